@@ -1,0 +1,1 @@
+@node "%npm_config_node_gyp%" %*

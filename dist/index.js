@@ -1,0 +1,4 @@
+// The GitHub Action's entry (action.yml runs.main). Built by scripts/bundle.js.
+import { runAction } from './bundle/index.js';
+
+await runAction();

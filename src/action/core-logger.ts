@@ -1,0 +1,21 @@
+import * as core from '@actions/core';
+import type { Logger } from '../core/logger.ts';
+import { Redactor } from '../core/redactor.ts';
+
+/**
+ * The core's logger on GitHub's workflow commands. Every secret is both
+ * registered with the runner (`::add-mask::`, which the runner consumes and
+ * never shows) and redacted here, so nothing depends on the runner alone.
+ */
+export function actionLogger(redactor: Redactor): Logger {
+  return {
+    debug: (message) => core.debug(redactor.redact(message)),
+    info: (message) => core.info(redactor.redact(message)),
+    warning: (message) => core.warning(redactor.redact(message)),
+    error: (message) => core.error(redactor.redact(message)),
+    mask: (secret) => {
+      for (const line of secret.split(/\r?\n/)) if (line.trim() !== '') core.setSecret(line.trim());
+      redactor.add(secret);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import * as core from '@actions/core';
+import { InputError } from '../core/errors.ts';
+import type { Logger } from '../core/logger.ts';
+import { type InputNames, normalizeOptions, type Options } from '../core/options.ts';
+
+/** Action input names, as users type them in `with:`. */
+export const INPUT_NAMES: InputNames = {
+  token: 'token',
+  otpSecret: 'otp-secret',
+  registry: 'registry',
+  package: 'package',
+  tag: 'tag',
+  access: 'access',
+  dryRun: 'dry-run',
+  ignoreScripts: 'ignore-scripts',
+  allowInsecureRegistry: 'allow-insecure-registry',
+};
+
+/**
+ * Reads and checks every input. Secret inputs are masked the moment they are
+ * read, before anything can fail on them. Empty inputs mean "not given".
+ */
+export function readInputs(logger: Logger, env: NodeJS.ProcessEnv = process.env): Options {
+  const read = (name: string) => core.getInput(name) || undefined;
+  const token = read(INPUT_NAMES.token) ?? env.NODE_AUTH_TOKEN ?? undefined;
+  if (token) logger.mask(token);
+  const otpSecret = read(INPUT_NAMES.otpSecret);
+  if (otpSecret) logger.mask(otpSecret);
+  const commands = read('commands');
+  if (commands !== undefined && commands.trim() !== '') {
+    throw new InputError('commands', 'commands: running a block of npm commands is not available in this version yet; leave commands empty to publish the package input.');
+  }
+  return normalizeOptions(
+    {
+      token,
+      otpSecret,
+      registry: read(INPUT_NAMES.registry),
+      package: read(INPUT_NAMES.package),
+      tag: read(INPUT_NAMES.tag),
+      access: read(INPUT_NAMES.access),
+      dryRun: read(INPUT_NAMES.dryRun),
+      ignoreScripts: read(INPUT_NAMES.ignoreScripts),
+      allowInsecureRegistry: read(INPUT_NAMES.allowInsecureRegistry),
+    },
+    { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' },
+  );
+}

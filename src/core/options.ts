@@ -1,0 +1,132 @@
+import semver from 'semver';
+import { parseTotpSecret, secretForms, type TotpSecret } from '../otp/secret.ts';
+import { InputError } from './errors.ts';
+
+/** Settings as they arrive from an adapter: text, unchecked. Empty means not given. */
+export interface RawOptions {
+  token?: string | undefined;
+  otpSecret?: string | undefined;
+  registry?: string | undefined;
+  package?: string | undefined;
+  tag?: string | undefined;
+  access?: string | undefined;
+  dryRun?: string | boolean | undefined;
+  ignoreScripts?: string | boolean | undefined;
+  allowInsecureRegistry?: string | boolean | undefined;
+}
+
+/** What each setting is called where the user sets it, so errors name it as they know it. */
+export type InputNames = Record<keyof RawOptions, string>;
+
+/** Settings checked once, at the edge; the core trusts them. */
+export interface Options {
+  /** Bearer token, trimmed; undefined for a dry run without one. */
+  token: string | undefined;
+  /** The TOTP secret; undefined means no code is ever sent. */
+  secret: TotpSecret | undefined;
+  /** Every textual form of the token and secret, to mask. */
+  secrets: string[];
+  /** Registry base URL with a trailing slash. Default https://registry.npmjs.org/. */
+  registry: string;
+  /** Folder, package.json or .tgz. Default `.`. */
+  packageSpec: string;
+  /** The dist-tag if the user chose one; `latest` applies otherwise (prereleases must choose). */
+  tag: string | undefined;
+  /** Undefined leaves the registry's choice (or package.json's publishConfig.access). */
+  access: 'public' | 'restricted' | undefined;
+  dryRun: boolean;
+  ignoreScripts: boolean;
+  names: InputNames;
+}
+
+export const DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
+
+/** Checks and normalises every setting; throws an InputError naming the first bad one. */
+export function normalizeOptions(raw: RawOptions, names: InputNames): Options {
+  const dryRun = parseBoolean(raw.dryRun, names.dryRun, false);
+  const token = blankToUndefined(raw.token);
+  const secretText = blankToUndefined(raw.otpSecret);
+  const secret = secretText === undefined ? undefined : parseTotpSecret(secretText, names.otpSecret);
+  const secrets = [...(token ? [token] : []), ...(secretText && secret ? secretForms(secretText, secret) : [])];
+  if (token === undefined && !dryRun) {
+    throw new InputError(names.token, `${names.token}: no registry token was given. Set ${names.token} to an npm access token (a granular token with read and write access to the package).`);
+  }
+  if (token !== undefined && /\s/.test(token)) {
+    throw new InputError(names.token, `${names.token}: the token contains whitespace inside it; paste the token alone.`);
+  }
+  return {
+    token,
+    secret,
+    secrets,
+    registry: parseRegistry(raw.registry, names.registry, parseBoolean(raw.allowInsecureRegistry, names.allowInsecureRegistry, false)),
+    packageSpec: blankToUndefined(raw.package) ?? '.',
+    tag: parseTag(raw.tag, names.tag),
+    access: parseAccess(raw.access, names.access),
+    dryRun,
+    ignoreScripts: parseBoolean(raw.ignoreScripts, names.ignoreScripts, false),
+    names,
+  };
+}
+
+function blankToUndefined(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
+
+function parseBoolean(value: string | boolean | undefined, name: string, fallback: boolean): boolean {
+  if (typeof value === 'boolean') return value;
+  const text = blankToUndefined(value)?.toLowerCase();
+  if (text === undefined) return fallback;
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  throw new InputError(name, `${name}: "${value}" is not a boolean; use true or false.`, { received: value });
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+function parseRegistry(value: string | undefined, name: string, allowInsecure: boolean): string {
+  const text = blankToUndefined(value) ?? DEFAULT_REGISTRY;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new InputError(name, `${name}: "${text}" is not a URL; give the registry's http(s) address, for example ${DEFAULT_REGISTRY}.`, { received: text });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError(name, `${name}: "${text}" must be an http:// or https:// URL.`, { received: text });
+  }
+  if (url.username || url.password) {
+    throw new InputError(name, `${name}: the registry URL must not carry credentials; pass the token through the token setting.`);
+  }
+  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname) && !allowInsecure) {
+    throw new InputError(
+      name,
+      `${name}: "${text}" is plain http to a host other than this machine: the token would cross the network in clear. ` +
+        'Use https, or set allow-insecure-registry to true if you accept that.',
+      { received: text },
+    );
+  }
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.toString();
+}
+
+function parseTag(value: string | undefined, name: string): string | undefined {
+  const tag = blankToUndefined(value);
+  if (tag === undefined) return undefined;
+  if (semver.validRange(tag) !== null) {
+    throw new InputError(name, `${name}: "${tag}" is a valid semver range, which npm refuses as a tag name (it would be ambiguous with versions). Use a name such as latest, next or beta.`, { received: tag });
+  }
+  if (encodeURIComponent(tag) !== tag) {
+    throw new InputError(name, `${name}: "${tag}" must be URL-safe: letters, digits and - _ . ! ~ * ' ( ) only.`, { received: tag });
+  }
+  return tag;
+}
+
+function parseAccess(value: string | undefined, name: string): 'public' | 'restricted' | undefined {
+  const access = blankToUndefined(value);
+  if (access === undefined) return undefined;
+  if (access === 'public' || access === 'restricted') return access;
+  throw new InputError(name, `${name}: "${access}" is not an access level; use public or restricted (or leave it empty to keep the registry's choice).`, { received: access });
+}

@@ -1,0 +1,139 @@
+import type { Clock } from '../core/clock.ts';
+import type { Logger } from '../core/logger.ts';
+import { OtpRejectedError, OtpRequiredError, RateLimitedError, SecurityKeyError } from './errors.ts';
+import type { IssuedCode, OtpSource } from './source.ts';
+
+/** One registry write, as the wrapper sees it. */
+export interface OtpWrite<T> {
+  /** Names the write in messages, e.g. `publish pkg@1.0.0`. */
+  label: string;
+  /** Size of the request body, so the code is chosen with time to upload it. Default 0. */
+  bodyBytes?: number;
+  /** Sends the request with `otp` (undefined when no secret is configured). */
+  send(otp: string | undefined): Promise<T>;
+}
+
+export interface OtpContext {
+  /** Absent when no TOTP secret is configured: writes go out without a code. */
+  source: OtpSource | undefined;
+  clock: Clock;
+  logger: Logger;
+  /** Name of the setting that holds the secret, for messages (`otp-secret`, `NPM_TOTP_SECRET`). */
+  secretInput: string;
+  /** Codes tried per write before giving up. Default 3. */
+  maxAttempts?: number;
+  /** 429 answers waited out per write before giving up. Default 3. */
+  maxRateLimitWaits?: number;
+  /** Longest Retry-After honoured, ms. Default 120000. */
+  maxRetryAfterMs?: number;
+}
+
+/** Running counts for one write, kept up to date even when it fails. */
+export interface OtpTally {
+  /** Codes sent (0 without a secret). */
+  otpAttempts: number;
+  /** Time spent waiting for windows and Retry-After, ms. */
+  waitedMs: number;
+}
+
+/**
+ * The one wrapper every registry write goes through (npm's `otplease`,
+ * without a terminal): a fresh code right before each attempt, the next
+ * window's code after a rejection, a bounded number of attempts, an
+ * immediate clear failure for security-key accounts, and 429 waits.
+ */
+export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally: OtpTally = { otpAttempts: 0, waitedMs: 0 }): Promise<T> {
+  const maxAttempts = context.maxAttempts ?? 3;
+  const maxRateLimitWaits = context.maxRateLimitWaits ?? 3;
+  const maxRetryAfterMs = context.maxRetryAfterMs ?? 120_000;
+  const { source, clock } = context;
+  let otpAttempts = 0;
+  let rateLimitWaits = 0;
+  const windowsTried = new Set<number>();
+  for (;;) {
+    let issued: IssuedCode | undefined;
+    if (source) {
+      issued = await source.next({ bodyBytes: write.bodyBytes ?? 0 });
+      tally.waitedMs += issued.waitedMs;
+      windowsTried.add(issued.window);
+      otpAttempts += 1;
+      tally.otpAttempts += 1;
+    }
+    try {
+      const value = await write.send(issued?.code);
+      if (source && issued) source.accepted(issued);
+      return value;
+    } catch (error) {
+      if (isOtpChallenge(error)) {
+        if (hasWebAuthnChallenge(error)) throw new SecurityKeyError(write.label, { cause: error });
+        if (!source || !issued) throw new OtpRequiredError(write.label, context.secretInput, { cause: error });
+        const reuse = source.rejected(issued);
+        context.logger.info(
+          `The registry refused the one-time password for "${write.label}"` +
+            (reuse ? ' (a reused code)' : '') +
+            (otpAttempts < maxAttempts ? '; trying the next window.' : '.'),
+        );
+        if (otpAttempts >= maxAttempts) {
+          throw new OtpRejectedError(write.label, {
+            attempts: otpAttempts,
+            windows: windowsTried.size,
+            offsetMs: source.offsetMs,
+            singleUse: source.singleUse,
+            cause: error,
+          });
+        }
+        continue;
+      }
+      if (statusOf(error) === 429) {
+        const retryAfterMs = retryAfter(error, clock.now());
+        if (rateLimitWaits >= maxRateLimitWaits || (retryAfterMs ?? 0) > maxRetryAfterMs) {
+          throw new RateLimitedError(write.label, retryAfterMs, { cause: error });
+        }
+        rateLimitWaits += 1;
+        const waitMs = retryAfterMs ?? 1000 * 2 ** rateLimitWaits;
+        context.logger.info(`The registry asks to slow down (429); waiting ${(waitMs / 1000).toFixed(1)} s before "${write.label}".`);
+        await clock.sleep(waitMs);
+        tally.waitedMs += waitMs;
+        if (source) otpAttempts -= 1; // that code was never judged, so it does not count against the bound
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+
+/** npm-registry-fetch marks "OTP required" answers with code EOTP (401 + www-authenticate OTP, or a body naming a one-time password). */
+export function isOtpChallenge(error: unknown): boolean {
+  return isRecord(error) && error.code === 'EOTP';
+}
+
+function hasWebAuthnChallenge(error: unknown): boolean {
+  if (!isRecord(error) || !isRecord(error.body)) return false;
+  return typeof error.body.authUrl === 'string' || typeof error.body.doneUrl === 'string';
+}
+
+/** The HTTP status carried by an npm-registry-fetch error, if any. */
+export function statusOf(error: unknown): number | undefined {
+  return isRecord(error) && typeof error.statusCode === 'number' ? error.statusCode : undefined;
+}
+
+/** A header from an npm-registry-fetch error (its headers are `raw()`: arrays of strings). */
+export function errorHeader(error: unknown, name: string): string | undefined {
+  if (!isRecord(error) || !isRecord(error.headers)) return undefined;
+  const value = error.headers[name];
+  if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Retry-After in ms: delta-seconds or an HTTP date. */
+export function retryAfter(error: unknown, nowMs: number): number | undefined {
+  const header = errorHeader(error, 'retry-after')?.trim();
+  if (!header) return undefined;
+  if (/^\d+$/.test(header)) return Number(header) * 1000;
+  const at = Date.parse(header);
+  return Number.isFinite(at) ? Math.max(0, at - nowMs) : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

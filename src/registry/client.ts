@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import npmFetch, { type FetchOptions, type FetchResponse } from 'npm-registry-fetch';
+import type { Clock } from '../core/clock.ts';
+import type { TimeSync } from '../otp/time-sync.ts';
+import { errorHeader, statusOf } from '../otp/with-otp.ts';
+
+export interface RegistryClientOptions {
+  /** Registry base URL, normalised with a trailing slash. */
+  registry: string;
+  /** Bearer token; undefined for anonymous reads. */
+  token: string | undefined;
+  clock: Clock;
+  timeSync: TimeSync;
+  /** Product name/version for the user agent. */
+  userAgent: string;
+  /** Request timeout, ms. Default 5 minutes (npm's). */
+  timeoutMs?: number;
+}
+
+/** Reads retry on 408/429/5xx and network errors; writes never do (a retried publish can land twice). */
+const READ_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
+const WRITE_RETRY = { retries: 0 };
+
+/**
+ * The one place that knows how to talk to the registry with npm's libraries:
+ * builds their options (auth keyed by registry path, as npm's config does;
+ * the token only ever lives in memory), and times every call so the clock
+ * offset and latency estimates follow the registry.
+ */
+export class RegistryClient {
+  readonly registry: string;
+  readonly #token: string | undefined;
+  readonly #clock: Clock;
+  readonly #timeSync: TimeSync;
+  readonly #base: FetchOptions;
+
+  constructor(options: RegistryClientOptions) {
+    this.registry = options.registry;
+    this.#token = options.token;
+    this.#clock = options.clock;
+    this.#timeSync = options.timeSync;
+    const url = new URL(options.registry);
+    this.#base = {
+      registry: options.registry,
+      userAgent: options.userAgent,
+      npmSession: randomUUID().replaceAll('-', '').slice(0, 16),
+      timeout: options.timeoutMs ?? 5 * 60 * 1000,
+      preferOnline: true,
+      ...(options.token === undefined ? {} : { [`//${url.host}${url.pathname}:_authToken`]: options.token }),
+    };
+  }
+
+  /** True when a token was configured. */
+  get authenticated(): boolean {
+    return this.#token !== undefined;
+  }
+
+  /** Options for one of npm's libraries making a write: no retries, the code if any. */
+  writeOptions(otp: string | undefined, extra: FetchOptions = {}): FetchOptions {
+    return { ...this.#base, retry: WRITE_RETRY, ...(otp === undefined ? {} : { otp }), ...extra };
+  }
+
+  /** Options for reads. */
+  readOptions(extra: FetchOptions = {}): FetchOptions {
+    return { ...this.#base, retry: READ_RETRY, ...extra };
+  }
+
+  /**
+   * GET a JSON document. A 404 is an answer (undefined), not an error.
+   * Every answer, error or not, feeds the clock estimate.
+   */
+  async getJson(path: string, extra: FetchOptions = {}): Promise<unknown | undefined> {
+    try {
+      const response = await this.timed(0, () => npmFetch(path, this.readOptions(extra)));
+      return await response.json();
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** GET raw bytes (a tarball). */
+  async getBuffer(url: string): Promise<Buffer> {
+    const response = await this.timed(0, () => npmFetch(url, this.readOptions()));
+    return response.buffer();
+  }
+
+  /**
+   * Runs one request made by npm's libraries and feeds its timing and `Date`
+   * header (from the answer, or from the error it threw) into the estimates.
+   */
+  async timed<T>(bytesSent: number, call: () => Promise<T>): Promise<T> {
+    const sentAt = this.#clock.now();
+    try {
+      const result = await call();
+      this.#timeSync.observe({ date: responseDate(result), sentAt, receivedAt: this.#clock.now(), bytesSent });
+      return result;
+    } catch (error) {
+      this.#timeSync.observe({ date: errorHeader(error, 'date'), sentAt, receivedAt: this.#clock.now(), bytesSent });
+      throw error;
+    }
+  }
+}
+
+function responseDate(result: unknown): string | undefined {
+  const headers = (result as Partial<FetchResponse> | undefined)?.headers;
+  if (!headers || typeof headers.get !== 'function') return undefined;
+  return headers.get('date') ?? undefined;
+}
+
+/** `@scope/name` -> `@scope%2fname`, as npm escapes package names in paths. */
+export function escapeName(name: string): string {
+  return name.replace('/', '%2f');
+}

@@ -1,0 +1,62 @@
+// Minimal declarations for the parts of npm's libraries this project calls.
+// Read from their sources in node_modules (npm-registry-fetch 20, libnpmpublish 12, pacote 22).
+
+declare module 'npm-registry-fetch' {
+  export interface FetchOptions {
+    [key: string]: unknown;
+    registry?: string;
+    method?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    query?: Record<string, string | undefined>;
+    otp?: string;
+    retry?: { retries: number; factor?: number; minTimeout?: number; maxTimeout?: number };
+    timeout?: number;
+    userAgent?: string;
+    npmSession?: string;
+    npmCommand?: string;
+    ignoreBody?: boolean;
+    signal?: AbortSignal;
+  }
+  export interface FetchResponse {
+    status: number;
+    statusText: string;
+    url: string;
+    headers: { get(name: string): string | null; has(name: string): boolean };
+    json(): Promise<unknown>;
+    buffer(): Promise<Buffer>;
+    text(): Promise<string>;
+  }
+  interface RegFetch {
+    (uri: string, opts?: FetchOptions): Promise<FetchResponse>;
+    json(uri: string, opts?: FetchOptions): Promise<unknown>;
+  }
+  const regFetch: RegFetch;
+  export default regFetch;
+}
+
+declare module 'libnpmpublish' {
+  import type { FetchOptions, FetchResponse } from 'npm-registry-fetch';
+  export interface PublishOptions extends FetchOptions {
+    defaultTag?: string;
+    access?: 'public' | 'restricted' | null;
+    provenance?: boolean;
+    algorithms?: string[];
+  }
+  export function publish(manifest: Record<string, unknown>, tarball: Buffer, opts?: PublishOptions): Promise<FetchResponse>;
+  export function unpublish(spec: string, opts?: FetchOptions & { force?: boolean }): Promise<boolean>;
+  const libnpmpublish: { publish: typeof publish; unpublish: typeof unpublish };
+  export default libnpmpublish;
+}
+
+declare module 'pacote' {
+  export interface ManifestResult {
+    [key: string]: unknown;
+    name: string;
+    version: string;
+    _integrity?: string;
+  }
+  export function manifest(spec: string, opts?: Record<string, unknown>): Promise<ManifestResult>;
+  const pacote: { manifest: typeof manifest };
+  export default pacote;
+}

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { makePackage, ROOT, runAction, visibleLog } from '../helpers/action.ts';
+import { assertNoSecrets } from '../helpers/secrets.ts';
+
+describe('the action, run as GitHub runs it (node dist/index.js)', () => {
+  let registry: TestRegistry;
+  let user: { name: string; token: string; secret: string };
+
+  before(async () => {
+    registry = await startRegistry();
+    user = await registry.addUser('release-bot');
+  });
+  after(() => registry.close());
+
+  const codesReceived = () => registry.requests.flatMap((request) => (request.otp ? [request.otp] : []));
+
+  it('publishes with a just-in-time code, sets every output, and leaks nothing', async () => {
+    const dir = await makePackage({ 'index.js': 'export const hello = "world";\n' }, { name: 'e2e-hello', version: '1.0.0', type: 'module' });
+    registry.clearRequests();
+    const run = await runAction({
+      inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: dir },
+    });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.outputs.published, 'true');
+    assert.equal(run.outputs.name, 'e2e-hello');
+    assert.equal(run.outputs.version, '1.0.0');
+    assert.equal(run.outputs.tag, 'latest');
+    const results = JSON.parse(run.outputs.results ?? '[]');
+    assert.equal(results.length, 1);
+    assert.deepEqual(
+      { command: results[0].command, ok: results[0].ok, skipped: results[0].skipped, otpAttempts: results[0].otpAttempts, outcome: results[0].outcome },
+      { command: 'publish e2e-hello@1.0.0', ok: true, skipped: false, otpAttempts: 1, outcome: 'published' },
+    );
+    const packument = await registry.packument('e2e-hello');
+    assert.deepEqual(Object.keys(packument.versions), ['1.0.0']);
+    assert.equal(packument['dist-tags'].latest, '1.0.0');
+    const writes = registry.requests.filter((request) => request.method !== 'GET');
+    assert.deepEqual(writes.map((w) => [w.method, w.otpSent, w.otpAccepted, w.status]), [['PUT', true, true, 201]]);
+    assert.match(run.summary, /e2e-hello@1\.0\.0/);
+    assert.match(run.summary, /OTP attempts/);
+    assertNoSecrets({ stdout: visibleLog(run.stdout), stderr: run.stderr, summary: run.summary, outputs: run.outputFile }, [user.token, user.secret], codesReceived());
+    // The runner is told to mask the token and the secret before anything else happens.
+    assert.ok(run.stdout.includes(`::add-mask::${user.token}`));
+  });
+
+  it('succeeds with published=false and writes nothing when the same version is already published', async () => {
+    const dir = await makePackage({ 'index.js': 'export const hello = "world";\n' }, { name: 'e2e-hello', version: '1.0.0', type: 'module' });
+    registry.clearRequests();
+    const run = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: dir } });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.outputs.published, 'false');
+    const [result] = JSON.parse(run.outputs.results ?? '[]');
+    assert.equal(result.ok, true);
+    assert.equal(result.skipped, true);
+    assert.equal(result.otpAttempts, 0);
+    assert.equal(result.outcome, 'unchanged');
+    assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET'), [], 'no write was sent');
+    const packument = await registry.packument('e2e-hello');
+    assert.deepEqual(Object.keys(packument.versions), ['1.0.0'], 'the registry holds the version once');
+  });
+
+  it('refuses, without writing, a version that is already published with other contents', async () => {
+    const dir = await makePackage({ 'index.js': 'export const hello = "changed";\n' }, { name: 'e2e-hello', version: '1.0.0', type: 'module' });
+    registry.clearRequests();
+    const run = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: dir } });
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /::error::e2e-hello@1\.0\.0 is already in the registry with different contents.*bump the version/);
+    assert.equal(run.outputs.published, 'false');
+    assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET'), []);
+  });
+
+  it('fails clearly, naming otp-secret, when the registry asks for a code and none was configured', async () => {
+    const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'e2e-no-otp', version: '1.0.0' });
+    const run = await runAction({ inputs: { token: user.token, registry: registry.url, package: dir } });
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /::error::The registry asks for a one-time password for "publish e2e-no-otp@1\.0\.0", but no TOTP secret was given\. Set otp-secret/);
+    assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /, 'no stack trace');
+    assert.equal(await registry.packument('e2e-no-otp'), undefined);
+  });
+
+  it('takes the token from NODE_AUTH_TOKEN when the token input is empty, as setup-node sets it', async () => {
+    const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'e2e-env-token', version: '0.1.0' });
+    const run = await runAction({ inputs: { 'otp-secret': user.secret, registry: registry.url, package: dir }, env: { NODE_AUTH_TOKEN: `${user.token}\n` } });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.outputs.published, 'true');
+    assertNoSecrets({ stdout: visibleLog(run.stdout), stderr: run.stderr, summary: run.summary }, [user.token, user.secret], codesReceived());
+  });
+
+  it('runs from a copy of dist/ with no node_modules anywhere above it, publishing a tarball', async () => {
+    const sandbox = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-isolated-'));
+    try {
+      await cp(path.join(ROOT, 'dist'), path.join(sandbox, 'dist'), { recursive: true });
+      for (let dir = sandbox; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+        assert.equal(await stat(path.join(dir, 'node_modules')).catch(() => undefined), undefined, `${dir}/node_modules must not exist`);
+      }
+      const tarball = path.join(ROOT, 'test', 'fixtures', 'isolated-pkg-1.0.0.tgz');
+      const run = await runAction({
+        entry: path.join(sandbox, 'dist', 'index.js'),
+        cwd: sandbox,
+        inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: tarball },
+        env: { PATH: '/usr/bin:/bin' },
+      });
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      assert.equal(run.outputs.name, 'isolated-pkg');
+      assert.equal(run.outputs.published, 'true');
+      assert.ok((await readdir(sandbox)).every((entry) => entry === 'dist'), 'the run wrote nothing beside dist/');
+    } finally {
+      await rm(sandbox, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { makePackage, ROOT, spawnNode } from '../helpers/action.ts';
+import { assertNoSecrets } from '../helpers/secrets.ts';
+import { startRegistry, type TestRegistry } from '../registry/index.ts';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+describe('the CLI (node dist/cli.js)', () => {
+  let registry: TestRegistry;
+  let user: { name: string; token: string; secret: string };
+  const env = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NPM_TOKEN: user.token, NPM_TOTP_SECRET: user.secret });
+
+  before(async () => {
+    registry = await startRegistry();
+    user = await registry.addUser('cli-user');
+  });
+  after(() => registry.close());
+
+  it('publishes a folder with a just-in-time code and prints JSON results', async () => {
+    const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'cli-hello', version: '3.1.4' });
+    registry.clearRequests();
+    const run = await spawnNode([CLI, 'publish', dir, '--registry', registry.url, '--tag', 'stable', '--json'], env(), ROOT);
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(run.stdout);
+    assert.equal(report.published, true);
+    assert.equal(report.tag, 'stable');
+    assert.equal(report.results[0].command, 'publish cli-hello@3.1.4');
+    assert.equal(report.results[0].otpAttempts, 1);
+    assert.equal((await registry.packument('cli-hello'))['dist-tags'].stable, '3.1.4');
+    const codes = registry.requests.flatMap((request) => (request.otp ? [request.otp] : []));
+    assertNoSecrets({ stdout: run.stdout, stderr: run.stderr }, [user.token, user.secret], codes);
+  });
+
+  it('refuses secrets given as arguments, before doing anything', async () => {
+    for (const flag of ['--token=abc', '--otp', '--otp-secret=JBSWY3DPEHPK3PXP']) {
+      registry.clearRequests();
+      const run = await spawnNode([CLI, 'publish', '.', flag, '--registry', registry.url], env(), ROOT);
+      assert.equal(run.code, 2, flag);
+      assert.match(run.stderr, /is not accepted: command-line arguments are visible/);
+      assert.match(run.stderr, /NPM_TOTP_SECRET/);
+      assert.deepEqual(registry.requests, []);
+    }
+  });
+
+  it('names the environment variable when the secret is not base32, and never echoes it', async () => {
+    const bad = 'not-a-secret-1189!';
+    const run = await spawnNode([CLI, 'publish', '.', '--registry', registry.url], { ...env(), NPM_TOTP_SECRET: bad }, ROOT);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /^npm-totp-publish: NPM_TOTP_SECRET/m);
+    assert.ok(!run.stderr.includes(bad));
+    assert.doesNotMatch(run.stderr, /\n\s+at /);
+  });
+
+  it('prints usage for an unknown command with exit code 2', async () => {
+    const run = await spawnNode([CLI, 'pubish'], env(), ROOT);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /unknown command "pubish"/);
+    assert.match(run.stderr, /Usage: npm-totp-publish publish/);
+  });
+});

@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface ActionRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Outputs the step set, parsed from the GITHUB_OUTPUT file. */
+  outputs: Record<string, string>;
+  /** Raw GITHUB_OUTPUT file. */
+  outputFile: string;
+  /** The job summary (GITHUB_STEP_SUMMARY file). */
+  summary: string;
+}
+
+/**
+ * Runs the bundled action exactly as the runner does: `node <entry>` with
+ * every input as an `INPUT_<NAME>` variable (name upper-cased, spaces to
+ * underscores, hyphens kept) and fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
+ */
+export async function runAction(options: {
+  inputs: Record<string, string>;
+  env?: Record<string, string>;
+  cwd?: string;
+  entry?: string;
+}): Promise<ActionRun> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-runner-'));
+  const outputPath = path.join(dir, 'output');
+  const summaryPath = path.join(dir, 'summary');
+  await writeFile(outputPath, '');
+  await writeFile(summaryPath, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? os.homedir(),
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    RUNNER_TEMP: dir,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  try {
+    const { code, stdout, stderr } = await spawnNode([options.entry ?? path.join(ROOT, 'dist', 'index.js')], env, options.cwd ?? ROOT);
+    const outputFile = await readFile(outputPath, 'utf8');
+    return { code, stdout, stderr, outputs: parseOutputFile(outputFile), outputFile, summary: await readFile(summaryPath, 'utf8') };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs `node <args>` with exactly `env`; collects both streams. */
+export function spawnNode(args: string[], env: Record<string, string>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+/** Parses `name<<DELIMITER\nvalue\nDELIMITER` blocks, as the runner does. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i += 1) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i] ?? '');
+    if (!match) continue;
+    const [, name, delimiter] = match as unknown as [string, string, string];
+    const value: string[] = [];
+    for (i += 1; i < lines.length && lines[i] !== delimiter; i += 1) value.push(lines[i] ?? '');
+    outputs[name] = value.join('\n');
+  }
+  return outputs;
+}
+
+/** stdout without the runner's `::add-mask::` commands, which the runner consumes and never shows. */
+export function visibleLog(stdout: string): string {
+  return stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
+}
+
+/** Makes a small package in a new temporary folder. */
+export async function makePackage(files: Record<string, string>, manifest: Record<string, unknown>): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-pkg-'));
+  await writeFile(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
+  return dir;
+}

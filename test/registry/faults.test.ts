@@ -1,0 +1,112 @@
+/**
+ * Faults on demand: each one does what it says, to matching requests only, the
+ * given number of times, and shows in the request log.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { TestContext } from 'node:test';
+import { call, publish } from './http-client.ts';
+import { startRegistry } from './index.ts';
+import type { CreatedUser, TestRegistry } from './index.ts';
+import { midWindowOffset, PERIOD_S } from './totp.ts';
+
+async function start(t: TestContext): Promise<{ registry: TestRegistry; alice: CreatedUser; otp: () => string }> {
+  const registry = await startRegistry({ clockOffsetMs: midWindowOffset() });
+  t.after(() => registry.close());
+  const alice = await registry.addUser('alice');
+  return { registry, alice, otp: () => registry.codeFor(alice.secret) };
+}
+
+describe('faults', () => {
+  test('fail() answers the chosen status to the next N matching requests without processing them', async (t) => {
+    const { registry, alice, otp } = await start(t);
+    registry.fail({ method: 'PUT', path: /^\/demo$/, times: 2, status: 502, retryAfterS: 3 });
+    assert.equal((await call(registry.url, 'GET', 'demo')).status, 404, 'a GET does not match');
+    const first = await publish(registry.url, 'demo', '1.0.0', { token: alice.token, otp: otp() });
+    assert.equal(first.status, 502);
+    assert.equal(first.headers.get('retry-after'), '3');
+    assert.deepEqual(await first.json(), { error: 'Bad Gateway' });
+    assert.equal((await publish(registry.url, 'demo', '1.0.0', { token: alice.token, otp: otp() })).status, 502);
+    assert.equal(await registry.packument('demo'), undefined, 'nothing stored');
+    assert.equal((await publish(registry.url, 'demo', '1.0.0', { token: alice.token, otp: otp() })).status, 201, 'third try passes');
+    assert.deepEqual(registry.requests.map((r) => [r.method, r.status, r.fault ?? '-', r.otpAccepted ?? '-']), [
+      ['GET', 404, '-', '-'], ['PUT', 502, 'fail', '-'], ['PUT', 502, 'fail', '-'], ['PUT', 201, '-', true],
+    ]);
+  });
+
+  test('reset() drops the connection before processing: the client errors and nothing is stored', async (t) => {
+    const { registry, alice, otp } = await start(t);
+    registry.reset({ method: 'PUT', path: '/@acme/demo' });
+    await assert.rejects(publish(registry.url, '@acme/demo', '1.0.0', { token: alice.token, otp: otp() }), TypeError);
+    assert.equal(await registry.packument('@acme/demo'), undefined);
+    const [entry] = registry.requests;
+    assert.deepEqual([entry?.path, entry?.status, entry?.fault], ['/@acme%2fdemo', 0, 'reset']);
+    assert.equal((await publish(registry.url, '@acme/demo', '1.0.0', { token: alice.token, otp: otp() })).status, 201, 'only once');
+  });
+
+  test('loseAnswer() stores the publish, then drops the connection; a blind retry meets 403', async (t) => {
+    const { registry, alice, otp } = await start(t);
+    registry.loseAnswer({ method: 'PUT' });
+    await assert.rejects(publish(registry.url, 'demo', '1.0.0', { token: alice.token, otp: otp() }), TypeError);
+    const packument = await registry.packument('demo');
+    assert.deepEqual(Object.keys(packument.versions), ['1.0.0'], 'the publish happened');
+    assert.deepEqual([registry.requests[0]?.status, registry.requests[0]?.fault], [201, 'lose-answer']);
+    const retry = await publish(registry.url, 'demo', '1.0.0', { token: alice.token, otp: otp() });
+    assert.equal(retry.status, 403);
+  });
+
+  test('delay() holds the answer; in the request phase the code is checked after the delay', async (t) => {
+    const { registry, alice } = await start(t);
+    registry.configure({ otpTolerance: 0 });
+    const period = PERIOD_S * 1000;
+    /** Puts the registry 300 ms before a window boundary. */
+    const nearBoundary = (): void => registry.configure({ clockOffsetMs: period - (Date.now() % period) - 300 });
+    const write = (otp: string) => call(registry.url, 'POST', '-/package/none/access', { token: alice.token, otp, body: {} });
+
+    registry.delay(600, { method: 'POST', times: 1 });
+    nearBoundary();
+    const started = performance.now();
+    const held = await write(registry.codeFor(alice.secret));
+    assert.ok(performance.now() - started >= 590, 'answer held');
+    assert.equal(held.status, 404, 'code checked on arrival, before the boundary: accepted (then 404)');
+
+    registry.delay(600, { method: 'POST', times: 1, phase: 'request' });
+    nearBoundary();
+    const late = await write(registry.codeFor(alice.secret));
+    assert.equal(late.status, 401, 'code checked after the boundary: refused');
+    assert.deepEqual(registry.requests.map((r) => [r.fault, r.otpRefusal ?? 'ok']), [['delay', 'ok'], ['delay', 'invalid']]);
+  });
+
+  test('ownerConflictOnce() makes the first owner change answer 409 after the OTP gate, then lets the next through', async (t) => {
+    const { registry, alice, otp } = await start(t);
+    await registry.addUser('bob');
+    await publish(registry.url, 'demo', '1.0.0', { token: alice.token, otp: otp() });
+    const change = async () => {
+      const { _rev: rev } = await registry.packument('demo');
+      const maintainers = [{ name: 'alice', email: 'alice@example.test' }, { name: 'bob', email: 'bob@example.test' }];
+      return call(registry.url, 'PUT', `demo/-rev/${rev}`, { token: alice.token, otp: otp(), body: { _id: 'demo', _rev: rev, maintainers } });
+    };
+    registry.ownerConflictOnce();
+    const conflicted = await change();
+    assert.equal(conflicted.status, 409);
+    assert.deepEqual((await registry.packument('demo')).maintainers.map((m: { name: string }) => m.name), ['alice']);
+    const entry = registry.requests.at(-1);
+    assert.deepEqual([entry?.otpAccepted, entry?.fault], [true, 'owner-conflict']);
+    assert.equal((await change()).status, 200);
+    assert.deepEqual((await registry.packument('demo')).maintainers.map((m: { name: string }) => m.name), ['alice', 'bob']);
+  });
+
+  test('clearFaults() drops pending faults, and close() does not wait for a pending delay', async () => {
+    const registry = await startRegistry();
+    registry.fail({ times: 5 });
+    registry.clearFaults();
+    assert.equal((await call(registry.url, 'GET', 'demo')).status, 404);
+    registry.delay(60_000);
+    const pending = call(registry.url, 'GET', 'demo').catch((error: unknown) => error);
+    while (registry.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    const started = performance.now();
+    await registry.close();
+    assert.ok(performance.now() - started < 1000);
+    assert.ok((await pending) instanceof Error, 'the held request is cut off');
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Faults on demand, queued by tests and consumed by matching requests: a
+ * status before processing, a connection reset before processing, a lost
+ * answer after processing, a delay, a conflicting owner change.
+ */
+import type { CountedFault, DelayFault, FailFault, RequestMatch } from './types.ts';
+
+export type PreFault =
+  | { kind: 'fail'; status: number; body: unknown; retryAfterS: number | undefined }
+  | { kind: 'reset' };
+
+interface Queued<T> {
+  match: RequestMatch;
+  remaining: number;
+  fault: T;
+}
+
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+function matches(match: RequestMatch, method: string, path: string): boolean {
+  if (match.method !== undefined && match.method.toUpperCase() !== method) return false;
+  if (match.path === undefined) return true;
+  const candidates = [path, decodedPath(path)];
+  const wanted = match.path;
+  return candidates.some((candidate) => (typeof wanted === 'string' ? candidate === wanted : wanted.test(candidate)));
+}
+
+function take<T>(queue: Array<Queued<T>>, method: string, path: string): T | undefined {
+  const index = queue.findIndex((entry) => matches(entry.match, method, path));
+  const entry = queue[index];
+  if (!entry) return undefined;
+  entry.remaining -= 1;
+  if (entry.remaining <= 0) queue.splice(index, 1);
+  return entry.fault;
+}
+
+const onlyMatch = (fault: RequestMatch): RequestMatch => {
+  const match: RequestMatch = {};
+  if (fault.method !== undefined) match.method = fault.method;
+  if (fault.path !== undefined) match.path = fault.path;
+  return match;
+};
+
+const count = (times: number | undefined, fallback: number): number => {
+  const value = times ?? fallback;
+  if (!(value > 0)) throw new Error(`times must be positive, got ${String(times)}`);
+  return value;
+};
+
+export class FaultPlan {
+  #pre: Array<Queued<PreFault>> = [];
+  #lose: Array<Queued<true>> = [];
+  #delays: Array<Queued<{ ms: number; phase: 'answer' | 'request' }>> = [];
+  #ownerConflicts = 0;
+
+  fail(fault: FailFault = {}): void {
+    const status = fault.status ?? 503;
+    if (status < 400 || status > 599) throw new Error(`fail() needs a 4xx or 5xx status, got ${status}`);
+    this.#pre.push({
+      match: onlyMatch(fault),
+      remaining: count(fault.times, 1),
+      fault: { kind: 'fail', status, body: fault.body, retryAfterS: fault.retryAfterS },
+    });
+  }
+
+  reset(fault: CountedFault = {}): void {
+    this.#pre.push({ match: onlyMatch(fault), remaining: count(fault.times, 1), fault: { kind: 'reset' } });
+  }
+
+  loseAnswer(fault: CountedFault = {}): void {
+    this.#lose.push({ match: onlyMatch(fault), remaining: count(fault.times, 1), fault: true });
+  }
+
+  delay(ms: number, fault: DelayFault = {}): void {
+    if (!(ms >= 0)) throw new Error(`delay needs ms >= 0, got ${ms}`);
+    this.#delays.push({
+      match: onlyMatch(fault),
+      remaining: count(fault.times, Number.POSITIVE_INFINITY),
+      fault: { ms, phase: fault.phase ?? 'answer' },
+    });
+  }
+
+  ownerConflictOnce(): void {
+    this.#ownerConflicts += 1;
+  }
+
+  clear(): void {
+    this.#pre = [];
+    this.#lose = [];
+    this.#delays = [];
+    this.#ownerConflicts = 0;
+  }
+
+  /** A fault that replaces processing entirely (fail or reset), consumed if found. */
+  takePre(method: string, path: string): PreFault | undefined {
+    return take(this.#pre, method, path);
+  }
+
+  takeLoseAnswer(method: string, path: string): boolean {
+    return take(this.#lose, method, path) === true;
+  }
+
+  /** The delay (ms) for this request in `phase`, consumed if found; 0 if none. */
+  takeDelay(method: string, path: string, phase: 'answer' | 'request'): number {
+    const queue = this.#delays.filter((entry) => entry.fault.phase === phase);
+    const found = take(queue, method, path);
+    this.#delays = this.#delays.filter((entry) => entry.remaining > 0);
+    return found?.ms ?? 0;
+  }
+
+  takeOwnerConflict(): boolean {
+    if (this.#ownerConflicts === 0) return false;
+    this.#ownerConflicts -= 1;
+    return true;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Names what a request is (publish, owner change, dist-tag write, ...) and which
+ * package it touches, from its method, path and body. Every rule the fixture
+ * enforces (2FA, ownership, revisions) keys on this one classification.
+ */
+import { isObject } from './reply.ts';
+
+export type RouteKind =
+  | 'user-create' | 'user-get' | 'whoami' | 'user-packages' | 'org-packages'
+  | 'oidc-exchange' | 'weblogin' | 'audit'
+  | 'access' | 'visibility' | 'collaborators' | 'dist-tags'
+  | 'packument' | 'package-read'
+  | 'publish' | 'package-change' | 'owner-change' | 'unpublish-all' | 'tarball-delete'
+  | 'other';
+
+export interface Route {
+  kind: RouteKind;
+  /** The decoded package name (`@scope/name`), when the path names one. */
+  pkg?: string;
+  /** The revision named by `/-rev/<rev>` in the path. */
+  rev?: string;
+  /** The dist-tag named by `/-/package/<pkg>/dist-tags/<tag>`. */
+  tag?: string;
+  /** The user named by `/-/user/org.couchdb.user:<name>` or `/-/user/<name>/package`. */
+  userName?: string;
+}
+
+const WRITE_METHODS = new Set(['PUT', 'POST', 'DELETE', 'PATCH']);
+
+/** Writes that need no code: creating a user, the OIDC exchange, audit (a POST that only reads). */
+const OTP_EXEMPT = new Set<RouteKind>(['user-create', 'oidc-exchange', 'audit']);
+
+export function isGatedWrite(method: string, route: Route): boolean {
+  return WRITE_METHODS.has(method) && !OTP_EXEMPT.has(route.kind);
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Reads a package name at `segments[0]` (`@scope%2fname`, `@scope/name` or `name`); returns it and what follows. */
+function takePackage(segments: string[]): { pkg: string; rest: string[] } | undefined {
+  const [first, second] = segments;
+  if (!first || first.startsWith('-')) return undefined;
+  const name = decode(first);
+  if (name.startsWith('@') && !name.includes('/')) {
+    if (!second) return undefined;
+    return { pkg: `${name}/${decode(second)}`, rest: segments.slice(2) };
+  }
+  return { pkg: name, rest: segments.slice(1) };
+}
+
+/** Classifies a request; `body` is the parsed JSON body (used to tell a publish from other package writes). */
+export function classify(method: string, pathname: string, body: unknown): Route {
+  const segments = pathname.split('/').slice(1);
+  if (segments[0] === '-') return classifyDash(method, segments.slice(1));
+  const taken = takePackage(segments);
+  if (!taken) return { kind: 'other' };
+  const { pkg, rest } = taken;
+  const revAt = rest.indexOf('-rev');
+  const rev = revAt >= 0 ? rest[revAt + 1] : undefined;
+  const withRev = rev === undefined ? {} : { rev };
+  if (method === 'GET' || method === 'HEAD') {
+    return { kind: rest.length === 0 ? 'packument' : 'package-read', pkg };
+  }
+  if (method === 'DELETE') {
+    return { kind: rest[0] === '-' ? 'tarball-delete' : 'unpublish-all', pkg, ...withRev };
+  }
+  if (method === 'PUT' && isObject(body)) {
+    const attachments = body['_attachments'];
+    if (rest.length === 0 && isObject(attachments) && Object.keys(attachments).length > 0) return { kind: 'publish', pkg };
+    if ('maintainers' in body && !('versions' in body)) return { kind: 'owner-change', pkg, ...withRev };
+  }
+  return { kind: 'package-change', pkg, ...withRev };
+}
+
+function classifyDash(method: string, segments: string[]): Route {
+  const [area, second] = segments;
+  if (area === 'whoami') return { kind: 'whoami' };
+  if (area === 'user' && second?.startsWith('org.couchdb.user:')) {
+    const userName = decode(second.slice('org.couchdb.user:'.length));
+    return { kind: method === 'PUT' ? 'user-create' : 'user-get', userName };
+  }
+  if (area === 'user' && second && segments[2] === 'package') return { kind: 'user-packages', userName: decode(second) };
+  if ((area === 'org' || area === 'team') && second) return { kind: 'org-packages' };
+  if (area === 'weblogin') return { kind: 'weblogin' };
+  if (area === 'npm' && segments.slice(1, 6).join('/') === 'v1/oidc/token/exchange/package') {
+    const taken = takePackage(segments.slice(6));
+    return taken ? { kind: 'oidc-exchange', pkg: taken.pkg } : { kind: 'oidc-exchange' };
+  }
+  if (area === 'npm' && segments[2] === 'security') return { kind: 'audit' };
+  if (area === 'package') {
+    const taken = takePackage(segments.slice(1));
+    if (!taken) return { kind: 'other' };
+    const [sub, tag] = taken.rest;
+    if (sub === 'access') return { kind: 'access', pkg: taken.pkg };
+    if (sub === 'visibility') return { kind: 'visibility', pkg: taken.pkg };
+    if (sub === 'collaborators') return { kind: 'collaborators', pkg: taken.pkg };
+    if (sub === 'dist-tags') return tag === undefined ? { kind: 'dist-tags', pkg: taken.pkg } : { kind: 'dist-tags', pkg: taken.pkg, tag: decode(tag) };
+  }
+  return { kind: 'other' };
+}

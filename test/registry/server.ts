@@ -1,0 +1,224 @@
+/**
+ * The registry's front door, in the order npmjs would apply things: log the
+ * request, apply faults, identify the caller, run the 2FA gate on writes,
+ * enforce package rules, answer npmjs-only routes, and hand the rest to
+ * Verdaccio. Every answer carries a Date header from the registry clock.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import { createHash } from 'node:crypto';
+import type { Socket } from 'node:net';
+import type { RegistryDeps, RequestContext } from './context.ts';
+import type { FaultPlan } from './faults.ts';
+import { handleNpmjsRoute } from './npmjs-routes.ts';
+import { handleExchange } from './oidc.ts';
+import type { GateSettings, OtpGate } from './otp-gate.ts';
+import { refusalReply } from './otp-gate.ts';
+import { afterStored, changeOwners, checkPackageWrite, isPackageWrite } from './package-writes.ts';
+import type { Reply } from './reply.ts';
+import { errorReply, jsonReply, parseJson } from './reply.ts';
+import { classify, isGatedWrite } from './routes.ts';
+import type { RequestRecord } from './types.ts';
+import type { User } from './users.ts';
+
+const MAX_BODY_BYTES = 60 * 1024 * 1024;
+
+export interface FrontDeps extends RegistryDeps {
+  gate: OtpGate;
+  faults: FaultPlan;
+  settings(): GateSettings;
+  log: RequestRecord[];
+}
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) req.destroy(new Error('request body too large'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export class FrontServer {
+  readonly #deps: FrontDeps;
+  readonly #socketIds = new WeakMap<Socket, number>();
+  #nextSocketId = 1;
+  readonly #sleepers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+
+  constructor(deps: FrontDeps) {
+    this.#deps = deps;
+  }
+
+  /** Ends every pending delay at once, so close() never waits on a fault. */
+  wakeAll(): void {
+    for (const sleeper of this.#sleepers) {
+      clearTimeout(sleeper.timer);
+      sleeper.resolve();
+    }
+    this.#sleepers.clear();
+  }
+
+  #sleep(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const sleeper = { timer: setTimeout(() => { this.#sleepers.delete(sleeper); resolve(); }, ms), resolve };
+      this.#sleepers.add(sleeper);
+    });
+  }
+
+  readonly handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const deps = this.#deps;
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const pathname = queryAt < 0 ? url : url.slice(0, queryAt);
+    const otp = header(req, 'npm-otp');
+    const record: RequestRecord = {
+      method, path: pathname, query: queryAt < 0 ? '' : url.slice(queryAt), otpSent: otp !== undefined, status: 0, at: deps.now(),
+    };
+    if (otp !== undefined) record.otp = otp;
+    const npmCommand = header(req, 'npm-command');
+    const npmSession = header(req, 'npm-session');
+    if (npmCommand !== undefined) record.npmCommand = npmCommand;
+    if (npmSession !== undefined) record.npmSession = npmSession;
+    const identity = deps.users.identify(header(req, 'authorization'), deps.now());
+    if (identity?.kind === 'user') record.user = identity.user.name;
+    if (identity?.kind === 'oidc') record.oidcPackage = identity.pkg;
+    deps.log.push(record);
+    try {
+      const pre = deps.faults.takePre(method, pathname);
+      const requestDelay = deps.faults.takeDelay(method, pathname, 'request');
+      const body = await readBody(req);
+      if (requestDelay > 0) record.fault = 'delay';
+      await this.#sleep(requestDelay);
+      if (pre?.kind === 'reset') {
+        record.fault = 'reset';
+        req.socket.resetAndDestroy();
+        return;
+      }
+      let reply: Reply;
+      if (pre?.kind === 'fail') {
+        record.fault = 'fail';
+        const headers: Record<string, string> = pre.retryAfterS === undefined ? {} : { 'retry-after': String(pre.retryAfterS) };
+        reply = jsonReply(pre.status, pre.body ?? { error: STATUS_CODES[pre.status] ?? 'error' }, headers);
+      } else {
+        const json = parseJson(body);
+        const ctx: RequestContext = {
+          method, pathname, url, headers: req.headers, body, json,
+          route: classify(method, pathname, json),
+          identity: identity?.kind === 'oidc' && identity.expiresAt <= deps.now() ? undefined : identity,
+          now: deps.now(),
+        };
+        reply = await this.#process(ctx, record, otp, this.#commandKey(req, npmCommand, npmSession));
+      }
+      record.status = reply.status;
+      if (deps.faults.takeLoseAnswer(method, pathname)) {
+        record.fault = 'lose-answer';
+        req.socket.resetAndDestroy();
+        return;
+      }
+      const answerDelay = deps.faults.takeDelay(method, pathname, 'answer');
+      if (answerDelay > 0) record.fault = 'delay';
+      await this.#sleep(answerDelay);
+      this.#send(res, reply, method);
+    } catch (error) {
+      const reply = errorReply(500, `fixture error: ${(error as Error).message}`);
+      record.status = reply.status;
+      if (!res.headersSent && !res.destroyed) this.#send(res, reply, method);
+    }
+  };
+
+  async #process(ctx: RequestContext, record: RequestRecord, otp: string | undefined, command: string | undefined): Promise<Reply> {
+    const deps = this.#deps;
+    const { route, identity } = ctx;
+    if (isGatedWrite(ctx.method, route)) {
+      if (!identity) {
+        return errorReply(401, route.kind === 'publish' ? 'You must be logged in to publish packages.' : 'Unauthorized');
+      }
+      if (identity.kind === 'user' && this.#needsOtp(identity.user, ctx)) {
+        const verdict = deps.gate.check(identity.user, otp, command, ctx.now);
+        record.otpAccepted = verdict.ok;
+        if (!verdict.ok) {
+          record.otpRefusal = verdict.refusal;
+          return refusalReply(verdict, deps.settings().otpChallenge, deps.registryUrl);
+        }
+      }
+    }
+    if (isPackageWrite(ctx)) {
+      const refusal = checkPackageWrite(ctx, deps);
+      if (refusal) return refusal;
+      if (route.kind === 'owner-change') {
+        if (deps.faults.takeOwnerConflict()) {
+          record.fault = 'owner-conflict';
+          return errorReply(409, 'Document update conflict.');
+        }
+        return changeOwners(ctx, deps);
+      }
+    }
+    if (route.kind === 'oidc-exchange') return handleExchange(ctx, deps);
+    const own = handleNpmjsRoute(ctx, deps);
+    if (own) return own;
+    const reply = await deps.proxy.forward({ method: ctx.method, url: ctx.url, headers: ctx.headers, body: ctx.body });
+    if (reply.status >= 200 && reply.status < 300 && isPackageWrite(ctx)) afterStored(ctx, deps);
+    if (route.kind === 'packument' && reply.status === 200) return this.#decorate(reply);
+    // Verdaccio says "no such package available"; npmjs says "Not found".
+    if (route.kind === 'packument' && reply.status === 404) return errorReply(404, 'Not found');
+    return reply;
+  }
+
+  /**
+   * Which requests form one client command, for single-use codes: the
+   * npm-command/npm-session pair when npm-session is sent (npm-registry-fetch
+   * sends it when given `npmSession`; our product does). npm CLI 11 sends
+   * npm-command but no longer npm-session, so for it one TCP connection (its
+   * keep-alive agent reuses one for a command's sequential requests) stands in
+   * for the session. Without either header there is no command.
+   */
+  #commandKey(req: IncomingMessage, npmCommand: string | undefined, npmSession: string | undefined): string | undefined {
+    if (npmSession !== undefined) return `${npmCommand ?? ''} session:${npmSession}`;
+    if (npmCommand === undefined) return undefined;
+    let id = this.#socketIds.get(req.socket);
+    if (id === undefined) {
+      id = this.#nextSocketId++;
+      this.#socketIds.set(req.socket, id);
+    }
+    return `${npmCommand} socket:${id}`;
+  }
+
+  /** A user with 2FA for writes always; an auth-only user when the package demands 2FA to publish. */
+  #needsOtp(user: User, ctx: RequestContext): boolean {
+    if (user.twoFactor) return true;
+    if (ctx.route.kind !== 'publish' || !ctx.route.pkg) return false;
+    const state = this.#deps.packages.get(ctx.route.pkg);
+    return state?.publishRequiresTfa === true && !state.automationTokenOverridesTfa;
+  }
+
+  /** Adds npmjs's fields to a full packument; the abbreviated (corgi) form has none of them on npmjs either. */
+  #decorate(reply: Reply): Reply {
+    if (reply.headers['content-type']?.includes('vnd.npm.install-v1')) return reply;
+    const packument = parseJson(reply.body);
+    if (packument === undefined) return reply;
+    const body = Buffer.from(JSON.stringify(this.#deps.packages.decorate(packument)));
+    const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+    return { status: reply.status, headers: { ...reply.headers, etag }, body };
+  }
+
+  #send(res: ServerResponse, reply: Reply, method: string): void {
+    if (res.destroyed) return;
+    res.setHeader('date', new Date(this.#deps.now()).toUTCString());
+    for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
+    res.setHeader('content-length', String(reply.body.length));
+    res.writeHead(reply.status);
+    res.end(method === 'HEAD' ? undefined : reply.body);
+  }
+}
