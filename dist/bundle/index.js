@@ -26630,6 +26630,153 @@ module.exports = Parser;
 
 /***/ }),
 
+/***/ 92426:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const npa = __nccwpck_require__(78056)
+const npmFetch = __nccwpck_require__(5706)
+
+const npar = (spec) => {
+  spec = npa(spec)
+  if (!spec.registry) {
+    throw new Error('must use package name only')
+  }
+  return spec
+}
+
+const parseTeam = (scopeTeam) => {
+  let slice = 0
+  if (scopeTeam.startsWith('@')) {
+    slice = 1
+  }
+  const [scope, team] = scopeTeam.slice(slice).split(':').map(encodeURIComponent)
+  return { scope, team }
+}
+
+const getPackages = async (scopeTeam, opts) => {
+  const { scope, team } = parseTeam(scopeTeam)
+
+  let uri
+  if (team) {
+    uri = `/-/team/${scope}/${team}/package`
+  } else {
+    uri = `/-/org/${scope}/package`
+  }
+  try {
+    return await npmFetch.json(uri, opts)
+  } catch (err) {
+    if (err.code === 'E404') {
+      uri = `/-/user/${scope}/package`
+      return npmFetch.json(uri, opts)
+    }
+    throw err
+  }
+}
+
+const getCollaborators = async (pkg, opts) => {
+  const spec = npar(pkg)
+  const uri = `/-/package/${spec.escapedName}/collaborators`
+  return npmFetch.json(uri, opts)
+}
+
+const getVisibility = async (pkg, opts) => {
+  const spec = npar(pkg)
+  const uri = `/-/package/${spec.escapedName}/visibility`
+  return npmFetch.json(uri, opts)
+}
+
+const setAccess = async (pkg, access, opts) => {
+  const spec = npar(pkg)
+  const uri = `/-/package/${spec.escapedName}/access`
+  await npmFetch(uri, {
+    ...opts,
+    method: 'POST',
+    body: { access },
+    spec,
+    ignoreBody: true,
+  })
+  return true
+}
+
+const setMfa = async (pkg, level, opts) => {
+  const spec = npar(pkg)
+  const body = {}
+  switch (level) {
+    case 'none':
+      body.publish_requires_tfa = false
+      break
+    case 'publish':
+      // tfa is required, automation tokens cannot override tfa
+      body.publish_requires_tfa = true
+      body.automation_token_overrides_tfa = false
+      break
+    case 'automation':
+      // tfa is required, automation tokens can override tfa
+      body.publish_requires_tfa = true
+      body.automation_token_overrides_tfa = true
+      break
+    default:
+      throw new Error(`Invalid mfa setting ${level}`)
+  }
+  const uri = `/-/package/${spec.escapedName}/access`
+  await npmFetch(uri, {
+    ...opts,
+    method: 'POST',
+    body,
+    spec,
+    ignoreBody: true,
+  })
+  return true
+}
+
+const setPermissions = async (scopeTeam, pkg, permissions, opts) => {
+  const spec = npar(pkg)
+  const { scope, team } = parseTeam(scopeTeam)
+  if (!scope || !team) {
+    throw new Error('team must be in format `scope:team`')
+  }
+  const uri = `/-/team/${scope}/${team}/package`
+  await npmFetch(uri, {
+    ...opts,
+    method: 'PUT',
+    body: { package: spec.name, permissions },
+    scope,
+    spec,
+    ignoreBody: true,
+  })
+  return true
+}
+
+const removePermissions = async (scopeTeam, pkg, opts) => {
+  const spec = npar(pkg)
+  const { scope, team } = parseTeam(scopeTeam)
+  const uri = `/-/team/${scope}/${team}/package`
+  await npmFetch(uri, {
+    ...opts,
+    method: 'DELETE',
+    body: { package: spec.name },
+    scope,
+    spec,
+    ignoreBody: true,
+  })
+  return true
+}
+
+module.exports = {
+  getCollaborators,
+  getPackages,
+  getVisibility,
+  removePermissions,
+  setAccess,
+  setMfa,
+  setPermissions,
+}
+
+
+/***/ }),
+
 /***/ 68319:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -83666,16 +83813,1301 @@ class Redactor {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/npm-package-arg/lib/npa.js
+var npa = __nccwpck_require__(78056);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(62088);
+;// CONCATENATED MODULE: ./lib/commands/tokenize.js
+/**
+ * Splits one command line into words with POSIX shell quoting, so that
+ * `deprecate pkg@"<2" "use 2.x"` reads as npm users expect: single quotes
+ * are literal, double quotes allow `\"`, `\\`, `\$` and `` \` ``, a backslash
+ * outside quotes escapes the next character, and an unquoted `#` at the start
+ * of a word begins a comment. No variable expansion, globbing or
+ * substitution happens: the text is data, not a script.
+ */
+function tokenize(line) {
+    const words = [];
+    let word = '';
+    let inWord = false;
+    for (let i = 0; i < line.length; i += 1) {
+        const char = line[i];
+        if (char === "'") {
+            const end = line.indexOf("'", i + 1);
+            if (end === -1)
+                return { words, error: 'a single quote is not closed' };
+            word += line.slice(i + 1, end);
+            inWord = true;
+            i = end;
+        }
+        else if (char === '"') {
+            let j = i + 1;
+            for (; j < line.length && line[j] !== '"'; j += 1) {
+                const next = line[j + 1];
+                if (line[j] === '\\' && next !== undefined && '"\\$`'.includes(next)) {
+                    word += next;
+                    j += 1;
+                }
+                else {
+                    word += line[j];
+                }
+            }
+            if (j >= line.length)
+                return { words, error: 'a double quote is not closed' };
+            inWord = true;
+            i = j;
+        }
+        else if (char === '\\') {
+            if (i + 1 >= line.length)
+                return { words, error: 'the line ends with a lone backslash' };
+            word += line[i + 1];
+            inWord = true;
+            i += 1;
+        }
+        else if (/\s/.test(char)) {
+            if (inWord)
+                words.push(word);
+            word = '';
+            inWord = false;
+        }
+        else if (char === '#' && !inWord) {
+            break;
+        }
+        else {
+            word += char;
+            inWord = true;
+        }
+    }
+    if (inWord)
+        words.push(word);
+    return { words };
+}
+
+;// CONCATENATED MODULE: ./lib/commands/types.js
+/** The commands a block may use, as listed in errors. */
+const KNOWN_COMMANDS = [
+    'publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run]',
+    'dist-tag add <pkg>@<version> [<tag>]',
+    'dist-tag rm <pkg> <tag>',
+    'dist-tag ls [<pkg>]',
+    'owner add <user> [<pkg>]',
+    'owner rm <user> [<pkg>]',
+    'owner ls [<pkg>]',
+    'access set status=public|private [<pkg>]',
+    'access set mfa=none|publish|automation [<pkg>]',
+    'access get status [<pkg>]',
+    'deprecate <pkg>[@<range>] <message>',
+    'unpublish <pkg>@<version>   (or unpublish <pkg> --force for every version)',
+];
+
+;// CONCATENATED MODULE: ./lib/commands/validate.js
+
+
+/**
+ * Checks shared by settings and command lines. Each returns a problem
+ * sentence (what is wrong and what would be valid), or undefined when fine;
+ * callers wrap it in an InputError naming where the value came from.
+ */
+/** A registry package name, without a version or range. */
+function packageNameProblem(name) {
+    try {
+        const parsed = npa(name);
+        if (parsed.registry && parsed.name === name)
+            return undefined;
+    }
+    catch {
+        // falls through to the message
+    }
+    return `"${name}" is not a valid npm package name (lower-case, URL-safe, optionally @scope/name)`;
+}
+/** A dist-tag: not a semver range (npm refuses those) and URL-safe. */
+function tagProblem(tag) {
+    if (tag === '')
+        return 'the tag is empty';
+    if (semver.validRange(tag) !== null) {
+        return `"${tag}" is a valid semver range, which npm refuses as a tag name (it would be ambiguous with versions); use a name such as latest, next or beta`;
+    }
+    if (encodeURIComponent(tag) !== tag)
+        return `"${tag}" must be URL-safe: letters, digits and - _ . ! ~ * ' ( ) only`;
+    return undefined;
+}
+/** An npm user name. */
+function userProblem(user) {
+    if (/^[a-z0-9][a-z0-9._-]*$/i.test(user) && user.length <= 214)
+        return undefined;
+    return `"${user}" is not a valid npm user name (letters, digits, . _ -)`;
+}
+
+;// CONCATENATED MODULE: ./lib/commands/parse.js
+
+
+
+
+
+
+/**
+ * Parses a `commands` block: one command per line, `#` comments, blank lines
+ * ignored, shell quoting. Every line is checked before any is run, so a typo
+ * on line 3 stops the run before line 1 writes.
+ */
+function parseCommandBlock(block, context) {
+    const commands = [];
+    block.split(/\r?\n/).forEach((text, index) => {
+        const line = index + 1;
+        const { words, error } = tokenize(text);
+        if (error)
+            throw lineError(context, line, text.trim(), `${error}`);
+        if (words.length > 0)
+            commands.push(parseCommandWords(words, { line, text: text.trim() }, context));
+    });
+    if (commands.length === 0)
+        throw new InputError(context.inputName, `${context.inputName}: the block holds no command (only blank lines or comments).`);
+    return commands;
+}
+/** Parses one command already split into words (a block line, or the CLI's arguments). */
+function parseCommandWords(allWords, source, context) {
+    const fail = (problem) => lineError(context, source.line, source.text, problem);
+    const { positional, flags } = splitFlags(allWords, fail);
+    const [command, sub, ...rest] = positional;
+    const pkgOrDefault = (given) => {
+        if (given !== undefined) {
+            const problem = packageNameProblem(given);
+            if (problem)
+                throw fail(problem);
+            return given;
+        }
+        if ('name' in context.defaultPackage)
+            return context.defaultPackage.name;
+        throw fail(`no <pkg> given, and the package setting names no readable package (${context.defaultPackage.problem})`);
+    };
+    const allowFlags = (...allowed) => {
+        for (const flag of flags.keys())
+            if (!allowed.includes(flag))
+                throw fail(`--${flag} is not an option of ${command}${allowed.length ? ` (options: ${allowed.map((f) => `--${f}`).join(', ')})` : ''}`);
+    };
+    const arity = (min, max, args, usage) => {
+        if (args.length < min || args.length > max)
+            throw fail(`expected: ${usage}`);
+    };
+    switch (command) {
+        case 'publish': {
+            allowFlags('tag', 'access', 'dry-run');
+            const args = sub === undefined ? [] : [sub, ...rest];
+            arity(0, 1, args, KNOWN_COMMANDS[0]);
+            const tag = flagValue(flags, 'tag', fail);
+            if (tag !== undefined) {
+                const problem = tagProblem(tag);
+                if (problem)
+                    throw fail(problem);
+            }
+            const access = flagValue(flags, 'access', fail);
+            if (access !== undefined && access !== 'public' && access !== 'restricted')
+                throw fail(`--access must be public or restricted, not "${access}"`);
+            return { ...source, kind: 'publish', target: args[0], tag, access, dryRun: flags.get('dry-run') === true };
+        }
+        case 'dist-tag': {
+            allowFlags();
+            if (sub === 'add') {
+                arity(1, 2, rest, 'dist-tag add <pkg>@<version> [<tag>]');
+                const spec = parseVersionSpec(rest[0], fail, 'dist-tag add needs <pkg>@<version>, an exact version');
+                const tag = rest[1] ?? 'latest';
+                const problem = tagProblem(tag);
+                if (problem)
+                    throw fail(problem);
+                return { ...source, kind: 'dist-tag-add', pkg: spec.name, version: spec.version, tag };
+            }
+            if (sub === 'rm') {
+                arity(1, 2, rest, 'dist-tag rm <pkg> <tag>');
+                const [pkg, tag] = rest.length === 2 ? rest : [undefined, rest[0]];
+                const problem = tagProblem(tag);
+                if (problem)
+                    throw fail(problem);
+                if (tag === 'latest')
+                    throw fail('the latest tag cannot be removed (npm refuses it); point it at another version with dist-tag add instead');
+                return { ...source, kind: 'dist-tag-rm', pkg: pkgOrDefault(pkg), tag: tag };
+            }
+            if (sub === 'ls') {
+                arity(0, 1, rest, 'dist-tag ls [<pkg>]');
+                return { ...source, kind: 'dist-tag-ls', pkg: pkgOrDefault(rest[0]) };
+            }
+            throw fail(`dist-tag takes add, rm or ls, not "${sub ?? ''}"`);
+        }
+        case 'owner': {
+            allowFlags();
+            if (sub === 'add' || sub === 'rm') {
+                arity(1, 2, rest, `owner ${sub} <user> [<pkg>]`);
+                const user = rest[0];
+                const problem = userProblem(user);
+                if (problem)
+                    throw fail(problem);
+                return { ...source, kind: sub === 'add' ? 'owner-add' : 'owner-rm', user, pkg: pkgOrDefault(rest[1]) };
+            }
+            if (sub === 'ls') {
+                arity(0, 1, rest, 'owner ls [<pkg>]');
+                return { ...source, kind: 'owner-ls', pkg: pkgOrDefault(rest[0]) };
+            }
+            throw fail(`owner takes add, rm or ls, not "${sub ?? ''}"`);
+        }
+        case 'access': {
+            allowFlags();
+            if (sub === 'set') {
+                arity(1, 2, rest, 'access set status=public|private [<pkg>] or access set mfa=none|publish|automation [<pkg>]');
+                const [key, value] = rest[0].split('=', 2);
+                const pkg = pkgOrDefault(rest[1]);
+                if (key === 'status' && (value === 'public' || value === 'private')) {
+                    if (value === 'private' && !pkg.startsWith('@'))
+                        throw fail(`${pkg} is unscoped, and unscoped packages are always public on npm`);
+                    return { ...source, kind: 'access-status', pkg, status: value };
+                }
+                if (key === 'mfa' && (value === 'none' || value === 'publish' || value === 'automation'))
+                    return { ...source, kind: 'access-mfa', pkg, mfa: value };
+                throw fail(`"${rest[0]}" is not a setting; use status=public, status=private, mfa=none, mfa=publish or mfa=automation`);
+            }
+            if (sub === 'get') {
+                arity(1, 2, rest, 'access get status [<pkg>]');
+                if (rest[0] !== 'status')
+                    throw fail(`access get takes status, not "${rest[0]}"`);
+                return { ...source, kind: 'access-get-status', pkg: pkgOrDefault(rest[1]) };
+            }
+            throw fail(`access takes set or get, not "${sub ?? ''}"`);
+        }
+        case 'deprecate': {
+            allowFlags();
+            const args = sub === undefined ? [] : [sub, ...rest];
+            arity(2, 2, args, 'deprecate <pkg>[@<range>] <message> (quote the message; an empty "" message undeprecates)');
+            const spec = parseRangeSpec(args[0], fail);
+            return { ...source, kind: 'deprecate', pkg: spec.name, range: spec.range, message: args[1] };
+        }
+        case 'unpublish': {
+            allowFlags('force');
+            const args = sub === undefined ? [] : [sub, ...rest];
+            arity(1, 1, args, 'unpublish <pkg>@<version>');
+            const text = args[0];
+            const parsed = safeNpa(text);
+            if (parsed?.registry && parsed.type === 'version' && parsed.name)
+                return { ...source, kind: 'unpublish', pkg: parsed.name, version: parsed.fetchSpec };
+            if (parsed?.registry && parsed.name === text) {
+                if (flags.get('force') !== true)
+                    throw fail(`unpublishing every version of ${text} needs --force, as npm requires; to remove one version write unpublish ${text}@<version>`);
+                return { ...source, kind: 'unpublish', pkg: text, version: undefined };
+            }
+            throw fail(`"${text}" must be <pkg>@<version> with an exact version`);
+        }
+        default:
+            throw fail(`unknown command "${command ?? ''}". Known commands:\n  ${KNOWN_COMMANDS.join('\n  ')}`);
+    }
+}
+function lineError(context, line, text, problem) {
+    const where = line > 0 ? `${context.inputName} line ${line}` : context.inputName;
+    return new InputError(context.inputName, `${where} (${text}): ${problem}.`, { received: text });
+}
+/** `--name value`, `--name=value` and boolean `--name`; everything else is positional. */
+function splitFlags(words, fail) {
+    const positional = [];
+    const flags = new Map();
+    const valued = new Set(['tag', 'access']);
+    for (let i = 0; i < words.length; i += 1) {
+        const word = words[i];
+        const match = /^--([a-z-]+)(?:=(.*))?$/.exec(word);
+        if (!match) {
+            positional.push(word);
+            continue;
+        }
+        const name = match[1];
+        if (match[2] !== undefined)
+            flags.set(name, match[2]);
+        else if (valued.has(name)) {
+            const value = words[i + 1];
+            if (value === undefined)
+                throw fail(`--${name} needs a value`);
+            flags.set(name, value);
+            i += 1;
+        }
+        else
+            flags.set(name, true);
+    }
+    return { positional, flags };
+}
+function flagValue(flags, name, fail) {
+    const value = flags.get(name);
+    if (value === true)
+        throw fail(`--${name} needs a value`);
+    return value;
+}
+function safeNpa(text) {
+    try {
+        return npa(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function parseVersionSpec(text, fail, usage) {
+    const parsed = safeNpa(text);
+    if (!parsed?.registry || !parsed.name || parsed.type !== 'version')
+        throw fail(`${usage}, not "${text}"`);
+    return { name: parsed.name, version: semver.clean(parsed.fetchSpec) };
+}
+function parseRangeSpec(text, fail) {
+    const parsed = safeNpa(text);
+    if (!parsed?.registry || !parsed.name || (parsed.type !== 'version' && parsed.type !== 'range' && parsed.type !== 'tag')) {
+        throw fail(`"${text}" must be <pkg> or <pkg>@<version range>`);
+    }
+    if (parsed.type === 'tag' && parsed.rawSpec !== '' && parsed.rawSpec !== '*')
+        throw fail(`"${parsed.rawSpec}" is not a version range`);
+    const range = parsed.rawSpec === '' ? '*' : parsed.fetchSpec;
+    if (semver.validRange(range) === null)
+        throw fail(`"${range}" is not a valid semver range`);
+    return { name: parsed.name, range };
+}
+
+// EXTERNAL MODULE: ./node_modules/libnpmaccess/lib/index.js
+var lib = __nccwpck_require__(92426);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: ./node_modules/npm-registry-fetch/lib/index.js
+var npm_registry_fetch_lib = __nccwpck_require__(5706);
+;// CONCATENATED MODULE: ./lib/otp/errors.js
+
+/** The registry asked for a one-time password and no TOTP secret was configured. */
+class OtpRequiredError extends ProductError {
+    constructor(label, secretInput, options = {}) {
+        super('EOTP', `The registry asks for a one-time password for "${label}", but no TOTP secret was given. ` +
+            `Set ${secretInput} to the account's TOTP secret (base32 text or the otpauth:// URI behind the QR code).`, options);
+    }
+}
+/** The account's 2FA uses security keys (WebAuthn): no CI job can answer it. */
+class SecurityKeyError extends ProductError {
+    constructor(label, options = {}) {
+        super('EOTPWEBAUTHN', `The registry asks for a security-key (WebAuthn) confirmation for "${label}": this account's 2FA uses ` +
+            'security keys, which no CI job can answer, so a TOTP secret cannot help. Use trusted publishing (OIDC) ' +
+            'for publish, or a granular access token allowed to bypass 2FA.', options);
+    }
+}
+/** Every code tried was refused. Says how many, across how many windows, with which clock offset; never a code. */
+class OtpRejectedError extends ProductError {
+    attempts;
+    constructor(label, details) {
+        const offset = `${details.offsetMs >= 0 ? '+' : ''}${(details.offsetMs / 1000).toFixed(1)} s`;
+        super('EOTPREJECTED', `The registry refused ${details.attempts} one-time password${details.attempts === 1 ? '' : 's'} for "${label}" ` +
+            `from ${details.windows} time window${details.windows === 1 ? '' : 's'} (clock offset used: ${offset} versus the registry` +
+            `${details.singleUse ? '; the registry allows each code once' : ''}). ` +
+            'Check that the TOTP secret belongs to the account that owns the token, and that its algorithm, digits and period match the enrolment.', details.cause === undefined ? {} : { cause: details.cause });
+        this.attempts = details.attempts;
+    }
+}
+/** The registry kept answering 429 (too many requests). */
+class RateLimitedError extends ProductError {
+    constructor(label, retryAfterMs, options = {}) {
+        super('ERATELIMIT', `The registry is rate-limiting "${label}" (429 Too Many Requests)` +
+            (retryAfterMs === undefined ? '' : `; it asks to wait ${Math.ceil(retryAfterMs / 1000)} s`) +
+            '. Try again later.', options);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/otp/with-otp.js
+
+/**
+ * The one wrapper every registry write goes through (npm's `otplease`,
+ * without a terminal): a fresh code right before each attempt, the next
+ * window's code after a rejection, a bounded number of attempts, an
+ * immediate clear failure for security-key accounts, and 429 waits.
+ */
+async function withOtp(context, write, tally = { otpAttempts: 0, waitedMs: 0 }) {
+    const maxAttempts = context.maxAttempts ?? 3;
+    const maxRateLimitWaits = context.maxRateLimitWaits ?? 3;
+    const maxRetryAfterMs = context.maxRetryAfterMs ?? 120_000;
+    const { source, clock } = context;
+    let otpAttempts = 0;
+    let rateLimitWaits = 0;
+    const windowsTried = new Set();
+    for (;;) {
+        let issued;
+        if (source) {
+            issued = await source.next({ bodyBytes: write.bodyBytes ?? 0 });
+            tally.waitedMs += issued.waitedMs;
+            windowsTried.add(issued.window);
+            otpAttempts += 1;
+            tally.otpAttempts += 1;
+        }
+        try {
+            const value = await write.send(issued?.code);
+            if (source && issued)
+                source.accepted(issued);
+            return value;
+        }
+        catch (error) {
+            if (isOtpChallenge(error)) {
+                if (hasWebAuthnChallenge(error))
+                    throw new SecurityKeyError(write.label, { cause: error });
+                if (!source || !issued)
+                    throw new OtpRequiredError(write.label, context.secretInput, { cause: error });
+                const reuse = source.rejected(issued);
+                context.logger.info(`The registry refused the one-time password for "${write.label}"` +
+                    (reuse ? ' (a reused code)' : '') +
+                    (otpAttempts < maxAttempts ? '; trying the next window.' : '.'));
+                if (otpAttempts >= maxAttempts) {
+                    throw new OtpRejectedError(write.label, {
+                        attempts: otpAttempts,
+                        windows: windowsTried.size,
+                        offsetMs: source.offsetMs,
+                        singleUse: source.singleUse,
+                        cause: error,
+                    });
+                }
+                continue;
+            }
+            if (statusOf(error) === 429) {
+                const retryAfterMs = retryAfter(error, clock.now());
+                if (rateLimitWaits >= maxRateLimitWaits || (retryAfterMs ?? 0) > maxRetryAfterMs) {
+                    throw new RateLimitedError(write.label, retryAfterMs, { cause: error });
+                }
+                rateLimitWaits += 1;
+                const waitMs = retryAfterMs ?? 1000 * 2 ** rateLimitWaits;
+                context.logger.info(`The registry asks to slow down (429); waiting ${(waitMs / 1000).toFixed(1)} s before "${write.label}".`);
+                await clock.sleep(waitMs);
+                tally.waitedMs += waitMs;
+                if (source)
+                    otpAttempts -= 1; // that code was never judged, so it does not count against the bound
+                continue;
+            }
+            throw error;
+        }
+    }
+}
+/** npm-registry-fetch marks "OTP required" answers with code EOTP (401 + www-authenticate OTP, or a body naming a one-time password). */
+function isOtpChallenge(error) {
+    return isRecord(error) && error.code === 'EOTP';
+}
+function hasWebAuthnChallenge(error) {
+    if (!isRecord(error) || !isRecord(error.body))
+        return false;
+    return typeof error.body.authUrl === 'string' || typeof error.body.doneUrl === 'string';
+}
+/** The HTTP status carried by an npm-registry-fetch error, if any. */
+function statusOf(error) {
+    return isRecord(error) && typeof error.statusCode === 'number' ? error.statusCode : undefined;
+}
+/** A header from an npm-registry-fetch error (its headers are `raw()`: arrays of strings). */
+function errorHeader(error, name) {
+    if (!isRecord(error) || !isRecord(error.headers))
+        return undefined;
+    const value = error.headers[name];
+    if (Array.isArray(value))
+        return typeof value[0] === 'string' ? value[0] : undefined;
+    return typeof value === 'string' ? value : undefined;
+}
+/** Retry-After in ms: delta-seconds or an HTTP date. */
+function retryAfter(error, nowMs) {
+    const header = errorHeader(error, 'retry-after')?.trim();
+    if (!header)
+        return undefined;
+    if (/^\d+$/.test(header))
+        return Number(header) * 1000;
+    const at = Date.parse(header);
+    return Number.isFinite(at) ? Math.max(0, at - nowMs) : undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null;
+}
+
+;// CONCATENATED MODULE: ./lib/registry/client.js
+
+
+
+/** Reads retry on 408/429/5xx and network errors; writes never do (a retried publish can land twice). */
+const READ_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
+const WRITE_RETRY = { retries: 0 };
+/**
+ * The one place that knows how to talk to the registry with npm's libraries:
+ * builds their options (auth keyed by registry path, as npm's config does;
+ * the token only ever lives in memory), and times every call so the clock
+ * offset and latency estimates follow the registry.
+ */
+class RegistryClient {
+    registry;
+    #token;
+    #clock;
+    #timeSync;
+    #base;
+    constructor(options) {
+        this.registry = options.registry;
+        this.#token = options.token;
+        this.#clock = options.clock;
+        this.#timeSync = options.timeSync;
+        const url = new URL(options.registry);
+        this.#base = {
+            registry: options.registry,
+            userAgent: options.userAgent,
+            npmSession: (0,external_node_crypto_.randomUUID)().replaceAll('-', '').slice(0, 16),
+            timeout: options.timeoutMs ?? 5 * 60 * 1000,
+            preferOnline: true,
+            ...(options.token === undefined ? {} : { [`//${url.host}${url.pathname}:_authToken`]: options.token }),
+        };
+    }
+    /** True when a token was configured. */
+    get authenticated() {
+        return this.#token !== undefined;
+    }
+    /** Options for one of npm's libraries making a write: no retries, the code if any. */
+    writeOptions(otp, extra = {}) {
+        return { ...this.#base, retry: WRITE_RETRY, ...(otp === undefined ? {} : { otp }), ...extra };
+    }
+    /** Options for reads. */
+    readOptions(extra = {}) {
+        return { ...this.#base, retry: READ_RETRY, ...extra };
+    }
+    /**
+     * GET a JSON document. A 404 is an answer (undefined), not an error.
+     * Every answer, error or not, feeds the clock estimate.
+     */
+    async getJson(path, extra = {}) {
+        try {
+            const response = await this.timed(0, () => npm_registry_fetch_lib(path, this.readOptions(extra)));
+            return await response.json();
+        }
+        catch (error) {
+            if (statusOf(error) === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    /** GET raw bytes (a tarball). */
+    async getBuffer(url) {
+        const response = await this.timed(0, () => npm_registry_fetch_lib(url, this.readOptions()));
+        return response.buffer();
+    }
+    /**
+     * Runs one request made by npm's libraries and feeds its timing and `Date`
+     * header (from the answer, or from the error it threw) into the estimates.
+     */
+    async timed(bytesSent, call) {
+        const sentAt = this.#clock.now();
+        try {
+            const result = await call();
+            this.#timeSync.observe({ date: responseDate(result), sentAt, receivedAt: this.#clock.now(), bytesSent });
+            return result;
+        }
+        catch (error) {
+            this.#timeSync.observe({ date: errorHeader(error, 'date'), sentAt, receivedAt: this.#clock.now(), bytesSent });
+            throw error;
+        }
+    }
+}
+function responseDate(result) {
+    const headers = result?.headers;
+    if (!headers || typeof headers.get !== 'function')
+        return undefined;
+    return headers.get('date') ?? undefined;
+}
+/** `@scope/name` -> `@scope%2fname`, as npm escapes package names in paths. */
+function escapeName(name) {
+    return name.replace('/', '%2f');
+}
+
+;// CONCATENATED MODULE: ./lib/registry/packument.js
+
+/** The full packument, or undefined when the package does not exist. */
+async function readPackument(client, name, options = {}) {
+    const document = await client.getJson(`/${escapeName(name)}`, {
+        headers: { accept: 'application/json' },
+        ...(options.write ? { query: { write: 'true' } } : {}),
+    });
+    return document === undefined ? undefined : document;
+}
+
+;// CONCATENATED MODULE: ./lib/registry/write.js
+
+
+/** A fresh context for one command. */
+function commandContext(base) {
+    return { ...base, session: (0,external_node_crypto_.randomUUID)().replaceAll('-', '').slice(0, 16), tally: { otpAttempts: 0, waitedMs: 0 } };
+}
+/**
+ * One write of a command, through the one OTP wrapper; `send` gets the
+ * npm-registry-fetch options to use (auth, the code, no retries, the session).
+ */
+function otpWrite(context, label, npmCommand, send, bodyBytes = 0) {
+    return withOtp(context.otp, {
+        label,
+        bodyBytes,
+        send: (otp) => context.client.timed(bodyBytes, () => send(context.client.writeOptions(otp, { npmCommand, npmSession: context.session }))),
+    }, context.tally);
+}
+
+;// CONCATENATED MODULE: ./lib/registry/dist-tag.js
+
+
+
+
+
+/** The package does not exist on the registry. */
+class PackageNotFoundError extends ProductError {
+    constructor(pkg, registry) {
+        super('ENOPACKAGE', `${pkg} is not on ${registry}; publish it first (or check the package name).`, { received: pkg });
+    }
+}
+async function tagsOf(context, pkg) {
+    const packument = await readPackument(context.client, pkg);
+    if (!packument)
+        throw new PackageNotFoundError(pkg, context.client.registry);
+    return { tags: packument['dist-tags'] ?? {}, versions: packument.versions ?? {} };
+}
+const tagUrl = (pkg, tag) => `/-/package/${escapeName(pkg)}/dist-tags/${encodeURIComponent(tag)}`;
+/** `dist-tag add <pkg>@<version> <tag>`: skipped when the tag already points there. */
+async function distTagAdd(context, pkg, version, tag) {
+    const { tags, versions } = await tagsOf(context, pkg);
+    if (tags[tag] === version)
+        return { status: 'unchanged', detail: `${tag} already points at ${pkg}@${version}` };
+    if (!versions[version])
+        throw new ProductError('ENOVERSION', `${pkg}@${version} is not in the registry, so no tag can point at it; publish it first.`, { received: `${pkg}@${version}` });
+    const was = tags[tag] === undefined ? '' : ` (was ${tags[tag]})`;
+    if (context.dryRun)
+        return { status: 'dry-run', detail: `would point ${tag} at ${version}${was}` };
+    await otpWrite(context, `dist-tag add ${pkg}@${version} ${tag}`, 'dist-tag', (options) => npm_registry_fetch_lib(tagUrl(pkg, tag), { ...options, method: 'PUT', body: JSON.stringify(version), headers: { 'content-type': 'application/json' }, ignoreBody: true }));
+    return { status: 'done', detail: `${tag} now points at ${version}${was}` };
+}
+/** `dist-tag rm <pkg> <tag>`: skipped when the tag is already absent. */
+async function distTagRm(context, pkg, tag) {
+    const { tags } = await tagsOf(context, pkg);
+    if (tags[tag] === undefined)
+        return { status: 'unchanged', detail: `${pkg} has no ${tag} tag` };
+    if (context.dryRun)
+        return { status: 'dry-run', detail: `would remove ${tag} (${tags[tag]})` };
+    await otpWrite(context, `dist-tag rm ${pkg} ${tag}`, 'dist-tag', (options) => npm_registry_fetch_lib(tagUrl(pkg, tag), { ...options, method: 'DELETE', ignoreBody: true }));
+    return { status: 'done', detail: `removed ${tag} (was ${tags[tag]})` };
+}
+/** `dist-tag ls <pkg>`. */
+async function distTagLs(context, pkg) {
+    const { tags } = await tagsOf(context, pkg);
+    const listed = Object.entries(tags).map(([tag, version]) => `${tag}: ${version}`);
+    return { status: 'read', detail: listed.length > 0 ? listed.join(', ') : 'no dist-tags' };
+}
+
+;// CONCATENATED MODULE: ./lib/registry/access.js
+
+
+
+
+async function visibility(context, pkg) {
+    const answer = (await context.client.getJson(`/-/package/${escapeName(pkg)}/visibility`));
+    if (!answer)
+        throw new PackageNotFoundError(pkg, context.client.registry);
+    return answer.public ? 'public' : 'private';
+}
+/** `access set status=public|private <pkg>`: skipped when the package already has it. */
+async function setStatus(context, pkg, status) {
+    const current = await visibility(context, pkg);
+    if (current === status)
+        return { status: 'unchanged', detail: `${pkg} is already ${status}` };
+    if (context.dryRun)
+        return { status: 'dry-run', detail: `would make ${pkg} ${status} (now ${current})` };
+    await otpWrite(context, `access set status=${status} ${pkg}`, 'access', (options) => lib.setAccess(pkg, status === 'private' ? 'restricted' : 'public', options));
+    return { status: 'done', detail: `${pkg} is now ${status} (was ${current})` };
+}
+/**
+ * `access set mfa=none|publish|automation <pkg>`. The registry offers no
+ * read of this setting, so it is always written (the write is idempotent).
+ */
+async function setMfa(context, pkg, mfa) {
+    await visibility(context, pkg);
+    if (context.dryRun)
+        return { status: 'dry-run', detail: `would set the 2FA policy of ${pkg} to ${mfa}` };
+    await otpWrite(context, `access set mfa=${mfa} ${pkg}`, 'access', (options) => lib.setMfa(pkg, mfa, options));
+    return { status: 'done', detail: `the 2FA policy of ${pkg} is ${mfa}` };
+}
+/** `access get status <pkg>`. */
+async function getStatus(context, pkg) {
+    return { status: 'read', detail: `${pkg} is ${await visibility(context, pkg)}` };
+}
+
+;// CONCATENATED MODULE: ./lib/registry/deprecate.js
+
+
+
+
+
+
+
+/**
+ * `deprecate <pkg>@<range> <message>`, as npm does it: read the packument
+ * for writing, set `deprecated` on every version in the range (prereleases
+ * included), PUT it back. An empty message undeprecates. Skipped when every
+ * version in the range already says exactly that.
+ */
+async function deprecate(context, pkg, range, message) {
+    const packument = await readPackument(context.client, pkg, { write: true });
+    if (!packument)
+        throw new PackageNotFoundError(pkg, context.client.registry);
+    const versions = packument.versions ?? {};
+    const matching = Object.keys(versions).filter((version) => semver.satisfies(version, range, { includePrerelease: true }));
+    if (matching.length === 0)
+        throw new ProductError('ENOVERSION', `no version of ${pkg} matches ${range}; nothing to ${message ? 'deprecate' : 'undeprecate'}.`, { received: `${pkg}@${range}` });
+    const current = (version) => versions[version]?.deprecated ?? '';
+    const changing = matching.filter((version) => current(version) !== message);
+    const what = message ? `deprecated with "${message}"` : 'not deprecated';
+    if (changing.length === 0)
+        return { status: 'unchanged', detail: `${matching.length} version${matching.length === 1 ? '' : 's'} of ${pkg} in ${range} already ${what}` };
+    if (context.dryRun)
+        return { status: 'dry-run', detail: `would mark ${changing.join(', ')} ${what}` };
+    for (const version of changing) {
+        const entry = versions[version];
+        entry.deprecated = message;
+    }
+    const body = JSON.stringify(packument);
+    await otpWrite(context, `deprecate ${pkg}@${range}`, 'deprecate', (options) => npm_registry_fetch_lib(`/${escapeName(pkg)}`, { ...options, method: 'PUT', body, headers: { 'content-type': 'application/json' }, ignoreBody: true }), body.length);
+    return { status: 'done', detail: `${changing.join(', ')} ${message ? 'now' : 'no longer'} ${message ? what : 'deprecated'}` };
+}
+
+;// CONCATENATED MODULE: ./lib/registry/owner.js
+
+
+
+
+
+
+
+/** Owner changes retried after a 409 (someone else changed the package meanwhile). */
+const MAX_REVISION_RACES = 3;
+async function lookUpUser(context, user) {
+    const found = (await context.client.getJson(`/-/user/org.couchdb.user:${encodeURIComponent(user)}`));
+    if (!found?.name)
+        throw new ProductError('ENOUSER', `npm user "${user}" does not exist on ${context.client.registry}; check the spelling of the user name.`, { received: user });
+    return { name: found.name, ...(found.email ? { email: found.email } : {}) };
+}
+async function readForWrite(context, pkg) {
+    const packument = await readPackument(context.client, pkg, { write: true });
+    if (!packument)
+        throw new PackageNotFoundError(pkg, context.client.registry);
+    if (!packument._rev)
+        throw new ProductError('ENOREV', `the registry did not give the revision of ${pkg}, which an owner change needs.`);
+    return packument;
+}
+/**
+ * `owner add|rm <user> <pkg>`: reads the packument, writes the new
+ * maintainers list at its revision; skipped when the user is already (or no
+ * longer) an owner; a 409 (revision race) re-reads and tries again, bounded.
+ */
+async function changeOwner(context, action, user, pkg) {
+    const account = await lookUpUser(context, user);
+    for (let race = 1;; race += 1) {
+        const packument = await readForWrite(context, pkg);
+        const maintainers = packument.maintainers ?? [];
+        const present = maintainers.some((m) => m.name === account.name);
+        if (action === 'add' && present)
+            return { status: 'unchanged', detail: `${account.name} already owns ${pkg}` };
+        if (action === 'rm' && !present)
+            return { status: 'unchanged', detail: `${account.name} is not an owner of ${pkg}` };
+        if (action === 'rm' && maintainers.length <= 1) {
+            throw new ProductError('EOWNERRM', `${account.name} is the only owner of ${pkg}; npm refuses to remove the last owner. Add another owner first.`, { received: user });
+        }
+        const next = action === 'add' ? [...maintainers, account] : maintainers.filter((m) => m.name !== account.name);
+        if (context.dryRun)
+            return { status: 'dry-run', detail: `would ${action === 'add' ? 'add' : 'remove'} ${account.name} as an owner of ${pkg}` };
+        try {
+            await otpWrite(context, `owner ${action} ${user} ${pkg}`, 'owner', (options) => npm_registry_fetch_lib(`/${escapeName(pkg)}/-rev/${encodeURIComponent(packument._rev)}`, {
+                ...options,
+                method: 'PUT',
+                body: { _id: packument.name, _rev: packument._rev, maintainers: next },
+                ignoreBody: true,
+            }));
+            return { status: 'done', detail: `${action === 'add' ? 'added' : 'removed'} ${account.name} ${action === 'add' ? 'to' : 'from'} the owners of ${pkg}` };
+        }
+        catch (error) {
+            if (statusOf(error) !== 409 || race >= MAX_REVISION_RACES)
+                throw error;
+            context.logger.info(`${pkg} changed while its owners were being updated (409); reading it again (${race}/${MAX_REVISION_RACES - 1}).`);
+        }
+    }
+}
+/** `owner ls <pkg>`. */
+async function listOwners(context, pkg) {
+    const packument = await readPackument(context.client, pkg);
+    if (!packument)
+        throw new PackageNotFoundError(pkg, context.client.registry);
+    const owners = (packument.maintainers ?? []).map((m) => (m.email ? `${m.name} <${m.email}>` : m.name));
+    return { status: 'read', detail: owners.length > 0 ? owners.join(', ') : 'no owners listed' };
+}
+
+// EXTERNAL MODULE: ./node_modules/libnpmpublish/lib/index.js
+var libnpmpublish_lib = __nccwpck_require__(68319);
+;// CONCATENATED MODULE: ./lib/registry/unpublish.js
+
+
+
+/**
+ * `unpublish <pkg>@<version>` (or every version with --force), through
+ * libnpmpublish: its read, PUT and DELETE share one code, as with npm.
+ * Skipped when the version (or the package) is already gone.
+ */
+async function unpublish(context, pkg, version) {
+    const packument = await readPackument(context.client, pkg);
+    const present = version === undefined ? packument !== undefined && Object.keys(packument.versions ?? {}).length > 0 : packument?.versions?.[version] !== undefined;
+    const id = version === undefined ? pkg : `${pkg}@${version}`;
+    if (!present)
+        return { status: 'unchanged', detail: `${id} is not in the registry` };
+    if (context.dryRun)
+        return { status: 'dry-run', detail: `would unpublish ${id}` };
+    await otpWrite(context, `unpublish ${id}`, 'unpublish', (options) => libnpmpublish_lib.unpublish(id, { ...options, force: version === undefined }));
+    return { status: 'done', detail: `unpublished ${id}` };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./lib/package/pack-folder.js
+
+
+
+
+
+/**
+ * Packs a folder exactly as `npm publish` would before uploading: runs
+ * `prepublishOnly` (if present), then `npm pack` (which runs `prepack`,
+ * `prepare` and `postpack`). Package scripts are arbitrary code, so they get
+ * an environment without the token, the TOTP secret or any action input.
+ */
+async function packFolder(options) {
+    const { dir, manifest, logger } = options;
+    const env = scrubEnvironment(options.env ?? process.env, options.secrets);
+    const destination = await (0,promises_.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'npm-totp-publish-pack-'));
+    const cleanup = () => (0,promises_.rm)(destination, { recursive: true, force: true });
+    try {
+        if (!options.ignoreScripts && manifest.scripts?.prepublishOnly) {
+            logger.info(`Running the prepublishOnly script of ${manifest.name}.`);
+            await npm(['run', 'prepublishOnly'], dir, env, logger);
+        }
+        const args = ['pack', '--pack-destination', destination, '--loglevel', 'warn'];
+        if (options.ignoreScripts)
+            args.push('--ignore-scripts');
+        await npm(args, dir, env, logger);
+        const files = (await (0,promises_.readdir)(destination)).filter((file) => file.endsWith('.tgz'));
+        if (files.length !== 1)
+            throw new ProductError('EPACK', `npm pack in ${dir} produced ${files.length} tarballs, expected one.`);
+        return { file: external_node_path_.join(destination, files[0]), cleanup };
+    }
+    catch (error) {
+        await cleanup();
+        throw error;
+    }
+}
+async function npm(args, cwd, env, logger) {
+    const command = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const result = await getExecOutput(command, args, { cwd, env, silent: true, ignoreReturnCode: true }).catch((error) => {
+        throw new ProductError('EPACK', `Could not run npm to pack the package: ${error.message}. npm must be on PATH.`, { cause: error });
+    });
+    for (const line of `${result.stdout}\n${result.stderr}`.split('\n')) {
+        if (line.trim() !== '')
+            logger.info(`  ${line}`);
+    }
+    if (result.exitCode !== 0) {
+        throw new ProductError('EPACK', `npm ${args[0] === 'run' ? `run ${args[1]}` : 'pack'} failed in ${cwd} (exit code ${result.exitCode}); its output is above. Nothing was published.`);
+    }
+}
+/** Variables package scripts never see, whatever their values. */
+const SECRET_VARIABLES = /^(INPUT_.*|NODE_AUTH_TOKEN|NPM_TOKEN|NPM_TOTP_SECRET|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_RUNTIME_TOKEN|npm_config_.*_auth.*)$/i;
+/** A copy of `env` without secret-bearing variables, nor any whose value contains a secret. */
+function scrubEnvironment(env, secrets) {
+    const clean = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined || SECRET_VARIABLES.test(name))
+            continue;
+        if (secrets.some((secret) => secret.length >= 4 && value.includes(secret)))
+            continue;
+        clean[name] = value;
+    }
+    return clean;
+}
+
+;// CONCATENATED MODULE: ./lib/package/read-package.js
+
+
+
+
+
+/**
+ * Resolves the `package` input: a folder, a `package.json` path or a `.tgz`,
+ * relative to `cwd`. A folder's package.json is read and checked here, before
+ * any script runs or any request is sent.
+ */
+async function readPackageSource(spec, cwd, inputName) {
+    const target = external_node_path_.resolve(cwd, spec);
+    const info = await (0,promises_.stat)(target).catch(() => undefined);
+    if (!info) {
+        throw new InputError(inputName, `${inputName}: "${spec}" does not exist (looked for ${target}). Give a package folder, its package.json, or a .tgz made by npm pack.`, { received: spec });
+    }
+    if (info.isFile() && /\.t(ar\.)?gz$/i.test(target))
+        return { kind: 'tarball', file: target };
+    const dir = info.isDirectory() ? target : external_node_path_.basename(target) === 'package.json' ? external_node_path_.dirname(target) : undefined;
+    if (dir === undefined) {
+        throw new InputError(inputName, `${inputName}: "${spec}" is neither a folder, a package.json nor a .tgz file.`, { received: spec });
+    }
+    return { kind: 'folder', dir, manifest: await readManifest(dir, inputName) };
+}
+async function readManifest(dir, inputName) {
+    const file = external_node_path_.join(dir, 'package.json');
+    const text = await (0,promises_.readFile)(file, 'utf8').catch(() => undefined);
+    if (text === undefined) {
+        throw new InputError(inputName, `${inputName}: there is no package.json in ${dir}.`, { received: dir });
+    }
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        throw new InputError(inputName, `${inputName}: ${file} is not valid JSON (${error.message}).`, { received: file });
+    }
+    return checkManifest(data, file, inputName);
+}
+/** Checks name, version and `private` as npm publish would, with messages naming the file. */
+function checkManifest(data, where, inputName) {
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        throw new InputError(inputName, `${inputName}: ${where} must hold a JSON object.`, { received: where });
+    }
+    const manifest = data;
+    const { name, version } = manifest;
+    if (typeof name !== 'string' || name === '') {
+        throw new InputError(inputName, `${inputName}: ${where} has no "name".`, { received: name });
+    }
+    try {
+        const parsed = npa(name);
+        if (!parsed.registry || parsed.name !== name)
+            throw new Error('not a registry package name');
+    }
+    catch {
+        throw new InputError(inputName, `${inputName}: "${name}" in ${where} is not a valid npm package name.`, { received: name });
+    }
+    if (typeof version !== 'string' || semver.valid(version) === null) {
+        throw new InputError(inputName, `${inputName}: version ${JSON.stringify(version)} in ${where} is not a valid semver version (for example 1.2.3).`, { received: version });
+    }
+    if (manifest.private === true) {
+        throw new InputError(inputName, `${inputName}: ${name} is marked "private": true in ${where}; npm refuses to publish it. Remove "private" to publish.`, { received: name });
+    }
+    return manifest;
+}
+
+// EXTERNAL MODULE: ./node_modules/pacote/lib/index.js
+var pacote_lib = __nccwpck_require__(92710);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(78474);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __nccwpck_require__(46193);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "buffer"
+var external_buffer_ = __nccwpck_require__(20181);
+// EXTERNAL MODULE: external "zlib"
+var external_zlib_ = __nccwpck_require__(43106);
+var external_zlib_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_zlib_, 2);
+// EXTERNAL MODULE: external "node:assert"
+var external_node_assert_ = __nccwpck_require__(34589);
+;// CONCATENATED MODULE: ./node_modules/tar/dist/esm/index.min.js
+var zr=Object.defineProperty;var Ur=(s,t)=>{for(var e in t)zr(s,e,{get:t[e],enumerable:!0})};var Ds=typeof process=="object"&&process?process:{stdout:null,stderr:null},Wr=s=>!!s&&typeof s=="object"&&(s instanceof index_min_A||s instanceof external_node_stream_||Gr(s)||Zr(s)),Gr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.pipe=="function"&&s.pipe!==external_node_stream_.Writable.prototype.pipe,Zr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.write=="function"&&typeof s.end=="function",index_min_Q=Symbol("EOF"),index_min_J=Symbol("maybeEmitEnd"),nt=Symbol("emittedEnd"),De=Symbol("emittingEnd"),qt=Symbol("emittedError"),Ne=Symbol("closed"),Ns=Symbol("read"),Ae=Symbol("flush"),As=Symbol("flushChunk"),index_min_z=Symbol("encoding"),Mt=Symbol("decoder"),index_min_g=Symbol("flowing"),Qt=Symbol("paused"),Bt=Symbol("resume"),index_min_b=Symbol("buffer"),index_min_N=Symbol("pipes"),_=Symbol("bufferLength"),bi=Symbol("bufferPush"),Ie=Symbol("bufferShift"),index_min_L=Symbol("objectMode"),S=Symbol("destroyed"),_i=Symbol("error"),Oi=Symbol("emitData"),Is=Symbol("emitEnd"),Ti=Symbol("emitEnd2"),index_min_Z=Symbol("async"),xi=Symbol("abort"),Ce=Symbol("aborted"),Jt=Symbol("signal"),Rt=Symbol("dataListeners"),index_min_C=Symbol("discarded"),jt=s=>Promise.resolve().then(s),Yr=s=>s(),Kr=s=>s==="end"||s==="finish"||s==="prefinish",Vr=s=>s instanceof ArrayBuffer||!!s&&typeof s=="object"&&s.constructor&&s.constructor.name==="ArrayBuffer"&&s.byteLength>=0,$r=s=>!Buffer.isBuffer(s)&&ArrayBuffer.isView(s),Fe=class{src;dest;opts;ondrain;constructor(t,e,i){this.src=t,this.dest=e,this.opts=i,this.ondrain=()=>t[Bt](),this.dest.on("drain",this.ondrain)}unpipe(){this.dest.removeListener("drain",this.ondrain)}proxyErrors(t){}end(){this.unpipe(),this.opts.end&&this.dest.end()}},Li=class extends Fe{unpipe(){this.src.removeListener("error",this.proxyErrors),super.unpipe()}constructor(t,e,i){super(t,e,i),this.proxyErrors=r=>this.dest.emit("error",r),t.on("error",this.proxyErrors)}},Xr=s=>!!s.objectMode,qr=s=>!s.objectMode&&!!s.encoding&&s.encoding!=="buffer",index_min_A=class extends external_node_events_.EventEmitter{[index_min_g]=!1;[Qt]=!1;[index_min_N]=[];[index_min_b]=[];[index_min_L];[index_min_z];[index_min_Z];[Mt];[index_min_Q]=!1;[nt]=!1;[De]=!1;[Ne]=!1;[qt]=null;[_]=0;[S]=!1;[Jt];[Ce]=!1;[Rt]=0;[index_min_C]=!1;writable=!0;readable=!0;constructor(...t){let e=t[0]||{};if(super(),e.objectMode&&typeof e.encoding=="string")throw new TypeError("Encoding and objectMode may not be used together");Xr(e)?(this[index_min_L]=!0,this[index_min_z]=null):qr(e)?(this[index_min_z]=e.encoding,this[index_min_L]=!1):(this[index_min_L]=!1,this[index_min_z]=null),this[index_min_Z]=!!e.async,this[Mt]=this[index_min_z]?new external_node_string_decoder_.StringDecoder(this[index_min_z]):null,e&&e.debugExposeBuffer===!0&&Object.defineProperty(this,"buffer",{get:()=>this[index_min_b]}),e&&e.debugExposePipes===!0&&Object.defineProperty(this,"pipes",{get:()=>this[index_min_N]});let{signal:i}=e;i&&(this[Jt]=i,i.aborted?this[xi]():i.addEventListener("abort",()=>this[xi]()))}get bufferLength(){return this[_]}get encoding(){return this[index_min_z]}set encoding(t){throw new Error("Encoding must be set at instantiation time")}setEncoding(t){throw new Error("Encoding must be set at instantiation time")}get objectMode(){return this[index_min_L]}set objectMode(t){throw new Error("objectMode must be set at instantiation time")}get async(){return this[index_min_Z]}set async(t){this[index_min_Z]=this[index_min_Z]||!!t}[xi](){this[Ce]=!0,this.emit("abort",this[Jt]?.reason),this.destroy(this[Jt]?.reason)}get aborted(){return this[Ce]}set aborted(t){}write(t,e,i){if(this[Ce])return!1;if(this[index_min_Q])throw new Error("write after end");if(this[S])return this.emit("error",Object.assign(new Error("Cannot call write after a stream was destroyed"),{code:"ERR_STREAM_DESTROYED"})),!0;typeof e=="function"&&(i=e,e="utf8"),e||(e="utf8");let r=this[index_min_Z]?jt:Yr;if(!this[index_min_L]&&!Buffer.isBuffer(t)){if($r(t))t=Buffer.from(t.buffer,t.byteOffset,t.byteLength);else if(Vr(t))t=Buffer.from(t);else if(typeof t!="string")throw new Error("Non-contiguous data written to non-objectMode stream")}return this[index_min_L]?(this[index_min_g]&&this[_]!==0&&this[Ae](!0),this[index_min_g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[index_min_g]):t.length?(typeof t=="string"&&!(e===this[index_min_z]&&!this[Mt]?.lastNeed)&&(t=Buffer.from(t,e)),Buffer.isBuffer(t)&&this[index_min_z]&&(t=this[Mt].write(t)),this[index_min_g]&&this[_]!==0&&this[Ae](!0),this[index_min_g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[index_min_g]):(this[_]!==0&&this.emit("readable"),i&&r(i),this[index_min_g])}read(t){if(this[S])return null;if(this[index_min_C]=!1,this[_]===0||t===0||t&&t>this[_])return this[index_min_J](),null;this[index_min_L]&&(t=null),this[index_min_b].length>1&&!this[index_min_L]&&(this[index_min_b]=[this[index_min_z]?this[index_min_b].join(""):Buffer.concat(this[index_min_b],this[_])]);let e=this[Ns](t||null,this[index_min_b][0]);return this[index_min_J](),e}[Ns](t,e){if(this[index_min_L])this[Ie]();else{let i=e;t===i.length||t===null?this[Ie]():typeof i=="string"?(this[index_min_b][0]=i.slice(t),e=i.slice(0,t),this[_]-=t):(this[index_min_b][0]=i.subarray(t),e=i.subarray(0,t),this[_]-=t)}return this.emit("data",e),!this[index_min_b].length&&!this[index_min_Q]&&this.emit("drain"),e}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e="utf8"),t!==void 0&&this.write(t,e),i&&this.once("end",i),this[index_min_Q]=!0,this.writable=!1,(this[index_min_g]||!this[Qt])&&this[index_min_J](),this}[Bt](){this[S]||(!this[Rt]&&!this[index_min_N].length&&(this[index_min_C]=!0),this[Qt]=!1,this[index_min_g]=!0,this.emit("resume"),this[index_min_b].length?this[Ae]():this[index_min_Q]?this[index_min_J]():this.emit("drain"))}resume(){return this[Bt]()}pause(){this[index_min_g]=!1,this[Qt]=!0,this[index_min_C]=!1}get destroyed(){return this[S]}get flowing(){return this[index_min_g]}get paused(){return this[Qt]}[bi](t){this[index_min_L]?this[_]+=1:this[_]+=t.length,this[index_min_b].push(t)}[Ie](){return this[index_min_L]?this[_]-=1:this[_]-=this[index_min_b][0].length,this[index_min_b].shift()}[Ae](t=!1){do;while(this[As](this[Ie]())&&this[index_min_b].length);!t&&!this[index_min_b].length&&!this[index_min_Q]&&this.emit("drain")}[As](t){return this.emit("data",t),this[index_min_g]}pipe(t,e){if(this[S])return t;this[index_min_C]=!1;let i=this[nt];return e=e||{},t===Ds.stdout||t===Ds.stderr?e.end=!1:e.end=e.end!==!1,e.proxyErrors=!!e.proxyErrors,i?e.end&&t.end():(this[index_min_N].push(e.proxyErrors?new Li(this,t,e):new Fe(this,t,e)),this[index_min_Z]?jt(()=>this[Bt]()):this[Bt]()),t}unpipe(t){let e=this[index_min_N].find(i=>i.dest===t);e&&(this[index_min_N].length===1?(this[index_min_g]&&this[Rt]===0&&(this[index_min_g]=!1),this[index_min_N]=[]):this[index_min_N].splice(this[index_min_N].indexOf(e),1),e.unpipe())}addListener(t,e){return this.on(t,e)}on(t,e){let i=super.on(t,e);if(t==="data")this[index_min_C]=!1,this[Rt]++,!this[index_min_N].length&&!this[index_min_g]&&this[Bt]();else if(t==="readable"&&this[_]!==0)super.emit("readable");else if(Kr(t)&&this[nt])super.emit(t),this.removeAllListeners(t);else if(t==="error"&&this[qt]){let r=e;this[index_min_Z]?jt(()=>r.call(this,this[qt])):r.call(this,this[qt])}return i}removeListener(t,e){return this.off(t,e)}off(t,e){let i=super.off(t,e);return t==="data"&&(this[Rt]=this.listeners("data").length,this[Rt]===0&&!this[index_min_C]&&!this[index_min_N].length&&(this[index_min_g]=!1)),i}removeAllListeners(t){let e=super.removeAllListeners(t);return(t==="data"||t===void 0)&&(this[Rt]=0,!this[index_min_C]&&!this[index_min_N].length&&(this[index_min_g]=!1)),e}get emittedEnd(){return this[nt]}[index_min_J](){!this[De]&&!this[nt]&&!this[S]&&this[index_min_b].length===0&&this[index_min_Q]&&(this[De]=!0,this.emit("end"),this.emit("prefinish"),this.emit("finish"),this[Ne]&&this.emit("close"),this[De]=!1)}emit(t,...e){let i=e[0];if(t!=="error"&&t!=="close"&&t!==S&&this[S])return!1;if(t==="data")return!this[index_min_L]&&!i?!1:this[index_min_Z]?(jt(()=>this[Oi](i)),!0):this[Oi](i);if(t==="end")return this[Is]();if(t==="close"){if(this[Ne]=!0,!this[nt]&&!this[S])return!1;let n=super.emit("close");return this.removeAllListeners("close"),n}else if(t==="error"){this[qt]=i,super.emit(_i,i);let n=!this[Jt]||this.listeners("error").length?super.emit("error",i):!1;return this[index_min_J](),n}else if(t==="resume"){let n=super.emit("resume");return this[index_min_J](),n}else if(t==="finish"||t==="prefinish"){let n=super.emit(t);return this.removeAllListeners(t),n}let r=super.emit(t,...e);return this[index_min_J](),r}[Oi](t){for(let i of this[index_min_N])i.dest.write(t)===!1&&this.pause();let e=this[index_min_C]?!1:super.emit("data",t);return this[index_min_J](),e}[Is](){return this[nt]?!1:(this[nt]=!0,this.readable=!1,this[index_min_Z]?(jt(()=>this[Ti]()),!0):this[Ti]())}[Ti](){if(this[Mt]){let e=this[Mt].end();if(e){for(let i of this[index_min_N])i.dest.write(e);this[index_min_C]||super.emit("data",e)}}for(let e of this[index_min_N])e.end();let t=super.emit("end");return this.removeAllListeners("end"),t}async collect(){let t=Object.assign([],{dataLength:0});this[index_min_L]||(t.dataLength=0);let e=this.promise();return this.on("data",i=>{t.push(i),this[index_min_L]||(t.dataLength+=i.length)}),await e,t}async concat(){if(this[index_min_L])throw new Error("cannot concat in objectMode");let t=await this.collect();return this[index_min_z]?t.join(""):Buffer.concat(t,t.dataLength)}async promise(){return new Promise((t,e)=>{this.on(S,()=>e(new Error("stream destroyed"))),this.on("error",i=>e(i)),this.on("end",()=>t())})}[Symbol.asyncIterator](){this[index_min_C]=!1;let t=!1,e=async()=>(this.pause(),t=!0,{value:void 0,done:!0});return{next:()=>{if(t)return e();let r=this.read();if(r!==null)return Promise.resolve({done:!1,value:r});if(this[index_min_Q])return e();let n,o,h=d=>{this.off("data",a),this.off("end",l),this.off(S,c),e(),o(d)},a=d=>{this.off("error",h),this.off("end",l),this.off(S,c),this.pause(),n({value:d,done:!!this[index_min_Q]})},l=()=>{this.off("error",h),this.off("data",a),this.off(S,c),e(),n({done:!0,value:void 0})},c=()=>h(new Error("stream destroyed"));return new Promise((d,y)=>{o=y,n=d,this.once(S,c),this.once("error",h),this.once("end",l),this.once("data",a)})},throw:e,return:e,[Symbol.asyncIterator](){return this},[Symbol.asyncDispose]:async()=>{}}}[Symbol.iterator](){this[index_min_C]=!1;let t=!1,e=()=>(this.pause(),this.off(_i,e),this.off(S,e),this.off("end",e),t=!0,{done:!0,value:void 0}),i=()=>{if(t)return e();let r=this.read();return r===null?e():{done:!1,value:r}};return this.once("end",e),this.once(_i,e),this.once(S,e),{next:i,throw:e,return:e,[Symbol.iterator](){return this},[Symbol.dispose]:()=>{}}}destroy(t){if(this[S])return t?this.emit("error",t):this.emit(S),this;this[S]=!0,this[index_min_C]=!0,this[index_min_b].length=0,this[_]=0;let e=this;return typeof e.close=="function"&&!this[Ne]&&e.close(),t?this.emit("error",t):this.emit(S),this}static get isStream(){return Wr}};var Jr=external_fs_.writev,ht=Symbol("_autoClose"),index_min_H=Symbol("_close"),te=Symbol("_ended"),index_min_m=Symbol("_fd"),Ni=Symbol("_finished"),tt=Symbol("_flags"),Ai=Symbol("_flush"),ki=Symbol("_handleChunk"),vi=Symbol("_makeBuf"),ie=Symbol("_mode"),ke=Symbol("_needDrain"),Ut=Symbol("_onerror"),Ht=Symbol("_onopen"),Ii=Symbol("_onread"),Pt=Symbol("_onwrite"),at=Symbol("_open"),index_min_U=Symbol("_path"),ot=Symbol("_pos"),index_min_Y=Symbol("_queue"),zt=Symbol("_read"),Ci=Symbol("_readSize"),index_min_j=Symbol("_reading"),ee=Symbol("_remain"),Fi=Symbol("_size"),ve=Symbol("_write"),gt=Symbol("_writing"),Me=Symbol("_defaultFlag"),bt=Symbol("_errored"),_t=class extends index_min_A{[bt]=!1;[index_min_m];[index_min_U];[Ci];[index_min_j]=!1;[Fi];[ee];[ht];constructor(t,e){if(e=e||{},super(e),this.readable=!0,this.writable=!1,typeof t!="string")throw new TypeError("path must be a string");this[bt]=!1,this[index_min_m]=typeof e.fd=="number"?e.fd:void 0,this[index_min_U]=t,this[Ci]=e.readSize||16*1024*1024,this[index_min_j]=!1,this[Fi]=typeof e.size=="number"?e.size:1/0,this[ee]=this[Fi],this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0,typeof this[index_min_m]=="number"?this[zt]():this[at]()}get fd(){return this[index_min_m]}get path(){return this[index_min_U]}write(){throw new TypeError("this is a readable stream")}end(){throw new TypeError("this is a readable stream")}[at](){external_fs_.open(this[index_min_U],"r",(t,e)=>this[Ht](t,e))}[Ht](t,e){t?this[Ut](t):(this[index_min_m]=e,this.emit("open",e),this[zt]())}[vi](){return Buffer.allocUnsafe(Math.min(this[Ci],this[ee]))}[zt](){if(!this[index_min_j]){this[index_min_j]=!0;let t=this[vi]();if(t.length===0)return process.nextTick(()=>this[Ii](null,0,t));external_fs_.read(this[index_min_m],t,0,t.length,null,(e,i,r)=>this[Ii](e,i,r))}}[Ii](t,e,i){this[index_min_j]=!1,t?this[Ut](t):this[ki](e,i)&&this[zt]()}[index_min_H](){if(this[ht]&&typeof this[index_min_m]=="number"){let t=this[index_min_m];this[index_min_m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}[Ut](t){this[index_min_j]=!0,this[index_min_H](),this.emit("error",t)}[ki](t,e){let i=!1;return this[ee]-=t,t>0&&(i=super.write(t<e.length?e.subarray(0,t):e)),(t===0||this[ee]<=0)&&(i=!1,this[index_min_H](),super.end()),i}emit(t,...e){switch(t){case"prefinish":case"finish":return!1;case"drain":return typeof this[index_min_m]=="number"&&this[zt](),!1;case"error":return this[bt]?!1:(this[bt]=!0,super.emit(t,...e));default:return super.emit(t,...e)}}},Be=class extends _t{[at](){let t=!0;try{this[Ht](null,external_fs_.openSync(this[index_min_U],"r")),t=!1}finally{t&&this[index_min_H]()}}[zt](){let t=!0;try{if(!this[index_min_j]){this[index_min_j]=!0;do{let e=this[vi](),i=e.length===0?0:external_fs_.readSync(this[index_min_m],e,0,e.length,null);if(!this[ki](i,e))break}while(!0);this[index_min_j]=!1}t=!1}finally{t&&this[index_min_H]()}}[index_min_H](){if(this[ht]&&typeof this[index_min_m]=="number"){let t=this[index_min_m];this[index_min_m]=void 0,external_fs_.closeSync(t),this.emit("close")}}},et=class extends external_events_{readable=!1;writable=!0;[bt]=!1;[gt]=!1;[te]=!1;[index_min_Y]=[];[ke]=!1;[index_min_U];[ie];[ht];[index_min_m];[Me];[tt];[Ni]=!1;[ot];constructor(t,e){e=e||{},super(e),this[index_min_U]=t,this[index_min_m]=typeof e.fd=="number"?e.fd:void 0,this[ie]=e.mode===void 0?438:e.mode,this[ot]=typeof e.start=="number"?e.start:void 0,this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0;let i=this[ot]!==void 0?"r+":"w";this[Me]=e.flags===void 0,this[tt]=e.flags===void 0?i:e.flags,this[index_min_m]===void 0&&this[at]()}emit(t,...e){if(t==="error"){if(this[bt])return!1;this[bt]=!0}return super.emit(t,...e)}get fd(){return this[index_min_m]}get path(){return this[index_min_U]}[Ut](t){this[index_min_H](),this[gt]=!0,this.emit("error",t)}[at](){external_fs_.open(this[index_min_U],this[tt],this[ie],(t,e)=>this[Ht](t,e))}[Ht](t,e){this[Me]&&this[tt]==="r+"&&t&&t.code==="ENOENT"?(this[tt]="w",this[at]()):t?this[Ut](t):(this[index_min_m]=e,this.emit("open",e),this[gt]||this[Ai]())}end(t,e){return t&&this.write(t,e),this[te]=!0,!this[gt]&&!this[index_min_Y].length&&typeof this[index_min_m]=="number"&&this[Pt](null,0),this}write(t,e){return typeof t=="string"&&(t=Buffer.from(t,e)),this[te]?(this.emit("error",new Error("write() after end()")),!1):this[index_min_m]===void 0||this[gt]||this[index_min_Y].length?(this[index_min_Y].push(t),this[ke]=!0,!1):(this[gt]=!0,this[ve](t),!0)}[ve](t){external_fs_.write(this[index_min_m],t,0,t.length,this[ot],(e,i)=>this[Pt](e,i))}[Pt](t,e){t?this[Ut](t):(this[ot]!==void 0&&typeof e=="number"&&(this[ot]+=e),this[index_min_Y].length?this[Ai]():(this[gt]=!1,this[te]&&!this[Ni]?(this[Ni]=!0,this[index_min_H](),this.emit("finish")):this[ke]&&(this[ke]=!1,this.emit("drain"))))}[Ai](){if(this[index_min_Y].length===0)this[te]&&this[Pt](null,0);else if(this[index_min_Y].length===1)this[ve](this[index_min_Y].pop());else{let t=this[index_min_Y];this[index_min_Y]=[],Jr(this[index_min_m],t,this[ot],(e,i)=>this[Pt](e,i))}}[index_min_H](){if(this[ht]&&typeof this[index_min_m]=="number"){let t=this[index_min_m];this[index_min_m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}},Wt=class extends et{[at](){let t;if(this[Me]&&this[tt]==="r+")try{t=external_fs_.openSync(this[index_min_U],this[tt],this[ie])}catch(e){if(e?.code==="ENOENT")return this[tt]="w",this[at]();throw e}else t=external_fs_.openSync(this[index_min_U],this[tt],this[ie]);this[Ht](null,t)}[index_min_H](){if(this[ht]&&typeof this[index_min_m]=="number"){let t=this[index_min_m];this[index_min_m]=void 0,external_fs_.closeSync(t),this.emit("close")}}[ve](t){let e=!0;try{this[Pt](null,external_fs_.writeSync(this[index_min_m],t,0,t.length,this[ot])),e=!1}finally{if(e)try{this[index_min_H]()}catch{}}}};var jr=new Map([["C","cwd"],["f","file"],["z","gzip"],["P","preservePaths"],["U","unlink"],["strip-components","strip"],["stripComponents","strip"],["keep-newer","newer"],["keepNewer","newer"],["keep-newer-files","newer"],["keepNewerFiles","newer"],["k","keep"],["keep-existing","keep"],["keepExisting","keep"],["m","noMtime"],["no-mtime","noMtime"],["p","preserveOwner"],["L","follow"],["h","follow"],["onentry","onReadEntry"]]),Fs=s=>!!s.sync&&!!s.file,ks=s=>!s.sync&&!!s.file,vs=s=>!!s.sync&&!s.file,Ms=s=>!s.sync&&!s.file;var Bs=s=>!!s.file;var tn=s=>{let t=jr.get(s);return t||s},se=(s={})=>{if(!s)return{};let t={};for(let[e,i]of Object.entries(s)){let r=tn(e);t[r]=i}return t.chmod===void 0&&t.noChmod===!1&&(t.chmod=!0),delete t.noChmod,t};var index_min_K=(s,t,e,i,r)=>Object.assign((n=[],o,h)=>{Array.isArray(n)&&(o=n,n={}),typeof o=="function"&&(h=o,o=void 0),o=o?Array.from(o):[];let a=se(n);if(r?.(a,o),Fs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return s(a,o)}else if(ks(a)){let l=t(a,o);return h?l.then(()=>h(),h):l}else if(vs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return e(a,o)}else if(Ms(a)){if(typeof h=="function")throw new TypeError("callback only supported with file option");return i(a,o)}throw new Error("impossible options??")},{syncFile:s,asyncFile:t,syncNoFile:e,asyncNoFile:i,validate:r});var sn=external_zlib_.constants||{ZLIB_VERNUM:4736},index_min_M=Object.freeze(Object.assign(Object.create(null),{Z_NO_FLUSH:0,Z_PARTIAL_FLUSH:1,Z_SYNC_FLUSH:2,Z_FULL_FLUSH:3,Z_FINISH:4,Z_BLOCK:5,Z_OK:0,Z_STREAM_END:1,Z_NEED_DICT:2,Z_ERRNO:-1,Z_STREAM_ERROR:-2,Z_DATA_ERROR:-3,Z_MEM_ERROR:-4,Z_BUF_ERROR:-5,Z_VERSION_ERROR:-6,Z_NO_COMPRESSION:0,Z_BEST_SPEED:1,Z_BEST_COMPRESSION:9,Z_DEFAULT_COMPRESSION:-1,Z_FILTERED:1,Z_HUFFMAN_ONLY:2,Z_RLE:3,Z_FIXED:4,Z_DEFAULT_STRATEGY:0,DEFLATE:1,INFLATE:2,GZIP:3,GUNZIP:4,DEFLATERAW:5,INFLATERAW:6,UNZIP:7,BROTLI_DECODE:8,BROTLI_ENCODE:9,Z_MIN_WINDOWBITS:8,Z_MAX_WINDOWBITS:15,Z_DEFAULT_WINDOWBITS:15,Z_MIN_CHUNK:64,Z_MAX_CHUNK:1/0,Z_DEFAULT_CHUNK:16384,Z_MIN_MEMLEVEL:1,Z_MAX_MEMLEVEL:9,Z_DEFAULT_MEMLEVEL:8,Z_MIN_LEVEL:-1,Z_MAX_LEVEL:9,Z_DEFAULT_LEVEL:-1,BROTLI_OPERATION_PROCESS:0,BROTLI_OPERATION_FLUSH:1,BROTLI_OPERATION_FINISH:2,BROTLI_OPERATION_EMIT_METADATA:3,BROTLI_MODE_GENERIC:0,BROTLI_MODE_TEXT:1,BROTLI_MODE_FONT:2,BROTLI_DEFAULT_MODE:0,BROTLI_MIN_QUALITY:0,BROTLI_MAX_QUALITY:11,BROTLI_DEFAULT_QUALITY:11,BROTLI_MIN_WINDOW_BITS:10,BROTLI_MAX_WINDOW_BITS:24,BROTLI_LARGE_MAX_WINDOW_BITS:30,BROTLI_DEFAULT_WINDOW:22,BROTLI_MIN_INPUT_BLOCK_BITS:16,BROTLI_MAX_INPUT_BLOCK_BITS:24,BROTLI_PARAM_MODE:0,BROTLI_PARAM_QUALITY:1,BROTLI_PARAM_LGWIN:2,BROTLI_PARAM_LGBLOCK:3,BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING:4,BROTLI_PARAM_SIZE_HINT:5,BROTLI_PARAM_LARGE_WINDOW:6,BROTLI_PARAM_NPOSTFIX:7,BROTLI_PARAM_NDIRECT:8,BROTLI_DECODER_RESULT_ERROR:0,BROTLI_DECODER_RESULT_SUCCESS:1,BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:2,BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION:0,BROTLI_DECODER_PARAM_LARGE_WINDOW:1,BROTLI_DECODER_NO_ERROR:0,BROTLI_DECODER_SUCCESS:1,BROTLI_DECODER_NEEDS_MORE_INPUT:2,BROTLI_DECODER_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE:-1,BROTLI_DECODER_ERROR_FORMAT_RESERVED:-2,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE:-3,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET:-4,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME:-5,BROTLI_DECODER_ERROR_FORMAT_CL_SPACE:-6,BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE:-7,BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT:-8,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1:-9,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2:-10,BROTLI_DECODER_ERROR_FORMAT_TRANSFORM:-11,BROTLI_DECODER_ERROR_FORMAT_DICTIONARY:-12,BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS:-13,BROTLI_DECODER_ERROR_FORMAT_PADDING_1:-14,BROTLI_DECODER_ERROR_FORMAT_PADDING_2:-15,BROTLI_DECODER_ERROR_FORMAT_DISTANCE:-16,BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET:-19,BROTLI_DECODER_ERROR_INVALID_ARGUMENTS:-20,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES:-21,BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS:-22,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP:-25,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1:-26,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2:-27,BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES:-30,BROTLI_DECODER_ERROR_UNREACHABLE:-31},sn));var rn=external_buffer_.Buffer.concat,zs=Object.getOwnPropertyDescriptor(external_buffer_.Buffer,"concat"),nn=s=>s,Bi=zs?.writable===!0||zs?.set!==void 0?s=>{external_buffer_.Buffer.concat=s?nn:rn}:s=>{},Tt=Symbol("_superWrite"),Gt=class extends Error{code;errno;constructor(t,e){super("zlib: "+t.message,{cause:t}),this.code=t.code,this.errno=t.errno,this.code||(this.code="ZLIB_ERROR"),this.message="zlib: "+t.message,Error.captureStackTrace(this,e??this.constructor)}get name(){return"ZlibError"}},Pi=Symbol("flushFlag"),re=class extends index_min_A{#t=!1;#i=!1;#s;#n;#r;#e;#o;get sawError(){return this.#t}get handle(){return this.#e}get flushFlag(){return this.#s}constructor(t,e){if(!t||typeof t!="object")throw new TypeError("invalid options for ZlibBase constructor");if(super(t),this.#s=t.flush??0,this.#n=t.finishFlush??0,this.#r=t.fullFlushFlag??0,typeof external_zlib_namespaceObject[e]!="function")throw new TypeError("Compression method not supported: "+e);try{this.#e=new external_zlib_namespaceObject[e](t)}catch(i){throw new Gt(i,this.constructor)}this.#o=i=>{this.#t||(this.#t=!0,this.close(),this.emit("error",i))},this.#e?.on("error",i=>this.#o(new Gt(i))),this.once("end",()=>this.close)}close(){this.#e&&(this.#e.close(),this.#e=void 0,this.emit("close"))}reset(){if(!this.#t)return external_assert_(this.#e,"zlib binding closed"),this.#e.reset?.()}flush(t){this.ended||(typeof t!="number"&&(t=this.#r),this.write(Object.assign(external_buffer_.Buffer.alloc(0),{[Pi]:t})))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&(e?this.write(t,e):this.write(t)),this.flush(this.#n),this.#i=!0,super.end(i)}get ended(){return this.#i}[Tt](t){return super.write(t)}write(t,e,i){if(typeof e=="function"&&(i=e,e="utf8"),typeof t=="string"&&(t=external_buffer_.Buffer.from(t,e)),this.#t)return;external_assert_(this.#e,"zlib binding closed");let r=this.#e._handle,n=r.close;r.close=()=>{};let o=this.#e.close;this.#e.close=()=>{},Bi(!0);let h;try{let l=typeof t[Pi]=="number"?t[Pi]:this.#s;h=this.#e._processChunk(t,l),Bi(!1)}catch(l){Bi(!1),this.#o(new Gt(l,this.write))}finally{this.#e&&(this.#e._handle=r,r.close=n,this.#e.close=o,this.#e.removeAllListeners("error"))}this.#e&&this.#e.on("error",l=>this.#o(new Gt(l,this.write)));let a;if(h)if(Array.isArray(h)&&h.length>0){let l=h[0];a=this[Tt](external_buffer_.Buffer.from(l));for(let c=1;c<h.length;c++)a=this[Tt](h[c])}else a=this[Tt](external_buffer_.Buffer.from(h));return i&&i(),a}},Pe=class extends re{#t;#i;constructor(t,e){t=t||{},t.flush=t.flush||index_min_M.Z_NO_FLUSH,t.finishFlush=t.finishFlush||index_min_M.Z_FINISH,t.fullFlushFlag=index_min_M.Z_FULL_FLUSH,super(t,e),this.#t=t.level,this.#i=t.strategy}params(t,e){if(!this.sawError){if(!this.handle)throw new Error("cannot switch params when binding is closed");if(!this.handle.params)throw new Error("not supported in this implementation");if(this.#t!==t||this.#i!==e){this.flush(index_min_M.Z_SYNC_FLUSH),external_assert_(this.handle,"zlib binding closed");let i=this.handle.flush;this.handle.flush=(r,n)=>{typeof r=="function"&&(n=r,r=this.flushFlag),this.flush(r),n?.()};try{this.handle.params(t,e)}finally{this.handle.flush=i}this.handle&&(this.#t=t,this.#i=e)}}}};var ze=class extends Pe{#t;constructor(t){super(t,"Gzip"),this.#t=t&&!!t.portable}[Tt](t){return this.#t?(this.#t=!1,t[9]=255,super[Tt](t)):super[Tt](t)}};var Ue=class extends Pe{constructor(t){super(t,"Unzip")}},He=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||index_min_M.BROTLI_OPERATION_PROCESS,t.finishFlush=t.finishFlush||index_min_M.BROTLI_OPERATION_FINISH,t.fullFlushFlag=index_min_M.BROTLI_OPERATION_FLUSH,super(t,e)}},We=class extends He{constructor(t){super(t,"BrotliCompress")}},Ge=class extends He{constructor(t){super(t,"BrotliDecompress")}},Ze=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||index_min_M.ZSTD_e_continue,t.finishFlush=t.finishFlush||index_min_M.ZSTD_e_end,t.fullFlushFlag=index_min_M.ZSTD_e_flush,super(t,e)}},Ye=class extends Ze{constructor(t){super(t,"ZstdCompress")}},Ke=class extends Ze{constructor(t){super(t,"ZstdDecompress")}};var Us=(s,t)=>{if(Number.isSafeInteger(s))s<0?an(s,t):hn(s,t);else throw Error("cannot encode number outside of javascript safe integer range");return t},hn=(s,t)=>{t[0]=128;for(var e=t.length;e>1;e--)t[e-1]=s&255,s=Math.floor(s/256)},an=(s,t)=>{t[0]=255;var e=!1;s=s*-1;for(var i=t.length;i>1;i--){var r=s&255;s=Math.floor(s/256),e?t[i-1]=Ws(r):r===0?t[i-1]=0:(e=!0,t[i-1]=Gs(r))}},Hs=s=>{let t=s[0],e=t===128?cn(s.subarray(1,s.length)):t===255?ln(s):null;if(e===null)throw Error("invalid base256 encoding");if(!Number.isSafeInteger(e))throw Error("parsed number outside of javascript safe integer range");return e},ln=s=>{for(var t=s.length,e=0,i=!1,r=t-1;r>-1;r--){var n=Number(s[r]),o;i?o=Ws(n):n===0?o=n:(i=!0,o=Gs(n)),o!==0&&(e-=o*Math.pow(256,t-r-1))}return e},cn=s=>{for(var t=s.length,e=0,i=t-1;i>-1;i--){var r=Number(s[i]);r!==0&&(e+=r*Math.pow(256,t-i-1))}return e},Ws=s=>(255^s)&255,Gs=s=>(255^s)+1&255;var Hi={};Ur(Hi,{code:()=>Ve,isCode:()=>ne,isName:()=>dn,name:()=>oe,normalFsTypes:()=>Ui});var ne=s=>oe.has(s),dn=s=>Ve.has(s),Ui=new Set(["0","","1","2","3","4","5","6","7","D"]),oe=new Map([["0","File"],["","OldFile"],["1","Link"],["2","SymbolicLink"],["3","CharacterDevice"],["4","BlockDevice"],["5","Directory"],["6","FIFO"],["7","ContiguousFile"],["g","GlobalExtendedHeader"],["x","ExtendedHeader"],["A","SolarisACL"],["D","GNUDumpDir"],["I","Inode"],["K","NextFileHasLongLinkpath"],["L","NextFileHasLongPath"],["M","ContinuationFile"],["N","OldGnuLongPath"],["S","SparseFile"],["V","TapeVolumeHeader"],["X","OldExtendedHeader"]]),Ve=new Map(Array.from(oe).map(s=>[s[1],s[0]]));var un=s=>s===void 0||s<0?void 0:s,index_min_F=class{cksumValid=!1;needPax=!1;nullBlock=!1;block;path;mode;uid;gid;size;cksum;#t="Unsupported";linkpath;uname;gname;devmaj=0;devmin=0;atime;ctime;mtime;charset;comment;constructor(t,e=0,i,r){Buffer.isBuffer(t)?this.decode(t,e||0,i,r):t&&this.#i(t)}decode(t,e,i,r){if(e||(e=0),!t||!(t.length>=e+512))throw new Error("need 512 bytes for header");let n=xt(t,e+156,1),o=Ui.has(n),h=o?i:void 0,a=o?r:void 0;if(this.path=h?.path??xt(t,e,100),this.mode=h?.mode??a?.mode??lt(t,e+100,8),this.uid=h?.uid??a?.uid??lt(t,e+108,8),this.gid=h?.gid??a?.gid??lt(t,e+116,8),this.size=un(h?.size??a?.size??lt(t,e+124,12)),this.mtime=h?.mtime??a?.mtime??Wi(t,e+136,12),this.cksum=lt(t,e+148,12),a&&this.#i(a,!0),h&&this.#i(h),ne(n)&&(this.#t=n||"0"),this.#t==="0"&&this.path.slice(-1)==="/"&&(this.#t="5"),this.#t==="5"&&(this.size=0),this.linkpath=xt(t,e+157,100),t.subarray(e+257,e+265).toString()==="ustar\x0000")if(this.uname=h?.uname??a?.uname??xt(t,e+265,32),this.gname=h?.gname??a?.gname??xt(t,e+297,32),this.devmaj=h?.devmaj??a?.devmaj??lt(t,e+329,8)??0,this.devmin=h?.devmin??a?.devmin??lt(t,e+337,8)??0,t[e+475]!==0){let c=xt(t,e+345,155);this.path=c+"/"+this.path}else{let c=xt(t,e+345,130);c&&(this.path=c+"/"+this.path),this.atime=i?.atime??r?.atime??Wi(t,e+476,12),this.ctime=i?.ctime??r?.ctime??Wi(t,e+488,12)}let l=256;for(let c=e;c<e+148;c++)l+=t[c];for(let c=e+156;c<e+512;c++)l+=t[c];this.cksumValid=l===this.cksum,this.cksum===void 0&&l===256&&(this.nullBlock=!0)}#i(t,e=!1){Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="size"&&Number(r)<0||i==="path"&&e||i==="linkpath"&&e||i==="global"))))}encode(t,e=0){if(t||(t=this.block=Buffer.alloc(512)),this.#t==="Unsupported"&&(this.#t="0"),!(t.length>=e+512))throw new Error("need 512 bytes for header");let i=this.ctime||this.atime?130:155,r=mn(this.path||"",i),n=r[0],o=r[1];this.needPax=!!r[2],this.needPax=Lt(t,e,100,n)||this.needPax,this.needPax=ct(t,e+100,8,this.mode)||this.needPax,this.needPax=ct(t,e+108,8,this.uid)||this.needPax,this.needPax=ct(t,e+116,8,this.gid)||this.needPax,this.needPax=ct(t,e+124,12,this.size)||this.needPax,this.needPax=Gi(t,e+136,12,this.mtime)||this.needPax,t[e+156]=Number(this.#t.codePointAt(0)),this.needPax=Lt(t,e+157,100,this.linkpath)||this.needPax,t.write("ustar\x0000",e+257,8),this.needPax=Lt(t,e+265,32,this.uname)||this.needPax,this.needPax=Lt(t,e+297,32,this.gname)||this.needPax,this.needPax=ct(t,e+329,8,this.devmaj)||this.needPax,this.needPax=ct(t,e+337,8,this.devmin)||this.needPax,this.needPax=Lt(t,e+345,i,o)||this.needPax,t[e+475]!==0?this.needPax=Lt(t,e+345,155,o)||this.needPax:(this.needPax=Lt(t,e+345,130,o)||this.needPax,this.needPax=Gi(t,e+476,12,this.atime)||this.needPax,this.needPax=Gi(t,e+488,12,this.ctime)||this.needPax);let h=256;for(let a=e;a<e+148;a++)h+=t[a];for(let a=e+156;a<e+512;a++)h+=t[a];return this.cksum=h,ct(t,e+148,8,this.cksum),this.cksumValid=!0,this.needPax}get type(){return this.#t==="Unsupported"?this.#t:oe.get(this.#t)}get typeKey(){return this.#t}set type(t){let e=String(Ve.get(t));if(ne(e)||e==="Unsupported")this.#t=e;else if(ne(t))this.#t=t;else throw new TypeError("invalid entry type: "+t)}},mn=(s,t)=>{let i=s,r="",n,o=external_node_path_.posix.parse(s).root||".";if(Buffer.byteLength(i)<100)n=[i,r,!1];else{r=external_node_path_.posix.dirname(i),i=external_node_path_.posix.basename(i);do Buffer.byteLength(i)<=100&&Buffer.byteLength(r)<=t?n=[i,r,!1]:Buffer.byteLength(i)>100&&Buffer.byteLength(r)<=t?n=[i.slice(0,99),r,!0]:(i=external_node_path_.posix.join(external_node_path_.posix.basename(r),i),r=external_node_path_.posix.dirname(r));while(r!==o&&n===void 0);n||(n=[s.slice(0,99),"",!0])}return n},xt=(s,t,e)=>s.subarray(t,t+e).toString("utf8").replace(/\0.*/,""),Wi=(s,t,e)=>pn(lt(s,t,e)),pn=s=>s===void 0?void 0:new Date(s*1e3),lt=(s,t,e)=>Number(s[t])&128?Hs(s.subarray(t,t+e)):wn(s,t,e),En=s=>isNaN(s)?void 0:s,wn=(s,t,e)=>En(parseInt(s.subarray(t,t+e).toString("utf8").replace(/\0.*$/,"").trim(),8)),Sn={12:8589934591,8:2097151},ct=(s,t,e,i)=>i===void 0?!1:i>Sn[e]||i<0?(Us(i,s.subarray(t,t+e)),!0):(yn(s,t,e,i),!1),yn=(s,t,e,i)=>s.write(Rn(i,e),t,e,"ascii"),Rn=(s,t)=>gn(Math.floor(s).toString(8),t),gn=(s,t)=>(s.length===t-1?s:new Array(t-s.length-1).join("0")+s+" ")+"\0",Gi=(s,t,e,i)=>i===void 0?!1:ct(s,t,e,i.getTime()/1e3),bn=new Array(156).join("\0"),Lt=(s,t,e,i)=>i===void 0?!1:(s.write(i+bn,t,e,"utf8"),i.length!==Buffer.byteLength(i)||i.length>e);var ft=class s{atime;mtime;ctime;charset;comment;gid;uid;gname;uname;linkpath;dev;ino;nlink;path;size;mode;global;constructor(t,e=!1){this.atime=t.atime,this.charset=t.charset,this.comment=t.comment,this.ctime=t.ctime,this.dev=t.dev,this.gid=t.gid,this.global=e,this.gname=t.gname,this.ino=t.ino,this.linkpath=t.linkpath,this.mtime=t.mtime,this.nlink=t.nlink,this.path=t.path,this.size=t.size,this.uid=t.uid,this.uname=t.uname}encode(){let t=this.encodeBody();if(t==="")return Buffer.allocUnsafe(0);let e=Buffer.byteLength(t),i=512*Math.ceil(1+e/512),r=Buffer.allocUnsafe(i);for(let n=0;n<512;n++)r[n]=0;new index_min_F({path:("PaxHeader/"+(0,external_node_path_.basename)(this.path??"")).slice(0,99),mode:this.mode||420,uid:this.uid,gid:this.gid,size:e,mtime:this.mtime,type:this.global?"GlobalExtendedHeader":"ExtendedHeader",linkpath:"",uname:this.uname||"",gname:this.gname||"",devmaj:0,devmin:0,atime:this.atime,ctime:this.ctime}).encode(r),r.write(t,512,e,"utf8");for(let n=e+512;n<r.length;n++)r[n]=0;return r}encodeBody(){return this.encodeField("path")+this.encodeField("ctime")+this.encodeField("atime")+this.encodeField("dev")+this.encodeField("ino")+this.encodeField("nlink")+this.encodeField("charset")+this.encodeField("comment")+this.encodeField("gid")+this.encodeField("gname")+this.encodeField("linkpath")+this.encodeField("mtime")+this.encodeField("size")+this.encodeField("uid")+this.encodeField("uname")}encodeField(t){if(this[t]===void 0)return"";let e=this[t],i=e instanceof Date?e.getTime()/1e3:e,r=" "+(t==="dev"||t==="ino"||t==="nlink"?"SCHILY.":"")+t+"="+i+`
+`,n=Buffer.byteLength(r),o=Math.floor(Math.log(n)/Math.log(10))+1;return n+o>=Math.pow(10,o)&&(o+=1),o+n+r}static parse(t,e,i=!1){return new s(On(Tn(t),e),i)}},On=(s,t)=>t?Object.assign({},t,s):s,Tn=s=>s.replace(/\n$/,"").split(`
+`).reduce(xn,Object.create(null)),xn=(s,t)=>{let e=parseInt(t,10);if(e!==Buffer.byteLength(t)+1)return s;t=t.slice((e+" ").length);let i=t.split("="),r=i.shift();if(!r)return s;let n=r.replace(/^SCHILY\.(dev|ino|nlink)/,"$1"),o=i.join("=").replace(/\0.*/,"");switch(n){case"path":case"linkpath":case"type":case"charset":case"comment":case"gname":case"uname":s[n]=o;break;case"ctime":case"atime":case"mtime":s[n]=new Date(Number(o)*1e3);break;case"size":let h=+o;h>=0&&(s[n]=h);break;case"gid":case"uid":case"dev":case"ino":case"nlink":case"mode":s[n]=+o;break}return s};var Ln=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,f=Ln!=="win32"?s=>String(s):s=>String(s).replaceAll(/\\/g,"/");var $e=class extends index_min_A{extended;globalExtended;header;startBlockSize;blockRemain;remain;type;meta=!1;ignore=!1;path;mode;uid;gid;uname;gname;size=0;mtime;atime;ctime;linkpath;dev;ino;nlink;invalid=!1;absolute;unsupported=!1;constructor(t,e,i){switch(super({}),this.pause(),this.extended=e,this.globalExtended=i,this.header=t,this.remain=t.size??0,this.startBlockSize=512*Math.ceil(this.remain/512),this.blockRemain=this.startBlockSize,this.type=t.type,this.type){case"File":case"OldFile":case"Link":case"SymbolicLink":case"CharacterDevice":case"BlockDevice":case"Directory":case"FIFO":case"ContiguousFile":case"GNUDumpDir":break;case"NextFileHasLongLinkpath":case"NextFileHasLongPath":case"OldGnuLongPath":case"GlobalExtendedHeader":case"ExtendedHeader":case"OldExtendedHeader":this.meta=!0;break;default:this.ignore=!0}if(!t.path)throw new Error("no path provided for tar.ReadEntry");this.path=f(t.path),this.mode=t.mode,this.mode&&(this.mode=this.mode&4095),this.uid=t.uid,this.gid=t.gid,this.uname=t.uname,this.gname=t.gname,this.size=this.remain,this.mtime=t.mtime,this.atime=t.atime,this.ctime=t.ctime,this.linkpath=t.linkpath?f(t.linkpath):void 0,this.uname=t.uname,this.gname=t.gname,e&&this.#t(e),i&&this.#t(i,!0)}write(t){let e=t.length;if(e>this.blockRemain)throw new Error("writing more to entry than is appropriate");let i=this.remain,r=this.blockRemain;return this.remain=Math.max(0,i-e),this.blockRemain=Math.max(0,r-e),this.ignore?!0:i>=e?super.write(t):super.write(t.subarray(0,i))}#t(t,e=!1){t.path&&(t.path=f(t.path)),t.linkpath&&(t.linkpath=f(t.linkpath)),Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="path"&&e))))}};var Dt=(s,t,e,i={})=>{s.file&&(i.file=s.file),s.cwd&&(i.cwd=s.cwd),i.code=e instanceof Error&&e.code||t,i.tarCode=t,!s.strict&&i.recoverable!==!1?(e instanceof Error&&(i=Object.assign(e,i),e=e.message),s.emit("warn",t,e,i)):e instanceof Error?s.emit("error",Object.assign(e,i)):s.emit("error",Object.assign(new Error(`${t}: ${e}`),i))};var Nn=1024*1024,Xi=Buffer.from([31,139]),qi=Buffer.from([40,181,47,253]),An=Math.max(Xi.length,qi.length),index_min_B=Symbol("state"),Nt=Symbol("writeEntry"),it=Symbol("readEntry"),Zi=Symbol("nextEntry"),Zs=Symbol("processEntry"),index_min_V=Symbol("extendedHeader"),he=Symbol("globalExtendedHeader"),dt=Symbol("meta"),Ys=Symbol("emitMeta"),p=Symbol("buffer"),st=Symbol("queue"),ut=Symbol("ended"),Yi=Symbol("emittedEnd"),At=Symbol("emit"),index_min_w=Symbol("unzip"),Xe=Symbol("consumeChunk"),qe=Symbol("consumeChunkSub"),Ki=Symbol("consumeBody"),Ks=Symbol("consumeMeta"),Vs=Symbol("consumeHeader"),ae=Symbol("consuming"),Vi=Symbol("bufferConcat"),Qe=Symbol("maybeEnd"),Yt=Symbol("writing"),$=Symbol("aborted"),Je=Symbol("onDone"),It=Symbol("sawValidEntry"),je=Symbol("sawNullBlock"),ti=Symbol("sawEOF"),$s=Symbol("closeStream"),In=1e3,le=Symbol("compressedBytesRead"),$i=Symbol("decompressedBytesRead"),Xs=Symbol("checkDecompressionRatio"),Cn=()=>!0,rt=class extends external_events_.EventEmitter{file;strict;maxMetaEntrySize;filter;brotli;zstd;maxDecompressionRatio;writable=!0;readable=!1;[st]=[];[p];[it];[Nt];[index_min_B]="begin";[dt]="";[index_min_V];[he];[ut]=!1;[index_min_w];[$]=!1;[It];[je]=!1;[ti]=!1;[Yt]=!1;[ae]=!1;[Yi]=!1;[le]=0;[$i]=0;constructor(t={}){super(),this.file=t.file||"",this.on(Je,()=>{(this[index_min_B]==="begin"||this[It]===!1)&&this.warn("TAR_BAD_ARCHIVE","Unrecognized archive format")}),t.ondone?this.on(Je,t.ondone):this.on(Je,()=>{this.emit("prefinish"),this.emit("finish"),this.emit("end")}),this.strict=!!t.strict,this.maxDecompressionRatio=typeof t.maxDecompressionRatio=="number"?t.maxDecompressionRatio:In,this.maxMetaEntrySize=t.maxMetaEntrySize||Nn,this.filter=typeof t.filter=="function"?t.filter:Cn;let e=t.file&&(t.file.endsWith(".tar.br")||t.file.endsWith(".tbr"));this.brotli=!(t.gzip||t.zstd)&&t.brotli!==void 0?t.brotli:e?void 0:!1;let i=t.file&&(t.file.endsWith(".tar.zst")||t.file.endsWith(".tzst"));this.zstd=!(t.gzip||t.brotli)&&t.zstd!==void 0?t.zstd:i?!0:void 0,this.on("end",()=>this[$s]()),typeof t.onwarn=="function"&&this.on("warn",t.onwarn),typeof t.onReadEntry=="function"&&this.on("entry",t.onReadEntry)}warn(t,e,i={}){Dt(this,t,e,i)}[Vs](t,e){this[It]===void 0&&(this[It]=!1);let i;try{i=new index_min_F(t,e,this[index_min_V],this[he])}catch(r){return this.warn("TAR_ENTRY_INVALID",r)}if(i.nullBlock)this[je]?(this[ti]=!0,this[index_min_B]==="begin"&&(this[index_min_B]="header"),this[At]("eof")):(this[je]=!0,this[At]("nullBlock"));else if(this[je]=!1,!i.cksumValid)this.warn("TAR_ENTRY_INVALID","checksum failure",{header:i});else if(!i.path)this.warn("TAR_ENTRY_INVALID","path is required",{header:i});else{let r=i.type;if(/^(Symbolic)?Link$/.test(r)&&!i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath required",{header:i});else if(!/^(Symbolic)?Link$/.test(r)&&!/^(Global)?ExtendedHeader$/.test(r)&&i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath forbidden",{header:i});else{let n=this[Nt]=new $e(i,this[index_min_V],this[he]);if(!this[It])if(n.remain){let o=()=>{n.invalid||(this[It]=!0)};n.on("end",o)}else this[It]=!0;n.meta?n.size>this.maxMetaEntrySize?(n.ignore=!0,this[At]("ignoredEntry",n),this[index_min_B]="ignore",n.resume()):n.size>0&&(this[dt]="",n.on("data",o=>this[dt]+=o),this[index_min_B]="meta"):(this[index_min_V]=void 0,n.ignore=n.ignore||!this.filter(n.path,n),n.ignore?(this[At]("ignoredEntry",n),this[index_min_B]=n.remain?"ignore":"header",n.resume()):(n.remain?this[index_min_B]="body":(this[index_min_B]="header",n.end()),this[it]?this[st].push(n):(this[st].push(n),this[Zi]())))}}}[$s](){queueMicrotask(()=>this.emit("close"))}[Zs](t){let e=!0;if(!t)this[it]=void 0,e=!1;else if(Array.isArray(t)){let[i,...r]=t;this.emit(i,...r)}else this[it]=t,this.emit("entry",t),t.emittedEnd||(t.on("end",()=>this[Zi]()),e=!1);return e}[Zi](){do;while(this[Zs](this[st].shift()));if(this[st].length===0){let t=this[it];!t||t.flowing||t.size===t.remain?this[Yt]||this.emit("drain"):t.once("drain",()=>this.emit("drain"))}}[Ki](t,e){let i=this[Nt];if(!i)throw new Error("attempt to consume body without entry??");let r=i.blockRemain??0,n=r>=t.length&&e===0?t:t.subarray(e,e+r);return i.write(n),i.blockRemain||(this[index_min_B]="header",this[Nt]=void 0,i.end()),n.length}[Ks](t,e){let i=this[Nt],r=this[Ki](t,e);return!this[Nt]&&i&&this[Ys](i),r}[At](t,e,i){this[st].length===0&&!this[it]?this.emit(t,e,i):this[st].push([t,e,i])}[Ys](t){switch(this[At]("meta",this[dt]),t.type){case"ExtendedHeader":case"OldExtendedHeader":this[index_min_V]=ft.parse(this[dt],this[index_min_V],!1);break;case"GlobalExtendedHeader":this[he]=ft.parse(this[dt],this[he],!0);break;case"NextFileHasLongPath":case"OldGnuLongPath":{let e=this[index_min_V]??Object.create(null);this[index_min_V]=e,e.path=this[dt].replace(/\0.*/,"");break}case"NextFileHasLongLinkpath":{let e=this[index_min_V]||Object.create(null);this[index_min_V]=e,e.linkpath=this[dt].replace(/\0.*/,"");break}default:throw new Error("unknown meta: "+t.type)}}abort(t){if(!this[$]){if(this[index_min_w]){let e=this[index_min_w];e.write=()=>!0,e.end=()=>e,e.emit=()=>!1,e.destroy?.()}this[$]=!0,this.emit("abort",t),this.warn("TAR_ABORT",t,{recoverable:!1})}}[Xs](t){this[$i]+=t.length;let e=this[$i]/this[le];return e>this.maxDecompressionRatio?(this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)),!1):!0}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this[$])return i?.(),!1;if((this[index_min_w]===void 0||this.brotli===void 0&&this[index_min_w]===!1)&&t){if(this[p]&&(t=Buffer.concat([this[p],t]),this[p]=void 0),t.length<An)return this[p]=t,i?.(),!0;for(let a=0;this[index_min_w]===void 0&&a<Xi.length;a++)t[a]!==Xi[a]&&(this[index_min_w]=!1);let o=!1;if(this[index_min_w]===!1&&this.zstd!==!1){o=!0;for(let a=0;a<qi.length;a++)if(t[a]!==qi[a]){o=!1;break}}let h=this.brotli===void 0&&!o;if(this[index_min_w]===!1&&h)if(t.length<512)if(this[ut])this.brotli=!0;else return this[p]=t,i?.(),!0;else try{new index_min_F(t.subarray(0,512)),this.brotli=!1}catch{this.brotli=!0}if(this[index_min_w]===void 0||this[index_min_w]===!1&&(this.brotli||o)){let a=this[ut];this[ut]=!1,this[index_min_w]=this[index_min_w]===void 0?new Ue({}):o?new Ke({}):new Ge({}),this[index_min_w].on("data",c=>{this[Xs](c)&&this[Xe](c)}),this[index_min_w].on("error",c=>{this[$]||this.abort(c)}),this[index_min_w].on("end",()=>{this[ut]=!0,this[Xe]()}),this[Yt]=!0,this[le]+=t.length;let l=!!this[index_min_w][a?"end":"write"](t);return this[Yt]=!1,i?.(),l}}this[Yt]=!0,this[index_min_w]?(this[le]+=t.length,this[index_min_w].write(t)):this[Xe](t),this[Yt]=!1;let n=this[st].length>0?!1:this[it]?this[it].flowing:!0;return!n&&this[st].length===0&&this[it]?.once("drain",()=>this.emit("drain")),i?.(),n}[Vi](t){t&&!this[$]&&(this[p]=this[p]?Buffer.concat([this[p],t]):t)}[Qe](){if(this[ut]&&!this[Yi]&&!this[$]&&!this[ae]){this[Yi]=!0;let t=this[Nt];if(t?.blockRemain){let e=this[p]?this[p].length:0;this.warn("TAR_BAD_ARCHIVE",`Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`,{entry:t}),this[p]&&t.write(this[p]),t.end()}this[At](Je)}}[Xe](t){if(this[ae]&&t)this[Vi](t);else if(!t&&!this[p])this[Qe]();else if(t){if(this[ae]=!0,this[p]){this[Vi](t);let e=this[p];this[p]=void 0,this[qe](e)}else this[qe](t);for(;this[p]&&this[p]?.length>=512&&!this[$]&&!this[ti];){let e=this[p];this[p]=void 0,this[qe](e)}this[ae]=!1}(!this[p]||this[ut])&&this[Qe]()}[qe](t){let e=0,i=t.length;for(;e+512<=i&&!this[$]&&!this[ti];)switch(this[index_min_B]){case"begin":case"header":this[Vs](t,e),e+=512;break;case"ignore":case"body":e+=this[Ki](t,e);break;case"meta":e+=this[Ks](t,e);break;default:throw new Error("invalid state: "+this[index_min_B])}e<i&&(this[p]=this[p]?Buffer.concat([t.subarray(e),this[p]]):t.subarray(e))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e)),i&&this.once("finish",i),this[$]||(this[index_min_w]?(t&&(this[le]+=t.length,this[index_min_w].write(t)),this[index_min_w].end()):(this[ut]=!0,(this.brotli===void 0||this.zstd===void 0)&&(t=t||Buffer.alloc(0)),t&&this.write(t),this[Qe]())),this}};var mt=s=>{let t=s.length-1,e=-1;for(;t>-1&&s.charAt(t)==="/";)e=t,t--;return e===-1?s:s.slice(0,e)};var vn=s=>{let t=s.onReadEntry;s.onReadEntry=t?e=>{t(e),e.resume()}:e=>e.resume()},Qi=(s,t)=>{let e=new Map(t.map(o=>[mt(o),!0])),i=s.filter,r=100,n=(o,h="",a=0)=>{if(a>=r)return e.set(o,!1),!1;let l=h||(0,external_path_.parse)(o).root||".",c;if(o===l)c=!1;else{let d=e.get(o);c=d!==void 0?d:n((0,external_path_.dirname)(o),l,a+1)}return e.set(o,c),c};s.filter=i?(o,h)=>i(o,h)&&n(mt(o)):o=>n(mt(o))},Mn=s=>{let t=new rt(s),e=s.file,i;try{i=external_node_fs_.openSync(e,"r");let r=external_node_fs_.fstatSync(i),n=s.maxReadSize||16*1024*1024;if(r.size<n){let o=Buffer.allocUnsafe(r.size),h=external_node_fs_.readSync(i,o,0,r.size,0);t.end(h===o.byteLength?o:o.subarray(0,h))}else{let o=0,h=Buffer.allocUnsafe(n);for(;o<r.size;){let a=external_node_fs_.readSync(i,h,0,n,o);if(a===0)break;o+=a,t.write(h.subarray(0,a))}t.end()}}finally{if(typeof i=="number")try{external_node_fs_.closeSync(i)}catch{}}},Bn=(s,t)=>{let e=new rt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("end",o),external_node_fs_.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},Ct=index_min_K(Mn,Bn,s=>new rt(s),s=>new rt(s),(s,t)=>{t?.length&&Qi(s,t),s.noResume||vn(s)});var Ji=(s,t,e)=>(s&=4095,e&&(s=(s|384)&-19),t&&(s&256&&(s|=64),s&32&&(s|=8),s&4&&(s|=1)),s);var{isAbsolute:zn,parse:qs}=external_node_path_.win32,ce=s=>{let t="",e=qs(s);for(;zn(s)||e.root;){let i=s.charAt(0)==="/"&&s.slice(0,4)!=="//?/"?"/":e.root;s=s.slice(i.length),t+=i,e=qs(s)}return[t,s]};var ei=["|","<",">","?",":"],ji=ei.map(s=>String.fromCodePoint(61440+Number(s.codePointAt(0)))),Un=new Map(ei.map((s,t)=>[s,ji[t]])),Hn=new Map(ji.map((s,t)=>[s,ei[t]])),ts=s=>ei.reduce((t,e)=>t.split(e).join(Un.get(e)),s),Qs=s=>ji.reduce((t,e)=>t.split(e).join(Hn.get(e)),s);var rr=(s,t)=>t?(s=f(s).replace(/^\.(\/|$)/,""),mt(t)+"/"+s):f(s),Wn=16*1024*1024,tr=Symbol("process"),er=Symbol("file"),ir=Symbol("directory"),is=Symbol("symlink"),sr=Symbol("hardlink"),fe=Symbol("header"),ii=Symbol("read"),ss=Symbol("lstat"),si=Symbol("onlstat"),rs=Symbol("onread"),ns=Symbol("onreadlink"),os=Symbol("openfile"),hs=Symbol("onopenfile"),pt=Symbol("close"),ri=Symbol("mode"),as=Symbol("awaitDrain"),es=Symbol("ondrain"),q=Symbol("prefix"),de=class extends index_min_A{path;portable;myuid=process.getuid&&process.getuid()||0;myuser=process.env.USER||"";maxReadSize;linkCache;statCache;preservePaths;cwd;strict;mtime;noPax;noMtime;prefix;fd;blockLen=0;blockRemain=0;buf;pos=0;remain=0;length=0;offset=0;win32;absolute;header;type;linkpath;stat;onWriteEntry;#t=!1;constructor(t,e={}){let i=se(e);super(),this.path=f(t),this.portable=!!i.portable,this.maxReadSize=i.maxReadSize||Wn,this.linkCache=i.linkCache||new Map,this.statCache=i.statCache||new Map,this.preservePaths=!!i.preservePaths,this.cwd=f(i.cwd||process.cwd()),this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.mtime=i.mtime,this.prefix=i.prefix?f(i.prefix):void 0,this.onWriteEntry=i.onWriteEntry,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let r=!1;if(!this.preservePaths){let[o,h]=ce(this.path);o&&typeof h=="string"&&(this.path=h,r=o)}this.win32=!!i.win32||process.platform==="win32",this.win32&&(this.path=Qs(this.path.replaceAll(/\\/g,"/")),t=t.replaceAll(/\\/g,"/")),this.absolute=f(i.absolute||external_path_.resolve(this.cwd,t)),this.path===""&&(this.path="./"),r&&this.warn("TAR_ENTRY_INFO",`stripping ${r} from absolute path`,{entry:this,path:r+this.path});let n=this.statCache.get(this.absolute);n?this[si](n):this[ss]()}warn(t,e,i={}){return Dt(this,t,e,i)}emit(t,...e){return t==="error"&&(this.#t=!0),super.emit(t,...e)}[ss](){external_fs_.lstat(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[si](e)})}[si](t){this.statCache.set(this.absolute,t),this.stat=t,t.isFile()||(t.size=0),this.type=Gn(t),this.emit("stat",t),this[tr]()}[tr](){switch(this.type){case"File":return this[er]();case"Directory":return this[ir]();case"SymbolicLink":return this[is]();default:return this.end()}}[ri](t){return Ji(t,this.type==="Directory",this.portable)}[q](t){return rr(t,this.prefix)}[fe](){if(!this.stat)throw new Error("cannot write header before stat");this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.onWriteEntry?.(this),this.header=new index_min_F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this[ri](this.stat.mode),uid:this.portable?void 0:this.stat.uid,gid:this.portable?void 0:this.stat.gid,size:this.stat.size,mtime:this.noMtime?void 0:this.mtime||this.stat.mtime,type:this.type==="Unsupported"?void 0:this.type,uname:this.portable?void 0:this.stat.uid===this.myuid?this.myuser:"",atime:this.portable?void 0:this.stat.atime,ctime:this.portable?void 0:this.stat.ctime}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.header.atime,ctime:this.portable?void 0:this.header.ctime,gid:this.portable?void 0:this.header.gid,mtime:this.noMtime?void 0:this.mtime||this.header.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.header.size,uid:this.portable?void 0:this.header.uid,uname:this.portable?void 0:this.header.uname,dev:this.portable?void 0:this.stat.dev,ino:this.portable?void 0:this.stat.ino,nlink:this.portable?void 0:this.stat.nlink}).encode());let t=this.header?.block;if(!t)throw new Error("failed to encode header");super.write(t)}[ir](){if(!this.stat)throw new Error("cannot create directory entry without stat");this.path.slice(-1)!=="/"&&(this.path+="/"),this.stat.size=0,this[fe](),this.end()}[is](){external_fs_.readlink(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[ns](e)})}[ns](t){this.linkpath=f(t),this[fe](),this.end()}[sr](t){if(!this.stat)throw new Error("cannot create link entry without stat");this.type="Link",this.linkpath=f(external_path_.relative(this.cwd,t)),this.stat.size=0,this[fe](),this.end()}[er](){if(!this.stat)throw new Error("cannot create file entry without stat");if(this.stat.nlink>1){let t=`${this.stat.dev}:${this.stat.ino}`,e=this.linkCache.get(t);if(e?.indexOf(this.cwd)===0)return this[sr](e);this.linkCache.set(t,this.absolute)}if(this[fe](),this.stat.size===0)return this.end();this[os]()}[os](){external_fs_.open(this.absolute,"r",(t,e)=>{if(t)return this.emit("error",t);this[hs](e)})}[hs](t){if(this.fd=t,this.#t)return this[pt]();if(!this.stat)throw new Error("should stat before calling onopenfile");this.blockLen=512*Math.ceil(this.stat.size/512),this.blockRemain=this.blockLen;let e=Math.min(this.blockLen,this.maxReadSize);this.buf=Buffer.allocUnsafe(e),this.offset=0,this.pos=0,this.remain=this.stat.size,this.length=this.buf.length,this[ii]()}[ii](){let{fd:t,buf:e,offset:i,length:r,pos:n}=this;if(t===void 0||e===void 0)throw new Error("cannot read file without first opening");external_fs_.read(t,e,i,r,n,(o,h)=>{if(o)return this[pt](()=>this.emit("error",o));this[rs](h)})}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.close(this.fd,t)}[rs](t){if(t<=0&&this.remain>0){let r=Object.assign(new Error("encountered unexpected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(t>this.remain){let r=Object.assign(new Error("did not encounter expected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(!this.buf)throw new Error("should have created buffer prior to reading");if(t===this.remain)for(let r=t;r<this.length&&t<this.blockRemain;r++)this.buf[r+this.offset]=0,t++,this.remain++;let e=this.offset===0&&t===this.buf.length?this.buf:this.buf.subarray(this.offset,this.offset+t);this.write(e)?this[es]():this[as](()=>this[es]())}[as](t){this.once("drain",t)}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this.blockRemain<t.length){let r=Object.assign(new Error("writing more data than expected"),{path:this.absolute});return this.emit("error",r)}return this.remain-=t.length,this.blockRemain-=t.length,this.pos+=t.length,this.offset+=t.length,super.write(t,null,i)}[es](){if(!this.remain)return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),this[pt](t=>t?this.emit("error",t):this.end());if(!this.buf)throw new Error("buffer lost somehow in ONDRAIN");this.offset>=this.length&&(this.buf=Buffer.allocUnsafe(Math.min(this.blockRemain,this.buf.length)),this.offset=0),this.length=this.buf.length-this.offset,this[ii]()}},ni=class extends de{sync=!0;[ss](){this[si](external_fs_.lstatSync(this.absolute))}[is](){this[ns](external_fs_.readlinkSync(this.absolute))}[os](){this[hs](external_fs_.openSync(this.absolute,"r"))}[ii](){let t=!0;try{let{fd:e,buf:i,offset:r,length:n,pos:o}=this;if(e===void 0||i===void 0)throw new Error("fd and buf must be set in READ method");let h=external_fs_.readSync(e,i,r,n,o);this[rs](h),t=!1}finally{if(t)try{this[pt](()=>{})}catch{}}}[as](t){t()}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.closeSync(this.fd),t()}},oi=class extends index_min_A{blockLen=0;blockRemain=0;buf=0;pos=0;remain=0;length=0;preservePaths;portable;strict;noPax;noMtime;readEntry;type;prefix;path;mode;uid;gid;uname;gname;header;mtime;atime;ctime;linkpath;size;onWriteEntry;warn(t,e,i={}){return Dt(this,t,e,i)}constructor(t,e={}){let i=se(e);super(),this.preservePaths=!!i.preservePaths,this.portable=!!i.portable,this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.onWriteEntry=i.onWriteEntry,this.readEntry=t;let{type:r}=t;if(r==="Unsupported")throw new Error("writing entry that should be ignored");this.type=r,this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.prefix=i.prefix,this.path=f(t.path),this.mode=t.mode!==void 0?this[ri](t.mode):void 0,this.uid=this.portable?void 0:t.uid,this.gid=this.portable?void 0:t.gid,this.uname=this.portable?void 0:t.uname,this.gname=this.portable?void 0:t.gname,this.size=t.size,this.mtime=this.noMtime?void 0:i.mtime||t.mtime,this.atime=this.portable?void 0:t.atime,this.ctime=this.portable?void 0:t.ctime,this.linkpath=t.linkpath!==void 0?f(t.linkpath):void 0,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let n=!1;if(!this.preservePaths){let[h,a]=ce(this.path);h&&typeof a=="string"&&(this.path=a,n=h)}this.remain=t.size,this.blockRemain=t.startBlockSize,this.onWriteEntry?.(this),this.header=new index_min_F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this.mode,uid:this.portable?void 0:this.uid,gid:this.portable?void 0:this.gid,size:this.size,mtime:this.noMtime?void 0:this.mtime,type:this.type,uname:this.portable?void 0:this.uname,atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime}),n&&this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute path`,{entry:this,path:n+this.path}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime,gid:this.portable?void 0:this.gid,mtime:this.noMtime?void 0:this.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.size,uid:this.portable?void 0:this.uid,uname:this.portable?void 0:this.uname,dev:this.portable?void 0:this.readEntry.dev,ino:this.portable?void 0:this.readEntry.ino,nlink:this.portable?void 0:this.readEntry.nlink}).encode());let o=this.header?.block;if(!o)throw new Error("failed to encode header");super.write(o),t.pipe(this)}[q](t){return rr(t,this.prefix)}[ri](t){return Ji(t,this.type==="Directory",this.portable)}write(t,e,i){typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8"));let r=t.length;if(r>this.blockRemain)throw new Error("writing more to entry than is appropriate");return this.blockRemain-=r,super.write(t,i)}end(t,e,i){return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e??"utf8")),i&&this.once("finish",i),t?super.end(t,i):super.end(i),this}},Gn=s=>s.isFile()?"File":s.isDirectory()?"Directory":s.isSymbolicLink()?"SymbolicLink":"Unsupported";var hi=class s{tail;head;length=0;static create(t=[]){return new s(t)}constructor(t=[]){for(let e of t)this.push(e)}*[Symbol.iterator](){for(let t=this.head;t;t=t.next)yield t.value}removeNode(t){if(t.list!==this)throw new Error("removing node which does not belong to this list");let e=t.next,i=t.prev;return e&&(e.prev=i),i&&(i.next=e),t===this.head&&(this.head=e),t===this.tail&&(this.tail=i),this.length--,t.next=void 0,t.prev=void 0,t.list=void 0,e}unshiftNode(t){if(t===this.head)return;t.list&&t.list.removeNode(t);let e=this.head;t.list=this,t.next=e,e&&(e.prev=t),this.head=t,this.tail||(this.tail=t),this.length++}pushNode(t){if(t===this.tail)return;t.list&&t.list.removeNode(t);let e=this.tail;t.list=this,t.prev=e,e&&(e.next=t),this.tail=t,this.head||(this.head=t),this.length++}push(...t){for(let e=0,i=t.length;e<i;e++)Yn(this,t[e]);return this.length}unshift(...t){for(var e=0,i=t.length;e<i;e++)Kn(this,t[e]);return this.length}pop(){if(!this.tail)return;let t=this.tail.value,e=this.tail;return this.tail=this.tail.prev,this.tail?this.tail.next=void 0:this.head=void 0,e.list=void 0,this.length--,t}shift(){if(!this.head)return;let t=this.head.value,e=this.head;return this.head=this.head.next,this.head?this.head.prev=void 0:this.tail=void 0,e.list=void 0,this.length--,t}forEach(t,e){e=e||this;for(let i=this.head,r=0;i;r++)t.call(e,i.value,r,this),i=i.next}forEachReverse(t,e){e=e||this;for(let i=this.tail,r=this.length-1;i;r--)t.call(e,i.value,r,this),i=i.prev}get(t){let e=0,i=this.head;for(;i&&e<t;e++)i=i.next;if(e===t&&i)return i.value}getReverse(t){let e=0,i=this.tail;for(;i&&e<t;e++)i=i.prev;if(e===t&&i)return i.value}map(t,e){e=e||this;let i=new s;for(let r=this.head;r;)i.push(t.call(e,r.value,this)),r=r.next;return i}mapReverse(t,e){e=e||this;var i=new s;for(let r=this.tail;r;)i.push(t.call(e,r.value,this)),r=r.prev;return i}reduce(t,e){let i,r=this.head;if(arguments.length>1)i=e;else if(this.head)r=this.head.next,i=this.head.value;else throw new TypeError("Reduce of empty list with no initial value");for(var n=0;r;n++)i=t(i,r.value,n),r=r.next;return i}reduceReverse(t,e){let i,r=this.tail;if(arguments.length>1)i=e;else if(this.tail)r=this.tail.prev,i=this.tail.value;else throw new TypeError("Reduce of empty list with no initial value");for(let n=this.length-1;r;n--)i=t(i,r.value,n),r=r.prev;return i}toArray(){let t=new Array(this.length);for(let e=0,i=this.head;i;e++)t[e]=i.value,i=i.next;return t}toArrayReverse(){let t=new Array(this.length);for(let e=0,i=this.tail;i;e++)t[e]=i.value,i=i.prev;return t}slice(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.head,n=0;for(n=0;r&&n<t;n++)r=r.next;for(;r&&n<e;n++,r=r.next)i.push(r.value);return i}sliceReverse(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.length,n=this.tail;for(;n&&r>e;r--)n=n.prev;for(;n&&r>t;r--,n=n.prev)i.push(n.value);return i}splice(t,e=0,...i){t>this.length&&(t=this.length-1),t<0&&(t=this.length+t);let r=this.head;for(let o=0;r&&o<t;o++)r=r.next;let n=[];for(let o=0;r&&o<e;o++)n.push(r.value),r=this.removeNode(r);r?r!==this.tail&&(r=r.prev):r=this.tail;for(let o of i)r=Zn(this,r,o);return n}reverse(){let t=this.head,e=this.tail;for(let i=t;i;i=i.prev){let r=i.prev;i.prev=i.next,i.next=r}return this.head=e,this.tail=t,this}};function Zn(s,t,e){let i=t,r=t?t.next:s.head,n=new ue(e,i,r,s);return n.next===void 0&&(s.tail=n),n.prev===void 0&&(s.head=n),s.length++,n}function Yn(s,t){s.tail=new ue(t,s.tail,void 0,s),s.head||(s.head=s.tail),s.length++}function Kn(s,t){s.head=new ue(t,void 0,s.head,s),s.tail||(s.tail=s.head),s.length++}var ue=class{list;next;prev;value;constructor(t,e,i,r){this.list=r,this.value=t,e?(e.next=this,this.prev=e):this.prev=void 0,i?(i.prev=this,this.next=i):this.next=void 0}};var pi=class{path;absolute;entry;stat;readdir;pending=!1;pendingLink=!1;ignore=!1;piped=!1;constructor(t,e){this.path=t||"./",this.absolute=e}},nr=Buffer.alloc(1024),li=Symbol("onStat"),me=Symbol("ended"),index_min_W=Symbol("queue"),pe=Symbol("pendingLinks"),Et=Symbol("current"),Ft=Symbol("process"),Ee=Symbol("processing"),ai=Symbol("processJob"),index_min_G=Symbol("jobs"),ls=Symbol("jobDone"),ci=Symbol("addFSEntry"),or=Symbol("addTarEntry"),ds=Symbol("stat"),us=Symbol("readdir"),fi=Symbol("onreaddir"),di=Symbol("pipe"),hr=Symbol("entry"),cs=Symbol("entryOpt"),ui=Symbol("writeEntryClass"),lr=Symbol("write"),index_min_fs=Symbol("ondrain"),wt=class extends index_min_A{sync=!1;opt;cwd;maxReadSize;preservePaths;strict;noPax;prefix;linkCache;statCache;file;portable;zip;readdirCache;noDirRecurse;follow;noMtime;mtime;filter;jobs;[ui];onWriteEntry;[index_min_W];[pe]=new Map;[index_min_G]=0;[Ee]=!1;[me]=!1;constructor(t={}){if(super(),this.opt=t,this.file=t.file||"",this.cwd=t.cwd||process.cwd(),this.maxReadSize=t.maxReadSize,this.preservePaths=!!t.preservePaths,this.strict=!!t.strict,this.noPax=!!t.noPax,this.prefix=f(t.prefix||""),this.linkCache=t.linkCache||new Map,this.statCache=t.statCache||new Map,this.readdirCache=t.readdirCache||new Map,this.onWriteEntry=t.onWriteEntry,this[ui]=de,typeof t.onwarn=="function"&&this.on("warn",t.onwarn),this.portable=!!t.portable,t.gzip||t.brotli||t.zstd){if((t.gzip?1:0)+(t.brotli?1:0)+(t.zstd?1:0)>1)throw new TypeError("gzip, brotli, zstd are mutually exclusive");if(t.gzip&&(typeof t.gzip!="object"&&(t.gzip={}),this.portable&&(t.gzip.portable=!0),this.zip=new ze(t.gzip)),t.brotli&&(typeof t.brotli!="object"&&(t.brotli={}),this.zip=new We(t.brotli)),t.zstd&&(typeof t.zstd!="object"&&(t.zstd={}),this.zip=new Ye(t.zstd)),!this.zip)throw new Error("impossible");let e=this.zip;e.on("data",i=>super.write(i)),e.on("end",()=>super.end()),e.on("drain",()=>this[index_min_fs]()),this.on("resume",()=>e.resume())}else this.on("drain",this[index_min_fs]);this.noDirRecurse=!!t.noDirRecurse,this.follow=!!t.follow,this.noMtime=!!t.noMtime,t.mtime&&(this.mtime=t.mtime),this.filter=typeof t.filter=="function"?t.filter:()=>!0,this[index_min_W]=new hi,this[index_min_G]=0,this.jobs=Number(t.jobs)||4,this[Ee]=!1,this[me]=!1}[lr](t){return super.write(t)}add(t){return this.write(t),this}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&this.add(t),this[me]=!0,this[Ft](),i&&i(),this}write(t){if(this[me])throw new Error("write after end");return typeof t=="string"?this[ci](t):this[or](t),this.flowing}[or](t){let e=f(external_path_.resolve(this.cwd,t.path));if(!this.filter(t.path,t))t.resume();else{let i=new pi(t.path,e);i.entry=new oi(t,this[cs](i)),i.entry.on("end",()=>this[ls](i)),this[index_min_G]+=1,this[index_min_W].push(i)}this[Ft]()}[ci](t){let e=f(external_path_.resolve(this.cwd,t));this[index_min_W].push(new pi(t,e)),this[Ft]()}[ds](t){t.pending=!0,this[index_min_G]+=1;let e=this.follow?"stat":"lstat";external_fs_[e](t.absolute,(i,r)=>{t.pending=!1,this[index_min_G]-=1,i?this.emit("error",i):this[li](t,r)})}[li](t,e){if(this.statCache.set(t.absolute,e),t.stat=e,!this.filter(t.path,e))t.ignore=!0;else if(e.isFile()&&e.nlink>1&&!this.linkCache.get(`${e.dev}:${e.ino}`)&&!this.sync)if(t===this[Et])this[ai](t);else{let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);r?r.push(t):this[pe].set(i,[t]),t.pendingLink=!0,t.pending=!0}this[Ft]()}[us](t){t.pending=!0,this[index_min_G]+=1,external_fs_.readdir(t.absolute,(e,i)=>{if(t.pending=!1,this[index_min_G]-=1,e)return this.emit("error",e);this[fi](t,i)})}[fi](t,e){this.readdirCache.set(t.absolute,e),t.readdir=e,this[Ft]()}[Ft](){if(!this[Ee]){this[Ee]=!0;for(let t=this[index_min_W].head;t&&this[index_min_G]<this.jobs;t=t.next)if(this[ai](t.value),t.value.ignore){let e=t.next;this[index_min_W].removeNode(t),t.next=e}this[Ee]=!1,this[me]&&this[index_min_W].length===0&&this[index_min_G]===0&&(this.zip?this.zip.end(nr):(super.write(nr),super.end()))}}get[Et](){return this[index_min_W]&&this[index_min_W].head&&this[index_min_W].head.value}[ls](t){this[index_min_W].shift(),this[index_min_G]-=1;let{stat:e}=t;if(e&&e.isFile()&&e.nlink>1){let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);if(r){this[pe].delete(i);for(let n of r)n.pending=!1,this[ai](n)}}this[Ft]()}[ai](t){if(t.pending&&t.pendingLink&&t===this[Et]&&(t.pending=!1,t.pendingLink=!1),!t.pending){if(t.entry){t===this[Et]&&!t.piped&&this[di](t);return}if(!t.stat){let e=this.statCache.get(t.absolute);e?this[li](t,e):this[ds](t)}if(t.stat&&!t.ignore){if(!this.noDirRecurse&&t.stat.isDirectory()&&!t.readdir){let e=this.readdirCache.get(t.absolute);if(e?this[fi](t,e):this[us](t),!t.readdir)return}if(t.entry=this[hr](t),!t.entry){t.ignore=!0;return}t===this[Et]&&!t.piped&&this[di](t)}}}[cs](t){return{onwarn:(e,i,r)=>this.warn(e,i,r),noPax:this.noPax,cwd:this.cwd,absolute:t.absolute,preservePaths:this.preservePaths,maxReadSize:this.maxReadSize,strict:this.strict,portable:this.portable,linkCache:this.linkCache,statCache:this.statCache,noMtime:this.noMtime,mtime:this.mtime,prefix:this.prefix,onWriteEntry:this.onWriteEntry}}[hr](t){this[index_min_G]+=1;try{return new this[ui](t.path,this[cs](t)).on("end",()=>this[ls](t)).on("error",i=>this.emit("error",i))}catch(e){this.emit("error",e)}}[index_min_fs](){this[Et]&&this[Et].entry&&this[Et].entry.resume()}[di](t){t.piped=!0,t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)});let e=t.entry,i=this.zip;if(!e)throw new Error("cannot pipe without source");i?e.on("data",r=>{i.write(r)||e.pause()}):e.on("data",r=>{super.write(r)||e.pause()})}pause(){return this.zip&&this.zip.pause(),super.pause()}warn(t,e,i={}){Dt(this,t,e,i)}},kt=class extends wt{sync=!0;constructor(t){super(t),this[ui]=ni}pause(){}resume(){}[ds](t){let e=this.follow?"statSync":"lstatSync";this[li](t,external_fs_[e](t.absolute))}[us](t){this[fi](t,external_fs_.readdirSync(t.absolute))}[di](t){let e=t.entry,i=this.zip;if(t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)}),!e)throw new Error("Cannot pipe without source");i?e.on("data",r=>{i.write(r)}):e.on("data",r=>{super[lr](r)})}};var Vn=(s,t)=>{let e=new kt(s),i=new Wt(s.file,{mode:s.mode||438});e.pipe(i),fr(e,t)},$n=(s,t)=>{let e=new wt(s),i=new et(s.file,{mode:s.mode||438});e.pipe(i);let r=new Promise((n,o)=>{i.on("error",o),i.on("close",n),e.on("error",o)});return dr(e,t).catch(n=>e.emit("error",n)),r},fr=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},dr=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>{s.add(i)}}):s.add(e);s.end()},Xn=(s,t)=>{let e=new kt(s);return fr(e,t),e},qn=(s,t)=>{let e=new wt(s);return dr(e,t).catch(i=>e.emit("error",i)),e},Qn=index_min_K(Vn,$n,Xn,qn,(s,t)=>{if(!t?.length)throw new TypeError("no paths specified to add to archive")});var Jn=process.env.__FAKE_PLATFORM__||process.platform,Er=Jn==="win32",{O_CREAT:wr,O_NOFOLLOW:ur,O_TRUNC:Sr,O_WRONLY:yr}=external_fs_.constants,Rr=Number(process.env.__FAKE_FS_O_FILENAME__)||external_fs_.constants.UV_FS_O_FILEMAP||0,jn=Er&&!!Rr,to=512*1024,eo=Rr|Sr|wr|yr,mr=!Er&&typeof ur=="number"?ur|Sr|wr|yr:null,ms=mr!==null?()=>mr:jn?s=>s<to?eo:"w":()=>"w";var ps=(s,t,e)=>{try{return external_node_fs_.lchownSync(s,t,e)}catch(i){if(i?.code!=="ENOENT")throw i}},Ei=(s,t,e,i)=>{external_node_fs_.lchown(s,t,e,r=>{i(r&&r?.code!=="ENOENT"?r:null)})},io=(s,t,e,i,r)=>{if(t.isDirectory())Es(external_node_path_.resolve(s,t.name),e,i,n=>{if(n)return r(n);let o=external_node_path_.resolve(s,t.name);Ei(o,e,i,r)});else{let n=external_node_path_.resolve(s,t.name);Ei(n,e,i,r)}},Es=(s,t,e,i)=>{external_node_fs_.readdir(s,{withFileTypes:!0},(r,n)=>{if(r){if(r.code==="ENOENT")return i();if(r.code!=="ENOTDIR"&&r.code!=="ENOTSUP")return i(r)}if(r||!n.length)return Ei(s,t,e,i);let o=n.length,h=null,a=l=>{if(!h){if(l)return i(h=l);if(--o===0)return Ei(s,t,e,i)}};for(let l of n)io(s,l,t,e,a)})},so=(s,t,e,i)=>{t.isDirectory()&&ws(external_node_path_.resolve(s,t.name),e,i),ps(external_node_path_.resolve(s,t.name),e,i)},ws=(s,t,e)=>{let i;try{i=external_node_fs_.readdirSync(s,{withFileTypes:!0})}catch(r){let n=r;if(n?.code==="ENOENT")return;if(n?.code==="ENOTDIR"||n?.code==="ENOTSUP")return ps(s,t,e);throw n}for(let r of i)so(s,r,t,e);return ps(s,t,e)};var Se=class extends Error{path;code;syscall="chdir";constructor(t,e){super(`${e}: Cannot cd into '${t}'`),this.path=t,this.code=e}get name(){return"CwdError"}};var St=class extends Error{path;symlink;syscall="symlink";code="TAR_SYMLINK_ERROR";constructor(t,e){super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"),this.symlink=t,this.path=e}get name(){return"SymlinkError"}};var no=(s,t)=>{external_node_fs_.stat(s,(e,i)=>{(e||!i.isDirectory())&&(e=new Se(s,e?.code||"ENOTDIR")),t(e)})},gr=(s,t,e)=>{s=f(s);let i=t.umask??18,r=t.mode|448,n=(r&i)!==0,o=t.uid,h=t.gid,a=typeof o=="number"&&typeof h=="number"&&(o!==t.processUid||h!==t.processGid),l=t.preserve,c=t.unlink,d=f(t.cwd),y=(E,x)=>{E?e(E):x&&a?Es(x,o,h,Le=>y(Le)):n?external_node_fs_.chmod(s,r,e):e()};if(s===d)return no(s,y);if(l)return promises_.mkdir(s,{mode:r,recursive:!0}).then(E=>y(null,E??void 0),y);let D=f(external_node_path_.relative(d,s)).split("/");Ss(d,D,r,c,d,void 0,y)},Ss=(s,t,e,i,r,n,o)=>{if(t.length===0)return o(null,n);let h=t.shift(),a=f(external_node_path_.resolve(s+"/"+h));external_node_fs_.mkdir(a,e,br(a,t,e,i,r,n,o))},br=(s,t,e,i,r,n,o)=>h=>{h?external_node_fs_.lstat(s,(a,l)=>{if(a)a.path=a.path&&f(a.path),o(a);else if(l.isDirectory())Ss(s,t,e,i,r,n,o);else if(i)external_node_fs_.unlink(s,c=>{if(c)return o(c);external_node_fs_.mkdir(s,e,br(s,t,e,i,r,n,o))});else{if(l.isSymbolicLink())return o(new St(s,s+"/"+t.join("/")));o(h)}}):(n=n||s,Ss(s,t,e,i,r,n,o))},oo=s=>{let t=!1,e;try{t=external_node_fs_.statSync(s).isDirectory()}catch(i){e=i?.code}finally{if(!t)throw new Se(s,e??"ENOTDIR")}},_r=(s,t)=>{s=f(s);let e=t.umask??18,i=t.mode|448,r=(i&e)!==0,n=t.uid,o=t.gid,h=typeof n=="number"&&typeof o=="number"&&(n!==t.processUid||o!==t.processGid),a=t.preserve,l=t.unlink,c=f(t.cwd),d=E=>{E&&h&&ws(E,n,o),r&&external_node_fs_.chmodSync(s,i)};if(s===c)return oo(c),d();if(a)return d(external_node_fs_.mkdirSync(s,{mode:i,recursive:!0})??void 0);let T=f(external_node_path_.relative(c,s)).split("/"),D;for(let E=T.shift(),x=c;E&&(x+="/"+E);E=T.shift()){x=f(external_node_path_.resolve(x));try{external_node_fs_.mkdirSync(x,i),D=D||x}catch{let Le=external_node_fs_.lstatSync(x);if(Le.isDirectory())continue;if(l){external_node_fs_.unlinkSync(x),external_node_fs_.mkdirSync(x,i),D=D||x;continue}else if(Le.isSymbolicLink())return new St(x,x+"/"+T.join("/"))}}return d(D)};var ys=Object.create(null),Or=1e4,Vt=new Set,Tr=s=>{Vt.has(s)?Vt.delete(s):ys[s]=s.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"),Vt.add(s);let t=ys[s],e=Vt.size-Or;if(e>Or/10){for(let i of Vt)if(Vt.delete(i),delete ys[i],--e<=0)break}return t};var ho=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,ao=ho==="win32",lo=s=>s.split("/").slice(0,-1).reduce((e,i)=>{let r=e.at(-1);return r!==void 0&&(i=(0,external_node_path_.join)(r,i)),e.push(i||"/"),e},[]),yi=class{#t=new Map;#i=new Map;#s=new Set;reserve(t,e){t=ao?["win32 parallelization disabled"]:t.map(r=>mt((0,external_node_path_.join)(Tr(r))));let i=new Set(t.map(r=>lo(r)).reduce((r,n)=>r.concat(n)));this.#i.set(e,{dirs:i,paths:t});for(let r of t){let n=this.#t.get(r);n?n.push(e):this.#t.set(r,[e])}for(let r of i){let n=this.#t.get(r);if(!n)this.#t.set(r,[new Set([e])]);else{let o=n.at(-1);o instanceof Set?o.add(e):n.push(new Set([e]))}}return this.#r(e)}#n(t){let e=this.#i.get(t);if(!e)throw new Error("function does not have any path reservations");return{paths:e.paths.map(i=>this.#t.get(i)),dirs:[...e.dirs].map(i=>this.#t.get(i))}}check(t){let{paths:e,dirs:i}=this.#n(t);return e.every(r=>r&&r[0]===t)&&i.every(r=>r&&r[0]instanceof Set&&r[0].has(t))}#r(t){return this.#s.has(t)||!this.check(t)?!1:(this.#s.add(t),t(()=>this.#e(t)),!0)}#e(t){if(!this.#s.has(t))return!1;let e=this.#i.get(t);if(!e)throw new Error("invalid reservation");let{paths:i,dirs:r}=e,n=new Set;for(let o of i){let h=this.#t.get(o);if(!h||h?.[0]!==t)continue;let a=h[1];if(!a){this.#t.delete(o);continue}if(h.shift(),typeof a=="function")n.add(a);else for(let l of a)n.add(l)}for(let o of r){let h=this.#t.get(o),a=h?.[0];if(!(!h||!(a instanceof Set)))if(a.size===1&&h.length===1){this.#t.delete(o);continue}else if(a.size===1){h.shift();let l=h[0];typeof l=="function"&&n.add(l)}else a.delete(t)}return this.#s.delete(t),n.forEach(o=>this.#r(o)),!0}};var Lr=()=>process.umask();var Dr=Symbol("onEntry"),_s=Symbol("checkFs"),Nr=Symbol("checkFs2"),Os=Symbol("isReusable"),index_min_P=Symbol("makeFs"),Ts=Symbol("file"),xs=Symbol("directory"),gi=Symbol("link"),Ar=Symbol("symlink"),Ir=Symbol("hardlink"),Re=Symbol("ensureNoSymlink"),Cr=Symbol("unsupported"),Fr=Symbol("checkPath"),Rs=Symbol("stripAbsolutePath"),yt=Symbol("mkdir"),index_min_O=Symbol("onError"),Ri=Symbol("pending"),kr=Symbol("pend"),$t=Symbol("unpend"),gs=Symbol("ended"),bs=Symbol("maybeClose"),Ls=Symbol("skip"),ge=Symbol("doChown"),be=Symbol("uid"),_e=Symbol("gid"),Oe=Symbol("checkedCwd"),fo=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,Te=fo==="win32",uo=1024,mo=(s,t)=>{if(!Te)return external_node_fs_.unlink(s,t);let e=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_.rename(s,e,i=>{if(i)return t(i);external_node_fs_.unlink(e,t)})},po=s=>{if(!Te)return external_node_fs_.unlinkSync(s);let t=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_.renameSync(s,t),external_node_fs_.unlinkSync(t)},vr=(s,t,e)=>s!==void 0&&s===s>>>0?s:t!==void 0&&t===t>>>0?t:e,Xt=class extends rt{[gs]=!1;[Oe]=!1;[Ri]=0;reservations=new yi;transform;writable=!0;readable=!1;uid;gid;setOwner;preserveOwner;processGid;processUid;maxDepth;forceChown;win32;newer;keep;noMtime;preservePaths;unlink;cwd;strip;processUmask;umask;dmode;fmode;chmod;constructor(t={}){if(t.ondone=()=>{this[gs]=!0,this[bs]()},super(t),this.transform=t.transform,this.chmod=!!t.chmod,typeof t.uid=="number"||typeof t.gid=="number"){if(typeof t.uid!="number"||typeof t.gid!="number")throw new TypeError("cannot set owner without number uid and gid");if(t.preserveOwner)throw new TypeError("cannot preserve owner in archive and also set owner explicitly");this.uid=t.uid,this.gid=t.gid,this.setOwner=!0}else this.uid=void 0,this.gid=void 0,this.setOwner=!1;this.preserveOwner=t.preserveOwner===void 0&&typeof t.uid!="number"?process.getuid?.()===0:!!t.preserveOwner,this.processUid=(this.preserveOwner||this.setOwner)&&process.getuid?process.getuid():void 0,this.processGid=(this.preserveOwner||this.setOwner)&&process.getgid?process.getgid():void 0,this.maxDepth=typeof t.maxDepth=="number"?t.maxDepth:uo,this.forceChown=t.forceChown===!0,this.win32=!!t.win32||Te,this.newer=!!t.newer,this.keep=!!t.keep,this.noMtime=!!t.noMtime,this.preservePaths=!!t.preservePaths,this.unlink=!!t.unlink,this.cwd=f(external_node_path_.resolve(t.cwd||process.cwd())),this.strip=Number(t.strip)||0,this.processUmask=this.chmod?typeof t.processUmask=="number"?t.processUmask:Lr():0,this.umask=typeof t.umask=="number"?t.umask:this.processUmask,this.dmode=t.dmode||511&~this.umask,this.fmode=t.fmode||438&~this.umask,this.on("entry",e=>this[Dr](e))}warn(t,e,i={}){return(t==="TAR_BAD_ARCHIVE"||t==="TAR_ABORT")&&(i.recoverable=!1),super.warn(t,e,i)}[bs](){this[gs]&&this[Ri]===0&&(this.emit("prefinish"),this.emit("finish"),this.emit("end"))}[Rs](t,e){let i=t[e],{type:r}=t;if(!i||this.preservePaths)return!0;let[n,o]=ce(i),h=o.replaceAll(/\\/g,"/").split("/");if(h.includes("..")||Te&&/^[a-z]:\.\.$/i.test(h[0]??"")){if(e==="path"||r==="Link")return this.warn("TAR_ENTRY_ERROR",`${e} contains '..'`,{entry:t,[e]:i}),!1;let a=external_node_path_.posix.dirname(t.path),l=external_node_path_.posix.normalize(external_node_path_.posix.join(a,h.join("/")));if(l.startsWith("../")||l==="..")return this.warn("TAR_ENTRY_ERROR",`${e} escapes extraction directory`,{entry:t,[e]:i}),!1}return n&&(t[e]=String(o),this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute ${e}`,{entry:t,[e]:i})),!0}[Fr](t){let e=f(t.path),i=e.split("/");if(this.strip){if(i.length<this.strip)return!1;if(t.type==="Link"){let r=f(String(t.linkpath)).split("/");if(r.length>=this.strip)t.linkpath=r.slice(this.strip).join("/");else return!1}i.splice(0,this.strip),t.path=i.join("/")}if(isFinite(this.maxDepth)&&i.length>this.maxDepth)return this.warn("TAR_ENTRY_ERROR","path excessively deep",{entry:t,path:e,depth:i.length,maxDepth:this.maxDepth}),!1;if(!this[Rs](t,"path")||!this[Rs](t,"linkpath"))return!1;if(t.absolute=external_node_path_.isAbsolute(t.path)?f(external_node_path_.resolve(t.path)):f(external_node_path_.resolve(this.cwd,t.path)),!this.preservePaths&&typeof t.absolute=="string"&&t.absolute.indexOf(this.cwd+"/")!==0&&t.absolute!==this.cwd)return this.warn("TAR_ENTRY_ERROR","path escaped extraction target",{entry:t,path:f(t.path),resolvedPath:t.absolute,cwd:this.cwd}),!1;if(t.absolute===this.cwd&&t.type!=="Directory"&&t.type!=="GNUDumpDir")return!1;if(this.win32){let{root:r}=external_node_path_.win32.parse(String(t.absolute));t.absolute=r+ts(String(t.absolute).slice(r.length));let{root:n}=external_node_path_.win32.parse(t.path);t.path=n+ts(t.path.slice(n.length))}return!0}[Dr](t){if(!this[Fr](t))return t.resume();switch(external_node_assert_.equal(typeof t.absolute,"string"),t.type){case"Directory":case"GNUDumpDir":t.mode&&(t.mode=t.mode|448);case"File":case"OldFile":case"ContiguousFile":case"Link":case"SymbolicLink":return this[_s](t);default:return this[Cr](t)}}[index_min_O](t,e){t.name==="CwdError"?this.emit("error",t):(this.warn("TAR_ENTRY_ERROR",t,{entry:e}),this[$t](),e.resume())}[yt](t,e,i){gr(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e},i)}[ge](t){return this.forceChown||this.preserveOwner&&(typeof t.uid=="number"&&t.uid!==this.processUid||typeof t.gid=="number"&&t.gid!==this.processGid)||typeof this.uid=="number"&&this.uid!==this.processUid||typeof this.gid=="number"&&this.gid!==this.processGid}[be](t){return vr(this.uid,t.uid,this.processUid)}[_e](t){return vr(this.gid,t.gid,this.processGid)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=new et(String(t.absolute),{flags:ms(t.size),mode:i,autoClose:!1});r.on("error",a=>{r.fd&&external_node_fs_.close(r.fd,()=>{}),r.write=()=>!0,this[index_min_O](a,t),e()});let n=1,o=a=>{if(a){r.fd&&external_node_fs_.close(r.fd,()=>{}),this[index_min_O](a,t),e();return}--n===0&&r.fd!==void 0&&external_node_fs_.close(r.fd,l=>{l?this[index_min_O](l,t):this[$t](),e()})};r.on("finish",()=>{let a=String(t.absolute),l=r.fd;if(typeof l=="number"&&t.mtime&&!this.noMtime){n++;let c=t.atime||new Date,d=t.mtime;external_node_fs_.futimes(l,c,d,y=>y?external_node_fs_.utimes(a,c,d,T=>o(T&&y)):o())}if(typeof l=="number"&&this[ge](t)){n++;let c=this[be](t),d=this[_e](t);typeof c=="number"&&typeof d=="number"&&external_node_fs_.fchown(l,c,d,y=>y?external_node_fs_.chown(a,c,d,T=>o(T&&y)):o())}o()});let h=this.transform&&this.transform(t)||t;h!==t&&(h.on("error",a=>{this[index_min_O](a,t),e()}),t.pipe(h)),h.pipe(r)}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode;this[yt](String(t.absolute),i,r=>{if(r){this[index_min_O](r,t),e();return}let n=1,o=()=>{--n===0&&(e(),this[$t](),t.resume())};t.mtime&&!this.noMtime&&(n++,external_node_fs_.utimes(String(t.absolute),t.atime||new Date,t.mtime,o)),this[ge](t)&&(n++,external_node_fs_.chown(String(t.absolute),Number(this[be](t)),Number(this[_e](t)),o)),o()})}[Cr](t){t.unsupported=!0,this.warn("TAR_ENTRY_UNSUPPORTED",`unsupported entry type: ${t.type}`,{entry:t}),t.resume()}[Ar](t,e){let i=f(external_node_path_.relative(this.cwd,external_node_path_.resolve(external_node_path_.dirname(String(t.absolute)),String(t.linkpath)))).split("/");this[Re](t,this.cwd,i,()=>this[gi](t,String(t.linkpath),"symlink",e),r=>{this[index_min_O](r,t),e()})}[Ir](t,e){let i=f(external_node_path_.resolve(this.cwd,String(t.linkpath))),r=f(String(t.linkpath)).split("/");this[Re](t,this.cwd,r,()=>this[gi](t,i,"link",e),n=>{this[index_min_O](n,t),e()})}[Re](t,e,i,r,n){let o=i.shift();if(this.preservePaths||o===void 0)return r();let h=external_node_path_.resolve(e,o);external_node_fs_.lstat(h,(a,l)=>{if(a)return r();if(l?.isSymbolicLink())return n(new St(h,external_node_path_.resolve(h,i.join("/"))));this[Re](t,h,i,r,n)})}[kr](){this[Ri]++}[$t](){this[Ri]--,this[bs]()}[Ls](t){this[$t](),t.resume()}[Os](t,e){return t.type==="File"&&!this.unlink&&e.isFile()&&e.nlink<=1&&!Te}[_s](t){this[kr]();let e=[t.path];t.linkpath&&e.push(t.linkpath),this.reservations.reserve(e,i=>this[Nr](t,i))}[Nr](t,e){let i=h=>{e(h)},r=()=>{this[yt](this.cwd,this.dmode,h=>{if(h){this[index_min_O](h,t),i();return}this[Oe]=!0,n()})},n=()=>{if(t.absolute!==this.cwd){let h=f(external_node_path_.dirname(String(t.absolute)));if(h!==this.cwd)return this[yt](h,this.dmode,a=>{if(a){this[index_min_O](a,t),i();return}o()})}o()},o=()=>{external_node_fs_.lstat(String(t.absolute),(h,a)=>{if(a&&(this.keep||this.newer&&a.mtime>(t.mtime??a.mtime))){this[Ls](t),i();return}if(h||this[Os](t,a))return this[index_min_P](null,t,i);if(a.isDirectory()){if(t.type==="Directory"){let l=this.chmod&&t.mode&&(a.mode&4095)!==t.mode,c=d=>this[index_min_P](d??null,t,i);return l?external_node_fs_.chmod(String(t.absolute),Number(t.mode),c):c()}if(t.absolute!==this.cwd)return external_node_fs_.rmdir(String(t.absolute),l=>this[index_min_P](l??null,t,i))}if(t.absolute===this.cwd)return this[index_min_P](null,t,i);mo(String(t.absolute),l=>this[index_min_P](l??null,t,i))})};this[Oe]?n():r()}[index_min_P](t,e,i){if(t){this[index_min_O](t,e),i();return}switch(e.type){case"File":case"OldFile":case"ContiguousFile":return this[Ts](e,i);case"Link":return this[Ir](e,i);case"SymbolicLink":return this[Ar](e,i);case"Directory":case"GNUDumpDir":return this[xs](e,i)}}[gi](t,e,i,r){external_node_fs_[i](e,String(t.absolute),n=>{n?this[index_min_O](n,t):(this[$t](),t.resume()),r()})}},ye=s=>{try{return[null,s()]}catch(t){return[t,null]}},xe=class extends Xt{sync=!0;[index_min_P](t,e){return super[index_min_P](t,e,()=>{})}[_s](t){if(!this[Oe]){let n=this[yt](this.cwd,this.dmode);if(n)return this[index_min_O](n,t);this[Oe]=!0}if(t.absolute!==this.cwd){let n=f(external_node_path_.dirname(String(t.absolute)));if(n!==this.cwd){let o=this[yt](n,this.dmode);if(o)return this[index_min_O](o,t)}}let[e,i]=ye(()=>external_node_fs_.lstatSync(String(t.absolute)));if(i&&(this.keep||this.newer&&i.mtime>(t.mtime??i.mtime)))return this[Ls](t);if(e||this[Os](t,i))return this[index_min_P](null,t);if(i.isDirectory()){if(t.type==="Directory"){let o=this.chmod&&t.mode&&(i.mode&4095)!==t.mode,[h]=o?ye(()=>{external_node_fs_.chmodSync(String(t.absolute),Number(t.mode))}):[];return this[index_min_P](h,t)}let[n]=ye(()=>external_node_fs_.rmdirSync(String(t.absolute)));this[index_min_P](n,t)}let[r]=t.absolute===this.cwd?[]:ye(()=>po(String(t.absolute)));this[index_min_P](r,t)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=h=>{let a;try{external_node_fs_.closeSync(n)}catch(l){a=l}(h||a)&&this[index_min_O](h||a,t),e()},n;try{n=external_node_fs_.openSync(String(t.absolute),ms(t.size),i)}catch(h){return r(h)}let o=this.transform&&this.transform(t)||t;o!==t&&(o.on("error",h=>this[index_min_O](h,t)),t.pipe(o)),o.on("data",h=>{try{external_node_fs_.writeSync(n,h,0,h.length)}catch(a){r(a)}}),o.on("end",()=>{let h=null;if(t.mtime&&!this.noMtime){let a=t.atime||new Date,l=t.mtime;try{external_node_fs_.futimesSync(n,a,l)}catch(c){try{external_node_fs_.utimesSync(String(t.absolute),a,l)}catch{h=c}}}if(this[ge](t)){let a=this[be](t),l=this[_e](t);try{external_node_fs_.fchownSync(n,Number(a),Number(l))}catch(c){try{external_node_fs_.chownSync(String(t.absolute),Number(a),Number(l))}catch{h=h||c}}}r(h)})}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode,r=this[yt](String(t.absolute),i);if(r){this[index_min_O](r,t),e();return}if(t.mtime&&!this.noMtime)try{external_node_fs_.utimesSync(String(t.absolute),t.atime||new Date,t.mtime)}catch{}if(this[ge](t))try{external_node_fs_.chownSync(String(t.absolute),Number(this[be](t)),Number(this[_e](t)))}catch{}e(),t.resume()}[yt](t,e){try{return _r(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e})}catch(i){return i}}[Re](t,e,i,r,n){if(this.preservePaths||i.length===0)return r();let o=e;for(let h of i){o=external_node_path_.resolve(o,h);let[a,l]=ye(()=>external_node_fs_.lstatSync(o));if(a)return r();if(l.isSymbolicLink())return n(new St(o,external_node_path_.resolve(e,i.join("/"))))}r()}[gi](t,e,i,r){let n=`${i}Sync`;try{external_node_fs_[n](e,String(t.absolute)),r(),t.resume()}catch(o){return this[index_min_O](o,t)}}};var Eo=s=>{let t=new xe(s),e=s.file,i=external_node_fs_.statSync(e),r=s.maxReadSize||16*1024*1024;new Be(e,{readSize:r,size:i.size}).pipe(t)},wo=(s,t)=>{let e=new Xt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("close",o),external_node_fs_.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},So=index_min_K(Eo,wo,s=>new xe(s),s=>new Xt(s),(s,t)=>{t?.length&&Qi(s,t)});var yo=(s,t)=>{let e=new kt(s),i=!0,r,n;try{try{r=external_node_fs_.openSync(s.file,"r+")}catch(a){if(a?.code==="ENOENT")r=external_node_fs_.openSync(s.file,"w+");else throw a}let o=external_node_fs_.fstatSync(r),h=Buffer.alloc(512);t:for(n=0;n<o.size;n+=512){for(let c=0,d=0;c<512;c+=d){if(d=external_node_fs_.readSync(r,h,c,h.length-c,n+c),n===0&&h[0]===31&&h[1]===139)throw new Error("cannot append to compressed archives");if(!d)break t}let a=new index_min_F(h);if(!a.cksumValid)break;let l=512*Math.ceil((a.size||0)/512);if(n+l+512>o.size)break;n+=l,s.mtimeCache&&a.mtime&&s.mtimeCache.set(String(a.path),a.mtime)}i=!1,Ro(s,e,n,r,t)}finally{if(i)try{external_node_fs_.closeSync(r)}catch{}}},Ro=(s,t,e,i,r)=>{let n=new Wt(s.file,{fd:i,start:e});t.pipe(n),bo(t,r)},go=(s,t)=>{t=Array.from(t);let e=new wt(s),i=(n,o,h)=>{let a=(T,D)=>{T?external_node_fs_.close(n,E=>h(T)):h(null,D)},l=0;if(o===0)return a(null,0);let c=0,d=Buffer.alloc(512),y=(T,D)=>{if(T||D===void 0)return a(T);if(c+=D,c<512&&D)return external_node_fs_.read(n,d,c,d.length-c,l+c,y);if(l===0&&d[0]===31&&d[1]===139)return a(new Error("cannot append to compressed archives"));if(c<512)return a(null,l);let E=new index_min_F(d);if(!E.cksumValid)return a(null,l);let x=512*Math.ceil((E.size??0)/512);if(l+x+512>o||(l+=x+512,l>=o))return a(null,l);s.mtimeCache&&E.mtime&&s.mtimeCache.set(String(E.path),E.mtime),c=0,external_node_fs_.read(n,d,0,512,l,y)};external_node_fs_.read(n,d,0,512,l,y)};return new Promise((n,o)=>{e.on("error",o);let h="r+",a=(l,c)=>{if(l&&l.code==="ENOENT"&&h==="r+")return h="w+",external_node_fs_.open(s.file,h,a);if(l||!c)return o(l);external_node_fs_.fstat(c,(d,y)=>{if(d)return external_node_fs_.close(c,()=>o(d));i(c,y.size,(T,D)=>{if(T)return o(T);let E=new et(s.file,{fd:c,start:D});e.pipe(E),E.on("error",o),E.on("close",n),_o(e,t)})})};external_node_fs_.open(s.file,h,a)})},bo=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},_o=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e);s.end()},vt=index_min_K(yo,go,()=>{throw new TypeError("file is required")},()=>{throw new TypeError("file is required")},(s,t)=>{if(!Bs(s))throw new TypeError("file is required");if(s.gzip||s.brotli||s.zstd||s.file.endsWith(".br")||s.file.endsWith(".tbr"))throw new TypeError("cannot append to compressed archives");if(!t?.length)throw new TypeError("no paths specified to add/replace")});var Oo=index_min_K(vt.syncFile,vt.asyncFile,vt.syncNoFile,vt.asyncNoFile,(s,t=[])=>{vt.validate?.(s,t),To(s)}),To=s=>{let t=s.filter;s.mtimeCache||(s.mtimeCache=new Map),s.filter=t?(e,i)=>t(e,i)&&!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0)):(e,i)=>!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0))};
+//# sourceMappingURL=index.min.js.map
+
+;// CONCATENATED MODULE: ./lib/package/tarball.js
+
+
+
+
+
+
+
+
+/**
+ * Reads a `.tgz` and its manifest. The manifest comes from the tarball itself
+ * (what will be published), normalised by pacote as `npm publish <tarball>`
+ * does it, and checked like a package.json.
+ */
+async function readTarball(file, inputName) {
+    const data = await (0,promises_.readFile)(file);
+    const cache = await (0,promises_.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'npm-totp-publish-cache-'));
+    try {
+        const manifest = await pacote_lib.manifest(`file:${file}`, { cache, fullMetadata: true, fullReadJson: true }).catch((error) => {
+            throw new InputError(inputName, `${inputName}: ${file} is not a package tarball npm can read (${error.message}).`, { received: file, cause: error });
+        });
+        checkManifest(manifest, file, inputName);
+        for (const key of Object.keys(manifest))
+            if (key.startsWith('_'))
+                delete manifest[key];
+        return { file, data, integrity: integrityOf(data), manifest };
+    }
+    finally {
+        await (0,promises_.rm)(cache, { recursive: true, force: true });
+    }
+}
+/** Path -> sha256 of every file in a package tarball, for comparing contents across gzip builds. */
+async function tarballEntries(data) {
+    const entries = new Map();
+    await new Promise((resolve, reject) => {
+        const parser = new rt({
+            onReadEntry: (entry) => {
+                const hash = (0,external_node_crypto_.createHash)('sha256');
+                entry.on('data', (chunk) => hash.update(chunk));
+                entry.on('end', () => entries.set(`${entry.type}:${entry.path.replace(/^[^/]+\//, '')}`, hash.digest('hex')));
+            },
+        });
+        parser.on('error', reject);
+        parser.on('end', resolve);
+        parser.end(data);
+    });
+    return entries;
+}
+/** True when two tarballs hold the same files with the same bytes. */
+async function sameContents(a, b) {
+    const [left, right] = await Promise.all([tarballEntries(a), tarballEntries(b)]);
+    if (left.size !== right.size)
+        return false;
+    for (const [name, hash] of left)
+        if (right.get(name) !== hash)
+            return false;
+    return true;
+}
+/** Subresource integrity of `data`, as npm computes `dist.integrity`. */
+function integrityOf(data) {
+    return `sha512-${(0,external_node_crypto_.createHash)('sha512').update(data).digest('base64')}`;
+}
+
+;// CONCATENATED MODULE: ./lib/registry/publish.js
+
+
+
+
+
+/** The version exists with other contents: publishing again is impossible. */
+class PublishConflictError extends ProductError {
+    constructor(id) {
+        super('EPUBLISHCONFLICT', `${id} is already in the registry with different contents. A published version cannot be replaced: bump the version in package.json and publish again.`, { received: id });
+    }
+}
+/** The registry refused or failed the publish; says whether the version is there. */
+class PublishFailedError extends ProductError {
+    constructor(id, reason, cause, checked) {
+        super('EPUBLISH', `Publishing ${id} failed: ${reason}.${checked ? ` The registry does not have ${id} (read back after the failure).` : ''}`, { received: id, cause });
+    }
+}
+/**
+ * Publishes a tarball through libnpmpublish, once.
+ *
+ * Before: reads the packument; the same version with the same contents is
+ * success without a write (a re-run is harmless), other contents a conflict.
+ * After a failure that may hide a success (no answer, 5xx, 408, a 403/409
+ * "already published"), reads the packument again before deciding, and
+ * retries only when the version is certainly absent.
+ */
+async function publishTarball(context, tarball, settings) {
+    const { client, logger } = context;
+    const { name, version } = tarball.manifest;
+    const id = `${name}@${version}`;
+    const existing = await findVersion(context, tarball);
+    if (existing === 'identical') {
+        logger.info(`${id} is already in the registry with identical contents: nothing to publish.`);
+        return { status: 'unchanged', otpAttempts: 0, waitedMs: 0, reconciled: false, uploads: 0 };
+    }
+    if (existing === 'different')
+        throw new PublishConflictError(id);
+    if (settings.dryRun) {
+        logger.info(`Dry run: would publish ${id} with tag "${settings.tag}" to ${client.registry}.`);
+        return { status: 'dry-run', otpAttempts: 0, waitedMs: 0, reconciled: false, uploads: 0 };
+    }
+    const maxRetries = settings.maxRetries ?? 2;
+    const bodyBytes = Math.ceil(tarball.data.length * 1.34) + 4096;
+    const tally = { otpAttempts: 0, waitedMs: 0 };
+    for (let uploads = 1;; uploads += 1) {
+        try {
+            await withOtp(context.otp, {
+                label: `publish ${id}`,
+                bodyBytes,
+                send: (otp) => client.timed(bodyBytes, () => libnpmpublish_lib.publish(tarball.manifest, tarball.data, client.writeOptions(otp, { defaultTag: settings.tag, access: settings.access ?? null, npmCommand: 'publish' }))),
+            }, tally);
+            return { status: 'published', ...tally, reconciled: false, uploads };
+        }
+        catch (error) {
+            if (!mayHavePublished(error))
+                throw error instanceof ProductError ? error : new PublishFailedError(id, describe(error), error, false);
+            logger.warning(`The publish of ${id} ended without a clear answer (${describe(error)}); reading the registry back.`);
+            const after = await findVersion(context, tarball);
+            if (after === 'identical') {
+                logger.info(`${id} is in the registry with our contents: the publish did succeed.`);
+                return { status: 'published', ...tally, reconciled: true, uploads };
+            }
+            if (after === 'different')
+                throw new PublishConflictError(id);
+            if (uploads > maxRetries || !isRetryable(error))
+                throw new PublishFailedError(id, describe(error), error, true);
+            const backoffMs = 1000 * 2 ** (uploads - 1);
+            logger.info(`${id} is not in the registry; retrying the publish in ${backoffMs / 1000} s (${uploads}/${maxRetries}).`);
+            await context.otp.clock.sleep(backoffMs);
+            tally.waitedMs += backoffMs;
+        }
+    }
+}
+/** Whether the registry already holds this version, and with which contents. */
+async function findVersion(context, tarball) {
+    const packument = await readPackument(context.client, tarball.manifest.name);
+    const published = packument?.versions?.[tarball.manifest.version];
+    if (!published)
+        return 'absent';
+    if (published.dist?.integrity === tarball.integrity)
+        return 'identical';
+    // Same files can gzip to other bytes on another Node/zlib build: compare what is inside.
+    const url = published.dist?.tarball;
+    if (!url)
+        return 'different';
+    const theirs = await context.client.getBuffer(url);
+    return (await sameContents(theirs, tarball.data)) ? 'identical' : 'different';
+}
+function mayHavePublished(error) {
+    const status = statusOf(error);
+    if (status === undefined)
+        return !(error instanceof ProductError);
+    return status === 408 || status >= 500 || status === 409 || status === 403;
+}
+function isRetryable(error) {
+    const status = statusOf(error);
+    return status === undefined || status === 408 || status >= 500;
+}
+/** The registry's reason, without the request URL's query or any header. */
+function describe(error) {
+    const record = error;
+    const reason = record?.body?.error ?? record?.body?.message;
+    if (typeof record?.statusCode === 'number')
+        return `${record.statusCode}${typeof reason === 'string' ? ` ${reason}` : ''}`;
+    return typeof record?.message === 'string' ? record.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./lib/commands/publish.js
+
+
+
+
+
+
+/** Checks a publish without running anything: the target exists and is publishable, the tag fits the version. */
+async function preparePublish(command, options, cwd) {
+    const source = await readPackageSource(command.target ?? options.packageSpec, cwd, options.names.package);
+    const manifest = source.kind === 'folder' ? source.manifest : undefined;
+    const prepared = {
+        command,
+        source,
+        name: manifest?.name,
+        version: manifest?.version,
+        tag: command.tag ?? options.tag ?? 'latest',
+        access: command.access ?? options.access,
+        dryRun: command.dryRun || options.dryRun,
+    };
+    if (manifest)
+        settleTag(prepared, options, manifest.name, manifest.version, manifest.publishConfig);
+    return prepared;
+}
+/**
+ * The tag: the command's, else the setting's, else package.json's
+ * publishConfig.tag, else latest, except that a prerelease must name one
+ * (npm refuses to let a prerelease become latest by default).
+ */
+function settleTag(prepared, options, name, version, publishConfig) {
+    const chosen = prepared.command.tag ?? options.tag;
+    const configured = typeof publishConfig?.tag === 'string' ? publishConfig.tag : undefined;
+    if (chosen === undefined && configured === undefined && semver.prerelease(version) !== null) {
+        const where = prepared.command.line > 0 ? `${options.names.tag} (or --tag on line ${prepared.command.line})` : options.names.tag;
+        throw new InputError(options.names.tag, `${where}: ${name}@${version} is a prerelease; give an explicit tag (for example next or beta), as npm requires, so that it does not become "latest".`, { received: version });
+    }
+    Object.assign(prepared, { name, version, tag: chosen ?? configured ?? 'latest' });
+}
+/** Packs (scripts run without secrets), reads the tarball, publishes it through the OTP wrapper. */
+async function executePublish(context, prepared, options, env, logger) {
+    const { source } = prepared;
+    let cleanup;
+    try {
+        let file;
+        if (source.kind === 'folder') {
+            logger.info(`Packing ${source.dir}${options.ignoreScripts ? ' (package scripts skipped)' : ''}.`);
+            const packed = await packFolder({ dir: source.dir, manifest: source.manifest, ignoreScripts: options.ignoreScripts, secrets: options.secrets, logger, env });
+            cleanup = packed.cleanup;
+            file = packed.file;
+        }
+        else {
+            file = source.file;
+        }
+        const tarball = await readTarball(file, options.names.package);
+        const { name, version } = tarball.manifest;
+        settleTag(prepared, options, name, version, tarball.manifest.publishConfig);
+        const access = prepared.access ?? publishConfigAccess(tarball.manifest.publishConfig);
+        logger.info(`Publishing ${name}@${version} with tag "${prepared.tag}" to ${context.client.registry}${prepared.dryRun ? ' (dry run)' : ''}.`);
+        const outcome = await publishTarball(context, tarball, { tag: prepared.tag, access, dryRun: prepared.dryRun });
+        context.tally.otpAttempts += outcome.otpAttempts;
+        context.tally.waitedMs += outcome.waitedMs;
+        const id = `${name}@${version}`;
+        switch (outcome.status) {
+            case 'published':
+                return { status: 'done', published: true, detail: `published ${id} (${tarball.integrity.slice(0, 20)}…) with tag ${prepared.tag}${outcome.reconciled ? ', confirmed by reading the registry back' : ''}` };
+            case 'unchanged':
+                return { status: 'unchanged', published: false, detail: `${id} was already published with identical contents` };
+            default:
+                return { status: 'dry-run', published: false, detail: `dry run: ${id} would be published with tag ${prepared.tag}` };
+        }
+    }
+    finally {
+        await cleanup?.().catch(() => undefined);
+    }
+}
+function publishConfigAccess(publishConfig) {
+    const access = publishConfig?.access;
+    return access === 'public' || access === 'restricted' ? access : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/commands/execute.js
+
+
+
+
+
+
+/** Runs one checked command; every write inside goes through the OTP wrapper. */
+async function executeCommand(context, command, prepared, options, env, logger) {
+    switch (command.kind) {
+        case 'publish':
+            return executePublish(context, prepared, options, env, logger);
+        case 'dist-tag-add':
+            return distTagAdd(context, command.pkg, command.version, command.tag);
+        case 'dist-tag-rm':
+            return distTagRm(context, command.pkg, command.tag);
+        case 'dist-tag-ls':
+            return distTagLs(context, command.pkg);
+        case 'owner-add':
+            return changeOwner(context, 'add', command.user, command.pkg);
+        case 'owner-rm':
+            return changeOwner(context, 'rm', command.user, command.pkg);
+        case 'owner-ls':
+            return listOwners(context, command.pkg);
+        case 'access-status':
+            return setStatus(context, command.pkg, command.status);
+        case 'access-mfa':
+            return setMfa(context, command.pkg, command.mfa);
+        case 'access-get-status':
+            return getStatus(context, command.pkg);
+        case 'deprecate':
+            return deprecate(context, command.pkg, command.range, command.message);
+        case 'unpublish':
+            return unpublish(context, command.pkg, command.version);
+    }
+}
+
 ;// CONCATENATED MODULE: ./node_modules/@otplib/core/dist/index.js
-var a=class extends Error{constructor(e,t){super(e,t),this.name="OTPError"}},dist_x=class extends a{constructor(e){super(e),this.name="SecretError"}},dist_A=class extends dist_x{constructor(e,t){super(`Secret must be at least ${e} bytes (${e*8} bits), got ${t} bytes`),this.name="SecretTooShortError"}},dist_P=class extends dist_x{constructor(e,t){super(`Secret must not exceed ${e} bytes, got ${t} bytes`),this.name="SecretTooLongError"}},dist_E=class extends a{constructor(e){super(e),this.name="CounterError"}},dist_O=class extends dist_E{constructor(){super("Counter must be non-negative"),this.name="CounterNegativeError"}},dist_T=class extends dist_E{constructor(){super("Counter exceeds maximum safe integer value"),this.name="CounterOverflowError"}},dist_b=class extends dist_E{constructor(){super("Counter must be a finite integer"),this.name="CounterNotIntegerError"}},S=class extends a{constructor(e){super(e),this.name="TimeError"}},dist_C=class extends S{constructor(){super("Time must be non-negative"),this.name="TimeNegativeError"}},dist_w=class extends S{constructor(){super("Time must be a finite number"),this.name="TimeNotFiniteError"}},_=class extends a{constructor(e){super(e),this.name="PeriodError"}},dist_B=class extends _{constructor(e){super(`Period must be at least ${e} second(s)`),this.name="PeriodTooSmallError"}},dist_R=class extends _{constructor(e){super(`Period must not exceed ${e} seconds`),this.name="PeriodTooLargeError"}},rr=class extends a{constructor(e){super(e),this.name="DigitsError"}},dist_F=class extends a{constructor(e){super(e),this.name="AlgorithmError"}},dist_h=class extends dist_F{constructor(e,t={}){let{supported:n,plugin:s}=t;super("Unsupported hash algorithm."+(n?` Expected one of: ${n.join(", ")||"(none)"}`:"")+(s?` [plugin: ${s}]`:"")),this.name="AlgorithmUnsupportedError"}},dist_I=class extends a{constructor(e){super(e),this.name="TokenError"}},dist_M=class extends dist_I{constructor(e,t){super(`Token must be ${e} digits, got ${t}`),this.name="TokenLengthError"}},dist_N=class extends dist_I{constructor(){super("Token must contain only digits"),this.name="TokenFormatError"}},dist_U=class extends a{constructor(e,t){super(e,t),this.name="CryptoError"}},c=class extends dist_U{constructor(e,t){super(`HMAC computation failed: ${e}`,t),this.name="HMACError"}},dist_v=class extends dist_U{constructor(e,t){super(`Random byte generation failed: ${e}`,t),this.name="RandomBytesError"}},dist_D=class extends a{constructor(e,t){super(e,t),this.name="Base32Error"}},p=class extends dist_D{constructor(e,t){super(`Base32 encoding failed: ${e}`,t),this.name="Base32EncodeError"}},l=class extends dist_D{constructor(e,t){super(`Base32 decoding failed: ${e}`,t),this.name="Base32DecodeError"}},dist_g=class extends a{constructor(e){super(e),this.name="CounterToleranceError"}},dist_H=class extends dist_g{constructor(e,t){super(`Counter tolerance validation failed: total checks (${t}) exceeds MAX_WINDOW (${e})`),this.name="CounterToleranceTooLargeError"}},dist_X=class extends dist_g{constructor(){super("Counter tolerance cannot contain negative values"),this.name="CounterToleranceNegativeError"}},dist_d=class extends a{constructor(e){super(e),this.name="EpochToleranceError"}},dist_k=class extends dist_d{constructor(){super("Epoch tolerance cannot contain negative values"),this.name="EpochToleranceNegativeError"}},dist_L=class extends dist_d{constructor(e,t){super(`Epoch tolerance must not exceed ${e} seconds, got ${t}. Large tolerances can cause performance issues.`),this.name="EpochToleranceTooLargeError"}},q=class extends a{constructor(e){super(e),this.name="PluginError"}},dist_G=class extends q{constructor(){super("Crypto plugin is required."),this.name="CryptoPluginMissingError"}},dist_z=class extends q{constructor(){super("Base32 plugin is required."),this.name="Base32PluginMissingError"}},dist_u=class extends a{constructor(e){super(e),this.name="ConfigurationError"}},dist_Y=class extends dist_u{constructor(){super("Secret is required. Use generateSecret() to create one, or provide via { secret: 'YOUR_BASE32_SECRET' }"),this.name="SecretMissingError"}},$=class extends dist_u{constructor(){super("Label is required for URI generation. Example: { label: 'user@example.com' }"),this.name="LabelMissingError"}},dist_W=class extends dist_u{constructor(){super("Issuer is required for URI generation. Example: { issuer: 'MyApp' }"),this.name="IssuerMissingError"}},dist_j=class extends dist_u{constructor(){super("Class API requires secret to be a Base32 string, not Uint8Array. Use generateSecret() or provide a Base32-encoded string."),this.name="SecretTypeError"}},dist_y=class extends a{constructor(e){super(e),this.name="AfterTimeStepError"}},er=class extends dist_y{constructor(){super("afterTimeStep must be >= 0"),this.name="AfterTimeStepNegativeError"}},tr=class extends dist_y{constructor(){super("Invalid afterTimeStep: non-integer value"),this.name="AfterTimeStepNotIntegerError"}},nr=class extends dist_y{constructor(){super("Invalid afterTimeStep: cannot be greater than current time step plus window"),this.name="AfterTimeStepRangeExceededError"}};var br=new TextEncoder,Sr=new TextDecoder,ur=16,cr=64,pr=20,lr=1,gr=3600,dr=30,mr=Number.MAX_SAFE_INTEGER,Er=99,sr=Symbol("otplib.guardrails.override");function f(r,e,t){if(typeof e!="number"||!Number.isSafeInteger(e))throw new dist_u(`Guardrail '${r}' must be a safe integer`);if(e<t)throw new dist_u(`Guardrail '${r}' must be >= ${t}`)}var dist_m=Object.freeze({MIN_SECRET_BYTES:ur,MAX_SECRET_BYTES:cr,MIN_PERIOD:lr,MAX_PERIOD:gr,MAX_COUNTER:mr,MAX_WINDOW:Er,[sr]:!1});function Cr(r){if(!r)return dist_m;r.MIN_SECRET_BYTES!==void 0&&f("MIN_SECRET_BYTES",r.MIN_SECRET_BYTES,1),r.MAX_SECRET_BYTES!==void 0&&f("MAX_SECRET_BYTES",r.MAX_SECRET_BYTES,1),r.MIN_PERIOD!==void 0&&f("MIN_PERIOD",r.MIN_PERIOD,1),r.MAX_PERIOD!==void 0&&f("MAX_PERIOD",r.MAX_PERIOD,1),r.MAX_COUNTER!==void 0&&f("MAX_COUNTER",r.MAX_COUNTER,0),r.MAX_WINDOW!==void 0&&f("MAX_WINDOW",r.MAX_WINDOW,1);let e={...dist_m,...r};if(e.MIN_SECRET_BYTES>e.MAX_SECRET_BYTES)throw new dist_u("Guardrail 'MIN_SECRET_BYTES' must be <= 'MAX_SECRET_BYTES'");if(e.MIN_PERIOD>e.MAX_PERIOD)throw new dist_u("Guardrail 'MIN_PERIOD' must be <= 'MAX_PERIOD'");return Object.freeze({...e,[sr]:!0})}function wr(r){return r[sr]??!1}var Tr={sha1:["sha1","sha-1","sha_1"],sha256:["sha256","sha-256","sha_256"],sha512:["sha512","sha-512","sha_512"]},dist_V=Object.freeze(Object.keys(Tr)),_r=new Map(Object.entries(Tr).flatMap(([r,e])=>e.map(t=>[t,r])));function dist_K(r,e={}){let{supported:t,plugin:n}=e,s=t===void 0?dist_V:dist_V.filter(o=>t.includes(o));if(typeof r=="string"){let o=_r.get(r.toLowerCase());if(o!==void 0&&s.includes(o))return o}throw new dist_h(r,{supported:s,plugin:n})}function Br(r,e=dist_m){if(r.length<e.MIN_SECRET_BYTES)throw new dist_A(e.MIN_SECRET_BYTES,r.length);if(r.length>e.MAX_SECRET_BYTES)throw new dist_P(e.MAX_SECRET_BYTES,r.length)}function Rr(r,e=dist_m){if(typeof r=="number"){if(!Number.isFinite(r)||!Number.isInteger(r))throw new dist_b;if(!Number.isSafeInteger(r))throw new dist_T}let t=typeof r=="bigint"?r:BigInt(r);if(t<0n)throw new dist_O;if(t>BigInt(e.MAX_COUNTER))throw new dist_T}function Ir(r){if(!Number.isFinite(r))throw new dist_w;if(r<0)throw new dist_C}function Mr(r,e=dist_m){if(!Number.isInteger(r)||r<e.MIN_PERIOD)throw new dist_B(e.MIN_PERIOD);if(r>e.MAX_PERIOD)throw new dist_R(e.MAX_PERIOD)}function Nr(r,e){if(r.length!==e)throw new dist_M(e,r.length);if(!/^\d+$/.test(r))throw new dist_N}function Ur(r,e=dist_m){let[t,n]=yr(r);if(!Number.isSafeInteger(t)||!Number.isSafeInteger(n))throw new dist_g("Counter tolerance values must be safe integers");if(t<0||n<0)throw new dist_X;let s=t+n+1;if(s>e.MAX_WINDOW)throw new dist_H(e.MAX_WINDOW,s)}function vr(r,e=dr,t=dist_m){let[n,s]=Array.isArray(r)?r:[r,r];if(!Number.isSafeInteger(n)||!Number.isSafeInteger(s))throw new dist_d("Epoch tolerance values must be safe integers");if(n<0||s<0)throw new dist_k;let o=(t.MAX_WINDOW-1)*e,i=n+s;if(i>o)throw new dist_L(o,i)}function Dr(r){let e=typeof r=="bigint"?r:BigInt(r),t=new ArrayBuffer(8);return new DataView(t).setBigUint64(0,e,!1),new Uint8Array(t)}function Hr(r){let e=r[r.length-1]&15;return(r[e]&127)<<24|r[e+1]<<16|r[e+2]<<8|r[e+3]}function Xr(r,e){let t=10**e;return(r%t).toString().padStart(e,"0")}function hr(r,e){return r.length===e.length}function ir(r,e){let t=or(r),n=or(e);if(!hr(t,n))return!1;let s=0;for(let o=0;o<t.length;o++)s|=t[o]^n[o];return s===0}function kr(r){switch(r){case"sha1":return 20;case"sha256":return 32;case"sha512":return 64;default:throw new dist_h(r,{supported:dist_V})}}function or(r){return typeof r=="string"?br.encode(r):r}function Lr(r){return Sr.decode(r)}function qr(r,e){return typeof r=="string"?(ar(e),e.decode(r)):r}function Gr(r){let{crypto:e,base32:t,length:n=pr}=r;fr(e),ar(t);let s=e.randomBytes(n);return t.encode(s,{padding:!1})}function yr(r=0){return Array.isArray(r)?r:[0,r]}function zr(r=0){return Array.isArray(r)?r:[r,r]}function fr(r){if(!r)throw new dist_G}function ar(r){if(!r)throw new dist_z}function Yr(r){if(!r)throw new dist_Y}function $r(r){if(!r)throw new $}function Wr(r){if(!r)throw new dist_W}function jr(r){if(typeof r!="string")throw new dist_j}function xr(r){return{ok:!0,value:r}}function Ar(r){return{ok:!1,error:r}}function Kr(r){return(...e)=>{try{return xr(r(...e))}catch(t){return Ar(t)}}}function Fr(r){return async(...e)=>{try{return xr(await r(...e))}catch(t){return Ar(t)}}}function Vr(r){return typeof r.then=="function"}var dist_J=class{constructor(e){this.crypto=e}get plugin(){return this.crypto}normalize(e){return dist_K(e,{supported:this.crypto.algorithms,plugin:this.crypto.name})}async hmac(e,t,n){let s=this.normalize(e);try{return await this.crypto.hmac(s,t,n)}catch(o){let i=o instanceof Error?o.message:String(o);throw new c(i,{cause:o})}}hmacSync(e,t,n){let s=this.normalize(e);try{let o=this.crypto.hmac(s,t,n);if(!Vr(o))return o;Promise.resolve(o).catch(()=>{})}catch(o){let i=o instanceof Error?o.message:String(o);throw new c(i,{cause:o})}throw new c("Crypto plugin does not support synchronous HMAC operations")}randomBytes(e){try{return this.crypto.randomBytes(e)}catch(t){let n=t instanceof Error?t.message:String(t);throw new dist_v(n,{cause:t})}}};function Jr(r){return new dist_J(r)}var dist_Q=class{constructor(e){this.base32=e}get plugin(){return this.base32}encode(e,t){try{return this.base32.encode(e,t)}catch(n){let s=n instanceof Error?n.message:String(n);throw new p(s,{cause:n})}}decode(e){try{return this.base32.decode(e)}catch(t){let n=t instanceof Error?t.message:String(t);throw new l(n,{cause:t})}}};function Qr(r){return new dist_Q(r)}function Zr(r){let{name:e="custom",encode:t,decode:n}=r;return Object.freeze({name:e,encode:(s,o)=>{try{return t(s)}catch(i){let Z=i instanceof Error?i.message:String(i);throw new p(Z,{cause:i})}},decode:s=>{try{return n(s)}catch(o){let i=o instanceof Error?o.message:String(o);throw new l(i,{cause:o})}}})}function re(r){let{name:e="custom",algorithms:t,hmac:n,randomBytes:s,constantTimeEqual:o}=r,i=t?Object.freeze([...t]):void 0;return Object.freeze({name:e,...i?{algorithms:i}:{},hmac:(Z,Pr,Or)=>n(dist_K(Z,{supported:i,plugin:e}),Pr,Or),randomBytes:s,constantTimeEqual:o??ir})}function ee(r){return r.crypto!==void 0&&r.base32!==void 0}function te(r){return r.crypto!==void 0}function ne(r){return r.base32!==void 0}
+var a=class extends Error{constructor(e,t){super(e,t),this.name="OTPError"}},dist_x=class extends a{constructor(e){super(e),this.name="SecretError"}},dist_A=class extends dist_x{constructor(e,t){super(`Secret must be at least ${e} bytes (${e*8} bits), got ${t} bytes`),this.name="SecretTooShortError"}},dist_P=class extends dist_x{constructor(e,t){super(`Secret must not exceed ${e} bytes, got ${t} bytes`),this.name="SecretTooLongError"}},dist_E=class extends a{constructor(e){super(e),this.name="CounterError"}},dist_O=class extends dist_E{constructor(){super("Counter must be non-negative"),this.name="CounterNegativeError"}},dist_T=class extends dist_E{constructor(){super("Counter exceeds maximum safe integer value"),this.name="CounterOverflowError"}},dist_b=class extends dist_E{constructor(){super("Counter must be a finite integer"),this.name="CounterNotIntegerError"}},dist_S=class extends a{constructor(e){super(e),this.name="TimeError"}},dist_C=class extends dist_S{constructor(){super("Time must be non-negative"),this.name="TimeNegativeError"}},dist_w=class extends dist_S{constructor(){super("Time must be a finite number"),this.name="TimeNotFiniteError"}},dist_=class extends a{constructor(e){super(e),this.name="PeriodError"}},dist_B=class extends dist_{constructor(e){super(`Period must be at least ${e} second(s)`),this.name="PeriodTooSmallError"}},dist_R=class extends dist_{constructor(e){super(`Period must not exceed ${e} seconds`),this.name="PeriodTooLargeError"}},dist_rr=class extends a{constructor(e){super(e),this.name="DigitsError"}},dist_F=class extends a{constructor(e){super(e),this.name="AlgorithmError"}},dist_h=class extends dist_F{constructor(e,t={}){let{supported:n,plugin:s}=t;super("Unsupported hash algorithm."+(n?` Expected one of: ${n.join(", ")||"(none)"}`:"")+(s?` [plugin: ${s}]`:"")),this.name="AlgorithmUnsupportedError"}},dist_I=class extends a{constructor(e){super(e),this.name="TokenError"}},dist_M=class extends dist_I{constructor(e,t){super(`Token must be ${e} digits, got ${t}`),this.name="TokenLengthError"}},dist_N=class extends dist_I{constructor(){super("Token must contain only digits"),this.name="TokenFormatError"}},dist_U=class extends a{constructor(e,t){super(e,t),this.name="CryptoError"}},c=class extends dist_U{constructor(e,t){super(`HMAC computation failed: ${e}`,t),this.name="HMACError"}},dist_v=class extends dist_U{constructor(e,t){super(`Random byte generation failed: ${e}`,t),this.name="RandomBytesError"}},dist_D=class extends a{constructor(e,t){super(e,t),this.name="Base32Error"}},dist_p=class extends dist_D{constructor(e,t){super(`Base32 encoding failed: ${e}`,t),this.name="Base32EncodeError"}},l=class extends dist_D{constructor(e,t){super(`Base32 decoding failed: ${e}`,t),this.name="Base32DecodeError"}},dist_g=class extends a{constructor(e){super(e),this.name="CounterToleranceError"}},dist_H=class extends dist_g{constructor(e,t){super(`Counter tolerance validation failed: total checks (${t}) exceeds MAX_WINDOW (${e})`),this.name="CounterToleranceTooLargeError"}},dist_X=class extends dist_g{constructor(){super("Counter tolerance cannot contain negative values"),this.name="CounterToleranceNegativeError"}},dist_d=class extends a{constructor(e){super(e),this.name="EpochToleranceError"}},dist_k=class extends dist_d{constructor(){super("Epoch tolerance cannot contain negative values"),this.name="EpochToleranceNegativeError"}},dist_L=class extends dist_d{constructor(e,t){super(`Epoch tolerance must not exceed ${e} seconds, got ${t}. Large tolerances can cause performance issues.`),this.name="EpochToleranceTooLargeError"}},dist_q=class extends a{constructor(e){super(e),this.name="PluginError"}},dist_G=class extends dist_q{constructor(){super("Crypto plugin is required."),this.name="CryptoPluginMissingError"}},dist_z=class extends dist_q{constructor(){super("Base32 plugin is required."),this.name="Base32PluginMissingError"}},dist_u=class extends a{constructor(e){super(e),this.name="ConfigurationError"}},dist_Y=class extends dist_u{constructor(){super("Secret is required. Use generateSecret() to create one, or provide via { secret: 'YOUR_BASE32_SECRET' }"),this.name="SecretMissingError"}},dist_$=class extends dist_u{constructor(){super("Label is required for URI generation. Example: { label: 'user@example.com' }"),this.name="LabelMissingError"}},dist_W=class extends dist_u{constructor(){super("Issuer is required for URI generation. Example: { issuer: 'MyApp' }"),this.name="IssuerMissingError"}},dist_j=class extends dist_u{constructor(){super("Class API requires secret to be a Base32 string, not Uint8Array. Use generateSecret() or provide a Base32-encoded string."),this.name="SecretTypeError"}},dist_y=class extends a{constructor(e){super(e),this.name="AfterTimeStepError"}},dist_er=class extends dist_y{constructor(){super("afterTimeStep must be >= 0"),this.name="AfterTimeStepNegativeError"}},dist_tr=class extends dist_y{constructor(){super("Invalid afterTimeStep: non-integer value"),this.name="AfterTimeStepNotIntegerError"}},dist_nr=class extends dist_y{constructor(){super("Invalid afterTimeStep: cannot be greater than current time step plus window"),this.name="AfterTimeStepRangeExceededError"}};var dist_br=new TextEncoder,dist_Sr=new TextDecoder,dist_ur=16,cr=64,pr=20,dist_lr=1,dist_gr=3600,dist_dr=30,dist_mr=Number.MAX_SAFE_INTEGER,dist_Er=99,dist_sr=Symbol("otplib.guardrails.override");function dist_f(r,e,t){if(typeof e!="number"||!Number.isSafeInteger(e))throw new dist_u(`Guardrail '${r}' must be a safe integer`);if(e<t)throw new dist_u(`Guardrail '${r}' must be >= ${t}`)}var dist_m=Object.freeze({MIN_SECRET_BYTES:dist_ur,MAX_SECRET_BYTES:cr,MIN_PERIOD:dist_lr,MAX_PERIOD:dist_gr,MAX_COUNTER:dist_mr,MAX_WINDOW:dist_Er,[dist_sr]:!1});function dist_Cr(r){if(!r)return dist_m;r.MIN_SECRET_BYTES!==void 0&&dist_f("MIN_SECRET_BYTES",r.MIN_SECRET_BYTES,1),r.MAX_SECRET_BYTES!==void 0&&dist_f("MAX_SECRET_BYTES",r.MAX_SECRET_BYTES,1),r.MIN_PERIOD!==void 0&&dist_f("MIN_PERIOD",r.MIN_PERIOD,1),r.MAX_PERIOD!==void 0&&dist_f("MAX_PERIOD",r.MAX_PERIOD,1),r.MAX_COUNTER!==void 0&&dist_f("MAX_COUNTER",r.MAX_COUNTER,0),r.MAX_WINDOW!==void 0&&dist_f("MAX_WINDOW",r.MAX_WINDOW,1);let e={...dist_m,...r};if(e.MIN_SECRET_BYTES>e.MAX_SECRET_BYTES)throw new dist_u("Guardrail 'MIN_SECRET_BYTES' must be <= 'MAX_SECRET_BYTES'");if(e.MIN_PERIOD>e.MAX_PERIOD)throw new dist_u("Guardrail 'MIN_PERIOD' must be <= 'MAX_PERIOD'");return Object.freeze({...e,[dist_sr]:!0})}function dist_wr(r){return r[dist_sr]??!1}var dist_Tr={sha1:["sha1","sha-1","sha_1"],sha256:["sha256","sha-256","sha_256"],sha512:["sha512","sha-512","sha_512"]},dist_V=Object.freeze(Object.keys(dist_Tr)),dist_r=new Map(Object.entries(dist_Tr).flatMap(([r,e])=>e.map(t=>[t,r])));function dist_K(r,e={}){let{supported:t,plugin:n}=e,s=t===void 0?dist_V:dist_V.filter(o=>t.includes(o));if(typeof r=="string"){let o=dist_r.get(r.toLowerCase());if(o!==void 0&&s.includes(o))return o}throw new dist_h(r,{supported:s,plugin:n})}function Br(r,e=dist_m){if(r.length<e.MIN_SECRET_BYTES)throw new dist_A(e.MIN_SECRET_BYTES,r.length);if(r.length>e.MAX_SECRET_BYTES)throw new dist_P(e.MAX_SECRET_BYTES,r.length)}function dist_Rr(r,e=dist_m){if(typeof r=="number"){if(!Number.isFinite(r)||!Number.isInteger(r))throw new dist_b;if(!Number.isSafeInteger(r))throw new dist_T}let t=typeof r=="bigint"?r:BigInt(r);if(t<0n)throw new dist_O;if(t>BigInt(e.MAX_COUNTER))throw new dist_T}function dist_Ir(r){if(!Number.isFinite(r))throw new dist_w;if(r<0)throw new dist_C}function Mr(r,e=dist_m){if(!Number.isInteger(r)||r<e.MIN_PERIOD)throw new dist_B(e.MIN_PERIOD);if(r>e.MAX_PERIOD)throw new dist_R(e.MAX_PERIOD)}function dist_Nr(r,e){if(r.length!==e)throw new dist_M(e,r.length);if(!/^\d+$/.test(r))throw new dist_N}function dist_Ur(r,e=dist_m){let[t,n]=dist_yr(r);if(!Number.isSafeInteger(t)||!Number.isSafeInteger(n))throw new dist_g("Counter tolerance values must be safe integers");if(t<0||n<0)throw new dist_X;let s=t+n+1;if(s>e.MAX_WINDOW)throw new dist_H(e.MAX_WINDOW,s)}function dist_vr(r,e=dist_dr,t=dist_m){let[n,s]=Array.isArray(r)?r:[r,r];if(!Number.isSafeInteger(n)||!Number.isSafeInteger(s))throw new dist_d("Epoch tolerance values must be safe integers");if(n<0||s<0)throw new dist_k;let o=(t.MAX_WINDOW-1)*e,i=n+s;if(i>o)throw new dist_L(o,i)}function dist_Dr(r){let e=typeof r=="bigint"?r:BigInt(r),t=new ArrayBuffer(8);return new DataView(t).setBigUint64(0,e,!1),new Uint8Array(t)}function Hr(r){let e=r[r.length-1]&15;return(r[e]&127)<<24|r[e+1]<<16|r[e+2]<<8|r[e+3]}function dist_Xr(r,e){let t=10**e;return(r%t).toString().padStart(e,"0")}function dist_hr(r,e){return r.length===e.length}function dist_ir(r,e){let t=dist_or(r),n=dist_or(e);if(!dist_hr(t,n))return!1;let s=0;for(let o=0;o<t.length;o++)s|=t[o]^n[o];return s===0}function dist_kr(r){switch(r){case"sha1":return 20;case"sha256":return 32;case"sha512":return 64;default:throw new dist_h(r,{supported:dist_V})}}function dist_or(r){return typeof r=="string"?dist_br.encode(r):r}function dist_Lr(r){return dist_Sr.decode(r)}function dist_qr(r,e){return typeof r=="string"?(ar(e),e.decode(r)):r}function dist_Gr(r){let{crypto:e,base32:t,length:n=pr}=r;dist_fr(e),ar(t);let s=e.randomBytes(n);return t.encode(s,{padding:!1})}function dist_yr(r=0){return Array.isArray(r)?r:[0,r]}function dist_zr(r=0){return Array.isArray(r)?r:[r,r]}function dist_fr(r){if(!r)throw new dist_G}function ar(r){if(!r)throw new dist_z}function dist_Yr(r){if(!r)throw new dist_Y}function dist_$r(r){if(!r)throw new dist_$}function dist_Wr(r){if(!r)throw new dist_W}function dist_jr(r){if(typeof r!="string")throw new dist_j}function xr(r){return{ok:!0,value:r}}function dist_Ar(r){return{ok:!1,error:r}}function dist_Kr(r){return(...e)=>{try{return xr(r(...e))}catch(t){return dist_Ar(t)}}}function dist_Fr(r){return async(...e)=>{try{return xr(await r(...e))}catch(t){return dist_Ar(t)}}}function dist_Vr(r){return typeof r.then=="function"}var dist_J=class{constructor(e){this.crypto=e}get plugin(){return this.crypto}normalize(e){return dist_K(e,{supported:this.crypto.algorithms,plugin:this.crypto.name})}async hmac(e,t,n){let s=this.normalize(e);try{return await this.crypto.hmac(s,t,n)}catch(o){let i=o instanceof Error?o.message:String(o);throw new c(i,{cause:o})}}hmacSync(e,t,n){let s=this.normalize(e);try{let o=this.crypto.hmac(s,t,n);if(!dist_Vr(o))return o;Promise.resolve(o).catch(()=>{})}catch(o){let i=o instanceof Error?o.message:String(o);throw new c(i,{cause:o})}throw new c("Crypto plugin does not support synchronous HMAC operations")}randomBytes(e){try{return this.crypto.randomBytes(e)}catch(t){let n=t instanceof Error?t.message:String(t);throw new dist_v(n,{cause:t})}}};function dist_Jr(r){return new dist_J(r)}var dist_Q=class{constructor(e){this.base32=e}get plugin(){return this.base32}encode(e,t){try{return this.base32.encode(e,t)}catch(n){let s=n instanceof Error?n.message:String(n);throw new dist_p(s,{cause:n})}}decode(e){try{return this.base32.decode(e)}catch(t){let n=t instanceof Error?t.message:String(t);throw new l(n,{cause:t})}}};function Qr(r){return new dist_Q(r)}function dist_Zr(r){let{name:e="custom",encode:t,decode:n}=r;return Object.freeze({name:e,encode:(s,o)=>{try{return t(s)}catch(i){let Z=i instanceof Error?i.message:String(i);throw new dist_p(Z,{cause:i})}},decode:s=>{try{return n(s)}catch(o){let i=o instanceof Error?o.message:String(o);throw new l(i,{cause:o})}}})}function dist_re(r){let{name:e="custom",algorithms:t,hmac:n,randomBytes:s,constantTimeEqual:o}=r,i=t?Object.freeze([...t]):void 0;return Object.freeze({name:e,...i?{algorithms:i}:{},hmac:(Z,Pr,Or)=>n(dist_K(Z,{supported:i,plugin:e}),Pr,Or),randomBytes:s,constantTimeEqual:o??dist_ir})}function dist_ee(r){return r.crypto!==void 0&&r.base32!==void 0}function dist_te(r){return r.crypto!==void 0}function dist_ne(r){return r.base32!==void 0}
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@otplib/hotp/dist/index.js
-var hotp_dist_O=class{options;guardrails;constructor(r={}){this.options=r,this.guardrails=U(r.guardrails)}generateSecret(){let{crypto:r,base32:t}=this.options;return m(r),A(t),I({crypto:r,base32:t})}async generate(r,t){let o={...this.options,...t},{secret:i,crypto:n,base32:e,algorithm:a="sha1",digits:s=6}=o;y(i),m(n);let c=t?.guardrails??this.guardrails;return hotp_dist_d({secret:i,counter:r,algorithm:a,digits:s,crypto:n,base32:e,guardrails:c,hooks:o.hooks})}async verify(r,t){let o={...this.options,...t},{secret:i,crypto:n,base32:e,algorithm:a="sha1",digits:s=6,counterTolerance:c=0}=o;y(i),m(n);let l=t?.guardrails??this.guardrails;return hotp_dist_T({secret:i,token:r.token,counter:r.counter,algorithm:a,digits:s,counterTolerance:c,crypto:n,base32:e,guardrails:l,hooks:o.hooks})}toURI(r=0){let{issuer:t,label:o,secret:i,algorithm:n="sha1",digits:e=6}=this.options;return y(i),D(o),w(t),N(i),j({issuer:t,label:o,secret:i,algorithm:n,digits:e,counter:r})}};function hotp_dist_V(u){let{secret:r,counter:t,algorithm:o="sha1",digits:i=6,crypto:n,base32:e,guardrails:a,hooks:s}=u;Yr(r),fr(n);let c=qr(r,e);Br(c,a),Rr(t,a);let l=dist_K(o,{supported:n.algorithms,plugin:n.name}),p=Jr(n),g=Dr(t);return{ctx:p,algorithm:l,digits:i,secretBytes:c,counterBytes:g,hooks:s}}async function hotp_dist_d(u){let{ctx:r,algorithm:t,digits:o,secretBytes:i,counterBytes:n,hooks:e}=hotp_dist_V(u),a=await r.hmac(t,i,n),s=e?.truncateDigest?e.truncateDigest(a):P(a);return e?.encodeToken?e.encodeToken(s,o):H(s,o)}function hotp_dist_K(u){let{ctx:r,algorithm:t,digits:o,secretBytes:i,counterBytes:n,hooks:e}=hotp_dist_V(u),a=r.hmacSync(t,i,n),s=e?.truncateDigest?e.truncateDigest(a):Hr(a);return e?.encodeToken?e.encodeToken(s,o):Xr(s,o)}function hotp_dist_R(u){let{secret:r,counter:t,token:o,algorithm:i="sha1",digits:n=6,crypto:e,base32:a,counterTolerance:s=0,guardrails:c=M(),hooks:l}=u;v(r),G(e);let p=C(r,a);b(p,c),k(t,c);let g=x(i,{supported:e.algorithms,plugin:e.name});l?.validateToken?l.validateToken(o,n):L(o,n),F(s,c);let B=typeof t=="bigint"?Number(t):t,[f,h]=J(s),S=f+h+1;return{token:o,counterNum:B,past:f,future:h,totalChecks:S,crypto:e,getGenerateOptions:q=>({secret:p,counter:q,algorithm:g,digits:n,crypto:e,guardrails:c,hooks:l})}}async function hotp_dist_T(u){let{token:r,counterNum:t,past:o,totalChecks:i,crypto:n,getGenerateOptions:e}=hotp_dist_R(u),a=Math.max(0,o-t);for(let s=a;s<i;s++){let c=s-o,l=t+c,p=await hotp_dist_d(e(l));if(n.constantTimeEqual(p,r))return{valid:!0,delta:c|0}}return{valid:!1}}function dist_(u){let{token:r,counterNum:t,past:o,totalChecks:i,crypto:n,getGenerateOptions:e}=hotp_dist_R(u),a=Math.max(0,o-t);for(let s=a;s<i;s++){let c=s-o,l=t+c,p=hotp_dist_K(e(l));if(n.constantTimeEqual(p,r))return{valid:!0,delta:c|0}}return{valid:!1}}
+var hotp_dist_O=class{options;guardrails;constructor(r={}){this.options=r,this.guardrails=U(r.guardrails)}generateSecret(){let{crypto:r,base32:t}=this.options;return m(r),A(t),I({crypto:r,base32:t})}async generate(r,t){let o={...this.options,...t},{secret:i,crypto:n,base32:e,algorithm:a="sha1",digits:s=6}=o;y(i),m(n);let c=t?.guardrails??this.guardrails;return hotp_dist_d({secret:i,counter:r,algorithm:a,digits:s,crypto:n,base32:e,guardrails:c,hooks:o.hooks})}async verify(r,t){let o={...this.options,...t},{secret:i,crypto:n,base32:e,algorithm:a="sha1",digits:s=6,counterTolerance:c=0}=o;y(i),m(n);let l=t?.guardrails??this.guardrails;return hotp_dist_T({secret:i,token:r.token,counter:r.counter,algorithm:a,digits:s,counterTolerance:c,crypto:n,base32:e,guardrails:l,hooks:o.hooks})}toURI(r=0){let{issuer:t,label:o,secret:i,algorithm:n="sha1",digits:e=6}=this.options;return y(i),D(o),w(t),N(i),j({issuer:t,label:o,secret:i,algorithm:n,digits:e,counter:r})}};function hotp_dist_V(u){let{secret:r,counter:t,algorithm:o="sha1",digits:i=6,crypto:n,base32:e,guardrails:a,hooks:s}=u;dist_Yr(r),dist_fr(n);let c=dist_qr(r,e);Br(c,a),dist_Rr(t,a);let l=dist_K(o,{supported:n.algorithms,plugin:n.name}),p=dist_Jr(n),g=dist_Dr(t);return{ctx:p,algorithm:l,digits:i,secretBytes:c,counterBytes:g,hooks:s}}async function hotp_dist_d(u){let{ctx:r,algorithm:t,digits:o,secretBytes:i,counterBytes:n,hooks:e}=hotp_dist_V(u),a=await r.hmac(t,i,n),s=e?.truncateDigest?e.truncateDigest(a):P(a);return e?.encodeToken?e.encodeToken(s,o):H(s,o)}function hotp_dist_K(u){let{ctx:r,algorithm:t,digits:o,secretBytes:i,counterBytes:n,hooks:e}=hotp_dist_V(u),a=r.hmacSync(t,i,n),s=e?.truncateDigest?e.truncateDigest(a):Hr(a);return e?.encodeToken?e.encodeToken(s,o):dist_Xr(s,o)}function hotp_dist_R(u){let{secret:r,counter:t,token:o,algorithm:i="sha1",digits:n=6,crypto:e,base32:a,counterTolerance:s=0,guardrails:c=M(),hooks:l}=u;v(r),G(e);let p=C(r,a);b(p,c),k(t,c);let g=x(i,{supported:e.algorithms,plugin:e.name});l?.validateToken?l.validateToken(o,n):L(o,n),F(s,c);let B=typeof t=="bigint"?Number(t):t,[f,h]=J(s),S=f+h+1;return{token:o,counterNum:B,past:f,future:h,totalChecks:S,crypto:e,getGenerateOptions:q=>({secret:p,counter:q,algorithm:g,digits:n,crypto:e,guardrails:c,hooks:l})}}async function hotp_dist_T(u){let{token:r,counterNum:t,past:o,totalChecks:i,crypto:n,getGenerateOptions:e}=hotp_dist_R(u),a=Math.max(0,o-t);for(let s=a;s<i;s++){let c=s-o,l=t+c,p=await hotp_dist_d(e(l));if(n.constantTimeEqual(p,r))return{valid:!0,delta:c|0}}return{valid:!1}}function hotp_dist_(u){let{token:r,counterNum:t,past:o,totalChecks:i,crypto:n,getGenerateOptions:e}=hotp_dist_R(u),a=Math.max(0,o-t);for(let s=a;s<i;s++){let c=s-o,l=t+c,p=hotp_dist_K(e(l));if(n.constantTimeEqual(p,r))return{valid:!0,delta:c|0}}return{valid:!1}}
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@otplib/totp/dist/index.js
-var totp_dist_P=class{options;guardrails;constructor(e={}){this.options=e,this.guardrails=j(e.guardrails)}generateSecret(){let{crypto:e,base32:o}=this.options;return O(e),U(o),B({crypto:e,base32:o})}async generate(e){let o={...this.options,...e},{secret:n,crypto:i,base32:s,algorithm:l="sha1",digits:a=6,period:u=30,epoch:c,t0:t=0}=o;y(n),O(i);let p=e?.guardrails??this.guardrails;return totp_dist_b({secret:n,algorithm:l,digits:a,period:u,epoch:c??Math.floor(Date.now()/1e3),t0:t,crypto:i,base32:s,guardrails:p,hooks:o.hooks})}async verify(e,o){let n={...this.options,...o},{secret:i,crypto:s,base32:l,algorithm:a="sha1",digits:u=6,period:c=30,epoch:t,t0:p=0,epochTolerance:m=0,afterTimeStep:f}=n;y(i),O(s);let g=o?.guardrails??this.guardrails;return totp_dist_x({secret:i,token:e,algorithm:a,digits:u,period:c,epoch:t??Math.floor(Date.now()/1e3),t0:p,epochTolerance:m,afterTimeStep:f,crypto:s,base32:l,guardrails:g,hooks:n.hooks})}toURI(e){let{issuer:o,label:n,secret:i,algorithm:s="sha1",digits:l=6,period:a=30}=this.options,u=e?.label??n,c=e?.issuer??o,t=e?.secret??i;return y(t),z(u),L(c),N(t),F({issuer:c,label:u,secret:t,algorithm:s,digits:l,period:a})}};function totp_dist_w(r){let{secret:e,epoch:o=Math.floor(Date.now()/1e3),t0:n=0,period:i=30,algorithm:s="sha1",digits:l=6,crypto:a,base32:u,guardrails:c=Cr(),hooks:t}=r;Yr(e),fr(a);let p=qr(e,u);Br(p,c),Ir(o),Mr(i,c);let m=dist_K(s,{supported:a.algorithms,plugin:a.name}),f=Math.floor((o-n)/i);return{secret:p,counter:f,algorithm:m,digits:l,crypto:a,guardrails:c,hooks:t}}async function totp_dist_b(r){let e=totp_dist_w(r);return Z(e)}function dist_$(r){let e=totp_dist_w(r);return hotp_dist_K(e)}function dist_ee(r,e){if(r!==void 0){if(r<0)throw new W;if(!Number.isSafeInteger(r))throw new X;if(r>e)throw new Y}}function totp_dist_R(r,e){return e!==void 0&&r<=e}function totp_dist_A(r){let{secret:e,token:o,epoch:n=Math.floor(Date.now()/1e3),t0:i=0,period:s=30,algorithm:l="sha1",digits:a=6,crypto:u,base32:c,epochTolerance:t=0,afterTimeStep:p,guardrails:m=T(),hooks:f}=r;V(e),k(u);let g=C(e,c);G(g,m),h(n),d(s,m);let M=v(l,{supported:u.algorithms,plugin:u.name});f?.validateToken?f.validateToken(o,a):Q(o,a),K(t,s,m);let I=Math.floor((n-i)/s),[q,D]=J(t),E=Math.max(0,Math.floor((n-q-i)/s)),S=Math.floor((n+D-i)/s);return dist_ee(p,S),{token:o,crypto:u,minCounter:E,maxCounter:S,currentCounter:I,t0:i,period:s,afterTimeStep:p,getGenerateOptions:H=>({secret:g,epoch:H*s+i,t0:i,period:s,algorithm:M,digits:a,crypto:u,guardrails:m,hooks:f})}}async function totp_dist_x(r){let{token:e,crypto:o,minCounter:n,maxCounter:i,currentCounter:s,t0:l,period:a,afterTimeStep:u,getGenerateOptions:c}=totp_dist_A(r);for(let t=n;t<=i;t++){if(totp_dist_R(t,u))continue;let p=await totp_dist_b(c(t));if(o.constantTimeEqual(p,e))return{valid:!0,delta:t-s,epoch:t*a+l,timeStep:t}}return{valid:!1}}function ae(r){let{token:e,crypto:o,minCounter:n,maxCounter:i,currentCounter:s,t0:l,period:a,afterTimeStep:u,getGenerateOptions:c}=totp_dist_A(r);for(let t=n;t<=i;t++){if(totp_dist_R(t,u))continue;let p=dist_$(c(t));if(o.constantTimeEqual(p,e))return{valid:!0,delta:t-s,epoch:t*a+l,timeStep:t}}return{valid:!1}}function ue(r=Math.floor(Date.now()/1e3),e=30,o=0,n=T()){return h(r),d(e,n),(Math.floor((r-o)/e)+1)*e+o-r}function ce(r=Math.floor(Date.now()/1e3),e=30,o=0,n=T()){return h(r),d(e,n),Math.floor((r-o)/e)}
+var totp_dist_P=class{options;guardrails;constructor(e={}){this.options=e,this.guardrails=j(e.guardrails)}generateSecret(){let{crypto:e,base32:o}=this.options;return O(e),U(o),B({crypto:e,base32:o})}async generate(e){let o={...this.options,...e},{secret:n,crypto:i,base32:s,algorithm:l="sha1",digits:a=6,period:u=30,epoch:c,t0:t=0}=o;y(n),O(i);let p=e?.guardrails??this.guardrails;return totp_dist_b({secret:n,algorithm:l,digits:a,period:u,epoch:c??Math.floor(Date.now()/1e3),t0:t,crypto:i,base32:s,guardrails:p,hooks:o.hooks})}async verify(e,o){let n={...this.options,...o},{secret:i,crypto:s,base32:l,algorithm:a="sha1",digits:u=6,period:c=30,epoch:t,t0:p=0,epochTolerance:m=0,afterTimeStep:f}=n;y(i),O(s);let g=o?.guardrails??this.guardrails;return totp_dist_x({secret:i,token:e,algorithm:a,digits:u,period:c,epoch:t??Math.floor(Date.now()/1e3),t0:p,epochTolerance:m,afterTimeStep:f,crypto:s,base32:l,guardrails:g,hooks:n.hooks})}toURI(e){let{issuer:o,label:n,secret:i,algorithm:s="sha1",digits:l=6,period:a=30}=this.options,u=e?.label??n,c=e?.issuer??o,t=e?.secret??i;return y(t),z(u),L(c),N(t),F({issuer:c,label:u,secret:t,algorithm:s,digits:l,period:a})}};function totp_dist_w(r){let{secret:e,epoch:o=Math.floor(Date.now()/1e3),t0:n=0,period:i=30,algorithm:s="sha1",digits:l=6,crypto:a,base32:u,guardrails:c=dist_Cr(),hooks:t}=r;dist_Yr(e),dist_fr(a);let p=dist_qr(e,u);Br(p,c),dist_Ir(o),Mr(i,c);let m=dist_K(s,{supported:a.algorithms,plugin:a.name}),f=Math.floor((o-n)/i);return{secret:p,counter:f,algorithm:m,digits:l,crypto:a,guardrails:c,hooks:t}}async function totp_dist_b(r){let e=totp_dist_w(r);return Z(e)}function totp_dist_$(r){let e=totp_dist_w(r);return hotp_dist_K(e)}function totp_dist_ee(r,e){if(r!==void 0){if(r<0)throw new W;if(!Number.isSafeInteger(r))throw new X;if(r>e)throw new Y}}function totp_dist_R(r,e){return e!==void 0&&r<=e}function totp_dist_A(r){let{secret:e,token:o,epoch:n=Math.floor(Date.now()/1e3),t0:i=0,period:s=30,algorithm:l="sha1",digits:a=6,crypto:u,base32:c,epochTolerance:t=0,afterTimeStep:p,guardrails:m=T(),hooks:f}=r;V(e),k(u);let g=C(e,c);G(g,m),h(n),d(s,m);let M=v(l,{supported:u.algorithms,plugin:u.name});f?.validateToken?f.validateToken(o,a):Q(o,a),K(t,s,m);let I=Math.floor((n-i)/s),[q,D]=J(t),E=Math.max(0,Math.floor((n-q-i)/s)),S=Math.floor((n+D-i)/s);return totp_dist_ee(p,S),{token:o,crypto:u,minCounter:E,maxCounter:S,currentCounter:I,t0:i,period:s,afterTimeStep:p,getGenerateOptions:H=>({secret:g,epoch:H*s+i,t0:i,period:s,algorithm:M,digits:a,crypto:u,guardrails:m,hooks:f})}}async function totp_dist_x(r){let{token:e,crypto:o,minCounter:n,maxCounter:i,currentCounter:s,t0:l,period:a,afterTimeStep:u,getGenerateOptions:c}=totp_dist_A(r);for(let t=n;t<=i;t++){if(totp_dist_R(t,u))continue;let p=await totp_dist_b(c(t));if(o.constantTimeEqual(p,e))return{valid:!0,delta:t-s,epoch:t*a+l,timeStep:t}}return{valid:!1}}function dist_ae(r){let{token:e,crypto:o,minCounter:n,maxCounter:i,currentCounter:s,t0:l,period:a,afterTimeStep:u,getGenerateOptions:c}=totp_dist_A(r);for(let t=n;t<=i;t++){if(totp_dist_R(t,u))continue;let p=totp_dist_$(c(t));if(o.constantTimeEqual(p,e))return{valid:!0,delta:t-s,epoch:t*a+l,timeStep:t}}return{valid:!1}}function dist_ue(r=Math.floor(Date.now()/1e3),e=30,o=0,n=T()){return h(r),d(e,n),(Math.floor((r-o)/e)+1)*e+o-r}function dist_ce(r=Math.floor(Date.now()/1e3),e=30,o=0,n=T()){return h(r),d(e,n),Math.floor((r-o)/e)}
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@scure/base/index.js
 /*! scure-base - MIT License (c) 2022 Paul Miller (paulmillr.com) */
@@ -84876,7 +86308,7 @@ const hexBuiltin = {
 const hex = /* @__PURE__ */ (/* unused pure expression or super */ null && (freeze(() => hasHexBuiltin ? hexBuiltin : hexFallback)));
 
 ;// CONCATENATED MODULE: ./node_modules/@otplib/plugin-base32-scure/dist/index.js
-var r=class{name="scure";encode(o,e={}){let{padding:t=!1}=e,n=base32.encode(o);return t?n:n.replace(/=+$/,"")}decode(o){try{let e=o.toUpperCase(),t=e.padEnd(Math.ceil(e.length/8)*8,"=");return base32.decode(t)}catch(e){throw new Error(`Invalid Base32 string: ${e.message}`)}}},plugin_base32_scure_dist_d=Object.freeze(new r),dist_p=(/* unused pure expression or super */ null && (r));
+var r=class{name="scure";encode(o,e={}){let{padding:t=!1}=e,n=base32.encode(o);return t?n:n.replace(/=+$/,"")}decode(o){try{let e=o.toUpperCase(),t=e.padEnd(Math.ceil(e.length/8)*8,"=");return base32.decode(t)}catch(e){throw new Error(`Invalid Base32 string: ${e.message}`)}}},plugin_base32_scure_dist_d=Object.freeze(new r),plugin_base32_scure_dist_p=(/* unused pure expression or super */ null && (r));
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@noble/hashes/utils.js
 /**
@@ -86751,10 +88183,10 @@ const sha512_224 = /* @__PURE__ */ (/* unused pure expression or super */ null &
 /* @__PURE__ */ oidNist(0x05))));
 
 ;// CONCATENATED MODULE: ./node_modules/@otplib/plugin-crypto-noble/dist/index.js
-var n={sha1:sha1,sha256:sha256,sha512:sha512},plugin_crypto_noble_dist_y=Object.freeze(Object.keys(n)),t=class{name="noble";algorithms=plugin_crypto_noble_dist_y;hmac(r,o,a){let e=dist_K(r,{supported:this.algorithms,plugin:this.name});return hmac(n[e],o,a)}randomBytes(r){return randomBytes(r)}constantTimeEqual(r,o){return ir(r,o)}},plugin_crypto_noble_dist_d=Object.freeze(new t),plugin_crypto_noble_dist_b=(/* unused pure expression or super */ null && (t));
+var n={sha1:sha1,sha256:sha256,sha512:sha512},plugin_crypto_noble_dist_y=Object.freeze(Object.keys(n)),t=class{name="noble";algorithms=plugin_crypto_noble_dist_y;hmac(r,o,a){let e=dist_K(r,{supported:this.algorithms,plugin:this.name});return hmac(n[e],o,a)}randomBytes(r){return randomBytes(r)}constantTimeEqual(r,o){return dist_ir(r,o)}},plugin_crypto_noble_dist_d=Object.freeze(new t),plugin_crypto_noble_dist_b=(/* unused pure expression or super */ null && (t));
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/otplib/dist/index.js
-function dist_c(r){return{secret:r.secret,strategy:r.strategy??"totp",crypto:r.crypto??plugin_crypto_noble_dist_d,base32:r.base32??plugin_base32_scure_dist_d,algorithm:r.algorithm??"sha1",digits:r.digits??6,period:r.period??30,epoch:r.epoch??Math.floor(Date.now()/1e3),t0:r.t0??0,counter:r.counter,guardrails:r.guardrails??Cr(),hooks:r.hooks}}function otplib_dist_O(r){return{...dist_c(r),token:r.token,epochTolerance:r.epochTolerance??0,counterTolerance:r.counterTolerance??0,afterTimeStep:r.afterTimeStep}}function dist_l(r,e,t){if(r==="totp")return t.totp();if(r==="hotp"){if(e===void 0)throw new dist_u("Counter is required for HOTP strategy. Example: { strategy: 'hotp', counter: 0 }");return t.hotp(e)}throw new dist_u(`Unknown OTP strategy: ${r}. Valid strategies are 'totp' or 'hotp'.`)}function otplib_dist_I(r){let{crypto:e=u,base32:t=g,length:o=20}=r||{};return R({crypto:e,base32:t,length:o})}function otplib_dist_m(r){let{strategy:e="totp",issuer:t,label:o,secret:a,algorithm:i="sha1",digits:s=6,period:n=30,counter:p}=r;return dist_l(e,p,{totp:()=>B({issuer:t,label:o,secret:a,algorithm:i,digits:s,period:n}),hotp:y=>D({issuer:t,label:o,secret:a,algorithm:i,digits:s,counter:y})})}async function otplib_dist_T(r){let e=dist_c(r),{secret:t,crypto:o,base32:a,algorithm:i,digits:s,hooks:n}=e,p={secret:t,crypto:o,base32:a,algorithm:i,digits:s,hooks:n};return dist_l(e.strategy,e.counter,{totp:()=>C({...p,period:e.period,epoch:e.epoch,t0:e.t0,guardrails:e.guardrails}),hotp:y=>G({...p,counter:y,guardrails:e.guardrails})})}function otplib_dist_h(r){let e=dist_c(r),{secret:t,crypto:o,base32:a,algorithm:i,digits:s}=e,n={secret:t,crypto:o,base32:a,algorithm:i,digits:s};return dist_l(e.strategy,e.counter,{totp:()=>dist_$({...n,period:e.period,epoch:e.epoch,t0:e.t0,guardrails:e.guardrails}),hotp:p=>hotp_dist_K({...n,counter:p,guardrails:e.guardrails})})}async function otplib_dist_P(r){let e=otplib_dist_O(r),{secret:t,token:o,crypto:a,base32:i,algorithm:s,digits:n,hooks:p}=e,y={secret:t,token:o,crypto:a,base32:i,algorithm:s,digits:n,hooks:p};return dist_l(e.strategy,e.counter,{totp:()=>A({...y,period:e.period,epoch:e.epoch,t0:e.t0,epochTolerance:e.epochTolerance,afterTimeStep:e.afterTimeStep,guardrails:e.guardrails}),hotp:f=>H({...y,counter:f,counterTolerance:e.counterTolerance,guardrails:e.guardrails})})}function otplib_dist_d(r){let e=otplib_dist_O(r),{secret:t,token:o,crypto:a,base32:i,algorithm:s,digits:n,hooks:p}=e,y={secret:t,token:o,crypto:a,base32:i,algorithm:s,digits:n,hooks:p};return dist_l(e.strategy,e.counter,{totp:()=>U({...y,period:e.period,epoch:e.epoch,t0:e.t0,epochTolerance:e.epochTolerance,afterTimeStep:e.afterTimeStep,guardrails:e.guardrails}),hotp:f=>v({...y,counter:f,counterTolerance:e.counterTolerance,guardrails:e.guardrails})})}var otplib_dist_b=class{strategy;crypto;base32;guardrails;constructor(e={}){let{strategy:t="totp",crypto:o=u,base32:a=g,guardrails:i}=e;this.strategy=t,this.crypto=o,this.base32=a,this.guardrails=w(i)}getStrategy(){return this.strategy}generateSecret(e=20){return E({crypto:this.crypto,base32:this.base32,length:e})}async generate(e){return otplib_dist_T({...e,strategy:this.strategy,crypto:this.crypto,base32:this.base32,guardrails:e.guardrails??this.guardrails})}generateSync(e){return otplib_dist_h({...e,strategy:this.strategy,crypto:this.crypto,base32:this.base32,guardrails:e.guardrails??this.guardrails})}async verify(e){return otplib_dist_P({...e,strategy:this.strategy,crypto:this.crypto,base32:this.base32,guardrails:e.guardrails??this.guardrails})}verifySync(e){return otplib_dist_d({...e,strategy:this.strategy,crypto:this.crypto,base32:this.base32,guardrails:e.guardrails??this.guardrails})}generateURI(e){return otplib_dist_m({...e,strategy:this.strategy})}};
+function dist_c(r){return{secret:r.secret,strategy:r.strategy??"totp",crypto:r.crypto??plugin_crypto_noble_dist_d,base32:r.base32??plugin_base32_scure_dist_d,algorithm:r.algorithm??"sha1",digits:r.digits??6,period:r.period??30,epoch:r.epoch??Math.floor(Date.now()/1e3),t0:r.t0??0,counter:r.counter,guardrails:r.guardrails??dist_Cr(),hooks:r.hooks}}function otplib_dist_O(r){return{...dist_c(r),token:r.token,epochTolerance:r.epochTolerance??0,counterTolerance:r.counterTolerance??0,afterTimeStep:r.afterTimeStep}}function dist_l(r,e,t){if(r==="totp")return t.totp();if(r==="hotp"){if(e===void 0)throw new dist_u("Counter is required for HOTP strategy. Example: { strategy: 'hotp', counter: 0 }");return t.hotp(e)}throw new dist_u(`Unknown OTP strategy: ${r}. Valid strategies are 'totp' or 'hotp'.`)}function otplib_dist_I(r){let{crypto:e=u,base32:t=g,length:o=20}=r||{};return R({crypto:e,base32:t,length:o})}function otplib_dist_m(r){let{strategy:e="totp",issuer:t,label:o,secret:a,algorithm:i="sha1",digits:s=6,period:n=30,counter:p}=r;return dist_l(e,p,{totp:()=>B({issuer:t,label:o,secret:a,algorithm:i,digits:s,period:n}),hotp:y=>D({issuer:t,label:o,secret:a,algorithm:i,digits:s,counter:y})})}async function otplib_dist_T(r){let e=dist_c(r),{secret:t,crypto:o,base32:a,algorithm:i,digits:s,hooks:n}=e,p={secret:t,crypto:o,base32:a,algorithm:i,digits:s,hooks:n};return dist_l(e.strategy,e.counter,{totp:()=>C({...p,period:e.period,epoch:e.epoch,t0:e.t0,guardrails:e.guardrails}),hotp:y=>G({...p,counter:y,guardrails:e.guardrails})})}function otplib_dist_h(r){let e=dist_c(r),{secret:t,crypto:o,base32:a,algorithm:i,digits:s}=e,n={secret:t,crypto:o,base32:a,algorithm:i,digits:s};return dist_l(e.strategy,e.counter,{totp:()=>totp_dist_$({...n,period:e.period,epoch:e.epoch,t0:e.t0,guardrails:e.guardrails}),hotp:p=>hotp_dist_K({...n,counter:p,guardrails:e.guardrails})})}async function otplib_dist_P(r){let e=otplib_dist_O(r),{secret:t,token:o,crypto:a,base32:i,algorithm:s,digits:n,hooks:p}=e,y={secret:t,token:o,crypto:a,base32:i,algorithm:s,digits:n,hooks:p};return dist_l(e.strategy,e.counter,{totp:()=>A({...y,period:e.period,epoch:e.epoch,t0:e.t0,epochTolerance:e.epochTolerance,afterTimeStep:e.afterTimeStep,guardrails:e.guardrails}),hotp:f=>H({...y,counter:f,counterTolerance:e.counterTolerance,guardrails:e.guardrails})})}function otplib_dist_d(r){let e=otplib_dist_O(r),{secret:t,token:o,crypto:a,base32:i,algorithm:s,digits:n,hooks:p}=e,y={secret:t,token:o,crypto:a,base32:i,algorithm:s,digits:n,hooks:p};return dist_l(e.strategy,e.counter,{totp:()=>U({...y,period:e.period,epoch:e.epoch,t0:e.t0,epochTolerance:e.epochTolerance,afterTimeStep:e.afterTimeStep,guardrails:e.guardrails}),hotp:f=>v({...y,counter:f,counterTolerance:e.counterTolerance,guardrails:e.guardrails})})}var otplib_dist_b=class{strategy;crypto;base32;guardrails;constructor(e={}){let{strategy:t="totp",crypto:o=u,base32:a=g,guardrails:i}=e;this.strategy=t,this.crypto=o,this.base32=a,this.guardrails=w(i)}getStrategy(){return this.strategy}generateSecret(e=20){return E({crypto:this.crypto,base32:this.base32,length:e})}async generate(e){return otplib_dist_T({...e,strategy:this.strategy,crypto:this.crypto,base32:this.base32,guardrails:e.guardrails??this.guardrails})}generateSync(e){return otplib_dist_h({...e,strategy:this.strategy,crypto:this.crypto,base32:this.base32,guardrails:e.guardrails??this.guardrails})}async verify(e){return otplib_dist_P({...e,strategy:this.strategy,crypto:this.crypto,base32:this.base32,guardrails:e.guardrails??this.guardrails})}verifySync(e){return otplib_dist_d({...e,strategy:this.strategy,crypto:this.crypto,base32:this.base32,guardrails:e.guardrails??this.guardrails})}generateURI(e){return otplib_dist_m({...e,strategy:this.strategy})}};
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./lib/otp/secret.js
 
@@ -86944,7 +88376,7 @@ function badParam(inputName, key, value, advice) {
 
 
 /** otplib refuses secrets under 16 bytes by default; 80-bit enrolments are common, and parseTotpSecret enforces our bounds. */
-const GUARDRAILS = Cr({ MIN_SECRET_BYTES: MIN_SECRET_BYTES, MAX_SECRET_BYTES: MAX_SECRET_BYTES });
+const GUARDRAILS = dist_Cr({ MIN_SECRET_BYTES: MIN_SECRET_BYTES, MAX_SECRET_BYTES: MAX_SECRET_BYTES });
 /**
  * The time-step counter (window index) containing `epochMs` (milliseconds
  * since the Unix epoch): floor(epochMs / 1000 / period), with T0 = 0.
@@ -87167,595 +88599,8 @@ function smooth(previous, sample) {
     return Math.round(previous * 0.5 + sample * 0.5);
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: ./lib/package/pack-folder.js
+;// CONCATENATED MODULE: ./lib/core/run.js
 
-
-
-
-
-/**
- * Packs a folder exactly as `npm publish` would before uploading: runs
- * `prepublishOnly` (if present), then `npm pack` (which runs `prepack`,
- * `prepare` and `postpack`). Package scripts are arbitrary code, so they get
- * an environment without the token, the TOTP secret or any action input.
- */
-async function packFolder(options) {
-    const { dir, manifest, logger } = options;
-    const env = scrubEnvironment(options.env ?? process.env, options.secrets);
-    const destination = await (0,promises_.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'npm-totp-publish-pack-'));
-    const cleanup = () => (0,promises_.rm)(destination, { recursive: true, force: true });
-    try {
-        if (!options.ignoreScripts && manifest.scripts?.prepublishOnly) {
-            logger.info(`Running the prepublishOnly script of ${manifest.name}.`);
-            await npm(['run', 'prepublishOnly'], dir, env, logger);
-        }
-        const args = ['pack', '--pack-destination', destination, '--loglevel', 'warn'];
-        if (options.ignoreScripts)
-            args.push('--ignore-scripts');
-        await npm(args, dir, env, logger);
-        const files = (await (0,promises_.readdir)(destination)).filter((file) => file.endsWith('.tgz'));
-        if (files.length !== 1)
-            throw new ProductError('EPACK', `npm pack in ${dir} produced ${files.length} tarballs, expected one.`);
-        return { file: external_node_path_.join(destination, files[0]), cleanup };
-    }
-    catch (error) {
-        await cleanup();
-        throw error;
-    }
-}
-async function npm(args, cwd, env, logger) {
-    const command = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const result = await getExecOutput(command, args, { cwd, env, silent: true, ignoreReturnCode: true }).catch((error) => {
-        throw new ProductError('EPACK', `Could not run npm to pack the package: ${error.message}. npm must be on PATH.`, { cause: error });
-    });
-    for (const line of `${result.stdout}\n${result.stderr}`.split('\n')) {
-        if (line.trim() !== '')
-            logger.info(`  ${line}`);
-    }
-    if (result.exitCode !== 0) {
-        throw new ProductError('EPACK', `npm ${args[0] === 'run' ? `run ${args[1]}` : 'pack'} failed in ${cwd} (exit code ${result.exitCode}); its output is above. Nothing was published.`);
-    }
-}
-/** Variables package scripts never see, whatever their values. */
-const SECRET_VARIABLES = /^(INPUT_.*|NODE_AUTH_TOKEN|NPM_TOKEN|NPM_TOTP_SECRET|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_RUNTIME_TOKEN|npm_config_.*_auth.*)$/i;
-/** A copy of `env` without secret-bearing variables, nor any whose value contains a secret. */
-function scrubEnvironment(env, secrets) {
-    const clean = {};
-    for (const [name, value] of Object.entries(env)) {
-        if (value === undefined || SECRET_VARIABLES.test(name))
-            continue;
-        if (secrets.some((secret) => secret.length >= 4 && value.includes(secret)))
-            continue;
-        clean[name] = value;
-    }
-    return clean;
-}
-
-// EXTERNAL MODULE: ./node_modules/npm-package-arg/lib/npa.js
-var npa = __nccwpck_require__(78056);
-;// CONCATENATED MODULE: ./lib/package/read-package.js
-
-
-
-
-
-/**
- * Resolves the `package` input: a folder, a `package.json` path or a `.tgz`,
- * relative to `cwd`. A folder's package.json is read and checked here, before
- * any script runs or any request is sent.
- */
-async function readPackageSource(spec, cwd, inputName) {
-    const target = external_node_path_.resolve(cwd, spec);
-    const info = await (0,promises_.stat)(target).catch(() => undefined);
-    if (!info) {
-        throw new InputError(inputName, `${inputName}: "${spec}" does not exist (looked for ${target}). Give a package folder, its package.json, or a .tgz made by npm pack.`, { received: spec });
-    }
-    if (info.isFile() && /\.t(ar\.)?gz$/i.test(target))
-        return { kind: 'tarball', file: target };
-    const dir = info.isDirectory() ? target : external_node_path_.basename(target) === 'package.json' ? external_node_path_.dirname(target) : undefined;
-    if (dir === undefined) {
-        throw new InputError(inputName, `${inputName}: "${spec}" is neither a folder, a package.json nor a .tgz file.`, { received: spec });
-    }
-    return { kind: 'folder', dir, manifest: await readManifest(dir, inputName) };
-}
-async function readManifest(dir, inputName) {
-    const file = external_node_path_.join(dir, 'package.json');
-    const text = await (0,promises_.readFile)(file, 'utf8').catch(() => undefined);
-    if (text === undefined) {
-        throw new InputError(inputName, `${inputName}: there is no package.json in ${dir}.`, { received: dir });
-    }
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (error) {
-        throw new InputError(inputName, `${inputName}: ${file} is not valid JSON (${error.message}).`, { received: file });
-    }
-    return checkManifest(data, file, inputName);
-}
-/** Checks name, version and `private` as npm publish would, with messages naming the file. */
-function checkManifest(data, where, inputName) {
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new InputError(inputName, `${inputName}: ${where} must hold a JSON object.`, { received: where });
-    }
-    const manifest = data;
-    const { name, version } = manifest;
-    if (typeof name !== 'string' || name === '') {
-        throw new InputError(inputName, `${inputName}: ${where} has no "name".`, { received: name });
-    }
-    try {
-        const parsed = npa(name);
-        if (!parsed.registry || parsed.name !== name)
-            throw new Error('not a registry package name');
-    }
-    catch {
-        throw new InputError(inputName, `${inputName}: "${name}" in ${where} is not a valid npm package name.`, { received: name });
-    }
-    if (typeof version !== 'string' || semver.valid(version) === null) {
-        throw new InputError(inputName, `${inputName}: version ${JSON.stringify(version)} in ${where} is not a valid semver version (for example 1.2.3).`, { received: version });
-    }
-    if (manifest.private === true) {
-        throw new InputError(inputName, `${inputName}: ${name} is marked "private": true in ${where}; npm refuses to publish it. Remove "private" to publish.`, { received: name });
-    }
-    return manifest;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: ./node_modules/pacote/lib/index.js
-var lib = __nccwpck_require__(92710);
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(78474);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
-// EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __nccwpck_require__(46193);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "buffer"
-var external_buffer_ = __nccwpck_require__(20181);
-// EXTERNAL MODULE: external "zlib"
-var external_zlib_ = __nccwpck_require__(43106);
-var external_zlib_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_zlib_, 2);
-// EXTERNAL MODULE: external "node:assert"
-var external_node_assert_ = __nccwpck_require__(34589);
-;// CONCATENATED MODULE: ./node_modules/tar/dist/esm/index.min.js
-var index_min_zr=Object.defineProperty;var index_min_Ur=(s,t)=>{for(var e in t)index_min_zr(s,e,{get:t[e],enumerable:!0})};var Ds=typeof process=="object"&&process?process:{stdout:null,stderr:null},index_min_Wr=s=>!!s&&typeof s=="object"&&(s instanceof index_min_A||s instanceof external_node_stream_||index_min_Gr(s)||index_min_Zr(s)),index_min_Gr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.pipe=="function"&&s.pipe!==external_node_stream_.Writable.prototype.pipe,index_min_Zr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.write=="function"&&typeof s.end=="function",index_min_Q=Symbol("EOF"),index_min_J=Symbol("maybeEmitEnd"),nt=Symbol("emittedEnd"),De=Symbol("emittingEnd"),qt=Symbol("emittedError"),Ne=Symbol("closed"),Ns=Symbol("read"),Ae=Symbol("flush"),As=Symbol("flushChunk"),index_min_z=Symbol("encoding"),Mt=Symbol("decoder"),index_min_g=Symbol("flowing"),Qt=Symbol("paused"),Bt=Symbol("resume"),index_min_b=Symbol("buffer"),index_min_N=Symbol("pipes"),index_min_=Symbol("bufferLength"),bi=Symbol("bufferPush"),Ie=Symbol("bufferShift"),index_min_L=Symbol("objectMode"),index_min_S=Symbol("destroyed"),_i=Symbol("error"),Oi=Symbol("emitData"),Is=Symbol("emitEnd"),Ti=Symbol("emitEnd2"),index_min_Z=Symbol("async"),xi=Symbol("abort"),Ce=Symbol("aborted"),Jt=Symbol("signal"),Rt=Symbol("dataListeners"),index_min_C=Symbol("discarded"),jt=s=>Promise.resolve().then(s),index_min_Yr=s=>s(),index_min_Kr=s=>s==="end"||s==="finish"||s==="prefinish",index_min_Vr=s=>s instanceof ArrayBuffer||!!s&&typeof s=="object"&&s.constructor&&s.constructor.name==="ArrayBuffer"&&s.byteLength>=0,index_min_$r=s=>!Buffer.isBuffer(s)&&ArrayBuffer.isView(s),Fe=class{src;dest;opts;ondrain;constructor(t,e,i){this.src=t,this.dest=e,this.opts=i,this.ondrain=()=>t[Bt](),this.dest.on("drain",this.ondrain)}unpipe(){this.dest.removeListener("drain",this.ondrain)}proxyErrors(t){}end(){this.unpipe(),this.opts.end&&this.dest.end()}},Li=class extends Fe{unpipe(){this.src.removeListener("error",this.proxyErrors),super.unpipe()}constructor(t,e,i){super(t,e,i),this.proxyErrors=r=>this.dest.emit("error",r),t.on("error",this.proxyErrors)}},index_min_Xr=s=>!!s.objectMode,index_min_qr=s=>!s.objectMode&&!!s.encoding&&s.encoding!=="buffer",index_min_A=class extends external_node_events_.EventEmitter{[index_min_g]=!1;[Qt]=!1;[index_min_N]=[];[index_min_b]=[];[index_min_L];[index_min_z];[index_min_Z];[Mt];[index_min_Q]=!1;[nt]=!1;[De]=!1;[Ne]=!1;[qt]=null;[index_min_]=0;[index_min_S]=!1;[Jt];[Ce]=!1;[Rt]=0;[index_min_C]=!1;writable=!0;readable=!0;constructor(...t){let e=t[0]||{};if(super(),e.objectMode&&typeof e.encoding=="string")throw new TypeError("Encoding and objectMode may not be used together");index_min_Xr(e)?(this[index_min_L]=!0,this[index_min_z]=null):index_min_qr(e)?(this[index_min_z]=e.encoding,this[index_min_L]=!1):(this[index_min_L]=!1,this[index_min_z]=null),this[index_min_Z]=!!e.async,this[Mt]=this[index_min_z]?new external_node_string_decoder_.StringDecoder(this[index_min_z]):null,e&&e.debugExposeBuffer===!0&&Object.defineProperty(this,"buffer",{get:()=>this[index_min_b]}),e&&e.debugExposePipes===!0&&Object.defineProperty(this,"pipes",{get:()=>this[index_min_N]});let{signal:i}=e;i&&(this[Jt]=i,i.aborted?this[xi]():i.addEventListener("abort",()=>this[xi]()))}get bufferLength(){return this[index_min_]}get encoding(){return this[index_min_z]}set encoding(t){throw new Error("Encoding must be set at instantiation time")}setEncoding(t){throw new Error("Encoding must be set at instantiation time")}get objectMode(){return this[index_min_L]}set objectMode(t){throw new Error("objectMode must be set at instantiation time")}get async(){return this[index_min_Z]}set async(t){this[index_min_Z]=this[index_min_Z]||!!t}[xi](){this[Ce]=!0,this.emit("abort",this[Jt]?.reason),this.destroy(this[Jt]?.reason)}get aborted(){return this[Ce]}set aborted(t){}write(t,e,i){if(this[Ce])return!1;if(this[index_min_Q])throw new Error("write after end");if(this[index_min_S])return this.emit("error",Object.assign(new Error("Cannot call write after a stream was destroyed"),{code:"ERR_STREAM_DESTROYED"})),!0;typeof e=="function"&&(i=e,e="utf8"),e||(e="utf8");let r=this[index_min_Z]?jt:index_min_Yr;if(!this[index_min_L]&&!Buffer.isBuffer(t)){if(index_min_$r(t))t=Buffer.from(t.buffer,t.byteOffset,t.byteLength);else if(index_min_Vr(t))t=Buffer.from(t);else if(typeof t!="string")throw new Error("Non-contiguous data written to non-objectMode stream")}return this[index_min_L]?(this[index_min_g]&&this[index_min_]!==0&&this[Ae](!0),this[index_min_g]?this.emit("data",t):this[bi](t),this[index_min_]!==0&&this.emit("readable"),i&&r(i),this[index_min_g]):t.length?(typeof t=="string"&&!(e===this[index_min_z]&&!this[Mt]?.lastNeed)&&(t=Buffer.from(t,e)),Buffer.isBuffer(t)&&this[index_min_z]&&(t=this[Mt].write(t)),this[index_min_g]&&this[index_min_]!==0&&this[Ae](!0),this[index_min_g]?this.emit("data",t):this[bi](t),this[index_min_]!==0&&this.emit("readable"),i&&r(i),this[index_min_g]):(this[index_min_]!==0&&this.emit("readable"),i&&r(i),this[index_min_g])}read(t){if(this[index_min_S])return null;if(this[index_min_C]=!1,this[index_min_]===0||t===0||t&&t>this[index_min_])return this[index_min_J](),null;this[index_min_L]&&(t=null),this[index_min_b].length>1&&!this[index_min_L]&&(this[index_min_b]=[this[index_min_z]?this[index_min_b].join(""):Buffer.concat(this[index_min_b],this[index_min_])]);let e=this[Ns](t||null,this[index_min_b][0]);return this[index_min_J](),e}[Ns](t,e){if(this[index_min_L])this[Ie]();else{let i=e;t===i.length||t===null?this[Ie]():typeof i=="string"?(this[index_min_b][0]=i.slice(t),e=i.slice(0,t),this[index_min_]-=t):(this[index_min_b][0]=i.subarray(t),e=i.subarray(0,t),this[index_min_]-=t)}return this.emit("data",e),!this[index_min_b].length&&!this[index_min_Q]&&this.emit("drain"),e}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e="utf8"),t!==void 0&&this.write(t,e),i&&this.once("end",i),this[index_min_Q]=!0,this.writable=!1,(this[index_min_g]||!this[Qt])&&this[index_min_J](),this}[Bt](){this[index_min_S]||(!this[Rt]&&!this[index_min_N].length&&(this[index_min_C]=!0),this[Qt]=!1,this[index_min_g]=!0,this.emit("resume"),this[index_min_b].length?this[Ae]():this[index_min_Q]?this[index_min_J]():this.emit("drain"))}resume(){return this[Bt]()}pause(){this[index_min_g]=!1,this[Qt]=!0,this[index_min_C]=!1}get destroyed(){return this[index_min_S]}get flowing(){return this[index_min_g]}get paused(){return this[Qt]}[bi](t){this[index_min_L]?this[index_min_]+=1:this[index_min_]+=t.length,this[index_min_b].push(t)}[Ie](){return this[index_min_L]?this[index_min_]-=1:this[index_min_]-=this[index_min_b][0].length,this[index_min_b].shift()}[Ae](t=!1){do;while(this[As](this[Ie]())&&this[index_min_b].length);!t&&!this[index_min_b].length&&!this[index_min_Q]&&this.emit("drain")}[As](t){return this.emit("data",t),this[index_min_g]}pipe(t,e){if(this[index_min_S])return t;this[index_min_C]=!1;let i=this[nt];return e=e||{},t===Ds.stdout||t===Ds.stderr?e.end=!1:e.end=e.end!==!1,e.proxyErrors=!!e.proxyErrors,i?e.end&&t.end():(this[index_min_N].push(e.proxyErrors?new Li(this,t,e):new Fe(this,t,e)),this[index_min_Z]?jt(()=>this[Bt]()):this[Bt]()),t}unpipe(t){let e=this[index_min_N].find(i=>i.dest===t);e&&(this[index_min_N].length===1?(this[index_min_g]&&this[Rt]===0&&(this[index_min_g]=!1),this[index_min_N]=[]):this[index_min_N].splice(this[index_min_N].indexOf(e),1),e.unpipe())}addListener(t,e){return this.on(t,e)}on(t,e){let i=super.on(t,e);if(t==="data")this[index_min_C]=!1,this[Rt]++,!this[index_min_N].length&&!this[index_min_g]&&this[Bt]();else if(t==="readable"&&this[index_min_]!==0)super.emit("readable");else if(index_min_Kr(t)&&this[nt])super.emit(t),this.removeAllListeners(t);else if(t==="error"&&this[qt]){let r=e;this[index_min_Z]?jt(()=>r.call(this,this[qt])):r.call(this,this[qt])}return i}removeListener(t,e){return this.off(t,e)}off(t,e){let i=super.off(t,e);return t==="data"&&(this[Rt]=this.listeners("data").length,this[Rt]===0&&!this[index_min_C]&&!this[index_min_N].length&&(this[index_min_g]=!1)),i}removeAllListeners(t){let e=super.removeAllListeners(t);return(t==="data"||t===void 0)&&(this[Rt]=0,!this[index_min_C]&&!this[index_min_N].length&&(this[index_min_g]=!1)),e}get emittedEnd(){return this[nt]}[index_min_J](){!this[De]&&!this[nt]&&!this[index_min_S]&&this[index_min_b].length===0&&this[index_min_Q]&&(this[De]=!0,this.emit("end"),this.emit("prefinish"),this.emit("finish"),this[Ne]&&this.emit("close"),this[De]=!1)}emit(t,...e){let i=e[0];if(t!=="error"&&t!=="close"&&t!==index_min_S&&this[index_min_S])return!1;if(t==="data")return!this[index_min_L]&&!i?!1:this[index_min_Z]?(jt(()=>this[Oi](i)),!0):this[Oi](i);if(t==="end")return this[Is]();if(t==="close"){if(this[Ne]=!0,!this[nt]&&!this[index_min_S])return!1;let n=super.emit("close");return this.removeAllListeners("close"),n}else if(t==="error"){this[qt]=i,super.emit(_i,i);let n=!this[Jt]||this.listeners("error").length?super.emit("error",i):!1;return this[index_min_J](),n}else if(t==="resume"){let n=super.emit("resume");return this[index_min_J](),n}else if(t==="finish"||t==="prefinish"){let n=super.emit(t);return this.removeAllListeners(t),n}let r=super.emit(t,...e);return this[index_min_J](),r}[Oi](t){for(let i of this[index_min_N])i.dest.write(t)===!1&&this.pause();let e=this[index_min_C]?!1:super.emit("data",t);return this[index_min_J](),e}[Is](){return this[nt]?!1:(this[nt]=!0,this.readable=!1,this[index_min_Z]?(jt(()=>this[Ti]()),!0):this[Ti]())}[Ti](){if(this[Mt]){let e=this[Mt].end();if(e){for(let i of this[index_min_N])i.dest.write(e);this[index_min_C]||super.emit("data",e)}}for(let e of this[index_min_N])e.end();let t=super.emit("end");return this.removeAllListeners("end"),t}async collect(){let t=Object.assign([],{dataLength:0});this[index_min_L]||(t.dataLength=0);let e=this.promise();return this.on("data",i=>{t.push(i),this[index_min_L]||(t.dataLength+=i.length)}),await e,t}async concat(){if(this[index_min_L])throw new Error("cannot concat in objectMode");let t=await this.collect();return this[index_min_z]?t.join(""):Buffer.concat(t,t.dataLength)}async promise(){return new Promise((t,e)=>{this.on(index_min_S,()=>e(new Error("stream destroyed"))),this.on("error",i=>e(i)),this.on("end",()=>t())})}[Symbol.asyncIterator](){this[index_min_C]=!1;let t=!1,e=async()=>(this.pause(),t=!0,{value:void 0,done:!0});return{next:()=>{if(t)return e();let r=this.read();if(r!==null)return Promise.resolve({done:!1,value:r});if(this[index_min_Q])return e();let n,o,h=d=>{this.off("data",a),this.off("end",l),this.off(index_min_S,c),e(),o(d)},a=d=>{this.off("error",h),this.off("end",l),this.off(index_min_S,c),this.pause(),n({value:d,done:!!this[index_min_Q]})},l=()=>{this.off("error",h),this.off("data",a),this.off(index_min_S,c),e(),n({done:!0,value:void 0})},c=()=>h(new Error("stream destroyed"));return new Promise((d,y)=>{o=y,n=d,this.once(index_min_S,c),this.once("error",h),this.once("end",l),this.once("data",a)})},throw:e,return:e,[Symbol.asyncIterator](){return this},[Symbol.asyncDispose]:async()=>{}}}[Symbol.iterator](){this[index_min_C]=!1;let t=!1,e=()=>(this.pause(),this.off(_i,e),this.off(index_min_S,e),this.off("end",e),t=!0,{done:!0,value:void 0}),i=()=>{if(t)return e();let r=this.read();return r===null?e():{done:!1,value:r}};return this.once("end",e),this.once(_i,e),this.once(index_min_S,e),{next:i,throw:e,return:e,[Symbol.iterator](){return this},[Symbol.dispose]:()=>{}}}destroy(t){if(this[index_min_S])return t?this.emit("error",t):this.emit(index_min_S),this;this[index_min_S]=!0,this[index_min_C]=!0,this[index_min_b].length=0,this[index_min_]=0;let e=this;return typeof e.close=="function"&&!this[Ne]&&e.close(),t?this.emit("error",t):this.emit(index_min_S),this}static get isStream(){return index_min_Wr}};var index_min_Jr=external_fs_.writev,ht=Symbol("_autoClose"),index_min_H=Symbol("_close"),index_min_te=Symbol("_ended"),index_min_m=Symbol("_fd"),Ni=Symbol("_finished"),tt=Symbol("_flags"),Ai=Symbol("_flush"),ki=Symbol("_handleChunk"),vi=Symbol("_makeBuf"),ie=Symbol("_mode"),ke=Symbol("_needDrain"),Ut=Symbol("_onerror"),Ht=Symbol("_onopen"),Ii=Symbol("_onread"),Pt=Symbol("_onwrite"),at=Symbol("_open"),index_min_U=Symbol("_path"),ot=Symbol("_pos"),index_min_Y=Symbol("_queue"),zt=Symbol("_read"),Ci=Symbol("_readSize"),index_min_j=Symbol("_reading"),index_min_ee=Symbol("_remain"),Fi=Symbol("_size"),ve=Symbol("_write"),gt=Symbol("_writing"),Me=Symbol("_defaultFlag"),bt=Symbol("_errored"),_t=class extends index_min_A{[bt]=!1;[index_min_m];[index_min_U];[Ci];[index_min_j]=!1;[Fi];[index_min_ee];[ht];constructor(t,e){if(e=e||{},super(e),this.readable=!0,this.writable=!1,typeof t!="string")throw new TypeError("path must be a string");this[bt]=!1,this[index_min_m]=typeof e.fd=="number"?e.fd:void 0,this[index_min_U]=t,this[Ci]=e.readSize||16*1024*1024,this[index_min_j]=!1,this[Fi]=typeof e.size=="number"?e.size:1/0,this[index_min_ee]=this[Fi],this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0,typeof this[index_min_m]=="number"?this[zt]():this[at]()}get fd(){return this[index_min_m]}get path(){return this[index_min_U]}write(){throw new TypeError("this is a readable stream")}end(){throw new TypeError("this is a readable stream")}[at](){external_fs_.open(this[index_min_U],"r",(t,e)=>this[Ht](t,e))}[Ht](t,e){t?this[Ut](t):(this[index_min_m]=e,this.emit("open",e),this[zt]())}[vi](){return Buffer.allocUnsafe(Math.min(this[Ci],this[index_min_ee]))}[zt](){if(!this[index_min_j]){this[index_min_j]=!0;let t=this[vi]();if(t.length===0)return process.nextTick(()=>this[Ii](null,0,t));external_fs_.read(this[index_min_m],t,0,t.length,null,(e,i,r)=>this[Ii](e,i,r))}}[Ii](t,e,i){this[index_min_j]=!1,t?this[Ut](t):this[ki](e,i)&&this[zt]()}[index_min_H](){if(this[ht]&&typeof this[index_min_m]=="number"){let t=this[index_min_m];this[index_min_m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}[Ut](t){this[index_min_j]=!0,this[index_min_H](),this.emit("error",t)}[ki](t,e){let i=!1;return this[index_min_ee]-=t,t>0&&(i=super.write(t<e.length?e.subarray(0,t):e)),(t===0||this[index_min_ee]<=0)&&(i=!1,this[index_min_H](),super.end()),i}emit(t,...e){switch(t){case"prefinish":case"finish":return!1;case"drain":return typeof this[index_min_m]=="number"&&this[zt](),!1;case"error":return this[bt]?!1:(this[bt]=!0,super.emit(t,...e));default:return super.emit(t,...e)}}},Be=class extends _t{[at](){let t=!0;try{this[Ht](null,external_fs_.openSync(this[index_min_U],"r")),t=!1}finally{t&&this[index_min_H]()}}[zt](){let t=!0;try{if(!this[index_min_j]){this[index_min_j]=!0;do{let e=this[vi](),i=e.length===0?0:external_fs_.readSync(this[index_min_m],e,0,e.length,null);if(!this[ki](i,e))break}while(!0);this[index_min_j]=!1}t=!1}finally{t&&this[index_min_H]()}}[index_min_H](){if(this[ht]&&typeof this[index_min_m]=="number"){let t=this[index_min_m];this[index_min_m]=void 0,external_fs_.closeSync(t),this.emit("close")}}},et=class extends external_events_{readable=!1;writable=!0;[bt]=!1;[gt]=!1;[index_min_te]=!1;[index_min_Y]=[];[ke]=!1;[index_min_U];[ie];[ht];[index_min_m];[Me];[tt];[Ni]=!1;[ot];constructor(t,e){e=e||{},super(e),this[index_min_U]=t,this[index_min_m]=typeof e.fd=="number"?e.fd:void 0,this[ie]=e.mode===void 0?438:e.mode,this[ot]=typeof e.start=="number"?e.start:void 0,this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0;let i=this[ot]!==void 0?"r+":"w";this[Me]=e.flags===void 0,this[tt]=e.flags===void 0?i:e.flags,this[index_min_m]===void 0&&this[at]()}emit(t,...e){if(t==="error"){if(this[bt])return!1;this[bt]=!0}return super.emit(t,...e)}get fd(){return this[index_min_m]}get path(){return this[index_min_U]}[Ut](t){this[index_min_H](),this[gt]=!0,this.emit("error",t)}[at](){external_fs_.open(this[index_min_U],this[tt],this[ie],(t,e)=>this[Ht](t,e))}[Ht](t,e){this[Me]&&this[tt]==="r+"&&t&&t.code==="ENOENT"?(this[tt]="w",this[at]()):t?this[Ut](t):(this[index_min_m]=e,this.emit("open",e),this[gt]||this[Ai]())}end(t,e){return t&&this.write(t,e),this[index_min_te]=!0,!this[gt]&&!this[index_min_Y].length&&typeof this[index_min_m]=="number"&&this[Pt](null,0),this}write(t,e){return typeof t=="string"&&(t=Buffer.from(t,e)),this[index_min_te]?(this.emit("error",new Error("write() after end()")),!1):this[index_min_m]===void 0||this[gt]||this[index_min_Y].length?(this[index_min_Y].push(t),this[ke]=!0,!1):(this[gt]=!0,this[ve](t),!0)}[ve](t){external_fs_.write(this[index_min_m],t,0,t.length,this[ot],(e,i)=>this[Pt](e,i))}[Pt](t,e){t?this[Ut](t):(this[ot]!==void 0&&typeof e=="number"&&(this[ot]+=e),this[index_min_Y].length?this[Ai]():(this[gt]=!1,this[index_min_te]&&!this[Ni]?(this[Ni]=!0,this[index_min_H](),this.emit("finish")):this[ke]&&(this[ke]=!1,this.emit("drain"))))}[Ai](){if(this[index_min_Y].length===0)this[index_min_te]&&this[Pt](null,0);else if(this[index_min_Y].length===1)this[ve](this[index_min_Y].pop());else{let t=this[index_min_Y];this[index_min_Y]=[],index_min_Jr(this[index_min_m],t,this[ot],(e,i)=>this[Pt](e,i))}}[index_min_H](){if(this[ht]&&typeof this[index_min_m]=="number"){let t=this[index_min_m];this[index_min_m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}},Wt=class extends et{[at](){let t;if(this[Me]&&this[tt]==="r+")try{t=external_fs_.openSync(this[index_min_U],this[tt],this[ie])}catch(e){if(e?.code==="ENOENT")return this[tt]="w",this[at]();throw e}else t=external_fs_.openSync(this[index_min_U],this[tt],this[ie]);this[Ht](null,t)}[index_min_H](){if(this[ht]&&typeof this[index_min_m]=="number"){let t=this[index_min_m];this[index_min_m]=void 0,external_fs_.closeSync(t),this.emit("close")}}[ve](t){let e=!0;try{this[Pt](null,external_fs_.writeSync(this[index_min_m],t,0,t.length,this[ot])),e=!1}finally{if(e)try{this[index_min_H]()}catch{}}}};var index_min_jr=new Map([["C","cwd"],["f","file"],["z","gzip"],["P","preservePaths"],["U","unlink"],["strip-components","strip"],["stripComponents","strip"],["keep-newer","newer"],["keepNewer","newer"],["keep-newer-files","newer"],["keepNewerFiles","newer"],["k","keep"],["keep-existing","keep"],["keepExisting","keep"],["m","noMtime"],["no-mtime","noMtime"],["p","preserveOwner"],["L","follow"],["h","follow"],["onentry","onReadEntry"]]),Fs=s=>!!s.sync&&!!s.file,ks=s=>!s.sync&&!!s.file,vs=s=>!!s.sync&&!s.file,Ms=s=>!s.sync&&!s.file;var Bs=s=>!!s.file;var tn=s=>{let t=index_min_jr.get(s);return t||s},se=(s={})=>{if(!s)return{};let t={};for(let[e,i]of Object.entries(s)){let r=tn(e);t[r]=i}return t.chmod===void 0&&t.noChmod===!1&&(t.chmod=!0),delete t.noChmod,t};var index_min_K=(s,t,e,i,r)=>Object.assign((n=[],o,h)=>{Array.isArray(n)&&(o=n,n={}),typeof o=="function"&&(h=o,o=void 0),o=o?Array.from(o):[];let a=se(n);if(r?.(a,o),Fs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return s(a,o)}else if(ks(a)){let l=t(a,o);return h?l.then(()=>h(),h):l}else if(vs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return e(a,o)}else if(Ms(a)){if(typeof h=="function")throw new TypeError("callback only supported with file option");return i(a,o)}throw new Error("impossible options??")},{syncFile:s,asyncFile:t,syncNoFile:e,asyncNoFile:i,validate:r});var sn=external_zlib_.constants||{ZLIB_VERNUM:4736},index_min_M=Object.freeze(Object.assign(Object.create(null),{Z_NO_FLUSH:0,Z_PARTIAL_FLUSH:1,Z_SYNC_FLUSH:2,Z_FULL_FLUSH:3,Z_FINISH:4,Z_BLOCK:5,Z_OK:0,Z_STREAM_END:1,Z_NEED_DICT:2,Z_ERRNO:-1,Z_STREAM_ERROR:-2,Z_DATA_ERROR:-3,Z_MEM_ERROR:-4,Z_BUF_ERROR:-5,Z_VERSION_ERROR:-6,Z_NO_COMPRESSION:0,Z_BEST_SPEED:1,Z_BEST_COMPRESSION:9,Z_DEFAULT_COMPRESSION:-1,Z_FILTERED:1,Z_HUFFMAN_ONLY:2,Z_RLE:3,Z_FIXED:4,Z_DEFAULT_STRATEGY:0,DEFLATE:1,INFLATE:2,GZIP:3,GUNZIP:4,DEFLATERAW:5,INFLATERAW:6,UNZIP:7,BROTLI_DECODE:8,BROTLI_ENCODE:9,Z_MIN_WINDOWBITS:8,Z_MAX_WINDOWBITS:15,Z_DEFAULT_WINDOWBITS:15,Z_MIN_CHUNK:64,Z_MAX_CHUNK:1/0,Z_DEFAULT_CHUNK:16384,Z_MIN_MEMLEVEL:1,Z_MAX_MEMLEVEL:9,Z_DEFAULT_MEMLEVEL:8,Z_MIN_LEVEL:-1,Z_MAX_LEVEL:9,Z_DEFAULT_LEVEL:-1,BROTLI_OPERATION_PROCESS:0,BROTLI_OPERATION_FLUSH:1,BROTLI_OPERATION_FINISH:2,BROTLI_OPERATION_EMIT_METADATA:3,BROTLI_MODE_GENERIC:0,BROTLI_MODE_TEXT:1,BROTLI_MODE_FONT:2,BROTLI_DEFAULT_MODE:0,BROTLI_MIN_QUALITY:0,BROTLI_MAX_QUALITY:11,BROTLI_DEFAULT_QUALITY:11,BROTLI_MIN_WINDOW_BITS:10,BROTLI_MAX_WINDOW_BITS:24,BROTLI_LARGE_MAX_WINDOW_BITS:30,BROTLI_DEFAULT_WINDOW:22,BROTLI_MIN_INPUT_BLOCK_BITS:16,BROTLI_MAX_INPUT_BLOCK_BITS:24,BROTLI_PARAM_MODE:0,BROTLI_PARAM_QUALITY:1,BROTLI_PARAM_LGWIN:2,BROTLI_PARAM_LGBLOCK:3,BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING:4,BROTLI_PARAM_SIZE_HINT:5,BROTLI_PARAM_LARGE_WINDOW:6,BROTLI_PARAM_NPOSTFIX:7,BROTLI_PARAM_NDIRECT:8,BROTLI_DECODER_RESULT_ERROR:0,BROTLI_DECODER_RESULT_SUCCESS:1,BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:2,BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION:0,BROTLI_DECODER_PARAM_LARGE_WINDOW:1,BROTLI_DECODER_NO_ERROR:0,BROTLI_DECODER_SUCCESS:1,BROTLI_DECODER_NEEDS_MORE_INPUT:2,BROTLI_DECODER_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE:-1,BROTLI_DECODER_ERROR_FORMAT_RESERVED:-2,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE:-3,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET:-4,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME:-5,BROTLI_DECODER_ERROR_FORMAT_CL_SPACE:-6,BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE:-7,BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT:-8,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1:-9,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2:-10,BROTLI_DECODER_ERROR_FORMAT_TRANSFORM:-11,BROTLI_DECODER_ERROR_FORMAT_DICTIONARY:-12,BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS:-13,BROTLI_DECODER_ERROR_FORMAT_PADDING_1:-14,BROTLI_DECODER_ERROR_FORMAT_PADDING_2:-15,BROTLI_DECODER_ERROR_FORMAT_DISTANCE:-16,BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET:-19,BROTLI_DECODER_ERROR_INVALID_ARGUMENTS:-20,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES:-21,BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS:-22,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP:-25,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1:-26,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2:-27,BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES:-30,BROTLI_DECODER_ERROR_UNREACHABLE:-31},sn));var rn=external_buffer_.Buffer.concat,zs=Object.getOwnPropertyDescriptor(external_buffer_.Buffer,"concat"),nn=s=>s,Bi=zs?.writable===!0||zs?.set!==void 0?s=>{external_buffer_.Buffer.concat=s?nn:rn}:s=>{},Tt=Symbol("_superWrite"),Gt=class extends Error{code;errno;constructor(t,e){super("zlib: "+t.message,{cause:t}),this.code=t.code,this.errno=t.errno,this.code||(this.code="ZLIB_ERROR"),this.message="zlib: "+t.message,Error.captureStackTrace(this,e??this.constructor)}get name(){return"ZlibError"}},Pi=Symbol("flushFlag"),index_min_re=class extends index_min_A{#t=!1;#i=!1;#s;#n;#r;#e;#o;get sawError(){return this.#t}get handle(){return this.#e}get flushFlag(){return this.#s}constructor(t,e){if(!t||typeof t!="object")throw new TypeError("invalid options for ZlibBase constructor");if(super(t),this.#s=t.flush??0,this.#n=t.finishFlush??0,this.#r=t.fullFlushFlag??0,typeof external_zlib_namespaceObject[e]!="function")throw new TypeError("Compression method not supported: "+e);try{this.#e=new external_zlib_namespaceObject[e](t)}catch(i){throw new Gt(i,this.constructor)}this.#o=i=>{this.#t||(this.#t=!0,this.close(),this.emit("error",i))},this.#e?.on("error",i=>this.#o(new Gt(i))),this.once("end",()=>this.close)}close(){this.#e&&(this.#e.close(),this.#e=void 0,this.emit("close"))}reset(){if(!this.#t)return external_assert_(this.#e,"zlib binding closed"),this.#e.reset?.()}flush(t){this.ended||(typeof t!="number"&&(t=this.#r),this.write(Object.assign(external_buffer_.Buffer.alloc(0),{[Pi]:t})))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&(e?this.write(t,e):this.write(t)),this.flush(this.#n),this.#i=!0,super.end(i)}get ended(){return this.#i}[Tt](t){return super.write(t)}write(t,e,i){if(typeof e=="function"&&(i=e,e="utf8"),typeof t=="string"&&(t=external_buffer_.Buffer.from(t,e)),this.#t)return;external_assert_(this.#e,"zlib binding closed");let r=this.#e._handle,n=r.close;r.close=()=>{};let o=this.#e.close;this.#e.close=()=>{},Bi(!0);let h;try{let l=typeof t[Pi]=="number"?t[Pi]:this.#s;h=this.#e._processChunk(t,l),Bi(!1)}catch(l){Bi(!1),this.#o(new Gt(l,this.write))}finally{this.#e&&(this.#e._handle=r,r.close=n,this.#e.close=o,this.#e.removeAllListeners("error"))}this.#e&&this.#e.on("error",l=>this.#o(new Gt(l,this.write)));let a;if(h)if(Array.isArray(h)&&h.length>0){let l=h[0];a=this[Tt](external_buffer_.Buffer.from(l));for(let c=1;c<h.length;c++)a=this[Tt](h[c])}else a=this[Tt](external_buffer_.Buffer.from(h));return i&&i(),a}},Pe=class extends index_min_re{#t;#i;constructor(t,e){t=t||{},t.flush=t.flush||index_min_M.Z_NO_FLUSH,t.finishFlush=t.finishFlush||index_min_M.Z_FINISH,t.fullFlushFlag=index_min_M.Z_FULL_FLUSH,super(t,e),this.#t=t.level,this.#i=t.strategy}params(t,e){if(!this.sawError){if(!this.handle)throw new Error("cannot switch params when binding is closed");if(!this.handle.params)throw new Error("not supported in this implementation");if(this.#t!==t||this.#i!==e){this.flush(index_min_M.Z_SYNC_FLUSH),external_assert_(this.handle,"zlib binding closed");let i=this.handle.flush;this.handle.flush=(r,n)=>{typeof r=="function"&&(n=r,r=this.flushFlag),this.flush(r),n?.()};try{this.handle.params(t,e)}finally{this.handle.flush=i}this.handle&&(this.#t=t,this.#i=e)}}}};var ze=class extends Pe{#t;constructor(t){super(t,"Gzip"),this.#t=t&&!!t.portable}[Tt](t){return this.#t?(this.#t=!1,t[9]=255,super[Tt](t)):super[Tt](t)}};var Ue=class extends Pe{constructor(t){super(t,"Unzip")}},He=class extends index_min_re{constructor(t,e){t=t||{},t.flush=t.flush||index_min_M.BROTLI_OPERATION_PROCESS,t.finishFlush=t.finishFlush||index_min_M.BROTLI_OPERATION_FINISH,t.fullFlushFlag=index_min_M.BROTLI_OPERATION_FLUSH,super(t,e)}},We=class extends He{constructor(t){super(t,"BrotliCompress")}},Ge=class extends He{constructor(t){super(t,"BrotliDecompress")}},Ze=class extends index_min_re{constructor(t,e){t=t||{},t.flush=t.flush||index_min_M.ZSTD_e_continue,t.finishFlush=t.finishFlush||index_min_M.ZSTD_e_end,t.fullFlushFlag=index_min_M.ZSTD_e_flush,super(t,e)}},Ye=class extends Ze{constructor(t){super(t,"ZstdCompress")}},Ke=class extends Ze{constructor(t){super(t,"ZstdDecompress")}};var Us=(s,t)=>{if(Number.isSafeInteger(s))s<0?an(s,t):hn(s,t);else throw Error("cannot encode number outside of javascript safe integer range");return t},hn=(s,t)=>{t[0]=128;for(var e=t.length;e>1;e--)t[e-1]=s&255,s=Math.floor(s/256)},an=(s,t)=>{t[0]=255;var e=!1;s=s*-1;for(var i=t.length;i>1;i--){var r=s&255;s=Math.floor(s/256),e?t[i-1]=Ws(r):r===0?t[i-1]=0:(e=!0,t[i-1]=Gs(r))}},Hs=s=>{let t=s[0],e=t===128?cn(s.subarray(1,s.length)):t===255?ln(s):null;if(e===null)throw Error("invalid base256 encoding");if(!Number.isSafeInteger(e))throw Error("parsed number outside of javascript safe integer range");return e},ln=s=>{for(var t=s.length,e=0,i=!1,r=t-1;r>-1;r--){var n=Number(s[r]),o;i?o=Ws(n):n===0?o=n:(i=!0,o=Gs(n)),o!==0&&(e-=o*Math.pow(256,t-r-1))}return e},cn=s=>{for(var t=s.length,e=0,i=t-1;i>-1;i--){var r=Number(s[i]);r!==0&&(e+=r*Math.pow(256,t-i-1))}return e},Ws=s=>(255^s)&255,Gs=s=>(255^s)+1&255;var Hi={};index_min_Ur(Hi,{code:()=>Ve,isCode:()=>index_min_ne,isName:()=>dn,name:()=>oe,normalFsTypes:()=>Ui});var index_min_ne=s=>oe.has(s),dn=s=>Ve.has(s),Ui=new Set(["0","","1","2","3","4","5","6","7","D"]),oe=new Map([["0","File"],["","OldFile"],["1","Link"],["2","SymbolicLink"],["3","CharacterDevice"],["4","BlockDevice"],["5","Directory"],["6","FIFO"],["7","ContiguousFile"],["g","GlobalExtendedHeader"],["x","ExtendedHeader"],["A","SolarisACL"],["D","GNUDumpDir"],["I","Inode"],["K","NextFileHasLongLinkpath"],["L","NextFileHasLongPath"],["M","ContinuationFile"],["N","OldGnuLongPath"],["S","SparseFile"],["V","TapeVolumeHeader"],["X","OldExtendedHeader"]]),Ve=new Map(Array.from(oe).map(s=>[s[1],s[0]]));var un=s=>s===void 0||s<0?void 0:s,index_min_F=class{cksumValid=!1;needPax=!1;nullBlock=!1;block;path;mode;uid;gid;size;cksum;#t="Unsupported";linkpath;uname;gname;devmaj=0;devmin=0;atime;ctime;mtime;charset;comment;constructor(t,e=0,i,r){Buffer.isBuffer(t)?this.decode(t,e||0,i,r):t&&this.#i(t)}decode(t,e,i,r){if(e||(e=0),!t||!(t.length>=e+512))throw new Error("need 512 bytes for header");let n=xt(t,e+156,1),o=Ui.has(n),h=o?i:void 0,a=o?r:void 0;if(this.path=h?.path??xt(t,e,100),this.mode=h?.mode??a?.mode??lt(t,e+100,8),this.uid=h?.uid??a?.uid??lt(t,e+108,8),this.gid=h?.gid??a?.gid??lt(t,e+116,8),this.size=un(h?.size??a?.size??lt(t,e+124,12)),this.mtime=h?.mtime??a?.mtime??Wi(t,e+136,12),this.cksum=lt(t,e+148,12),a&&this.#i(a,!0),h&&this.#i(h),index_min_ne(n)&&(this.#t=n||"0"),this.#t==="0"&&this.path.slice(-1)==="/"&&(this.#t="5"),this.#t==="5"&&(this.size=0),this.linkpath=xt(t,e+157,100),t.subarray(e+257,e+265).toString()==="ustar\x0000")if(this.uname=h?.uname??a?.uname??xt(t,e+265,32),this.gname=h?.gname??a?.gname??xt(t,e+297,32),this.devmaj=h?.devmaj??a?.devmaj??lt(t,e+329,8)??0,this.devmin=h?.devmin??a?.devmin??lt(t,e+337,8)??0,t[e+475]!==0){let c=xt(t,e+345,155);this.path=c+"/"+this.path}else{let c=xt(t,e+345,130);c&&(this.path=c+"/"+this.path),this.atime=i?.atime??r?.atime??Wi(t,e+476,12),this.ctime=i?.ctime??r?.ctime??Wi(t,e+488,12)}let l=256;for(let c=e;c<e+148;c++)l+=t[c];for(let c=e+156;c<e+512;c++)l+=t[c];this.cksumValid=l===this.cksum,this.cksum===void 0&&l===256&&(this.nullBlock=!0)}#i(t,e=!1){Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="size"&&Number(r)<0||i==="path"&&e||i==="linkpath"&&e||i==="global"))))}encode(t,e=0){if(t||(t=this.block=Buffer.alloc(512)),this.#t==="Unsupported"&&(this.#t="0"),!(t.length>=e+512))throw new Error("need 512 bytes for header");let i=this.ctime||this.atime?130:155,r=mn(this.path||"",i),n=r[0],o=r[1];this.needPax=!!r[2],this.needPax=Lt(t,e,100,n)||this.needPax,this.needPax=ct(t,e+100,8,this.mode)||this.needPax,this.needPax=ct(t,e+108,8,this.uid)||this.needPax,this.needPax=ct(t,e+116,8,this.gid)||this.needPax,this.needPax=ct(t,e+124,12,this.size)||this.needPax,this.needPax=Gi(t,e+136,12,this.mtime)||this.needPax,t[e+156]=Number(this.#t.codePointAt(0)),this.needPax=Lt(t,e+157,100,this.linkpath)||this.needPax,t.write("ustar\x0000",e+257,8),this.needPax=Lt(t,e+265,32,this.uname)||this.needPax,this.needPax=Lt(t,e+297,32,this.gname)||this.needPax,this.needPax=ct(t,e+329,8,this.devmaj)||this.needPax,this.needPax=ct(t,e+337,8,this.devmin)||this.needPax,this.needPax=Lt(t,e+345,i,o)||this.needPax,t[e+475]!==0?this.needPax=Lt(t,e+345,155,o)||this.needPax:(this.needPax=Lt(t,e+345,130,o)||this.needPax,this.needPax=Gi(t,e+476,12,this.atime)||this.needPax,this.needPax=Gi(t,e+488,12,this.ctime)||this.needPax);let h=256;for(let a=e;a<e+148;a++)h+=t[a];for(let a=e+156;a<e+512;a++)h+=t[a];return this.cksum=h,ct(t,e+148,8,this.cksum),this.cksumValid=!0,this.needPax}get type(){return this.#t==="Unsupported"?this.#t:oe.get(this.#t)}get typeKey(){return this.#t}set type(t){let e=String(Ve.get(t));if(index_min_ne(e)||e==="Unsupported")this.#t=e;else if(index_min_ne(t))this.#t=t;else throw new TypeError("invalid entry type: "+t)}},mn=(s,t)=>{let i=s,r="",n,o=external_node_path_.posix.parse(s).root||".";if(Buffer.byteLength(i)<100)n=[i,r,!1];else{r=external_node_path_.posix.dirname(i),i=external_node_path_.posix.basename(i);do Buffer.byteLength(i)<=100&&Buffer.byteLength(r)<=t?n=[i,r,!1]:Buffer.byteLength(i)>100&&Buffer.byteLength(r)<=t?n=[i.slice(0,99),r,!0]:(i=external_node_path_.posix.join(external_node_path_.posix.basename(r),i),r=external_node_path_.posix.dirname(r));while(r!==o&&n===void 0);n||(n=[s.slice(0,99),"",!0])}return n},xt=(s,t,e)=>s.subarray(t,t+e).toString("utf8").replace(/\0.*/,""),Wi=(s,t,e)=>pn(lt(s,t,e)),pn=s=>s===void 0?void 0:new Date(s*1e3),lt=(s,t,e)=>Number(s[t])&128?Hs(s.subarray(t,t+e)):wn(s,t,e),En=s=>isNaN(s)?void 0:s,wn=(s,t,e)=>En(parseInt(s.subarray(t,t+e).toString("utf8").replace(/\0.*$/,"").trim(),8)),Sn={12:8589934591,8:2097151},ct=(s,t,e,i)=>i===void 0?!1:i>Sn[e]||i<0?(Us(i,s.subarray(t,t+e)),!0):(yn(s,t,e,i),!1),yn=(s,t,e,i)=>s.write(Rn(i,e),t,e,"ascii"),Rn=(s,t)=>gn(Math.floor(s).toString(8),t),gn=(s,t)=>(s.length===t-1?s:new Array(t-s.length-1).join("0")+s+" ")+"\0",Gi=(s,t,e,i)=>i===void 0?!1:ct(s,t,e,i.getTime()/1e3),bn=new Array(156).join("\0"),Lt=(s,t,e,i)=>i===void 0?!1:(s.write(i+bn,t,e,"utf8"),i.length!==Buffer.byteLength(i)||i.length>e);var ft=class s{atime;mtime;ctime;charset;comment;gid;uid;gname;uname;linkpath;dev;ino;nlink;path;size;mode;global;constructor(t,e=!1){this.atime=t.atime,this.charset=t.charset,this.comment=t.comment,this.ctime=t.ctime,this.dev=t.dev,this.gid=t.gid,this.global=e,this.gname=t.gname,this.ino=t.ino,this.linkpath=t.linkpath,this.mtime=t.mtime,this.nlink=t.nlink,this.path=t.path,this.size=t.size,this.uid=t.uid,this.uname=t.uname}encode(){let t=this.encodeBody();if(t==="")return Buffer.allocUnsafe(0);let e=Buffer.byteLength(t),i=512*Math.ceil(1+e/512),r=Buffer.allocUnsafe(i);for(let n=0;n<512;n++)r[n]=0;new index_min_F({path:("PaxHeader/"+(0,external_node_path_.basename)(this.path??"")).slice(0,99),mode:this.mode||420,uid:this.uid,gid:this.gid,size:e,mtime:this.mtime,type:this.global?"GlobalExtendedHeader":"ExtendedHeader",linkpath:"",uname:this.uname||"",gname:this.gname||"",devmaj:0,devmin:0,atime:this.atime,ctime:this.ctime}).encode(r),r.write(t,512,e,"utf8");for(let n=e+512;n<r.length;n++)r[n]=0;return r}encodeBody(){return this.encodeField("path")+this.encodeField("ctime")+this.encodeField("atime")+this.encodeField("dev")+this.encodeField("ino")+this.encodeField("nlink")+this.encodeField("charset")+this.encodeField("comment")+this.encodeField("gid")+this.encodeField("gname")+this.encodeField("linkpath")+this.encodeField("mtime")+this.encodeField("size")+this.encodeField("uid")+this.encodeField("uname")}encodeField(t){if(this[t]===void 0)return"";let e=this[t],i=e instanceof Date?e.getTime()/1e3:e,r=" "+(t==="dev"||t==="ino"||t==="nlink"?"SCHILY.":"")+t+"="+i+`
-`,n=Buffer.byteLength(r),o=Math.floor(Math.log(n)/Math.log(10))+1;return n+o>=Math.pow(10,o)&&(o+=1),o+n+r}static parse(t,e,i=!1){return new s(On(Tn(t),e),i)}},On=(s,t)=>t?Object.assign({},t,s):s,Tn=s=>s.replace(/\n$/,"").split(`
-`).reduce(xn,Object.create(null)),xn=(s,t)=>{let e=parseInt(t,10);if(e!==Buffer.byteLength(t)+1)return s;t=t.slice((e+" ").length);let i=t.split("="),r=i.shift();if(!r)return s;let n=r.replace(/^SCHILY\.(dev|ino|nlink)/,"$1"),o=i.join("=").replace(/\0.*/,"");switch(n){case"path":case"linkpath":case"type":case"charset":case"comment":case"gname":case"uname":s[n]=o;break;case"ctime":case"atime":case"mtime":s[n]=new Date(Number(o)*1e3);break;case"size":let h=+o;h>=0&&(s[n]=h);break;case"gid":case"uid":case"dev":case"ino":case"nlink":case"mode":s[n]=+o;break}return s};var Ln=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,index_min_f=Ln!=="win32"?s=>String(s):s=>String(s).replaceAll(/\\/g,"/");var $e=class extends index_min_A{extended;globalExtended;header;startBlockSize;blockRemain;remain;type;meta=!1;ignore=!1;path;mode;uid;gid;uname;gname;size=0;mtime;atime;ctime;linkpath;dev;ino;nlink;invalid=!1;absolute;unsupported=!1;constructor(t,e,i){switch(super({}),this.pause(),this.extended=e,this.globalExtended=i,this.header=t,this.remain=t.size??0,this.startBlockSize=512*Math.ceil(this.remain/512),this.blockRemain=this.startBlockSize,this.type=t.type,this.type){case"File":case"OldFile":case"Link":case"SymbolicLink":case"CharacterDevice":case"BlockDevice":case"Directory":case"FIFO":case"ContiguousFile":case"GNUDumpDir":break;case"NextFileHasLongLinkpath":case"NextFileHasLongPath":case"OldGnuLongPath":case"GlobalExtendedHeader":case"ExtendedHeader":case"OldExtendedHeader":this.meta=!0;break;default:this.ignore=!0}if(!t.path)throw new Error("no path provided for tar.ReadEntry");this.path=index_min_f(t.path),this.mode=t.mode,this.mode&&(this.mode=this.mode&4095),this.uid=t.uid,this.gid=t.gid,this.uname=t.uname,this.gname=t.gname,this.size=this.remain,this.mtime=t.mtime,this.atime=t.atime,this.ctime=t.ctime,this.linkpath=t.linkpath?index_min_f(t.linkpath):void 0,this.uname=t.uname,this.gname=t.gname,e&&this.#t(e),i&&this.#t(i,!0)}write(t){let e=t.length;if(e>this.blockRemain)throw new Error("writing more to entry than is appropriate");let i=this.remain,r=this.blockRemain;return this.remain=Math.max(0,i-e),this.blockRemain=Math.max(0,r-e),this.ignore?!0:i>=e?super.write(t):super.write(t.subarray(0,i))}#t(t,e=!1){t.path&&(t.path=index_min_f(t.path)),t.linkpath&&(t.linkpath=index_min_f(t.linkpath)),Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="path"&&e))))}};var Dt=(s,t,e,i={})=>{s.file&&(i.file=s.file),s.cwd&&(i.cwd=s.cwd),i.code=e instanceof Error&&e.code||t,i.tarCode=t,!s.strict&&i.recoverable!==!1?(e instanceof Error&&(i=Object.assign(e,i),e=e.message),s.emit("warn",t,e,i)):e instanceof Error?s.emit("error",Object.assign(e,i)):s.emit("error",Object.assign(new Error(`${t}: ${e}`),i))};var Nn=1024*1024,Xi=Buffer.from([31,139]),qi=Buffer.from([40,181,47,253]),An=Math.max(Xi.length,qi.length),index_min_B=Symbol("state"),Nt=Symbol("writeEntry"),it=Symbol("readEntry"),Zi=Symbol("nextEntry"),Zs=Symbol("processEntry"),index_min_V=Symbol("extendedHeader"),he=Symbol("globalExtendedHeader"),dt=Symbol("meta"),Ys=Symbol("emitMeta"),index_min_p=Symbol("buffer"),st=Symbol("queue"),ut=Symbol("ended"),Yi=Symbol("emittedEnd"),At=Symbol("emit"),index_min_w=Symbol("unzip"),Xe=Symbol("consumeChunk"),qe=Symbol("consumeChunkSub"),Ki=Symbol("consumeBody"),Ks=Symbol("consumeMeta"),Vs=Symbol("consumeHeader"),index_min_ae=Symbol("consuming"),Vi=Symbol("bufferConcat"),Qe=Symbol("maybeEnd"),Yt=Symbol("writing"),index_min_$=Symbol("aborted"),Je=Symbol("onDone"),It=Symbol("sawValidEntry"),je=Symbol("sawNullBlock"),ti=Symbol("sawEOF"),$s=Symbol("closeStream"),In=1e3,le=Symbol("compressedBytesRead"),$i=Symbol("decompressedBytesRead"),Xs=Symbol("checkDecompressionRatio"),Cn=()=>!0,rt=class extends external_events_.EventEmitter{file;strict;maxMetaEntrySize;filter;brotli;zstd;maxDecompressionRatio;writable=!0;readable=!1;[st]=[];[index_min_p];[it];[Nt];[index_min_B]="begin";[dt]="";[index_min_V];[he];[ut]=!1;[index_min_w];[index_min_$]=!1;[It];[je]=!1;[ti]=!1;[Yt]=!1;[index_min_ae]=!1;[Yi]=!1;[le]=0;[$i]=0;constructor(t={}){super(),this.file=t.file||"",this.on(Je,()=>{(this[index_min_B]==="begin"||this[It]===!1)&&this.warn("TAR_BAD_ARCHIVE","Unrecognized archive format")}),t.ondone?this.on(Je,t.ondone):this.on(Je,()=>{this.emit("prefinish"),this.emit("finish"),this.emit("end")}),this.strict=!!t.strict,this.maxDecompressionRatio=typeof t.maxDecompressionRatio=="number"?t.maxDecompressionRatio:In,this.maxMetaEntrySize=t.maxMetaEntrySize||Nn,this.filter=typeof t.filter=="function"?t.filter:Cn;let e=t.file&&(t.file.endsWith(".tar.br")||t.file.endsWith(".tbr"));this.brotli=!(t.gzip||t.zstd)&&t.brotli!==void 0?t.brotli:e?void 0:!1;let i=t.file&&(t.file.endsWith(".tar.zst")||t.file.endsWith(".tzst"));this.zstd=!(t.gzip||t.brotli)&&t.zstd!==void 0?t.zstd:i?!0:void 0,this.on("end",()=>this[$s]()),typeof t.onwarn=="function"&&this.on("warn",t.onwarn),typeof t.onReadEntry=="function"&&this.on("entry",t.onReadEntry)}warn(t,e,i={}){Dt(this,t,e,i)}[Vs](t,e){this[It]===void 0&&(this[It]=!1);let i;try{i=new index_min_F(t,e,this[index_min_V],this[he])}catch(r){return this.warn("TAR_ENTRY_INVALID",r)}if(i.nullBlock)this[je]?(this[ti]=!0,this[index_min_B]==="begin"&&(this[index_min_B]="header"),this[At]("eof")):(this[je]=!0,this[At]("nullBlock"));else if(this[je]=!1,!i.cksumValid)this.warn("TAR_ENTRY_INVALID","checksum failure",{header:i});else if(!i.path)this.warn("TAR_ENTRY_INVALID","path is required",{header:i});else{let r=i.type;if(/^(Symbolic)?Link$/.test(r)&&!i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath required",{header:i});else if(!/^(Symbolic)?Link$/.test(r)&&!/^(Global)?ExtendedHeader$/.test(r)&&i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath forbidden",{header:i});else{let n=this[Nt]=new $e(i,this[index_min_V],this[he]);if(!this[It])if(n.remain){let o=()=>{n.invalid||(this[It]=!0)};n.on("end",o)}else this[It]=!0;n.meta?n.size>this.maxMetaEntrySize?(n.ignore=!0,this[At]("ignoredEntry",n),this[index_min_B]="ignore",n.resume()):n.size>0&&(this[dt]="",n.on("data",o=>this[dt]+=o),this[index_min_B]="meta"):(this[index_min_V]=void 0,n.ignore=n.ignore||!this.filter(n.path,n),n.ignore?(this[At]("ignoredEntry",n),this[index_min_B]=n.remain?"ignore":"header",n.resume()):(n.remain?this[index_min_B]="body":(this[index_min_B]="header",n.end()),this[it]?this[st].push(n):(this[st].push(n),this[Zi]())))}}}[$s](){queueMicrotask(()=>this.emit("close"))}[Zs](t){let e=!0;if(!t)this[it]=void 0,e=!1;else if(Array.isArray(t)){let[i,...r]=t;this.emit(i,...r)}else this[it]=t,this.emit("entry",t),t.emittedEnd||(t.on("end",()=>this[Zi]()),e=!1);return e}[Zi](){do;while(this[Zs](this[st].shift()));if(this[st].length===0){let t=this[it];!t||t.flowing||t.size===t.remain?this[Yt]||this.emit("drain"):t.once("drain",()=>this.emit("drain"))}}[Ki](t,e){let i=this[Nt];if(!i)throw new Error("attempt to consume body without entry??");let r=i.blockRemain??0,n=r>=t.length&&e===0?t:t.subarray(e,e+r);return i.write(n),i.blockRemain||(this[index_min_B]="header",this[Nt]=void 0,i.end()),n.length}[Ks](t,e){let i=this[Nt],r=this[Ki](t,e);return!this[Nt]&&i&&this[Ys](i),r}[At](t,e,i){this[st].length===0&&!this[it]?this.emit(t,e,i):this[st].push([t,e,i])}[Ys](t){switch(this[At]("meta",this[dt]),t.type){case"ExtendedHeader":case"OldExtendedHeader":this[index_min_V]=ft.parse(this[dt],this[index_min_V],!1);break;case"GlobalExtendedHeader":this[he]=ft.parse(this[dt],this[he],!0);break;case"NextFileHasLongPath":case"OldGnuLongPath":{let e=this[index_min_V]??Object.create(null);this[index_min_V]=e,e.path=this[dt].replace(/\0.*/,"");break}case"NextFileHasLongLinkpath":{let e=this[index_min_V]||Object.create(null);this[index_min_V]=e,e.linkpath=this[dt].replace(/\0.*/,"");break}default:throw new Error("unknown meta: "+t.type)}}abort(t){if(!this[index_min_$]){if(this[index_min_w]){let e=this[index_min_w];e.write=()=>!0,e.end=()=>e,e.emit=()=>!1,e.destroy?.()}this[index_min_$]=!0,this.emit("abort",t),this.warn("TAR_ABORT",t,{recoverable:!1})}}[Xs](t){this[$i]+=t.length;let e=this[$i]/this[le];return e>this.maxDecompressionRatio?(this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)),!1):!0}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this[index_min_$])return i?.(),!1;if((this[index_min_w]===void 0||this.brotli===void 0&&this[index_min_w]===!1)&&t){if(this[index_min_p]&&(t=Buffer.concat([this[index_min_p],t]),this[index_min_p]=void 0),t.length<An)return this[index_min_p]=t,i?.(),!0;for(let a=0;this[index_min_w]===void 0&&a<Xi.length;a++)t[a]!==Xi[a]&&(this[index_min_w]=!1);let o=!1;if(this[index_min_w]===!1&&this.zstd!==!1){o=!0;for(let a=0;a<qi.length;a++)if(t[a]!==qi[a]){o=!1;break}}let h=this.brotli===void 0&&!o;if(this[index_min_w]===!1&&h)if(t.length<512)if(this[ut])this.brotli=!0;else return this[index_min_p]=t,i?.(),!0;else try{new index_min_F(t.subarray(0,512)),this.brotli=!1}catch{this.brotli=!0}if(this[index_min_w]===void 0||this[index_min_w]===!1&&(this.brotli||o)){let a=this[ut];this[ut]=!1,this[index_min_w]=this[index_min_w]===void 0?new Ue({}):o?new Ke({}):new Ge({}),this[index_min_w].on("data",c=>{this[Xs](c)&&this[Xe](c)}),this[index_min_w].on("error",c=>{this[index_min_$]||this.abort(c)}),this[index_min_w].on("end",()=>{this[ut]=!0,this[Xe]()}),this[Yt]=!0,this[le]+=t.length;let l=!!this[index_min_w][a?"end":"write"](t);return this[Yt]=!1,i?.(),l}}this[Yt]=!0,this[index_min_w]?(this[le]+=t.length,this[index_min_w].write(t)):this[Xe](t),this[Yt]=!1;let n=this[st].length>0?!1:this[it]?this[it].flowing:!0;return!n&&this[st].length===0&&this[it]?.once("drain",()=>this.emit("drain")),i?.(),n}[Vi](t){t&&!this[index_min_$]&&(this[index_min_p]=this[index_min_p]?Buffer.concat([this[index_min_p],t]):t)}[Qe](){if(this[ut]&&!this[Yi]&&!this[index_min_$]&&!this[index_min_ae]){this[Yi]=!0;let t=this[Nt];if(t?.blockRemain){let e=this[index_min_p]?this[index_min_p].length:0;this.warn("TAR_BAD_ARCHIVE",`Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`,{entry:t}),this[index_min_p]&&t.write(this[index_min_p]),t.end()}this[At](Je)}}[Xe](t){if(this[index_min_ae]&&t)this[Vi](t);else if(!t&&!this[index_min_p])this[Qe]();else if(t){if(this[index_min_ae]=!0,this[index_min_p]){this[Vi](t);let e=this[index_min_p];this[index_min_p]=void 0,this[qe](e)}else this[qe](t);for(;this[index_min_p]&&this[index_min_p]?.length>=512&&!this[index_min_$]&&!this[ti];){let e=this[index_min_p];this[index_min_p]=void 0,this[qe](e)}this[index_min_ae]=!1}(!this[index_min_p]||this[ut])&&this[Qe]()}[qe](t){let e=0,i=t.length;for(;e+512<=i&&!this[index_min_$]&&!this[ti];)switch(this[index_min_B]){case"begin":case"header":this[Vs](t,e),e+=512;break;case"ignore":case"body":e+=this[Ki](t,e);break;case"meta":e+=this[Ks](t,e);break;default:throw new Error("invalid state: "+this[index_min_B])}e<i&&(this[index_min_p]=this[index_min_p]?Buffer.concat([t.subarray(e),this[index_min_p]]):t.subarray(e))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e)),i&&this.once("finish",i),this[index_min_$]||(this[index_min_w]?(t&&(this[le]+=t.length,this[index_min_w].write(t)),this[index_min_w].end()):(this[ut]=!0,(this.brotli===void 0||this.zstd===void 0)&&(t=t||Buffer.alloc(0)),t&&this.write(t),this[Qe]())),this}};var mt=s=>{let t=s.length-1,e=-1;for(;t>-1&&s.charAt(t)==="/";)e=t,t--;return e===-1?s:s.slice(0,e)};var vn=s=>{let t=s.onReadEntry;s.onReadEntry=t?e=>{t(e),e.resume()}:e=>e.resume()},Qi=(s,t)=>{let e=new Map(t.map(o=>[mt(o),!0])),i=s.filter,r=100,n=(o,h="",a=0)=>{if(a>=r)return e.set(o,!1),!1;let l=h||(0,external_path_.parse)(o).root||".",c;if(o===l)c=!1;else{let d=e.get(o);c=d!==void 0?d:n((0,external_path_.dirname)(o),l,a+1)}return e.set(o,c),c};s.filter=i?(o,h)=>i(o,h)&&n(mt(o)):o=>n(mt(o))},Mn=s=>{let t=new rt(s),e=s.file,i;try{i=external_node_fs_.openSync(e,"r");let r=external_node_fs_.fstatSync(i),n=s.maxReadSize||16*1024*1024;if(r.size<n){let o=Buffer.allocUnsafe(r.size),h=external_node_fs_.readSync(i,o,0,r.size,0);t.end(h===o.byteLength?o:o.subarray(0,h))}else{let o=0,h=Buffer.allocUnsafe(n);for(;o<r.size;){let a=external_node_fs_.readSync(i,h,0,n,o);if(a===0)break;o+=a,t.write(h.subarray(0,a))}t.end()}}finally{if(typeof i=="number")try{external_node_fs_.closeSync(i)}catch{}}},Bn=(s,t)=>{let e=new rt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("end",o),external_node_fs_.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},Ct=index_min_K(Mn,Bn,s=>new rt(s),s=>new rt(s),(s,t)=>{t?.length&&Qi(s,t),s.noResume||vn(s)});var Ji=(s,t,e)=>(s&=4095,e&&(s=(s|384)&-19),t&&(s&256&&(s|=64),s&32&&(s|=8),s&4&&(s|=1)),s);var{isAbsolute:zn,parse:qs}=external_node_path_.win32,index_min_ce=s=>{let t="",e=qs(s);for(;zn(s)||e.root;){let i=s.charAt(0)==="/"&&s.slice(0,4)!=="//?/"?"/":e.root;s=s.slice(i.length),t+=i,e=qs(s)}return[t,s]};var ei=["|","<",">","?",":"],ji=ei.map(s=>String.fromCodePoint(61440+Number(s.codePointAt(0)))),Un=new Map(ei.map((s,t)=>[s,ji[t]])),Hn=new Map(ji.map((s,t)=>[s,ei[t]])),ts=s=>ei.reduce((t,e)=>t.split(e).join(Un.get(e)),s),Qs=s=>ji.reduce((t,e)=>t.split(e).join(Hn.get(e)),s);var index_min_rr=(s,t)=>t?(s=index_min_f(s).replace(/^\.(\/|$)/,""),mt(t)+"/"+s):index_min_f(s),Wn=16*1024*1024,index_min_tr=Symbol("process"),index_min_er=Symbol("file"),index_min_ir=Symbol("directory"),is=Symbol("symlink"),index_min_sr=Symbol("hardlink"),fe=Symbol("header"),ii=Symbol("read"),ss=Symbol("lstat"),si=Symbol("onlstat"),rs=Symbol("onread"),ns=Symbol("onreadlink"),os=Symbol("openfile"),hs=Symbol("onopenfile"),pt=Symbol("close"),ri=Symbol("mode"),as=Symbol("awaitDrain"),es=Symbol("ondrain"),index_min_q=Symbol("prefix"),de=class extends index_min_A{path;portable;myuid=process.getuid&&process.getuid()||0;myuser=process.env.USER||"";maxReadSize;linkCache;statCache;preservePaths;cwd;strict;mtime;noPax;noMtime;prefix;fd;blockLen=0;blockRemain=0;buf;pos=0;remain=0;length=0;offset=0;win32;absolute;header;type;linkpath;stat;onWriteEntry;#t=!1;constructor(t,e={}){let i=se(e);super(),this.path=index_min_f(t),this.portable=!!i.portable,this.maxReadSize=i.maxReadSize||Wn,this.linkCache=i.linkCache||new Map,this.statCache=i.statCache||new Map,this.preservePaths=!!i.preservePaths,this.cwd=index_min_f(i.cwd||process.cwd()),this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.mtime=i.mtime,this.prefix=i.prefix?index_min_f(i.prefix):void 0,this.onWriteEntry=i.onWriteEntry,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let r=!1;if(!this.preservePaths){let[o,h]=index_min_ce(this.path);o&&typeof h=="string"&&(this.path=h,r=o)}this.win32=!!i.win32||process.platform==="win32",this.win32&&(this.path=Qs(this.path.replaceAll(/\\/g,"/")),t=t.replaceAll(/\\/g,"/")),this.absolute=index_min_f(i.absolute||external_path_.resolve(this.cwd,t)),this.path===""&&(this.path="./"),r&&this.warn("TAR_ENTRY_INFO",`stripping ${r} from absolute path`,{entry:this,path:r+this.path});let n=this.statCache.get(this.absolute);n?this[si](n):this[ss]()}warn(t,e,i={}){return Dt(this,t,e,i)}emit(t,...e){return t==="error"&&(this.#t=!0),super.emit(t,...e)}[ss](){external_fs_.lstat(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[si](e)})}[si](t){this.statCache.set(this.absolute,t),this.stat=t,t.isFile()||(t.size=0),this.type=Gn(t),this.emit("stat",t),this[index_min_tr]()}[index_min_tr](){switch(this.type){case"File":return this[index_min_er]();case"Directory":return this[index_min_ir]();case"SymbolicLink":return this[is]();default:return this.end()}}[ri](t){return Ji(t,this.type==="Directory",this.portable)}[index_min_q](t){return index_min_rr(t,this.prefix)}[fe](){if(!this.stat)throw new Error("cannot write header before stat");this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.onWriteEntry?.(this),this.header=new index_min_F({path:this[index_min_q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[index_min_q](this.linkpath):this.linkpath,mode:this[ri](this.stat.mode),uid:this.portable?void 0:this.stat.uid,gid:this.portable?void 0:this.stat.gid,size:this.stat.size,mtime:this.noMtime?void 0:this.mtime||this.stat.mtime,type:this.type==="Unsupported"?void 0:this.type,uname:this.portable?void 0:this.stat.uid===this.myuid?this.myuser:"",atime:this.portable?void 0:this.stat.atime,ctime:this.portable?void 0:this.stat.ctime}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.header.atime,ctime:this.portable?void 0:this.header.ctime,gid:this.portable?void 0:this.header.gid,mtime:this.noMtime?void 0:this.mtime||this.header.mtime,path:this[index_min_q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[index_min_q](this.linkpath):this.linkpath,size:this.header.size,uid:this.portable?void 0:this.header.uid,uname:this.portable?void 0:this.header.uname,dev:this.portable?void 0:this.stat.dev,ino:this.portable?void 0:this.stat.ino,nlink:this.portable?void 0:this.stat.nlink}).encode());let t=this.header?.block;if(!t)throw new Error("failed to encode header");super.write(t)}[index_min_ir](){if(!this.stat)throw new Error("cannot create directory entry without stat");this.path.slice(-1)!=="/"&&(this.path+="/"),this.stat.size=0,this[fe](),this.end()}[is](){external_fs_.readlink(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[ns](e)})}[ns](t){this.linkpath=index_min_f(t),this[fe](),this.end()}[index_min_sr](t){if(!this.stat)throw new Error("cannot create link entry without stat");this.type="Link",this.linkpath=index_min_f(external_path_.relative(this.cwd,t)),this.stat.size=0,this[fe](),this.end()}[index_min_er](){if(!this.stat)throw new Error("cannot create file entry without stat");if(this.stat.nlink>1){let t=`${this.stat.dev}:${this.stat.ino}`,e=this.linkCache.get(t);if(e?.indexOf(this.cwd)===0)return this[index_min_sr](e);this.linkCache.set(t,this.absolute)}if(this[fe](),this.stat.size===0)return this.end();this[os]()}[os](){external_fs_.open(this.absolute,"r",(t,e)=>{if(t)return this.emit("error",t);this[hs](e)})}[hs](t){if(this.fd=t,this.#t)return this[pt]();if(!this.stat)throw new Error("should stat before calling onopenfile");this.blockLen=512*Math.ceil(this.stat.size/512),this.blockRemain=this.blockLen;let e=Math.min(this.blockLen,this.maxReadSize);this.buf=Buffer.allocUnsafe(e),this.offset=0,this.pos=0,this.remain=this.stat.size,this.length=this.buf.length,this[ii]()}[ii](){let{fd:t,buf:e,offset:i,length:r,pos:n}=this;if(t===void 0||e===void 0)throw new Error("cannot read file without first opening");external_fs_.read(t,e,i,r,n,(o,h)=>{if(o)return this[pt](()=>this.emit("error",o));this[rs](h)})}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.close(this.fd,t)}[rs](t){if(t<=0&&this.remain>0){let r=Object.assign(new Error("encountered unexpected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(t>this.remain){let r=Object.assign(new Error("did not encounter expected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(!this.buf)throw new Error("should have created buffer prior to reading");if(t===this.remain)for(let r=t;r<this.length&&t<this.blockRemain;r++)this.buf[r+this.offset]=0,t++,this.remain++;let e=this.offset===0&&t===this.buf.length?this.buf:this.buf.subarray(this.offset,this.offset+t);this.write(e)?this[es]():this[as](()=>this[es]())}[as](t){this.once("drain",t)}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this.blockRemain<t.length){let r=Object.assign(new Error("writing more data than expected"),{path:this.absolute});return this.emit("error",r)}return this.remain-=t.length,this.blockRemain-=t.length,this.pos+=t.length,this.offset+=t.length,super.write(t,null,i)}[es](){if(!this.remain)return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),this[pt](t=>t?this.emit("error",t):this.end());if(!this.buf)throw new Error("buffer lost somehow in ONDRAIN");this.offset>=this.length&&(this.buf=Buffer.allocUnsafe(Math.min(this.blockRemain,this.buf.length)),this.offset=0),this.length=this.buf.length-this.offset,this[ii]()}},ni=class extends de{sync=!0;[ss](){this[si](external_fs_.lstatSync(this.absolute))}[is](){this[ns](external_fs_.readlinkSync(this.absolute))}[os](){this[hs](external_fs_.openSync(this.absolute,"r"))}[ii](){let t=!0;try{let{fd:e,buf:i,offset:r,length:n,pos:o}=this;if(e===void 0||i===void 0)throw new Error("fd and buf must be set in READ method");let h=external_fs_.readSync(e,i,r,n,o);this[rs](h),t=!1}finally{if(t)try{this[pt](()=>{})}catch{}}}[as](t){t()}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.closeSync(this.fd),t()}},oi=class extends index_min_A{blockLen=0;blockRemain=0;buf=0;pos=0;remain=0;length=0;preservePaths;portable;strict;noPax;noMtime;readEntry;type;prefix;path;mode;uid;gid;uname;gname;header;mtime;atime;ctime;linkpath;size;onWriteEntry;warn(t,e,i={}){return Dt(this,t,e,i)}constructor(t,e={}){let i=se(e);super(),this.preservePaths=!!i.preservePaths,this.portable=!!i.portable,this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.onWriteEntry=i.onWriteEntry,this.readEntry=t;let{type:r}=t;if(r==="Unsupported")throw new Error("writing entry that should be ignored");this.type=r,this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.prefix=i.prefix,this.path=index_min_f(t.path),this.mode=t.mode!==void 0?this[ri](t.mode):void 0,this.uid=this.portable?void 0:t.uid,this.gid=this.portable?void 0:t.gid,this.uname=this.portable?void 0:t.uname,this.gname=this.portable?void 0:t.gname,this.size=t.size,this.mtime=this.noMtime?void 0:i.mtime||t.mtime,this.atime=this.portable?void 0:t.atime,this.ctime=this.portable?void 0:t.ctime,this.linkpath=t.linkpath!==void 0?index_min_f(t.linkpath):void 0,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let n=!1;if(!this.preservePaths){let[h,a]=index_min_ce(this.path);h&&typeof a=="string"&&(this.path=a,n=h)}this.remain=t.size,this.blockRemain=t.startBlockSize,this.onWriteEntry?.(this),this.header=new index_min_F({path:this[index_min_q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[index_min_q](this.linkpath):this.linkpath,mode:this.mode,uid:this.portable?void 0:this.uid,gid:this.portable?void 0:this.gid,size:this.size,mtime:this.noMtime?void 0:this.mtime,type:this.type,uname:this.portable?void 0:this.uname,atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime}),n&&this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute path`,{entry:this,path:n+this.path}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime,gid:this.portable?void 0:this.gid,mtime:this.noMtime?void 0:this.mtime,path:this[index_min_q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[index_min_q](this.linkpath):this.linkpath,size:this.size,uid:this.portable?void 0:this.uid,uname:this.portable?void 0:this.uname,dev:this.portable?void 0:this.readEntry.dev,ino:this.portable?void 0:this.readEntry.ino,nlink:this.portable?void 0:this.readEntry.nlink}).encode());let o=this.header?.block;if(!o)throw new Error("failed to encode header");super.write(o),t.pipe(this)}[index_min_q](t){return index_min_rr(t,this.prefix)}[ri](t){return Ji(t,this.type==="Directory",this.portable)}write(t,e,i){typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8"));let r=t.length;if(r>this.blockRemain)throw new Error("writing more to entry than is appropriate");return this.blockRemain-=r,super.write(t,i)}end(t,e,i){return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e??"utf8")),i&&this.once("finish",i),t?super.end(t,i):super.end(i),this}},Gn=s=>s.isFile()?"File":s.isDirectory()?"Directory":s.isSymbolicLink()?"SymbolicLink":"Unsupported";var hi=class s{tail;head;length=0;static create(t=[]){return new s(t)}constructor(t=[]){for(let e of t)this.push(e)}*[Symbol.iterator](){for(let t=this.head;t;t=t.next)yield t.value}removeNode(t){if(t.list!==this)throw new Error("removing node which does not belong to this list");let e=t.next,i=t.prev;return e&&(e.prev=i),i&&(i.next=e),t===this.head&&(this.head=e),t===this.tail&&(this.tail=i),this.length--,t.next=void 0,t.prev=void 0,t.list=void 0,e}unshiftNode(t){if(t===this.head)return;t.list&&t.list.removeNode(t);let e=this.head;t.list=this,t.next=e,e&&(e.prev=t),this.head=t,this.tail||(this.tail=t),this.length++}pushNode(t){if(t===this.tail)return;t.list&&t.list.removeNode(t);let e=this.tail;t.list=this,t.prev=e,e&&(e.next=t),this.tail=t,this.head||(this.head=t),this.length++}push(...t){for(let e=0,i=t.length;e<i;e++)Yn(this,t[e]);return this.length}unshift(...t){for(var e=0,i=t.length;e<i;e++)Kn(this,t[e]);return this.length}pop(){if(!this.tail)return;let t=this.tail.value,e=this.tail;return this.tail=this.tail.prev,this.tail?this.tail.next=void 0:this.head=void 0,e.list=void 0,this.length--,t}shift(){if(!this.head)return;let t=this.head.value,e=this.head;return this.head=this.head.next,this.head?this.head.prev=void 0:this.tail=void 0,e.list=void 0,this.length--,t}forEach(t,e){e=e||this;for(let i=this.head,r=0;i;r++)t.call(e,i.value,r,this),i=i.next}forEachReverse(t,e){e=e||this;for(let i=this.tail,r=this.length-1;i;r--)t.call(e,i.value,r,this),i=i.prev}get(t){let e=0,i=this.head;for(;i&&e<t;e++)i=i.next;if(e===t&&i)return i.value}getReverse(t){let e=0,i=this.tail;for(;i&&e<t;e++)i=i.prev;if(e===t&&i)return i.value}map(t,e){e=e||this;let i=new s;for(let r=this.head;r;)i.push(t.call(e,r.value,this)),r=r.next;return i}mapReverse(t,e){e=e||this;var i=new s;for(let r=this.tail;r;)i.push(t.call(e,r.value,this)),r=r.prev;return i}reduce(t,e){let i,r=this.head;if(arguments.length>1)i=e;else if(this.head)r=this.head.next,i=this.head.value;else throw new TypeError("Reduce of empty list with no initial value");for(var n=0;r;n++)i=t(i,r.value,n),r=r.next;return i}reduceReverse(t,e){let i,r=this.tail;if(arguments.length>1)i=e;else if(this.tail)r=this.tail.prev,i=this.tail.value;else throw new TypeError("Reduce of empty list with no initial value");for(let n=this.length-1;r;n--)i=t(i,r.value,n),r=r.prev;return i}toArray(){let t=new Array(this.length);for(let e=0,i=this.head;i;e++)t[e]=i.value,i=i.next;return t}toArrayReverse(){let t=new Array(this.length);for(let e=0,i=this.tail;i;e++)t[e]=i.value,i=i.prev;return t}slice(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.head,n=0;for(n=0;r&&n<t;n++)r=r.next;for(;r&&n<e;n++,r=r.next)i.push(r.value);return i}sliceReverse(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.length,n=this.tail;for(;n&&r>e;r--)n=n.prev;for(;n&&r>t;r--,n=n.prev)i.push(n.value);return i}splice(t,e=0,...i){t>this.length&&(t=this.length-1),t<0&&(t=this.length+t);let r=this.head;for(let o=0;r&&o<t;o++)r=r.next;let n=[];for(let o=0;r&&o<e;o++)n.push(r.value),r=this.removeNode(r);r?r!==this.tail&&(r=r.prev):r=this.tail;for(let o of i)r=Zn(this,r,o);return n}reverse(){let t=this.head,e=this.tail;for(let i=t;i;i=i.prev){let r=i.prev;i.prev=i.next,i.next=r}return this.head=e,this.tail=t,this}};function Zn(s,t,e){let i=t,r=t?t.next:s.head,n=new index_min_ue(e,i,r,s);return n.next===void 0&&(s.tail=n),n.prev===void 0&&(s.head=n),s.length++,n}function Yn(s,t){s.tail=new index_min_ue(t,s.tail,void 0,s),s.head||(s.head=s.tail),s.length++}function Kn(s,t){s.head=new index_min_ue(t,void 0,s.head,s),s.tail||(s.tail=s.head),s.length++}var index_min_ue=class{list;next;prev;value;constructor(t,e,i,r){this.list=r,this.value=t,e?(e.next=this,this.prev=e):this.prev=void 0,i?(i.prev=this,this.next=i):this.next=void 0}};var pi=class{path;absolute;entry;stat;readdir;pending=!1;pendingLink=!1;ignore=!1;piped=!1;constructor(t,e){this.path=t||"./",this.absolute=e}},index_min_nr=Buffer.alloc(1024),li=Symbol("onStat"),me=Symbol("ended"),index_min_W=Symbol("queue"),pe=Symbol("pendingLinks"),Et=Symbol("current"),Ft=Symbol("process"),Ee=Symbol("processing"),ai=Symbol("processJob"),index_min_G=Symbol("jobs"),ls=Symbol("jobDone"),ci=Symbol("addFSEntry"),index_min_or=Symbol("addTarEntry"),ds=Symbol("stat"),us=Symbol("readdir"),fi=Symbol("onreaddir"),di=Symbol("pipe"),index_min_hr=Symbol("entry"),cs=Symbol("entryOpt"),ui=Symbol("writeEntryClass"),index_min_lr=Symbol("write"),index_min_fs=Symbol("ondrain"),wt=class extends index_min_A{sync=!1;opt;cwd;maxReadSize;preservePaths;strict;noPax;prefix;linkCache;statCache;file;portable;zip;readdirCache;noDirRecurse;follow;noMtime;mtime;filter;jobs;[ui];onWriteEntry;[index_min_W];[pe]=new Map;[index_min_G]=0;[Ee]=!1;[me]=!1;constructor(t={}){if(super(),this.opt=t,this.file=t.file||"",this.cwd=t.cwd||process.cwd(),this.maxReadSize=t.maxReadSize,this.preservePaths=!!t.preservePaths,this.strict=!!t.strict,this.noPax=!!t.noPax,this.prefix=index_min_f(t.prefix||""),this.linkCache=t.linkCache||new Map,this.statCache=t.statCache||new Map,this.readdirCache=t.readdirCache||new Map,this.onWriteEntry=t.onWriteEntry,this[ui]=de,typeof t.onwarn=="function"&&this.on("warn",t.onwarn),this.portable=!!t.portable,t.gzip||t.brotli||t.zstd){if((t.gzip?1:0)+(t.brotli?1:0)+(t.zstd?1:0)>1)throw new TypeError("gzip, brotli, zstd are mutually exclusive");if(t.gzip&&(typeof t.gzip!="object"&&(t.gzip={}),this.portable&&(t.gzip.portable=!0),this.zip=new ze(t.gzip)),t.brotli&&(typeof t.brotli!="object"&&(t.brotli={}),this.zip=new We(t.brotli)),t.zstd&&(typeof t.zstd!="object"&&(t.zstd={}),this.zip=new Ye(t.zstd)),!this.zip)throw new Error("impossible");let e=this.zip;e.on("data",i=>super.write(i)),e.on("end",()=>super.end()),e.on("drain",()=>this[index_min_fs]()),this.on("resume",()=>e.resume())}else this.on("drain",this[index_min_fs]);this.noDirRecurse=!!t.noDirRecurse,this.follow=!!t.follow,this.noMtime=!!t.noMtime,t.mtime&&(this.mtime=t.mtime),this.filter=typeof t.filter=="function"?t.filter:()=>!0,this[index_min_W]=new hi,this[index_min_G]=0,this.jobs=Number(t.jobs)||4,this[Ee]=!1,this[me]=!1}[index_min_lr](t){return super.write(t)}add(t){return this.write(t),this}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&this.add(t),this[me]=!0,this[Ft](),i&&i(),this}write(t){if(this[me])throw new Error("write after end");return typeof t=="string"?this[ci](t):this[index_min_or](t),this.flowing}[index_min_or](t){let e=index_min_f(external_path_.resolve(this.cwd,t.path));if(!this.filter(t.path,t))t.resume();else{let i=new pi(t.path,e);i.entry=new oi(t,this[cs](i)),i.entry.on("end",()=>this[ls](i)),this[index_min_G]+=1,this[index_min_W].push(i)}this[Ft]()}[ci](t){let e=index_min_f(external_path_.resolve(this.cwd,t));this[index_min_W].push(new pi(t,e)),this[Ft]()}[ds](t){t.pending=!0,this[index_min_G]+=1;let e=this.follow?"stat":"lstat";external_fs_[e](t.absolute,(i,r)=>{t.pending=!1,this[index_min_G]-=1,i?this.emit("error",i):this[li](t,r)})}[li](t,e){if(this.statCache.set(t.absolute,e),t.stat=e,!this.filter(t.path,e))t.ignore=!0;else if(e.isFile()&&e.nlink>1&&!this.linkCache.get(`${e.dev}:${e.ino}`)&&!this.sync)if(t===this[Et])this[ai](t);else{let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);r?r.push(t):this[pe].set(i,[t]),t.pendingLink=!0,t.pending=!0}this[Ft]()}[us](t){t.pending=!0,this[index_min_G]+=1,external_fs_.readdir(t.absolute,(e,i)=>{if(t.pending=!1,this[index_min_G]-=1,e)return this.emit("error",e);this[fi](t,i)})}[fi](t,e){this.readdirCache.set(t.absolute,e),t.readdir=e,this[Ft]()}[Ft](){if(!this[Ee]){this[Ee]=!0;for(let t=this[index_min_W].head;t&&this[index_min_G]<this.jobs;t=t.next)if(this[ai](t.value),t.value.ignore){let e=t.next;this[index_min_W].removeNode(t),t.next=e}this[Ee]=!1,this[me]&&this[index_min_W].length===0&&this[index_min_G]===0&&(this.zip?this.zip.end(index_min_nr):(super.write(index_min_nr),super.end()))}}get[Et](){return this[index_min_W]&&this[index_min_W].head&&this[index_min_W].head.value}[ls](t){this[index_min_W].shift(),this[index_min_G]-=1;let{stat:e}=t;if(e&&e.isFile()&&e.nlink>1){let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);if(r){this[pe].delete(i);for(let n of r)n.pending=!1,this[ai](n)}}this[Ft]()}[ai](t){if(t.pending&&t.pendingLink&&t===this[Et]&&(t.pending=!1,t.pendingLink=!1),!t.pending){if(t.entry){t===this[Et]&&!t.piped&&this[di](t);return}if(!t.stat){let e=this.statCache.get(t.absolute);e?this[li](t,e):this[ds](t)}if(t.stat&&!t.ignore){if(!this.noDirRecurse&&t.stat.isDirectory()&&!t.readdir){let e=this.readdirCache.get(t.absolute);if(e?this[fi](t,e):this[us](t),!t.readdir)return}if(t.entry=this[index_min_hr](t),!t.entry){t.ignore=!0;return}t===this[Et]&&!t.piped&&this[di](t)}}}[cs](t){return{onwarn:(e,i,r)=>this.warn(e,i,r),noPax:this.noPax,cwd:this.cwd,absolute:t.absolute,preservePaths:this.preservePaths,maxReadSize:this.maxReadSize,strict:this.strict,portable:this.portable,linkCache:this.linkCache,statCache:this.statCache,noMtime:this.noMtime,mtime:this.mtime,prefix:this.prefix,onWriteEntry:this.onWriteEntry}}[index_min_hr](t){this[index_min_G]+=1;try{return new this[ui](t.path,this[cs](t)).on("end",()=>this[ls](t)).on("error",i=>this.emit("error",i))}catch(e){this.emit("error",e)}}[index_min_fs](){this[Et]&&this[Et].entry&&this[Et].entry.resume()}[di](t){t.piped=!0,t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)});let e=t.entry,i=this.zip;if(!e)throw new Error("cannot pipe without source");i?e.on("data",r=>{i.write(r)||e.pause()}):e.on("data",r=>{super.write(r)||e.pause()})}pause(){return this.zip&&this.zip.pause(),super.pause()}warn(t,e,i={}){Dt(this,t,e,i)}},kt=class extends wt{sync=!0;constructor(t){super(t),this[ui]=ni}pause(){}resume(){}[ds](t){let e=this.follow?"statSync":"lstatSync";this[li](t,external_fs_[e](t.absolute))}[us](t){this[fi](t,external_fs_.readdirSync(t.absolute))}[di](t){let e=t.entry,i=this.zip;if(t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)}),!e)throw new Error("Cannot pipe without source");i?e.on("data",r=>{i.write(r)}):e.on("data",r=>{super[index_min_lr](r)})}};var Vn=(s,t)=>{let e=new kt(s),i=new Wt(s.file,{mode:s.mode||438});e.pipe(i),index_min_fr(e,t)},$n=(s,t)=>{let e=new wt(s),i=new et(s.file,{mode:s.mode||438});e.pipe(i);let r=new Promise((n,o)=>{i.on("error",o),i.on("close",n),e.on("error",o)});return index_min_dr(e,t).catch(n=>e.emit("error",n)),r},index_min_fr=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},index_min_dr=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>{s.add(i)}}):s.add(e);s.end()},Xn=(s,t)=>{let e=new kt(s);return index_min_fr(e,t),e},qn=(s,t)=>{let e=new wt(s);return index_min_dr(e,t).catch(i=>e.emit("error",i)),e},Qn=index_min_K(Vn,$n,Xn,qn,(s,t)=>{if(!t?.length)throw new TypeError("no paths specified to add to archive")});var Jn=process.env.__FAKE_PLATFORM__||process.platform,index_min_Er=Jn==="win32",{O_CREAT:index_min_wr,O_NOFOLLOW:index_min_ur,O_TRUNC:index_min_Sr,O_WRONLY:index_min_yr}=external_fs_.constants,index_min_Rr=Number(process.env.__FAKE_FS_O_FILENAME__)||external_fs_.constants.UV_FS_O_FILEMAP||0,jn=index_min_Er&&!!index_min_Rr,to=512*1024,eo=index_min_Rr|index_min_Sr|index_min_wr|index_min_yr,index_min_mr=!index_min_Er&&typeof index_min_ur=="number"?index_min_ur|index_min_Sr|index_min_wr|index_min_yr:null,ms=index_min_mr!==null?()=>index_min_mr:jn?s=>s<to?eo:"w":()=>"w";var ps=(s,t,e)=>{try{return external_node_fs_.lchownSync(s,t,e)}catch(i){if(i?.code!=="ENOENT")throw i}},Ei=(s,t,e,i)=>{external_node_fs_.lchown(s,t,e,r=>{i(r&&r?.code!=="ENOENT"?r:null)})},io=(s,t,e,i,r)=>{if(t.isDirectory())Es(external_node_path_.resolve(s,t.name),e,i,n=>{if(n)return r(n);let o=external_node_path_.resolve(s,t.name);Ei(o,e,i,r)});else{let n=external_node_path_.resolve(s,t.name);Ei(n,e,i,r)}},Es=(s,t,e,i)=>{external_node_fs_.readdir(s,{withFileTypes:!0},(r,n)=>{if(r){if(r.code==="ENOENT")return i();if(r.code!=="ENOTDIR"&&r.code!=="ENOTSUP")return i(r)}if(r||!n.length)return Ei(s,t,e,i);let o=n.length,h=null,a=l=>{if(!h){if(l)return i(h=l);if(--o===0)return Ei(s,t,e,i)}};for(let l of n)io(s,l,t,e,a)})},so=(s,t,e,i)=>{t.isDirectory()&&ws(external_node_path_.resolve(s,t.name),e,i),ps(external_node_path_.resolve(s,t.name),e,i)},ws=(s,t,e)=>{let i;try{i=external_node_fs_.readdirSync(s,{withFileTypes:!0})}catch(r){let n=r;if(n?.code==="ENOENT")return;if(n?.code==="ENOTDIR"||n?.code==="ENOTSUP")return ps(s,t,e);throw n}for(let r of i)so(s,r,t,e);return ps(s,t,e)};var Se=class extends Error{path;code;syscall="chdir";constructor(t,e){super(`${e}: Cannot cd into '${t}'`),this.path=t,this.code=e}get name(){return"CwdError"}};var St=class extends Error{path;symlink;syscall="symlink";code="TAR_SYMLINK_ERROR";constructor(t,e){super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"),this.symlink=t,this.path=e}get name(){return"SymlinkError"}};var no=(s,t)=>{external_node_fs_.stat(s,(e,i)=>{(e||!i.isDirectory())&&(e=new Se(s,e?.code||"ENOTDIR")),t(e)})},index_min_gr=(s,t,e)=>{s=index_min_f(s);let i=t.umask??18,r=t.mode|448,n=(r&i)!==0,o=t.uid,h=t.gid,a=typeof o=="number"&&typeof h=="number"&&(o!==t.processUid||h!==t.processGid),l=t.preserve,c=t.unlink,d=index_min_f(t.cwd),y=(E,x)=>{E?e(E):x&&a?Es(x,o,h,Le=>y(Le)):n?external_node_fs_.chmod(s,r,e):e()};if(s===d)return no(s,y);if(l)return promises_.mkdir(s,{mode:r,recursive:!0}).then(E=>y(null,E??void 0),y);let D=index_min_f(external_node_path_.relative(d,s)).split("/");Ss(d,D,r,c,d,void 0,y)},Ss=(s,t,e,i,r,n,o)=>{if(t.length===0)return o(null,n);let h=t.shift(),a=index_min_f(external_node_path_.resolve(s+"/"+h));external_node_fs_.mkdir(a,e,index_min_br(a,t,e,i,r,n,o))},index_min_br=(s,t,e,i,r,n,o)=>h=>{h?external_node_fs_.lstat(s,(a,l)=>{if(a)a.path=a.path&&index_min_f(a.path),o(a);else if(l.isDirectory())Ss(s,t,e,i,r,n,o);else if(i)external_node_fs_.unlink(s,c=>{if(c)return o(c);external_node_fs_.mkdir(s,e,index_min_br(s,t,e,i,r,n,o))});else{if(l.isSymbolicLink())return o(new St(s,s+"/"+t.join("/")));o(h)}}):(n=n||s,Ss(s,t,e,i,r,n,o))},oo=s=>{let t=!1,e;try{t=external_node_fs_.statSync(s).isDirectory()}catch(i){e=i?.code}finally{if(!t)throw new Se(s,e??"ENOTDIR")}},index_min_r=(s,t)=>{s=index_min_f(s);let e=t.umask??18,i=t.mode|448,r=(i&e)!==0,n=t.uid,o=t.gid,h=typeof n=="number"&&typeof o=="number"&&(n!==t.processUid||o!==t.processGid),a=t.preserve,l=t.unlink,c=index_min_f(t.cwd),d=E=>{E&&h&&ws(E,n,o),r&&external_node_fs_.chmodSync(s,i)};if(s===c)return oo(c),d();if(a)return d(external_node_fs_.mkdirSync(s,{mode:i,recursive:!0})??void 0);let T=index_min_f(external_node_path_.relative(c,s)).split("/"),D;for(let E=T.shift(),x=c;E&&(x+="/"+E);E=T.shift()){x=index_min_f(external_node_path_.resolve(x));try{external_node_fs_.mkdirSync(x,i),D=D||x}catch{let Le=external_node_fs_.lstatSync(x);if(Le.isDirectory())continue;if(l){external_node_fs_.unlinkSync(x),external_node_fs_.mkdirSync(x,i),D=D||x;continue}else if(Le.isSymbolicLink())return new St(x,x+"/"+T.join("/"))}}return d(D)};var ys=Object.create(null),Or=1e4,Vt=new Set,index_min_Tr=s=>{Vt.has(s)?Vt.delete(s):ys[s]=s.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"),Vt.add(s);let t=ys[s],e=Vt.size-Or;if(e>Or/10){for(let i of Vt)if(Vt.delete(i),delete ys[i],--e<=0)break}return t};var ho=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,ao=ho==="win32",lo=s=>s.split("/").slice(0,-1).reduce((e,i)=>{let r=e.at(-1);return r!==void 0&&(i=(0,external_node_path_.join)(r,i)),e.push(i||"/"),e},[]),yi=class{#t=new Map;#i=new Map;#s=new Set;reserve(t,e){t=ao?["win32 parallelization disabled"]:t.map(r=>mt((0,external_node_path_.join)(index_min_Tr(r))));let i=new Set(t.map(r=>lo(r)).reduce((r,n)=>r.concat(n)));this.#i.set(e,{dirs:i,paths:t});for(let r of t){let n=this.#t.get(r);n?n.push(e):this.#t.set(r,[e])}for(let r of i){let n=this.#t.get(r);if(!n)this.#t.set(r,[new Set([e])]);else{let o=n.at(-1);o instanceof Set?o.add(e):n.push(new Set([e]))}}return this.#r(e)}#n(t){let e=this.#i.get(t);if(!e)throw new Error("function does not have any path reservations");return{paths:e.paths.map(i=>this.#t.get(i)),dirs:[...e.dirs].map(i=>this.#t.get(i))}}check(t){let{paths:e,dirs:i}=this.#n(t);return e.every(r=>r&&r[0]===t)&&i.every(r=>r&&r[0]instanceof Set&&r[0].has(t))}#r(t){return this.#s.has(t)||!this.check(t)?!1:(this.#s.add(t),t(()=>this.#e(t)),!0)}#e(t){if(!this.#s.has(t))return!1;let e=this.#i.get(t);if(!e)throw new Error("invalid reservation");let{paths:i,dirs:r}=e,n=new Set;for(let o of i){let h=this.#t.get(o);if(!h||h?.[0]!==t)continue;let a=h[1];if(!a){this.#t.delete(o);continue}if(h.shift(),typeof a=="function")n.add(a);else for(let l of a)n.add(l)}for(let o of r){let h=this.#t.get(o),a=h?.[0];if(!(!h||!(a instanceof Set)))if(a.size===1&&h.length===1){this.#t.delete(o);continue}else if(a.size===1){h.shift();let l=h[0];typeof l=="function"&&n.add(l)}else a.delete(t)}return this.#s.delete(t),n.forEach(o=>this.#r(o)),!0}};var index_min_Lr=()=>process.umask();var index_min_Dr=Symbol("onEntry"),_s=Symbol("checkFs"),index_min_Nr=Symbol("checkFs2"),Os=Symbol("isReusable"),index_min_P=Symbol("makeFs"),Ts=Symbol("file"),xs=Symbol("directory"),gi=Symbol("link"),index_min_Ar=Symbol("symlink"),index_min_Ir=Symbol("hardlink"),Re=Symbol("ensureNoSymlink"),index_min_Cr=Symbol("unsupported"),index_min_Fr=Symbol("checkPath"),Rs=Symbol("stripAbsolutePath"),yt=Symbol("mkdir"),index_min_O=Symbol("onError"),Ri=Symbol("pending"),index_min_kr=Symbol("pend"),$t=Symbol("unpend"),gs=Symbol("ended"),bs=Symbol("maybeClose"),Ls=Symbol("skip"),ge=Symbol("doChown"),be=Symbol("uid"),_e=Symbol("gid"),Oe=Symbol("checkedCwd"),fo=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,Te=fo==="win32",uo=1024,mo=(s,t)=>{if(!Te)return external_node_fs_.unlink(s,t);let e=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_.rename(s,e,i=>{if(i)return t(i);external_node_fs_.unlink(e,t)})},po=s=>{if(!Te)return external_node_fs_.unlinkSync(s);let t=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_.renameSync(s,t),external_node_fs_.unlinkSync(t)},index_min_vr=(s,t,e)=>s!==void 0&&s===s>>>0?s:t!==void 0&&t===t>>>0?t:e,Xt=class extends rt{[gs]=!1;[Oe]=!1;[Ri]=0;reservations=new yi;transform;writable=!0;readable=!1;uid;gid;setOwner;preserveOwner;processGid;processUid;maxDepth;forceChown;win32;newer;keep;noMtime;preservePaths;unlink;cwd;strip;processUmask;umask;dmode;fmode;chmod;constructor(t={}){if(t.ondone=()=>{this[gs]=!0,this[bs]()},super(t),this.transform=t.transform,this.chmod=!!t.chmod,typeof t.uid=="number"||typeof t.gid=="number"){if(typeof t.uid!="number"||typeof t.gid!="number")throw new TypeError("cannot set owner without number uid and gid");if(t.preserveOwner)throw new TypeError("cannot preserve owner in archive and also set owner explicitly");this.uid=t.uid,this.gid=t.gid,this.setOwner=!0}else this.uid=void 0,this.gid=void 0,this.setOwner=!1;this.preserveOwner=t.preserveOwner===void 0&&typeof t.uid!="number"?process.getuid?.()===0:!!t.preserveOwner,this.processUid=(this.preserveOwner||this.setOwner)&&process.getuid?process.getuid():void 0,this.processGid=(this.preserveOwner||this.setOwner)&&process.getgid?process.getgid():void 0,this.maxDepth=typeof t.maxDepth=="number"?t.maxDepth:uo,this.forceChown=t.forceChown===!0,this.win32=!!t.win32||Te,this.newer=!!t.newer,this.keep=!!t.keep,this.noMtime=!!t.noMtime,this.preservePaths=!!t.preservePaths,this.unlink=!!t.unlink,this.cwd=index_min_f(external_node_path_.resolve(t.cwd||process.cwd())),this.strip=Number(t.strip)||0,this.processUmask=this.chmod?typeof t.processUmask=="number"?t.processUmask:index_min_Lr():0,this.umask=typeof t.umask=="number"?t.umask:this.processUmask,this.dmode=t.dmode||511&~this.umask,this.fmode=t.fmode||438&~this.umask,this.on("entry",e=>this[index_min_Dr](e))}warn(t,e,i={}){return(t==="TAR_BAD_ARCHIVE"||t==="TAR_ABORT")&&(i.recoverable=!1),super.warn(t,e,i)}[bs](){this[gs]&&this[Ri]===0&&(this.emit("prefinish"),this.emit("finish"),this.emit("end"))}[Rs](t,e){let i=t[e],{type:r}=t;if(!i||this.preservePaths)return!0;let[n,o]=index_min_ce(i),h=o.replaceAll(/\\/g,"/").split("/");if(h.includes("..")||Te&&/^[a-z]:\.\.$/i.test(h[0]??"")){if(e==="path"||r==="Link")return this.warn("TAR_ENTRY_ERROR",`${e} contains '..'`,{entry:t,[e]:i}),!1;let a=external_node_path_.posix.dirname(t.path),l=external_node_path_.posix.normalize(external_node_path_.posix.join(a,h.join("/")));if(l.startsWith("../")||l==="..")return this.warn("TAR_ENTRY_ERROR",`${e} escapes extraction directory`,{entry:t,[e]:i}),!1}return n&&(t[e]=String(o),this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute ${e}`,{entry:t,[e]:i})),!0}[index_min_Fr](t){let e=index_min_f(t.path),i=e.split("/");if(this.strip){if(i.length<this.strip)return!1;if(t.type==="Link"){let r=index_min_f(String(t.linkpath)).split("/");if(r.length>=this.strip)t.linkpath=r.slice(this.strip).join("/");else return!1}i.splice(0,this.strip),t.path=i.join("/")}if(isFinite(this.maxDepth)&&i.length>this.maxDepth)return this.warn("TAR_ENTRY_ERROR","path excessively deep",{entry:t,path:e,depth:i.length,maxDepth:this.maxDepth}),!1;if(!this[Rs](t,"path")||!this[Rs](t,"linkpath"))return!1;if(t.absolute=external_node_path_.isAbsolute(t.path)?index_min_f(external_node_path_.resolve(t.path)):index_min_f(external_node_path_.resolve(this.cwd,t.path)),!this.preservePaths&&typeof t.absolute=="string"&&t.absolute.indexOf(this.cwd+"/")!==0&&t.absolute!==this.cwd)return this.warn("TAR_ENTRY_ERROR","path escaped extraction target",{entry:t,path:index_min_f(t.path),resolvedPath:t.absolute,cwd:this.cwd}),!1;if(t.absolute===this.cwd&&t.type!=="Directory"&&t.type!=="GNUDumpDir")return!1;if(this.win32){let{root:r}=external_node_path_.win32.parse(String(t.absolute));t.absolute=r+ts(String(t.absolute).slice(r.length));let{root:n}=external_node_path_.win32.parse(t.path);t.path=n+ts(t.path.slice(n.length))}return!0}[index_min_Dr](t){if(!this[index_min_Fr](t))return t.resume();switch(external_node_assert_.equal(typeof t.absolute,"string"),t.type){case"Directory":case"GNUDumpDir":t.mode&&(t.mode=t.mode|448);case"File":case"OldFile":case"ContiguousFile":case"Link":case"SymbolicLink":return this[_s](t);default:return this[index_min_Cr](t)}}[index_min_O](t,e){t.name==="CwdError"?this.emit("error",t):(this.warn("TAR_ENTRY_ERROR",t,{entry:e}),this[$t](),e.resume())}[yt](t,e,i){index_min_gr(index_min_f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e},i)}[ge](t){return this.forceChown||this.preserveOwner&&(typeof t.uid=="number"&&t.uid!==this.processUid||typeof t.gid=="number"&&t.gid!==this.processGid)||typeof this.uid=="number"&&this.uid!==this.processUid||typeof this.gid=="number"&&this.gid!==this.processGid}[be](t){return index_min_vr(this.uid,t.uid,this.processUid)}[_e](t){return index_min_vr(this.gid,t.gid,this.processGid)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=new et(String(t.absolute),{flags:ms(t.size),mode:i,autoClose:!1});r.on("error",a=>{r.fd&&external_node_fs_.close(r.fd,()=>{}),r.write=()=>!0,this[index_min_O](a,t),e()});let n=1,o=a=>{if(a){r.fd&&external_node_fs_.close(r.fd,()=>{}),this[index_min_O](a,t),e();return}--n===0&&r.fd!==void 0&&external_node_fs_.close(r.fd,l=>{l?this[index_min_O](l,t):this[$t](),e()})};r.on("finish",()=>{let a=String(t.absolute),l=r.fd;if(typeof l=="number"&&t.mtime&&!this.noMtime){n++;let c=t.atime||new Date,d=t.mtime;external_node_fs_.futimes(l,c,d,y=>y?external_node_fs_.utimes(a,c,d,T=>o(T&&y)):o())}if(typeof l=="number"&&this[ge](t)){n++;let c=this[be](t),d=this[_e](t);typeof c=="number"&&typeof d=="number"&&external_node_fs_.fchown(l,c,d,y=>y?external_node_fs_.chown(a,c,d,T=>o(T&&y)):o())}o()});let h=this.transform&&this.transform(t)||t;h!==t&&(h.on("error",a=>{this[index_min_O](a,t),e()}),t.pipe(h)),h.pipe(r)}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode;this[yt](String(t.absolute),i,r=>{if(r){this[index_min_O](r,t),e();return}let n=1,o=()=>{--n===0&&(e(),this[$t](),t.resume())};t.mtime&&!this.noMtime&&(n++,external_node_fs_.utimes(String(t.absolute),t.atime||new Date,t.mtime,o)),this[ge](t)&&(n++,external_node_fs_.chown(String(t.absolute),Number(this[be](t)),Number(this[_e](t)),o)),o()})}[index_min_Cr](t){t.unsupported=!0,this.warn("TAR_ENTRY_UNSUPPORTED",`unsupported entry type: ${t.type}`,{entry:t}),t.resume()}[index_min_Ar](t,e){let i=index_min_f(external_node_path_.relative(this.cwd,external_node_path_.resolve(external_node_path_.dirname(String(t.absolute)),String(t.linkpath)))).split("/");this[Re](t,this.cwd,i,()=>this[gi](t,String(t.linkpath),"symlink",e),r=>{this[index_min_O](r,t),e()})}[index_min_Ir](t,e){let i=index_min_f(external_node_path_.resolve(this.cwd,String(t.linkpath))),r=index_min_f(String(t.linkpath)).split("/");this[Re](t,this.cwd,r,()=>this[gi](t,i,"link",e),n=>{this[index_min_O](n,t),e()})}[Re](t,e,i,r,n){let o=i.shift();if(this.preservePaths||o===void 0)return r();let h=external_node_path_.resolve(e,o);external_node_fs_.lstat(h,(a,l)=>{if(a)return r();if(l?.isSymbolicLink())return n(new St(h,external_node_path_.resolve(h,i.join("/"))));this[Re](t,h,i,r,n)})}[index_min_kr](){this[Ri]++}[$t](){this[Ri]--,this[bs]()}[Ls](t){this[$t](),t.resume()}[Os](t,e){return t.type==="File"&&!this.unlink&&e.isFile()&&e.nlink<=1&&!Te}[_s](t){this[index_min_kr]();let e=[t.path];t.linkpath&&e.push(t.linkpath),this.reservations.reserve(e,i=>this[index_min_Nr](t,i))}[index_min_Nr](t,e){let i=h=>{e(h)},r=()=>{this[yt](this.cwd,this.dmode,h=>{if(h){this[index_min_O](h,t),i();return}this[Oe]=!0,n()})},n=()=>{if(t.absolute!==this.cwd){let h=index_min_f(external_node_path_.dirname(String(t.absolute)));if(h!==this.cwd)return this[yt](h,this.dmode,a=>{if(a){this[index_min_O](a,t),i();return}o()})}o()},o=()=>{external_node_fs_.lstat(String(t.absolute),(h,a)=>{if(a&&(this.keep||this.newer&&a.mtime>(t.mtime??a.mtime))){this[Ls](t),i();return}if(h||this[Os](t,a))return this[index_min_P](null,t,i);if(a.isDirectory()){if(t.type==="Directory"){let l=this.chmod&&t.mode&&(a.mode&4095)!==t.mode,c=d=>this[index_min_P](d??null,t,i);return l?external_node_fs_.chmod(String(t.absolute),Number(t.mode),c):c()}if(t.absolute!==this.cwd)return external_node_fs_.rmdir(String(t.absolute),l=>this[index_min_P](l??null,t,i))}if(t.absolute===this.cwd)return this[index_min_P](null,t,i);mo(String(t.absolute),l=>this[index_min_P](l??null,t,i))})};this[Oe]?n():r()}[index_min_P](t,e,i){if(t){this[index_min_O](t,e),i();return}switch(e.type){case"File":case"OldFile":case"ContiguousFile":return this[Ts](e,i);case"Link":return this[index_min_Ir](e,i);case"SymbolicLink":return this[index_min_Ar](e,i);case"Directory":case"GNUDumpDir":return this[xs](e,i)}}[gi](t,e,i,r){external_node_fs_[i](e,String(t.absolute),n=>{n?this[index_min_O](n,t):(this[$t](),t.resume()),r()})}},ye=s=>{try{return[null,s()]}catch(t){return[t,null]}},xe=class extends Xt{sync=!0;[index_min_P](t,e){return super[index_min_P](t,e,()=>{})}[_s](t){if(!this[Oe]){let n=this[yt](this.cwd,this.dmode);if(n)return this[index_min_O](n,t);this[Oe]=!0}if(t.absolute!==this.cwd){let n=index_min_f(external_node_path_.dirname(String(t.absolute)));if(n!==this.cwd){let o=this[yt](n,this.dmode);if(o)return this[index_min_O](o,t)}}let[e,i]=ye(()=>external_node_fs_.lstatSync(String(t.absolute)));if(i&&(this.keep||this.newer&&i.mtime>(t.mtime??i.mtime)))return this[Ls](t);if(e||this[Os](t,i))return this[index_min_P](null,t);if(i.isDirectory()){if(t.type==="Directory"){let o=this.chmod&&t.mode&&(i.mode&4095)!==t.mode,[h]=o?ye(()=>{external_node_fs_.chmodSync(String(t.absolute),Number(t.mode))}):[];return this[index_min_P](h,t)}let[n]=ye(()=>external_node_fs_.rmdirSync(String(t.absolute)));this[index_min_P](n,t)}let[r]=t.absolute===this.cwd?[]:ye(()=>po(String(t.absolute)));this[index_min_P](r,t)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=h=>{let a;try{external_node_fs_.closeSync(n)}catch(l){a=l}(h||a)&&this[index_min_O](h||a,t),e()},n;try{n=external_node_fs_.openSync(String(t.absolute),ms(t.size),i)}catch(h){return r(h)}let o=this.transform&&this.transform(t)||t;o!==t&&(o.on("error",h=>this[index_min_O](h,t)),t.pipe(o)),o.on("data",h=>{try{external_node_fs_.writeSync(n,h,0,h.length)}catch(a){r(a)}}),o.on("end",()=>{let h=null;if(t.mtime&&!this.noMtime){let a=t.atime||new Date,l=t.mtime;try{external_node_fs_.futimesSync(n,a,l)}catch(c){try{external_node_fs_.utimesSync(String(t.absolute),a,l)}catch{h=c}}}if(this[ge](t)){let a=this[be](t),l=this[_e](t);try{external_node_fs_.fchownSync(n,Number(a),Number(l))}catch(c){try{external_node_fs_.chownSync(String(t.absolute),Number(a),Number(l))}catch{h=h||c}}}r(h)})}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode,r=this[yt](String(t.absolute),i);if(r){this[index_min_O](r,t),e();return}if(t.mtime&&!this.noMtime)try{external_node_fs_.utimesSync(String(t.absolute),t.atime||new Date,t.mtime)}catch{}if(this[ge](t))try{external_node_fs_.chownSync(String(t.absolute),Number(this[be](t)),Number(this[_e](t)))}catch{}e(),t.resume()}[yt](t,e){try{return index_min_r(index_min_f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e})}catch(i){return i}}[Re](t,e,i,r,n){if(this.preservePaths||i.length===0)return r();let o=e;for(let h of i){o=external_node_path_.resolve(o,h);let[a,l]=ye(()=>external_node_fs_.lstatSync(o));if(a)return r();if(l.isSymbolicLink())return n(new St(o,external_node_path_.resolve(e,i.join("/"))))}r()}[gi](t,e,i,r){let n=`${i}Sync`;try{external_node_fs_[n](e,String(t.absolute)),r(),t.resume()}catch(o){return this[index_min_O](o,t)}}};var Eo=s=>{let t=new xe(s),e=s.file,i=external_node_fs_.statSync(e),r=s.maxReadSize||16*1024*1024;new Be(e,{readSize:r,size:i.size}).pipe(t)},wo=(s,t)=>{let e=new Xt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("close",o),external_node_fs_.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},So=index_min_K(Eo,wo,s=>new xe(s),s=>new Xt(s),(s,t)=>{t?.length&&Qi(s,t)});var yo=(s,t)=>{let e=new kt(s),i=!0,r,n;try{try{r=external_node_fs_.openSync(s.file,"r+")}catch(a){if(a?.code==="ENOENT")r=external_node_fs_.openSync(s.file,"w+");else throw a}let o=external_node_fs_.fstatSync(r),h=Buffer.alloc(512);t:for(n=0;n<o.size;n+=512){for(let c=0,d=0;c<512;c+=d){if(d=external_node_fs_.readSync(r,h,c,h.length-c,n+c),n===0&&h[0]===31&&h[1]===139)throw new Error("cannot append to compressed archives");if(!d)break t}let a=new index_min_F(h);if(!a.cksumValid)break;let l=512*Math.ceil((a.size||0)/512);if(n+l+512>o.size)break;n+=l,s.mtimeCache&&a.mtime&&s.mtimeCache.set(String(a.path),a.mtime)}i=!1,Ro(s,e,n,r,t)}finally{if(i)try{external_node_fs_.closeSync(r)}catch{}}},Ro=(s,t,e,i,r)=>{let n=new Wt(s.file,{fd:i,start:e});t.pipe(n),bo(t,r)},go=(s,t)=>{t=Array.from(t);let e=new wt(s),i=(n,o,h)=>{let a=(T,D)=>{T?external_node_fs_.close(n,E=>h(T)):h(null,D)},l=0;if(o===0)return a(null,0);let c=0,d=Buffer.alloc(512),y=(T,D)=>{if(T||D===void 0)return a(T);if(c+=D,c<512&&D)return external_node_fs_.read(n,d,c,d.length-c,l+c,y);if(l===0&&d[0]===31&&d[1]===139)return a(new Error("cannot append to compressed archives"));if(c<512)return a(null,l);let E=new index_min_F(d);if(!E.cksumValid)return a(null,l);let x=512*Math.ceil((E.size??0)/512);if(l+x+512>o||(l+=x+512,l>=o))return a(null,l);s.mtimeCache&&E.mtime&&s.mtimeCache.set(String(E.path),E.mtime),c=0,external_node_fs_.read(n,d,0,512,l,y)};external_node_fs_.read(n,d,0,512,l,y)};return new Promise((n,o)=>{e.on("error",o);let h="r+",a=(l,c)=>{if(l&&l.code==="ENOENT"&&h==="r+")return h="w+",external_node_fs_.open(s.file,h,a);if(l||!c)return o(l);external_node_fs_.fstat(c,(d,y)=>{if(d)return external_node_fs_.close(c,()=>o(d));i(c,y.size,(T,D)=>{if(T)return o(T);let E=new et(s.file,{fd:c,start:D});e.pipe(E),E.on("error",o),E.on("close",n),_o(e,t)})})};external_node_fs_.open(s.file,h,a)})},bo=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},_o=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e);s.end()},vt=index_min_K(yo,go,()=>{throw new TypeError("file is required")},()=>{throw new TypeError("file is required")},(s,t)=>{if(!Bs(s))throw new TypeError("file is required");if(s.gzip||s.brotli||s.zstd||s.file.endsWith(".br")||s.file.endsWith(".tbr"))throw new TypeError("cannot append to compressed archives");if(!t?.length)throw new TypeError("no paths specified to add/replace")});var Oo=index_min_K(vt.syncFile,vt.asyncFile,vt.syncNoFile,vt.asyncNoFile,(s,t=[])=>{vt.validate?.(s,t),To(s)}),To=s=>{let t=s.filter;s.mtimeCache||(s.mtimeCache=new Map),s.filter=t?(e,i)=>t(e,i)&&!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0)):(e,i)=>!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0))};
-//# sourceMappingURL=index.min.js.map
-
-;// CONCATENATED MODULE: ./lib/package/tarball.js
-
-
-
-
-
-
-
-
-/**
- * Reads a `.tgz` and its manifest. The manifest comes from the tarball itself
- * (what will be published), normalised by pacote as `npm publish <tarball>`
- * does it, and checked like a package.json.
- */
-async function readTarball(file, inputName) {
-    const data = await (0,promises_.readFile)(file);
-    const cache = await (0,promises_.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'npm-totp-publish-cache-'));
-    try {
-        const manifest = await lib.manifest(`file:${file}`, { cache, fullMetadata: true, fullReadJson: true }).catch((error) => {
-            throw new InputError(inputName, `${inputName}: ${file} is not a package tarball npm can read (${error.message}).`, { received: file, cause: error });
-        });
-        checkManifest(manifest, file, inputName);
-        for (const key of Object.keys(manifest))
-            if (key.startsWith('_'))
-                delete manifest[key];
-        return { file, data, integrity: integrityOf(data), manifest };
-    }
-    finally {
-        await (0,promises_.rm)(cache, { recursive: true, force: true });
-    }
-}
-/** Path -> sha256 of every file in a package tarball, for comparing contents across gzip builds. */
-async function tarballEntries(data) {
-    const entries = new Map();
-    await new Promise((resolve, reject) => {
-        const parser = new rt({
-            onReadEntry: (entry) => {
-                const hash = (0,external_node_crypto_.createHash)('sha256');
-                entry.on('data', (chunk) => hash.update(chunk));
-                entry.on('end', () => entries.set(`${entry.type}:${entry.path.replace(/^[^/]+\//, '')}`, hash.digest('hex')));
-            },
-        });
-        parser.on('error', reject);
-        parser.on('end', resolve);
-        parser.end(data);
-    });
-    return entries;
-}
-/** True when two tarballs hold the same files with the same bytes. */
-async function sameContents(a, b) {
-    const [left, right] = await Promise.all([tarballEntries(a), tarballEntries(b)]);
-    if (left.size !== right.size)
-        return false;
-    for (const [name, hash] of left)
-        if (right.get(name) !== hash)
-            return false;
-    return true;
-}
-/** Subresource integrity of `data`, as npm computes `dist.integrity`. */
-function integrityOf(data) {
-    return `sha512-${(0,external_node_crypto_.createHash)('sha512').update(data).digest('base64')}`;
-}
-
-// EXTERNAL MODULE: ./node_modules/npm-registry-fetch/lib/index.js
-var npm_registry_fetch_lib = __nccwpck_require__(5706);
-;// CONCATENATED MODULE: ./lib/otp/errors.js
-
-/** The registry asked for a one-time password and no TOTP secret was configured. */
-class OtpRequiredError extends ProductError {
-    constructor(label, secretInput, options = {}) {
-        super('EOTP', `The registry asks for a one-time password for "${label}", but no TOTP secret was given. ` +
-            `Set ${secretInput} to the account's TOTP secret (base32 text or the otpauth:// URI behind the QR code).`, options);
-    }
-}
-/** The account's 2FA uses security keys (WebAuthn): no CI job can answer it. */
-class SecurityKeyError extends ProductError {
-    constructor(label, options = {}) {
-        super('EOTPWEBAUTHN', `The registry asks for a security-key (WebAuthn) confirmation for "${label}": this account's 2FA uses ` +
-            'security keys, which no CI job can answer, so a TOTP secret cannot help. Use trusted publishing (OIDC) ' +
-            'for publish, or a granular access token allowed to bypass 2FA.', options);
-    }
-}
-/** Every code tried was refused. Says how many, across how many windows, with which clock offset; never a code. */
-class OtpRejectedError extends ProductError {
-    attempts;
-    constructor(label, details) {
-        const offset = `${details.offsetMs >= 0 ? '+' : ''}${(details.offsetMs / 1000).toFixed(1)} s`;
-        super('EOTPREJECTED', `The registry refused ${details.attempts} one-time password${details.attempts === 1 ? '' : 's'} for "${label}" ` +
-            `from ${details.windows} time window${details.windows === 1 ? '' : 's'} (clock offset used: ${offset} versus the registry` +
-            `${details.singleUse ? '; the registry allows each code once' : ''}). ` +
-            'Check that the TOTP secret belongs to the account that owns the token, and that its algorithm, digits and period match the enrolment.', details.cause === undefined ? {} : { cause: details.cause });
-        this.attempts = details.attempts;
-    }
-}
-/** The registry kept answering 429 (too many requests). */
-class RateLimitedError extends ProductError {
-    constructor(label, retryAfterMs, options = {}) {
-        super('ERATELIMIT', `The registry is rate-limiting "${label}" (429 Too Many Requests)` +
-            (retryAfterMs === undefined ? '' : `; it asks to wait ${Math.ceil(retryAfterMs / 1000)} s`) +
-            '. Try again later.', options);
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/otp/with-otp.js
-
-/**
- * The one wrapper every registry write goes through (npm's `otplease`,
- * without a terminal): a fresh code right before each attempt, the next
- * window's code after a rejection, a bounded number of attempts, an
- * immediate clear failure for security-key accounts, and 429 waits.
- */
-async function withOtp(context, write, tally = { otpAttempts: 0, waitedMs: 0 }) {
-    const maxAttempts = context.maxAttempts ?? 3;
-    const maxRateLimitWaits = context.maxRateLimitWaits ?? 3;
-    const maxRetryAfterMs = context.maxRetryAfterMs ?? 120_000;
-    const { source, clock } = context;
-    let otpAttempts = 0;
-    let rateLimitWaits = 0;
-    const windowsTried = new Set();
-    for (;;) {
-        let issued;
-        if (source) {
-            issued = await source.next({ bodyBytes: write.bodyBytes ?? 0 });
-            tally.waitedMs += issued.waitedMs;
-            windowsTried.add(issued.window);
-            otpAttempts += 1;
-            tally.otpAttempts += 1;
-        }
-        try {
-            const value = await write.send(issued?.code);
-            if (source && issued)
-                source.accepted(issued);
-            return value;
-        }
-        catch (error) {
-            if (isOtpChallenge(error)) {
-                if (hasWebAuthnChallenge(error))
-                    throw new SecurityKeyError(write.label, { cause: error });
-                if (!source || !issued)
-                    throw new OtpRequiredError(write.label, context.secretInput, { cause: error });
-                const reuse = source.rejected(issued);
-                context.logger.info(`The registry refused the one-time password for "${write.label}"` +
-                    (reuse ? ' (a reused code)' : '') +
-                    (otpAttempts < maxAttempts ? '; trying the next window.' : '.'));
-                if (otpAttempts >= maxAttempts) {
-                    throw new OtpRejectedError(write.label, {
-                        attempts: otpAttempts,
-                        windows: windowsTried.size,
-                        offsetMs: source.offsetMs,
-                        singleUse: source.singleUse,
-                        cause: error,
-                    });
-                }
-                continue;
-            }
-            if (statusOf(error) === 429) {
-                const retryAfterMs = retryAfter(error, clock.now());
-                if (rateLimitWaits >= maxRateLimitWaits || (retryAfterMs ?? 0) > maxRetryAfterMs) {
-                    throw new RateLimitedError(write.label, retryAfterMs, { cause: error });
-                }
-                rateLimitWaits += 1;
-                const waitMs = retryAfterMs ?? 1000 * 2 ** rateLimitWaits;
-                context.logger.info(`The registry asks to slow down (429); waiting ${(waitMs / 1000).toFixed(1)} s before "${write.label}".`);
-                await clock.sleep(waitMs);
-                tally.waitedMs += waitMs;
-                if (source)
-                    otpAttempts -= 1; // that code was never judged, so it does not count against the bound
-                continue;
-            }
-            throw error;
-        }
-    }
-}
-/** npm-registry-fetch marks "OTP required" answers with code EOTP (401 + www-authenticate OTP, or a body naming a one-time password). */
-function isOtpChallenge(error) {
-    return isRecord(error) && error.code === 'EOTP';
-}
-function hasWebAuthnChallenge(error) {
-    if (!isRecord(error) || !isRecord(error.body))
-        return false;
-    return typeof error.body.authUrl === 'string' || typeof error.body.doneUrl === 'string';
-}
-/** The HTTP status carried by an npm-registry-fetch error, if any. */
-function statusOf(error) {
-    return isRecord(error) && typeof error.statusCode === 'number' ? error.statusCode : undefined;
-}
-/** A header from an npm-registry-fetch error (its headers are `raw()`: arrays of strings). */
-function errorHeader(error, name) {
-    if (!isRecord(error) || !isRecord(error.headers))
-        return undefined;
-    const value = error.headers[name];
-    if (Array.isArray(value))
-        return typeof value[0] === 'string' ? value[0] : undefined;
-    return typeof value === 'string' ? value : undefined;
-}
-/** Retry-After in ms: delta-seconds or an HTTP date. */
-function retryAfter(error, nowMs) {
-    const header = errorHeader(error, 'retry-after')?.trim();
-    if (!header)
-        return undefined;
-    if (/^\d+$/.test(header))
-        return Number(header) * 1000;
-    const at = Date.parse(header);
-    return Number.isFinite(at) ? Math.max(0, at - nowMs) : undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null;
-}
-
-;// CONCATENATED MODULE: ./lib/registry/client.js
-
-
-
-/** Reads retry on 408/429/5xx and network errors; writes never do (a retried publish can land twice). */
-const READ_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
-const WRITE_RETRY = { retries: 0 };
-/**
- * The one place that knows how to talk to the registry with npm's libraries:
- * builds their options (auth keyed by registry path, as npm's config does;
- * the token only ever lives in memory), and times every call so the clock
- * offset and latency estimates follow the registry.
- */
-class RegistryClient {
-    registry;
-    #token;
-    #clock;
-    #timeSync;
-    #base;
-    constructor(options) {
-        this.registry = options.registry;
-        this.#token = options.token;
-        this.#clock = options.clock;
-        this.#timeSync = options.timeSync;
-        const url = new URL(options.registry);
-        this.#base = {
-            registry: options.registry,
-            userAgent: options.userAgent,
-            npmSession: (0,external_node_crypto_.randomUUID)().replaceAll('-', '').slice(0, 16),
-            timeout: options.timeoutMs ?? 5 * 60 * 1000,
-            preferOnline: true,
-            ...(options.token === undefined ? {} : { [`//${url.host}${url.pathname}:_authToken`]: options.token }),
-        };
-    }
-    /** True when a token was configured. */
-    get authenticated() {
-        return this.#token !== undefined;
-    }
-    /** Options for one of npm's libraries making a write: no retries, the code if any. */
-    writeOptions(otp, extra = {}) {
-        return { ...this.#base, retry: WRITE_RETRY, ...(otp === undefined ? {} : { otp }), ...extra };
-    }
-    /** Options for reads. */
-    readOptions(extra = {}) {
-        return { ...this.#base, retry: READ_RETRY, ...extra };
-    }
-    /**
-     * GET a JSON document. A 404 is an answer (undefined), not an error.
-     * Every answer, error or not, feeds the clock estimate.
-     */
-    async getJson(path, extra = {}) {
-        try {
-            const response = await this.timed(0, () => npm_registry_fetch_lib(path, this.readOptions(extra)));
-            return await response.json();
-        }
-        catch (error) {
-            if (statusOf(error) === 404)
-                return undefined;
-            throw error;
-        }
-    }
-    /** GET raw bytes (a tarball). */
-    async getBuffer(url) {
-        const response = await this.timed(0, () => npm_registry_fetch_lib(url, this.readOptions()));
-        return response.buffer();
-    }
-    /**
-     * Runs one request made by npm's libraries and feeds its timing and `Date`
-     * header (from the answer, or from the error it threw) into the estimates.
-     */
-    async timed(bytesSent, call) {
-        const sentAt = this.#clock.now();
-        try {
-            const result = await call();
-            this.#timeSync.observe({ date: responseDate(result), sentAt, receivedAt: this.#clock.now(), bytesSent });
-            return result;
-        }
-        catch (error) {
-            this.#timeSync.observe({ date: errorHeader(error, 'date'), sentAt, receivedAt: this.#clock.now(), bytesSent });
-            throw error;
-        }
-    }
-}
-function responseDate(result) {
-    const headers = result?.headers;
-    if (!headers || typeof headers.get !== 'function')
-        return undefined;
-    return headers.get('date') ?? undefined;
-}
-/** `@scope/name` -> `@scope%2fname`, as npm escapes package names in paths. */
-function escapeName(name) {
-    return name.replace('/', '%2f');
-}
-
-// EXTERNAL MODULE: ./node_modules/libnpmpublish/lib/index.js
-var libnpmpublish_lib = __nccwpck_require__(68319);
-;// CONCATENATED MODULE: ./lib/registry/packument.js
-
-/** The full packument, or undefined when the package does not exist. */
-async function readPackument(client, name, options = {}) {
-    const document = await client.getJson(`/${escapeName(name)}`, {
-        headers: { accept: 'application/json' },
-        ...(options.write ? { query: { write: 'true' } } : {}),
-    });
-    return document === undefined ? undefined : document;
-}
-
-;// CONCATENATED MODULE: ./lib/registry/publish.js
-
-
-
-
-
-/** The version exists with other contents: publishing again is impossible. */
-class PublishConflictError extends ProductError {
-    constructor(id) {
-        super('EPUBLISHCONFLICT', `${id} is already in the registry with different contents. A published version cannot be replaced: bump the version in package.json and publish again.`, { received: id });
-    }
-}
-/** The registry refused or failed the publish; says whether the version is there. */
-class PublishFailedError extends ProductError {
-    constructor(id, reason, cause, checked) {
-        super('EPUBLISH', `Publishing ${id} failed: ${reason}.${checked ? ` The registry does not have ${id} (read back after the failure).` : ''}`, { received: id, cause });
-    }
-}
-/**
- * Publishes a tarball through libnpmpublish, once.
- *
- * Before: reads the packument; the same version with the same contents is
- * success without a write (a re-run is harmless), other contents a conflict.
- * After a failure that may hide a success (no answer, 5xx, 408, a 403/409
- * "already published"), reads the packument again before deciding, and
- * retries only when the version is certainly absent.
- */
-async function publishTarball(context, tarball, settings) {
-    const { client, logger } = context;
-    const { name, version } = tarball.manifest;
-    const id = `${name}@${version}`;
-    const existing = await findVersion(context, tarball);
-    if (existing === 'identical') {
-        logger.info(`${id} is already in the registry with identical contents: nothing to publish.`);
-        return { status: 'unchanged', otpAttempts: 0, waitedMs: 0, reconciled: false, uploads: 0 };
-    }
-    if (existing === 'different')
-        throw new PublishConflictError(id);
-    if (settings.dryRun) {
-        logger.info(`Dry run: would publish ${id} with tag "${settings.tag}" to ${client.registry}.`);
-        return { status: 'dry-run', otpAttempts: 0, waitedMs: 0, reconciled: false, uploads: 0 };
-    }
-    const maxRetries = settings.maxRetries ?? 2;
-    const bodyBytes = Math.ceil(tarball.data.length * 1.34) + 4096;
-    const tally = { otpAttempts: 0, waitedMs: 0 };
-    for (let uploads = 1;; uploads += 1) {
-        try {
-            await withOtp(context.otp, {
-                label: `publish ${id}`,
-                bodyBytes,
-                send: (otp) => client.timed(bodyBytes, () => libnpmpublish_lib.publish(tarball.manifest, tarball.data, client.writeOptions(otp, { defaultTag: settings.tag, access: settings.access ?? null, npmCommand: 'publish' }))),
-            }, tally);
-            return { status: 'published', ...tally, reconciled: false, uploads };
-        }
-        catch (error) {
-            if (!mayHavePublished(error))
-                throw error instanceof ProductError ? error : new PublishFailedError(id, describe(error), error, false);
-            logger.warning(`The publish of ${id} ended without a clear answer (${describe(error)}); reading the registry back.`);
-            const after = await findVersion(context, tarball);
-            if (after === 'identical') {
-                logger.info(`${id} is in the registry with our contents: the publish did succeed.`);
-                return { status: 'published', ...tally, reconciled: true, uploads };
-            }
-            if (after === 'different')
-                throw new PublishConflictError(id);
-            if (uploads > maxRetries || !isRetryable(error))
-                throw new PublishFailedError(id, describe(error), error, true);
-            const backoffMs = 1000 * 2 ** (uploads - 1);
-            logger.info(`${id} is not in the registry; retrying the publish in ${backoffMs / 1000} s (${uploads}/${maxRetries}).`);
-            await context.otp.clock.sleep(backoffMs);
-            tally.waitedMs += backoffMs;
-        }
-    }
-}
-/** Whether the registry already holds this version, and with which contents. */
-async function findVersion(context, tarball) {
-    const packument = await readPackument(context.client, tarball.manifest.name);
-    const published = packument?.versions?.[tarball.manifest.version];
-    if (!published)
-        return 'absent';
-    if (published.dist?.integrity === tarball.integrity)
-        return 'identical';
-    // Same files can gzip to other bytes on another Node/zlib build: compare what is inside.
-    const url = published.dist?.tarball;
-    if (!url)
-        return 'different';
-    const theirs = await context.client.getBuffer(url);
-    return (await sameContents(theirs, tarball.data)) ? 'identical' : 'different';
-}
-function mayHavePublished(error) {
-    const status = statusOf(error);
-    if (status === undefined)
-        return !(error instanceof ProductError);
-    return status === 408 || status >= 500 || status === 409 || status === 403;
-}
-function isRetryable(error) {
-    const status = statusOf(error);
-    return status === undefined || status === 408 || status >= 500;
-}
-/** The registry's reason, without the request URL's query or any header. */
-function describe(error) {
-    const record = error;
-    const reason = record?.body?.error ?? record?.body?.message;
-    if (typeof record?.statusCode === 'number')
-        return `${record.statusCode}${typeof reason === 'string' ? ` ${reason}` : ''}`;
-    return typeof record?.message === 'string' ? record.message : String(error);
-}
-
-;// CONCATENATED MODULE: ./lib/core/run-publish.js
 
 
 
@@ -87766,95 +88611,103 @@ function describe(error) {
 
 
 /**
- * Publishes one package: read and check it, pack it (scripts run without
- * secrets), read the registry, publish with a just-in-time code, report.
- * Never throws: a failure is in `report.error`, with the write marked failed.
+ * Runs a list of commands: all are parsed and checked first (a mistake on
+ * the last line stops the run before the first writes), then run in order
+ * with one registry client and one OTP source; the first failure stops the
+ * run and every later command is reported as not run.
+ * Never throws: a failure is in `report.error`.
  */
-async function runPublish(options, deps) {
+async function runCommands(options, input, deps) {
     const { clock, logger } = deps;
     for (const secret of options.secrets)
         logger.mask(secret);
     const report = { published: false, name: undefined, version: undefined, tag: undefined, registry: options.registry, results: [] };
-    const startedAt = clock.now();
-    const result = { command: 'publish', ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail: '' };
-    let cleanup;
+    let commands;
+    const prepared = new Map();
     try {
-        const source = await readPackageSource(options.packageSpec, deps.cwd, options.names.package);
-        if (source.kind === 'folder') {
-            describeTarget(report, result, options, source.manifest.name, source.manifest.version, source.manifest.publishConfig);
-            warnAboutPublishConfig(source, options, logger);
-        }
-        logger.info(authPlan(options));
-        let file;
-        if (source.kind === 'folder') {
-            logger.info(`Packing ${source.dir}${options.ignoreScripts ? ' (package scripts skipped)' : ''}.`);
-            const packed = await packFolder({ dir: source.dir, manifest: source.manifest, ignoreScripts: options.ignoreScripts, secrets: options.secrets, logger, env: deps.env });
-            cleanup = packed.cleanup;
-            file = packed.file;
-        }
-        else {
-            file = source.file;
-        }
-        const tarball = await readTarball(file, options.names.package);
-        const { name, version } = tarball.manifest;
-        describeTarget(report, result, options, name, version, tarball.manifest.publishConfig);
-        const timeSync = new TimeSync();
-        const client = new RegistryClient({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent });
-        const otp = {
-            source: options.secret ? new OtpSource({ secret: options.secret, clock, timeSync, logger }) : undefined,
-            clock,
-            logger,
-            secretInput: options.names.otpSecret,
-        };
-        const tag = report.tag;
-        logger.info(`Publishing ${name}@${version} with tag "${tag}" to ${options.registry}${options.dryRun ? ' (dry run)' : ''}.`);
-        const outcome = await publishTarball({ client, otp, logger }, tarball, { tag, access: options.access ?? publishConfigAccess(tarball.manifest.publishConfig), dryRun: options.dryRun });
-        Object.assign(result, {
-            ok: true,
-            skipped: outcome.status !== 'published',
-            outcome: outcome.status,
-            otpAttempts: outcome.otpAttempts,
-            waitedMs: outcome.waitedMs,
-            detail: outcome.status === 'published'
-                ? `published ${name}@${version} (${tarball.integrity.slice(0, 20)}…) with tag ${tag}${outcome.reconciled ? ', confirmed by reading the registry back' : ''}`
-                : outcome.status === 'unchanged'
-                    ? `${name}@${version} was already published with identical contents`
-                    : `dry run: ${name}@${version} would be published with tag ${tag}`,
-        });
-        report.published = outcome.status === 'published';
+        commands = input === undefined ? [implicitPublish()] : 'commands' in input ? input.commands : parseCommandBlock(input.block, { inputName: input.inputName, defaultPackage: await defaultPackageName(options, deps.cwd) });
+        for (const command of commands)
+            if (command.kind === 'publish')
+                prepared.set(command, await preparePublish(command, options, deps.cwd));
     }
     catch (error) {
         report.error = error;
-        Object.assign(result, { outcome: 'failed', detail: error instanceof Error ? error.message : String(error) });
+        report.results.push(failedResult(0, input === undefined ? 'publish' : 'commands', error, 0));
+        return report;
     }
-    finally {
-        result.durationMs = clock.now() - startedAt;
-        report.results.push(result);
-        await cleanup?.().catch(() => undefined);
+    const firstPublish = [...prepared.values()][0];
+    if (firstPublish)
+        Object.assign(report, { name: firstPublish.name, version: firstPublish.version, tag: firstPublish.tag });
+    logger.info(authPlan(options));
+    const timeSync = new TimeSync();
+    const client = new RegistryClient({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent });
+    const otp = { source: options.secret ? new OtpSource({ secret: options.secret, clock, timeSync, logger }) : undefined, clock, logger, secretInput: options.names.otpSecret };
+    for (const command of commands) {
+        if (report.error !== undefined) {
+            report.results.push({ line: command.line, command: command.text, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail: 'not run: an earlier command failed' });
+            continue;
+        }
+        const startedAt = clock.now();
+        const context = commandContext({ client, otp, logger, dryRun: options.dryRun });
+        const publish = prepared.get(command);
+        try {
+            const outcome = await executeCommand(context, command, publish, options, deps.env, logger);
+            const published = outcome.published === true;
+            if (publish && publish === firstPublish)
+                Object.assign(report, { name: publish.name, version: publish.version, tag: publish.tag });
+            report.published ||= published;
+            report.results.push({
+                line: command.line,
+                command: publish ? `publish ${publish.name}@${publish.version}` : command.text,
+                ok: true,
+                skipped: !published && outcome.status !== 'done',
+                outcome: published ? 'published' : outcome.status,
+                otpAttempts: context.tally.otpAttempts,
+                waitedMs: context.tally.waitedMs,
+                durationMs: clock.now() - startedAt,
+                detail: outcome.detail,
+            });
+            logger.info(`${command.line > 0 ? `line ${command.line}: ` : ''}${outcome.detail}`);
+        }
+        catch (error) {
+            report.error = error;
+            const name = publish?.name ? `publish ${publish.name}@${publish.version}` : command.text;
+            report.results.push({ ...failedResult(command.line, name, error, clock.now() - startedAt), otpAttempts: context.tally.otpAttempts, waitedMs: context.tally.waitedMs });
+        }
     }
     return report;
 }
-/** Fills name, version and tag, and refuses a prerelease without an explicit tag (as npm does). */
-function describeTarget(report, result, options, name, version, publishConfig) {
-    const configured = typeof publishConfig?.tag === 'string' ? publishConfig.tag : undefined;
-    const tag = options.tag ?? configured ?? 'latest';
-    if (options.tag === undefined && configured === undefined && semver.prerelease(version) !== null) {
-        throw new InputError(options.names.tag, `${options.names.tag}: ${name}@${version} is a prerelease; give an explicit tag (for example next or beta), as npm requires, so that it does not become "latest".`, { received: version });
+/** The publish of the `package` setting, when no commands are given. */
+function implicitPublish() {
+    return { kind: 'publish', line: 0, text: 'publish', target: undefined, tag: undefined, access: undefined, dryRun: false };
+}
+/** The package the `package` setting names, for commands that leave `<pkg>` out. */
+async function defaultPackageName(options, cwd) {
+    try {
+        const source = await readPackageSource(options.packageSpec, cwd, options.names.package);
+        return { name: source.kind === 'folder' ? source.manifest.name : (await readTarball(source.file, options.names.package)).manifest.name };
     }
-    Object.assign(report, { name, version, tag });
-    result.command = `publish ${name}@${version}`;
-}
-function publishConfigAccess(publishConfig) {
-    const access = publishConfig?.access;
-    return access === 'public' || access === 'restricted' ? access : undefined;
-}
-function warnAboutPublishConfig(source, options, logger) {
-    const configured = source.manifest.publishConfig?.registry;
-    if (typeof configured === 'string' && configured.replace(/\/?$/, '/') !== options.registry) {
-        logger.warning(`package.json's publishConfig.registry (${configured}) differs from ${options.names.registry} (${options.registry}); publishing to ${options.registry}.`);
+    catch (error) {
+        return { problem: error instanceof Error ? error.message : String(error) };
     }
 }
-/** Says, before any write, which authentication each request will use. */
+function failedResult(line, command, error, durationMs) {
+    return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: describeError(error) };
+}
+/** One line for the user: our own messages as they are, a library's error with its status and reason. */
+function describeError(error) {
+    if (isProductError(error))
+        return error.message;
+    const record = error;
+    if (typeof record?.statusCode === 'number') {
+        const reason = typeof record.body?.error === 'string' ? record.body.error : typeof record.message === 'string' ? record.message : '';
+        return `the registry answered ${record.statusCode}${reason ? `: ${reason}` : ''}`;
+    }
+    if (typeof record?.code === 'string' && typeof record.message === 'string')
+        return `${record.code}: ${record.message}`;
+    return error instanceof Error ? error.message : String(error);
+}
+/** Says, before any write, which authentication the writes will use. */
 function authPlan(options) {
     const token = options.token ? 'the token' : 'no token (dry run)';
     const otp = options.secret
@@ -87989,7 +88842,6 @@ function parseAccess(value, name) {
 ;// CONCATENATED MODULE: ./lib/action/inputs.js
 
 
-
 /** Action input names, as users type them in `with:`. */
 const INPUT_NAMES = {
     token: 'token',
@@ -88014,11 +88866,7 @@ function readInputs(logger, env = process.env) {
     const otpSecret = read(INPUT_NAMES.otpSecret);
     if (otpSecret)
         logger.mask(otpSecret);
-    const commands = read('commands');
-    if (commands !== undefined && commands.trim() !== '') {
-        throw new InputError('commands', 'commands: running a block of npm commands is not available in this version yet; leave commands empty to publish the package input.');
-    }
-    return normalizeOptions({
+    const options = normalizeOptions({
         token,
         otpSecret,
         registry: read(INPUT_NAMES.registry),
@@ -88029,6 +88877,8 @@ function readInputs(logger, env = process.env) {
         ignoreScripts: read(INPUT_NAMES.ignoreScripts),
         allowInsecureRegistry: read(INPUT_NAMES.allowInsecureRegistry),
     }, { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' });
+    const commands = read('commands');
+    return { options, commands: commands !== undefined && commands.trim() !== '' ? commands : undefined };
 }
 
 ;// CONCATENATED MODULE: ./lib/action/outputs.js
@@ -88047,7 +88897,8 @@ async function writeSummary(report, redactor) {
         return;
     const heading = report.error ? 'npm-totp-publish: failed' : report.published ? `Published ${report.name}@${report.version}` : 'npm-totp-publish: nothing published';
     const rows = report.results.map((result) => [
-        { data: `<code>${escapeHtml(result.command)}</code>` },
+        { data: result.line > 0 ? String(result.line) : '' },
+        { data: `<code>${escapeHtml(redactor.redact(result.command))}</code>` },
         { data: outcomeText(result) },
         { data: String(result.otpAttempts) },
         { data: seconds(result.waitedMs) },
@@ -88057,6 +88908,7 @@ async function writeSummary(report, redactor) {
         .addHeading(escapeHtml(redactor.redact(heading)), 3)
         .addTable([
         [
+            { data: 'Line', header: true },
             { data: 'Command', header: true },
             { data: 'Outcome', header: true },
             { data: 'OTP attempts', header: true },
@@ -88068,14 +88920,21 @@ async function writeSummary(report, redactor) {
     const link = packageLink(report);
     if (link && report.published)
         summary.addLink(`${report.name}@${report.version} on the registry`, link);
-    for (const result of report.results) {
-        if (result.detail)
-            summary.addRaw(`<p>${escapeHtml(redactor.redact(result.detail))}</p>`, true);
-    }
+    const details = report.results.filter((result) => result.detail).map((result) => `${result.line > 0 ? `line ${result.line}: ` : ''}${result.detail}`);
+    if (details.length > 0)
+        summary.addList(details.map((detail) => escapeHtml(redactor.redact(detail))));
     await summary.write();
 }
 function outcomeText(result) {
-    const icons = { published: '✅ published', unchanged: '⏭️ already published', 'dry-run': '🧪 dry run', failed: '❌ failed', 'not-run': '⏸️ not run' };
+    const icons = {
+        published: '✅ published',
+        done: '✅ done',
+        unchanged: '⏭️ already so',
+        read: '📖 read',
+        'dry-run': '🧪 dry run',
+        failed: '❌ failed',
+        'not-run': '⏸️ not run',
+    };
     return icons[result.outcome];
 }
 function seconds(ms) {
@@ -88108,12 +88967,18 @@ async function run() {
     const logger = actionLogger(redactor);
     let report;
     try {
-        const options = readInputs(logger);
-        report = await runPublish(options, { clock: systemClock, logger, cwd: process.cwd(), env: process.env, userAgent: USER_AGENT });
+        const { options, commands } = readInputs(logger);
+        report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {
+            clock: systemClock,
+            logger,
+            cwd: process.cwd(),
+            env: process.env,
+            userAgent: USER_AGENT,
+        });
         writeOutputs(report, redactor);
         await writeSummary(report, redactor);
         if (report.error !== undefined)
-            fail(report.error, redactor);
+            failRun(report, redactor);
     }
     catch (error) {
         if (!report)
@@ -88121,19 +88986,31 @@ async function run() {
         fail(error, redactor);
     }
 }
+/** A failed run: an annotation naming the failing command line, and a list of what did and did not happen. */
+function failRun(report, redactor) {
+    const failed = report.results.find((result) => result.outcome === 'failed');
+    if (report.results.length > 1) {
+        info('What happened:');
+        for (const result of report.results)
+            info(redactor.redact(`  ${result.line > 0 ? `line ${result.line}: ` : ''}${result.outcome.padEnd(9)} ${result.command}`));
+    }
+    if (failed && failed.line > 0) {
+        error(redactor.redact(describeError(report.error)), { title: redactor.redact(`commands line ${failed.line}: ${failed.command}`) });
+        process.exitCode = ExitCode.Failure;
+        return;
+    }
+    fail(report.error, redactor);
+}
 /** User mistakes and registry refusals are one clear line; only bugs get a stack trace, in the debug log. */
 function fail(error, redactor) {
     if (isProductError(error)) {
         setFailed(redactor.redact(error.message));
         return;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    core_debug(redactor.redact(error instanceof Error && error.stack ? error.stack : message));
-    setFailed(redactor.redact(`Unexpected error: ${message}`));
+    core_debug(redactor.redact(error instanceof Error && error.stack ? error.stack : String(error)));
+    setFailed(redactor.redact(describeError(error)));
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
 ;// CONCATENATED MODULE: ./lib/cli/main.js
 
 
@@ -88142,20 +89019,26 @@ var external_node_util_ = __nccwpck_require__(57975);
 
 
 
-const USAGE = `Usage: npm-totp-publish publish [<folder>|<package.json>|<tarball>] [options]
 
-Publishes a package with a just-in-time one-time password from a TOTP secret.
+
+
+const USAGE = `Usage: npm-totp-publish <command> [options]
+
+Runs npm's 2FA-protected writes with a one-time password made just in time from a TOTP secret.
+
+Commands (npm's own grammar; <pkg> defaults to the package in --package, or the current folder):
+  ${KNOWN_COMMANDS.join('\n  ')}
+  run <file>      run a block of the commands above, one per line (# comments; - reads stdin)
 
 Options:
-  --tag <tag>             dist-tag to publish under (default: latest; prereleases must name one)
-  --access <level>        public or restricted (default: the registry's choice)
-  --registry <url>        registry URL (default: https://registry.npmjs.org/)
-  --dry-run               do everything except the upload
-  --ignore-scripts        do not run prepublishOnly, prepack, prepare or postpack
+  --registry <url>           registry URL (default: https://registry.npmjs.org/)
+  --package <path>           the package for publish and the default <pkg> (default: .)
+  --dry-run                  read and check everything, write nothing
+  --ignore-scripts           do not run prepublishOnly, prepack, prepare or postpack
   --allow-insecure-registry  allow plain http to a host other than this machine
-  --json                  print the results as JSON on stdout
-  -h, --help              this help
-  -v, --version           this tool's version
+  --json                     print the results as JSON on stdout
+  -h, --help                 this help
+  -v, --version              this tool's version
 
 Secrets come from the environment only, never from arguments:
   NODE_AUTH_TOKEN or NPM_TOKEN   registry token
@@ -88181,99 +89064,113 @@ async function runCli(argv, env, io) {
             return 0;
         }
         const token = env.NODE_AUTH_TOKEN?.trim() ? env.NODE_AUTH_TOKEN : env.NPM_TOKEN;
-        const options = normalizeOptions({ ...parsed.values, token, otpSecret: env.NPM_TOTP_SECRET }, {
+        const options = normalizeOptions({ ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET }, {
             token: 'NODE_AUTH_TOKEN (or NPM_TOKEN)',
             otpSecret: 'NPM_TOTP_SECRET',
             registry: '--registry',
-            package: 'the package argument',
+            package: '--package',
             tag: '--tag',
             access: '--access',
             dryRun: '--dry-run',
             ignoreScripts: '--ignore-scripts',
             allowInsecureRegistry: '--allow-insecure-registry',
         });
-        const report = await runPublish(options, { clock: systemClock, logger, cwd: io.cwd, env, userAgent: USER_AGENT });
+        let input;
+        if (parsed.words[0] === 'run') {
+            if (parsed.words.length !== 2)
+                throw new InputError('arguments', 'run takes one file holding the commands (or - for standard input).');
+            const file = parsed.words[1];
+            const block = file === '-' ? await (io.stdin ?? readStdin)() : await (0,promises_.readFile)(external_node_path_.resolve(io.cwd, file), 'utf8').catch(() => {
+                throw new InputError('arguments', `run: cannot read ${file}.`);
+            });
+            input = { block, inputName: file === '-' ? 'standard input' : file };
+        }
+        else {
+            const defaultPackage = await defaultPackageName(options, io.cwd);
+            input = { commands: [parseCommandWords(parsed.words, { line: 0, text: parsed.words.join(' ') }, { inputName: 'arguments', defaultPackage })] };
+        }
+        const report = await runCommands(options, input, { clock: systemClock, logger, cwd: io.cwd, env, userAgent: USER_AGENT });
         printReport(report, parsed.json, redactor, io);
         if (report.error !== undefined) {
-            io.stderr(`npm-totp-publish: ${redactor.redact(errorMessage(report.error))}\n`);
+            io.stderr(`npm-totp-publish: ${redactor.redact(describeError(report.error))}\n`);
             return 1;
         }
         return 0;
     }
     catch (error) {
-        io.stderr(`npm-totp-publish: ${redactor.redact(errorMessage(error))}\n`);
-        if (error instanceof InputError && error.input === 'arguments')
+        const usage = error instanceof InputError && error.input === 'arguments';
+        io.stderr(`npm-totp-publish: ${redactor.redact(describeError(error))}\n`);
+        if (usage)
             io.stderr(`\n${USAGE}`);
-        return error instanceof InputError && error.input === 'arguments' ? 2 : 1;
+        return usage ? 2 : 1;
     }
 }
 const SECRET_FLAGS = /^--?(token|otp|otp-secret|secret|auth|password|_authToken)(=|$)/i;
+const GLOBAL_VALUED = new Set(['--registry', '--package']);
+const GLOBAL_BOOLEAN = new Set(['--dry-run', '--ignore-scripts', '--allow-insecure-registry', '--json', '--help', '-h', '--version', '-v']);
+/** Separates this tool's own options from the command's words; refuses secrets given as flags. */
 function parse(argv) {
     const secretFlag = argv.find((arg) => SECRET_FLAGS.test(arg));
     if (secretFlag) {
         throw new InputError('arguments', `${secretFlag.split('=')[0]} is not accepted: command-line arguments are visible to every process on the machine and in CI logs. Put the token in NODE_AUTH_TOKEN (or NPM_TOKEN) and the TOTP secret in NPM_TOTP_SECRET.`);
     }
-    let parsed;
-    try {
-        parsed = (0,external_node_util_.parseArgs)({
-            args: argv,
-            allowPositionals: true,
-            options: {
-                tag: { type: 'string' },
-                access: { type: 'string' },
-                registry: { type: 'string' },
-                'dry-run': { type: 'boolean', default: false },
-                'ignore-scripts': { type: 'boolean', default: false },
-                'allow-insecure-registry': { type: 'boolean', default: false },
-                json: { type: 'boolean', default: false },
-                help: { type: 'boolean', short: 'h', default: false },
-                version: { type: 'boolean', short: 'v', default: false },
-            },
-        });
+    const values = {};
+    const flags = new Set();
+    const words = [];
+    for (let i = 0; i < argv.length; i += 1) {
+        const arg = argv[i];
+        const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+        if (GLOBAL_VALUED.has(name)) {
+            const value = inline ?? argv[(i += 1)];
+            if (value === undefined)
+                throw new InputError('arguments', `${name} needs a value.`);
+            values[name.slice(2)] = value;
+        }
+        else if (GLOBAL_BOOLEAN.has(name) && inline === undefined) {
+            flags.add(name);
+        }
+        else {
+            words.push(arg);
+        }
     }
-    catch (error) {
-        throw new InputError('arguments', error.message);
-    }
-    const { values, positionals } = parsed;
-    if (values.help)
+    if (flags.has('--help') || flags.has('-h'))
         return 'help';
-    if (values.version)
+    if (flags.has('--version') || flags.has('-v'))
         return 'version';
-    const [command, target, ...extra] = positionals;
-    if (command === undefined)
-        throw new InputError('arguments', 'no command given; the command is publish.');
-    if (command !== 'publish')
-        throw new InputError('arguments', `unknown command "${command}"; the command is publish.`);
-    if (extra.length > 0)
-        throw new InputError('arguments', `publish takes one package (a folder, package.json or .tgz), got also: ${extra.join(' ')}.`);
+    if (words.length === 0)
+        throw new InputError('arguments', 'no command given.');
+    const unknown = words.find((word) => word.startsWith('-') && !['--tag', '--access', '--force'].includes(word.split('=')[0]) && word !== '-');
+    if (unknown)
+        throw new InputError('arguments', `unknown option ${unknown.split('=')[0]}.`);
     return {
-        values: {
-            ...(target === undefined ? {} : { package: target }),
-            ...(values.tag === undefined ? {} : { tag: values.tag }),
-            ...(values.access === undefined ? {} : { access: values.access }),
+        settings: {
+            ...(values.package === undefined ? {} : { package: values.package }),
             ...(values.registry === undefined ? {} : { registry: values.registry }),
-            dryRun: values['dry-run'],
-            ignoreScripts: values['ignore-scripts'],
-            allowInsecureRegistry: values['allow-insecure-registry'],
+            dryRun: flags.has('--dry-run'),
+            ignoreScripts: flags.has('--ignore-scripts'),
+            allowInsecureRegistry: flags.has('--allow-insecure-registry'),
         },
-        json: values.json,
+        words,
+        json: flags.has('--json'),
     };
+}
+async function readStdin() {
+    const chunks = [];
+    for await (const chunk of process.stdin)
+        chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
 }
 function printReport(report, json, redactor, io) {
     if (json) {
         const { error, ...rest } = report;
-        io.stdout(`${redactor.redact(JSON.stringify({ ...rest, ...(error === undefined ? {} : { error: errorMessage(error) }) }, null, 2))}\n`);
+        io.stdout(`${redactor.redact(JSON.stringify({ ...rest, ...(error === undefined ? {} : { error: describeError(error) }) }, null, 2))}\n`);
         return;
     }
     for (const result of report.results) {
         const attempts = result.otpAttempts === 1 ? '1 OTP' : `${result.otpAttempts} OTPs`;
-        io.stdout(`${redactor.redact(`${result.outcome.padEnd(9)} ${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)`)}\n`);
+        const where = result.line > 0 ? `line ${result.line}: ` : '';
+        io.stdout(`${redactor.redact(`${result.outcome.padEnd(9)} ${where}${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)${result.detail ? ` - ${result.detail}` : ''}`)}\n`);
     }
-}
-function errorMessage(error) {
-    if (isProductError(error))
-        return error.message;
-    return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
 function cliLogger(redactor, io) {
     const line = (prefix) => (message) => io.stderr(`${prefix}${redactor.redact(message)}\n`);

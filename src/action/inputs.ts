@@ -1,5 +1,4 @@
 import * as core from '@actions/core';
-import { InputError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import { type InputNames, normalizeOptions, type Options } from '../core/options.ts';
 
@@ -20,17 +19,13 @@ export const INPUT_NAMES: InputNames = {
  * Reads and checks every input. Secret inputs are masked the moment they are
  * read, before anything can fail on them. Empty inputs mean "not given".
  */
-export function readInputs(logger: Logger, env: NodeJS.ProcessEnv = process.env): Options {
+export function readInputs(logger: Logger, env: NodeJS.ProcessEnv = process.env): { options: Options; commands: string | undefined } {
   const read = (name: string) => core.getInput(name) || undefined;
   const token = read(INPUT_NAMES.token) ?? env.NODE_AUTH_TOKEN ?? undefined;
   if (token) logger.mask(token);
   const otpSecret = read(INPUT_NAMES.otpSecret);
   if (otpSecret) logger.mask(otpSecret);
-  const commands = read('commands');
-  if (commands !== undefined && commands.trim() !== '') {
-    throw new InputError('commands', 'commands: running a block of npm commands is not available in this version yet; leave commands empty to publish the package input.');
-  }
-  return normalizeOptions(
+  const options = normalizeOptions(
     {
       token,
       otpSecret,
@@ -44,4 +39,6 @@ export function readInputs(logger: Logger, env: NodeJS.ProcessEnv = process.env)
     },
     { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' },
   );
+  const commands = read('commands');
+  return { options, commands: commands !== undefined && commands.trim() !== '' ? commands : undefined };
 }

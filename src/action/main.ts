@@ -3,7 +3,7 @@ import { systemClock } from '../core/clock.ts';
 import { isProductError } from '../core/errors.ts';
 import { Redactor } from '../core/redactor.ts';
 import type { RunReport } from '../core/result.ts';
-import { runPublish } from '../core/run-publish.ts';
+import { describeError, runCommands } from '../core/run.ts';
 import { USER_AGENT } from '../version.ts';
 import { actionLogger } from './core-logger.ts';
 import { readInputs } from './inputs.ts';
@@ -15,15 +15,36 @@ export async function run(): Promise<void> {
   const logger = actionLogger(redactor);
   let report: RunReport | undefined;
   try {
-    const options = readInputs(logger);
-    report = await runPublish(options, { clock: systemClock, logger, cwd: process.cwd(), env: process.env, userAgent: USER_AGENT });
+    const { options, commands } = readInputs(logger);
+    report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {
+      clock: systemClock,
+      logger,
+      cwd: process.cwd(),
+      env: process.env,
+      userAgent: USER_AGENT,
+    });
     writeOutputs(report, redactor);
     await writeSummary(report, redactor);
-    if (report.error !== undefined) fail(report.error, redactor);
+    if (report.error !== undefined) failRun(report, redactor);
   } catch (error) {
     if (!report) core.setOutput('published', 'false');
     fail(error, redactor);
   }
+}
+
+/** A failed run: an annotation naming the failing command line, and a list of what did and did not happen. */
+function failRun(report: RunReport, redactor: Redactor): void {
+  const failed = report.results.find((result) => result.outcome === 'failed');
+  if (report.results.length > 1) {
+    core.info('What happened:');
+    for (const result of report.results) core.info(redactor.redact(`  ${result.line > 0 ? `line ${result.line}: ` : ''}${result.outcome.padEnd(9)} ${result.command}`));
+  }
+  if (failed && failed.line > 0) {
+    core.error(redactor.redact(describeError(report.error)), { title: redactor.redact(`commands line ${failed.line}: ${failed.command}`) });
+    process.exitCode = core.ExitCode.Failure;
+    return;
+  }
+  fail(report.error, redactor);
 }
 
 /** User mistakes and registry refusals are one clear line; only bugs get a stack trace, in the debug log. */
@@ -32,7 +53,6 @@ function fail(error: unknown, redactor: Redactor): void {
     core.setFailed(redactor.redact(error.message));
     return;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  core.debug(redactor.redact(error instanceof Error && error.stack ? error.stack : message));
-  core.setFailed(redactor.redact(`Unexpected error: ${message}`));
+  core.debug(redactor.redact(error instanceof Error && error.stack ? error.stack : String(error)));
+  core.setFailed(redactor.redact(describeError(error)));
 }

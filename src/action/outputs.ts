@@ -16,7 +16,8 @@ export async function writeSummary(report: RunReport, redactor: Redactor): Promi
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const heading = report.error ? 'npm-totp-publish: failed' : report.published ? `Published ${report.name}@${report.version}` : 'npm-totp-publish: nothing published';
   const rows = report.results.map((result) => [
-    { data: `<code>${escapeHtml(result.command)}</code>` },
+    { data: result.line > 0 ? String(result.line) : '' },
+    { data: `<code>${escapeHtml(redactor.redact(result.command))}</code>` },
     { data: outcomeText(result) },
     { data: String(result.otpAttempts) },
     { data: seconds(result.waitedMs) },
@@ -26,6 +27,7 @@ export async function writeSummary(report: RunReport, redactor: Redactor): Promi
     .addHeading(escapeHtml(redactor.redact(heading)), 3)
     .addTable([
       [
+        { data: 'Line', header: true },
         { data: 'Command', header: true },
         { data: 'Outcome', header: true },
         { data: 'OTP attempts', header: true },
@@ -36,14 +38,21 @@ export async function writeSummary(report: RunReport, redactor: Redactor): Promi
     ]);
   const link = packageLink(report);
   if (link && report.published) summary.addLink(`${report.name}@${report.version} on the registry`, link);
-  for (const result of report.results) {
-    if (result.detail) summary.addRaw(`<p>${escapeHtml(redactor.redact(result.detail))}</p>`, true);
-  }
+  const details = report.results.filter((result) => result.detail).map((result) => `${result.line > 0 ? `line ${result.line}: ` : ''}${result.detail}`);
+  if (details.length > 0) summary.addList(details.map((detail) => escapeHtml(redactor.redact(detail))));
   await summary.write();
 }
 
 function outcomeText(result: WriteResult): string {
-  const icons: Record<WriteResult['outcome'], string> = { published: '✅ published', unchanged: '⏭️ already published', 'dry-run': '🧪 dry run', failed: '❌ failed', 'not-run': '⏸️ not run' };
+  const icons: Record<WriteResult['outcome'], string> = {
+    published: '✅ published',
+    done: '✅ done',
+    unchanged: '⏭️ already so',
+    read: '📖 read',
+    'dry-run': '🧪 dry run',
+    failed: '❌ failed',
+    'not-run': '⏸️ not run',
+  };
   return icons[result.outcome];
 }
 

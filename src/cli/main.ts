@@ -1,11 +1,14 @@
-import { parseArgs } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseCommandWords } from '../commands/parse.ts';
+import { KNOWN_COMMANDS } from '../commands/types.ts';
 import { systemClock } from '../core/clock.ts';
-import { InputError, isProductError } from '../core/errors.ts';
+import { InputError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import { normalizeOptions } from '../core/options.ts';
 import { Redactor } from '../core/redactor.ts';
 import type { RunReport } from '../core/result.ts';
-import { runPublish } from '../core/run-publish.ts';
+import { type CommandInput, defaultPackageName, describeError, runCommands } from '../core/run.ts';
 import { USER_AGENT, VERSION } from '../version.ts';
 
 /** Where the CLI writes: stdout for results, stderr for progress. */
@@ -15,20 +18,23 @@ export interface CliIo {
   cwd: string;
 }
 
-export const USAGE = `Usage: npm-totp-publish publish [<folder>|<package.json>|<tarball>] [options]
+export const USAGE = `Usage: npm-totp-publish <command> [options]
 
-Publishes a package with a just-in-time one-time password from a TOTP secret.
+Runs npm's 2FA-protected writes with a one-time password made just in time from a TOTP secret.
+
+Commands (npm's own grammar; <pkg> defaults to the package in --package, or the current folder):
+  ${KNOWN_COMMANDS.join('\n  ')}
+  run <file>      run a block of the commands above, one per line (# comments; - reads stdin)
 
 Options:
-  --tag <tag>             dist-tag to publish under (default: latest; prereleases must name one)
-  --access <level>        public or restricted (default: the registry's choice)
-  --registry <url>        registry URL (default: https://registry.npmjs.org/)
-  --dry-run               do everything except the upload
-  --ignore-scripts        do not run prepublishOnly, prepack, prepare or postpack
+  --registry <url>           registry URL (default: https://registry.npmjs.org/)
+  --package <path>           the package for publish and the default <pkg> (default: .)
+  --dry-run                  read and check everything, write nothing
+  --ignore-scripts           do not run prepublishOnly, prepack, prepare or postpack
   --allow-insecure-registry  allow plain http to a host other than this machine
-  --json                  print the results as JSON on stdout
-  -h, --help              this help
-  -v, --version           this tool's version
+  --json                     print the results as JSON on stdout
+  -h, --help                 this help
+  -v, --version              this tool's version
 
 Secrets come from the environment only, never from arguments:
   NODE_AUTH_TOKEN or NPM_TOKEN   registry token
@@ -36,7 +42,7 @@ Secrets come from the environment only, never from arguments:
 `;
 
 /** Runs the CLI; returns the exit code (0 success, 1 failure, 2 usage error). */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo & { stdin?: () => Promise<string> }): Promise<number> {
   const redactor = new Redactor();
   const logger = cliLogger(redactor, io);
   for (const name of ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_TOTP_SECRET']) {
@@ -55,12 +61,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
     }
     const token = env.NODE_AUTH_TOKEN?.trim() ? env.NODE_AUTH_TOKEN : env.NPM_TOKEN;
     const options = normalizeOptions(
-      { ...parsed.values, token, otpSecret: env.NPM_TOTP_SECRET },
+      { ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET },
       {
         token: 'NODE_AUTH_TOKEN (or NPM_TOKEN)',
         otpSecret: 'NPM_TOTP_SECRET',
         registry: '--registry',
-        package: 'the package argument',
+        package: '--package',
         tag: '--tag',
         access: '--access',
         dryRun: '--dry-run',
@@ -68,88 +74,101 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
         allowInsecureRegistry: '--allow-insecure-registry',
       },
     );
-    const report = await runPublish(options, { clock: systemClock, logger, cwd: io.cwd, env, userAgent: USER_AGENT });
+    let input: CommandInput;
+    if (parsed.words[0] === 'run') {
+      if (parsed.words.length !== 2) throw new InputError('arguments', 'run takes one file holding the commands (or - for standard input).');
+      const file = parsed.words[1] as string;
+      const block = file === '-' ? await (io.stdin ?? readStdin)() : await readFile(path.resolve(io.cwd, file), 'utf8').catch(() => {
+        throw new InputError('arguments', `run: cannot read ${file}.`);
+      });
+      input = { block, inputName: file === '-' ? 'standard input' : file };
+    } else {
+      const defaultPackage = await defaultPackageName(options, io.cwd);
+      input = { commands: [parseCommandWords(parsed.words, { line: 0, text: parsed.words.join(' ') }, { inputName: 'arguments', defaultPackage })] };
+    }
+    const report = await runCommands(options, input, { clock: systemClock, logger, cwd: io.cwd, env, userAgent: USER_AGENT });
     printReport(report, parsed.json, redactor, io);
     if (report.error !== undefined) {
-      io.stderr(`npm-totp-publish: ${redactor.redact(errorMessage(report.error))}\n`);
+      io.stderr(`npm-totp-publish: ${redactor.redact(describeError(report.error))}\n`);
       return 1;
     }
     return 0;
   } catch (error) {
-    io.stderr(`npm-totp-publish: ${redactor.redact(errorMessage(error))}\n`);
-    if (error instanceof InputError && error.input === 'arguments') io.stderr(`\n${USAGE}`);
-    return error instanceof InputError && error.input === 'arguments' ? 2 : 1;
+    const usage = error instanceof InputError && error.input === 'arguments';
+    io.stderr(`npm-totp-publish: ${redactor.redact(describeError(error))}\n`);
+    if (usage) io.stderr(`\n${USAGE}`);
+    return usage ? 2 : 1;
   }
 }
 
 interface ParsedArgs {
-  values: { package?: string; tag?: string; access?: string; registry?: string; dryRun: boolean; ignoreScripts: boolean; allowInsecureRegistry: boolean };
+  settings: { package?: string; registry?: string; dryRun: boolean; ignoreScripts: boolean; allowInsecureRegistry: boolean };
+  /** The command and its own arguments and flags (such as --tag, --access, --force). */
+  words: string[];
   json: boolean;
 }
 
 const SECRET_FLAGS = /^--?(token|otp|otp-secret|secret|auth|password|_authToken)(=|$)/i;
+const GLOBAL_VALUED = new Set(['--registry', '--package']);
+const GLOBAL_BOOLEAN = new Set(['--dry-run', '--ignore-scripts', '--allow-insecure-registry', '--json', '--help', '-h', '--version', '-v']);
 
+/** Separates this tool's own options from the command's words; refuses secrets given as flags. */
 function parse(argv: string[]): ParsedArgs | 'help' | 'version' {
   const secretFlag = argv.find((arg) => SECRET_FLAGS.test(arg));
   if (secretFlag) {
     throw new InputError('arguments', `${secretFlag.split('=')[0]} is not accepted: command-line arguments are visible to every process on the machine and in CI logs. Put the token in NODE_AUTH_TOKEN (or NPM_TOKEN) and the TOTP secret in NPM_TOTP_SECRET.`);
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        tag: { type: 'string' },
-        access: { type: 'string' },
-        registry: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        'ignore-scripts': { type: 'boolean', default: false },
-        'allow-insecure-registry': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
-  } catch (error) {
-    throw new InputError('arguments', (error as Error).message);
+  const values: Record<string, string> = {};
+  const flags = new Set<string>();
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (GLOBAL_VALUED.has(name)) {
+      const value = inline ?? argv[(i += 1)];
+      if (value === undefined) throw new InputError('arguments', `${name} needs a value.`);
+      values[name.slice(2)] = value;
+    } else if (GLOBAL_BOOLEAN.has(name) && inline === undefined) {
+      flags.add(name);
+    } else {
+      words.push(arg);
+    }
   }
-  const { values, positionals } = parsed;
-  if (values.help) return 'help';
-  if (values.version) return 'version';
-  const [command, target, ...extra] = positionals;
-  if (command === undefined) throw new InputError('arguments', 'no command given; the command is publish.');
-  if (command !== 'publish') throw new InputError('arguments', `unknown command "${command}"; the command is publish.`);
-  if (extra.length > 0) throw new InputError('arguments', `publish takes one package (a folder, package.json or .tgz), got also: ${extra.join(' ')}.`);
+  if (flags.has('--help') || flags.has('-h')) return 'help';
+  if (flags.has('--version') || flags.has('-v')) return 'version';
+  if (words.length === 0) throw new InputError('arguments', 'no command given.');
+  const unknown = words.find((word) => word.startsWith('-') && !['--tag', '--access', '--force'].includes(word.split('=')[0] as string) && word !== '-');
+  if (unknown) throw new InputError('arguments', `unknown option ${unknown.split('=')[0]}.`);
   return {
-    values: {
-      ...(target === undefined ? {} : { package: target }),
-      ...(values.tag === undefined ? {} : { tag: values.tag }),
-      ...(values.access === undefined ? {} : { access: values.access }),
+    settings: {
+      ...(values.package === undefined ? {} : { package: values.package }),
       ...(values.registry === undefined ? {} : { registry: values.registry }),
-      dryRun: values['dry-run'],
-      ignoreScripts: values['ignore-scripts'],
-      allowInsecureRegistry: values['allow-insecure-registry'],
+      dryRun: flags.has('--dry-run'),
+      ignoreScripts: flags.has('--ignore-scripts'),
+      allowInsecureRegistry: flags.has('--allow-insecure-registry'),
     },
-    json: values.json,
+    words,
+    json: flags.has('--json'),
   };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function printReport(report: RunReport, json: boolean, redactor: Redactor, io: CliIo): void {
   if (json) {
     const { error, ...rest } = report;
-    io.stdout(`${redactor.redact(JSON.stringify({ ...rest, ...(error === undefined ? {} : { error: errorMessage(error) }) }, null, 2))}\n`);
+    io.stdout(`${redactor.redact(JSON.stringify({ ...rest, ...(error === undefined ? {} : { error: describeError(error) }) }, null, 2))}\n`);
     return;
   }
   for (const result of report.results) {
     const attempts = result.otpAttempts === 1 ? '1 OTP' : `${result.otpAttempts} OTPs`;
-    io.stdout(`${redactor.redact(`${result.outcome.padEnd(9)} ${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)`)}\n`);
+    const where = result.line > 0 ? `line ${result.line}: ` : '';
+    io.stdout(`${redactor.redact(`${result.outcome.padEnd(9)} ${where}${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)${result.detail ? ` - ${result.detail}` : ''}`)}\n`);
   }
-}
-
-function errorMessage(error: unknown): string {
-  if (isProductError(error)) return error.message;
-  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 function cliLogger(redactor: Redactor, io: CliIo): Logger {

@@ -1,20 +1,25 @@
-/** What happened to one write (or the one publish), for outputs and the job summary. */
+/** What happened to one command, for outputs, the job summary and the CLI. */
 export interface WriteResult {
-  /** The command as the user would type it, e.g. `publish my-pkg@1.2.3`. */
+  /** Line in the `commands` block; 0 for the implicit publish of the `package` setting. */
+  line: number;
+  /** The command: `publish <name>@<version>` for publishes, the line as written otherwise. */
   command: string;
-  /** True when the registry ends in the state the command asked for. */
+  /** True when the registry ends in the state the command asked for (or the read succeeded). */
   ok: boolean;
-  /** True when nothing had to be written (already so, or a dry run). */
+  /** True when nothing had to be written (already so, a read, or a dry run). */
   skipped: boolean;
-  /** `published`, `unchanged` (already identical), `dry-run`, `failed` or `not-run`. */
-  outcome: 'published' | 'unchanged' | 'dry-run' | 'failed' | 'not-run';
+  /**
+   * `published` / `done`: written by this run. `unchanged`: the registry already agreed. `read`: a
+   * read-only command. `dry-run`: would write. `failed`: see detail. `not-run`: an earlier command failed.
+   */
+  outcome: 'published' | 'done' | 'unchanged' | 'read' | 'dry-run' | 'failed' | 'not-run';
   /** One-time passwords sent for this command. */
   otpAttempts: number;
   /** Time spent waiting for OTP windows, Retry-After or backoff, ms. */
   waitedMs: number;
   /** Wall time of the command, ms. */
   durationMs: number;
-  /** What changed, or why it failed. */
+  /** What changed or was read, or why it failed. */
   detail: string;
 }
 
@@ -22,6 +27,7 @@ export interface WriteResult {
 export interface RunReport {
   /** True when a version was uploaded by this run. */
   published: boolean;
+  /** Name, version and tag of the (first) publish. */
   name: string | undefined;
   version: string | undefined;
   tag: string | undefined;

@@ -60,3 +60,12 @@ declare module 'pacote' {
   const pacote: { manifest: typeof manifest };
   export default pacote;
 }
+
+declare module 'libnpmaccess' {
+  import type { FetchOptions } from 'npm-registry-fetch';
+  export function setAccess(pkg: string, access: 'public' | 'restricted', opts?: FetchOptions): Promise<boolean>;
+  export function setMfa(pkg: string, level: 'none' | 'publish' | 'automation', opts?: FetchOptions): Promise<boolean>;
+  export function getVisibility(pkg: string, opts?: FetchOptions): Promise<{ public: boolean }>;
+  const libnpmaccess: { setAccess: typeof setAccess; setMfa: typeof setMfa; getVisibility: typeof getVisibility };
+  export default libnpmaccess;
+}

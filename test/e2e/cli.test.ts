@@ -57,6 +57,7 @@ describe('the CLI (node dist/cli.js)', () => {
     const run = await spawnNode([CLI, 'pubish'], env(), ROOT);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /unknown command "pubish"/);
-    assert.match(run.stderr, /Usage: npm-totp-publish publish/);
+    assert.match(run.stderr, /Usage: npm-totp-publish <command>/);
+    assert.match(run.stderr, /dist-tag add <pkg>@<version>/);
   });
 });

@@ -1,0 +1,210 @@
+import npa from 'npm-package-arg';
+import semver from 'semver';
+import { InputError } from '../core/errors.ts';
+import { tokenize } from './tokenize.ts';
+import { type Command, KNOWN_COMMANDS } from './types.ts';
+import { packageNameProblem, tagProblem, userProblem } from './validate.ts';
+
+/** What a command line may leave out. */
+export interface ParseContext {
+  /** Setting name for messages: `commands` for the action, `the command line` for the CLI. */
+  inputName: string;
+  /** The package named by the `package` setting; used where `<pkg>` is left out. */
+  defaultPackage: { name: string } | { problem: string };
+}
+
+/**
+ * Parses a `commands` block: one command per line, `#` comments, blank lines
+ * ignored, shell quoting. Every line is checked before any is run, so a typo
+ * on line 3 stops the run before line 1 writes.
+ */
+export function parseCommandBlock(block: string, context: ParseContext): Command[] {
+  const commands: Command[] = [];
+  block.split(/\r?\n/).forEach((text, index) => {
+    const line = index + 1;
+    const { words, error } = tokenize(text);
+    if (error) throw lineError(context, line, text.trim(), `${error}`);
+    if (words.length > 0) commands.push(parseCommandWords(words, { line, text: text.trim() }, context));
+  });
+  if (commands.length === 0) throw new InputError(context.inputName, `${context.inputName}: the block holds no command (only blank lines or comments).`);
+  return commands;
+}
+
+/** Parses one command already split into words (a block line, or the CLI's arguments). */
+export function parseCommandWords(allWords: string[], source: { line: number; text: string }, context: ParseContext): Command {
+  const fail = (problem: string) => lineError(context, source.line, source.text, problem);
+  const { positional, flags } = splitFlags(allWords, fail);
+  const [command, sub, ...rest] = positional;
+  const pkgOrDefault = (given: string | undefined): string => {
+    if (given !== undefined) {
+      const problem = packageNameProblem(given);
+      if (problem) throw fail(problem);
+      return given;
+    }
+    if ('name' in context.defaultPackage) return context.defaultPackage.name;
+    throw fail(`no <pkg> given, and the package setting names no readable package (${context.defaultPackage.problem})`);
+  };
+  const allowFlags = (...allowed: string[]) => {
+    for (const flag of flags.keys()) if (!allowed.includes(flag)) throw fail(`--${flag} is not an option of ${command}${allowed.length ? ` (options: ${allowed.map((f) => `--${f}`).join(', ')})` : ''}`);
+  };
+  const arity = (min: number, max: number, args: string[], usage: string) => {
+    if (args.length < min || args.length > max) throw fail(`expected: ${usage}`);
+  };
+
+  switch (command) {
+    case 'publish': {
+      allowFlags('tag', 'access', 'dry-run');
+      const args = sub === undefined ? [] : [sub, ...rest];
+      arity(0, 1, args, KNOWN_COMMANDS[0] as string);
+      const tag = flagValue(flags, 'tag', fail);
+      if (tag !== undefined) {
+        const problem = tagProblem(tag);
+        if (problem) throw fail(problem);
+      }
+      const access = flagValue(flags, 'access', fail);
+      if (access !== undefined && access !== 'public' && access !== 'restricted') throw fail(`--access must be public or restricted, not "${access}"`);
+      return { ...source, kind: 'publish', target: args[0], tag, access, dryRun: flags.get('dry-run') === true };
+    }
+    case 'dist-tag': {
+      allowFlags();
+      if (sub === 'add') {
+        arity(1, 2, rest, 'dist-tag add <pkg>@<version> [<tag>]');
+        const spec = parseVersionSpec(rest[0] as string, fail, 'dist-tag add needs <pkg>@<version>, an exact version');
+        const tag = rest[1] ?? 'latest';
+        const problem = tagProblem(tag);
+        if (problem) throw fail(problem);
+        return { ...source, kind: 'dist-tag-add', pkg: spec.name, version: spec.version, tag };
+      }
+      if (sub === 'rm') {
+        arity(1, 2, rest, 'dist-tag rm <pkg> <tag>');
+        const [pkg, tag] = rest.length === 2 ? rest : [undefined, rest[0]];
+        const problem = tagProblem(tag as string);
+        if (problem) throw fail(problem);
+        if (tag === 'latest') throw fail('the latest tag cannot be removed (npm refuses it); point it at another version with dist-tag add instead');
+        return { ...source, kind: 'dist-tag-rm', pkg: pkgOrDefault(pkg), tag: tag as string };
+      }
+      if (sub === 'ls') {
+        arity(0, 1, rest, 'dist-tag ls [<pkg>]');
+        return { ...source, kind: 'dist-tag-ls', pkg: pkgOrDefault(rest[0]) };
+      }
+      throw fail(`dist-tag takes add, rm or ls, not "${sub ?? ''}"`);
+    }
+    case 'owner': {
+      allowFlags();
+      if (sub === 'add' || sub === 'rm') {
+        arity(1, 2, rest, `owner ${sub} <user> [<pkg>]`);
+        const user = rest[0] as string;
+        const problem = userProblem(user);
+        if (problem) throw fail(problem);
+        return { ...source, kind: sub === 'add' ? 'owner-add' : 'owner-rm', user, pkg: pkgOrDefault(rest[1]) };
+      }
+      if (sub === 'ls') {
+        arity(0, 1, rest, 'owner ls [<pkg>]');
+        return { ...source, kind: 'owner-ls', pkg: pkgOrDefault(rest[0]) };
+      }
+      throw fail(`owner takes add, rm or ls, not "${sub ?? ''}"`);
+    }
+    case 'access': {
+      allowFlags();
+      if (sub === 'set') {
+        arity(1, 2, rest, 'access set status=public|private [<pkg>] or access set mfa=none|publish|automation [<pkg>]');
+        const [key, value] = (rest[0] as string).split('=', 2);
+        const pkg = pkgOrDefault(rest[1]);
+        if (key === 'status' && (value === 'public' || value === 'private')) {
+          if (value === 'private' && !pkg.startsWith('@')) throw fail(`${pkg} is unscoped, and unscoped packages are always public on npm`);
+          return { ...source, kind: 'access-status', pkg, status: value };
+        }
+        if (key === 'mfa' && (value === 'none' || value === 'publish' || value === 'automation')) return { ...source, kind: 'access-mfa', pkg, mfa: value };
+        throw fail(`"${rest[0]}" is not a setting; use status=public, status=private, mfa=none, mfa=publish or mfa=automation`);
+      }
+      if (sub === 'get') {
+        arity(1, 2, rest, 'access get status [<pkg>]');
+        if (rest[0] !== 'status') throw fail(`access get takes status, not "${rest[0]}"`);
+        return { ...source, kind: 'access-get-status', pkg: pkgOrDefault(rest[1]) };
+      }
+      throw fail(`access takes set or get, not "${sub ?? ''}"`);
+    }
+    case 'deprecate': {
+      allowFlags();
+      const args = sub === undefined ? [] : [sub, ...rest];
+      arity(2, 2, args, 'deprecate <pkg>[@<range>] <message> (quote the message; an empty "" message undeprecates)');
+      const spec = parseRangeSpec(args[0] as string, fail);
+      return { ...source, kind: 'deprecate', pkg: spec.name, range: spec.range, message: args[1] as string };
+    }
+    case 'unpublish': {
+      allowFlags('force');
+      const args = sub === undefined ? [] : [sub, ...rest];
+      arity(1, 1, args, 'unpublish <pkg>@<version>');
+      const text = args[0] as string;
+      const parsed = safeNpa(text);
+      if (parsed?.registry && parsed.type === 'version' && parsed.name) return { ...source, kind: 'unpublish', pkg: parsed.name, version: parsed.fetchSpec as string };
+      if (parsed?.registry && parsed.name === text) {
+        if (flags.get('force') !== true) throw fail(`unpublishing every version of ${text} needs --force, as npm requires; to remove one version write unpublish ${text}@<version>`);
+        return { ...source, kind: 'unpublish', pkg: text, version: undefined };
+      }
+      throw fail(`"${text}" must be <pkg>@<version> with an exact version`);
+    }
+    default:
+      throw fail(`unknown command "${command ?? ''}". Known commands:\n  ${KNOWN_COMMANDS.join('\n  ')}`);
+  }
+}
+
+function lineError(context: ParseContext, line: number, text: string, problem: string): InputError {
+  const where = line > 0 ? `${context.inputName} line ${line}` : context.inputName;
+  return new InputError(context.inputName, `${where} (${text}): ${problem}.`, { received: text });
+}
+
+/** `--name value`, `--name=value` and boolean `--name`; everything else is positional. */
+function splitFlags(words: string[], fail: (problem: string) => Error): { positional: string[]; flags: Map<string, string | true> } {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  const valued = new Set(['tag', 'access']);
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i] as string;
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(word);
+    if (!match) {
+      positional.push(word);
+      continue;
+    }
+    const name = match[1] as string;
+    if (match[2] !== undefined) flags.set(name, match[2]);
+    else if (valued.has(name)) {
+      const value = words[i + 1];
+      if (value === undefined) throw fail(`--${name} needs a value`);
+      flags.set(name, value);
+      i += 1;
+    } else flags.set(name, true);
+  }
+  return { positional, flags };
+}
+
+function flagValue(flags: Map<string, string | true>, name: string, fail: (problem: string) => Error): string | undefined {
+  const value = flags.get(name);
+  if (value === true) throw fail(`--${name} needs a value`);
+  return value;
+}
+
+function safeNpa(text: string): ReturnType<typeof npa> | undefined {
+  try {
+    return npa(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseVersionSpec(text: string, fail: (problem: string) => Error, usage: string): { name: string; version: string } {
+  const parsed = safeNpa(text);
+  if (!parsed?.registry || !parsed.name || parsed.type !== 'version') throw fail(`${usage}, not "${text}"`);
+  return { name: parsed.name, version: semver.clean(parsed.fetchSpec as string) as string };
+}
+
+function parseRangeSpec(text: string, fail: (problem: string) => Error): { name: string; range: string } {
+  const parsed = safeNpa(text);
+  if (!parsed?.registry || !parsed.name || (parsed.type !== 'version' && parsed.type !== 'range' && parsed.type !== 'tag')) {
+    throw fail(`"${text}" must be <pkg> or <pkg>@<version range>`);
+  }
+  if (parsed.type === 'tag' && parsed.rawSpec !== '' && parsed.rawSpec !== '*') throw fail(`"${parsed.rawSpec}" is not a version range`);
+  const range = parsed.rawSpec === '' ? '*' : (parsed.fetchSpec as string);
+  if (semver.validRange(range) === null) throw fail(`"${range}" is not a valid semver range`);
+  return { name: parsed.name, range };
+}

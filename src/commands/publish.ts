@@ -1,0 +1,95 @@
+import semver from 'semver';
+import { InputError } from '../core/errors.ts';
+import type { Logger } from '../core/logger.ts';
+import type { Options } from '../core/options.ts';
+import { packFolder } from '../package/pack-folder.ts';
+import { type PackageSource, readPackageSource } from '../package/read-package.ts';
+import { readTarball, type Tarball } from '../package/tarball.ts';
+import { publishTarball } from '../registry/publish.ts';
+import type { CommandContext, CommandOutcome } from '../registry/write.ts';
+import type { PublishCommand } from './types.ts';
+
+/** A publish checked before the run: what it publishes and under which tag. */
+export interface PreparedPublish {
+  command: PublishCommand;
+  source: PackageSource;
+  /** Known before packing for a tarball or a folder; the tarball's manifest has the last word. */
+  name: string | undefined;
+  version: string | undefined;
+  tag: string;
+  access: 'public' | 'restricted' | undefined;
+  dryRun: boolean;
+}
+
+/** Checks a publish without running anything: the target exists and is publishable, the tag fits the version. */
+export async function preparePublish(command: PublishCommand, options: Options, cwd: string): Promise<PreparedPublish> {
+  const source = await readPackageSource(command.target ?? options.packageSpec, cwd, options.names.package);
+  const manifest = source.kind === 'folder' ? source.manifest : undefined;
+  const prepared: PreparedPublish = {
+    command,
+    source,
+    name: manifest?.name,
+    version: manifest?.version,
+    tag: command.tag ?? options.tag ?? 'latest',
+    access: command.access ?? options.access,
+    dryRun: command.dryRun || options.dryRun,
+  };
+  if (manifest) settleTag(prepared, options, manifest.name, manifest.version, manifest.publishConfig);
+  return prepared;
+}
+
+/**
+ * The tag: the command's, else the setting's, else package.json's
+ * publishConfig.tag, else latest, except that a prerelease must name one
+ * (npm refuses to let a prerelease become latest by default).
+ */
+function settleTag(prepared: PreparedPublish, options: Options, name: string, version: string, publishConfig: Record<string, unknown> | undefined): void {
+  const chosen = prepared.command.tag ?? options.tag;
+  const configured = typeof publishConfig?.tag === 'string' ? publishConfig.tag : undefined;
+  if (chosen === undefined && configured === undefined && semver.prerelease(version) !== null) {
+    const where = prepared.command.line > 0 ? `${options.names.tag} (or --tag on line ${prepared.command.line})` : options.names.tag;
+    throw new InputError(options.names.tag, `${where}: ${name}@${version} is a prerelease; give an explicit tag (for example next or beta), as npm requires, so that it does not become "latest".`, { received: version });
+  }
+  Object.assign(prepared, { name, version, tag: chosen ?? configured ?? 'latest' });
+}
+
+/** Packs (scripts run without secrets), reads the tarball, publishes it through the OTP wrapper. */
+export async function executePublish(context: CommandContext, prepared: PreparedPublish, options: Options, env: NodeJS.ProcessEnv, logger: Logger): Promise<CommandOutcome & { published: boolean }> {
+  const { source } = prepared;
+  let cleanup: (() => Promise<void>) | undefined;
+  try {
+    let file: string;
+    if (source.kind === 'folder') {
+      logger.info(`Packing ${source.dir}${options.ignoreScripts ? ' (package scripts skipped)' : ''}.`);
+      const packed = await packFolder({ dir: source.dir, manifest: source.manifest, ignoreScripts: options.ignoreScripts, secrets: options.secrets, logger, env });
+      cleanup = packed.cleanup;
+      file = packed.file;
+    } else {
+      file = source.file;
+    }
+    const tarball: Tarball = await readTarball(file, options.names.package);
+    const { name, version } = tarball.manifest;
+    settleTag(prepared, options, name, version, tarball.manifest.publishConfig as Record<string, unknown> | undefined);
+    const access = prepared.access ?? publishConfigAccess(tarball.manifest.publishConfig);
+    logger.info(`Publishing ${name}@${version} with tag "${prepared.tag}" to ${context.client.registry}${prepared.dryRun ? ' (dry run)' : ''}.`);
+    const outcome = await publishTarball(context, tarball, { tag: prepared.tag, access, dryRun: prepared.dryRun });
+    context.tally.otpAttempts += outcome.otpAttempts;
+    context.tally.waitedMs += outcome.waitedMs;
+    const id = `${name}@${version}`;
+    switch (outcome.status) {
+      case 'published':
+        return { status: 'done', published: true, detail: `published ${id} (${tarball.integrity.slice(0, 20)}…) with tag ${prepared.tag}${outcome.reconciled ? ', confirmed by reading the registry back' : ''}` };
+      case 'unchanged':
+        return { status: 'unchanged', published: false, detail: `${id} was already published with identical contents` };
+      default:
+        return { status: 'dry-run', published: false, detail: `dry run: ${id} would be published with tag ${prepared.tag}` };
+    }
+  } finally {
+    await cleanup?.().catch(() => undefined);
+  }
+}
+
+function publishConfigAccess(publishConfig: unknown): 'public' | 'restricted' | undefined {
+  const access = (publishConfig as { access?: unknown } | undefined)?.access;
+  return access === 'public' || access === 'restricted' ? access : undefined;
+}

@@ -1,0 +1,45 @@
+/** Where a command came from: its line in the `commands` block (or 1 for a CLI command) and its text. */
+export interface CommandSource {
+  line: number;
+  text: string;
+}
+
+export type PublishCommand = CommandSource & {
+  kind: 'publish';
+  /** Folder, package.json or .tgz; undefined = the `package` setting. */
+  target: string | undefined;
+  /** Undefined = the `tag` setting, then publishConfig.tag, then latest. */
+  tag: string | undefined;
+  access: 'public' | 'restricted' | undefined;
+  dryRun: boolean;
+};
+
+/** Every command, in npm's own grammar (see parse.ts). `pkg` is always resolved to a name. */
+export type Command =
+  | PublishCommand
+  | (CommandSource & { kind: 'dist-tag-add'; pkg: string; version: string; tag: string })
+  | (CommandSource & { kind: 'dist-tag-rm'; pkg: string; tag: string })
+  | (CommandSource & { kind: 'dist-tag-ls'; pkg: string })
+  | (CommandSource & { kind: 'owner-add' | 'owner-rm'; pkg: string; user: string })
+  | (CommandSource & { kind: 'owner-ls'; pkg: string })
+  | (CommandSource & { kind: 'access-status'; pkg: string; status: 'public' | 'private' })
+  | (CommandSource & { kind: 'access-mfa'; pkg: string; mfa: 'none' | 'publish' | 'automation' })
+  | (CommandSource & { kind: 'access-get-status'; pkg: string })
+  | (CommandSource & { kind: 'deprecate'; pkg: string; range: string; message: string })
+  | (CommandSource & { kind: 'unpublish'; pkg: string; version: string | undefined });
+
+/** The commands a block may use, as listed in errors. */
+export const KNOWN_COMMANDS = [
+  'publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run]',
+  'dist-tag add <pkg>@<version> [<tag>]',
+  'dist-tag rm <pkg> <tag>',
+  'dist-tag ls [<pkg>]',
+  'owner add <user> [<pkg>]',
+  'owner rm <user> [<pkg>]',
+  'owner ls [<pkg>]',
+  'access set status=public|private [<pkg>]',
+  'access set mfa=none|publish|automation [<pkg>]',
+  'access get status [<pkg>]',
+  'deprecate <pkg>[@<range>] <message>',
+  'unpublish <pkg>@<version>   (or unpublish <pkg> --force for every version)',
+];

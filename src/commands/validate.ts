@@ -1,0 +1,35 @@
+import npa from 'npm-package-arg';
+import semver from 'semver';
+
+/**
+ * Checks shared by settings and command lines. Each returns a problem
+ * sentence (what is wrong and what would be valid), or undefined when fine;
+ * callers wrap it in an InputError naming where the value came from.
+ */
+
+/** A registry package name, without a version or range. */
+export function packageNameProblem(name: string): string | undefined {
+  try {
+    const parsed = npa(name);
+    if (parsed.registry && parsed.name === name) return undefined;
+  } catch {
+    // falls through to the message
+  }
+  return `"${name}" is not a valid npm package name (lower-case, URL-safe, optionally @scope/name)`;
+}
+
+/** A dist-tag: not a semver range (npm refuses those) and URL-safe. */
+export function tagProblem(tag: string): string | undefined {
+  if (tag === '') return 'the tag is empty';
+  if (semver.validRange(tag) !== null) {
+    return `"${tag}" is a valid semver range, which npm refuses as a tag name (it would be ambiguous with versions); use a name such as latest, next or beta`;
+  }
+  if (encodeURIComponent(tag) !== tag) return `"${tag}" must be URL-safe: letters, digits and - _ . ! ~ * ' ( ) only`;
+  return undefined;
+}
+
+/** An npm user name. */
+export function userProblem(user: string): string | undefined {
+  if (/^[a-z0-9][a-z0-9._-]*$/i.test(user) && user.length <= 214) return undefined;
+  return `"${user}" is not a valid npm user name (letters, digits, . _ -)`;
+}

@@ -1,0 +1,33 @@
+import npmFetch from 'npm-registry-fetch';
+import semver from 'semver';
+import { ProductError } from '../core/errors.ts';
+import { escapeName } from './client.ts';
+import { PackageNotFoundError } from './dist-tag.ts';
+import { readPackument } from './packument.ts';
+import { type CommandContext, type CommandOutcome, otpWrite } from './write.ts';
+
+/**
+ * `deprecate <pkg>@<range> <message>`, as npm does it: read the packument
+ * for writing, set `deprecated` on every version in the range (prereleases
+ * included), PUT it back. An empty message undeprecates. Skipped when every
+ * version in the range already says exactly that.
+ */
+export async function deprecate(context: CommandContext, pkg: string, range: string, message: string): Promise<CommandOutcome> {
+  const packument = await readPackument(context.client, pkg, { write: true });
+  if (!packument) throw new PackageNotFoundError(pkg, context.client.registry);
+  const versions = packument.versions ?? {};
+  const matching = Object.keys(versions).filter((version) => semver.satisfies(version, range, { includePrerelease: true }));
+  if (matching.length === 0) throw new ProductError('ENOVERSION', `no version of ${pkg} matches ${range}; nothing to ${message ? 'deprecate' : 'undeprecate'}.`, { received: `${pkg}@${range}` });
+  const current = (version: string) => versions[version]?.deprecated ?? '';
+  const changing = matching.filter((version) => current(version) !== message);
+  const what = message ? `deprecated with "${message}"` : 'not deprecated';
+  if (changing.length === 0) return { status: 'unchanged', detail: `${matching.length} version${matching.length === 1 ? '' : 's'} of ${pkg} in ${range} already ${what}` };
+  if (context.dryRun) return { status: 'dry-run', detail: `would mark ${changing.join(', ')} ${what}` };
+  for (const version of changing) {
+    const entry = versions[version] as { deprecated?: string };
+    entry.deprecated = message;
+  }
+  const body = JSON.stringify(packument);
+  await otpWrite(context, `deprecate ${pkg}@${range}`, 'deprecate', (options) => npmFetch(`/${escapeName(pkg)}`, { ...options, method: 'PUT', body, headers: { 'content-type': 'application/json' }, ignoreBody: true }), body.length);
+  return { status: 'done', detail: `${changing.join(', ')} ${message ? 'now' : 'no longer'} ${message ? what : 'deprecated'}` };
+}

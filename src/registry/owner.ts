@@ -1,0 +1,66 @@
+import npmFetch from 'npm-registry-fetch';
+import { ProductError } from '../core/errors.ts';
+import { statusOf } from '../otp/with-otp.ts';
+import { escapeName } from './client.ts';
+import { PackageNotFoundError } from './dist-tag.ts';
+import { type Packument, readPackument } from './packument.ts';
+import { type CommandContext, type CommandOutcome, otpWrite } from './write.ts';
+
+/** Owner changes retried after a 409 (someone else changed the package meanwhile). */
+const MAX_REVISION_RACES = 3;
+
+async function lookUpUser(context: CommandContext, user: string): Promise<{ name: string; email?: string }> {
+  const found = (await context.client.getJson(`/-/user/org.couchdb.user:${encodeURIComponent(user)}`)) as { name?: string; email?: string } | undefined;
+  if (!found?.name) throw new ProductError('ENOUSER', `npm user "${user}" does not exist on ${context.client.registry}; check the spelling of the user name.`, { received: user });
+  return { name: found.name, ...(found.email ? { email: found.email } : {}) };
+}
+
+async function readForWrite(context: CommandContext, pkg: string): Promise<Packument & { _rev: string }> {
+  const packument = await readPackument(context.client, pkg, { write: true });
+  if (!packument) throw new PackageNotFoundError(pkg, context.client.registry);
+  if (!packument._rev) throw new ProductError('ENOREV', `the registry did not give the revision of ${pkg}, which an owner change needs.`);
+  return packument as Packument & { _rev: string };
+}
+
+/**
+ * `owner add|rm <user> <pkg>`: reads the packument, writes the new
+ * maintainers list at its revision; skipped when the user is already (or no
+ * longer) an owner; a 409 (revision race) re-reads and tries again, bounded.
+ */
+export async function changeOwner(context: CommandContext, action: 'add' | 'rm', user: string, pkg: string): Promise<CommandOutcome> {
+  const account = await lookUpUser(context, user);
+  for (let race = 1; ; race += 1) {
+    const packument = await readForWrite(context, pkg);
+    const maintainers = packument.maintainers ?? [];
+    const present = maintainers.some((m) => m.name === account.name);
+    if (action === 'add' && present) return { status: 'unchanged', detail: `${account.name} already owns ${pkg}` };
+    if (action === 'rm' && !present) return { status: 'unchanged', detail: `${account.name} is not an owner of ${pkg}` };
+    if (action === 'rm' && maintainers.length <= 1) {
+      throw new ProductError('EOWNERRM', `${account.name} is the only owner of ${pkg}; npm refuses to remove the last owner. Add another owner first.`, { received: user });
+    }
+    const next = action === 'add' ? [...maintainers, account] : maintainers.filter((m) => m.name !== account.name);
+    if (context.dryRun) return { status: 'dry-run', detail: `would ${action === 'add' ? 'add' : 'remove'} ${account.name} as an owner of ${pkg}` };
+    try {
+      await otpWrite(context, `owner ${action} ${user} ${pkg}`, 'owner', (options) =>
+        npmFetch(`/${escapeName(pkg)}/-rev/${encodeURIComponent(packument._rev)}`, {
+          ...options,
+          method: 'PUT',
+          body: { _id: packument.name, _rev: packument._rev, maintainers: next },
+          ignoreBody: true,
+        }),
+      );
+      return { status: 'done', detail: `${action === 'add' ? 'added' : 'removed'} ${account.name} ${action === 'add' ? 'to' : 'from'} the owners of ${pkg}` };
+    } catch (error) {
+      if (statusOf(error) !== 409 || race >= MAX_REVISION_RACES) throw error;
+      context.logger.info(`${pkg} changed while its owners were being updated (409); reading it again (${race}/${MAX_REVISION_RACES - 1}).`);
+    }
+  }
+}
+
+/** `owner ls <pkg>`. */
+export async function listOwners(context: CommandContext, pkg: string): Promise<CommandOutcome> {
+  const packument = await readPackument(context.client, pkg);
+  if (!packument) throw new PackageNotFoundError(pkg, context.client.registry);
+  const owners = (packument.maintainers ?? []).map((m) => (m.email ? `${m.name} <${m.email}>` : m.name));
+  return { status: 'read', detail: owners.length > 0 ? owners.join(', ') : 'no owners listed' };
+}

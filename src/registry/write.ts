@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../core/logger.ts';
+import { type OtpContext, type OtpTally, withOtp } from '../otp/with-otp.ts';
+import type { RegistryClient } from './client.ts';
+
+/** What every registry command needs; one per command, sharing the run's client and OTP source. */
+export interface CommandContext {
+  client: RegistryClient;
+  otp: OtpContext;
+  logger: Logger;
+  /** Report what would be written, write nothing. */
+  dryRun: boolean;
+  /** One npm-session id per command, as each npm CLI invocation has its own. */
+  session: string;
+  /** Running OTP counts for this command. */
+  tally: OtpTally;
+}
+
+/** How a command ended when it did not fail. */
+export interface CommandOutcome {
+  /** `done`: written. `unchanged`: the registry already agreed, nothing written. `read`: a read-only command. `dry-run`: would write. */
+  status: 'done' | 'unchanged' | 'read' | 'dry-run';
+  /** What changed, or what was read, in a sentence. */
+  detail: string;
+}
+
+/** A fresh context for one command. */
+export function commandContext(base: Omit<CommandContext, 'session' | 'tally'>): CommandContext {
+  return { ...base, session: randomUUID().replaceAll('-', '').slice(0, 16), tally: { otpAttempts: 0, waitedMs: 0 } };
+}
+
+/**
+ * One write of a command, through the one OTP wrapper; `send` gets the
+ * npm-registry-fetch options to use (auth, the code, no retries, the session).
+ */
+export function otpWrite<T>(context: CommandContext, label: string, npmCommand: string, send: (options: Record<string, unknown>) => Promise<T>, bodyBytes = 0): Promise<T> {
+  return withOtp(
+    context.otp,
+    {
+      label,
+      bodyBytes,
+      send: (otp) => context.client.timed(bodyBytes, () => send(context.client.writeOptions(otp, { npmCommand, npmSession: context.session }))),
+    },
+    context.tally,
+  );
+}
