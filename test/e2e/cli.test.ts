@@ -33,6 +33,20 @@ describe('the CLI (node dist/cli.js)', () => {
     assertNoSecrets({ stdout: run.stdout, stderr: run.stderr }, [user.token, user.secret], codes);
   });
 
+  it('runs npm commands as subcommands, and a block from a file', async () => {
+    const tag = await spawnNode([CLI, 'dist-tag', 'add', 'cli-hello@3.1.4', 'beta', '--registry', registry.url], env(), ROOT);
+    assert.equal(tag.code, 0, tag.stderr);
+    assert.match(tag.stdout, /^done +dist-tag add cli-hello@3\.1\.4 beta \(1 OTP, [\d.]+ s\) - beta now points at 3\.1\.4/m);
+    const dir = await makePackage({ 'block.txt': 'dist-tag rm cli-hello beta   # cleanup\ndeprecate cli-hello "use the new one"\n' }, { name: 'cli-hello', version: '3.1.4' });
+    const block = await spawnNode([CLI, 'run', 'block.txt', '--registry', registry.url, '--json'], env(), dir);
+    assert.equal(block.code, 0, block.stderr);
+    const report = JSON.parse(block.stdout);
+    assert.deepEqual(report.results.map((r: { line: number; outcome: string }) => [r.line, r.outcome]), [[1, 'done'], [2, 'done']]);
+    const packument = await registry.packument('cli-hello');
+    assert.equal(packument['dist-tags'].beta, undefined);
+    assert.equal(packument.versions['3.1.4'].deprecated, 'use the new one');
+  });
+
   it('refuses secrets given as arguments, before doing anything', async () => {
     for (const flag of ['--token=abc', '--otp', '--otp-secret=JBSWY3DPEHPK3PXP']) {
       registry.clearRequests();

@@ -2,6 +2,7 @@ import { systemClock } from '../../src/core/clock.ts';
 import { normalizeOptions, type RawOptions } from '../../src/core/options.ts';
 import type { RunReport } from '../../src/core/result.ts';
 import { runPublish } from '../../src/core/run-publish.ts';
+import { runCommands } from '../../src/core/run.ts';
 import { USER_AGENT } from '../../src/version.ts';
 import { recordingLogger } from './fake-clock.ts';
 
@@ -23,4 +24,11 @@ export async function publishInProcess(raw: RawOptions, cwd = process.cwd()): Pr
   const { logger, lines, masked } = recordingLogger();
   const report = await runPublish(normalizeOptions(raw, NAMES), { clock: systemClock, logger, cwd, env: process.env, userAgent: USER_AGENT });
   return { report, lines, masked };
+}
+
+/** Runs a `commands` block in-process with a recording logger. */
+export async function runBlockInProcess(raw: RawOptions, block: string, cwd = process.cwd()): Promise<{ report: RunReport; lines: Array<{ level: string; message: string }> }> {
+  const { logger, lines } = recordingLogger();
+  const report = await runCommands(normalizeOptions(raw, NAMES), { block, inputName: 'commands' }, { clock: systemClock, logger, cwd, env: process.env, userAgent: USER_AGENT });
+  return { report, lines };
 }

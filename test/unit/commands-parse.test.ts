@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseCommandBlock } from '../../src/commands/parse.ts';
+import { tokenize } from '../../src/commands/tokenize.ts';
+import { InputError } from '../../src/core/errors.ts';
+
+const context = { inputName: 'commands', defaultPackage: { name: 'my-pkg' } };
+const parse = (block: string) => parseCommandBlock(block, context);
+const parseError = (block: string, c = context) => {
+  try {
+    parseCommandBlock(block, c);
+  } catch (error) {
+    assert.ok(error instanceof InputError, String(error));
+    return error.message;
+  }
+  assert.fail(`expected ${JSON.stringify(block)} to be refused`);
+};
+
+describe('tokenize', () => {
+  it('splits words with shell quoting and no expansion', () => {
+    assert.deepEqual(tokenize(`deprecate pkg@"<2" "use 2.x"`).words, ['deprecate', 'pkg@<2', 'use 2.x']);
+    assert.deepEqual(tokenize(`deprecate pkg 'it''s $HOME'`).words, ['deprecate', 'pkg', 'its $HOME']);
+    assert.deepEqual(tokenize(`a "say \\"hi\\" \\\\ \\$x" b\\ c`).words, ['a', 'say "hi" \\ $x', 'b c']);
+    assert.deepEqual(tokenize(`deprecate pkg ""`).words, ['deprecate', 'pkg', '']);
+  });
+
+  it('starts a comment at an unquoted # that begins a word', () => {
+    assert.deepEqual(tokenize('owner add bob # the new maintainer').words, ['owner', 'add', 'bob']);
+    assert.deepEqual(tokenize('dist-tag add a@1.0.0 v#1').words, ['dist-tag', 'add', 'a@1.0.0', 'v#1']);
+    assert.deepEqual(tokenize('deprecate a "#1 issue"').words, ['deprecate', 'a', '#1 issue']);
+  });
+
+  it('reports unclosed quotes', () => {
+    assert.match(tokenize('deprecate a "oops').error ?? '', /double quote/);
+    assert.match(tokenize("deprecate a 'oops").error ?? '', /single quote/);
+  });
+});
+
+describe('parseCommandBlock', () => {
+  it('reads every command of npm’s grammar, skipping blank lines and comments', () => {
+    const commands = parse(`
+# release maintenance
+publish ./pkg --tag next --access public
+dist-tag add my-pkg@1.2.3 beta
+dist-tag add other@2.0.0
+dist-tag rm my-pkg beta
+dist-tag ls
+owner add alice
+owner rm bob other
+owner ls
+access set status=private @scope/x
+access set mfa=automation
+access get status
+deprecate my-pkg@"<2" "use 2.x"
+deprecate my-pkg ""
+unpublish my-pkg@1.0.0
+unpublish my-pkg --force
+`);
+    assert.deepEqual(
+      commands.map(({ text, ...rest }) => rest),
+      [
+        { line: 3, kind: 'publish', target: './pkg', tag: 'next', access: 'public', dryRun: false },
+        { line: 4, kind: 'dist-tag-add', pkg: 'my-pkg', version: '1.2.3', tag: 'beta' },
+        { line: 5, kind: 'dist-tag-add', pkg: 'other', version: '2.0.0', tag: 'latest' },
+        { line: 6, kind: 'dist-tag-rm', pkg: 'my-pkg', tag: 'beta' },
+        { line: 7, kind: 'dist-tag-ls', pkg: 'my-pkg' },
+        { line: 8, kind: 'owner-add', user: 'alice', pkg: 'my-pkg' },
+        { line: 9, kind: 'owner-rm', user: 'bob', pkg: 'other' },
+        { line: 10, kind: 'owner-ls', pkg: 'my-pkg' },
+        { line: 11, kind: 'access-status', pkg: '@scope/x', status: 'private' },
+        { line: 12, kind: 'access-mfa', pkg: 'my-pkg', mfa: 'automation' },
+        { line: 13, kind: 'access-get-status', pkg: 'my-pkg' },
+        { line: 14, kind: 'deprecate', pkg: 'my-pkg', range: '<2', message: 'use 2.x' },
+        { line: 15, kind: 'deprecate', pkg: 'my-pkg', range: '*', message: '' },
+        { line: 16, kind: 'unpublish', pkg: 'my-pkg', version: '1.0.0' },
+        { line: 17, kind: 'unpublish', pkg: 'my-pkg', version: undefined },
+      ],
+    );
+  });
+
+  it('names the line and lists the known commands for an unknown command', () => {
+    const message = parseError('dist-tag ls\n\nownr add bob');
+    assert.match(message, /^commands line 3 \(ownr add bob\): unknown command "ownr"\. Known commands:/);
+    assert.match(message, /owner add <user> \[<pkg>\]/);
+  });
+
+  it('refuses a tag that is a semver range, as npm does', () => {
+    assert.match(parseError('dist-tag add my-pkg@1.0.0 1.x'), /line 1 .*"1\.x" is a valid semver range/);
+    assert.match(parseError('publish --tag v2'), /"v2" is a valid semver range/);
+  });
+
+  it('refuses bad package names, user names, access values and versions', () => {
+    assert.match(parseError('owner add bob ../x'), /not a valid npm package name/);
+    assert.match(parseError('owner add "bob smith"'), /not a valid npm user name/);
+    assert.match(parseError('access set status=secret'), /use status=public, status=private, mfa=none/);
+    assert.match(parseError('access set status=private my-pkg'), /unscoped packages are always public/);
+    assert.match(parseError('dist-tag add my-pkg@^1 beta'), /exact version/);
+    assert.match(parseError('dist-tag rm my-pkg latest'), /latest tag cannot be removed/);
+    assert.match(parseError('publish --access secret'), /--access must be public or restricted/);
+    assert.match(parseError('owner add bob --force'), /--force is not an option of owner/);
+    assert.match(parseError('deprecate my-pkg'), /expected: deprecate <pkg>\[@<range>\] <message>/);
+  });
+
+  it('needs --force to unpublish every version, as npm does', () => {
+    assert.match(parseError('unpublish my-pkg'), /needs --force/);
+  });
+
+  it('explains why <pkg> cannot default when the package setting names no package', () => {
+    const message = parseError('owner ls', { inputName: 'commands', defaultPackage: { problem: 'package: "." has no package.json' } });
+    assert.match(message, /no <pkg> given, and the package setting names no readable package \(package: "\." has no package\.json\)/);
+  });
+
+  it('refuses a block with no command at all', () => {
+    assert.match(parseError('# nothing\n\n'), /holds no command/);
+  });
+});
