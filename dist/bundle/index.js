@@ -85019,6 +85019,9 @@ function settleTag(prepared, options, name, version, publishConfig) {
         const where = prepared.command.line > 0 ? `${options.names.tag} (or --tag on line ${prepared.command.line})` : options.names.tag;
         throw new InputError(options.names.tag, `${where}: ${name}@${version} is a prerelease; give an explicit tag (for example next or beta), as npm requires, so that it does not become "latest".`, { received: version });
     }
+    if (options.expectVersion !== undefined && version !== options.expectVersion) {
+        throw new InputError(options.names.expectVersion, `${options.names.expectVersion}: the release is ${options.expectVersion} but ${name} is at ${version} in its package.json; bump the version (or tag the right commit) so that they match.`, { received: version });
+    }
     Object.assign(prepared, { name, version, tag: chosen ?? configured ?? 'latest' });
 }
 /** Packs (scripts run without secrets), reads the tarball, publishes it through the OTP wrapper. */
@@ -88773,6 +88776,7 @@ function normalizeOptions(raw, names) {
         access: parseAccess(raw.access, names.access),
         dryRun,
         ignoreScripts: parseBoolean(raw.ignoreScripts, names.ignoreScripts, false),
+        expectVersion: parseExpectedVersion(raw.expectVersion, names.expectVersion),
         names,
     };
 }
@@ -88830,6 +88834,15 @@ function parseTag(value, name) {
     }
     return tag;
 }
+function parseExpectedVersion(value, name) {
+    const text = blankToUndefined(value);
+    if (text === undefined)
+        return undefined;
+    const version = semver.valid(text.replace(/^refs\/tags\//, '').replace(/^v(?=\d)/, ''));
+    if (version === null)
+        throw new InputError(name, `${name}: "${text}" is not a version; give the release's version, such as 1.2.3 or the tag v1.2.3.`, { received: text });
+    return version;
+}
 function parseAccess(value, name) {
     const access = blankToUndefined(value);
     if (access === undefined)
@@ -88853,6 +88866,7 @@ const INPUT_NAMES = {
     dryRun: 'dry-run',
     ignoreScripts: 'ignore-scripts',
     allowInsecureRegistry: 'allow-insecure-registry',
+    expectVersion: 'expect-version',
 };
 /**
  * Reads and checks every input. Secret inputs are masked the moment they are
@@ -88876,6 +88890,7 @@ function readInputs(logger, env = process.env) {
         dryRun: read(INPUT_NAMES.dryRun),
         ignoreScripts: read(INPUT_NAMES.ignoreScripts),
         allowInsecureRegistry: read(INPUT_NAMES.allowInsecureRegistry),
+        expectVersion: read(INPUT_NAMES.expectVersion),
     }, { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' });
     const commands = read('commands');
     return { options, commands: commands !== undefined && commands.trim() !== '' ? commands : undefined };
@@ -89033,6 +89048,7 @@ Commands (npm's own grammar; <pkg> defaults to the package in --package, or the 
 Options:
   --registry <url>           registry URL (default: https://registry.npmjs.org/)
   --package <path>           the package for publish and the default <pkg> (default: .)
+  --expect-version <v>       refuse to publish unless the version is v (a release tag such as v1.2.3 works)
   --dry-run                  read and check everything, write nothing
   --ignore-scripts           do not run prepublishOnly, prepack, prepare or postpack
   --allow-insecure-registry  allow plain http to a host other than this machine
@@ -89074,6 +89090,7 @@ async function runCli(argv, env, io) {
             dryRun: '--dry-run',
             ignoreScripts: '--ignore-scripts',
             allowInsecureRegistry: '--allow-insecure-registry',
+            expectVersion: '--expect-version',
         });
         let input;
         if (parsed.words[0] === 'run') {
@@ -89106,7 +89123,7 @@ async function runCli(argv, env, io) {
     }
 }
 const SECRET_FLAGS = /^--?(token|otp|otp-secret|secret|auth|password|_authToken)(=|$)/i;
-const GLOBAL_VALUED = new Set(['--registry', '--package']);
+const GLOBAL_VALUED = new Set(['--registry', '--package', '--expect-version']);
 const GLOBAL_BOOLEAN = new Set(['--dry-run', '--ignore-scripts', '--allow-insecure-registry', '--json', '--help', '-h', '--version', '-v']);
 /** Separates this tool's own options from the command's words; refuses secrets given as flags. */
 function parse(argv) {
@@ -89146,6 +89163,7 @@ function parse(argv) {
         settings: {
             ...(values.package === undefined ? {} : { package: values.package }),
             ...(values.registry === undefined ? {} : { registry: values.registry }),
+            ...(values['expect-version'] === undefined ? {} : { expectVersion: values['expect-version'] }),
             dryRun: flags.has('--dry-run'),
             ignoreScripts: flags.has('--ignore-scripts'),
             allowInsecureRegistry: flags.has('--allow-insecure-registry'),

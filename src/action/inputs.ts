@@ -13,6 +13,7 @@ export const INPUT_NAMES: InputNames = {
   dryRun: 'dry-run',
   ignoreScripts: 'ignore-scripts',
   allowInsecureRegistry: 'allow-insecure-registry',
+  expectVersion: 'expect-version',
 };
 
 /**
@@ -36,6 +37,7 @@ export function readInputs(logger: Logger, env: NodeJS.ProcessEnv = process.env)
       dryRun: read(INPUT_NAMES.dryRun),
       ignoreScripts: read(INPUT_NAMES.ignoreScripts),
       allowInsecureRegistry: read(INPUT_NAMES.allowInsecureRegistry),
+      expectVersion: read(INPUT_NAMES.expectVersion),
     },
     { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' },
   );

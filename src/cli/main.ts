@@ -29,6 +29,7 @@ Commands (npm's own grammar; <pkg> defaults to the package in --package, or the 
 Options:
   --registry <url>           registry URL (default: https://registry.npmjs.org/)
   --package <path>           the package for publish and the default <pkg> (default: .)
+  --expect-version <v>       refuse to publish unless the version is v (a release tag such as v1.2.3 works)
   --dry-run                  read and check everything, write nothing
   --ignore-scripts           do not run prepublishOnly, prepack, prepare or postpack
   --allow-insecure-registry  allow plain http to a host other than this machine
@@ -72,6 +73,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
         dryRun: '--dry-run',
         ignoreScripts: '--ignore-scripts',
         allowInsecureRegistry: '--allow-insecure-registry',
+        expectVersion: '--expect-version',
       },
     );
     let input: CommandInput;
@@ -102,14 +104,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
 }
 
 interface ParsedArgs {
-  settings: { package?: string; registry?: string; dryRun: boolean; ignoreScripts: boolean; allowInsecureRegistry: boolean };
+  settings: { package?: string; registry?: string; expectVersion?: string; dryRun: boolean; ignoreScripts: boolean; allowInsecureRegistry: boolean };
   /** The command and its own arguments and flags (such as --tag, --access, --force). */
   words: string[];
   json: boolean;
 }
 
 const SECRET_FLAGS = /^--?(token|otp|otp-secret|secret|auth|password|_authToken)(=|$)/i;
-const GLOBAL_VALUED = new Set(['--registry', '--package']);
+const GLOBAL_VALUED = new Set(['--registry', '--package', '--expect-version']);
 const GLOBAL_BOOLEAN = new Set(['--dry-run', '--ignore-scripts', '--allow-insecure-registry', '--json', '--help', '-h', '--version', '-v']);
 
 /** Separates this tool's own options from the command's words; refuses secrets given as flags. */
@@ -143,6 +145,7 @@ function parse(argv: string[]): ParsedArgs | 'help' | 'version' {
     settings: {
       ...(values.package === undefined ? {} : { package: values.package }),
       ...(values.registry === undefined ? {} : { registry: values.registry }),
+      ...(values['expect-version'] === undefined ? {} : { expectVersion: values['expect-version'] }),
       dryRun: flags.has('--dry-run'),
       ignoreScripts: flags.has('--ignore-scripts'),
       allowInsecureRegistry: flags.has('--allow-insecure-registry'),

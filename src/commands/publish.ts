@@ -50,6 +50,13 @@ function settleTag(prepared: PreparedPublish, options: Options, name: string, ve
     const where = prepared.command.line > 0 ? `${options.names.tag} (or --tag on line ${prepared.command.line})` : options.names.tag;
     throw new InputError(options.names.tag, `${where}: ${name}@${version} is a prerelease; give an explicit tag (for example next or beta), as npm requires, so that it does not become "latest".`, { received: version });
   }
+  if (options.expectVersion !== undefined && version !== options.expectVersion) {
+    throw new InputError(
+      options.names.expectVersion,
+      `${options.names.expectVersion}: the release is ${options.expectVersion} but ${name} is at ${version} in its package.json; bump the version (or tag the right commit) so that they match.`,
+      { received: version },
+    );
+  }
   Object.assign(prepared, { name, version, tag: chosen ?? configured ?? 'latest' });
 }
 

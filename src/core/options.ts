@@ -13,6 +13,7 @@ export interface RawOptions {
   dryRun?: string | boolean | undefined;
   ignoreScripts?: string | boolean | undefined;
   allowInsecureRegistry?: string | boolean | undefined;
+  expectVersion?: string | undefined;
 }
 
 /** What each setting is called where the user sets it, so errors name it as they know it. */
@@ -36,6 +37,8 @@ export interface Options {
   access: 'public' | 'restricted' | undefined;
   dryRun: boolean;
   ignoreScripts: boolean;
+  /** The version every publish must have (a release tag such as v1.2.3, leading v dropped); undefined = any. */
+  expectVersion: string | undefined;
   names: InputNames;
 }
 
@@ -64,6 +67,7 @@ export function normalizeOptions(raw: RawOptions, names: InputNames): Options {
     access: parseAccess(raw.access, names.access),
     dryRun,
     ignoreScripts: parseBoolean(raw.ignoreScripts, names.ignoreScripts, false),
+    expectVersion: parseExpectedVersion(raw.expectVersion, names.expectVersion),
     names,
   };
 }
@@ -122,6 +126,14 @@ function parseTag(value: string | undefined, name: string): string | undefined {
     throw new InputError(name, `${name}: "${tag}" must be URL-safe: letters, digits and - _ . ! ~ * ' ( ) only.`, { received: tag });
   }
   return tag;
+}
+
+function parseExpectedVersion(value: string | undefined, name: string): string | undefined {
+  const text = blankToUndefined(value);
+  if (text === undefined) return undefined;
+  const version = semver.valid(text.replace(/^refs\/tags\//, '').replace(/^v(?=\d)/, ''));
+  if (version === null) throw new InputError(name, `${name}: "${text}" is not a version; give the release's version, such as 1.2.3 or the tag v1.2.3.`, { received: text });
+  return version;
 }
 
 function parseAccess(value: string | undefined, name: string): 'public' | 'restricted' | undefined {

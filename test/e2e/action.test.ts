@@ -83,6 +83,22 @@ describe('the action, run as GitHub runs it (node dist/index.js)', () => {
     assert.equal(await registry.packument('e2e-no-otp'), undefined);
   });
 
+  it('refuses, before packing or any request, a release tag that does not match the package version', async () => {
+    const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'e2e-release', version: '1.2.3', scripts: { prepack: 'touch prepack-ran' } });
+    registry.clearRequests();
+    const mismatch = await runAction({
+      inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: dir, 'expect-version': 'v1.2.4' },
+      env: { GITHUB_REF: 'refs/tags/v1.2.4', GITHUB_REF_NAME: 'v1.2.4', GITHUB_EVENT_NAME: 'push' },
+    });
+    assert.equal(mismatch.code, 1);
+    assert.match(mismatch.stdout, /::error::expect-version: the release is 1\.2\.4 but e2e-release is at 1\.2\.3/);
+    assert.deepEqual(registry.requests, []);
+    assert.equal(await stat(path.join(dir, 'prepack-ran')).catch(() => undefined), undefined, 'no script ran');
+    const match = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: dir, 'expect-version': 'v1.2.3' } });
+    assert.equal(match.code, 0, match.stdout);
+    assert.equal(match.outputs.published, 'true');
+  });
+
   it('takes the token from NODE_AUTH_TOKEN when the token input is empty, as setup-node sets it', async () => {
     const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'e2e-env-token', version: '0.1.0' });
     const run = await runAction({ inputs: { 'otp-secret': user.secret, registry: registry.url, package: dir }, env: { NODE_AUTH_TOKEN: `${user.token}\n` } });

@@ -17,6 +17,7 @@ export const NAMES = {
   dryRun: 'dry-run',
   ignoreScripts: 'ignore-scripts',
   allowInsecureRegistry: 'allow-insecure-registry',
+  expectVersion: 'expect-version',
 };
 
 /** Runs the core in-process with a recording logger; returns the report and the log. */

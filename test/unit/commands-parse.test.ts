@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCommandBlock } from '../../src/commands/parse.ts';
+import { type ParseContext, parseCommandBlock } from '../../src/commands/parse.ts';
 import { tokenize } from '../../src/commands/tokenize.ts';
 import { InputError } from '../../src/core/errors.ts';
 
-const context = { inputName: 'commands', defaultPackage: { name: 'my-pkg' } };
+const context: ParseContext = { inputName: 'commands', defaultPackage: { name: 'my-pkg' } };
 const parse = (block: string) => parseCommandBlock(block, context);
 const parseError = (block: string, c = context) => {
   try {
