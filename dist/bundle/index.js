@@ -88654,7 +88654,7 @@ async function runCommands(options, input, deps) {
         const context = commandContext({ client, otp, logger, dryRun: options.dryRun });
         const publish = prepared.get(command);
         try {
-            const outcome = await executeCommand(context, command, publish, options, deps.env, logger);
+            const outcome = await withTransientRetries(command, deps, () => executeCommand(context, command, publish, options, deps.env, logger));
             const published = outcome.published === true;
             if (publish && publish === firstPublish)
                 Object.assign(report, { name: publish.name, version: publish.version, tag: publish.tag });
@@ -88679,6 +88679,40 @@ async function runCommands(options, input, deps) {
         }
     }
     return report;
+}
+/** Command runs repeated after a transient failure (5xx, 408, a dropped connection), with backoff. */
+const TRANSIENT_RETRIES = 2;
+/**
+ * Every command but publish reads the registry before it writes and skips
+ * what is already so; after a transient failure it is therefore safe to run
+ * the whole command again: if the lost write did land, the second run finds
+ * it done and writes nothing. (Publish reconciles on its own, in registry/publish.ts.)
+ */
+async function withTransientRetries(command, deps, run) {
+    for (let attempt = 1;; attempt += 1) {
+        try {
+            const outcome = await run();
+            if (attempt > 1 && outcome.status === 'unchanged') {
+                return { ...outcome, status: 'done', detail: `${outcome.detail} (the write's answer was lost; confirmed by reading the registry back)` };
+            }
+            return outcome;
+        }
+        catch (error) {
+            if (command.kind === 'publish' || attempt > TRANSIENT_RETRIES || !isTransient(error))
+                throw error;
+            const waitMs = 1000 * 2 ** (attempt - 1);
+            deps.logger.warning(`${command.text}: ${describeError(error)}; reading the registry again and retrying in ${waitMs / 1000} s (${attempt}/${TRANSIENT_RETRIES}).`);
+            await deps.clock.sleep(waitMs);
+        }
+    }
+}
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'ECONNABORTED']);
+/** A failure that says nothing about the request itself: worth trying again. */
+function isTransient(error) {
+    const record = error;
+    if (typeof record?.statusCode === 'number')
+        return record.statusCode === 408 || record.statusCode >= 500;
+    return (typeof record?.code === 'string' && TRANSIENT_CODES.has(record.code)) || record?.type === 'request-timeout';
 }
 /** The publish of the `package` setting, when no commands are given. */
 function implicitPublish() {
