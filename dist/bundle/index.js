@@ -85024,8 +85024,12 @@ function settleTag(prepared, options, name, version, publishConfig) {
     }
     Object.assign(prepared, { name, version, tag: chosen ?? configured ?? 'latest' });
 }
-/** Packs (scripts run without secrets), reads the tarball, publishes it through the OTP wrapper. */
-async function executePublish(context, prepared, options, env, logger) {
+/**
+ * Packs (scripts run without secrets), reads the tarball, publishes it
+ * through the OTP wrapper; with trusted publishing, under a short-lived
+ * token from the job's OIDC identity and without a one-time password.
+ */
+async function executePublish(context, prepared, options, env, logger, trustedPublishing) {
     const { source } = prepared;
     let cleanup;
     try {
@@ -85044,13 +85048,19 @@ async function executePublish(context, prepared, options, env, logger) {
         settleTag(prepared, options, name, version, tarball.manifest.publishConfig);
         const access = prepared.access ?? publishConfigAccess(tarball.manifest.publishConfig);
         logger.info(`Publishing ${name}@${version} with tag "${prepared.tag}" to ${context.client.registry}${prepared.dryRun ? ' (dry run)' : ''}.`);
-        const outcome = await publishTarball(context, tarball, { tag: prepared.tag, access, dryRun: prepared.dryRun });
+        const oidcClient = prepared.dryRun || !trustedPublishing ? undefined : await trustedPublishing(name);
+        const publishContext = oidcClient ? { ...context, client: oidcClient, otp: { ...context.otp, source: undefined } } : context;
+        const outcome = await publishTarball(publishContext, tarball, { tag: prepared.tag, access, dryRun: prepared.dryRun });
         context.tally.otpAttempts += outcome.otpAttempts;
         context.tally.waitedMs += outcome.waitedMs;
         const id = `${name}@${version}`;
         switch (outcome.status) {
             case 'published':
-                return { status: 'done', published: true, detail: `published ${id} (${tarball.integrity.slice(0, 20)}…) with tag ${prepared.tag}${outcome.reconciled ? ', confirmed by reading the registry back' : ''}` };
+                return {
+                    status: 'done',
+                    published: true,
+                    detail: `published ${id} (${tarball.integrity.slice(0, 20)}…) with tag ${prepared.tag}${oidcClient ? ' by trusted publishing' : ''}${outcome.reconciled ? ', confirmed by reading the registry back' : ''}`,
+                };
             case 'unchanged':
                 return { status: 'unchanged', published: false, detail: `${id} was already published with identical contents` };
             default:
@@ -85074,10 +85084,10 @@ function publishConfigAccess(publishConfig) {
 
 
 /** Runs one checked command; every write inside goes through the OTP wrapper. */
-async function executeCommand(context, command, prepared, options, env, logger) {
+async function executeCommand(context, command, prepared, options, env, logger, trustedPublishing) {
     switch (command.kind) {
         case 'publish':
-            return executePublish(context, prepared, options, env, logger);
+            return executePublish(context, prepared, options, env, logger, trustedPublishing);
         case 'dist-tag-add':
             return distTagAdd(context, command.pkg, command.version, command.tag);
         case 'dist-tag-rm':
@@ -88602,7 +88612,108 @@ function smooth(previous, sample) {
     return Math.round(previous * 0.5 + sample * 0.5);
 }
 
+;// CONCATENATED MODULE: ./lib/core/describe-error.js
+
+/** One line for the user: our own messages as they are, a library's error with its status and reason. */
+function describeError(error) {
+    if (isProductError(error))
+        return error.message;
+    const record = error;
+    if (typeof record?.statusCode === 'number') {
+        const reason = typeof record.body?.error === 'string' ? record.body.error : typeof record.message === 'string' ? record.message : '';
+        return `the registry answered ${record.statusCode}${reason ? `: ${reason}` : ''}`;
+    }
+    if (typeof record?.code === 'string' && typeof record.message === 'string')
+        return `${record.code}: ${record.message}`;
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./lib/registry/oidc.js
+
+
+
+
+/**
+ * npm trusted publishing: trades the job's OIDC ID token for a short-lived
+ * token that may publish this one package, as npm CLI 11.5+ does
+ * (`POST /-/npm/v1/oidc/token/exchange/package/<name>`). Returns undefined,
+ * with the reason logged, when the job has no ID token or the registry
+ * refuses the exchange (no trusted publisher configured for this
+ * repository and workflow, a registry without trusted publishing): the
+ * caller then publishes with the token and a one-time password.
+ */
+async function exchangeForPublishToken(context, pkg, idTokens) {
+    const { logger } = context;
+    const audience = `npm:${new URL(context.registry).hostname}`;
+    let idToken;
+    try {
+        idToken = await idTokens(audience);
+    }
+    catch (error) {
+        logger.info(`Trusted publishing: no OIDC ID token for this job (${describeError(error)}); publishing with the token.`);
+        return undefined;
+    }
+    if (!idToken)
+        return undefined;
+    logger.mask(idToken);
+    const anonymous = new RegistryClient({ registry: context.registry, token: undefined, clock: context.clock, timeSync: context.timeSync, userAgent: context.userAgent });
+    try {
+        // Not a 2FA-guarded write, but every POST goes through the one wrapper (without a source it sends no code).
+        const answer = await withOtp({ source: undefined, clock: context.clock, logger, secretInput: 'otp-secret' }, {
+            label: `trusted publishing token exchange for ${pkg}`,
+            send: () => anonymous.timed(0, () => npm_registry_fetch_lib.json(`/-/npm/v1/oidc/token/exchange/package/${escapeName(pkg)}`, {
+                ...anonymous.writeOptions(undefined),
+                method: 'POST',
+                headers: { authorization: `Bearer ${idToken}` },
+            })),
+        });
+        const token = answer?.token;
+        if (typeof token !== 'string' || token === '')
+            throw new Error('the registry answered without a token');
+        logger.mask(token);
+        logger.info(`Trusted publishing: the registry issued a short-lived publish token for ${pkg} from this job's OIDC identity; no one-time password is needed.`);
+        return token;
+    }
+    catch (error) {
+        logger.info(`Trusted publishing is not available for ${pkg} (${describeError(error)}): configure this repository and workflow as a trusted publisher ` +
+            'on the package\'s npm settings page to publish without a token. Publishing with the token instead.');
+        return undefined;
+    }
+}
+/**
+ * Where a job's ID token comes from, as the npm CLI looks for it: the
+ * `NPM_ID_TOKEN` variable (GitLab and others), else GitHub Actions' token
+ * endpoint (`ACTIONS_ID_TOKEN_REQUEST_URL`/`_TOKEN`, present when the job has
+ * `permissions: id-token: write`). Undefined when neither is there.
+ */
+function idTokenProviderFromEnv(env, logger) {
+    const given = env.NPM_ID_TOKEN?.trim();
+    if (given) {
+        logger.mask(given);
+        return async () => given;
+    }
+    const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!url || !requestToken)
+        return undefined;
+    logger.mask(requestToken);
+    return async (audience) => {
+        const target = new URL(url);
+        target.searchParams.set('audience', audience);
+        const response = await fetch(target, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+        if (!response.ok)
+            throw new Error(`the ID token endpoint answered ${response.status}`);
+        const value = (await response.json()).value;
+        if (typeof value !== 'string' || value === '')
+            throw new Error('the ID token endpoint answered without a token');
+        logger.mask(value);
+        return value;
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/core/run.js
+
+
 
 
 
@@ -88645,6 +88756,12 @@ async function runCommands(options, input, deps) {
     const timeSync = new TimeSync();
     const client = new RegistryClient({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent });
     const otp = { source: options.secret ? new OtpSource({ secret: options.secret, clock, timeSync, logger }) : undefined, clock, logger, secretInput: options.names.otpSecret };
+    const trustedPublishing = deps.idTokens
+        ? async (pkg) => {
+            const token = await exchangeForPublishToken({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent }, pkg, deps.idTokens);
+            return token === undefined ? undefined : new RegistryClient({ registry: options.registry, token, clock, timeSync, userAgent: deps.userAgent });
+        }
+        : undefined;
     for (const command of commands) {
         if (report.error !== undefined) {
             report.results.push({ line: command.line, command: command.text, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail: 'not run: an earlier command failed' });
@@ -88654,7 +88771,7 @@ async function runCommands(options, input, deps) {
         const context = commandContext({ client, otp, logger, dryRun: options.dryRun });
         const publish = prepared.get(command);
         try {
-            const outcome = await withTransientRetries(command, deps, () => executeCommand(context, command, publish, options, deps.env, logger));
+            const outcome = await withTransientRetries(command, deps, () => executeCommand(context, command, publish, options, deps.env, logger, trustedPublishing));
             const published = outcome.published === true;
             if (publish && publish === firstPublish)
                 Object.assign(report, { name: publish.name, version: publish.version, tag: publish.tag });
@@ -88730,19 +88847,6 @@ async function defaultPackageName(options, cwd) {
 }
 function failedResult(line, command, error, durationMs) {
     return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: describeError(error) };
-}
-/** One line for the user: our own messages as they are, a library's error with its status and reason. */
-function describeError(error) {
-    if (isProductError(error))
-        return error.message;
-    const record = error;
-    if (typeof record?.statusCode === 'number') {
-        const reason = typeof record.body?.error === 'string' ? record.body.error : typeof record.message === 'string' ? record.message : '';
-        return `the registry answered ${record.statusCode}${reason ? `: ${reason}` : ''}`;
-    }
-    if (typeof record?.code === 'string' && typeof record.message === 'string')
-        return `${record.code}: ${record.message}`;
-    return error instanceof Error ? error.message : String(error);
 }
 /** Says, before any write, which authentication the writes will use. */
 function authPlan(options) {
@@ -89010,6 +89114,7 @@ function escapeHtml(text) {
 
 
 
+
 /** The action: read inputs, publish, set outputs and the job summary; fail the step on any error. */
 async function run() {
     const redactor = new Redactor();
@@ -89017,12 +89122,14 @@ async function run() {
     let report;
     try {
         const { options, commands } = readInputs(logger);
+        const idTokens = idTokenProviderFromEnv(process.env, logger);
         report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {
             clock: systemClock,
             logger,
             cwd: process.cwd(),
             env: process.env,
             userAgent: USER_AGENT,
+            ...(idTokens ? { idTokens } : {}),
         });
         writeOutputs(report, redactor);
         await writeSummary(report, redactor);
@@ -89061,6 +89168,7 @@ function fail(error, redactor) {
 }
 
 ;// CONCATENATED MODULE: ./lib/cli/main.js
+
 
 
 
@@ -89140,7 +89248,8 @@ async function runCli(argv, env, io) {
             const defaultPackage = await defaultPackageName(options, io.cwd);
             input = { commands: [parseCommandWords(parsed.words, { line: 0, text: parsed.words.join(' ') }, { inputName: 'arguments', defaultPackage })] };
         }
-        const report = await runCommands(options, input, { clock: systemClock, logger, cwd: io.cwd, env, userAgent: USER_AGENT });
+        const idTokens = idTokenProviderFromEnv(env, logger);
+        const report = await runCommands(options, input, { clock: systemClock, logger, cwd: io.cwd, env, userAgent: USER_AGENT, ...(idTokens ? { idTokens } : {}) });
         printReport(report, parsed.json, redactor, io);
         if (report.error !== undefined) {
             io.stderr(`npm-totp-publish: ${redactor.redact(describeError(report.error))}\n`);

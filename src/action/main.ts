@@ -4,6 +4,7 @@ import { isProductError } from '../core/errors.ts';
 import { Redactor } from '../core/redactor.ts';
 import type { RunReport } from '../core/result.ts';
 import { describeError, runCommands } from '../core/run.ts';
+import { idTokenProviderFromEnv } from '../registry/oidc.ts';
 import { USER_AGENT } from '../version.ts';
 import { actionLogger } from './core-logger.ts';
 import { readInputs } from './inputs.ts';
@@ -16,12 +17,14 @@ export async function run(): Promise<void> {
   let report: RunReport | undefined;
   try {
     const { options, commands } = readInputs(logger);
+    const idTokens = idTokenProviderFromEnv(process.env, logger);
     report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {
       clock: systemClock,
       logger,
       cwd: process.cwd(),
       env: process.env,
       userAgent: USER_AGENT,
+      ...(idTokens ? { idTokens } : {}),
     });
     writeOutputs(report, redactor);
     await writeSummary(report, redactor);
@@ -56,3 +59,4 @@ function fail(error: unknown, redactor: Redactor): void {
   core.debug(redactor.redact(error instanceof Error && error.stack ? error.stack : String(error)));
   core.setFailed(redactor.redact(describeError(error)));
 }
+

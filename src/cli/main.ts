@@ -9,6 +9,7 @@ import { normalizeOptions } from '../core/options.ts';
 import { Redactor } from '../core/redactor.ts';
 import type { RunReport } from '../core/result.ts';
 import { type CommandInput, defaultPackageName, describeError, runCommands } from '../core/run.ts';
+import { idTokenProviderFromEnv } from '../registry/oidc.ts';
 import { USER_AGENT, VERSION } from '../version.ts';
 
 /** Where the CLI writes: stdout for results, stderr for progress. */
@@ -88,7 +89,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
       const defaultPackage = await defaultPackageName(options, io.cwd);
       input = { commands: [parseCommandWords(parsed.words, { line: 0, text: parsed.words.join(' ') }, { inputName: 'arguments', defaultPackage })] };
     }
-    const report = await runCommands(options, input, { clock: systemClock, logger, cwd: io.cwd, env, userAgent: USER_AGENT });
+    const idTokens = idTokenProviderFromEnv(env, logger);
+    const report = await runCommands(options, input, { clock: systemClock, logger, cwd: io.cwd, env, userAgent: USER_AGENT, ...(idTokens ? { idTokens } : {}) });
     printReport(report, parsed.json, redactor, io);
     if (report.error !== undefined) {
       io.stderr(`npm-totp-publish: ${redactor.redact(describeError(report.error))}\n`);

@@ -6,7 +6,7 @@ import { distTagAdd, distTagLs, distTagRm } from '../registry/dist-tag.ts';
 import { changeOwner, listOwners } from '../registry/owner.ts';
 import { unpublish } from '../registry/unpublish.ts';
 import type { CommandContext, CommandOutcome } from '../registry/write.ts';
-import { executePublish, type PreparedPublish } from './publish.ts';
+import { executePublish, type PreparedPublish, type TrustedPublishing } from './publish.ts';
 import type { Command } from './types.ts';
 
 /** Runs one checked command; every write inside goes through the OTP wrapper. */
@@ -17,10 +17,11 @@ export async function executeCommand(
   options: Options,
   env: NodeJS.ProcessEnv,
   logger: Logger,
+  trustedPublishing?: TrustedPublishing,
 ): Promise<CommandOutcome & { published?: boolean }> {
   switch (command.kind) {
     case 'publish':
-      return executePublish(context, prepared as PreparedPublish, options, env, logger);
+      return executePublish(context, prepared as PreparedPublish, options, env, logger, trustedPublishing);
     case 'dist-tag-add':
       return distTagAdd(context, command.pkg, command.version, command.tag);
     case 'dist-tag-rm':

@@ -5,6 +5,7 @@ import type { Options } from '../core/options.ts';
 import { packFolder } from '../package/pack-folder.ts';
 import { type PackageSource, readPackageSource } from '../package/read-package.ts';
 import { readTarball, type Tarball } from '../package/tarball.ts';
+import type { RegistryClient } from '../registry/client.ts';
 import { publishTarball } from '../registry/publish.ts';
 import type { CommandContext, CommandOutcome } from '../registry/write.ts';
 import type { PublishCommand } from './types.ts';
@@ -60,8 +61,22 @@ function settleTag(prepared: PreparedPublish, options: Options, name: string, ve
   Object.assign(prepared, { name, version, tag: chosen ?? configured ?? 'latest' });
 }
 
-/** Packs (scripts run without secrets), reads the tarball, publishes it through the OTP wrapper. */
-export async function executePublish(context: CommandContext, prepared: PreparedPublish, options: Options, env: NodeJS.ProcessEnv, logger: Logger): Promise<CommandOutcome & { published: boolean }> {
+/** A registry client authenticated by trusted publishing (OIDC) for `pkg`, or undefined to use the token. */
+export type TrustedPublishing = (pkg: string) => Promise<RegistryClient | undefined>;
+
+/**
+ * Packs (scripts run without secrets), reads the tarball, publishes it
+ * through the OTP wrapper; with trusted publishing, under a short-lived
+ * token from the job's OIDC identity and without a one-time password.
+ */
+export async function executePublish(
+  context: CommandContext,
+  prepared: PreparedPublish,
+  options: Options,
+  env: NodeJS.ProcessEnv,
+  logger: Logger,
+  trustedPublishing?: TrustedPublishing,
+): Promise<CommandOutcome & { published: boolean }> {
   const { source } = prepared;
   let cleanup: (() => Promise<void>) | undefined;
   try {
@@ -79,13 +94,19 @@ export async function executePublish(context: CommandContext, prepared: Prepared
     settleTag(prepared, options, name, version, tarball.manifest.publishConfig as Record<string, unknown> | undefined);
     const access = prepared.access ?? publishConfigAccess(tarball.manifest.publishConfig);
     logger.info(`Publishing ${name}@${version} with tag "${prepared.tag}" to ${context.client.registry}${prepared.dryRun ? ' (dry run)' : ''}.`);
-    const outcome = await publishTarball(context, tarball, { tag: prepared.tag, access, dryRun: prepared.dryRun });
+    const oidcClient = prepared.dryRun || !trustedPublishing ? undefined : await trustedPublishing(name);
+    const publishContext = oidcClient ? { ...context, client: oidcClient, otp: { ...context.otp, source: undefined } } : context;
+    const outcome = await publishTarball(publishContext, tarball, { tag: prepared.tag, access, dryRun: prepared.dryRun });
     context.tally.otpAttempts += outcome.otpAttempts;
     context.tally.waitedMs += outcome.waitedMs;
     const id = `${name}@${version}`;
     switch (outcome.status) {
       case 'published':
-        return { status: 'done', published: true, detail: `published ${id} (${tarball.integrity.slice(0, 20)}…) with tag ${prepared.tag}${outcome.reconciled ? ', confirmed by reading the registry back' : ''}` };
+        return {
+          status: 'done',
+          published: true,
+          detail: `published ${id} (${tarball.integrity.slice(0, 20)}…) with tag ${prepared.tag}${oidcClient ? ' by trusted publishing' : ''}${outcome.reconciled ? ', confirmed by reading the registry back' : ''}`,
+        };
       case 'unchanged':
         return { status: 'unchanged', published: false, detail: `${id} was already published with identical contents` };
       default:

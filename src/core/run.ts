@@ -7,12 +7,15 @@ import { TimeSync } from '../otp/time-sync.ts';
 import { readPackageSource } from '../package/read-package.ts';
 import { readTarball } from '../package/tarball.ts';
 import { RegistryClient } from '../registry/client.ts';
+import { exchangeForPublishToken, type IdTokenProvider } from '../registry/oidc.ts';
 import { commandContext } from '../registry/write.ts';
 import type { Clock } from './clock.ts';
-import { isProductError } from './errors.ts';
+import { describeError } from './describe-error.ts';
 import type { Logger } from './logger.ts';
 import type { Options } from './options.ts';
 import type { RunReport, WriteResult } from './result.ts';
+
+export { describeError } from './describe-error.ts';
 
 /** What the core needs from its surroundings; tests pass their own. */
 export interface Dependencies {
@@ -24,6 +27,8 @@ export interface Dependencies {
   env: NodeJS.ProcessEnv;
   /** `name/version` of this product, for the user agent. */
   userAgent: string;
+  /** The CI's OIDC ID tokens, for trusted publishing; absent where the job has none. */
+  idTokens?: IdTokenProvider;
 }
 
 /** Where the commands come from: a `commands` block, or already parsed (the CLI), or none (publish the package). */
@@ -58,6 +63,13 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
   const client = new RegistryClient({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent });
   const otp = { source: options.secret ? new OtpSource({ secret: options.secret, clock, timeSync, logger }) : undefined, clock, logger, secretInput: options.names.otpSecret };
 
+  const trustedPublishing = deps.idTokens
+    ? async (pkg: string) => {
+        const token = await exchangeForPublishToken({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent }, pkg, deps.idTokens as IdTokenProvider);
+        return token === undefined ? undefined : new RegistryClient({ registry: options.registry, token, clock, timeSync, userAgent: deps.userAgent });
+      }
+    : undefined;
+
   for (const command of commands) {
     if (report.error !== undefined) {
       report.results.push({ line: command.line, command: command.text, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail: 'not run: an earlier command failed' });
@@ -67,7 +79,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     const context = commandContext({ client, otp, logger, dryRun: options.dryRun });
     const publish = prepared.get(command);
     try {
-      const outcome = await withTransientRetries(command, deps, () => executeCommand(context, command, publish, options, deps.env, logger));
+      const outcome = await withTransientRetries(command, deps, () => executeCommand(context, command, publish, options, deps.env, logger, trustedPublishing));
       const published = outcome.published === true;
       if (publish && publish === firstPublish) Object.assign(report, { name: publish.name, version: publish.version, tag: publish.tag });
       report.published ||= published;
@@ -144,18 +156,6 @@ export async function defaultPackageName(options: Options, cwd: string): Promise
 
 function failedResult(line: number, command: string, error: unknown, durationMs: number): WriteResult {
   return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: describeError(error) };
-}
-
-/** One line for the user: our own messages as they are, a library's error with its status and reason. */
-export function describeError(error: unknown): string {
-  if (isProductError(error)) return error.message;
-  const record = error as { statusCode?: unknown; body?: { error?: unknown }; code?: unknown; message?: unknown };
-  if (typeof record?.statusCode === 'number') {
-    const reason = typeof record.body?.error === 'string' ? record.body.error : typeof record.message === 'string' ? record.message : '';
-    return `the registry answered ${record.statusCode}${reason ? `: ${reason}` : ''}`;
-  }
-  if (typeof record?.code === 'string' && typeof record.message === 'string') return `${record.code}: ${record.message}`;
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Says, before any write, which authentication the writes will use. */

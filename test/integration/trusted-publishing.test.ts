@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { systemClock } from '../../src/core/clock.ts';
+import { normalizeOptions } from '../../src/core/options.ts';
+import { runCommands } from '../../src/core/run.ts';
+import type { IdTokenProvider } from '../../src/registry/oidc.ts';
+import { USER_AGENT } from '../../src/version.ts';
+import { makePackage, runAction, visibleLog } from '../helpers/action.ts';
+import { NAMES } from '../helpers/core.ts';
+import { recordingLogger } from '../helpers/fake-clock.ts';
+import { assertNoSecrets } from '../helpers/secrets.ts';
+import { startRegistry, type TestRegistry } from '../registry/index.ts';
+
+describe('trusted publishing (OIDC) for publish, token and OTP for the rest', () => {
+  let registry: TestRegistry;
+  let alice: { name: string; token: string; secret: string };
+  const publisher = { repository: 'acme/widgets', workflow: 'release.yml' };
+
+  before(async () => {
+    registry = await startRegistry();
+    alice = await registry.addUser('alice');
+    // Trusted publishers can only be configured on a package that exists: the first version goes out with the token.
+    const first = await makePackage({ 'index.js': '1;\n' }, { name: 'oidc-pkg', version: '1.0.0' });
+    const { report } = await run(`publish ${first}`, undefined);
+    assert.equal(report.error, undefined, String(report.error));
+    registry.trustPublisher('oidc-pkg', publisher);
+  });
+  after(() => registry.close());
+
+  async function run(block: string, idTokens: IdTokenProvider | undefined) {
+    const { logger, lines } = recordingLogger();
+    const options = normalizeOptions({ token: alice.token, otpSecret: alice.secret, registry: registry.url }, NAMES);
+    const report = await runCommands(options, { block, inputName: 'commands' }, { clock: systemClock, logger, cwd: process.cwd(), env: process.env, userAgent: USER_AGENT, ...(idTokens ? { idTokens } : {}) });
+    return { report, lines };
+  }
+
+  it('publishes with a short-lived token from the job identity and no one-time password, while dist-tag still uses the token and a code', async () => {
+    const dir = await makePackage({ 'index.js': '2;\n' }, { name: 'oidc-pkg', version: '1.1.0' });
+    const audiences: string[] = [];
+    registry.clearRequests();
+    const { report } = await run(`publish ${dir}\ndist-tag add oidc-pkg@1.0.0 legacy`, async (audience) => {
+      audiences.push(audience);
+      return registry.issueIdToken(publisher);
+    });
+    assert.equal(report.error, undefined, String(report.error));
+    assert.deepEqual(audiences, ['npm:127.0.0.1']);
+    assert.match(report.results[0]?.detail ?? '', /by trusted publishing/);
+    assert.deepEqual(report.results.map((result) => result.otpAttempts), [0, 1]);
+    const writes = registry.requests.filter((request) => request.method !== 'GET');
+    assert.deepEqual(
+      writes.map((w) => [w.method, w.path.replace(/oidc-pkg.*$/, 'oidc-pkg…'), w.otpSent, w.status, w.oidcPackage ?? null]),
+      [
+        ['POST', '/-/npm/v1/oidc/token/exchange/package/oidc-pkg…', false, 201, null],
+        ['PUT', '/oidc-pkg…', false, 201, 'oidc-pkg'],
+        ['PUT', '/-/package/oidc-pkg…', true, 201, null],
+      ],
+    );
+    assert.equal((await registry.packument('oidc-pkg')).versions['1.1.0'] !== undefined, true);
+  });
+
+  it('falls back to the token and a one-time password, saying why, when this workflow is not a trusted publisher', async () => {
+    const dir = await makePackage({ 'index.js': '3;\n' }, { name: 'oidc-pkg', version: '1.2.0' });
+    registry.clearRequests();
+    const { report, lines } = await run(`publish ${dir}`, async () => registry.issueIdToken({ repository: 'someone/else', workflow: 'release.yml' }));
+    assert.equal(report.error, undefined, String(report.error));
+    assert.equal(report.results[0]?.otpAttempts, 1);
+    assert.ok(lines.some((line) => /Trusted publishing is not available for oidc-pkg \(the registry answered 404.*configure this repository and workflow as a trusted publisher/.test(line.message)));
+    assert.deepEqual(registry.requests.filter((r) => r.method === 'PUT').map((r) => [r.otpAccepted, r.oidcPackage ?? null]), [[true, null]]);
+  });
+
+  it('runs the action with GitHub’s ID token endpoint, and leaks neither the request token nor the ID token', async () => {
+    const idToken = registry.issueIdToken(publisher);
+    const requestToken = 'ghs_request_token_0123456789abcdefABCDEF';
+    const seen: string[] = [];
+    const endpoint = createServer((req, res) => {
+      seen.push(`${req.headers.authorization === `Bearer ${requestToken}`} ${new URL(req.url ?? '/', 'http://x').searchParams.get('audience')}`);
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ value: idToken }));
+    });
+    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = endpoint.address() as AddressInfo;
+      const dir = await makePackage({ 'index.js': '4;\n' }, { name: 'oidc-pkg', version: '1.3.0' });
+      const run = await runAction({
+        inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, package: dir },
+        env: { ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken },
+      });
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      assert.deepEqual(seen, ['true npm:127.0.0.1']);
+      assert.equal(JSON.parse(run.outputs.results ?? '[]')[0].otpAttempts, 0);
+      assert.match(run.stdout, /the registry issued a short-lived publish token for oidc-pkg/);
+      assertNoSecrets({ stdout: visibleLog(run.stdout), stderr: run.stderr, summary: run.summary, outputs: run.outputFile }, [alice.token, alice.secret, requestToken, idToken]);
+    } finally {
+      endpoint.close();
+    }
+  });
+});
