@@ -1,3 +1,4 @@
+import { INPUT_NAMES } from '../../src/action/inputs.ts';
 import { systemClock } from '../../src/core/clock.ts';
 import { normalizeOptions, type RawOptions } from '../../src/core/options.ts';
 import type { RunReport } from '../../src/core/result.ts';
@@ -7,18 +8,7 @@ import { USER_AGENT } from '../../src/version.ts';
 import { recordingLogger } from './fake-clock.ts';
 
 /** Input names as the action calls them, for messages. */
-export const NAMES = {
-  token: 'token',
-  otpSecret: 'otp-secret',
-  registry: 'registry',
-  package: 'package',
-  tag: 'tag',
-  access: 'access',
-  dryRun: 'dry-run',
-  ignoreScripts: 'ignore-scripts',
-  allowInsecureRegistry: 'allow-insecure-registry',
-  expectVersion: 'expect-version',
-};
+export const NAMES = INPUT_NAMES;
 
 /** Runs the core in-process with a recording logger; returns the report and the log. */
 export async function publishInProcess(raw: RawOptions, cwd = process.cwd()): Promise<{ report: RunReport; lines: Array<{ level: string; message: string }>; masked: string[] }> {
