@@ -89044,39 +89044,53 @@ function writeOutputs(report, redactor) {
     setOutput('tag', report.tag ?? '');
     setOutput('results', redactor.redact(JSON.stringify(report.results)));
 }
-/** Appends a table of writes to the job summary, with a link to the published version. */
-async function writeSummary(report, redactor) {
+/**
+ * Appends a table of the run to the job summary: one row per command with
+ * its outcome, OTP attempts, waits, duration and what changed (or why it
+ * failed), under a heading that says how the run ended, and a link to the
+ * published version.
+ */
+async function writeSummary(report, redactor, auth) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const heading = report.error ? 'npm-totp-publish: failed' : report.published ? `Published ${report.name}@${report.version}` : 'npm-totp-publish: nothing published';
+    const clean = (text) => escapeHtml(redactor.redact(text));
+    const cell = (text) => ({ data: text === '' ? '&nbsp;' : text });
     const rows = report.results.map((result) => [
-        { data: result.line > 0 ? String(result.line) : '' },
-        { data: `<code>${escapeHtml(redactor.redact(result.command))}</code>` },
-        { data: outcomeText(result) },
-        { data: String(result.otpAttempts) },
-        { data: seconds(result.waitedMs) },
-        { data: seconds(result.durationMs) },
+        cell(result.line > 0 ? String(result.line) : ''),
+        cell(`<code>${clean(result.command)}</code>`),
+        cell(outcomeText(result)),
+        cell(String(result.otpAttempts)),
+        cell(seconds(result.waitedMs)),
+        cell(seconds(result.durationMs)),
+        cell(clean(result.detail)),
     ]);
     const summary = summary_summary
-        .addHeading(escapeHtml(redactor.redact(heading)), 3)
+        .addHeading(clean(heading(report)), 3)
+        .addRaw(`<p>Registry: <code>${clean(report.registry)}</code>. ${clean(auth)}</p>`, true)
         .addTable([
-        [
-            { data: 'Line', header: true },
-            { data: 'Command', header: true },
-            { data: 'Outcome', header: true },
-            { data: 'OTP attempts', header: true },
-            { data: 'Waited', header: true },
-            { data: 'Duration', header: true },
-        ],
+        ['Line', 'Command', 'Outcome', 'OTP attempts', 'Waited', 'Duration', 'Detail'].map((data) => ({ data, header: true })),
         ...rows,
     ]);
     const link = packageLink(report);
     if (link && report.published)
-        summary.addLink(`${report.name}@${report.version} on the registry`, link);
-    const details = report.results.filter((result) => result.detail).map((result) => `${result.line > 0 ? `line ${result.line}: ` : ''}${result.detail}`);
-    if (details.length > 0)
-        summary.addList(details.map((detail) => escapeHtml(redactor.redact(detail))));
+        summary.addLink(clean(`${report.name}@${report.version} on the registry`), link);
     await summary.write();
+}
+/** How the run ended, in a few words. */
+function heading(report) {
+    const written = report.results.filter((result) => result.outcome === 'published' || result.outcome === 'done').length;
+    const failed = report.results.find((result) => result.outcome === 'failed');
+    if (failed) {
+        const where = failed.line > 0 ? `line ${failed.line} (${failed.command})` : failed.command;
+        return `npm-totp-publish failed at ${where}; ${written} write${written === 1 ? '' : 's'} done before it`;
+    }
+    if (report.results.length > 0 && report.results.every((result) => result.outcome === 'dry-run' || result.outcome === 'read' || result.outcome === 'unchanged')) {
+        if (report.results.some((result) => result.outcome === 'dry-run'))
+            return 'npm-totp-publish dry run: nothing was written';
+    }
+    if (report.published)
+        return `Published ${report.name}@${report.version}`;
+    return written > 0 ? `npm-totp-publish: ${written} write${written === 1 ? '' : 's'} done` : 'npm-totp-publish: nothing to write, the registry already agreed';
 }
 function outcomeText(result) {
     const icons = {
@@ -89098,6 +89112,7 @@ function packageLink(report) {
         return undefined;
     if (new URL(report.registry).hostname === 'registry.npmjs.org')
         return `https://www.npmjs.com/package/${report.name}/v/${report.version}`;
+    // Other registries have no standard web page per version: link the package document.
     return `${report.registry}${report.name.replace('/', '%2f')}`;
 }
 function escapeHtml(text) {
@@ -89132,7 +89147,7 @@ async function run() {
             ...(idTokens ? { idTokens } : {}),
         });
         writeOutputs(report, redactor);
-        await writeSummary(report, redactor);
+        await writeSummary(report, redactor, authSummary(options, idTokens !== undefined));
         if (report.error !== undefined)
             failRun(report, redactor);
     }
@@ -89165,6 +89180,11 @@ function fail(error, redactor) {
     }
     core_debug(redactor.redact(error instanceof Error && error.stack ? error.stack : String(error)));
     setFailed(redactor.redact(describeError(error)));
+}
+/** One sentence on the authentication this run used, for the job summary. */
+function authSummary(options, oidcAvailable) {
+    const otp = options.secret ? 'one-time passwords made just in time from otp-secret' : 'no one-time password (otp-secret not set)';
+    return `Auth: the token with ${otp}${oidcAvailable ? '; publish tried trusted publishing (OIDC) first' : ''}.`;
 }
 
 ;// CONCATENATED MODULE: ./lib/cli/main.js

@@ -3,6 +3,7 @@ import { systemClock } from '../core/clock.ts';
 import { isProductError } from '../core/errors.ts';
 import { Redactor } from '../core/redactor.ts';
 import type { RunReport } from '../core/result.ts';
+import type { Options } from '../core/options.ts';
 import { describeError, runCommands } from '../core/run.ts';
 import { idTokenProviderFromEnv } from '../registry/oidc.ts';
 import { USER_AGENT } from '../version.ts';
@@ -27,7 +28,7 @@ export async function run(): Promise<void> {
       ...(idTokens ? { idTokens } : {}),
     });
     writeOutputs(report, redactor);
-    await writeSummary(report, redactor);
+    await writeSummary(report, redactor, authSummary(options, idTokens !== undefined));
     if (report.error !== undefined) failRun(report, redactor);
   } catch (error) {
     if (!report) core.setOutput('published', 'false');
@@ -60,3 +61,9 @@ function fail(error: unknown, redactor: Redactor): void {
   core.setFailed(redactor.redact(describeError(error)));
 }
 
+
+/** One sentence on the authentication this run used, for the job summary. */
+function authSummary(options: Options, oidcAvailable: boolean): string {
+  const otp = options.secret ? 'one-time passwords made just in time from otp-secret' : 'no one-time password (otp-secret not set)';
+  return `Auth: the token with ${otp}${oidcAvailable ? '; publish tried trusted publishing (OIDC) first' : ''}.`;
+}
