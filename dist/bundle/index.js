@@ -84569,6 +84569,7 @@ async function deprecate(context, pkg, range, message) {
 
 /** Owner changes retried after a 409 (someone else changed the package meanwhile). */
 const MAX_REVISION_RACES = 3;
+/** The registry's account for `user`; a clear error when there is none. */
 async function lookUpUser(context, user) {
     const found = (await context.client.getJson(`/-/user/org.couchdb.user:${encodeURIComponent(user)}`));
     if (!found?.name)
@@ -88724,6 +88725,7 @@ function idTokenProviderFromEnv(env, logger) {
 
 
 
+
 /**
  * Runs a list of commands: all are parsed and checked first (a mistake on
  * the last line stops the run before the first writes), then run in order
@@ -88762,6 +88764,21 @@ async function runCommands(options, input, deps) {
             return token === undefined ? undefined : new RegistryClient({ registry: options.registry, token, clock, timeSync, userAgent: deps.userAgent });
         }
         : undefined;
+    // Users cannot be created by a block: check every owner change's user before the first write.
+    for (const command of commands) {
+        if (command.kind !== 'owner-add' && command.kind !== 'owner-rm')
+            continue;
+        try {
+            await lookUpUser({ client }, command.user);
+        }
+        catch (error) {
+            report.error = error;
+            report.results = commands.map((other) => other === command
+                ? failedResult(other.line, other.text, error, 0)
+                : { line: other.line, command: other.text, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail: `not run: line ${command.line} names an unknown user` });
+            return report;
+        }
+    }
     for (const command of commands) {
         if (report.error !== undefined) {
             report.results.push({ line: command.line, command: command.text, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail: 'not run: an earlier command failed' });

@@ -8,6 +8,7 @@ import { readPackageSource } from '../package/read-package.ts';
 import { readTarball } from '../package/tarball.ts';
 import { RegistryClient } from '../registry/client.ts';
 import { exchangeForPublishToken, type IdTokenProvider } from '../registry/oidc.ts';
+import { lookUpUser } from '../registry/owner.ts';
 import { commandContext } from '../registry/write.ts';
 import type { Clock } from './clock.ts';
 import { describeError } from './describe-error.ts';
@@ -69,6 +70,22 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
         return token === undefined ? undefined : new RegistryClient({ registry: options.registry, token, clock, timeSync, userAgent: deps.userAgent });
       }
     : undefined;
+
+  // Users cannot be created by a block: check every owner change's user before the first write.
+  for (const command of commands) {
+    if (command.kind !== 'owner-add' && command.kind !== 'owner-rm') continue;
+    try {
+      await lookUpUser({ client }, command.user);
+    } catch (error) {
+      report.error = error;
+      report.results = commands.map((other) =>
+        other === command
+          ? failedResult(other.line, other.text, error, 0)
+          : { line: other.line, command: other.text, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail: `not run: line ${command.line} names an unknown user` },
+      );
+      return report;
+    }
+  }
 
   for (const command of commands) {
     if (report.error !== undefined) {

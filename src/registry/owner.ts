@@ -9,7 +9,8 @@ import { type CommandContext, type CommandOutcome, otpWrite } from './write.ts';
 /** Owner changes retried after a 409 (someone else changed the package meanwhile). */
 const MAX_REVISION_RACES = 3;
 
-async function lookUpUser(context: CommandContext, user: string): Promise<{ name: string; email?: string }> {
+/** The registry's account for `user`; a clear error when there is none. */
+export async function lookUpUser(context: Pick<CommandContext, 'client'>, user: string): Promise<{ name: string; email?: string }> {
   const found = (await context.client.getJson(`/-/user/org.couchdb.user:${encodeURIComponent(user)}`)) as { name?: string; email?: string } | undefined;
   if (!found?.name) throw new ProductError('ENOUSER', `npm user "${user}" does not exist on ${context.client.registry}; check the spelling of the user name.`, { received: user });
   return { name: found.name, ...(found.email ? { email: found.email } : {}) };

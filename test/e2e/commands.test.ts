@@ -54,10 +54,10 @@ describe('a commands block through node dist/index.js', () => {
 
   it('annotates the failing line and reports the lines after it as not run', async () => {
     const run = await runAction({
-      inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, commands: 'dist-tag add e2e-block@1.4.0 one\nowner add ghost-user e2e-block\ndist-tag add e2e-block@1.4.0 three' },
+      inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, commands: 'dist-tag add e2e-block@1.4.0 one\ndist-tag add e2e-block@0.0.1 two\ndist-tag add e2e-block@1.4.0 three' },
     });
     assert.equal(run.code, 1);
-    assert.match(run.stdout, /::error title=commands line 2%3A owner add ghost-user e2e-block::npm user "ghost-user" does not exist/);
+    assert.match(run.stdout, /::error title=commands line 2%3A dist-tag add e2e-block@0\.0\.1 two::e2e-block@0\.0\.1 is not in the registry/);
     assert.deepEqual(JSON.parse(run.outputs.results ?? '[]').map((r: { outcome: string }) => r.outcome), ['done', 'failed', 'not-run']);
     assert.match(run.stdout, /line 3: not-run/);
   });

@@ -115,9 +115,18 @@ describe('commands through npm’s libraries against the test registry', () => {
   });
 
   it('stops at the first failure and reports each line as done, failed or not run', async () => {
-    const { report } = await run('dist-tag add cmd-pkg@1.0.0 one\nowner add nobody-at-all cmd-pkg\ndist-tag add cmd-pkg@1.0.0 three');
+    const { report } = await run('dist-tag add cmd-pkg@1.0.0 one\ndist-tag add cmd-pkg@9.9.9 two\ndist-tag add cmd-pkg@1.0.0 three');
     assert.deepEqual(outcomes(report), ['done', 'failed', 'not-run']);
+    assert.match(report.results[1]?.detail ?? '', /cmd-pkg@9\.9\.9 is not in the registry/);
     assert.equal((await registry.packument('cmd-pkg'))['dist-tags'].three, undefined);
+  });
+
+  it('checks the users of every owner change before the first write', async () => {
+    registry.clearRequests();
+    const { report } = await run('dist-tag add cmd-pkg@1.0.0 early\nowner add bob cmd-pkg\nowner rm nobody-at-all cmd-pkg');
+    assert.deepEqual(outcomes(report), ['not-run', 'not-run', 'failed']);
+    assert.match(report.results[2]?.detail ?? '', /npm user "nobody-at-all" does not exist/);
+    assert.deepEqual(writes(), [], 'no write was sent');
   });
 
   it('writes nothing on a dry run and says what it would do', async () => {
