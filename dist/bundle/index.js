@@ -84349,9 +84349,14 @@ class RegistryClient {
     get authenticated() {
         return this.#token !== undefined;
     }
-    /** Options for one of npm's libraries making a write: no retries, the code if any. */
+    /**
+     * Options for one of npm's libraries making a write: the code if any, and
+     * never a retry by make-fetch-happen (it re-sends any method but POST on
+     * 5xx and resets), whatever `extra` says: a lost write is reconciled by
+     * reading the registry back, never blindly re-sent.
+     */
     writeOptions(otp, extra = {}) {
-        return { ...this.#base, retry: WRITE_RETRY, ...(otp === undefined ? {} : { otp }), ...extra };
+        return { ...this.#base, ...(otp === undefined ? {} : { otp }), ...extra, retry: WRITE_RETRY };
     }
     /** Options for reads. */
     readOptions(extra = {}) {
@@ -84729,6 +84734,7 @@ function scrubEnvironment(env, secrets) {
 
 
 
+const EXPECTED = 'Give a package folder, its package.json, or a .tgz made by npm pack';
 /**
  * Resolves the `package` input: a folder, a `package.json` path or a `.tgz`,
  * relative to `cwd`. A folder's package.json is read and checked here, before
@@ -84738,13 +84744,13 @@ async function readPackageSource(spec, cwd, inputName) {
     const target = external_node_path_.resolve(cwd, spec);
     const info = await (0,promises_.stat)(target).catch(() => undefined);
     if (!info) {
-        throw new InputError(inputName, `${inputName}: "${spec}" does not exist (looked for ${target}). Give a package folder, its package.json, or a .tgz made by npm pack.`, { received: spec });
+        throw new InputError(inputName, `${inputName}: "${spec}" does not exist (looked for ${target}). ${EXPECTED}.`, { received: spec });
     }
     if (info.isFile() && /\.t(ar\.)?gz$/i.test(target))
         return { kind: 'tarball', file: target };
     const dir = info.isDirectory() ? target : external_node_path_.basename(target) === 'package.json' ? external_node_path_.dirname(target) : undefined;
     if (dir === undefined) {
-        throw new InputError(inputName, `${inputName}: "${spec}" is neither a folder, a package.json nor a .tgz file.`, { received: spec });
+        throw new InputError(inputName, `${inputName}: "${spec}" is neither a folder, a package.json nor a .tgz file. ${EXPECTED}.`, { received: spec });
     }
     return { kind: 'folder', dir, manifest: await readManifest(dir, inputName) };
 }
@@ -84752,26 +84758,27 @@ async function readManifest(dir, inputName) {
     const file = external_node_path_.join(dir, 'package.json');
     const text = await (0,promises_.readFile)(file, 'utf8').catch(() => undefined);
     if (text === undefined) {
-        throw new InputError(inputName, `${inputName}: there is no package.json in ${dir}.`, { received: dir });
+        throw new InputError(inputName, `${inputName}: there is no package.json in ${dir}. ${EXPECTED}.`, { received: dir });
     }
     let data;
     try {
-        data = JSON.parse(text);
+        // npm reads a package.json saved with a byte order mark; so do we.
+        data = JSON.parse(text.replace(/^\uFEFF/, ''));
     }
     catch (error) {
-        throw new InputError(inputName, `${inputName}: ${file} is not valid JSON (${error.message}).`, { received: file });
+        throw new InputError(inputName, `${inputName}: ${file} is not valid JSON (${error.message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
     }
     return checkManifest(data, file, inputName);
 }
-/** Checks name, version and `private` as npm publish would, with messages naming the file. */
+/** Checks name, version and `private` as npm publish would, with messages naming the file; the version comes back as npm publishes it. */
 function checkManifest(data, where, inputName) {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new InputError(inputName, `${inputName}: ${where} must hold a JSON object.`, { received: where });
+        throw new InputError(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: where });
     }
     const manifest = data;
     const { name, version } = manifest;
     if (typeof name !== 'string' || name === '') {
-        throw new InputError(inputName, `${inputName}: ${where} has no "name".`, { received: name });
+        throw new InputError(inputName, `${inputName}: ${where} has no "name". Give the package a name, such as "my-package" or "@scope/my-package".`, { received: name });
     }
     try {
         const parsed = npa(name);
@@ -84779,15 +84786,17 @@ function checkManifest(data, where, inputName) {
             throw new Error('not a registry package name');
     }
     catch {
-        throw new InputError(inputName, `${inputName}: "${name}" in ${where} is not a valid npm package name.`, { received: name });
+        throw new InputError(inputName, `${inputName}: "${name}" in ${where} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`, { received: name });
     }
-    if (typeof version !== 'string' || semver.valid(version) === null) {
-        throw new InputError(inputName, `${inputName}: version ${JSON.stringify(version)} in ${where} is not a valid semver version (for example 1.2.3).`, { received: version });
+    // libnpmpublish publishes semver.clean(version) ("v1.2.3" and "1.2.3+build" become 1.2.3): use that version everywhere.
+    const clean = typeof version === 'string' ? semver.clean(version) : null;
+    if (clean === null) {
+        throw new InputError(inputName, `${inputName}: version ${JSON.stringify(version)} in ${where} is not a semver version. Use major.minor.patch, such as 1.2.3 or 2.0.0-beta.1.`, { received: version });
     }
     if (manifest.private === true) {
         throw new InputError(inputName, `${inputName}: ${name} is marked "private": true in ${where}; npm refuses to publish it. Remove "private" to publish.`, { received: name });
     }
-    return manifest;
+    return { ...manifest, version: clean };
 }
 
 // EXTERNAL MODULE: ./node_modules/pacote/lib/index.js
@@ -84834,7 +84843,7 @@ async function readTarball(file, inputName) {
         const manifest = await pacote_lib.manifest(`file:${file}`, { cache, fullMetadata: true, fullReadJson: true }).catch((error) => {
             throw new InputError(inputName, `${inputName}: ${file} is not a package tarball npm can read (${error.message}).`, { received: file, cause: error });
         });
-        checkManifest(manifest, file, inputName);
+        manifest.version = checkManifest(manifest, file, inputName).version;
         for (const key of Object.keys(manifest))
             if (key.startsWith('_'))
                 delete manifest[key];
@@ -84890,8 +84899,30 @@ class PublishConflictError extends ProductError {
 }
 /** The registry refused or failed the publish; says whether the version is there. */
 class PublishFailedError extends ProductError {
-    constructor(id, reason, cause, checked) {
-        super('EPUBLISH', `Publishing ${id} failed: ${reason}.${checked ? ` The registry does not have ${id} (read back after the failure).` : ''}`, { received: id, cause });
+    state;
+    constructor(id, reason, cause, state, attempts = 1) {
+        const after = {
+            refused: `The registry refused it: ${id} was not published.`,
+            'not-sent': `Nothing was sent to the registry: ${id} was not published.`,
+            absent: attempts > 1
+                ? `${id} is NOT in the registry (read back after the last of ${attempts} attempts). Running the publish again later is safe.`
+                : `${id} is NOT in the registry (read back after the failure).`,
+        }[state];
+        super('EPUBLISH', `Publishing ${id} failed: ${reason}. ${after}`, { received: id, cause });
+        this.state = state;
+    }
+}
+/** The publish may have landed, and reading the registry back failed too: say so, never guess. */
+class PublishUnconfirmedError extends ProductError {
+    constructor(id, reason, readReason, cause) {
+        super('EPUBLISHUNCONFIRMED', `Publishing ${id} ended without a clear answer (${reason}), and reading the registry back failed (${readReason}): ${id} may or may not be in the registry. ` +
+            'Run the publish again: it reads the registry first and does not publish twice.', { received: id, cause });
+    }
+}
+/** The registry could not be read before publishing; nothing was sent. */
+class RegistryReadError extends ProductError {
+    constructor(id, registry, reason, cause) {
+        super('EREGISTRYREAD', `Reading ${id.replace(/@[^@]+$/, '')} from ${registry} before publishing failed: ${reason}. Nothing was sent: ${id} was not published.`, { received: id, cause });
     }
 }
 /**
@@ -84899,15 +84930,22 @@ class PublishFailedError extends ProductError {
  *
  * Before: reads the packument; the same version with the same contents is
  * success without a write (a re-run is harmless), other contents a conflict.
- * After a failure that may hide a success (no answer, 5xx, 408, a 403/409
- * "already published"), reads the packument again before deciding, and
- * retries only when the version is certainly absent.
+ * After a failure that may hide a success (no answer, a timeout, 5xx, 408, a
+ * 403/409 "already published"), reads the packument again (fresh, as for a
+ * write) before deciding, and retries, with backoff on the injected clock,
+ * only when the version is certainly absent and the failure was transient.
+ * npm-registry-fetch never retries the PUT itself (see RegistryClient).
  */
 async function publishTarball(context, tarball, settings) {
     const { client, logger } = context;
     const { name, version } = tarball.manifest;
     const id = `${name}@${version}`;
-    const existing = await findVersion(context, tarball);
+    if (settings.access === 'restricted' && !name.startsWith('@')) {
+        throw new ProductError('EUNSCOPED', `${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Publish it with access public, or under a scope.`, { received: name });
+    }
+    const existing = await findVersion(context, tarball).catch((error) => {
+        throw new RegistryReadError(id, client.registry, describe(error), error);
+    });
     if (existing === 'identical') {
         logger.info(`${id} is already in the registry with identical contents: nothing to publish.`);
         return { status: 'unchanged', otpAttempts: 0, waitedMs: 0, reconciled: false, uploads: 0 };
@@ -84919,40 +84957,55 @@ async function publishTarball(context, tarball, settings) {
         return { status: 'dry-run', otpAttempts: 0, waitedMs: 0, reconciled: false, uploads: 0 };
     }
     const maxRetries = settings.maxRetries ?? 2;
+    const session = context.session === undefined ? {} : { npmSession: context.session };
     const bodyBytes = Math.ceil(tarball.data.length * 1.34) + 4096;
     const tally = { otpAttempts: 0, waitedMs: 0 };
-    for (let uploads = 1;; uploads += 1) {
-        try {
-            await withOtp(context.otp, {
-                label: `publish ${id}`,
-                bodyBytes,
-                send: (otp) => client.timed(bodyBytes, () => libnpmpublish_lib.publish(tarball.manifest, tarball.data, client.writeOptions(otp, { defaultTag: settings.tag, access: settings.access ?? null, npmCommand: 'publish' }))),
-            }, tally);
-            return { status: 'published', ...tally, reconciled: false, uploads };
-        }
-        catch (error) {
-            if (!mayHavePublished(error))
-                throw error instanceof ProductError ? error : new PublishFailedError(id, describe(error), error, false);
-            logger.warning(`The publish of ${id} ended without a clear answer (${describe(error)}); reading the registry back.`);
-            const after = await findVersion(context, tarball);
-            if (after === 'identical') {
-                logger.info(`${id} is in the registry with our contents: the publish did succeed.`);
-                return { status: 'published', ...tally, reconciled: true, uploads };
+    try {
+        for (let uploads = 1;; uploads += 1) {
+            try {
+                await withOtp(context.otp, {
+                    label: `publish ${id}`,
+                    bodyBytes,
+                    send: (otp) => client.timed(bodyBytes, () => libnpmpublish_lib.publish(tarball.manifest, tarball.data, client.writeOptions(otp, { defaultTag: settings.tag, access: settings.access ?? null, npmCommand: 'publish', ...session }))),
+                }, tally);
+                if (uploads > 1)
+                    logger.info(`${id} published on attempt ${uploads}.`);
+                return { status: 'published', ...tally, reconciled: false, uploads };
             }
-            if (after === 'different')
-                throw new PublishConflictError(id);
-            if (uploads > maxRetries || !isRetryable(error))
-                throw new PublishFailedError(id, describe(error), error, true);
-            const backoffMs = 1000 * 2 ** (uploads - 1);
-            logger.info(`${id} is not in the registry; retrying the publish in ${backoffMs / 1000} s (${uploads}/${maxRetries}).`);
-            await context.otp.clock.sleep(backoffMs);
-            tally.waitedMs += backoffMs;
+            catch (error) {
+                const kind = classify(error);
+                if (kind === 'refused' || kind === 'not-sent')
+                    throw error instanceof ProductError ? error : new PublishFailedError(id, describe(error), error, kind);
+                logger.warning(`The publish of ${id} ended without a clear answer (${describe(error)}); reading the registry back before anything else.`);
+                const after = await findVersion(context, tarball, { fresh: true }).catch((readError) => {
+                    throw new PublishUnconfirmedError(id, describe(error), describe(readError), error);
+                });
+                if (after === 'identical') {
+                    logger.info(`${id} is in the registry with our contents: the publish did succeed.`);
+                    return { status: 'published', ...tally, reconciled: true, uploads };
+                }
+                if (after === 'different')
+                    throw new PublishConflictError(id);
+                if (uploads > maxRetries || kind !== 'transient')
+                    throw new PublishFailedError(id, describe(error), error, 'absent', uploads);
+                const backoffMs = 1000 * 2 ** (uploads - 1);
+                logger.info(`${id} is not in the registry; retrying the publish in ${backoffMs / 1000} s (retry ${uploads}/${maxRetries}).`);
+                await context.otp.clock.sleep(backoffMs);
+                tally.waitedMs += backoffMs;
+            }
         }
     }
+    catch (error) {
+        if (context.tally) {
+            context.tally.otpAttempts += tally.otpAttempts;
+            context.tally.waitedMs += tally.waitedMs;
+        }
+        throw error;
+    }
 }
-/** Whether the registry already holds this version, and with which contents. */
-async function findVersion(context, tarball) {
-    const packument = await readPackument(context.client, tarball.manifest.name);
+/** Whether the registry already holds this version, and with which contents. `fresh` reads as for a write (no cached copy). */
+async function findVersion(context, tarball, options = {}) {
+    const packument = await readPackument(context.client, tarball.manifest.name, { write: options.fresh === true });
     const published = packument?.versions?.[tarball.manifest.version];
     if (!published)
         return 'absent';
@@ -84965,23 +85018,42 @@ async function findVersion(context, tarball) {
     const theirs = await context.client.getBuffer(url);
     return (await sameContents(theirs, tarball.data)) ? 'identical' : 'different';
 }
-function mayHavePublished(error) {
+/** Failures of the connection itself: the request may or may not have been processed. */
+const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'UND_ERR_SOCKET']);
+/** Refusals by libnpmpublish before it sends anything, and connections that were never made. */
+const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EINVALIDPROXY']);
+/**
+ * `refused`: the registry answered no (nothing landed). `not-sent`: refused
+ * before sending. `transient`: lost or failed in a way worth retrying once
+ * the version is known to be absent. `unclear`: may have landed, not worth
+ * retrying (403/409 "already published", or an error we do not know).
+ */
+function classify(error) {
+    if (error instanceof ProductError)
+        return 'refused';
     const status = statusOf(error);
-    if (status === undefined)
-        return !(error instanceof ProductError);
-    return status === 408 || status >= 500 || status === 409 || status === 403;
+    if (status !== undefined) {
+        if (status === 408 || status >= 500)
+            return 'transient';
+        return status === 403 || status === 409 ? 'unclear' : 'refused';
+    }
+    const record = error;
+    if (typeof record?.code === 'string' && LOCAL_CODES.has(record.code))
+        return 'not-sent';
+    if (record?.type === 'request-timeout' || record?.type === 'body-timeout' || record?.type === 'system')
+        return 'transient';
+    return typeof record?.code === 'string' && NETWORK_CODES.has(record.code) ? 'transient' : 'unclear';
 }
-function isRetryable(error) {
-    const status = statusOf(error);
-    return status === undefined || status === 408 || status >= 500;
-}
-/** The registry's reason, without the request URL's query or any header. */
+/** The registry's reason, without the request URL's query or any header; one line. */
 function describe(error) {
     const record = error;
     const reason = record?.body?.error ?? record?.body?.message;
-    if (typeof record?.statusCode === 'number')
-        return `${record.statusCode}${typeof reason === 'string' ? ` ${reason}` : ''}`;
-    return typeof record?.message === 'string' ? record.message : String(error);
+    const message = typeof record?.message === 'string' ? record.message.split('\n')[0]?.trim() ?? '' : String(error);
+    if (typeof record?.statusCode === 'number') {
+        // npm-registry-fetch's message is "<status> <text> - <METHOD> <uri>[ - <reason>]": keep the status text only.
+        return typeof reason === 'string' ? `${record.statusCode} ${reason}` : (message.split(' - ')[0] || String(record.statusCode));
+    }
+    return typeof record?.code === 'string' && !message.includes(record.code) ? `${record.code}: ${message}` : message;
 }
 
 ;// CONCATENATED MODULE: ./lib/commands/publish.js
@@ -88213,7 +88285,7 @@ const MIN_PERIOD_S = 10;
 /** Five minutes; longer steps are almost surely a typo. */
 const MAX_PERIOD_S = 300;
 const DEFAULT_PERIOD_S = 30;
-const EXPECTED = 'base32 letters A-Z and digits 2-7, or an otpauth://totp/ URI';
+const secret_EXPECTED = 'base32 letters A-Z and digits 2-7, or an otpauth://totp/ URI';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const ALGORITHMS = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' };
 /**
@@ -88263,7 +88335,7 @@ function secretForms(text, secret) {
 }
 function locateSecret(text, inputName) {
     if (text === '')
-        throw new InputError(inputName, `${inputName} is empty; set it to the account's TOTP secret: ${EXPECTED}.`);
+        throw new InputError(inputName, `${inputName} is empty; set it to the account's TOTP secret: ${secret_EXPECTED}.`);
     const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
     if (scheme === undefined)
         return { written: text, value: text, params: undefined };
@@ -88272,14 +88344,14 @@ function locateSecret(text, inputName) {
     }
     const uri = /^otpauth:\/\/([^/?#]*)[^?#]*(?:\?([^#]*))?/i.exec(text);
     if (!uri)
-        throw new InputError(inputName, `${inputName} is a URI but not an otpauth:// URI; expected ${EXPECTED}.`);
+        throw new InputError(inputName, `${inputName} is a URI but not an otpauth:// URI; expected ${secret_EXPECTED}.`);
     const type = uri[1]?.toLowerCase();
     if (type === 'hotp') {
         throw new InputError(inputName, `${inputName}: an otpauth://hotp/ URI describes counter-based one-time passwords (HOTP), which advance with each use rather than with time; ` +
             "npm's two-factor authentication uses time-based codes (TOTP). Give the account's otpauth://totp/ URI or its base32 secret.", { received: 'type=hotp' });
     }
     if (type !== 'totp')
-        throw new InputError(inputName, `${inputName}: the otpauth URI's type must be totp (otpauth://totp/...); expected ${EXPECTED}.`);
+        throw new InputError(inputName, `${inputName}: the otpauth URI's type must be totp (otpauth://totp/...); expected ${secret_EXPECTED}.`);
     const params = new Map();
     let written;
     for (const part of (uri[2] ?? '').split('&')) {
@@ -88320,7 +88392,7 @@ function decodeSecret(text, inputName, where) {
     // Checked before upper-casing: 'ß'.toUpperCase() is 'SS' and 'ı'.toUpperCase() is 'I'.
     if (clean === '' || /[^A-Za-z2-7]/.test(clean)) {
         const code = /^\d{6,8}$/.test(clean) ? ' It looks like a one-time code; give the secret the codes are made from.' : '';
-        throw new InputError(inputName, `${inputName}: ${where} is not base32 text (0, 1, 8 and 9 are not base32 digits). Expected ${EXPECTED}.${code}`);
+        throw new InputError(inputName, `${inputName}: ${where} is not base32 text (0, 1, 8 and 9 are not base32 digits). Expected ${secret_EXPECTED}.${code}`);
     }
     const bytes = [];
     let value = 0;
@@ -88919,13 +88991,13 @@ function normalizeOptions(raw, names) {
         throw new InputError(names.token, `${names.token}: no registry token was given. Set ${names.token} to an npm access token (a granular token with read and write access to the package).`);
     }
     if (token !== undefined && /\s/.test(token)) {
-        throw new InputError(names.token, `${names.token}: the token contains whitespace inside it; paste the token alone.`);
+        throw new InputError(names.token, `${names.token}: the token has a space or line break inside it. Give the token alone, exactly as the registry issued it.`);
     }
     return {
         token,
         secret,
         secrets,
-        registry: parseRegistry(raw.registry, names.registry, parseBoolean(raw.allowInsecureRegistry, names.allowInsecureRegistry, false)),
+        registry: parseRegistry(raw.registry, names, parseBoolean(raw.allowInsecureRegistry, names.allowInsecureRegistry, false)),
         packageSpec: blankToUndefined(raw.package) ?? '.',
         tag: parseTag(raw.tag, names.tag),
         access: parseAccess(raw.access, names.access),
@@ -88949,27 +89021,31 @@ function parseBoolean(value, name, fallback) {
         return true;
     if (text === 'false')
         return false;
-    throw new InputError(name, `${name}: "${value}" is not a boolean; use true or false.`, { received: value });
+    throw new InputError(name, `${name}: "${value}" is not a boolean. Use true or false.`, { received: value });
 }
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
-function parseRegistry(value, name, allowInsecure) {
+function parseRegistry(value, names, allowInsecure) {
+    const name = names.registry;
     const text = blankToUndefined(value) ?? DEFAULT_REGISTRY;
+    // A URL with credentials in it is never repeated back, even when it does not parse.
+    const shown = text.includes('@') ? 'the value given' : `"${text}"`;
+    const received = text.includes('@') ? undefined : text;
     let url;
     try {
         url = new URL(text);
     }
     catch {
-        throw new InputError(name, `${name}: "${text}" is not a URL; give the registry's http(s) address, for example ${DEFAULT_REGISTRY}.`, { received: text });
+        throw new InputError(name, `${name}: ${shown} is not a URL. Give the registry's http(s) address, for example ${DEFAULT_REGISTRY}.`, { received });
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError(name, `${name}: "${text}" must be an http:// or https:// URL.`, { received: text });
+        throw new InputError(name, `${name}: ${shown} is not an http:// or https:// URL. Give the registry's http(s) address, for example ${DEFAULT_REGISTRY}.`, { received });
     }
     if (url.username || url.password) {
-        throw new InputError(name, `${name}: the registry URL must not carry credentials; pass the token through the token setting.`);
+        throw new InputError(name, `${name}: the registry URL carries credentials (user:password@). Give the URL without them, and the token through ${names.token}.`);
     }
     if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname) && !allowInsecure) {
-        throw new InputError(name, `${name}: "${text}" is plain http to a host other than this machine: the token would cross the network in clear. ` +
-            'Use https, or set allow-insecure-registry to true if you accept that.', { received: text });
+        throw new InputError(name, `${name}: ${shown} is plain http to a host other than this machine: the token would cross the network in clear. ` +
+            `Use https, or set ${names.allowInsecureRegistry} to true if you accept that.`, { received });
     }
     url.search = '';
     url.hash = '';
@@ -88985,7 +89061,7 @@ function parseTag(value, name) {
         throw new InputError(name, `${name}: "${tag}" is a valid semver range, which npm refuses as a tag name (it would be ambiguous with versions). Use a name such as latest, next or beta.`, { received: tag });
     }
     if (encodeURIComponent(tag) !== tag) {
-        throw new InputError(name, `${name}: "${tag}" must be URL-safe: letters, digits and - _ . ! ~ * ' ( ) only.`, { received: tag });
+        throw new InputError(name, `${name}: "${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta.`, { received: tag });
     }
     return tag;
 }
@@ -89004,7 +89080,7 @@ function parseAccess(value, name) {
         return undefined;
     if (access === 'public' || access === 'restricted')
         return access;
-    throw new InputError(name, `${name}: "${access}" is not an access level; use public or restricted (or leave it empty to keep the registry's choice).`, { received: access });
+    throw new InputError(name, `${name}: "${access}" is not an access level. Use public or restricted, or leave it empty to keep the registry's choice.`, { received: access });
 }
 
 ;// CONCATENATED MODULE: ./lib/action/inputs.js

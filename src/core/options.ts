@@ -55,13 +55,13 @@ export function normalizeOptions(raw: RawOptions, names: InputNames): Options {
     throw new InputError(names.token, `${names.token}: no registry token was given. Set ${names.token} to an npm access token (a granular token with read and write access to the package).`);
   }
   if (token !== undefined && /\s/.test(token)) {
-    throw new InputError(names.token, `${names.token}: the token contains whitespace inside it; paste the token alone.`);
+    throw new InputError(names.token, `${names.token}: the token has a space or line break inside it. Give the token alone, exactly as the registry issued it.`);
   }
   return {
     token,
     secret,
     secrets,
-    registry: parseRegistry(raw.registry, names.registry, parseBoolean(raw.allowInsecureRegistry, names.allowInsecureRegistry, false)),
+    registry: parseRegistry(raw.registry, names, parseBoolean(raw.allowInsecureRegistry, names.allowInsecureRegistry, false)),
     packageSpec: blankToUndefined(raw.package) ?? '.',
     tag: parseTag(raw.tag, names.tag),
     access: parseAccess(raw.access, names.access),
@@ -83,31 +83,35 @@ function parseBoolean(value: string | boolean | undefined, name: string, fallbac
   if (text === undefined) return fallback;
   if (text === 'true') return true;
   if (text === 'false') return false;
-  throw new InputError(name, `${name}: "${value}" is not a boolean; use true or false.`, { received: value });
+  throw new InputError(name, `${name}: "${value}" is not a boolean. Use true or false.`, { received: value });
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
-function parseRegistry(value: string | undefined, name: string, allowInsecure: boolean): string {
+function parseRegistry(value: string | undefined, names: InputNames, allowInsecure: boolean): string {
+  const name = names.registry;
   const text = blankToUndefined(value) ?? DEFAULT_REGISTRY;
+  // A URL with credentials in it is never repeated back, even when it does not parse.
+  const shown = text.includes('@') ? 'the value given' : `"${text}"`;
+  const received = text.includes('@') ? undefined : text;
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new InputError(name, `${name}: "${text}" is not a URL; give the registry's http(s) address, for example ${DEFAULT_REGISTRY}.`, { received: text });
+    throw new InputError(name, `${name}: ${shown} is not a URL. Give the registry's http(s) address, for example ${DEFAULT_REGISTRY}.`, { received });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError(name, `${name}: "${text}" must be an http:// or https:// URL.`, { received: text });
+    throw new InputError(name, `${name}: ${shown} is not an http:// or https:// URL. Give the registry's http(s) address, for example ${DEFAULT_REGISTRY}.`, { received });
   }
   if (url.username || url.password) {
-    throw new InputError(name, `${name}: the registry URL must not carry credentials; pass the token through the token setting.`);
+    throw new InputError(name, `${name}: the registry URL carries credentials (user:password@). Give the URL without them, and the token through ${names.token}.`);
   }
   if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname) && !allowInsecure) {
     throw new InputError(
       name,
-      `${name}: "${text}" is plain http to a host other than this machine: the token would cross the network in clear. ` +
-        'Use https, or set allow-insecure-registry to true if you accept that.',
-      { received: text },
+      `${name}: ${shown} is plain http to a host other than this machine: the token would cross the network in clear. ` +
+        `Use https, or set ${names.allowInsecureRegistry} to true if you accept that.`,
+      { received },
     );
   }
   url.search = '';
@@ -123,7 +127,7 @@ function parseTag(value: string | undefined, name: string): string | undefined {
     throw new InputError(name, `${name}: "${tag}" is a valid semver range, which npm refuses as a tag name (it would be ambiguous with versions). Use a name such as latest, next or beta.`, { received: tag });
   }
   if (encodeURIComponent(tag) !== tag) {
-    throw new InputError(name, `${name}: "${tag}" must be URL-safe: letters, digits and - _ . ! ~ * ' ( ) only.`, { received: tag });
+    throw new InputError(name, `${name}: "${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta.`, { received: tag });
   }
   return tag;
 }
@@ -140,5 +144,5 @@ function parseAccess(value: string | undefined, name: string): 'public' | 'restr
   const access = blankToUndefined(value);
   if (access === undefined) return undefined;
   if (access === 'public' || access === 'restricted') return access;
-  throw new InputError(name, `${name}: "${access}" is not an access level; use public or restricted (or leave it empty to keep the registry's choice).`, { received: access });
+  throw new InputError(name, `${name}: "${access}" is not an access level. Use public or restricted, or leave it empty to keep the registry's choice.`, { received: access });
 }

@@ -4,6 +4,8 @@ import npa from 'npm-package-arg';
 import semver from 'semver';
 import { InputError } from '../core/errors.ts';
 
+const EXPECTED = 'Give a package folder, its package.json, or a .tgz made by npm pack';
+
 /** What the `package` input points at, resolved and checked. */
 export type PackageSource =
   | { kind: 'folder'; dir: string; manifest: PackageManifest }
@@ -27,12 +29,12 @@ export async function readPackageSource(spec: string, cwd: string, inputName: st
   const target = path.resolve(cwd, spec);
   const info = await stat(target).catch(() => undefined);
   if (!info) {
-    throw new InputError(inputName, `${inputName}: "${spec}" does not exist (looked for ${target}). Give a package folder, its package.json, or a .tgz made by npm pack.`, { received: spec });
+    throw new InputError(inputName, `${inputName}: "${spec}" does not exist (looked for ${target}). ${EXPECTED}.`, { received: spec });
   }
   if (info.isFile() && /\.t(ar\.)?gz$/i.test(target)) return { kind: 'tarball', file: target };
   const dir = info.isDirectory() ? target : path.basename(target) === 'package.json' ? path.dirname(target) : undefined;
   if (dir === undefined) {
-    throw new InputError(inputName, `${inputName}: "${spec}" is neither a folder, a package.json nor a .tgz file.`, { received: spec });
+    throw new InputError(inputName, `${inputName}: "${spec}" is neither a folder, a package.json nor a .tgz file. ${EXPECTED}.`, { received: spec });
   }
   return { kind: 'folder', dir, manifest: await readManifest(dir, inputName) };
 }
@@ -41,38 +43,45 @@ async function readManifest(dir: string, inputName: string): Promise<PackageMani
   const file = path.join(dir, 'package.json');
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) {
-    throw new InputError(inputName, `${inputName}: there is no package.json in ${dir}.`, { received: dir });
+    throw new InputError(inputName, `${inputName}: there is no package.json in ${dir}. ${EXPECTED}.`, { received: dir });
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // npm reads a package.json saved with a byte order mark; so do we.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new InputError(inputName, `${inputName}: ${file} is not valid JSON (${(error as Error).message}).`, { received: file });
+    throw new InputError(
+      inputName,
+      `${inputName}: ${file} is not valid JSON (${(error as Error).message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`,
+      { received: file },
+    );
   }
   return checkManifest(data, file, inputName);
 }
 
-/** Checks name, version and `private` as npm publish would, with messages naming the file. */
+/** Checks name, version and `private` as npm publish would, with messages naming the file; the version comes back as npm publishes it. */
 export function checkManifest(data: unknown, where: string, inputName: string): PackageManifest {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new InputError(inputName, `${inputName}: ${where} must hold a JSON object.`, { received: where });
+    throw new InputError(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: where });
   }
   const manifest = data as Record<string, unknown>;
   const { name, version } = manifest;
   if (typeof name !== 'string' || name === '') {
-    throw new InputError(inputName, `${inputName}: ${where} has no "name".`, { received: name });
+    throw new InputError(inputName, `${inputName}: ${where} has no "name". Give the package a name, such as "my-package" or "@scope/my-package".`, { received: name });
   }
   try {
     const parsed = npa(name);
     if (!parsed.registry || parsed.name !== name) throw new Error('not a registry package name');
   } catch {
-    throw new InputError(inputName, `${inputName}: "${name}" in ${where} is not a valid npm package name.`, { received: name });
+    throw new InputError(inputName, `${inputName}: "${name}" in ${where} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`, { received: name });
   }
-  if (typeof version !== 'string' || semver.valid(version) === null) {
-    throw new InputError(inputName, `${inputName}: version ${JSON.stringify(version)} in ${where} is not a valid semver version (for example 1.2.3).`, { received: version });
+  // libnpmpublish publishes semver.clean(version) ("v1.2.3" and "1.2.3+build" become 1.2.3): use that version everywhere.
+  const clean = typeof version === 'string' ? semver.clean(version) : null;
+  if (clean === null) {
+    throw new InputError(inputName, `${inputName}: version ${JSON.stringify(version)} in ${where} is not a semver version. Use major.minor.patch, such as 1.2.3 or 2.0.0-beta.1.`, { received: version });
   }
   if (manifest.private === true) {
     throw new InputError(inputName, `${inputName}: ${name} is marked "private": true in ${where}; npm refuses to publish it. Remove "private" to publish.`, { received: name });
   }
-  return manifest as unknown as PackageManifest;
+  return { ...manifest, version: clean } as unknown as PackageManifest;
 }

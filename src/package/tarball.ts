@@ -29,7 +29,7 @@ export async function readTarball(file: string, inputName: string): Promise<Tarb
     const manifest = await pacote.manifest(`file:${file}`, { cache, fullMetadata: true, fullReadJson: true }).catch((error: unknown) => {
       throw new InputError(inputName, `${inputName}: ${file} is not a package tarball npm can read (${(error as Error).message}).`, { received: file, cause: error });
     });
-    checkManifest(manifest, file, inputName);
+    manifest.version = checkManifest(manifest, file, inputName).version;
     for (const key of Object.keys(manifest)) if (key.startsWith('_')) delete manifest[key];
     return { file, data, integrity: integrityOf(data), manifest };
   } finally {

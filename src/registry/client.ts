@@ -55,9 +55,14 @@ export class RegistryClient {
     return this.#token !== undefined;
   }
 
-  /** Options for one of npm's libraries making a write: no retries, the code if any. */
+  /**
+   * Options for one of npm's libraries making a write: the code if any, and
+   * never a retry by make-fetch-happen (it re-sends any method but POST on
+   * 5xx and resets), whatever `extra` says: a lost write is reconciled by
+   * reading the registry back, never blindly re-sent.
+   */
   writeOptions(otp: string | undefined, extra: FetchOptions = {}): FetchOptions {
-    return { ...this.#base, retry: WRITE_RETRY, ...(otp === undefined ? {} : { otp }), ...extra };
+    return { ...this.#base, ...(otp === undefined ? {} : { otp }), ...extra, retry: WRITE_RETRY };
   }
 
   /** Options for reads. */

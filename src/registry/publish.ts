@@ -11,7 +11,7 @@ export interface PublishSettings {
   /** `public`, `restricted`, or undefined to leave the registry's choice. */
   access: 'public' | 'restricted' | undefined;
   dryRun: boolean;
-  /** Publishes retried after a failure that certainly did not publish. Default 2. */
+  /** Uploads retried after a transient failure (reset, timeout, 408, 5xx) once the read-back shows the version absent. Default 2. */
   maxRetries?: number;
 }
 
@@ -23,7 +23,7 @@ export interface PublishOutcome {
   waitedMs: number;
   /** True when a lost or failed answer was resolved by reading the registry back. */
   reconciled: boolean;
-  /** Attempts that reached the registry (1 unless retried). */
+  /** Uploads sent (1 unless retried). */
   uploads: number;
 }
 
@@ -34,10 +34,47 @@ export class PublishConflictError extends ProductError {
   }
 }
 
+/**
+ * Where a failed publish leaves the registry. `refused`: the registry answered
+ * no, so nothing landed. `not-sent`: npm's library refused before sending.
+ * `absent`: read back after the failure, the version is not there.
+ */
+export type PublishFailure = 'refused' | 'not-sent' | 'absent';
+
 /** The registry refused or failed the publish; says whether the version is there. */
 export class PublishFailedError extends ProductError {
-  constructor(id: string, reason: string, cause: unknown, checked: boolean) {
-    super('EPUBLISH', `Publishing ${id} failed: ${reason}.${checked ? ` The registry does not have ${id} (read back after the failure).` : ''}`, { received: id, cause });
+  readonly state: PublishFailure;
+
+  constructor(id: string, reason: string, cause: unknown, state: PublishFailure, attempts = 1) {
+    const after = {
+      refused: `The registry refused it: ${id} was not published.`,
+      'not-sent': `Nothing was sent to the registry: ${id} was not published.`,
+      absent:
+        attempts > 1
+          ? `${id} is NOT in the registry (read back after the last of ${attempts} attempts). Running the publish again later is safe.`
+          : `${id} is NOT in the registry (read back after the failure).`,
+    }[state];
+    super('EPUBLISH', `Publishing ${id} failed: ${reason}. ${after}`, { received: id, cause });
+    this.state = state;
+  }
+}
+
+/** The publish may have landed, and reading the registry back failed too: say so, never guess. */
+export class PublishUnconfirmedError extends ProductError {
+  constructor(id: string, reason: string, readReason: string, cause: unknown) {
+    super(
+      'EPUBLISHUNCONFIRMED',
+      `Publishing ${id} ended without a clear answer (${reason}), and reading the registry back failed (${readReason}): ${id} may or may not be in the registry. ` +
+        'Run the publish again: it reads the registry first and does not publish twice.',
+      { received: id, cause },
+    );
+  }
+}
+
+/** The registry could not be read before publishing; nothing was sent. */
+export class RegistryReadError extends ProductError {
+  constructor(id: string, registry: string, reason: string, cause: unknown) {
+    super('EREGISTRYREAD', `Reading ${id.replace(/@[^@]+$/, '')} from ${registry} before publishing failed: ${reason}. Nothing was sent: ${id} was not published.`, { received: id, cause });
   }
 }
 
@@ -45,6 +82,14 @@ export interface PublishContext {
   client: RegistryClient;
   otp: OtpContext;
   logger: Logger;
+  /**
+   * The command's running counts, if it keeps them. Only written on failure
+   * (the counts so far), since a failure returns no outcome; on success the
+   * caller adds the outcome's counts itself.
+   */
+  tally?: OtpTally;
+  /** The command's npm-session id, sent with the upload as with every other write. Default: the client's. */
+  session?: string;
 }
 
 /**
@@ -52,15 +97,22 @@ export interface PublishContext {
  *
  * Before: reads the packument; the same version with the same contents is
  * success without a write (a re-run is harmless), other contents a conflict.
- * After a failure that may hide a success (no answer, 5xx, 408, a 403/409
- * "already published"), reads the packument again before deciding, and
- * retries only when the version is certainly absent.
+ * After a failure that may hide a success (no answer, a timeout, 5xx, 408, a
+ * 403/409 "already published"), reads the packument again (fresh, as for a
+ * write) before deciding, and retries, with backoff on the injected clock,
+ * only when the version is certainly absent and the failure was transient.
+ * npm-registry-fetch never retries the PUT itself (see RegistryClient).
  */
 export async function publishTarball(context: PublishContext, tarball: Tarball, settings: PublishSettings): Promise<PublishOutcome> {
   const { client, logger } = context;
   const { name, version } = tarball.manifest;
   const id = `${name}@${version}`;
-  const existing = await findVersion(context, tarball);
+  if (settings.access === 'restricted' && !name.startsWith('@')) {
+    throw new ProductError('EUNSCOPED', `${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Publish it with access public, or under a scope.`, { received: name });
+  }
+  const existing = await findVersion(context, tarball).catch((error: unknown) => {
+    throw new RegistryReadError(id, client.registry, describe(error), error);
+  });
   if (existing === 'identical') {
     logger.info(`${id} is already in the registry with identical contents: nothing to publish.`);
     return { status: 'unchanged', otpAttempts: 0, waitedMs: 0, reconciled: false, uploads: 0 };
@@ -72,40 +124,53 @@ export async function publishTarball(context: PublishContext, tarball: Tarball, 
   }
 
   const maxRetries = settings.maxRetries ?? 2;
+  const session = context.session === undefined ? {} : { npmSession: context.session };
   const bodyBytes = Math.ceil(tarball.data.length * 1.34) + 4096;
   const tally: OtpTally = { otpAttempts: 0, waitedMs: 0 };
-  for (let uploads = 1; ; uploads += 1) {
-    try {
-      await withOtp(context.otp, {
-        label: `publish ${id}`,
-        bodyBytes,
-        send: (otp) =>
-          client.timed(bodyBytes, () =>
-            libnpmpublish.publish(tarball.manifest, tarball.data, client.writeOptions(otp, { defaultTag: settings.tag, access: settings.access ?? null, npmCommand: 'publish' })),
-          ),
-      }, tally);
-      return { status: 'published', ...tally, reconciled: false, uploads };
-    } catch (error) {
-      if (!mayHavePublished(error)) throw error instanceof ProductError ? error : new PublishFailedError(id, describe(error), error, false);
-      logger.warning(`The publish of ${id} ended without a clear answer (${describe(error)}); reading the registry back.`);
-      const after = await findVersion(context, tarball);
-      if (after === 'identical') {
-        logger.info(`${id} is in the registry with our contents: the publish did succeed.`);
-        return { status: 'published', ...tally, reconciled: true, uploads };
+  try {
+    for (let uploads = 1; ; uploads += 1) {
+      try {
+        await withOtp(context.otp, {
+          label: `publish ${id}`,
+          bodyBytes,
+          send: (otp) =>
+            client.timed(bodyBytes, () =>
+              libnpmpublish.publish(tarball.manifest, tarball.data, client.writeOptions(otp, { defaultTag: settings.tag, access: settings.access ?? null, npmCommand: 'publish', ...session })),
+            ),
+        }, tally);
+        if (uploads > 1) logger.info(`${id} published on attempt ${uploads}.`);
+        return { status: 'published', ...tally, reconciled: false, uploads };
+      } catch (error) {
+        const kind = classify(error);
+        if (kind === 'refused' || kind === 'not-sent') throw error instanceof ProductError ? error : new PublishFailedError(id, describe(error), error, kind);
+        logger.warning(`The publish of ${id} ended without a clear answer (${describe(error)}); reading the registry back before anything else.`);
+        const after = await findVersion(context, tarball, { fresh: true }).catch((readError: unknown) => {
+          throw new PublishUnconfirmedError(id, describe(error), describe(readError), error);
+        });
+        if (after === 'identical') {
+          logger.info(`${id} is in the registry with our contents: the publish did succeed.`);
+          return { status: 'published', ...tally, reconciled: true, uploads };
+        }
+        if (after === 'different') throw new PublishConflictError(id);
+        if (uploads > maxRetries || kind !== 'transient') throw new PublishFailedError(id, describe(error), error, 'absent', uploads);
+        const backoffMs = 1000 * 2 ** (uploads - 1);
+        logger.info(`${id} is not in the registry; retrying the publish in ${backoffMs / 1000} s (retry ${uploads}/${maxRetries}).`);
+        await context.otp.clock.sleep(backoffMs);
+        tally.waitedMs += backoffMs;
       }
-      if (after === 'different') throw new PublishConflictError(id);
-      if (uploads > maxRetries || !isRetryable(error)) throw new PublishFailedError(id, describe(error), error, true);
-      const backoffMs = 1000 * 2 ** (uploads - 1);
-      logger.info(`${id} is not in the registry; retrying the publish in ${backoffMs / 1000} s (${uploads}/${maxRetries}).`);
-      await context.otp.clock.sleep(backoffMs);
-      tally.waitedMs += backoffMs;
     }
+  } catch (error) {
+    if (context.tally) {
+      context.tally.otpAttempts += tally.otpAttempts;
+      context.tally.waitedMs += tally.waitedMs;
+    }
+    throw error;
   }
 }
 
-/** Whether the registry already holds this version, and with which contents. */
-async function findVersion(context: PublishContext, tarball: Tarball): Promise<'absent' | 'identical' | 'different'> {
-  const packument: Packument | undefined = await readPackument(context.client, tarball.manifest.name);
+/** Whether the registry already holds this version, and with which contents. `fresh` reads as for a write (no cached copy). */
+async function findVersion(context: PublishContext, tarball: Tarball, options: { fresh?: boolean } = {}): Promise<'absent' | 'identical' | 'different'> {
+  const packument: Packument | undefined = await readPackument(context.client, tarball.manifest.name, { write: options.fresh === true });
   const published = packument?.versions?.[tarball.manifest.version];
   if (!published) return 'absent';
   if (published.dist?.integrity === tarball.integrity) return 'identical';
@@ -116,21 +181,38 @@ async function findVersion(context: PublishContext, tarball: Tarball): Promise<'
   return (await sameContents(theirs, tarball.data)) ? 'identical' : 'different';
 }
 
-function mayHavePublished(error: unknown): boolean {
+/** Failures of the connection itself: the request may or may not have been processed. */
+const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'UND_ERR_SOCKET']);
+/** Refusals by libnpmpublish before it sends anything, and connections that were never made. */
+const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EINVALIDPROXY']);
+
+/**
+ * `refused`: the registry answered no (nothing landed). `not-sent`: refused
+ * before sending. `transient`: lost or failed in a way worth retrying once
+ * the version is known to be absent. `unclear`: may have landed, not worth
+ * retrying (403/409 "already published", or an error we do not know).
+ */
+function classify(error: unknown): 'refused' | 'not-sent' | 'transient' | 'unclear' {
+  if (error instanceof ProductError) return 'refused';
   const status = statusOf(error);
-  if (status === undefined) return !(error instanceof ProductError);
-  return status === 408 || status >= 500 || status === 409 || status === 403;
+  if (status !== undefined) {
+    if (status === 408 || status >= 500) return 'transient';
+    return status === 403 || status === 409 ? 'unclear' : 'refused';
+  }
+  const record = error as { code?: unknown; type?: unknown } | undefined;
+  if (typeof record?.code === 'string' && LOCAL_CODES.has(record.code)) return 'not-sent';
+  if (record?.type === 'request-timeout' || record?.type === 'body-timeout' || record?.type === 'system') return 'transient';
+  return typeof record?.code === 'string' && NETWORK_CODES.has(record.code) ? 'transient' : 'unclear';
 }
 
-function isRetryable(error: unknown): boolean {
-  const status = statusOf(error);
-  return status === undefined || status === 408 || status >= 500;
-}
-
-/** The registry's reason, without the request URL's query or any header. */
+/** The registry's reason, without the request URL's query or any header; one line. */
 export function describe(error: unknown): string {
   const record = error as { statusCode?: number; body?: { error?: unknown; message?: unknown }; code?: unknown; message?: unknown };
   const reason = record?.body?.error ?? record?.body?.message;
-  if (typeof record?.statusCode === 'number') return `${record.statusCode}${typeof reason === 'string' ? ` ${reason}` : ''}`;
-  return typeof record?.message === 'string' ? record.message : String(error);
+  const message = typeof record?.message === 'string' ? record.message.split('\n')[0]?.trim() ?? '' : String(error);
+  if (typeof record?.statusCode === 'number') {
+    // npm-registry-fetch's message is "<status> <text> - <METHOD> <uri>[ - <reason>]": keep the status text only.
+    return typeof reason === 'string' ? `${record.statusCode} ${reason}` : (message.split(' - ')[0] || String(record.statusCode));
+  }
+  return typeof record?.code === 'string' && !message.includes(record.code) ? `${record.code}: ${message}` : message;
 }
