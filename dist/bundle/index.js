@@ -84714,7 +84714,7 @@ async function npm(args, cwd, env, logger) {
     }
 }
 /** Variables package scripts never see, whatever their values. */
-const SECRET_VARIABLES = /^(INPUT_.*|NODE_AUTH_TOKEN|NPM_TOKEN|NPM_TOTP_SECRET|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_RUNTIME_TOKEN|npm_config_.*_auth.*)$/i;
+const SECRET_VARIABLES = /^(INPUT_.*|NODE_AUTH_TOKEN|NPM_TOKEN|NPM_TOTP_SECRET|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_RUNTIME_TOKEN|NPM_ID_TOKEN|npm_config_.*_auth.*)$/i;
 /** A copy of `env` without secret-bearing variables, nor any whose value contains a secret. */
 function scrubEnvironment(env, secrets) {
     const clean = {};
@@ -89004,6 +89004,7 @@ function normalizeOptions(raw, names) {
         dryRun,
         ignoreScripts: parseBoolean(raw.ignoreScripts, names.ignoreScripts, false),
         expectVersion: parseExpectedVersion(raw.expectVersion, names.expectVersion),
+        trustedPublishing: parseTrustedPublishing(raw.trustedPublishing, names.trustedPublishing),
         names,
     };
 }
@@ -89065,6 +89066,12 @@ function parseTag(value, name) {
     }
     return tag;
 }
+function parseTrustedPublishing(value, name) {
+    const text = blankToUndefined(value)?.toLowerCase() ?? 'auto';
+    if (text === 'auto' || text === 'off')
+        return text;
+    throw new InputError(name, `${name}: "${value}" is not a choice. Use auto (trusted publishing when the job has an OIDC ID token) or off (always the token).`, { received: value });
+}
 function parseExpectedVersion(value, name) {
     const text = blankToUndefined(value);
     if (text === undefined)
@@ -89098,6 +89105,7 @@ const INPUT_NAMES = {
     ignoreScripts: 'ignore-scripts',
     allowInsecureRegistry: 'allow-insecure-registry',
     expectVersion: 'expect-version',
+    trustedPublishing: 'trusted-publishing',
 };
 /**
  * Reads and checks every input. Secret inputs are masked the moment they are
@@ -89122,6 +89130,7 @@ function readInputs(logger, env = process.env) {
         ignoreScripts: read(INPUT_NAMES.ignoreScripts),
         allowInsecureRegistry: read(INPUT_NAMES.allowInsecureRegistry),
         expectVersion: read(INPUT_NAMES.expectVersion),
+        trustedPublishing: read(INPUT_NAMES.trustedPublishing),
     }, { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' });
     const commands = read('commands');
     return { options, commands: commands !== undefined && commands.trim() !== '' ? commands : undefined };
@@ -89230,7 +89239,7 @@ async function run() {
     let report;
     try {
         const { options, commands } = readInputs(logger);
-        const idTokens = idTokenProviderFromEnv(process.env, logger);
+        const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
         report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {
             clock: systemClock,
             logger,
@@ -89304,6 +89313,7 @@ Options:
   --registry <url>           registry URL (default: https://registry.npmjs.org/)
   --package <path>           the package for publish and the default <pkg> (default: .)
   --expect-version <v>       refuse to publish unless the version is v (a release tag such as v1.2.3 works)
+  --trusted-publishing <m>   auto (default): publish by OIDC when NPM_ID_TOKEN or GitHub's ID token is there; off
   --dry-run                  read and check everything, write nothing
   --ignore-scripts           do not run prepublishOnly, prepack, prepare or postpack
   --allow-insecure-registry  allow plain http to a host other than this machine
@@ -89346,6 +89356,7 @@ async function runCli(argv, env, io) {
             ignoreScripts: '--ignore-scripts',
             allowInsecureRegistry: '--allow-insecure-registry',
             expectVersion: '--expect-version',
+            trustedPublishing: '--trusted-publishing',
         });
         let input;
         if (parsed.words[0] === 'run') {
@@ -89361,7 +89372,7 @@ async function runCli(argv, env, io) {
             const defaultPackage = await defaultPackageName(options, io.cwd);
             input = { commands: [parseCommandWords(parsed.words, { line: 0, text: parsed.words.join(' ') }, { inputName: 'arguments', defaultPackage })] };
         }
-        const idTokens = idTokenProviderFromEnv(env, logger);
+        const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(env, logger) : undefined;
         const report = await runCommands(options, input, { clock: systemClock, logger, cwd: io.cwd, env, userAgent: USER_AGENT, ...(idTokens ? { idTokens } : {}) });
         printReport(report, parsed.json, redactor, io);
         if (report.error !== undefined) {
@@ -89379,7 +89390,7 @@ async function runCli(argv, env, io) {
     }
 }
 const SECRET_FLAGS = /^--?(token|otp|otp-secret|secret|auth|password|_authToken)(=|$)/i;
-const GLOBAL_VALUED = new Set(['--registry', '--package', '--expect-version']);
+const GLOBAL_VALUED = new Set(['--registry', '--package', '--expect-version', '--trusted-publishing']);
 const GLOBAL_BOOLEAN = new Set(['--dry-run', '--ignore-scripts', '--allow-insecure-registry', '--json', '--help', '-h', '--version', '-v']);
 /** Separates this tool's own options from the command's words; refuses secrets given as flags. */
 function parse(argv) {
@@ -89420,6 +89431,7 @@ function parse(argv) {
             ...(values.package === undefined ? {} : { package: values.package }),
             ...(values.registry === undefined ? {} : { registry: values.registry }),
             ...(values['expect-version'] === undefined ? {} : { expectVersion: values['expect-version'] }),
+            ...(values['trusted-publishing'] === undefined ? {} : { trustedPublishing: values['trusted-publishing'] }),
             dryRun: flags.has('--dry-run'),
             ignoreScripts: flags.has('--ignore-scripts'),
             allowInsecureRegistry: flags.has('--allow-insecure-registry'),

@@ -14,6 +14,7 @@ export const INPUT_NAMES: InputNames = {
   ignoreScripts: 'ignore-scripts',
   allowInsecureRegistry: 'allow-insecure-registry',
   expectVersion: 'expect-version',
+  trustedPublishing: 'trusted-publishing',
 };
 
 /**
@@ -38,6 +39,7 @@ export function readInputs(logger: Logger, env: NodeJS.ProcessEnv = process.env)
       ignoreScripts: read(INPUT_NAMES.ignoreScripts),
       allowInsecureRegistry: read(INPUT_NAMES.allowInsecureRegistry),
       expectVersion: read(INPUT_NAMES.expectVersion),
+      trustedPublishing: read(INPUT_NAMES.trustedPublishing),
     },
     { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' },
   );

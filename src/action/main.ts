@@ -18,7 +18,7 @@ export async function run(): Promise<void> {
   let report: RunReport | undefined;
   try {
     const { options, commands } = readInputs(logger);
-    const idTokens = idTokenProviderFromEnv(process.env, logger);
+    const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
     report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {
       clock: systemClock,
       logger,

@@ -31,6 +31,7 @@ Options:
   --registry <url>           registry URL (default: https://registry.npmjs.org/)
   --package <path>           the package for publish and the default <pkg> (default: .)
   --expect-version <v>       refuse to publish unless the version is v (a release tag such as v1.2.3 works)
+  --trusted-publishing <m>   auto (default): publish by OIDC when NPM_ID_TOKEN or GitHub's ID token is there; off
   --dry-run                  read and check everything, write nothing
   --ignore-scripts           do not run prepublishOnly, prepack, prepare or postpack
   --allow-insecure-registry  allow plain http to a host other than this machine
@@ -75,6 +76,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
         ignoreScripts: '--ignore-scripts',
         allowInsecureRegistry: '--allow-insecure-registry',
         expectVersion: '--expect-version',
+        trustedPublishing: '--trusted-publishing',
       },
     );
     let input: CommandInput;
@@ -89,7 +91,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
       const defaultPackage = await defaultPackageName(options, io.cwd);
       input = { commands: [parseCommandWords(parsed.words, { line: 0, text: parsed.words.join(' ') }, { inputName: 'arguments', defaultPackage })] };
     }
-    const idTokens = idTokenProviderFromEnv(env, logger);
+    const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(env, logger) : undefined;
     const report = await runCommands(options, input, { clock: systemClock, logger, cwd: io.cwd, env, userAgent: USER_AGENT, ...(idTokens ? { idTokens } : {}) });
     printReport(report, parsed.json, redactor, io);
     if (report.error !== undefined) {
@@ -106,14 +108,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
 }
 
 interface ParsedArgs {
-  settings: { package?: string; registry?: string; expectVersion?: string; dryRun: boolean; ignoreScripts: boolean; allowInsecureRegistry: boolean };
+  settings: { package?: string; registry?: string; expectVersion?: string; trustedPublishing?: string; dryRun: boolean; ignoreScripts: boolean; allowInsecureRegistry: boolean };
   /** The command and its own arguments and flags (such as --tag, --access, --force). */
   words: string[];
   json: boolean;
 }
 
 const SECRET_FLAGS = /^--?(token|otp|otp-secret|secret|auth|password|_authToken)(=|$)/i;
-const GLOBAL_VALUED = new Set(['--registry', '--package', '--expect-version']);
+const GLOBAL_VALUED = new Set(['--registry', '--package', '--expect-version', '--trusted-publishing']);
 const GLOBAL_BOOLEAN = new Set(['--dry-run', '--ignore-scripts', '--allow-insecure-registry', '--json', '--help', '-h', '--version', '-v']);
 
 /** Separates this tool's own options from the command's words; refuses secrets given as flags. */
@@ -148,6 +150,7 @@ function parse(argv: string[]): ParsedArgs | 'help' | 'version' {
       ...(values.package === undefined ? {} : { package: values.package }),
       ...(values.registry === undefined ? {} : { registry: values.registry }),
       ...(values['expect-version'] === undefined ? {} : { expectVersion: values['expect-version'] }),
+      ...(values['trusted-publishing'] === undefined ? {} : { trustedPublishing: values['trusted-publishing'] }),
       dryRun: flags.has('--dry-run'),
       ignoreScripts: flags.has('--ignore-scripts'),
       allowInsecureRegistry: flags.has('--allow-insecure-registry'),

@@ -14,6 +14,7 @@ export interface RawOptions {
   ignoreScripts?: string | boolean | undefined;
   allowInsecureRegistry?: string | boolean | undefined;
   expectVersion?: string | undefined;
+  trustedPublishing?: string | undefined;
 }
 
 /** What each setting is called where the user sets it, so errors name it as they know it. */
@@ -39,6 +40,8 @@ export interface Options {
   ignoreScripts: boolean;
   /** The version every publish must have (a release tag such as v1.2.3, leading v dropped); undefined = any. */
   expectVersion: string | undefined;
+  /** `auto`: publish through trusted publishing (OIDC) when the job has an ID token, else the token. `off`: always the token. Default auto. */
+  trustedPublishing: 'auto' | 'off';
   names: InputNames;
 }
 
@@ -68,6 +71,7 @@ export function normalizeOptions(raw: RawOptions, names: InputNames): Options {
     dryRun,
     ignoreScripts: parseBoolean(raw.ignoreScripts, names.ignoreScripts, false),
     expectVersion: parseExpectedVersion(raw.expectVersion, names.expectVersion),
+    trustedPublishing: parseTrustedPublishing(raw.trustedPublishing, names.trustedPublishing),
     names,
   };
 }
@@ -130,6 +134,12 @@ function parseTag(value: string | undefined, name: string): string | undefined {
     throw new InputError(name, `${name}: "${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta.`, { received: tag });
   }
   return tag;
+}
+
+function parseTrustedPublishing(value: string | undefined, name: string): 'auto' | 'off' {
+  const text = blankToUndefined(value)?.toLowerCase() ?? 'auto';
+  if (text === 'auto' || text === 'off') return text;
+  throw new InputError(name, `${name}: "${value}" is not a choice. Use auto (trusted publishing when the job has an OIDC ID token) or off (always the token).`, { received: value });
 }
 
 function parseExpectedVersion(value: string | undefined, name: string): string | undefined {

@@ -92,6 +92,16 @@ describe('trusted publishing (OIDC) for publish, token and OTP for the rest', ()
       assert.equal(JSON.parse(run.outputs.results ?? '[]')[0].otpAttempts, 0);
       assert.match(run.stdout, /the registry issued a short-lived publish token for oidc-pkg/);
       assertNoSecrets({ stdout: visibleLog(run.stdout), stderr: run.stderr, summary: run.summary, outputs: run.outputFile }, [alice.token, alice.secret, requestToken, idToken]);
+
+      // trusted-publishing: off never asks for an ID token, and publishes with the token and a code.
+      const next = await makePackage({ 'index.js': '5;\n' }, { name: 'oidc-pkg', version: '1.4.0' });
+      const off = await runAction({
+        inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, package: next, 'trusted-publishing': 'off' },
+        env: { ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken },
+      });
+      assert.equal(off.code, 0, off.stdout + off.stderr);
+      assert.equal(seen.length, 1, 'no second ID token request');
+      assert.equal(JSON.parse(off.outputs.results ?? '[]')[0].otpAttempts, 1);
     } finally {
       endpoint.close();
     }
