@@ -88784,7 +88784,45 @@ function idTokenProviderFromEnv(env, logger) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/core/transient-retry.js
+
+/** Command runs repeated after a transient failure (5xx, 408, a dropped connection), with backoff. */
+const TRANSIENT_RETRIES = 2;
+/**
+ * Every command but publish reads the registry before it writes and skips
+ * what is already so; after a transient failure it is therefore safe to run
+ * the whole command again: if the lost write did land, the second run finds
+ * it done and writes nothing. (Publish reconciles on its own, in registry/publish.ts.)
+ */
+async function withTransientRetries(command, deps, run) {
+    for (let attempt = 1;; attempt += 1) {
+        try {
+            const outcome = await run();
+            if (attempt > 1 && outcome.status === 'unchanged') {
+                return { ...outcome, status: 'done', detail: `${outcome.detail} (the write's answer was lost; confirmed by reading the registry back)` };
+            }
+            return outcome;
+        }
+        catch (error) {
+            if (command.kind === 'publish' || attempt > TRANSIENT_RETRIES || !isTransient(error))
+                throw error;
+            const waitMs = 1000 * 2 ** (attempt - 1);
+            deps.logger.warning(`${command.text}: ${describeError(error)}; reading the registry again and retrying in ${waitMs / 1000} s (${attempt}/${TRANSIENT_RETRIES}).`);
+            await deps.clock.sleep(waitMs);
+        }
+    }
+}
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'ECONNABORTED']);
+/** A failure that says nothing about the request itself: worth trying again. */
+function isTransient(error) {
+    const record = error;
+    if (typeof record?.statusCode === 'number')
+        return record.statusCode === 408 || record.statusCode >= 500;
+    return (typeof record?.code === 'string' && TRANSIENT_CODES.has(record.code)) || record?.type === 'request-timeout';
+}
+
 ;// CONCATENATED MODULE: ./lib/core/run.js
+
 
 
 
@@ -88847,13 +88885,13 @@ async function runCommands(options, input, deps) {
             report.error = error;
             report.results = commands.map((other) => other === command
                 ? failedResult(other.line, other.text, error, 0)
-                : { line: other.line, command: other.text, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail: `not run: line ${command.line} names an unknown user` });
+                : notRun(other, `not run: line ${command.line} names an unknown user`));
             return report;
         }
     }
     for (const command of commands) {
         if (report.error !== undefined) {
-            report.results.push({ line: command.line, command: command.text, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail: 'not run: an earlier command failed' });
+            report.results.push(notRun(command, 'not run: an earlier command failed'));
             continue;
         }
         const startedAt = clock.now();
@@ -88886,40 +88924,6 @@ async function runCommands(options, input, deps) {
     }
     return report;
 }
-/** Command runs repeated after a transient failure (5xx, 408, a dropped connection), with backoff. */
-const TRANSIENT_RETRIES = 2;
-/**
- * Every command but publish reads the registry before it writes and skips
- * what is already so; after a transient failure it is therefore safe to run
- * the whole command again: if the lost write did land, the second run finds
- * it done and writes nothing. (Publish reconciles on its own, in registry/publish.ts.)
- */
-async function withTransientRetries(command, deps, run) {
-    for (let attempt = 1;; attempt += 1) {
-        try {
-            const outcome = await run();
-            if (attempt > 1 && outcome.status === 'unchanged') {
-                return { ...outcome, status: 'done', detail: `${outcome.detail} (the write's answer was lost; confirmed by reading the registry back)` };
-            }
-            return outcome;
-        }
-        catch (error) {
-            if (command.kind === 'publish' || attempt > TRANSIENT_RETRIES || !isTransient(error))
-                throw error;
-            const waitMs = 1000 * 2 ** (attempt - 1);
-            deps.logger.warning(`${command.text}: ${describeError(error)}; reading the registry again and retrying in ${waitMs / 1000} s (${attempt}/${TRANSIENT_RETRIES}).`);
-            await deps.clock.sleep(waitMs);
-        }
-    }
-}
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'ECONNABORTED']);
-/** A failure that says nothing about the request itself: worth trying again. */
-function isTransient(error) {
-    const record = error;
-    if (typeof record?.statusCode === 'number')
-        return record.statusCode === 408 || record.statusCode >= 500;
-    return (typeof record?.code === 'string' && TRANSIENT_CODES.has(record.code)) || record?.type === 'request-timeout';
-}
 /** The publish of the `package` setting, when no commands are given. */
 function implicitPublish() {
     return { kind: 'publish', line: 0, text: 'publish', target: undefined, tag: undefined, access: undefined, dryRun: false };
@@ -88933,6 +88937,9 @@ async function defaultPackageName(options, cwd) {
     catch (error) {
         return { problem: error instanceof Error ? error.message : String(error) };
     }
+}
+function notRun(command, detail) {
+    return { line: command.line, command: command.text, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail };
 }
 function failedResult(line, command, error, durationMs) {
     return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: describeError(error) };

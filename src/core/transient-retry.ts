@@ -1,0 +1,39 @@
+import type { Command } from '../commands/types.ts';
+import type { Clock } from './clock.ts';
+import { describeError } from './describe-error.ts';
+import type { Logger } from './logger.ts';
+
+/** Command runs repeated after a transient failure (5xx, 408, a dropped connection), with backoff. */
+const TRANSIENT_RETRIES = 2;
+
+/**
+ * Every command but publish reads the registry before it writes and skips
+ * what is already so; after a transient failure it is therefore safe to run
+ * the whole command again: if the lost write did land, the second run finds
+ * it done and writes nothing. (Publish reconciles on its own, in registry/publish.ts.)
+ */
+export async function withTransientRetries<T extends { status: string; detail: string }>(command: Command, deps: { clock: Clock; logger: Logger }, run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const outcome = await run();
+      if (attempt > 1 && outcome.status === 'unchanged') {
+        return { ...outcome, status: 'done', detail: `${outcome.detail} (the write's answer was lost; confirmed by reading the registry back)` };
+      }
+      return outcome;
+    } catch (error) {
+      if (command.kind === 'publish' || attempt > TRANSIENT_RETRIES || !isTransient(error)) throw error;
+      const waitMs = 1000 * 2 ** (attempt - 1);
+      deps.logger.warning(`${command.text}: ${describeError(error)}; reading the registry again and retrying in ${waitMs / 1000} s (${attempt}/${TRANSIENT_RETRIES}).`);
+      await deps.clock.sleep(waitMs);
+    }
+  }
+}
+
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'ECONNABORTED']);
+
+/** A failure that says nothing about the request itself: worth trying again. */
+export function isTransient(error: unknown): boolean {
+  const record = error as { statusCode?: unknown; code?: unknown; type?: unknown } | undefined;
+  if (typeof record?.statusCode === 'number') return record.statusCode === 408 || record.statusCode >= 500;
+  return (typeof record?.code === 'string' && TRANSIENT_CODES.has(record.code)) || record?.type === 'request-timeout';
+}
