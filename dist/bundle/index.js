@@ -84230,13 +84230,15 @@ async function withOtp(context, write, tally = { otpAttempts: 0, waitedMs: 0 }) 
             otpAttempts += 1;
             tally.otpAttempts += 1;
         }
+        let value;
         try {
-            const value = await write.send(issued?.code);
-            if (source && issued)
-                source.accepted(issued);
-            return value;
+            value = await write.send(issued?.code);
         }
         catch (error) {
+            if (source && issued && !(isOtpChallenge(error) && !hasWebAuthnChallenge(error))) {
+                // No verdict on the code itself (network error, 429, a refusal of another kind, a security-key account).
+                source.released(issued);
+            }
             if (isOtpChallenge(error)) {
                 if (hasWebAuthnChallenge(error))
                     throw new SecurityKeyError(write.label, { cause: error });
@@ -84273,6 +84275,9 @@ async function withOtp(context, write, tally = { otpAttempts: 0, waitedMs: 0 }) 
             }
             throw error;
         }
+        if (source && issued)
+            source.accepted(issued);
+        return value;
     }
 }
 /** npm-registry-fetch marks "OTP required" answers with code EOTP (401 + www-authenticate OTP, or a body naming a one-time password). */
@@ -88503,19 +88508,34 @@ function totpCode(secret, epochMs) {
 const MARGIN_CEILING_FRACTION = 0.8;
 /** Lands a little after the next window opens, not on its edge. */
 const WINDOW_ENTRY_GUARD_MS = 100;
+/**
+ * Most of the offset's uncertainty that is added to the margin and the entry
+ * guard, as a fraction of the period, so that guard plus margin always leave
+ * a usable window (0.1 + 0.8 < 1).
+ */
+const UNCERTAINTY_CAP_FRACTION = 0.1;
 /** Skew worth a warning: larger than any sane NTP-synchronised machine. */
 const SKEW_WARNING_MS = 5000;
 /**
  * Makes TOTP codes just in time, against the registry's clock.
  *
  * - A code is handed out only if its window still has more time left than
- *   the request needs (latency plus upload estimate, at least the floor);
- *   otherwise the source waits for the next window.
+ *   the request needs (latency plus upload estimate, at least the floor,
+ *   plus the uncertainty of the clock offset); otherwise the source waits for
+ *   the next window, and enters it only once the registry is surely in it
+ *   (the offset comes from one-second `Date` headers, so it can be ~0.5 s off).
  * - A window whose code was rejected is never used again.
  * - When the registry refuses a code it had already accepted, the source
  *   switches to one window per write for the rest of the run.
  * - Callers are served one at a time, so concurrent writes share a wait
- *   instead of each waiting, and never burst rejected codes.
+ *   instead of each waiting. A code whose fate would change what the others
+ *   get (the first code of the run or after a rejection, the first reuse of
+ *   an accepted code) goes out alone: concurrent writes wait for its verdict
+ *   instead of sending a burst of codes the registry would refuse.
+ *
+ * Every code from `next()` must be settled with exactly one of `accepted`,
+ * `rejected` or `released` (`withOtp` does this), or concurrent callers can
+ * wait for a verdict that never comes.
  */
 class OtpSource {
     #secret;
@@ -88527,6 +88547,12 @@ class OtpSource {
     #rejected = new Set();
     #accepted = new Set();
     #issued = new Set();
+    #inFlight = new Map();
+    /** A code was accepted since the last rejection of a code that was not a reuse: secret and offset are right. */
+    #proven = false;
+    /** The registry accepted a reused code: it does not hold codes to single use. */
+    #reuseProven = false;
+    #verdict = Promise.withResolvers();
     #singleUse = false;
     #skewWarned = false;
     #queue = Promise.resolve();
@@ -88551,14 +88577,18 @@ class OtpSource {
     get offsetMs() {
         return this.#timeSync.offsetMs;
     }
-    /** Time a request with a body of `bodyBytes` needs its code to stay valid, ms. */
+    /**
+     * Time a request with a body of `bodyBytes` needs its code to stay valid,
+     * ms: twice the latency plus the upload estimate, at least the floor, plus
+     * the offset's uncertainty; at most 80 % of the period.
+     */
     marginFor(bodyBytes = 0) {
         const sync = this.#timeSync;
         const needed = 2 * sync.latencyMs + bodyBytes / sync.bytesPerMs;
         const ceiling = this.#periodMs * MARGIN_CEILING_FRACTION;
-        return Math.round(Math.min(ceiling, Math.max(this.#marginFloorMs, needed)));
+        return Math.round(Math.min(ceiling, Math.max(this.#marginFloorMs, needed) + this.#uncertaintyMs()));
     }
-    /** The code to send with the next request; waits when the current window is too short or spent. */
+    /** The code to send with the next request; waits when the current window is too short or spent, or for a verdict that decides the code. */
     next(request = {}) {
         const issued = this.#queue.then(() => this.#issue(request.bodyBytes ?? 0));
         this.#queue = issued.catch(() => undefined);
@@ -88566,13 +88596,20 @@ class OtpSource {
     }
     /** The registry accepted `code`. */
     accepted(code) {
+        const flight = this.#settle(code);
         this.#accepted.add(code.window);
+        this.#proven = true;
+        if (flight?.reuse)
+            this.#reuseProven = true;
     }
     /** The registry refused `code`. Returns true when that was a refused reuse. */
     rejected(code) {
+        this.#settle(code);
         this.stats.rejected += 1;
         this.#rejected.add(code.window);
         const reuse = this.#accepted.has(code.window);
+        if (!reuse)
+            this.#proven = false;
         if (reuse && !this.#singleUse) {
             this.#singleUse = true;
             this.#logger.warning('The registry refused a one-time password it had accepted earlier in this window: ' +
@@ -88581,29 +88618,73 @@ class OtpSource {
         }
         return reuse;
     }
+    /** The write ended without a verdict on `code` (a network error, a 429, another refusal): it taught nothing. */
+    released(code) {
+        this.#settle(code);
+    }
     async #issue(bodyBytes) {
         this.#warnAboutSkew();
-        const startedAt = this.#clock.now();
-        const now = this.#timeSync.registryTime(startedAt);
+        // Time slept for windows only: a wait for another request's verdict is that request's time, not a wait for a code.
+        let waitedMs = 0;
+        let waited = false;
+        for (;;) {
+            const now = this.#timeSync.registryTime(this.#clock.now());
+            const window = this.#choose(now, bodyBytes);
+            const reuse = this.#accepted.has(window) || [...this.#inFlight.values()].some((flight) => flight.window === window);
+            if (this.#inFlight.size > 0 && !(reuse ? this.#reuseProven : this.#proven)) {
+                // The verdict on a code out there decides whether this one would be refused.
+                await this.#verdict.promise;
+                continue;
+            }
+            const opensAt = window * this.#periodMs + this.#entryGuardMs();
+            if (now < opensAt) {
+                const waitMs = opensAt - now;
+                this.#logger.debug(`Waiting ${(waitMs / 1000).toFixed(1)} s for the next one-time password window.`);
+                if (!waited)
+                    this.stats.waits += 1;
+                waited = true;
+                const sleptFrom = this.#clock.now();
+                await this.#clock.sleep(waitMs);
+                waitedMs += Math.max(0, this.#clock.now() - sleptFrom);
+                continue;
+            }
+            const code = totpCodeForWindow(this.#secret, window);
+            this.#logger.mask(code);
+            this.#issued.add(window);
+            this.stats.generated += 1;
+            this.stats.waitedMs += waitedMs;
+            const issued = { code, window, waitedMs };
+            this.#inFlight.set(issued, { window, reuse });
+            return issued;
+        }
+    }
+    /** The earliest window whose code may serve a request at registry time `now`. */
+    #choose(now, bodyBytes) {
         const current = Math.floor(now / this.#periodMs);
         const left = (current + 1) * this.#periodMs - now;
         let window = left >= this.marginFor(bodyBytes) ? current : current + 1;
         while (this.#rejected.has(window) || (this.#singleUse && this.#issued.has(window)))
             window += 1;
-        if (window > current) {
-            const opensAt = window * this.#periodMs + WINDOW_ENTRY_GUARD_MS;
-            const waitMs = opensAt - now;
-            this.#logger.debug(`Waiting ${(waitMs / 1000).toFixed(1)} s for the next one-time password window.`);
-            this.stats.waits += 1;
-            await this.#clock.sleep(waitMs);
-        }
-        const code = totpCodeForWindow(this.#secret, window);
-        this.#logger.mask(code);
-        this.#issued.add(window);
-        this.stats.generated += 1;
-        const waitedMs = Math.max(0, this.#clock.now() - startedAt);
-        this.stats.waitedMs += waitedMs;
-        return { code, window, waitedMs };
+        return window;
+    }
+    /** How far into a window the registry must surely be before its code is used. */
+    #entryGuardMs() {
+        return WINDOW_ENTRY_GUARD_MS + this.#uncertaintyMs();
+    }
+    /** The offset's uncertainty, capped; 0 while no `Date` header has been seen (nothing to go on). */
+    #uncertaintyMs() {
+        const sync = this.#timeSync;
+        return sync.known ? Math.min(sync.uncertaintyMs, this.#periodMs * UNCERTAINTY_CAP_FRACTION) : 0;
+    }
+    /** Forgets `code` as out for judgement and wakes callers waiting for a verdict. */
+    #settle(code) {
+        const flight = this.#inFlight.get(code);
+        if (!flight)
+            return undefined;
+        this.#inFlight.delete(code);
+        this.#verdict.resolve();
+        this.#verdict = Promise.withResolvers();
+        return flight;
     }
     #warnAboutSkew() {
         const offset = this.#timeSync.offsetMs;

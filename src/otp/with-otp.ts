@@ -59,11 +59,14 @@ export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally:
       otpAttempts += 1;
       tally.otpAttempts += 1;
     }
+    let value: T;
     try {
-      const value = await write.send(issued?.code);
-      if (source && issued) source.accepted(issued);
-      return value;
+      value = await write.send(issued?.code);
     } catch (error) {
+      if (source && issued && !(isOtpChallenge(error) && !hasWebAuthnChallenge(error))) {
+        // No verdict on the code itself (network error, 429, a refusal of another kind, a security-key account).
+        source.released(issued);
+      }
       if (isOtpChallenge(error)) {
         if (hasWebAuthnChallenge(error)) throw new SecurityKeyError(write.label, { cause: error });
         if (!source || !issued) throw new OtpRequiredError(write.label, context.secretInput, { cause: error });
@@ -99,6 +102,8 @@ export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally:
       }
       throw error;
     }
+    if (source && issued) source.accepted(issued);
+    return value;
   }
 }
 

@@ -5,6 +5,7 @@
  * moment while both sides still agree on the time. A base offset on top
  * models a registry whose clock is off (skew).
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Clock } from '../../src/core/clock.ts';
 import { normalizeOptions, type RawOptions } from '../../src/core/options.ts';
 import type { RunReport } from '../../src/core/result.ts';
@@ -16,12 +17,15 @@ import { NAMES } from './core.ts';
 import { recordingLogger } from './fake-clock.ts';
 
 const WINDOW_MS = 30_000;
+/** Real time with no registry activity after which the system counts as idle. */
+const QUIET_MS = 15;
+const IDLE_LIMIT_MS = 10_000;
 
 /**
  * A Clock whose `now()` is `Date.now()` plus a shift that only grows.
- * `sleep(ms)` resolves on the next turn of the event loop, moving the
- * shift so that the sleep's end has been reached, and moves the registry's
- * clock by the same amount (`clockOffsetMs = base + shift`).
+ * `sleep(ms)` resolves as soon as the registry is idle (a few ms of real
+ * time), moving the shift so that the sleep's end has been reached, and
+ * moves the registry's clock by the same amount (`clockOffsetMs = base + shift`).
  *
  * Overlapping sleeps overlap in virtual time too: a sleep that ends before
  * the current virtual time adds nothing. A sleep may end late (another
@@ -48,9 +52,34 @@ export class TimeTravelClock implements Clock {
   async sleep(ms: number): Promise<void> {
     this.sleeps.push(ms);
     const end = this.now() + Math.max(0, ms);
+    await this.#idle();
     this.#shiftMs = Math.max(this.#shiftMs, end - Date.now());
     this.#sync();
-    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  /**
+   * Virtual time moves only when nothing else is going on, as in any
+   * discrete-event simulation: otherwise a writer's 30 s sleep would jump the
+   * registry's clock while another writer's request, which takes milliseconds
+   * in reality, is still on its way. Waits (real time) until the registry has
+   * no request in progress and its log has been still for QUIET_MS; gives up
+   * waiting after IDLE_LIMIT_MS (a request held by a fault for ever).
+   */
+  async #idle(): Promise<void> {
+    const started = Date.now();
+    let seen = -1;
+    let stillSince = Date.now();
+    while (Date.now() - started < IDLE_LIMIT_MS) {
+      const log = this.#registry.requests;
+      const busy = log.some((request) => request.status === 0 && request.fault !== 'reset');
+      if (busy || log.length !== seen) {
+        seen = log.length;
+        stillSince = Date.now();
+      } else if (Date.now() - stillSince >= QUIET_MS) {
+        return;
+      }
+      await delay(2);
+    }
   }
 
   /** Moves both clocks forward by `ms` without a sleep: a request that took `ms` (an upload held by the registry, say). */
@@ -76,22 +105,19 @@ export class TimeTravelClock implements Clock {
   }
 
   /**
-   * Sets the registry's skew to about `skewMs` (within 15 s either way) such
-   * that the registry clock now stands `intoWindowMs` into a 30 s window and
-   * `intoSecondMs` into a second (the `Date` header truncates to seconds, so
-   * that decides how far off a first estimate can be). Returns the skew set.
+   * Sets the registry's skew to exactly `skewMs`, then travels forward (both
+   * clocks, less than one window) until the registry's clock stands
+   * `intoWindowMs` into a 30 s window, and, if given, `intoSecondMs` into a
+   * second instead of the window's own sub-second position. The `Date` header
+   * truncates to whole seconds, so the sub-second position decides how far off
+   * a first offset estimate can be.
    */
-  placeRegistry(options: { skewMs?: number; intoWindowMs: number; intoSecondMs?: number }): number {
-    const skew = options.skewMs ?? 0;
+  placeRegistry(options: { skewMs?: number; intoWindowMs: number; intoSecondMs?: number }): void {
+    this.#baseOffsetMs = options.skewMs ?? 0;
     let into = options.intoWindowMs;
     if (options.intoSecondMs !== undefined) into = Math.floor(into / 1000) * 1000 + options.intoSecondMs;
-    const registryNow = this.now() + skew;
-    let delta = into - mod(registryNow, WINDOW_MS);
-    if (delta > WINDOW_MS / 2) delta -= WINDOW_MS;
-    if (delta <= -WINDOW_MS / 2) delta += WINDOW_MS;
-    this.#baseOffsetMs = skew + delta;
+    this.#shiftMs += mod(into - mod(this.now() + this.#baseOffsetMs, WINDOW_MS), WINDOW_MS);
     this.#sync();
-    return this.#baseOffsetMs;
   }
 
   #sync(): void {

@@ -87,7 +87,13 @@ describe('OtpSource', () => {
 
   it('lets concurrent writes share one wait for the next window', async () => {
     const { clock, source } = setup(WINDOW_MS - 500);
-    const codes = await Promise.all([source.next(), source.next(), source.next()]);
+    // Each writer reports its verdict as withOtp does; the registry accepts every code.
+    const write = async () => {
+      const code = await source.next();
+      source.accepted(code);
+      return code;
+    };
+    const codes = await Promise.all([write(), write(), write()]);
     assert.equal(clock.sleeps.length, 1, 'one wait for three writes');
     assert.equal(new Set(codes.map((code) => code.window)).size, 1);
   });
