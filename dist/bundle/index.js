@@ -84720,6 +84720,13 @@ async function npm(args, cwd, env, logger) {
 }
 /** Variables package scripts never see, whatever their values. */
 const SECRET_VARIABLES = /^(INPUT_.*|NODE_AUTH_TOKEN|NPM_TOKEN|NPM_TOTP_SECRET|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_RUNTIME_TOKEN|NPM_ID_TOKEN|npm_config_.*_auth.*)$/i;
+/**
+ * Token variables a project's .npmrc commonly names (`_authToken=${NODE_AUTH_TOKEN}`, as actions/setup-node
+ * writes it). They are set to setup-node's own placeholder rather than removed, because some npm versions
+ * refuse to load a config that names an unset variable.
+ */
+const PLACEHOLDERS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN'];
+const PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
 /** A copy of `env` without secret-bearing variables, nor any whose value contains a secret. */
 function scrubEnvironment(env, secrets) {
     const clean = {};
@@ -84730,6 +84737,9 @@ function scrubEnvironment(env, secrets) {
             continue;
         clean[name] = value;
     }
+    for (const name of PLACEHOLDERS)
+        if (env[name] !== undefined)
+            clean[name] = PLACEHOLDER;
     return clean;
 }
 

@@ -68,6 +68,14 @@ async function npm(args: string[], cwd: string, env: Record<string, string>, log
 /** Variables package scripts never see, whatever their values. */
 const SECRET_VARIABLES = /^(INPUT_.*|NODE_AUTH_TOKEN|NPM_TOKEN|NPM_TOTP_SECRET|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_RUNTIME_TOKEN|NPM_ID_TOKEN|npm_config_.*_auth.*)$/i;
 
+/**
+ * Token variables a project's .npmrc commonly names (`_authToken=${NODE_AUTH_TOKEN}`, as actions/setup-node
+ * writes it). They are set to setup-node's own placeholder rather than removed, because some npm versions
+ * refuse to load a config that names an unset variable.
+ */
+const PLACEHOLDERS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN'];
+const PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
+
 /** A copy of `env` without secret-bearing variables, nor any whose value contains a secret. */
 export function scrubEnvironment(env: NodeJS.ProcessEnv, secrets: readonly string[]): Record<string, string> {
   const clean: Record<string, string> = {};
@@ -76,5 +84,6 @@ export function scrubEnvironment(env: NodeJS.ProcessEnv, secrets: readonly strin
     if (secrets.some((secret) => secret.length >= 4 && value.includes(secret))) continue;
     clean[name] = value;
   }
+  for (const name of PLACEHOLDERS) if (env[name] !== undefined) clean[name] = PLACEHOLDER;
   return clean;
 }
