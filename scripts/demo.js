@@ -3,7 +3,9 @@
 // throwaway user with a TOTP secret, then runs dist/index.js exactly as a workflow step:
 //   1. without otp-secret: the registry asks for a one-time password and the step fails;
 //   2. with otp-secret: the code is made just in time and the package is published;
-//   3. the same step again: already published, identical -> success, nothing written.
+//   3. the same step again: already published, identical -> success, nothing written;
+//   4. the registry's clock 90 s ahead of the runner's: codes are computed on the registry's clock (from its Date header);
+//   5. a commands block: a dist-tag and a new owner, each write with its own just-in-time code.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,9 +41,26 @@ try {
   const first = await step('1. publish without otp-secret (the registry demands a one-time password)', {});
   const second = await step('2. publish with otp-secret (code made just in time)', { 'otp-secret': user.secret });
   const third = await step('3. the same step again (a re-run is harmless)', { 'otp-secret': user.secret });
+  registry.configure({ clockOffsetMs: 90_000 });
+  await writeFile(path.join(pkg, 'package.json'), `${JSON.stringify({ name: 'hello-totp', version: '1.1.0', description: 'Published by npm-totp-publish', main: 'index.js', license: 'MIT' }, null, 2)}\n`);
+  const fourth = await step("4. publish 1.1.0 while the registry's clock is 90 s ahead of this machine's", { 'otp-secret': user.secret });
+  registry.configure({ clockOffsetMs: 0 });
+  await registry.addUser('second-maintainer');
+  const fifth = await step('5. a commands block: tag 1.0.0 as stable and add a second owner', {
+    'otp-secret': user.secret,
+    commands: '# one just-in-time code per write\ndist-tag add hello-totp@1.0.0 stable\nowner add second-maintainer',
+  });
   const packument = await registry.packument('hello-totp');
-  console.log(`\nThe registry now holds hello-totp versions: ${Object.keys(packument?.versions ?? {}).join(', ')} (dist-tags: ${JSON.stringify(packument?.['dist-tags'])}).`);
-  const ok = first.code === 1 && second.code === 0 && second.outputs.published === 'true' && third.code === 0 && third.outputs.published === 'false';
+  console.log(`\nThe registry now holds hello-totp versions: ${Object.keys(packument?.versions ?? {}).join(', ')} (dist-tags: ${JSON.stringify(packument?.['dist-tags'])}; owners: ${(packument?.maintainers ?? []).map((m) => m.name).join(', ')}).`);
+  const ok =
+    first.code === 1 &&
+    second.code === 0 &&
+    second.outputs.published === 'true' &&
+    third.code === 0 &&
+    third.outputs.published === 'false' &&
+    fourth.code === 0 &&
+    fourth.outputs.published === 'true' &&
+    fifth.code === 0;
   console.log(ok ? '\nDemo finished: as expected.' : '\nDemo finished: something did not go as expected (see above).');
   process.exitCode = ok ? 0 : 1;
 } finally {

@@ -84431,7 +84431,7 @@ async function readPackument(client, name, options = {}) {
 
 /** A fresh context for one command. */
 function commandContext(base) {
-    return { ...base, session: (0,external_node_crypto_.randomUUID)().replaceAll('-', '').slice(0, 16), tally: { otpAttempts: 0, waitedMs: 0 } };
+    return { ...base, users: base.users ?? new Map(), session: (0,external_node_crypto_.randomUUID)().replaceAll('-', '').slice(0, 16), tally: { otpAttempts: 0, waitedMs: 0 } };
 }
 /**
  * One write of a command, through the one OTP wrapper; `send` gets the
@@ -84581,10 +84581,15 @@ async function deprecate(context, pkg, range, message) {
 const MAX_REVISION_RACES = 3;
 /** The registry's account for `user`; a clear error when there is none. */
 async function lookUpUser(context, user) {
+    const known = context.users.get(user);
+    if (known)
+        return known;
     const found = (await context.client.getJson(`/-/user/org.couchdb.user:${encodeURIComponent(user)}`));
     if (!found?.name)
         throw new ProductError('ENOUSER', `npm user "${user}" does not exist on ${context.client.registry}; check the spelling of the user name.`, { received: user });
-    return { name: found.name, ...(found.email ? { email: found.email } : {}) };
+    const account = { name: found.name, ...(found.email ? { email: found.email } : {}) };
+    context.users.set(user, account);
+    return account;
 }
 async function readForWrite(context, pkg) {
     const packument = await readPackument(context.client, pkg, { write: true });
@@ -88966,11 +88971,12 @@ async function runCommands(options, input, deps) {
         }
         : undefined;
     // Users cannot be created by a block: check every owner change's user before the first write.
+    const users = new Map();
     for (const command of commands) {
         if (command.kind !== 'owner-add' && command.kind !== 'owner-rm')
             continue;
         try {
-            await lookUpUser({ client }, command.user);
+            await lookUpUser({ client, users }, command.user);
         }
         catch (error) {
             report.error = error;
@@ -88986,7 +88992,7 @@ async function runCommands(options, input, deps) {
             continue;
         }
         const startedAt = clock.now();
-        const context = commandContext({ client, otp, logger, dryRun: options.dryRun });
+        const context = commandContext({ client, otp, logger, dryRun: options.dryRun, users });
         const publish = prepared.get(command);
         try {
             const outcome = await withTransientRetries(command, deps, () => executeCommand(context, command, publish, options, deps.env, logger, trustedPublishing));

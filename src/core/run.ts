@@ -9,7 +9,7 @@ import { readTarball } from '../package/tarball.ts';
 import { RegistryClient } from '../registry/client.ts';
 import { exchangeForPublishToken, type IdTokenProvider } from '../registry/oidc.ts';
 import { lookUpUser } from '../registry/owner.ts';
-import { commandContext } from '../registry/write.ts';
+import { type Account, commandContext } from '../registry/write.ts';
 import type { Clock } from './clock.ts';
 import { describeError } from './describe-error.ts';
 import type { Logger } from './logger.ts';
@@ -73,10 +73,11 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     : undefined;
 
   // Users cannot be created by a block: check every owner change's user before the first write.
+  const users = new Map<string, Account>();
   for (const command of commands) {
     if (command.kind !== 'owner-add' && command.kind !== 'owner-rm') continue;
     try {
-      await lookUpUser({ client }, command.user);
+      await lookUpUser({ client, users }, command.user);
     } catch (error) {
       report.error = error;
       report.results = commands.map((other) =>
@@ -94,7 +95,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
       continue;
     }
     const startedAt = clock.now();
-    const context = commandContext({ client, otp, logger, dryRun: options.dryRun });
+    const context = commandContext({ client, otp, logger, dryRun: options.dryRun, users });
     const publish = prepared.get(command);
     try {
       const outcome = await withTransientRetries(command, deps, () => executeCommand(context, command, publish, options, deps.env, logger, trustedPublishing));

@@ -4,16 +4,20 @@ import { statusOf } from '../otp/with-otp.ts';
 import { escapeName } from './client.ts';
 import { PackageNotFoundError } from './dist-tag.ts';
 import { type Packument, readPackument } from './packument.ts';
-import { type CommandContext, type CommandOutcome, otpWrite } from './write.ts';
+import { type Account, type CommandContext, type CommandOutcome, otpWrite } from './write.ts';
 
 /** Owner changes retried after a 409 (someone else changed the package meanwhile). */
 const MAX_REVISION_RACES = 3;
 
 /** The registry's account for `user`; a clear error when there is none. */
-export async function lookUpUser(context: Pick<CommandContext, 'client'>, user: string): Promise<{ name: string; email?: string }> {
+export async function lookUpUser(context: Pick<CommandContext, 'client' | 'users'>, user: string): Promise<Account> {
+  const known = context.users.get(user);
+  if (known) return known;
   const found = (await context.client.getJson(`/-/user/org.couchdb.user:${encodeURIComponent(user)}`)) as { name?: string; email?: string } | undefined;
   if (!found?.name) throw new ProductError('ENOUSER', `npm user "${user}" does not exist on ${context.client.registry}; check the spelling of the user name.`, { received: user });
-  return { name: found.name, ...(found.email ? { email: found.email } : {}) };
+  const account = { name: found.name, ...(found.email ? { email: found.email } : {}) };
+  context.users.set(user, account);
+  return account;
 }
 
 async function readForWrite(context: CommandContext, pkg: string): Promise<Packument & { _rev: string }> {

@@ -14,6 +14,14 @@ export interface CommandContext {
   session: string;
   /** Running OTP counts for this command. */
   tally: OtpTally;
+  /** Accounts already looked up in this run, by user name (checked before the first write, used by owner changes). */
+  users: Map<string, Account>;
+}
+
+/** A registry account, as owner changes record it. */
+export interface Account {
+  name: string;
+  email?: string;
 }
 
 /** How a command ended when it did not fail. */
@@ -25,8 +33,8 @@ export interface CommandOutcome {
 }
 
 /** A fresh context for one command. */
-export function commandContext(base: Omit<CommandContext, 'session' | 'tally'>): CommandContext {
-  return { ...base, session: randomUUID().replaceAll('-', '').slice(0, 16), tally: { otpAttempts: 0, waitedMs: 0 } };
+export function commandContext(base: Omit<CommandContext, 'session' | 'tally' | 'users'> & { users?: Map<string, Account> }): CommandContext {
+  return { ...base, users: base.users ?? new Map(), session: randomUUID().replaceAll('-', '').slice(0, 16), tally: { otpAttempts: 0, waitedMs: 0 } };
 }
 
 /**
