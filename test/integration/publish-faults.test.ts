@@ -26,6 +26,18 @@ import { startRegistry, type TestRegistry } from '../registry/index.ts';
  * a time-travel clock (no wall time); only npm-registry-fetch's own read
  * retries and the request timeout cost real time.
  */
+
+/**
+ * A time-travel clock with the registry 5 s into a 30 s window, so that no
+ * publish here has to wait for a fresh OTP window: every sleep it records
+ * is then a backoff, which is what these tests count.
+ */
+function midWindowClock(registry: TestRegistry): TimeTravelClock {
+  const clock = new TimeTravelClock(registry);
+  clock.placeRegistry({ intoWindowMs: 5_000 });
+  return clock;
+}
+
 describe('publish under registry faults', () => {
   let registry: TestRegistry;
   let user: { name: string; token: string; secret: string };
@@ -49,7 +61,7 @@ describe('publish under registry faults', () => {
   const versionsOf = async (name: string) => Object.keys((await registry.packument(name))?.versions ?? {});
 
   it('confirms a publish whose answer was lost by reading the registry back, and never sends it again', async () => {
-    const clock = new TimeTravelClock(registry);
+    const clock = midWindowClock(registry);
     registry.clearRequests();
     registry.loseAnswer({ method: 'PUT', path: '/pf-lost' });
     const { report, lines } = await publish('pf-lost', clock);
@@ -72,7 +84,7 @@ describe('publish under registry faults', () => {
   });
 
   it('reads back after a connection reset, finds the version absent, and publishes it once on the retry', async () => {
-    const clock = new TimeTravelClock(registry);
+    const clock = midWindowClock(registry);
     registry.clearRequests();
     registry.reset({ method: 'PUT', path: '/pf-reset' });
     const { report, lines } = await publish('pf-reset', clock);
@@ -87,7 +99,7 @@ describe('publish under registry faults', () => {
   });
 
   it('retries a publish answered 503 twice with growing backoff and lands the version once', async () => {
-    const clock = new TimeTravelClock(registry);
+    const clock = midWindowClock(registry);
     registry.clearRequests();
     registry.fail({ method: 'PUT', path: '/pf-burst', times: 2, status: 503 });
     const { report } = await publish('pf-burst', clock);
@@ -101,7 +113,7 @@ describe('publish under registry faults', () => {
   });
 
   it('gives up after a bounded number of attempts when every publish gets 502, saying the version is not in the registry', async () => {
-    const clock = new TimeTravelClock(registry);
+    const clock = midWindowClock(registry);
     registry.clearRequests();
     registry.fail({ method: 'PUT', path: '/pf-down', times: 10, status: 502 });
     const { report } = await publish('pf-down', clock);
@@ -122,7 +134,7 @@ describe('publish under registry faults', () => {
   });
 
   it('retries the packument reads answered 503 (npm-registry-fetch read retries) and then publishes', async () => {
-    const clock = new TimeTravelClock(registry);
+    const clock = midWindowClock(registry);
     registry.clearRequests();
     registry.fail({ method: 'GET', path: '/pf-read', times: 2, status: 503 });
     const { report } = await publish('pf-read', clock);
@@ -134,7 +146,7 @@ describe('publish under registry faults', () => {
   });
 
   it('sends nothing, and says so, when the registry cannot be read before publishing', async () => {
-    const clock = new TimeTravelClock(registry);
+    const clock = midWindowClock(registry);
     registry.clearRequests();
     registry.fail({ method: 'GET', path: '/pf-noread', times: 1, status: 403, body: { error: 'Forbidden by proxy' } });
     const { report } = await publish('pf-noread', clock);
@@ -145,7 +157,7 @@ describe('publish under registry faults', () => {
   });
 
   it('does not claim either way when the answer is lost and the read-back fails too', async () => {
-    const clock = new TimeTravelClock(registry);
+    const clock = midWindowClock(registry);
     registry.clearRequests();
     registry.loseAnswer({ method: 'PUT', path: '/pf-unknown' });
     const { report } = await publish('pf-unknown', clock, {
@@ -158,13 +170,13 @@ describe('publish under registry faults', () => {
     assert.deepEqual(await versionsOf('pf-unknown'), ['1.0.0'], 'it had in fact landed');
     // As the message says: running it again is harmless.
     registry.clearRequests();
-    const again = await publish('pf-unknown', new TimeTravelClock(registry));
+    const again = await publish('pf-unknown', midWindowClock(registry));
     assert.equal(again.report.results[0]?.outcome, 'unchanged');
     assert.deepEqual(requestsTo('pf-unknown', 'PUT'), []);
   });
 
   it('reports a plain refusal with the registry\'s reason, without reading back or retrying', async () => {
-    const clock = new TimeTravelClock(registry);
+    const clock = midWindowClock(registry);
     registry.clearRequests();
     registry.fail({ method: 'PUT', path: '/pf-refused', times: 1, status: 400, body: { error: 'Invalid package metadata' } });
     const { report } = await publish('pf-refused', clock);
@@ -176,7 +188,7 @@ describe('publish under registry faults', () => {
   });
 
   it("reports the registry's own refusal of a non-maintainer (403), read back and not retried", async () => {
-    const clock = new TimeTravelClock(registry);
+    const clock = midWindowClock(registry);
     const owned = await publish('pf-owned', clock);
     assert.equal(owned.report.error, undefined, String(owned.report.error));
     const intruder = await registry.addUser('fault-intruder');
@@ -192,7 +204,7 @@ describe('publish under registry faults', () => {
   it('reads back a 409 "already exists" and treats our own earlier upload as success', async () => {
     // First run lands it but loses the answer and the read-back; the second run's pre-check is made stale by
     // answering its GET 404 once, so it sends the PUT again and the registry says 409/403.
-    const clock = new TimeTravelClock(registry);
+    const clock = midWindowClock(registry);
     registry.loseAnswer({ method: 'PUT', path: '/pf-twice' });
     const first = await publish('pf-twice', clock, {
       onLog: (message) => /without a clear answer/.test(message) && registry.fail({ method: 'GET', path: '/pf-twice', times: 1, status: 401, body: { error: 'Unauthorized' } }),
@@ -211,7 +223,7 @@ describe('publish under registry faults', () => {
   });
 
   it('looks a version up as npm publishes it (build metadata dropped), so a lost answer and a re-run both find it', async () => {
-    const clock = new TimeTravelClock(registry);
+    const clock = midWindowClock(registry);
     registry.clearRequests();
     registry.loseAnswer({ method: 'PUT', path: '/pf-build' });
     const { report } = await publish('pf-build', clock, { version: '1.0.0+build.7' });
@@ -245,7 +257,7 @@ describe('publish answers slower than the request timeout', () => {
     const packed = await packFolder({ dir, manifest: source.manifest, ignoreScripts: true, secrets: [], logger });
     const tarball: Tarball = await readTarball(packed.file, 'package');
     await packed.cleanup();
-    const clock = new TimeTravelClock(registry);
+    const clock = midWindowClock(registry);
     const timeSync = new TimeSync();
     const client = new RegistryClient({ registry: registry.url, token: user.token, clock, timeSync, userAgent: USER_AGENT, timeoutMs });
     const otp = { source: new OtpSource({ secret: parseTotpSecret(user.secret, 'otp-secret'), clock, timeSync, logger }), clock, logger, secretInput: 'otp-secret' };
