@@ -83925,10 +83925,10 @@ function tagProblem(tag) {
     if (tag === '')
         return 'the tag is empty';
     if (semver.validRange(tag) !== null) {
-        return `"${tag}" is a valid semver range, which npm refuses as a tag name (it would be ambiguous with versions); use a name such as latest, next or beta`;
+        return `"${tag}" is a valid semver range, which npm refuses as a tag name (it would be ambiguous with versions). Use a name such as latest, next or beta`;
     }
     if (encodeURIComponent(tag) !== tag)
-        return `"${tag}" must be URL-safe: letters, digits and - _ . ! ~ * ' ( ) only`;
+        return `"${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta`;
     return undefined;
 }
 /** An npm user name. */
@@ -84085,11 +84085,11 @@ function parseCommandWords(allWords, source, context) {
             const text = args[0];
             const parsed = safeNpa(text);
             if (parsed?.registry && parsed.type === 'version' && parsed.name)
-                return { ...source, kind: 'unpublish', pkg: parsed.name, version: parsed.fetchSpec };
+                return { ...source, kind: 'unpublish', pkg: parsed.name, version: semver.clean(parsed.fetchSpec), force: flags.get('force') === true };
             if (parsed?.registry && parsed.name === text) {
                 if (flags.get('force') !== true)
                     throw fail(`unpublishing every version of ${text} needs --force, as npm requires; to remove one version write unpublish ${text}@<version>`);
-                return { ...source, kind: 'unpublish', pkg: text, version: undefined };
+                return { ...source, kind: 'unpublish', pkg: text, version: undefined, force: true };
             }
             throw fail(`"${text}" must be <pkg>@<version> with an exact version`);
         }
@@ -84384,8 +84384,21 @@ class RegistryClient {
     }
     /** GET raw bytes (a tarball). */
     async getBuffer(url) {
-        const response = await this.timed(0, () => npm_registry_fetch_lib(url, this.readOptions()));
+        const response = await this.timed(0, () => npm_registry_fetch_lib(this.sameProtocol(url), this.readOptions()));
         return response.buffer();
+    }
+    /**
+     * A URL the registry handed out (a packument's `dist.tarball`) on the
+     * registry's own host is fetched with the registry's protocol: npm's auth
+     * is keyed by host and path, not scheme, so an `http:` URL behind a TLS
+     * proxy would otherwise carry the token in clear.
+     */
+    sameProtocol(url) {
+        const target = new URL(url, this.registry);
+        const registry = new URL(this.registry);
+        if (target.host === registry.host && target.protocol !== registry.protocol)
+            target.protocol = registry.protocol;
+        return target.toString();
     }
     /**
      * Runs one request made by npm's libraries and feeds its timing and `Date`
@@ -84431,7 +84444,7 @@ async function readPackument(client, name, options = {}) {
 
 /** A fresh context for one command. */
 function commandContext(base) {
-    return { ...base, users: base.users ?? new Map(), session: (0,external_node_crypto_.randomUUID)().replaceAll('-', '').slice(0, 16), tally: { otpAttempts: 0, waitedMs: 0 } };
+    return { ...base, writes: 0, users: base.users ?? new Map(), session: (0,external_node_crypto_.randomUUID)().replaceAll('-', '').slice(0, 16), tally: { otpAttempts: 0, waitedMs: 0 } };
 }
 /**
  * One write of a command, through the one OTP wrapper; `send` gets the
@@ -84441,7 +84454,10 @@ function otpWrite(context, label, npmCommand, send, bodyBytes = 0) {
     return withOtp(context.otp, {
         label,
         bodyBytes,
-        send: (otp) => context.client.timed(bodyBytes, () => send(context.client.writeOptions(otp, { npmCommand, npmSession: context.session }))),
+        send: (otp) => {
+            context.writes += 1;
+            return context.client.timed(bodyBytes, () => send(context.client.writeOptions(otp, { npmCommand, npmSession: context.session })));
+        },
     }, context.tally);
 }
 
@@ -84458,7 +84474,8 @@ class PackageNotFoundError extends ProductError {
     }
 }
 async function tagsOf(context, pkg) {
-    const packument = await readPackument(context.client, pkg);
+    // As for a write: a cached packument could miss a version or tag changed minutes ago.
+    const packument = await readPackument(context.client, pkg, { write: true });
     if (!packument)
         throw new PackageNotFoundError(pkg, context.client.registry);
     return { tags: packument['dist-tags'] ?? {}, versions: packument.versions ?? {} };
@@ -84651,17 +84668,23 @@ var libnpmpublish_lib = __nccwpck_require__(68319);
 
 
 
+
 /**
  * `unpublish <pkg>@<version>` (or every version with --force), through
  * libnpmpublish: its read, PUT and DELETE share one code, as with npm.
  * Skipped when the version (or the package) is already gone.
  */
-async function unpublish(context, pkg, version) {
-    const packument = await readPackument(context.client, pkg);
+async function unpublish(context, pkg, version, force) {
+    const packument = await readPackument(context.client, pkg, { write: true });
     const present = version === undefined ? packument !== undefined && Object.keys(packument.versions ?? {}).length > 0 : packument?.versions?.[version] !== undefined;
     const id = version === undefined ? pkg : `${pkg}@${version}`;
     if (!present)
         return { status: 'unchanged', detail: `${id} is not in the registry` };
+    const versions = Object.keys(packument?.versions ?? {});
+    if (version !== undefined && versions.length === 1 && !force) {
+        // libnpmpublish would delete the whole package, and npmjs then blocks the name for 24 hours.
+        throw new ProductError('ELASTVERSION', `${id} is the only version of ${pkg}: unpublishing it removes the package and blocks republishing for 24 hours. Add --force to the line if that is what you want (npm requires it too).`, { received: id });
+    }
     if (context.dryRun)
         return { status: 'dry-run', detail: `would unpublish ${id}` };
     await otpWrite(context, `unpublish ${id}`, 'unpublish', (options) => libnpmpublish_lib.unpublish(id, { ...options, force: version === undefined }));
@@ -84674,7 +84697,306 @@ var promises_ = __nccwpck_require__(51455);
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./lib/otp/secret.js
+
+/** 80 bits: RFC 4226's floor, and what many enrolments hand out (otplib's own default floor is 16). */
+const MIN_SECRET_BYTES = 10;
+/** otplib's ceiling; no authenticator enrolment uses more than 512 bits. */
+const MAX_SECRET_BYTES = 64;
+/** Below 10 s a code could expire before a publish upload reaches the registry. */
+const MIN_PERIOD_S = 10;
+/** Five minutes; longer steps are almost surely a typo. */
+const MAX_PERIOD_S = 300;
+const DEFAULT_PERIOD_S = 30;
+const EXPECTED = 'base32 letters A-Z and digits 2-7, or an otpauth://totp/ URI';
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const ALGORITHMS = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' };
+/**
+ * Parses a TOTP secret: base32 text (any case; spaces, dashes and trailing
+ * `=` padding tolerated) or an `otpauth://totp/` URI with `secret` and the
+ * optional `algorithm` (SHA1|SHA256|SHA512, default SHA1), `digits` (6|8,
+ * default 6) and `period` (integer seconds, 10..300, default 30); the label
+ * and `issuer` are ignored. Throws an InputError naming `inputName` that
+ * never contains the secret or any part of it.
+ */
+function parseTotpSecret(text, inputName) {
+    const located = locateSecret(text.trim(), inputName);
+    const params = located.params ?? new Map();
+    const where = located.params ? "the otpauth URI's secret parameter" : 'the secret';
+    return {
+        bytes: decodeSecret(located.value, inputName, where),
+        algorithm: parseAlgorithm(params.get('algorithm'), inputName),
+        digits: parseDigits(params.get('digits'), inputName),
+        period: parsePeriod(params.get('period'), inputName),
+    };
+}
+/**
+ * Every textual form of the secret to mask in logs: the input as given
+ * (trimmed), the URI's secret parameter as written and decoded, the base32
+ * normalised (upper case, no spaces or padding) and canonical, their lower
+ * case, and the bytes in hex (both cases) and base64. `text` must be the
+ * text `secret` was parsed from.
+ */
+function secretForms(text, secret) {
+    const trimmed = text.trim();
+    const forms = [trimmed];
+    let located;
+    try {
+        located = locateSecret(trimmed, 'secret');
+    }
+    catch {
+        // Text that does not parse still gets its trimmed form and the bytes' forms masked.
+    }
+    if (located)
+        forms.push(located.written, located.value);
+    const normalised = located ? compact(located.value).toUpperCase() : '';
+    for (const base32 of [normalised, base32Encode(secret.bytes)])
+        forms.push(base32, base32.toLowerCase());
+    const hex = Buffer.from(secret.bytes).toString('hex');
+    forms.push(hex, hex.toUpperCase(), Buffer.from(secret.bytes).toString('base64'));
+    return [...new Set(forms.filter((form) => form.length > 0))];
+}
+function locateSecret(text, inputName) {
+    if (text === '')
+        throw new InputError(inputName, `${inputName} is empty; set it to the account's TOTP secret: ${EXPECTED}.`);
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
+    if (scheme === undefined)
+        return { written: text, value: text, params: undefined };
+    if (scheme === 'otpauth-migration') {
+        throw new InputError(inputName, `${inputName}: an otpauth-migration:// URI is an authenticator export of several accounts; give one account's otpauth://totp/ URI or its base32 secret instead.`);
+    }
+    const uri = /^otpauth:\/\/([^/?#]*)[^?#]*(?:\?([^#]*))?/i.exec(text);
+    if (!uri)
+        throw new InputError(inputName, `${inputName} is a URI but not an otpauth:// URI; expected ${EXPECTED}.`);
+    const type = uri[1]?.toLowerCase();
+    if (type === 'hotp') {
+        throw new InputError(inputName, `${inputName}: an otpauth://hotp/ URI describes counter-based one-time passwords (HOTP), which advance with each use rather than with time; ` +
+            "npm's two-factor authentication uses time-based codes (TOTP). Give the account's otpauth://totp/ URI or its base32 secret.", { received: 'type=hotp' });
+    }
+    if (type !== 'totp')
+        throw new InputError(inputName, `${inputName}: the otpauth URI's type must be totp (otpauth://totp/...); expected ${EXPECTED}.`);
+    const params = new Map();
+    let written;
+    for (const part of (uri[2] ?? '').split('&')) {
+        const eq = part.indexOf('=');
+        const key = percentDecode(eq < 0 ? part : part.slice(0, eq))?.toLowerCase();
+        if (key === undefined || !['secret', 'algorithm', 'digits', 'period'].includes(key))
+            continue; // label, issuer, image...: ignored
+        if (params.has(key))
+            throw new InputError(inputName, `${inputName}: the otpauth URI has more than one ${key} parameter; keep one.`);
+        const value = percentDecode(eq < 0 ? '' : part.slice(eq + 1));
+        if (value === undefined)
+            throw new InputError(inputName, `${inputName}: the otpauth URI's ${key} parameter has invalid percent-encoding.`);
+        params.set(key, value);
+        if (key === 'secret')
+            written = part.slice(eq + 1);
+    }
+    const value = params.get('secret');
+    if (written === undefined || value === undefined || value.trim() === '') {
+        throw new InputError(inputName, `${inputName}: the otpauth://totp/ URI has no secret parameter (otpauth://totp/label?secret=BASE32...).`);
+    }
+    return { written, value, params };
+}
+/** Query-string decoding (`+` is a space); undefined for malformed `%` escapes. */
+function percentDecode(text) {
+    try {
+        return decodeURIComponent(text.replace(/\+/g, ' '));
+    }
+    catch {
+        return undefined;
+    }
+}
+function compact(text) {
+    return text.replace(/[\s-]/g, '').replace(/=+$/, '');
+}
+/** RFC 4648 base32, strict about characters; leftover bits under a byte are dropped, as authenticator apps do. */
+function decodeSecret(text, inputName, where) {
+    const clean = compact(text);
+    // Checked before upper-casing: 'ß'.toUpperCase() is 'SS' and 'ı'.toUpperCase() is 'I'.
+    if (clean === '' || /[^A-Za-z2-7]/.test(clean)) {
+        const code = /^\d{6,8}$/.test(clean) ? ' It looks like a one-time code; give the secret the codes are made from.' : '';
+        throw new InputError(inputName, `${inputName}: ${where} is not base32 text (0, 1, 8 and 9 are not base32 digits). Expected ${EXPECTED}.${code}`);
+    }
+    const bytes = [];
+    let value = 0;
+    let bits = 0;
+    for (const char of clean.toUpperCase()) {
+        value = ((value << 5) | ALPHABET.indexOf(char)) & 0xfff;
+        bits += 5;
+        if (bits >= 8) {
+            bits -= 8;
+            bytes.push((value >>> bits) & 0xff);
+        }
+    }
+    if (bytes.length < MIN_SECRET_BYTES) {
+        throw new InputError(inputName, `${inputName}: ${where} is ${bytes.length * 8} bits long; a TOTP secret needs at least ${MIN_SECRET_BYTES * 8} bits ` +
+            `(${MIN_SECRET_BYTES} bytes, ${Math.ceil((MIN_SECRET_BYTES * 8) / 5)} base32 characters). Check that the whole secret was copied.`);
+    }
+    if (bytes.length > MAX_SECRET_BYTES) {
+        throw new InputError(inputName, `${inputName}: ${where} is longer than ${MAX_SECRET_BYTES * 8} bits, more than any TOTP enrolment uses; give the secret alone.`);
+    }
+    return Uint8Array.from(bytes);
+}
+function base32Encode(bytes) {
+    let out = '';
+    let value = 0;
+    let bits = 0;
+    for (const byte of bytes) {
+        value = ((value << 8) | byte) & 0xfff;
+        bits += 8;
+        for (; bits >= 5; bits -= 5)
+            out += ALPHABET[(value >>> (bits - 5)) & 31];
+    }
+    return bits > 0 ? out + ALPHABET[(value << (5 - bits)) & 31] : out;
+}
+function parseAlgorithm(value, inputName) {
+    if (value === undefined)
+        return 'sha1';
+    return ALGORITHMS[value.toUpperCase()] ?? badParam(inputName, 'algorithm', value, 'use SHA1, SHA256 or SHA512');
+}
+function parseDigits(value, inputName) {
+    if (value === undefined || value === '6')
+        return 6;
+    return value === '8' ? 8 : badParam(inputName, 'digits', value, 'use 6 or 8');
+}
+function parsePeriod(value, inputName) {
+    if (value === undefined)
+        return DEFAULT_PERIOD_S;
+    const period = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
+    if (period >= MIN_PERIOD_S && period <= MAX_PERIOD_S)
+        return period;
+    return badParam(inputName, 'period', value, `use a whole number of seconds from ${MIN_PERIOD_S} to ${MAX_PERIOD_S} (usually 30)`);
+}
+/**
+ * Echoes the value only when it is at most 4 plain characters (`MD5`, `7`, `301`) or a hash name (`SHA-256`), so
+ * a secret pasted into the wrong parameter is never shown, not even in part.
+ */
+function badParam(inputName, key, value, advice) {
+    const named = /^([\w.+-]{1,4}|sha3?[-_]?\d{1,3})$/i.test(value) ? `${key}=${value}` : undefined;
+    throw new InputError(inputName, `${inputName}: the otpauth URI's ${named ?? `${key} parameter`} is not supported; ${advice}.`, { received: named });
+}
+
+;// CONCATENATED MODULE: ./lib/core/options.js
+
+
+
+
+const DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
+/** Checks and normalises every setting; throws an InputError naming the first bad one. */
+function normalizeOptions(raw, names) {
+    const dryRun = parseBoolean(raw.dryRun, names.dryRun, false);
+    const token = realToken(raw.token);
+    const secretText = blankToUndefined(raw.otpSecret);
+    const secret = secretText === undefined ? undefined : parseTotpSecret(secretText, names.otpSecret);
+    const secrets = [...(token ? [token] : []), ...(secretText && secret ? secretForms(secretText, secret) : [])];
+    if (token === undefined && !dryRun) {
+        throw new InputError(names.token, `${names.token}: no registry token was given. Set ${names.token} to an npm access token (a granular token with read and write access to the package).`);
+    }
+    if (token !== undefined && /\s/.test(token)) {
+        throw new InputError(names.token, `${names.token}: the token has a space or line break inside it. Give the token alone, exactly as the registry issued it.`);
+    }
+    return {
+        token,
+        secret,
+        secrets,
+        registry: parseRegistry(raw.registry, names, parseBoolean(raw.allowInsecureRegistry, names.allowInsecureRegistry, false)),
+        packageSpec: blankToUndefined(raw.package) ?? '.',
+        tag: parseTag(raw.tag, names.tag),
+        access: parseAccess(raw.access, names.access),
+        dryRun,
+        ignoreScripts: parseBoolean(raw.ignoreScripts, names.ignoreScripts, false),
+        expectVersion: parseExpectedVersion(raw.expectVersion, names.expectVersion),
+        trustedPublishing: parseTrustedPublishing(raw.trustedPublishing, names.trustedPublishing),
+        names,
+    };
+}
+/** actions/setup-node's stand-in when no token is configured: as good as none. */
+const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
+function realToken(value) {
+    const token = blankToUndefined(value);
+    return token === SETUP_NODE_PLACEHOLDER ? undefined : token;
+}
+function blankToUndefined(value) {
+    const trimmed = value?.trim();
+    return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
+function parseBoolean(value, name, fallback) {
+    if (typeof value === 'boolean')
+        return value;
+    const text = blankToUndefined(value)?.toLowerCase();
+    if (text === undefined)
+        return fallback;
+    if (text === 'true')
+        return true;
+    if (text === 'false')
+        return false;
+    throw new InputError(name, `${name}: "${value}" is not a boolean. Use true or false.`, { received: value });
+}
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+function parseRegistry(value, names, allowInsecure) {
+    const name = names.registry;
+    const text = blankToUndefined(value) ?? DEFAULT_REGISTRY;
+    // A URL with credentials in it is never repeated back, even when it does not parse.
+    const shown = text.includes('@') ? 'the value given' : `"${text}"`;
+    const received = text.includes('@') ? undefined : text;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new InputError(name, `${name}: ${shown} is not a URL. Give the registry's http(s) address, for example ${DEFAULT_REGISTRY}.`, { received });
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new InputError(name, `${name}: ${shown} is not an http:// or https:// URL. Give the registry's http(s) address, for example ${DEFAULT_REGISTRY}.`, { received });
+    }
+    if (url.username || url.password) {
+        throw new InputError(name, `${name}: the registry URL carries credentials (user:password@). Give the URL without them, and the token through ${names.token}.`);
+    }
+    if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname) && !allowInsecure) {
+        throw new InputError(name, `${name}: ${shown} is plain http to a host other than this machine: the token would cross the network in clear. ` +
+            `Use https, or set ${names.allowInsecureRegistry} to true if you accept that.`, { received });
+    }
+    url.search = '';
+    url.hash = '';
+    if (!url.pathname.endsWith('/'))
+        url.pathname += '/';
+    return url.toString();
+}
+function parseTag(value, name) {
+    const tag = blankToUndefined(value);
+    if (tag === undefined)
+        return undefined;
+    const problem = tagProblem(tag);
+    if (problem)
+        throw new InputError(name, `${name}: ${problem}.`, { received: tag });
+    return tag;
+}
+function parseTrustedPublishing(value, name) {
+    const text = blankToUndefined(value)?.toLowerCase() ?? 'auto';
+    if (text === 'auto' || text === 'off')
+        return text;
+    throw new InputError(name, `${name}: "${value}" is not a choice. Use auto (trusted publishing when the job has an OIDC ID token) or off (always the token).`, { received: value });
+}
+function parseExpectedVersion(value, name) {
+    const text = blankToUndefined(value);
+    if (text === undefined)
+        return undefined;
+    const version = semver.valid(text.replace(/^refs\/tags\//, '').replace(/^v(?=\d)/, ''));
+    if (version === null)
+        throw new InputError(name, `${name}: "${text}" is not a version; give the release's version, such as 1.2.3 or the tag v1.2.3.`, { received: text });
+    return version;
+}
+function parseAccess(value, name) {
+    const access = blankToUndefined(value);
+    if (access === undefined)
+        return undefined;
+    if (access === 'public' || access === 'restricted')
+        return access;
+    throw new InputError(name, `${name}: "${access}" is not an access level. Use public or restricted, or leave it empty to keep the registry's choice.`, { received: access });
+}
+
 ;// CONCATENATED MODULE: ./lib/package/pack-folder.js
+
 
 
 
@@ -84712,26 +85034,26 @@ async function packFolder(options) {
 }
 async function npm(args, cwd, env, logger) {
     const command = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const result = await getExecOutput(command, args, { cwd, env, silent: true, ignoreReturnCode: true }).catch((error) => {
+    const result = await getExecOutput(command, args, { cwd, env, silent: true, ignoreReturnCode: true, input: Buffer.alloc(0) }).catch((error) => {
         throw new ProductError('EPACK', `Could not run npm to pack the package: ${error.message}. npm must be on PATH.`, { cause: error });
     });
-    for (const line of `${result.stdout}\n${result.stderr}`.split('\n')) {
-        if (line.trim() !== '')
-            logger.info(`  ${line}`);
-    }
+    logger.relay(`${result.stdout}\n${result.stderr}`);
     if (result.exitCode !== 0) {
         throw new ProductError('EPACK', `npm ${args[0] === 'run' ? `run ${args[1]}` : 'pack'} failed in ${cwd} (exit code ${result.exitCode}); its output is above. Nothing was published.`);
     }
 }
-/** Variables package scripts never see, whatever their values. */
-const SECRET_VARIABLES = /^(INPUT_.*|NODE_AUTH_TOKEN|NPM_TOKEN|NPM_TOTP_SECRET|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_RUNTIME_TOKEN|NPM_ID_TOKEN|npm_config_.*_auth.*)$/i;
+/**
+ * Variables package scripts never see, whatever their values: secrets, and the runner's command files
+ * (a script must not set this step's outputs or the next steps' environment).
+ */
+const SECRET_VARIABLES = /^(GITHUB_OUTPUT|GITHUB_ENV|GITHUB_PATH|GITHUB_STATE|GITHUB_STEP_SUMMARY|INPUT_.*|NODE_AUTH_TOKEN|NPM_TOKEN|NPM_TOTP_SECRET|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_RUNTIME_TOKEN|NPM_ID_TOKEN|npm_config_.*_auth.*)$/i;
 /**
  * Token variables a project's .npmrc commonly names (`_authToken=${NODE_AUTH_TOKEN}`, as actions/setup-node
  * writes it). They are set to setup-node's own placeholder rather than removed, because some npm versions
  * refuse to load a config that names an unset variable.
  */
 const PLACEHOLDERS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN'];
-const PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
+const PLACEHOLDER = SETUP_NODE_PLACEHOLDER;
 /** A copy of `env` without secret-bearing variables, nor any whose value contains a secret. */
 function scrubEnvironment(env, secrets) {
     const clean = {};
@@ -84754,7 +85076,7 @@ function scrubEnvironment(env, secrets) {
 
 
 
-const EXPECTED = 'Give a package folder, its package.json, or a .tgz made by npm pack';
+const read_package_EXPECTED = 'Give a package folder, its package.json, or a .tgz made by npm pack';
 /**
  * Resolves the `package` input: a folder, a `package.json` path or a `.tgz`,
  * relative to `cwd`. A folder's package.json is read and checked here, before
@@ -84764,13 +85086,13 @@ async function readPackageSource(spec, cwd, inputName) {
     const target = external_node_path_.resolve(cwd, spec);
     const info = await (0,promises_.stat)(target).catch(() => undefined);
     if (!info) {
-        throw new InputError(inputName, `${inputName}: "${spec}" does not exist (looked for ${target}). ${EXPECTED}.`, { received: spec });
+        throw new InputError(inputName, `${inputName}: "${spec}" does not exist (looked for ${target}). ${read_package_EXPECTED}.`, { received: spec });
     }
     if (info.isFile() && /\.t(ar\.)?gz$/i.test(target))
         return { kind: 'tarball', file: target };
     const dir = info.isDirectory() ? target : external_node_path_.basename(target) === 'package.json' ? external_node_path_.dirname(target) : undefined;
     if (dir === undefined) {
-        throw new InputError(inputName, `${inputName}: "${spec}" is neither a folder, a package.json nor a .tgz file. ${EXPECTED}.`, { received: spec });
+        throw new InputError(inputName, `${inputName}: "${spec}" is neither a folder, a package.json nor a .tgz file. ${read_package_EXPECTED}.`, { received: spec });
     }
     return { kind: 'folder', dir, manifest: await readManifest(dir, inputName) };
 }
@@ -84778,7 +85100,7 @@ async function readManifest(dir, inputName) {
     const file = external_node_path_.join(dir, 'package.json');
     const text = await (0,promises_.readFile)(file, 'utf8').catch(() => undefined);
     if (text === undefined) {
-        throw new InputError(inputName, `${inputName}: there is no package.json in ${dir}. ${EXPECTED}.`, { received: dir });
+        throw new InputError(inputName, `${inputName}: there is no package.json in ${dir}. ${read_package_EXPECTED}.`, { received: dir });
     }
     let data;
     try {
@@ -84911,6 +85233,7 @@ function integrityOf(data) {
 
 
 
+
 /** The version exists with other contents: publishing again is impossible. */
 class PublishConflictError extends ProductError {
     constructor(id) {
@@ -84963,9 +85286,12 @@ async function publishTarball(context, tarball, settings) {
     if (settings.access === 'restricted' && !name.startsWith('@')) {
         throw new ProductError('EUNSCOPED', `${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Publish it with access public, or under a scope.`, { received: name });
     }
-    const existing = await findVersion(context, tarball).catch((error) => {
+    // Read as for a write (?write=true): a cached packument could hide a version published minutes ago.
+    const { state: existing, packument } = await findVersion(context, tarball, { fresh: true }).catch((error) => {
         throw new RegistryReadError(id, client.registry, describe(error), error);
     });
+    if (existing === 'absent' && settings.tagImplicit && settings.tag === 'latest')
+        refuseLatestBackwards(id, version, packument, settings.tagInput ?? 'tag');
     if (existing === 'identical') {
         logger.info(`${id} is already in the registry with identical contents: nothing to publish.`);
         return { status: 'unchanged', otpAttempts: 0, waitedMs: 0, reconciled: false, uploads: 0 };
@@ -84980,13 +85306,14 @@ async function publishTarball(context, tarball, settings) {
     const session = context.session === undefined ? {} : { npmSession: context.session };
     const bodyBytes = Math.ceil(tarball.data.length * 1.34) + 4096;
     const tally = { otpAttempts: 0, waitedMs: 0 };
+    const uploader = context.uploadClient ?? client;
     try {
         for (let uploads = 1;; uploads += 1) {
             try {
                 await withOtp(context.otp, {
                     label: `publish ${id}`,
                     bodyBytes,
-                    send: (otp) => client.timed(bodyBytes, () => libnpmpublish_lib.publish(tarball.manifest, tarball.data, client.writeOptions(otp, { defaultTag: settings.tag, access: settings.access ?? null, npmCommand: 'publish', ...session }))),
+                    send: (otp) => uploader.timed(bodyBytes, () => libnpmpublish_lib.publish(tarball.manifest, tarball.data, uploader.writeOptions(otp, { defaultTag: settings.tag, access: settings.access ?? null, npmCommand: 'publish', ...session }))),
                 }, tally);
                 if (uploads > 1)
                     logger.info(`${id} published on attempt ${uploads}.`);
@@ -84997,9 +85324,14 @@ async function publishTarball(context, tarball, settings) {
                 if (kind === 'refused' || kind === 'not-sent')
                     throw error instanceof ProductError ? error : new PublishFailedError(id, describe(error), error, kind);
                 logger.warning(`The publish of ${id} ended without a clear answer (${describe(error)}); reading the registry back before anything else.`);
-                const after = await findVersion(context, tarball, { fresh: true }).catch((readError) => {
+                const { state: after } = await findVersion(context, tarball, { fresh: true }).catch((readError) => {
                     throw new PublishUnconfirmedError(id, describe(error), describe(readError), error);
                 });
+                if (after === 'identical' && uploads === 1 && kind === 'unclear') {
+                    // Refused as "already published" on our only upload: it was there before this run (a stale read, a race).
+                    logger.info(`${id} was already in the registry with identical contents (the registry refused to publish over it): nothing was published by this run.`);
+                    return { status: 'unchanged', ...tally, reconciled: true, uploads };
+                }
                 if (after === 'identical') {
                     logger.info(`${id} is in the registry with our contents: the publish did succeed.`);
                     return { status: 'published', ...tally, reconciled: true, uploads };
@@ -85028,15 +85360,29 @@ async function findVersion(context, tarball, options = {}) {
     const packument = await readPackument(context.client, tarball.manifest.name, { write: options.fresh === true });
     const published = packument?.versions?.[tarball.manifest.version];
     if (!published)
-        return 'absent';
+        return { state: 'absent', packument };
     if (published.dist?.integrity === tarball.integrity)
-        return 'identical';
+        return { state: 'identical', packument };
     // Same files can gzip to other bytes on another Node/zlib build: compare what is inside.
     const url = published.dist?.tarball;
     if (!url)
-        return 'different';
+        return { state: 'different', packument };
     const theirs = await context.client.getBuffer(url);
-    return (await sameContents(theirs, tarball.data)) ? 'identical' : 'different';
+    return { state: (await sameContents(theirs, tarball.data)) ? 'identical' : 'different', packument };
+}
+/**
+ * npm's rule: without an explicit tag, a version lower than the highest
+ * published release (prereleases and deprecated versions aside) may not
+ * become `latest`, or every install would get the older line.
+ */
+function refuseLatestBackwards(id, version, packument, input) {
+    const releases = Object.entries(packument?.versions ?? {})
+        .filter(([v, meta]) => semver.valid(v) !== null && semver.prerelease(v) === null && !meta.deprecated)
+        .map(([v]) => v);
+    const highest = semver.maxSatisfying(releases, '*');
+    if (highest !== null && semver.gte(highest, version)) {
+        throw new InputError(input, `${input}: ${id} is lower than the highest published version, ${highest}, so it cannot take the "latest" tag by default (npm refuses it too). Give an explicit tag for this line, for example latest-1 or v${semver.major(version)}-lts.`, { received: version });
+    }
 }
 /** Failures of the connection itself: the request may or may not have been processed. */
 const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'UND_ERR_SOCKET']);
@@ -85083,6 +85429,7 @@ function describe(error) {
 
 
 
+
 /** Checks a publish without running anything: the target exists and is publishable, the tag fits the version. */
 async function preparePublish(command, options, cwd) {
     const source = await readPackageSource(command.target ?? options.packageSpec, cwd, options.names.package);
@@ -85098,6 +85445,11 @@ async function preparePublish(command, options, cwd) {
     };
     if (manifest)
         settleTag(prepared, options, manifest.name, manifest.version, manifest.publishConfig);
+    if (source.kind === 'tarball') {
+        prepared.tarball = await readTarball(source.file, options.names.package);
+        const { name, version, publishConfig } = prepared.tarball.manifest;
+        settleTag(prepared, options, name, version, publishConfig);
+    }
     return prepared;
 }
 /**
@@ -85108,6 +85460,9 @@ async function preparePublish(command, options, cwd) {
 function settleTag(prepared, options, name, version, publishConfig) {
     const chosen = prepared.command.tag ?? options.tag;
     const configured = typeof publishConfig?.tag === 'string' ? publishConfig.tag : undefined;
+    const configuredProblem = configured === undefined ? undefined : tagProblem(configured);
+    if (configuredProblem)
+        throw new InputError(options.names.package, `${options.names.package}: publishConfig.tag in ${name}'s package.json: ${configuredProblem}.`, { received: configured });
     if (chosen === undefined && configured === undefined && semver.prerelease(version) !== null) {
         const where = prepared.command.line > 0 ? `${options.names.tag} (or --tag on line ${prepared.command.line})` : options.names.tag;
         throw new InputError(options.names.tag, `${where}: ${name}@${version} is a prerelease; give an explicit tag (for example next or beta), as npm requires, so that it does not become "latest".`, { received: version });
@@ -85136,14 +85491,21 @@ async function executePublish(context, prepared, options, env, logger, trustedPu
         else {
             file = source.file;
         }
-        const tarball = await readTarball(file, options.names.package);
+        const tarball = prepared.tarball ?? (await readTarball(file, options.names.package));
         const { name, version } = tarball.manifest;
         settleTag(prepared, options, name, version, tarball.manifest.publishConfig);
         const access = prepared.access ?? publishConfigAccess(tarball.manifest.publishConfig);
         logger.info(`Publishing ${name}@${version} with tag "${prepared.tag}" to ${context.client.registry}${prepared.dryRun ? ' (dry run)' : ''}.`);
         const oidcClient = prepared.dryRun || !trustedPublishing ? undefined : await trustedPublishing(name);
-        const publishContext = oidcClient ? { ...context, client: oidcClient, otp: { ...context.otp, source: undefined } } : context;
-        const outcome = await publishTarball(publishContext, tarball, { tag: prepared.tag, access, dryRun: prepared.dryRun });
+        // Reads keep the token; only the upload uses the trusted-publishing token, which needs no code.
+        const publishContext = oidcClient ? { ...context, uploadClient: oidcClient, otp: { ...context.otp, source: undefined } } : context;
+        const outcome = await publishTarball(publishContext, tarball, {
+            tag: prepared.tag,
+            tagImplicit: prepared.command.tag === undefined && options.tag === undefined && typeof tarball.manifest.publishConfig?.tag !== 'string',
+            tagInput: prepared.command.line > 0 ? `${options.names.tag} (or --tag on line ${prepared.command.line})` : options.names.tag,
+            access,
+            dryRun: prepared.dryRun,
+        });
         context.tally.otpAttempts += outcome.otpAttempts;
         context.tally.waitedMs += outcome.waitedMs;
         const id = `${name}@${version}`;
@@ -85202,7 +85564,7 @@ async function executeCommand(context, command, prepared, options, env, logger, 
         case 'deprecate':
             return deprecate(context, command.pkg, command.range, command.message);
         case 'unpublish':
-            return unpublish(context, command.pkg, command.version);
+            return unpublish(context, command.pkg, command.version, command.force);
     }
 }
 
@@ -88294,185 +88656,6 @@ var n={sha1:sha1,sha256:sha256,sha512:sha512},plugin_crypto_noble_dist_y=Object.
 ;// CONCATENATED MODULE: ./node_modules/otplib/dist/index.js
 function dist_c(r){return{secret:r.secret,strategy:r.strategy??"totp",crypto:r.crypto??plugin_crypto_noble_dist_d,base32:r.base32??plugin_base32_scure_dist_d,algorithm:r.algorithm??"sha1",digits:r.digits??6,period:r.period??30,epoch:r.epoch??Math.floor(Date.now()/1e3),t0:r.t0??0,counter:r.counter,guardrails:r.guardrails??dist_Cr(),hooks:r.hooks}}function otplib_dist_O(r){return{...dist_c(r),token:r.token,epochTolerance:r.epochTolerance??0,counterTolerance:r.counterTolerance??0,afterTimeStep:r.afterTimeStep}}function dist_l(r,e,t){if(r==="totp")return t.totp();if(r==="hotp"){if(e===void 0)throw new dist_u("Counter is required for HOTP strategy. Example: { strategy: 'hotp', counter: 0 }");return t.hotp(e)}throw new dist_u(`Unknown OTP strategy: ${r}. Valid strategies are 'totp' or 'hotp'.`)}function otplib_dist_I(r){let{crypto:e=u,base32:t=g,length:o=20}=r||{};return R({crypto:e,base32:t,length:o})}function otplib_dist_m(r){let{strategy:e="totp",issuer:t,label:o,secret:a,algorithm:i="sha1",digits:s=6,period:n=30,counter:p}=r;return dist_l(e,p,{totp:()=>B({issuer:t,label:o,secret:a,algorithm:i,digits:s,period:n}),hotp:y=>D({issuer:t,label:o,secret:a,algorithm:i,digits:s,counter:y})})}async function otplib_dist_T(r){let e=dist_c(r),{secret:t,crypto:o,base32:a,algorithm:i,digits:s,hooks:n}=e,p={secret:t,crypto:o,base32:a,algorithm:i,digits:s,hooks:n};return dist_l(e.strategy,e.counter,{totp:()=>C({...p,period:e.period,epoch:e.epoch,t0:e.t0,guardrails:e.guardrails}),hotp:y=>G({...p,counter:y,guardrails:e.guardrails})})}function otplib_dist_h(r){let e=dist_c(r),{secret:t,crypto:o,base32:a,algorithm:i,digits:s}=e,n={secret:t,crypto:o,base32:a,algorithm:i,digits:s};return dist_l(e.strategy,e.counter,{totp:()=>totp_dist_$({...n,period:e.period,epoch:e.epoch,t0:e.t0,guardrails:e.guardrails}),hotp:p=>hotp_dist_K({...n,counter:p,guardrails:e.guardrails})})}async function otplib_dist_P(r){let e=otplib_dist_O(r),{secret:t,token:o,crypto:a,base32:i,algorithm:s,digits:n,hooks:p}=e,y={secret:t,token:o,crypto:a,base32:i,algorithm:s,digits:n,hooks:p};return dist_l(e.strategy,e.counter,{totp:()=>A({...y,period:e.period,epoch:e.epoch,t0:e.t0,epochTolerance:e.epochTolerance,afterTimeStep:e.afterTimeStep,guardrails:e.guardrails}),hotp:f=>H({...y,counter:f,counterTolerance:e.counterTolerance,guardrails:e.guardrails})})}function otplib_dist_d(r){let e=otplib_dist_O(r),{secret:t,token:o,crypto:a,base32:i,algorithm:s,digits:n,hooks:p}=e,y={secret:t,token:o,crypto:a,base32:i,algorithm:s,digits:n,hooks:p};return dist_l(e.strategy,e.counter,{totp:()=>U({...y,period:e.period,epoch:e.epoch,t0:e.t0,epochTolerance:e.epochTolerance,afterTimeStep:e.afterTimeStep,guardrails:e.guardrails}),hotp:f=>v({...y,counter:f,counterTolerance:e.counterTolerance,guardrails:e.guardrails})})}var otplib_dist_b=class{strategy;crypto;base32;guardrails;constructor(e={}){let{strategy:t="totp",crypto:o=u,base32:a=g,guardrails:i}=e;this.strategy=t,this.crypto=o,this.base32=a,this.guardrails=w(i)}getStrategy(){return this.strategy}generateSecret(e=20){return E({crypto:this.crypto,base32:this.base32,length:e})}async generate(e){return otplib_dist_T({...e,strategy:this.strategy,crypto:this.crypto,base32:this.base32,guardrails:e.guardrails??this.guardrails})}generateSync(e){return otplib_dist_h({...e,strategy:this.strategy,crypto:this.crypto,base32:this.base32,guardrails:e.guardrails??this.guardrails})}async verify(e){return otplib_dist_P({...e,strategy:this.strategy,crypto:this.crypto,base32:this.base32,guardrails:e.guardrails??this.guardrails})}verifySync(e){return otplib_dist_d({...e,strategy:this.strategy,crypto:this.crypto,base32:this.base32,guardrails:e.guardrails??this.guardrails})}generateURI(e){return otplib_dist_m({...e,strategy:this.strategy})}};
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./lib/otp/secret.js
-
-/** 80 bits: RFC 4226's floor, and what many enrolments hand out (otplib's own default floor is 16). */
-const MIN_SECRET_BYTES = 10;
-/** otplib's ceiling; no authenticator enrolment uses more than 512 bits. */
-const MAX_SECRET_BYTES = 64;
-/** Below 10 s a code could expire before a publish upload reaches the registry. */
-const MIN_PERIOD_S = 10;
-/** Five minutes; longer steps are almost surely a typo. */
-const MAX_PERIOD_S = 300;
-const DEFAULT_PERIOD_S = 30;
-const secret_EXPECTED = 'base32 letters A-Z and digits 2-7, or an otpauth://totp/ URI';
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-const ALGORITHMS = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' };
-/**
- * Parses a TOTP secret: base32 text (any case; spaces, dashes and trailing
- * `=` padding tolerated) or an `otpauth://totp/` URI with `secret` and the
- * optional `algorithm` (SHA1|SHA256|SHA512, default SHA1), `digits` (6|8,
- * default 6) and `period` (integer seconds, 10..300, default 30); the label
- * and `issuer` are ignored. Throws an InputError naming `inputName` that
- * never contains the secret or any part of it.
- */
-function parseTotpSecret(text, inputName) {
-    const located = locateSecret(text.trim(), inputName);
-    const params = located.params ?? new Map();
-    const where = located.params ? "the otpauth URI's secret parameter" : 'the secret';
-    return {
-        bytes: decodeSecret(located.value, inputName, where),
-        algorithm: parseAlgorithm(params.get('algorithm'), inputName),
-        digits: parseDigits(params.get('digits'), inputName),
-        period: parsePeriod(params.get('period'), inputName),
-    };
-}
-/**
- * Every textual form of the secret to mask in logs: the input as given
- * (trimmed), the URI's secret parameter as written and decoded, the base32
- * normalised (upper case, no spaces or padding) and canonical, their lower
- * case, and the bytes in hex (both cases) and base64. `text` must be the
- * text `secret` was parsed from.
- */
-function secretForms(text, secret) {
-    const trimmed = text.trim();
-    const forms = [trimmed];
-    let located;
-    try {
-        located = locateSecret(trimmed, 'secret');
-    }
-    catch {
-        // Text that does not parse still gets its trimmed form and the bytes' forms masked.
-    }
-    if (located)
-        forms.push(located.written, located.value);
-    const normalised = located ? compact(located.value).toUpperCase() : '';
-    for (const base32 of [normalised, base32Encode(secret.bytes)])
-        forms.push(base32, base32.toLowerCase());
-    const hex = Buffer.from(secret.bytes).toString('hex');
-    forms.push(hex, hex.toUpperCase(), Buffer.from(secret.bytes).toString('base64'));
-    return [...new Set(forms.filter((form) => form.length > 0))];
-}
-function locateSecret(text, inputName) {
-    if (text === '')
-        throw new InputError(inputName, `${inputName} is empty; set it to the account's TOTP secret: ${secret_EXPECTED}.`);
-    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
-    if (scheme === undefined)
-        return { written: text, value: text, params: undefined };
-    if (scheme === 'otpauth-migration') {
-        throw new InputError(inputName, `${inputName}: an otpauth-migration:// URI is an authenticator export of several accounts; give one account's otpauth://totp/ URI or its base32 secret instead.`);
-    }
-    const uri = /^otpauth:\/\/([^/?#]*)[^?#]*(?:\?([^#]*))?/i.exec(text);
-    if (!uri)
-        throw new InputError(inputName, `${inputName} is a URI but not an otpauth:// URI; expected ${secret_EXPECTED}.`);
-    const type = uri[1]?.toLowerCase();
-    if (type === 'hotp') {
-        throw new InputError(inputName, `${inputName}: an otpauth://hotp/ URI describes counter-based one-time passwords (HOTP), which advance with each use rather than with time; ` +
-            "npm's two-factor authentication uses time-based codes (TOTP). Give the account's otpauth://totp/ URI or its base32 secret.", { received: 'type=hotp' });
-    }
-    if (type !== 'totp')
-        throw new InputError(inputName, `${inputName}: the otpauth URI's type must be totp (otpauth://totp/...); expected ${secret_EXPECTED}.`);
-    const params = new Map();
-    let written;
-    for (const part of (uri[2] ?? '').split('&')) {
-        const eq = part.indexOf('=');
-        const key = percentDecode(eq < 0 ? part : part.slice(0, eq))?.toLowerCase();
-        if (key === undefined || !['secret', 'algorithm', 'digits', 'period'].includes(key))
-            continue; // label, issuer, image...: ignored
-        if (params.has(key))
-            throw new InputError(inputName, `${inputName}: the otpauth URI has more than one ${key} parameter; keep one.`);
-        const value = percentDecode(eq < 0 ? '' : part.slice(eq + 1));
-        if (value === undefined)
-            throw new InputError(inputName, `${inputName}: the otpauth URI's ${key} parameter has invalid percent-encoding.`);
-        params.set(key, value);
-        if (key === 'secret')
-            written = part.slice(eq + 1);
-    }
-    const value = params.get('secret');
-    if (written === undefined || value === undefined || value.trim() === '') {
-        throw new InputError(inputName, `${inputName}: the otpauth://totp/ URI has no secret parameter (otpauth://totp/label?secret=BASE32...).`);
-    }
-    return { written, value, params };
-}
-/** Query-string decoding (`+` is a space); undefined for malformed `%` escapes. */
-function percentDecode(text) {
-    try {
-        return decodeURIComponent(text.replace(/\+/g, ' '));
-    }
-    catch {
-        return undefined;
-    }
-}
-function compact(text) {
-    return text.replace(/[\s-]/g, '').replace(/=+$/, '');
-}
-/** RFC 4648 base32, strict about characters; leftover bits under a byte are dropped, as authenticator apps do. */
-function decodeSecret(text, inputName, where) {
-    const clean = compact(text);
-    // Checked before upper-casing: 'ß'.toUpperCase() is 'SS' and 'ı'.toUpperCase() is 'I'.
-    if (clean === '' || /[^A-Za-z2-7]/.test(clean)) {
-        const code = /^\d{6,8}$/.test(clean) ? ' It looks like a one-time code; give the secret the codes are made from.' : '';
-        throw new InputError(inputName, `${inputName}: ${where} is not base32 text (0, 1, 8 and 9 are not base32 digits). Expected ${secret_EXPECTED}.${code}`);
-    }
-    const bytes = [];
-    let value = 0;
-    let bits = 0;
-    for (const char of clean.toUpperCase()) {
-        value = ((value << 5) | ALPHABET.indexOf(char)) & 0xfff;
-        bits += 5;
-        if (bits >= 8) {
-            bits -= 8;
-            bytes.push((value >>> bits) & 0xff);
-        }
-    }
-    if (bytes.length < MIN_SECRET_BYTES) {
-        throw new InputError(inputName, `${inputName}: ${where} is ${bytes.length * 8} bits long; a TOTP secret needs at least ${MIN_SECRET_BYTES * 8} bits ` +
-            `(${MIN_SECRET_BYTES} bytes, ${Math.ceil((MIN_SECRET_BYTES * 8) / 5)} base32 characters). Check that the whole secret was copied.`);
-    }
-    if (bytes.length > MAX_SECRET_BYTES) {
-        throw new InputError(inputName, `${inputName}: ${where} is longer than ${MAX_SECRET_BYTES * 8} bits, more than any TOTP enrolment uses; give the secret alone.`);
-    }
-    return Uint8Array.from(bytes);
-}
-function base32Encode(bytes) {
-    let out = '';
-    let value = 0;
-    let bits = 0;
-    for (const byte of bytes) {
-        value = ((value << 8) | byte) & 0xfff;
-        bits += 8;
-        for (; bits >= 5; bits -= 5)
-            out += ALPHABET[(value >>> (bits - 5)) & 31];
-    }
-    return bits > 0 ? out + ALPHABET[(value << (5 - bits)) & 31] : out;
-}
-function parseAlgorithm(value, inputName) {
-    if (value === undefined)
-        return 'sha1';
-    return ALGORITHMS[value.toUpperCase()] ?? badParam(inputName, 'algorithm', value, 'use SHA1, SHA256 or SHA512');
-}
-function parseDigits(value, inputName) {
-    if (value === undefined || value === '6')
-        return 6;
-    return value === '8' ? 8 : badParam(inputName, 'digits', value, 'use 6 or 8');
-}
-function parsePeriod(value, inputName) {
-    if (value === undefined)
-        return DEFAULT_PERIOD_S;
-    const period = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
-    if (period >= MIN_PERIOD_S && period <= MAX_PERIOD_S)
-        return period;
-    return badParam(inputName, 'period', value, `use a whole number of seconds from ${MIN_PERIOD_S} to ${MAX_PERIOD_S} (usually 30)`);
-}
-/**
- * Echoes the value only when it is at most 4 plain characters (`MD5`, `7`, `301`) or a hash name (`SHA-256`), so
- * a secret pasted into the wrong parameter is never shown, not even in part.
- */
-function badParam(inputName, key, value, advice) {
-    const named = /^([\w.+-]{1,4}|sha3?[-_]?\d{1,3})$/i.test(value) ? `${key}=${value}` : undefined;
-    throw new InputError(inputName, `${inputName}: the otpauth URI's ${named ?? `${key} parameter`} is not supported; ${advice}.`, { received: named });
-}
-
 ;// CONCATENATED MODULE: ./lib/otp/totp.js
 /**
  * TOTP codes (RFC 6238) from a parsed secret, through otplib. Time comes in
@@ -88890,11 +89073,14 @@ const TRANSIENT_RETRIES = 2;
  * the whole command again: if the lost write did land, the second run finds
  * it done and writes nothing. (Publish reconciles on its own, in registry/publish.ts.)
  */
-async function withTransientRetries(command, deps, run) {
+async function withTransientRetries(command, deps, run, 
+/** Whether the command has sent a write so far (one whose answer could have been lost). */
+wroteSomething) {
+    let wroteBeforeRetry = false;
     for (let attempt = 1;; attempt += 1) {
         try {
             const outcome = await run();
-            if (attempt > 1 && outcome.status === 'unchanged') {
+            if (attempt > 1 && wroteBeforeRetry && outcome.status === 'unchanged') {
                 return { ...outcome, status: 'done', detail: `${outcome.detail} (the write's answer was lost; confirmed by reading the registry back)` };
             }
             return outcome;
@@ -88904,6 +89090,7 @@ async function withTransientRetries(command, deps, run) {
                 throw error;
             const waitMs = 1000 * 2 ** (attempt - 1);
             deps.logger.warning(`${command.text}: ${describeError(error)}; reading the registry again and retrying in ${waitMs / 1000} s (${attempt}/${TRANSIENT_RETRIES}).`);
+            wroteBeforeRetry = wroteSomething();
             await deps.clock.sleep(waitMs);
         }
     }
@@ -88982,7 +89169,7 @@ async function runCommands(options, input, deps) {
             report.error = error;
             report.results = commands.map((other) => other === command
                 ? failedResult(other.line, other.text, error, 0)
-                : notRun(other, `not run: line ${command.line} names an unknown user`));
+                : notRun(other, `not run: the user on line ${command.line} ${error.code === 'ENOUSER' ? 'does not exist' : 'could not be checked'}`));
             return report;
         }
     }
@@ -88995,7 +89182,7 @@ async function runCommands(options, input, deps) {
         const context = commandContext({ client, otp, logger, dryRun: options.dryRun, users });
         const publish = prepared.get(command);
         try {
-            const outcome = await withTransientRetries(command, deps, () => executeCommand(context, command, publish, options, deps.env, logger, trustedPublishing));
+            const outcome = await withTransientRetries(command, deps, () => executeCommand(context, command, publish, options, deps.env, logger, trustedPublishing), () => context.writes > 0);
             const published = outcome.published === true;
             if (publish && publish === firstPublish)
                 Object.assign(report, { name: publish.name, version: publish.version, tag: publish.tag });
@@ -89059,6 +89246,7 @@ const USER_AGENT = `npm-totp-publish/${VERSION} node/${process.version}`;
 ;// CONCATENATED MODULE: ./lib/action/core-logger.js
 
 
+
 /**
  * The core's logger on GitHub's workflow commands. Every secret is both
  * registered with the runner (`::add-mask::`, which the runner consumes and
@@ -89076,122 +89264,18 @@ function actionLogger(redactor) {
                     core_setSecret(line.trim());
             redactor.add(secret);
         },
+        relay: (text) => {
+            const lines = redactor.redact(text).split(/\r?\n/).filter((line) => line.trim() !== '');
+            if (lines.length === 0)
+                return;
+            // The runner ignores workflow commands until it sees the token again; a script cannot guess it.
+            const token = (0,external_node_crypto_.randomUUID)();
+            info(`::stop-commands::${token}`);
+            for (const line of lines)
+                info(`  ${line}`);
+            info(`::${token}::`);
+        },
     };
-}
-
-;// CONCATENATED MODULE: ./lib/core/options.js
-
-
-
-const DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
-/** Checks and normalises every setting; throws an InputError naming the first bad one. */
-function normalizeOptions(raw, names) {
-    const dryRun = parseBoolean(raw.dryRun, names.dryRun, false);
-    const token = blankToUndefined(raw.token);
-    const secretText = blankToUndefined(raw.otpSecret);
-    const secret = secretText === undefined ? undefined : parseTotpSecret(secretText, names.otpSecret);
-    const secrets = [...(token ? [token] : []), ...(secretText && secret ? secretForms(secretText, secret) : [])];
-    if (token === undefined && !dryRun) {
-        throw new InputError(names.token, `${names.token}: no registry token was given. Set ${names.token} to an npm access token (a granular token with read and write access to the package).`);
-    }
-    if (token !== undefined && /\s/.test(token)) {
-        throw new InputError(names.token, `${names.token}: the token has a space or line break inside it. Give the token alone, exactly as the registry issued it.`);
-    }
-    return {
-        token,
-        secret,
-        secrets,
-        registry: parseRegistry(raw.registry, names, parseBoolean(raw.allowInsecureRegistry, names.allowInsecureRegistry, false)),
-        packageSpec: blankToUndefined(raw.package) ?? '.',
-        tag: parseTag(raw.tag, names.tag),
-        access: parseAccess(raw.access, names.access),
-        dryRun,
-        ignoreScripts: parseBoolean(raw.ignoreScripts, names.ignoreScripts, false),
-        expectVersion: parseExpectedVersion(raw.expectVersion, names.expectVersion),
-        trustedPublishing: parseTrustedPublishing(raw.trustedPublishing, names.trustedPublishing),
-        names,
-    };
-}
-function blankToUndefined(value) {
-    const trimmed = value?.trim();
-    return trimmed === undefined || trimmed === '' ? undefined : trimmed;
-}
-function parseBoolean(value, name, fallback) {
-    if (typeof value === 'boolean')
-        return value;
-    const text = blankToUndefined(value)?.toLowerCase();
-    if (text === undefined)
-        return fallback;
-    if (text === 'true')
-        return true;
-    if (text === 'false')
-        return false;
-    throw new InputError(name, `${name}: "${value}" is not a boolean. Use true or false.`, { received: value });
-}
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
-function parseRegistry(value, names, allowInsecure) {
-    const name = names.registry;
-    const text = blankToUndefined(value) ?? DEFAULT_REGISTRY;
-    // A URL with credentials in it is never repeated back, even when it does not parse.
-    const shown = text.includes('@') ? 'the value given' : `"${text}"`;
-    const received = text.includes('@') ? undefined : text;
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new InputError(name, `${name}: ${shown} is not a URL. Give the registry's http(s) address, for example ${DEFAULT_REGISTRY}.`, { received });
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError(name, `${name}: ${shown} is not an http:// or https:// URL. Give the registry's http(s) address, for example ${DEFAULT_REGISTRY}.`, { received });
-    }
-    if (url.username || url.password) {
-        throw new InputError(name, `${name}: the registry URL carries credentials (user:password@). Give the URL without them, and the token through ${names.token}.`);
-    }
-    if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname) && !allowInsecure) {
-        throw new InputError(name, `${name}: ${shown} is plain http to a host other than this machine: the token would cross the network in clear. ` +
-            `Use https, or set ${names.allowInsecureRegistry} to true if you accept that.`, { received });
-    }
-    url.search = '';
-    url.hash = '';
-    if (!url.pathname.endsWith('/'))
-        url.pathname += '/';
-    return url.toString();
-}
-function parseTag(value, name) {
-    const tag = blankToUndefined(value);
-    if (tag === undefined)
-        return undefined;
-    if (semver.validRange(tag) !== null) {
-        throw new InputError(name, `${name}: "${tag}" is a valid semver range, which npm refuses as a tag name (it would be ambiguous with versions). Use a name such as latest, next or beta.`, { received: tag });
-    }
-    if (encodeURIComponent(tag) !== tag) {
-        throw new InputError(name, `${name}: "${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta.`, { received: tag });
-    }
-    return tag;
-}
-function parseTrustedPublishing(value, name) {
-    const text = blankToUndefined(value)?.toLowerCase() ?? 'auto';
-    if (text === 'auto' || text === 'off')
-        return text;
-    throw new InputError(name, `${name}: "${value}" is not a choice. Use auto (trusted publishing when the job has an OIDC ID token) or off (always the token).`, { received: value });
-}
-function parseExpectedVersion(value, name) {
-    const text = blankToUndefined(value);
-    if (text === undefined)
-        return undefined;
-    const version = semver.valid(text.replace(/^refs\/tags\//, '').replace(/^v(?=\d)/, ''));
-    if (version === null)
-        throw new InputError(name, `${name}: "${text}" is not a version; give the release's version, such as 1.2.3 or the tag v1.2.3.`, { received: text });
-    return version;
-}
-function parseAccess(value, name) {
-    const access = blankToUndefined(value);
-    if (access === undefined)
-        return undefined;
-    if (access === 'public' || access === 'restricted')
-        return access;
-    throw new InputError(name, `${name}: "${access}" is not an access level. Use public or restricted, or leave it empty to keep the registry's choice.`, { received: access });
 }
 
 ;// CONCATENATED MODULE: ./lib/action/inputs.js
@@ -89353,7 +89437,9 @@ async function run() {
             ...(idTokens ? { idTokens } : {}),
         });
         writeOutputs(report, redactor);
-        await writeSummary(report, redactor, authSummary(options, idTokens !== undefined));
+        await writeSummary(report, redactor, authSummary(options, idTokens !== undefined)).catch((error) => {
+            warning(redactor.redact(`Could not write the job summary: ${describeError(error)}. The results are in the step's outputs.`));
+        });
         if (report.error !== undefined)
             failRun(report, redactor);
     }
@@ -89448,7 +89534,8 @@ async function runCli(argv, env, io) {
             io.stdout(`${VERSION}\n`);
             return 0;
         }
-        const token = env.NODE_AUTH_TOKEN?.trim() ? env.NODE_AUTH_TOKEN : env.NPM_TOKEN;
+        const usable = (value) => (value?.trim() && value.trim() !== SETUP_NODE_PLACEHOLDER ? value : undefined);
+        const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
         const options = normalizeOptions({ ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET }, {
             token: 'NODE_AUTH_TOKEN (or NPM_TOKEN)',
             otpSecret: 'NPM_TOTP_SECRET',
@@ -89570,6 +89657,11 @@ function cliLogger(redactor, io) {
         warning: line('warning: '),
         error: line('error: '),
         mask: (secret) => redactor.add(secret),
+        relay: (text) => {
+            for (const line of text.split(/\r?\n/))
+                if (line.trim() !== '')
+                    io.stderr(`  ${redactor.redact(line)}\n`);
+        },
     };
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
 import type { Logger } from '../core/logger.ts';
 import { Redactor } from '../core/redactor.ts';
@@ -16,6 +17,15 @@ export function actionLogger(redactor: Redactor): Logger {
     mask: (secret) => {
       for (const line of secret.split(/\r?\n/)) if (line.trim() !== '') core.setSecret(line.trim());
       redactor.add(secret);
+    },
+    relay: (text) => {
+      const lines = redactor.redact(text).split(/\r?\n/).filter((line) => line.trim() !== '');
+      if (lines.length === 0) return;
+      // The runner ignores workflow commands until it sees the token again; a script cannot guess it.
+      const token = randomUUID();
+      core.info(`::stop-commands::${token}`);
+      for (const line of lines) core.info(`  ${line}`);
+      core.info(`::${token}::`);
     },
   };
 }

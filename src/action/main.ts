@@ -28,7 +28,9 @@ export async function run(): Promise<void> {
       ...(idTokens ? { idTokens } : {}),
     });
     writeOutputs(report, redactor);
-    await writeSummary(report, redactor, authSummary(options, idTokens !== undefined));
+    await writeSummary(report, redactor, authSummary(options, idTokens !== undefined)).catch((error: unknown) => {
+      core.warning(redactor.redact(`Could not write the job summary: ${describeError(error)}. The results are in the step's outputs.`));
+    });
     if (report.error !== undefined) failRun(report, redactor);
   } catch (error) {
     if (!report) core.setOutput('published', 'false');

@@ -5,7 +5,7 @@ import { KNOWN_COMMANDS } from '../commands/types.ts';
 import { systemClock } from '../core/clock.ts';
 import { InputError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
-import { normalizeOptions } from '../core/options.ts';
+import { normalizeOptions, SETUP_NODE_PLACEHOLDER } from '../core/options.ts';
 import { Redactor } from '../core/redactor.ts';
 import type { RunReport } from '../core/result.ts';
 import { type CommandInput, defaultPackageName, describeError, runCommands } from '../core/run.ts';
@@ -62,7 +62,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
       io.stdout(`${VERSION}\n`);
       return 0;
     }
-    const token = env.NODE_AUTH_TOKEN?.trim() ? env.NODE_AUTH_TOKEN : env.NPM_TOKEN;
+    const usable = (value: string | undefined) => (value?.trim() && value.trim() !== SETUP_NODE_PLACEHOLDER ? value : undefined);
+    const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
     const options = normalizeOptions(
       { ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET },
       {
@@ -187,5 +188,8 @@ function cliLogger(redactor: Redactor, io: CliIo): Logger {
     warning: line('warning: '),
     error: line('error: '),
     mask: (secret) => redactor.add(secret),
+    relay: (text) => {
+      for (const line of text.split(/\r?\n/)) if (line.trim() !== '') io.stderr(`  ${redactor.redact(line)}\n`);
+    },
   };
 }

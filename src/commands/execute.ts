@@ -43,6 +43,6 @@ export async function executeCommand(
     case 'deprecate':
       return deprecate(context, command.pkg, command.range, command.message);
     case 'unpublish':
-      return unpublish(context, command.pkg, command.version);
+      return unpublish(context, command.pkg, command.version, command.force);
   }
 }

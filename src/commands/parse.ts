@@ -137,10 +137,10 @@ export function parseCommandWords(allWords: string[], source: { line: number; te
       arity(1, 1, args, 'unpublish <pkg>@<version>');
       const text = args[0] as string;
       const parsed = safeNpa(text);
-      if (parsed?.registry && parsed.type === 'version' && parsed.name) return { ...source, kind: 'unpublish', pkg: parsed.name, version: parsed.fetchSpec as string };
+      if (parsed?.registry && parsed.type === 'version' && parsed.name) return { ...source, kind: 'unpublish', pkg: parsed.name, version: semver.clean(parsed.fetchSpec as string) as string, force: flags.get('force') === true };
       if (parsed?.registry && parsed.name === text) {
         if (flags.get('force') !== true) throw fail(`unpublishing every version of ${text} needs --force, as npm requires; to remove one version write unpublish ${text}@<version>`);
-        return { ...source, kind: 'unpublish', pkg: text, version: undefined };
+        return { ...source, kind: 'unpublish', pkg: text, version: undefined, force: true };
       }
       throw fail(`"${text}" must be <pkg>@<version> with an exact version`);
     }

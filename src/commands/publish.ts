@@ -9,11 +9,14 @@ import type { RegistryClient } from '../registry/client.ts';
 import { publishTarball } from '../registry/publish.ts';
 import type { CommandContext, CommandOutcome } from '../registry/write.ts';
 import type { PublishCommand } from './types.ts';
+import { tagProblem } from './validate.ts';
 
 /** A publish checked before the run: what it publishes and under which tag. */
 export interface PreparedPublish {
   command: PublishCommand;
   source: PackageSource;
+  /** For a .tgz, read while checking (before any request), and published as is. */
+  tarball?: Tarball;
   /** Known before packing for a tarball or a folder; the tarball's manifest has the last word. */
   name: string | undefined;
   version: string | undefined;
@@ -36,6 +39,11 @@ export async function preparePublish(command: PublishCommand, options: Options, 
     dryRun: command.dryRun || options.dryRun,
   };
   if (manifest) settleTag(prepared, options, manifest.name, manifest.version, manifest.publishConfig);
+  if (source.kind === 'tarball') {
+    prepared.tarball = await readTarball(source.file, options.names.package);
+    const { name, version, publishConfig } = prepared.tarball.manifest;
+    settleTag(prepared, options, name, version, publishConfig as Record<string, unknown> | undefined);
+  }
   return prepared;
 }
 
@@ -47,6 +55,8 @@ export async function preparePublish(command: PublishCommand, options: Options, 
 function settleTag(prepared: PreparedPublish, options: Options, name: string, version: string, publishConfig: Record<string, unknown> | undefined): void {
   const chosen = prepared.command.tag ?? options.tag;
   const configured = typeof publishConfig?.tag === 'string' ? publishConfig.tag : undefined;
+  const configuredProblem = configured === undefined ? undefined : tagProblem(configured);
+  if (configuredProblem) throw new InputError(options.names.package, `${options.names.package}: publishConfig.tag in ${name}'s package.json: ${configuredProblem}.`, { received: configured });
   if (chosen === undefined && configured === undefined && semver.prerelease(version) !== null) {
     const where = prepared.command.line > 0 ? `${options.names.tag} (or --tag on line ${prepared.command.line})` : options.names.tag;
     throw new InputError(options.names.tag, `${where}: ${name}@${version} is a prerelease; give an explicit tag (for example next or beta), as npm requires, so that it does not become "latest".`, { received: version });
@@ -89,14 +99,21 @@ export async function executePublish(
     } else {
       file = source.file;
     }
-    const tarball: Tarball = await readTarball(file, options.names.package);
+    const tarball: Tarball = prepared.tarball ?? (await readTarball(file, options.names.package));
     const { name, version } = tarball.manifest;
     settleTag(prepared, options, name, version, tarball.manifest.publishConfig as Record<string, unknown> | undefined);
     const access = prepared.access ?? publishConfigAccess(tarball.manifest.publishConfig);
     logger.info(`Publishing ${name}@${version} with tag "${prepared.tag}" to ${context.client.registry}${prepared.dryRun ? ' (dry run)' : ''}.`);
     const oidcClient = prepared.dryRun || !trustedPublishing ? undefined : await trustedPublishing(name);
-    const publishContext = oidcClient ? { ...context, client: oidcClient, otp: { ...context.otp, source: undefined } } : context;
-    const outcome = await publishTarball(publishContext, tarball, { tag: prepared.tag, access, dryRun: prepared.dryRun });
+    // Reads keep the token; only the upload uses the trusted-publishing token, which needs no code.
+    const publishContext = oidcClient ? { ...context, uploadClient: oidcClient, otp: { ...context.otp, source: undefined } } : context;
+    const outcome = await publishTarball(publishContext, tarball, {
+      tag: prepared.tag,
+      tagImplicit: prepared.command.tag === undefined && options.tag === undefined && typeof (tarball.manifest.publishConfig as { tag?: unknown } | undefined)?.tag !== 'string',
+      tagInput: prepared.command.line > 0 ? `${options.names.tag} (or --tag on line ${prepared.command.line})` : options.names.tag,
+      access,
+      dryRun: prepared.dryRun,
+    });
     context.tally.otpAttempts += outcome.otpAttempts;
     context.tally.waitedMs += outcome.waitedMs;
     const id = `${name}@${version}`;

@@ -26,7 +26,7 @@ export type Command =
   | (CommandSource & { kind: 'access-mfa'; pkg: string; mfa: 'none' | 'publish' | 'automation' })
   | (CommandSource & { kind: 'access-get-status'; pkg: string })
   | (CommandSource & { kind: 'deprecate'; pkg: string; range: string; message: string })
-  | (CommandSource & { kind: 'unpublish'; pkg: string; version: string | undefined });
+  | (CommandSource & { kind: 'unpublish'; pkg: string; version: string | undefined; force: boolean });
 
 /** The commands a block may use, as listed in errors. */
 export const KNOWN_COMMANDS = [

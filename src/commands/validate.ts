@@ -22,9 +22,9 @@ export function packageNameProblem(name: string): string | undefined {
 export function tagProblem(tag: string): string | undefined {
   if (tag === '') return 'the tag is empty';
   if (semver.validRange(tag) !== null) {
-    return `"${tag}" is a valid semver range, which npm refuses as a tag name (it would be ambiguous with versions); use a name such as latest, next or beta`;
+    return `"${tag}" is a valid semver range, which npm refuses as a tag name (it would be ambiguous with versions). Use a name such as latest, next or beta`;
   }
-  if (encodeURIComponent(tag) !== tag) return `"${tag}" must be URL-safe: letters, digits and - _ . ! ~ * ' ( ) only`;
+  if (encodeURIComponent(tag) !== tag) return `"${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta`;
   return undefined;
 }
 

@@ -11,6 +11,12 @@ export interface Logger {
   error(message: string): void;
   /** Registers a secret value that must never be printed. */
   mask(secret: string): void;
+  /**
+   * Prints what a child process (npm pack, a package script) wrote: shown
+   * line by line, redacted, and never taken as a workflow command, since a
+   * package script is not to be trusted with `::stop-commands::` or `::set-output`.
+   */
+  relay(text: string): void;
 }
 
 /** A logger that drops everything; for tests and library use. */
@@ -20,4 +26,5 @@ export const silentLogger: Logger = {
   warning() {},
   error() {},
   mask() {},
+  relay() {},
 };

@@ -1,5 +1,6 @@
 import semver from 'semver';
 import { parseTotpSecret, secretForms, type TotpSecret } from '../otp/secret.ts';
+import { tagProblem } from '../commands/validate.ts';
 import { InputError } from './errors.ts';
 
 /** Settings as they arrive from an adapter: text, unchecked. Empty means not given. */
@@ -50,7 +51,7 @@ export const DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
 /** Checks and normalises every setting; throws an InputError naming the first bad one. */
 export function normalizeOptions(raw: RawOptions, names: InputNames): Options {
   const dryRun = parseBoolean(raw.dryRun, names.dryRun, false);
-  const token = blankToUndefined(raw.token);
+  const token = realToken(raw.token);
   const secretText = blankToUndefined(raw.otpSecret);
   const secret = secretText === undefined ? undefined : parseTotpSecret(secretText, names.otpSecret);
   const secrets = [...(token ? [token] : []), ...(secretText && secret ? secretForms(secretText, secret) : [])];
@@ -74,6 +75,14 @@ export function normalizeOptions(raw: RawOptions, names: InputNames): Options {
     trustedPublishing: parseTrustedPublishing(raw.trustedPublishing, names.trustedPublishing),
     names,
   };
+}
+
+/** actions/setup-node's stand-in when no token is configured: as good as none. */
+export const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
+
+function realToken(value: string | undefined): string | undefined {
+  const token = blankToUndefined(value);
+  return token === SETUP_NODE_PLACEHOLDER ? undefined : token;
 }
 
 function blankToUndefined(value: string | undefined): string | undefined {
@@ -127,12 +136,8 @@ function parseRegistry(value: string | undefined, names: InputNames, allowInsecu
 function parseTag(value: string | undefined, name: string): string | undefined {
   const tag = blankToUndefined(value);
   if (tag === undefined) return undefined;
-  if (semver.validRange(tag) !== null) {
-    throw new InputError(name, `${name}: "${tag}" is a valid semver range, which npm refuses as a tag name (it would be ambiguous with versions). Use a name such as latest, next or beta.`, { received: tag });
-  }
-  if (encodeURIComponent(tag) !== tag) {
-    throw new InputError(name, `${name}: "${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta.`, { received: tag });
-  }
+  const problem = tagProblem(tag);
+  if (problem) throw new InputError(name, `${name}: ${problem}.`, { received: tag });
   return tag;
 }
 

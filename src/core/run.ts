@@ -83,7 +83,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
       report.results = commands.map((other) =>
         other === command
           ? failedResult(other.line, other.text, error, 0)
-          : notRun(other, `not run: line ${command.line} names an unknown user`),
+          : notRun(other, `not run: the user on line ${command.line} ${(error as { code?: unknown }).code === 'ENOUSER' ? 'does not exist' : 'could not be checked'}`),
       );
       return report;
     }
@@ -98,7 +98,12 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     const context = commandContext({ client, otp, logger, dryRun: options.dryRun, users });
     const publish = prepared.get(command);
     try {
-      const outcome = await withTransientRetries(command, deps, () => executeCommand(context, command, publish, options, deps.env, logger, trustedPublishing));
+      const outcome = await withTransientRetries(
+        command,
+        deps,
+        () => executeCommand(context, command, publish, options, deps.env, logger, trustedPublishing),
+        () => context.writes > 0,
+      );
       const published = outcome.published === true;
       if (publish && publish === firstPublish) Object.assign(report, { name: publish.name, version: publish.version, tag: publish.tag });
       report.published ||= published;

@@ -12,11 +12,18 @@ const TRANSIENT_RETRIES = 2;
  * the whole command again: if the lost write did land, the second run finds
  * it done and writes nothing. (Publish reconciles on its own, in registry/publish.ts.)
  */
-export async function withTransientRetries<T extends { status: string; detail: string }>(command: Command, deps: { clock: Clock; logger: Logger }, run: () => Promise<T>): Promise<T> {
+export async function withTransientRetries<T extends { status: string; detail: string }>(
+  command: Command,
+  deps: { clock: Clock; logger: Logger },
+  run: () => Promise<T>,
+  /** Whether the command has sent a write so far (one whose answer could have been lost). */
+  wroteSomething: () => boolean,
+): Promise<T> {
+  let wroteBeforeRetry = false;
   for (let attempt = 1; ; attempt += 1) {
     try {
       const outcome = await run();
-      if (attempt > 1 && outcome.status === 'unchanged') {
+      if (attempt > 1 && wroteBeforeRetry && outcome.status === 'unchanged') {
         return { ...outcome, status: 'done', detail: `${outcome.detail} (the write's answer was lost; confirmed by reading the registry back)` };
       }
       return outcome;
@@ -24,6 +31,7 @@ export async function withTransientRetries<T extends { status: string; detail: s
       if (command.kind === 'publish' || attempt > TRANSIENT_RETRIES || !isTransient(error)) throw error;
       const waitMs = 1000 * 2 ** (attempt - 1);
       deps.logger.warning(`${command.text}: ${describeError(error)}; reading the registry again and retrying in ${waitMs / 1000} s (${attempt}/${TRANSIENT_RETRIES}).`);
+      wroteBeforeRetry = wroteSomething();
       await deps.clock.sleep(waitMs);
     }
   }

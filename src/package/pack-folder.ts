@@ -4,6 +4,7 @@ import path from 'node:path';
 import { getExecOutput } from '@actions/exec';
 import { ProductError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
+import { SETUP_NODE_PLACEHOLDER } from '../core/options.ts';
 import type { PackageManifest } from './read-package.ts';
 
 export interface PackFolderOptions {
@@ -54,19 +55,20 @@ export async function packFolder(options: PackFolderOptions): Promise<PackedFold
 
 async function npm(args: string[], cwd: string, env: Record<string, string>, logger: Logger): Promise<void> {
   const command = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = await getExecOutput(command, args, { cwd, env, silent: true, ignoreReturnCode: true }).catch((error: unknown) => {
+  const result = await getExecOutput(command, args, { cwd, env, silent: true, ignoreReturnCode: true, input: Buffer.alloc(0) }).catch((error: unknown) => {
     throw new ProductError('EPACK', `Could not run npm to pack the package: ${(error as Error).message}. npm must be on PATH.`, { cause: error });
   });
-  for (const line of `${result.stdout}\n${result.stderr}`.split('\n')) {
-    if (line.trim() !== '') logger.info(`  ${line}`);
-  }
+  logger.relay(`${result.stdout}\n${result.stderr}`);
   if (result.exitCode !== 0) {
     throw new ProductError('EPACK', `npm ${args[0] === 'run' ? `run ${args[1]}` : 'pack'} failed in ${cwd} (exit code ${result.exitCode}); its output is above. Nothing was published.`);
   }
 }
 
-/** Variables package scripts never see, whatever their values. */
-const SECRET_VARIABLES = /^(INPUT_.*|NODE_AUTH_TOKEN|NPM_TOKEN|NPM_TOTP_SECRET|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_RUNTIME_TOKEN|NPM_ID_TOKEN|npm_config_.*_auth.*)$/i;
+/**
+ * Variables package scripts never see, whatever their values: secrets, and the runner's command files
+ * (a script must not set this step's outputs or the next steps' environment).
+ */
+const SECRET_VARIABLES = /^(GITHUB_OUTPUT|GITHUB_ENV|GITHUB_PATH|GITHUB_STATE|GITHUB_STEP_SUMMARY|INPUT_.*|NODE_AUTH_TOKEN|NPM_TOKEN|NPM_TOTP_SECRET|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_RUNTIME_TOKEN|NPM_ID_TOKEN|npm_config_.*_auth.*)$/i;
 
 /**
  * Token variables a project's .npmrc commonly names (`_authToken=${NODE_AUTH_TOKEN}`, as actions/setup-node
@@ -74,7 +76,7 @@ const SECRET_VARIABLES = /^(INPUT_.*|NODE_AUTH_TOKEN|NPM_TOKEN|NPM_TOTP_SECRET|A
  * refuse to load a config that names an unset variable.
  */
 const PLACEHOLDERS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN'];
-const PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
+const PLACEHOLDER = SETUP_NODE_PLACEHOLDER;
 
 /** A copy of `env` without secret-bearing variables, nor any whose value contains a secret. */
 export function scrubEnvironment(env: NodeJS.ProcessEnv, secrets: readonly string[]): Record<string, string> {

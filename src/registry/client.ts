@@ -86,8 +86,21 @@ export class RegistryClient {
 
   /** GET raw bytes (a tarball). */
   async getBuffer(url: string): Promise<Buffer> {
-    const response = await this.timed(0, () => npmFetch(url, this.readOptions()));
+    const response = await this.timed(0, () => npmFetch(this.sameProtocol(url), this.readOptions()));
     return response.buffer();
+  }
+
+  /**
+   * A URL the registry handed out (a packument's `dist.tarball`) on the
+   * registry's own host is fetched with the registry's protocol: npm's auth
+   * is keyed by host and path, not scheme, so an `http:` URL behind a TLS
+   * proxy would otherwise carry the token in clear.
+   */
+  sameProtocol(url: string): string {
+    const target = new URL(url, this.registry);
+    const registry = new URL(this.registry);
+    if (target.host === registry.host && target.protocol !== registry.protocol) target.protocol = registry.protocol;
+    return target.toString();
   }
 
   /**

@@ -12,7 +12,8 @@ export class PackageNotFoundError extends ProductError {
 }
 
 async function tagsOf(context: CommandContext, pkg: string) {
-  const packument = await readPackument(context.client, pkg);
+  // As for a write: a cached packument could miss a version or tag changed minutes ago.
+  const packument = await readPackument(context.client, pkg, { write: true });
   if (!packument) throw new PackageNotFoundError(pkg, context.client.registry);
   return { tags: packument['dist-tags'] ?? {}, versions: packument.versions ?? {} };
 }

@@ -1,5 +1,6 @@
 import libnpmpublish from 'libnpmpublish';
-import { ProductError } from '../core/errors.ts';
+import semver from 'semver';
+import { InputError, ProductError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import { type OtpContext, type OtpTally, statusOf, withOtp } from '../otp/with-otp.ts';
 import { sameContents, type Tarball } from '../package/tarball.ts';
@@ -11,6 +12,13 @@ export interface PublishSettings {
   /** `public`, `restricted`, or undefined to leave the registry's choice. */
   access: 'public' | 'restricted' | undefined;
   dryRun: boolean;
+  /**
+   * True when the tag was not chosen (neither the settings nor publishConfig.tag): then, as npm does, a version
+   * lower than the highest published release may not take `latest` by default. Default false.
+   */
+  tagImplicit?: boolean;
+  /** The setting that chooses the tag, for messages. Default `tag`. */
+  tagInput?: string;
   /** Uploads retried after a transient failure (reset, timeout, 408, 5xx) once the read-back shows the version absent. Default 2. */
   maxRetries?: number;
 }
@@ -79,7 +87,10 @@ export class RegistryReadError extends ProductError {
 }
 
 export interface PublishContext {
+  /** Reads the registry (with the token), and writes unless `uploadClient` is given. */
   client: RegistryClient;
+  /** Sends the upload, when it is authenticated otherwise (a trusted-publishing token). Default: `client`. */
+  uploadClient?: RegistryClient;
   otp: OtpContext;
   logger: Logger;
   /**
@@ -110,9 +121,11 @@ export async function publishTarball(context: PublishContext, tarball: Tarball, 
   if (settings.access === 'restricted' && !name.startsWith('@')) {
     throw new ProductError('EUNSCOPED', `${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Publish it with access public, or under a scope.`, { received: name });
   }
-  const existing = await findVersion(context, tarball).catch((error: unknown) => {
+  // Read as for a write (?write=true): a cached packument could hide a version published minutes ago.
+  const { state: existing, packument } = await findVersion(context, tarball, { fresh: true }).catch((error: unknown) => {
     throw new RegistryReadError(id, client.registry, describe(error), error);
   });
+  if (existing === 'absent' && settings.tagImplicit && settings.tag === 'latest') refuseLatestBackwards(id, version, packument, settings.tagInput ?? 'tag');
   if (existing === 'identical') {
     logger.info(`${id} is already in the registry with identical contents: nothing to publish.`);
     return { status: 'unchanged', otpAttempts: 0, waitedMs: 0, reconciled: false, uploads: 0 };
@@ -127,6 +140,7 @@ export async function publishTarball(context: PublishContext, tarball: Tarball, 
   const session = context.session === undefined ? {} : { npmSession: context.session };
   const bodyBytes = Math.ceil(tarball.data.length * 1.34) + 4096;
   const tally: OtpTally = { otpAttempts: 0, waitedMs: 0 };
+  const uploader = context.uploadClient ?? client;
   try {
     for (let uploads = 1; ; uploads += 1) {
       try {
@@ -134,8 +148,8 @@ export async function publishTarball(context: PublishContext, tarball: Tarball, 
           label: `publish ${id}`,
           bodyBytes,
           send: (otp) =>
-            client.timed(bodyBytes, () =>
-              libnpmpublish.publish(tarball.manifest, tarball.data, client.writeOptions(otp, { defaultTag: settings.tag, access: settings.access ?? null, npmCommand: 'publish', ...session })),
+            uploader.timed(bodyBytes, () =>
+              libnpmpublish.publish(tarball.manifest, tarball.data, uploader.writeOptions(otp, { defaultTag: settings.tag, access: settings.access ?? null, npmCommand: 'publish', ...session })),
             ),
         }, tally);
         if (uploads > 1) logger.info(`${id} published on attempt ${uploads}.`);
@@ -144,9 +158,14 @@ export async function publishTarball(context: PublishContext, tarball: Tarball, 
         const kind = classify(error);
         if (kind === 'refused' || kind === 'not-sent') throw error instanceof ProductError ? error : new PublishFailedError(id, describe(error), error, kind);
         logger.warning(`The publish of ${id} ended without a clear answer (${describe(error)}); reading the registry back before anything else.`);
-        const after = await findVersion(context, tarball, { fresh: true }).catch((readError: unknown) => {
+        const { state: after } = await findVersion(context, tarball, { fresh: true }).catch((readError: unknown) => {
           throw new PublishUnconfirmedError(id, describe(error), describe(readError), error);
         });
+        if (after === 'identical' && uploads === 1 && kind === 'unclear') {
+          // Refused as "already published" on our only upload: it was there before this run (a stale read, a race).
+          logger.info(`${id} was already in the registry with identical contents (the registry refused to publish over it): nothing was published by this run.`);
+          return { status: 'unchanged', ...tally, reconciled: true, uploads };
+        }
         if (after === 'identical') {
           logger.info(`${id} is in the registry with our contents: the publish did succeed.`);
           return { status: 'published', ...tally, reconciled: true, uploads };
@@ -169,16 +188,35 @@ export async function publishTarball(context: PublishContext, tarball: Tarball, 
 }
 
 /** Whether the registry already holds this version, and with which contents. `fresh` reads as for a write (no cached copy). */
-async function findVersion(context: PublishContext, tarball: Tarball, options: { fresh?: boolean } = {}): Promise<'absent' | 'identical' | 'different'> {
+async function findVersion(context: PublishContext, tarball: Tarball, options: { fresh?: boolean } = {}): Promise<{ state: 'absent' | 'identical' | 'different'; packument: Packument | undefined }> {
   const packument: Packument | undefined = await readPackument(context.client, tarball.manifest.name, { write: options.fresh === true });
   const published = packument?.versions?.[tarball.manifest.version];
-  if (!published) return 'absent';
-  if (published.dist?.integrity === tarball.integrity) return 'identical';
+  if (!published) return { state: 'absent', packument };
+  if (published.dist?.integrity === tarball.integrity) return { state: 'identical', packument };
   // Same files can gzip to other bytes on another Node/zlib build: compare what is inside.
   const url = published.dist?.tarball;
-  if (!url) return 'different';
+  if (!url) return { state: 'different', packument };
   const theirs = await context.client.getBuffer(url);
-  return (await sameContents(theirs, tarball.data)) ? 'identical' : 'different';
+  return { state: (await sameContents(theirs, tarball.data)) ? 'identical' : 'different', packument };
+}
+
+/**
+ * npm's rule: without an explicit tag, a version lower than the highest
+ * published release (prereleases and deprecated versions aside) may not
+ * become `latest`, or every install would get the older line.
+ */
+function refuseLatestBackwards(id: string, version: string, packument: Packument | undefined, input: string): void {
+  const releases = Object.entries(packument?.versions ?? {})
+    .filter(([v, meta]) => semver.valid(v) !== null && semver.prerelease(v) === null && !meta.deprecated)
+    .map(([v]) => v);
+  const highest = semver.maxSatisfying(releases, '*');
+  if (highest !== null && semver.gte(highest, version)) {
+    throw new InputError(
+      input,
+      `${input}: ${id} is lower than the highest published version, ${highest}, so it cannot take the "latest" tag by default (npm refuses it too). Give an explicit tag for this line, for example latest-1 or v${semver.major(version)}-lts.`,
+      { received: version },
+    );
+  }
 }
 
 /** Failures of the connection itself: the request may or may not have been processed. */

@@ -1,4 +1,5 @@
 import libnpmpublish from 'libnpmpublish';
+import { ProductError } from '../core/errors.ts';
 import { readPackument } from './packument.ts';
 import { type CommandContext, type CommandOutcome, otpWrite } from './write.ts';
 
@@ -7,11 +8,16 @@ import { type CommandContext, type CommandOutcome, otpWrite } from './write.ts';
  * libnpmpublish: its read, PUT and DELETE share one code, as with npm.
  * Skipped when the version (or the package) is already gone.
  */
-export async function unpublish(context: CommandContext, pkg: string, version: string | undefined): Promise<CommandOutcome> {
-  const packument = await readPackument(context.client, pkg);
+export async function unpublish(context: CommandContext, pkg: string, version: string | undefined, force: boolean): Promise<CommandOutcome> {
+  const packument = await readPackument(context.client, pkg, { write: true });
   const present = version === undefined ? packument !== undefined && Object.keys(packument.versions ?? {}).length > 0 : packument?.versions?.[version] !== undefined;
   const id = version === undefined ? pkg : `${pkg}@${version}`;
   if (!present) return { status: 'unchanged', detail: `${id} is not in the registry` };
+  const versions = Object.keys(packument?.versions ?? {});
+  if (version !== undefined && versions.length === 1 && !force) {
+    // libnpmpublish would delete the whole package, and npmjs then blocks the name for 24 hours.
+    throw new ProductError('ELASTVERSION', `${id} is the only version of ${pkg}: unpublishing it removes the package and blocks republishing for 24 hours. Add --force to the line if that is what you want (npm requires it too).`, { received: id });
+  }
   if (context.dryRun) return { status: 'dry-run', detail: `would unpublish ${id}` };
   await otpWrite(context, `unpublish ${id}`, 'unpublish', (options) => libnpmpublish.unpublish(id, { ...options, force: version === undefined }));
   return { status: 'done', detail: `unpublished ${id}` };

@@ -14,6 +14,8 @@ export interface CommandContext {
   session: string;
   /** Running OTP counts for this command. */
   tally: OtpTally;
+  /** Writes this command has sent (attempts included), so a retry knows whether one may have landed. */
+  writes: number;
   /** Accounts already looked up in this run, by user name (checked before the first write, used by owner changes). */
   users: Map<string, Account>;
 }
@@ -33,8 +35,8 @@ export interface CommandOutcome {
 }
 
 /** A fresh context for one command. */
-export function commandContext(base: Omit<CommandContext, 'session' | 'tally' | 'users'> & { users?: Map<string, Account> }): CommandContext {
-  return { ...base, users: base.users ?? new Map(), session: randomUUID().replaceAll('-', '').slice(0, 16), tally: { otpAttempts: 0, waitedMs: 0 } };
+export function commandContext(base: Omit<CommandContext, 'session' | 'tally' | 'users' | 'writes'> & { users?: Map<string, Account> }): CommandContext {
+  return { ...base, writes: 0, users: base.users ?? new Map(), session: randomUUID().replaceAll('-', '').slice(0, 16), tally: { otpAttempts: 0, waitedMs: 0 } };
 }
 
 /**
@@ -47,7 +49,10 @@ export function otpWrite<T>(context: CommandContext, label: string, npmCommand: 
     {
       label,
       bodyBytes,
-      send: (otp) => context.client.timed(bodyBytes, () => send(context.client.writeOptions(otp, { npmCommand, npmSession: context.session }))),
+      send: (otp) => {
+        context.writes += 1;
+        return context.client.timed(bodyBytes, () => send(context.client.writeOptions(otp, { npmCommand, npmSession: context.session })));
+      },
     },
     context.tally,
   );

@@ -99,6 +99,36 @@ describe('the action, run as GitHub runs it (node dist/index.js)', () => {
     assert.equal(match.outputs.published, 'true');
   });
 
+  it("keeps package scripts from issuing workflow commands or setting this step's outputs", async () => {
+    const script = [
+      "const fs = require('fs');",
+      "console.log('::error::forged annotation');",
+      "console.log('::stop-commands::guess');",
+      "console.log('::add-mask::nothing');",
+      "if (process.env.GITHUB_OUTPUT) fs.appendFileSync(process.env.GITHUB_OUTPUT, 'published=forged\\n');",
+    ].join(' ');
+    const dir = await makePackage({ 'index.js': '1;\n', 'prepack.js': `${script}\n` }, { name: 'e2e-script-commands', version: '1.0.0', scripts: { prepack: 'node prepack.js' } });
+    const run = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: dir } });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.outputs.published, 'true');
+    const lines = run.stdout.split('\n');
+    const forged = lines.findIndex((line) => line.includes('::error::forged annotation'));
+    const stop = lines.findIndex((line) => /^::stop-commands::[0-9a-f-]{36}$/.test(line));
+    assert.ok(stop >= 0 && stop < forged, 'the relayed output is preceded by ::stop-commands:: with an unguessable token');
+    const token = lines[stop]?.slice('::stop-commands::'.length);
+    const resume = lines.findIndex((line) => line === `::${token}::`);
+    assert.ok(resume > forged, 'commands resume only after the relayed output');
+    assert.ok(lines.slice(stop + 1, resume).every((line) => !line.startsWith('::')), 'relayed lines are indented');
+  });
+
+  it('reports the run as it went when the job summary cannot be written', async () => {
+    const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'e2e-no-summary', version: '1.0.0' });
+    const run = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: dir }, env: { GITHUB_STEP_SUMMARY: ROOT } });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.outputs.published, 'true');
+    assert.match(run.stdout, /::warning::Could not write the job summary/);
+  });
+
   it('takes the token from NODE_AUTH_TOKEN when the token input is empty, as setup-node sets it', async () => {
     const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'e2e-env-token', version: '0.1.0' });
     const run = await runAction({ inputs: { 'otp-secret': user.secret, registry: registry.url, package: dir }, env: { NODE_AUTH_TOKEN: `${user.token}\n` } });

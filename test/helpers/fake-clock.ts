@@ -44,6 +44,6 @@ export function recordingLogger() {
   return {
     lines,
     masked,
-    logger: { debug: push('debug'), info: push('info'), warning: push('warning'), error: push('error'), mask: (secret: string) => masked.push(secret) },
+    logger: { debug: push('debug'), info: push('info'), warning: push('warning'), error: push('error'), mask: (secret: string) => masked.push(secret), relay: push('relay') },
   };
 }

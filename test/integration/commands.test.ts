@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { makePackage } from '../helpers/action.ts';
+import path from 'node:path';
+import { makePackage, ROOT } from '../helpers/action.ts';
 import { runBlockInProcess } from '../helpers/core.ts';
 import { startRegistry, type TestRegistry } from '../registry/index.ts';
 
@@ -127,6 +128,41 @@ describe('commands through npm’s libraries against the test registry', () => {
     assert.deepEqual(outcomes(report), ['not-run', 'not-run', 'failed']);
     assert.match(report.results[2]?.detail ?? '', /npm user "nobody-at-all" does not exist/);
     assert.deepEqual(writes(), [], 'no write was sent');
+  });
+
+  it('refuses to unpublish the only version without --force, as npm does, and removes the package with it', async () => {
+    const dir = await makePackage({ 'index.js': '7;\n' }, { name: 'cmd-single', version: '1.0.0' });
+    assert.equal((await run(`publish ${dir}`)).report.error, undefined);
+    registry.clearRequests();
+    const refused = await run('unpublish cmd-single@1.0.0');
+    assert.equal((refused.report.error as { code?: string }).code, 'ELASTVERSION');
+    assert.match(refused.report.results[0]?.detail ?? '', /only version of cmd-single.*--force/);
+    assert.deepEqual(writes(), []);
+    const forced = await run('unpublish cmd-single@1.0.0 --force');
+    assert.equal(forced.report.error, undefined, String(forced.report.error));
+    assert.equal(await registry.packument('cmd-single'), undefined);
+  });
+
+  it('refuses, as npm does, to move latest back to a lower version unless the tag is given', async () => {
+    const dir = await makePackage({ 'index.js': '8;\n' }, { name: 'cmd-pkg', version: '1.5.0' });
+    registry.clearRequests();
+    const implicit = await run(`publish ${dir}`);
+    assert.match(String((implicit.report.error as Error).message), /^tag \(or --tag on line 1\): cmd-pkg@1\.5\.0 is lower than the highest published version, 2\.0\.0/);
+    assert.deepEqual(writes(), []);
+    const tagged = await run(`publish ${dir} --tag v1-lts`);
+    assert.equal(tagged.report.error, undefined, String(tagged.report.error));
+    const packument = await registry.packument('cmd-pkg');
+    assert.deepEqual([packument['dist-tags'].latest, packument['dist-tags']['v1-lts']], ['2.0.0', '1.5.0']);
+  });
+
+  it('checks a .tgz publish on a later line (prerelease needs a tag) before the first line writes', async () => {
+    const pre = await makePackage({ 'index.js': '9;\n' }, { name: 'cmd-tgz', version: '3.0.0-rc.1' });
+    const { execFileSync } = await import('node:child_process');
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'npm', 'bin', 'npm-cli.js'), 'pack', '--pack-destination', pre, '--loglevel', 'error'], { cwd: pre });
+    registry.clearRequests();
+    const { report } = await run(`dist-tag add cmd-pkg@1.0.0 early\npublish ${path.join(pre, 'cmd-tgz-3.0.0-rc.1.tgz')}`);
+    assert.match(String((report.error as Error).message), /cmd-tgz@3\.0\.0-rc\.1 is a prerelease; give an explicit tag/);
+    assert.deepEqual(registry.requests, [], 'no request at all');
   });
 
   it('writes nothing on a dry run and says what it would do', async () => {

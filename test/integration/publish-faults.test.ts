@@ -74,7 +74,7 @@ describe('publish under registry faults', () => {
     assert.deepEqual(puts.map((request) => [request.status, request.fault]), [[201, 'lose-answer']], 'one PUT, stored, answer dropped');
     assert.deepEqual(
       registry.requests.map((request) => `${request.method} ${request.path}${request.query}`),
-      ['GET /pf-lost', 'PUT /pf-lost', 'GET /pf-lost?write=true'],
+      ['GET /pf-lost?write=true', 'PUT /pf-lost', 'GET /pf-lost?write=true'],
       'checked before, then read back fresh (as for a write) instead of sending again',
     );
     assert.deepEqual(await versionsOf('pf-lost'), ['1.0.0']);
@@ -201,7 +201,7 @@ describe('publish under registry faults', () => {
     assert.deepEqual(await versionsOf('pf-owned'), ['1.0.0']);
   });
 
-  it('reads back a 409 "already exists" and treats our own earlier upload as success', async () => {
+  it('reads back a 403/409 "already exists" on its only upload and reports the version as already there, not as published by this run', async () => {
     // First run lands it but loses the answer and the read-back; the second run's pre-check is made stale by
     // answering its GET 404 once, so it sends the PUT again and the registry says 409/403.
     const clock = midWindowClock(registry);
@@ -214,8 +214,9 @@ describe('publish under registry faults', () => {
     registry.fail({ method: 'GET', path: '/pf-twice', times: 1, status: 404, body: { error: 'Not found' } });
     const second = await publish('pf-twice', clock);
     assert.equal(second.report.error, undefined, String(second.report.error));
-    assert.equal(second.report.results[0]?.outcome, 'published');
-    assert.match(second.report.results[0]?.detail ?? '', /confirmed by reading the registry back/);
+    assert.equal(second.report.results[0]?.outcome, 'unchanged');
+    assert.equal(second.report.published, false, 'an earlier run published it: no second announcement');
+    assert.match(second.report.results[0]?.detail ?? '', /already published with identical contents/);
     const puts = requestsTo('pf-twice', 'PUT');
     assert.equal(puts.length, 1);
     assert.ok(puts[0]!.status === 403 || puts[0]!.status === 409, `the registry refused the second upload: ${puts[0]!.status}`);

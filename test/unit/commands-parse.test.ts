@@ -72,8 +72,8 @@ unpublish my-pkg --force
         { line: 13, kind: 'access-get-status', pkg: 'my-pkg' },
         { line: 14, kind: 'deprecate', pkg: 'my-pkg', range: '<2', message: 'use 2.x' },
         { line: 15, kind: 'deprecate', pkg: 'my-pkg', range: '*', message: '' },
-        { line: 16, kind: 'unpublish', pkg: 'my-pkg', version: '1.0.0' },
-        { line: 17, kind: 'unpublish', pkg: 'my-pkg', version: undefined },
+        { line: 16, kind: 'unpublish', pkg: 'my-pkg', version: '1.0.0', force: false },
+        { line: 17, kind: 'unpublish', pkg: 'my-pkg', version: undefined, force: true },
       ],
     );
   });

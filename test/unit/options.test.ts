@@ -168,4 +168,8 @@ describe('normalizeOptions: tag, access and booleans', () => {
     assert.match(refusal({ expectVersion: 'release-1' }, 'expect-version'), /^expect-version: "release-1" is not a version/);
     assert.equal(normalize({ expectVersion: 'refs/tags/v1.2.3' }).expectVersion, '1.2.3');
   });
+
+  it("treats actions/setup-node's placeholder token as no token at all", () => {
+    assert.throws(() => normalizeOptions({ token: 'XXXXX-XXXXX-XXXXX-XXXXX' }, NAMES), /no registry token was given/);
+  });
 });

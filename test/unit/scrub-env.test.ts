@@ -19,9 +19,11 @@ describe('the environment package scripts get', () => {
     npm_config__authToken: token,
     MY_OWN_NAME_FOR_IT: `prefix-${secret}`,
     GITHUB_REF: 'refs/tags/v1.0.0',
+    GITHUB_OUTPUT: '/runner/_temp/output',
+    GITHUB_ENV: '/runner/_temp/env',
   };
 
-  it('keeps ordinary variables and drops every input, token, ID token and variable holding a secret', () => {
+  it("keeps ordinary variables and drops every input, token, ID token, variable holding a secret, and the runner's command files", () => {
     const clean = scrubEnvironment(env, [token, secret]);
     assert.deepEqual(Object.keys(clean).sort(), ['GITHUB_REF', 'HOME', 'NODE_AUTH_TOKEN', 'NPM_TOKEN', 'PATH']);
     assert.ok(!JSON.stringify(clean).includes(token));
