@@ -84428,15 +84428,13 @@ function escapeName(name) {
     return name.replace('/', '%2f');
 }
 
-;// CONCATENATED MODULE: ./lib/registry/packument.js
+;// CONCATENATED MODULE: ./lib/registry/errors.js
 
-/** The full packument, or undefined when the package does not exist. */
-async function readPackument(client, name, options = {}) {
-    const document = await client.getJson(`/${escapeName(name)}`, {
-        headers: { accept: 'application/json' },
-        ...(options.write ? { query: { write: 'true' } } : {}),
-    });
-    return document === undefined ? undefined : document;
+/** The package does not exist on the registry. */
+class PackageNotFoundError extends ProductError {
+    constructor(pkg, registry) {
+        super('ENOPACKAGE', `${pkg} is not on ${registry}; publish it first (or check the package name).`, { received: pkg });
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/registry/write.js
@@ -84459,56 +84457,6 @@ function otpWrite(context, label, npmCommand, send, bodyBytes = 0) {
             return context.client.timed(bodyBytes, () => send(context.client.writeOptions(otp, { npmCommand, npmSession: context.session })));
         },
     }, context.tally);
-}
-
-;// CONCATENATED MODULE: ./lib/registry/dist-tag.js
-
-
-
-
-
-/** The package does not exist on the registry. */
-class PackageNotFoundError extends ProductError {
-    constructor(pkg, registry) {
-        super('ENOPACKAGE', `${pkg} is not on ${registry}; publish it first (or check the package name).`, { received: pkg });
-    }
-}
-async function tagsOf(context, pkg) {
-    // As for a write: a cached packument could miss a version or tag changed minutes ago.
-    const packument = await readPackument(context.client, pkg, { write: true });
-    if (!packument)
-        throw new PackageNotFoundError(pkg, context.client.registry);
-    return { tags: packument['dist-tags'] ?? {}, versions: packument.versions ?? {} };
-}
-const tagUrl = (pkg, tag) => `/-/package/${escapeName(pkg)}/dist-tags/${encodeURIComponent(tag)}`;
-/** `dist-tag add <pkg>@<version> <tag>`: skipped when the tag already points there. */
-async function distTagAdd(context, pkg, version, tag) {
-    const { tags, versions } = await tagsOf(context, pkg);
-    if (tags[tag] === version)
-        return { status: 'unchanged', detail: `${tag} already points at ${pkg}@${version}` };
-    if (!versions[version])
-        throw new ProductError('ENOVERSION', `${pkg}@${version} is not in the registry, so no tag can point at it; publish it first.`, { received: `${pkg}@${version}` });
-    const was = tags[tag] === undefined ? '' : ` (was ${tags[tag]})`;
-    if (context.dryRun)
-        return { status: 'dry-run', detail: `would point ${tag} at ${version}${was}` };
-    await otpWrite(context, `dist-tag add ${pkg}@${version} ${tag}`, 'dist-tag', (options) => npm_registry_fetch_lib(tagUrl(pkg, tag), { ...options, method: 'PUT', body: JSON.stringify(version), headers: { 'content-type': 'application/json' }, ignoreBody: true }));
-    return { status: 'done', detail: `${tag} now points at ${version}${was}` };
-}
-/** `dist-tag rm <pkg> <tag>`: skipped when the tag is already absent. */
-async function distTagRm(context, pkg, tag) {
-    const { tags } = await tagsOf(context, pkg);
-    if (tags[tag] === undefined)
-        return { status: 'unchanged', detail: `${pkg} has no ${tag} tag` };
-    if (context.dryRun)
-        return { status: 'dry-run', detail: `would remove ${tag} (${tags[tag]})` };
-    await otpWrite(context, `dist-tag rm ${pkg} ${tag}`, 'dist-tag', (options) => npm_registry_fetch_lib(tagUrl(pkg, tag), { ...options, method: 'DELETE', ignoreBody: true }));
-    return { status: 'done', detail: `removed ${tag} (was ${tags[tag]})` };
-}
-/** `dist-tag ls <pkg>`. */
-async function distTagLs(context, pkg) {
-    const { tags } = await tagsOf(context, pkg);
-    const listed = Object.entries(tags).map(([tag, version]) => `${tag}: ${version}`);
-    return { status: 'read', detail: listed.length > 0 ? listed.join(', ') : 'no dist-tags' };
 }
 
 ;// CONCATENATED MODULE: ./lib/registry/access.js
@@ -84548,6 +84496,17 @@ async function getStatus(context, pkg) {
     return { status: 'read', detail: `${pkg} is ${await visibility(context, pkg)}` };
 }
 
+;// CONCATENATED MODULE: ./lib/registry/packument.js
+
+/** The full packument, or undefined when the package does not exist. */
+async function readPackument(client, name, options = {}) {
+    const document = await client.getJson(`/${escapeName(name)}`, {
+        headers: { accept: 'application/json' },
+        ...(options.write ? { query: { write: 'true' } } : {}),
+    });
+    return document === undefined ? undefined : document;
+}
+
 ;// CONCATENATED MODULE: ./lib/registry/deprecate.js
 
 
@@ -84584,6 +84543,51 @@ async function deprecate(context, pkg, range, message) {
     const body = JSON.stringify(packument);
     await otpWrite(context, `deprecate ${pkg}@${range}`, 'deprecate', (options) => npm_registry_fetch_lib(`/${escapeName(pkg)}`, { ...options, method: 'PUT', body, headers: { 'content-type': 'application/json' }, ignoreBody: true }), body.length);
     return { status: 'done', detail: `${changing.join(', ')} ${message ? 'now' : 'no longer'} ${message ? what : 'deprecated'}` };
+}
+
+;// CONCATENATED MODULE: ./lib/registry/dist-tag.js
+
+
+
+
+
+
+async function tagsOf(context, pkg) {
+    // As for a write: a cached packument could miss a version or tag changed minutes ago.
+    const packument = await readPackument(context.client, pkg, { write: true });
+    if (!packument)
+        throw new PackageNotFoundError(pkg, context.client.registry);
+    return { tags: packument['dist-tags'] ?? {}, versions: packument.versions ?? {} };
+}
+const tagUrl = (pkg, tag) => `/-/package/${escapeName(pkg)}/dist-tags/${encodeURIComponent(tag)}`;
+/** `dist-tag add <pkg>@<version> <tag>`: skipped when the tag already points there. */
+async function distTagAdd(context, pkg, version, tag) {
+    const { tags, versions } = await tagsOf(context, pkg);
+    if (tags[tag] === version)
+        return { status: 'unchanged', detail: `${tag} already points at ${pkg}@${version}` };
+    if (!versions[version])
+        throw new ProductError('ENOVERSION', `${pkg}@${version} is not in the registry, so no tag can point at it; publish it first.`, { received: `${pkg}@${version}` });
+    const was = tags[tag] === undefined ? '' : ` (was ${tags[tag]})`;
+    if (context.dryRun)
+        return { status: 'dry-run', detail: `would point ${tag} at ${version}${was}` };
+    await otpWrite(context, `dist-tag add ${pkg}@${version} ${tag}`, 'dist-tag', (options) => npm_registry_fetch_lib(tagUrl(pkg, tag), { ...options, method: 'PUT', body: JSON.stringify(version), headers: { 'content-type': 'application/json' }, ignoreBody: true }));
+    return { status: 'done', detail: `${tag} now points at ${version}${was}` };
+}
+/** `dist-tag rm <pkg> <tag>`: skipped when the tag is already absent. */
+async function distTagRm(context, pkg, tag) {
+    const { tags } = await tagsOf(context, pkg);
+    if (tags[tag] === undefined)
+        return { status: 'unchanged', detail: `${pkg} has no ${tag} tag` };
+    if (context.dryRun)
+        return { status: 'dry-run', detail: `would remove ${tag} (${tags[tag]})` };
+    await otpWrite(context, `dist-tag rm ${pkg} ${tag}`, 'dist-tag', (options) => npm_registry_fetch_lib(tagUrl(pkg, tag), { ...options, method: 'DELETE', ignoreBody: true }));
+    return { status: 'done', detail: `removed ${tag} (was ${tags[tag]})` };
+}
+/** `dist-tag ls <pkg>`. */
+async function distTagLs(context, pkg) {
+    const { tags } = await tagsOf(context, pkg);
+    const listed = Object.entries(tags).map(([tag, version]) => `${tag}: ${version}`);
+    return { status: 'read', detail: listed.length > 0 ? listed.join(', ') : 'no dist-tags' };
 }
 
 ;// CONCATENATED MODULE: ./lib/registry/owner.js
@@ -88766,10 +88770,6 @@ class OtpSource {
     /** True once the registry has shown it refuses reused codes. */
     get singleUse() {
         return this.#singleUse;
-    }
-    /** Windows whose code the registry refused. */
-    get rejectedWindows() {
-        return this.#rejected.size;
     }
     /** The clock offset in use (registry minus local), ms. */
     get offsetMs() {

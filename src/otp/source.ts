@@ -106,11 +106,6 @@ export class OtpSource {
     return this.#singleUse;
   }
 
-  /** Windows whose code the registry refused. */
-  get rejectedWindows(): number {
-    return this.#rejected.size;
-  }
-
   /** The clock offset in use (registry minus local), ms. */
   get offsetMs(): number {
     return this.#timeSync.offsetMs;

@@ -1,6 +1,6 @@
 import libnpmaccess from 'libnpmaccess';
 import { escapeName } from './client.ts';
-import { PackageNotFoundError } from './dist-tag.ts';
+import { PackageNotFoundError } from './errors.ts';
 import { type CommandContext, type CommandOutcome, otpWrite } from './write.ts';
 
 async function visibility(context: CommandContext, pkg: string): Promise<'public' | 'private'> {

@@ -2,7 +2,7 @@ import npmFetch from 'npm-registry-fetch';
 import semver from 'semver';
 import { ProductError } from '../core/errors.ts';
 import { escapeName } from './client.ts';
-import { PackageNotFoundError } from './dist-tag.ts';
+import { PackageNotFoundError } from './errors.ts';
 import { readPackument } from './packument.ts';
 import { type CommandContext, type CommandOutcome, otpWrite } from './write.ts';
 

@@ -1,15 +1,10 @@
 import npmFetch from 'npm-registry-fetch';
 import { ProductError } from '../core/errors.ts';
 import { escapeName } from './client.ts';
+import { PackageNotFoundError } from './errors.ts';
 import { readPackument } from './packument.ts';
 import { type CommandContext, type CommandOutcome, otpWrite } from './write.ts';
 
-/** The package does not exist on the registry. */
-export class PackageNotFoundError extends ProductError {
-  constructor(pkg: string, registry: string) {
-    super('ENOPACKAGE', `${pkg} is not on ${registry}; publish it first (or check the package name).`, { received: pkg });
-  }
-}
 
 async function tagsOf(context: CommandContext, pkg: string) {
   // As for a write: a cached packument could miss a version or tag changed minutes ago.

@@ -2,7 +2,7 @@ import npmFetch from 'npm-registry-fetch';
 import { ProductError } from '../core/errors.ts';
 import { statusOf } from '../otp/with-otp.ts';
 import { escapeName } from './client.ts';
-import { PackageNotFoundError } from './dist-tag.ts';
+import { PackageNotFoundError } from './errors.ts';
 import { type Packument, readPackument } from './packument.ts';
 import { type Account, type CommandContext, type CommandOutcome, otpWrite } from './write.ts';
 

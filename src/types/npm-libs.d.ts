@@ -65,7 +65,6 @@ declare module 'libnpmaccess' {
   import type { FetchOptions } from 'npm-registry-fetch';
   export function setAccess(pkg: string, access: 'public' | 'restricted', opts?: FetchOptions): Promise<boolean>;
   export function setMfa(pkg: string, level: 'none' | 'publish' | 'automation', opts?: FetchOptions): Promise<boolean>;
-  export function getVisibility(pkg: string, opts?: FetchOptions): Promise<{ public: boolean }>;
-  const libnpmaccess: { setAccess: typeof setAccess; setMfa: typeof setMfa; getVisibility: typeof getVisibility };
+  const libnpmaccess: { setAccess: typeof setAccess; setMfa: typeof setMfa };
   export default libnpmaccess;
 }
