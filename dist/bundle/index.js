@@ -84167,128 +84167,14 @@ var lib = __nccwpck_require__(92426);
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: ./node_modules/npm-registry-fetch/lib/index.js
 var npm_registry_fetch_lib = __nccwpck_require__(5706);
-;// CONCATENATED MODULE: ./lib/otp/errors.js
-
-/** The registry asked for a one-time password and no TOTP secret was configured. */
-class OtpRequiredError extends ProductError {
-    constructor(label, secretInput, options = {}) {
-        super('EOTP', `The registry asks for a one-time password for "${label}", but no TOTP secret was given. ` +
-            `Set ${secretInput} to the account's TOTP secret (base32 text or the otpauth:// URI behind the QR code).`, options);
-    }
-}
-/** The account's 2FA uses security keys (WebAuthn): no CI job can answer it. */
-class SecurityKeyError extends ProductError {
-    constructor(label, options = {}) {
-        super('EOTPWEBAUTHN', `The registry asks for a security-key (WebAuthn) confirmation for "${label}": this account's 2FA uses ` +
-            'security keys, which no CI job can answer, so a TOTP secret cannot help. Use trusted publishing (OIDC) ' +
-            'for publish, or a granular access token allowed to bypass 2FA.', options);
-    }
-}
-/** Every code tried was refused. Says how many, across how many windows, with which clock offset; never a code. */
-class OtpRejectedError extends ProductError {
-    attempts;
-    constructor(label, details) {
-        const offset = `${details.offsetMs >= 0 ? '+' : ''}${(details.offsetMs / 1000).toFixed(1)} s`;
-        super('EOTPREJECTED', `The registry refused ${details.attempts} one-time password${details.attempts === 1 ? '' : 's'} for "${label}" ` +
-            `from ${details.windows} time window${details.windows === 1 ? '' : 's'} (clock offset used: ${offset} versus the registry` +
-            `${details.singleUse ? '; the registry allows each code once' : ''}). ` +
-            'Check that the TOTP secret belongs to the account that owns the token, and that its algorithm, digits and period match the enrolment.', details.cause === undefined ? {} : { cause: details.cause });
-        this.attempts = details.attempts;
-    }
-}
-/** The registry kept answering 429 (too many requests). */
-class RateLimitedError extends ProductError {
-    constructor(label, retryAfterMs, options = {}) {
-        super('ERATELIMIT', `The registry is rate-limiting "${label}" (429 Too Many Requests)` +
-            (retryAfterMs === undefined ? '' : `; it asks to wait ${Math.ceil(retryAfterMs / 1000)} s`) +
-            '. Try again later.', options);
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/otp/with-otp.js
-
+;// CONCATENATED MODULE: ./lib/core/http-errors.js
 /**
- * The one wrapper every registry write goes through (npm's `otplease`,
- * without a terminal): a fresh code right before each attempt, the next
- * window's code after a rejection, a bounded number of attempts, an
- * immediate clear failure for security-key accounts, and 429 waits.
+ * What an error from npm's libraries (npm-registry-fetch, make-fetch-happen)
+ * says about a request: its HTTP status and headers, and, when there was no
+ * answer, whether the request may have reached the registry. One taxonomy for
+ * every caller, so that publish's reconciliation and the other commands'
+ * retries agree on what a lost connection is.
  */
-async function withOtp(context, write, tally = { otpAttempts: 0, waitedMs: 0 }) {
-    const maxAttempts = context.maxAttempts ?? 3;
-    const maxRateLimitWaits = context.maxRateLimitWaits ?? 3;
-    const maxRetryAfterMs = context.maxRetryAfterMs ?? 120_000;
-    const { source, clock } = context;
-    let otpAttempts = 0;
-    let rateLimitWaits = 0;
-    const windowsTried = new Set();
-    for (;;) {
-        let issued;
-        if (source) {
-            issued = await source.next({ bodyBytes: write.bodyBytes ?? 0 });
-            tally.waitedMs += issued.waitedMs;
-            windowsTried.add(issued.window);
-            otpAttempts += 1;
-            tally.otpAttempts += 1;
-        }
-        let value;
-        try {
-            value = await write.send(issued?.code);
-        }
-        catch (error) {
-            if (source && issued && !(isOtpChallenge(error) && !hasWebAuthnChallenge(error))) {
-                // No verdict on the code itself (network error, 429, a refusal of another kind, a security-key account).
-                source.released(issued);
-            }
-            if (isOtpChallenge(error)) {
-                if (hasWebAuthnChallenge(error))
-                    throw new SecurityKeyError(write.label, { cause: error });
-                if (!source || !issued)
-                    throw new OtpRequiredError(write.label, context.secretInput, { cause: error });
-                const reuse = source.rejected(issued);
-                context.logger.info(`The registry refused the one-time password for "${write.label}"` +
-                    (reuse ? ' (a reused code)' : '') +
-                    (otpAttempts < maxAttempts ? '; trying the next window.' : '.'));
-                if (otpAttempts >= maxAttempts) {
-                    throw new OtpRejectedError(write.label, {
-                        attempts: otpAttempts,
-                        windows: windowsTried.size,
-                        offsetMs: source.offsetMs,
-                        singleUse: source.singleUse,
-                        cause: error,
-                    });
-                }
-                continue;
-            }
-            if (statusOf(error) === 429) {
-                const retryAfterMs = retryAfter(error, clock.now());
-                if (rateLimitWaits >= maxRateLimitWaits || (retryAfterMs ?? 0) > maxRetryAfterMs) {
-                    throw new RateLimitedError(write.label, retryAfterMs, { cause: error });
-                }
-                rateLimitWaits += 1;
-                const waitMs = retryAfterMs ?? 1000 * 2 ** rateLimitWaits;
-                context.logger.info(`The registry asks to slow down (429); waiting ${(waitMs / 1000).toFixed(1)} s before "${write.label}".`);
-                await clock.sleep(waitMs);
-                tally.waitedMs += waitMs;
-                if (source)
-                    otpAttempts -= 1; // that code was never judged, so it does not count against the bound
-                continue;
-            }
-            throw error;
-        }
-        if (source && issued)
-            source.accepted(issued);
-        return value;
-    }
-}
-/** npm-registry-fetch marks "OTP required" answers with code EOTP (401 + www-authenticate OTP, or a body naming a one-time password). */
-function isOtpChallenge(error) {
-    return isRecord(error) && error.code === 'EOTP';
-}
-function hasWebAuthnChallenge(error) {
-    if (!isRecord(error) || !isRecord(error.body))
-        return false;
-    return typeof error.body.authUrl === 'string' || typeof error.body.doneUrl === 'string';
-}
 /** The HTTP status carried by an npm-registry-fetch error, if any. */
 function statusOf(error) {
     return isRecord(error) && typeof error.statusCode === 'number' ? error.statusCode : undefined;
@@ -84302,15 +84188,32 @@ function errorHeader(error, name) {
         return typeof value[0] === 'string' ? value[0] : undefined;
     return typeof value === 'string' ? value : undefined;
 }
-/** Retry-After in ms: delta-seconds or an HTTP date. */
-function retryAfter(error, nowMs) {
-    const header = errorHeader(error, 'retry-after')?.trim();
-    if (!header)
+/** The connection failed during the request: it may or may not have been processed. */
+const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'UND_ERR_SOCKET']);
+/** No connection was made: the request never reached the registry. The first two may pass on a retry. */
+const UNSENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EINVALIDPROXY']);
+const RETRYABLE_UNSENT = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+/**
+ * For an error without an HTTP answer: `lost` (the request may have been
+ * processed), `unsent` (it cannot have been), or undefined (not a connection
+ * failure, or one we do not know).
+ */
+function connectionFailure(error) {
+    if (!isRecord(error) || statusOf(error) !== undefined)
         return undefined;
-    if (/^\d+$/.test(header))
-        return Number(header) * 1000;
-    const at = Date.parse(header);
-    return Number.isFinite(at) ? Math.max(0, at - nowMs) : undefined;
+    if (typeof error.code === 'string' && UNSENT_CODES.has(error.code))
+        return 'unsent';
+    if (typeof error.code === 'string' && LOST_CODES.has(error.code))
+        return 'lost';
+    return error.type === 'request-timeout' || error.type === 'body-timeout' ? 'lost' : undefined;
+}
+/** A failure that says nothing about the request itself (408, 5xx, a dropped or refused connection): worth trying again. */
+function isTransient(error) {
+    const status = statusOf(error);
+    if (status !== undefined)
+        return status === 408 || status >= 500;
+    const failure = connectionFailure(error);
+    return failure === 'lost' || (failure === 'unsent' && isRecord(error) && RETRYABLE_UNSENT.has(error.code));
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null;
@@ -84435,6 +84338,140 @@ class PackageNotFoundError extends ProductError {
     constructor(pkg, registry) {
         super('ENOPACKAGE', `${pkg} is not on ${registry}; publish it first (or check the package name).`, { received: pkg });
     }
+}
+
+;// CONCATENATED MODULE: ./lib/otp/errors.js
+
+/** The registry asked for a one-time password and no TOTP secret was configured. */
+class OtpRequiredError extends ProductError {
+    constructor(label, secretInput, options = {}) {
+        super('EOTP', `The registry asks for a one-time password for "${label}", but no TOTP secret was given. ` +
+            `Set ${secretInput} to the account's TOTP secret (base32 text or the otpauth:// URI behind the QR code).`, options);
+    }
+}
+/** The account's 2FA uses security keys (WebAuthn): no CI job can answer it. */
+class SecurityKeyError extends ProductError {
+    constructor(label, options = {}) {
+        super('EOTPWEBAUTHN', `The registry asks for a security-key (WebAuthn) confirmation for "${label}": this account's 2FA uses ` +
+            'security keys, which no CI job can answer, so a TOTP secret cannot help. Use trusted publishing (OIDC) ' +
+            'for publish, or a granular access token allowed to bypass 2FA.', options);
+    }
+}
+/** Every code tried was refused. Says how many, across how many windows, with which clock offset; never a code. */
+class OtpRejectedError extends ProductError {
+    attempts;
+    constructor(label, details) {
+        const offset = `${details.offsetMs >= 0 ? '+' : ''}${(details.offsetMs / 1000).toFixed(1)} s`;
+        super('EOTPREJECTED', `The registry refused ${details.attempts} one-time password${details.attempts === 1 ? '' : 's'} for "${label}" ` +
+            `from ${details.windows} time window${details.windows === 1 ? '' : 's'} (clock offset used: ${offset} versus the registry` +
+            `${details.singleUse ? '; the registry allows each code once' : ''}). ` +
+            'Check that the TOTP secret belongs to the account that owns the token, and that its algorithm, digits and period match the enrolment.', details.cause === undefined ? {} : { cause: details.cause });
+        this.attempts = details.attempts;
+    }
+}
+/** The registry kept answering 429 (too many requests). */
+class RateLimitedError extends ProductError {
+    constructor(label, retryAfterMs, options = {}) {
+        super('ERATELIMIT', `The registry is rate-limiting "${label}" (429 Too Many Requests)` +
+            (retryAfterMs === undefined ? '' : `; it asks to wait ${Math.ceil(retryAfterMs / 1000)} s`) +
+            '. Try again later.', options);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/otp/with-otp.js
+
+
+/**
+ * The one wrapper every registry write goes through (npm's `otplease`,
+ * without a terminal): a fresh code right before each attempt, the next
+ * window's code after a rejection, a bounded number of attempts, an
+ * immediate clear failure for security-key accounts, and 429 waits.
+ */
+async function withOtp(context, write, tally = { otpAttempts: 0, waitedMs: 0 }) {
+    const maxAttempts = context.maxAttempts ?? 3;
+    const maxRateLimitWaits = context.maxRateLimitWaits ?? 3;
+    const maxRetryAfterMs = context.maxRetryAfterMs ?? 120_000;
+    const { source, clock } = context;
+    let otpAttempts = 0;
+    let rateLimitWaits = 0;
+    const windowsTried = new Set();
+    for (;;) {
+        let issued;
+        if (source) {
+            issued = await source.next({ bodyBytes: write.bodyBytes ?? 0 });
+            tally.waitedMs += issued.waitedMs;
+            windowsTried.add(issued.window);
+            otpAttempts += 1;
+            tally.otpAttempts += 1;
+        }
+        let value;
+        try {
+            value = await write.send(issued?.code);
+        }
+        catch (error) {
+            if (source && issued && !(isOtpChallenge(error) && !hasWebAuthnChallenge(error))) {
+                // No verdict on the code itself (network error, 429, a refusal of another kind, a security-key account).
+                source.released(issued);
+            }
+            if (isOtpChallenge(error)) {
+                if (hasWebAuthnChallenge(error))
+                    throw new SecurityKeyError(write.label, { cause: error });
+                if (!source || !issued)
+                    throw new OtpRequiredError(write.label, context.secretInput, { cause: error });
+                const reuse = source.rejected(issued);
+                context.logger.info(`The registry refused the one-time password for "${write.label}"` +
+                    (reuse ? ' (a reused code)' : '') +
+                    (otpAttempts < maxAttempts ? '; trying the next window.' : '.'));
+                if (otpAttempts >= maxAttempts) {
+                    throw new OtpRejectedError(write.label, {
+                        attempts: otpAttempts,
+                        windows: windowsTried.size,
+                        offsetMs: source.offsetMs,
+                        singleUse: source.singleUse,
+                        cause: error,
+                    });
+                }
+                continue;
+            }
+            if (statusOf(error) === 429) {
+                const retryAfterMs = retryAfter(error, clock.now());
+                if (rateLimitWaits >= maxRateLimitWaits || (retryAfterMs ?? 0) > maxRetryAfterMs) {
+                    throw new RateLimitedError(write.label, retryAfterMs, { cause: error });
+                }
+                rateLimitWaits += 1;
+                const waitMs = retryAfterMs ?? 1000 * 2 ** rateLimitWaits;
+                context.logger.info(`The registry asks to slow down (429); waiting ${(waitMs / 1000).toFixed(1)} s before "${write.label}".`);
+                await clock.sleep(waitMs);
+                tally.waitedMs += waitMs;
+                if (source)
+                    otpAttempts -= 1; // that code was never judged, so it does not count against the bound
+                continue;
+            }
+            throw error;
+        }
+        if (source && issued)
+            source.accepted(issued);
+        return value;
+    }
+}
+/** npm-registry-fetch marks "OTP required" answers with code EOTP (401 + www-authenticate OTP, or a body naming a one-time password). */
+function isOtpChallenge(error) {
+    return isRecord(error) && error.code === 'EOTP';
+}
+function hasWebAuthnChallenge(error) {
+    if (!isRecord(error) || !isRecord(error.body))
+        return false;
+    return typeof error.body.authUrl === 'string' || typeof error.body.doneUrl === 'string';
+}
+/** Retry-After in ms: delta-seconds or an HTTP date. */
+function retryAfter(error, nowMs) {
+    const header = errorHeader(error, 'retry-after')?.trim();
+    if (!header)
+        return undefined;
+    if (/^\d+$/.test(header))
+        return Number(header) * 1000;
+    const at = Date.parse(header);
+    return Number.isFinite(at) ? Math.max(0, at - nowMs) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/registry/write.js
@@ -85238,6 +85275,7 @@ function integrityOf(data) {
 
 
 
+
 /** The version exists with other contents: publishing again is impossible. */
 class PublishConflictError extends ProductError {
     constructor(id) {
@@ -85388,10 +85426,8 @@ function refuseLatestBackwards(id, version, packument, input) {
         throw new InputError(input, `${input}: ${id} is lower than the highest published version, ${highest}, so it cannot take the "latest" tag by default (npm refuses it too). Give an explicit tag for this line, for example latest-1 or v${semver.major(version)}-lts.`, { received: version });
     }
 }
-/** Failures of the connection itself: the request may or may not have been processed. */
-const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'UND_ERR_SOCKET']);
-/** Refusals by libnpmpublish before it sends anything, and connections that were never made. */
-const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EINVALIDPROXY']);
+/** Refusals by libnpmpublish itself, before it sends anything. */
+const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE']);
 /**
  * `refused`: the registry answered no (nothing landed). `not-sent`: refused
  * before sending. `transient`: lost or failed in a way worth retrying once
@@ -85410,9 +85446,11 @@ function classify(error) {
     const record = error;
     if (typeof record?.code === 'string' && LOCAL_CODES.has(record.code))
         return 'not-sent';
-    if (record?.type === 'request-timeout' || record?.type === 'body-timeout' || record?.type === 'system')
-        return 'transient';
-    return typeof record?.code === 'string' && NETWORK_CODES.has(record.code) ? 'transient' : 'unclear';
+    const failure = connectionFailure(error);
+    if (failure === 'unsent')
+        return 'not-sent';
+    // make-fetch-happen reports other socket errors as type `system`: the request may have gone out.
+    return failure === 'lost' || record?.type === 'system' ? 'transient' : 'unclear';
 }
 /** The registry's reason, without the request URL's query or any header; one line. */
 function describe(error) {
@@ -89065,6 +89103,7 @@ function idTokenProviderFromEnv(env, logger) {
 
 ;// CONCATENATED MODULE: ./lib/core/transient-retry.js
 
+
 /** Command runs repeated after a transient failure (5xx, 408, a dropped connection), with backoff. */
 const TRANSIENT_RETRIES = 2;
 /**
@@ -89094,14 +89133,6 @@ wroteSomething) {
             await deps.clock.sleep(waitMs);
         }
     }
-}
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'ECONNABORTED']);
-/** A failure that says nothing about the request itself: worth trying again. */
-function isTransient(error) {
-    const record = error;
-    if (typeof record?.statusCode === 'number')
-        return record.statusCode === 408 || record.statusCode >= 500;
-    return (typeof record?.code === 'string' && TRANSIENT_CODES.has(record.code)) || record?.type === 'request-timeout';
 }
 
 ;// CONCATENATED MODULE: ./lib/core/run.js

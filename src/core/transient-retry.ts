@@ -1,6 +1,7 @@
 import type { Command } from '../commands/types.ts';
 import type { Clock } from './clock.ts';
 import { describeError } from './describe-error.ts';
+import { isTransient } from './http-errors.ts';
 import type { Logger } from './logger.ts';
 
 /** Command runs repeated after a transient failure (5xx, 408, a dropped connection), with backoff. */
@@ -35,13 +36,4 @@ export async function withTransientRetries<T extends { status: string; detail: s
       await deps.clock.sleep(waitMs);
     }
   }
-}
-
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'ECONNABORTED']);
-
-/** A failure that says nothing about the request itself: worth trying again. */
-export function isTransient(error: unknown): boolean {
-  const record = error as { statusCode?: unknown; code?: unknown; type?: unknown } | undefined;
-  if (typeof record?.statusCode === 'number') return record.statusCode === 408 || record.statusCode >= 500;
-  return (typeof record?.code === 'string' && TRANSIENT_CODES.has(record.code)) || record?.type === 'request-timeout';
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
+import { errorHeader, isRecord, statusOf } from '../core/http-errors.ts';
 import { OtpRejectedError, OtpRequiredError, RateLimitedError, SecurityKeyError } from './errors.ts';
 import type { IssuedCode, OtpSource } from './source.ts';
 
@@ -117,18 +118,7 @@ function hasWebAuthnChallenge(error: unknown): boolean {
   return typeof error.body.authUrl === 'string' || typeof error.body.doneUrl === 'string';
 }
 
-/** The HTTP status carried by an npm-registry-fetch error, if any. */
-export function statusOf(error: unknown): number | undefined {
-  return isRecord(error) && typeof error.statusCode === 'number' ? error.statusCode : undefined;
-}
 
-/** A header from an npm-registry-fetch error (its headers are `raw()`: arrays of strings). */
-export function errorHeader(error: unknown, name: string): string | undefined {
-  if (!isRecord(error) || !isRecord(error.headers)) return undefined;
-  const value = error.headers[name];
-  if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : undefined;
-  return typeof value === 'string' ? value : undefined;
-}
 
 /** Retry-After in ms: delta-seconds or an HTTP date. */
 export function retryAfter(error: unknown, nowMs: number): number | undefined {
@@ -137,8 +127,4 @@ export function retryAfter(error: unknown, nowMs: number): number | undefined {
   if (/^\d+$/.test(header)) return Number(header) * 1000;
   const at = Date.parse(header);
   return Number.isFinite(at) ? Math.max(0, at - nowMs) : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

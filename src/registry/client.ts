@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import npmFetch, { type FetchOptions, type FetchResponse } from 'npm-registry-fetch';
 import type { Clock } from '../core/clock.ts';
 import type { TimeSync } from '../otp/time-sync.ts';
-import { errorHeader, statusOf } from '../otp/with-otp.ts';
+import { errorHeader, statusOf } from '../core/http-errors.ts';
 
 export interface RegistryClientOptions {
   /** Registry base URL, normalised with a trailing slash. */

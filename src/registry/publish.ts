@@ -2,7 +2,8 @@ import libnpmpublish from 'libnpmpublish';
 import semver from 'semver';
 import { InputError, ProductError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
-import { type OtpContext, type OtpTally, statusOf, withOtp } from '../otp/with-otp.ts';
+import { connectionFailure, statusOf } from '../core/http-errors.ts';
+import { type OtpContext, type OtpTally, withOtp } from '../otp/with-otp.ts';
 import { sameContents, type Tarball } from '../package/tarball.ts';
 import type { RegistryClient } from './client.ts';
 import { type Packument, readPackument } from './packument.ts';
@@ -219,10 +220,8 @@ function refuseLatestBackwards(id: string, version: string, packument: Packument
   }
 }
 
-/** Failures of the connection itself: the request may or may not have been processed. */
-const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'UND_ERR_SOCKET']);
-/** Refusals by libnpmpublish before it sends anything, and connections that were never made. */
-const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EINVALIDPROXY']);
+/** Refusals by libnpmpublish itself, before it sends anything. */
+const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE']);
 
 /**
  * `refused`: the registry answered no (nothing landed). `not-sent`: refused
@@ -239,8 +238,10 @@ function classify(error: unknown): 'refused' | 'not-sent' | 'transient' | 'uncle
   }
   const record = error as { code?: unknown; type?: unknown } | undefined;
   if (typeof record?.code === 'string' && LOCAL_CODES.has(record.code)) return 'not-sent';
-  if (record?.type === 'request-timeout' || record?.type === 'body-timeout' || record?.type === 'system') return 'transient';
-  return typeof record?.code === 'string' && NETWORK_CODES.has(record.code) ? 'transient' : 'unclear';
+  const failure = connectionFailure(error);
+  if (failure === 'unsent') return 'not-sent';
+  // make-fetch-happen reports other socket errors as type `system`: the request may have gone out.
+  return failure === 'lost' || record?.type === 'system' ? 'transient' : 'unclear';
 }
 
 /** The registry's reason, without the request URL's query or any header; one line. */
