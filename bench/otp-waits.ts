@@ -12,8 +12,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { systemClock } from '../src/core/clock.ts';
-import type { Logger } from '../src/core/logger.ts';
+import { systemClock } from '../src/foundation/clock.ts';
+import type { Logger } from '../src/foundation/logger.ts';
 import { parseTotpSecret } from '../src/otp/secret.ts';
 import { OtpSource } from '../src/otp/source.ts';
 import { TimeSync } from '../src/otp/time-sync.ts';

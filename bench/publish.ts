@@ -90,10 +90,10 @@ function measure(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<M
 
 /** C's child: publishes every folder in BENCH_DIRS in this one process, through the core; prints per-publish wall times. */
 async function child(): Promise<void> {
-  const { systemClock } = await import('../src/core/clock.ts');
-  const { silentLogger } = await import('../src/core/logger.ts');
-  const { normalizeOptions } = await import('../src/core/options.ts');
-  const { runCommands } = await import('../src/core/run.ts');
+  const { systemClock } = await import('../src/foundation/clock.ts');
+  const { silentLogger } = await import('../src/foundation/logger.ts');
+  const { normalizeOptions } = await import('../src/run/options.ts');
+  const { runCommands } = await import('../src/run/run.ts');
   const { USER_AGENT } = await import('../src/version.ts');
   const { NAMES } = await import('../test/helpers/core.ts');
   const dirs = JSON.parse(process.env['BENCH_DIRS'] ?? '[]') as string[];

@@ -83741,14 +83741,14 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./lib/core/clock.js
+;// CONCATENATED MODULE: ./lib/foundation/clock.js
 /** The real clock. */
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
 };
 
-;// CONCATENATED MODULE: ./lib/core/errors.js
+;// CONCATENATED MODULE: ./lib/foundation/errors.js
 /**
  * Every failure the product reports is a `ProductError` with a stable `code`.
  * User mistakes (bad input) are `InputError`s: they are shown as one clear
@@ -83783,7 +83783,7 @@ function isProductError(error) {
     return error instanceof ProductError;
 }
 
-;// CONCATENATED MODULE: ./lib/core/redactor.js
+;// CONCATENATED MODULE: ./lib/foundation/redactor.js
 /**
  * Remembers every secret value and removes them from text. Both adapters
  * pass everything they print through it, so a secret registered here cannot
@@ -84167,7 +84167,7 @@ var lib = __nccwpck_require__(92426);
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: ./node_modules/npm-registry-fetch/lib/index.js
 var npm_registry_fetch_lib = __nccwpck_require__(5706);
-;// CONCATENATED MODULE: ./lib/core/http-errors.js
+;// CONCATENATED MODULE: ./lib/foundation/http-errors.js
 /**
  * What an error from npm's libraries (npm-registry-fetch, make-fetch-happen)
  * says about a request: its HTTP status and headers, and, when there was no
@@ -84234,13 +84234,11 @@ const WRITE_RETRY = { retries: 0 };
  */
 class RegistryClient {
     registry;
-    #token;
     #clock;
     #timeSync;
     #base;
     constructor(options) {
         this.registry = options.registry;
-        this.#token = options.token;
         this.#clock = options.clock;
         this.#timeSync = options.timeSync;
         const url = new URL(options.registry);
@@ -84252,10 +84250,6 @@ class RegistryClient {
             preferOnline: true,
             ...(options.token === undefined ? {} : { [`//${url.host}${url.pathname}:_authToken`]: options.token }),
         };
-    }
-    /** True when a token was configured. */
-    get authenticated() {
-        return this.#token !== undefined;
     }
     /**
      * Options for one of npm's libraries making a write: the code if any, and
@@ -84917,7 +84911,7 @@ function badParam(inputName, key, value, advice) {
     throw new InputError(inputName, `${inputName}: the otpauth URI's ${named ?? `${key} parameter`} is not supported; ${advice}.`, { received: named });
 }
 
-;// CONCATENATED MODULE: ./lib/core/options.js
+;// CONCATENATED MODULE: ./lib/run/options.js
 
 
 
@@ -85344,7 +85338,7 @@ async function publishTarball(context, tarball, settings) {
         logger.info(`Dry run: would publish ${id} with tag "${settings.tag}" to ${client.registry}.`);
         return { status: 'dry-run', otpAttempts: 0, waitedMs: 0, reconciled: false, uploads: 0 };
     }
-    const maxRetries = settings.maxRetries ?? 2;
+    const maxRetries = MAX_UPLOAD_RETRIES;
     const session = context.session === undefined ? {} : { npmSession: context.session };
     const bodyBytes = Math.ceil(tarball.data.length * 1.34) + 4096;
     const tally = { otpAttempts: 0, waitedMs: 0 };
@@ -85426,6 +85420,8 @@ function refuseLatestBackwards(id, version, packument, input) {
         throw new InputError(input, `${input}: ${id} is lower than the highest published version, ${highest}, so it cannot take the "latest" tag by default (npm refuses it too). Give an explicit tag for this line, for example latest-1 or v${semver.major(version)}-lts.`, { received: version });
     }
 }
+/** Uploads retried after a transient failure (reset, timeout, 408, 5xx) once the read-back shows the version absent. */
+const MAX_UPLOAD_RETRIES = 2;
 /** Refusals by libnpmpublish itself, before it sends anything. */
 const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE']);
 /**
@@ -89002,7 +88998,7 @@ function smooth(previous, sample) {
     return Math.round(previous * 0.5 + sample * 0.5);
 }
 
-;// CONCATENATED MODULE: ./lib/core/describe-error.js
+;// CONCATENATED MODULE: ./lib/foundation/describe-error.js
 
 /** One line for the user: our own messages as they are, a library's error with its status and reason. */
 function describeError(error) {
@@ -89101,7 +89097,7 @@ function idTokenProviderFromEnv(env, logger) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/core/transient-retry.js
+;// CONCATENATED MODULE: ./lib/run/transient-retry.js
 
 
 /** Command runs repeated after a transient failure (5xx, 408, a dropped connection), with backoff. */
@@ -89135,7 +89131,7 @@ wroteSomething) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/core/run.js
+;// CONCATENATED MODULE: ./lib/run/run.js
 
 
 

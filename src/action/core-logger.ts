@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
-import type { Logger } from '../core/logger.ts';
-import { Redactor } from '../core/redactor.ts';
+import type { Logger } from '../foundation/logger.ts';
+import { Redactor } from '../foundation/redactor.ts';
 
 /**
  * The core's logger on GitHub's workflow commands. Every secret is both

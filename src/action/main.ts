@@ -1,10 +1,10 @@
 import * as core from '@actions/core';
-import { systemClock } from '../core/clock.ts';
-import { isProductError } from '../core/errors.ts';
-import { Redactor } from '../core/redactor.ts';
-import type { RunReport } from '../core/result.ts';
-import type { Options } from '../core/options.ts';
-import { describeError, runCommands } from '../core/run.ts';
+import { systemClock } from '../foundation/clock.ts';
+import { isProductError } from '../foundation/errors.ts';
+import { Redactor } from '../foundation/redactor.ts';
+import type { RunReport } from '../run/result.ts';
+import type { Options } from '../run/options.ts';
+import { describeError, runCommands } from '../run/run.ts';
 import { idTokenProviderFromEnv } from '../registry/oidc.ts';
 import { USER_AGENT } from '../version.ts';
 import { actionLogger } from './core-logger.ts';

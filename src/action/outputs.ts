@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import type { Redactor } from '../core/redactor.ts';
-import type { RunReport, WriteResult } from '../core/result.ts';
+import type { Redactor } from '../foundation/redactor.ts';
+import type { RunReport, WriteResult } from '../run/result.ts';
 
 /** Sets the action's outputs: published, name, version, tag, results (JSON). */
 export function writeOutputs(report: RunReport, redactor: Redactor): void {

@@ -1,5 +1,5 @@
-import type { Logger } from '../core/logger.ts';
-import type { Options } from '../core/options.ts';
+import type { Logger } from '../foundation/logger.ts';
+import type { Options } from '../run/options.ts';
 import { setMfa, setStatus, getStatus } from '../registry/access.ts';
 import { deprecate } from '../registry/deprecate.ts';
 import { distTagAdd, distTagLs, distTagRm } from '../registry/dist-tag.ts';

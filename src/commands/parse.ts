@@ -1,6 +1,6 @@
 import npa from 'npm-package-arg';
 import semver from 'semver';
-import { InputError } from '../core/errors.ts';
+import { InputError } from '../foundation/errors.ts';
 import { tokenize } from './tokenize.ts';
 import { type Command, KNOWN_COMMANDS } from './types.ts';
 import { packageNameProblem, tagProblem, userProblem } from './validate.ts';

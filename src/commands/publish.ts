@@ -1,7 +1,7 @@
 import semver from 'semver';
-import { InputError } from '../core/errors.ts';
-import type { Logger } from '../core/logger.ts';
-import type { Options } from '../core/options.ts';
+import { InputError } from '../foundation/errors.ts';
+import type { Logger } from '../foundation/logger.ts';
+import type { Options } from '../run/options.ts';
 import { packFolder } from '../package/pack-folder.ts';
 import { type PackageSource, readPackageSource } from '../package/read-package.ts';
 import { readTarball, type Tarball } from '../package/tarball.ts';

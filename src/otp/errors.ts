@@ -1,4 +1,4 @@
-import { ProductError } from '../core/errors.ts';
+import { ProductError } from '../foundation/errors.ts';
 
 /** The registry asked for a one-time password and no TOTP secret was configured. */
 export class OtpRequiredError extends ProductError {

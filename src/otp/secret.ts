@@ -1,4 +1,4 @@
-import { InputError } from '../core/errors.ts';
+import { InputError } from '../foundation/errors.ts';
 
 /** HMAC hash of a TOTP enrolment. */
 export type TotpAlgorithm = 'sha1' | 'sha256' | 'sha512';

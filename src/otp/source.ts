@@ -1,5 +1,5 @@
-import type { Clock } from '../core/clock.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Clock } from '../foundation/clock.ts';
+import type { Logger } from '../foundation/logger.ts';
 import type { TotpSecret } from './secret.ts';
 import { totpCodeForWindow } from './totp.ts';
 import type { TimeSync } from './time-sync.ts';

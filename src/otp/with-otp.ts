@@ -1,6 +1,6 @@
-import type { Clock } from '../core/clock.ts';
-import type { Logger } from '../core/logger.ts';
-import { errorHeader, isRecord, statusOf } from '../core/http-errors.ts';
+import type { Clock } from '../foundation/clock.ts';
+import type { Logger } from '../foundation/logger.ts';
+import { errorHeader, isRecord, statusOf } from '../foundation/http-errors.ts';
 import { OtpRejectedError, OtpRequiredError, RateLimitedError, SecurityKeyError } from './errors.ts';
 import type { IssuedCode, OtpSource } from './source.ts';
 

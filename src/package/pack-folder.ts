@@ -2,9 +2,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { getExecOutput } from '@actions/exec';
-import { ProductError } from '../core/errors.ts';
-import type { Logger } from '../core/logger.ts';
-import { SETUP_NODE_PLACEHOLDER } from '../core/options.ts';
+import { ProductError } from '../foundation/errors.ts';
+import type { Logger } from '../foundation/logger.ts';
+import { SETUP_NODE_PLACEHOLDER } from '../run/options.ts';
 import type { PackageManifest } from './read-package.ts';
 
 export interface PackFolderOptions {

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import npa from 'npm-package-arg';
 import semver from 'semver';
-import { InputError } from '../core/errors.ts';
+import { InputError } from '../foundation/errors.ts';
 
 const EXPECTED = 'Give a package folder, its package.json, or a .tgz made by npm pack';
 

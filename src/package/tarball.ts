@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pacote from 'pacote';
 import { Parser, type ReadEntry } from 'tar';
-import { InputError } from '../core/errors.ts';
+import { InputError } from '../foundation/errors.ts';
 import { checkManifest } from './read-package.ts';
 
 /** A tarball ready to publish, with the manifest npm would publish from it. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import npmFetch, { type FetchOptions, type FetchResponse } from 'npm-registry-fetch';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../foundation/clock.ts';
 import type { TimeSync } from '../otp/time-sync.ts';
-import { errorHeader, statusOf } from '../core/http-errors.ts';
+import { errorHeader, statusOf } from '../foundation/http-errors.ts';
 
 export interface RegistryClientOptions {
   /** Registry base URL, normalised with a trailing slash. */
@@ -29,14 +29,12 @@ const WRITE_RETRY = { retries: 0 };
  */
 export class RegistryClient {
   readonly registry: string;
-  readonly #token: string | undefined;
   readonly #clock: Clock;
   readonly #timeSync: TimeSync;
   readonly #base: FetchOptions;
 
   constructor(options: RegistryClientOptions) {
     this.registry = options.registry;
-    this.#token = options.token;
     this.#clock = options.clock;
     this.#timeSync = options.timeSync;
     const url = new URL(options.registry);
@@ -48,11 +46,6 @@ export class RegistryClient {
       preferOnline: true,
       ...(options.token === undefined ? {} : { [`//${url.host}${url.pathname}:_authToken`]: options.token }),
     };
-  }
-
-  /** True when a token was configured. */
-  get authenticated(): boolean {
-    return this.#token !== undefined;
   }
 
   /**

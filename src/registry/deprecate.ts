@@ -1,6 +1,6 @@
 import npmFetch from 'npm-registry-fetch';
 import semver from 'semver';
-import { ProductError } from '../core/errors.ts';
+import { ProductError } from '../foundation/errors.ts';
 import { escapeName } from './client.ts';
 import { PackageNotFoundError } from './errors.ts';
 import { readPackument } from './packument.ts';

@@ -1,5 +1,5 @@
 import npmFetch from 'npm-registry-fetch';
-import { ProductError } from '../core/errors.ts';
+import { ProductError } from '../foundation/errors.ts';
 import { escapeName } from './client.ts';
 import { PackageNotFoundError } from './errors.ts';
 import { readPackument } from './packument.ts';

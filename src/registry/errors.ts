@@ -1,4 +1,4 @@
-import { ProductError } from '../core/errors.ts';
+import { ProductError } from '../foundation/errors.ts';
 
 /** The package does not exist on the registry. */
 export class PackageNotFoundError extends ProductError {

@@ -1,8 +1,8 @@
 import npmFetch from 'npm-registry-fetch';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../foundation/logger.ts';
 import { withOtp } from '../otp/with-otp.ts';
-import type { Clock } from '../core/clock.ts';
-import { describeError } from '../core/describe-error.ts';
+import type { Clock } from '../foundation/clock.ts';
+import { describeError } from '../foundation/describe-error.ts';
 import { escapeName, RegistryClient } from './client.ts';
 import type { TimeSync } from '../otp/time-sync.ts';
 

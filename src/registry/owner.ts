@@ -1,6 +1,6 @@
 import npmFetch from 'npm-registry-fetch';
-import { ProductError } from '../core/errors.ts';
-import { statusOf } from '../core/http-errors.ts';
+import { ProductError } from '../foundation/errors.ts';
+import { statusOf } from '../foundation/http-errors.ts';
 import { escapeName } from './client.ts';
 import { PackageNotFoundError } from './errors.ts';
 import { type Packument, readPackument } from './packument.ts';

@@ -1,8 +1,8 @@
 import libnpmpublish from 'libnpmpublish';
 import semver from 'semver';
-import { InputError, ProductError } from '../core/errors.ts';
-import type { Logger } from '../core/logger.ts';
-import { connectionFailure, statusOf } from '../core/http-errors.ts';
+import { InputError, ProductError } from '../foundation/errors.ts';
+import type { Logger } from '../foundation/logger.ts';
+import { connectionFailure, statusOf } from '../foundation/http-errors.ts';
 import { type OtpContext, type OtpTally, withOtp } from '../otp/with-otp.ts';
 import { sameContents, type Tarball } from '../package/tarball.ts';
 import type { RegistryClient } from './client.ts';
@@ -20,8 +20,6 @@ export interface PublishSettings {
   tagImplicit?: boolean;
   /** The setting that chooses the tag, for messages. Default `tag`. */
   tagInput?: string;
-  /** Uploads retried after a transient failure (reset, timeout, 408, 5xx) once the read-back shows the version absent. Default 2. */
-  maxRetries?: number;
 }
 
 /** What happened to one publish; failures are thrown. */
@@ -137,7 +135,7 @@ export async function publishTarball(context: PublishContext, tarball: Tarball, 
     return { status: 'dry-run', otpAttempts: 0, waitedMs: 0, reconciled: false, uploads: 0 };
   }
 
-  const maxRetries = settings.maxRetries ?? 2;
+  const maxRetries = MAX_UPLOAD_RETRIES;
   const session = context.session === undefined ? {} : { npmSession: context.session };
   const bodyBytes = Math.ceil(tarball.data.length * 1.34) + 4096;
   const tally: OtpTally = { otpAttempts: 0, waitedMs: 0 };
@@ -219,6 +217,9 @@ function refuseLatestBackwards(id: string, version: string, packument: Packument
     );
   }
 }
+
+/** Uploads retried after a transient failure (reset, timeout, 408, 5xx) once the read-back shows the version absent. */
+const MAX_UPLOAD_RETRIES = 2;
 
 /** Refusals by libnpmpublish itself, before it sends anything. */
 const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE']);

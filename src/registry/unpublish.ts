@@ -1,5 +1,5 @@
 import libnpmpublish from 'libnpmpublish';
-import { ProductError } from '../core/errors.ts';
+import { ProductError } from '../foundation/errors.ts';
 import { readPackument } from './packument.ts';
 import { type CommandContext, type CommandOutcome, otpWrite } from './write.ts';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../foundation/logger.ts';
 import { type OtpContext, type OtpTally, withOtp } from '../otp/with-otp.ts';
 import type { RegistryClient } from './client.ts';
 

@@ -1,9 +1,9 @@
 import { INPUT_NAMES } from '../../src/action/inputs.ts';
-import { systemClock } from '../../src/core/clock.ts';
-import { normalizeOptions, type RawOptions } from '../../src/core/options.ts';
-import type { RunReport } from '../../src/core/result.ts';
-import { runPublish } from '../../src/core/run-publish.ts';
-import { runCommands } from '../../src/core/run.ts';
+import { systemClock } from '../../src/foundation/clock.ts';
+import { normalizeOptions, type RawOptions } from '../../src/run/options.ts';
+import type { RunReport } from '../../src/run/result.ts';
+
+import { runCommands } from '../../src/run/run.ts';
 import { USER_AGENT } from '../../src/version.ts';
 import { recordingLogger } from './fake-clock.ts';
 
@@ -13,7 +13,7 @@ export const NAMES = INPUT_NAMES;
 /** Runs the core in-process with a recording logger; returns the report and the log. */
 export async function publishInProcess(raw: RawOptions, cwd = process.cwd()): Promise<{ report: RunReport; lines: Array<{ level: string; message: string }>; masked: string[] }> {
   const { logger, lines, masked } = recordingLogger();
-  const report = await runPublish(normalizeOptions(raw, NAMES), { clock: systemClock, logger, cwd, env: process.env, userAgent: USER_AGENT });
+  const report = await runCommands(normalizeOptions(raw, NAMES), undefined, { clock: systemClock, logger, cwd, env: process.env, userAgent: USER_AGENT });
   return { report, lines, masked };
 }
 

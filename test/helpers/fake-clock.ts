@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/core/clock.ts';
+import type { Clock } from '../../src/foundation/clock.ts';
 
 /**
  * A clock that moves only when told to, or when someone sleeps on it: a

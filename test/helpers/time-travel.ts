@@ -6,11 +6,11 @@
  * models a registry whose clock is off (skew).
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Clock } from '../../src/core/clock.ts';
-import { normalizeOptions, type RawOptions } from '../../src/core/options.ts';
-import type { RunReport } from '../../src/core/result.ts';
-import { runPublish } from '../../src/core/run-publish.ts';
-import { runCommands } from '../../src/core/run.ts';
+import type { Clock } from '../../src/foundation/clock.ts';
+import { normalizeOptions, type RawOptions } from '../../src/run/options.ts';
+import type { RunReport } from '../../src/run/result.ts';
+
+import { runCommands } from '../../src/run/run.ts';
 import { USER_AGENT } from '../../src/version.ts';
 import type { TestRegistry } from '../registry/index.ts';
 import { NAMES } from './core.ts';
@@ -138,7 +138,7 @@ export interface InProcessRun {
 /** `publishInProcess` (test/helpers/core.ts) on a clock of the caller's choosing. */
 export async function publishWithClock(raw: RawOptions, clock: Clock, cwd = process.cwd()): Promise<InProcessRun> {
   const { logger, lines, masked } = recordingLogger();
-  const report = await runPublish(normalizeOptions(raw, NAMES), { clock, logger, cwd, env: process.env, userAgent: USER_AGENT });
+  const report = await runCommands(normalizeOptions(raw, NAMES), undefined, { clock, logger, cwd, env: process.env, userAgent: USER_AGENT });
   return { report, lines, masked };
 }
 

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { runCommands } from '../../src/run/run.ts';
 import { after, before, describe, it } from 'node:test';
-import { normalizeOptions, type RawOptions } from '../../src/core/options.ts';
-import type { Logger } from '../../src/core/logger.ts';
-import type { RunReport } from '../../src/core/result.ts';
-import { runPublish } from '../../src/core/run-publish.ts';
+import { normalizeOptions, type RawOptions } from '../../src/run/options.ts';
+import type { Logger } from '../../src/foundation/logger.ts';
+import type { RunReport } from '../../src/run/result.ts';
+
 import { OtpSource } from '../../src/otp/source.ts';
 import { parseTotpSecret } from '../../src/otp/secret.ts';
 import { TimeSync } from '../../src/otp/time-sync.ts';
@@ -54,7 +55,7 @@ describe('publish under registry faults', () => {
     const { logger, lines } = recordingLogger();
     const hooked: Logger = { ...logger, warning: (message) => (logger.warning(message), extra.onLog?.(message)), info: (message) => (logger.info(message), extra.onLog?.(message)) };
     const raw: RawOptions = { token: user.token, otpSecret: user.secret, registry: registry.url, package: dir, ...extra.raw };
-    const report: RunReport = await runPublish(normalizeOptions(raw, NAMES), { clock, logger: hooked, cwd: dir, env: process.env, userAgent: USER_AGENT });
+    const report: RunReport = await runCommands(normalizeOptions(raw, NAMES), undefined, { clock, logger: hooked, cwd: dir, env: process.env, userAgent: USER_AGENT });
     return { report, lines, dir };
   }
   const requestsTo = (name: string, method: string) => registry.requests.filter((request) => request.method === method && request.path === `/${name}`);

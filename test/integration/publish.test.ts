@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ProductError } from '../../src/core/errors.ts';
+import { ProductError } from '../../src/foundation/errors.ts';
 import { makePackage, ROOT } from '../helpers/action.ts';
 import { publishInProcess } from '../helpers/core.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { systemClock } from '../../src/core/clock.ts';
+import { systemClock } from '../../src/foundation/clock.ts';
 import { TimeSync } from '../../src/otp/time-sync.ts';
 import { RegistryClient } from '../../src/registry/client.ts';
 

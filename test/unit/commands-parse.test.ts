@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type ParseContext, parseCommandBlock } from '../../src/commands/parse.ts';
 import { tokenize } from '../../src/commands/tokenize.ts';
-import { InputError } from '../../src/core/errors.ts';
+import { InputError } from '../../src/foundation/errors.ts';
 
 const context: ParseContext = { inputName: 'commands', defaultPackage: { name: 'my-pkg' } };
 const parse = (block: string) => parseCommandBlock(block, context);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { connectionFailure, isTransient } from '../../src/core/http-errors.ts';
+import { connectionFailure, isTransient } from '../../src/foundation/http-errors.ts';
 
 const failure = (fields: Record<string, unknown>) => Object.assign(new Error('x'), fields);
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { InputError } from '../../src/core/errors.ts';
-import { Redactor } from '../../src/core/redactor.ts';
+import { InputError } from '../../src/foundation/errors.ts';
+import { Redactor } from '../../src/foundation/redactor.ts';
 import { parseTotpSecret, secretForms } from '../../src/otp/secret.ts';
 
 const INPUT = 'otp-secret';

@@ -1,7 +1,7 @@
 import semver from 'semver';
 import { parseTotpSecret, secretForms, type TotpSecret } from '../otp/secret.ts';
 import { tagProblem } from '../commands/validate.ts';
-import { InputError } from './errors.ts';
+import { InputError } from '../foundation/errors.ts';
 
 /** Settings as they arrive from an adapter: text, unchecked. Empty means not given. */
 export interface RawOptions {

@@ -10,14 +10,14 @@ import { RegistryClient } from '../registry/client.ts';
 import { exchangeForPublishToken, type IdTokenProvider } from '../registry/oidc.ts';
 import { lookUpUser } from '../registry/owner.ts';
 import { type Account, commandContext } from '../registry/write.ts';
-import type { Clock } from './clock.ts';
-import { describeError } from './describe-error.ts';
-import type { Logger } from './logger.ts';
+import type { Clock } from '../foundation/clock.ts';
+import { describeError } from '../foundation/describe-error.ts';
+import type { Logger } from '../foundation/logger.ts';
 import type { Options } from './options.ts';
 import type { RunReport, WriteResult } from './result.ts';
 import { withTransientRetries } from './transient-retry.ts';
 
-export { describeError } from './describe-error.ts';
+export { describeError } from '../foundation/describe-error.ts';
 
 /** What the core needs from its surroundings; tests pass their own. */
 export interface Dependencies {

@@ -1,8 +1,8 @@
 import type { Command } from '../commands/types.ts';
-import type { Clock } from './clock.ts';
-import { describeError } from './describe-error.ts';
-import { isTransient } from './http-errors.ts';
-import type { Logger } from './logger.ts';
+import type { Clock } from '../foundation/clock.ts';
+import { describeError } from '../foundation/describe-error.ts';
+import { isTransient } from '../foundation/http-errors.ts';
+import type { Logger } from '../foundation/logger.ts';
 
 /** Command runs repeated after a transient failure (5xx, 408, a dropped connection), with backoff. */
 const TRANSIENT_RETRIES = 2;
