@@ -1,0 +1,349 @@
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { glob } from 'glob';
+import { minimatch } from 'minimatch';
+import npa from 'npm-package-arg';
+import semver from 'semver';
+import { parse as parseYaml } from 'yaml';
+import { InputError } from '../foundation/errors.ts';
+
+/** The package manager whose rules define the monorepo's workspaces and how its packages are published. */
+export type PackageManager = 'npm' | 'yarn' | 'pnpm';
+
+/** Catalogs by name (`default` for pnpm's `catalog` and yarn's `catalog`), each mapping a dependency name to its range. */
+export type Catalogs = Record<string, Record<string, string>>;
+
+/** One package of a monorepo, as found on disk. */
+export interface WorkspacePackage {
+  /** The package name; a private package without one is named after its folder, as npm does. */
+  name: string;
+  /** The version as npm publishes it (`semver.clean`: "v1.2.3" is 1.2.3); '' for a private package without a valid version. */
+  version: string;
+  /** Absolute folder. */
+  dir: string;
+  /** Folder relative to the monorepo root, with forward slashes ('.' for the root itself). */
+  relativeDir: string;
+  /** package.json as written in the checkout (never modified). */
+  manifest: Record<string, unknown>;
+  /** `"private": true`: npm refuses to publish it. */
+  private: boolean;
+}
+
+/** A monorepo root and its workspace packages. */
+export interface Monorepo {
+  /** Absolute root folder. */
+  root: string;
+  /** pnpm when pnpm-workspace.yaml exists; yarn when yarn.lock exists or `packageManager` names yarn; npm otherwise. */
+  manager: PackageManager;
+  /** The root package.json ({} for a pnpm root without one). */
+  rootManifest: Record<string, unknown>;
+  /** The workspace packages (never the root), sorted by name. */
+  packages: WorkspacePackage[];
+  /** pnpm: `catalog`/`catalogs` of pnpm-workspace.yaml; yarn: the same fields of .yarnrc.yml; npm: none. */
+  catalogs: Catalogs;
+}
+
+/** The file that declares the catalogs of each package manager, for messages. */
+export const CATALOG_FILE: Record<PackageManager, string | undefined> = { npm: undefined, yarn: '.yarnrc.yml', pnpm: 'pnpm-workspace.yaml' };
+
+const PNPM_FILE = 'pnpm-workspace.yaml';
+const NPM_IGNORE = ['**/node_modules/**'];
+const PNPM_IGNORE = ['**/node_modules/**', '**/bower_components/**'];
+
+/**
+ * Finds the workspace packages of the monorepo whose root is `root`, as its
+ * package manager defines them: npm and yarn from `workspaces` in the root
+ * package.json (an array or `{ packages: [...] }`, expanded as
+ * @npmcli/map-workspaces does), pnpm from `packages` in pnpm-workspace.yaml
+ * (expanded as pnpm's findPackages does). Refusals are `InputError`s naming
+ * `inputName` and the file at fault.
+ */
+export async function findWorkspaces(root: string, inputName: string): Promise<Monorepo> {
+  root = path.resolve(root);
+  const rootFile = path.join(root, 'package.json');
+  const [rootText, pnpmText, hasYarnLock] = await Promise.all([
+    readText(rootFile, inputName),
+    readText(path.join(root, PNPM_FILE), inputName),
+    access(path.join(root, 'yarn.lock')).then(() => true, () => false),
+  ]);
+  if (rootText === undefined && pnpmText === undefined) {
+    throw new InputError(inputName, `${inputName}: there is no package.json in ${root}. Give the root folder of the monorepo, the one whose package.json declares "workspaces" (or that holds ${PNPM_FILE}).`, { received: root });
+  }
+  const rootManifest = rootText === undefined ? {} : parseManifest(rootText, rootFile, inputName);
+  const packageManager = typeof rootManifest.packageManager === 'string' ? rootManifest.packageManager : '';
+  const manager: PackageManager = pnpmText !== undefined ? 'pnpm' : hasYarnLock || packageManager.startsWith('yarn') ? 'yarn' : 'npm';
+
+  let declaredIn: string;
+  let patterns: string[];
+  let dirs: string[];
+  let catalogs: Catalogs = {};
+  if (manager === 'pnpm') {
+    declaredIn = path.join(root, PNPM_FILE);
+    const config = parseYamlObject(pnpmText ?? '', declaredIn, inputName);
+    patterns = stringList(config.packages, `"packages" in ${declaredIn}`, inputName);
+    if (patterns.length === 0) throw noWorkspaces(declaredIn, inputName);
+    catalogs = readCatalogs(config, declaredIn, inputName);
+    dirs = await pnpmFolders(root, patterns);
+  } else {
+    declaredIn = rootFile;
+    const declared = rootManifest.workspaces;
+    const list = isObject(declared) && !Array.isArray(declared) ? declared.packages : declared;
+    patterns = stringList(list, `"workspaces" in ${rootFile}`, inputName);
+    if (patterns.length === 0) throw noWorkspaces(rootFile, inputName);
+    if (manager === 'yarn') {
+      const file = path.join(root, '.yarnrc.yml');
+      const text = await readText(file, inputName);
+      if (text !== undefined) catalogs = readCatalogs(parseYamlObject(text, file, inputName), file, inputName);
+    }
+    dirs = await npmFolders(root, patterns);
+  }
+
+  // Read in parallel, judge in folder order: the same checkout always gives the same refusal.
+  const folders = [...new Set(dirs)].filter((dir) => dir !== root).sort(compare);
+  const texts = await Promise.all(folders.map((dir) => readText(path.join(dir, 'package.json'), inputName)));
+  const packages: WorkspacePackage[] = [];
+  folders.forEach((dir, index) => {
+    const text = texts[index];
+    // npm: a matched folder without package.json is not a workspace.
+    if (text === undefined) return;
+    const file = path.join(dir, 'package.json');
+    packages.push(toWorkspacePackage(root, dir, parseManifest(text, file, inputName), file, inputName));
+  });
+  if (packages.length === 0) throw matchesNothing(patterns, declaredIn, inputName);
+  refuseDuplicates(packages, inputName);
+  packages.sort((a, b) => compare(a.name, b.name));
+  return { root, manager, rootManifest, packages, catalogs };
+}
+
+/**
+ * The packages `filter` selects: `true` for all of them, otherwise each entry
+ * matches a package name, a folder (relative to the root, with or without
+ * "./", or absolute), a glob over folders, or (as `npm -w` does) a folder
+ * whose direct subfolders are packages. An entry that matches nothing is an
+ * `InputError` listing the known packages. With `includeRoot`, the root comes
+ * first; the rest keep the monorepo's name order. Private packages are
+ * included: the caller decides what to do with them.
+ */
+export function selectWorkspaces(monorepo: Monorepo, filter: true | string[], includeRoot: boolean, inputName: string): WorkspacePackage[] {
+  const selected = new Set<WorkspacePackage>();
+  if (filter === true) {
+    for (const pkg of monorepo.packages) selected.add(pkg);
+  } else {
+    for (const entry of filter.map((item) => item.trim()).filter((item) => item !== '')) {
+      const matches = monorepo.packages.filter((pkg) => matchesFilter(pkg, entry, monorepo.root));
+      if (matches.length === 0) throw unmatchedFilter(monorepo, entry, includeRoot, inputName);
+      for (const pkg of matches) selected.add(pkg);
+    }
+  }
+  const result = monorepo.packages.filter((pkg) => selected.has(pkg));
+  if (!includeRoot) return result;
+  const root = rootPackage(monorepo, inputName);
+  const clash = result.find((pkg) => pkg.name === root.name);
+  if (clash) {
+    throw new InputError(inputName, `${inputName}: the monorepo root (${path.join(monorepo.root, 'package.json')}) and the workspace package in ${path.join(clash.dir, 'package.json')} are both named "${root.name}". Rename one of them, or leave the root out.`, { received: root.name });
+  }
+  return [root, ...result];
+}
+
+/** The monorepo root as a package (for `include-workspace-root`), checked as workspace packages are. */
+export function rootPackage(monorepo: Monorepo, inputName: string): WorkspacePackage {
+  const file = path.join(monorepo.root, 'package.json');
+  if (Object.keys(monorepo.rootManifest).length === 0) {
+    throw new InputError(inputName, `${inputName}: the monorepo root ${monorepo.root} has no package.json to publish. Leave the root out, or give it a package.json with "name" and "version".`, { received: monorepo.root });
+  }
+  return toWorkspacePackage(monorepo.root, monorepo.root, monorepo.rootManifest, file, inputName);
+}
+
+function matchesFilter(pkg: WorkspacePackage, entry: string, root: string): boolean {
+  if (pkg.name === entry || path.resolve(root, entry) === pkg.dir) return true;
+  const relative = path.isAbsolute(entry) ? path.relative(root, entry) : entry;
+  const pattern = relative.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  if (pattern === '') return false;
+  return minimatch(pkg.relativeDir, pattern) || minimatch(pkg.relativeDir, `${pattern}/*`);
+}
+
+function unmatchedFilter(monorepo: Monorepo, entry: string, includeRoot: boolean, inputName: string): InputError {
+  const known = monorepo.packages.map((pkg) => `${pkg.name} (${pkg.relativeDir})`);
+  const shown = known.length > 30 ? [...known.slice(0, 30), `and ${known.length - 30} more`] : known;
+  const rootName = monorepo.rootManifest.name;
+  const hint = !includeRoot && (entry === rootName || entry === '.') ? ' The monorepo root is not a workspace package: to publish it, set include-workspace-root.' : '';
+  return new InputError(
+    inputName,
+    `${inputName}: "${entry}" matches no workspace package of ${monorepo.root} (by name, folder or glob over folders).${hint} Known packages: ${shown.join(', ')}.`,
+    { received: entry },
+  );
+}
+
+function toWorkspacePackage(root: string, dir: string, manifest: Record<string, unknown>, file: string, inputName: string): WorkspacePackage {
+  const isPrivate = manifest.private === true;
+  // npm names an unnamed workspace after its folder; only a package that is never published may rely on that.
+  const name = manifest.name === undefined && isPrivate ? nameFromFolder(dir) : manifest.name;
+  if (typeof name !== 'string' || name === '') {
+    throw new InputError(inputName, `${inputName}: ${file} has no "name". Every workspace package that is not "private": true needs one, such as "my-package" or "@scope/my-package".`, { received: file });
+  }
+  if (!isPrivate && !isRegistryName(name)) {
+    throw new InputError(inputName, `${inputName}: "${name}" in ${file} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`, { received: name });
+  }
+  const clean = typeof manifest.version === 'string' ? semver.clean(manifest.version) : null;
+  if (clean === null && !isPrivate) {
+    const what = manifest.version === undefined ? 'has no "version"' : `has version ${JSON.stringify(manifest.version)}, which is not a semver version`;
+    throw new InputError(inputName, `${inputName}: ${name} (${file}) ${what}. Give it a version such as 1.2.3 or 2.0.0-beta.1, or mark it "private": true if it is never published.`, { received: manifest.version });
+  }
+  const relativeDir = path.relative(root, dir).split(path.sep).join('/') || '.';
+  return { name, version: clean ?? '', dir, relativeDir, manifest, private: isPrivate };
+}
+
+function isRegistryName(name: string): boolean {
+  try {
+    const parsed = npa(name);
+    return parsed.registry === true && parsed.name === name;
+  } catch {
+    return false;
+  }
+}
+
+/** As @npmcli/name-from-folder: the folder name, under its parent's scope when the parent is an @scope folder. */
+function nameFromFolder(dir: string): string {
+  const base = path.basename(dir);
+  const parent = path.basename(path.dirname(dir));
+  return parent.startsWith('@') ? `${parent}/${base}` : base;
+}
+
+function refuseDuplicates(packages: WorkspacePackage[], inputName: string): void {
+  const byName = new Map<string, WorkspacePackage[]>();
+  for (const pkg of packages) byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg]);
+  const duplicates = [...byName].filter(([, list]) => list.length > 1).sort(([a], [b]) => compare(a, b));
+  if (duplicates.length === 0) return;
+  const lines = duplicates.map(([name, list]) => `"${name}" is the name of ${list.map((pkg) => path.join(pkg.dir, 'package.json')).join(' and ')}`);
+  throw new InputError(inputName, `${inputName}: two workspace packages have one name: ${lines.join('; ')}. Names must be unique in a monorepo: rename one, or leave it out of the workspaces.`, {
+    received: duplicates.map(([name]) => name),
+  });
+}
+
+/** npm and yarn: folders matched by the patterns as @npmcli/map-workspaces matches them. */
+async function npmFolders(root: string, declared: string[]): Promise<string[]> {
+  const patterns: string[] = [];
+  let negated: string[] = [];
+  for (const raw of declared) {
+    const bangs = /^!+/.exec(raw)?.[0].length ?? 0;
+    const pattern = raw.slice(bangs).replace(/^\.?\/+/, '');
+    if (bangs % 2 === 1) {
+      negated.push(pattern);
+    } else {
+      // A later pattern re-includes what an earlier negation excluded (['a/**', '!a/b/**', 'a/b/c'] keeps a/b/c).
+      negated = negated.filter((exclusion) => !minimatch(pattern, exclusion));
+      patterns.push(pattern);
+    }
+  }
+  const kept = patterns.filter((pattern) => !negated.some((exclusion) => minimatch(pattern, exclusion)));
+  if (kept.length === 0) return [];
+  // A trailing slash makes glob match folders only.
+  const globs = kept.map((pattern) => (pattern.replace(/\\/g, '/').endsWith('/') ? pattern : `${pattern}/`));
+  const matches = await glob(globs, { cwd: root, ignore: [...NPM_IGNORE, ...negated] });
+  return matches.map((match) => path.resolve(root, match));
+}
+
+/** pnpm: folders holding a package.json matched by the patterns, as pnpm's findPackages matches them ("!" excludes, in any order). */
+async function pnpmFolders(root: string, declared: string[]): Promise<string[]> {
+  const toManifest = (pattern: string) => pattern.replace(/^(\.\/)+/, '').replace(/\/?$/, '/package.json');
+  const positive = declared.filter((pattern) => !pattern.startsWith('!')).map(toManifest);
+  const negative = declared.filter((pattern) => pattern.startsWith('!')).map((pattern) => toManifest(pattern.slice(1)));
+  if (positive.length === 0) return [];
+  const matches = await glob(positive, { cwd: root, ignore: [...PNPM_IGNORE, ...negative] });
+  return matches.map((match) => path.dirname(path.resolve(root, match)));
+}
+
+function readCatalogs(config: Record<string, unknown>, file: string, inputName: string): Catalogs {
+  const catalogs: Catalogs = {};
+  const named = config.catalogs ?? {};
+  if (!isObject(named) || Array.isArray(named)) throw malformedCatalog(file, '"catalogs" is not a mapping of catalog names to catalogs', inputName);
+  if (config.catalog != null && (named as Record<string, unknown>).default != null) {
+    throw malformedCatalog(file, 'the default catalog is defined twice, as "catalog" and as "catalogs.default"; keep one', inputName);
+  }
+  const entries: Array<[string, unknown]> = [['default', config.catalog ?? undefined], ...Object.entries(named)];
+  for (const [name, catalog] of entries) {
+    if (catalog == null) continue;
+    const where = name === 'default' && config.catalog != null ? '"catalog"' : `catalog "${name}"`;
+    if (!isObject(catalog) || Array.isArray(catalog)) throw malformedCatalog(file, `${where} is not a mapping of package names to ranges`, inputName);
+    for (const [dependency, range] of Object.entries(catalog)) {
+      if (typeof range !== 'string') throw malformedCatalog(file, `${where} gives "${dependency}" a ${typeof range}, not a range`, inputName);
+    }
+    catalogs[name] = { ...(catalog as Record<string, string>) };
+  }
+  return catalogs;
+}
+
+function malformedCatalog(file: string, why: string, inputName: string): InputError {
+  return new InputError(inputName, `${inputName}: ${file} is malformed: ${why}. A catalog maps package names to ranges, such as "react: ^18.2.0".`, { received: file });
+}
+
+function noWorkspaces(file: string, inputName: string): InputError {
+  const how = file.endsWith(PNPM_FILE)
+    ? `list the package folders under "packages" in ${file}, such as "packages: ['packages/*']"`
+    : `list the package folders in the "workspaces" field of ${file}, such as "workspaces": ["packages/*"]`;
+  return new InputError(inputName, `${inputName}: ${file} declares no workspaces. To publish the packages of a monorepo, ${how}; to publish one package, give its folder without workspaces.`, { received: file });
+}
+
+function matchesNothing(patterns: string[], file: string, inputName: string): InputError {
+  const list = patterns.length > 0 ? ` (${patterns.map((pattern) => JSON.stringify(pattern)).join(', ')})` : '';
+  return new InputError(inputName, `${inputName}: the workspaces declared in ${file}${list} match no folder holding a package.json. Each pattern is a folder or a glob relative to the root, such as "packages/*" or "packages/**".`, {
+    received: patterns,
+  });
+}
+
+function stringList(value: unknown, where: string, inputName: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item === '')) {
+    throw new InputError(inputName, `${inputName}: ${where} is not a list of folder patterns. Give an array of non-empty strings, such as ["packages/*"].`, { received: value });
+  }
+  return value as string[];
+}
+
+function parseManifest(text: string, file: string, inputName: string): Record<string, unknown> {
+  let data: unknown;
+  try {
+    // npm reads a package.json saved with a byte order mark; so do we.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new InputError(inputName, `${inputName}: ${file} is not valid JSON (${(error as Error).message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
+  }
+  if (!isObject(data) || Array.isArray(data)) {
+    throw new InputError(inputName, `${inputName}: ${file} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: file });
+  }
+  return data;
+}
+
+function parseYamlObject(text: string, file: string, inputName: string): Record<string, unknown> {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0];
+    throw new InputError(inputName, `${inputName}: ${file} is not valid YAML (${reason}). Fix its syntax.`, { received: file });
+  }
+  if (data === null || data === undefined) return {};
+  if (!isObject(data) || Array.isArray(data)) {
+    throw new InputError(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, { received: file });
+  }
+  return data;
+}
+
+/** The file's text, or undefined when there is no such file. */
+async function readText(file: string, inputName: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new InputError(inputName, `${inputName}: could not read ${file} (${code ?? (error as Error).message}). Check that the file is readable.`, { received: file, cause: error });
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Code-unit order: the same on every machine and locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
