@@ -7,6 +7,7 @@ import type { OidcIssuer } from './oidc.ts';
 import type { PackageStore } from './packages.ts';
 import type { Proxy } from './proxy.ts';
 import type { Route } from './routes.ts';
+import type { StageStore } from './staging.ts';
 import type { Identity, UserStore } from './users.ts';
 
 export interface RequestContext {
@@ -29,6 +30,8 @@ export interface RegistryDeps {
   registryUrl: string;
   users: UserStore;
   packages: PackageStore;
+  /** Staged versions waiting for approval. */
+  stages: StageStore;
   proxy: Proxy;
   oidc: OidcIssuer;
   /** Registry clock, ms. */

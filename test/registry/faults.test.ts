@@ -1,11 +1,12 @@
 /**
  * Faults on demand: each one does what it says, to matching requests only, the
- * given number of times, and shows in the request log.
+ * given number of times, and shows in the request log. failPackage() hits one
+ * package only, in the phase asked for.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { TestContext } from 'node:test';
-import { call, publish } from './http-client.ts';
+import { call, publish, stagePublish } from './http-client.ts';
 import { startRegistry } from './index.ts';
 import type { CreatedUser, TestRegistry } from './index.ts';
 import { midWindowOffset, PERIOD_S } from './totp.ts';
@@ -108,5 +109,63 @@ describe('faults', () => {
     await registry.close();
     assert.ok(performance.now() - started < 1000);
     assert.ok((await pending) instanceof Error, 'the held request is cut off');
+  });
+
+  test('failPackage() fails one package\'s publish in a run of several, once, before the OTP gate', async (t) => {
+    const { registry, alice, otp } = await start(t);
+    registry.failPackage('@acme/b', { status: 403, body: { error: 'Package name too similar to existing package b2' } });
+    const statuses: Array<[string, number]> = [];
+    for (const name of ['@acme/a', '@acme/b', '@acme/c']) {
+      statuses.push([name, (await publish(registry.url, name, '1.0.0', { token: alice.token, otp: otp() })).status]);
+    }
+    assert.deepEqual(statuses, [['@acme/a', 201], ['@acme/b', 403], ['@acme/c', 201]]);
+    assert.equal(await registry.packument('@acme/b'), undefined, 'nothing stored');
+    const failed = registry.requests[1];
+    assert.deepEqual([failed?.fault, failed?.otpAccepted, failed?.path], ['fail-package', undefined, '/@acme%2fb'], 'the gate never ran');
+    assert.equal((await call(registry.url, 'GET', '@acme%2fb')).status, 404, 'a read is no publish');
+    assert.equal((await publish(registry.url, '@acme/b', '1.0.0', { token: alice.token, otp: otp() })).status, 201, 'only once');
+  });
+
+  test('failPackage() phases: any (reads too), write, stage, and publish covers a staged approval', async (t) => {
+    const { registry, alice, otp } = await start(t);
+    await publish(registry.url, 'demo', '1.0.0', { token: alice.token, otp: otp() });
+    registry.failPackage('demo', { phase: 'any', times: 2, retryAfterS: 7 });
+    const read = await call(registry.url, 'GET', 'demo');
+    assert.deepEqual([read.status, read.headers.get('retry-after')], [500, '7']);
+    assert.equal((await call(registry.url, 'GET', 'demo/-/demo-1.0.0.tgz')).status, 500, 'a tarball names the package too');
+    assert.equal((await call(registry.url, 'GET', 'demo')).status, 200);
+
+    registry.failPackage('demo', { phase: 'write', status: 502 });
+    assert.equal((await call(registry.url, 'GET', 'demo')).status, 200, 'a read is no write');
+    assert.equal((await call(registry.url, 'PUT', '-/package/demo/dist-tags/beta', { token: alice.token, otp: otp(), body: '"1.0.0"' })).status, 502);
+
+    registry.failPackage('demo', { phase: 'stage', status: 503 });
+    assert.equal((await stagePublish(registry.url, 'demo', '1.1.0', { token: alice.token })).status, 503);
+    const { stageId } = await (await stagePublish(registry.url, 'demo', '1.1.0', { token: alice.token })).json() as { stageId: string };
+    registry.failPackage('demo');
+    const approve = () => call(registry.url, 'POST', `-/stage/${stageId}/approve`, { token: alice.token, otp: otp() });
+    assert.equal((await approve()).status, 500, 'the approval of a staged demo is its publish');
+    assert.equal(registry.staged().length, 1, 'still staged');
+    assert.equal((await approve()).status, 200);
+    assert.deepEqual(Object.keys((await registry.packument('demo')).versions), ['1.0.0', '1.1.0']);
+  });
+
+  test('failPackage({afterOtp: true}) lets the gate check (and spend) the code first', async (t) => {
+    const { registry, alice } = await start(t);
+    registry.configure({ singleUse: true });
+    registry.failPackage('demo', { afterOtp: true });
+    const code = registry.codeFor(alice.secret);
+    assert.equal((await publish(registry.url, 'demo', '1.0.0', { token: alice.token })).status, 401, 'no code: the gate answers, the fault waits');
+    assert.equal((await publish(registry.url, 'demo', '1.0.0', { token: alice.token, otp: code })).status, 500);
+    assert.deepEqual([registry.requests.at(-1)?.fault, registry.requests.at(-1)?.otpAccepted], ['fail-package', true]);
+    const retry = await publish(registry.url, 'demo', '1.0.0', { token: alice.token, otp: code });
+    assert.equal(retry.status, 401, 'the code was spent');
+    assert.equal(registry.requests.at(-1)?.otpRefusal, 'reused');
+    assert.equal((await publish(registry.url, 'demo', '1.0.0', { token: alice.token, otp: registry.codeFor(alice.secret, 1) })).status, 201);
+    assert.throws(() => registry.failPackage('demo', { status: 302 }), /status/);
+    assert.throws(() => registry.failPackage('demo', { phase: 'later' as never }), /phase/);
+    registry.failPackage('demo', { phase: 'any', times: 5 });
+    registry.clearFaults();
+    assert.equal((await call(registry.url, 'GET', 'demo')).status, 200, 'clearFaults() drops them');
   });
 });

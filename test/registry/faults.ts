@@ -1,9 +1,12 @@
 /**
  * Faults on demand, queued by tests and consumed by matching requests: a
  * status before processing, a connection reset before processing, a lost
- * answer after processing, a delay, a conflicting owner change.
+ * answer after processing, a delay, a conflicting owner change, and a status
+ * for one package's requests only.
  */
-import type { CountedFault, DelayFault, FailFault, RequestMatch } from './types.ts';
+import type { Route, RouteKind } from './routes.ts';
+import { isWriteMethod } from './routes.ts';
+import type { CountedFault, DelayFault, FailFault, PackageFailFault, RequestMatch } from './types.ts';
 
 export type PreFault =
   | { kind: 'fail'; status: number; body: unknown; retryAfterS: number | undefined }
@@ -53,20 +56,63 @@ const count = (times: number | undefined, fallback: number): number => {
   return value;
 };
 
+type FailReply = Extract<PreFault, { kind: 'fail' }>;
+
+interface PackageFail {
+  pkg: string;
+  phase: NonNullable<PackageFailFault['phase']>;
+  afterOtp: boolean;
+  remaining: number;
+  fault: FailReply;
+}
+
+const PUBLISHES = new Set<RouteKind>(['publish', 'stage-approve']);
+
+function inPhase(phase: PackageFail['phase'], method: string, route: Route): boolean {
+  switch (phase) {
+    case 'publish': return PUBLISHES.has(route.kind);
+    case 'stage': return route.kind === 'stage-publish';
+    case 'write': return isWriteMethod(method);
+    case 'any': return true;
+  }
+}
+
+const failReply = (status: number, fault: { body?: unknown; retryAfterS?: number | undefined }): FailReply => {
+  if (!(status >= 400 && status <= 599)) throw new Error(`fail() needs a 4xx or 5xx status, got ${status}`);
+  return { kind: 'fail', status, body: fault.body, retryAfterS: fault.retryAfterS };
+};
+
 export class FaultPlan {
   #pre: Array<Queued<PreFault>> = [];
+  #packageFails: PackageFail[] = [];
   #lose: Array<Queued<true>> = [];
   #delays: Array<Queued<{ ms: number; phase: 'answer' | 'request' }>> = [];
   #ownerConflicts = 0;
 
   fail(fault: FailFault = {}): void {
-    const status = fault.status ?? 503;
-    if (status < 400 || status > 599) throw new Error(`fail() needs a 4xx or 5xx status, got ${status}`);
-    this.#pre.push({
-      match: onlyMatch(fault),
-      remaining: count(fault.times, 1),
-      fault: { kind: 'fail', status, body: fault.body, retryAfterS: fault.retryAfterS },
+    this.#pre.push({ match: onlyMatch(fault), remaining: count(fault.times, 1), fault: failReply(fault.status ?? 503, fault) });
+  }
+
+  failPackage(pkg: string, fault: PackageFailFault = {}): void {
+    const phase = fault.phase ?? 'publish';
+    if (!['publish', 'stage', 'write', 'any'].includes(phase)) throw new Error(`unknown phase: ${String(phase)}`);
+    this.#packageFails.push({
+      pkg, phase, afterOtp: fault.afterOtp ?? false, remaining: count(fault.times, 1), fault: failReply(fault.status ?? 500, fault),
     });
+  }
+
+  /**
+   * The failPackage() fault for this request at this point (`afterOtp` false:
+   * before processing; true: once the 2FA gate let it through), consumed if found.
+   */
+  takePackageFail(method: string, route: Route, afterOtp: boolean): FailReply | undefined {
+    const at = this.#packageFails.findIndex((entry) =>
+      entry.afterOtp === afterOtp && entry.pkg === route.pkg && inPhase(entry.phase, method, route));
+    const entry = this.#packageFails[at];
+    if (!entry) return undefined;
+    entry.remaining -= 1;
+    if (entry.remaining <= 0) this.#packageFails.splice(at, 1);
+    return entry.fault;
   }
 
   reset(fault: CountedFault = {}): void {
@@ -92,6 +138,7 @@ export class FaultPlan {
 
   clear(): void {
     this.#pre = [];
+    this.#packageFails = [];
     this.#lose = [];
     this.#delays = [];
     this.#ownerConflicts = 0;

@@ -89,3 +89,36 @@ export function call(registryUrl: string, method: string, path: string, opts: Ca
 export function publish(registryUrl: string, name: string, version: string, opts: CallOptions & PublishOptions = {}): Promise<Response> {
   return call(registryUrl, 'PUT', escapeName(name), { ...opts, body: publishBody(registryUrl, name, version, opts) });
 }
+
+/** `POST /-/stage/package/<name>` with the same body a publish sends (libnpmpublish with `stage: true`). */
+export function stagePublish(registryUrl: string, name: string, version: string, opts: CallOptions & PublishOptions = {}): Promise<Response> {
+  return call(registryUrl, 'POST', `-/stage/package/${escapeName(name)}`, { ...opts, body: publishBody(registryUrl, name, version, opts) });
+}
+
+export type TrustPermissionName = 'createPackage' | 'createStagedPackage';
+
+/**
+ * The body of `POST /-/package/<name>/trust` exactly as npm CLI 11.21 sends it
+ * (`npm trust github|gitlab|circleci ...`): an ARRAY of one configuration. The
+ * permissions are `createPackage` (`--allow-publish`) then `createStagedPackage`
+ * (`--allow-stage-publish`); `environment` only when given. The conformance test
+ * checks these against what npm sent.
+ */
+export const trustBody = {
+  github(repository: string, file: string, permissions: TrustPermissionName[], environment?: string): unknown[] {
+    return [{ type: 'github', claims: { repository, workflow_ref: { file }, ...(environment ? { environment } : {}) }, permissions }];
+  },
+  gitlab(project: string, file: string, permissions: TrustPermissionName[], environment?: string): unknown[] {
+    return [{ type: 'gitlab', claims: { project_path: project, ci_config_ref_uri: { file }, ...(environment ? { environment } : {}) }, permissions }];
+  },
+  circleci(ids: { orgId: string; projectId: string; pipelineDefinitionId: string; vcsOrigin: string; contextIds?: string[] }, permissions: TrustPermissionName[]): unknown[] {
+    const claims: Record<string, unknown> = {
+      'oidc.circleci.com/org-id': ids.orgId,
+      'oidc.circleci.com/project-id': ids.projectId,
+      'oidc.circleci.com/pipeline-definition-id': ids.pipelineDefinitionId,
+      'oidc.circleci.com/vcs-origin': ids.vcsOrigin,
+    };
+    if (ids.contextIds && ids.contextIds.length > 0) claims['oidc.circleci.com/context-ids'] = ids.contextIds;
+    return [{ type: 'circleci', claims, permissions }];
+  },
+};

@@ -15,24 +15,33 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FaultPlan } from './faults.ts';
 import { OidcIssuer } from './oidc.ts';
-import type { GateSettings } from './otp-gate.ts';
 import { OtpGate } from './otp-gate.ts';
 import { PackageStore } from './packages.ts';
 import { Proxy } from './proxy.ts';
 import { parseJson } from './reply.ts';
+import type { FrontSettings } from './server.ts';
 import { FrontServer } from './server.ts';
+import { StageStore } from './staging.ts';
 import { codeAtStep, stepAt } from './totp.ts';
-import type { RegistryOptions, RequestRecord, TestRegistry } from './types.ts';
+import { configToPublisher, copyConfig, publisherToConfig } from './trust.ts';
+import type { RegistryOptions, RequestRecord, TestRegistry, TrustedPublisher } from './types.ts';
 import { UserStore } from './users.ts';
 import { startVerdaccio } from './verdaccio.ts';
 
 export type * from './types.ts';
 export { loadVerdaccio } from './verdaccio.ts';
 
-type Settings = Required<Omit<RegistryOptions, 'rateLimitAfterRejections'>> & { rateLimitAfterRejections: number | undefined };
+type Settings = Required<Omit<RegistryOptions, 'rateLimitAfterRejections' | 'otpUsesPerCode'>>
+  & { rateLimitAfterRejections: number | undefined; otpUsesPerCode: number | undefined };
 
 function validate(options: Partial<RegistryOptions>): void {
-  const { otpTolerance, rateLimitAfterRejections, rateLimitRetryAfterS, otpChallenge } = options;
+  const { otpTolerance, rateLimitAfterRejections, rateLimitRetryAfterS, otpChallenge, otpUsesPerCode, otpUsesRetryAfterS } = options;
+  if (otpUsesPerCode !== undefined && !(Number.isInteger(otpUsesPerCode) && otpUsesPerCode > 0)) {
+    throw new Error(`otpUsesPerCode must be a whole number > 0, got ${otpUsesPerCode}`);
+  }
+  if (otpUsesRetryAfterS !== undefined && !(otpUsesRetryAfterS > 0)) {
+    throw new Error(`otpUsesRetryAfterS must be > 0, got ${otpUsesRetryAfterS}`);
+  }
   if (otpTolerance !== undefined && !(Number.isInteger(otpTolerance) && otpTolerance >= 0)) {
     throw new Error(`otpTolerance must be a whole number >= 0, got ${otpTolerance}`);
   }
@@ -57,8 +66,11 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
     otpChallenge: 'www-authenticate',
     rateLimitRetryAfterS: 1,
     oidcTokenTtlS: 900,
+    otpUsesRetryAfterS: 300,
+    recordBodies: false,
     ...options,
     rateLimitAfterRejections: options.rateLimitAfterRejections,
+    otpUsesPerCode: options.otpUsesPerCode,
   };
   const dir = await mkdtemp(path.join(tmpdir(), 'npm-totp-registry-'));
   const backend = await startVerdaccio(dir).catch(async (error: unknown) => {
@@ -73,17 +85,19 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
   const host = `127.0.0.1:${(front.address() as AddressInfo).port}`;
   const url = `http://${host}/`;
   const now = (): number => Date.now() + settings.clockOffsetMs;
-  const gateSettings = (): GateSettings => settings;
+  const frontSettings = (): FrontSettings => settings;
   const log: RequestRecord[] = [];
   const faults = new FaultPlan();
   const users = new UserStore();
   const packages = new PackageStore();
+  const stages = new StageStore();
+  const gate = new OtpGate(frontSettings);
   const proxy = new Proxy(backend.port);
   const oidc = new OidcIssuer('127.0.0.1');
   const server = new FrontServer({
-    registryUrl: url, users, packages, proxy, oidc, now,
+    registryUrl: url, users, packages, stages, proxy, oidc, now,
     oidcTokenTtlS: () => settings.oidcTokenTtlS,
-    gate: new OtpGate(gateSettings), faults, settings: gateSettings, log,
+    gate, faults, settings: frontSettings, log,
   });
   front.on('request', server.handle);
 
@@ -105,13 +119,19 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
     },
     clearRequests: () => void log.splice(0),
     fail: (fault) => faults.fail(fault),
+    failPackage: (name, fault) => faults.failPackage(name, fault),
     reset: (fault) => faults.reset(fault),
     loseAnswer: (fault) => faults.loseAnswer(fault),
     delay: (ms, fault) => faults.delay(ms, fault),
     ownerConflictOnce: () => faults.ownerConflictOnce(),
     clearFaults: () => faults.clear(),
+    get otpStats() {
+      return gate.stats();
+    },
     trustPublisher(pkg, publisher) {
-      packages.ensure(pkg).trustedPublishers.push({ ...publisher });
+      const config = publisherToConfig(publisher);
+      packages.ensure(pkg).trust.push(config);
+      return config.id;
     },
     issueIdToken: (claims) => oidc.issue(claims, now()),
     packageSettings(name) {
@@ -124,7 +144,8 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
         mfa,
         maintainers: state.maintainers.map((m) => ({ ...m })),
         publishedVersions: [...state.published.keys()],
-        trustedPublishers: state.trustedPublishers.map((p) => ({ ...p })),
+        trustedPublishers: state.trust.map(configToPublisher).filter((p): p is TrustedPublisher => p !== undefined),
+        trustConfigs: state.trust.map(copyConfig),
       };
     },
     async packument(name) {
@@ -132,6 +153,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
       const reply = await proxy.get(`/${escaped}`, host);
       return reply.status === 200 ? packages.decorate(parseJson(reply.body)) : undefined;
     },
+    staged: (pkg) => stages.list(pkg).map((entry) => ({ ...entry.item })),
     close() {
       closed ??= (async () => {
         server.wakeAll();

@@ -2,15 +2,16 @@
  * Trusted publishing as npmjs does it: an ID token shaped like GitHub Actions'
  * (RS256, signed by a key the fixture owns) is exchanged at
  * `POST /-/npm/v1/oidc/token/exchange/package/<name>` for a short-lived token
- * that may only publish that package. Answers follow npmjs: 201 `{token}`,
- * 401/404 with `{message: "OIDC token exchange error - ..."}`.
+ * that may only publish (or stage) that package, as the matching trusted
+ * publishers' permissions allow. Answers follow npmjs: 201 `{token}`, 401/404
+ * with `{message: "OIDC token exchange error - ..."}`.
  */
 import { createPublicKey, generateKeyPairSync, randomUUID, sign, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { RegistryDeps, RequestContext } from './context.ts';
 import type { Reply } from './reply.ts';
 import { isObject, jsonReply } from './reply.ts';
-import type { IdTokenClaims, TrustedPublisher } from './types.ts';
+import type { IdTokenClaims, TrustConfig, TrustPermission } from './types.ts';
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
@@ -92,13 +93,20 @@ export class OidcIssuer {
   }
 }
 
-/** Does a verified token come from a workflow the package trusts? */
-export function matchesPublisher(claims: Record<string, unknown>, publisher: TrustedPublisher): boolean {
+/**
+ * Does a verified token come from a workflow this github trust configuration names?
+ * The workflow is the calling one (`workflow_ref`), which is what npmjs checks for
+ * reusable workflows; the fixture's tokens carry the same value in `job_workflow_ref`.
+ */
+export function matchesPublisher(claims: Record<string, unknown>, config: TrustConfig): boolean {
+  if (config.type !== 'github') return false;
+  const wanted = config.claims;
+  const workflowRef = isObject(wanted['workflow_ref']) ? wanted['workflow_ref'] : {};
   const repository = String(claims['repository'] ?? '').toLowerCase();
-  const workflowRef = String(claims['job_workflow_ref'] ?? claims['workflow_ref'] ?? '');
-  const file = /\/\.github\/workflows\/([^@/]+)@/.exec(workflowRef)?.[1];
-  if (repository !== publisher.repository.toLowerCase() || file !== publisher.workflow) return false;
-  return publisher.environment === undefined || claims['environment'] === publisher.environment;
+  const calling = String(claims['workflow_ref'] ?? claims['job_workflow_ref'] ?? '');
+  const file = /\/\.github\/workflows\/([^@/]+)@/.exec(calling)?.[1];
+  if (repository !== String(wanted['repository'] ?? '').toLowerCase() || file !== workflowRef['file']) return false;
+  return wanted['environment'] === undefined || claims['environment'] === wanted['environment'];
 }
 
 const exchangeError = (status: number, what: string): Reply =>
@@ -111,9 +119,9 @@ export function handleExchange(ctx: RequestContext, deps: RegistryDeps): Reply {
   const claims = bearer ? deps.oidc.verify(bearer, ctx.now) : undefined;
   if (!claims) return exchangeError(401, 'unauthorized');
   const state = ctx.route.pkg ? deps.packages.get(ctx.route.pkg) : undefined;
-  if (!state?.exists || !state.trustedPublishers.some((p) => matchesPublisher(claims, p))) {
-    return exchangeError(404, 'package not found');
-  }
+  const matching = state?.exists ? state.trust.filter((config) => matchesPublisher(claims, config)) : [];
+  if (!state || matching.length === 0) return exchangeError(404, 'package not found');
+  const permissions = new Set<TrustPermission>(matching.flatMap((config) => config.permissions));
   const expiresAt = ctx.now + deps.oidcTokenTtlS() * 1000;
-  return jsonReply(201, { token: deps.users.issueOidcToken(state.name, expiresAt) });
+  return jsonReply(201, { token: deps.users.issueOidcToken(state.name, expiresAt, [...permissions]) });
 }

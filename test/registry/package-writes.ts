@@ -12,6 +12,7 @@ import { OIDC_PUBLISHER } from './packages.ts';
 import type { Reply } from './reply.ts';
 import { errorReply, isObject, jsonReply } from './reply.ts';
 import type { RouteKind } from './routes.ts';
+import { stagedConflict } from './staging.ts';
 
 const PACKAGE_WRITES = new Set<RouteKind>([
   'publish', 'package-change', 'owner-change', 'unpublish-all', 'tarball-delete', 'dist-tags', 'access',
@@ -38,6 +39,9 @@ export function checkPackageWrite(ctx: RequestContext, deps: RegistryDeps): Repl
   if (identity?.kind === 'oidc' && (route.kind !== 'publish' || identity.pkg !== pkg)) {
     return errorReply(403, `This token was issued by trusted publishing for "${identity.pkg}" and may only publish it.`);
   }
+  if (identity?.kind === 'oidc' && !identity.permissions.includes('createPackage')) {
+    return errorReply(403, `The trusted publisher of "${pkg}" is not allowed to publish (createPackage); stage the version instead.`);
+  }
   const isMaintainer = identity?.kind === 'user' && state?.maintainers.some((m) => m.name === identity.user.name);
   if (route.kind === 'publish') {
     if (state?.exists && identity?.kind === 'user' && !isMaintainer) return noPermission(pkg);
@@ -46,7 +50,9 @@ export function checkPackageWrite(ctx: RequestContext, deps: RegistryDeps): Repl
     if (state?.published.has(version)) {
       return errorReply(403, `You cannot publish over the previously published versions: ${version}.`);
     }
-    return undefined;
+    // Staged and published versions share one version index.
+    const staged = deps.stages.findVersion(pkg, version);
+    return staged ? stagedConflict(staged) : undefined;
   }
   if (!state?.exists) return errorReply(404, 'Not found');
   if (!isMaintainer) return noPermission(pkg);

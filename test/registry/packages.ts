@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isObject } from './reply.ts';
-import type { TrustedPublisher } from './types.ts';
+import type { TrustConfig } from './types.ts';
 
 export interface Person {
   name: string;
@@ -25,7 +25,8 @@ export interface PackageState {
   /** Every version ever accepted, with who published it. */
   published: Map<string, { npmUser: Person; maintainers: Person[] }>;
   revision: number;
-  trustedPublishers: TrustedPublisher[];
+  /** Trusted publishers (`npm trust`), in creation order. */
+  trust: TrustConfig[];
 }
 
 /** The identity npmjs records for a trusted-publishing (OIDC) publish. */
@@ -51,7 +52,7 @@ export class PackageStore {
         automationTokenOverridesTfa: false,
         published: new Map(),
         revision: 0,
-        trustedPublishers: [],
+        trust: [],
       };
       this.#packages.set(name, state);
     }

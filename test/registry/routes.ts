@@ -11,6 +11,7 @@ export type RouteKind =
   | 'access' | 'visibility' | 'collaborators' | 'dist-tags'
   | 'packument' | 'package-read'
   | 'publish' | 'package-change' | 'owner-change' | 'unpublish-all' | 'tarball-delete'
+  | 'trust' | 'stage-publish' | 'stage-list' | 'stage-item' | 'stage-tarball' | 'stage-approve'
   | 'other';
 
 export interface Route {
@@ -23,15 +24,30 @@ export interface Route {
   tag?: string;
   /** The user named by `/-/user/org.couchdb.user:<name>` or `/-/user/<name>/package`. */
   userName?: string;
+  /** The trust configuration named by `/-/package/<pkg>/trust/<id>`. */
+  trustId?: string;
+  /** The staged version named by `/-/stage/<id>[/tarball|/approve]` (the server then sets `pkg` from it). */
+  stageId?: string;
 }
 
 const WRITE_METHODS = new Set(['PUT', 'POST', 'DELETE', 'PATCH']);
 
-/** Writes that need no code: creating a user, the OIDC exchange, audit (a POST that only reads). */
-const OTP_EXEMPT = new Set<RouteKind>(['user-create', 'oidc-exchange', 'audit']);
+/**
+ * Writes that need no code: creating a user, the OIDC exchange, audit (a POST that only
+ * reads), and a stage publish (npm: "2FA is deferred to approve/reject").
+ */
+const OTP_EXEMPT = new Set<RouteKind>(['user-create', 'oidc-exchange', 'audit', 'stage-publish']);
 
-export function isGatedWrite(method: string, route: Route): boolean {
-  return WRITE_METHODS.has(method) && !OTP_EXEMPT.has(route.kind);
+/** Reads that need a code all the same: npmjs gates `GET /-/package/<pkg>/trust` (npm's `trust list` goes through otplease). */
+const GATED_READS = new Set<RouteKind>(['trust']);
+
+/** Does this request go through the 2FA gate (and need a token)? */
+export function isGated(method: string, route: Route): boolean {
+  return (WRITE_METHODS.has(method) || GATED_READS.has(route.kind)) && !OTP_EXEMPT.has(route.kind);
+}
+
+export function isWriteMethod(method: string): boolean {
+  return WRITE_METHODS.has(method);
 }
 
 function decode(segment: string): string {
@@ -93,6 +109,7 @@ function classifyDash(method: string, segments: string[]): Route {
     return taken ? { kind: 'oidc-exchange', pkg: taken.pkg } : { kind: 'oidc-exchange' };
   }
   if (area === 'npm' && segments[2] === 'security') return { kind: 'audit' };
+  if (area === 'stage') return classifyStage(segments.slice(1));
   if (area === 'package') {
     const taken = takePackage(segments.slice(1));
     if (!taken) return { kind: 'other' };
@@ -101,6 +118,26 @@ function classifyDash(method: string, segments: string[]): Route {
     if (sub === 'visibility') return { kind: 'visibility', pkg: taken.pkg };
     if (sub === 'collaborators') return { kind: 'collaborators', pkg: taken.pkg };
     if (sub === 'dist-tags') return tag === undefined ? { kind: 'dist-tags', pkg: taken.pkg } : { kind: 'dist-tags', pkg: taken.pkg, tag: decode(tag) };
+    if (sub === 'trust') return tag === undefined ? { kind: 'trust', pkg: taken.pkg } : { kind: 'trust', pkg: taken.pkg, trustId: decode(tag) };
   }
+  return { kind: 'other' };
+}
+
+/**
+ * Staged publishing (npm CLI 11.15+): `/-/stage/package/<pkg>` (stage a version),
+ * `/-/stage` (list), `/-/stage/<id>` (view, or DELETE to reject),
+ * `/-/stage/<id>/tarball`, `/-/stage/<id>/approve`.
+ */
+function classifyStage(segments: string[]): Route {
+  const [first, second] = segments;
+  if (first === undefined || first === '') return { kind: 'stage-list' };
+  if (first === 'package') {
+    const taken = takePackage(segments.slice(1));
+    return taken && taken.rest.length === 0 ? { kind: 'stage-publish', pkg: taken.pkg } : { kind: 'other' };
+  }
+  const stageId = decode(first);
+  if (second === undefined) return { kind: 'stage-item', stageId };
+  if (second === 'tarball' && segments.length === 2) return { kind: 'stage-tarball', stageId };
+  if (second === 'approve' && segments.length === 2) return { kind: 'stage-approve', stageId };
   return { kind: 'other' };
 }

@@ -1,8 +1,9 @@
 /**
  * The registry's front door, in the order npmjs would apply things: log the
- * request, apply faults, identify the caller, run the 2FA gate on writes,
- * enforce package rules, answer npmjs-only routes, and hand the rest to
- * Verdaccio. Every answer carries a Date header from the registry clock.
+ * request, apply faults, identify the caller, run the 2FA gate on writes (and
+ * on the trust list), enforce package rules, answer npmjs-only routes (trusted
+ * publishers, staging included), and hand the rest to Verdaccio. Every answer
+ * carries a Date header from the registry clock.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
@@ -17,18 +18,30 @@ import { refusalReply } from './otp-gate.ts';
 import { afterStored, changeOwners, checkPackageWrite, isPackageWrite } from './package-writes.ts';
 import type { Reply } from './reply.ts';
 import { errorReply, jsonReply, parseJson } from './reply.ts';
-import { classify, isGatedWrite } from './routes.ts';
+import type { RouteKind } from './routes.ts';
+import { classify, isGated } from './routes.ts';
+import { handleStage } from './staging.ts';
+import { handleTrust } from './trust.ts';
 import type { RequestRecord } from './types.ts';
 import type { User } from './users.ts';
 
 const MAX_BODY_BYTES = 60 * 1024 * 1024;
 
+export interface FrontSettings extends GateSettings {
+  recordBodies: boolean;
+}
+
 export interface FrontDeps extends RegistryDeps {
   gate: OtpGate;
   faults: FaultPlan;
-  settings(): GateSettings;
+  settings(): FrontSettings;
   log: RequestRecord[];
 }
+
+const STAGE_ROUTES = new Set<RouteKind>(['stage-publish', 'stage-list', 'stage-item', 'stage-tarball', 'stage-approve']);
+
+/** Writes npmjs refuses to a user without 2FA whatever the token: trust changes, approving or rejecting a staged version. */
+const TWO_FACTOR_ONLY = new Set<RouteKind>(['trust', 'stage-approve', 'stage-item']);
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
   const value = req.headers[name];
@@ -99,6 +112,8 @@ export class FrontServer {
       const pre = deps.faults.takePre(method, pathname);
       const requestDelay = deps.faults.takeDelay(method, pathname, 'request');
       const body = await readBody(req);
+      const json = parseJson(body);
+      if (deps.settings().recordBodies && body.length > 0) record.body = json ?? body.toString('utf8');
       if (requestDelay > 0) record.fault = 'delay';
       await this.#sleep(requestDelay);
       if (pre?.kind === 'reset') {
@@ -109,17 +124,21 @@ export class FrontServer {
       let reply: Reply;
       if (pre?.kind === 'fail') {
         record.fault = 'fail';
-        const headers: Record<string, string> = pre.retryAfterS === undefined ? {} : { 'retry-after': String(pre.retryAfterS) };
-        reply = jsonReply(pre.status, pre.body ?? { error: STATUS_CODES[pre.status] ?? 'error' }, headers);
+        reply = this.#failReply(pre);
       } else {
-        const json = parseJson(body);
         const ctx: RequestContext = {
           method, pathname, url, headers: req.headers, body, json,
-          route: classify(method, pathname, json),
+          route: this.#classify(method, pathname, json),
           identity: identity?.kind === 'oidc' && identity.expiresAt <= deps.now() ? undefined : identity,
           now: deps.now(),
         };
-        reply = await this.#process(ctx, record, otp, this.#commandKey(req, npmCommand, npmSession));
+        const packageFault = deps.faults.takePackageFail(method, ctx.route, false);
+        if (packageFault) {
+          record.fault = 'fail-package';
+          reply = this.#failReply(packageFault);
+        } else {
+          reply = await this.#process(ctx, record, otp, this.#commandKey(req, npmCommand, npmSession));
+        }
       }
       record.status = reply.status;
       if (deps.faults.takeLoseAnswer(method, pathname)) {
@@ -138,22 +157,48 @@ export class FrontServer {
     }
   };
 
+  /** Classifies, and names the package of a staged version addressed by its id. */
+  #classify(method: string, pathname: string, json: unknown) {
+    const route = classify(method, pathname, json);
+    if (route.stageId !== undefined) {
+      const entry = this.#deps.stages.get(route.stageId);
+      if (entry) route.pkg = entry.item.packageName;
+    }
+    return route;
+  }
+
+  #failReply(fault: { status: number; body: unknown; retryAfterS: number | undefined }): Reply {
+    const headers: Record<string, string> = fault.retryAfterS === undefined ? {} : { 'retry-after': String(fault.retryAfterS) };
+    return jsonReply(fault.status, fault.body ?? { error: STATUS_CODES[fault.status] ?? 'error' }, headers);
+  }
+
   async #process(ctx: RequestContext, record: RequestRecord, otp: string | undefined, command: string | undefined): Promise<Reply> {
     const deps = this.#deps;
     const { route, identity } = ctx;
-    if (isGatedWrite(ctx.method, route)) {
+    if (isGated(ctx.method, route)) {
       if (!identity) {
         return errorReply(401, route.kind === 'publish' ? 'You must be logged in to publish packages.' : 'Unauthorized');
+      }
+      if (identity.kind === 'user' && !identity.user.twoFactor && TWO_FACTOR_ONLY.has(route.kind)) {
+        return errorReply(403, 'Two-factor authentication is required for this operation. Enable 2FA on your account.');
       }
       if (identity.kind === 'user' && this.#needsOtp(identity.user, ctx)) {
         const verdict = deps.gate.check(identity.user, otp, command, ctx.now);
         record.otpAccepted = verdict.ok;
         if (!verdict.ok) {
           record.otpRefusal = verdict.refusal;
+          if (verdict.limit) record.rateLimit = verdict.limit;
           return refusalReply(verdict, deps.settings().otpChallenge, deps.registryUrl);
         }
       }
     }
+    const packageFault = deps.faults.takePackageFail(ctx.method, route, true);
+    if (packageFault) {
+      record.fault = 'fail-package';
+      return this.#failReply(packageFault);
+    }
+    if (route.kind === 'trust') return handleTrust(ctx, deps);
+    if (STAGE_ROUTES.has(route.kind)) return handleStage(ctx, deps);
     if (isPackageWrite(ctx)) {
       const refusal = checkPackageWrite(ctx, deps);
       if (refusal) return refusal;

@@ -21,10 +21,30 @@ export interface RegistryOptions {
   rateLimitRetryAfterS?: number;
   /** Lifetime of a token minted by the OIDC exchange, seconds of registry time. Default 900. */
   oidcTokenTtlS?: number;
+  /**
+   * How many gated writes one code (user + time step + code) may make, as registry.npmjs.org
+   * rate-limits reuse ("E429 ... rate limited otp" after about 4-5 writes with one code).
+   * The requests of one command (same npm-command/npm-session pair, see `singleUse`) that share
+   * a code count as ONE use. The write that would be use K+1 answers 429 with
+   * `Retry-After: otpUsesRetryAfterS` and `{"error": "rate limited otp"}`, and for that long
+   * every gated write of the user answers the same (Retry-After = whole seconds left).
+   * Default: unlimited.
+   */
+  otpUsesPerCode?: number;
+  /** Lock duration after a code went over `otpUsesPerCode`, in seconds of registry time. Default 300. */
+  otpUsesRetryAfterS?: number;
+  /** Keep each request's body in the log (`RequestRecord.body`), to see exactly what a client sent. Default false. */
+  recordBodies?: boolean;
 }
 
 /** Why a code was refused (or the write was refused before a code was checked). */
 export type OtpRefusal = 'missing' | 'invalid' | 'reused' | 'rate-limited' | 'webauthn';
+
+/**
+ * Which limit a 429 came from: 'failed-attempts' (`rateLimitAfterRejections`: too many
+ * rejected codes) or 'code-uses' (`otpUsesPerCode`: one code used too often).
+ */
+export type RateLimitKind = 'failed-attempts' | 'code-uses';
 
 /** One entry of the request log, in arrival order. */
 export interface RequestRecord {
@@ -39,6 +59,8 @@ export interface RequestRecord {
   otpAccepted?: boolean;
   /** Set when the gate refused the write. */
   otpRefusal?: OtpRefusal;
+  /** Set with otpRefusal 'rate-limited': which limit answered 429. */
+  rateLimit?: RateLimitKind;
   /** The status the registry produced; 0 when the connection was reset before any answer. */
   status: number;
   /** The authenticated user, if any. */
@@ -48,10 +70,46 @@ export interface RequestRecord {
   /** `npm-command` and `npm-session` headers, when sent. */
   npmCommand?: string;
   npmSession?: string;
-  /** The fault applied to this request, if any. */
-  fault?: 'fail' | 'reset' | 'lose-answer' | 'delay' | 'owner-conflict';
+  /** The fault applied to this request, if any ('fail-package' comes from `failPackage()`). */
+  fault?: 'fail' | 'fail-package' | 'reset' | 'lose-answer' | 'delay' | 'owner-conflict';
   /** Registry time (ms) at arrival. */
   at: number;
+  /**
+   * Only with `recordBodies`: the request body, parsed when it is JSON, else its UTF-8 text;
+   * absent for an empty body.
+   */
+  body?: unknown;
+}
+
+/** Counters of the 2FA gate since the registry started (see `TestRegistry.otpStats`). */
+export interface OtpStats {
+  /** Gated requests whose code was accepted (every request counts, also within one command). */
+  accepted: number;
+  /** Uses counted against `otpUsesPerCode`: accepted requests, one per command per code. */
+  uses: number;
+  /** Distinct codes (user + time step + code) ever accepted. */
+  distinctCodes: number;
+  /** Gated requests refused with 401 (missing, invalid or reused code, webauthn). */
+  refused: number;
+  /** 429 answers of the gate, both limits. */
+  rateLimited: number;
+  /** Of `rateLimited`, those from `otpUsesPerCode` (the over-limit use and the lock after it). */
+  rateLimitedCodeUses: number;
+  /** Per accepted code, in order of first acceptance. */
+  codes: OtpCodeStats[];
+}
+
+export interface OtpCodeStats {
+  user: string;
+  code: string;
+  /** The 30 s time step the code matched (Unix seconds / 30). */
+  step: number;
+  /** Requests accepted with this code. */
+  requests: number;
+  /** Uses counted against `otpUsesPerCode` (one per command). */
+  uses: number;
+  /** Times this code was refused as use K+1 (429). */
+  overLimit: number;
 }
 
 /** Which requests a fault applies to. All given fields must match. */
@@ -74,6 +132,33 @@ export interface FailFault extends RequestMatch {
   body?: unknown;
   /** Adds a Retry-After header (seconds). */
   retryAfterS?: number;
+}
+
+/**
+ * A failure for one package only (`failPackage`). Which requests it hits:
+ * - 'publish' (default): the requests that make a version public, a publish `PUT /<pkg>`
+ *   and a staged approval `POST /-/stage/<id>/approve` of a version of that package;
+ * - 'stage': a stage publish `POST /-/stage/package/<pkg>`;
+ * - 'write': any PUT/POST/DELETE/PATCH naming the package (the above, dist-tags, owners,
+ *   access, deprecate, unpublish, trust, stage reject);
+ * - 'any': any request naming the package, reads (packument, tarballs) included.
+ */
+export interface PackageFailFault {
+  /** Status to answer (4xx or 5xx). Default 500. */
+  status?: number;
+  /** How many matching requests fail. Default 1. */
+  times?: number;
+  phase?: 'publish' | 'stage' | 'write' | 'any';
+  /** JSON body. Default `{"error": "<status text>"}`. */
+  body?: unknown;
+  /** Adds a Retry-After header (seconds). */
+  retryAfterS?: number;
+  /**
+   * false (default): fails before any processing, like `fail()` (no OTP check, the code is
+   * not spent). true: the 2FA gate runs first (a code is checked, counted and, in single-use
+   * mode, spent; a refused code answers as usual), then the failure.
+   */
+  afterOtp?: boolean;
 }
 
 export interface CountedFault extends RequestMatch {
@@ -107,11 +192,59 @@ export interface IdTokenClaims {
   foreignKey?: boolean;
 }
 
-/** A trusted publisher configured on a package (npmjs "Trusted Publisher" settings). */
+/** What a trusted publisher may do, as `npm trust --allow-publish / --allow-stage-publish` names it. */
+export type TrustPermission = 'createPackage' | 'createStagedPackage';
+
+/** A GitHub Actions trusted publisher configured on a package (npmjs "Trusted Publisher" settings). */
 export interface TrustedPublisher {
+  /** `owner/repo`. */
   repository: string;
+  /** Workflow file name (not a path), e.g. `release.yml`. */
   workflow: string;
   environment?: string;
+  /** Default `['createPackage']` (publish only). */
+  permissions?: TrustPermission[];
+  /** Set by the registry (a UUID); ignored when given to `trustPublisher()`. */
+  id?: string;
+}
+
+/**
+ * A trust configuration as `GET/POST /-/package/<pkg>/trust` carry it (npm CLI 11.21).
+ * github claims: `{repository: 'owner/repo', workflow_ref: {file}, environment?}`;
+ * gitlab: `{project_path, ci_config_ref_uri: {file}, environment?}`;
+ * circleci: `{'oidc.circleci.com/org-id', .../project-id, .../pipeline-definition-id, .../vcs-origin, .../context-ids?}`.
+ * Only github configurations are matched by the OIDC exchange (the fixture issues GitHub-style tokens only).
+ */
+export interface TrustConfig {
+  /** A UUID given by the registry. */
+  id: string;
+  type: 'github' | 'gitlab' | 'circleci';
+  claims: Record<string, unknown>;
+  permissions: TrustPermission[];
+}
+
+/**
+ * A staged version as `GET /-/stage` and `GET /-/stage/<id>` show it. Staged versions are
+ * not in the packument until approved; approval removes the entry (it is then a published
+ * version), rejection removes it and its tarball.
+ */
+export interface StagedPackage {
+  /** A UUID (what `npm stage view/approve/reject <id>` take). */
+  id: string;
+  packageName: string;
+  version: string;
+  /** The dist-tag it will get when approved (the publish body's one dist-tag). */
+  tag: string;
+  /** ISO 8601, registry time. */
+  createdAt: string;
+  /** The user name, or for a trusted-publishing token `GitHub Actions`. */
+  actor: string;
+  actorType: 'user' | 'oidc';
+  /** The publish body's `access` (null: keep the registry's choice). */
+  access: string | null;
+  /** sha1 hex of the stored tarball. */
+  shasum: string;
+  status: 'staged';
 }
 
 /** What `npm access` and `npm owner` change, as the registry holds it. */
@@ -121,9 +254,12 @@ export interface PackageSettings {
   /** As `npm access set mfa=` names it. */
   mfa: 'none' | 'publish' | 'automation';
   maintainers: Array<{ name: string; email: string }>;
-  /** Every version ever accepted, including unpublished ones. */
+  /** Every version ever accepted, including unpublished ones (not staged ones). */
   publishedVersions: string[];
+  /** The github trust configurations, in the `trustPublisher()` shape, with `id` and `permissions` set. */
   trustedPublishers: TrustedPublisher[];
+  /** Every trust configuration (github, gitlab, circleci), as `GET /-/package/<pkg>/trust` answers. */
+  trustConfigs: TrustConfig[];
 }
 
 export interface CreatedUser {
@@ -154,6 +290,8 @@ export interface TestRegistry {
   clearRequests(): void;
   /** The next `times` matching requests answer `status` (default 503) before any processing. */
   fail(fault?: FailFault): void;
+  /** The next `times` requests for package `name` in `phase` (default: its publish) answer `status` (default 500); other packages are untouched. */
+  failPackage(name: string, fault?: PackageFailFault): void;
   /** The next matching requests have their connection destroyed before processing. */
   reset(fault?: CountedFault): void;
   /** The next matching requests are processed (a publish is stored), then the connection is destroyed. */
@@ -162,15 +300,24 @@ export interface TestRegistry {
   delay(ms: number, fault?: DelayFault): void;
   /** The next owner change (PUT /<pkg>/-rev/<rev> with maintainers) answers 409 after passing the OTP gate, without applying. */
   ownerConflictOnce(): void;
-  /** Drops every pending fault. */
+  /** Drops every pending fault (`failPackage` ones included). */
   clearFaults(): void;
-  /** Configures a trusted publisher, which lets the OIDC exchange mint publish tokens for `pkg`. */
-  trustPublisher(pkg: string, publisher: TrustedPublisher): void;
+  /** The 2FA gate's counters so far (a fresh copy on each read). */
+  readonly otpStats: OtpStats;
+  /**
+   * Configures a trusted publisher (GitHub Actions), which lets the OIDC exchange mint tokens
+   * for `pkg` (publish with `createPackage`, the default; stage with `createStagedPackage`).
+   * Unlike `POST /-/package/<pkg>/trust`, it needs no existing package and allows several per
+   * package. Returns the configuration's id.
+   */
+  trustPublisher(pkg: string, publisher: TrustedPublisher): string;
   /** Mints a signed ID token as GitHub Actions would (RS256, key owned by the fixture). */
   issueIdToken(claims: IdTokenClaims): string;
   /** npmjs-only settings of a package (not in the packument), for assertions; undefined if never named. */
   packageSettings(name: string): PackageSettings | undefined;
   /** The packument as clients see it (with maintainers and the fixture's _rev), or undefined. */
   packument(name: string): Promise<any | undefined>;
+  /** Versions waiting for approval (all packages, or `pkg`'s), oldest first. */
+  staged(pkg?: string): StagedPackage[];
   close(): Promise<void>;
 }

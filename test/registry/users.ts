@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { randomSecret } from './totp.ts';
-import type { CreatedUser } from './types.ts';
+import type { CreatedUser, TrustPermission } from './types.ts';
 
 export interface User {
   name: string;
@@ -19,7 +19,7 @@ export interface User {
 /** Who a request's bearer token stands for. */
 export type Identity =
   | { kind: 'user'; user: User }
-  | { kind: 'oidc'; pkg: string; expiresAt: number };
+  | { kind: 'oidc'; pkg: string; expiresAt: number; permissions: TrustPermission[] };
 
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -59,10 +59,10 @@ export class UserStore {
     return token;
   }
 
-  /** A token that may only publish `pkg`, valid until `expiresAt` (registry ms). */
-  issueOidcToken(pkg: string, expiresAt: number): string {
+  /** A token for `pkg` only (publish and/or stage, as `permissions` say), valid until `expiresAt` (registry ms). */
+  issueOidcToken(pkg: string, expiresAt: number, permissions: TrustPermission[] = ['createPackage']): string {
     const token = newToken();
-    this.#tokens.set(token, { kind: 'oidc', pkg, expiresAt });
+    this.#tokens.set(token, { kind: 'oidc', pkg, expiresAt, permissions: [...permissions] });
     return token;
   }
 
