@@ -18,13 +18,13 @@ import { parseTotpSecret } from '../src/otp/secret.ts';
 import { OtpSource } from '../src/otp/source.ts';
 import { TimeSync } from '../src/otp/time-sync.ts';
 import type { OtpContext } from '../src/otp/with-otp.ts';
-import { packFolder } from '../src/package/pack-folder.ts';
 import { readTarball, type Tarball } from '../src/package/tarball.ts';
 import { RegistryClient } from '../src/registry/client.ts';
-import { distTagAdd } from '../src/registry/dist-tag.ts';
-import { changeOwner } from '../src/registry/owner.ts';
-import { publishTarball } from '../src/registry/publish.ts';
-import { commandContext } from '../src/registry/write.ts';
+import { distTagAdd } from '../src/commands/dist-tag.ts';
+import { changeOwner } from '../src/commands/owner.ts';
+import { publishPlanned, tarballPlan } from '../test/helpers/publish.ts';
+import { packToFile } from '../test/helpers/pack.ts';
+import { commandContext } from '../src/commands/context.ts';
 import { USER_AGENT } from '../src/version.ts';
 import { type CreatedUser, startRegistry, type TestRegistry } from '../test/registry/index.ts';
 
@@ -65,7 +65,7 @@ async function tarball(prefix: string): Promise<Tarball & { cleanup(): Promise<v
   const manifest = { name, version: '1.0.0', main: 'index.js' };
   await writeFile(path.join(dir, 'package.json'), JSON.stringify(manifest));
   await writeFile(path.join(dir, 'index.js'), `module.exports = ${packages};\n`);
-  const packed = await packFolder({ dir, manifest, ignoreScripts: true, secrets: [], logger: quietLogger([]) });
+  const packed = await packToFile(dir);
   const read = await readTarball(packed.file, 'package');
   return { ...read, cleanup: async () => { await packed.cleanup(); await rm(dir, { recursive: true, force: true }); } };
 }
@@ -132,8 +132,8 @@ try {
     registry.configure({ clockOffsetMs: skewS * 1000 });
     rows.push(await scenario(registry, `skew ${skewS > 0 ? '+' : ''}${skewS} s (tolerance 1)`, async (user, warnings) => {
       const { source, command } = engine(registry, user, warnings);
-      const outcome = await publishTarball(command(), pkg, { tag: 'latest', access: undefined, dryRun: false });
-      return { source, outcome: outcome.status };
+      const outcome = await publishPlanned(command(), tarballPlan(pkg));
+      return { source, outcome: outcome.published ? 'published' : outcome.status };
     }));
     await pkg.cleanup();
   }
@@ -145,7 +145,7 @@ try {
     registry.configure({ singleUse: true, otpTolerance: 0, clockOffsetMs: offsetFor(5_000) });
     rows.push(await scenario(registry, 'single use: publish, dist-tag, owner (tolerance 0)', async (user, warnings) => {
       const { source, command } = engine(registry, user, warnings);
-      await publishTarball(command(), pkg, { tag: 'latest', access: undefined, dryRun: false });
+      await publishPlanned(command(), tarballPlan(pkg));
       await distTagAdd(command(), pkg.manifest.name, '1.0.0', 'beta');
       await changeOwner(command(), 'add', other.name, pkg.manifest.name);
       return { source, outcome: `3 writes done${warnings.some((w) => /allows each code once/.test(w)) ? ', switched to single use' : ''}` };
@@ -161,8 +161,8 @@ try {
     registry.delay(6_000, { method: 'PUT', phase: 'request', times: 1 });
     rows.push(await scenario(registry, 'upload slowed 6 s across a window end (tolerance 0)', async (user, warnings) => {
       const { source, command } = engine(registry, user, warnings);
-      const outcome = await publishTarball(command(), pkg, { tag: 'latest', access: undefined, dryRun: false });
-      return { source, outcome: outcome.status };
+      const outcome = await publishPlanned(command(), tarballPlan(pkg));
+      return { source, outcome: outcome.published ? 'published' : outcome.status };
     }));
     await pkg.cleanup();
   }
@@ -176,10 +176,10 @@ try {
     rows.push(await scenario(registry, 'code rejected once: registry clock jumps +30 s (tolerance 0)', async (user, warnings) => {
       const { source, command } = engine(registry, user, warnings);
       const [outcome] = await Promise.all([
-        publishTarball(command(), pkg, { tag: 'latest', access: undefined, dryRun: false }),
+        publishPlanned(command(), tarballPlan(pkg)),
         whileHeld(registry, () => registry.configure({ clockOffsetMs: offset + WINDOW_MS })),
       ]);
-      return { source, outcome: outcome.status };
+      return { source, outcome: outcome.published ? 'published' : outcome.status };
     }));
     await pkg.cleanup();
   }

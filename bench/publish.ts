@@ -92,7 +92,7 @@ function measure(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<M
 async function child(): Promise<void> {
   const { systemClock } = await import('../src/foundation/clock.ts');
   const { silentLogger } = await import('../src/foundation/logger.ts');
-  const { normalizeOptions } = await import('../src/run/options.ts');
+  const { normalizeOptions } = await import('../src/plan/options.ts');
   const { runCommands } = await import('../src/run/run.ts');
   const { USER_AGENT } = await import('../src/version.ts');
   const { NAMES } = await import('../test/helpers/core.ts');

@@ -1,7 +1,13 @@
 // `npm test`: the whole suite, on the Node 24 that `npm ci` installed into
 // node_modules/.bin (npm puts it first on PATH for scripts).
 // Usage: node scripts/test.js [test files or globs]   (default: every test/**/*.test.ts)
+//
+// The tests get a temporary directory of their own (TMPDIR, TEMP, TMP); when they
+// end, whatever they left in it is listed and the run fails: tests leave nothing behind.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const major = Number(process.versions.node.split('.')[0]);
 console.log(`npm-totp-publish tests on Node ${process.version} (${process.execPath})`);
@@ -10,9 +16,22 @@ if (major < 24) {
   process.exit(1);
 }
 const files = process.argv.slice(2);
-const result = spawnSync(
-  process.execPath,
-  ['--test', '--test-concurrency=2', '--test-timeout=120000', '--test-reporter=spec', ...(files.length > 0 ? files : ['test/**/*.test.ts'])],
-  { stdio: 'inherit' },
-);
-process.exit(result.status ?? 1);
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'npm-totp-publish-tests-'));
+let status;
+try {
+  const result = spawnSync(
+    process.execPath,
+    ['--test', '--test-concurrency=2', '--test-timeout=120000', '--test-reporter=spec', ...(files.length > 0 ? files : ['test/**/*.test.ts'])],
+    // npm (which some tests run) enables Node's compile cache in the temporary directory: a speed-up only, off here.
+    { stdio: 'inherit', env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp, NODE_DISABLE_COMPILE_CACHE: '1' } },
+  );
+  status = result.status ?? 1;
+  const left = readdirSync(tmp);
+  if (left.length > 0) {
+    console.error(`\nThe tests left ${left.length} entr${left.length === 1 ? 'y' : 'ies'} in the temporary directory (tests must remove what they create):\n  ${left.sort().join('\n  ')}`);
+    status = 1;
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+process.exit(status);

@@ -3,9 +3,10 @@ import { systemClock } from '../foundation/clock.ts';
 import { isProductError } from '../foundation/errors.ts';
 import { Redactor } from '../foundation/redactor.ts';
 import type { RunReport } from '../run/result.ts';
-import type { Options } from '../run/options.ts';
-import { describeError, runCommands } from '../run/run.ts';
-import { idTokenProviderFromEnv } from '../registry/oidc.ts';
+import { DEFAULT_REGISTRY, type Options } from '../plan/options.ts';
+import { describeError } from '../foundation/describe-error.ts';
+import { failedResult, runCommands } from '../run/run.ts';
+import { idTokenProviderFromEnv } from '../run/id-tokens.ts';
 import { USER_AGENT } from '../version.ts';
 import { actionLogger } from './core-logger.ts';
 import { readInputs } from './inputs.ts';
@@ -16,9 +17,19 @@ export async function run(): Promise<void> {
   const redactor = new Redactor();
   const logger = actionLogger(redactor);
   let report: RunReport | undefined;
+  let auth = 'Auth: not settled (the inputs were refused).';
   try {
-    const { options, commands } = readInputs(logger);
+    let read: ReturnType<typeof readInputs>;
+    try {
+      read = readInputs(logger);
+    } catch (error) {
+      // A bad input still gets its row: the outputs and the job summary say what was refused.
+      report = { published: false, name: undefined, version: undefined, tag: undefined, registry: shownRegistry(core.getInput('registry')), results: [failedResult(0, 'inputs', error, 0)], error };
+      throw error;
+    }
+    const { options, commands } = read;
     const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
+    auth = authSummary(options, idTokens !== undefined);
     report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {
       clock: systemClock,
       logger,
@@ -27,15 +38,14 @@ export async function run(): Promise<void> {
       userAgent: USER_AGENT,
       ...(idTokens ? { idTokens } : {}),
     });
-    writeOutputs(report, redactor);
-    await writeSummary(report, redactor, authSummary(options, idTokens !== undefined)).catch((error: unknown) => {
-      core.warning(redactor.redact(`Could not write the job summary: ${describeError(error)}. The results are in the step's outputs.`));
-    });
-    if (report.error !== undefined) failRun(report, redactor);
   } catch (error) {
-    if (!report) core.setOutput('published', 'false');
-    fail(error, redactor);
+    report ??= { published: false, name: undefined, version: undefined, tag: undefined, registry: DEFAULT_REGISTRY, results: [failedResult(0, 'npm-totp-publish', error, 0)], error };
   }
+  writeOutputs(report, redactor);
+  await writeSummary(report, redactor, auth).catch((error: unknown) => {
+    core.warning(redactor.redact(`Could not write the job summary: ${describeError(error)}. The results are in the step's outputs.`));
+  });
+  if (report.error !== undefined) failRun(report, redactor);
 }
 
 /** A failed run: an annotation naming the failing command line, and a list of what did and did not happen. */
@@ -68,4 +78,14 @@ function fail(error: unknown, redactor: Redactor): void {
 function authSummary(options: Options, oidcAvailable: boolean): string {
   const otp = options.secret ? 'one-time passwords made just in time from otp-secret' : 'no one-time password (otp-secret not set)';
   return `Auth: the token with ${otp}${oidcAvailable ? '; publish tried trusted publishing (OIDC) first' : ''}.`;
+}
+
+/** The registry input as the summary may show it: a URL without credentials, else the default. */
+function shownRegistry(value: string): string {
+  try {
+    const url = new URL(value.trim());
+    return url.username || url.password || !/^https?:$/.test(url.protocol) ? DEFAULT_REGISTRY : url.toString();
+  } catch {
+    return DEFAULT_REGISTRY;
+  }
 }

@@ -44,7 +44,7 @@ export async function writeSummary(report: RunReport, redactor: Redactor, auth: 
 
 /** How the run ended, in a few words. */
 function heading(report: RunReport): string {
-  const written = report.results.filter((result) => result.outcome === 'published' || result.outcome === 'done').length;
+  const written = report.results.filter((result) => result.outcome === 'published' || result.outcome === 'done' || result.outcome === 'tagged').length;
   const failed = report.results.find((result) => result.outcome === 'failed');
   if (failed) {
     const where = failed.line > 0 ? `line ${failed.line} (${failed.command})` : failed.command;
@@ -61,6 +61,7 @@ function outcomeText(result: WriteResult): string {
   const icons: Record<WriteResult['outcome'], string> = {
     published: '✅ published',
     done: '✅ done',
+    tagged: '🏷️ tagged',
     unchanged: '⏭️ already so',
     read: '📖 read',
     'dry-run': '🧪 dry run',

@@ -5,11 +5,13 @@ import { KNOWN_COMMANDS } from '../commands/types.ts';
 import { systemClock } from '../foundation/clock.ts';
 import { InputError } from '../foundation/errors.ts';
 import type { Logger } from '../foundation/logger.ts';
-import { normalizeOptions, SETUP_NODE_PLACEHOLDER } from '../run/options.ts';
+import { SETUP_NODE_PLACEHOLDER } from '../foundation/tokens.ts';
+import { normalizeOptions } from '../plan/options.ts';
 import { Redactor } from '../foundation/redactor.ts';
 import type { RunReport } from '../run/result.ts';
-import { type CommandInput, defaultPackageName, describeError, runCommands } from '../run/run.ts';
-import { idTokenProviderFromEnv } from '../registry/oidc.ts';
+import { describeError } from '../foundation/describe-error.ts';
+import { type CommandInput, defaultPackageName, runCommands } from '../run/run.ts';
+import { idTokenProviderFromEnv } from '../run/id-tokens.ts';
 import { USER_AGENT, VERSION } from '../version.ts';
 
 /** Where the CLI writes: stdout for results, stderr for progress. */

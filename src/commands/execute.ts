@@ -1,27 +1,31 @@
-import type { Logger } from '../foundation/logger.ts';
-import type { Options } from '../run/options.ts';
-import { setMfa, setStatus, getStatus } from '../registry/access.ts';
-import { deprecate } from '../registry/deprecate.ts';
-import { distTagAdd, distTagLs, distTagRm } from '../registry/dist-tag.ts';
-import { changeOwner, listOwners } from '../registry/owner.ts';
-import { unpublish } from '../registry/unpublish.ts';
-import type { CommandContext, CommandOutcome } from '../registry/write.ts';
-import { executePublish, type PreparedPublish, type TrustedPublishing } from './publish.ts';
-import type { Command } from './types.ts';
+
+import { type Packument, readPackument } from '../registry/packument.ts';
+import { getStatus, setMfa, setStatus } from './access.ts';
+import type { CommandContext, CommandOutcome } from './context.ts';
+import { deprecate } from './deprecate.ts';
+import { distTagAdd, distTagLs, distTagRm } from './dist-tag.ts';
+import { changeOwner, listOwners } from './owner.ts';
+import { executePublish, type PublishDeps } from './publish.ts';
+import type { Command, PublishPlan } from './types.ts';
+import { unpublish } from './unpublish.ts';
+
+/** A publish's plan and what the registry said of it before the run. */
+export interface PlannedPublish {
+  plan: PublishPlan;
+  /** The packument read before anything ran; undefined once an earlier write of the run may have changed it. */
+  packument: Packument | undefined;
+  /** True when `packument` is still valid (no write of this run came before). */
+  fresh: boolean;
+}
 
 /** Runs one checked command; every write inside goes through the OTP wrapper. */
-export async function executeCommand(
-  context: CommandContext,
-  command: Command,
-  prepared: PreparedPublish | undefined,
-  options: Options,
-  env: NodeJS.ProcessEnv,
-  logger: Logger,
-  trustedPublishing?: TrustedPublishing,
-): Promise<CommandOutcome & { published?: boolean }> {
+export async function executeCommand(context: CommandContext, command: Command, planned: PlannedPublish | undefined, deps: PublishDeps): Promise<CommandOutcome> {
   switch (command.kind) {
-    case 'publish':
-      return executePublish(context, prepared as PreparedPublish, options, env, logger, trustedPublishing);
+    case 'publish': {
+      const { plan } = planned as PlannedPublish;
+      const packument = planned?.fresh ? planned.packument : await readPackument(context.client, plan.name, { write: true });
+      return executePublish(context, plan, packument, deps);
+    }
     case 'dist-tag-add':
       return distTagAdd(context, command.pkg, command.version, command.tag);
     case 'dist-tag-rm':

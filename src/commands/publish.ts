@@ -1,140 +1,244 @@
+import PackageJson from '@npmcli/package-json';
 import semver from 'semver';
-import { InputError } from '../foundation/errors.ts';
-import type { Logger } from '../foundation/logger.ts';
-import type { Options } from '../run/options.ts';
-import { packFolder } from '../package/pack-folder.ts';
-import { type PackageSource, readPackageSource } from '../package/read-package.ts';
-import { readTarball, type Tarball } from '../package/tarball.ts';
+import { describeReason } from '../foundation/describe-error.ts';
+import { InputError, ProductError } from '../foundation/errors.ts';
+import { connectionFailure, statusOf } from '../foundation/http-errors.ts';
+import { withOtp } from '../otp/with-otp.ts';
+import { packDirectory } from '../package/pack.ts';
+import { type LifecycleEvent, runScript } from '../package/scripts.ts';
+import { sameContents } from '../package/tarball.ts';
 import type { RegistryClient } from '../registry/client.ts';
-import { publishTarball } from '../registry/publish.ts';
-import type { CommandContext, CommandOutcome } from '../registry/write.ts';
-import type { PublishCommand } from './types.ts';
-import { tagProblem } from './validate.ts';
-
-/** A publish checked before the run: what it publishes and under which tag. */
-export interface PreparedPublish {
-  command: PublishCommand;
-  source: PackageSource;
-  /** For a .tgz, read while checking (before any request), and published as is. */
-  tarball?: Tarball;
-  /** Known before packing for a tarball or a folder; the tarball's manifest has the last word. */
-  name: string | undefined;
-  version: string | undefined;
-  tag: string;
-  access: 'public' | 'restricted' | undefined;
-  dryRun: boolean;
-}
-
-/** Checks a publish without running anything: the target exists and is publishable, the tag fits the version. */
-export async function preparePublish(command: PublishCommand, options: Options, cwd: string): Promise<PreparedPublish> {
-  const source = await readPackageSource(command.target ?? options.packageSpec, cwd, options.names.package);
-  const manifest = source.kind === 'folder' ? source.manifest : undefined;
-  const prepared: PreparedPublish = {
-    command,
-    source,
-    name: manifest?.name,
-    version: manifest?.version,
-    tag: command.tag ?? options.tag ?? 'latest',
-    access: command.access ?? options.access,
-    dryRun: command.dryRun || options.dryRun,
-  };
-  if (manifest) settleTag(prepared, options, manifest.name, manifest.version, manifest.publishConfig);
-  if (source.kind === 'tarball') {
-    prepared.tarball = await readTarball(source.file, options.names.package);
-    const { name, version, publishConfig } = prepared.tarball.manifest;
-    settleTag(prepared, options, name, version, publishConfig as Record<string, unknown> | undefined);
-  }
-  return prepared;
-}
-
-/**
- * The tag: the command's, else the setting's, else package.json's
- * publishConfig.tag, else latest, except that a prerelease must name one
- * (npm refuses to let a prerelease become latest by default).
- */
-function settleTag(prepared: PreparedPublish, options: Options, name: string, version: string, publishConfig: Record<string, unknown> | undefined): void {
-  const chosen = prepared.command.tag ?? options.tag;
-  const configured = typeof publishConfig?.tag === 'string' ? publishConfig.tag : undefined;
-  const configuredProblem = configured === undefined ? undefined : tagProblem(configured);
-  if (configuredProblem) throw new InputError(options.names.package, `${options.names.package}: publishConfig.tag in ${name}'s package.json: ${configuredProblem}.`, { received: configured });
-  if (chosen === undefined && configured === undefined && semver.prerelease(version) !== null) {
-    const where = prepared.command.line > 0 ? `${options.names.tag} (or --tag on line ${prepared.command.line})` : options.names.tag;
-    throw new InputError(options.names.tag, `${where}: ${name}@${version} is a prerelease; give an explicit tag (for example next or beta), as npm requires, so that it does not become "latest".`, { received: version });
-  }
-  if (options.expectVersion !== undefined && version !== options.expectVersion) {
-    throw new InputError(
-      options.names.expectVersion,
-      `${options.names.expectVersion}: the release is ${options.expectVersion} but ${name} is at ${version} in its package.json; bump the version (or tag the right commit) so that they match.`,
-      { received: version },
-    );
-  }
-  Object.assign(prepared, { name, version, tag: chosen ?? configured ?? 'latest' });
-}
+import { setDistTag } from '../registry/dist-tags.ts';
+import { type Packument, readPackument } from '../registry/packument.ts';
+import { uploadBytes, uploadVersion } from '../registry/publish.ts';
+import type { PublishPlan } from './types.ts';
+import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
+import { PublishConflictError, PublishFailedError, PublishUnconfirmedError, RegistryReadError } from './errors.ts';
 
 /** A registry client authenticated by trusted publishing (OIDC) for `pkg`, or undefined to use the token. */
 export type TrustedPublishing = (pkg: string) => Promise<RegistryClient | undefined>;
 
+/** What a publish needs besides its plan. */
+export interface PublishDeps {
+  /** The environment package scripts start from, with every secret already removed. */
+  scriptEnv: Record<string, string>;
+  trustedPublishing?: TrustedPublishing | undefined;
+}
+
+/** The version as it will be uploaded. */
+interface Built {
+  data: Buffer;
+  integrity: string;
+  manifest: Record<string, unknown>;
+}
+
+/** Uploads retried after a transient failure (reset, timeout, 408, 5xx) once the read-back shows the version absent. */
+const MAX_UPLOAD_RETRIES = 2;
+
 /**
- * Packs (scripts run without secrets), reads the tarball, publishes it
- * through the OTP wrapper; with trusted publishing, under a short-lived
- * token from the job's OIDC identity and without a one-time password.
+ * The one read of the registry a publish makes before anything runs: the
+ * packument, as for a write (no cache can hide a version published minutes
+ * ago). It settles npm's rule that, without an explicit tag, a version lower
+ * than the highest release may not take `latest`: refused here, before any
+ * package script runs.
  */
-export async function executePublish(
-  context: CommandContext,
-  prepared: PreparedPublish,
-  options: Options,
-  env: NodeJS.ProcessEnv,
-  logger: Logger,
-  trustedPublishing?: TrustedPublishing,
-): Promise<CommandOutcome & { published: boolean }> {
-  const { source } = prepared;
-  let cleanup: (() => Promise<void>) | undefined;
-  try {
-    let file: string;
-    if (source.kind === 'folder') {
-      logger.info(`Packing ${source.dir}${options.ignoreScripts ? ' (package scripts skipped)' : ''}.`);
-      const packed = await packFolder({ dir: source.dir, manifest: source.manifest, ignoreScripts: options.ignoreScripts, secrets: options.secrets, logger, env });
-      cleanup = packed.cleanup;
-      file = packed.file;
-    } else {
-      file = source.file;
+export async function preflightPublish(client: RegistryClient, plan: PublishPlan): Promise<Packument | undefined> {
+  const id = `${plan.name}@${plan.version}`;
+  const packument = await readPackument(client, plan.name, { write: true }).catch((error: unknown) => {
+    throw new RegistryReadError(id, client.registry, describeReason(error), error);
+  });
+  const present = packument?.versions?.[plan.version] !== undefined;
+  if (!present && plan.tagImplicit && plan.tag === 'latest') {
+    const releases = Object.entries(packument?.versions ?? {})
+      .filter(([v, meta]) => semver.valid(v) !== null && semver.prerelease(v) === null && !meta.deprecated)
+      .map(([v]) => v);
+    const highest = semver.maxSatisfying(releases, '*');
+    if (highest !== null && semver.gte(highest, plan.version)) {
+      throw new InputError(
+        plan.tagInput,
+        `${plan.tagInput}: ${id} is lower than the highest published version, ${highest}, so it cannot take the "latest" tag by default (npm refuses it too). Give an explicit tag for this line, for example latest-1 or v${semver.major(plan.version)}-lts.`,
+        { received: plan.version },
+      );
     }
-    const tarball: Tarball = prepared.tarball ?? (await readTarball(file, options.names.package));
-    const { name, version } = tarball.manifest;
-    settleTag(prepared, options, name, version, tarball.manifest.publishConfig as Record<string, unknown> | undefined);
-    const access = prepared.access ?? publishConfigAccess(tarball.manifest.publishConfig);
-    logger.info(`Publishing ${name}@${version} with tag "${prepared.tag}" to ${context.client.registry}${prepared.dryRun ? ' (dry run)' : ''}.`);
-    const oidcClient = prepared.dryRun || !trustedPublishing ? undefined : await trustedPublishing(name);
-    // Reads keep the token; only the upload uses the trusted-publishing token, which needs no code.
-    const publishContext = oidcClient ? { ...context, uploadClient: oidcClient, otp: { ...context.otp, source: undefined } } : context;
-    const outcome = await publishTarball(publishContext, tarball, {
-      tag: prepared.tag,
-      tagImplicit: prepared.command.tag === undefined && options.tag === undefined && typeof (tarball.manifest.publishConfig as { tag?: unknown } | undefined)?.tag !== 'string',
-      tagInput: prepared.command.line > 0 ? `${options.names.tag} (or --tag on line ${prepared.command.line})` : options.names.tag,
-      access,
-      dryRun: prepared.dryRun,
-    });
-    context.tally.otpAttempts += outcome.otpAttempts;
-    context.tally.waitedMs += outcome.waitedMs;
-    const id = `${name}@${version}`;
-    switch (outcome.status) {
-      case 'published':
-        return {
-          status: 'done',
-          published: true,
-          detail: `published ${id} (${tarball.integrity.slice(0, 20)}…) with tag ${prepared.tag}${oidcClient ? ' by trusted publishing' : ''}${outcome.reconciled ? ', confirmed by reading the registry back' : ''}`,
-        };
-      case 'unchanged':
-        return { status: 'unchanged', published: false, detail: `${id} was already published with identical contents` };
-      default:
-        return { status: 'dry-run', published: false, detail: `dry run: ${id} would be published with tag ${prepared.tag}` };
+  }
+  return packument;
+}
+
+/**
+ * Publishes one planned version. For a folder: the package scripts npm runs
+ * (`prepublishOnly`, `prepack`, `prepare`), the manifest read as npm prepares
+ * it, the tarball packed in-process, `postpack`. Then the registry decides:
+ * the same version with the same contents is `unchanged` (or `tagged`, when
+ * an explicitly asked-for tag was missing), other contents a conflict,
+ * otherwise one upload through the OTP wrapper, reconciled by reading back
+ * when its answer is unclear, and `publish`/`postpublish` after it.
+ * When the version is already in the registry, only the packing scripts run
+ * (the tarball is needed to compare), never `prepublishOnly` or the after-publish ones.
+ */
+export async function executePublish(context: CommandContext, plan: PublishPlan, packument: Packument | undefined, deps: PublishDeps): Promise<CommandOutcome> {
+  const id = `${plan.name}@${plan.version}`;
+  const present = packument?.versions?.[plan.version] !== undefined;
+  const script = (event: LifecycleEvent) =>
+    plan.source.kind === 'folder' && plan.scripts.includes(event)
+      ? runScript({ dir: plan.source.dir, manifest: plan.source.manifest, event, env: deps.scriptEnv, logger: context.logger })
+      : Promise.resolve();
+
+  let built: Built;
+  if (plan.source.kind === 'folder') {
+    const { dir } = plan.source;
+    if (!present) await script('prepublishOnly');
+    await script('prepack');
+    await script('prepare');
+    const manifest = await readPublishManifest(dir);
+    if (manifest.name !== plan.name || manifest.version !== plan.version) {
+      throw new ProductError('EPACK', `The package scripts changed ${dir}/package.json from ${id} to ${String(manifest.name)}@${String(manifest.version)}; nothing was published. Set the name and version before the run instead.`, { received: id });
     }
-  } finally {
-    await cleanup?.().catch(() => undefined);
+    const packed = await packDirectory(dir);
+    context.logger.info(`Packed ${id}: ${packed.files.length} file${packed.files.length === 1 ? '' : 's'}, ${packed.data.length} bytes (${packed.integrity.slice(0, 20)}…).`);
+    await script('postpack');
+    built = { data: packed.data, integrity: packed.integrity, manifest };
+  } else {
+    built = { data: plan.source.data, integrity: plan.source.integrity, manifest: plan.source.manifest };
+  }
+
+  const state = present ? await compare(context.client, packument as Packument, plan.version, built) : 'absent';
+  if (state === 'different') throw new PublishConflictError(id);
+  if (state === 'identical') return ensureTag(context, plan, packument as Packument);
+  if (plan.dryRun) {
+    context.logger.info(`Dry run: would publish ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
+    return { status: 'dry-run', detail: `dry run: ${id} would be published with tag ${plan.tag}` };
+  }
+
+  context.logger.info(`Publishing ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
+  const oidcClient = deps.trustedPublishing ? await deps.trustedPublishing(plan.name) : undefined;
+  const outcome = await upload(context, plan, built, oidcClient);
+  if (outcome === 'unchanged') return { status: 'unchanged', detail: `${id} was already published with identical contents` };
+  await script('publish');
+  await script('postpublish');
+  return {
+    status: 'done',
+    published: true,
+    detail: `published ${id} (${built.integrity.slice(0, 20)}…) with tag ${plan.tag}${oidcClient ? ' by trusted publishing' : ''}${outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}`,
+  };
+}
+
+/**
+ * The manifest npm publishes for a folder: package.json fixed and prepared by
+ * @npmcli/package-json (`_id`, readme, bin and man paths, gitHead...), as
+ * `npm publish` does it.
+ */
+async function readPublishManifest(dir: string): Promise<Record<string, unknown>> {
+  const pkg = await PackageJson.fix(dir, { changes: [] });
+  const { content } = await pkg.prepare();
+  return content as Record<string, unknown>;
+}
+
+/** The version is in the registry: with the same contents, or other ones. */
+async function compare(client: RegistryClient, packument: Packument, version: string, built: Built): Promise<'identical' | 'different'> {
+  const published = packument.versions?.[version];
+  if (published?.dist?.integrity === built.integrity) return 'identical';
+  // Same files can gzip to other bytes on another Node/zlib build: compare what is inside.
+  const url = published?.dist?.tarball;
+  if (!url) return 'different';
+  return (await sameContents(await client.getBuffer(url), built.data)) ? 'identical' : 'different';
+}
+
+/**
+ * The version is there with the same contents. A tag that was asked for
+ * (not the implicit `latest`) and does not point at it yet is set, so a
+ * re-run with a corrected tag does what it says.
+ */
+async function ensureTag(context: CommandContext, plan: PublishPlan, packument: Packument): Promise<CommandOutcome> {
+  const id = `${plan.name}@${plan.version}`;
+  const current = packument['dist-tags']?.[plan.tag];
+  if (plan.tagImplicit || current === plan.version) {
+    context.logger.info(`${id} is already in the registry with identical contents: nothing to publish.`);
+    return { status: 'unchanged', detail: `${id} was already published with identical contents` };
+  }
+  const was = current === undefined ? '' : ` (was ${current})`;
+  if (plan.dryRun) return { status: 'dry-run', detail: `dry run: ${id} is already published; ${plan.tag} would point at it${was}` };
+  context.logger.info(`${id} is already in the registry with identical contents, but not under "${plan.tag}": setting the tag.`);
+  await otpWrite(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (write) => setDistTag(context.client, plan.name, plan.tag, plan.version, write));
+  return { status: 'tagged', detail: `${id} was already published with identical contents; ${plan.tag} now points at it${was}` };
+}
+
+/**
+ * One upload, through the OTP wrapper; `confirmed` when its answer was lost and reading back showed it landed (with trusted publishing, under the
+ * short-lived token and without a code). After a failure that may hide a
+ * success (no answer, a timeout, 5xx, 408, a 403/409 "already published"),
+ * the packument is read back before deciding, and the upload is retried,
+ * with backoff on the injected clock, only when the version is certainly
+ * absent and the failure was transient. npm-registry-fetch never retries the
+ * PUT itself (see RegistryClient).
+ */
+async function upload(context: CommandContext, plan: PublishPlan, built: Built, oidcClient: RegistryClient | undefined): Promise<'published' | 'confirmed' | 'unchanged'> {
+  const id = `${plan.name}@${plan.version}`;
+  const uploader = oidcClient ?? context.client;
+  const otp = oidcClient ? { ...context.otp, source: undefined } : context.otp;
+  const { logger } = context;
+  for (let uploads = 1; ; uploads += 1) {
+    try {
+      await withOtp(
+        otp,
+        {
+          label: `publish ${id}`,
+          bodyBytes: uploadBytes(built.data.length),
+          send: (code) => {
+            context.writes += 1;
+            return uploadVersion(uploader, built.manifest, built.data, { tag: plan.tag, access: plan.access }, { otp: code, session: context.session, command: 'publish' });
+          },
+        },
+        context.tally,
+      );
+      if (uploads > 1) logger.info(`${id} published on attempt ${uploads}.`);
+      return 'published';
+    } catch (error) {
+      const kind = classify(error);
+      if (kind === 'refused' || kind === 'not-sent') throw error instanceof ProductError ? error : new PublishFailedError(id, describeReason(error), error, kind);
+      logger.warning(`The publish of ${id} ended without a clear answer (${describeReason(error)}); reading the registry back before anything else.`);
+      const after = await readPackument(context.client, plan.name, { write: true }).catch((readError: unknown) => {
+        throw new PublishUnconfirmedError(id, describeReason(error), describeReason(readError), error);
+      });
+      const state = after?.versions?.[plan.version] ? await compare(context.client, after, plan.version, built) : 'absent';
+      if (state === 'identical' && uploads === 1 && kind === 'unclear') {
+        // Refused as "already published" on our only upload: it was there before this run (a stale read, a race).
+        logger.info(`${id} was already in the registry with identical contents (the registry refused to publish over it): nothing was published by this run.`);
+        return 'unchanged';
+      }
+      if (state === 'identical') {
+        logger.info(`${id} is in the registry with our contents: the publish did succeed.`);
+        return 'confirmed';
+      }
+      if (state === 'different') throw new PublishConflictError(id);
+      if (uploads > MAX_UPLOAD_RETRIES || kind !== 'transient') throw new PublishFailedError(id, describeReason(error), error, 'absent', uploads);
+      const backoffMs = 1000 * 2 ** (uploads - 1);
+      logger.info(`${id} is not in the registry; retrying the publish in ${backoffMs / 1000} s (retry ${uploads}/${MAX_UPLOAD_RETRIES}).`);
+      await context.otp.clock.sleep(backoffMs);
+      context.tally.waitedMs += backoffMs;
+    }
   }
 }
 
-function publishConfigAccess(publishConfig: unknown): 'public' | 'restricted' | undefined {
-  const access = (publishConfig as { access?: unknown } | undefined)?.access;
-  return access === 'public' || access === 'restricted' ? access : undefined;
+/** Refusals by libnpmpublish itself, before it sends anything. */
+const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE']);
+
+/**
+ * `refused`: the registry answered no (nothing landed). `not-sent`: refused
+ * before sending. `transient`: lost or failed in a way worth retrying once
+ * the version is known to be absent. `unclear`: may have landed, not worth
+ * retrying (403/409 "already published", or an error we do not know).
+ */
+function classify(error: unknown): 'refused' | 'not-sent' | 'transient' | 'unclear' {
+  if (error instanceof ProductError) return 'refused';
+  const status = statusOf(error);
+  if (status !== undefined) {
+    if (status === 408 || status >= 500) return 'transient';
+    return status === 403 || status === 409 ? 'unclear' : 'refused';
+  }
+  const record = error as { code?: unknown; type?: unknown } | undefined;
+  if (typeof record?.code === 'string' && LOCAL_CODES.has(record.code)) return 'not-sent';
+  const failure = connectionFailure(error);
+  if (failure === 'unsent') return 'not-sent';
+  // make-fetch-happen reports other socket errors as type `system`: the request may have gone out.
+  return failure === 'lost' || record?.type === 'system' ? 'transient' : 'unclear';
 }

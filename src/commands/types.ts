@@ -1,3 +1,5 @@
+import type { LifecycleEvent } from '../package/scripts.ts';
+
 /** Where a command came from: its line in the `commands` block (or 1 for a CLI command) and its text. */
 export interface CommandSource {
   line: number;
@@ -13,6 +15,33 @@ export type PublishCommand = CommandSource & {
   access: 'public' | 'restricted' | undefined;
   dryRun: boolean;
 };
+
+
+/** Where a publish's files come from. */
+export type PublishSource =
+  | { kind: 'folder'; dir: string; manifest: Record<string, unknown> }
+  /** A .tgz, read whole into memory while planning; published as is. */
+  | { kind: 'tarball'; file: string; data: Buffer; integrity: string; manifest: Record<string, unknown> };
+
+/** One publish, settled before any script runs or any request is sent. */
+export interface PublishPlan {
+  command: PublishCommand;
+  source: PublishSource;
+  name: string;
+  version: string;
+  tag: string;
+  /** True when nobody chose the tag (no setting, no --tag, no publishConfig.tag): npm's rules for an implicit latest apply. */
+  tagImplicit: boolean;
+  /** The setting that chooses the tag, for messages. */
+  tagInput: string;
+  /** `public`, `restricted`, or undefined to keep the registry's choice. */
+  access: 'public' | 'restricted' | undefined;
+  /** The registry it goes to (the token goes there and nowhere else). */
+  registry: string;
+  dryRun: boolean;
+  /** The package scripts that will run, in npm's order; none for a .tgz or with ignore-scripts. */
+  scripts: LifecycleEvent[];
+}
 
 /** Every command, in npm's own grammar (see parse.ts). `pkg` is always resolved to a name. */
 export type Command =

@@ -1,13 +1,34 @@
 import { isProductError } from './errors.ts';
 
-/** One line for the user: our own messages as they are, a library's error with its status and reason. */
+/**
+ * The one error describer. One line for the user: our own messages as they
+ * are; an answer from the registry as `the registry answered <status>: <its
+ * reason>`; anything else as `<code>: <message>`. Never the request's URL or
+ * headers (npm-registry-fetch's messages carry the URI).
+ */
 export function describeError(error: unknown): string {
   if (isProductError(error)) return error.message;
-  const record = error as { statusCode?: unknown; body?: { error?: unknown }; code?: unknown; message?: unknown };
+  const record = error as { statusCode?: unknown; body?: { error?: unknown }; message?: unknown } | undefined;
   if (typeof record?.statusCode === 'number') {
-    const reason = typeof record.body?.error === 'string' ? record.body.error : typeof record.message === 'string' ? record.message : '';
+    const reason = typeof record.body?.error === 'string' ? record.body.error : typeof record.message === 'string' ? record.message.split(' - ')[0] : '';
     return `the registry answered ${record.statusCode}${reason ? `: ${reason}` : ''}`;
   }
-  if (typeof record?.code === 'string' && typeof record.message === 'string') return `${record.code}: ${record.message}`;
-  return error instanceof Error ? error.message : String(error);
+  return describeReason(error);
+}
+
+/**
+ * The short reason a request failed, for inside a sentence: `403 <the
+ * registry's error>` (or the status text), or `<code>: <message>` for a
+ * failure without an answer; the first line only.
+ */
+export function describeReason(error: unknown): string {
+  if (isProductError(error)) return error.message;
+  const record = error as { statusCode?: number; body?: { error?: unknown; message?: unknown }; code?: unknown; message?: unknown } | undefined;
+  const reason = record?.body?.error ?? record?.body?.message;
+  const message = typeof record?.message === 'string' ? (record.message.split('\n')[0]?.trim() ?? '') : String(error);
+  if (typeof record?.statusCode === 'number') {
+    // npm-registry-fetch's message is "<status> <text> - <METHOD> <uri>[ - <reason>]": keep the status text only.
+    return typeof reason === 'string' ? `${record.statusCode} ${reason}` : message.split(' - ')[0] || String(record.statusCode);
+  }
+  return typeof record?.code === 'string' && !message.includes(record.code) ? `${record.code}: ${message}` : message;
 }

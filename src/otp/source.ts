@@ -40,6 +40,8 @@ const WINDOW_ENTRY_GUARD_MS = 100;
  * a usable window (0.1 + 0.8 < 1).
  */
 const UNCERTAINTY_CAP_FRACTION = 0.1;
+/** Waits longer than this are reported at info level. */
+const LONG_WAIT_MS = 2000;
 /** Skew worth a warning: larger than any sane NTP-synchronised machine. */
 const SKEW_WARNING_MS = 5000;
 
@@ -178,7 +180,11 @@ export class OtpSource {
       const opensAt = window * this.#periodMs + this.#entryGuardMs();
       if (now < opensAt) {
         const waitMs = opensAt - now;
-        this.#logger.debug(`Waiting ${(waitMs / 1000).toFixed(1)} s for the next one-time password window.`);
+        const why = this.#rejected.has(window - 1) ? 'the last code was refused' : this.#singleUse && this.#issued.has(window - 1) ? 'the registry takes each code once' : 'the current window has too little time left for the request';
+        const message = `Waiting ${(waitMs / 1000).toFixed(1)} s for the next one-time password window (${why}).`;
+        // Waits a person would notice are said at info level; the short ones only in the debug log.
+        if (waitMs > LONG_WAIT_MS) this.#logger.info(message);
+        else this.#logger.debug(message);
         if (!waited) this.stats.waits += 1;
         waited = true;
         const sleptFrom = this.#clock.now();

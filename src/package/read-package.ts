@@ -15,7 +15,7 @@ export type PackageSource =
 export interface PackageManifest {
   name: string;
   version: string;
-  private?: boolean;
+  private?: unknown;
   scripts?: Record<string, string>;
   publishConfig?: Record<string, unknown>;
 }
@@ -59,7 +59,7 @@ async function readManifest(dir: string, inputName: string): Promise<PackageMani
   return checkManifest(data, file, inputName);
 }
 
-/** Checks name, version and `private` as npm publish would, with messages naming the file; the version comes back as npm publishes it. */
+/** Checks name and version as npm publish would, with messages naming the file; the version comes back as npm publishes it. */
 export function checkManifest(data: unknown, where: string, inputName: string): PackageManifest {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new InputError(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: where });
@@ -79,9 +79,6 @@ export function checkManifest(data: unknown, where: string, inputName: string): 
   const clean = typeof version === 'string' ? semver.clean(version) : null;
   if (clean === null) {
     throw new InputError(inputName, `${inputName}: version ${JSON.stringify(version)} in ${where} is not a semver version. Use major.minor.patch, such as 1.2.3 or 2.0.0-beta.1.`, { received: version });
-  }
-  if (manifest.private === true) {
-    throw new InputError(inputName, `${inputName}: ${name} is marked "private": true in ${where}; npm refuses to publish it. Remove "private" to publish.`, { received: name });
   }
   return { ...manifest, version: clean } as unknown as PackageManifest;
 }

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import pacote from 'pacote';
+import { readFile } from 'node:fs/promises';
 import { Parser, type ReadEntry } from 'tar';
 import { InputError } from '../foundation/errors.ts';
 import { checkManifest } from './read-package.ts';
+import { readTarballManifest } from './read-tarball.ts';
 
 /** A tarball ready to publish, with the manifest npm would publish from it. */
 export interface Tarball {
@@ -13,28 +11,24 @@ export interface Tarball {
   data: Buffer;
   /** `sha512-...`, as the registry records it in `dist.integrity`. */
   integrity: string;
-  /** The package.json inside, normalised as npm publish normalises it. */
+  /** The package.json inside, normalised as `npm publish <tarball>` normalises it. */
   manifest: Record<string, unknown> & { name: string; version: string };
 }
 
 /**
- * Reads a `.tgz` and its manifest. The manifest comes from the tarball itself
- * (what will be published), normalised by pacote as `npm publish <tarball>`
- * does it, and checked like a package.json.
+ * Reads a `.tgz` once, into memory, and its manifest from that memory (never
+ * unpacking it to disk), normalised as `npm publish <tarball>` does it and
+ * checked like a package.json.
  */
 export async function readTarball(file: string, inputName: string): Promise<Tarball> {
-  const data = await readFile(file);
-  const cache = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-cache-'));
-  try {
-    const manifest = await pacote.manifest(`file:${file}`, { cache, fullMetadata: true, fullReadJson: true }).catch((error: unknown) => {
-      throw new InputError(inputName, `${inputName}: ${file} is not a package tarball npm can read (${(error as Error).message}).`, { received: file, cause: error });
-    });
-    manifest.version = checkManifest(manifest, file, inputName).version;
-    for (const key of Object.keys(manifest)) if (key.startsWith('_')) delete manifest[key];
-    return { file, data, integrity: integrityOf(data), manifest };
-  } finally {
-    await rm(cache, { recursive: true, force: true });
-  }
+  const data = await readFile(file).catch((error: unknown) => {
+    throw new InputError(inputName, `${inputName}: cannot read ${file} (${(error as Error).message}).`, { received: file, cause: error });
+  });
+  const manifest = await readTarballManifest(data).catch((error: unknown) => {
+    throw new InputError(inputName, `${inputName}: ${file} is not a package tarball npm can read (${(error as Error).message}).`, { received: file, cause: error });
+  });
+  const checked = checkManifest(manifest, file, inputName);
+  return { file, data, integrity: integrityOf(data), manifest: { ...manifest, name: checked.name, version: checked.version } };
 }
 
 /** Path -> sha256 of every file in a package tarball, for comparing contents across gzip builds. */

@@ -1,35 +1,19 @@
 import libnpmaccess from 'libnpmaccess';
-import { escapeName } from './client.ts';
-import { PackageNotFoundError } from './errors.ts';
-import { type CommandContext, type CommandOutcome, otpWrite } from './write.ts';
+import { escapeName, type RegistryClient } from './client.ts';
+import type { Write } from './write.ts';
 
-async function visibility(context: CommandContext, pkg: string): Promise<'public' | 'private'> {
-  const answer = (await context.client.getJson(`/-/package/${escapeName(pkg)}/visibility`)) as { public?: boolean } | undefined;
-  if (!answer) throw new PackageNotFoundError(pkg, context.client.registry);
-  return answer.public ? 'public' : 'private';
+/** `GET /-/package/<pkg>/visibility`: true when public, undefined when the package does not exist. */
+export async function readVisibility(client: RegistryClient, pkg: string): Promise<boolean | undefined> {
+  const answer = (await client.getJson(`/-/package/${escapeName(pkg)}/visibility`)) as { public?: unknown } | undefined;
+  return answer === undefined ? undefined : answer.public === true;
 }
 
-/** `access set status=public|private <pkg>`: skipped when the package already has it. */
-export async function setStatus(context: CommandContext, pkg: string, status: 'public' | 'private'): Promise<CommandOutcome> {
-  const current = await visibility(context, pkg);
-  if (current === status) return { status: 'unchanged', detail: `${pkg} is already ${status}` };
-  if (context.dryRun) return { status: 'dry-run', detail: `would make ${pkg} ${status} (now ${current})` };
-  await otpWrite(context, `access set status=${status} ${pkg}`, 'access', (options) => libnpmaccess.setAccess(pkg, status === 'private' ? 'restricted' : 'public', options));
-  return { status: 'done', detail: `${pkg} is now ${status} (was ${current})` };
+/** `POST /-/package/<pkg>/access` `{access}` through libnpmaccess (scoped packages only). */
+export async function writeAccess(client: RegistryClient, pkg: string, access: 'public' | 'restricted', write: Write): Promise<void> {
+  await client.write(write, 0, (options) => libnpmaccess.setAccess(pkg, access, options));
 }
 
-/**
- * `access set mfa=none|publish|automation <pkg>`. The registry offers no
- * read of this setting, so it is always written (the write is idempotent).
- */
-export async function setMfa(context: CommandContext, pkg: string, mfa: 'none' | 'publish' | 'automation'): Promise<CommandOutcome> {
-  await visibility(context, pkg);
-  if (context.dryRun) return { status: 'dry-run', detail: `would set the 2FA policy of ${pkg} to ${mfa}` };
-  await otpWrite(context, `access set mfa=${mfa} ${pkg}`, 'access', (options) => libnpmaccess.setMfa(pkg, mfa, options));
-  return { status: 'done', detail: `the 2FA policy of ${pkg} is ${mfa}` };
-}
-
-/** `access get status <pkg>`. */
-export async function getStatus(context: CommandContext, pkg: string): Promise<CommandOutcome> {
-  return { status: 'read', detail: `${pkg} is ${await visibility(context, pkg)}` };
+/** `POST /-/package/<pkg>/access` with the 2FA policy, through libnpmaccess. */
+export async function writeMfa(client: RegistryClient, pkg: string, level: 'none' | 'publish' | 'automation', write: Write): Promise<void> {
+  await client.write(write, 0, (options) => libnpmaccess.setMfa(pkg, level, options));
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import npmFetch, { type FetchOptions, type FetchResponse } from 'npm-registry-fetch';
 import type { Clock } from '../foundation/clock.ts';
-import type { TimeSync } from '../otp/time-sync.ts';
 import { errorHeader, statusOf } from '../foundation/http-errors.ts';
+import type { TimeSync } from '../otp/time-sync.ts';
+import type { Write } from './write.ts';
 
 export interface RegistryClientOptions {
   /** Registry base URL, normalised with a trailing slash. */
@@ -54,8 +55,16 @@ export class RegistryClient {
    * 5xx and resets), whatever `extra` says: a lost write is reconciled by
    * reading the registry back, never blindly re-sent.
    */
-  writeOptions(otp: string | undefined, extra: FetchOptions = {}): FetchOptions {
-    return { ...this.#base, ...(otp === undefined ? {} : { otp }), ...extra, retry: WRITE_RETRY };
+  writeOptions(write: Write, extra: FetchOptions = {}): FetchOptions {
+    return { ...this.#base, ...(write.otp === undefined ? {} : { otp: write.otp }), npmCommand: write.command, npmSession: write.session, ...extra, retry: WRITE_RETRY };
+  }
+
+  /**
+   * One write made by `call` with this client's write options, timed (its
+   * body size feeds the upload-speed estimate).
+   */
+  write<T>(write: Write, bodyBytes: number, call: (options: FetchOptions) => Promise<T>, extra: FetchOptions = {}): Promise<T> {
+    return this.timed(bodyBytes, () => call(this.writeOptions(write, extra)));
   }
 
   /** Options for reads. */

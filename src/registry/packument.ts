@@ -1,5 +1,7 @@
+import npmFetch from 'npm-registry-fetch';
 import type { RegistryClient } from './client.ts';
 import { escapeName } from './client.ts';
+import type { Write } from './write.ts';
 
 /** The parts of a packument this product reads. */
 export interface Packument {
@@ -11,11 +13,23 @@ export interface Packument {
   time?: Record<string, string>;
 }
 
-/** The full packument, or undefined when the package does not exist. */
+/**
+ * `GET /<name>`: the full packument, or undefined when the package does not
+ * exist. `write` reads it as for a write (`?write=true`), past any cache, so a
+ * version or tag changed minutes ago is seen.
+ */
 export async function readPackument(client: RegistryClient, name: string, options: { write?: boolean } = {}): Promise<Packument | undefined> {
   const document = await client.getJson(`/${escapeName(name)}`, {
     headers: { accept: 'application/json' },
     ...(options.write ? { query: { write: 'true' } } : {}),
   });
   return document === undefined ? undefined : (document as Packument);
+}
+
+/** `PUT /<name>` with a whole packument (at its `_rev`), as `npm deprecate` writes it. */
+export async function writePackument(client: RegistryClient, packument: Packument, write: Write): Promise<void> {
+  const body = JSON.stringify(packument);
+  await client.write(write, body.length, (options) =>
+    npmFetch(`/${escapeName(packument.name)}`, { ...options, method: 'PUT', body, headers: { 'content-type': 'application/json' }, ignoreBody: true }),
+  );
 }

@@ -1,24 +1,12 @@
 import libnpmpublish from 'libnpmpublish';
-import { ProductError } from '../foundation/errors.ts';
-import { readPackument } from './packument.ts';
-import { type CommandContext, type CommandOutcome, otpWrite } from './write.ts';
+import type { RegistryClient } from './client.ts';
+import type { Write } from './write.ts';
 
 /**
- * `unpublish <pkg>@<version>` (or every version with --force), through
- * libnpmpublish: its read, PUT and DELETE share one code, as with npm.
- * Skipped when the version (or the package) is already gone.
+ * libnpmpublish's unpublish of `spec` (`name@version`, or `name` with
+ * `force` for every version): its read, PUT and DELETE share one code, as
+ * with the npm CLI.
  */
-export async function unpublish(context: CommandContext, pkg: string, version: string | undefined, force: boolean): Promise<CommandOutcome> {
-  const packument = await readPackument(context.client, pkg, { write: true });
-  const present = version === undefined ? packument !== undefined && Object.keys(packument.versions ?? {}).length > 0 : packument?.versions?.[version] !== undefined;
-  const id = version === undefined ? pkg : `${pkg}@${version}`;
-  if (!present) return { status: 'unchanged', detail: `${id} is not in the registry` };
-  const versions = Object.keys(packument?.versions ?? {});
-  if (version !== undefined && versions.length === 1 && !force) {
-    // libnpmpublish would delete the whole package, and npmjs then blocks the name for 24 hours.
-    throw new ProductError('ELASTVERSION', `${id} is the only version of ${pkg}: unpublishing it removes the package and blocks republishing for 24 hours. Add --force to the line if that is what you want (npm requires it too).`, { received: id });
-  }
-  if (context.dryRun) return { status: 'dry-run', detail: `would unpublish ${id}` };
-  await otpWrite(context, `unpublish ${id}`, 'unpublish', (options) => libnpmpublish.unpublish(id, { ...options, force: version === undefined }));
-  return { status: 'done', detail: `unpublished ${id}` };
+export async function unpublishSpec(client: RegistryClient, spec: string, force: boolean, write: Write): Promise<void> {
+  await client.write(write, 0, (options) => libnpmpublish.unpublish(spec, { ...options, force }));
 }

@@ -9,10 +9,11 @@ export interface WriteResult {
   /** True when nothing had to be written (already so, a read, or a dry run). */
   skipped: boolean;
   /**
-   * `published` / `done`: written by this run. `unchanged`: the registry already agreed. `read`: a
-   * read-only command. `dry-run`: would write. `failed`: see detail. `not-run`: an earlier command failed.
+   * `published` / `done`: written by this run. `tagged`: the version was already published and this run set the
+   * asked-for tag on it. `unchanged`: the registry already agreed. `read`: a read-only command. `dry-run`: would
+   * write. `failed`: see detail. `not-run`: an earlier command failed (or the run was refused before anything ran).
    */
-  outcome: 'published' | 'done' | 'unchanged' | 'read' | 'dry-run' | 'failed' | 'not-run';
+  outcome: 'published' | 'done' | 'tagged' | 'unchanged' | 'read' | 'dry-run' | 'failed' | 'not-run';
   /** One-time passwords sent for this command. */
   otpAttempts: number;
   /** Time spent waiting for OTP windows, Retry-After or backoff, ms. */

@@ -1,23 +1,25 @@
+import { type CommandContext, commandContext } from '../commands/context.ts';
+import { executeCommand, type PlannedPublish } from '../commands/execute.ts';
+import { lookUpUser } from '../commands/owner.ts';
 import { parseCommandBlock } from '../commands/parse.ts';
-import { executeCommand } from '../commands/execute.ts';
-import { type PreparedPublish, preparePublish } from '../commands/publish.ts';
+import { preflightPublish } from '../commands/publish.ts';
 import type { Command, PublishCommand } from '../commands/types.ts';
-import { OtpSource } from '../otp/source.ts';
-import { TimeSync } from '../otp/time-sync.ts';
-import { readPackageSource } from '../package/read-package.ts';
-import { readTarball } from '../package/tarball.ts';
-import { RegistryClient } from '../registry/client.ts';
-import { exchangeForPublishToken, type IdTokenProvider } from '../registry/oidc.ts';
-import { lookUpUser } from '../registry/owner.ts';
-import { type Account, commandContext } from '../registry/write.ts';
 import type { Clock } from '../foundation/clock.ts';
 import { describeError } from '../foundation/describe-error.ts';
 import type { Logger } from '../foundation/logger.ts';
-import type { Options } from './options.ts';
+import { OtpSource } from '../otp/source.ts';
+import { TimeSync } from '../otp/time-sync.ts';
+import { readPackageSource } from '../package/read-package.ts';
+import { scrubEnvironment } from '../package/scripts.ts';
+import { readTarball } from '../package/tarball.ts';
+import type { Options } from '../plan/options.ts';
+import { planPublish } from '../plan/publish-plan.ts';
+import { RegistryClient } from '../registry/client.ts';
+import type { Account } from '../registry/owners.ts';
+import type { IdTokenProvider } from './id-tokens.ts';
 import type { RunReport, WriteResult } from './result.ts';
 import { withTransientRetries } from './transient-retry.ts';
-
-export { describeError } from '../foundation/describe-error.ts';
+import { trustedPublishing } from './trusted-publishing.ts';
 
 /** What the core needs from its surroundings; tests pass their own. */
 export interface Dependencies {
@@ -36,82 +38,79 @@ export interface Dependencies {
 /** Where the commands come from: a `commands` block, or already parsed (the CLI), or none (publish the package). */
 export type CommandInput = { block: string; inputName: string } | { commands: Command[] } | undefined;
 
+/** Commands that only read: a publish after them still sees the registry as the run found it. */
+const READS = new Set<Command['kind']>(['dist-tag-ls', 'owner-ls', 'access-get-status']);
+
 /**
- * Runs a list of commands: all are parsed and checked first (a mistake on
- * the last line stops the run before the first writes), then run in order
- * with one registry client and one OTP source; the first failure stops the
- * run and every later command is reported as not run.
- * Never throws: a failure is in `report.error`.
+ * Runs a list of commands in three steps. Plan: every line is parsed and
+ * every publish settled from the checkout (a mistake on the last line stops
+ * the run before anything). Check: one read of the registry per publish, and
+ * every owner change's user looked up, before any package script runs or any
+ * write is sent. Execute: in order, with one registry client and one OTP
+ * source; the first failure stops the run and every later command is
+ * reported as not run. Never throws: a failure is in `report.error`.
  */
 export async function runCommands(options: Options, input: CommandInput, deps: Dependencies): Promise<RunReport> {
   const { clock, logger } = deps;
   for (const secret of options.secrets) logger.mask(secret);
   const report: RunReport = { published: false, name: undefined, version: undefined, tag: undefined, registry: options.registry, results: [] };
   let commands: Command[];
-  const prepared = new Map<Command, PreparedPublish>();
+  const planned = new Map<Command, PlannedPublish>();
   try {
     commands = input === undefined ? [implicitPublish()] : 'commands' in input ? input.commands : parseCommandBlock(input.block, { inputName: input.inputName, defaultPackage: await defaultPackageName(options, deps.cwd) });
-    for (const command of commands) if (command.kind === 'publish') prepared.set(command, await preparePublish(command, options, deps.cwd));
+    let fresh = true;
+    for (const command of commands) {
+      if (command.kind === 'publish') planned.set(command, { plan: await planPublish(command, options, deps.cwd, deps.env), packument: undefined, fresh });
+      if (!READS.has(command.kind)) fresh = false;
+    }
   } catch (error) {
     report.error = error;
     report.results.push(failedResult(0, input === undefined ? 'publish' : 'commands', error, 0));
     return report;
   }
-  const firstPublish = [...prepared.values()][0];
-  if (firstPublish) Object.assign(report, { name: firstPublish.name, version: firstPublish.version, tag: firstPublish.tag });
+  const first = [...planned.values()][0]?.plan;
+  if (first) Object.assign(report, { name: first.name, version: first.version, tag: first.tag });
 
   logger.info(authPlan(options));
   const timeSync = new TimeSync();
   const client = new RegistryClient({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent });
   const otp = { source: options.secret ? new OtpSource({ secret: options.secret, clock, timeSync, logger }) : undefined, clock, logger, secretInput: options.names.otpSecret };
+  const publishDeps = {
+    scriptEnv: scrubEnvironment(deps.env, options.secrets),
+    trustedPublishing: deps.idTokens ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent }, deps.idTokens) : undefined,
+  };
 
-  const trustedPublishing = deps.idTokens
-    ? async (pkg: string) => {
-        const token = await exchangeForPublishToken({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent }, pkg, deps.idTokens as IdTokenProvider);
-        return token === undefined ? undefined : new RegistryClient({ registry: options.registry, token, clock, timeSync, userAgent: deps.userAgent });
-      }
-    : undefined;
-
-  // Users cannot be created by a block: check every owner change's user before the first write.
+  // Check: what one read of the registry can refuse is refused before anything runs.
   const users = new Map<string, Account>();
   for (const command of commands) {
-    if (command.kind !== 'owner-add' && command.kind !== 'owner-rm') continue;
     try {
-      await lookUpUser({ client, users }, command.user);
+      if (command.kind === 'owner-add' || command.kind === 'owner-rm') await lookUpUser({ client, users }, command.user);
+      const publish = planned.get(command);
+      if (publish) publish.packument = await preflightPublish(client, publish.plan);
     } catch (error) {
       report.error = error;
-      report.results = commands.map((other) =>
-        other === command
-          ? failedResult(other.line, other.text, error, 0)
-          : notRun(other, `not run: the user on line ${command.line} ${(error as { code?: unknown }).code === 'ENOUSER' ? 'does not exist' : 'could not be checked'}`),
-      );
+      report.results = commands.map((other) => (other === command ? failedResult(other.line, label(other, planned), error, 0) : notRun(other, planned, `not run: line ${command.line > 0 ? command.line : 1} was refused before anything ran`)));
       return report;
     }
   }
 
   for (const command of commands) {
+    const publish = planned.get(command);
     if (report.error !== undefined) {
-      report.results.push(notRun(command, 'not run: an earlier command failed'));
+      report.results.push(notRun(command, planned, 'not run: an earlier command failed'));
       continue;
     }
     const startedAt = clock.now();
-    const context = commandContext({ client, otp, logger, dryRun: options.dryRun, users });
-    const publish = prepared.get(command);
+    const context: CommandContext = commandContext({ client, otp, logger, dryRun: options.dryRun, users });
     try {
-      const outcome = await withTransientRetries(
-        command,
-        deps,
-        () => executeCommand(context, command, publish, options, deps.env, logger, trustedPublishing),
-        () => context.writes > 0,
-      );
+      const outcome = await withTransientRetries(command, deps, () => executeCommand(context, command, publish, publishDeps), () => context.writes > 0);
       const published = outcome.published === true;
-      if (publish && publish === firstPublish) Object.assign(report, { name: publish.name, version: publish.version, tag: publish.tag });
       report.published ||= published;
       report.results.push({
         line: command.line,
-        command: publish ? `publish ${publish.name}@${publish.version}` : command.text,
+        command: label(command, planned),
         ok: true,
-        skipped: !published && outcome.status !== 'done',
+        skipped: !published && outcome.status !== 'done' && outcome.status !== 'tagged',
         outcome: published ? 'published' : outcome.status,
         otpAttempts: context.tally.otpAttempts,
         waitedMs: context.tally.waitedMs,
@@ -121,8 +120,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
       logger.info(`${command.line > 0 ? `line ${command.line}: ` : ''}${outcome.detail}`);
     } catch (error) {
       report.error = error;
-      const name = publish?.name ? `publish ${publish.name}@${publish.version}` : command.text;
-      report.results.push({ ...failedResult(command.line, name, error, clock.now() - startedAt), otpAttempts: context.tally.otpAttempts, waitedMs: context.tally.waitedMs });
+      report.results.push({ ...failedResult(command.line, label(command, planned), error, clock.now() - startedAt), otpAttempts: context.tally.otpAttempts, waitedMs: context.tally.waitedMs });
     }
   }
   return report;
@@ -131,6 +129,12 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
 /** The publish of the `package` setting, when no commands are given. */
 function implicitPublish(): PublishCommand {
   return { kind: 'publish', line: 0, text: 'publish', target: undefined, tag: undefined, access: undefined, dryRun: false };
+}
+
+/** A command as results name it: `publish <name>@<version>` for a publish, the line as written otherwise. */
+function label(command: Command, planned: Map<Command, PlannedPublish>): string {
+  const plan = planned.get(command)?.plan;
+  return plan ? `publish ${plan.name}@${plan.version}` : command.text;
 }
 
 /** The package the `package` setting names, for commands that leave `<pkg>` out. */
@@ -143,11 +147,12 @@ export async function defaultPackageName(options: Options, cwd: string): Promise
   }
 }
 
-function notRun(command: Command, detail: string): WriteResult {
-  return { line: command.line, command: command.text, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail };
+function notRun(command: Command, planned: Map<Command, PlannedPublish>, detail: string): WriteResult {
+  return { line: command.line, command: label(command, planned), ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail };
 }
 
-function failedResult(line: number, command: string, error: unknown, durationMs: number): WriteResult {
+/** A failed row. */
+export function failedResult(line: number, command: string, error: unknown, durationMs: number): WriteResult {
   return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: describeError(error) };
 }
 

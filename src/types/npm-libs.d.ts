@@ -1,5 +1,5 @@
 // Minimal declarations for the parts of npm's libraries this project calls.
-// Read from their sources in node_modules (npm-registry-fetch 20, libnpmpublish 12, pacote 22).
+// Read from their sources in node_modules (npm-registry-fetch 20, libnpmpublish 12, @npmcli/package-json 8).
 
 declare module 'npm-registry-fetch' {
   export interface FetchOptions {
@@ -49,22 +49,20 @@ declare module 'libnpmpublish' {
   export default libnpmpublish;
 }
 
-declare module 'pacote' {
-  export interface ManifestResult {
-    [key: string]: unknown;
-    name: string;
-    version: string;
-    _integrity?: string;
-  }
-  export function manifest(spec: string, opts?: Record<string, unknown>): Promise<ManifestResult>;
-  const pacote: { manifest: typeof manifest };
-  export default pacote;
-}
-
 declare module 'libnpmaccess' {
   import type { FetchOptions } from 'npm-registry-fetch';
   export function setAccess(pkg: string, access: 'public' | 'restricted', opts?: FetchOptions): Promise<boolean>;
   export function setMfa(pkg: string, level: 'none' | 'publish' | 'automation', opts?: FetchOptions): Promise<boolean>;
   const libnpmaccess: { setAccess: typeof setAccess; setMfa: typeof setMfa };
   export default libnpmaccess;
+}
+
+declare module '@npmcli/package-json' {
+  export default class PackageJson {
+    static fix(path: string, opts?: { changes?: string[] }): Promise<PackageJson>;
+    static load(path: string): Promise<PackageJson>;
+    prepare(opts?: { steps?: string[] }): Promise<PackageJson>;
+    normalize(opts?: { steps?: string[] }): Promise<PackageJson>;
+    get content(): Record<string, unknown>;
+  }
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -90,9 +91,16 @@ export function visibleLog(stdout: string): string {
     .join('\n');
 }
 
-/** Makes a small package in a new temporary folder. */
+/** Folders made by makePackage in this process; removed when it exits (each test file runs in a process of its own). */
+const madePackages = new Set<string>();
+process.once('exit', () => {
+  for (const dir of madePackages) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Makes a small package in a new temporary folder, removed when the test process exits. */
 export async function makePackage(files: Record<string, string>, manifest: Record<string, unknown>): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-pkg-'));
+  madePackages.add(dir);
   await writeFile(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
   return dir;

@@ -1,6 +1,6 @@
 import { INPUT_NAMES } from '../../src/action/inputs.ts';
 import { systemClock } from '../../src/foundation/clock.ts';
-import { normalizeOptions, type RawOptions } from '../../src/run/options.ts';
+import { normalizeOptions, type RawOptions } from '../../src/plan/options.ts';
 import type { RunReport } from '../../src/run/result.ts';
 
 import { runCommands } from '../../src/run/run.ts';
@@ -11,9 +11,9 @@ import { recordingLogger } from './fake-clock.ts';
 export const NAMES = INPUT_NAMES;
 
 /** Runs the core in-process with a recording logger; returns the report and the log. */
-export async function publishInProcess(raw: RawOptions, cwd = process.cwd()): Promise<{ report: RunReport; lines: Array<{ level: string; message: string }>; masked: string[] }> {
+export async function publishInProcess(raw: RawOptions, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<{ report: RunReport; lines: Array<{ level: string; message: string }>; masked: string[] }> {
   const { logger, lines, masked } = recordingLogger();
-  const report = await runCommands(normalizeOptions(raw, NAMES), undefined, { clock: systemClock, logger, cwd, env: process.env, userAgent: USER_AGENT });
+  const report = await runCommands(normalizeOptions(raw, NAMES), undefined, { clock: systemClock, logger, cwd, env, userAgent: USER_AGENT });
   return { report, lines, masked };
 }
 

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { InputError, ProductError } from '../../src/foundation/errors.ts';
-import type { RawOptions } from '../../src/run/options.ts';
-import { packFolder } from '../../src/package/pack-folder.ts';
+import type { RawOptions } from '../../src/plan/options.ts';
+import { packToFile } from '../helpers/pack.ts';
 import { makePackage } from '../helpers/action.ts';
 import { publishInProcess } from '../helpers/core.ts';
 import { recordingLogger } from '../helpers/fake-clock.ts';
@@ -55,7 +55,11 @@ describe('bad input is refused before any request', () => {
 
   it('refuses a folder without package.json', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-empty-'));
-    await refused({ package: dir }, /^package: there is no package\.json in .+\. Give a package folder, its package\.json, or a \.tgz made by npm pack\.$/, { input: 'package' });
+    try {
+      await refused({ package: dir }, /^package: there is no package\.json in .+\. Give a package folder, its package\.json, or a \.tgz made by npm pack\.$/, { input: 'package' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a package.json that is not JSON, naming the file and how to fix it, before any script runs', async () => {
@@ -105,8 +109,7 @@ describe('bad input is refused before any request', () => {
 
   it('refuses a prerelease .tgz without an explicit tag once its manifest is read, still before any request', async () => {
     const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'pre-tgz', version: '3.0.0-beta.2' });
-    const { logger } = recordingLogger();
-    const packed = await packFolder({ dir, manifest: { name: 'pre-tgz', version: '3.0.0-beta.2' }, ignoreScripts: true, secrets: [], logger });
+    const packed = await packToFile(dir);
     try {
       await refused({ package: packed.file }, /^tag: pre-tgz@3\.0\.0-beta\.2 is a prerelease; give an explicit tag/, { input: 'tag' });
     } finally {
@@ -114,9 +117,19 @@ describe('bad input is refused before any request', () => {
     }
   });
 
-  it('refuses restricted access for an unscoped package before any request, instead of retrying a local refusal', async () => {
-    const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'unscoped-restricted', version: '1.0.0' });
-    await refused({ package: dir, access: 'restricted' }, /^unscoped-restricted is unscoped, and only scoped packages \(@scope\/name\) can have restricted access\. Publish it with access public, or under a scope\.$/, { code: 'EUNSCOPED' });
+  it('refuses restricted access for an unscoped package before any script runs or any request is sent, naming the input', async () => {
+    const dir = await makeWatched({ name: 'unscoped-restricted', version: '1.0.0' });
+    await refused({ package: dir, access: 'restricted' }, /^access: unscoped-restricted is unscoped, and only scoped packages \(@scope\/name\) can have restricted access\. Use public, or publish under a scope\.$/, { input: 'access' });
+    assert.equal(await stat(path.join(dir, SENTINEL)).catch(() => undefined), undefined, 'no script ran');
+    const configured = await makeWatched({ name: 'unscoped-configured', version: '1.0.0', publishConfig: { access: 'restricted' } });
+    await refused({ package: configured }, /^package \(publishConfig\.access in .+package\.json\): unscoped-configured is unscoped/, { input: 'package' });
+    assert.equal(await stat(path.join(configured, SENTINEL)).catch(() => undefined), undefined, 'no script ran');
+  });
+
+  it('refuses "private": "true" (a string, which npm treats as private) before any script runs, with no code spent', async () => {
+    const dir = await makeWatched({ name: 'string-private', version: '1.0.0', private: 'true' });
+    await refused({ package: dir }, /^package: string-private is marked "private": "true" in .+package\.json; npm refuses to publish it\./, { input: 'package' });
+    assert.equal(await stat(path.join(dir, SENTINEL)).catch(() => undefined), undefined, 'no script ran');
   });
 
   it('refuses bad settings while reading them, before the core starts', async () => {

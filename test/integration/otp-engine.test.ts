@@ -8,8 +8,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { commandContext } from '../../src/registry/write.ts';
-import { distTagAdd } from '../../src/registry/dist-tag.ts';
+import { commandContext } from '../../src/commands/context.ts';
+import { distTagAdd } from '../../src/commands/dist-tag.ts';
 import { RegistryClient } from '../../src/registry/client.ts';
 import { OtpSource } from '../../src/otp/source.ts';
 import { TimeSync } from '../../src/otp/time-sync.ts';

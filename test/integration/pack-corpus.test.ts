@@ -21,9 +21,9 @@ const NPM_CLI = path.join(REPO, 'node_modules/npm/bin/npm-cli.js');
 
 /** Real packages: `files` lists, .npmignore files, bins, nested folders, none of those. */
 const CORPUS = [
-  'typescript', 'semver', 'tar', 'pacote', 'npm-registry-fetch', 'libnpmpublish', 'otplib', 'minimatch', 'glob',
+  'typescript', 'semver', 'tar', '@npmcli/run-script', 'npm-registry-fetch', 'libnpmpublish', 'otplib', 'minimatch', 'glob',
   'yaml', 'js-yaml', 'mkdirp', 'which', '@actions/core', '@actions/exec', 'npm-package-arg', 'ssri', 'minipass',
-  'hosted-git-info', 'cacache', 'lru-cache', '@npmcli/package-json', 'ignore-walk', 'npm-packlist', 'express',
+  'hosted-git-info', 'cacache', 'lru-cache', '@npmcli/package-json', 'ignore-walk', 'proc-log', 'express',
   '@types/node', 'tweetnacl', 'jsbn', 'verror', 'isarray', 'minimist', 'qs', 'node-gyp', 'sshpk',
 ];
 

@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { runCommands } from '../../src/run/run.ts';
 import { after, before, describe, it } from 'node:test';
-import { normalizeOptions, type RawOptions } from '../../src/run/options.ts';
+import { normalizeOptions, type RawOptions } from '../../src/plan/options.ts';
 import type { Logger } from '../../src/foundation/logger.ts';
 import type { RunReport } from '../../src/run/result.ts';
 
 import { OtpSource } from '../../src/otp/source.ts';
 import { parseTotpSecret } from '../../src/otp/secret.ts';
 import { TimeSync } from '../../src/otp/time-sync.ts';
-import { packFolder } from '../../src/package/pack-folder.ts';
-import { readPackageSource } from '../../src/package/read-package.ts';
 import { readTarball, type Tarball } from '../../src/package/tarball.ts';
 import { RegistryClient } from '../../src/registry/client.ts';
-import { publishTarball } from '../../src/registry/publish.ts';
+import { commandContext } from '../../src/commands/context.ts';
+import { packToFile } from '../helpers/pack.ts';
+import { publishPlanned, tarballPlan } from '../helpers/publish.ts';
 import { USER_AGENT } from '../../src/version.ts';
 import { makePackage } from '../helpers/action.ts';
 import { NAMES } from '../helpers/core.ts';
@@ -250,31 +250,30 @@ describe('publish answers slower than the request timeout', () => {
   });
   after(() => registry.close());
 
-  /** publishTarball with a client whose timeout is `timeoutMs` (the core always uses npm's 5 minutes). */
+  /** A planned publish of a packed folder with a client whose timeout is `timeoutMs` (the core always uses npm's 5 minutes). */
   async function publishSlow(name: string, timeoutMs: number) {
     const dir = await makePackage({ 'index.js': '1;\n' }, { name, version: '1.0.0' });
     const { logger, lines } = recordingLogger();
-    const source = await readPackageSource(dir, dir, 'package');
-    if (source.kind !== 'folder') throw new Error('expected a folder');
-    const packed = await packFolder({ dir, manifest: source.manifest, ignoreScripts: true, secrets: [], logger });
+    const packed = await packToFile(dir);
     const tarball: Tarball = await readTarball(packed.file, 'package');
     await packed.cleanup();
     const clock = midWindowClock(registry);
     const timeSync = new TimeSync();
     const client = new RegistryClient({ registry: registry.url, token: user.token, clock, timeSync, userAgent: USER_AGENT, timeoutMs });
     const otp = { source: new OtpSource({ secret: parseTotpSecret(user.secret, 'otp-secret'), clock, timeSync, logger }), clock, logger, secretInput: 'otp-secret' };
-    const outcome = await publishTarball({ client, otp, logger }, tarball, { tag: 'latest', access: undefined, dryRun: false });
-    return { outcome, lines, clock };
+    const outcome = await publishPlanned(commandContext({ client, otp, logger, dryRun: false }), tarballPlan(tarball));
+    const said = (pattern: RegExp) => lines.some((line) => pattern.test(line.message));
+    return { outcome, lines, clock, reconciled: said(/the publish did succeed/), uploads: 1 + lines.filter((line) => /retrying the publish in/.test(line.message)).length };
   }
   const putsTo = (name: string) => registry.requests.filter((request) => request.method === 'PUT' && request.path === `/${name}`);
 
   it('times out on a held answer, reads back, and finds the publish landed', async () => {
     registry.clearRequests();
     registry.delay(1500, { method: 'PUT', path: '/slow-answer', times: 1, phase: 'answer' });
-    const { outcome } = await publishSlow('slow-answer', 400);
-    assert.equal(outcome.status, 'published');
-    assert.equal(outcome.reconciled, true);
-    assert.equal(outcome.uploads, 1);
+    const { outcome, reconciled, uploads } = await publishSlow('slow-answer', 400);
+    assert.equal(outcome.published, true);
+    assert.equal(reconciled, true);
+    assert.equal(uploads, 1);
     assert.deepEqual(putsTo('slow-answer').map((request) => request.fault), ['delay']);
     assert.deepEqual(Object.keys((await registry.packument('slow-answer')).versions), ['1.0.0']);
   });
@@ -282,9 +281,9 @@ describe('publish answers slower than the request timeout', () => {
   it('times out on a held request, finds it absent, retries, and the late first upload is refused: the version lands once', async () => {
     registry.clearRequests();
     registry.delay(1200, { method: 'PUT', path: '/slow-request', times: 1, phase: 'request' });
-    const { outcome } = await publishSlow('slow-request', 400);
-    assert.equal(outcome.status, 'published');
-    assert.equal(outcome.uploads, 2);
+    const { outcome, uploads } = await publishSlow('slow-request', 400);
+    assert.equal(outcome.published, true);
+    assert.equal(uploads, 2);
     // Let the held first upload reach the registry.
     await new Promise((resolve) => setTimeout(resolve, 1200));
     const statuses = putsTo('slow-request').map((request) => request.status);

@@ -15,7 +15,7 @@ describe('RegistryClient', () => {
   });
 
   it('never lets a caller turn retries on for a write', () => {
-    const options = client('https://npm.example.com/').writeOptions('123456', { retry: { retries: 5 } });
+    const options = client('https://npm.example.com/').writeOptions({ otp: '123456', session: 's', command: 'publish' }, { retry: { retries: 5 } });
     assert.deepEqual(options.retry, { retries: 0 });
     assert.equal(options.otp, '123456');
   });

@@ -1,28 +1,30 @@
 /**
  * Guard: no write in `src/` reaches the registry except through the one OTP
- * wrapper. A static check on the TypeScript syntax tree of every file:
+ * wrapper. A static check on the TypeScript syntax tree of every file, in
+ * two steps that follow the house's layers:
  *
- * Writes it recognises:
- * - `publish`/`unpublish` of libnpmpublish (default or named import);
- * - any function of libnpmaccess except the `get...` reads;
- * - an npm-registry-fetch call (`npmFetch(...)`, `npmFetch.json(...)`, ...)
- *   whose options object literal has a `method` that is not GET/HEAD, or a
- *   `method` that is not a string literal (it cannot be proven a read);
- * - a global `fetch(...)` with such a `method`;
- * - any use of node:http/node:https/undici `request` (src has no reason to).
- *
- * A write is wrapped when one of the functions around it is the `send` of an
- * object literal passed to `withOtp`, or the callback handed to a wrapper: a
- * function that calls one of its own parameters inside such a `send` (today
- * `otpWrite` in src/registry/write.ts; the guard finds it by that shape).
+ * 1. Raw writes live in src/registry/ only, each inside a function that
+ *    takes a `write` parameter (the `Write` carrying the code): that
+ *    function is a write primitive. Raw writes it recognises:
+ *    - `publish`/`unpublish` of libnpmpublish (default or named import);
+ *    - any function of libnpmaccess except the `get...` reads;
+ *    - an npm-registry-fetch call (`npmFetch(...)`, `npmFetch.json(...)`, ...)
+ *      whose options object literal has a `method` that is not GET/HEAD, or a
+ *      `method` that is not a string literal (it cannot be proven a read);
+ *    - a global `fetch(...)` with such a `method`;
+ *    - any use of node:http/node:https/undici `request` (src has no reason to).
+ * 2. Every call of a write primitive, anywhere else, is wrapped: one of the
+ *    functions around it is the `send` of an object literal passed to
+ *    `withOtp`, or the callback handed to a wrapper (a function that calls
+ *    one of its own parameters inside such a `send`: `otpWrite` in
+ *    src/commands/context.ts; the guard finds it by that shape).
  *
  * Limits: options built elsewhere and passed as a variable are taken as
- * reads (e.g. `RegistryClient.getJson(path, extra)` would write if a caller
- * put `method: 'PUT'` in `extra`); an aliased library function
- * (`const p = libnpmpublish.publish`) or a dynamic import escapes it; a
- * function defined inside `send` but called after `withOtp` returned would
- * pass. The runtime check in test/integration/otp-engine.test.ts covers what
- * this cannot: there, every write the registry sees must carry `npm-otp`.
+ * reads; an aliased function (`const p = libnpmpublish.publish`) or a
+ * dynamic import escapes it; a function defined inside `send` but called
+ * after `withOtp` returned would pass. The runtime check in
+ * test/integration/otp-engine.test.ts covers what this cannot: there, every
+ * write the registry sees must carry `npm-otp`.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -130,11 +132,43 @@ function methodKind(options: ts.Expression | undefined): 'read' | 'write' | unde
   return undefined;
 }
 
-/** Every write call in the given files, each marked wrapped or not. */
+/** The outermost named function around `node` (a declaration, or `const f = (...) =>`). */
+function outerFunction(node: ts.Node): { name: string; fn: ts.FunctionLikeDeclaration } | undefined {
+  let found: { name: string; fn: ts.FunctionLikeDeclaration } | undefined;
+  for (let at: ts.Node | undefined = node.parent; at; at = at.parent) {
+    if (ts.isFunctionDeclaration(at) && at.name) found = { name: at.name.text, fn: at };
+    if (ts.isVariableDeclaration(at) && ts.isIdentifier(at.name) && at.initializer && isFunctionLike(at.initializer)) found = { name: at.name.text, fn: at.initializer };
+  }
+  return found;
+}
+
+function takesWrite(fn: ts.FunctionLikeDeclaration): boolean {
+  return fn.parameters.some((param) => ts.isIdentifier(param.name) && param.name.text === 'write');
+}
+
+/**
+ * Step 1: raw writes, each marked allowed when it sits in src/registry/ inside a function taking `write` (a
+ * write primitive, whose name is returned), plus step 2: calls of those primitives elsewhere, each marked
+ * wrapped or not.
+ */
 export function findWrites(files: Array<{ file: string; text: string }>): Finding[] {
   const trees = files.map(({ file, text }) => ({ file, tree: parse(file, text) }));
   const wrappers = findWrappers(trees);
-  const findings: Finding[] = [];
+  const raw = findRawWrites(trees);
+  const primitives = new Set(raw.filter((finding) => finding.primitive).map((finding) => finding.primitive as string));
+  const findings: Finding[] = raw.map(({ primitive, ...finding }) => ({ ...finding, wrapped: primitive !== undefined }));
+  for (const { file, tree } of trees) {
+    if (file.includes('registry/')) continue;
+    walk(tree, (node) => {
+      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || !primitives.has(node.expression.text)) return;
+      findings.push({ file, line: tree.getLineAndCharacterOfPosition(node.getStart()).line + 1, what: `registry ${node.expression.text}`, wrapped: isWrapped(node, wrappers) });
+    });
+  }
+  return findings;
+}
+
+function findRawWrites(trees: Array<{ file: string; tree: ts.SourceFile }>): Array<Omit<Finding, 'wrapped'> & { primitive: string | undefined }> {
+  const findings: Array<Omit<Finding, 'wrapped'> & { primitive: string | undefined }> = [];
   for (const { file, tree } of trees) {
     const defaults = new Map<string, string>(); // local name -> module, for default/namespace imports
     const named = new Map<string, string>(); // local name -> `module:export`
@@ -152,7 +186,10 @@ export function findWrites(files: Array<{ file: string; text: string }>): Findin
     walk(tree, (node) => {
       if (!ts.isCallExpression(node)) return;
       const what = writeOf(node, defaults, named);
-      if (what) findings.push({ file, line: tree.getLineAndCharacterOfPosition(node.getStart()).line + 1, what, wrapped: isWrapped(node, wrappers) });
+      if (!what) return;
+      const outer = outerFunction(node);
+      const primitive = file.includes('registry/') && outer && takesWrite(outer.fn) ? outer.name : undefined;
+      findings.push({ file, line: tree.getLineAndCharacterOfPosition(node.getStart()).line + 1, what, primitive });
     });
   }
   return findings;
@@ -189,16 +226,19 @@ describe('every registry write goes through the one OTP wrapper', () => {
 
   it('finds no write in src/ outside a withOtp send (static check)', () => {
     const loose = findings.filter((finding) => !finding.wrapped).map((finding) => `${finding.file}:${finding.line} ${finding.what}`);
-    assert.deepEqual(loose, [], 'these writes bypass withOtp; call them from the `send` of withOtp (or through otpWrite)');
+    assert.deepEqual(loose, [], 'these writes bypass withOtp: raw writes belong in a src/registry/ function taking `write`, called from the `send` of withOtp (or through otpWrite)');
   });
 
   it('sees the writes it guards (the check is not vacuous)', () => {
     const where = new Set(findings.map((finding) => finding.file));
-    for (const file of ['src/registry/publish.ts', 'src/registry/dist-tag.ts', 'src/registry/owner.ts', 'src/registry/deprecate.ts', 'src/registry/unpublish.ts', 'src/registry/access.ts']) {
+    for (const file of ['src/registry/publish.ts', 'src/registry/dist-tags.ts', 'src/registry/owners.ts', 'src/registry/packument.ts', 'src/registry/unpublish.ts', 'src/registry/access.ts', 'src/registry/oidc.ts']) {
       assert.ok(where.has(file), `no write found in ${file}`);
     }
+    for (const file of ['src/commands/publish.ts', 'src/commands/dist-tag.ts', 'src/commands/owner.ts', 'src/commands/deprecate.ts', 'src/commands/unpublish.ts', 'src/commands/access.ts', 'src/run/trusted-publishing.ts']) {
+      assert.ok(where.has(file), `no call of a registry write found in ${file}`);
+    }
     const kinds = new Set(findings.map((finding) => finding.what.split(' ')[0]));
-    assert.deepEqual([...kinds].sort(), ['libnpmaccess', 'libnpmpublish', 'npm-registry-fetch']);
+    assert.deepEqual([...kinds].sort(), ['libnpmaccess', 'libnpmpublish', 'npm-registry-fetch', 'registry']);
   });
 
   it('flags writes that bypass the wrapper, and accepts the shapes the codebase uses', () => {
@@ -228,9 +268,35 @@ describe('every registry write goes through the one OTP wrapper', () => {
         await otpWrite(ctx, 'x', (options) => npmFetch('/x', { ...options, method: 'POST' }));
       }
     `;
-    const found = findWrites([{ file: 'sample.ts', text: sample }]);
-    const loose = found.filter((finding) => !finding.wrapped).map((finding) => finding.line);
-    assert.deepEqual(loose, [10, 11, 12, 13, 14, 15, 16]);
-    assert.equal(found.filter((finding) => finding.wrapped).length, 3);
+    const primitives = `
+      import npmFetch from 'npm-registry-fetch';
+      export async function setTag(client, pkg, write) {
+        await client.write(write, 0, (options) => npmFetch('/x', { ...options, method: 'PUT' }));
+      }
+      export async function loose(client, pkg) {
+        await npmFetch('/x', { method: 'DELETE' });                                 // 7: a raw write without a Write
+      }
+    `;
+    const callers = `
+      import { setTag } from '../registry/tags.ts';
+      import { withOtp } from '../otp/with-otp.ts';
+      export async function a(context) {
+        await setTag(context.client, 'x', { otp: undefined });                      // 5: a primitive called bare
+        await otpWrite(context, 'x', (write) => setTag(context.client, 'x', write));
+        await withOtp(context.otp, { label: 'x', send: (otp) => setTag(context.client, 'x', { otp }) });
+        await withOtp(context.otp, { label: 'x', async send(otp) { return setTag(context.client, 'x', { otp }); } });
+        await withOtp(context.otp, { label: 'x', other: () => setTag(context.client, 'x', {}) }); // 9: not the send
+      }
+    `;
+    const found = findWrites([
+      { file: 'src/commands/sample.ts', text: sample },
+      { file: 'src/registry/tags.ts', text: primitives },
+      { file: 'src/commands/callers.ts', text: callers },
+    ]);
+    const loose = (file: string) => found.filter((finding) => finding.file === file && !finding.wrapped).map((finding) => finding.line);
+    assert.deepEqual(loose('src/commands/sample.ts'), [10, 11, 12, 13, 14, 15, 16, 22, 23, 24], 'outside src/registry/ every raw write is loose, wrapped or not');
+    assert.deepEqual(loose('src/registry/tags.ts'), [7]);
+    assert.deepEqual(loose('src/commands/callers.ts'), [5, 9]);
+    assert.equal(found.filter((finding) => finding.file === 'src/commands/callers.ts' && finding.wrapped).length, 3);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scrubEnvironment } from '../../src/package/pack-folder.ts';
+import { scrubEnvironment } from '../../src/package/scripts.ts';
 
 describe('the environment package scripts get', () => {
   const token = 'npm_realTokenValue0123456789';

@@ -1,10 +1,8 @@
-import npmFetch from 'npm-registry-fetch';
 import { ProductError } from '../foundation/errors.ts';
-import { escapeName } from './client.ts';
+import { removeDistTag, setDistTag } from '../registry/dist-tags.ts';
+import { readPackument } from '../registry/packument.ts';
+import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
 import { PackageNotFoundError } from './errors.ts';
-import { readPackument } from './packument.ts';
-import { type CommandContext, type CommandOutcome, otpWrite } from './write.ts';
-
 
 async function tagsOf(context: CommandContext, pkg: string) {
   // As for a write: a cached packument could miss a version or tag changed minutes ago.
@@ -13,8 +11,6 @@ async function tagsOf(context: CommandContext, pkg: string) {
   return { tags: packument['dist-tags'] ?? {}, versions: packument.versions ?? {} };
 }
 
-const tagUrl = (pkg: string, tag: string) => `/-/package/${escapeName(pkg)}/dist-tags/${encodeURIComponent(tag)}`;
-
 /** `dist-tag add <pkg>@<version> <tag>`: skipped when the tag already points there. */
 export async function distTagAdd(context: CommandContext, pkg: string, version: string, tag: string): Promise<CommandOutcome> {
   const { tags, versions } = await tagsOf(context, pkg);
@@ -22,9 +18,7 @@ export async function distTagAdd(context: CommandContext, pkg: string, version: 
   if (!versions[version]) throw new ProductError('ENOVERSION', `${pkg}@${version} is not in the registry, so no tag can point at it; publish it first.`, { received: `${pkg}@${version}` });
   const was = tags[tag] === undefined ? '' : ` (was ${tags[tag]})`;
   if (context.dryRun) return { status: 'dry-run', detail: `would point ${tag} at ${version}${was}` };
-  await otpWrite(context, `dist-tag add ${pkg}@${version} ${tag}`, 'dist-tag', (options) =>
-    npmFetch(tagUrl(pkg, tag), { ...options, method: 'PUT', body: JSON.stringify(version), headers: { 'content-type': 'application/json' }, ignoreBody: true }),
-  );
+  await otpWrite(context, `dist-tag add ${pkg}@${version} ${tag}`, 'dist-tag', (write) => setDistTag(context.client, pkg, tag, version, write));
   return { status: 'done', detail: `${tag} now points at ${version}${was}` };
 }
 
@@ -33,7 +27,7 @@ export async function distTagRm(context: CommandContext, pkg: string, tag: strin
   const { tags } = await tagsOf(context, pkg);
   if (tags[tag] === undefined) return { status: 'unchanged', detail: `${pkg} has no ${tag} tag` };
   if (context.dryRun) return { status: 'dry-run', detail: `would remove ${tag} (${tags[tag]})` };
-  await otpWrite(context, `dist-tag rm ${pkg} ${tag}`, 'dist-tag', (options) => npmFetch(tagUrl(pkg, tag), { ...options, method: 'DELETE', ignoreBody: true }));
+  await otpWrite(context, `dist-tag rm ${pkg} ${tag}`, 'dist-tag', (write) => removeDistTag(context.client, pkg, tag, write));
   return { status: 'done', detail: `removed ${tag} (was ${tags[tag]})` };
 }
 

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { parseTotpSecret, secretForms, type TotpSecret } from '../otp/secret.ts';
 import { tagProblem } from '../commands/validate.ts';
 import { InputError } from '../foundation/errors.ts';
+import { SETUP_NODE_PLACEHOLDER } from '../foundation/tokens.ts';
 
 /** Settings as they arrive from an adapter: text, unchecked. Empty means not given. */
 export interface RawOptions {
@@ -31,6 +32,8 @@ export interface Options {
   secrets: string[];
   /** Registry base URL with a trailing slash. Default https://registry.npmjs.org/. */
   registry: string;
+  /** False when the registry is the default because the setting was left empty. */
+  registryGiven: boolean;
   /** Folder, package.json or .tgz. Default `.`. */
   packageSpec: string;
   /** The dist-tag if the user chose one; `latest` applies otherwise (prereleases must choose). */
@@ -66,6 +69,7 @@ export function normalizeOptions(raw: RawOptions, names: InputNames): Options {
     secret,
     secrets,
     registry: parseRegistry(raw.registry, names, parseBoolean(raw.allowInsecureRegistry, names.allowInsecureRegistry, false)),
+    registryGiven: blankToUndefined(raw.registry) !== undefined,
     packageSpec: blankToUndefined(raw.package) ?? '.',
     tag: parseTag(raw.tag, names.tag),
     access: parseAccess(raw.access, names.access),
@@ -76,9 +80,6 @@ export function normalizeOptions(raw: RawOptions, names: InputNames): Options {
     names,
   };
 }
-
-/** actions/setup-node's stand-in when no token is configured: as good as none. */
-export const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
 
 function realToken(value: string | undefined): string | undefined {
   const token = blankToUndefined(value);
@@ -101,7 +102,11 @@ function parseBoolean(value: string | boolean | undefined, name: string, fallbac
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
-function parseRegistry(value: string | undefined, names: InputNames, allowInsecure: boolean): string {
+/**
+ * A registry URL, normalised (no query or fragment, a trailing slash); refuses
+ * credentials in it and plain http to another host unless allowed.
+ */
+export function parseRegistry(value: string | undefined, names: Pick<InputNames, 'registry' | 'token' | 'allowInsecureRegistry'>, allowInsecure: boolean): string {
   const name = names.registry;
   const text = blankToUndefined(value) ?? DEFAULT_REGISTRY;
   // A URL with credentials in it is never repeated back, even when it does not parse.

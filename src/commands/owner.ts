@@ -1,21 +1,19 @@
-import npmFetch from 'npm-registry-fetch';
 import { ProductError } from '../foundation/errors.ts';
 import { statusOf } from '../foundation/http-errors.ts';
-import { escapeName } from './client.ts';
+import { type Account, readAccount, writeMaintainers } from '../registry/owners.ts';
+import { type Packument, readPackument } from '../registry/packument.ts';
+import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
 import { PackageNotFoundError } from './errors.ts';
-import { type Packument, readPackument } from './packument.ts';
-import { type Account, type CommandContext, type CommandOutcome, otpWrite } from './write.ts';
 
 /** Owner changes retried after a 409 (someone else changed the package meanwhile). */
 const MAX_REVISION_RACES = 3;
 
-/** The registry's account for `user`; a clear error when there is none. */
+/** The registry's account for `user` (looked up once per run); a clear error when there is none. */
 export async function lookUpUser(context: Pick<CommandContext, 'client' | 'users'>, user: string): Promise<Account> {
   const known = context.users.get(user);
   if (known) return known;
-  const found = (await context.client.getJson(`/-/user/org.couchdb.user:${encodeURIComponent(user)}`)) as { name?: string; email?: string } | undefined;
-  if (!found?.name) throw new ProductError('ENOUSER', `npm user "${user}" does not exist on ${context.client.registry}; check the spelling of the user name.`, { received: user });
-  const account = { name: found.name, ...(found.email ? { email: found.email } : {}) };
+  const account = await readAccount(context.client, user);
+  if (!account) throw new ProductError('ENOUSER', `npm user "${user}" does not exist on ${context.client.registry}; check the spelling of the user name.`, { received: user });
   context.users.set(user, account);
   return account;
 }
@@ -46,14 +44,7 @@ export async function changeOwner(context: CommandContext, action: 'add' | 'rm',
     const next = action === 'add' ? [...maintainers, account] : maintainers.filter((m) => m.name !== account.name);
     if (context.dryRun) return { status: 'dry-run', detail: `would ${action === 'add' ? 'add' : 'remove'} ${account.name} as an owner of ${pkg}` };
     try {
-      await otpWrite(context, `owner ${action} ${user} ${pkg}`, 'owner', (options) =>
-        npmFetch(`/${escapeName(pkg)}/-rev/${encodeURIComponent(packument._rev)}`, {
-          ...options,
-          method: 'PUT',
-          body: { _id: packument.name, _rev: packument._rev, maintainers: next },
-          ignoreBody: true,
-        }),
-      );
+      await otpWrite(context, `owner ${action} ${user} ${pkg}`, 'owner', (write) => writeMaintainers(context.client, packument.name, packument._rev, next, write));
       return { status: 'done', detail: `${action === 'add' ? 'added' : 'removed'} ${account.name} ${action === 'add' ? 'to' : 'from'} the owners of ${pkg}` };
     } catch (error) {
       if (statusOf(error) !== 409 || race >= MAX_REVISION_RACES) throw error;

@@ -1,10 +1,8 @@
-import npmFetch from 'npm-registry-fetch';
 import semver from 'semver';
 import { ProductError } from '../foundation/errors.ts';
-import { escapeName } from './client.ts';
+import { readPackument, writePackument } from '../registry/packument.ts';
+import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
 import { PackageNotFoundError } from './errors.ts';
-import { readPackument } from './packument.ts';
-import { type CommandContext, type CommandOutcome, otpWrite } from './write.ts';
 
 /**
  * `deprecate <pkg>@<range> <message>`, as npm does it: read the packument
@@ -23,11 +21,7 @@ export async function deprecate(context: CommandContext, pkg: string, range: str
   const what = message ? `deprecated with "${message}"` : 'not deprecated';
   if (changing.length === 0) return { status: 'unchanged', detail: `${matching.length} version${matching.length === 1 ? '' : 's'} of ${pkg} in ${range} already ${what}` };
   if (context.dryRun) return { status: 'dry-run', detail: `would mark ${changing.join(', ')} ${what}` };
-  for (const version of changing) {
-    const entry = versions[version] as { deprecated?: string };
-    entry.deprecated = message;
-  }
-  const body = JSON.stringify(packument);
-  await otpWrite(context, `deprecate ${pkg}@${range}`, 'deprecate', (options) => npmFetch(`/${escapeName(pkg)}`, { ...options, method: 'PUT', body, headers: { 'content-type': 'application/json' }, ignoreBody: true }), body.length);
+  for (const version of changing) (versions[version] as { deprecated?: string }).deprecated = message;
+  await otpWrite(context, `deprecate ${pkg}@${range}`, 'deprecate', (write) => writePackument(context.client, packument, write), JSON.stringify(packument).length);
   return { status: 'done', detail: `${changing.join(', ')} ${message ? 'now' : 'no longer'} ${message ? what : 'deprecated'}` };
 }

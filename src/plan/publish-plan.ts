@@ -1,0 +1,128 @@
+import path from 'node:path';
+import semver from 'semver';
+import type { PublishCommand, PublishPlan, PublishSource } from '../commands/types.ts';
+import { tagProblem } from '../commands/validate.ts';
+import { InputError } from '../foundation/errors.ts';
+import { readNpmrcRegistries } from '../package/npmrc.ts';
+import { readPackageSource } from '../package/read-package.ts';
+import { hasScript, type LifecycleEvent } from '../package/scripts.ts';
+import { readTarball } from '../package/tarball.ts';
+import type { Options } from './options.ts';
+
+/** npm's lifecycle around `npm publish <folder>`, in order. */
+export const PUBLISH_SCRIPTS: readonly LifecycleEvent[] = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
+
+/**
+ * Settles one publish from the checkout alone: the package and its version,
+ * the tag, the access, the registry, the scripts. Every refusal that needs
+ * nothing but the checkout is made here: a package that is private in npm's
+ * sense, restricted access on an unscoped name, a tag that is a semver range,
+ * a prerelease without a tag, a version other than `expect-version`, and a
+ * package whose `publishConfig.registry` or project `.npmrc` names another
+ * registry than the one in effect.
+ */
+export async function planPublish(command: PublishCommand, options: Options, cwd: string, env: NodeJS.ProcessEnv): Promise<PublishPlan> {
+  const names = options.names;
+  const found = await readPackageSource(command.target ?? options.packageSpec, cwd, names.package);
+  let source: PublishSource;
+  if (found.kind === 'folder') {
+    source = { kind: 'folder', dir: found.dir, manifest: found.manifest as unknown as Record<string, unknown> };
+  } else {
+    const tarball = await readTarball(found.file, names.package);
+    source = { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest };
+  }
+  const manifest = source.manifest;
+  const name = manifest.name as string;
+  const version = manifest.version as string;
+  const where = source.kind === 'folder' ? path.join(source.dir, 'package.json') : source.file;
+  if (manifest.private) {
+    throw new InputError(names.package, `${names.package}: ${name} is marked "private": ${JSON.stringify(manifest.private)} in ${where}; npm refuses to publish it. Remove "private" to publish.`, { received: name });
+  }
+  const publishConfig = isRecord(manifest.publishConfig) ? manifest.publishConfig : {};
+
+  const tagInput = command.line > 0 ? `${names.tag} (or --tag on line ${command.line})` : names.tag;
+  const chosen = command.tag ?? options.tag;
+  const configured = typeof publishConfig.tag === 'string' ? publishConfig.tag : undefined;
+  const configuredProblem = configured === undefined ? undefined : tagProblem(configured);
+  if (configuredProblem) throw new InputError(names.package, `${names.package}: publishConfig.tag in ${where}: ${configuredProblem}.`, { received: configured });
+  if (chosen === undefined && configured === undefined && semver.prerelease(version) !== null) {
+    throw new InputError(names.tag, `${tagInput}: ${name}@${version} is a prerelease; give an explicit tag (for example next or beta), as npm requires, so that it does not become "latest".`, { received: version });
+  }
+  if (options.expectVersion !== undefined && version !== options.expectVersion) {
+    throw new InputError(
+      names.expectVersion,
+      `${names.expectVersion}: the release is ${options.expectVersion} but ${name} is at ${version} in ${where}; bump the version (or tag the right commit) so that they match.`,
+      { received: version },
+    );
+  }
+
+  const access = command.access ?? options.access ?? publishConfigAccess(publishConfig.access, names.package, where);
+  if (access === 'restricted' && !name.startsWith('@')) {
+    const from = command.access !== undefined ? `--access on line ${command.line}` : options.access !== undefined ? names.access : `${names.package} (publishConfig.access in ${where})`;
+    throw new InputError(from.split(' ')[0] as string, `${from}: ${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Use public, or publish under a scope.`, { received: name });
+  }
+
+  const npmrcDirs = [...new Set([source.kind === 'folder' ? source.dir : undefined, cwd].filter((dir): dir is string => dir !== undefined))];
+  await checkRegistry(options, name, publishConfig, where, npmrcDirs, env);
+
+  const dryRun = command.dryRun || options.dryRun;
+  const scripts = source.kind === 'folder' && !options.ignoreScripts ? PUBLISH_SCRIPTS.filter((event) => hasScript(manifest, event)) : [];
+  return { command, source, name, version, tag: chosen ?? configured ?? 'latest', tagImplicit: chosen === undefined && configured === undefined, tagInput, access, registry: options.registry, dryRun, scripts };
+}
+
+function publishConfigAccess(value: unknown, input: string, where: string): 'public' | 'restricted' | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (value === 'public' || value === 'restricted') return value;
+  throw new InputError(input, `${input}: publishConfig.access in ${where} is ${JSON.stringify(value)}; use "public" or "restricted".`, { received: value });
+}
+
+/**
+ * The package must go where the package says it goes. npm sends a publish to
+ * `publishConfig.registry`, else to the `.npmrc`'s `@scope:registry` for a
+ * scoped name, else to its `registry=`; when the one that applies names
+ * another registry than the one in effect, the run stops here, naming both,
+ * and the token goes nowhere.
+ */
+async function checkRegistry(options: Options, name: string, publishConfig: Record<string, unknown>, where: string, npmrcDirs: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const names = options.names;
+  const inEffect = `${names.registry} (${options.registryGiven ? '' : 'default '}${options.registry})`;
+  const differs = (url: string) => normalizeUrl(url) !== normalizeUrl(options.registry);
+  const configured = publishConfig.registry;
+  if (configured !== undefined) {
+    if (typeof configured !== 'string' || !differs(configured)) return;
+    throw new InputError(
+      names.registry,
+      `${names.registry}: ${name} says "publishConfig": {"registry": "${configured}"} in ${where}, but this run publishes to ${inEffect}. ` +
+        `Set ${names.registry} to ${configured} (with a token for it) to publish there, or remove publishConfig.registry; nothing was sent.`,
+      { received: configured },
+    );
+  }
+  const scope = name.startsWith('@') ? name.slice(0, name.indexOf('/')) : undefined;
+  for (const dir of npmrcDirs) {
+    const settings = await readNpmrcRegistries(dir, env, names.package);
+    const applies = (scope && settings.find((setting) => setting.key === `${scope}:registry`)) || settings.find((setting) => setting.key === 'registry');
+    if (!applies || !differs(applies.url)) continue;
+    throw new InputError(
+      names.registry,
+      `${names.registry}: ${applies.file} sets ${applies.key}=${applies.url}, so npm would publish ${name} there, but this run publishes to ${inEffect}. ` +
+        `Set ${names.registry} to ${applies.url} (with a token for it) to publish there, or change the .npmrc; nothing was sent.`,
+      { received: applies.url },
+    );
+  }
+}
+
+function normalizeUrl(url: string): string {
+  try {
+    const parsed = new URL(url.trim());
+    parsed.search = '';
+    parsed.hash = '';
+    if (!parsed.pathname.endsWith('/')) parsed.pathname += '/';
+    return parsed.toString();
+  } catch {
+    return url.trim();
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
