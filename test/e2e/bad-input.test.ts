@@ -44,6 +44,18 @@ describe('bad input through node dist/index.js', () => {
     await refused({ token: '' }, /^::error::token \(or the NODE_AUTH_TOKEN environment variable\): no registry token was given\. Set token/);
   });
 
+  it('still writes the job summary and the results output for an input error: one failed row with the message', async () => {
+    const run = await refused({ token: '', 'otp-secret': 'not-base32-0189' }, /^::error::otp-secret: the secret is not base32 text/);
+    const results = JSON.parse(run.outputs.results ?? 'null') as Array<Record<string, unknown>>;
+    assert.equal(results.length, 1);
+    assert.equal(results[0]?.outcome, 'failed');
+    assert.equal(results[0]?.ok, false);
+    assert.match(String(results[0]?.detail), /^otp-secret: the secret is not base32 text/);
+    assert.match(run.summary, /npm-totp-publish failed at inputs/);
+    assert.match(run.summary, /otp-secret: the secret is not base32 text/);
+    assert.match(run.summary, /❌ failed/);
+  });
+
   it('refuses a TOTP secret that is not base32 without echoing it', async () => {
     await refused({ 'otp-secret': `${user.secret.slice(0, 16)}0189${user.secret.slice(16)}` }, /^::error::otp-secret: the secret is not base32 text/);
   });
