@@ -1,65 +1,61 @@
 /**
- * Publishing N tiny packages through an OTP gate, three ways, against one
- * test registry in one run:
+ * This product's publish against `npm publish --otp`, side by side in one run,
+ * on one test registry with an OTP gate (test/registry/), as ratios.
  *
- *   A. npm-totp-publish, the bundled CLI (dist/cli.js), one process per publish;
- *   B. the npm CLI (`npm publish --otp=<code>`), one process per publish, with
- *      a temporary userconfig, cache and HOME;
- *   C. our engine in-process from src/, all N publishes in one process (what a
- *      `commands` block with N publish lines does);
- *   D. as A, but publishing a .tgz packed beforehand: A minus the `npm pack`
- *      our packer runs, so the difference is the packing.
+ * Every round publishes a fresh package each way, in turn (so a slow moment of
+ * the machine falls on every way alike):
  *
- * For each: wall time per publish, and CPU time (user + system) and peak RSS
- * of the process tree, from GNU time (`/usr/bin/time -v`, which counts the
- * children a process waited for, such as the `npm pack` our packer runs).
- * Without /usr/bin/time, only the measured process's own
- * `process.resourceUsage()` is shown (children not included).
+ *   npm      `npm publish --otp=<code>` of a tiny folder (the pinned npm CLI, node_modules/npm)
+ *   action   `node dist/index.js` as the runner starts it (INPUT_* variables, output and summary files), a tiny folder
+ *   cli      `dist/cli.js publish --package <folder>`, a tiny folder
+ *   npm tgz  `npm publish --otp=<code> <file.tgz>` of a tiny .tgz packed beforehand (packing not timed)
+ *   action tgz  the action publishing that kind of .tgz
  *
- *   node_modules/.bin/node bench/publish.ts [N]      (default N = 5)
+ * then the typescript package (node_modules/typescript, renamed per round) from a folder, by npm and by the
+ * action. Wall time, CPU (user + system) and peak RSS of the process tree come from GNU time
+ * (/usr/bin/time -v); the table shows medians and each way's ratio to npm's.
+ *
+ *   node_modules/.bin/node bench/publish.ts [ROUNDS] [TS_ROUNDS]     (defaults 9 and 7)
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startRegistry } from '../test/registry/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NPM_CLI = path.join(ROOT, 'node_modules', 'npm', 'bin', 'npm-cli.js');
-const OUR_CLI = path.join(ROOT, 'dist', 'cli.js');
+const ACTION = path.join(ROOT, 'dist', 'index.js');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
 const GNU_TIME = '/usr/bin/time';
-const SELF = fileURLToPath(import.meta.url);
 
-interface Usage {
-  wallMs: number;
-  cpuMs: number | undefined;
-  maxRssKb: number | undefined;
-}
-
-interface Measured extends Usage {
+interface Measured {
   code: number;
   stdout: string;
   stderr: string;
+  wallMs: number;
+  cpuMs: number;
+  maxRssKb: number;
 }
 
-/** Environment for children: nothing of the caller's npm config, CI markers or tokens. */
+/** Environment for children: nothing of the caller's npm config, CI markers, inputs or tokens. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (/^(npm_|NPM_|NODE_AUTH_TOKEN$|GITHUB_|ACTIONS_|CI$|INPUT_)/i.test(name)) continue;
+    if (/^(npm_|NPM_|NODE_AUTH_TOKEN$|GITHUB_|ACTIONS_|RUNNER_|CI$|INPUT_|NODE_COMPILE_CACHE|NODE_DISABLE_COMPILE_CACHE)/i.test(name)) continue;
     env[name] = value;
   }
-  return { ...env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env['PATH'] ?? ''}`, ...extra };
+  return { ...env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`, ...extra };
 }
 
-/** Runs `node <args>` under GNU time when available; returns wall time, CPU and peak RSS of the tree. */
+/** Runs `node <args>` under GNU time: wall time, CPU and peak RSS of the process tree. */
 function measure(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Measured> {
-  const gnu = existsSync(GNU_TIME);
-  const [command, argv] = gnu ? [GNU_TIME, ['-v', process.execPath, ...args]] : [process.execPath, args];
+  if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} is needed (Debian package "time")`);
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(GNU_TIME, ['-v', process.execPath, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -67,135 +63,125 @@ function measure(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<M
     child.on('error', reject);
     child.on('close', (code) => {
       const wallMs = performance.now() - started;
-      const field = (name: string) => {
-        const match = new RegExp(`^\\s*${name}: (.+)$`, 'm').exec(stderr);
-        return match ? Number(match[1]) : undefined;
-      };
-      let cpuMs: number | undefined;
-      let maxRssKb: number | undefined;
-      if (gnu) {
-        const user = field('User time \\(seconds\\)');
-        const system = field('System time \\(seconds\\)');
-        cpuMs = user !== undefined && system !== undefined ? (user + system) * 1000 : undefined;
-        maxRssKb = field('Maximum resident set size \\(kbytes\\)');
-      } else {
-        // The child's own figures (see --child below); npm's are unknown this way.
-        const own = /^BENCH_USAGE (.+)$/m.exec(stdout);
-        if (own) ({ cpuMs, maxRssKb } = JSON.parse(own[1] as string) as Usage);
-      }
-      resolve({ code: code ?? -1, stdout, stderr, wallMs, cpuMs, maxRssKb });
+      const field = (name: string) => Number(new RegExp(`^\\s*${name}: (.+)$`, 'm').exec(stderr)?.[1] ?? Number.NaN);
+      resolve({ code: code ?? -1, stdout, stderr, wallMs, cpuMs: (field('User time \\(seconds\\)') + field('System time \\(seconds\\)')) * 1000, maxRssKb: field('Maximum resident set size \\(kbytes\\)') });
     });
   });
 }
 
-/** C's child: publishes every folder in BENCH_DIRS in this one process, through the core; prints per-publish wall times. */
-async function child(): Promise<void> {
-  const { systemClock } = await import('../src/foundation/clock.ts');
-  const { silentLogger } = await import('../src/foundation/logger.ts');
-  const { normalizeOptions } = await import('../src/plan/options.ts');
-  const { runCommands } = await import('../src/run/run.ts');
-  const { USER_AGENT } = await import('../src/version.ts');
-  const { NAMES } = await import('../test/helpers/core.ts');
-  const dirs = JSON.parse(process.env['BENCH_DIRS'] ?? '[]') as string[];
-  const raw = { token: process.env['BENCH_TOKEN'], otpSecret: process.env['BENCH_SECRET'], registry: process.env['BENCH_REGISTRY'] };
-  const times: number[] = [];
-  for (const dir of dirs) {
-    const started = performance.now();
-    const report = await runCommands(normalizeOptions(raw, NAMES), { block: `publish ${dir}`, inputName: 'commands' }, { clock: systemClock, logger: silentLogger, cwd: dir, env: process.env, userAgent: USER_AGENT });
-    if (report.error !== undefined) throw report.error;
-    times.push(performance.now() - started);
-  }
-  const usage = process.resourceUsage();
-  console.log(`BENCH_TIMES ${JSON.stringify(times)}`);
-  console.log(`BENCH_USAGE ${JSON.stringify({ wallMs: 0, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssKb: usage.maxRSS })}`);
-}
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
 
 async function main(): Promise<void> {
-  const n = Number(process.argv[2] ?? 5);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`N must be a whole number >= 1, got ${process.argv[2]}`);
-  const { startRegistry } = await import('../test/registry/index.ts');
+  const rounds = Number(process.argv[2] ?? 9);
+  const tsRounds = Number(process.argv[3] ?? 7);
+  if (!Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(tsRounds) || tsRounds < 0) throw new Error('usage: bench/publish.ts [ROUNDS >= 1] [TS_ROUNDS >= 0]');
   const registry = await startRegistry();
   const work = await mkdtemp(path.join(os.tmpdir(), 'bench-publish-'));
   try {
     const user = await registry.addUser('bench-publisher');
-    const makePackages = async (label: string) => {
-      const dirs: string[] = [];
-      for (let i = 1; i <= n; i += 1) {
-        const dir = path.join(work, `${label}-${i}`);
-        await mkdir(dir, { recursive: true });
-        await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: `bench-${label}-${i}`, version: '1.0.0', main: 'index.js' }));
-        await writeFile(path.join(dir, 'index.js'), `module.exports = ${JSON.stringify(`${label} ${i}`)};\n`);
-        dirs.push(dir);
-      }
-      return dirs;
+    const home = path.join(work, 'home');
+    await mkdir(home, { recursive: true });
+    const npmrc = path.join(home, '.npmrc');
+    await writeFile(npmrc, [`registry=${registry.url}`, `${registry.url.replace(/^https?:/, '')}:_authToken=${user.token}`, `cache=${path.join(home, 'cache')}`, 'audit=false', 'fund=false', 'update-notifier=false', 'fetch-retries=0', 'loglevel=warn'].join('\n'));
+    const npmEnv = cleanEnv({ HOME: home, NPM_CONFIG_USERCONFIG: npmrc, NPM_CONFIG_GLOBALCONFIG: path.join(home, 'global-npmrc') });
+    const cliEnv = cleanEnv({ HOME: home, NPM_TOKEN: user.token, NPM_TOTP_SECRET: user.secret });
+    const actionEnv = async (pkg: string): Promise<NodeJS.ProcessEnv> => {
+      const runner = await mkdtemp(path.join(work, 'runner-'));
+      await writeFile(path.join(runner, 'output'), '');
+      await writeFile(path.join(runner, 'summary'), '');
+      return cleanEnv({
+        HOME: home,
+        GITHUB_ACTIONS: 'true',
+        CI: 'true',
+        RUNNER_TEMP: runner,
+        GITHUB_OUTPUT: path.join(runner, 'output'),
+        GITHUB_STEP_SUMMARY: path.join(runner, 'summary'),
+        INPUT_TOKEN: user.token,
+        'INPUT_OTP-SECRET': user.secret,
+        INPUT_REGISTRY: registry.url,
+        INPUT_PACKAGE: pkg,
+      });
+    };
+    let made = 0;
+    const tiny = async (label: string) => {
+      made += 1;
+      const dir = path.join(work, `${label}-${made}`);
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, 'package.json'), `${JSON.stringify({ name: `bench-${label}-${made}`, version: '1.0.0', main: 'index.js' }, null, 2)}\n`);
+      await writeFile(path.join(dir, 'index.js'), `module.exports = ${made};\n`);
+      return dir;
+    };
+    const tgz = async (label: string) => {
+      const dir = await tiny(label);
+      const packed = await measure([NPM_CLI, 'pack', '--pack-destination', dir, '--ignore-scripts'], dir, npmEnv); // not timed
+      if (packed.code !== 0) throw new Error(`npm pack failed:\n${packed.stderr.slice(-1500)}`);
+      return path.join(dir, packed.stdout.trim().split('\n').pop() ?? '');
+    };
+    const typescript = async () => {
+      made += 1;
+      const dir = path.join(work, `ts-${made}`);
+      await cp(path.join(ROOT, 'node_modules', 'typescript'), dir, { recursive: true });
+      const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+      manifest.name = `bench-typescript-${made}`;
+      manifest.scripts = {};
+      await writeFile(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+      return dir;
     };
 
-    // npm's own config, cache and home, in the temporary folder.
-    const npmHome = path.join(work, 'npm-home');
-    await mkdir(npmHome, { recursive: true });
-    const npmrc = path.join(npmHome, '.npmrc');
-    await writeFile(npmrc, [`registry=${registry.url}`, `${registry.url.replace(/^https?:/, '')}:_authToken=${user.token}`, `cache=${path.join(npmHome, 'cache')}`, 'audit=false', 'fund=false', 'update-notifier=false', 'fetch-retries=0', 'loglevel=warn'].join('\n'));
-    const npmEnv = cleanEnv({ HOME: npmHome, NPM_CONFIG_USERCONFIG: npmrc, NPM_CONFIG_GLOBALCONFIG: path.join(npmHome, 'global-npmrc') });
-    const ourEnv = cleanEnv({ HOME: npmHome, NPM_TOKEN: user.token, NPM_TOTP_SECRET: user.secret });
+    const ways = new Map<string, Measured[]>();
+    const record = (way: string, run: Measured, what: string) => {
+      if (run.code !== 0) throw new Error(`${way} failed on ${what} (exit ${run.code}):\n${(run.stdout + run.stderr).slice(-2500)}`);
+      ways.set(way, [...(ways.get(way) ?? []), run]);
+    };
+    const npmPublish = async (way: string, target: string, cwd: string) => {
+      const code = registry.codeFor(user.secret); // as a person would paste it, just before the process starts
+      record(way, await measure([NPM_CLI, 'publish', `--otp=${code}`, `--registry=${registry.url}`, '--ignore-scripts', ...(target === cwd ? [] : [target])], cwd, npmEnv), target);
+    };
+    const actionPublish = async (way: string, target: string) => record(way, await measure([ACTION], path.dirname(target), await actionEnv(target)), target);
 
-    const rows: Array<{ way: string; perPublish: number[]; usage: Array<Usage> }> = [];
-
-    const ours = { way: 'A. npm-totp-publish CLI (dist/cli.js), a process per publish', perPublish: [] as number[], usage: [] as Usage[] };
-    for (const dir of await makePackages('ours')) {
-      const run = await measure([OUR_CLI, 'publish', '--registry', registry.url, '--package', dir], dir, ourEnv);
-      if (run.code !== 0) throw new Error(`our CLI failed on ${dir}:\n${run.stderr.slice(-2000)}`);
-      ours.perPublish.push(run.wallMs);
-      ours.usage.push(run);
+    for (let round = 1; round <= rounds; round += 1) {
+      const folder = await tiny('npm');
+      await npmPublish('npm publish --otp, tiny folder', folder, folder);
+      await actionPublish('action, tiny folder', await tiny('action'));
+      const cliDir = await tiny('cli');
+      record('CLI, tiny folder', await measure([CLI, 'publish', '--registry', registry.url, '--package', cliDir], cliDir, cliEnv), cliDir);
+      const npmTgz = await tgz('npmtgz');
+      await npmPublish('npm publish --otp, tiny .tgz', npmTgz, path.dirname(npmTgz));
+      await actionPublish('action, tiny .tgz', await tgz('actiontgz'));
     }
-    rows.push(ours);
-
-    const npm = { way: 'B. npm CLI publish --otp, a process per publish', perPublish: [] as number[], usage: [] as Usage[] };
-    for (const dir of await makePackages('npm')) {
-      const code = registry.codeFor(user.secret); // computed just before the process starts, as a person would paste it
-      const run = await measure([NPM_CLI, 'publish', `--otp=${code}`, `--registry=${registry.url}`], dir, npmEnv);
-      if (run.code !== 0) throw new Error(`npm publish failed in ${dir}:\n${run.stderr.slice(-2000)}`);
-      npm.perPublish.push(run.wallMs);
-      npm.usage.push(run);
-    }
-    rows.push(npm);
-
-    const packed = { way: 'D. npm-totp-publish CLI publishing a .tgz packed beforehand (no npm pack)', perPublish: [] as number[], usage: [] as Usage[] };
-    for (const dir of await makePackages('tgz')) {
-      const pack = await measure([NPM_CLI, 'pack', '--pack-destination', dir, '--loglevel', 'warn'], dir, npmEnv); // not counted
-      const file = path.join(dir, pack.stdout.trim().split('\n').pop() ?? '');
-      const run = await measure([OUR_CLI, 'publish', '--registry', registry.url, '--package', file], dir, ourEnv);
-      if (run.code !== 0) throw new Error(`our CLI failed on ${file}:\n${run.stderr.slice(-2000)}`);
-      packed.perPublish.push(run.wallMs);
-      packed.usage.push(run);
+    for (let round = 1; round <= tsRounds; round += 1) {
+      const npmDir = await typescript();
+      await npmPublish('npm publish --otp, typescript folder', npmDir, npmDir);
+      await rm(npmDir, { recursive: true, force: true });
+      const ourDir = await typescript();
+      await actionPublish('action, typescript folder', ourDir);
+      await rm(ourDir, { recursive: true, force: true });
     }
 
-    const inProcess = await measure([SELF, '--child'], ROOT, cleanEnv({ HOME: npmHome, BENCH_DIRS: JSON.stringify(await makePackages('inproc')), BENCH_TOKEN: user.token, BENCH_SECRET: user.secret, BENCH_REGISTRY: registry.url }));
-    if (inProcess.code !== 0) throw new Error(`in-process run failed:\n${inProcess.stderr.slice(-2000)}`);
-    const times = JSON.parse(/^BENCH_TIMES (.+)$/m.exec(inProcess.stdout)?.[1] ?? '[]') as number[];
-    rows.push({ way: `C. our engine in one process for all ${n} (src/, commands block)`, perPublish: times, usage: [inProcess] });
-    rows.push(packed);
-
-    const accepted = registry.requests.filter((request) => request.method === 'PUT' && request.otpAccepted).length;
-    const refused = registry.requests.filter((request) => request.method === 'PUT' && request.otpRefusal !== undefined).length;
-
-    const seconds = (ms: number) => (ms / 1000).toFixed(2);
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-    const sum = (values: Array<number | undefined>) => values.reduce<number>((total, value) => total + (value ?? Number.NaN), 0);
-    console.log(`Publishing ${n} tiny packages through a TOTP gate (Node ${process.version}, ${os.cpus().length} CPUs, ${new Date().toISOString()})`);
-    console.log(`measured with ${existsSync(GNU_TIME) ? `${GNU_TIME} -v (process tree)` : 'process.resourceUsage() (our process only; npm: n/a)'}\n`);
-    console.log('| way | wall per publish, s (each) | median s | CPU s, all publishes | peak RSS MB (max) |');
-    console.log('|---|---|---|---|---|');
-    for (const row of rows) {
-      const cpu = sum(row.usage.map((usage) => usage.cpuMs));
-      const rss = Math.max(...row.usage.map((usage) => usage.maxRssKb ?? Number.NaN));
-      console.log(`| ${row.way} | ${row.perPublish.map(seconds).join(' ')} | ${seconds(median(row.perPublish))} | ${Number.isFinite(cpu) ? seconds(cpu) : 'n/a'} | ${Number.isFinite(rss) ? (rss / 1024).toFixed(0) : 'n/a'} |`);
+    const refused = registry.requests.filter((request) => request.otpRefusal !== undefined).length;
+    const baseline = (way: string) => (way.includes('typescript') ? 'npm publish --otp, typescript folder' : way.includes('.tgz') ? 'npm publish --otp, tiny .tgz' : 'npm publish --otp, tiny folder');
+    const folderBaseline = median((ways.get('npm publish --otp, tiny folder') ?? []).map((run) => run.wallMs));
+    const s = (ms: number) => (ms / 1000).toFixed(2);
+    console.log(`bench/publish.ts: ${rounds} rounds of tiny packages, ${tsRounds} of typescript (${(await readFile(path.join(ROOT, 'node_modules', 'typescript', 'package.json'), 'utf8')).match(/"version": "([^"]+)"/)?.[1]}); Node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}, ${new Date().toISOString()}`);
+    console.log('medians; ratio = wall time / wall time of npm publish --otp on the same kind of input (tiny .tgz rows: also vs the tiny folder)\n');
+    console.log('| way | runs | wall s (median) | ratio to npm | CPU s (median) | peak RSS MB (median / max) |');
+    console.log('|---|---|---|---|---|---|');
+    for (const [way, runs] of ways) {
+      const wall = median(runs.map((run) => run.wallMs));
+      const base = median((ways.get(baseline(way)) ?? []).map((run) => run.wallMs));
+      const ratio = way === baseline(way) ? '1.00' : `${(wall / base).toFixed(2)}${way.includes('.tgz') ? ` (${(wall / folderBaseline).toFixed(2)} vs folder)` : ''}`;
+      const rss = runs.map((run) => run.maxRssKb / 1024);
+      console.log(`| ${way} | ${runs.length} | ${s(wall)} | ${ratio} | ${s(median(runs.map((run) => run.cpuMs)))} | ${median(rss).toFixed(0)} / ${Math.max(...rss).toFixed(0)} |`);
     }
-    console.log(`\nregistry: ${accepted} publishes accepted with a code, ${refused} refused.`);
+    console.log(`\nregistry: ${registry.requests.filter((request) => request.otpAccepted).length} writes accepted with a code, ${refused} refused.`);
   } finally {
     await registry.close();
     await rm(work, { recursive: true, force: true });
   }
 }
 
-if (process.argv[2] === '--child') await child();
-else await main();
+await main();
