@@ -55,3 +55,31 @@ export class RateLimitedError extends ProductError {
     );
   }
 }
+
+/**
+ * The run's waits for windows and 429 pauses would go over `maxTotalWaitMs`:
+ * this write, and every later one, fails instead of waiting. Says how long
+ * the run waited, how long the next wait was, and the limit; never a code.
+ */
+export class WaitBudgetError extends ProductError {
+  /** Time the run had waited when it gave up, ms. */
+  readonly waitedMs: number;
+  /** The wait that would have gone over the limit, ms. */
+  readonly neededMs: number;
+  /** The limit, ms. */
+  readonly limitMs: number;
+
+  constructor(details: { waitedMs: number; neededMs: number; limitMs: number }) {
+    const s = (ms: number) => `${Math.ceil(ms / 1000)} s`;
+    super(
+      'EWAITBUDGET',
+      `This run has waited ${s(details.waitedMs)} for one-time password windows and rate limits, and the next write would ` +
+        `have to wait ${s(details.neededMs)} more, over the run's limit of ${s(details.limitMs)}: the registry is rate-limiting ` +
+        'one-time passwords. No further write with a one-time password is sent. Run again later, or allow the run a longer total wait.',
+      { received: { ...details } },
+    );
+    this.waitedMs = details.waitedMs;
+    this.neededMs = details.neededMs;
+    this.limitMs = details.limitMs;
+  }
+}

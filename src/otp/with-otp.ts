@@ -2,7 +2,7 @@ import type { Clock } from '../foundation/clock.ts';
 import type { Logger } from '../foundation/logger.ts';
 import { errorHeader, isRecord, statusOf } from '../foundation/http-errors.ts';
 import { OtpRejectedError, OtpRequiredError, RateLimitedError, SecurityKeyError } from './errors.ts';
-import type { IssuedCode, OtpSource } from './source.ts';
+import { DEFAULT_MAX_TOTAL_WAIT_MS, type IssuedCode, type OtpSource } from './source.ts';
 
 /** One registry write, as the wrapper sees it. */
 export interface OtpWrite<T> {
@@ -23,10 +23,12 @@ export interface OtpContext {
   secretInput: string;
   /** Codes tried per write before giving up. Default 3. */
   maxAttempts?: number;
-  /** 429 answers waited out per write before giving up. Default 3. */
-  maxRateLimitWaits?: number;
-  /** Longest Retry-After honoured, ms. Default 120000. */
-  maxRetryAfterMs?: number;
+  /**
+   * Without a source only: most time one write waits out 429 answers, ms.
+   * Default 600000. With a source, its `maxTotalWaitMs` budget for the whole
+   * run applies instead.
+   */
+  maxRateLimitWaitMs?: number;
 }
 
 /** Running counts for one write, kept up to date even when it fails. */
@@ -41,15 +43,18 @@ export interface OtpTally {
  * The one wrapper every registry write goes through (npm's `otplease`,
  * without a terminal): a fresh code right before each attempt, the next
  * window's code after a rejection, a bounded number of attempts, an
- * immediate clear failure for security-key accounts, and 429 waits.
+ * immediate clear failure for security-key accounts, and 429 waits: with a
+ * source, a 429 pauses every write for its Retry-After (the limit is the
+ * account's) within the run's wait budget (EWAITBUDGET past it); without
+ * one, this write waits within `maxRateLimitWaitMs` (ERATELIMIT past it).
  */
 export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally: OtpTally = { otpAttempts: 0, waitedMs: 0 }): Promise<T> {
   const maxAttempts = context.maxAttempts ?? 3;
-  const maxRateLimitWaits = context.maxRateLimitWaits ?? 3;
-  const maxRetryAfterMs = context.maxRetryAfterMs ?? 120_000;
+  const maxRateLimitWaitMs = context.maxRateLimitWaitMs ?? DEFAULT_MAX_TOTAL_WAIT_MS;
   const { source, clock } = context;
   let otpAttempts = 0;
   let rateLimitWaits = 0;
+  let rateLimitWaitedMs = 0;
   const windowsTried = new Set<number>();
   for (;;) {
     let issued: IssuedCode | undefined;
@@ -64,8 +69,26 @@ export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally:
     try {
       value = await write.send(issued?.code);
     } catch (error) {
+      if (statusOf(error) === 429) {
+        rateLimitWaits += 1;
+        const retryAfterMs = retryAfter(error, clock.now());
+        // At least Retry-After, and at least 2, 4, 8 s... for this write's repeated 429s: a `Retry-After: 0` cannot make a busy loop.
+        const waitMs = Math.max(retryAfterMs ?? 0, 1000 * 2 ** rateLimitWaits);
+        if (source) {
+          // Settles the code and pauses every write; the next `next()` waits, or fails once the run's budget is spent.
+          source.rateLimited(issued, { retryAfterMs: waitMs, codeUses: isOtpRateLimit(error) });
+          otpAttempts -= 1; // that code was never judged, so it does not count against the bound
+          continue;
+        }
+        if (rateLimitWaitedMs + waitMs > maxRateLimitWaitMs) throw new RateLimitedError(write.label, retryAfterMs, { cause: error });
+        context.logger.info(`The registry asks to slow down (429); waiting ${(waitMs / 1000).toFixed(1)} s before "${write.label}".`);
+        await clock.sleep(waitMs);
+        rateLimitWaitedMs += waitMs;
+        tally.waitedMs += waitMs;
+        continue;
+      }
       if (source && issued && !(isOtpChallenge(error) && !hasWebAuthnChallenge(error))) {
-        // No verdict on the code itself (network error, 429, a refusal of another kind, a security-key account).
+        // No verdict on the code itself (network error, a refusal of another kind, a security-key account).
         source.released(issued);
       }
       if (isOtpChallenge(error)) {
@@ -88,19 +111,6 @@ export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally:
         }
         continue;
       }
-      if (statusOf(error) === 429) {
-        const retryAfterMs = retryAfter(error, clock.now());
-        if (rateLimitWaits >= maxRateLimitWaits || (retryAfterMs ?? 0) > maxRetryAfterMs) {
-          throw new RateLimitedError(write.label, retryAfterMs, { cause: error });
-        }
-        rateLimitWaits += 1;
-        const waitMs = retryAfterMs ?? 1000 * 2 ** rateLimitWaits;
-        context.logger.info(`The registry asks to slow down (429); waiting ${(waitMs / 1000).toFixed(1)} s before "${write.label}".`);
-        await clock.sleep(waitMs);
-        tally.waitedMs += waitMs;
-        if (source) otpAttempts -= 1; // that code was never judged, so it does not count against the bound
-        continue;
-      }
       throw error;
     }
     if (source && issued) source.accepted(issued);
@@ -118,7 +128,12 @@ function hasWebAuthnChallenge(error: unknown): boolean {
   return typeof error.body.authUrl === 'string' || typeof error.body.doneUrl === 'string';
 }
 
-
+/** A 429 whose body says `rate limited otp` (registry.npmjs.org, lerna#2459): one code served more writes than the registry allows. */
+function isOtpRateLimit(error: unknown): boolean {
+  if (!isRecord(error)) return false;
+  const said = isRecord(error.body) && typeof error.body.error === 'string' ? error.body.error : error.message;
+  return typeof said === 'string' && /rate limited otp/i.test(said);
+}
 
 /** Retry-After in ms: delta-seconds or an HTTP date. */
 export function retryAfter(error: unknown, nowMs: number): number | undefined {

@@ -57,7 +57,7 @@ describe('OtpSource', () => {
     assert.ok(issued.waitedMs >= 800 && issued.waitedMs <= 1000, `waited ${issued.waitedMs}`);
     assert.equal(Math.floor(clock.now() / WINDOW_MS), Math.floor(before / WINDOW_MS) + 1);
     assert.equal(issued.code, totpCode(SECRET, clock.now()));
-    assert.deepEqual(source.stats, { generated: 1, rejected: 0, waits: 1, waitedMs: issued.waitedMs });
+    assert.deepEqual(source.stats, { generated: 1, windows: 1, rejected: 0, waits: 1, waitedMs: issued.waitedMs, pauses: 0, pausedMs: 0 });
   });
 
   it('asks for more time left in the window when the body is large', async () => {

@@ -127,16 +127,43 @@ describe('withOtp settles every code', () => {
     assert.match((await other) ?? '', /^\d{6}$/);
   });
 
-  it('lets a concurrent write go on after a 429 and after a security-key refusal', async () => {
-    for (const error of [
-      Object.assign(new Error('429'), { statusCode: 429, code: 'E429', headers: { 'retry-after': ['9999'] } }),
-      Object.assign(new Error('401'), { statusCode: 401, code: 'EOTP', body: { authUrl: 'https://example.test/a', doneUrl: 'https://example.test/d' } }),
-    ]) {
-      const otp = context();
-      const failing = withOtp(otp, { label: 'publish a@1.0.0', send: async () => { await travel(); throw error; } });
-      const other = withOtp(otp, { label: 'owner add b a', send: async (code) => code });
-      await assert.rejects(failing);
-      assert.match((await other) ?? '', /^\d{6}$/);
-    }
+  it('lets a concurrent write go on after a security-key refusal', async () => {
+    const otp = context();
+    const error = Object.assign(new Error('401'), { statusCode: 401, code: 'EOTP', body: { authUrl: 'https://example.test/a', doneUrl: 'https://example.test/d' } });
+    const failing = withOtp(otp, { label: 'publish a@1.0.0', send: async () => { await travel(); throw error; } });
+    const other = withOtp(otp, { label: 'owner add b a', send: async (code) => code });
+    await assert.rejects(failing);
+    assert.match((await other) ?? '', /^\d{6}$/);
+  });
+
+  it('lets a concurrent write go on after a 429, once the pause it asked for has passed', async () => {
+    const otp = context();
+    let calls = 0;
+    const failing = withOtp(otp, {
+      label: 'publish a@1.0.0',
+      send: async () => {
+        calls += 1;
+        await travel();
+        if (calls === 1) throw Object.assign(new Error('429'), { statusCode: 429, code: 'E429', headers: { 'retry-after': ['9'] } });
+        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+      },
+    });
+    const started = otp.clock.now();
+    let sentAt = 0;
+    const other = withOtp(otp, { label: 'owner add b a', send: async (code) => ((sentAt = otp.clock.now()), code) });
+    await assert.rejects(failing, /socket hang up/);
+    assert.match((await other) ?? '', /^\d{6}$/);
+    assert.ok(sentAt - started >= 9_000, `sent ${sentAt - started} ms after the start, inside the 9 s pause`);
+  });
+
+  it('fails a concurrent write with EWAITBUDGET, instead of leaving it waiting, when a 429 asks for more than the wait budget', async () => {
+    const otp = context();
+    const error = Object.assign(new Error('429'), { statusCode: 429, code: 'E429', headers: { 'retry-after': ['9999'] } });
+    const failing = withOtp(otp, { label: 'publish a@1.0.0', send: async () => { await travel(); throw error; } });
+    let sent = false;
+    const other = withOtp(otp, { label: 'owner add b a', send: async (code) => ((sent = true), code) });
+    await assert.rejects(failing, { code: 'EWAITBUDGET' });
+    await assert.rejects(other, { code: 'EWAITBUDGET' });
+    assert.equal(sent, false);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { OtpRejectedError, OtpRequiredError, RateLimitedError, SecurityKeyError } from '../../src/otp/errors.ts';
+import { OtpRejectedError, OtpRequiredError, RateLimitedError, SecurityKeyError, WaitBudgetError } from '../../src/otp/errors.ts';
 import { parseTotpSecret } from '../../src/otp/secret.ts';
 import { OtpSource } from '../../src/otp/source.ts';
 import { TimeSync } from '../../src/otp/time-sync.ts';
@@ -106,9 +106,23 @@ describe('withOtp', () => {
     assert.ok(tally.waitedMs >= 14_000);
   });
 
-  it('gives up on a 429 that asks for a longer wait than allowed', async () => {
-    const { context } = setup();
-    const error = await withOtp({ ...context, maxRetryAfterMs: 60_000 }, {
+  it("gives up with EWAITBUDGET on a 429 that asks for a longer wait than the run's wait budget has left", async () => {
+    const { context, clock } = setup();
+    let calls = 0;
+    const error = await withOtp(context, {
+      label: 'publish a@1.0.0',
+      send: async () => { calls += 1; throw httpError(429, 'E429', {}, { 'retry-after': ['3600'] }); },
+    }).catch((e: unknown) => e);
+    assert.ok(error instanceof WaitBudgetError);
+    assert.equal(error.code, 'EWAITBUDGET');
+    assert.match(error.message, /waited 0 s .* wait 3600 s more, over the run's limit of 600 s: the registry is rate-limiting one-time passwords/);
+    assert.equal(calls, 1);
+    assert.deepEqual(clock.sleeps, [], 'gave up without waiting');
+  });
+
+  it('gives up on a 429 that asks for a longer wait than allowed, without a secret', async () => {
+    const { context } = setup(false);
+    const error = await withOtp({ ...context, maxRateLimitWaitMs: 60_000 }, {
       label: 'publish a@1.0.0',
       send: async () => { throw httpError(429, 'E429', {}, { 'retry-after': ['3600'] }); },
     }).catch((e: unknown) => e);
