@@ -136,6 +136,18 @@ const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
 };
 
 /**
+ * The status check functions of an `if:`, from the `job.status` the test puts
+ * in the context ('success', 'failure' or 'cancelled': how the job stands when
+ * the step is reached). A context without `job` fails the test, as any missing property does.
+ */
+const STATUS_FUNCTIONS: Record<string, (status: string) => boolean> = {
+  success: (status) => status === 'success',
+  failure: (status) => status === 'failure',
+  cancelled: (status) => status === 'cancelled',
+  always: () => true,
+};
+
+/**
  * Evaluates one expression (without `${{ }}`). A property the context does
  * not hold is an error, not null, so that a renamed output or input fails the test.
  */
@@ -179,6 +191,8 @@ export function evaluate(expression: string, context: Context): unknown {
         if (peek()?.text === ',') take(',');
       }
       take(')');
+      const status = STATUS_FUNCTIONS[name];
+      if (status) return status(toText(lookup(lookup(context, 'job', 'job'), 'status', 'job.status')));
       const fn = FUNCTIONS[name];
       if (!fn) throw new Error(`function ${token.text} is not supported by the test evaluator`);
       return fn(...args);
@@ -318,4 +332,10 @@ export function tagFilterMatches(filters: string[], ref: string): boolean {
     }
   }
   return matched;
+}
+
+/** Whether a changed file (`packages/a/package.json`) matches a workflow's `on.push.paths` filters, with the same glob rules as tagFilterMatches. */
+export function pathFilterMatches(filters: string[], file: string): boolean {
+  if (file.startsWith('refs/')) throw new Error(`${file} is a ref, not a path`);
+  return tagFilterMatches(filters, file);
 }
