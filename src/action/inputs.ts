@@ -15,6 +15,10 @@ export const INPUT_NAMES: InputNames = {
   allowInsecureRegistry: 'allow-insecure-registry',
   expectVersion: 'expect-version',
   trustedPublishing: 'trusted-publishing',
+  workspaces: 'workspaces',
+  includeWorkspaceRoot: 'include-workspace-root',
+  concurrency: 'concurrency',
+  otpUses: 'otp-uses',
 };
 
 /**
@@ -40,6 +44,10 @@ export function readInputs(logger: Logger, env: NodeJS.ProcessEnv = process.env)
       allowInsecureRegistry: read(INPUT_NAMES.allowInsecureRegistry),
       expectVersion: read(INPUT_NAMES.expectVersion),
       trustedPublishing: read(INPUT_NAMES.trustedPublishing),
+      workspaces: read(INPUT_NAMES.workspaces),
+      includeWorkspaceRoot: read(INPUT_NAMES.includeWorkspaceRoot),
+      concurrency: read(INPUT_NAMES.concurrency),
+      otpUses: read(INPUT_NAMES.otpUses),
     },
     { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' },
   );

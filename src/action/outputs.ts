@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { Redactor } from '../foundation/redactor.ts';
-import type { RunReport, WriteResult } from '../run/result.ts';
+import type { PackageResult, RunReport, WriteResult } from '../run/result.ts';
 
 /** Sets the action's outputs: published, name, version, tag, results (JSON). */
 export function writeOutputs(report: RunReport, redactor: Redactor): void {
@@ -9,6 +9,7 @@ export function writeOutputs(report: RunReport, redactor: Redactor): void {
   core.setOutput('version', report.version ?? '');
   core.setOutput('tag', report.tag ?? '');
   core.setOutput('results', redactor.redact(JSON.stringify(report.results)));
+  if (report.packages) core.setOutput('packages', redactor.redact(JSON.stringify(report.packages)));
 }
 
 /**
@@ -30,15 +31,28 @@ export async function writeSummary(report: RunReport, redactor: Redactor, auth: 
     cell(seconds(result.durationMs)),
     cell(clean(result.detail)),
   ]);
-  const summary = core.summary
-    .addHeading(clean(heading(report)), 3)
-    .addRaw(`<p>Registry: <code>${clean(report.registry)}</code>. ${clean(auth)}</p>`, true)
-    .addTable([
+  const summary = core.summary.addHeading(clean(heading(report)), 3).addRaw(`<p>Registry: <code>${clean(report.registry)}</code>. ${clean(auth)}</p>`, true);
+  if (report.packages) {
+    const packageIcons: Record<PackageResult['outcome'], string> = {
+      published: '✅ published',
+      unchanged: '⏭️ already there',
+      tagged: '🏷️ tagged',
+      private: '🔒 private',
+      'dry-run': '🧪 dry run',
+      failed: '❌ failed',
+      'not-run': '⏸️ not run',
+    };
+    summary.addTable([
+      ['Package', 'Version', 'Tag', 'Outcome', 'Detail'].map((data) => ({ data, header: true })),
+      ...report.packages.map((entry) => [cell(`<code>${clean(entry.name)}</code>`), cell(clean(entry.version)), cell(clean(entry.tag)), cell(packageIcons[entry.outcome]), cell(clean(entry.detail))]),
+    ]);
+  }
+  summary.addTable([
       ['Line', 'Command', 'Outcome', 'OTP attempts', 'Waited', 'Duration', 'Detail'].map((data) => ({ data, header: true })),
       ...rows,
     ]);
   const link = packageLink(report);
-  if (link && report.published) summary.addLink(clean(`${report.name}@${report.version} on the registry`), link);
+  if (link && report.published && !report.packages) summary.addLink(clean(`${report.name}@${report.version} on the registry`), link);
   await summary.write();
 }
 
@@ -52,6 +66,10 @@ function heading(report: RunReport): string {
   }
   if (report.results.length > 0 && report.results.every((result) => result.outcome === 'dry-run' || result.outcome === 'read' || result.outcome === 'unchanged')) {
     if (report.results.some((result) => result.outcome === 'dry-run')) return 'npm-totp-publish dry run: nothing was written';
+  }
+  if (report.packages) {
+    const count = (outcome: PackageResult['outcome']) => report.packages?.filter((entry) => entry.outcome === outcome).length ?? 0;
+    return `npm-totp-publish: ${count('published')} workspace package${count('published') === 1 ? '' : 's'} published, ${count('unchanged') + count('tagged')} already there, ${count('private')} private`;
   }
   if (report.published) return `Published ${report.name}@${report.version}`;
   return written > 0 ? `npm-totp-publish: ${written} write${written === 1 ? '' : 's'} done` : 'npm-totp-publish: nothing to write, the registry already agreed';

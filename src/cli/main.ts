@@ -34,6 +34,13 @@ Options:
   --package <path>           the package for publish and the default <pkg> (default: .)
   --expect-version <v>       refuse to publish unless the version is v (a release tag such as v1.2.3 works)
   --trusted-publishing <m>   auto (default): publish by OIDC when NPM_ID_TOKEN or GitHub's ID token is there; off
+
+Monorepos (flags of publish, and of dist-tag add for --workspaces/-w):
+  --workspaces               every workspace package of the monorepo in --package (npm/yarn workspaces, pnpm-workspace.yaml)
+  -w, --workspace <x>        a workspace package by name, folder or glob (repeatable)
+  --include-workspace-root   the monorepo's root package too
+  --concurrency <n>          packages packed and uploaded at once (default 4)
+  --otp-uses <n>             the most writes one one-time password is sent with (default 3)
   --dry-run                  read and check everything, write nothing
   --ignore-scripts           do not run prepublishOnly, prepack, prepare or postpack
   --allow-insecure-registry  allow plain http to a host other than this machine
@@ -80,6 +87,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
         allowInsecureRegistry: '--allow-insecure-registry',
         expectVersion: '--expect-version',
         trustedPublishing: '--trusted-publishing',
+        workspaces: '--workspaces',
+        includeWorkspaceRoot: '--include-workspace-root',
+        concurrency: '--concurrency',
+        otpUses: '--otp-uses',
       },
     );
     let input: CommandInput;
@@ -119,6 +130,8 @@ interface ParsedArgs {
 
 const SECRET_FLAGS = /^--?(token|otp|otp-secret|secret|auth|password|_authToken)(=|$)/i;
 const GLOBAL_VALUED = new Set(['--registry', '--package', '--expect-version', '--trusted-publishing']);
+/** Flags of the commands themselves, checked by the command parser. */
+const COMMAND_FLAGS = new Set(['--tag', '--access', '--force', '--workspaces', '--workspace', '-w', '--include-workspace-root', '--concurrency', '--otp-uses']);
 const GLOBAL_BOOLEAN = new Set(['--dry-run', '--ignore-scripts', '--allow-insecure-registry', '--json', '--help', '-h', '--version', '-v']);
 
 /** Separates this tool's own options from the command's words; refuses secrets given as flags. */
@@ -146,7 +159,7 @@ function parse(argv: string[]): ParsedArgs | 'help' | 'version' {
   if (flags.has('--help') || flags.has('-h')) return 'help';
   if (flags.has('--version') || flags.has('-v')) return 'version';
   if (words.length === 0) throw new InputError('arguments', 'no command given.');
-  const unknown = words.find((word) => word.startsWith('-') && !['--tag', '--access', '--force'].includes(word.split('=')[0] as string) && word !== '-');
+  const unknown = words.find((word) => word.startsWith('-') && !COMMAND_FLAGS.has(word.split('=')[0] as string) && word !== '-');
   if (unknown) throw new InputError('arguments', `unknown option ${unknown.split('=')[0]}.`);
   return {
     settings: {

@@ -48,5 +48,7 @@ export async function executeCommand(context: CommandContext, command: Command, 
       return deprecate(context, command.pkg, command.range, command.message);
     case 'unpublish':
       return unpublish(context, command.pkg, command.version, command.force);
+    case 'dist-tag-add-workspaces':
+      throw new Error('dist-tag add --workspaces is expanded into one dist-tag add per package before the run');
   }
 }

@@ -53,7 +53,7 @@ export function parseCommandWords(allWords: string[], source: { line: number; te
 
   switch (command) {
     case 'publish': {
-      allowFlags('tag', 'access', 'dry-run');
+      allowFlags('tag', 'access', 'dry-run', 'workspaces', 'workspace', 'include-workspace-root', 'concurrency', 'otp-uses');
       const args = sub === undefined ? [] : [sub, ...rest];
       arity(0, 1, args, KNOWN_COMMANDS[0] as string);
       const tag = flagValue(flags, 'tag', fail);
@@ -63,9 +63,31 @@ export function parseCommandWords(allWords: string[], source: { line: number; te
       }
       const access = flagValue(flags, 'access', fail);
       if (access !== undefined && access !== 'public' && access !== 'restricted') throw fail(`--access must be public or restricted, not "${access}"`);
-      return { ...source, kind: 'publish', target: args[0], tag, access, dryRun: flags.get('dry-run') === true };
+      return {
+        ...source,
+        kind: 'publish',
+        target: args[0],
+        tag,
+        access,
+        dryRun: flags.get('dry-run') === true,
+        // Only what the line says: the settings decide the rest.
+        ...defined({
+          workspaces: workspaceScope(flags, fail),
+          includeWorkspaceRoot: flags.get('include-workspace-root') === true ? true : undefined,
+          concurrency: countFlag(flags, 'concurrency', fail),
+          otpUses: countFlag(flags, 'otp-uses', fail),
+        }),
+      };
     }
     case 'dist-tag': {
+      if (sub === 'add' && (flags.has('workspaces') || flags.has('workspace'))) {
+        allowFlags('workspaces', 'workspace', 'include-workspace-root');
+        arity(1, 1, rest, 'dist-tag add --workspaces <tag> (every workspace package in scope, at its package.json version)');
+        const tag = rest[0] as string;
+        const problem = tagProblem(tag);
+        if (problem) throw fail(problem);
+        return { ...source, kind: 'dist-tag-add-workspaces', tag, workspaces: workspaceScope(flags, fail) as true | string[], includeWorkspaceRoot: flags.get('include-workspace-root') === true };
+      }
       allowFlags();
       if (sub === 'add') {
         arity(1, 2, rest, 'dist-tag add <pkg>@<version> [<tag>]');
@@ -154,34 +176,63 @@ function lineError(context: ParseContext, line: number, text: string, problem: s
   return new InputError(context.inputName, `${where} (${text}): ${problem}.`, { received: text });
 }
 
-/** `--name value`, `--name=value` and boolean `--name`; everything else is positional. */
-function splitFlags(words: string[], fail: (problem: string) => Error): { positional: string[]; flags: Map<string, string | true> } {
+/** Flags that take a value (`--name value` or `--name=value`); `-w` is `--workspace`. */
+const VALUED = new Set(['tag', 'access', 'workspace', 'concurrency', 'otp-uses']);
+/** Flags that may be given more than once: their values are collected. */
+const REPEATABLE = new Set(['workspace']);
+
+/** `--name value`, `--name=value`, `-w value` and boolean `--name`; everything else is positional. */
+function splitFlags(words: string[], fail: (problem: string) => Error): { positional: string[]; flags: Map<string, string | true | string[]> } {
   const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  const valued = new Set(['tag', 'access']);
+  const flags = new Map<string, string | true | string[]>();
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i] as string;
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(word);
+    const match = word === '-w' ? ['-w', 'workspace', undefined] : /^--([a-z-]+)(?:=(.*))?$/.exec(word);
     if (!match) {
       positional.push(word);
       continue;
     }
     const name = match[1] as string;
-    if (match[2] !== undefined) flags.set(name, match[2]);
-    else if (valued.has(name)) {
-      const value = words[i + 1];
-      if (value === undefined) throw fail(`--${name} needs a value`);
-      flags.set(name, value);
+    let value: string | true;
+    if (match[2] !== undefined) value = match[2];
+    else if (VALUED.has(name)) {
+      const next = words[i + 1];
+      if (next === undefined) throw fail(`--${name} needs a value`);
+      value = next;
       i += 1;
-    } else flags.set(name, true);
+    } else value = true;
+    if (REPEATABLE.has(name) && typeof value === 'string') flags.set(name, [...((flags.get(name) as string[] | undefined) ?? []), value]);
+    else flags.set(name, value);
   }
   return { positional, flags };
 }
 
-function flagValue(flags: Map<string, string | true>, name: string, fail: (problem: string) => Error): string | undefined {
+/** `--workspaces` (every package) or the `-w`/`--workspace` entries; undefined when neither is given. */
+function workspaceScope(flags: Map<string, string | true | string[]>, fail: (problem: string) => Error): true | string[] | undefined {
+  const all = flags.get('workspaces');
+  const some = flags.get('workspace') as string[] | undefined;
+  if (all !== undefined && all !== true) throw fail('--workspaces takes no value; use -w <name|folder|glob> to name some');
+  if (all === true && some) throw fail('--workspaces means every workspace package: leave out -w, or --workspaces to name some with -w');
+  return all === true ? true : some;
+}
+
+function defined<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** A whole-number flag such as --concurrency. */
+function countFlag(flags: Map<string, string | true | string[]>, name: string, fail: (problem: string) => Error): number | undefined {
+  const value = flags.get(name);
+  if (value === undefined) return undefined;
+  const count = typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(count >= 1 && count <= (name === 'concurrency' ? 32 : 1000))) throw fail(`--${name} needs a whole number from 1 to ${name === 'concurrency' ? 32 : 1000}`);
+  return count;
+}
+
+function flagValue(flags: Map<string, string | true | string[]>, name: string, fail: (problem: string) => Error): string | undefined {
   const value = flags.get(name);
   if (value === true) throw fail(`--${name} needs a value`);
-  return value;
+  return Array.isArray(value) ? value.at(-1) : value;
 }
 
 function safeNpa(text: string): ReturnType<typeof npa> | undefined {

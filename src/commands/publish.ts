@@ -85,15 +85,15 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
 
   let built: Built;
   if (plan.source.kind === 'folder') {
-    const { dir } = plan.source;
+    const { dir, manifestText, workspaceRoot } = plan.source;
     if (!present) await script('prepublishOnly');
     await script('prepack');
     await script('prepare');
-    const manifest = await readPublishManifest(dir);
+    const manifest = await readPublishManifest(dir, manifestText);
     if (manifest.name !== plan.name || manifest.version !== plan.version) {
       throw new ProductError('EPACK', `The package scripts changed ${dir}/package.json from ${id} to ${String(manifest.name)}@${String(manifest.version)}; nothing was published. Set the name and version before the run instead.`, { received: id });
     }
-    const packed = await packDirectory(dir);
+    const packed = await packDirectory(dir, { ...(manifestText === undefined ? {} : { manifestText }), ...(workspaceRoot === undefined ? {} : { workspaceRoot, workspaces: [dir] }) });
     context.logger.info(`Packed ${id}: ${packed.files.length} file${packed.files.length === 1 ? '' : 's'}, ${packed.data.length} bytes (${packed.integrity.slice(0, 20)}…).`);
     await script('postpack');
     built = { data: packed.data, integrity: packed.integrity, manifest };
@@ -125,12 +125,17 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
 /**
  * The manifest npm publishes for a folder: package.json fixed and prepared by
  * @npmcli/package-json (`_id`, readme, bin and man paths, gitHead...), as
- * `npm publish` does it.
+ * `npm publish` does it; for a workspace package whose ranges were resolved,
+ * the same steps over the text that is packed in place of the file.
  */
-async function readPublishManifest(dir: string): Promise<Record<string, unknown>> {
-  const pkg = await PackageJson.fix(dir, { changes: [] });
-  const { content } = await pkg.prepare();
-  return content as Record<string, unknown>;
+async function readPublishManifest(dir: string, manifestText: string | undefined): Promise<Record<string, unknown>> {
+  if (manifestText === undefined) {
+    const pkg = await PackageJson.fix(dir, { changes: [] });
+    return (await pkg.prepare()).content;
+  }
+  const pkg = new PackageJson().create(dir).fromJSON(manifestText);
+  await pkg.fix({ changes: [] });
+  return (await pkg.prepare()).content;
 }
 
 /** The version is in the registry: with the same contents, or other ones. */

@@ -73,9 +73,9 @@ export class WaitBudgetError extends ProductError {
     const s = (ms: number) => `${Math.ceil(ms / 1000)} s`;
     super(
       'EWAITBUDGET',
-      `This run has waited ${s(details.waitedMs)} for one-time password windows and rate limits, and the next write would ` +
+      `This run has waited ${s(details.waitedMs)} for the registry's rate limits (429), and the next write would ` +
         `have to wait ${s(details.neededMs)} more, over the run's limit of ${s(details.limitMs)}: the registry is rate-limiting ` +
-        'one-time passwords. No further write with a one-time password is sent. Run again later, or allow the run a longer total wait.',
+        'one-time passwords. No further write with a one-time password is sent. Run the same step again later: it publishes only what is missing; a lower otp-uses avoids the limit.',
       { received: { ...details } },
     );
     this.waitedMs = details.waitedMs;

@@ -14,7 +14,7 @@ export interface IssuedCode {
   readonly waitedMs: number;
 }
 
-/** Default of `maxTotalWaitMs`: ten minutes, two of npmjs's five-minute `rate limited otp` pauses. */
+/** Default of `maxTotalWaitMs`: ten minutes of 429 pauses, two of npmjs's five-minute `rate limited otp` pauses. */
 export const DEFAULT_MAX_TOTAL_WAIT_MS = 600_000;
 
 export interface OtpSourceOptions {
@@ -105,7 +105,8 @@ interface InFlight {
  *   most K writes from then on.
  * - A 429 is per account: `rateLimited` pauses every write, and no code is
  *   handed out until Retry-After has passed.
- * - Every wait (windows and pauses) counts against one budget for the run,
+ * - Every 429 pause counts against one budget for the run (window waits do
+ *   not: each is shorter than one period, and they are the least pacing costs),
  *   `maxTotalWaitMs`; once a wait would go over it, every write fails with
  *   EWAITBUDGET instead of waiting.
  * - Callers are served one at a time, so concurrent writes share a wait
@@ -146,7 +147,7 @@ export class OtpSource {
   #registryUses = Number.POSITIVE_INFINITY;
   /** Local ms before which no code is handed out (a 429's Retry-After). */
   #pausedUntil = 0;
-  /** Time slept for windows and pauses, ms: what the budget is spent on. */
+  /** Time slept in 429 pauses, ms: what the budget is spent on. */
   #spentMs = 0;
   /** Set once a wait would overrun the budget: every later write fails with it. */
   #exhausted: { waitedMs: number; neededMs: number } | undefined;
@@ -186,7 +187,7 @@ export class OtpSource {
     this.#maxUsesPerCode = checkUses(uses);
   }
 
-  /** Time the run has waited for windows and pauses, ms (what the budget is spent on). */
+  /** Time the run has waited in 429 pauses, ms (what the budget is spent on). */
   get waitedTotalMs(): number {
     return this.#spentMs;
   }
@@ -310,7 +311,10 @@ export class OtpSource {
         // Waits a person would notice are said at info level; the short ones only in the debug log.
         if (waitMs > LONG_WAIT_MS) this.#logger.info(message);
         else this.#logger.debug(message);
-        const slept = await this.#sleep(waitMs);
+        // A window wait is never longer than one period and is what pacing costs at the least: the budget is for 429 pauses.
+        const from = this.#clock.now();
+        await this.#clock.sleep(waitMs);
+        const slept = Math.max(0, this.#clock.now() - from);
         if (!waited) this.stats.waits += 1;
         waited = true;
         this.stats.waitedMs += slept;

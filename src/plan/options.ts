@@ -17,6 +17,10 @@ export interface RawOptions {
   allowInsecureRegistry?: string | boolean | undefined;
   expectVersion?: string | undefined;
   trustedPublishing?: string | undefined;
+  workspaces?: string | boolean | string[] | undefined;
+  includeWorkspaceRoot?: string | boolean | undefined;
+  concurrency?: string | number | undefined;
+  otpUses?: string | number | undefined;
 }
 
 /** What each setting is called where the user sets it, so errors name it as they know it. */
@@ -46,6 +50,17 @@ export interface Options {
   expectVersion: string | undefined;
   /** `auto`: publish through trusted publishing (OIDC) when the job has an ID token, else the token. `off`: always the token. Default auto. */
   trustedPublishing: 'auto' | 'off';
+  /**
+   * Which workspace packages of the monorepo whose root is `packageSpec` a publish covers: undefined (default) for
+   * the package alone; true for all; otherwise names, folders or globs, as `npm -w` takes them.
+   */
+  workspaces: true | string[] | undefined;
+  /** Publish the monorepo's root package too. Default false. */
+  includeWorkspaceRoot: boolean;
+  /** Packages packed and uploaded at once. Default 4. */
+  concurrency: number;
+  /** The most writes one code is sent with; the next write waits for the next window's code. Default 3. */
+  otpUses: number;
   names: InputNames;
 }
 
@@ -77,8 +92,41 @@ export function normalizeOptions(raw: RawOptions, names: InputNames): Options {
     ignoreScripts: parseBoolean(raw.ignoreScripts, names.ignoreScripts, false),
     expectVersion: parseExpectedVersion(raw.expectVersion, names.expectVersion),
     trustedPublishing: parseTrustedPublishing(raw.trustedPublishing, names.trustedPublishing),
+    workspaces: parseWorkspaces(raw.workspaces, names.workspaces),
+    includeWorkspaceRoot: parseBoolean(raw.includeWorkspaceRoot, names.includeWorkspaceRoot, false),
+    concurrency: parseCount(raw.concurrency, names.concurrency, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, 'packages packed and uploaded at once'),
+    otpUses: parseCount(raw.otpUses, names.otpUses, DEFAULT_OTP_USES, MAX_OTP_USES, 'writes sent with one code'),
     names,
   };
+}
+
+export const DEFAULT_CONCURRENCY = 4;
+const MAX_CONCURRENCY = 32;
+export const DEFAULT_OTP_USES = 3;
+const MAX_OTP_USES = 1000;
+
+/**
+ * The `workspaces` setting: empty or false for the package alone, true for every workspace package, otherwise a
+ * list of names, folders or globs (one per line or comma-separated).
+ */
+export function parseWorkspaces(value: string | boolean | string[] | undefined, name: string): true | string[] | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return true;
+  const entries = (Array.isArray(value) ? value : value.split(/[\n,]/)).map((entry) => entry.trim()).filter((entry) => entry !== '');
+  if (entries.length === 0) return undefined;
+  if (entries.length === 1 && /^(true|false)$/i.test(entries[0] as string)) return (entries[0] as string).toLowerCase() === 'true' ? true : undefined;
+  const bad = entries.find((entry) => /^(true|false)$/i.test(entry));
+  if (bad) throw new InputError(name, `${name}: "${bad}" in a list of workspaces; give true alone for every workspace package, or a list of names, folders or globs.`, { received: value });
+  return entries;
+}
+
+/** A whole number from 1 to `max`. */
+export function parseCount(value: string | number | undefined, name: string, fallback: number, max: number, what: string): number {
+  const text = typeof value === 'number' ? String(value) : blankToUndefined(value);
+  if (text === undefined) return fallback;
+  const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
+  if (count >= 1 && count <= max) return count;
+  throw new InputError(name, `${name}: "${text}" is not a count of ${what}; give a whole number from 1 to ${max} (default ${fallback}).`, { received: value });
 }
 
 function realToken(value: string | undefined): string | undefined {

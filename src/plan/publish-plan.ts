@@ -31,6 +31,15 @@ export async function planPublish(command: PublishCommand, options: Options, cwd
     const tarball = await readTarball(found.file, names.package);
     source = { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest };
   }
+  return settlePublish(command, options, source, cwd, env);
+}
+
+/**
+ * The checks of `planPublish` on a source already read: a package folder or
+ * a .tgz, or a workspace package with its manifest as it will be published.
+ */
+export async function settlePublish(command: PublishCommand, options: Options, source: PublishSource, cwd: string, env: NodeJS.ProcessEnv, npmrcDirs?: string[]): Promise<PublishPlan> {
+  const names = options.names;
   const manifest = source.manifest;
   const name = manifest.name as string;
   const version = manifest.version as string;
@@ -62,8 +71,8 @@ export async function planPublish(command: PublishCommand, options: Options, cwd
     throw new InputError(from.split(' ')[0] as string, `${from}: ${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Use public, or publish under a scope.`, { received: name });
   }
 
-  const npmrcDirs = [...new Set([source.kind === 'folder' ? source.dir : undefined, cwd].filter((dir): dir is string => dir !== undefined))];
-  await checkRegistry(options, name, publishConfig, where, npmrcDirs, env);
+  const dirs = npmrcDirs ?? [...new Set([source.kind === 'folder' ? source.dir : undefined, cwd].filter((dir): dir is string => dir !== undefined))];
+  await checkRegistry(options, name, publishConfig, where, dirs, env);
 
   const dryRun = command.dryRun || options.dryRun;
   const scripts = source.kind === 'folder' && !options.ignoreScripts ? PUBLISH_SCRIPTS.filter((event) => hasScript(manifest, event)) : [];

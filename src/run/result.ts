@@ -24,6 +24,20 @@ export interface WriteResult {
   detail: string;
 }
 
+/** What happened to one workspace package of a monorepo publish, for the `packages` output. */
+export interface PackageResult {
+  name: string;
+  version: string;
+  /** The dist-tag it was (or would be) published under; '' for a private package. */
+  tag: string;
+  /**
+   * `published` by this run; `unchanged` (already there, identical); `tagged` (already there, tag set by this run);
+   * `private` (never published); `dry-run`; `failed` (see detail); `not-run` (a package it depends on failed).
+   */
+  outcome: 'published' | 'unchanged' | 'tagged' | 'private' | 'dry-run' | 'failed' | 'not-run';
+  detail: string;
+}
+
 /** The outcome of a run: every command's result, and the error that stopped it if any. */
 export interface RunReport {
   /** True when a version was uploaded by this run. */
@@ -35,6 +49,8 @@ export interface RunReport {
   /** Registry base URL used. */
   registry: string;
   results: WriteResult[];
+  /** One entry per workspace package in scope, when the run published workspaces. */
+  packages?: PackageResult[];
   /** Set when the run failed. */
   error?: unknown;
 }

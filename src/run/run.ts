@@ -3,7 +3,7 @@ import { executeCommand, type PlannedPublish } from '../commands/execute.ts';
 import { lookUpUser } from '../commands/owner.ts';
 import { parseCommandBlock } from '../commands/parse.ts';
 import { preflightPublish } from '../commands/publish.ts';
-import type { Command, PublishCommand } from '../commands/types.ts';
+import type { Command, PublishCommand, WorkspacePublishPlan } from '../commands/types.ts';
 import type { Clock } from '../foundation/clock.ts';
 import { describeError } from '../foundation/describe-error.ts';
 import type { Logger } from '../foundation/logger.ts';
@@ -14,6 +14,10 @@ import { scrubEnvironment } from '../package/scripts.ts';
 import { readTarball } from '../package/tarball.ts';
 import type { Options } from '../plan/options.ts';
 import { planPublish } from '../plan/publish-plan.ts';
+import { expandWorkspaceDistTags, planWorkspacePublish } from '../plan/workspace-plan.ts';
+import { readPackument, type Packument } from '../registry/packument.ts';
+import { InputError } from '../foundation/errors.ts';
+import { publishWorkspaces } from './workspaces.ts';
 import { RegistryClient } from '../registry/client.ts';
 import type { Account } from '../registry/owners.ts';
 import type { IdTokenProvider } from './id-tokens.ts';
@@ -56,11 +60,18 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
   const report: RunReport = { published: false, name: undefined, version: undefined, tag: undefined, registry: options.registry, results: [] };
   let commands: Command[];
   const planned = new Map<Command, PlannedPublish>();
+  const monorepos = new Map<Command, { plan: WorkspacePublishPlan; packuments: Map<string, Packument | undefined> }>();
   try {
-    commands = input === undefined ? [implicitPublish()] : 'commands' in input ? input.commands : parseCommandBlock(input.block, { inputName: input.inputName, defaultPackage: await defaultPackageName(options, deps.cwd) });
+    const parsed = input === undefined ? [implicitPublish()] : 'commands' in input ? input.commands : parseCommandBlock(input.block, { inputName: input.inputName, defaultPackage: await defaultPackageName(options, deps.cwd) });
+    commands = [];
+    for (const command of parsed) commands.push(...(command.kind === 'dist-tag-add-workspaces' ? await expandWorkspaceDistTags(command, options, deps.cwd) : [command]));
     let fresh = true;
     for (const command of commands) {
-      if (command.kind === 'publish') planned.set(command, { plan: await planPublish(command, options, deps.cwd, deps.env), packument: undefined, fresh });
+      if (command.kind === 'publish' && (command.workspaces ?? options.workspaces) !== undefined) {
+        monorepos.set(command, { plan: await planWorkspacePublish(command, options, deps.cwd, deps.env), packuments: new Map() });
+      } else if (command.kind === 'publish') {
+        planned.set(command, { plan: await planPublish(command, options, deps.cwd, deps.env), packument: undefined, fresh });
+      }
       if (!READS.has(command.kind)) fresh = false;
     }
   } catch (error) {
@@ -68,13 +79,13 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     report.results.push(failedResult(0, input === undefined ? 'publish' : 'commands', error, 0));
     return report;
   }
-  const first = [...planned.values()][0]?.plan;
+  const first = [...planned.values()][0]?.plan ?? [...monorepos.values()][0]?.plan.members.find((member) => member.plan)?.plan;
   if (first) Object.assign(report, { name: first.name, version: first.version, tag: first.tag });
 
   logger.info(authPlan(options));
   const timeSync = new TimeSync();
   const client = new RegistryClient({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent });
-  const otp = { source: options.secret ? new OtpSource({ secret: options.secret, clock, timeSync, logger }) : undefined, clock, logger, secretInput: options.names.otpSecret };
+  const otp = { source: options.secret ? new OtpSource({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: options.otpUses }) : undefined, clock, logger, secretInput: options.names.otpSecret };
   const publishDeps = {
     scriptEnv: scrubEnvironment(deps.env, options.secrets),
     trustedPublishing: deps.idTokens ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent }, deps.idTokens) : undefined,
@@ -87,6 +98,8 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
       if (command.kind === 'owner-add' || command.kind === 'owner-rm') await lookUpUser({ client, users }, command.user);
       const publish = planned.get(command);
       if (publish) publish.packument = await preflightPublish(client, publish.plan);
+      const monorepo = monorepos.get(command);
+      if (monorepo) await preflightWorkspaces(client, monorepo.plan, monorepo.packuments, options.names.workspaces);
     } catch (error) {
       report.error = error;
       report.results = commands.map((other) => (other === command ? failedResult(other.line, label(other, planned), error, 0) : notRun(other, planned, `not run: line ${command.line > 0 ? command.line : 1} was refused before anything ran`)));
@@ -98,6 +111,25 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     const publish = planned.get(command);
     if (report.error !== undefined) {
       report.results.push(notRun(command, planned, 'not run: an earlier command failed'));
+      continue;
+    }
+    const monorepo = monorepos.get(command);
+    if (monorepo) {
+      otp.source?.setMaxUsesPerCode(monorepo.plan.otpUses);
+      const outcome = await publishWorkspaces({
+        plan: monorepo.plan,
+        packuments: monorepo.packuments,
+        context: () => commandContext({ client, otp, logger, dryRun: options.dryRun, users }),
+        publishDeps,
+        retrying: (context, run) => withTransientRetries(command, deps, run, () => context.writes > 0),
+        clock,
+        logger,
+      });
+      otp.source?.setMaxUsesPerCode(options.otpUses);
+      report.results.push(...outcome.rows);
+      report.packages = [...(report.packages ?? []), ...outcome.packages];
+      report.published ||= outcome.packages.some((entry) => entry.outcome === 'published');
+      if (outcome.error !== undefined) report.error = outcome.error;
       continue;
     }
     const startedAt = clock.now();
@@ -124,6 +156,32 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     }
   }
   return report;
+}
+
+/** Reads at most this many packuments at once before a monorepo publish. */
+const READ_CONCURRENCY = 8;
+
+/**
+ * The one read of the registry for every package of a monorepo publish, before
+ * anything runs: each public member's packument (npm's rule on an implicit
+ * latest is applied to each), and every workspace package outside the scope
+ * that a member needs, which must be in the registry already.
+ */
+async function preflightWorkspaces(client: RegistryClient, plan: WorkspacePublishPlan, packuments: Map<string, Packument | undefined>, input: string): Promise<void> {
+  const queue = plan.members.filter((member) => member.plan !== undefined);
+  const work = async () => {
+    for (let member = queue.shift(); member; member = queue.shift()) packuments.set(member.name, await preflightPublish(client, member.plan as NonNullable<typeof member.plan>));
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, queue.length) }, work));
+  for (const outside of plan.outside) {
+    const packument = await readPackument(client, outside.name, { write: true });
+    if (packument?.versions?.[outside.version]) continue;
+    throw new InputError(
+      input,
+      `${input}: ${outside.neededBy.join(', ')} ${outside.neededBy.length === 1 ? 'depends' : 'depend'} on the workspace package ${outside.name}@${outside.version}, which is outside the packages to publish and not in ${client.registry}. Add ${outside.name} to ${input}, or publish it first.`,
+      { received: outside.name },
+    );
+  }
 }
 
 /** The publish of the `package` setting, when no commands are given. */

@@ -60,8 +60,11 @@ declare module 'libnpmaccess' {
 declare module '@npmcli/package-json' {
   export default class PackageJson {
     static fix(path: string, opts?: { changes?: string[] }): Promise<PackageJson>;
+    create(path: string): PackageJson;
+    fromJSON(text: string): PackageJson;
     static load(path: string): Promise<PackageJson>;
     prepare(opts?: { steps?: string[] }): Promise<PackageJson>;
+    fix(opts?: { changes?: string[] }): Promise<PackageJson>;
     normalize(opts?: { steps?: string[] }): Promise<PackageJson>;
     get content(): Record<string, unknown>;
   }

@@ -114,3 +114,28 @@ unpublish my-pkg --force
     assert.match(parseError('# nothing\n\n'), /holds no command/);
   });
 });
+
+describe('monorepo flags', () => {
+  it('reads --workspaces, repeated -w/--workspace, --include-workspace-root, --concurrency and --otp-uses on a publish line', () => {
+    const [all] = parse('publish --workspaces --include-workspace-root --concurrency 8 --otp-uses=2');
+    assert.deepEqual({ ...all, text: '' }, { line: 1, text: '', kind: 'publish', target: undefined, tag: undefined, access: undefined, dryRun: false, workspaces: true, includeWorkspaceRoot: true, concurrency: 8, otpUses: 2 });
+    const [some] = parse("publish -w @scope/a --workspace 'packages/*' -w tools/cli");
+    assert.deepEqual((some as { workspaces?: unknown }).workspaces, ['@scope/a', 'packages/*', 'tools/cli']);
+    const [none] = parse('publish');
+    assert.equal((none as { workspaces?: unknown }).workspaces, undefined, 'the setting decides when the line says nothing');
+  });
+
+  it('reads dist-tag add --workspaces <tag> as one tag for every package in scope', () => {
+    assert.deepEqual(parse('dist-tag add --workspaces latest')[0], { line: 1, text: 'dist-tag add --workspaces latest', kind: 'dist-tag-add-workspaces', tag: 'latest', workspaces: true, includeWorkspaceRoot: false });
+    assert.deepEqual((parse('dist-tag add -w a -w b next')[0] as { workspaces?: unknown }).workspaces, ['a', 'b']);
+  });
+
+  it('refuses what cannot mean anything: both --workspaces and -w, a count out of range, a flag without its value, a range as the tag', () => {
+    assert.match(parseError('publish --workspaces -w a'), /--workspaces means every workspace package/);
+    assert.match(parseError('publish --workspaces --concurrency 0'), /--concurrency needs a whole number from 1 to 32/);
+    assert.match(parseError('publish --workspaces --otp-uses many'), /--otp-uses needs a whole number from 1 to 1000/);
+    assert.match(parseError('publish -w'), /--workspace needs a value/);
+    assert.match(parseError('dist-tag add --workspaces 1.x'), /"1\.x" is a valid semver range/);
+    assert.match(parseError('dist-tag add --workspaces'), /expected: dist-tag add --workspaces <tag>/);
+  });
+});

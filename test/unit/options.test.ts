@@ -173,3 +173,20 @@ describe('normalizeOptions: tag, access and booleans', () => {
     assert.throws(() => normalizeOptions({ token: 'XXXXX-XXXXX-XXXXX-XXXXX' }, NAMES), /no registry token was given/);
   });
 });
+
+describe('monorepo settings', () => {
+  it('reads workspaces as nothing, true, or a list (lines or commas), and the counts with their defaults', () => {
+    assert.equal(normalize({}).workspaces, undefined);
+    assert.equal(normalize({ workspaces: 'false' }).workspaces, undefined);
+    assert.equal(normalize({ workspaces: 'TRUE' }).workspaces, true);
+    assert.deepEqual(normalize({ workspaces: '@scope/a\n packages/b ,tools/*\n' }).workspaces, ['@scope/a', 'packages/b', 'tools/*']);
+    assert.deepEqual({ concurrency: normalize({}).concurrency, otpUses: normalize({}).otpUses, root: normalize({}).includeWorkspaceRoot }, { concurrency: 4, otpUses: 3, root: false });
+    assert.deepEqual({ concurrency: normalize({ concurrency: '16' }).concurrency, otpUses: normalize({ otpUses: ' 1 ' }).otpUses }, { concurrency: 16, otpUses: 1 });
+  });
+
+  it('refuses a count that is not a whole number in range, naming the input and the range', () => {
+    assert.throws(() => normalize({ concurrency: '0' }), (error: unknown) => error instanceof InputError && error.input === 'concurrency' && /^concurrency: "0" is not a count of packages packed and uploaded at once; give a whole number from 1 to 32 \(default 4\)\.$/.test(error.message));
+    assert.throws(() => normalize({ otpUses: '2.5' }), /^InputError: otp-uses: "2\.5" is not a count of writes sent with one code; give a whole number from 1 to 1000 \(default 3\)\.$/);
+    assert.throws(() => normalize({ workspaces: 'a, true' }), /^InputError: workspaces: "true" in a list of workspaces/);
+  });
+});

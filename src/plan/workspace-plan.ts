@@ -1,0 +1,122 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command, PublishCommand, WorkspaceMember, WorkspacePublishPlan } from '../commands/types.ts';
+import { dependencyOrder } from '../package/dependency-order.ts';
+import { DEPENDENCY_FIELDS, publishManifest } from '../package/publish-manifest.ts';
+import { findWorkspaces, type Monorepo, selectWorkspaces, type WorkspacePackage } from '../package/workspaces.ts';
+import { InputError } from '../foundation/errors.ts';
+import type { Options } from './options.ts';
+import { settlePublish } from './publish-plan.ts';
+
+/**
+ * The monorepo whose root the `package` setting (or the command's target)
+ * names. The root's own package.json may have no version, or no name (a
+ * private root, as yarn and pnpm repositories often have): it is read only
+ * to find the workspaces.
+ */
+async function monorepoAt(command: { target?: string | undefined }, options: Options, cwd: string): Promise<Monorepo> {
+  const names = options.names;
+  const spec = command.target ?? options.packageSpec;
+  const target = path.resolve(cwd, spec);
+  const info = await stat(target).catch(() => undefined);
+  if (!info) throw new InputError(names.package, `${names.package}: "${spec}" does not exist (looked for ${target}). With ${names.workspaces}, give the monorepo's root folder.`, { received: spec });
+  const dir = info.isDirectory() ? target : path.basename(target) === 'package.json' ? path.dirname(target) : undefined;
+  if (dir === undefined) {
+    throw new InputError(names.workspaces, `${names.workspaces}: ${target} is not a folder; workspaces are published from the monorepo's root folder. Set ${names.package} to that folder.`, { received: spec });
+  }
+  return findWorkspaces(dir, names.workspaces);
+}
+
+/**
+ * Settles `publish --workspaces` (or `-w ...`, or the `workspaces` setting)
+ * from the checkout alone: the monorepo and the packages in scope, each
+ * package's manifest as its package manager publishes it (`workspace:` and
+ * `catalog:` ranges resolved, pnpm's and yarn's publishConfig fields lifted),
+ * each public package's publish plan (every refusal of a single publish, per
+ * package), and the order: a package waits for the workspace packages it
+ * depends on at run time. Private packages are listed, never published.
+ */
+export async function planWorkspacePublish(command: PublishCommand, options: Options, cwd: string, env: NodeJS.ProcessEnv): Promise<WorkspacePublishPlan> {
+  const names = options.names;
+  const scope = (command.workspaces ?? options.workspaces) as true | string[];
+  const monorepo = await monorepoAt(command, options, cwd);
+  const selected = selectWorkspaces(monorepo, scope, command.includeWorkspaceRoot ?? options.includeWorkspaceRoot, names.workspaces);
+  const warnings: string[] = [];
+  const members = new Map<string, WorkspaceMember & { manifest: Record<string, unknown> }>();
+  for (const pkg of selected) {
+    if (pkg.private) {
+      members.set(pkg.name, { name: pkg.name, version: pkg.version, relativeDir: pkg.relativeDir, plan: undefined, manifest: pkg.manifest });
+      continue;
+    }
+    const { manifest, warnings: found } = publishManifest(pkg, monorepo, names.workspaces);
+    warnings.push(...found.map((warning) => `${pkg.name}: ${warning}`));
+    const rewritten = JSON.stringify(manifest) !== JSON.stringify(pkg.manifest);
+    const plan = await settlePublish(
+      command,
+      options,
+      { kind: 'folder', dir: pkg.dir, manifest, manifestText: rewritten ? `${JSON.stringify(manifest, null, 2)}\n` : undefined, workspaceRoot: monorepo.root },
+      cwd,
+      env,
+      // As npm reads a project's config: the monorepo root's .npmrc (and the package's own, which npm would not read, but which says where it means to go).
+      [...new Set([monorepo.root, pkg.dir])],
+    );
+    plan.warnings = found;
+    members.set(pkg.name, { name: plan.name, version: plan.version, relativeDir: pkg.relativeDir, plan, manifest });
+  }
+  const publishable = [...members.values()].filter((member) => member.plan !== undefined);
+  const order = dependencyOrder(publishable.map((member) => ({ name: member.name, version: member.version, manifest: member.manifest })));
+  const position = new Map(order.levels.flatMap((level, index) => level.map((name) => [name, index] as const)));
+  const waitsFor = new Map<string, string[]>();
+  for (const member of publishable) {
+    const level = position.get(member.name) ?? 0;
+    waitsFor.set(member.name, (order.dependsOn.get(member.name) ?? []).filter((dependency) => (position.get(dependency) ?? 0) < level));
+  }
+  for (const cycle of order.cycles) warnings.push(`these packages depend on each other (${cycle.join(' -> ')} -> ${cycle[0]}): they are published in name order`);
+
+  const ordered = [...order.levels.flat().map((name) => members.get(name) as WorkspaceMember), ...[...members.values()].filter((member) => member.plan === undefined)];
+  return {
+    command,
+    root: monorepo.root,
+    manager: monorepo.manager,
+    members: ordered.map(({ name, version, relativeDir, plan }) => ({ name, version, relativeDir, plan })),
+    waitsFor,
+    cycles: order.cycles,
+    outside: outsideDependencies(monorepo, selected, publishable),
+    concurrency: command.concurrency ?? options.concurrency,
+    otpUses: command.otpUses ?? options.otpUses,
+    warnings,
+  };
+}
+
+/** Public workspace packages outside the scope that a member needs at run time, at their checkout version. */
+function outsideDependencies(monorepo: Monorepo, selected: WorkspacePackage[], members: Array<{ name: string; manifest: Record<string, unknown> }>): WorkspacePublishPlan['outside'] {
+  const inScope = new Set(selected.map((pkg) => pkg.name));
+  const byName = new Map(monorepo.packages.map((pkg) => [pkg.name, pkg]));
+  const outside = new Map<string, { name: string; version: string; neededBy: string[] }>();
+  for (const member of members) {
+    for (const field of DEPENDENCY_FIELDS.filter((field) => field !== 'devDependencies')) {
+      const dependencies = member.manifest[field];
+      if (typeof dependencies !== 'object' || dependencies === null) continue;
+      for (const name of Object.keys(dependencies)) {
+        const pkg = byName.get(name);
+        if (!pkg || inScope.has(name) || pkg.private || name === member.name) continue;
+        const entry = outside.get(name) ?? { name, version: pkg.version, neededBy: [] };
+        entry.neededBy.push(member.name);
+        outside.set(name, entry);
+      }
+    }
+  }
+  return [...outside.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/**
+ * `dist-tag add --workspaces <tag>`: one `dist-tag add <name>@<version> <tag>`
+ * per public workspace package in scope, at its package.json version.
+ */
+export async function expandWorkspaceDistTags(command: Extract<Command, { kind: 'dist-tag-add-workspaces' }>, options: Options, cwd: string): Promise<Command[]> {
+  const monorepo = await monorepoAt({}, options, cwd);
+  const selected = selectWorkspaces(monorepo, command.workspaces, command.includeWorkspaceRoot, options.names.workspaces);
+  return selected
+    .filter((pkg) => !pkg.private)
+    .map((pkg) => ({ line: command.line, text: `dist-tag add ${pkg.name}@${pkg.version} ${command.tag}`, kind: 'dist-tag-add', pkg: pkg.name, version: pkg.version, tag: command.tag }) as Command);
+}
