@@ -39,6 +39,7 @@ export async function writeSummary(report: RunReport, redactor: Redactor, auth: 
       tagged: '🏷️ tagged',
       private: '🔒 private',
       'dry-run': '🧪 dry run',
+      staged: '📦 staged',
       failed: '❌ failed',
       'not-run': '⏸️ not run',
     };
@@ -58,7 +59,7 @@ export async function writeSummary(report: RunReport, redactor: Redactor, auth: 
 
 /** How the run ended, in a few words. */
 function heading(report: RunReport): string {
-  const written = report.results.filter((result) => result.outcome === 'published' || result.outcome === 'done' || result.outcome === 'tagged').length;
+  const written = report.results.filter((result) => result.outcome === 'published' || result.outcome === 'done' || result.outcome === 'tagged' || result.outcome === 'staged').length;
   const failed = report.results.find((result) => result.outcome === 'failed');
   if (failed) {
     const where = failed.line > 0 ? `line ${failed.line} (${failed.command})` : failed.command;
@@ -83,6 +84,7 @@ function outcomeText(result: WriteResult): string {
     unchanged: '⏭️ already so',
     read: '📖 read',
     'dry-run': '🧪 dry run',
+    staged: '📦 staged',
     failed: '❌ failed',
     'not-run': '⏸️ not run',
   };

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandWords } from '../commands/parse.ts';
+import { TRUST_STAGE_VALUED } from '../commands/parse-trust-stage.ts';
 import { KNOWN_COMMANDS } from '../commands/types.ts';
 import { systemClock } from '../foundation/clock.ts';
 import { InputError } from '../foundation/errors.ts';
@@ -130,8 +131,10 @@ interface ParsedArgs {
 
 const SECRET_FLAGS = /^--?(token|otp|otp-secret|secret|auth|password|_authToken)(=|$)/i;
 const GLOBAL_VALUED = new Set(['--registry', '--package', '--expect-version', '--trusted-publishing']);
+/** Flags of `trust` and `stage` lines (checked by the command parser, like the others). */
+const TRUST_STAGE_FLAGS = [...TRUST_STAGE_VALUED, 'allow-publish', 'allow-stage-publish', 'allow-staged-publish', 'yes'].map((flag) => `--${flag}`);
 /** Flags of the commands themselves, checked by the command parser. */
-const COMMAND_FLAGS = new Set(['--tag', '--access', '--force', '--workspaces', '--workspace', '-w', '--include-workspace-root', '--concurrency', '--otp-uses']);
+const COMMAND_FLAGS = new Set(['--tag', '--access', '--force', '--workspaces', '--workspace', '-w', '--include-workspace-root', '--concurrency', '--otp-uses', ...TRUST_STAGE_FLAGS]);
 const GLOBAL_BOOLEAN = new Set(['--dry-run', '--ignore-scripts', '--allow-insecure-registry', '--json', '--help', '-h', '--version', '-v']);
 
 /** Separates this tool's own options from the command's words; refuses secrets given as flags. */

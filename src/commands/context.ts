@@ -26,13 +26,20 @@ export interface CommandContext {
 export interface CommandOutcome {
   /**
    * `done`: written. `tagged`: the version was there already and got the asked-for tag. `unchanged`: the registry
-   * already agreed, nothing written. `read`: a read-only command. `dry-run`: would write.
+   * already agreed, nothing written. `read`: a read-only command. `dry-run`: would write. `staged`: uploaded to the
+   * registry's staging area (`stage publish`), to be approved.
    */
-  status: 'done' | 'tagged' | 'unchanged' | 'read' | 'dry-run';
+  status: 'done' | 'tagged' | 'unchanged' | 'read' | 'dry-run' | 'staged';
   /** What changed, or what was read, in a sentence. */
   detail: string;
   /** True when this command uploaded a version. */
   published?: boolean;
+  /** The staged version's id: set by `stage publish` (status `staged`, or `unchanged` when staged before) and `stage approve|reject`. */
+  stageId?: string;
+  /** A trusted publisher's id: the one created (or found identical) by `trust github|gitlab|circleci`, or revoked. */
+  id?: string;
+  /** What a read-only command read, as data (`trust list`, `stage list|view`), for the `results` output. */
+  data?: unknown;
 }
 
 /** A fresh context for one command. */

@@ -4,6 +4,7 @@ import { InputError } from '../foundation/errors.ts';
 import { tokenize } from './tokenize.ts';
 import { type Command, KNOWN_COMMANDS } from './types.ts';
 import { packageNameProblem, tagProblem, userProblem } from './validate.ts';
+import { parseStageLine, parseTrustLine, TRUST_STAGE_VALUED } from './parse-trust-stage.ts';
 
 /** What a command line may leave out. */
 export interface ParseContext {
@@ -166,6 +167,16 @@ export function parseCommandWords(allWords: string[], source: { line: number; te
       }
       throw fail(`"${text}" must be <pkg>@<version> with an exact version`);
     }
+    case 'trust':
+      return parseTrustLine({ sub, rest, flags, source, fail, allowFlags, pkgOrDefault, workspaces: () => workspaceScope(flags, fail) });
+    case 'stage': {
+      if (sub === 'publish') {
+        // npm's `stage publish` is `publish` with another destination: same arguments, same checks.
+        const publish = parseCommandWords(withoutWord(allWords, 'stage'), source, context);
+        return { ...(publish as Extract<Command, { kind: 'publish' }>), stage: true };
+      }
+      return parseStageLine({ sub, rest, flags, source, fail, allowFlags, pkgOrDefault, workspaces: () => workspaceScope(flags, fail) });
+    }
     default:
       throw fail(`unknown command "${command ?? ''}". Known commands:\n  ${KNOWN_COMMANDS.join('\n  ')}`);
   }
@@ -177,9 +188,20 @@ function lineError(context: ParseContext, line: number, text: string, problem: s
 }
 
 /** Flags that take a value (`--name value` or `--name=value`); `-w` is `--workspace`. */
-const VALUED = new Set(['tag', 'access', 'workspace', 'concurrency', 'otp-uses']);
+const VALUED = new Set(['tag', 'access', 'workspace', 'concurrency', 'otp-uses', ...TRUST_STAGE_VALUED]);
 /** Flags that may be given more than once: their values are collected. */
-const REPEATABLE = new Set(['workspace']);
+const REPEATABLE = new Set(['workspace', 'context-id']);
+
+/** `words` without the first positional `word` (the command name), flags and their values kept in place. */
+function withoutWord(words: string[], word: string): string[] {
+  for (let i = 0; i < words.length; i += 1) {
+    const match = /^--([a-z-]+)$/.exec(words[i] as string);
+    if (match && VALUED.has(match[1] as string)) i += 1;
+    else if (words[i] === '-w') i += 1;
+    else if (words[i] === word) return [...words.slice(0, i), ...words.slice(i + 1)];
+  }
+  return words;
+}
 
 /** `--name value`, `--name=value`, `-w value` and boolean `--name`; everything else is positional. */
 function splitFlags(words: string[], fail: (problem: string) => Error): { positional: string[]; flags: Map<string, string | true | string[]> } {

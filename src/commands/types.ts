@@ -1,4 +1,5 @@
 import type { LifecycleEvent } from '../package/scripts.ts';
+import type { TrustConfig, TrustPermission } from '../registry/trust.ts';
 
 /** Where a command came from: its line in the `commands` block (or 1 for a CLI command) and its text. */
 export interface CommandSource {
@@ -22,6 +23,8 @@ export type PublishCommand = CommandSource & {
   concurrency?: number | undefined;
   /** `--otp-uses n`; undefined = the setting. */
   otpUses?: number | undefined;
+  /** `stage publish`: the version goes to the registry's staging area (no code sent), to be approved later. */
+  stage?: boolean;
 };
 
 
@@ -92,6 +95,51 @@ export interface WorkspacePublishPlan {
   warnings: string[];
 }
 
+/** A trusted publisher as a `trust github|gitlab|circleci` line describes it, before package.json fills in the repository. */
+export interface TrustSpec {
+  provider: 'github' | 'gitlab' | 'circleci';
+  /** `--file`: the workflow (github) or pipeline (gitlab) file name, not a path. */
+  file?: string;
+  /** `--repo owner/repo` (github) or `--project group/project` (gitlab); undefined = package.json's `repository`. */
+  entity?: string;
+  /** `--env`: the CI environment the publisher must run in. */
+  environment?: string;
+  /** circleci's `--org-id`, `--project-id`, `--pipeline-definition-id`, `--vcs-origin`, `--context-id`... */
+  circleci?: { orgId: string; projectId: string; pipelineDefinitionId: string; vcsOrigin: string; contextIds: string[] };
+  /** `createPackage` (`--allow-publish`) then `createStagedPackage` (`--allow-stage-publish`): at least one. */
+  permissions: TrustPermission[];
+}
+
+/** A staged version named by its id, or by `<pkg>@<version>`. */
+export type StageTarget = { id: string } | { name: string; version: string };
+
+/** What the checkout holds for a package, to compare with a staged tarball before approving it. */
+export interface Checkout {
+  name: string;
+  version: string;
+  /** Packed as `stage publish` packs it. */
+  source: PublishSource;
+  /** The packing scripts that run first (prepack, prepare, postpack), as for the stage publish; none with ignore-scripts. */
+  scripts: LifecycleEvent[];
+}
+
+/** The trust and stage commands (npm CLI 11.21's `npm trust`, `npm stage`); `stage publish` is a PublishCommand with `stage`. */
+export type TrustStageCommand =
+  /** `trust github|gitlab|circleci` as written; the plan resolves it into one `trust-create` per package. */
+  | (CommandSource & { kind: 'trust-setup'; pkg: string | undefined; spec: TrustSpec; dryRun: boolean; workspaces?: true | string[] | undefined; includeWorkspaceRoot: boolean })
+  /** One trusted publisher for one package, settled: the body npm would send. `notes` say where values came from. */
+  | (CommandSource & { kind: 'trust-create'; pkg: string; config: TrustConfig; dryRun: boolean; notes: string[] })
+  | (CommandSource & { kind: 'trust-list'; pkg: string })
+  | (CommandSource & { kind: 'trust-revoke'; pkg: string; id: string; dryRun: boolean })
+  /** `pkg` undefined: every staged version the token may see, as `npm stage list` without an argument. */
+  | (CommandSource & { kind: 'stage-list'; pkg: string | undefined })
+  | (CommandSource & { kind: 'stage-view'; id: string })
+  /** `dir`: where the .tgz goes; relative to the run's folder until the plan resolves it. */
+  | (CommandSource & { kind: 'stage-download'; id: string; dir: string | undefined })
+  /** `stage approve|reject` as written; the plan makes one `stage-approve`/`stage-reject` per target. */
+  | (CommandSource & { kind: 'stage-decide'; action: 'approve' | 'reject'; targets: StageTarget[]; dryRun: boolean; workspaces?: true | string[] | undefined; includeWorkspaceRoot: boolean })
+  | (CommandSource & { kind: 'stage-approve' | 'stage-reject'; target: StageTarget; dryRun: boolean; checkout: Checkout | undefined });
+
 /** Every command, in npm's own grammar (see parse.ts). `pkg` is always resolved to a name. */
 export type Command =
   | PublishCommand
@@ -106,7 +154,8 @@ export type Command =
   | (CommandSource & { kind: 'access-mfa'; pkg: string; mfa: 'none' | 'publish' | 'automation' })
   | (CommandSource & { kind: 'access-get-status'; pkg: string })
   | (CommandSource & { kind: 'deprecate'; pkg: string; range: string; message: string })
-  | (CommandSource & { kind: 'unpublish'; pkg: string; version: string | undefined; force: boolean });
+  | (CommandSource & { kind: 'unpublish'; pkg: string; version: string | undefined; force: boolean })
+  | TrustStageCommand;
 
 /** The commands a block may use, as listed in errors. */
 export const KNOWN_COMMANDS = [
@@ -123,4 +172,15 @@ export const KNOWN_COMMANDS = [
   'access get status [<pkg>]',
   'deprecate <pkg>[@<range>] <message>',
   'unpublish <pkg>@<version>   (or unpublish <pkg> --force for every version)',
+  'trust github [<pkg>] --file <workflow.yml> [--repo <owner/repo>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w <name|folder|glob>...] [--dry-run]',
+  'trust gitlab [<pkg>] --file <.gitlab-ci.yml> [--project <group/project>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
+  'trust circleci [<pkg>] --org-id <uuid> --project-id <uuid> --pipeline-definition-id <uuid> --vcs-origin <host/owner/repo> [--context-id <uuid>...] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
+  'trust list [<pkg>]',
+  'trust revoke [<pkg>] --id <id> [--dry-run]',
+  'stage publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>]',
+  'stage list [<pkg>]',
+  'stage view <id>',
+  'stage download <id> [--dir <folder>]',
+  'stage approve <id|pkg@version>... [--dry-run]   (or stage approve --workspaces [-w ...]: each package at its package.json version)',
+  'stage reject <id|pkg@version>... [--dry-run]   (or stage reject --workspaces [-w ...])',
 ];

@@ -11,9 +11,10 @@ export interface WriteResult {
   /**
    * `published` / `done`: written by this run. `tagged`: the version was already published and this run set the
    * asked-for tag on it. `unchanged`: the registry already agreed. `read`: a read-only command. `dry-run`: would
-   * write. `failed`: see detail. `not-run`: an earlier command failed (or the run was refused before anything ran).
+   * write. `staged`: uploaded to the staging area by `stage publish`, to be approved. `failed`: see detail. `not-run`:
+   * an earlier command failed (or the run was refused before anything ran).
    */
-  outcome: 'published' | 'done' | 'tagged' | 'unchanged' | 'read' | 'dry-run' | 'failed' | 'not-run';
+  outcome: 'published' | 'done' | 'tagged' | 'unchanged' | 'read' | 'dry-run' | 'staged' | 'failed' | 'not-run';
   /** One-time passwords sent for this command. */
   otpAttempts: number;
   /** Time spent waiting for OTP windows, Retry-After or backoff, ms. */
@@ -22,6 +23,12 @@ export interface WriteResult {
   durationMs: number;
   /** What changed or was read, or why it failed. */
   detail: string;
+  /** `stage publish` (outcome `staged`, or `unchanged` when it was staged before), `stage approve|reject`: the staged version's id. */
+  stageId?: string;
+  /** `trust github|gitlab|circleci`: the trusted publisher's id (created, or found identical); `trust revoke`: the id revoked. */
+  id?: string;
+  /** `trust list`, `stage list`, `stage view`: what was read, as JSON data (the registry's objects). */
+  data?: unknown;
 }
 
 /** What happened to one workspace package of a monorepo publish, for the `packages` output. */
@@ -32,10 +39,13 @@ export interface PackageResult {
   tag: string;
   /**
    * `published` by this run; `unchanged` (already there, identical); `tagged` (already there, tag set by this run);
-   * `private` (never published); `dry-run`; `failed` (see detail); `not-run` (a package it depends on failed).
+   * `private` (never published); `dry-run`; `staged` (by `stage publish --workspaces`); `failed` (see detail); `not-run`
+   * (a package it depends on failed).
    */
-  outcome: 'published' | 'unchanged' | 'tagged' | 'private' | 'dry-run' | 'failed' | 'not-run';
+  outcome: 'published' | 'unchanged' | 'tagged' | 'private' | 'dry-run' | 'staged' | 'failed' | 'not-run';
   detail: string;
+  /** `stage publish --workspaces`: the staged version's id. */
+  stageId?: string;
 }
 
 /** The outcome of a run: every command's result, and the error that stopped it if any. */

@@ -15,6 +15,9 @@ import { readTarball } from '../package/tarball.ts';
 import type { Options } from '../plan/options.ts';
 import { planPublish } from '../plan/publish-plan.ts';
 import { expandWorkspaceDistTags, planWorkspacePublish } from '../plan/workspace-plan.ts';
+import { needsTrustStagePlan, planTrustStage } from '../plan/trust-stage-plan.ts';
+import { preflightApprove } from '../commands/stage.ts';
+import { preflightTrust } from '../commands/trust.ts';
 import { readPackument, type Packument } from '../registry/packument.ts';
 import { InputError } from '../foundation/errors.ts';
 import { publishWorkspaces } from './workspaces.ts';
@@ -43,7 +46,7 @@ export interface Dependencies {
 export type CommandInput = { block: string; inputName: string } | { commands: Command[] } | undefined;
 
 /** Commands that only read: a publish after them still sees the registry as the run found it. */
-const READS = new Set<Command['kind']>(['dist-tag-ls', 'owner-ls', 'access-get-status']);
+const READS = new Set<Command['kind']>(['dist-tag-ls', 'owner-ls', 'access-get-status', 'trust-list', 'stage-list', 'stage-view', 'stage-download']);
 
 /**
  * Runs a list of commands in three steps. Plan: every line is parsed and
@@ -64,7 +67,11 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
   try {
     const parsed = input === undefined ? [implicitPublish()] : 'commands' in input ? input.commands : parseCommandBlock(input.block, { inputName: input.inputName, defaultPackage: await defaultPackageName(options, deps.cwd) });
     commands = [];
-    for (const command of parsed) commands.push(...(command.kind === 'dist-tag-add-workspaces' ? await expandWorkspaceDistTags(command, options, deps.cwd) : [command]));
+    for (const command of parsed) {
+      if (command.kind === 'dist-tag-add-workspaces') commands.push(...(await expandWorkspaceDistTags(command, options, deps.cwd)));
+      else if (needsTrustStagePlan(command)) commands.push(...(await planTrustStage(command, options, deps.cwd, deps.env)));
+      else commands.push(command);
+    }
     let fresh = true;
     for (const command of commands) {
       if (command.kind === 'publish' && (command.workspaces ?? options.workspaces) !== undefined) {
@@ -96,6 +103,8 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
   for (const command of commands) {
     try {
       if (command.kind === 'owner-add' || command.kind === 'owner-rm') await lookUpUser({ client, users }, command.user);
+      if (command.kind === 'trust-create') await preflightTrust(client, command.pkg);
+      if (command.kind === 'stage-approve') await preflightApprove(client, command.target);
       const publish = planned.get(command);
       if (publish) publish.packument = await preflightPublish(client, publish.plan);
       const monorepo = monorepos.get(command);
@@ -142,12 +151,15 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
         line: command.line,
         command: label(command, planned),
         ok: true,
-        skipped: !published && outcome.status !== 'done' && outcome.status !== 'tagged',
+        skipped: !published && outcome.status !== 'done' && outcome.status !== 'tagged' && outcome.status !== 'staged',
         outcome: published ? 'published' : outcome.status,
         otpAttempts: context.tally.otpAttempts,
         waitedMs: context.tally.waitedMs,
         durationMs: clock.now() - startedAt,
         detail: outcome.detail,
+        ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }),
+        ...(outcome.id === undefined ? {} : { id: outcome.id }),
+        ...(outcome.data === undefined ? {} : { data: outcome.data }),
       });
       logger.info(`${command.line > 0 ? `line ${command.line}: ` : ''}${outcome.detail}`);
     } catch (error) {
@@ -192,7 +204,7 @@ function implicitPublish(): PublishCommand {
 /** A command as results name it: `publish <name>@<version>` for a publish, the line as written otherwise. */
 function label(command: Command, planned: Map<Command, PlannedPublish>): string {
   const plan = planned.get(command)?.plan;
-  return plan ? `publish ${plan.name}@${plan.version}` : command.text;
+  return plan ? `${plan.command.stage ? 'stage publish' : 'publish'} ${plan.name}@${plan.version}` : command.text;
 }
 
 /** The package the `package` setting names, for commands that leave `<pkg>` out. */

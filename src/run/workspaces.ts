@@ -93,26 +93,28 @@ export async function publishWorkspaces(run: WorkspaceRun): Promise<WorkspaceOut
       const context = run.context();
       const startedAt = clock.now();
       const id = `${memberPlan.name}@${memberPlan.version}`;
+      const verb = memberPlan.command.stage ? 'stage publish' : 'publish';
       try {
         const outcome = await run.retrying(context, () => executePublish(context, memberPlan, run.packuments.get(name), run.publishDeps));
         const published = outcome.published === true;
         rows.set(name, {
           line,
-          command: `publish ${id}`,
+          command: `${verb} ${id}`,
           ok: true,
-          skipped: !published && outcome.status !== 'tagged',
+          skipped: !published && outcome.status !== 'tagged' && outcome.status !== 'staged',
           outcome: published ? 'published' : outcome.status,
           otpAttempts: context.tally.otpAttempts,
           waitedMs: context.tally.waitedMs,
           durationMs: clock.now() - startedAt,
           detail: outcome.detail,
+          ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }),
         });
-        packages.set(name, { name: memberPlan.name, version: memberPlan.version, tag: memberPlan.tag, outcome: published ? 'published' : outcome.status === 'tagged' ? 'tagged' : outcome.status === 'dry-run' ? 'dry-run' : 'unchanged', detail: outcome.detail });
+        packages.set(name, { name: memberPlan.name, version: memberPlan.version, tag: memberPlan.tag, outcome: published ? 'published' : outcome.status === 'tagged' || outcome.status === 'dry-run' || outcome.status === 'staged' ? outcome.status : 'unchanged', detail: outcome.detail, ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }) });
         logger.info(`${id}: ${outcome.detail}`);
         return true;
       } catch (error) {
         const detail = describeError(error);
-        rows.set(name, { line, command: `publish ${id}`, ok: false, skipped: false, outcome: 'failed', otpAttempts: context.tally.otpAttempts, waitedMs: context.tally.waitedMs, durationMs: clock.now() - startedAt, detail });
+        rows.set(name, { line, command: `${verb} ${id}`, ok: false, skipped: false, outcome: 'failed', otpAttempts: context.tally.otpAttempts, waitedMs: context.tally.waitedMs, durationMs: clock.now() - startedAt, detail });
         packages.set(name, { name: memberPlan.name, version: memberPlan.version, tag: memberPlan.tag, outcome: 'failed', detail });
         reasons.set(name, detail);
         logger.error(`${id}: ${detail}`);
@@ -126,7 +128,7 @@ export async function publishWorkspaces(run: WorkspaceRun): Promise<WorkspaceOut
     if (state.get(member.name) !== 'not-run') continue;
     const memberPlan = member.plan as NonNullable<typeof member.plan>;
     const detail = reasons.get(member.name) ?? 'not run';
-    rows.set(member.name, { line, command: `publish ${memberPlan.name}@${memberPlan.version}`, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail });
+    rows.set(member.name, { line, command: `${memberPlan.command.stage ? 'stage publish' : 'publish'} ${memberPlan.name}@${memberPlan.version}`, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail });
     packages.set(member.name, { name: memberPlan.name, version: memberPlan.version, tag: memberPlan.tag, outcome: 'not-run', detail });
   }
   const ordered = plan.members.map((member) => packages.get(member.name) as PackageResult);

@@ -1,0 +1,202 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import npa from 'npm-package-arg';
+import type { Checkout, Command, PublishCommand, TrustSpec } from '../commands/types.ts';
+import { InputError } from '../foundation/errors.ts';
+import { readPackageSource } from '../package/read-package.ts';
+import type { LifecycleEvent } from '../package/scripts.ts';
+import { readTarball } from '../package/tarball.ts';
+import { findWorkspaces, selectWorkspaces } from '../package/workspaces.ts';
+import type { TrustConfig } from '../registry/trust.ts';
+import type { Options } from './options.ts';
+import { settlePublish } from './publish-plan.ts';
+import { planWorkspacePublish } from './workspace-plan.ts';
+
+/** The scripts npm runs to pack a folder; a checkout is packed with these before a staged tarball is compared to it. */
+const PACKING_SCRIPTS: readonly LifecycleEvent[] = ['prepack', 'prepare', 'postpack'];
+
+/** The command kinds this file settles from the checkout before anything is sent. */
+export function needsTrustStagePlan(command: Command): boolean {
+  return command.kind === 'trust-setup' || command.kind === 'stage-decide' || command.kind === 'stage-download';
+}
+
+/**
+ * Settles a `trust github|gitlab|circleci` line, a `stage approve|reject`
+ * line or a `stage download` line from the checkout alone, before any
+ * request: one `trust-create` per package with the body npm would send (the
+ * repository taken from package.json's `repository` when `--repo`/`--project`
+ * is left out, as npm does), one `stage-approve`/`stage-reject` per target
+ * (with `--workspaces`: every public workspace package at its package.json
+ * version, in dependency order, each with its checkout to compare the staged
+ * tarball with), and the download folder. Other commands come back as they are.
+ */
+export async function planTrustStage(command: Command, options: Options, cwd: string, env: NodeJS.ProcessEnv): Promise<Command[]> {
+  switch (command.kind) {
+    case 'trust-setup':
+      return planTrust(command, options, cwd);
+    case 'stage-decide':
+      return planStageDecisions(command, options, cwd, env);
+    case 'stage-download':
+      return [{ ...command, dir: path.resolve(cwd, command.dir ?? '.') }];
+    default:
+      return [command];
+  }
+}
+
+type TrustSetup = Extract<Command, { kind: 'trust-setup' }>;
+type StageDecide = Extract<Command, { kind: 'stage-decide' }>;
+
+/** The monorepo root the `package` setting names. */
+async function monorepoRoot(options: Options, cwd: string): Promise<string> {
+  const target = path.resolve(cwd, options.packageSpec);
+  const info = await stat(target).catch(() => undefined);
+  if (info?.isFile() && path.basename(target) === 'package.json') return path.dirname(target);
+  if (!info?.isDirectory()) throw new InputError(options.names.package, `${options.names.package}: "${options.packageSpec}" is not a folder (looked for ${target}). With --workspaces, give the monorepo's root folder.`, { received: options.packageSpec });
+  return target;
+}
+
+async function planTrust(command: TrustSetup, options: Options, cwd: string): Promise<Command[]> {
+  const names = options.names;
+  const where = command.line > 0 ? `commands line ${command.line}` : 'the command line';
+  const fail = (problem: string, received?: unknown) => new InputError(names.package, `${where} (${command.text}): ${problem}.`, { received });
+  if (command.workspaces !== undefined) {
+    const monorepo = await findWorkspaces(await monorepoRoot(options, cwd), names.workspaces);
+    const selected = selectWorkspaces(monorepo, command.workspaces, command.includeWorkspaceRoot, names.workspaces).filter((pkg) => !pkg.private);
+    if (selected.length === 0) throw fail(`the workspaces selected hold no public package`);
+    const rootRepository = repositoryOf(monorepo.rootManifest, command.spec.provider);
+    return selected.map((pkg) => {
+      const own = repositoryOf(pkg.manifest, command.spec.provider);
+      const entity = command.spec.entity ?? own ?? rootRepository;
+      if (command.spec.provider !== 'circleci' && entity === undefined) {
+        throw fail(`${pkg.name} names no ${providerWords(command.spec.provider)} in the "repository" of ${path.join(pkg.dir, 'package.json')} or of the monorepo root: give ${command.spec.provider === 'github' ? '--repo owner/repo' : '--project group/project'}`, pkg.name);
+      }
+      const note = command.spec.entity === undefined && entity !== undefined ? [`${entityWord(command.spec.provider)} ${entity} from the "repository" of ${own === undefined ? 'the monorepo root' : path.join(pkg.relativeDir, 'package.json')}`] : [];
+      return trustCreate(command, pkg.name, entity, note);
+    });
+  }
+  // As npm: the package.json of the package setting names the package when <pkg> is left out, and gives the repository.
+  let manifest: Record<string, unknown> | undefined;
+  let problem: string | undefined;
+  try {
+    const found = await readPackageSource(options.packageSpec, cwd, names.package);
+    manifest = found.kind === 'folder' ? (found.manifest as unknown as Record<string, unknown>) : (await readTarball(found.file, names.package)).manifest;
+  } catch (error) {
+    problem = error instanceof Error ? error.message : String(error);
+  }
+  const pkg = command.pkg ?? (typeof manifest?.name === 'string' ? manifest.name : undefined);
+  if (pkg === undefined) throw fail(`no <pkg> given, and the package setting names no readable package (${problem ?? 'no name'})`);
+  const { provider, entity: given } = command.spec;
+  if (provider === 'circleci') return [trustCreate(command, pkg, undefined, [])];
+  const fromManifest = manifest === undefined ? undefined : repositoryOf(manifest, provider);
+  const declared = manifest?.repository !== undefined && manifest?.name === pkg;
+  if (given === undefined && fromManifest === undefined) {
+    const why = declared ? `the "repository" in its package.json is not a ${providerWords(provider)}` : `the package setting's package.json gives no ${providerWords(provider)} for it`;
+    throw fail(`${pkg}: ${why}; give ${provider === 'github' ? '--repo owner/repo' : '--project group/project'}`, pkg);
+  }
+  const notes: string[] = [];
+  if (given === undefined) notes.push(`${entityWord(provider)} ${fromManifest} from the "repository" of its package.json`);
+  else if (fromManifest !== undefined && fromManifest !== given && manifest?.name === pkg) notes.push(`the "repository" in package.json (${fromManifest}) differs from the ${entityWord(provider)} given (${given}); using ${given}`);
+  return [trustCreate(command, pkg, given ?? fromManifest, notes)];
+}
+
+function providerWords(provider: TrustSpec['provider']): string {
+  return provider === 'github' ? 'GitHub repository' : provider === 'gitlab' ? 'GitLab project' : 'CircleCI pipeline';
+}
+
+function entityWord(provider: TrustSpec['provider']): string {
+  return provider === 'github' ? 'repository' : 'project';
+}
+
+/**
+ * `owner/repo` (GitHub) or `group/.../project` (GitLab) from a manifest's
+ * `repository` (a string or `{url}`), read as npm reads it (hosted-git-info,
+ * through npm-package-arg); undefined when it names another host.
+ */
+export function repositoryOf(manifest: Record<string, unknown>, provider: TrustSpec['provider']): string | undefined {
+  const field = manifest.repository;
+  const url = typeof field === 'string' ? field : field && typeof field === 'object' && typeof (field as { url?: unknown }).url === 'string' ? (field as { url: string }).url : undefined;
+  if (url === undefined) return undefined;
+  try {
+    const hosted = npa(url).hosted as { type?: string; user?: string; project?: string } | undefined;
+    if (!hosted || hosted.type !== provider || !hosted.user || !hosted.project) return undefined;
+    return `${hosted.user}/${hosted.project}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One package's trusted publisher, as npm's `optionsToBody` builds it. */
+function trustCreate(command: TrustSetup, pkg: string, entity: string | undefined, notes: string[]): Command {
+  const { spec } = command;
+  let config: TrustConfig;
+  const environment = spec.environment === undefined ? {} : { environment: spec.environment };
+  if (spec.provider === 'github') {
+    config = { type: 'github', claims: { repository: entity, workflow_ref: { file: spec.file }, ...environment }, permissions: spec.permissions };
+  } else if (spec.provider === 'gitlab') {
+    config = { type: 'gitlab', claims: { project_path: entity, ci_config_ref_uri: { file: spec.file }, ...environment }, permissions: spec.permissions };
+  } else {
+    const ids = spec.circleci as NonNullable<TrustSpec['circleci']>;
+    const claims: Record<string, unknown> = {
+      'oidc.circleci.com/org-id': ids.orgId,
+      'oidc.circleci.com/project-id': ids.projectId,
+      'oidc.circleci.com/pipeline-definition-id': ids.pipelineDefinitionId,
+      'oidc.circleci.com/vcs-origin': ids.vcsOrigin,
+    };
+    if (ids.contextIds.length > 0) claims['oidc.circleci.com/context-ids'] = ids.contextIds;
+    config = { type: 'circleci', claims, permissions: spec.permissions };
+  }
+  const flags = [
+    ...(spec.provider === 'circleci' ? [] : [`--file ${spec.file}`, `--${spec.provider === 'github' ? 'repo' : 'project'} ${entity}`]),
+    ...(spec.environment === undefined ? [] : [`--env ${spec.environment}`]),
+    ...(spec.permissions.includes('createPackage') ? ['--allow-publish'] : []),
+    ...(spec.permissions.includes('createStagedPackage') ? ['--allow-stage-publish'] : []),
+  ];
+  const text = command.workspaces === undefined ? command.text : `trust ${spec.provider} ${pkg} ${flags.join(' ')}`;
+  return { line: command.line, text, kind: 'trust-create', pkg, config, dryRun: command.dryRun, notes };
+}
+
+async function planStageDecisions(command: StageDecide, options: Options, cwd: string, env: NodeJS.ProcessEnv): Promise<Command[]> {
+  const kind = command.action === 'approve' ? 'stage-approve' : 'stage-reject';
+  if (command.workspaces !== undefined) {
+    // The plan of `stage publish --workspaces`: the same packages, versions, manifests and order.
+    const publish: PublishCommand = {
+      kind: 'publish', line: command.line, text: command.text, target: undefined, tag: undefined, access: undefined, dryRun: false,
+      workspaces: command.workspaces, includeWorkspaceRoot: command.includeWorkspaceRoot, stage: true,
+    };
+    const plan = await planWorkspacePublish(publish, options, cwd, env);
+    return plan.members.flatMap((member) => {
+      if (!member.plan) return [];
+      const checkout: Checkout = { name: member.plan.name, version: member.plan.version, source: member.plan.source, scripts: member.plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)) };
+      return [{ line: command.line, text: `stage ${command.action} ${member.name}@${member.version}`, kind, target: { name: member.name, version: member.version }, dryRun: command.dryRun, checkout } as Command];
+    });
+  }
+  const checkout = command.action === 'approve' ? await packageCheckout(options, cwd, env) : undefined;
+  return command.targets.map((target) => ({
+    line: command.line,
+    text: command.targets.length === 1 ? command.text : `stage ${command.action} ${'id' in target ? target.id : `${target.name}@${target.version}`}`,
+    kind,
+    target,
+    dryRun: command.dryRun,
+    checkout,
+  }) as Command);
+}
+
+/**
+ * The package setting's package as a checkout to compare staged tarballs
+ * with, planned as `stage publish` plans it; undefined when it is not a
+ * package that could be staged (approving then goes without comparing, and says so).
+ */
+async function packageCheckout(options: Options, cwd: string, env: NodeJS.ProcessEnv): Promise<Checkout | undefined> {
+  try {
+    const found = await readPackageSource(options.packageSpec, cwd, options.names.package);
+    if (found.kind === 'tarball') {
+      const tarball = await readTarball(found.file, options.names.package);
+      return { name: tarball.manifest.name, version: tarball.manifest.version, source: { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest }, scripts: [] };
+    }
+    const publish: PublishCommand = { kind: 'publish', line: 0, text: 'stage publish', target: undefined, tag: 'latest', access: undefined, dryRun: false, stage: true };
+    const plan = await settlePublish(publish, { ...options, expectVersion: undefined }, { kind: 'folder', dir: found.dir, manifest: found.manifest as unknown as Record<string, unknown> }, cwd, env);
+    return { name: plan.name, version: plan.version, source: plan.source, scripts: plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)) };
+  } catch {
+    return undefined;
+  }
+}
