@@ -19,6 +19,7 @@ export const INPUT_NAMES: InputNames = {
   includeWorkspaceRoot: 'include-workspace-root',
   concurrency: 'concurrency',
   otpUses: 'otp-uses',
+  provenance: 'provenance',
 };
 
 /**
@@ -48,6 +49,7 @@ export function readInputs(logger: Logger, env: NodeJS.ProcessEnv = process.env)
       includeWorkspaceRoot: read(INPUT_NAMES.includeWorkspaceRoot),
       concurrency: read(INPUT_NAMES.concurrency),
       otpUses: read(INPUT_NAMES.otpUses),
+      provenance: read(INPUT_NAMES.provenance),
     },
     { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' },
   );

@@ -15,8 +15,9 @@ export function writeOutputs(report: RunReport, redactor: Redactor): void {
 /**
  * Appends a table of the run to the job summary: one row per command with
  * its outcome, OTP attempts, waits, duration and what changed (or why it
- * failed), under a heading that says how the run ended, and a link to the
- * published version.
+ * failed), under a heading that says how the run ended, a link to the
+ * published version, and one to each provenance statement's transparency
+ * log entry.
  */
 export async function writeSummary(report: RunReport, redactor: Redactor, auth: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
@@ -54,6 +55,9 @@ export async function writeSummary(report: RunReport, redactor: Redactor, auth: 
     ]);
   const link = packageLink(report);
   if (link && report.published && !report.packages) summary.addLink(clean(`${report.name}@${report.version} on the registry`), link);
+  for (const result of report.results) {
+    if (result.transparencyLogUrl) summary.addRaw(`<p>Provenance of <code>${clean(result.command.replace(/^publish /, ''))}</code>: <a href="${clean(result.transparencyLogUrl)}">its transparency log entry</a></p>`, true);
+  }
   await summary.write();
 }
 

@@ -35,6 +35,8 @@ Options:
   --package <path>           the package for publish and the default <pkg> (default: .)
   --expect-version <v>       refuse to publish unless the version is v (a release tag such as v1.2.3 works)
   --trusted-publishing <m>   auto (default): publish by OIDC when NPM_ID_TOKEN or GitHub's ID token is there; off
+  --provenance[=<m>]         sign a provenance statement with each publish (GitHub Actions or GitLab CI); =false never;
+                             =auto (default): publishConfig.provenance, else on with trusted publishing, as npm does
 
 Monorepos (flags of publish, and of dist-tag add for --workspaces/-w):
   --workspaces               every workspace package of the monorepo in --package (npm/yarn workspaces, pnpm-workspace.yaml)
@@ -92,6 +94,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
         includeWorkspaceRoot: '--include-workspace-root',
         concurrency: '--concurrency',
         otpUses: '--otp-uses',
+        provenance: '--provenance',
       },
     );
     let input: CommandInput;
@@ -123,7 +126,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
 }
 
 interface ParsedArgs {
-  settings: { package?: string; registry?: string; expectVersion?: string; trustedPublishing?: string; dryRun: boolean; ignoreScripts: boolean; allowInsecureRegistry: boolean };
+  settings: { package?: string; registry?: string; expectVersion?: string; trustedPublishing?: string; provenance?: string; dryRun: boolean; ignoreScripts: boolean; allowInsecureRegistry: boolean };
   /** The command and its own arguments and flags (such as --tag, --access, --force). */
   words: string[];
   json: boolean;
@@ -155,6 +158,9 @@ function parse(argv: string[]): ParsedArgs | 'help' | 'version' {
       values[name.slice(2)] = value;
     } else if (GLOBAL_BOOLEAN.has(name) && inline === undefined) {
       flags.add(name);
+    } else if (name === '--provenance') {
+      // npm's boolean: `--provenance` alone is true; a value only inline, so the next word stays a word.
+      values.provenance = inline ?? 'true';
     } else {
       words.push(arg);
     }
@@ -170,6 +176,7 @@ function parse(argv: string[]): ParsedArgs | 'help' | 'version' {
       ...(values.registry === undefined ? {} : { registry: values.registry }),
       ...(values['expect-version'] === undefined ? {} : { expectVersion: values['expect-version'] }),
       ...(values['trusted-publishing'] === undefined ? {} : { trustedPublishing: values['trusted-publishing'] }),
+      ...(values.provenance === undefined ? {} : { provenance: values.provenance }),
       dryRun: flags.has('--dry-run'),
       ignoreScripts: flags.has('--ignore-scripts'),
       allowInsecureRegistry: flags.has('--allow-insecure-registry'),

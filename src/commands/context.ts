@@ -40,6 +40,8 @@ export interface CommandOutcome {
   id?: string;
   /** What a read-only command read, as data (`trust list`, `stage list|view`), for the `results` output. */
   data?: unknown;
+  /** A publish with provenance: the statement's entry in the transparency log. */
+  transparencyLogUrl?: string;
 }
 
 /** A fresh context for one command. */

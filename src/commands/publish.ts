@@ -10,20 +10,35 @@ import { sameContents } from '../package/tarball.ts';
 import type { RegistryClient } from '../registry/client.ts';
 import { setDistTag } from '../registry/dist-tags.ts';
 import { type Packument, readPackument } from '../registry/packument.ts';
-import { uploadBytes, uploadVersion } from '../registry/publish.ts';
+import { type Sigstore, type Uploaded, uploadBytes, uploadVersion } from '../registry/publish.ts';
 import type { PublishPlan } from './types.ts';
 import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
 import { PublishConflictError, PublishFailedError, PublishUnconfirmedError, RegistryReadError } from './errors.ts';
 import { stageBuilt } from './stage.ts';
 
 /** A registry client authenticated by trusted publishing (OIDC) for `pkg`, or undefined to use the token. */
-export type TrustedPublishing = (pkg: string) => Promise<RegistryClient | undefined>;
+export type TrustedPublishing = (pkg: string) => Promise<TrustedSession | undefined>;
+
+/** A publish authenticated by trusted publishing. */
+export interface TrustedSession {
+  /** Holds the short-lived token that may publish this one package. */
+  client: RegistryClient;
+  /**
+   * npm's rule for provenance when nobody chose (npm 11.5+ `oidc.js`): on when the ID token says the repository
+   * (GitLab: project) is public, GitLab has a SIGSTORE_ID_TOKEN, and the registry says the package is public
+   * (one read, with the short-lived token). Off, with a `warning`, where npm would sign a statement the registry
+   * then refuses (a `repository` in `manifest` that is not the CI's). `reason` says why, for the log.
+   */
+  provenanceByDefault(manifest: Record<string, unknown>): Promise<{ on: boolean; reason: string; warning?: boolean }>;
+}
 
 /** What a publish needs besides its plan. */
 export interface PublishDeps {
   /** The environment package scripts start from, with every secret already removed. */
   scriptEnv: Record<string, string>;
   trustedPublishing?: TrustedPublishing | undefined;
+  /** Where provenance statements are signed; default sigstore's public instances. */
+  sigstore?: Sigstore | undefined;
 }
 
 /** The version as it will be uploaded. */
@@ -109,20 +124,47 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
   if (state === 'identical') return ensureTag(context, plan, packument as Packument);
   if (plan.dryRun) {
     context.logger.info(`Dry run: would publish ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
-    return { status: 'dry-run', detail: `dry run: ${id} would be published with tag ${plan.tag}` };
+    const provenance = plan.provenance?.problem ? `; ${plan.provenance.problem}` : plan.provenance?.mode === 'on' ? ', with provenance' : '';
+    return { status: 'dry-run', detail: `dry run: ${id} would be published with tag ${plan.tag}${provenance}` };
   }
 
   context.logger.info(`Publishing ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
-  const oidcClient = deps.trustedPublishing ? await deps.trustedPublishing(plan.name) : undefined;
-  const outcome = await upload(context, plan, built, oidcClient);
+  const trusted = deps.trustedPublishing ? await deps.trustedPublishing(plan.name) : undefined;
+  const oidcClient = trusted?.client;
+  const provenance = await provenanceFor(context, plan, built, trusted, deps.sigstore);
+  const receipt: Uploaded = {};
+  const outcome = await upload(context, plan, built, oidcClient, provenance, receipt);
   if (outcome === 'unchanged') return { status: 'unchanged', detail: `${id} was already published with identical contents` };
   await script('publish');
   await script('postpublish');
   return {
     status: 'done',
     published: true,
-    detail: `published ${id} (${built.integrity.slice(0, 20)}…) with tag ${plan.tag}${oidcClient ? ' by trusted publishing' : ''}${outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}`,
+    detail: `published ${id} (${built.integrity.slice(0, 20)}…) with tag ${plan.tag}${oidcClient ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}`,
+    ...(receipt.transparencyLogUrl ? { transparencyLogUrl: receipt.transparencyLogUrl } : {}),
   };
+}
+
+/**
+ * Whether this upload carries a signed provenance statement: always when the
+ * plan says on (its preconditions were checked before anything ran); with
+ * auto, as npm does it, only for a trusted publish, by npm's rule (see
+ * TrustedSession), never with restricted access. Said in the log either way.
+ */
+async function provenanceFor(context: CommandContext, plan: PublishPlan, built: Built, trusted: TrustedSession | undefined, sigstore: Sigstore | undefined): Promise<Sigstore | undefined> {
+  const id = `${plan.name}@${plan.version}`;
+  const mode = plan.provenance?.mode ?? 'off';
+  if (mode === 'on') {
+    context.logger.info(`Provenance: signing a statement for ${id} with this job's OIDC identity (${plan.provenance?.from}).`);
+    return sigstore ?? {};
+  }
+  if (mode === 'off' || trusted === undefined) return undefined;
+  const decided = plan.access === 'restricted' ? { on: false, reason: 'restricted access' } : await trusted.provenanceByDefault(built.manifest);
+  const toRequire = `Set ${plan.provenance?.from ?? 'provenance'} to true to require it.`;
+  if (decided.on) context.logger.info(`Provenance: on for ${id}, as npm turns it on for a trusted publish (${decided.reason}).`);
+  else if (decided.warning) context.logger.warning(`Provenance: off for ${id}: ${decided.reason}. ${toRequire}`);
+  else context.logger.info(`Provenance: off for ${id} (${decided.reason}); npm would not sign one either. ${toRequire}`);
+  return decided.on ? (sigstore ?? {}) : undefined;
 }
 
 /**
@@ -179,25 +221,36 @@ async function ensureTag(context: CommandContext, plan: PublishPlan, packument: 
  * absent and the failure was transient. npm-registry-fetch never retries the
  * PUT itself (see RegistryClient).
  */
-async function upload(context: CommandContext, plan: PublishPlan, built: Built, oidcClient: RegistryClient | undefined): Promise<'published' | 'confirmed' | 'unchanged'> {
+async function upload(
+  context: CommandContext,
+  plan: PublishPlan,
+  built: Built,
+  oidcClient: RegistryClient | undefined,
+  provenance: Sigstore | undefined,
+  receipt: Uploaded,
+): Promise<'published' | 'confirmed' | 'unchanged'> {
   const id = `${plan.name}@${plan.version}`;
   const uploader = oidcClient ?? context.client;
   const otp = oidcClient ? { ...context.otp, source: undefined } : context.otp;
   const { logger } = context;
   for (let uploads = 1; ; uploads += 1) {
     try {
-      await withOtp(
+      const answer = await withOtp(
         otp,
         {
           label: `publish ${id}`,
           bodyBytes: uploadBytes(built.data.length),
           send: (code) => {
             context.writes += 1;
-            return uploadVersion(uploader, built.manifest, built.data, { tag: plan.tag, access: plan.access }, { otp: code, session: context.session, command: 'publish' });
+            return uploadVersion(uploader, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' });
           },
         },
         context.tally,
       );
+      if (answer.transparencyLogUrl) {
+        receipt.transparencyLogUrl = answer.transparencyLogUrl;
+        logger.info(`Provenance statement for ${id} published to the transparency log: ${answer.transparencyLogUrl}`);
+      }
       if (uploads > 1) logger.info(`${id} published on attempt ${uploads}.`);
       return 'published';
     } catch (error) {

@@ -63,6 +63,24 @@ export interface PublishPlan {
   scripts: LifecycleEvent[];
   /** What the plan found worth saying (a dependency consumers cannot install, a rename by publishConfig). */
   warnings?: string[];
+  /** Whether a signed provenance statement goes with the upload; undefined = none. */
+  provenance?: ProvenancePlan | undefined;
+}
+
+/**
+ * Provenance for one publish, settled from the setting, `publishConfig.provenance` and the CI.
+ * `on`: signed, its preconditions checked before anything runs (the registry's answer on the
+ * package's visibility in the check phase). `auto`: as npm does, decided after the trusted
+ * publishing exchange. `off`: none.
+ */
+export interface ProvenancePlan {
+  mode: 'on' | 'auto' | 'off';
+  /** The setting that decided, as the user knows it (`provenance`, `--provenance`, `publishConfig.provenance in <file>`). */
+  from: string;
+  /** The CI whose identity signs the statement (libnpmpublish builds it from this CI's variables); undefined elsewhere. */
+  ci: 'github' | 'gitlab' | undefined;
+  /** A dry run only: why the real publish would be refused (a real one is refused while planning). */
+  problem?: string | undefined;
 }
 
 /** A workspace package of a monorepo publish. */

@@ -21,6 +21,7 @@ export interface RawOptions {
   includeWorkspaceRoot?: string | boolean | undefined;
   concurrency?: string | number | undefined;
   otpUses?: string | number | undefined;
+  provenance?: string | boolean | undefined;
 }
 
 /** What each setting is called where the user sets it, so errors name it as they know it. */
@@ -61,6 +62,12 @@ export interface Options {
   concurrency: number;
   /** The most writes one code is sent with; the next write waits for the next window's code. Default 3. */
   otpUses: number;
+  /**
+   * A signed provenance statement (SLSA, through sigstore) with each publish. `true`: always, refused before anything
+   * runs where it cannot be made; `false`: never; `auto` (default): package.json's `publishConfig.provenance` if set,
+   * else as npm does: on for a publish that goes through trusted publishing from GitHub Actions or GitLab CI.
+   */
+  provenance: boolean | 'auto';
   names: InputNames;
 }
 
@@ -96,6 +103,7 @@ export function normalizeOptions(raw: RawOptions, names: InputNames): Options {
     includeWorkspaceRoot: parseBoolean(raw.includeWorkspaceRoot, names.includeWorkspaceRoot, false),
     concurrency: parseCount(raw.concurrency, names.concurrency, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, 'packages packed and uploaded at once'),
     otpUses: parseCount(raw.otpUses, names.otpUses, DEFAULT_OTP_USES, MAX_OTP_USES, 'writes sent with one code'),
+    provenance: parseProvenance(raw.provenance, names.provenance),
     names,
   };
 }
@@ -198,6 +206,18 @@ function parseTrustedPublishing(value: string | undefined, name: string): 'auto'
   const text = blankToUndefined(value)?.toLowerCase() ?? 'auto';
   if (text === 'auto' || text === 'off') return text;
   throw new InputError(name, `${name}: "${value}" is not a choice. Use auto (trusted publishing when the job has an OIDC ID token) or off (always the token).`, { received: value });
+}
+
+function parseProvenance(value: string | boolean | undefined, name: string): boolean | 'auto' {
+  if (typeof value === 'boolean') return value;
+  const text = blankToUndefined(value)?.toLowerCase() ?? 'auto';
+  if (text === 'auto') return 'auto';
+  if (text === 'true' || text === 'false') return text === 'true';
+  throw new InputError(
+    name,
+    `${name}: "${value}" is not a choice. Use true (sign a provenance statement, or stop before anything runs if it cannot be signed), false (never), or auto (publishConfig.provenance, else as npm does: with trusted publishing from GitHub Actions or GitLab CI).`,
+    { received: value },
+  );
 }
 
 function parseExpectedVersion(value: string | undefined, name: string): string | undefined {

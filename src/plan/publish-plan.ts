@@ -8,6 +8,7 @@ import { readPackageSource } from '../package/read-package.ts';
 import { hasScript, type LifecycleEvent } from '../package/scripts.ts';
 import { readTarball } from '../package/tarball.ts';
 import type { Options } from './options.ts';
+import { settleProvenance } from './provenance.ts';
 
 /** npm's lifecycle around `npm publish <folder>`, in order. */
 export const PUBLISH_SCRIPTS: readonly LifecycleEvent[] = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
@@ -17,9 +18,10 @@ export const PUBLISH_SCRIPTS: readonly LifecycleEvent[] = ['prepublishOnly', 'pr
  * the tag, the access, the registry, the scripts. Every refusal that needs
  * nothing but the checkout is made here: a package that is private in npm's
  * sense, restricted access on an unscoped name, a tag that is a semver range,
- * a prerelease without a tag, a version other than `expect-version`, and a
+ * a prerelease without a tag, a version other than `expect-version`, a
  * package whose `publishConfig.registry` or project `.npmrc` names another
- * registry than the one in effect.
+ * registry than the one in effect, and provenance asked for where it cannot
+ * be signed (see settleProvenance).
  */
 export async function planPublish(command: PublishCommand, options: Options, cwd: string, env: NodeJS.ProcessEnv): Promise<PublishPlan> {
   const names = options.names;
@@ -66,8 +68,9 @@ export async function settlePublish(command: PublishCommand, options: Options, s
   }
 
   const access = command.access ?? options.access ?? publishConfigAccess(publishConfig.access, names.package, where);
+  const accessFrom = command.access !== undefined ? `--access on line ${command.line}` : options.access !== undefined ? names.access : `${names.package} (publishConfig.access in ${where})`;
   if (access === 'restricted' && !name.startsWith('@')) {
-    const from = command.access !== undefined ? `--access on line ${command.line}` : options.access !== undefined ? names.access : `${names.package} (publishConfig.access in ${where})`;
+    const from = accessFrom;
     throw new InputError(from.split(' ')[0] as string, `${from}: ${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Use public, or publish under a scope.`, { received: name });
   }
 
@@ -75,8 +78,9 @@ export async function settlePublish(command: PublishCommand, options: Options, s
   await checkRegistry(options, name, publishConfig, where, dirs, env);
 
   const dryRun = command.dryRun || options.dryRun;
+  const provenance = settleProvenance(options, { id: `${name}@${version}`, manifest, publishConfig, where, access, accessFrom, dryRun }, env);
   const scripts = source.kind === 'folder' && !options.ignoreScripts ? PUBLISH_SCRIPTS.filter((event) => hasScript(manifest, event)) : [];
-  return { command, source, name, version, tag: chosen ?? configured ?? 'latest', tagImplicit: chosen === undefined && configured === undefined, tagInput, access, registry: options.registry, dryRun, scripts };
+  return { command, source, name, version, tag: chosen ?? configured ?? 'latest', tagImplicit: chosen === undefined && configured === undefined, tagInput, access, registry: options.registry, dryRun, scripts, provenance };
 }
 
 function publishConfigAccess(value: unknown, input: string, where: string): 'public' | 'restricted' | undefined {

@@ -8,6 +8,24 @@ export interface Upload {
   tag: string;
   /** `public`, `restricted`, or undefined to keep the registry's choice (libnpmpublish 12 sends `access: null`). */
   access: 'public' | 'restricted' | undefined;
+  /** Sign a provenance statement and attach it (`<name>-<version>.sigstore`); undefined = none. */
+  provenance?: Sigstore | undefined;
+}
+
+/**
+ * Where sigstore signs: libnpmpublish passes its options on to `sigstore.attest`, which defaults to the public
+ * Fulcio and Rekor and no timestamp authority. Tests point them at local mocks.
+ */
+export interface Sigstore {
+  fulcioURL?: string;
+  rekorURL?: string;
+  tsaServerURL?: string;
+}
+
+/** What the registry's answer to an upload told. */
+export interface Uploaded {
+  /** With provenance: the statement's entry in the transparency log, as libnpmpublish gives it (search.sigstore.dev). */
+  transparencyLogUrl?: string | undefined;
 }
 
 /** Bytes of the publish body for a tarball of `size` bytes: base64 plus the manifest. */
@@ -19,10 +37,15 @@ export function uploadBytes(size: number): number {
  * `PUT /<name>` through libnpmpublish: the manifest and the tarball, with its
  * integrity and shasum computed by the library, under `upload.tag`. One
  * request; the library refuses a private package or a restricted unscoped one
- * before sending (EPRIVATE, EUNSCOPED).
+ * before sending (EPRIVATE, EUNSCOPED). With `provenance`, the library first
+ * builds the SLSA statement from the CI's variables, asks the registry whether
+ * the package is public (unless access is public), and signs through sigstore
+ * (Fulcio, Rekor), which loads only then.
  */
-export async function uploadVersion(client: RegistryClient, manifest: Record<string, unknown>, data: Buffer, upload: Upload, write: Write): Promise<void> {
-  await client.write(write, uploadBytes(data.length), (options) =>
-    libnpmpublish.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null }),
+export async function uploadVersion(client: RegistryClient, manifest: Record<string, unknown>, data: Buffer, upload: Upload, write: Write): Promise<Uploaded> {
+  const response = await client.write(write, uploadBytes(data.length), (options) =>
+    libnpmpublish.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}) }),
   );
+  const url = (response as { transparencyLogUrl?: unknown }).transparencyLogUrl;
+  return { transparencyLogUrl: typeof url === 'string' ? url : undefined };
 }

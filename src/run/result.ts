@@ -29,6 +29,8 @@ export interface WriteResult {
   id?: string;
   /** `trust list`, `stage list`, `stage view`: what was read, as JSON data (the registry's objects). */
   data?: unknown;
+  /** A publish with provenance: the signed statement's entry in the transparency log (search.sigstore.dev). */
+  transparencyLogUrl?: string;
 }
 
 /** What happened to one workspace package of a monorepo publish, for the `packages` output. */
@@ -46,6 +48,8 @@ export interface PackageResult {
   detail: string;
   /** `stage publish --workspaces`: the staged version's id. */
   stageId?: string;
+  /** Published with provenance: the statement's entry in the transparency log. */
+  transparencyLogUrl?: string;
 }
 
 /** The outcome of a run: every command's result, and the error that stopped it if any. */

@@ -13,6 +13,7 @@ import { readPackageSource } from '../package/read-package.ts';
 import { scrubEnvironment } from '../package/scripts.ts';
 import { readTarball } from '../package/tarball.ts';
 import type { Options } from '../plan/options.ts';
+import { checkProvenanceVisibility } from '../plan/provenance.ts';
 import { planPublish } from '../plan/publish-plan.ts';
 import { expandWorkspaceDistTags, planWorkspacePublish } from '../plan/workspace-plan.ts';
 import { needsTrustStagePlan, planTrustStage } from '../plan/trust-stage-plan.ts';
@@ -22,6 +23,7 @@ import { readPackument, type Packument } from '../registry/packument.ts';
 import { InputError } from '../foundation/errors.ts';
 import { publishWorkspaces } from './workspaces.ts';
 import { RegistryClient } from '../registry/client.ts';
+import type { Sigstore } from '../registry/publish.ts';
 import type { Account } from '../registry/owners.ts';
 import type { IdTokenProvider } from './id-tokens.ts';
 import type { RunReport, WriteResult } from './result.ts';
@@ -40,6 +42,8 @@ export interface Dependencies {
   userAgent: string;
   /** The CI's OIDC ID tokens, for trusted publishing; absent where the job has none. */
   idTokens?: IdTokenProvider;
+  /** Where provenance statements are signed; default sigstore's public Fulcio and Rekor (tests pass local mocks). */
+  sigstore?: Sigstore;
 }
 
 /** Where the commands come from: a `commands` block, or already parsed (the CLI), or none (publish the package). */
@@ -95,7 +99,8 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
   const otp = { source: options.secret ? new OtpSource({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: options.otpUses }) : undefined, clock, logger, secretInput: options.names.otpSecret };
   const publishDeps = {
     scriptEnv: scrubEnvironment(deps.env, options.secrets),
-    trustedPublishing: deps.idTokens ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent }, deps.idTokens) : undefined,
+    trustedPublishing: deps.idTokens ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent, env: deps.env }, deps.idTokens) : undefined,
+    sigstore: deps.sigstore,
   };
 
   // Check: what one read of the registry can refuse is refused before anything runs.
@@ -107,6 +112,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
       if (command.kind === 'stage-approve') await preflightApprove(client, command.target);
       const publish = planned.get(command);
       if (publish) publish.packument = await preflightPublish(client, publish.plan);
+      if (publish) await checkProvenanceVisibility(client, publish.plan, publish.packument);
       const monorepo = monorepos.get(command);
       if (monorepo) await preflightWorkspaces(client, monorepo.plan, monorepo.packuments, options.names.workspaces);
     } catch (error) {
@@ -160,6 +166,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
         ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }),
         ...(outcome.id === undefined ? {} : { id: outcome.id }),
         ...(outcome.data === undefined ? {} : { data: outcome.data }),
+        ...(outcome.transparencyLogUrl ? { transparencyLogUrl: outcome.transparencyLogUrl } : {}),
       });
       logger.info(`${command.line > 0 ? `line ${command.line}: ` : ''}${outcome.detail}`);
     } catch (error) {
@@ -182,7 +189,11 @@ const READ_CONCURRENCY = 8;
 async function preflightWorkspaces(client: RegistryClient, plan: WorkspacePublishPlan, packuments: Map<string, Packument | undefined>, input: string): Promise<void> {
   const queue = plan.members.filter((member) => member.plan !== undefined);
   const work = async () => {
-    for (let member = queue.shift(); member; member = queue.shift()) packuments.set(member.name, await preflightPublish(client, member.plan as NonNullable<typeof member.plan>));
+    for (let member = queue.shift(); member; member = queue.shift()) {
+      const memberPlan = member.plan as NonNullable<typeof member.plan>;
+      packuments.set(member.name, await preflightPublish(client, memberPlan));
+      await checkProvenanceVisibility(client, memberPlan, packuments.get(member.name));
+    }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, queue.length) }, work));
   for (const outside of plan.outside) {

@@ -108,6 +108,7 @@ export async function publishWorkspaces(run: WorkspaceRun): Promise<WorkspaceOut
           durationMs: clock.now() - startedAt,
           detail: outcome.detail,
           ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }),
+          ...(outcome.transparencyLogUrl ? { transparencyLogUrl: outcome.transparencyLogUrl } : {}),
         });
         packages.set(name, { name: memberPlan.name, version: memberPlan.version, tag: memberPlan.tag, outcome: published ? 'published' : outcome.status === 'tagged' || outcome.status === 'dry-run' || outcome.status === 'staged' ? outcome.status : 'unchanged', detail: outcome.detail, ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }) });
         logger.info(`${id}: ${outcome.detail}`);

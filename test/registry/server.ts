@@ -18,6 +18,7 @@ import { refusalReply } from './otp-gate.ts';
 import { afterStored, changeOwners, checkPackageWrite, isPackageWrite } from './package-writes.ts';
 import type { Reply } from './reply.ts';
 import { errorReply, jsonReply, parseJson } from './reply.ts';
+import { takeProvenance } from './provenance.ts';
 import type { RouteKind } from './routes.ts';
 import { classify, isGated } from './routes.ts';
 import { handleStage } from './staging.ts';
@@ -213,7 +214,10 @@ export class FrontServer {
     if (route.kind === 'oidc-exchange') return handleExchange(ctx, deps);
     const own = handleNpmjsRoute(ctx, deps);
     if (own) return own;
-    const reply = await deps.proxy.forward({ method: ctx.method, url: ctx.url, headers: ctx.headers, body: ctx.body });
+    // A provenance bundle is checked and kept apart, as npmjs does; Verdaccio stores the rest.
+    const body = route.kind === 'publish' ? takeProvenance(ctx, deps) : ctx.body;
+    if (!Buffer.isBuffer(body)) return body;
+    const reply = await deps.proxy.forward({ method: ctx.method, url: ctx.url, headers: ctx.headers, body });
     if (reply.status >= 200 && reply.status < 300 && isPackageWrite(ctx)) afterStored(ctx, deps);
     if (route.kind === 'packument' && reply.status === 200) return this.#decorate(reply);
     // Verdaccio says "no such package available"; npmjs says "Not found".

@@ -19,7 +19,7 @@ describe('the project', () => {
     const action = parse(read('action.yml'));
     assert.equal(action.runs.using, 'node24');
     assert.equal(action.runs.main, 'dist/index.js');
-    for (const name of ['token', 'otp-secret', 'registry', 'package', 'tag', 'access', 'dry-run', 'commands', 'workspaces', 'include-workspace-root', 'concurrency', 'otp-uses']) {
+    for (const name of ['token', 'otp-secret', 'registry', 'package', 'tag', 'access', 'dry-run', 'commands', 'workspaces', 'include-workspace-root', 'concurrency', 'otp-uses', 'provenance']) {
       assert.ok(action.inputs[name], `input ${name}`);
       assert.match(action.inputs[name].description, /default/i, `input ${name} says its default`);
     }

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { runCli } from '../../src/cli/main.ts';
+import { provenanceCi, repositoryProblem } from '../../src/commands/provenance.ts';
+import { normalizeOptions } from '../../src/plan/options.ts';
+import { makePackage } from '../helpers/action.ts';
+import { NAMES } from '../helpers/core.ts';
+
+describe('the provenance setting', () => {
+  const normalize = (provenance: string | boolean | undefined) => normalizeOptions({ token: 'npm_x', provenance }, NAMES).provenance;
+
+  it('takes true, false and auto (the default), and refuses anything else naming the input and its choices', () => {
+    assert.deepEqual([undefined, '', ' AUTO ', 'true', 'False', true, false].map(normalize), ['auto', 'auto', 'auto', true, false, true, false]);
+    assert.throws(() => normalize('yes'), /^InputError: provenance: "yes" is not a choice\. Use true \(.*\), false \(never\), or auto \(publishConfig\.provenance, else as npm does: with trusted publishing from GitHub Actions or GitLab CI\)\.$/);
+  });
+});
+
+describe('what provenance depends on', () => {
+  it('tells the CI as ci-info does: GitHub Actions first, then GitLab CI, none with CI=false', () => {
+    assert.equal(provenanceCi({ GITHUB_ACTIONS: 'true', GITLAB_CI: 'true' }), 'github');
+    assert.equal(provenanceCi({ GITLAB_CI: 'true' }), 'gitlab');
+    assert.equal(provenanceCi({ GITHUB_ACTIONS: 'true', CI: 'false' }), undefined);
+    assert.equal(provenanceCi({ CIRCLECI: 'true' }), undefined);
+  });
+
+  it("accepts every form of package.json's repository that names the statement's repository, and says what to write otherwise", () => {
+    const expected = 'https://github.com/acme/widgets';
+    for (const repository of [
+      'acme/widgets',
+      'github:acme/widgets',
+      'https://github.com/acme/widgets',
+      'git+https://github.com/Acme/Widgets.git',
+      'git@github.com:acme/widgets.git',
+      'git+ssh://git@github.com/acme/widgets.git',
+      { type: 'git', url: 'git+https://github.com/acme/widgets.git', directory: 'packages/a' },
+      'not a url at all, left to the registry',
+    ]) {
+      assert.equal(repositoryProblem({ repository }, expected), undefined, JSON.stringify(repository));
+    }
+    assert.match(repositoryProblem({}, expected) ?? '', /^package\.json has no "repository".* Add "repository": \{"type": "git", "url": "git\+https:\/\/github\.com\/acme\/widgets\.git"\}$/);
+    assert.match(repositoryProblem({ repository: { type: 'git', url: '' } }, expected) ?? '', /has no "repository"/);
+    assert.match(repositoryProblem({ repository: 'github:acme/widgets-old' }, expected) ?? '', /^package\.json's repository is "github:acme\/widgets-old", but the statement comes from https:\/\/github\.com\/acme\/widgets/);
+    assert.match(repositoryProblem({ repository: 'https://gitlab.com/acme/widgets' }, expected) ?? '', /but the statement comes from/);
+  });
+});
+
+describe('the CLI --provenance flag', () => {
+  async function cli(args: string[], env: NodeJS.ProcessEnv) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(args, env, { cwd: process.cwd(), stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+    return { code, stdout, stderr };
+  }
+
+  it('is true alone, takes =false and =auto inline, and refuses before anything runs where it cannot work', async () => {
+    const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'cli-prov', version: '1.0.0', repository: 'acme/widgets' });
+    // A registry nobody listens on: a refusal sends nothing, so nothing can fail on it.
+    const base = ['publish', dir, '--registry', 'http://127.0.0.1:9/'];
+    const outside = await cli([...base, '--provenance'], { NODE_AUTH_TOKEN: 'npm_token_for_tests' });
+    assert.equal(outside.code, 1);
+    assert.match(outside.stderr, /^npm-totp-publish: --provenance: cli-prov@1\.0\.0 cannot be published with provenance: .* this run is not in a CI that can sign one\. .* set --provenance to false or auto to publish without it; nothing was run or sent\.\n$/);
+    const github = await cli([...base, '--provenance=true'], { NODE_AUTH_TOKEN: 'npm_token_for_tests', GITHUB_ACTIONS: 'true' });
+    assert.match(github.stderr, /permissions: id-token: write/);
+    const bad = await cli([...base, '--provenance=maybe'], { NODE_AUTH_TOKEN: 'npm_token_for_tests' });
+    assert.match(bad.stderr, /^npm-totp-publish: --provenance: "maybe" is not a choice/);
+    // With =false and =auto provenance refuses nothing: the next check of the plan speaks.
+    for (const value of ['false', 'auto']) {
+      const run = await cli([...base, `--provenance=${value}`, '--expect-version', '9.9.9'], { NODE_AUTH_TOKEN: 'npm_token_for_tests', GITHUB_ACTIONS: 'true' });
+      assert.match(run.stderr, /^npm-totp-publish: --expect-version: the release is 9\.9\.9 but cli-prov is at 1\.0\.0/, run.stderr);
+    }
+  });
+});
