@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { writeOutputs, writeSummary } from '../../src/action/outputs.ts';
+import { Redactor } from '../../src/foundation/redactor.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { provenanceCi, repositoryProblem } from '../../src/commands/provenance.ts';
 import { normalizeOptions } from '../../src/plan/options.ts';
@@ -67,6 +72,30 @@ describe('the CLI --provenance flag', () => {
     for (const value of ['false', 'auto']) {
       const run = await cli([...base, `--provenance=${value}`, '--expect-version', '9.9.9'], { NODE_AUTH_TOKEN: 'npm_token_for_tests', GITHUB_ACTIONS: 'true' });
       assert.match(run.stderr, /^npm-totp-publish: --expect-version: the release is 9\.9\.9 but cli-prov is at 1\.0\.0/, run.stderr);
+    }
+  });
+});
+
+describe('the transparency log entry of a publish with provenance', () => {
+  it('is in the results output and linked from the job summary', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-summary-'));
+    const [summaryFile, outputFile] = [path.join(dir, 'summary'), path.join(dir, 'output')];
+    await writeFile(summaryFile, '');
+    await writeFile(outputFile, '');
+    const saved = { GITHUB_STEP_SUMMARY: process.env.GITHUB_STEP_SUMMARY, GITHUB_OUTPUT: process.env.GITHUB_OUTPUT };
+    Object.assign(process.env, { GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile });
+    try {
+      const url = 'https://search.sigstore.dev/?logIndex=123456';
+      const row = { line: 0, command: 'publish prov-pkg@1.1.0', ok: true, skipped: false, outcome: 'published' as const, otpAttempts: 0, waitedMs: 0, durationMs: 1200, detail: `published prov-pkg@1.1.0 with tag latest, with provenance (transparency log: ${url})`, transparencyLogUrl: url };
+      const report = { published: true, name: 'prov-pkg', version: '1.1.0', tag: 'latest', registry: 'https://registry.npmjs.org/', results: [row] };
+      writeOutputs(report, new Redactor());
+      await writeSummary(report, new Redactor(), 'Auth: trusted publishing.');
+      const summary = await readFile(summaryFile, 'utf8');
+      assert.match(summary, /<p>Provenance of <code>prov-pkg@1\.1\.0<\/code>: <a href="https:\/\/search\.sigstore\.dev\/\?logIndex=123456">its transparency log entry<\/a><\/p>/);
+      assert.match(await readFile(outputFile, 'utf8'), /"transparencyLogUrl":"https:\/\/search\.sigstore\.dev\/\?logIndex=123456"/);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) if (value === undefined) delete process.env[name]; else process.env[name] = value;
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
