@@ -9,7 +9,7 @@ import { packDirectory } from '../package/pack.ts';
 import { readTarballManifest } from '../package/read-tarball.ts';
 import { type LifecycleEvent, runScript } from '../package/scripts.ts';
 import { sameContents } from '../package/tarball.ts';
-import { RegistryClient } from '../registry/client.ts';
+import type { RegistryClient } from '../registry/client.ts';
 import { readPackument } from '../registry/packument.ts';
 import { approveStaged, downloadStaged, listStaged, rejectStaged, type StagedEntry, stageVersion, viewStaged } from '../registry/stage.ts';
 import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
@@ -66,6 +66,7 @@ export async function stageBuilt(
     return { status: 'unchanged', detail: `${id} was already published with identical contents: nothing to stage` };
   }
   const shasum = sha1(built.data);
+  if (plan.provenance?.mode === 'on') context.logger.warning(`${id} is staged without a provenance statement: this product does not sign staged versions yet.`);
   if (plan.dryRun) {
     const staged = await listStaged(context.client, plan.name).catch(() => undefined);
     const found = staged?.find((entry) => entry.version === plan.version);
@@ -73,7 +74,7 @@ export async function stageBuilt(
     if (found) return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
     return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${staged ? '' : ' (the staging area could not be read)'}` };
   }
-  const oidcClient = trustedClient(deps.trustedPublishing ? await deps.trustedPublishing(plan.name) : undefined);
+  const oidcClient = deps.trustedPublishing ? (await deps.trustedPublishing(plan.name))?.client : undefined;
   const client = oidcClient ?? context.client;
   const before = (await listStaged(client, plan.name)).find((entry) => entry.version === plan.version);
   if (before && before.shasum !== shasum) throw stagedConflict(id, before, shasum);
@@ -114,13 +115,6 @@ export async function stageBuilt(
   }
   await afterUpload();
   return { status: 'staged', stageId, detail: `staged ${id} (shasum ${shasum}) with tag ${plan.tag} as ${stageId}${oidcClient ? ' by trusted publishing' : ''}; stage approve ${stageId} publishes it` };
-}
-
-/** The short-lived client of a trusted-publishing session (a client, or a session holding one). */
-function trustedClient(session: unknown): RegistryClient | undefined {
-  if (session instanceof RegistryClient) return session;
-  const client = (session as { client?: unknown } | undefined)?.client;
-  return client instanceof RegistryClient ? client : undefined;
 }
 
 /** A staged entry in a few words. */
