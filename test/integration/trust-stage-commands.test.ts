@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { runCli } from '../../src/cli/main.ts';
 import { makePackage } from '../helpers/action.ts';
 import { runBlockInProcess } from '../helpers/core.ts';
 import { makeMonorepo, type MonorepoSpec } from '../helpers/monorepo.ts';
@@ -190,6 +191,24 @@ describe('trust and stage commands through npm’s libraries against the test re
         assert.equal((report.error as { code?: string })?.code, 'EOTP', line);
       }
     });
+  });
+
+  it('runs from the CLI as well: stage publish, stage approve and trust github words and flags, results as JSON', async () => {
+    const dir = await makePackage({ 'index.js': '11;\n' }, { name: 'cli-ts', version: '1.0.0', repository: 'github:acme/cli-ts' });
+    const cli = async (...argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli([...argv, '--registry', registry.url, '--json'], { NODE_AUTH_TOKEN: alice.token, NPM_TOTP_SECRET: alice.secret }, { stdout: (text) => out.push(text), stderr: (text) => err.push(text), cwd: dir });
+      assert.equal(code, 0, err.join(''));
+      return JSON.parse(out.join('')) as { results: Array<{ outcome: string; stageId?: string; id?: string }> };
+    };
+    const staged = await cli('stage', 'publish');
+    assert.equal(staged.results[0]?.outcome, 'staged');
+    const approved = await cli('stage', 'approve', 'cli-ts@1.0.0');
+    assert.deepEqual([approved.results[0]?.outcome, approved.results[0]?.stageId], ['done', staged.results[0]?.stageId]);
+    const trusted = await cli('trust', 'github', '--file', 'release.yml', '--allow-publish', '--yes');
+    assert.equal(trusted.results[0]?.outcome, 'done');
+    assert.deepEqual(registry.packageSettings('cli-ts')?.trustedPublishers.map((publisher) => [publisher.repository, publisher.id]), [['acme/cli-ts', trusted.results[0]?.id]]);
   });
 
   describe('stage', () => {
