@@ -42,6 +42,7 @@ const { normalizeOptions } = await import('../../src/plan/options.ts');
 const { runCommands } = await import('../../src/run/run.ts');
 const { USER_AGENT } = await import('../../src/version.ts');
 const { makePackage } = await import('../helpers/action.ts');
+const { makeMonorepo } = await import('../helpers/monorepo.ts');
 const { NAMES } = await import('../helpers/core.ts');
 const { recordingLogger } = await import('../helpers/fake-clock.ts');
 const { sigstoreIdToken, startMockSigstore } = await import('../helpers/sigstore.ts');
@@ -209,6 +210,40 @@ describe('provenance: a statement signed through sigstore, attached to the publi
     const refused = await publish({ package: off, provenance: 'false' });
     assert.equal(refused.report.error, undefined, String(refused.report.error));
     assert.deepEqual(Object.keys(publishBody('prov-pkg', '1.4.0')._attachments), ['prov-pkg-1.4.0.tgz']);
+  });
+
+  it('signs one statement per workspace package of a monorepo, each with its transparency log entry, and refuses the run first when one package cannot have one', async () => {
+    const members = (bRepository: unknown) => ({
+      root: { name: 'prov-mono', private: true, workspaces: ['packages/*'] },
+      packages: {
+        'packages/a': { name: 'prov-ws-a', version: '1.0.0', repository: { ...REPOSITORY, directory: 'packages/a' } },
+        'packages/b': { name: 'prov-ws-b', version: '1.0.0', dependencies: { 'prov-ws-a': '^1.0.0' }, ...(bRepository ? { repository: bRepository } : {}) },
+      },
+    });
+    const broken = await makeMonorepo(members(undefined));
+    try {
+      registry.clearRequests();
+      const { report } = await publish({ package: broken.root, workspaces: 'true', provenance: 'true', access: 'public' });
+      assert.equal((report.error as { code?: string } | undefined)?.code, 'EINPUT');
+      assert.match((report.error as Error).message, /^provenance: prov-ws-b@1\.0\.0 cannot be published with provenance: package\.json has no "repository"/);
+      assert.deepEqual(registry.requests, []);
+    } finally {
+      await broken.cleanup();
+    }
+
+    const repo = await makeMonorepo(members('github:acme/widgets'));
+    try {
+      registry.clearRequests();
+      const { report } = await publish({ package: repo.root, workspaces: 'true', provenance: 'true', access: 'public' });
+      assert.equal(report.error, undefined, String(report.error));
+      assert.deepEqual(report.results.map((row) => row.command), ['publish prov-ws-a@1.0.0', 'publish prov-ws-b@1.0.0']);
+      for (const row of report.results) assert.match(row.transparencyLogUrl ?? '', /^https:\/\/search\.sigstore\.dev\/\?logIndex=\d+$/);
+      assert.notEqual(report.results[0]?.transparencyLogUrl, report.results[1]?.transparencyLogUrl);
+      assert.equal(attachedStatement('prov-ws-a', '1.0.0').statement.subject[0].name, 'pkg:npm/prov-ws-a@1.0.0');
+      assert.equal(attachedStatement('prov-ws-b', '1.0.0').statement.subject[0].name, 'pkg:npm/prov-ws-b@1.0.0');
+    } finally {
+      await repo.cleanup();
+    }
   });
 
   describe('refused before any script runs or any write is sent', () => {
