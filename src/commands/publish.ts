@@ -255,7 +255,7 @@ async function upload(
       return 'published';
     } catch (error) {
       const kind = classify(error);
-      if (kind === 'refused' || kind === 'not-sent') throw error instanceof ProductError ? error : new PublishFailedError(id, describeReason(error), error, kind);
+      if (kind === 'refused' || kind === 'not-sent') throw error instanceof ProductError ? error : new PublishFailedError(id, failureReason(error), error, kind);
       logger.warning(`The publish of ${id} ended without a clear answer (${describeReason(error)}); reading the registry back before anything else.`);
       const after = await readPackument(context.client, plan.name, { write: true }).catch((readError: unknown) => {
         throw new PublishUnconfirmedError(id, describeReason(error), describeReason(readError), error);
@@ -280,8 +280,18 @@ async function upload(
   }
 }
 
-/** Refusals by libnpmpublish itself, before it sends anything. */
-const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE']);
+/** Failures of sigstore while signing a provenance statement, before the upload is sent (@sigstore/sign's InternalError codes). */
+const SIGSTORE_CODES = new Set(['CA_CREATE_SIGNING_CERTIFICATE_ERROR', 'TLOG_CREATE_ENTRY_ERROR', 'TLOG_FETCH_ENTRY_ERROR', 'TSA_CREATE_TIMESTAMP_ERROR', 'IDENTITY_TOKEN_READ_ERROR', 'IDENTITY_TOKEN_PARSE_ERROR']);
+
+/** Refusals by libnpmpublish itself, and sigstore's failures, before anything is sent. */
+const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', ...SIGSTORE_CODES]);
+
+/** Why an upload failed, in words; for sigstore, what it was doing and what its service answered. */
+function failureReason(error: unknown): string {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: unknown };
+  if (typeof code !== 'string' || !SIGSTORE_CODES.has(code)) return describeReason(error);
+  return `signing the provenance statement failed (${describeReason(error)}${cause === undefined ? '' : `: ${describeReason(cause)}`})`;
+}
 
 /**
  * `refused`: the registry answered no (nothing landed). `not-sent`: refused

@@ -84,7 +84,7 @@ describe('provenance: a statement signed through sigstore, attached to the publi
     endpoint.close();
   });
 
-  async function publish(raw: RawOptions, extra: { idTokens?: IdTokenProvider; env?: NodeJS.ProcessEnv } = {}) {
+  async function publish(raw: RawOptions, extra: { idTokens?: IdTokenProvider; env?: NodeJS.ProcessEnv; fulcioURL?: string } = {}) {
     const { logger, lines } = recordingLogger();
     const options = normalizeOptions({ token: alice.token, otpSecret: alice.secret, registry: registry.url, ...raw }, NAMES);
     const { fulcioURL, rekorURL, tsaServerURL } = sigstore;
@@ -94,7 +94,7 @@ describe('provenance: a statement signed through sigstore, attached to the publi
       cwd: process.cwd(),
       env: extra.env ?? process.env,
       userAgent: USER_AGENT,
-      sigstore: { fulcioURL, rekorURL, tsaServerURL },
+      sigstore: { fulcioURL: extra.fulcioURL ?? fulcioURL, rekorURL, tsaServerURL },
       ...(extra.idTokens ? { idTokens: extra.idTokens } : {}),
     });
     return { report, lines };
@@ -244,6 +244,16 @@ describe('provenance: a statement signed through sigstore, attached to the publi
     } finally {
       await repo.cleanup();
     }
+  });
+
+  it('says a signing failure as such, and sends nothing to the registry', async () => {
+    const dir = await makePackage({ 'index.js': '8;\n' }, { name: 'prov-pkg', version: '1.5.0', repository: REPOSITORY });
+    registry.clearRequests();
+    // Nothing listens on port 9: Fulcio cannot be reached.
+    const { report } = await publish({ package: dir, provenance: 'true' }, { fulcioURL: 'http://127.0.0.1:9' });
+    assert.equal((report.error as { code?: string } | undefined)?.code, 'EPUBLISH');
+    assert.match((report.error as Error).message, /^Publishing prov-pkg@1\.5\.0 failed: signing the provenance statement failed \(CA_CREATE_SIGNING_CERTIFICATE_ERROR: .*\)\. Nothing was sent to the registry: prov-pkg@1\.5\.0 was not published\.$/);
+    assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET'), []);
   });
 
   describe('refused before any script runs or any write is sent', () => {

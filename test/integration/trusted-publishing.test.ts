@@ -83,8 +83,9 @@ describe('trusted publishing (OIDC) for publish, token and OTP for the rest', ()
     try {
       const { port } = endpoint.address() as AddressInfo;
       const dir = await makePackage({ 'index.js': '4;\n' }, { name: 'oidc-pkg', version: '1.3.0' });
+      // provenance: false, else npm's rule would sign a statement for this public repository and package (see provenance.test.ts).
       const run = await runAction({
-        inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, package: dir },
+        inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, package: dir, provenance: 'false' },
         env: { ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken },
       });
       assert.equal(run.code, 0, run.stdout + run.stderr);
