@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The npm-totp-publish CLI. Built by scripts/bundle.js.
-import { runCli } from './bundle/index.js';
+import module from 'node:module';
+
+module.enableCompileCache?.();
+const { runCli } = await import('./bundle/index.js');
 
 process.exitCode = await runCli(process.argv.slice(2), process.env, {
   stdout: (text) => process.stdout.write(text),

@@ -1,4 +1,28 @@
-// The single entry ncc bundles: dist/index.js (the action) and dist/cli.js
-// (the CLI) are two-line files that import it, so the code ships once.
-export { run as runAction } from './action/main.ts';
-export { runCli } from './cli/main.ts';
+// The single entry ncc bundles. dist/index.js (the action) and dist/cli.js (the
+// CLI) import it, and each side is a dynamic import, so webpack puts it in its
+// own chunk files: the CLI never evaluates @actions/core, the action never the
+// CLI. The engine (run/, commands/, npm's libraries) is imported dynamically by
+// both mains once the inputs are checked, so it is one more set of chunks that
+// --version, --help and refused inputs never load. Shared code ships once.
+import type { CliIo } from './cli/main.ts';
+
+export async function runAction(): Promise<void> {
+  const { run } = await import('./action/main.ts');
+  await run();
+}
+
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo & { stdin?: () => Promise<string> }): Promise<number> {
+  const cli = await import('./cli/main.ts');
+  return cli.runCli(argv, env, io);
+}
+
+/**
+ * sigstore (provenance, attestation checks), for dist/bundle/sigstore-lazy.cjs:
+ * libnpmpublish and pacote require it at their top, so scripts/bundle.js maps
+ * that require to the shim, which calls this on first use; webpack puts
+ * sigstore and TUF in chunks of their own, sharing npm's fetch stack.
+ */
+export async function loadSigstore(): Promise<typeof import('sigstore')> {
+  const sigstore = await import('sigstore/dist/index.js');
+  return sigstore.default;
+}

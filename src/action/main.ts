@@ -5,8 +5,7 @@ import { Redactor } from '../foundation/redactor.ts';
 import type { RunReport } from '../run/result.ts';
 import { DEFAULT_REGISTRY, type Options } from '../plan/options.ts';
 import { describeError } from '../foundation/describe-error.ts';
-import { failedResult, runCommands } from '../run/run.ts';
-import { idTokenProviderFromEnv } from '../run/id-tokens.ts';
+import { failedResult } from '../run/result.ts';
 import { USER_AGENT } from '../version.ts';
 import { actionLogger } from './core-logger.ts';
 import { readInputs } from './inputs.ts';
@@ -28,6 +27,8 @@ export async function run(): Promise<void> {
       throw error;
     }
     const { options, commands } = read;
+    // The engine (and npm's libraries) only once the inputs are accepted.
+    const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([import('../run/run.ts'), import('../run/id-tokens.ts')]);
     const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
     auth = authSummary(options, idTokens !== undefined);
     report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {

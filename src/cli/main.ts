@@ -1,18 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCommandWords } from '../commands/parse.ts';
-import { TRUST_STAGE_VALUED } from '../commands/parse-trust-stage.ts';
-import { KNOWN_COMMANDS } from '../commands/types.ts';
+import { KNOWN_COMMANDS, TRUST_STAGE_VALUED } from '../commands/types.ts';
 import { systemClock } from '../foundation/clock.ts';
 import { InputError } from '../foundation/errors.ts';
 import type { Logger } from '../foundation/logger.ts';
 import { SETUP_NODE_PLACEHOLDER } from '../foundation/tokens.ts';
-import { normalizeOptions } from '../plan/options.ts';
 import { Redactor } from '../foundation/redactor.ts';
 import type { RunReport } from '../run/result.ts';
 import { describeError } from '../foundation/describe-error.ts';
-import { type CommandInput, defaultPackageName, runCommands } from '../run/run.ts';
-import { idTokenProviderFromEnv } from '../run/id-tokens.ts';
+import type { CommandInput } from '../run/run.ts';
 import { USER_AGENT, VERSION } from '../version.ts';
 
 /** Where the CLI writes: stdout for results, stderr for progress. */
@@ -74,6 +70,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
       io.stdout(`${VERSION}\n`);
       return 0;
     }
+    // Loaded only when needed (see src/bundle.ts): the input checks (semver, npm-package-arg) after --help and --version,
+    const [{ normalizeOptions }, { parseCommandWords }] = await Promise.all([import('../plan/options.ts'), import('../commands/parse.ts')]);
     const usable = (value: string | undefined) => (value?.trim() && value.trim() !== SETUP_NODE_PLACEHOLDER ? value : undefined);
     const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
     const options = normalizeOptions(
@@ -97,6 +95,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
         provenance: '--provenance',
       },
     );
+    // and the engine (npm's libraries) once the inputs pass.
+    const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([import('../run/run.ts'), import('../run/id-tokens.ts')]);
     let input: CommandInput;
     if (parsed.words[0] === 'run') {
       if (parsed.words.length !== 2) throw new InputError('arguments', 'run takes one file holding the commands (or - for standard input).');

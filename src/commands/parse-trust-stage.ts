@@ -13,7 +13,7 @@ import { packageNameProblem } from './validate.ts';
  */
 
 /** Flags of these commands that take a value. */
-export const TRUST_STAGE_VALUED = ['file', 'repo', 'repository', 'project', 'env', 'environment', 'id', 'org-id', 'project-id', 'pipeline-definition-id', 'vcs-origin', 'context-id', 'dir'];
+export { TRUST_STAGE_VALUED } from './types.ts';
 
 /** One line, as parse.ts splits it, with its helpers. */
 export interface LineParts {

@@ -175,6 +175,9 @@ export type Command =
   | (CommandSource & { kind: 'unpublish'; pkg: string; version: string | undefined; force: boolean })
   | TrustStageCommand;
 
+/** Flags of `trust` and `stage` lines that take a value (here, so that the CLI's start needs no parser). */
+export const TRUST_STAGE_VALUED = ['file', 'repo', 'repository', 'project', 'env', 'environment', 'id', 'org-id', 'project-id', 'pipeline-definition-id', 'vcs-origin', 'context-id', 'dir'];
+
 /** The commands a block may use, as listed in errors. */
 export const KNOWN_COMMANDS = [
   'publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--otp-uses <n>]',

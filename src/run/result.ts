@@ -1,3 +1,5 @@
+import { describeError } from '../foundation/describe-error.ts';
+
 /** What happened to one command, for outputs, the job summary and the CLI. */
 export interface WriteResult {
   /** Line in the `commands` block; 0 for the implicit publish of the `package` setting. */
@@ -67,4 +69,9 @@ export interface RunReport {
   packages?: PackageResult[];
   /** Set when the run failed. */
   error?: unknown;
+}
+
+/** A failed row. */
+export function failedResult(line: number, command: string, error: unknown, durationMs: number): WriteResult {
+  return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: describeError(error) };
 }

@@ -26,7 +26,9 @@ import { RegistryClient } from '../registry/client.ts';
 import type { Sigstore } from '../registry/publish.ts';
 import type { Account } from '../registry/owners.ts';
 import type { IdTokenProvider } from './id-tokens.ts';
-import type { RunReport, WriteResult } from './result.ts';
+import { failedResult, type RunReport, type WriteResult } from './result.ts';
+
+export { failedResult } from './result.ts';
 import { withTransientRetries } from './transient-retry.ts';
 import { trustedPublishing } from './trusted-publishing.ts';
 
@@ -230,11 +232,6 @@ export async function defaultPackageName(options: Options, cwd: string): Promise
 
 function notRun(command: Command, planned: Map<Command, PlannedPublish>, detail: string): WriteResult {
   return { line: command.line, command: label(command, planned), ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail };
-}
-
-/** A failed row. */
-export function failedResult(line: number, command: string, error: unknown, durationMs: number): WriteResult {
-  return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: describeError(error) };
 }
 
 /** Says, before any write, which authentication the writes will use. */

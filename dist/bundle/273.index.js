@@ -1,0 +1,451 @@
+export const id = 273;
+export const ids = [273,287];
+export const modules = {
+
+/***/ 11273:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   USAGE: () => (/* binding */ USAGE),
+/* harmony export */   runCli: () => (/* binding */ runCli)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _commands_types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(34287);
+/* harmony import */ var _foundation_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58859);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89670);
+/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(73411);
+/* harmony import */ var _foundation_redactor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(66297);
+/* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80403);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(13411);
+
+
+
+
+
+
+
+
+
+const USAGE = `Usage: npm-totp-publish <command> [options]
+
+Runs npm's 2FA-protected writes with a one-time password made just in time from a TOTP secret.
+
+Commands (npm's own grammar; <pkg> defaults to the package in --package, or the current folder):
+  ${_commands_types_js__WEBPACK_IMPORTED_MODULE_5__/* .KNOWN_COMMANDS */ .b.join('\n  ')}
+  run <file>      run a block of the commands above, one per line (# comments; - reads stdin)
+
+Options:
+  --registry <url>           registry URL (default: https://registry.npmjs.org/)
+  --package <path>           the package for publish and the default <pkg> (default: .)
+  --expect-version <v>       refuse to publish unless the version is v (a release tag such as v1.2.3 works)
+  --trusted-publishing <m>   auto (default): publish by OIDC when NPM_ID_TOKEN or GitHub's ID token is there; off
+  --provenance[=<m>]         sign a provenance statement with each publish (GitHub Actions or GitLab CI); =false never;
+                             =auto (default): publishConfig.provenance, else on with trusted publishing, as npm does
+
+Monorepos (flags of publish, and of dist-tag add for --workspaces/-w):
+  --workspaces               every workspace package of the monorepo in --package (npm/yarn workspaces, pnpm-workspace.yaml)
+  -w, --workspace <x>        a workspace package by name, folder or glob (repeatable)
+  --include-workspace-root   the monorepo's root package too
+  --concurrency <n>          packages packed and uploaded at once (default 4)
+  --otp-uses <n>             the most writes one one-time password is sent with (default 3)
+  --dry-run                  read and check everything, write nothing
+  --ignore-scripts           do not run prepublishOnly, prepack, prepare or postpack
+  --allow-insecure-registry  allow plain http to a host other than this machine
+  --json                     print the results as JSON on stdout
+  -h, --help                 this help
+  -v, --version              this tool's version
+
+Secrets come from the environment only, never from arguments:
+  NODE_AUTH_TOKEN or NPM_TOKEN   registry token
+  NPM_TOTP_SECRET                TOTP secret: base32 text or an otpauth://totp/ URI
+`;
+/** Runs the CLI; returns the exit code (0 success, 1 failure, 2 usage error). */
+async function runCli(argv, env, io) {
+    const redactor = new _foundation_redactor_js__WEBPACK_IMPORTED_MODULE_6__/* .Redactor */ .p();
+    const logger = cliLogger(redactor, io);
+    for (const name of ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_TOTP_SECRET']) {
+        const value = env[name];
+        if (value)
+            logger.mask(value);
+    }
+    try {
+        const parsed = parse(argv);
+        if (parsed === 'help') {
+            io.stdout(USAGE);
+            return 0;
+        }
+        if (parsed === 'version') {
+            io.stdout(`${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x}\n`);
+            return 0;
+        }
+        // Loaded only when needed (see src/bundle.ts): the input checks (semver, npm-package-arg) after --help and --version,
+        const [{ normalizeOptions }, { parseCommandWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(977), __webpack_require__.e(56), __webpack_require__.e(333)]).then(__webpack_require__.bind(__webpack_require__, 94333)), Promise.all(/* import() */[__webpack_require__.e(977), __webpack_require__.e(56), __webpack_require__.e(953), __webpack_require__.e(374)]).then(__webpack_require__.bind(__webpack_require__, 64953))]);
+        const usable = (value) => (value?.trim() && value.trim() !== _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_8__/* .SETUP_NODE_PLACEHOLDER */ .D ? value : undefined);
+        const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
+        const options = normalizeOptions({ ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET }, {
+            token: 'NODE_AUTH_TOKEN (or NPM_TOKEN)',
+            otpSecret: 'NPM_TOTP_SECRET',
+            registry: '--registry',
+            package: '--package',
+            tag: '--tag',
+            access: '--access',
+            dryRun: '--dry-run',
+            ignoreScripts: '--ignore-scripts',
+            allowInsecureRegistry: '--allow-insecure-registry',
+            expectVersion: '--expect-version',
+            trustedPublishing: '--trusted-publishing',
+            workspaces: '--workspaces',
+            includeWorkspaceRoot: '--include-workspace-root',
+            concurrency: '--concurrency',
+            otpUses: '--otp-uses',
+            provenance: '--provenance',
+        });
+        // and the engine (npm's libraries) once the inputs pass.
+        const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(977), __webpack_require__.e(56), __webpack_require__.e(120), __webpack_require__.e(334), __webpack_require__.e(953), __webpack_require__.e(940), __webpack_require__.e(339)]).then(__webpack_require__.bind(__webpack_require__, 27940)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 60275))]);
+        let input;
+        if (parsed.words[0] === 'run') {
+            if (parsed.words.length !== 2)
+                throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', 'run takes one file holding the commands (or - for standard input).');
+            const file = parsed.words[1];
+            const block = file === '-' ? await (io.stdin ?? readStdin)() : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(io.cwd, file), 'utf8').catch(() => {
+                throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `run: cannot read ${file}.`);
+            });
+            input = { block, inputName: file === '-' ? 'standard input' : file };
+        }
+        else {
+            const defaultPackage = await defaultPackageName(options, io.cwd);
+            input = { commands: [parseCommandWords(parsed.words, { line: 0, text: parsed.words.join(' ') }, { inputName: 'arguments', defaultPackage })] };
+        }
+        const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(env, logger) : undefined;
+        const report = await runCommands(options, input, { clock: _foundation_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m, logger, cwd: io.cwd, env, userAgent: _version_js__WEBPACK_IMPORTED_MODULE_7__/* .USER_AGENT */ ._, ...(idTokens ? { idTokens } : {}) });
+        printReport(report, parsed.json, redactor, io);
+        if (report.error !== undefined) {
+            io.stderr(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(report.error))}\n`);
+            return 1;
+        }
+        return 0;
+    }
+    catch (error) {
+        const usage = error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz && error.input === 'arguments';
+        io.stderr(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(error))}\n`);
+        if (usage)
+            io.stderr(`\n${USAGE}`);
+        return usage ? 2 : 1;
+    }
+}
+const SECRET_FLAGS = /^--?(token|otp|otp-secret|secret|auth|password|_authToken)(=|$)/i;
+const GLOBAL_VALUED = new Set(['--registry', '--package', '--expect-version', '--trusted-publishing']);
+/** Flags of `trust` and `stage` lines (checked by the command parser, like the others). */
+const TRUST_STAGE_FLAGS = [..._commands_types_js__WEBPACK_IMPORTED_MODULE_5__/* .TRUST_STAGE_VALUED */ .Y, 'allow-publish', 'allow-stage-publish', 'allow-staged-publish', 'yes'].map((flag) => `--${flag}`);
+/** Flags of the commands themselves, checked by the command parser. */
+const COMMAND_FLAGS = new Set(['--tag', '--access', '--force', '--workspaces', '--workspace', '-w', '--include-workspace-root', '--concurrency', '--otp-uses', ...TRUST_STAGE_FLAGS]);
+const GLOBAL_BOOLEAN = new Set(['--dry-run', '--ignore-scripts', '--allow-insecure-registry', '--json', '--help', '-h', '--version', '-v']);
+/** Separates this tool's own options from the command's words; refuses secrets given as flags. */
+function parse(argv) {
+    const secretFlag = argv.find((arg) => SECRET_FLAGS.test(arg));
+    if (secretFlag) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `${secretFlag.split('=')[0]} is not accepted: command-line arguments are visible to every process on the machine and in CI logs. Put the token in NODE_AUTH_TOKEN (or NPM_TOKEN) and the TOTP secret in NPM_TOTP_SECRET.`);
+    }
+    const values = {};
+    const flags = new Set();
+    const words = [];
+    for (let i = 0; i < argv.length; i += 1) {
+        const arg = argv[i];
+        const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+        if (GLOBAL_VALUED.has(name)) {
+            const value = inline ?? argv[(i += 1)];
+            if (value === undefined)
+                throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `${name} needs a value.`);
+            values[name.slice(2)] = value;
+        }
+        else if (GLOBAL_BOOLEAN.has(name) && inline === undefined) {
+            flags.add(name);
+        }
+        else if (name === '--provenance') {
+            // npm's boolean: `--provenance` alone is true; a value only inline, so the next word stays a word.
+            values.provenance = inline ?? 'true';
+        }
+        else {
+            words.push(arg);
+        }
+    }
+    if (flags.has('--help') || flags.has('-h'))
+        return 'help';
+    if (flags.has('--version') || flags.has('-v'))
+        return 'version';
+    if (words.length === 0)
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', 'no command given.');
+    const unknown = words.find((word) => word.startsWith('-') && !COMMAND_FLAGS.has(word.split('=')[0]) && word !== '-');
+    if (unknown)
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `unknown option ${unknown.split('=')[0]}.`);
+    return {
+        settings: {
+            ...(values.package === undefined ? {} : { package: values.package }),
+            ...(values.registry === undefined ? {} : { registry: values.registry }),
+            ...(values['expect-version'] === undefined ? {} : { expectVersion: values['expect-version'] }),
+            ...(values['trusted-publishing'] === undefined ? {} : { trustedPublishing: values['trusted-publishing'] }),
+            ...(values.provenance === undefined ? {} : { provenance: values.provenance }),
+            dryRun: flags.has('--dry-run'),
+            ignoreScripts: flags.has('--ignore-scripts'),
+            allowInsecureRegistry: flags.has('--allow-insecure-registry'),
+        },
+        words,
+        json: flags.has('--json'),
+    };
+}
+async function readStdin() {
+    const chunks = [];
+    for await (const chunk of process.stdin)
+        chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+}
+function printReport(report, json, redactor, io) {
+    if (json) {
+        const { error, ...rest } = report;
+        io.stdout(`${redactor.redact(JSON.stringify({ ...rest, ...(error === undefined ? {} : { error: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(error) }) }, null, 2))}\n`);
+        return;
+    }
+    for (const result of report.results) {
+        const attempts = result.otpAttempts === 1 ? '1 OTP' : `${result.otpAttempts} OTPs`;
+        const where = result.line > 0 ? `line ${result.line}: ` : '';
+        io.stdout(`${redactor.redact(`${result.outcome.padEnd(9)} ${where}${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)${result.detail ? ` - ${result.detail}` : ''}`)}\n`);
+    }
+}
+function cliLogger(redactor, io) {
+    const line = (prefix) => (message) => io.stderr(`${prefix}${redactor.redact(message)}\n`);
+    return {
+        debug: () => { },
+        info: line(''),
+        warning: line('warning: '),
+        error: line('error: '),
+        mask: (secret) => redactor.add(secret),
+        relay: (text) => {
+            for (const line of text.split(/\r?\n/))
+                if (line.trim() !== '')
+                    io.stderr(`  ${redactor.redact(line)}\n`);
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 34287:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ TRUST_STAGE_VALUED),
+/* harmony export */   b: () => (/* binding */ KNOWN_COMMANDS)
+/* harmony export */ });
+/** Flags of `trust` and `stage` lines that take a value (here, so that the CLI's start needs no parser). */
+const TRUST_STAGE_VALUED = ['file', 'repo', 'repository', 'project', 'env', 'environment', 'id', 'org-id', 'project-id', 'pipeline-definition-id', 'vcs-origin', 'context-id', 'dir'];
+/** The commands a block may use, as listed in errors. */
+const KNOWN_COMMANDS = [
+    'publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--otp-uses <n>]',
+    'dist-tag add <pkg>@<version> [<tag>]',
+    'dist-tag add --workspaces [-w <name|folder|glob>...] <tag>   (every workspace package at its package.json version)',
+    'dist-tag rm <pkg> <tag>',
+    'dist-tag ls [<pkg>]',
+    'owner add <user> [<pkg>]',
+    'owner rm <user> [<pkg>]',
+    'owner ls [<pkg>]',
+    'access set status=public|private [<pkg>]',
+    'access set mfa=none|publish|automation [<pkg>]',
+    'access get status [<pkg>]',
+    'deprecate <pkg>[@<range>] <message>',
+    'unpublish <pkg>@<version>   (or unpublish <pkg> --force for every version)',
+    'trust github [<pkg>] --file <workflow.yml> [--repo <owner/repo>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w <name|folder|glob>...] [--dry-run]',
+    'trust gitlab [<pkg>] --file <.gitlab-ci.yml> [--project <group/project>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
+    'trust circleci [<pkg>] --org-id <uuid> --project-id <uuid> --pipeline-definition-id <uuid> --vcs-origin <host/owner/repo> [--context-id <uuid>...] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
+    'trust list [<pkg>]',
+    'trust revoke [<pkg>] --id <id> [--dry-run]',
+    'stage publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>]',
+    'stage list [<pkg>]',
+    'stage view <id>',
+    'stage download <id> [--dir <folder>]',
+    'stage approve <id|pkg@version>... [--dry-run]   (or stage approve --workspaces [-w ...]: each package at its package.json version)',
+    'stage reject <id|pkg@version>... [--dry-run]   (or stage reject --workspaces [-w ...])',
+];
+
+
+/***/ }),
+
+/***/ 58859:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+/** The real clock. */
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+};
+
+
+/***/ }),
+
+/***/ 80403:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ describeReason),
+/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89670);
+
+/**
+ * The one error describer. One line for the user: our own messages as they
+ * are; an answer from the registry as `the registry answered <status>: <its
+ * reason>`; anything else as `<code>: <message>`. Never the request's URL or
+ * headers (npm-registry-fetch's messages carry the URI).
+ */
+function describeError(error) {
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProductError */ .kw)(error))
+        return error.message;
+    const record = error;
+    if (typeof record?.statusCode === 'number') {
+        const reason = typeof record.body?.error === 'string' ? record.body.error : typeof record.message === 'string' ? record.message.split(' - ')[0] : '';
+        return `the registry answered ${record.statusCode}${reason ? `: ${reason}` : ''}`;
+    }
+    return describeReason(error);
+}
+/**
+ * The short reason a request failed, for inside a sentence: `403 <the
+ * registry's error>` (or the status text), or `<code>: <message>` for a
+ * failure without an answer; the first line only.
+ */
+function describeReason(error) {
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProductError */ .kw)(error))
+        return error.message;
+    const record = error;
+    const reason = record?.body?.error ?? record?.body?.message;
+    const message = typeof record?.message === 'string' ? (record.message.split('\n')[0]?.trim() ?? '') : String(error);
+    if (typeof record?.statusCode === 'number') {
+        // npm-registry-fetch's message is "<status> <text> - <METHOD> <uri>[ - <reason>]": keep the status text only.
+        return typeof reason === 'string' ? `${record.statusCode} ${reason}` : message.split(' - ')[0] || String(record.statusCode);
+    }
+    return typeof record?.code === 'string' && !message.includes(record.code) ? `${record.code}: ${message}` : message;
+}
+
+
+/***/ }),
+
+/***/ 89670:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _$: () => (/* binding */ ProductError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   kw: () => (/* binding */ isProductError)
+/* harmony export */ });
+/**
+ * Every failure the product reports is a `ProductError` with a stable `code`.
+ * User mistakes (bad input) are `InputError`s: they are shown as one clear
+ * message, never with a stack trace.
+ *
+ * Messages never contain a secret: callers pass `received` only for values
+ * that are safe to show (never a token, a TOTP secret or a code).
+ */
+class ProductError extends Error {
+    /** Stable machine-readable code, e.g. `EINPUT`, `EOTP`, `EPUBLISHCONFLICT`. */
+    code;
+    /** The value that was refused, when it is safe to show. */
+    received;
+    constructor(code, message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = new.target.name;
+        this.code = code;
+        this.received = options.received;
+    }
+}
+/** A bad input or command line: detected before any request is sent. */
+class InputError extends ProductError {
+    /** The input (action input name, CLI flag or environment variable) at fault. */
+    input;
+    constructor(input, message, options = {}) {
+        super('EINPUT', message, options);
+        this.input = input;
+    }
+}
+/** True for errors whose message is meant for the user as is (no stack trace). */
+function isProductError(error) {
+    return error instanceof ProductError;
+}
+
+
+/***/ }),
+
+/***/ 66297:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */ });
+/**
+ * Remembers every secret value and removes them from text. Both adapters
+ * pass everything they print through it, so a secret registered here cannot
+ * reach stdout, stderr, outputs or the job summary, even when the runner's own
+ * masking is absent (as in the CLI).
+ */
+class Redactor {
+    #secrets = new Set();
+    /** Registers a value; values shorter than 4 characters would redact ordinary text and are ignored. */
+    add(secret) {
+        for (const value of [secret, ...secret.split(/\r?\n/)]) {
+            const trimmed = value.trim();
+            if (trimmed.length >= 4)
+                this.#secrets.add(trimmed);
+        }
+    }
+    /** Every registered value, longest first. */
+    get values() {
+        return [...this.#secrets].sort((a, b) => b.length - a.length);
+    }
+    /** `text` with every registered value replaced by `***`. */
+    redact(text) {
+        let result = text;
+        for (const secret of this.values)
+            result = result.split(secret).join('***');
+        return result;
+    }
+}
+
+
+/***/ }),
+
+/***/ 73411:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ SETUP_NODE_PLACEHOLDER)
+/* harmony export */ });
+/**
+ * actions/setup-node's stand-in for a token when none is configured
+ * (`NODE_AUTH_TOKEN=XXXXX-XXXXX-XXXXX-XXXXX`): as good as no token when read,
+ * and what package scripts see in token variables, so an `.npmrc` that names
+ * them still loads.
+ */
+const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
+
+
+/***/ }),
+
+/***/ 13411:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ USER_AGENT),
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** This product's version; kept equal to package.json's by a test. */
+const VERSION = '0.1.0';
+/** Sent as the user agent of every registry request. */
+const USER_AGENT = `npm-totp-publish/${VERSION} node/${process.version}`;
+
+
+/***/ })
+
+};

@@ -1,0 +1,956 @@
+export const id = 586;
+export const ids = [586,333,374,339];
+export const modules = {
+
+/***/ 27586:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(96421);
+// EXTERNAL MODULE: ./lib/foundation/clock.js
+var clock = __webpack_require__(58859);
+// EXTERNAL MODULE: ./lib/foundation/errors.js
+var errors = __webpack_require__(89670);
+// EXTERNAL MODULE: ./lib/foundation/redactor.js
+var foundation_redactor = __webpack_require__(66297);
+// EXTERNAL MODULE: ./lib/plan/options.js
+var plan_options = __webpack_require__(94333);
+// EXTERNAL MODULE: ./lib/foundation/describe-error.js
+var describe_error = __webpack_require__(80403);
+// EXTERNAL MODULE: ./lib/run/result.js
+var result = __webpack_require__(93028);
+// EXTERNAL MODULE: ./lib/version.js
+var version = __webpack_require__(13411);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./lib/action/core-logger.js
+
+
+
+/**
+ * The core's logger on GitHub's workflow commands. Every secret is both
+ * registered with the runner (`::add-mask::`, which the runner consumes and
+ * never shows) and redacted here, so nothing depends on the runner alone.
+ */
+function actionLogger(redactor) {
+    return {
+        debug: (message) => core/* debug */.Yz(redactor.redact(message)),
+        info: (message) => core/* info */.pq(redactor.redact(message)),
+        warning: (message) => core/* warning */.$e(redactor.redact(message)),
+        error: (message) => core/* error */.z3(redactor.redact(message)),
+        mask: (secret) => {
+            for (const line of secret.split(/\r?\n/))
+                if (line.trim() !== '')
+                    core/* setSecret */.Pq(line.trim());
+            redactor.add(secret);
+        },
+        relay: (text) => {
+            const lines = redactor.redact(text).split(/\r?\n/).filter((line) => line.trim() !== '');
+            if (lines.length === 0)
+                return;
+            // The runner ignores workflow commands until it sees the token again; a script cannot guess it.
+            const token = (0,external_node_crypto_.randomUUID)();
+            core/* info */.pq(`::stop-commands::${token}`);
+            for (const line of lines)
+                core/* info */.pq(`  ${line}`);
+            core/* info */.pq(`::${token}::`);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/action/inputs.js
+
+
+/** Action input names, as users type them in `with:`. */
+const INPUT_NAMES = {
+    token: 'token',
+    otpSecret: 'otp-secret',
+    registry: 'registry',
+    package: 'package',
+    tag: 'tag',
+    access: 'access',
+    dryRun: 'dry-run',
+    ignoreScripts: 'ignore-scripts',
+    allowInsecureRegistry: 'allow-insecure-registry',
+    expectVersion: 'expect-version',
+    trustedPublishing: 'trusted-publishing',
+    workspaces: 'workspaces',
+    includeWorkspaceRoot: 'include-workspace-root',
+    concurrency: 'concurrency',
+    otpUses: 'otp-uses',
+    provenance: 'provenance',
+};
+/**
+ * Reads and checks every input. Secret inputs are masked the moment they are
+ * read, before anything can fail on them. Empty inputs mean "not given".
+ */
+function readInputs(logger, env = process.env) {
+    const read = (name) => core/* getInput */.V4(name) || undefined;
+    const token = read(INPUT_NAMES.token) ?? env.NODE_AUTH_TOKEN ?? undefined;
+    if (token)
+        logger.mask(token);
+    const otpSecret = read(INPUT_NAMES.otpSecret);
+    if (otpSecret)
+        logger.mask(otpSecret);
+    const options = (0,plan_options.normalizeOptions)({
+        token,
+        otpSecret,
+        registry: read(INPUT_NAMES.registry),
+        package: read(INPUT_NAMES.package),
+        tag: read(INPUT_NAMES.tag),
+        access: read(INPUT_NAMES.access),
+        dryRun: read(INPUT_NAMES.dryRun),
+        ignoreScripts: read(INPUT_NAMES.ignoreScripts),
+        allowInsecureRegistry: read(INPUT_NAMES.allowInsecureRegistry),
+        expectVersion: read(INPUT_NAMES.expectVersion),
+        trustedPublishing: read(INPUT_NAMES.trustedPublishing),
+        workspaces: read(INPUT_NAMES.workspaces),
+        includeWorkspaceRoot: read(INPUT_NAMES.includeWorkspaceRoot),
+        concurrency: read(INPUT_NAMES.concurrency),
+        otpUses: read(INPUT_NAMES.otpUses),
+        provenance: read(INPUT_NAMES.provenance),
+    }, { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' });
+    const commands = read('commands');
+    return { options, commands: commands !== undefined && commands.trim() !== '' ? commands : undefined };
+}
+
+;// CONCATENATED MODULE: ./lib/action/outputs.js
+
+/** Sets the action's outputs: published, name, version, tag, results (JSON). */
+function writeOutputs(report, redactor) {
+    core/* setOutput */.uH('published', report.published ? 'true' : 'false');
+    core/* setOutput */.uH('name', report.name ?? '');
+    core/* setOutput */.uH('version', report.version ?? '');
+    core/* setOutput */.uH('tag', report.tag ?? '');
+    core/* setOutput */.uH('results', redactor.redact(JSON.stringify(report.results)));
+    if (report.packages)
+        core/* setOutput */.uH('packages', redactor.redact(JSON.stringify(report.packages)));
+}
+/**
+ * Appends a table of the run to the job summary: one row per command with
+ * its outcome, OTP attempts, waits, duration and what changed (or why it
+ * failed), under a heading that says how the run ended, a link to the
+ * published version, and one to each provenance statement's transparency
+ * log entry.
+ */
+async function writeSummary(report, redactor, auth) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const clean = (text) => escapeHtml(redactor.redact(text));
+    const cell = (text) => ({ data: text === '' ? '&nbsp;' : text });
+    const rows = report.results.map((result) => [
+        cell(result.line > 0 ? String(result.line) : ''),
+        cell(`<code>${clean(result.command)}</code>`),
+        cell(outcomeText(result)),
+        cell(String(result.otpAttempts)),
+        cell(seconds(result.waitedMs)),
+        cell(seconds(result.durationMs)),
+        cell(clean(result.detail)),
+    ]);
+    const summary = core/* summary */.z.addHeading(clean(heading(report)), 3).addRaw(`<p>Registry: <code>${clean(report.registry)}</code>. ${clean(auth)}</p>`, true);
+    if (report.packages) {
+        const packageIcons = {
+            published: '✅ published',
+            unchanged: '⏭️ already there',
+            tagged: '🏷️ tagged',
+            private: '🔒 private',
+            'dry-run': '🧪 dry run',
+            staged: '📦 staged',
+            failed: '❌ failed',
+            'not-run': '⏸️ not run',
+        };
+        summary.addTable([
+            ['Package', 'Version', 'Tag', 'Outcome', 'Detail'].map((data) => ({ data, header: true })),
+            ...report.packages.map((entry) => [cell(`<code>${clean(entry.name)}</code>`), cell(clean(entry.version)), cell(clean(entry.tag)), cell(packageIcons[entry.outcome]), cell(clean(entry.detail))]),
+        ]);
+    }
+    summary.addTable([
+        ['Line', 'Command', 'Outcome', 'OTP attempts', 'Waited', 'Duration', 'Detail'].map((data) => ({ data, header: true })),
+        ...rows,
+    ]);
+    const link = packageLink(report);
+    if (link && report.published && !report.packages)
+        summary.addLink(clean(`${report.name}@${report.version} on the registry`), link);
+    for (const result of report.results) {
+        if (result.transparencyLogUrl)
+            summary.addRaw(`<p>Provenance of <code>${clean(result.command.replace(/^publish /, ''))}</code>: <a href="${clean(result.transparencyLogUrl)}">its transparency log entry</a></p>`, true);
+    }
+    await summary.write();
+}
+/** How the run ended, in a few words. */
+function heading(report) {
+    const written = report.results.filter((result) => result.outcome === 'published' || result.outcome === 'done' || result.outcome === 'tagged' || result.outcome === 'staged').length;
+    const failed = report.results.find((result) => result.outcome === 'failed');
+    if (failed) {
+        const where = failed.line > 0 ? `line ${failed.line} (${failed.command})` : failed.command;
+        return `npm-totp-publish failed at ${where}; ${written} write${written === 1 ? '' : 's'} done before it`;
+    }
+    if (report.results.length > 0 && report.results.every((result) => result.outcome === 'dry-run' || result.outcome === 'read' || result.outcome === 'unchanged')) {
+        if (report.results.some((result) => result.outcome === 'dry-run'))
+            return 'npm-totp-publish dry run: nothing was written';
+    }
+    if (report.packages) {
+        const count = (outcome) => report.packages?.filter((entry) => entry.outcome === outcome).length ?? 0;
+        const staged = count('staged') > 0 ? `${count('staged')} staged (to be approved), ` : '';
+        return `npm-totp-publish: ${staged}${count('published')} workspace package${count('published') === 1 ? '' : 's'} published, ${count('unchanged') + count('tagged')} already there, ${count('private')} private`;
+    }
+    if (report.published)
+        return `Published ${report.name}@${report.version}`;
+    return written > 0 ? `npm-totp-publish: ${written} write${written === 1 ? '' : 's'} done` : 'npm-totp-publish: nothing to write, the registry already agreed';
+}
+function outcomeText(result) {
+    const icons = {
+        published: '✅ published',
+        done: '✅ done',
+        tagged: '🏷️ tagged',
+        unchanged: '⏭️ already so',
+        read: '📖 read',
+        'dry-run': '🧪 dry run',
+        staged: '📦 staged',
+        failed: '❌ failed',
+        'not-run': '⏸️ not run',
+    };
+    return icons[result.outcome];
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+function packageLink(report) {
+    if (!report.name || !report.version)
+        return undefined;
+    if (new URL(report.registry).hostname === 'registry.npmjs.org')
+        return `https://www.npmjs.com/package/${report.name}/v/${report.version}`;
+    // Other registries have no standard web page per version: link the package document.
+    return `${report.registry}${report.name.replace('/', '%2f')}`;
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+;// CONCATENATED MODULE: ./lib/action/main.js
+
+
+
+
+
+
+
+
+
+
+
+/** The action: read inputs, publish, set outputs and the job summary; fail the step on any error. */
+async function run() {
+    const redactor = new foundation_redactor/* Redactor */.p();
+    const logger = actionLogger(redactor);
+    let report;
+    let auth = 'Auth: not settled (the inputs were refused).';
+    try {
+        let read;
+        try {
+            read = readInputs(logger);
+        }
+        catch (error) {
+            // A bad input still gets its row: the outputs and the job summary say what was refused.
+            report = { published: false, name: undefined, version: undefined, tag: undefined, registry: shownRegistry(core/* getInput */.V4('registry')), results: [(0,result/* failedResult */.N)(0, 'inputs', error, 0)], error };
+            throw error;
+        }
+        const { options, commands } = read;
+        // The engine (and npm's libraries) only once the inputs are accepted.
+        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(120), __webpack_require__.e(334), __webpack_require__.e(953), __webpack_require__.e(940), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 27940)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 60275))]);
+        const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
+        auth = authSummary(options, idTokens !== undefined);
+        report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {
+            clock: clock/* systemClock */.m,
+            logger,
+            cwd: process.cwd(),
+            env: process.env,
+            userAgent: version/* USER_AGENT */._,
+            ...(idTokens ? { idTokens } : {}),
+        });
+    }
+    catch (error) {
+        report ??= { published: false, name: undefined, version: undefined, tag: undefined, registry: plan_options.DEFAULT_REGISTRY, results: [(0,result/* failedResult */.N)(0, 'npm-totp-publish', error, 0)], error };
+    }
+    writeOutputs(report, redactor);
+    await writeSummary(report, redactor, auth).catch((error) => {
+        core/* warning */.$e(redactor.redact(`Could not write the job summary: ${(0,describe_error/* describeError */.U)(error)}. The results are in the step's outputs.`));
+    });
+    if (report.error !== undefined)
+        failRun(report, redactor);
+}
+/** A failed run: an annotation naming the failing command line, and a list of what did and did not happen. */
+function failRun(report, redactor) {
+    const failed = report.results.find((result) => result.outcome === 'failed');
+    if (report.results.length > 1) {
+        core/* info */.pq('What happened:');
+        for (const result of report.results)
+            core/* info */.pq(redactor.redact(`  ${result.line > 0 ? `line ${result.line}: ` : ''}${result.outcome.padEnd(9)} ${result.command}`));
+    }
+    if (failed && failed.line > 0) {
+        core/* error */.z3(redactor.redact((0,describe_error/* describeError */.U)(report.error)), { title: redactor.redact(`commands line ${failed.line}: ${failed.command}`) });
+        process.exitCode = core/* ExitCode */.yU.Failure;
+        return;
+    }
+    fail(report.error, redactor);
+}
+/** User mistakes and registry refusals are one clear line; only bugs get a stack trace, in the debug log. */
+function fail(error, redactor) {
+    if ((0,errors/* isProductError */.kw)(error)) {
+        core/* setFailed */.C1(redactor.redact(error.message));
+        return;
+    }
+    core/* debug */.Yz(redactor.redact(error instanceof Error && error.stack ? error.stack : String(error)));
+    core/* setFailed */.C1(redactor.redact((0,describe_error/* describeError */.U)(error)));
+}
+/** One sentence on the authentication this run used, for the job summary. */
+function authSummary(options, oidcAvailable) {
+    const otp = options.secret ? 'one-time passwords made just in time from otp-secret' : 'no one-time password (otp-secret not set)';
+    return `Auth: the token with ${otp}${oidcAvailable ? '; publish tried trusted publishing (OIDC) first' : ''}.`;
+}
+/** The registry input as the summary may show it: a URL without credentials, else the default. */
+function shownRegistry(value) {
+    try {
+        const url = new URL(value.trim());
+        return url.username || url.password || !/^https?:$/.test(url.protocol) ? plan_options.DEFAULT_REGISTRY : url.toString();
+    }
+    catch {
+        return plan_options.DEFAULT_REGISTRY;
+    }
+}
+
+
+/***/ }),
+
+/***/ 66374:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Te: () => (/* binding */ packageNameProblem),
+/* harmony export */   pw: () => (/* binding */ userProblem),
+/* harmony export */   qH: () => (/* binding */ tagProblem)
+/* harmony export */ });
+/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78056);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62088);
+
+
+/**
+ * Checks shared by settings and command lines. Each returns a problem
+ * sentence (what is wrong and what would be valid), or undefined when fine;
+ * callers wrap it in an InputError naming where the value came from.
+ */
+/** A registry package name, without a version or range. */
+function packageNameProblem(name) {
+    try {
+        const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_0__(name);
+        if (parsed.registry && parsed.name === name)
+            return undefined;
+    }
+    catch {
+        // falls through to the message
+    }
+    return `"${name}" is not a valid npm package name (lower-case, URL-safe, optionally @scope/name)`;
+}
+/** A dist-tag: not a semver range (npm refuses those) and URL-safe. */
+function tagProblem(tag) {
+    if (tag === '')
+        return 'the tag is empty';
+    if (semver__WEBPACK_IMPORTED_MODULE_1__.validRange(tag) !== null) {
+        return `"${tag}" is a valid semver range, which npm refuses as a tag name (it would be ambiguous with versions). Use a name such as latest, next or beta`;
+    }
+    if (encodeURIComponent(tag) !== tag)
+        return `"${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta`;
+    return undefined;
+}
+/** An npm user name. */
+function userProblem(user) {
+    if (/^[a-z0-9][a-z0-9._-]*$/i.test(user) && user.length <= 214)
+        return undefined;
+    return `"${user}" is not a valid npm user name (letters, digits, . _ -)`;
+}
+
+
+/***/ }),
+
+/***/ 58859:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+/** The real clock. */
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+};
+
+
+/***/ }),
+
+/***/ 80403:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ describeReason),
+/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89670);
+
+/**
+ * The one error describer. One line for the user: our own messages as they
+ * are; an answer from the registry as `the registry answered <status>: <its
+ * reason>`; anything else as `<code>: <message>`. Never the request's URL or
+ * headers (npm-registry-fetch's messages carry the URI).
+ */
+function describeError(error) {
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProductError */ .kw)(error))
+        return error.message;
+    const record = error;
+    if (typeof record?.statusCode === 'number') {
+        const reason = typeof record.body?.error === 'string' ? record.body.error : typeof record.message === 'string' ? record.message.split(' - ')[0] : '';
+        return `the registry answered ${record.statusCode}${reason ? `: ${reason}` : ''}`;
+    }
+    return describeReason(error);
+}
+/**
+ * The short reason a request failed, for inside a sentence: `403 <the
+ * registry's error>` (or the status text), or `<code>: <message>` for a
+ * failure without an answer; the first line only.
+ */
+function describeReason(error) {
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProductError */ .kw)(error))
+        return error.message;
+    const record = error;
+    const reason = record?.body?.error ?? record?.body?.message;
+    const message = typeof record?.message === 'string' ? (record.message.split('\n')[0]?.trim() ?? '') : String(error);
+    if (typeof record?.statusCode === 'number') {
+        // npm-registry-fetch's message is "<status> <text> - <METHOD> <uri>[ - <reason>]": keep the status text only.
+        return typeof reason === 'string' ? `${record.statusCode} ${reason}` : message.split(' - ')[0] || String(record.statusCode);
+    }
+    return typeof record?.code === 'string' && !message.includes(record.code) ? `${record.code}: ${message}` : message;
+}
+
+
+/***/ }),
+
+/***/ 89670:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _$: () => (/* binding */ ProductError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   kw: () => (/* binding */ isProductError)
+/* harmony export */ });
+/**
+ * Every failure the product reports is a `ProductError` with a stable `code`.
+ * User mistakes (bad input) are `InputError`s: they are shown as one clear
+ * message, never with a stack trace.
+ *
+ * Messages never contain a secret: callers pass `received` only for values
+ * that are safe to show (never a token, a TOTP secret or a code).
+ */
+class ProductError extends Error {
+    /** Stable machine-readable code, e.g. `EINPUT`, `EOTP`, `EPUBLISHCONFLICT`. */
+    code;
+    /** The value that was refused, when it is safe to show. */
+    received;
+    constructor(code, message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = new.target.name;
+        this.code = code;
+        this.received = options.received;
+    }
+}
+/** A bad input or command line: detected before any request is sent. */
+class InputError extends ProductError {
+    /** The input (action input name, CLI flag or environment variable) at fault. */
+    input;
+    constructor(input, message, options = {}) {
+        super('EINPUT', message, options);
+        this.input = input;
+    }
+}
+/** True for errors whose message is meant for the user as is (no stack trace). */
+function isProductError(error) {
+    return error instanceof ProductError;
+}
+
+
+/***/ }),
+
+/***/ 66297:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */ });
+/**
+ * Remembers every secret value and removes them from text. Both adapters
+ * pass everything they print through it, so a secret registered here cannot
+ * reach stdout, stderr, outputs or the job summary, even when the runner's own
+ * masking is absent (as in the CLI).
+ */
+class Redactor {
+    #secrets = new Set();
+    /** Registers a value; values shorter than 4 characters would redact ordinary text and are ignored. */
+    add(secret) {
+        for (const value of [secret, ...secret.split(/\r?\n/)]) {
+            const trimmed = value.trim();
+            if (trimmed.length >= 4)
+                this.#secrets.add(trimmed);
+        }
+    }
+    /** Every registered value, longest first. */
+    get values() {
+        return [...this.#secrets].sort((a, b) => b.length - a.length);
+    }
+    /** `text` with every registered value replaced by `***`. */
+    redact(text) {
+        let result = text;
+        for (const secret of this.values)
+            result = result.split(secret).join('***');
+        return result;
+    }
+}
+
+
+/***/ }),
+
+/***/ 73411:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ SETUP_NODE_PLACEHOLDER)
+/* harmony export */ });
+/**
+ * actions/setup-node's stand-in for a token when none is configured
+ * (`NODE_AUTH_TOKEN=XXXXX-XXXXX-XXXXX-XXXXX`): as good as no token when read,
+ * and what package scripts see in token variables, so an `.npmrc` that names
+ * them still loads.
+ */
+const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
+
+
+/***/ }),
+
+/***/ 61333:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ld: () => (/* binding */ parseTotpSecret),
+/* harmony export */   SI: () => (/* binding */ MIN_SECRET_BYTES),
+/* harmony export */   eo: () => (/* binding */ secretForms),
+/* harmony export */   sU: () => (/* binding */ MAX_SECRET_BYTES)
+/* harmony export */ });
+/* unused harmony exports MIN_PERIOD_S, MAX_PERIOD_S, DEFAULT_PERIOD_S */
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89670);
+
+/** 80 bits: RFC 4226's floor, and what many enrolments hand out (otplib's own default floor is 16). */
+const MIN_SECRET_BYTES = 10;
+/** otplib's ceiling; no authenticator enrolment uses more than 512 bits. */
+const MAX_SECRET_BYTES = 64;
+/** Below 10 s a code could expire before a publish upload reaches the registry. */
+const MIN_PERIOD_S = 10;
+/** Five minutes; longer steps are almost surely a typo. */
+const MAX_PERIOD_S = 300;
+const DEFAULT_PERIOD_S = 30;
+const EXPECTED = 'base32 letters A-Z and digits 2-7, or an otpauth://totp/ URI';
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const ALGORITHMS = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' };
+/**
+ * Parses a TOTP secret: base32 text (any case; spaces, dashes and trailing
+ * `=` padding tolerated) or an `otpauth://totp/` URI with `secret` and the
+ * optional `algorithm` (SHA1|SHA256|SHA512, default SHA1), `digits` (6|8,
+ * default 6) and `period` (integer seconds, 10..300, default 30); the label
+ * and `issuer` are ignored. Throws an InputError naming `inputName` that
+ * never contains the secret or any part of it.
+ */
+function parseTotpSecret(text, inputName) {
+    const located = locateSecret(text.trim(), inputName);
+    const params = located.params ?? new Map();
+    const where = located.params ? "the otpauth URI's secret parameter" : 'the secret';
+    return {
+        bytes: decodeSecret(located.value, inputName, where),
+        algorithm: parseAlgorithm(params.get('algorithm'), inputName),
+        digits: parseDigits(params.get('digits'), inputName),
+        period: parsePeriod(params.get('period'), inputName),
+    };
+}
+/**
+ * Every textual form of the secret to mask in logs: the input as given
+ * (trimmed), the URI's secret parameter as written and decoded, the base32
+ * normalised (upper case, no spaces or padding) and canonical, their lower
+ * case, and the bytes in hex (both cases) and base64. `text` must be the
+ * text `secret` was parsed from.
+ */
+function secretForms(text, secret) {
+    const trimmed = text.trim();
+    const forms = [trimmed];
+    let located;
+    try {
+        located = locateSecret(trimmed, 'secret');
+    }
+    catch {
+        // Text that does not parse still gets its trimmed form and the bytes' forms masked.
+    }
+    if (located)
+        forms.push(located.written, located.value);
+    const normalised = located ? compact(located.value).toUpperCase() : '';
+    for (const base32 of [normalised, base32Encode(secret.bytes)])
+        forms.push(base32, base32.toLowerCase());
+    const hex = Buffer.from(secret.bytes).toString('hex');
+    forms.push(hex, hex.toUpperCase(), Buffer.from(secret.bytes).toString('base64'));
+    return [...new Set(forms.filter((form) => form.length > 0))];
+}
+function locateSecret(text, inputName) {
+    if (text === '')
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName} is empty; set it to the account's TOTP secret: ${EXPECTED}.`);
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
+    if (scheme === undefined)
+        return { written: text, value: text, params: undefined };
+    if (scheme === 'otpauth-migration') {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: an otpauth-migration:// URI is an authenticator export of several accounts; give one account's otpauth://totp/ URI or its base32 secret instead.`);
+    }
+    const uri = /^otpauth:\/\/([^/?#]*)[^?#]*(?:\?([^#]*))?/i.exec(text);
+    if (!uri)
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName} is a URI but not an otpauth:// URI; expected ${EXPECTED}.`);
+    const type = uri[1]?.toLowerCase();
+    if (type === 'hotp') {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: an otpauth://hotp/ URI describes counter-based one-time passwords (HOTP), which advance with each use rather than with time; ` +
+            "npm's two-factor authentication uses time-based codes (TOTP). Give the account's otpauth://totp/ URI or its base32 secret.", { received: 'type=hotp' });
+    }
+    if (type !== 'totp')
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: the otpauth URI's type must be totp (otpauth://totp/...); expected ${EXPECTED}.`);
+    const params = new Map();
+    let written;
+    for (const part of (uri[2] ?? '').split('&')) {
+        const eq = part.indexOf('=');
+        const key = percentDecode(eq < 0 ? part : part.slice(0, eq))?.toLowerCase();
+        if (key === undefined || !['secret', 'algorithm', 'digits', 'period'].includes(key))
+            continue; // label, issuer, image...: ignored
+        if (params.has(key))
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: the otpauth URI has more than one ${key} parameter; keep one.`);
+        const value = percentDecode(eq < 0 ? '' : part.slice(eq + 1));
+        if (value === undefined)
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: the otpauth URI's ${key} parameter has invalid percent-encoding.`);
+        params.set(key, value);
+        if (key === 'secret')
+            written = part.slice(eq + 1);
+    }
+    const value = params.get('secret');
+    if (written === undefined || value === undefined || value.trim() === '') {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: the otpauth://totp/ URI has no secret parameter (otpauth://totp/label?secret=BASE32...).`);
+    }
+    return { written, value, params };
+}
+/** Query-string decoding (`+` is a space); undefined for malformed `%` escapes. */
+function percentDecode(text) {
+    try {
+        return decodeURIComponent(text.replace(/\+/g, ' '));
+    }
+    catch {
+        return undefined;
+    }
+}
+function compact(text) {
+    return text.replace(/[\s-]/g, '').replace(/=+$/, '');
+}
+/** RFC 4648 base32, strict about characters; leftover bits under a byte are dropped, as authenticator apps do. */
+function decodeSecret(text, inputName, where) {
+    const clean = compact(text);
+    // Checked before upper-casing: 'ß'.toUpperCase() is 'SS' and 'ı'.toUpperCase() is 'I'.
+    if (clean === '' || /[^A-Za-z2-7]/.test(clean)) {
+        const code = /^\d{6,8}$/.test(clean) ? ' It looks like a one-time code; give the secret the codes are made from.' : '';
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not base32 text (0, 1, 8 and 9 are not base32 digits). Expected ${EXPECTED}.${code}`);
+    }
+    const bytes = [];
+    let value = 0;
+    let bits = 0;
+    for (const char of clean.toUpperCase()) {
+        value = ((value << 5) | ALPHABET.indexOf(char)) & 0xfff;
+        bits += 5;
+        if (bits >= 8) {
+            bits -= 8;
+            bytes.push((value >>> bits) & 0xff);
+        }
+    }
+    if (bytes.length < MIN_SECRET_BYTES) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: ${where} is ${bytes.length * 8} bits long; a TOTP secret needs at least ${MIN_SECRET_BYTES * 8} bits ` +
+            `(${MIN_SECRET_BYTES} bytes, ${Math.ceil((MIN_SECRET_BYTES * 8) / 5)} base32 characters). Check that the whole secret was copied.`);
+    }
+    if (bytes.length > MAX_SECRET_BYTES) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: ${where} is longer than ${MAX_SECRET_BYTES * 8} bits, more than any TOTP enrolment uses; give the secret alone.`);
+    }
+    return Uint8Array.from(bytes);
+}
+function base32Encode(bytes) {
+    let out = '';
+    let value = 0;
+    let bits = 0;
+    for (const byte of bytes) {
+        value = ((value << 8) | byte) & 0xfff;
+        bits += 8;
+        for (; bits >= 5; bits -= 5)
+            out += ALPHABET[(value >>> (bits - 5)) & 31];
+    }
+    return bits > 0 ? out + ALPHABET[(value << (5 - bits)) & 31] : out;
+}
+function parseAlgorithm(value, inputName) {
+    if (value === undefined)
+        return 'sha1';
+    return ALGORITHMS[value.toUpperCase()] ?? badParam(inputName, 'algorithm', value, 'use SHA1, SHA256 or SHA512');
+}
+function parseDigits(value, inputName) {
+    if (value === undefined || value === '6')
+        return 6;
+    return value === '8' ? 8 : badParam(inputName, 'digits', value, 'use 6 or 8');
+}
+function parsePeriod(value, inputName) {
+    if (value === undefined)
+        return DEFAULT_PERIOD_S;
+    const period = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
+    if (period >= MIN_PERIOD_S && period <= MAX_PERIOD_S)
+        return period;
+    return badParam(inputName, 'period', value, `use a whole number of seconds from ${MIN_PERIOD_S} to ${MAX_PERIOD_S} (usually 30)`);
+}
+/**
+ * Echoes the value only when it is at most 4 plain characters (`MD5`, `7`, `301`) or a hash name (`SHA-256`), so
+ * a secret pasted into the wrong parameter is never shown, not even in part.
+ */
+function badParam(inputName, key, value, advice) {
+    const named = /^([\w.+-]{1,4}|sha3?[-_]?\d{1,3})$/i.test(value) ? `${key}=${value}` : undefined;
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: the otpauth URI's ${named ?? `${key} parameter`} is not supported; ${advice}.`, { received: named });
+}
+
+
+/***/ }),
+
+/***/ 94333:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DEFAULT_CONCURRENCY: () => (/* binding */ DEFAULT_CONCURRENCY),
+/* harmony export */   DEFAULT_OTP_USES: () => (/* binding */ DEFAULT_OTP_USES),
+/* harmony export */   DEFAULT_REGISTRY: () => (/* binding */ DEFAULT_REGISTRY),
+/* harmony export */   normalizeOptions: () => (/* binding */ normalizeOptions),
+/* harmony export */   parseCount: () => (/* binding */ parseCount),
+/* harmony export */   parseRegistry: () => (/* binding */ parseRegistry),
+/* harmony export */   parseWorkspaces: () => (/* binding */ parseWorkspaces)
+/* harmony export */ });
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
+/* harmony import */ var _otp_secret_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61333);
+/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66374);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89670);
+/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73411);
+
+
+
+
+
+const DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
+/** Checks and normalises every setting; throws an InputError naming the first bad one. */
+function normalizeOptions(raw, names) {
+    const dryRun = parseBoolean(raw.dryRun, names.dryRun, false);
+    const token = realToken(raw.token);
+    const secretText = blankToUndefined(raw.otpSecret);
+    const secret = secretText === undefined ? undefined : (0,_otp_secret_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTotpSecret */ .Ld)(secretText, names.otpSecret);
+    const secrets = [...(token ? [token] : []), ...(secretText && secret ? (0,_otp_secret_js__WEBPACK_IMPORTED_MODULE_1__/* .secretForms */ .eo)(secretText, secret) : [])];
+    if (token === undefined && !dryRun) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.token, `${names.token}: no registry token was given. Set ${names.token} to an npm access token (a granular token with read and write access to the package).`);
+    }
+    if (token !== undefined && /\s/.test(token)) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.token, `${names.token}: the token has a space or line break inside it. Give the token alone, exactly as the registry issued it.`);
+    }
+    return {
+        token,
+        secret,
+        secrets,
+        registry: parseRegistry(raw.registry, names, parseBoolean(raw.allowInsecureRegistry, names.allowInsecureRegistry, false)),
+        registryGiven: blankToUndefined(raw.registry) !== undefined,
+        packageSpec: blankToUndefined(raw.package) ?? '.',
+        tag: parseTag(raw.tag, names.tag),
+        access: parseAccess(raw.access, names.access),
+        dryRun,
+        ignoreScripts: parseBoolean(raw.ignoreScripts, names.ignoreScripts, false),
+        expectVersion: parseExpectedVersion(raw.expectVersion, names.expectVersion),
+        trustedPublishing: parseTrustedPublishing(raw.trustedPublishing, names.trustedPublishing),
+        workspaces: parseWorkspaces(raw.workspaces, names.workspaces),
+        includeWorkspaceRoot: parseBoolean(raw.includeWorkspaceRoot, names.includeWorkspaceRoot, false),
+        concurrency: parseCount(raw.concurrency, names.concurrency, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, 'packages packed and uploaded at once'),
+        otpUses: parseCount(raw.otpUses, names.otpUses, DEFAULT_OTP_USES, MAX_OTP_USES, 'writes sent with one code'),
+        provenance: parseProvenance(raw.provenance, names.provenance),
+        names,
+    };
+}
+const DEFAULT_CONCURRENCY = 4;
+const MAX_CONCURRENCY = 32;
+const DEFAULT_OTP_USES = 3;
+const MAX_OTP_USES = 1000;
+/**
+ * The `workspaces` setting: empty or false for the package alone, true for every workspace package, otherwise a
+ * list of names, folders or globs (one per line or comma-separated).
+ */
+function parseWorkspaces(value, name) {
+    if (value === undefined || value === false)
+        return undefined;
+    if (value === true)
+        return true;
+    const entries = (Array.isArray(value) ? value : value.split(/[\n,]/)).map((entry) => entry.trim()).filter((entry) => entry !== '');
+    if (entries.length === 0)
+        return undefined;
+    if (entries.length === 1 && /^(true|false)$/i.test(entries[0]))
+        return entries[0].toLowerCase() === 'true' ? true : undefined;
+    const bad = entries.find((entry) => /^(true|false)$/i.test(entry));
+    if (bad)
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${bad}" in a list of workspaces; give true alone for every workspace package, or a list of names, folders or globs.`, { received: value });
+    return entries;
+}
+/** A whole number from 1 to `max`. */
+function parseCount(value, name, fallback, max, what) {
+    const text = typeof value === 'number' ? String(value) : blankToUndefined(value);
+    if (text === undefined)
+        return fallback;
+    const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
+    if (count >= 1 && count <= max)
+        return count;
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${text}" is not a count of ${what}; give a whole number from 1 to ${max} (default ${fallback}).`, { received: value });
+}
+function realToken(value) {
+    const token = blankToUndefined(value);
+    return token === _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_4__/* .SETUP_NODE_PLACEHOLDER */ .D ? undefined : token;
+}
+function blankToUndefined(value) {
+    const trimmed = value?.trim();
+    return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
+function parseBoolean(value, name, fallback) {
+    if (typeof value === 'boolean')
+        return value;
+    const text = blankToUndefined(value)?.toLowerCase();
+    if (text === undefined)
+        return fallback;
+    if (text === 'true')
+        return true;
+    if (text === 'false')
+        return false;
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${value}" is not a boolean. Use true or false.`, { received: value });
+}
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+/**
+ * A registry URL, normalised (no query or fragment, a trailing slash); refuses
+ * credentials in it and plain http to another host unless allowed.
+ */
+function parseRegistry(value, names, allowInsecure) {
+    const name = names.registry;
+    const text = blankToUndefined(value) ?? DEFAULT_REGISTRY;
+    // A URL with credentials in it is never repeated back, even when it does not parse.
+    const shown = text.includes('@') ? 'the value given' : `"${text}"`;
+    const received = text.includes('@') ? undefined : text;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: ${shown} is not a URL. Give the registry's http(s) address, for example ${DEFAULT_REGISTRY}.`, { received });
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: ${shown} is not an http:// or https:// URL. Give the registry's http(s) address, for example ${DEFAULT_REGISTRY}.`, { received });
+    }
+    if (url.username || url.password) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: the registry URL carries credentials (user:password@). Give the URL without them, and the token through ${names.token}.`);
+    }
+    if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname) && !allowInsecure) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: ${shown} is plain http to a host other than this machine: the token would cross the network in clear. ` +
+            `Use https, or set ${names.allowInsecureRegistry} to true if you accept that.`, { received });
+    }
+    url.search = '';
+    url.hash = '';
+    if (!url.pathname.endsWith('/'))
+        url.pathname += '/';
+    return url.toString();
+}
+function parseTag(value, name) {
+    const tag = blankToUndefined(value);
+    if (tag === undefined)
+        return undefined;
+    const problem = (0,_commands_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag);
+    if (problem)
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: ${problem}.`, { received: tag });
+    return tag;
+}
+function parseTrustedPublishing(value, name) {
+    const text = blankToUndefined(value)?.toLowerCase() ?? 'auto';
+    if (text === 'auto' || text === 'off')
+        return text;
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${value}" is not a choice. Use auto (trusted publishing when the job has an OIDC ID token) or off (always the token).`, { received: value });
+}
+function parseProvenance(value, name) {
+    if (typeof value === 'boolean')
+        return value;
+    const text = blankToUndefined(value)?.toLowerCase() ?? 'auto';
+    if (text === 'auto')
+        return 'auto';
+    if (text === 'true' || text === 'false')
+        return text === 'true';
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${value}" is not a choice. Use true (sign a provenance statement, or stop before anything runs if it cannot be signed), false (never), or auto (publishConfig.provenance, else as npm does: with trusted publishing from GitHub Actions or GitLab CI).`, { received: value });
+}
+function parseExpectedVersion(value, name) {
+    const text = blankToUndefined(value);
+    if (text === undefined)
+        return undefined;
+    const version = semver__WEBPACK_IMPORTED_MODULE_0__.valid(text.replace(/^refs\/tags\//, '').replace(/^v(?=\d)/, ''));
+    if (version === null)
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${text}" is not a version; give the release's version, such as 1.2.3 or the tag v1.2.3.`, { received: text });
+    return version;
+}
+function parseAccess(value, name) {
+    const access = blankToUndefined(value);
+    if (access === undefined)
+        return undefined;
+    if (access === 'public' || access === 'restricted')
+        return access;
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${access}" is not an access level. Use public or restricted, or leave it empty to keep the registry's choice.`, { received: access });
+}
+
+
+/***/ }),
+
+/***/ 93028:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ failedResult)
+/* harmony export */ });
+/* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80403);
+
+/** A failed row. */
+function failedResult(line, command, error, durationMs) {
+    return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .U)(error) };
+}
+
+
+/***/ }),
+
+/***/ 13411:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ USER_AGENT),
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** This product's version; kept equal to package.json's by a test. */
+const VERSION = '0.1.0';
+/** Sent as the user agent of every registry request. */
+const USER_AGENT = `npm-totp-publish/${VERSION} node/${process.version}`;
+
+
+/***/ })
+
+};
