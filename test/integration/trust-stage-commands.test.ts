@@ -329,8 +329,10 @@ describe('trust and stage commands through npm’s libraries against the test re
         assert.equal(sha1(served), shasum, `${name}: the published tarball is the staged one`);
       }
       registry.clearRequests();
-      const rerun = await run('stage approve --workspaces', { package: repo.root });
-      assert.ok(rerun.report.results.every((result) => result.outcome === 'unchanged'));
+      const rerun = await run('stage approve --workspaces\nstage reject --workspaces', { package: repo.root });
+      assert.equal(rerun.report.results.length, 16);
+      assert.ok(rerun.report.results.every((result) => result.outcome === 'unchanged'), JSON.stringify(rerun.report.results));
+      assert.match(rerun.report.results[8]?.detail ?? '', /nothing is staged as @stmono\/\w@1\.0\.0 \(@stmono\/\w@1\.0\.0 is published: stage reject cannot remove it\)/);
       assert.deepEqual(writes(), []);
     });
 
