@@ -103,7 +103,7 @@ async function runCli(argv, env, io) {
             provenance: '--provenance',
         });
         // and the engine (npm's libraries) once the inputs pass.
-        const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(977), __webpack_require__.e(56), __webpack_require__.e(120), __webpack_require__.e(334), __webpack_require__.e(953), __webpack_require__.e(940), __webpack_require__.e(339)]).then(__webpack_require__.bind(__webpack_require__, 27940)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 60275))]);
+        const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(977), __webpack_require__.e(56), __webpack_require__.e(120), __webpack_require__.e(476), __webpack_require__.e(953), __webpack_require__.e(65), __webpack_require__.e(339)]).then(__webpack_require__.bind(__webpack_require__, 36065)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 60275))]);
         let input;
         if (parsed.words[0] === 'run') {
             if (parsed.words.length !== 2)

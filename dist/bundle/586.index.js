@@ -263,7 +263,7 @@ async function run() {
         }
         const { options, commands } = read;
         // The engine (and npm's libraries) only once the inputs are accepted.
-        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(120), __webpack_require__.e(334), __webpack_require__.e(953), __webpack_require__.e(940), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 27940)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 60275))]);
+        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(120), __webpack_require__.e(476), __webpack_require__.e(953), __webpack_require__.e(65), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 36065)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 60275))]);
         const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
         auth = authSummary(options, idTokens !== undefined);
         report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {

@@ -8,8 +8,6 @@ import { changeOwner, listOwners } from './owner.ts';
 import { executePublish, type PublishDeps } from './publish.ts';
 import type { Command, PublishPlan } from './types.ts';
 import { unpublish } from './unpublish.ts';
-import { stageApprove, stageDownload, stageList, stageReject, stageView } from './stage.ts';
-import { trustCreate, trustList, trustRevoke } from './trust.ts';
 
 /** A publish's plan and what the registry said of it before the run. */
 export interface PlannedPublish {
@@ -53,21 +51,21 @@ export async function executeCommand(context: CommandContext, command: Command, 
     case 'dist-tag-add-workspaces':
       throw new Error('dist-tag add --workspaces is expanded into one dist-tag add per package before the run');
     case 'trust-create':
-      return trustCreate(context, command.pkg, command.config, command.dryRun, command.notes);
+      return (await import('./trust.ts')).trustCreate(context, command.pkg, command.config, command.dryRun, command.notes);
     case 'trust-list':
-      return trustList(context, command.pkg);
+      return (await import('./trust.ts')).trustList(context, command.pkg);
     case 'trust-revoke':
-      return trustRevoke(context, command.pkg, command.id, command.dryRun);
+      return (await import('./trust.ts')).trustRevoke(context, command.pkg, command.id, command.dryRun);
     case 'stage-list':
-      return stageList(context, command.pkg);
+      return (await import('./stage.ts')).stageList(context, command.pkg);
     case 'stage-view':
-      return stageView(context, command.id);
+      return (await import('./stage.ts')).stageView(context, command.id);
     case 'stage-download':
-      return stageDownload(context, command.id, command.dir ?? '.');
+      return (await import('./stage.ts')).stageDownload(context, command.id, command.dir ?? '.');
     case 'stage-approve':
-      return stageApprove(context, command.target, command.dryRun, command.checkout, deps);
+      return (await import('./stage.ts')).stageApprove(context, command.target, command.dryRun, command.checkout, deps);
     case 'stage-reject':
-      return stageReject(context, command.target, command.dryRun);
+      return (await import('./stage.ts')).stageReject(context, command.target, command.dryRun);
     case 'trust-setup':
     case 'stage-decide':
       throw new Error(`${command.kind} is settled into one command per package before the run`);

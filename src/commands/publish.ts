@@ -14,7 +14,6 @@ import { type Sigstore, type Uploaded, uploadBytes, uploadVersion } from '../reg
 import type { PublishPlan } from './types.ts';
 import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
 import { PublishConflictError, PublishFailedError, PublishUnconfirmedError, RegistryReadError } from './errors.ts';
-import { stageBuilt } from './stage.ts';
 
 /** A registry client authenticated by trusted publishing (OIDC) for `pkg`, or undefined to use the token. */
 export type TrustedPublishing = (pkg: string) => Promise<TrustedSession | undefined>;
@@ -120,7 +119,7 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
   const state = present ? await compare(context.client, packument as Packument, plan.version, built) : 'absent';
   if (state === 'different') throw new PublishConflictError(id);
   // `stage publish`: the same version, packed the same way, goes to the staging area instead (see stage.ts).
-  if (plan.command.stage) return stageBuilt(context, plan, built, state === 'identical', deps, async () => { await script('publish'); await script('postpublish'); });
+  if (plan.command.stage) return (await import('./stage.ts')).stageBuilt(context, plan, built, state === 'identical', deps, async () => { await script('publish'); await script('postpublish'); });
   if (state === 'identical') return ensureTag(context, plan, packument as Packument);
   if (plan.dryRun) {
     context.logger.info(`Dry run: would publish ${id} with tag "${plan.tag}" to ${context.client.registry}.`);

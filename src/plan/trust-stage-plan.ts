@@ -15,11 +15,6 @@ import { planWorkspacePublish } from './workspace-plan.ts';
 /** The scripts npm runs to pack a folder; a checkout is packed with these before a staged tarball is compared to it. */
 const PACKING_SCRIPTS: readonly LifecycleEvent[] = ['prepack', 'prepare', 'postpack'];
 
-/** The command kinds this file settles from the checkout before anything is sent. */
-export function needsTrustStagePlan(command: Command): boolean {
-  return command.kind === 'trust-setup' || command.kind === 'stage-decide' || command.kind === 'stage-download';
-}
-
 /**
  * Settles a `trust github|gitlab|circleci` line, a `stage approve|reject`
  * line or a `stage download` line from the checkout alone, before any

@@ -15,13 +15,8 @@ import { readTarball } from '../package/tarball.ts';
 import type { Options } from '../plan/options.ts';
 import { checkProvenanceVisibility } from '../plan/provenance.ts';
 import { planPublish } from '../plan/publish-plan.ts';
-import { expandWorkspaceDistTags, planWorkspacePublish } from '../plan/workspace-plan.ts';
-import { needsTrustStagePlan, planTrustStage } from '../plan/trust-stage-plan.ts';
-import { preflightApprove } from '../commands/stage.ts';
-import { preflightTrust } from '../commands/trust.ts';
 import { readPackument, type Packument } from '../registry/packument.ts';
 import { InputError } from '../foundation/errors.ts';
-import { publishWorkspaces } from './workspaces.ts';
 import { RegistryClient } from '../registry/client.ts';
 import type { Sigstore } from '../registry/publish.ts';
 import type { Account } from '../registry/owners.ts';
@@ -51,6 +46,9 @@ export interface Dependencies {
 /** Where the commands come from: a `commands` block, or already parsed (the CLI), or none (publish the package). */
 export type CommandInput = { block: string; inputName: string } | { commands: Command[] } | undefined;
 
+/** Lines settled by the trust and stage planner (one command per package, from the checkout). */
+const TRUST_STAGE_PLANNED = new Set<Command['kind']>(['trust-setup', 'stage-decide', 'stage-download']);
+
 /** Commands that only read: a publish after them still sees the registry as the run found it. */
 const READS = new Set<Command['kind']>(['dist-tag-ls', 'owner-ls', 'access-get-status', 'trust-list', 'stage-list', 'stage-view', 'stage-download']);
 
@@ -74,13 +72,15 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     const parsed = input === undefined ? [implicitPublish()] : 'commands' in input ? input.commands : parseCommandBlock(input.block, { inputName: input.inputName, defaultPackage: await defaultPackageName(options, deps.cwd) });
     commands = [];
     for (const command of parsed) {
-      if (command.kind === 'dist-tag-add-workspaces') commands.push(...(await expandWorkspaceDistTags(command, options, deps.cwd)));
-      else if (needsTrustStagePlan(command)) commands.push(...(await planTrustStage(command, options, deps.cwd, deps.env)));
+      // Monorepo, trust and stage planning load only for the lines that need them: a single publish starts faster.
+      if (command.kind === 'dist-tag-add-workspaces') commands.push(...(await (await import('../plan/workspace-plan.ts')).expandWorkspaceDistTags(command, options, deps.cwd)));
+      else if (TRUST_STAGE_PLANNED.has(command.kind)) commands.push(...(await (await import('../plan/trust-stage-plan.ts')).planTrustStage(command, options, deps.cwd, deps.env)));
       else commands.push(command);
     }
     let fresh = true;
     for (const command of commands) {
       if (command.kind === 'publish' && (command.workspaces ?? options.workspaces) !== undefined) {
+        const { planWorkspacePublish } = await import('../plan/workspace-plan.ts');
         monorepos.set(command, { plan: await planWorkspacePublish(command, options, deps.cwd, deps.env), packuments: new Map() });
       } else if (command.kind === 'publish') {
         planned.set(command, { plan: await planPublish(command, options, deps.cwd, deps.env), packument: undefined, fresh });
@@ -110,8 +110,8 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
   for (const command of commands) {
     try {
       if (command.kind === 'owner-add' || command.kind === 'owner-rm') await lookUpUser({ client, users }, command.user);
-      if (command.kind === 'trust-create') await preflightTrust(client, command.pkg);
-      if (command.kind === 'stage-approve') await preflightApprove(client, command.target);
+      if (command.kind === 'trust-create') await (await import('../commands/trust.ts')).preflightTrust(client, command.pkg);
+      if (command.kind === 'stage-approve') await (await import('../commands/stage.ts')).preflightApprove(client, command.target);
       const publish = planned.get(command);
       if (publish) publish.packument = await preflightPublish(client, publish.plan);
       if (publish) await checkProvenanceVisibility(client, publish.plan, publish.packument);
@@ -133,6 +133,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     const monorepo = monorepos.get(command);
     if (monorepo) {
       otp.source?.setMaxUsesPerCode(monorepo.plan.otpUses);
+      const { publishWorkspaces } = await import('./workspaces.ts');
       const outcome = await publishWorkspaces({
         plan: monorepo.plan,
         packuments: monorepo.packuments,

@@ -1,0 +1,3615 @@
+export const id = 65;
+export const ids = [65];
+export const modules = {
+
+/***/ 41405:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ otpWrite),
+/* harmony export */   b: () => (/* binding */ commandContext)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var _otp_with_otp_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97201);
+
+
+/** A fresh context for one command. */
+function commandContext(base) {
+    return { ...base, writes: 0, users: base.users ?? new Map(), session: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().replaceAll('-', '').slice(0, 16), tally: { otpAttempts: 0, waitedMs: 0 } };
+}
+/**
+ * One write of a command, through the one OTP wrapper: `send` gets the
+ * `Write` to pass to the registry function (the code if any, the command's
+ * npm-session and npm's command name).
+ */
+function otpWrite(context, label, npmCommand, send, bodyBytes = 0) {
+    return (0,_otp_with_otp_js__WEBPACK_IMPORTED_MODULE_1__/* .withOtp */ .at)(context.otp, {
+        label,
+        bodyBytes,
+        send: (otp) => {
+            context.writes += 1;
+            return send({ otp, session: context.session, command: npmCommand });
+        },
+    }, context.tally);
+}
+
+
+/***/ }),
+
+/***/ 72615:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BG: () => (/* binding */ PublishFailedError),
+/* harmony export */   E8: () => (/* binding */ PublishUnconfirmedError),
+/* harmony export */   Ou: () => (/* binding */ RegistryReadError),
+/* harmony export */   ci: () => (/* binding */ PackageNotFoundError),
+/* harmony export */   sZ: () => (/* binding */ PublishConflictError)
+/* harmony export */ });
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89670);
+
+/** The package does not exist on the registry. */
+class PackageNotFoundError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(pkg, registry) {
+        super('ENOPACKAGE', `${pkg} is not on ${registry}; publish it first (or check the package name).`, { received: pkg });
+    }
+}
+/** The version exists with other contents: publishing again is impossible. */
+class PublishConflictError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(id) {
+        super('EPUBLISHCONFLICT', `${id} is already in the registry with different contents. A published version cannot be replaced: bump the version in package.json and publish again.`, { received: id });
+    }
+}
+/** The registry refused or failed the publish; says whether the version is there. */
+class PublishFailedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    state;
+    constructor(id, reason, cause, state, attempts = 1) {
+        const after = {
+            refused: `The registry refused it: ${id} was not published.`,
+            'not-sent': `Nothing was sent to the registry: ${id} was not published.`,
+            absent: attempts > 1
+                ? `${id} is NOT in the registry (read back after the last of ${attempts} attempts). Running the publish again later is safe.`
+                : `${id} is NOT in the registry (read back after the failure).`,
+        }[state];
+        super('EPUBLISH', `Publishing ${id} failed: ${reason}. ${after}`, { received: id, cause });
+        this.state = state;
+    }
+}
+/** The publish may have landed, and reading the registry back failed too: say so, never guess. */
+class PublishUnconfirmedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(id, reason, readReason, cause) {
+        super('EPUBLISHUNCONFIRMED', `Publishing ${id} ended without a clear answer (${reason}), and reading the registry back failed (${readReason}): ${id} may or may not be in the registry. ` +
+            'Run the publish again: it reads the registry first and does not publish twice.', { received: id, cause });
+    }
+}
+/** The registry could not be read before publishing; nothing was sent. */
+class RegistryReadError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(id, registry, reason, cause) {
+        super('EREGISTRYREAD', `Reading ${id.replace(/@[^@]+$/, '')} from ${registry} before publishing failed: ${reason}. Nothing was sent: ${id} was not published.`, { received: id, cause });
+    }
+}
+
+
+/***/ }),
+
+/***/ 78079:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ki: () => (/* binding */ repositoryProblem),
+/* harmony export */   WV: () => (/* binding */ provenanceCi),
+/* harmony export */   ke: () => (/* binding */ statementRepository)
+/* harmony export */ });
+/**
+ * What npm's provenance depends on besides the registry: the CI, as
+ * libnpmpublish tells it (through ci-info), and the package's `repository`,
+ * which registry.npmjs.org compares with the repository named in the signed
+ * statement (422 "Failed to validate repository information" otherwise).
+ */
+/**
+ * The CI whose identity can sign a provenance statement: GitHub Actions, else
+ * GitLab CI, told from the variables ci-info reads; none when `CI=false`, as
+ * ci-info has it.
+ */
+function provenanceCi(env) {
+    if (env.CI === 'false')
+        return undefined;
+    if (env.GITHUB_ACTIONS)
+        return 'github';
+    if (env.GITLAB_CI)
+        return 'gitlab';
+    return undefined;
+}
+/** The repository libnpmpublish writes into the statement: `$GITHUB_SERVER_URL/$GITHUB_REPOSITORY`, or GitLab's `$CI_PROJECT_URL`. */
+function statementRepository(ci, env) {
+    if (ci === 'github' && env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY)
+        return `${env.GITHUB_SERVER_URL.replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}`;
+    if (ci === 'gitlab' && env.CI_PROJECT_URL)
+        return env.CI_PROJECT_URL.replace(/\/+$/, '');
+    return undefined;
+}
+/**
+ * Why the registry would refuse the statement for this manifest's
+ * `repository`, or undefined: none given, or one naming another repository
+ * than `expected`. A value this cannot read is left to the registry.
+ */
+function repositoryProblem(manifest, expected) {
+    const repository = manifest.repository;
+    const given = typeof repository === 'string' ? repository : typeof repository === 'object' && repository !== null ? repository.url : undefined;
+    if (typeof given !== 'string' || given.trim() === '') {
+        return `package.json has no "repository", and the registry accepts provenance only when repository.url names the repository the statement comes from. Add "repository": {"type": "git", "url": "git+${expected}.git"}`;
+    }
+    const [have, want] = [repositoryKey(given), repositoryKey(expected)];
+    if (have === undefined || want === undefined || have === want)
+        return undefined;
+    return `package.json's repository is "${given}", but the statement comes from ${expected}, and the registry refuses provenance when they differ. Set repository.url to "git+${expected}.git"`;
+}
+const SHORTCUT_HOSTS = { github: 'github.com', gitlab: 'gitlab.com', bitbucket: 'bitbucket.org' };
+/** `host/owner/repo`, lower-cased, from the forms npm accepts in `repository` (URLs of any git scheme, `git@host:path`, `github:owner/repo`, `owner/repo`). */
+function repositoryKey(value) {
+    const text = value.trim();
+    const shortcut = /^(github|gitlab|bitbucket):([^/\s]+\/[^\s]+)$/i.exec(text);
+    const scp = /^[^@/\s]+@([^:/\s]+):(.+)$/.exec(text);
+    let host;
+    let repoPath;
+    if (shortcut)
+        [host, repoPath] = [SHORTCUT_HOSTS[shortcut[1].toLowerCase()], shortcut[2]];
+    else if (/^[^/:\s@]+\/[^/:\s]+$/.test(text))
+        [host, repoPath] = ['github.com', text];
+    else if (scp && !text.includes('://'))
+        [host, repoPath] = [scp[1], scp[2]];
+    else {
+        try {
+            const url = new URL(text.replace(/^git\+/, ''));
+            [host, repoPath] = [url.hostname, url.pathname];
+        }
+        catch {
+            return undefined;
+        }
+    }
+    const key = `${host}/${repoPath.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.git$/, '')}`.toLowerCase();
+    return key.split('/').length >= 3 ? key : undefined;
+}
+
+
+/***/ }),
+
+/***/ 7581:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ executePublish),
+/* harmony export */   x: () => (/* binding */ preflightPublish)
+/* harmony export */ });
+/* harmony import */ var _npmcli_package_json__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80319);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62088);
+/* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80403);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89670);
+/* harmony import */ var _foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23505);
+/* harmony import */ var _otp_with_otp_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(97201);
+/* harmony import */ var _package_pack_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96043);
+/* harmony import */ var _package_scripts_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58344);
+/* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(44098);
+/* harmony import */ var _registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(677);
+/* harmony import */ var _registry_packument_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(52919);
+/* harmony import */ var _registry_publish_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(14512);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(41405);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(72615);
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Uploads retried after a transient failure (reset, timeout, 408, 5xx) once the read-back shows the version absent. */
+const MAX_UPLOAD_RETRIES = 2;
+/**
+ * The one read of the registry a publish makes before anything runs: the
+ * packument, as for a write (no cache can hide a version published minutes
+ * ago). It settles npm's rule that, without an explicit tag, a version lower
+ * than the highest release may not take `latest`: refused here, before any
+ * package script runs.
+ */
+async function preflightPublish(client, plan) {
+    const id = `${plan.name}@${plan.version}`;
+    const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_10__/* .readPackument */ .l)(client, plan.name, { write: true }).catch((error) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .RegistryReadError */ .Ou(id, client.registry, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error), error);
+    });
+    const present = packument?.versions?.[plan.version] !== undefined;
+    if (!present && plan.tagImplicit && plan.tag === 'latest') {
+        const releases = Object.entries(packument?.versions ?? {})
+            .filter(([v, meta]) => semver__WEBPACK_IMPORTED_MODULE_1__.valid(v) !== null && semver__WEBPACK_IMPORTED_MODULE_1__.prerelease(v) === null && !meta.deprecated)
+            .map(([v]) => v);
+        const highest = semver__WEBPACK_IMPORTED_MODULE_1__.maxSatisfying(releases, '*');
+        if (highest !== null && semver__WEBPACK_IMPORTED_MODULE_1__.gte(highest, plan.version)) {
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(plan.tagInput, `${plan.tagInput}: ${id} is lower than the highest published version, ${highest}, so it cannot take the "latest" tag by default (npm refuses it too). Give an explicit tag for this line, for example latest-1 or v${semver__WEBPACK_IMPORTED_MODULE_1__.major(plan.version)}-lts.`, { received: plan.version });
+        }
+    }
+    return packument;
+}
+/**
+ * Publishes one planned version. For a folder: the package scripts npm runs
+ * (`prepublishOnly`, `prepack`, `prepare`), the manifest read as npm prepares
+ * it, the tarball packed in-process, `postpack`. Then the registry decides:
+ * the same version with the same contents is `unchanged` (or `tagged`, when
+ * an explicitly asked-for tag was missing), other contents a conflict,
+ * otherwise one upload through the OTP wrapper, reconciled by reading back
+ * when its answer is unclear, and `publish`/`postpublish` after it.
+ * When the version is already in the registry, only the packing scripts run
+ * (the tarball is needed to compare), never `prepublishOnly` or the after-publish ones.
+ */
+async function executePublish(context, plan, packument, deps) {
+    const id = `${plan.name}@${plan.version}`;
+    const present = packument?.versions?.[plan.version] !== undefined;
+    const script = (event) => plan.source.kind === 'folder' && plan.scripts.includes(event)
+        ? (0,_package_scripts_js__WEBPACK_IMPORTED_MODULE_7__/* .runScript */ .j3)({ dir: plan.source.dir, manifest: plan.source.manifest, event, env: deps.scriptEnv, logger: context.logger })
+        : Promise.resolve();
+    let built;
+    if (plan.source.kind === 'folder') {
+        const { dir, manifestText, workspaceRoot } = plan.source;
+        if (!present)
+            await script('prepublishOnly');
+        await script('prepack');
+        await script('prepare');
+        const manifest = await readPublishManifest(dir, manifestText);
+        if (manifest.name !== plan.name || manifest.version !== plan.version) {
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$('EPACK', `The package scripts changed ${dir}/package.json from ${id} to ${String(manifest.name)}@${String(manifest.version)}; nothing was published. Set the name and version before the run instead.`, { received: id });
+        }
+        const packed = await (0,_package_pack_js__WEBPACK_IMPORTED_MODULE_6__/* .packDirectory */ .j)(dir, { ...(manifestText === undefined ? {} : { manifestText }), ...(workspaceRoot === undefined ? {} : { workspaceRoot, workspaces: [dir] }) });
+        context.logger.info(`Packed ${id}: ${packed.files.length} file${packed.files.length === 1 ? '' : 's'}, ${packed.data.length} bytes (${packed.integrity.slice(0, 20)}…).`);
+        await script('postpack');
+        built = { data: packed.data, integrity: packed.integrity, manifest };
+    }
+    else {
+        built = { data: plan.source.data, integrity: plan.source.integrity, manifest: plan.source.manifest };
+    }
+    const state = present ? await compare(context.client, packument, plan.version, built) : 'absent';
+    if (state === 'different')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .PublishConflictError */ .sZ(id);
+    // `stage publish`: the same version, packed the same way, goes to the staging area instead (see stage.ts).
+    if (plan.command.stage)
+        return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 53854))).stageBuilt(context, plan, built, state === 'identical', deps, async () => { await script('publish'); await script('postpublish'); });
+    if (state === 'identical')
+        return ensureTag(context, plan, packument);
+    if (plan.dryRun) {
+        context.logger.info(`Dry run: would publish ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
+        const provenance = plan.provenance?.problem ? `; ${plan.provenance.problem}` : plan.provenance?.mode === 'on' ? ', with provenance' : '';
+        return { status: 'dry-run', detail: `dry run: ${id} would be published with tag ${plan.tag}${provenance}` };
+    }
+    context.logger.info(`Publishing ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
+    const trusted = deps.trustedPublishing ? await deps.trustedPublishing(plan.name) : undefined;
+    const oidcClient = trusted?.client;
+    const provenance = await provenanceFor(context, plan, built, trusted, deps.sigstore);
+    const receipt = {};
+    const outcome = await upload(context, plan, built, oidcClient, provenance, receipt);
+    if (outcome === 'unchanged')
+        return { status: 'unchanged', detail: `${id} was already published with identical contents` };
+    await script('publish');
+    await script('postpublish');
+    return {
+        status: 'done',
+        published: true,
+        detail: `published ${id} (${built.integrity.slice(0, 20)}…) with tag ${plan.tag}${oidcClient ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}`,
+        ...(receipt.transparencyLogUrl ? { transparencyLogUrl: receipt.transparencyLogUrl } : {}),
+    };
+}
+/**
+ * Whether this upload carries a signed provenance statement: always when the
+ * plan says on (its preconditions were checked before anything ran); with
+ * auto, as npm does it, only for a trusted publish, by npm's rule (see
+ * TrustedSession), never with restricted access. Said in the log either way.
+ */
+async function provenanceFor(context, plan, built, trusted, sigstore) {
+    const id = `${plan.name}@${plan.version}`;
+    const mode = plan.provenance?.mode ?? 'off';
+    if (mode === 'on') {
+        context.logger.info(`Provenance: signing a statement for ${id} with this job's OIDC identity (${plan.provenance?.from}).`);
+        return sigstore ?? {};
+    }
+    if (mode === 'off' || trusted === undefined)
+        return undefined;
+    const decided = plan.access === 'restricted' ? { on: false, reason: 'restricted access' } : await trusted.provenanceByDefault(built.manifest);
+    const toRequire = `Set ${plan.provenance?.from ?? 'provenance'} to true to require it.`;
+    if (decided.on)
+        context.logger.info(`Provenance: on for ${id}, as npm turns it on for a trusted publish (${decided.reason}).`);
+    else if (decided.warning)
+        context.logger.warning(`Provenance: off for ${id}: ${decided.reason}. ${toRequire}`);
+    else
+        context.logger.info(`Provenance: off for ${id} (${decided.reason}); npm would not sign one either. ${toRequire}`);
+    return decided.on ? (sigstore ?? {}) : undefined;
+}
+/**
+ * The manifest npm publishes for a folder: package.json fixed and prepared by
+ * @npmcli/package-json (`_id`, readme, bin and man paths, gitHead...), as
+ * `npm publish` does it; for a workspace package whose ranges were resolved,
+ * the same steps over the text that is packed in place of the file.
+ */
+async function readPublishManifest(dir, manifestText) {
+    if (manifestText === undefined) {
+        const pkg = await _npmcli_package_json__WEBPACK_IMPORTED_MODULE_0__.fix(dir, { changes: [] });
+        return (await pkg.prepare()).content;
+    }
+    const pkg = new _npmcli_package_json__WEBPACK_IMPORTED_MODULE_0__().create(dir).fromJSON(manifestText);
+    await pkg.fix({ changes: [] });
+    return (await pkg.prepare()).content;
+}
+/** The version is in the registry: with the same contents, or other ones. */
+async function compare(client, packument, version, built) {
+    const published = packument.versions?.[version];
+    if (published?.dist?.integrity === built.integrity)
+        return 'identical';
+    // Same files can gzip to other bytes on another Node/zlib build: compare what is inside.
+    const url = published?.dist?.tarball;
+    if (!url)
+        return 'different';
+    return (await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_8__/* .sameContents */ .P1)(await client.getBuffer(url), built.data)) ? 'identical' : 'different';
+}
+/**
+ * The version is there with the same contents. A tag that was asked for
+ * (not the implicit `latest`) and does not point at it yet is set, so a
+ * re-run with a corrected tag does what it says.
+ */
+async function ensureTag(context, plan, packument) {
+    const id = `${plan.name}@${plan.version}`;
+    const current = packument['dist-tags']?.[plan.tag];
+    if (plan.tagImplicit || current === plan.version) {
+        context.logger.info(`${id} is already in the registry with identical contents: nothing to publish.`);
+        return { status: 'unchanged', detail: `${id} was already published with identical contents` };
+    }
+    const was = current === undefined ? '' : ` (was ${current})`;
+    if (plan.dryRun)
+        return { status: 'dry-run', detail: `dry run: ${id} is already published; ${plan.tag} would point at it${was}` };
+    context.logger.info(`${id} is already in the registry with identical contents, but not under "${plan.tag}": setting the tag.`);
+    await (0,_context_js__WEBPACK_IMPORTED_MODULE_12__/* .otpWrite */ .P)(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (write) => (0,_registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_9__/* .setDistTag */ .r)(context.client, plan.name, plan.tag, plan.version, write));
+    return { status: 'tagged', detail: `${id} was already published with identical contents; ${plan.tag} now points at it${was}` };
+}
+/**
+ * One upload, through the OTP wrapper; `confirmed` when its answer was lost and reading back showed it landed (with trusted publishing, under the
+ * short-lived token and without a code). After a failure that may hide a
+ * success (no answer, a timeout, 5xx, 408, a 403/409 "already published"),
+ * the packument is read back before deciding, and the upload is retried,
+ * with backoff on the injected clock, only when the version is certainly
+ * absent and the failure was transient. npm-registry-fetch never retries the
+ * PUT itself (see RegistryClient).
+ */
+async function upload(context, plan, built, oidcClient, provenance, receipt) {
+    const id = `${plan.name}@${plan.version}`;
+    const uploader = oidcClient ?? context.client;
+    const otp = oidcClient ? { ...context.otp, source: undefined } : context.otp;
+    const { logger } = context;
+    for (let uploads = 1;; uploads += 1) {
+        try {
+            const answer = await (0,_otp_with_otp_js__WEBPACK_IMPORTED_MODULE_5__/* .withOtp */ .at)(otp, {
+                label: `publish ${id}`,
+                bodyBytes: (0,_registry_publish_js__WEBPACK_IMPORTED_MODULE_11__/* .uploadBytes */ .D)(built.data.length),
+                send: (code) => {
+                    context.writes += 1;
+                    return (0,_registry_publish_js__WEBPACK_IMPORTED_MODULE_11__/* .uploadVersion */ .E)(uploader, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' });
+                },
+            }, context.tally);
+            if (answer.transparencyLogUrl) {
+                receipt.transparencyLogUrl = answer.transparencyLogUrl;
+                logger.info(`Provenance statement for ${id} published to the transparency log: ${answer.transparencyLogUrl}`);
+            }
+            if (uploads > 1)
+                logger.info(`${id} published on attempt ${uploads}.`);
+            return 'published';
+        }
+        catch (error) {
+            const kind = classify(error);
+            if (kind === 'refused' || kind === 'not-sent')
+                throw error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$ ? error : new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .PublishFailedError */ .BG(id, failureReason(error), error, kind);
+            logger.warning(`The publish of ${id} ended without a clear answer (${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error)}); reading the registry back before anything else.`);
+            const after = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_10__/* .readPackument */ .l)(context.client, plan.name, { write: true }).catch((readError) => {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .PublishUnconfirmedError */ .E8(id, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error), (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(readError), error);
+            });
+            const state = after?.versions?.[plan.version] ? await compare(context.client, after, plan.version, built) : 'absent';
+            if (state === 'identical' && uploads === 1 && kind === 'unclear') {
+                // Refused as "already published" on our only upload: it was there before this run (a stale read, a race).
+                logger.info(`${id} was already in the registry with identical contents (the registry refused to publish over it): nothing was published by this run.`);
+                return 'unchanged';
+            }
+            if (state === 'identical') {
+                logger.info(`${id} is in the registry with our contents: the publish did succeed.`);
+                return 'confirmed';
+            }
+            if (state === 'different')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .PublishConflictError */ .sZ(id);
+            if (uploads > MAX_UPLOAD_RETRIES || kind !== 'transient')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .PublishFailedError */ .BG(id, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error), error, 'absent', uploads);
+            const backoffMs = 1000 * 2 ** (uploads - 1);
+            logger.info(`${id} is not in the registry; retrying the publish in ${backoffMs / 1000} s (retry ${uploads}/${MAX_UPLOAD_RETRIES}).`);
+            await context.otp.clock.sleep(backoffMs);
+            context.tally.waitedMs += backoffMs;
+        }
+    }
+}
+/** Failures of sigstore while signing a provenance statement, before the upload is sent (@sigstore/sign's InternalError codes). */
+const SIGSTORE_CODES = new Set(['CA_CREATE_SIGNING_CERTIFICATE_ERROR', 'TLOG_CREATE_ENTRY_ERROR', 'TLOG_FETCH_ENTRY_ERROR', 'TSA_CREATE_TIMESTAMP_ERROR', 'IDENTITY_TOKEN_READ_ERROR', 'IDENTITY_TOKEN_PARSE_ERROR']);
+/** Refusals by libnpmpublish itself, and sigstore's failures, before anything is sent. */
+const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', ...SIGSTORE_CODES]);
+/** Why an upload failed, in words; for sigstore, what it was doing and what its service answered. */
+function failureReason(error) {
+    const { code, cause } = (error ?? {});
+    if (typeof code !== 'string' || !SIGSTORE_CODES.has(code))
+        return (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error);
+    return `signing the provenance statement failed (${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error)}${cause === undefined ? '' : `: ${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(cause)}`})`;
+}
+/**
+ * `refused`: the registry answered no (nothing landed). `not-sent`: refused
+ * before sending. `transient`: lost or failed in a way worth retrying once
+ * the version is known to be absent. `unclear`: may have landed, not worth
+ * retrying (403/409 "already published", or an error we do not know).
+ */
+function classify(error) {
+    if (error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$)
+        return 'refused';
+    const status = (0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .statusOf */ .c2)(error);
+    if (status !== undefined) {
+        if (status === 408 || status >= 500)
+            return 'transient';
+        return status === 403 || status === 409 ? 'unclear' : 'refused';
+    }
+    const record = error;
+    if (typeof record?.code === 'string' && LOCAL_CODES.has(record.code))
+        return 'not-sent';
+    const failure = (0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .connectionFailure */ .Dx)(error);
+    if (failure === 'unsent')
+        return 'not-sent';
+    // make-fetch-happen reports other socket errors as type `system`: the request may have gone out.
+    return failure === 'lost' || record?.type === 'system' ? 'transient' : 'unclear';
+}
+
+
+/***/ }),
+
+/***/ 23505:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dx: () => (/* binding */ connectionFailure),
+/* harmony export */   GI: () => (/* binding */ errorHeader),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   u4: () => (/* binding */ isRecord)
+/* harmony export */ });
+/**
+ * What an error from npm's libraries (npm-registry-fetch, make-fetch-happen)
+ * says about a request: its HTTP status and headers, and, when there was no
+ * answer, whether the request may have reached the registry. One taxonomy for
+ * every caller, so that publish's reconciliation and the other commands'
+ * retries agree on what a lost connection is.
+ */
+/** The HTTP status carried by an npm-registry-fetch error, if any. */
+function statusOf(error) {
+    return isRecord(error) && typeof error.statusCode === 'number' ? error.statusCode : undefined;
+}
+/** A header from an npm-registry-fetch error (its headers are `raw()`: arrays of strings). */
+function errorHeader(error, name) {
+    if (!isRecord(error) || !isRecord(error.headers))
+        return undefined;
+    const value = error.headers[name];
+    if (Array.isArray(value))
+        return typeof value[0] === 'string' ? value[0] : undefined;
+    return typeof value === 'string' ? value : undefined;
+}
+/** The connection failed during the request: it may or may not have been processed. */
+const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'UND_ERR_SOCKET']);
+/** No connection was made: the request never reached the registry. The first two may pass on a retry. */
+const UNSENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EINVALIDPROXY']);
+const RETRYABLE_UNSENT = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+/**
+ * For an error without an HTTP answer: `lost` (the request may have been
+ * processed), `unsent` (it cannot have been), or undefined (not a connection
+ * failure, or one we do not know).
+ */
+function connectionFailure(error) {
+    if (!isRecord(error) || statusOf(error) !== undefined)
+        return undefined;
+    if (typeof error.code === 'string' && UNSENT_CODES.has(error.code))
+        return 'unsent';
+    if (typeof error.code === 'string' && LOST_CODES.has(error.code))
+        return 'lost';
+    return error.type === 'request-timeout' || error.type === 'body-timeout' ? 'lost' : undefined;
+}
+/** A failure that says nothing about the request itself (408, 5xx, a dropped or refused connection): worth trying again. */
+function isTransient(error) {
+    const status = statusOf(error);
+    if (status !== undefined)
+        return status === 408 || status >= 500;
+    const failure = connectionFailure(error);
+    return failure === 'lost' || (failure === 'unsent' && isRecord(error) && RETRYABLE_UNSENT.has(error.code));
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null;
+}
+
+
+/***/ }),
+
+/***/ 42366:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lc: () => (/* binding */ OtpRequiredError),
+/* harmony export */   R2: () => (/* binding */ WaitBudgetError),
+/* harmony export */   TM: () => (/* binding */ RateLimitedError),
+/* harmony export */   ax: () => (/* binding */ OtpRejectedError),
+/* harmony export */   eu: () => (/* binding */ SecurityKeyError)
+/* harmony export */ });
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89670);
+
+/** The registry asked for a one-time password and no TOTP secret was configured. */
+class OtpRequiredError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(label, secretInput, options = {}) {
+        super('EOTP', `The registry asks for a one-time password for "${label}", but no TOTP secret was given. ` +
+            `Set ${secretInput} to the account's TOTP secret (base32 text or the otpauth:// URI behind the QR code).`, options);
+    }
+}
+/** The account's 2FA uses security keys (WebAuthn): no CI job can answer it. */
+class SecurityKeyError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(label, options = {}) {
+        super('EOTPWEBAUTHN', `The registry asks for a security-key (WebAuthn) confirmation for "${label}": this account's 2FA uses ` +
+            'security keys, which no CI job can answer, so a TOTP secret cannot help. Use trusted publishing (OIDC) ' +
+            'for publish, or a granular access token allowed to bypass 2FA.', options);
+    }
+}
+/** Every code tried was refused. Says how many, across how many windows, with which clock offset; never a code. */
+class OtpRejectedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    attempts;
+    constructor(label, details) {
+        const offset = `${details.offsetMs >= 0 ? '+' : ''}${(details.offsetMs / 1000).toFixed(1)} s`;
+        super('EOTPREJECTED', `The registry refused ${details.attempts} one-time password${details.attempts === 1 ? '' : 's'} for "${label}" ` +
+            `from ${details.windows} time window${details.windows === 1 ? '' : 's'} (clock offset used: ${offset} versus the registry` +
+            `${details.singleUse ? '; the registry allows each code once' : ''}). ` +
+            'Check that the TOTP secret belongs to the account that owns the token, and that its algorithm, digits and period match the enrolment.', details.cause === undefined ? {} : { cause: details.cause });
+        this.attempts = details.attempts;
+    }
+}
+/** The registry kept answering 429 (too many requests). */
+class RateLimitedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(label, retryAfterMs, options = {}) {
+        super('ERATELIMIT', `The registry is rate-limiting "${label}" (429 Too Many Requests)` +
+            (retryAfterMs === undefined ? '' : `; it asks to wait ${Math.ceil(retryAfterMs / 1000)} s`) +
+            '. Try again later.', options);
+    }
+}
+/**
+ * The run's waits for windows and 429 pauses would go over `maxTotalWaitMs`:
+ * this write, and every later one, fails instead of waiting. Says how long
+ * the run waited, how long the next wait was, and the limit; never a code.
+ */
+class WaitBudgetError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    /** Time the run had waited when it gave up, ms. */
+    waitedMs;
+    /** The wait that would have gone over the limit, ms. */
+    neededMs;
+    /** The limit, ms. */
+    limitMs;
+    constructor(details) {
+        const s = (ms) => `${Math.ceil(ms / 1000)} s`;
+        super('EWAITBUDGET', `This run has waited ${s(details.waitedMs)} for the registry's rate limits (429), and the next write would ` +
+            `have to wait ${s(details.neededMs)} more, over the run's limit of ${s(details.limitMs)}: the registry is rate-limiting ` +
+            'one-time passwords. No further write with a one-time password is sent. Run the same step again later: it publishes only what is missing; a lower otp-uses avoids the limit.', { received: { ...details } });
+        this.waitedMs = details.waitedMs;
+        this.neededMs = details.neededMs;
+        this.limitMs = details.limitMs;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6198:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ DEFAULT_MAX_TOTAL_WAIT_MS),
+  P: () => (/* binding */ OtpSource)
+});
+
+// EXTERNAL MODULE: ./lib/otp/errors.js
+var errors = __webpack_require__(42366);
+// EXTERNAL MODULE: ./node_modules/@otplib/core/dist/index.js
+var dist = __webpack_require__(21498);
+// EXTERNAL MODULE: ./node_modules/otplib/dist/index.js + 11 modules
+var otplib_dist = __webpack_require__(11525);
+// EXTERNAL MODULE: ./lib/otp/secret.js
+var secret = __webpack_require__(61333);
+;// CONCATENATED MODULE: ./lib/otp/totp.js
+/**
+ * TOTP codes (RFC 6238) from a parsed secret, through otplib. Time comes in
+ * as a parameter: callers pass their injected clock's (registry-corrected)
+ * time, never `Date.now()` from here.
+ */
+
+
+/** otplib refuses secrets under 16 bytes by default; 80-bit enrolments are common, and parseTotpSecret enforces our bounds. */
+const GUARDRAILS = (0,dist/* createGuardrails */.NZ)({ MIN_SECRET_BYTES: secret/* MIN_SECRET_BYTES */.SI, MAX_SECRET_BYTES: secret/* MAX_SECRET_BYTES */.sU });
+/**
+ * The time-step counter (window index) containing `epochMs` (milliseconds
+ * since the Unix epoch): floor(epochMs / 1000 / period), with T0 = 0.
+ * Throws a RangeError for a negative or non-finite time.
+ */
+function totpWindow(secret, epochMs) {
+    if (!Number.isFinite(epochMs) || epochMs < 0)
+        throw new RangeError(`epochMs must be a finite, non-negative number of milliseconds, got ${epochMs}`);
+    // One division of exact integers: no rounding can move a boundary (29_999 ms is window 0, 30_000 ms window 1).
+    return Math.floor(epochMs / (secret.period * 1000));
+}
+/**
+ * The code for window index `window` (a non-negative safe integer), with the
+ * secret's algorithm, digits and period; zero-padded to `digits` characters.
+ */
+function totpCodeForWindow(secret, window) {
+    if (!Number.isSafeInteger(window) || window < 0)
+        throw new RangeError(`window must be a non-negative safe integer, got ${window}`);
+    return (0,otplib_dist/* generateSync */.Vs)({
+        strategy: 'totp',
+        secret: secret.bytes,
+        algorithm: secret.algorithm,
+        digits: secret.digits,
+        period: secret.period,
+        // The window's first second: otplib derives the counter as floor(epoch / period) = window, exactly.
+        epoch: window * secret.period,
+        guardrails: GUARDRAILS,
+    });
+}
+/** The code for the TOTP time step containing `epochMs` (milliseconds since the Unix epoch). */
+function totpCode(secret, epochMs) {
+    return totpCodeForWindow(secret, totpWindow(secret, epochMs));
+}
+
+;// CONCATENATED MODULE: ./lib/otp/source.js
+
+
+/** Default of `maxTotalWaitMs`: ten minutes of 429 pauses, two of npmjs's five-minute `rate limited otp` pauses. */
+const DEFAULT_MAX_TOTAL_WAIT_MS = 600_000;
+/** Margin above which the source never waits: the window must leave room for a code at all. */
+const MARGIN_CEILING_FRACTION = 0.8;
+/** Lands a little after the next window opens, not on its edge. */
+const WINDOW_ENTRY_GUARD_MS = 100;
+/**
+ * Most of the offset's uncertainty that is added to the margin and the entry
+ * guard, as a fraction of the period, so that guard plus margin always leave
+ * a usable window (0.1 + 0.8 < 1).
+ */
+const UNCERTAINTY_CAP_FRACTION = 0.1;
+/** Waits longer than this are reported at info level. */
+const LONG_WAIT_MS = 2000;
+/** Skew worth a warning: larger than any sane NTP-synchronised machine. */
+const SKEW_WARNING_MS = 5000;
+/**
+ * Makes TOTP codes just in time, against the registry's clock.
+ *
+ * - A code is handed out only if its window still has more time left than
+ *   the request needs (latency plus upload estimate, at least the floor,
+ *   plus the uncertainty of the clock offset); otherwise the source waits for
+ *   the next window, and enters it only once the registry is surely in it
+ *   (the offset comes from one-second `Date` headers, so it can be ~0.5 s off).
+ * - A window whose code was rejected is never used again.
+ * - One code serves at most `maxUsesPerCode` writes (a use counts when the
+ *   code is handed out and is given back when the write ends without a
+ *   verdict); the write after that takes the next window's code.
+ * - When the registry refuses a code it had already accepted, the source
+ *   switches to one window per write for the rest of the run; when it answers
+ *   429 `rate limited otp` after K writes with one code, each code serves at
+ *   most K writes from then on.
+ * - A 429 is per account: `rateLimited` pauses every write, and no code is
+ *   handed out until Retry-After has passed.
+ * - Every 429 pause counts against one budget for the run (window waits do
+ *   not: each is shorter than one period, and they are the least pacing costs),
+ *   `maxTotalWaitMs`; once a wait would go over it, every write fails with
+ *   EWAITBUDGET instead of waiting.
+ * - Callers are served one at a time, so concurrent writes share a wait
+ *   instead of each waiting. A code whose fate would change what the others
+ *   get (the first code of the run or after a rejection, the first reuse of
+ *   an accepted code) goes out alone: concurrent writes wait for its verdict
+ *   instead of sending a burst of codes the registry would refuse.
+ *
+ * Every code from `next()` must be settled with exactly one of `accepted`,
+ * `rejected`, `released` or `rateLimited` (`withOtp` does this), or
+ * concurrent callers can wait for a verdict that never comes.
+ */
+class OtpSource {
+    #secret;
+    #clock;
+    #timeSync;
+    #logger;
+    #marginFloorMs;
+    #periodMs;
+    #maxTotalWaitMs;
+    #rejected = new Set();
+    #accepted = new Set();
+    #issued = new Set();
+    /** Window -> writes its code is out for or was accepted for (released codes given back). */
+    #uses = new Map();
+    /** Window -> writes the registry accepted its code for. */
+    #acceptedUses = new Map();
+    #inFlight = new Map();
+    /** A code was accepted since the last rejection of a code that was not a reuse: secret and offset are right. */
+    #proven = false;
+    /** The registry accepted a reused code: it does not hold codes to single use. */
+    #reuseProven = false;
+    #verdict = Promise.withResolvers();
+    #singleUse = false;
+    #skewWarned = false;
+    #maxUsesPerCode;
+    /** The most uses per code the registry took before it answered `rate limited otp`. */
+    #registryUses = Number.POSITIVE_INFINITY;
+    /** Local ms before which no code is handed out (a 429's Retry-After). */
+    #pausedUntil = 0;
+    /** Time slept in 429 pauses, ms: what the budget is spent on. */
+    #spentMs = 0;
+    /** Set once a wait would overrun the budget: every later write fails with it. */
+    #exhausted;
+    #queue = Promise.resolve();
+    stats = { generated: 0, windows: 0, rejected: 0, waits: 0, waitedMs: 0, pauses: 0, pausedMs: 0 };
+    constructor(options) {
+        this.#secret = options.secret;
+        this.#clock = options.clock;
+        this.#timeSync = options.timeSync;
+        this.#logger = options.logger;
+        this.#marginFloorMs = options.marginFloorMs ?? 2000;
+        this.#periodMs = options.secret.period * 1000;
+        this.#maxUsesPerCode = checkUses(options.maxUsesPerCode ?? Number.POSITIVE_INFINITY);
+        const budget = options.maxTotalWaitMs ?? DEFAULT_MAX_TOTAL_WAIT_MS;
+        if (!(budget >= 0))
+            throw new RangeError(`maxTotalWaitMs must be a number of ms of at least 0, got ${budget}`);
+        this.#maxTotalWaitMs = budget;
+    }
+    /** True once the registry has shown it refuses reused codes. */
+    get singleUse() {
+        return this.#singleUse;
+    }
+    /** The clock offset in use (registry minus local), ms. */
+    get offsetMs() {
+        return this.#timeSync.offsetMs;
+    }
+    /** Most writes a code now serves: the setting, lowered to what the registry took, 1 once it refused a reuse. Infinity when unlimited. */
+    get usesPerCode() {
+        return this.#singleUse ? 1 : Math.min(this.#maxUsesPerCode, this.#registryUses);
+    }
+    /** Sets the most writes one code is handed out for (between commands); a whole number of at least 1, or Infinity. What the registry showed still lowers it. */
+    setMaxUsesPerCode(uses) {
+        this.#maxUsesPerCode = checkUses(uses);
+    }
+    /** Time the run has waited in 429 pauses, ms (what the budget is spent on). */
+    get waitedTotalMs() {
+        return this.#spentMs;
+    }
+    /**
+     * Time a request with a body of `bodyBytes` needs its code to stay valid,
+     * ms: twice the latency plus the upload estimate, at least the floor, plus
+     * the offset's uncertainty; at most 80 % of the period.
+     */
+    marginFor(bodyBytes = 0) {
+        const sync = this.#timeSync;
+        const needed = 2 * sync.latencyMs + bodyBytes / sync.bytesPerMs;
+        const ceiling = this.#periodMs * MARGIN_CEILING_FRACTION;
+        return Math.round(Math.min(ceiling, Math.max(this.#marginFloorMs, needed) + this.#uncertaintyMs()));
+    }
+    /**
+     * The code to send with the next request; waits when the current window is
+     * too short or has served its writes, for a 429 pause, or for a verdict
+     * that decides the code. Rejects with `WaitBudgetError` once the run's
+     * waits would go over `maxTotalWaitMs`.
+     */
+    next(request = {}) {
+        const issued = this.#queue.then(() => this.#issue(request.bodyBytes ?? 0));
+        this.#queue = issued.catch(() => undefined);
+        return issued;
+    }
+    /** The registry accepted `code`. */
+    accepted(code) {
+        const flight = this.#settle(code);
+        this.#accepted.add(code.window);
+        this.#acceptedUses.set(code.window, (this.#acceptedUses.get(code.window) ?? 0) + 1);
+        this.#proven = true;
+        if (flight?.reuse)
+            this.#reuseProven = true;
+    }
+    /** The registry refused `code`. Returns true when that was a refused reuse. */
+    rejected(code) {
+        this.#settle(code);
+        this.stats.rejected += 1;
+        this.#rejected.add(code.window);
+        const reuse = this.#accepted.has(code.window);
+        if (!reuse)
+            this.#proven = false;
+        if (reuse && !this.#singleUse) {
+            this.#singleUse = true;
+            this.#logger.warning('The registry refused a one-time password it had accepted earlier in this window: ' +
+                'it allows each code once. From now on every write uses a code of its own window, ' +
+                `which can add up to ${this.#secret.period} s per write.`);
+        }
+        return reuse;
+    }
+    /** The write ended without a verdict on `code` (a network error, another refusal): it taught nothing, and its use is given back. */
+    released(code) {
+        if (!this.#settle(code))
+            return;
+        const uses = (this.#uses.get(code.window) ?? 1) - 1;
+        this.#uses.set(code.window, Math.max(0, uses));
+    }
+    /**
+     * The registry answered 429 to the write that carried `code` (undefined
+     * when it carried none): the limit is the account's, so every write pauses
+     * for `retryAfterMs`. After `rate limited otp`, each code serves at most
+     * as many writes as the registry accepted this one for. The code is
+     * released: the registry did not judge it.
+     */
+    rateLimited(code, limit) {
+        if (code && limit.codeUses)
+            this.#learnUses(this.#acceptedUses.get(code.window) ?? 0);
+        this.pauseUntil(this.#clock.now() + limit.retryAfterMs, limit.codeUses ? '429 rate limited otp' : '429 Too Many Requests');
+        if (code)
+            this.released(code);
+    }
+    /**
+     * Hands out no code before local time `untilMs`, to any write, including
+     * those already waiting in `next()`. A pause that ends later extends the
+     * current one; a new pause is said once at info level (`why` names it).
+     */
+    pauseUntil(untilMs, why) {
+        const now = this.#clock.now();
+        if (untilMs <= this.#pausedUntil || untilMs <= now)
+            return;
+        const fresh = this.#pausedUntil <= now;
+        this.#pausedUntil = untilMs;
+        if (!fresh || this.#exhausted)
+            return;
+        this.stats.pauses += 1;
+        const waitS = Math.ceil((untilMs - now) / 1000);
+        // A pause the budget cannot cover is not announced as a wait: the writes fail with EWAITBUDGET instead.
+        const covered = this.#spentMs + waitS * 1000 <= this.#maxTotalWaitMs;
+        this.#logger.info(`The registry asks to slow down (${why}); ${covered ? `waiting ${waitS} s before the next write.` : `it asks for ${waitS} s, more than the run's wait limit leaves.`}`);
+    }
+    async #issue(bodyBytes) {
+        this.#warnAboutSkew();
+        // Time slept for windows and pauses only: a wait for another request's verdict is that request's time, not a wait for a code.
+        let waitedMs = 0;
+        let waited = false;
+        for (;;) {
+            if (this.#exhausted)
+                throw this.#budgetError();
+            const pauseMs = this.#pausedUntil - this.#clock.now();
+            if (pauseMs > 0) {
+                // Retry-After has one-second resolution: sleeping whole seconds never comes back a hair early, into a fresh 429.
+                const slept = await this.#sleep(Math.ceil(pauseMs / 1000) * 1000);
+                this.stats.pausedMs += slept;
+                waitedMs += slept;
+                continue;
+            }
+            const now = this.#timeSync.registryTime(this.#clock.now());
+            const window = this.#choose(now, bodyBytes);
+            const reuse = this.#accepted.has(window) || [...this.#inFlight.values()].some((flight) => flight.window === window);
+            if (this.#inFlight.size > 0 && !(reuse ? this.#reuseProven : this.#proven)) {
+                // The verdict on a code out there decides whether this one would be refused.
+                await this.#verdict.promise;
+                continue;
+            }
+            const opensAt = window * this.#periodMs + this.#entryGuardMs();
+            if (now < opensAt) {
+                const waitMs = opensAt - now;
+                const message = `Waiting ${(waitMs / 1000).toFixed(1)} s for the next one-time password window (${this.#whyWait(window)}).`;
+                // Waits a person would notice are said at info level; the short ones only in the debug log.
+                if (waitMs > LONG_WAIT_MS)
+                    this.#logger.info(message);
+                else
+                    this.#logger.debug(message);
+                // A window wait is never longer than one period and is what pacing costs at the least: the budget is for 429 pauses.
+                const from = this.#clock.now();
+                await this.#clock.sleep(waitMs);
+                const slept = Math.max(0, this.#clock.now() - from);
+                if (!waited)
+                    this.stats.waits += 1;
+                waited = true;
+                this.stats.waitedMs += slept;
+                waitedMs += slept;
+                continue;
+            }
+            const code = totpCodeForWindow(this.#secret, window);
+            this.#logger.mask(code);
+            if (!this.#issued.has(window))
+                this.stats.windows += 1;
+            this.#issued.add(window);
+            this.#uses.set(window, (this.#uses.get(window) ?? 0) + 1);
+            this.stats.generated += 1;
+            const issued = { code, window, waitedMs };
+            this.#inFlight.set(issued, { window, reuse });
+            return issued;
+        }
+    }
+    /** Sleeps `waitMs` if the budget allows it, else spends it: this and every later write fail. Returns the time slept. */
+    async #sleep(waitMs) {
+        if (this.#spentMs + waitMs > this.#maxTotalWaitMs) {
+            this.#exhausted = { waitedMs: this.#spentMs, neededMs: waitMs };
+            throw this.#budgetError();
+        }
+        const from = this.#clock.now();
+        await this.#clock.sleep(waitMs);
+        const slept = Math.max(0, this.#clock.now() - from);
+        this.#spentMs += slept;
+        return slept;
+    }
+    #budgetError() {
+        const exhausted = this.#exhausted ?? { waitedMs: this.#spentMs, neededMs: 0 };
+        return new errors/* WaitBudgetError */.R2({ ...exhausted, limitMs: this.#maxTotalWaitMs });
+    }
+    /** The registry took `accepted` writes with one code, then answered `rate limited otp`. */
+    #learnUses(accepted) {
+        // A 429 on a code's first use says nothing about uses per code (the account was already paused).
+        if (accepted < 1 || accepted >= this.usesPerCode)
+            return;
+        this.#registryUses = accepted;
+        this.#logger.info(`The registry rate-limited a one-time password after ${accepted} write${accepted === 1 ? '' : 's'} with it; ` +
+            `from now on each code serves at most ${accepted} write${accepted === 1 ? '' : 's'}.`);
+    }
+    #whyWait(window) {
+        if (this.#rejected.has(window - 1))
+            return 'the last code was refused';
+        if (this.#singleUse && this.#issued.has(window - 1))
+            return 'the registry takes each code once';
+        if ((this.#uses.get(window - 1) ?? 0) >= this.usesPerCode)
+            return `the current code has served ${this.usesPerCode} write${this.usesPerCode === 1 ? '' : 's'}, the most one code may serve`;
+        return 'the current window has too little time left for the request';
+    }
+    /** The earliest window whose code may serve a request at registry time `now`. */
+    #choose(now, bodyBytes) {
+        const current = Math.floor(now / this.#periodMs);
+        const left = (current + 1) * this.#periodMs - now;
+        let window = left >= this.marginFor(bodyBytes) ? current : current + 1;
+        while (this.#rejected.has(window) || (this.#singleUse && this.#issued.has(window)) || (this.#uses.get(window) ?? 0) >= this.usesPerCode)
+            window += 1;
+        return window;
+    }
+    /** How far into a window the registry must surely be before its code is used. */
+    #entryGuardMs() {
+        return WINDOW_ENTRY_GUARD_MS + this.#uncertaintyMs();
+    }
+    /** The offset's uncertainty, capped; 0 while no `Date` header has been seen (nothing to go on). */
+    #uncertaintyMs() {
+        const sync = this.#timeSync;
+        return sync.known ? Math.min(sync.uncertaintyMs, this.#periodMs * UNCERTAINTY_CAP_FRACTION) : 0;
+    }
+    /** Forgets `code` as out for judgement and wakes callers waiting for a verdict. */
+    #settle(code) {
+        const flight = this.#inFlight.get(code);
+        if (!flight)
+            return undefined;
+        this.#inFlight.delete(code);
+        this.#verdict.resolve();
+        this.#verdict = Promise.withResolvers();
+        return flight;
+    }
+    #warnAboutSkew() {
+        const offset = this.#timeSync.offsetMs;
+        if (this.#skewWarned || Math.abs(offset) <= SKEW_WARNING_MS)
+            return;
+        this.#skewWarned = true;
+        const direction = offset > 0 ? 'behind' : 'ahead of';
+        this.#logger.warning(`This machine's clock is ${(Math.abs(offset) / 1000).toFixed(1)} s ${direction} the registry's ` +
+            "(from the registry's Date header); one-time passwords are computed on the registry's time.");
+    }
+}
+/** A uses-per-code limit: a whole number of at least 1, or Infinity. */
+function checkUses(uses) {
+    if (uses === Number.POSITIVE_INFINITY || (Number.isInteger(uses) && uses >= 1))
+        return uses;
+    throw new RangeError(`maxUsesPerCode must be a whole number of at least 1, or Infinity; got ${uses}`);
+}
+
+
+/***/ }),
+
+/***/ 97201:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   at: () => (/* binding */ withOtp)
+/* harmony export */ });
+/* unused harmony exports isOtpChallenge, retryAfter */
+/* harmony import */ var _foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23505);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42366);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6198);
+
+
+
+/**
+ * The one wrapper every registry write goes through (npm's `otplease`,
+ * without a terminal): a fresh code right before each attempt, the next
+ * window's code after a rejection, a bounded number of attempts, an
+ * immediate clear failure for security-key accounts, and 429 waits: with a
+ * source, a 429 pauses every write for its Retry-After (the limit is the
+ * account's) within the run's wait budget (EWAITBUDGET past it); without
+ * one, this write waits within `maxRateLimitWaitMs` (ERATELIMIT past it).
+ */
+async function withOtp(context, write, tally = { otpAttempts: 0, waitedMs: 0 }) {
+    const maxAttempts = context.maxAttempts ?? 3;
+    const maxRateLimitWaitMs = context.maxRateLimitWaitMs ?? _source_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_MAX_TOTAL_WAIT_MS */ .h;
+    const { source, clock } = context;
+    let otpAttempts = 0;
+    let rateLimitWaits = 0;
+    let rateLimitWaitedMs = 0;
+    const windowsTried = new Set();
+    for (;;) {
+        let issued;
+        if (source) {
+            issued = await source.next({ bodyBytes: write.bodyBytes ?? 0 });
+            tally.waitedMs += issued.waitedMs;
+            windowsTried.add(issued.window);
+            otpAttempts += 1;
+            tally.otpAttempts += 1;
+        }
+        let value;
+        try {
+            value = await write.send(issued?.code);
+        }
+        catch (error) {
+            if ((0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) === 429) {
+                rateLimitWaits += 1;
+                const retryAfterMs = retryAfter(error, clock.now());
+                // At least Retry-After, and at least 2, 4, 8 s... for this write's repeated 429s: a `Retry-After: 0` cannot make a busy loop.
+                const waitMs = Math.max(retryAfterMs ?? 0, 1000 * 2 ** rateLimitWaits);
+                if (source) {
+                    // Settles the code and pauses every write; the next `next()` waits, or fails once the run's budget is spent.
+                    source.rateLimited(issued, { retryAfterMs: waitMs, codeUses: isOtpRateLimit(error) });
+                    otpAttempts -= 1; // that code was never judged, so it does not count against the bound
+                    continue;
+                }
+                if (rateLimitWaitedMs + waitMs > maxRateLimitWaitMs)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RateLimitedError */ .TM(write.label, retryAfterMs, { cause: error });
+                context.logger.info(`The registry asks to slow down (429); waiting ${(waitMs / 1000).toFixed(1)} s before "${write.label}".`);
+                await clock.sleep(waitMs);
+                rateLimitWaitedMs += waitMs;
+                tally.waitedMs += waitMs;
+                continue;
+            }
+            if (source && issued && !(isOtpChallenge(error) && !hasWebAuthnChallenge(error))) {
+                // No verdict on the code itself (network error, a refusal of another kind, a security-key account).
+                source.released(issued);
+            }
+            if (isOtpChallenge(error)) {
+                if (hasWebAuthnChallenge(error))
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SecurityKeyError */ .eu(write.label, { cause: error });
+                if (!source || !issued)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OtpRequiredError */ .Lc(write.label, context.secretInput, { cause: error });
+                const reuse = source.rejected(issued);
+                context.logger.info(`The registry refused the one-time password for "${write.label}"` +
+                    (reuse ? ' (a reused code)' : '') +
+                    (otpAttempts < maxAttempts ? '; trying the next window.' : '.'));
+                if (otpAttempts >= maxAttempts) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OtpRejectedError */ .ax(write.label, {
+                        attempts: otpAttempts,
+                        windows: windowsTried.size,
+                        offsetMs: source.offsetMs,
+                        singleUse: source.singleUse,
+                        cause: error,
+                    });
+                }
+                continue;
+            }
+            throw error;
+        }
+        if (source && issued)
+            source.accepted(issued);
+        return value;
+    }
+}
+/** npm-registry-fetch marks "OTP required" answers with code EOTP (401 + www-authenticate OTP, or a body naming a one-time password). */
+function isOtpChallenge(error) {
+    return (0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(error) && error.code === 'EOTP';
+}
+function hasWebAuthnChallenge(error) {
+    if (!(0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(error) || !(0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(error.body))
+        return false;
+    return typeof error.body.authUrl === 'string' || typeof error.body.doneUrl === 'string';
+}
+/** A 429 whose body says `rate limited otp` (registry.npmjs.org, lerna#2459): one code served more writes than the registry allows. */
+function isOtpRateLimit(error) {
+    if (!(0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(error))
+        return false;
+    const said = (0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(error.body) && typeof error.body.error === 'string' ? error.body.error : error.message;
+    return typeof said === 'string' && /rate limited otp/i.test(said);
+}
+/** Retry-After in ms: delta-seconds or an HTTP date. */
+function retryAfter(error, nowMs) {
+    const header = (0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorHeader */ .GI)(error, 'retry-after')?.trim();
+    if (!header)
+        return undefined;
+    if (/^\d+$/.test(header))
+        return Number(header) * 1000;
+    const at = Date.parse(header);
+    return Number.isFinite(at) ? Math.max(0, at - nowMs) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 8720:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VG: () => (/* binding */ readPackManifest),
+/* harmony export */   WP: () => (/* binding */ projectTree),
+/* harmony export */   h2: () => (/* binding */ PackageJson)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _npmcli_package_json__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80319);
+/* harmony import */ var glob__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31668);
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33581);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89670);
+// The package tree npm-packlist reads, built from the disk as @npmcli/arborist's loadActual would build it
+// (node_modules/npm/node_modules/@npmcli/arborist/lib/arborist/load-actual.js, node.js, edge.js), limited
+// to what packing asks: normalised manifests, workspaces, and where a dependency named for bundling is
+// installed. Arborist resolves a dependency in the package's own node_modules, then in the node_modules of
+// each folder above it up to the folder it shares with the project root (its findMissingEdges walk), and
+// follows links to their real folder.
+
+
+
+
+
+
+const PackageJson = _npmcli_package_json__WEBPACK_IMPORTED_MODULE_2__;
+/**
+ * npm 11.21's `normalizeSteps` (@npmcli/package-json 7): how Arborist and pacote read a folder's package.json
+ * before packing. @npmcli/package-json 8 adds an "overrides" step, which packing does not need.
+ */
+const NORMALIZE_STEPS = ['_id', '_attributes', 'bundledDependencies', 'bundleDependencies', 'optionalDedupe', 'scripts', 'funding', 'bin', 'binDir'];
+/** Reads `dir`'s package.json (or `text` in its place) as npm does before packing: bins normalised, `directories.bin` expanded, bundleDependencies as a list. */
+async function readPackManifest(dir, text) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json');
+    try {
+        const pkg = text === undefined ? await PackageJson.load(dir) : new PackageJson().create(dir).fromJSON(text);
+        if (!isObject(pkg.content))
+            throw new Error('it does not hold a JSON object');
+        return (await pkg.normalize({ steps: NORMALIZE_STEPS })).content;
+    }
+    catch (error) {
+        const what = text === undefined ? file : `the package.json text given for ${dir}`;
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ProductError */ ._$('EPACK', `Could not read ${what}: ${error.message}`, { received: what, cause: error });
+    }
+}
+/** The tree of the package in `dir`, whose normalised package.json is `manifest`. */
+async function projectTree(dir, manifest) {
+    const root = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(dir);
+    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root);
+    const workspaces = manifest.workspaces === undefined ? new Map() : await mapWorkspaces(root, manifest.workspaces);
+    const nodes = new Map();
+    const tree = new Node(root, real, manifest, { isProjectRoot: true, isTop: true, rootPath: root, nodes });
+    if (workspaces.size > 0)
+        tree.workspaces = workspaces;
+    nodes.set(real, tree);
+    return tree;
+}
+class Node {
+    path;
+    realpath;
+    package;
+    isProjectRoot;
+    workspaces;
+    context;
+    constructor(location, real, manifest, context) {
+        this.path = location;
+        this.realpath = real;
+        this.package = manifest;
+        this.isProjectRoot = context.isProjectRoot;
+        this.context = context;
+    }
+    async bundled(name) {
+        const type = this.edgeType(name);
+        if (type === undefined || type === 'peer' || type === 'dev')
+            return undefined;
+        const location = await installedLocation(this.realpath, name, this.context.rootPath);
+        if (location === undefined)
+            return undefined;
+        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(location);
+        const isLink = real !== node_path__WEBPACK_IMPORTED_MODULE_1__.normalize(location);
+        let target = this.context.nodes.get(real);
+        if (!target) {
+            target = new Node(isLink ? real : location, real, await readInstalledManifest(real), { ...this.context, isProjectRoot: false, isTop: isLink });
+            this.context.nodes.set(real, target);
+        }
+        return { path: location, isLink, target };
+    }
+    /** The type of the edge Arborist draws from this package to `name`: later kinds replace earlier ones, except workspaces. */
+    edgeType(name) {
+        if (this.workspaces?.has(name))
+            return 'workspace';
+        const pkg = this.package;
+        let type;
+        if (isObject(pkg.peerDependencies) && Object.hasOwn(pkg.peerDependencies, name))
+            type = 'peer';
+        if (hasKey(pkg.dependencies, name))
+            type = 'prod';
+        if (hasKey(pkg.optionalDependencies, name))
+            type = 'optional';
+        if (this.context.isTop && hasKey(pkg.devDependencies, name))
+            type = 'dev';
+        return type;
+    }
+}
+/** What `Object.entries(deps || {})` lists in Arborist. */
+function hasKey(deps, name) {
+    return Object.keys(Object(deps || {})).includes(name);
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A dependency's manifest as Arborist reads it; one it cannot read counts as an empty package, as Arborist's errored nodes do. */
+async function readInstalledManifest(dir) {
+    try {
+        return await readPackManifest(dir);
+    }
+    catch {
+        return {};
+    }
+}
+/** Where `name` is installed for a package in `from`: its own node_modules, then each folder above, up to the folder shared with the root. */
+async function installedLocation(from, name, rootPath) {
+    if (name === '' || node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(name) || name.split(/[\\/]/).some((part) => part === '..' || part === '.' || part === ''))
+        return undefined;
+    if (name.startsWith('.') || /^@[^/]+\/\./.test(name))
+        return undefined; // Arborist skips dot folders in node_modules
+    const ancestor = commonAncestor(from, rootPath);
+    const candidates = [node_path__WEBPACK_IMPORTED_MODULE_1__.join(from, 'node_modules', name)];
+    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(from);; dir = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir)) {
+        if (ancestor !== undefined && /^\.\.(?:[\\/]|$)/.test(node_path__WEBPACK_IMPORTED_MODULE_1__.relative(ancestor, dir)))
+            break;
+        if (node_path__WEBPACK_IMPORTED_MODULE_1__.basename(dir) !== 'node_modules')
+            candidates.push(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'node_modules', name));
+        if (node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir) === dir)
+            break;
+    }
+    for (const candidate of candidates) {
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(candidate).catch(() => undefined);
+        if (info?.isDirectory())
+            return candidate;
+    }
+    return undefined;
+}
+function commonAncestor(a, b) {
+    const left = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(a).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
+    const right = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(b).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
+    let i = 0;
+    while (i < left.length && i < right.length && left[i] === right[i])
+        i++;
+    return i === 0 ? undefined : left.slice(0, i).join(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) || node_path__WEBPACK_IMPORTED_MODULE_1__.sep;
+}
+/**
+ * Workspace folders by name: @npmcli/map-workspaces 5 (npm 11.21), which Arborist uses. Folders matching the
+ * patterns (negations with `!`, node_modules left out) that hold a package.json, named by it or by their folder.
+ */
+async function mapWorkspaces(root, declaration) {
+    const list = isObject(declaration) && Array.isArray(declaration.packages) ? declaration.packages : declaration;
+    if (!Array.isArray(list)) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ProductError */ ._$('EPACK', `"workspaces" in the package.json of ${root} must be an array of folder patterns (or {"packages": [...]}).`, { received: declaration });
+    }
+    const patterns = [];
+    const negatedPatterns = [];
+    for (const entry of list) {
+        if (typeof entry !== 'string') {
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ProductError */ ._$('EPACK', `"workspaces" in the package.json of ${root} must list folder patterns; it holds ${JSON.stringify(entry)}.`, { received: entry });
+        }
+        const bangs = /^!+/.exec(entry)?.[0].length ?? 0;
+        const pattern = entry.slice(bangs).replace(/^\.?\/+/, '');
+        if (bangs % 2 === 1) {
+            negatedPatterns.push(pattern);
+        }
+        else {
+            // a later pattern overrides the negations before it
+            for (let i = 0; i < negatedPatterns.length; ++i)
+                if ((0,minimatch__WEBPACK_IMPORTED_MODULE_4__/* .minimatch */ .xF)(pattern, negatedPatterns[i]))
+                    negatedPatterns.splice(i, 1);
+            patterns.push(pattern);
+        }
+    }
+    for (const negated of negatedPatterns)
+        for (const pattern of minimatch__WEBPACK_IMPORTED_MODULE_4__/* .minimatch */ .xF.match(patterns, negated))
+            patterns.splice(patterns.indexOf(pattern), 1);
+    const workspaces = new Map();
+    if (patterns.length === 0)
+        return workspaces;
+    const folders = patterns.map((pattern) => (pattern.replace(/\\/g, '/').endsWith('/') ? pattern : `${pattern}/`));
+    const matches = (await (0,glob__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(folders, { cwd: root, ignore: ['**/node_modules/**', ...negatedPatterns] })).sort((a, b) => a.localeCompare(b, 'en'));
+    const byName = new Map();
+    for (const pattern of patterns) {
+        for (const match of matches.filter((m) => (0,minimatch__WEBPACK_IMPORTED_MODULE_4__/* .minimatch */ .xF)(m, pattern, { partial: true, windowsPathsNoEscape: true }))) {
+            const dir = node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, match);
+            let pkg;
+            try {
+                pkg = (await PackageJson.load(dir)).content;
+            }
+            catch (error) {
+                if (['ENOENT', 'ENOTDIR'].includes(error.code ?? ''))
+                    continue;
+                throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ProductError */ ._$('EPACK', `Could not read the workspace ${dir}: ${error.message}`, { received: dir, cause: error });
+            }
+            const name = typeof pkg.name === 'string' && pkg.name ? pkg.name : nameFromFolder(dir);
+            byName.set(name, (byName.get(name) ?? new Set()).add(dir));
+        }
+    }
+    for (const [name, dirs] of byName) {
+        if (dirs.size > 1) {
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ProductError */ ._$('EPACK', `${root} must not have several workspaces named ${name}: ${[...dirs].join(', ')}.`, { received: name });
+        }
+        workspaces.set(name, [...dirs][0]);
+    }
+    return workspaces;
+}
+/** @npmcli/name-from-folder: `@scope/name` for a folder inside a scope folder. */
+function nameFromFolder(dir) {
+    const base = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(dir);
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir));
+    return parent.startsWith('@') ? `${parent}/${base}` : base;
+}
+
+
+/***/ }),
+
+/***/ 96043:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  j: () => (/* binding */ packDirectory)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
+var index_min = __webpack_require__(98697);
+// EXTERNAL MODULE: ./lib/foundation/errors.js
+var errors = __webpack_require__(89670);
+// EXTERNAL MODULE: ./lib/package/pack-tree.js
+var pack_tree = __webpack_require__(8720);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./node_modules/ignore-walk/lib/index.js
+var lib = __webpack_require__(12840);
+;// CONCATENATED MODULE: ./lib/package/packlist.js
+// The files `npm pack` puts in a tarball, decided as npm 11.21 decides them: a port of npm-packlist 10.0.4
+// (ISC, GitHub Inc.; node_modules/npm/node_modules/npm-packlist/lib/index.js) on the same walker,
+// ignore-walk (9.0.0 here, whose code is identical to the 8.0.0 npm 11.21 bundles).
+//
+// Why a port rather than the npm-packlist in node_modules: that one is 11.3, pulled in by pacote 22 (the
+// npm 12 line), and it packs differently from npm 11.21: `files` entries are expanded with glob (so
+// negations and patterns select other files), npm-shrinkwrap.json, bun.lock and .npm-extension.* are
+// always left out, patch files named by patchedDependencies are dropped and a global ignore file is read.
+// Both versions also want an Arborist tree (@npmcli/arborist: large, and not a dependency), of which they
+// read only a folder, its normalised package.json, whether it is the project root, its workspaces and where
+// each dependency named for bundling is installed: `PackTree` (pack-tree.ts) gives exactly that.
+// Keep the code below line for line with npm-packlist 10.0.4; the comments marked "npm:" are its own.
+
+
+
+
+// npm: symbols used to represent synthetic rule sets
+const defaultRules = Symbol('npm-packlist.rules.default');
+const strictRules = Symbol('npm-packlist.rules.strict');
+// npm: There may be others, but :?|<> are handled by node-tar
+const nameIsBadForWindows = (file) => /\*/.test(file);
+// npm: these are the default rules that are applied to everything except for non-link bundled deps
+const defaults = [
+    '.npmignore',
+    '.gitignore',
+    '**/.git',
+    '**/.svn',
+    '**/.hg',
+    '**/CVS',
+    '**/.git/**',
+    '**/.svn/**',
+    '**/.hg/**',
+    '**/CVS/**',
+    '/.lock-wscript',
+    '/.wafpickle-*',
+    '/build/config.gypi',
+    'npm-debug.log',
+    '**/.npmrc',
+    '.*.swp',
+    '.DS_Store',
+    '**/.DS_Store/**',
+    '._*',
+    '**/._*/**',
+    '*.orig',
+    '/archived-packages/**',
+];
+// npm: these are forcibly excluded
+const strictDefaults = ['/.git'];
+const normalizePath = (path) => path.split('\\').join('/');
+function readOutOfTreeIgnoreFiles(root, rel, result = []) {
+    for (const file of ['.npmignore', '.gitignore']) {
+        try {
+            result.push((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file), { encoding: 'utf8' }));
+            // npm: prioritize the .npmignore and discard the .gitignore if one is present
+            break;
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+        }
+    }
+    if (!rel)
+        return result;
+    const firstRel = rel.split(external_node_path_.sep, 1)[0];
+    const newRoot = (0,external_node_path_.join)(root, firstRel);
+    return readOutOfTreeIgnoreFiles(newRoot, (0,external_node_path_.relative)(newRoot, (0,external_node_path_.join)(root, rel)), result);
+}
+class PackWalker extends lib.Walker {
+    constructor(tree, opts) {
+        const options = {
+            ...opts,
+            includeEmpty: false,
+            follow: false,
+            path: (0,external_node_path_.resolve)(opts.path || tree.path).replace(/\\/g, '/'),
+            ignoreFiles: opts.ignoreFiles || [defaultRules, 'package.json', '.npmignore', '.gitignore', strictRules],
+        };
+        super(options);
+        this.isPackage = !!options.isPackage;
+        this.seen = options.seen || new Set();
+        this.tree = tree;
+        this.requiredFiles = options.requiredFiles || [];
+        const additionalDefaults = [];
+        if (options.prefix && options.workspaces) {
+            const path = normalizePath(options.path);
+            const prefix = normalizePath(options.prefix);
+            const workspaces = options.workspaces.map((ws) => normalizePath(ws));
+            if (path !== prefix && workspaces.includes(path)) {
+                // npm: a workspace packed from its project: the ignore files of the folders from the project root
+                // down to the workspace still apply
+                additionalDefaults.push(...readOutOfTreeIgnoreFiles(options.prefix, (0,external_node_path_.relative)(options.prefix, (0,external_node_path_.dirname)(options.path))));
+            }
+            else if (path === prefix) {
+                // npm: the project root packed with its workspaces: leave the workspaces out
+                additionalDefaults.push(...workspaces.map((w) => normalizePath((0,external_node_path_.relative)(options.path, w))));
+            }
+        }
+        this.injectRules(defaultRules, [...defaults, ...additionalDefaults]);
+        if (!this.isPackage) {
+            // npm: not a package: strict default rules, plus the files `files` requires in this folder
+            this.injectRules(strictRules, [...strictDefaults, ...this.requiredFiles.map((file) => `!${file}`)]);
+        }
+    }
+    // npm: package.json is read into both the package.json rules and the strict rules
+    addIgnoreFile(file, callback) {
+        if (file !== 'package.json' || !this.isPackage)
+            return super.addIgnoreFile(file, callback);
+        try {
+            this.processPackage(callback);
+        }
+        catch (error) {
+            this.emit('error', error);
+        }
+    }
+    // npm: a package is done only once its bundled dependencies are gathered
+    emit(event, ...args) {
+        if (event !== 'done' || !this.isPackage)
+            return super.emit(event, ...args);
+        this.gatherBundles().then(() => super.emit('done', this.result), (error) => super.emit('error', error));
+        return true;
+    }
+    // npm: package.json `files` means no .npmignore or .gitignore; .npmignore means no .gitignore
+    filterEntries() {
+        if (this.ignoreRules['package.json']) {
+            this.ignoreRules['.npmignore'] = null;
+            this.ignoreRules['.gitignore'] = null;
+        }
+        else if (this.ignoreRules['.npmignore']) {
+            this.ignoreRules['.gitignore'] = null;
+        }
+        return super.filterEntries();
+    }
+    // npm: never include anything that isn't a file or directory
+    onstat(result, callback) {
+        if (!result.st.isFile() && !result.st.isDirectory())
+            return callback();
+        return super.onstat(result, callback);
+    }
+    stat(job, callback) {
+        if (nameIsBadForWindows(job.entry))
+            return callback();
+        return super.stat(job, callback);
+    }
+    // npm: subfolders don't read package.json, except the workspaces of a project root. As written, `null` falls
+    // back to the full list, so below a root with workspaces every folder holding a package.json reads it as an
+    // ignore file (its JSON lines match nothing in practice), which also turns off that folder's .npmignore.
+    walkerOpt(entry, opts) {
+        let ignoreFiles = null;
+        if (this.tree.workspaces) {
+            const workspaceDirs = [...this.tree.workspaces.values()].map((dir) => dir.replace(/\\/g, '/'));
+            const entryPath = (0,external_node_path_.join)(this.path, entry).replace(/\\/g, '/');
+            if (workspaceDirs.includes(entryPath)) {
+                ignoreFiles = [defaultRules, 'package.json', '.npmignore', '.gitignore', strictRules];
+            }
+        }
+        else {
+            ignoreFiles = [defaultRules, '.npmignore', '.gitignore', strictRules];
+        }
+        return {
+            ...super.walkerOpt(entry, opts),
+            ignoreFiles,
+            requiredFiles: this.requiredFiles
+                .map((file) => ((0,external_node_path_.relative)(file, entry) === '..' ? (0,external_node_path_.relative)(entry, file).replace(/\\/g, '/') : false))
+                .filter((file) => Boolean(file)),
+        };
+    }
+    walker(entry, opts, callback) {
+        new PackWalker(this.tree, this.walkerOpt(entry, opts)).on('done', callback).start();
+    }
+    // npm: extension, then basename, then path, for compressibility
+    sort(a, b) {
+        const exta = (0,external_node_path_.extname)(a).toLowerCase();
+        const extb = (0,external_node_path_.extname)(b).toLowerCase();
+        const basea = (0,external_node_path_.basename)(a).toLowerCase();
+        const baseb = (0,external_node_path_.basename)(b).toLowerCase();
+        return exta.localeCompare(extb, 'en') || basea.localeCompare(baseb, 'en') || a.localeCompare(b, 'en');
+    }
+    injectRules(filename, rules, callback = () => { }) {
+        this.onReadIgnoreFile(filename, `${rules.join('\n')}\n`, callback);
+    }
+    processPackage(callback) {
+        const { bin, browser, files, main } = this.tree.package;
+        // npm: rules in these arrays are inverted since they are patterns we want to _not_ ignore
+        const ignores = [];
+        const strict = [
+            ...strictDefaults,
+            '!/package.json',
+            '!/readme{,.*[^~$]}',
+            '!/copying{,.*[^~$]}',
+            '!/license{,.*[^~$]}',
+            '!/licence{,.*[^~$]}',
+            '/.git',
+            '/node_modules',
+            '.npmrc',
+            '/package-lock.json',
+            '/yarn.lock',
+            '/pnpm-lock.yaml',
+            '/bun.lockb',
+        ];
+        if (files) {
+            for (const entry of iterate(files)) {
+                if (typeof entry !== 'string') {
+                    throw new errors/* ProductError */._$('EPACKFILES', `"files" in the package.json of ${this.path} must list strings; it holds ${JSON.stringify(entry)}.`, { received: entry });
+                }
+                let file = entry;
+                if (file.startsWith('./'))
+                    file = file.slice(1);
+                if (file.endsWith('/*'))
+                    file += '*';
+                const inverse = `!${file}`;
+                try {
+                    // npm: a file is strictly required; a folder is a default pattern with its contents; a pattern (lstat fails) is a default pattern
+                    const stat = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(this.path, file.replace(/^!+/, '')).replace(/\\/g, '/'));
+                    if (stat.isFile()) {
+                        strict.unshift(inverse);
+                        this.requiredFiles.push(file.startsWith('/') ? file.slice(1) : file);
+                    }
+                    else if (stat.isDirectory()) {
+                        ignores.push(inverse);
+                        ignores.push(`${inverse}/**`);
+                    }
+                }
+                catch {
+                    ignores.push(inverse);
+                }
+            }
+            // npm: '*' excludes everything, then the inverted `files` rules include what they name
+            this.injectRules('package.json', ['*', ...ignores]);
+        }
+        if (browser)
+            strict.push(`!/${String(browser)}`);
+        if (main)
+            strict.push(`!/${String(main)}`);
+        if (bin && typeof bin === 'object') {
+            for (const key in bin)
+                strict.push(`!/${String(bin[key])}`);
+        }
+        this.injectRules(strictRules, strict, callback);
+    }
+    // npm: the root bundles its bundleDependencies; a bundled package bundles its dependencies and optionalDependencies
+    async gatherBundles() {
+        if (this.seen.has(this.tree))
+            return;
+        this.seen.add(this.tree);
+        let toBundle;
+        if (this.tree.isProjectRoot) {
+            const { bundleDependencies } = this.tree.package;
+            toBundle = Array.isArray(bundleDependencies) ? bundleDependencies : [];
+        }
+        else {
+            const { dependencies, optionalDependencies } = this.tree.package;
+            toBundle = Object.keys(Object(dependencies || {})).concat(Object.keys(Object(optionalDependencies || {})));
+        }
+        for (const dep of toBundle) {
+            if (typeof dep !== 'string')
+                continue;
+            const node = await this.tree.bundled(dep);
+            if (!node)
+                continue;
+            // npm: only links obey defaultRules, .npmignore and .gitignore; every bundled package obeys its package.json and the strict rules
+            const ignoreFiles = [];
+            if (node.isLink)
+                ignoreFiles.push(defaultRules);
+            ignoreFiles.push('package.json');
+            if (node.isLink)
+                ignoreFiles.push('.npmignore', '.gitignore');
+            ignoreFiles.push(strictRules);
+            const walker = new PackWalker(node.target, { path: node.path, isPackage: true, ignoreFiles, seen: this.seen });
+            const bundled = await new Promise((done, fail) => {
+                walker.on('error', fail);
+                walker.on('done', done);
+                walker.start();
+            });
+            const relativeFrom = (0,external_node_path_.relative)(this.root, walker.path);
+            for (const file of bundled)
+                this.result.add((0,external_node_path_.join)(relativeFrom, file).replace(/\\/g, '/'));
+        }
+    }
+}
+/** What `for (... of files)` walks in npm-packlist: an array, or the characters of a string; anything else is not iterable. */
+function iterate(files) {
+    if (Array.isArray(files) || typeof files === 'string')
+        return files;
+    throw new errors/* ProductError */._$('EPACKFILES', `"files" in package.json must be an array of paths; it is ${JSON.stringify(files)}.`, { received: files });
+}
+/**
+ * The files of `tree` that `npm pack` would put in its tarball (paths relative to the package folder,
+ * in npm's order), bundled dependencies included. Reads the disk; runs nothing.
+ */
+function packList(tree, options = {}) {
+    return new Promise((done, fail) => {
+        new PackWalker(tree, { ...options, isPackage: true })
+            .on('done', done)
+            .on('error', fail)
+            .start();
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/package/pack.js
+
+
+
+
+
+
+
+/** Pacote's tarCreateOptions: 1985-10-26T08:15:00Z, "for the benefit of zip, which is confounded by files dated at the Unix epoch". */
+const MTIME = new Date('1985-10-26T08:15:00.000Z');
+/**
+ * Packs `dir` as `npm pack` (npm 11.21) does, without running any script: the caller runs prepack,
+ * prepare and postpack itself. Same file selection (npm-packlist 10), same tar options as pacote's
+ * DirFetcher (prefix `package/`, portable headers, fixed mtime, bins made executable, gzip level 9),
+ * so the same bytes.
+ */
+async function packDirectory(dir, options = {}) {
+    const root = external_node_path_.resolve(dir);
+    const manifestStat = await (0,promises_.lstat)(external_node_path_.join(root, 'package.json')).catch(() => undefined);
+    if (!manifestStat?.isFile()) {
+        const problem = manifestStat ? 'is not a regular file (npm would leave it out of the tarball)' : 'does not exist';
+        throw new errors/* ProductError */._$('EPACK', `${external_node_path_.join(root, 'package.json')} ${problem}; npm packs a folder holding its package.json.`, { received: root });
+    }
+    const manifest = await (0,pack_tree/* readPackManifest */.VG)(root, options.manifestText);
+    if (!manifest.name || !manifest.version) {
+        throw new errors/* ProductError */._$('EPACK', `The package.json of ${root} needs a "name" and a "version" to be packed.`, { received: root });
+    }
+    const tree = await (0,pack_tree/* projectTree */.WP)(root, manifest);
+    const files = await packList(tree, {
+        path: root,
+        prefix: options.workspaceRoot === undefined ? undefined : external_node_path_.resolve(options.workspaceRoot),
+        workspaces: options.workspaces?.map((workspace) => external_node_path_.resolve(workspace)),
+    });
+    const entries = [];
+    const pack = new index_min/* Pack */.mM({
+        cwd: root,
+        prefix: 'package/',
+        portable: true,
+        gzip: { level: 9 },
+        mtime: MTIME,
+        // Not a pacote option, and the bytes do not change (deflate output does not depend on how its input is
+        // split): tar reads 16 MiB at a time by default, and gzip level 9 of one such read blocks the event loop for
+        // about 0.5 s (typescript's 9 MB file); 256 KiB reads keep every block under about 30 ms at the same speed.
+        maxReadSize: 256 * 1024,
+        // Pacote's filter: bins are made executable. Its path test drops the first folder of the path (it expects
+        // `package/`): for {"bin": "bin/cli.js"} npm 11.21 marks `x/bin/cli.js`, not `bin/cli.js`; for {"bin": "cli.js"},
+        // `cli.js` and `lib/cli.js`. Installers make bins executable anyway.
+        filter: (file, stat) => {
+            if (isPackageBin(manifest, file))
+                stat.mode = (stat.mode ?? 0) | 0o111;
+            return true;
+        },
+        onWriteEntry: (entry) => {
+            entries.push({ path: entry.path.replace(/^\.\//, ''), size: (entry instanceof index_min/* WriteEntryTar */.jU ? entry.size : entry.stat?.size) ?? 0 });
+        },
+    });
+    const data = pack.concat();
+    for (const file of files) {
+        pack.add(file === 'package.json' && options.manifestText !== undefined ? manifestEntry(options.manifestText, manifestStat.mode) : file);
+    }
+    pack.end();
+    const tarball = await data.catch((error) => {
+        throw new errors/* ProductError */._$('EPACK', `Could not pack ${root}: ${error.message}`, { received: root, cause: error });
+    });
+    return {
+        data: tarball,
+        integrity: `sha512-${(0,external_node_crypto_.createHash)('sha512').update(tarball).digest('base64')}`,
+        shasum: (0,external_node_crypto_.createHash)('sha1').update(tarball).digest('hex'),
+        files: entries,
+    };
+}
+/** package.json as an in-memory tar entry: tar writes it with the header a file on disk with these bytes and mode would get. */
+function manifestEntry(text, mode) {
+    const body = Buffer.from(text, 'utf8');
+    const entry = new index_min/* ReadEntry */.lf(new index_min/* Header */.Y9({ path: 'package.json', type: 'File', mode: mode & 0o7777, size: body.length, mtime: MTIME }));
+    entry.end(body);
+    return entry;
+}
+/** Pacote's is-package-bin.js, quirk included. */
+function isPackageBin(manifest, file) {
+    const { bin, name } = manifest;
+    if (!bin)
+        return false;
+    const bins = typeof bin === 'string' ? { [String(name)]: bin } : bin;
+    const relative = file.replace(/^[^\\/]*\//, '');
+    return Object.values(bins).some((target) => target === relative);
+}
+
+
+/***/ }),
+
+/***/ 65863:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ checkManifest),
+/* harmony export */   e: () => (/* binding */ readPackageSource)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78056);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62088);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89670);
+
+
+
+
+
+const EXPECTED = 'Give a package folder, its package.json, or a .tgz made by npm pack';
+/**
+ * Resolves the `package` input: a folder, a `package.json` path or a `.tgz`,
+ * relative to `cwd`. A folder's package.json is read and checked here, before
+ * any script runs or any request is sent.
+ */
+async function readPackageSource(spec, cwd, inputName) {
+    const target = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, spec);
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target).catch(() => undefined);
+    if (!info) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: "${spec}" does not exist (looked for ${target}). ${EXPECTED}.`, { received: spec });
+    }
+    if (info.isFile() && /\.t(ar\.)?gz$/i.test(target))
+        return { kind: 'tarball', file: target };
+    const dir = info.isDirectory() ? target : node_path__WEBPACK_IMPORTED_MODULE_1__.basename(target) === 'package.json' ? node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(target) : undefined;
+    if (dir === undefined) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: "${spec}" is neither a folder, a package.json nor a .tgz file. ${EXPECTED}.`, { received: spec });
+    }
+    return { kind: 'folder', dir, manifest: await readManifest(dir, inputName) };
+}
+async function readManifest(dir, inputName) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json');
+    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8').catch(() => undefined);
+    if (text === undefined) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: there is no package.json in ${dir}. ${EXPECTED}.`, { received: dir });
+    }
+    let data;
+    try {
+        // npm reads a package.json saved with a byte order mark; so do we.
+        data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    }
+    catch (error) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid JSON (${error.message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
+    }
+    return checkManifest(data, file, inputName);
+}
+/** Checks name and version as npm publish would, with messages naming the file; the version comes back as npm publishes it. */
+function checkManifest(data, where, inputName) {
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: where });
+    }
+    const manifest = data;
+    const { name, version } = manifest;
+    if (typeof name !== 'string' || name === '') {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: ${where} has no "name". Give the package a name, such as "my-package" or "@scope/my-package".`, { received: name });
+    }
+    try {
+        const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_2__(name);
+        if (!parsed.registry || parsed.name !== name)
+            throw new Error('not a registry package name');
+    }
+    catch {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: "${name}" in ${where} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`, { received: name });
+    }
+    // libnpmpublish publishes semver.clean(version) ("v1.2.3" and "1.2.3+build" become 1.2.3): use that version everywhere.
+    const clean = typeof version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_3__.clean(version) : null;
+    if (clean === null) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: version ${JSON.stringify(version)} in ${where} is not a semver version. Use major.minor.patch, such as 1.2.3 or 2.0.0-beta.1.`, { received: version });
+    }
+    return { ...manifest, version: clean };
+}
+
+
+/***/ }),
+
+/***/ 63333:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ readTarballManifest)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98697);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89670);
+/* harmony import */ var _pack_tree_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8720);
+
+
+
+
+/**
+ * The manifest `npm publish <file.tgz>` (npm 11.21) publishes from a tarball, read in memory.
+ *
+ * npm reads it with `pacote.manifest(spec, {fullMetadata: true, fullReadJson: true})`: pacote unpacks the
+ * whole tarball into a temporary folder (tar.x, first folder stripped, regular files only) and reads it with
+ * @npmcli/package-json's `prepare` steps. Here one pass over the gzipped bytes records the paths it would
+ * unpack and keeps only package.json, AUTHORS and README files; the steps that look at files (gypfile,
+ * serverjs, authors, readme, mans, binDir, fillTypes) run on those records, and @npmcli/package-json runs the
+ * others. (serverjs, which sets scripts.start to "node server.js", is npm 11's: npm 12 dropped it.) Left out: `gitHead`, which pacote takes from whatever git repository holds its cache folder, and
+ * the `_` fields pacote adds (`_id`, `_resolved`, `_integrity`, `_from`), which libnpmpublish sets itself.
+ * When several README files qualify equally, npm takes the first its file system lists; this takes the first
+ * in the tarball.
+ */
+async function readTarballManifest(data) {
+    const unpacked = await unpackInMemory(data);
+    const json = unpacked.contents.get('package.json');
+    if (json === undefined) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$('ETARBALL', 'The tarball holds no package.json in its top folder (package/package.json): it is not a package tarball made by npm pack.');
+    }
+    let manifest;
+    try {
+        const pkg = new _pack_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .PackageJson */ .h2().fromJSON(json.toString('utf8'));
+        if (typeof pkg.content !== 'object' || pkg.content === null || Array.isArray(pkg.content))
+            throw new Error('it does not hold a JSON object');
+        const binExpanded = fileSteps(pkg.content, unpacked);
+        const steps = ['_id', '_attributes', 'bundledDependencies', 'bundleDependencies', 'bundleDependenciesDeleteFalse', 'scriptpath', 'mans', 'normalizeData'];
+        // npm normalises bins unless it has just listed them from directories.bin.
+        manifest = (await pkg.normalize({ steps: binExpanded ? steps : [...steps, 'bin'] })).content;
+    }
+    catch (error) {
+        if (error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$)
+            throw error;
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$('ETARBALL', `npm cannot read the package.json in the tarball: ${error.message}`, { cause: error });
+    }
+    return Object.fromEntries(Object.entries(manifest).filter(([key]) => !key.startsWith('_')));
+}
+const KEPT = /^(package\.json|AUTHORS|readme(\..*)?)$/i;
+/** Bytes given to the parser at a time: gunzipping a whole large tarball at once would block the event loop (about 0.2 s for typescript). */
+const SLICE = 64 * 1024;
+async function unpackInMemory(data) {
+    const paths = new Map();
+    const contents = new Map();
+    let failed = false;
+    await new Promise((resolve, reject) => {
+        const fail = (message, cause) => {
+            failed = true;
+            reject(new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$('ETARBALL', `The tarball cannot be read: ${message}. Give a .tgz made by npm pack.`, { cause }));
+        };
+        const parser = new tar__WEBPACK_IMPORTED_MODULE_1__/* .Parser */ .iX({
+            onReadEntry: (entry) => {
+                const key = /File$/.test(entry.type) ? unpackedPath(entry.path) : undefined;
+                if (key === undefined || paths.get(key) === 'dir')
+                    return entry.resume();
+                const parts = key.split('/');
+                for (let i = 1; i < parts.length; i++) {
+                    const dir = parts.slice(0, i).join('/');
+                    if (!paths.has(dir))
+                        paths.set(dir, 'dir');
+                }
+                paths.set(key, 'file');
+                if (!KEPT.test(key))
+                    return entry.resume();
+                const chunks = [];
+                entry.on('data', (chunk) => chunks.push(chunk));
+                entry.on('end', () => contents.set(key, Buffer.concat(chunks)));
+            },
+        });
+        parser.on('warn', (code, message) => {
+            if (code === 'TAR_BAD_ARCHIVE' || code === 'TAR_ABORT')
+                fail(String(message instanceof Error ? message.message : message));
+        });
+        parser.on('error', (error) => fail(error.message, error));
+        parser.on('end', () => resolve());
+        void (async () => {
+            for (let offset = 0; offset < data.length && !failed; offset += SLICE) {
+                parser.write(data.subarray(offset, offset + SLICE));
+                await new Promise((next) => setImmediate(next));
+            }
+            if (!failed)
+                parser.end();
+        })();
+    });
+    return { paths, contents };
+}
+/** Where tar.x with `strip: 1` puts an entry, relative to the folder: undefined for what it skips. */
+function unpackedPath(entryPath) {
+    const parts = entryPath.split('/').slice(1);
+    if (parts.includes('..'))
+        return undefined;
+    const key = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(parts.join('/').replace(/^\/+/, '')).replace(/\/+$/, '');
+    return key === '' || key === '.' ? undefined : key;
+}
+/** @npmcli/package-json 7's secureAndUnixifyPath. */
+function secureAndUnixifyPath(ref) {
+    const unixify = (value) => value.replace(/\\|:/g, '/');
+    const secured = unixify(node_path__WEBPACK_IMPORTED_MODULE_0__.join('.', node_path__WEBPACK_IMPORTED_MODULE_0__.join('/', unixify(ref))));
+    return secured.startsWith('./') ? '' : secured;
+}
+/** Everything below `base` ('' for the top), relative to it, that glob would list with dot: false. */
+function below(unpacked, base) {
+    const prefix = base === '' ? '' : `${base}/`;
+    return [...unpacked.paths.keys()]
+        .filter((key) => key.startsWith(prefix))
+        .map((key) => key.slice(prefix.length))
+        .filter((rel) => rel !== '' && !rel.split('/').some((part) => part.startsWith('.')));
+}
+/**
+ * The prepare steps of @npmcli/package-json 7 (npm 11.21) that read files, in its order, on the unpacked
+ * records. Returns true when `bin` was listed from `directories.bin` (npm then leaves it as listed).
+ */
+function fileSteps(data, unpacked) {
+    const exists = (key) => unpacked.paths.has(key);
+    const top = [...unpacked.paths].filter(([key]) => !key.includes('/'));
+    const scripts = (data.scripts || {});
+    const setScript = (name, value) => {
+        if (typeof scripts === 'object')
+            scripts[name] = value; // a string "scripts" ignores the assignment, as in npm's sloppy-mode code
+    };
+    if (!scripts.install && !scripts.preinstall && data.gypfile !== false && top.some(([name]) => name.endsWith('.gyp') && !name.startsWith('.'))) {
+        setScript('install', 'node-gyp rebuild');
+        data.scripts = scripts;
+        data.gypfile = true;
+    }
+    if (!scripts.start && exists('server.js')) {
+        setScript('start', 'node server.js');
+        data.scripts = scripts;
+    }
+    const authors = unpacked.contents.get('AUTHORS');
+    if (!data.contributors && authors !== undefined && unpacked.paths.get('AUTHORS') === 'file') {
+        data.contributors = authors
+            .toString('utf8')
+            .split(/\r?\n/g)
+            .map((line) => line.replace(/^\s*#.*$/, '').trim())
+            .filter((line) => line);
+    }
+    if (!data.readme) {
+        let readmeFile;
+        for (const [name, kind] of top) {
+            if (kind !== 'file' || !/^readme(\..*)?$/i.test(name))
+                continue;
+            if (/\.m?a?r?k?d?o?w?n?$/i.test(name)) {
+                readmeFile = name;
+                break;
+            }
+            if (name.endsWith('README'))
+                readmeFile = name;
+        }
+        if (readmeFile !== undefined) {
+            data.readme = unpacked.contents.get(readmeFile)?.toString('utf8') ?? '';
+            data.readmeFilename = readmeFile;
+        }
+        if (!data.readme)
+            data.readme = 'ERROR: No README data found!';
+    }
+    const directories = data.directories;
+    if (directories?.man && !data.man) {
+        const manDir = secureAndUnixifyPath(directories.man);
+        data.man = below(unpacked, manDir)
+            .filter((rel) => /\.[0-9]$/.test(rel.slice(rel.lastIndexOf('/') + 1)))
+            .map((rel) => node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(manDir, rel));
+    }
+    let binExpanded = false;
+    if (directories?.bin && !data.bin) {
+        const binPath = secureAndUnixifyPath(directories.bin);
+        const bins = {};
+        for (const binFile of below(unpacked, binPath))
+            bins[node_path__WEBPACK_IMPORTED_MODULE_0__.basename(binFile)] = `${binPath}/${secureAndUnixifyPath(binFile)}`;
+        data.bin = bins;
+        binExpanded = true;
+    }
+    const index = data.main || 'index.js';
+    if (typeof index !== 'string')
+        throw new TypeError('The "main" attribute must be of type string.');
+    const extless = node_path__WEBPACK_IMPORTED_MODULE_0__.join(node_path__WEBPACK_IMPORTED_MODULE_0__.dirname(index), node_path__WEBPACK_IMPORTED_MODULE_0__.basename(index, node_path__WEBPACK_IMPORTED_MODULE_0__.extname(index)));
+    const dts = `./${extless}.d.ts`;
+    if (!('types' in data || 'typings' in data) && exists(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(dts.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/')))) {
+        data.types = dts.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
+    }
+    return binExpanded;
+}
+
+
+/***/ }),
+
+/***/ 58344:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j3: () => (/* binding */ runScript),
+/* harmony export */   vf: () => (/* binding */ scrubEnvironment),
+/* harmony export */   yw: () => (/* binding */ hasScript)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98995);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89670);
+/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73411);
+
+
+
+
+/** True when the manifest has a script for `event`. */
+function hasScript(manifest, event) {
+    const scripts = manifest.scripts;
+    return typeof scripts === 'object' && scripts !== null && typeof scripts[event] === 'string';
+}
+// @npmcli/run-script builds the script's environment (PATH with every node_modules/.bin up the tree,
+// npm_package_*, npm_lifecycle_*, npm_config_node_gyp) exactly as npm does; its spawn collects the
+// output until the script ends, so the process is started here, with that environment, to stream it.
+const require = (0,node_module__WEBPACK_IMPORTED_MODULE_1__.createRequire)(import.meta.url);
+let makeSpawnArgs;
+let packageEnvs;
+/**
+ * Runs one package script as npm does, if the package has it: through the
+ * shell, in the package folder, with npm's environment built by
+ * @npmcli/run-script over `env` only (nothing else of this process's
+ * environment reaches it), stdin closed, and its output relayed line by line
+ * as it comes. A failing script is an `EPACK`/`ESCRIPT` error that says so.
+ */
+async function runScript(run) {
+    if (!hasScript(run.manifest, run.event))
+        return;
+    const cmd = run.manifest.scripts[run.event];
+    makeSpawnArgs ??= require('@npmcli/run-script/lib/make-spawn-args.js');
+    packageEnvs ??= require('@npmcli/run-script/lib/package-envs.js');
+    const env = { ...run.env, ...packageEnvs(run.manifest), ...run.extraEnv };
+    // run-script spreads process.env under `env`: every variable of this process that is not in `env`
+    // is set to undefined, which child_process leaves out of the child's environment.
+    const hidden = Object.fromEntries(Object.keys(process.env).filter((name) => !(name in env)).map((name) => [name, undefined]));
+    const [, , spawnOptions] = makeSpawnArgs({ cmd, args: [], env: { ...hidden, ...env }, event: run.event, path: run.dir, scriptShell: true, stdio: 'pipe', nodeGyp: process.env.npm_config_node_gyp || 'node-gyp' });
+    const label = `${String(run.manifest.name ?? run.dir)} ${run.event}`;
+    run.logger.info(`> ${label}: ${cmd}`);
+    const [shell, shellArgs] = process.platform === 'win32' ? [process.env.ComSpec ?? 'cmd.exe', ['/d', '/s', '/c', cmd]] : ['sh', ['-c', cmd]];
+    const code = await new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(shell, shellArgs, { cwd: run.dir, env: spawnOptions.env, stdio: ['ignore', 'pipe', 'pipe'], windowsVerbatimArguments: process.platform === 'win32' });
+        const relay = lineRelay(run.logger);
+        child.stdout.on('data', relay.write);
+        child.stderr.on('data', relay.write);
+        child.on('error', reject);
+        child.on('close', (exitCode, signal) => {
+            relay.end();
+            resolve(signal ?? exitCode ?? 1);
+        });
+    });
+    if (code !== 0) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$('ESCRIPT', `The ${run.event} script of ${String(run.manifest.name ?? run.dir)} failed (${typeof code === 'string' ? `killed by ${code}` : `exit code ${code}`}); its output is above.`, { received: run.event });
+    }
+}
+/** Passes complete lines to the logger as they arrive; a partial line waits for its end. */
+function lineRelay(logger) {
+    let pending = '';
+    return {
+        write: (chunk) => {
+            pending += chunk.toString('utf8');
+            const cut = pending.lastIndexOf('\n');
+            if (cut < 0)
+                return;
+            logger.relay(pending.slice(0, cut));
+            pending = pending.slice(cut + 1);
+        },
+        end: () => {
+            if (pending !== '')
+                logger.relay(pending);
+            pending = '';
+        },
+    };
+}
+/**
+ * Variables package scripts never see, whatever their values: secrets, and the runner's command files
+ * (a script must not set this step's outputs or the next steps' environment).
+ */
+const SECRET_VARIABLES = /^(GITHUB_OUTPUT|GITHUB_ENV|GITHUB_PATH|GITHUB_STATE|GITHUB_STEP_SUMMARY|INPUT_.*|NODE_AUTH_TOKEN|NPM_TOKEN|NPM_TOTP_SECRET|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_RUNTIME_TOKEN|NPM_ID_TOKEN|SIGSTORE_ID_TOKEN|npm_config_.*_auth.*)$/i;
+/**
+ * Token variables a project's .npmrc commonly names (`_authToken=${NODE_AUTH_TOKEN}`, as actions/setup-node
+ * writes it). They are set to setup-node's own placeholder rather than removed, because some npm versions
+ * refuse to load a config that names an unset variable.
+ */
+const PLACEHOLDERS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN'];
+/** A copy of `env` without secret-bearing variables, nor any whose value contains a secret. */
+function scrubEnvironment(env, secrets) {
+    const clean = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined || SECRET_VARIABLES.test(name))
+            continue;
+        if (secrets.some((secret) => secret.length >= 4 && value.includes(secret)))
+            continue;
+        clean[name] = value;
+    }
+    for (const name of PLACEHOLDERS)
+        if (env[name] !== undefined)
+            clean[name] = _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_3__/* .SETUP_NODE_PLACEHOLDER */ .D;
+    return clean;
+}
+
+
+/***/ }),
+
+/***/ 44098:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P1: () => (/* binding */ sameContents),
+/* harmony export */   ty: () => (/* binding */ readTarball)
+/* harmony export */ });
+/* unused harmony exports tarballEntries, integrityOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98697);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89670);
+/* harmony import */ var _read_package_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65863);
+/* harmony import */ var _read_tarball_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(63333);
+
+
+
+
+
+
+/**
+ * Reads a `.tgz` once, into memory, and its manifest from that memory (never
+ * unpacking it to disk), normalised as `npm publish <tarball>` does it and
+ * checked like a package.json.
+ */
+async function readTarball(file, inputName) {
+    const data = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file).catch((error) => {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: cannot read ${file} (${error.message}).`, { received: file, cause: error });
+    });
+    const manifest = await (0,_read_tarball_js__WEBPACK_IMPORTED_MODULE_5__/* .readTarballManifest */ .e)(data).catch((error) => {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not a package tarball npm can read (${error.message}).`, { received: file, cause: error });
+    });
+    const checked = (0,_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .checkManifest */ .K)(manifest, file, inputName);
+    return { file, data, integrity: integrityOf(data), manifest: { ...manifest, name: checked.name, version: checked.version } };
+}
+/** Path -> sha256 of every file in a package tarball, for comparing contents across gzip builds. */
+async function tarballEntries(data) {
+    const entries = new Map();
+    await new Promise((resolve, reject) => {
+        const parser = new tar__WEBPACK_IMPORTED_MODULE_2__/* .Parser */ .iX({
+            onReadEntry: (entry) => {
+                const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+                entry.on('data', (chunk) => hash.update(chunk));
+                entry.on('end', () => entries.set(`${entry.type}:${entry.path.replace(/^[^/]+\//, '')}`, hash.digest('hex')));
+            },
+        });
+        parser.on('error', reject);
+        parser.on('end', resolve);
+        parser.end(data);
+    });
+    return entries;
+}
+/** True when two tarballs hold the same files with the same bytes. */
+async function sameContents(a, b) {
+    const [left, right] = await Promise.all([tarballEntries(a), tarballEntries(b)]);
+    if (left.size !== right.size)
+        return false;
+    for (const [name, hash] of left)
+        if (right.get(name) !== hash)
+            return false;
+    return true;
+}
+/** Subresource integrity of `data`, as npm computes `dist.integrity`. */
+function integrityOf(data) {
+    return `sha512-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha512').update(data).digest('base64')}`;
+}
+
+
+/***/ }),
+
+/***/ 9340:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ settleProvenance),
+/* harmony export */   k: () => (/* binding */ checkProvenanceVisibility)
+/* harmony export */ });
+/* harmony import */ var _commands_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72615);
+/* harmony import */ var _commands_provenance_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78079);
+/* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80403);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89670);
+/* harmony import */ var _registry_access_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90773);
+
+
+
+
+
+/**
+ * Settles provenance for one publish, as npm reads it: the `provenance`
+ * setting when it is true or false (like npm's command-line flag, it beats
+ * package.json), else `publishConfig.provenance`, else auto. When it is on,
+ * everything the checkout and the environment can tell is refused here,
+ * before any script runs: no GitHub Actions or GitLab CI, no OIDC ID token
+ * for sigstore (`id-token: write`; GitLab's `SIGSTORE_ID_TOKEN`), a
+ * self-hosted GitHub runner (the registry refuses its statements),
+ * restricted access (npm signs provenance for public packages only), and a
+ * package.json whose `repository` does not name the CI's repository (the
+ * registry refuses the statement, after the scripts ran and it was signed). A dry
+ * run is never refused: the problem goes into the plan, for its report.
+ */
+function settleProvenance(options, subject, env) {
+    const names = options.names;
+    const ci = (0,_commands_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .provenanceCi */ .WV)(env);
+    let mode;
+    let from;
+    let input;
+    if (options.provenance !== 'auto') {
+        [mode, from, input] = [options.provenance ? 'on' : 'off', names.provenance, names.provenance];
+    }
+    else if (subject.publishConfig.provenance !== undefined && subject.publishConfig.provenance !== null) {
+        from = `${names.package} (publishConfig.provenance in ${subject.where})`;
+        input = names.package;
+        mode = publishConfigProvenance(subject.publishConfig.provenance, from, input) ? 'on' : 'off';
+    }
+    else {
+        return { mode: 'auto', from: names.provenance, ci };
+    }
+    if (mode === 'off')
+        return { mode, from, ci };
+    const problem = provenanceProblem(ci, env, subject);
+    if (problem === undefined)
+        return { mode, from, ci };
+    const instead = input === names.provenance ? `set ${names.provenance} to false or auto` : `set ${names.provenance} to false (it overrides publishConfig.provenance)`;
+    const message = `${from}: ${subject.id} cannot be published with provenance: ${problem}. Or ${instead} to publish without it; nothing was run or sent.`;
+    if (subject.dryRun)
+        return { mode, from, ci, problem: message };
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, message, { received: ci ?? 'no CI' });
+}
+/** `publishConfig.provenance` as npm's config takes a Boolean: true or false (the strings too). */
+function publishConfigProvenance(value, from, input) {
+    if (value === true || value === 'true')
+        return true;
+    if (value === false || value === 'false')
+        return false;
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${from} is ${JSON.stringify(value)}; use true or false.`, { received: value });
+}
+/** Why a statement cannot be signed here, or undefined. Each says what to change. */
+function provenanceProblem(ci, env, subject) {
+    if (ci === undefined) {
+        const where = env.CIRCLECI ? 'in CircleCI, where npm does not sign provenance' : env.CI === 'false' ? 'marked CI=false' : 'not in a CI that can sign one';
+        return (`a provenance statement names the workflow, commit and run that built the package and is signed with the CI's OIDC identity, ` +
+            `which npm does in GitHub Actions and GitLab CI only, and this run is ${where}. Publish from a GitHub Actions or GitLab CI job`);
+    }
+    if (ci === 'github' && (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)) {
+        return 'the job has no OIDC ID token to sign the statement with (ACTIONS_ID_TOKEN_REQUEST_URL is not set). Give the publishing job `permissions: id-token: write`';
+    }
+    if (ci === 'github' && env.RUNNER_ENVIRONMENT === 'self-hosted') {
+        return 'the job runs on a self-hosted runner, and the registry accepts provenance only from GitHub-hosted runners. Publish from a GitHub-hosted runner';
+    }
+    if (ci === 'gitlab' && !env.SIGSTORE_ID_TOKEN) {
+        return 'the job has no SIGSTORE_ID_TOKEN to sign the statement with. Add `id_tokens: { SIGSTORE_ID_TOKEN: { aud: sigstore } }` to the publishing job';
+    }
+    if (subject.access === 'restricted') {
+        return `it is published with restricted access (${subject.accessFrom}), and npm signs provenance for public packages only. Publish it with public access`;
+    }
+    const expected = (0,_commands_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .statementRepository */ .ke)(ci, env);
+    return expected === undefined ? undefined : (0,_commands_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(subject.manifest, expected);
+}
+/**
+ * The check phase's part: with provenance on and access not `public`,
+ * libnpmpublish would ask the registry whether the package is public only
+ * after the package scripts ran, and refuse a new or private one. The same
+ * question is asked here, once, before anything runs: a version absent from
+ * the registry (`packument` undefined) needs no request. Dry runs and
+ * `access: public` (which makes the package public) are not checked.
+ */
+async function checkProvenanceVisibility(client, plan, packument) {
+    const provenance = plan.provenance;
+    if (provenance?.mode !== 'on' || plan.access === 'public' || plan.dryRun)
+        return;
+    const id = `${plan.name}@${plan.version}`;
+    const input = provenance.from.split(' ')[0];
+    const refuse = (why) => {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${provenance.from}: ${id} cannot be published with provenance: ${why}, and npm signs provenance for public packages only. ` +
+            `Publish with access public (it makes the package public), or without provenance; nothing was run or sent.`, { received: plan.name });
+    };
+    if (packument === undefined)
+        refuse(`${plan.name} is not in ${client.registry} yet, so the registry cannot say it is public`);
+    const visible = await (0,_registry_access_js__WEBPACK_IMPORTED_MODULE_4__/* .readVisibility */ .tQ)(client, plan.name).catch((error) => {
+        throw new _commands_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryReadError */ .Ou(id, client.registry, `the package's visibility, needed for provenance: ${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error)}`, error);
+    });
+    if (visible !== true)
+        refuse(visible === false ? `${plan.name} is private in ${client.registry}` : `${client.registry} does not say ${plan.name} is public`);
+}
+
+
+/***/ }),
+
+/***/ 71640:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  N_: () => (/* binding */ planPublish),
+  Z: () => (/* binding */ settlePublish)
+});
+
+// UNUSED EXPORTS: PUBLISH_SCRIPTS
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(62088);
+// EXTERNAL MODULE: ./lib/commands/validate.js
+var validate = __webpack_require__(66374);
+// EXTERNAL MODULE: ./lib/foundation/errors.js
+var errors = __webpack_require__(89670);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+;// CONCATENATED MODULE: ./lib/package/npmrc.js
+
+
+
+/**
+ * The registry settings (`registry=` and `@scope:registry=`) of the `.npmrc`
+ * in `dir`, read as npm reads a project config: ini lines, `;`/`#` comments,
+ * quoted values, `${VAR}` from `env` (`${VAR?}` may be unset and becomes
+ * empty; an unset `${VAR}` is an error, as in npm). None when there is no file.
+ */
+async function readNpmrcRegistries(dir, env, inputName) {
+    const file = external_node_path_.join(dir, '.npmrc');
+    const text = await (0,promises_.readFile)(file, 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return [];
+    const found = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith(';') || line.startsWith('#') || line.startsWith('['))
+            continue;
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            continue;
+        const key = expand(unquote(line.slice(0, eq).trim()), env, file, inputName);
+        if (key !== 'registry' && !/^@[^:/]+:registry$/.test(key))
+            continue;
+        const url = expand(unquote(line.slice(eq + 1).trim()), env, file, inputName);
+        if (url !== '')
+            found.push({ file, key, url });
+    }
+    return found;
+}
+function unquote(value) {
+    if (value.length >= 2 && ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'")))) {
+        if (value.startsWith('"')) {
+            try {
+                return JSON.parse(value);
+            }
+            catch {
+                return value.slice(1, -1);
+            }
+        }
+        return value.slice(1, -1);
+    }
+    return value;
+}
+/** npm's env replacement: `${NAME}`, `${NAME?}` (optional), `\${...}` left as written. */
+function expand(value, env, file, inputName) {
+    return value.replace(/(\\*)\$\{([^${}?]+)(\?)?\}/g, (whole, slashes, name, optional) => {
+        if (slashes.length % 2 === 1)
+            return whole.slice(1);
+        const found = env[name];
+        if (found === undefined && optional === undefined) {
+            throw new errors/* InputError */.dz(inputName, `${inputName}: ${file} names \${${name}}, which is not set in the environment (npm refuses such a config too). Set ${name}, or write \${${name}?} to allow it to be empty.`, { received: file });
+        }
+        return `${slashes}${found ?? ''}`;
+    });
+}
+
+// EXTERNAL MODULE: ./lib/package/read-package.js
+var read_package = __webpack_require__(65863);
+// EXTERNAL MODULE: ./lib/package/scripts.js
+var package_scripts = __webpack_require__(58344);
+// EXTERNAL MODULE: ./lib/package/tarball.js
+var package_tarball = __webpack_require__(44098);
+// EXTERNAL MODULE: ./lib/plan/provenance.js
+var plan_provenance = __webpack_require__(9340);
+;// CONCATENATED MODULE: ./lib/plan/publish-plan.js
+
+
+
+
+
+
+
+
+
+/** npm's lifecycle around `npm publish <folder>`, in order. */
+const PUBLISH_SCRIPTS = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
+/**
+ * Settles one publish from the checkout alone: the package and its version,
+ * the tag, the access, the registry, the scripts. Every refusal that needs
+ * nothing but the checkout is made here: a package that is private in npm's
+ * sense, restricted access on an unscoped name, a tag that is a semver range,
+ * a prerelease without a tag, a version other than `expect-version`, a
+ * package whose `publishConfig.registry` or project `.npmrc` names another
+ * registry than the one in effect, and provenance asked for where it cannot
+ * be signed (see settleProvenance).
+ */
+async function planPublish(command, options, cwd, env) {
+    const names = options.names;
+    const found = await (0,read_package/* readPackageSource */.e)(command.target ?? options.packageSpec, cwd, names.package);
+    let source;
+    if (found.kind === 'folder') {
+        source = { kind: 'folder', dir: found.dir, manifest: found.manifest };
+    }
+    else {
+        const tarball = await (0,package_tarball/* readTarball */.ty)(found.file, names.package);
+        source = { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest };
+    }
+    return settlePublish(command, options, source, cwd, env);
+}
+/**
+ * The checks of `planPublish` on a source already read: a package folder or
+ * a .tgz, or a workspace package with its manifest as it will be published.
+ */
+async function settlePublish(command, options, source, cwd, env, npmrcDirs) {
+    const names = options.names;
+    const manifest = source.manifest;
+    const name = manifest.name;
+    const version = manifest.version;
+    const where = source.kind === 'folder' ? external_node_path_.join(source.dir, 'package.json') : source.file;
+    if (manifest.private) {
+        throw new errors/* InputError */.dz(names.package, `${names.package}: ${name} is marked "private": ${JSON.stringify(manifest.private)} in ${where}; npm refuses to publish it. Remove "private" to publish.`, { received: name });
+    }
+    const publishConfig = isRecord(manifest.publishConfig) ? manifest.publishConfig : {};
+    const tagInput = command.line > 0 ? `${names.tag} (or --tag on line ${command.line})` : names.tag;
+    const chosen = command.tag ?? options.tag;
+    const configured = typeof publishConfig.tag === 'string' ? publishConfig.tag : undefined;
+    const configuredProblem = configured === undefined ? undefined : (0,validate/* tagProblem */.qH)(configured);
+    if (configuredProblem)
+        throw new errors/* InputError */.dz(names.package, `${names.package}: publishConfig.tag in ${where}: ${configuredProblem}.`, { received: configured });
+    if (chosen === undefined && configured === undefined && semver.prerelease(version) !== null) {
+        throw new errors/* InputError */.dz(names.tag, `${tagInput}: ${name}@${version} is a prerelease; give an explicit tag (for example next or beta), as npm requires, so that it does not become "latest".`, { received: version });
+    }
+    if (options.expectVersion !== undefined && version !== options.expectVersion) {
+        throw new errors/* InputError */.dz(names.expectVersion, `${names.expectVersion}: the release is ${options.expectVersion} but ${name} is at ${version} in ${where}; bump the version (or tag the right commit) so that they match.`, { received: version });
+    }
+    const access = command.access ?? options.access ?? publishConfigAccess(publishConfig.access, names.package, where);
+    const accessFrom = command.access !== undefined ? `--access on line ${command.line}` : options.access !== undefined ? names.access : `${names.package} (publishConfig.access in ${where})`;
+    if (access === 'restricted' && !name.startsWith('@')) {
+        const from = accessFrom;
+        throw new errors/* InputError */.dz(from.split(' ')[0], `${from}: ${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Use public, or publish under a scope.`, { received: name });
+    }
+    const dirs = npmrcDirs ?? [...new Set([source.kind === 'folder' ? source.dir : undefined, cwd].filter((dir) => dir !== undefined))];
+    await checkRegistry(options, name, publishConfig, where, dirs, env);
+    const dryRun = command.dryRun || options.dryRun;
+    const provenance = (0,plan_provenance/* settleProvenance */.f)(options, { id: `${name}@${version}`, manifest, publishConfig, where, access, accessFrom, dryRun }, env);
+    const scripts = source.kind === 'folder' && !options.ignoreScripts ? PUBLISH_SCRIPTS.filter((event) => (0,package_scripts/* hasScript */.yw)(manifest, event)) : [];
+    return { command, source, name, version, tag: chosen ?? configured ?? 'latest', tagImplicit: chosen === undefined && configured === undefined, tagInput, access, registry: options.registry, dryRun, scripts, provenance };
+}
+function publishConfigAccess(value, input, where) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (value === 'public' || value === 'restricted')
+        return value;
+    throw new errors/* InputError */.dz(input, `${input}: publishConfig.access in ${where} is ${JSON.stringify(value)}; use "public" or "restricted".`, { received: value });
+}
+/**
+ * The package must go where the package says it goes. npm sends a publish to
+ * `publishConfig.registry`, else to the `.npmrc`'s `@scope:registry` for a
+ * scoped name, else to its `registry=`; when the one that applies names
+ * another registry than the one in effect, the run stops here, naming both,
+ * and the token goes nowhere.
+ */
+async function checkRegistry(options, name, publishConfig, where, npmrcDirs, env) {
+    const names = options.names;
+    const inEffect = `${names.registry} (${options.registryGiven ? '' : 'default '}${options.registry})`;
+    const differs = (url) => normalizeUrl(url) !== normalizeUrl(options.registry);
+    const configured = publishConfig.registry;
+    if (configured !== undefined) {
+        if (typeof configured !== 'string' || !differs(configured))
+            return;
+        throw new errors/* InputError */.dz(names.registry, `${names.registry}: ${name} says "publishConfig": {"registry": "${configured}"} in ${where}, but this run publishes to ${inEffect}. ` +
+            `Set ${names.registry} to ${configured} (with a token for it) to publish there, or remove publishConfig.registry; nothing was sent.`, { received: configured });
+    }
+    const scope = name.startsWith('@') ? name.slice(0, name.indexOf('/')) : undefined;
+    for (const dir of npmrcDirs) {
+        const settings = await readNpmrcRegistries(dir, env, names.package);
+        const applies = (scope && settings.find((setting) => setting.key === `${scope}:registry`)) || settings.find((setting) => setting.key === 'registry');
+        if (!applies || !differs(applies.url))
+            continue;
+        throw new errors/* InputError */.dz(names.registry, `${names.registry}: ${applies.file} sets ${applies.key}=${applies.url}, so npm would publish ${name} there, but this run publishes to ${inEffect}. ` +
+            `Set ${names.registry} to ${applies.url} (with a token for it) to publish there, or change the .npmrc; nothing was sent.`, { received: applies.url });
+    }
+}
+function normalizeUrl(url) {
+    try {
+        const parsed = new URL(url.trim());
+        parsed.search = '';
+        parsed.hash = '';
+        if (!parsed.pathname.endsWith('/'))
+            parsed.pathname += '/';
+        return parsed.toString();
+    }
+    catch {
+        return url.trim();
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
+/***/ 90773:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CJ: () => (/* binding */ writeMfa),
+/* harmony export */   qZ: () => (/* binding */ writeAccess),
+/* harmony export */   tQ: () => (/* binding */ readVisibility)
+/* harmony export */ });
+/* harmony import */ var libnpmaccess__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92426);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74548);
+
+
+/** `GET /-/package/<pkg>/visibility`: true when public, undefined when the package does not exist. */
+async function readVisibility(client, pkg) {
+    const answer = (await client.getJson(`/-/package/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(pkg)}/visibility`));
+    return answer === undefined ? undefined : answer.public === true;
+}
+/** `POST /-/package/<pkg>/access` `{access}` through libnpmaccess (scoped packages only). */
+async function writeAccess(client, pkg, access, write) {
+    await client.write(write, 0, (options) => libnpmaccess__WEBPACK_IMPORTED_MODULE_0__.setAccess(pkg, access, options));
+}
+/** `POST /-/package/<pkg>/access` with the 2FA policy, through libnpmaccess. */
+async function writeMfa(client, pkg, level, write) {
+    await client.write(write, 0, (options) => libnpmaccess__WEBPACK_IMPORTED_MODULE_0__.setMfa(pkg, level, options));
+}
+
+
+/***/ }),
+
+/***/ 74548:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ escapeName),
+/* harmony export */   b: () => (/* binding */ RegistryClient)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5706);
+/* harmony import */ var _foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23505);
+
+
+
+/** Reads retry on 408/429/5xx and network errors; writes never do (a retried publish can land twice). */
+const READ_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
+const WRITE_RETRY = { retries: 0 };
+/**
+ * The one place that knows how to talk to the registry with npm's libraries:
+ * builds their options (auth keyed by registry path, as npm's config does;
+ * the token only ever lives in memory), and times every call so the clock
+ * offset and latency estimates follow the registry.
+ */
+class RegistryClient {
+    registry;
+    #clock;
+    #timeSync;
+    #base;
+    constructor(options) {
+        this.registry = options.registry;
+        this.#clock = options.clock;
+        this.#timeSync = options.timeSync;
+        const url = new URL(options.registry);
+        this.#base = {
+            registry: options.registry,
+            userAgent: options.userAgent,
+            npmSession: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().replaceAll('-', '').slice(0, 16),
+            timeout: options.timeoutMs ?? 5 * 60 * 1000,
+            preferOnline: true,
+            ...(options.token === undefined ? {} : { [`//${url.host}${url.pathname}:_authToken`]: options.token }),
+        };
+    }
+    /**
+     * Options for one of npm's libraries making a write: the code if any, and
+     * never a retry by make-fetch-happen (it re-sends any method but POST on
+     * 5xx and resets), whatever `extra` says: a lost write is reconciled by
+     * reading the registry back, never blindly re-sent.
+     */
+    writeOptions(write, extra = {}) {
+        return { ...this.#base, ...(write.otp === undefined ? {} : { otp: write.otp }), npmCommand: write.command, npmSession: write.session, ...extra, retry: WRITE_RETRY };
+    }
+    /**
+     * One write made by `call` with this client's write options, timed (its
+     * body size feeds the upload-speed estimate).
+     */
+    write(write, bodyBytes, call, extra = {}) {
+        return this.timed(bodyBytes, () => call(this.writeOptions(write, extra)));
+    }
+    /** Options for reads. */
+    readOptions(extra = {}) {
+        return { ...this.#base, retry: READ_RETRY, ...extra };
+    }
+    /**
+     * GET a JSON document. A 404 is an answer (undefined), not an error.
+     * Every answer, error or not, feeds the clock estimate.
+     */
+    async getJson(path, extra = {}) {
+        try {
+            const response = await this.timed(0, () => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__(path, this.readOptions(extra)));
+            return await response.json();
+        }
+        catch (error) {
+            if ((0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .statusOf */ .c2)(error) === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    /** GET raw bytes (a tarball). */
+    async getBuffer(url) {
+        const response = await this.timed(0, () => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__(this.sameProtocol(url), this.readOptions()));
+        return response.buffer();
+    }
+    /**
+     * A URL the registry handed out (a packument's `dist.tarball`) on the
+     * registry's own host is fetched with the registry's protocol: npm's auth
+     * is keyed by host and path, not scheme, so an `http:` URL behind a TLS
+     * proxy would otherwise carry the token in clear.
+     */
+    sameProtocol(url) {
+        const target = new URL(url, this.registry);
+        const registry = new URL(this.registry);
+        if (target.host === registry.host && target.protocol !== registry.protocol)
+            target.protocol = registry.protocol;
+        return target.toString();
+    }
+    /**
+     * Runs one request made by npm's libraries and feeds its timing and `Date`
+     * header (from the answer, or from the error it threw) into the estimates.
+     */
+    async timed(bytesSent, call) {
+        const sentAt = this.#clock.now();
+        try {
+            const result = await call();
+            this.#timeSync.observe({ date: responseDate(result), sentAt, receivedAt: this.#clock.now(), bytesSent });
+            return result;
+        }
+        catch (error) {
+            this.#timeSync.observe({ date: (0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorHeader */ .GI)(error, 'date'), sentAt, receivedAt: this.#clock.now(), bytesSent });
+            throw error;
+        }
+    }
+}
+function responseDate(result) {
+    const headers = result?.headers;
+    if (!headers || typeof headers.get !== 'function')
+        return undefined;
+    return headers.get('date') ?? undefined;
+}
+/** `@scope/name` -> `@scope%2fname`, as npm escapes package names in paths. */
+function escapeName(name) {
+    return name.replace('/', '%2f');
+}
+
+
+/***/ }),
+
+/***/ 677:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ removeDistTag),
+/* harmony export */   r: () => (/* binding */ setDistTag)
+/* harmony export */ });
+/* harmony import */ var npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5706);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74548);
+
+
+const tagUrl = (pkg, tag) => `/-/package/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(pkg)}/dist-tags/${encodeURIComponent(tag)}`;
+/** `PUT /-/package/<pkg>/dist-tags/<tag>` with the version as a JSON string, as `npm dist-tag add` sends it. */
+async function setDistTag(client, pkg, tag, version, write) {
+    await client.write(write, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(tagUrl(pkg, tag), { ...options, method: 'PUT', body: JSON.stringify(version), headers: { 'content-type': 'application/json' }, ignoreBody: true }));
+}
+/** `DELETE /-/package/<pkg>/dist-tags/<tag>`. */
+async function removeDistTag(client, pkg, tag, write) {
+    await client.write(write, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(tagUrl(pkg, tag), { ...options, method: 'DELETE', ignoreBody: true }));
+}
+
+
+/***/ }),
+
+/***/ 52919:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ writePackument),
+/* harmony export */   l: () => (/* binding */ readPackument)
+/* harmony export */ });
+/* harmony import */ var npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5706);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74548);
+
+
+/**
+ * `GET /<name>`: the full packument, or undefined when the package does not
+ * exist. `write` reads it as for a write (`?write=true`), past any cache, so a
+ * version or tag changed minutes ago is seen.
+ */
+async function readPackument(client, name, options = {}) {
+    const document = await client.getJson(`/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(name)}`, {
+        headers: { accept: 'application/json' },
+        ...(options.write ? { query: { write: 'true' } } : {}),
+    });
+    return document === undefined ? undefined : document;
+}
+/** `PUT /<name>` with a whole packument (at its `_rev`), as `npm deprecate` writes it. */
+async function writePackument(client, packument, write) {
+    const body = JSON.stringify(packument);
+    await client.write(write, body.length, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(`/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(packument.name)}`, { ...options, method: 'PUT', body, headers: { 'content-type': 'application/json' }, ignoreBody: true }));
+}
+
+
+/***/ }),
+
+/***/ 14512:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ uploadBytes),
+/* harmony export */   E: () => (/* binding */ uploadVersion)
+/* harmony export */ });
+/* harmony import */ var libnpmpublish__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68319);
+
+/** Bytes of the publish body for a tarball of `size` bytes: base64 plus the manifest. */
+function uploadBytes(size) {
+    return Math.ceil(size * 1.34) + 4096;
+}
+/**
+ * `PUT /<name>` through libnpmpublish: the manifest and the tarball, with its
+ * integrity and shasum computed by the library, under `upload.tag`. One
+ * request; the library refuses a private package or a restricted unscoped one
+ * before sending (EPRIVATE, EUNSCOPED). With `provenance`, the library first
+ * builds the SLSA statement from the CI's variables, asks the registry whether
+ * the package is public (unless access is public), and signs through sigstore
+ * (Fulcio, Rekor), which loads only then.
+ */
+async function uploadVersion(client, manifest, data, upload, write) {
+    const response = await client.write(write, uploadBytes(data.length), (options) => libnpmpublish__WEBPACK_IMPORTED_MODULE_0__.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}) }));
+    const url = response.transparencyLogUrl;
+    return { transparencyLogUrl: typeof url === 'string' ? url : undefined };
+}
+
+
+/***/ }),
+
+/***/ 36065:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  defaultPackageName: () => (/* binding */ defaultPackageName),
+  failedResult: () => (/* reexport */ result/* failedResult */.N),
+  runCommands: () => (/* binding */ runCommands)
+});
+
+// EXTERNAL MODULE: ./lib/commands/context.js
+var commands_context = __webpack_require__(41405);
+// EXTERNAL MODULE: ./lib/registry/packument.js
+var registry_packument = __webpack_require__(52919);
+// EXTERNAL MODULE: ./lib/registry/access.js
+var access = __webpack_require__(90773);
+// EXTERNAL MODULE: ./lib/commands/errors.js
+var errors = __webpack_require__(72615);
+;// CONCATENATED MODULE: ./lib/commands/access.js
+
+
+
+async function visibility(context, pkg) {
+    const isPublic = await (0,access/* readVisibility */.tQ)(context.client, pkg);
+    if (isPublic === undefined)
+        throw new errors/* PackageNotFoundError */.ci(pkg, context.client.registry);
+    return isPublic ? 'public' : 'private';
+}
+/** `access set status=public|private <pkg>`: skipped when the package already has it. */
+async function setStatus(context, pkg, status) {
+    const current = await visibility(context, pkg);
+    if (current === status)
+        return { status: 'unchanged', detail: `${pkg} is already ${status}` };
+    if (context.dryRun)
+        return { status: 'dry-run', detail: `would make ${pkg} ${status} (now ${current})` };
+    await (0,commands_context/* otpWrite */.P)(context, `access set status=${status} ${pkg}`, 'access', (write) => (0,access/* writeAccess */.qZ)(context.client, pkg, status === 'private' ? 'restricted' : 'public', write));
+    return { status: 'done', detail: `${pkg} is now ${status} (was ${current})` };
+}
+/**
+ * `access set mfa=none|publish|automation <pkg>`. The registry offers no
+ * read of this setting, so it is always written (the write is idempotent).
+ */
+async function setMfa(context, pkg, mfa) {
+    await visibility(context, pkg);
+    if (context.dryRun)
+        return { status: 'dry-run', detail: `would set the 2FA policy of ${pkg} to ${mfa}` };
+    await (0,commands_context/* otpWrite */.P)(context, `access set mfa=${mfa} ${pkg}`, 'access', (write) => (0,access/* writeMfa */.CJ)(context.client, pkg, mfa, write));
+    return { status: 'done', detail: `the 2FA policy of ${pkg} is ${mfa}` };
+}
+/** `access get status <pkg>`. */
+async function getStatus(context, pkg) {
+    return { status: 'read', detail: `${pkg} is ${await visibility(context, pkg)}` };
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(62088);
+// EXTERNAL MODULE: ./lib/foundation/errors.js
+var foundation_errors = __webpack_require__(89670);
+;// CONCATENATED MODULE: ./lib/commands/deprecate.js
+
+
+
+
+
+/**
+ * `deprecate <pkg>@<range> <message>`, as npm does it: read the packument
+ * for writing, set `deprecated` on every version in the range (prereleases
+ * included), PUT it back. An empty message undeprecates. Skipped when every
+ * version in the range already says exactly that.
+ */
+async function deprecate(context, pkg, range, message) {
+    const packument = await (0,registry_packument/* readPackument */.l)(context.client, pkg, { write: true });
+    if (!packument)
+        throw new errors/* PackageNotFoundError */.ci(pkg, context.client.registry);
+    const versions = packument.versions ?? {};
+    const matching = Object.keys(versions).filter((version) => semver.satisfies(version, range, { includePrerelease: true }));
+    if (matching.length === 0)
+        throw new foundation_errors/* ProductError */._$('ENOVERSION', `no version of ${pkg} matches ${range}; nothing to ${message ? 'deprecate' : 'undeprecate'}.`, { received: `${pkg}@${range}` });
+    const current = (version) => versions[version]?.deprecated ?? '';
+    const changing = matching.filter((version) => current(version) !== message);
+    const what = message ? `deprecated with "${message}"` : 'not deprecated';
+    if (changing.length === 0)
+        return { status: 'unchanged', detail: `${matching.length} version${matching.length === 1 ? '' : 's'} of ${pkg} in ${range} already ${what}` };
+    if (context.dryRun)
+        return { status: 'dry-run', detail: `would mark ${changing.join(', ')} ${what}` };
+    for (const version of changing)
+        versions[version].deprecated = message;
+    await (0,commands_context/* otpWrite */.P)(context, `deprecate ${pkg}@${range}`, 'deprecate', (write) => (0,registry_packument/* writePackument */.W)(context.client, packument, write), JSON.stringify(packument).length);
+    return { status: 'done', detail: `${changing.join(', ')} ${message ? 'now' : 'no longer'} ${message ? what : 'deprecated'}` };
+}
+
+// EXTERNAL MODULE: ./lib/registry/dist-tags.js
+var dist_tags = __webpack_require__(677);
+;// CONCATENATED MODULE: ./lib/commands/dist-tag.js
+
+
+
+
+
+async function tagsOf(context, pkg) {
+    // As for a write: a cached packument could miss a version or tag changed minutes ago.
+    const packument = await (0,registry_packument/* readPackument */.l)(context.client, pkg, { write: true });
+    if (!packument)
+        throw new errors/* PackageNotFoundError */.ci(pkg, context.client.registry);
+    return { tags: packument['dist-tags'] ?? {}, versions: packument.versions ?? {} };
+}
+/** `dist-tag add <pkg>@<version> <tag>`: skipped when the tag already points there. */
+async function distTagAdd(context, pkg, version, tag) {
+    const { tags, versions } = await tagsOf(context, pkg);
+    if (tags[tag] === version)
+        return { status: 'unchanged', detail: `${tag} already points at ${pkg}@${version}` };
+    if (!versions[version])
+        throw new foundation_errors/* ProductError */._$('ENOVERSION', `${pkg}@${version} is not in the registry, so no tag can point at it; publish it first.`, { received: `${pkg}@${version}` });
+    const was = tags[tag] === undefined ? '' : ` (was ${tags[tag]})`;
+    if (context.dryRun)
+        return { status: 'dry-run', detail: `would point ${tag} at ${version}${was}` };
+    await (0,commands_context/* otpWrite */.P)(context, `dist-tag add ${pkg}@${version} ${tag}`, 'dist-tag', (write) => (0,dist_tags/* setDistTag */.r)(context.client, pkg, tag, version, write));
+    return { status: 'done', detail: `${tag} now points at ${version}${was}` };
+}
+/** `dist-tag rm <pkg> <tag>`: skipped when the tag is already absent. */
+async function distTagRm(context, pkg, tag) {
+    const { tags } = await tagsOf(context, pkg);
+    if (tags[tag] === undefined)
+        return { status: 'unchanged', detail: `${pkg} has no ${tag} tag` };
+    if (context.dryRun)
+        return { status: 'dry-run', detail: `would remove ${tag} (${tags[tag]})` };
+    await (0,commands_context/* otpWrite */.P)(context, `dist-tag rm ${pkg} ${tag}`, 'dist-tag', (write) => (0,dist_tags/* removeDistTag */.p)(context.client, pkg, tag, write));
+    return { status: 'done', detail: `removed ${tag} (was ${tags[tag]})` };
+}
+/** `dist-tag ls <pkg>`. */
+async function distTagLs(context, pkg) {
+    const { tags } = await tagsOf(context, pkg);
+    const listed = Object.entries(tags).map(([tag, version]) => `${tag}: ${version}`);
+    return { status: 'read', detail: listed.length > 0 ? listed.join(', ') : 'no dist-tags' };
+}
+
+// EXTERNAL MODULE: ./lib/foundation/http-errors.js
+var http_errors = __webpack_require__(23505);
+// EXTERNAL MODULE: ./node_modules/npm-registry-fetch/lib/index.js
+var lib = __webpack_require__(5706);
+// EXTERNAL MODULE: ./lib/registry/client.js
+var registry_client = __webpack_require__(74548);
+;// CONCATENATED MODULE: ./lib/registry/owners.js
+
+
+/** `GET /-/user/org.couchdb.user:<user>`: the account, or undefined when there is none. */
+async function readAccount(client, user) {
+    const found = (await client.getJson(`/-/user/org.couchdb.user:${encodeURIComponent(user)}`));
+    if (typeof found?.name !== 'string' || found.name === '')
+        return undefined;
+    return { name: found.name, ...(typeof found.email === 'string' && found.email ? { email: found.email } : {}) };
+}
+/** `PUT /<pkg>/-rev/<rev>` with the new maintainers list, as `npm owner add/rm` writes it; a 409 means the revision moved. */
+async function writeMaintainers(client, pkg, rev, maintainers, write) {
+    await client.write(write, 0, (options) => lib(`/${(0,registry_client/* escapeName */.L)(pkg)}/-rev/${encodeURIComponent(rev)}`, { ...options, method: 'PUT', body: { _id: pkg, _rev: rev, maintainers }, ignoreBody: true }));
+}
+
+;// CONCATENATED MODULE: ./lib/commands/owner.js
+
+
+
+
+
+
+/** Owner changes retried after a 409 (someone else changed the package meanwhile). */
+const MAX_REVISION_RACES = 3;
+/** The registry's account for `user` (looked up once per run); a clear error when there is none. */
+async function lookUpUser(context, user) {
+    const known = context.users.get(user);
+    if (known)
+        return known;
+    const account = await readAccount(context.client, user);
+    if (!account)
+        throw new foundation_errors/* ProductError */._$('ENOUSER', `npm user "${user}" does not exist on ${context.client.registry}; check the spelling of the user name.`, { received: user });
+    context.users.set(user, account);
+    return account;
+}
+async function readForWrite(context, pkg) {
+    const packument = await (0,registry_packument/* readPackument */.l)(context.client, pkg, { write: true });
+    if (!packument)
+        throw new errors/* PackageNotFoundError */.ci(pkg, context.client.registry);
+    if (!packument._rev)
+        throw new foundation_errors/* ProductError */._$('ENOREV', `the registry did not give the revision of ${pkg}, which an owner change needs.`);
+    return packument;
+}
+/**
+ * `owner add|rm <user> <pkg>`: reads the packument, writes the new
+ * maintainers list at its revision; skipped when the user is already (or no
+ * longer) an owner; a 409 (revision race) re-reads and tries again, bounded.
+ */
+async function changeOwner(context, action, user, pkg) {
+    const account = await lookUpUser(context, user);
+    for (let race = 1;; race += 1) {
+        const packument = await readForWrite(context, pkg);
+        const maintainers = packument.maintainers ?? [];
+        const present = maintainers.some((m) => m.name === account.name);
+        if (action === 'add' && present)
+            return { status: 'unchanged', detail: `${account.name} already owns ${pkg}` };
+        if (action === 'rm' && !present)
+            return { status: 'unchanged', detail: `${account.name} is not an owner of ${pkg}` };
+        if (action === 'rm' && maintainers.length <= 1) {
+            throw new foundation_errors/* ProductError */._$('EOWNERRM', `${account.name} is the only owner of ${pkg}; npm refuses to remove the last owner. Add another owner first.`, { received: user });
+        }
+        const next = action === 'add' ? [...maintainers, account] : maintainers.filter((m) => m.name !== account.name);
+        if (context.dryRun)
+            return { status: 'dry-run', detail: `would ${action === 'add' ? 'add' : 'remove'} ${account.name} as an owner of ${pkg}` };
+        try {
+            await (0,commands_context/* otpWrite */.P)(context, `owner ${action} ${user} ${pkg}`, 'owner', (write) => writeMaintainers(context.client, packument.name, packument._rev, next, write));
+            return { status: 'done', detail: `${action === 'add' ? 'added' : 'removed'} ${account.name} ${action === 'add' ? 'to' : 'from'} the owners of ${pkg}` };
+        }
+        catch (error) {
+            if ((0,http_errors/* statusOf */.c2)(error) !== 409 || race >= MAX_REVISION_RACES)
+                throw error;
+            context.logger.info(`${pkg} changed while its owners were being updated (409); reading it again (${race}/${MAX_REVISION_RACES - 1}).`);
+        }
+    }
+}
+/** `owner ls <pkg>`. */
+async function listOwners(context, pkg) {
+    const packument = await (0,registry_packument/* readPackument */.l)(context.client, pkg);
+    if (!packument)
+        throw new errors/* PackageNotFoundError */.ci(pkg, context.client.registry);
+    const owners = (packument.maintainers ?? []).map((m) => (m.email ? `${m.name} <${m.email}>` : m.name));
+    return { status: 'read', detail: owners.length > 0 ? owners.join(', ') : 'no owners listed' };
+}
+
+// EXTERNAL MODULE: ./lib/commands/publish.js
+var commands_publish = __webpack_require__(7581);
+// EXTERNAL MODULE: ./node_modules/libnpmpublish/lib/index.js
+var libnpmpublish_lib = __webpack_require__(68319);
+;// CONCATENATED MODULE: ./lib/registry/unpublish.js
+
+/**
+ * libnpmpublish's unpublish of `spec` (`name@version`, or `name` with
+ * `force` for every version): its read, PUT and DELETE share one code, as
+ * with the npm CLI.
+ */
+async function unpublishSpec(client, spec, force, write) {
+    await client.write(write, 0, (options) => libnpmpublish_lib.unpublish(spec, { ...options, force }));
+}
+
+;// CONCATENATED MODULE: ./lib/commands/unpublish.js
+
+
+
+
+/**
+ * `unpublish <pkg>@<version>` (or every version with --force), through
+ * libnpmpublish: its read, PUT and DELETE share one code, as with npm.
+ * Skipped when the version (or the package) is already gone.
+ */
+async function unpublish(context, pkg, version, force) {
+    const packument = await (0,registry_packument/* readPackument */.l)(context.client, pkg, { write: true });
+    const present = version === undefined ? packument !== undefined && Object.keys(packument.versions ?? {}).length > 0 : packument?.versions?.[version] !== undefined;
+    const id = version === undefined ? pkg : `${pkg}@${version}`;
+    if (!present)
+        return { status: 'unchanged', detail: `${id} is not in the registry` };
+    const versions = Object.keys(packument?.versions ?? {});
+    if (version !== undefined && versions.length === 1 && !force) {
+        // libnpmpublish would delete the whole package, and npmjs then blocks the name for 24 hours.
+        throw new foundation_errors/* ProductError */._$('ELASTVERSION', `${id} is the only version of ${pkg}: unpublishing it removes the package and blocks republishing for 24 hours. Add --force to the line if that is what you want (npm requires it too).`, { received: id });
+    }
+    if (context.dryRun)
+        return { status: 'dry-run', detail: `would unpublish ${id}` };
+    await (0,commands_context/* otpWrite */.P)(context, `unpublish ${id}`, 'unpublish', (write) => unpublishSpec(context.client, id, version === undefined, write));
+    return { status: 'done', detail: `unpublished ${id}` };
+}
+
+;// CONCATENATED MODULE: ./lib/commands/execute.js
+
+
+
+
+
+
+
+/** Runs one checked command; every write inside goes through the OTP wrapper. */
+async function executeCommand(context, command, planned, deps) {
+    switch (command.kind) {
+        case 'publish': {
+            const { plan } = planned;
+            const packument = planned?.fresh ? planned.packument : await (0,registry_packument/* readPackument */.l)(context.client, plan.name, { write: true });
+            return (0,commands_publish/* executePublish */.$)(context, plan, packument, deps);
+        }
+        case 'dist-tag-add':
+            return distTagAdd(context, command.pkg, command.version, command.tag);
+        case 'dist-tag-rm':
+            return distTagRm(context, command.pkg, command.tag);
+        case 'dist-tag-ls':
+            return distTagLs(context, command.pkg);
+        case 'owner-add':
+            return changeOwner(context, 'add', command.user, command.pkg);
+        case 'owner-rm':
+            return changeOwner(context, 'rm', command.user, command.pkg);
+        case 'owner-ls':
+            return listOwners(context, command.pkg);
+        case 'access-status':
+            return setStatus(context, command.pkg, command.status);
+        case 'access-mfa':
+            return setMfa(context, command.pkg, command.mfa);
+        case 'access-get-status':
+            return getStatus(context, command.pkg);
+        case 'deprecate':
+            return deprecate(context, command.pkg, command.range, command.message);
+        case 'unpublish':
+            return unpublish(context, command.pkg, command.version, command.force);
+        case 'dist-tag-add-workspaces':
+            throw new Error('dist-tag add --workspaces is expanded into one dist-tag add per package before the run');
+        case 'trust-create':
+            return (await __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 12632))).trustCreate(context, command.pkg, command.config, command.dryRun, command.notes);
+        case 'trust-list':
+            return (await __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 12632))).trustList(context, command.pkg);
+        case 'trust-revoke':
+            return (await __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 12632))).trustRevoke(context, command.pkg, command.id, command.dryRun);
+        case 'stage-list':
+            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 53854))).stageList(context, command.pkg);
+        case 'stage-view':
+            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 53854))).stageView(context, command.id);
+        case 'stage-download':
+            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 53854))).stageDownload(context, command.id, command.dir ?? '.');
+        case 'stage-approve':
+            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 53854))).stageApprove(context, command.target, command.dryRun, command.checkout, deps);
+        case 'stage-reject':
+            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 53854))).stageReject(context, command.target, command.dryRun);
+        case 'trust-setup':
+        case 'stage-decide':
+            throw new Error(`${command.kind} is settled into one command per package before the run`);
+    }
+}
+
+// EXTERNAL MODULE: ./lib/commands/parse.js + 2 modules
+var parse = __webpack_require__(64953);
+// EXTERNAL MODULE: ./lib/foundation/describe-error.js
+var describe_error = __webpack_require__(80403);
+// EXTERNAL MODULE: ./lib/otp/source.js + 1 modules
+var source = __webpack_require__(6198);
+;// CONCATENATED MODULE: ./lib/otp/time-sync.js
+/** Upload speed assumed until a write has been measured: 1 MB/s, deliberately slow. */
+const DEFAULT_BYTES_PER_MS = 1000;
+/** Round trip assumed before the first answer. */
+const DEFAULT_LATENCY_MS = 500;
+class TimeSync {
+    #low = Number.NEGATIVE_INFINITY;
+    #high = Number.POSITIVE_INFINITY;
+    #observed = false;
+    #latencyMs = DEFAULT_LATENCY_MS;
+    #bytesPerMs = DEFAULT_BYTES_PER_MS;
+    /** Registry time minus local time, in ms; 0 until an answer carried a `Date`. */
+    get offsetMs() {
+        return this.#observed ? Math.round((this.#low + this.#high) / 2) : 0;
+    }
+    /** How precise `offsetMs` is (half the width of the interval), in ms. */
+    get uncertaintyMs() {
+        return this.#observed ? Math.round((this.#high - this.#low) / 2) : Number.POSITIVE_INFINITY;
+    }
+    /** True once at least one answer carried a usable `Date` header. */
+    get known() {
+        return this.#observed;
+    }
+    /** Smoothed round-trip time of requests without a large body, in ms. */
+    get latencyMs() {
+        return this.#latencyMs;
+    }
+    /** Estimated upload speed, bytes per ms. */
+    get bytesPerMs() {
+        return this.#bytesPerMs;
+    }
+    /** Feeds one registry answer into the estimates. */
+    observe(observation) {
+        const { date, sentAt, receivedAt } = observation;
+        const elapsed = Math.max(0, receivedAt - sentAt);
+        const bytes = observation.bytesSent ?? 0;
+        if (bytes > 64 * 1024) {
+            const uploadMs = Math.max(1, elapsed - this.#latencyMs);
+            this.#bytesPerMs = smooth(this.#bytesPerMs, bytes / uploadMs);
+        }
+        else {
+            this.#latencyMs = smooth(this.#latencyMs, elapsed);
+        }
+        const stamped = date === undefined ? Number.NaN : Date.parse(date);
+        if (!Number.isFinite(stamped))
+            return;
+        const low = stamped - receivedAt;
+        const high = stamped + 1000 - sentAt;
+        const nextLow = Math.max(this.#low, low);
+        const nextHigh = Math.min(this.#high, high);
+        if (!this.#observed || nextLow > nextHigh) {
+            this.#low = low;
+            this.#high = high;
+        }
+        else {
+            this.#low = nextLow;
+            this.#high = nextHigh;
+        }
+        this.#observed = true;
+    }
+    /** Registry time now, by this estimate, given local time `localMs`. */
+    registryTime(localMs) {
+        return localMs + this.offsetMs;
+    }
+}
+function smooth(previous, sample) {
+    return Math.round(previous * 0.5 + sample * 0.5);
+}
+
+// EXTERNAL MODULE: ./lib/package/read-package.js
+var read_package = __webpack_require__(65863);
+// EXTERNAL MODULE: ./lib/package/scripts.js
+var scripts = __webpack_require__(58344);
+// EXTERNAL MODULE: ./lib/package/tarball.js
+var tarball = __webpack_require__(44098);
+// EXTERNAL MODULE: ./lib/plan/provenance.js
+var provenance = __webpack_require__(9340);
+// EXTERNAL MODULE: ./lib/plan/publish-plan.js + 1 modules
+var publish_plan = __webpack_require__(71640);
+// EXTERNAL MODULE: ./lib/run/result.js
+var result = __webpack_require__(93028);
+;// CONCATENATED MODULE: ./lib/run/transient-retry.js
+
+
+/** Command runs repeated after a transient failure (5xx, 408, a dropped connection), with backoff. */
+const TRANSIENT_RETRIES = 2;
+/**
+ * Every command but publish reads the registry before it writes and skips
+ * what is already so; after a transient failure it is therefore safe to run
+ * the whole command again: if the lost write did land, the second run finds
+ * it done and writes nothing. (Publish reconciles on its own, in registry/publish.ts.)
+ */
+async function withTransientRetries(command, deps, run, 
+/** Whether the command has sent a write so far (one whose answer could have been lost). */
+wroteSomething) {
+    let wroteBeforeRetry = false;
+    for (let attempt = 1;; attempt += 1) {
+        try {
+            const outcome = await run();
+            if (attempt > 1 && wroteBeforeRetry && outcome.status === 'unchanged') {
+                return { ...outcome, status: 'done', detail: `${outcome.detail} (the write's answer was lost; confirmed by reading the registry back)` };
+            }
+            return outcome;
+        }
+        catch (error) {
+            if (command.kind === 'publish' || attempt > TRANSIENT_RETRIES || !(0,http_errors/* isTransient */.dg)(error))
+                throw error;
+            const waitMs = 1000 * 2 ** (attempt - 1);
+            deps.logger.warning(`${command.text}: ${(0,describe_error/* describeError */.U)(error)}; reading the registry again and retrying in ${waitMs / 1000} s (${attempt}/${TRANSIENT_RETRIES}).`);
+            wroteBeforeRetry = wroteSomething();
+            await deps.clock.sleep(waitMs);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./lib/otp/with-otp.js
+var with_otp = __webpack_require__(97201);
+// EXTERNAL MODULE: ./lib/commands/provenance.js
+var commands_provenance = __webpack_require__(78079);
+;// CONCATENATED MODULE: ./lib/registry/oidc.js
+
+
+/**
+ * npm trusted publishing's exchange, as npm CLI 11.5+ makes it:
+ * `POST /-/npm/v1/oidc/token/exchange/package/<name>` with the job's OIDC ID
+ * token as the bearer, no body; the answer's `token` is a short-lived token
+ * that may publish this one package. `client` must be anonymous (the ID token
+ * is the only credential sent).
+ */
+async function exchangeIdToken(client, pkg, idToken, write) {
+    const answer = await client.write(write, 0, (options) => lib.json(`/-/npm/v1/oidc/token/exchange/package/${(0,registry_client/* escapeName */.L)(pkg)}`, { ...options, method: 'POST', headers: { authorization: `Bearer ${idToken}` } }));
+    const token = answer?.token;
+    if (typeof token !== 'string' || token === '')
+        throw new Error('the registry answered without a token');
+    return token;
+}
+
+;// CONCATENATED MODULE: ./lib/run/trusted-publishing.js
+
+
+
+
+
+
+/**
+ * npm trusted publishing for `publish`, as npm CLI 11.5+ does it: the job's
+ * OIDC ID token is traded for a short-lived token that may publish this one
+ * package. Gives undefined, with the reason logged, when the job has no ID
+ * token or the registry refuses the exchange (no trusted publisher for this
+ * repository and workflow, a registry without trusted publishing): the
+ * publish then goes with the token and a one-time password.
+ */
+function trustedPublishing(context, idTokens) {
+    const { logger, clock } = context;
+    const client = (token) => new registry_client/* RegistryClient */.b({ registry: context.registry, token, clock, timeSync: context.timeSync, userAgent: context.userAgent });
+    return async (pkg) => {
+        const audience = `npm:${new URL(context.registry).hostname}`;
+        let idToken;
+        try {
+            idToken = await idTokens(audience);
+        }
+        catch (error) {
+            logger.info(`Trusted publishing: no OIDC ID token for this job (${(0,describe_error/* describeError */.U)(error)}); publishing with the token.`);
+            return undefined;
+        }
+        if (!idToken)
+            return undefined;
+        logger.mask(idToken);
+        try {
+            // Not a 2FA-guarded write, but every POST goes through the one wrapper (without a source it sends no code).
+            const token = await (0,with_otp/* withOtp */.at)({ source: undefined, clock, logger, secretInput: 'otp-secret' }, { label: `trusted publishing token exchange for ${pkg}`, send: (otp) => exchangeIdToken(client(undefined), pkg, idToken, { otp, session: 'oidc', command: 'publish' }) });
+            logger.mask(token);
+            logger.info(`Trusted publishing: the registry issued a short-lived publish token for ${pkg} from this job's OIDC identity; no one-time password is needed.`);
+            const trusted = client(token);
+            return { client: trusted, provenanceByDefault: (manifest) => provenanceByDefault(trusted, pkg, manifest, idToken, context.env ?? process.env) };
+        }
+        catch (error) {
+            logger.info(`Trusted publishing is not available for ${pkg} (${(0,describe_error/* describeError */.U)(error)}): configure this repository and workflow as a trusted publisher ` +
+                "on the package's npm settings page to publish without a token. Publishing with the token instead.");
+            return undefined;
+        }
+    };
+}
+/**
+ * npm's rule (npm 11.5+ `lib/utils/oidc.js`) for turning provenance on by
+ * itself after a trusted publishing exchange: GitHub Actions with an ID token
+ * whose `repository_visibility` is public, or GitLab CI with a public
+ * `project_visibility` and a SIGSTORE_ID_TOKEN; then the registry must say
+ * the package is public. Unlike npm, what the registry would refuse after
+ * signing is left out: a self-hosted GitHub runner, and a `repository` that
+ * does not name the CI's (said as a warning: npm would fail the publish).
+ */
+async function provenanceByDefault(client, pkg, manifest, idToken, env) {
+    const ci = (0,commands_provenance/* provenanceCi */.WV)(env);
+    const claims = tokenClaims(idToken);
+    if (ci === 'github') {
+        if (claims.repository_visibility !== 'public')
+            return { on: false, reason: `the ID token says the repository is ${String(claims.repository_visibility ?? 'not public')}` };
+        if (env.RUNNER_ENVIRONMENT === 'self-hosted' || claims.runner_environment === 'self-hosted')
+            return { on: false, reason: 'the job runs on a self-hosted runner' };
+    }
+    else if (ci === 'gitlab') {
+        if (claims.project_visibility !== 'public')
+            return { on: false, reason: `the ID token says the project is ${String(claims.project_visibility ?? 'not public')}` };
+        if (!env.SIGSTORE_ID_TOKEN)
+            return { on: false, reason: 'the job has no SIGSTORE_ID_TOKEN' };
+    }
+    else {
+        return { on: false, reason: 'this is not GitHub Actions or GitLab CI' };
+    }
+    try {
+        const visible = await (0,access/* readVisibility */.tQ)(client, pkg);
+        if (visible !== true)
+            return { on: false, reason: `the registry does not say ${pkg} is public` };
+    }
+    catch (error) {
+        return { on: false, reason: `the package's visibility could not be read (${(0,describe_error/* describeError */.U)(error)})` };
+    }
+    const expected = (0,commands_provenance/* statementRepository */.ke)(ci, env);
+    const problem = expected === undefined ? undefined : (0,commands_provenance/* repositoryProblem */.Ki)(manifest, expected);
+    if (problem)
+        return { on: false, warning: true, reason: `npm would sign a statement here, but ${problem}` };
+    return { on: true, reason: 'public repository and public package' };
+}
+/** The payload of a JWT, unverified (the registry verified it); empty when it does not parse. */
+function tokenClaims(token) {
+    try {
+        const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        return typeof claims === 'object' && claims !== null ? claims : {};
+    }
+    catch {
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/run/run.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Lines settled by the trust and stage planner (one command per package, from the checkout). */
+const TRUST_STAGE_PLANNED = new Set(['trust-setup', 'stage-decide', 'stage-download']);
+/** Commands that only read: a publish after them still sees the registry as the run found it. */
+const READS = new Set(['dist-tag-ls', 'owner-ls', 'access-get-status', 'trust-list', 'stage-list', 'stage-view', 'stage-download']);
+/**
+ * Runs a list of commands in three steps. Plan: every line is parsed and
+ * every publish settled from the checkout (a mistake on the last line stops
+ * the run before anything). Check: one read of the registry per publish, and
+ * every owner change's user looked up, before any package script runs or any
+ * write is sent. Execute: in order, with one registry client and one OTP
+ * source; the first failure stops the run and every later command is
+ * reported as not run. Never throws: a failure is in `report.error`.
+ */
+async function runCommands(options, input, deps) {
+    const { clock, logger } = deps;
+    for (const secret of options.secrets)
+        logger.mask(secret);
+    const report = { published: false, name: undefined, version: undefined, tag: undefined, registry: options.registry, results: [] };
+    let commands;
+    const planned = new Map();
+    const monorepos = new Map();
+    try {
+        const parsed = input === undefined ? [implicitPublish()] : 'commands' in input ? input.commands : (0,parse.parseCommandBlock)(input.block, { inputName: input.inputName, defaultPackage: await defaultPackageName(options, deps.cwd) });
+        commands = [];
+        for (const command of parsed) {
+            // Monorepo, trust and stage planning load only for the lines that need them: a single publish starts faster.
+            if (command.kind === 'dist-tag-add-workspaces')
+                commands.push(...(await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(196)]).then(__webpack_require__.bind(__webpack_require__, 8815))).expandWorkspaceDistTags(command, options, deps.cwd)));
+            else if (TRUST_STAGE_PLANNED.has(command.kind))
+                commands.push(...(await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(620)]).then(__webpack_require__.bind(__webpack_require__, 76620))).planTrustStage(command, options, deps.cwd, deps.env)));
+            else
+                commands.push(command);
+        }
+        let fresh = true;
+        for (const command of commands) {
+            if (command.kind === 'publish' && (command.workspaces ?? options.workspaces) !== undefined) {
+                const { planWorkspacePublish } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(196)]).then(__webpack_require__.bind(__webpack_require__, 8815));
+                monorepos.set(command, { plan: await planWorkspacePublish(command, options, deps.cwd, deps.env), packuments: new Map() });
+            }
+            else if (command.kind === 'publish') {
+                planned.set(command, { plan: await (0,publish_plan/* planPublish */.N_)(command, options, deps.cwd, deps.env), packument: undefined, fresh });
+            }
+            if (!READS.has(command.kind))
+                fresh = false;
+        }
+    }
+    catch (error) {
+        report.error = error;
+        report.results.push((0,result/* failedResult */.N)(0, input === undefined ? 'publish' : 'commands', error, 0));
+        return report;
+    }
+    const first = [...planned.values()][0]?.plan ?? [...monorepos.values()][0]?.plan.members.find((member) => member.plan)?.plan;
+    if (first)
+        Object.assign(report, { name: first.name, version: first.version, tag: first.tag });
+    logger.info(authPlan(options));
+    const timeSync = new TimeSync();
+    const client = new registry_client/* RegistryClient */.b({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent });
+    const otp = { source: options.secret ? new source/* OtpSource */.P({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: options.otpUses }) : undefined, clock, logger, secretInput: options.names.otpSecret };
+    const publishDeps = {
+        scriptEnv: (0,scripts/* scrubEnvironment */.vf)(deps.env, options.secrets),
+        trustedPublishing: deps.idTokens ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent, env: deps.env }, deps.idTokens) : undefined,
+        sigstore: deps.sigstore,
+    };
+    // Check: what one read of the registry can refuse is refused before anything runs.
+    const users = new Map();
+    for (const command of commands) {
+        try {
+            if (command.kind === 'owner-add' || command.kind === 'owner-rm')
+                await lookUpUser({ client, users }, command.user);
+            if (command.kind === 'trust-create')
+                await (await __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 12632))).preflightTrust(client, command.pkg);
+            if (command.kind === 'stage-approve')
+                await (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 53854))).preflightApprove(client, command.target);
+            const publish = planned.get(command);
+            if (publish)
+                publish.packument = await (0,commands_publish/* preflightPublish */.x)(client, publish.plan);
+            if (publish)
+                await (0,provenance/* checkProvenanceVisibility */.k)(client, publish.plan, publish.packument);
+            const monorepo = monorepos.get(command);
+            if (monorepo)
+                await preflightWorkspaces(client, monorepo.plan, monorepo.packuments, options.names.workspaces);
+        }
+        catch (error) {
+            report.error = error;
+            report.results = commands.map((other) => (other === command ? (0,result/* failedResult */.N)(other.line, label(other, planned), error, 0) : notRun(other, planned, `not run: line ${command.line > 0 ? command.line : 1} was refused before anything ran`)));
+            return report;
+        }
+    }
+    for (const command of commands) {
+        const publish = planned.get(command);
+        if (report.error !== undefined) {
+            report.results.push(notRun(command, planned, 'not run: an earlier command failed'));
+            continue;
+        }
+        const monorepo = monorepos.get(command);
+        if (monorepo) {
+            otp.source?.setMaxUsesPerCode(monorepo.plan.otpUses);
+            const { publishWorkspaces } = await __webpack_require__.e(/* import() */ 51).then(__webpack_require__.bind(__webpack_require__, 2051));
+            const outcome = await publishWorkspaces({
+                plan: monorepo.plan,
+                packuments: monorepo.packuments,
+                context: () => (0,commands_context/* commandContext */.b)({ client, otp, logger, dryRun: options.dryRun, users }),
+                publishDeps,
+                retrying: (context, run) => withTransientRetries(command, deps, run, () => context.writes > 0),
+                clock,
+                logger,
+            });
+            otp.source?.setMaxUsesPerCode(options.otpUses);
+            report.results.push(...outcome.rows);
+            report.packages = [...(report.packages ?? []), ...outcome.packages];
+            report.published ||= outcome.packages.some((entry) => entry.outcome === 'published');
+            if (outcome.error !== undefined)
+                report.error = outcome.error;
+            continue;
+        }
+        const startedAt = clock.now();
+        const context = (0,commands_context/* commandContext */.b)({ client, otp, logger, dryRun: options.dryRun, users });
+        try {
+            const outcome = await withTransientRetries(command, deps, () => executeCommand(context, command, publish, publishDeps), () => context.writes > 0);
+            const published = outcome.published === true;
+            report.published ||= published;
+            report.results.push({
+                line: command.line,
+                command: label(command, planned),
+                ok: true,
+                skipped: !published && outcome.status !== 'done' && outcome.status !== 'tagged' && outcome.status !== 'staged',
+                outcome: published ? 'published' : outcome.status,
+                otpAttempts: context.tally.otpAttempts,
+                waitedMs: context.tally.waitedMs,
+                durationMs: clock.now() - startedAt,
+                detail: outcome.detail,
+                ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }),
+                ...(outcome.id === undefined ? {} : { id: outcome.id }),
+                ...(outcome.data === undefined ? {} : { data: outcome.data }),
+                ...(outcome.transparencyLogUrl ? { transparencyLogUrl: outcome.transparencyLogUrl } : {}),
+            });
+            logger.info(`${command.line > 0 ? `line ${command.line}: ` : ''}${outcome.detail}`);
+        }
+        catch (error) {
+            report.error = error;
+            report.results.push({ ...(0,result/* failedResult */.N)(command.line, label(command, planned), error, clock.now() - startedAt), otpAttempts: context.tally.otpAttempts, waitedMs: context.tally.waitedMs });
+        }
+    }
+    return report;
+}
+/** Reads at most this many packuments at once before a monorepo publish. */
+const READ_CONCURRENCY = 8;
+/**
+ * The one read of the registry for every package of a monorepo publish, before
+ * anything runs: each public member's packument (npm's rule on an implicit
+ * latest is applied to each), and every workspace package outside the scope
+ * that a member needs, which must be in the registry already.
+ */
+async function preflightWorkspaces(client, plan, packuments, input) {
+    const queue = plan.members.filter((member) => member.plan !== undefined);
+    const work = async () => {
+        for (let member = queue.shift(); member; member = queue.shift()) {
+            const memberPlan = member.plan;
+            packuments.set(member.name, await (0,commands_publish/* preflightPublish */.x)(client, memberPlan));
+            await (0,provenance/* checkProvenanceVisibility */.k)(client, memberPlan, packuments.get(member.name));
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, queue.length) }, work));
+    for (const outside of plan.outside) {
+        const packument = await (0,registry_packument/* readPackument */.l)(client, outside.name, { write: true });
+        if (packument?.versions?.[outside.version])
+            continue;
+        throw new foundation_errors/* InputError */.dz(input, `${input}: ${outside.neededBy.join(', ')} ${outside.neededBy.length === 1 ? 'depends' : 'depend'} on the workspace package ${outside.name}@${outside.version}, which is outside the packages to publish and not in ${client.registry}. Add ${outside.name} to ${input}, or publish it first.`, { received: outside.name });
+    }
+}
+/** The publish of the `package` setting, when no commands are given. */
+function implicitPublish() {
+    return { kind: 'publish', line: 0, text: 'publish', target: undefined, tag: undefined, access: undefined, dryRun: false };
+}
+/** A command as results name it: `publish <name>@<version>` for a publish, the line as written otherwise. */
+function label(command, planned) {
+    const plan = planned.get(command)?.plan;
+    return plan ? `${plan.command.stage ? 'stage publish' : 'publish'} ${plan.name}@${plan.version}` : command.text;
+}
+/** The package the `package` setting names, for commands that leave `<pkg>` out. */
+async function defaultPackageName(options, cwd) {
+    try {
+        const source = await (0,read_package/* readPackageSource */.e)(options.packageSpec, cwd, options.names.package);
+        return { name: source.kind === 'folder' ? source.manifest.name : (await (0,tarball/* readTarball */.ty)(source.file, options.names.package)).manifest.name };
+    }
+    catch (error) {
+        return { problem: error instanceof Error ? error.message : String(error) };
+    }
+}
+function notRun(command, planned, detail) {
+    return { line: command.line, command: label(command, planned), ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail };
+}
+/** Says, before any write, which authentication the writes will use. */
+function authPlan(options) {
+    const token = options.token ? 'the token' : 'no token (dry run)';
+    const otp = options.secret
+        ? `a one-time password computed just in time from ${options.names.otpSecret} (${options.secret.algorithm.toUpperCase()}, ${options.secret.digits} digits, ${options.secret.period} s)`
+        : `no one-time password (${options.names.otpSecret} is not set: this works only if the account or token does not require 2FA for writes)`;
+    return `Authentication: ${token}, and ${otp}.`;
+}
+
+
+/***/ })
+
+};

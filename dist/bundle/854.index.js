@@ -1,0 +1,384 @@
+export const id = 854;
+export const ids = [854];
+export const modules = {
+
+/***/ 53854:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  StageFailedError: () => (/* binding */ StageFailedError),
+  preflightApprove: () => (/* binding */ preflightApprove),
+  stageApprove: () => (/* binding */ stageApprove),
+  stageBuilt: () => (/* binding */ stageBuilt),
+  stageDownload: () => (/* binding */ stageDownload),
+  stageList: () => (/* binding */ stageList),
+  stageReject: () => (/* binding */ stageReject),
+  stageView: () => (/* binding */ stageView)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./lib/foundation/describe-error.js
+var describe_error = __webpack_require__(80403);
+// EXTERNAL MODULE: ./lib/foundation/errors.js
+var errors = __webpack_require__(89670);
+// EXTERNAL MODULE: ./lib/foundation/http-errors.js
+var http_errors = __webpack_require__(23505);
+// EXTERNAL MODULE: ./lib/otp/with-otp.js
+var with_otp = __webpack_require__(97201);
+// EXTERNAL MODULE: ./lib/package/pack.js + 1 modules
+var pack = __webpack_require__(96043);
+// EXTERNAL MODULE: ./lib/package/read-tarball.js
+var read_tarball = __webpack_require__(63333);
+// EXTERNAL MODULE: ./lib/package/scripts.js
+var scripts = __webpack_require__(58344);
+// EXTERNAL MODULE: ./lib/package/tarball.js
+var tarball = __webpack_require__(44098);
+// EXTERNAL MODULE: ./lib/registry/packument.js
+var registry_packument = __webpack_require__(52919);
+// EXTERNAL MODULE: ./node_modules/libnpmpublish/lib/index.js
+var lib = __webpack_require__(68319);
+// EXTERNAL MODULE: ./node_modules/npm-registry-fetch/lib/index.js
+var npm_registry_fetch_lib = __webpack_require__(5706);
+// EXTERNAL MODULE: ./lib/registry/publish.js
+var publish = __webpack_require__(14512);
+;// CONCATENATED MODULE: ./lib/registry/stage.js
+
+
+
+/** Entries per page, as npm asks for them (the registry's maximum). */
+const PER_PAGE = 100;
+/** Pages read at most: 10000 staged entries, far past any real account. */
+const MAX_PAGES = 100;
+/**
+ * The upload of `npm stage publish`: libnpmpublish with `stage: true`, which
+ * POSTs the same publish body to `/-/stage/package/<pkg>` instead of PUTting
+ * it to `/<pkg>`. No one-time password is sent (npm sends none: "2FA is
+ * deferred to approve/reject"); callers still send it through the OTP
+ * wrapper, without a source. Answers the registry's `stageId`.
+ */
+async function stageVersion(client, manifest, data, upload, write) {
+    const response = await client.write(write, (0,publish/* uploadBytes */.D)(data.length), (options) => lib.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, stage: true }));
+    const stageId = response?.stageId;
+    if (typeof stageId !== 'string' || stageId === '')
+        throw new Error('the registry answered the stage publish without a stageId');
+    return stageId;
+}
+/**
+ * `GET /-/stage?page=&perPage=100[&package=<pkg>]`, every page, as
+ * `npm stage list` reads them: the next page while a full page came back
+ * and fewer than `total` were read. No code is needed.
+ */
+async function listStaged(client, pkg) {
+    const items = [];
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+        const query = { page: String(page), perPage: String(PER_PAGE), ...(pkg === undefined ? {} : { package: pkg }) };
+        const answer = (await client.getJson('/-/stage', { query }));
+        const found = Array.isArray(answer?.items) ? answer.items : [];
+        items.push(...found);
+        const total = typeof answer?.total === 'number' ? answer.total : items.length;
+        if (items.length >= total || found.length < PER_PAGE)
+            break;
+    }
+    return items;
+}
+/** `GET /-/stage/<id>`: one staged entry, or undefined when the registry knows no such id (404). */
+async function viewStaged(client, id) {
+    return (await client.getJson(`/-/stage/${id}`));
+}
+/** `GET /-/stage/<id>/tarball`: the staged tarball's bytes. */
+async function downloadStaged(client, id) {
+    return client.getBuffer(`${client.registry}-/stage/${id}/tarball`);
+}
+/** `POST /-/stage/<id>/approve`, no body: publishes the staged version (a 2FA write). */
+async function approveStaged(client, id, write) {
+    await client.write(write, 0, (options) => npm_registry_fetch_lib.json(`/-/stage/${id}/approve`, { ...options, method: 'POST' }));
+}
+/** `DELETE /-/stage/<id>`: deletes the staged version and its tarball (a 2FA write). */
+async function rejectStaged(client, id, write) {
+    await client.write(write, 0, (options) => npm_registry_fetch_lib(`/-/stage/${id}`, { ...options, method: 'DELETE', ignoreBody: true }));
+}
+
+// EXTERNAL MODULE: ./lib/commands/context.js
+var commands_context = __webpack_require__(41405);
+;// CONCATENATED MODULE: ./lib/commands/stage.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `npm stage` (npm CLI 11.15+): a version is uploaded to the registry's
+ * staging area with no one-time password (`stage publish`), then published
+ * by `stage approve` or deleted by `stage reject`, which registry.npmjs.org
+ * guards with 2FA. `stage list|view|download` read with the token alone.
+ */
+const sha1 = (data) => (0,external_node_crypto_.createHash)('sha1').update(data).digest('hex');
+/** A staging failure that left nothing staged, or whose outcome could not be read back. */
+class StageFailedError extends errors/* ProductError */._$ {
+    constructor(id, reason, after, cause) {
+        super('ESTAGE', `Staging ${id} failed: ${reason}. ${after}`, { received: id, cause });
+    }
+}
+/** The version is staged already with other contents: it cannot be replaced. */
+function stagedConflict(id, entry, shasum) {
+    return new errors/* ProductError */._$('ESTAGECONFLICT', `${id} is already staged (id ${entry.id}) with other contents: staged shasum ${entry.shasum}, this checkout packs to ${shasum}. ` +
+        `A staged version cannot be replaced: reject it (stage reject ${entry.id}) and stage again, or bump the version.`, { received: id });
+}
+/**
+ * The upload of `stage publish`, once the version is packed (called by
+ * executePublish instead of the publish upload). Skipped when the version is
+ * published already with the same contents, or staged already with the same
+ * tarball (its shasum); refused when staged with another one. The upload goes
+ * through the OTP wrapper without a source: npm sends no code ("2FA is
+ * deferred to approve/reject"). With trusted publishing the short-lived token
+ * stages it (the trusted publisher needs `--allow-stage-publish`). An upload
+ * whose answer is unclear is read back from the staging area, never re-sent.
+ */
+async function stageBuilt(context, plan, built, published, deps, afterUpload) {
+    const id = `${plan.name}@${plan.version}`;
+    if (published) {
+        context.logger.info(`${id} is already published with identical contents: nothing to stage.`);
+        return { status: 'unchanged', detail: `${id} was already published with identical contents: nothing to stage` };
+    }
+    const shasum = sha1(built.data);
+    if (plan.provenance?.mode === 'on')
+        context.logger.warning(`${id} is staged without a provenance statement: this product does not sign staged versions yet.`);
+    if (plan.dryRun) {
+        const staged = await listStaged(context.client, plan.name).catch(() => undefined);
+        const found = staged?.find((entry) => entry.version === plan.version);
+        if (found && found.shasum !== shasum)
+            throw stagedConflict(id, found, shasum);
+        if (found)
+            return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
+        return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${staged ? '' : ' (the staging area could not be read)'}` };
+    }
+    const oidcClient = deps.trustedPublishing ? (await deps.trustedPublishing(plan.name))?.client : undefined;
+    const client = oidcClient ?? context.client;
+    const before = (await listStaged(client, plan.name)).find((entry) => entry.version === plan.version);
+    if (before && before.shasum !== shasum)
+        throw stagedConflict(id, before, shasum);
+    if (before) {
+        context.logger.info(`${id} is already staged with the same tarball (id ${before.id}): nothing to stage.`);
+        return { status: 'unchanged', stageId: before.id, detail: `${id} was already staged with the same tarball (id ${before.id})` };
+    }
+    context.logger.info(`Staging ${id} with tag "${plan.tag}" on ${context.client.registry}${oidcClient ? ' by trusted publishing' : ''}; no one-time password is sent (approving it asks for one).`);
+    let stageId;
+    try {
+        // No code, as npm sends none; through the one wrapper all the same (without a source it sends no code).
+        stageId = await (0,with_otp/* withOtp */.at)({ ...context.otp, source: undefined }, {
+            label: `stage publish ${id}`,
+            send: (otp) => {
+                context.writes += 1;
+                return stageVersion(client, built.manifest, built.data, { tag: plan.tag, access: plan.access }, { otp, session: context.session, command: 'stage' });
+            },
+        }, context.tally);
+    }
+    catch (error) {
+        if (error instanceof errors/* ProductError */._$)
+            throw error;
+        const status = (0,http_errors/* statusOf */.c2)(error);
+        const unclear = status === 409 || status === 408 || (status !== undefined && status >= 500) || (0,http_errors/* connectionFailure */.Dx)(error) === 'lost' || (status === undefined && error?.type === 'system');
+        if (!unclear)
+            throw new StageFailedError(id, (0,describe_error/* describeReason */.G)(error), `The registry refused it: ${id} was not staged.`, error);
+        context.logger.warning(`Staging ${id} ended without a clear answer (${(0,describe_error/* describeReason */.G)(error)}); reading the staging area back.`);
+        const after = await listStaged(client, plan.name).catch((readError) => {
+            throw new StageFailedError(id, (0,describe_error/* describeReason */.G)(error), `Reading the staging area back failed too (${(0,describe_error/* describeReason */.G)(readError)}): ${id} may or may not be staged; run the step again, it reads first.`, error);
+        });
+        const found = after.find((entry) => entry.version === plan.version);
+        if (!found)
+            throw new StageFailedError(id, (0,describe_error/* describeReason */.G)(error), `${id} is NOT staged (read back after the failure); running the step again is safe.`, error);
+        if (found.shasum !== shasum)
+            throw stagedConflict(id, found, shasum);
+        if (status === 409)
+            return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
+        stageId = found.id;
+    }
+    await afterUpload();
+    return { status: 'staged', stageId, detail: `staged ${id} (shasum ${shasum}) with tag ${plan.tag} as ${stageId}${oidcClient ? ' by trusted publishing' : ''}; stage approve ${stageId} publishes it` };
+}
+/** A staged entry in a few words. */
+function describeEntry(entry) {
+    const by = entry.actor ? `, staged by ${entry.actor}${entry.actorType ? ` (${entry.actorType})` : ''}` : '';
+    return `${entry.packageName}@${entry.version} (id ${entry.id}, tag ${entry.tag}, ${entry.status ?? 'staged'}, shasum ${entry.shasum}${by}${entry.createdAt ? ` at ${entry.createdAt}` : ''})`;
+}
+/** `stage list [<pkg>]`: no code; the entries go to `data`. */
+async function stageList(context, pkg) {
+    const items = await listStaged(context.client, pkg);
+    const what = pkg === undefined ? 'staged versions' : `staged versions of ${pkg}`;
+    return { status: 'read', data: items, detail: items.length === 0 ? `no ${what}` : `${items.length} ${what}: ${items.map(describeEntry).join('; ')}` };
+}
+/** `stage view <id>`: no code. */
+async function stageView(context, id) {
+    const entry = await viewStaged(context.client, id);
+    if (!entry)
+        throw noStagedId(id, context.client.registry);
+    return { status: 'read', stageId: entry.id, data: entry, detail: describeEntry(entry) };
+}
+/** `stage download <id>`: the tarball as `<name>-<version>-<id>.tgz` in `dir` (npm's file name), with no code. */
+async function stageDownload(context, id, dir) {
+    let data;
+    try {
+        data = await downloadStaged(context.client, id);
+    }
+    catch (error) {
+        if ((0,http_errors/* statusOf */.c2)(error) === 404)
+            throw noStagedId(id, context.client.registry);
+        throw error;
+    }
+    const manifest = await (0,read_tarball/* readTarballManifest */.e)(data);
+    const name = String(manifest.name);
+    const version = String(manifest.version);
+    const file = external_node_path_.join(dir, `${name.replace('@', '').replace('/', '-')}-${version}-${id}.tgz`);
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    await (0,promises_.writeFile)(file, data);
+    const shasum = sha1(data);
+    return { status: 'read', stageId: id, data: { file, name, version, shasum, size: data.length }, detail: `downloaded ${name}@${version} (staged as ${id}, shasum ${shasum}, ${data.length} bytes) to ${file}` };
+}
+function noStagedId(id, registry) {
+    return new errors/* ProductError */._$('ENOSTAGED', `No staged version has the id ${id} on ${registry} (approved or rejected already, or not visible to this token).`, { received: id });
+}
+/** What is staged for a target, what the registry has published of it, read without a code. */
+async function resolveTarget(client, target) {
+    if ('id' in target) {
+        const entry = await viewStaged(client, target.id);
+        return { entry, published: false, label: entry ? `${entry.packageName}@${entry.version}` : target.id };
+    }
+    const label = `${target.name}@${target.version}`;
+    const packument = await (0,registry_packument/* readPackument */.l)(client, target.name, { write: true });
+    if (packument?.versions?.[target.version])
+        return { entry: undefined, published: true, label };
+    const entry = (await listStaged(client, target.name)).find((item) => item.version === target.version);
+    return { entry, published: false, label };
+}
+function notStaged(target, label, registry) {
+    if ('id' in target) {
+        return new errors/* ProductError */._$('ENOSTAGED', `No staged version has the id ${target.id} on ${registry}: approved or rejected already, or not visible to this token. ` +
+            'An id says nothing once it is gone: approve by <pkg>@<version> to make the step safe to run again.', { received: target.id });
+    }
+    return new errors/* ProductError */._$('ENOSTAGED', `${label} is neither staged nor published on ${registry}: stage it first (stage publish).`, { received: label });
+}
+/**
+ * The check before anything runs, for `stage approve`: each target is staged,
+ * or (by name and version) published already. Nothing is approved when one is
+ * neither.
+ */
+async function preflightApprove(client, target) {
+    const { entry, published, label } = await resolveTarget(client, target);
+    if (!entry && !published)
+        throw notStaged(target, label, client.registry);
+}
+/**
+ * `stage approve <id|pkg@version>`: publishes a staged version (a 2FA write).
+ * Skipped when `<pkg>@<version>` is published already. When the checkout
+ * holds that name and version, it is packed first, as `stage publish` packed
+ * it (the packing scripts included), and an entry whose tarball differs (by
+ * shasum, then by the files inside, since gzip bytes can differ across zlib
+ * builds) is refused: a workflow never approves what it did not build.
+ */
+async function stageApprove(context, target, dryRun, checkout, deps) {
+    const { client } = context;
+    const { entry, published, label } = await resolveTarget(client, target);
+    if (published)
+        return { status: 'unchanged', detail: `${label} is already published: nothing to approve` };
+    if (!entry)
+        throw notStaged(target, label, client.registry);
+    const compared = await compareWithCheckout(context, entry, checkout, deps);
+    if (context.dryRun || dryRun)
+        return { status: 'dry-run', stageId: entry.id, detail: `would approve ${entry.id}, publishing ${label} with tag ${entry.tag}${compared}` };
+    try {
+        await (0,commands_context/* otpWrite */.P)(context, `stage approve ${entry.id} (${label})`, 'stage', (write) => approveStaged(client, entry.id, write));
+    }
+    catch (error) {
+        if (error instanceof errors/* ProductError */._$)
+            throw error;
+        // The answer may have been lost after the approval landed (the entry is then gone): the packument says.
+        const after = await (0,registry_packument/* readPackument */.l)(client, entry.packageName, { write: true }).catch(() => undefined);
+        if (!after?.versions?.[entry.version])
+            throw error;
+        context.logger.info(`${label} is in the registry: the approval of ${entry.id} did land.`);
+    }
+    return { status: 'done', stageId: entry.id, detail: `approved ${entry.id}: ${label} is published with tag ${entry.tag}${compared}` };
+}
+/**
+ * `stage reject <id|pkg@version>`: deletes a staged version (a 2FA write).
+ * Skipped when nothing is staged under that id or name and version.
+ */
+async function stageReject(context, target, dryRun) {
+    const { client } = context;
+    const { entry, published, label } = await resolveTarget(client, target);
+    if (!entry)
+        return { status: 'unchanged', detail: `nothing is staged as ${label}${published ? ` (${label} is published: stage reject cannot remove it)` : ''}` };
+    if (context.dryRun || dryRun)
+        return { status: 'dry-run', stageId: entry.id, detail: `would reject ${entry.id} (${describeEntry(entry)})` };
+    try {
+        await (0,commands_context/* otpWrite */.P)(context, `stage reject ${entry.id} (${label})`, 'stage', (write) => rejectStaged(client, entry.id, write));
+    }
+    catch (error) {
+        if ((0,http_errors/* statusOf */.c2)(error) !== 404)
+            throw error;
+        return { status: 'unchanged', stageId: entry.id, detail: `${entry.id} (${label}) was gone before it could be rejected` };
+    }
+    return { status: 'done', stageId: entry.id, detail: `rejected ${entry.id}: ${label} is no longer staged` };
+}
+/**
+ * '' or a note for the outcome when the checkout holds the staged name and
+ * version and packs to the same files; throws when it packs to others.
+ */
+async function compareWithCheckout(context, entry, checkout, deps) {
+    const label = `${entry.packageName}@${entry.version}`;
+    if (!checkout || checkout.name !== entry.packageName || checkout.version !== entry.version) {
+        context.logger.info(`${label}: the checkout does not hold this version, so the staged tarball is approved without comparing it to a build.`);
+        return ' (not compared: the checkout does not hold this version)';
+    }
+    const data = await packCheckout(context, checkout, deps);
+    const shasum = sha1(data);
+    if (shasum === entry.shasum) {
+        context.logger.info(`${label}: the checkout packs to the staged tarball (shasum ${shasum}).`);
+        return `; the checkout packs to the same tarball (shasum ${shasum})`;
+    }
+    const staged = await downloadStaged(context.client, entry.id);
+    if (sha1(staged) === entry.shasum && (await (0,tarball/* sameContents */.P1)(staged, data))) {
+        context.logger.info(`${label}: the checkout packs to the same files as the staged tarball (the gzip bytes differ, as across zlib builds).`);
+        return '; the checkout packs to the same files (the gzip bytes differ)';
+    }
+    throw new errors/* ProductError */._$('ESTAGEMISMATCH', `${label} staged as ${entry.id} is not what this checkout packs to (staged shasum ${entry.shasum}, the checkout ${shasum}, and the files differ). ` +
+        `Nothing was approved. Approve from the commit that staged it, or reject it (stage reject ${entry.id}) if it is not yours.`, { received: label });
+}
+/** The checkout packed as `stage publish` packs it: the packing scripts (not prepublishOnly, publish or postpublish), then the tarball. */
+async function packCheckout(context, checkout, deps) {
+    const { source } = checkout;
+    if (source.kind === 'tarball')
+        return source.data;
+    const script = (event) => checkout.scripts.includes(event) ? (0,scripts/* runScript */.j3)({ dir: source.dir, manifest: source.manifest, event, env: deps.scriptEnv, logger: context.logger }) : Promise.resolve();
+    await script('prepack');
+    await script('prepare');
+    const packed = await (0,pack/* packDirectory */.j)(source.dir, {
+        ...(source.manifestText === undefined ? {} : { manifestText: source.manifestText }),
+        ...(source.workspaceRoot === undefined ? {} : { workspaceRoot: source.workspaceRoot, workspaces: [source.dir] }),
+    });
+    await script('postpack');
+    return packed.data;
+}
+
+
+/***/ })
+
+};
