@@ -41,7 +41,19 @@ async function build(entry, dir, externals = {}) {
     writeFileSync(path.join(dir, name), asset.source, { mode: asset.permissions });
   }
   for (const [name, target] of Object.entries(symlinks)) symlinkSync(target, path.join(dir, name));
+  refuseMissingModules(dir, [code, ...Object.values(assets).map((asset) => String(asset.source))]);
   return stats;
+}
+
+/**
+ * ncc does not fail on a module it cannot find: it writes `eval("require")("x")`, which throws only when that
+ * path runs (a removed dependency would pass the build and break a publish). Only optional peers of npm's
+ * libraries that they guard themselves may stay unresolved.
+ */
+function refuseMissingModules(dir, sources) {
+  const optional = new Set(['supports-color', 'kerberos']);
+  const missing = new Set(sources.flatMap((text) => [...text.matchAll(/eval\("require"\)\("([^"]+)"\)/g)].map((match) => match[1])).filter((name) => !optional.has(name)));
+  if (missing.size > 0) throw new Error(`the bundle in ${dir} could not resolve ${[...missing].join(', ')}: install it (npm ci), or add it to the optional list in scripts/bundle.js if nothing needs it`);
 }
 
 // Packages that the bundled code requires at its top but needs only on some paths:
