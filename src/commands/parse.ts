@@ -54,7 +54,7 @@ export function parseCommandWords(allWords: string[], source: { line: number; te
 
   switch (command) {
     case 'publish': {
-      allowFlags('tag', 'access', 'dry-run', 'workspaces', 'workspace', 'include-workspace-root', 'concurrency', 'otp-uses');
+      allowFlags('tag', 'access', 'dry-run', 'workspaces', 'workspace', 'include-workspace-root', 'concurrency', 'otp-uses', 'provenance');
       const args = sub === undefined ? [] : [sub, ...rest];
       arity(0, 1, args, KNOWN_COMMANDS[0] as string);
       const tag = flagValue(flags, 'tag', fail);
@@ -77,6 +77,7 @@ export function parseCommandWords(allWords: string[], source: { line: number; te
           includeWorkspaceRoot: flags.get('include-workspace-root') === true ? true : undefined,
           concurrency: countFlag(flags, 'concurrency', fail),
           otpUses: countFlag(flags, 'otp-uses', fail),
+          provenance: provenanceFlag(allWords, flags, fail),
         }),
       };
     }
@@ -240,6 +241,28 @@ function workspaceScope(flags: Map<string, string | true | string[]>, fail: (pro
 
 function defined<T extends Record<string, unknown>>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+const PROVENANCE_VALUES: Record<string, boolean | 'auto'> = { true: true, false: false, auto: 'auto' };
+
+/**
+ * `--provenance` (true, as npm's boolean reads it) or `--provenance=true|false|auto`;
+ * undefined when not given. A value goes after `=` only: `--provenance false` would
+ * be npm's true followed by a folder named false, so it is refused.
+ */
+function provenanceFlag(words: string[], flags: Map<string, string | true | string[]>, fail: (problem: string) => Error): boolean | 'auto' | undefined {
+  const value = flags.get('provenance');
+  if (value === undefined) return undefined;
+  if (value === true) {
+    const next = words[words.indexOf('--provenance') + 1];
+    if (next !== undefined && Object.hasOwn(PROVENANCE_VALUES, next)) throw fail(`write --provenance=${next}: the value goes after "=" (--provenance alone means true, and "${next}" would be read as the folder to publish)`);
+    return true;
+  }
+  const text = Array.isArray(value) ? (value.at(-1) as string) : value;
+  const key = text.trim().toLowerCase();
+  const chosen = Object.hasOwn(PROVENANCE_VALUES, key) ? PROVENANCE_VALUES[key] : undefined;
+  if (chosen === undefined) throw fail(`--provenance must be true, false or auto, not "${text}"`);
+  return chosen;
 }
 
 /** A whole-number flag such as --concurrency. */

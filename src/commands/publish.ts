@@ -123,8 +123,7 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
   if (state === 'identical') return ensureTag(context, plan, packument as Packument);
   if (plan.dryRun) {
     context.logger.info(`Dry run: would publish ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
-    const provenance = plan.provenance?.problem ? `; ${plan.provenance.problem}` : plan.provenance?.mode === 'on' ? ', with provenance' : '';
-    return { status: 'dry-run', detail: `dry run: ${id} would be published with tag ${plan.tag}${provenance}` };
+    return { status: 'dry-run', detail: `dry run: ${id} would be published with tag ${plan.tag}${dryRunProvenance(plan)}` };
   }
 
   context.logger.info(`Publishing ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
@@ -144,13 +143,19 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
   };
 }
 
+/** What a dry run's detail says of provenance: the problem the real publish would meet, or that it would carry one. */
+export function dryRunProvenance(plan: PublishPlan): string {
+  return plan.provenance?.problem ? `; ${plan.provenance.problem}` : plan.provenance?.mode === 'on' ? ', with provenance' : '';
+}
+
 /**
- * Whether this upload carries a signed provenance statement: always when the
- * plan says on (its preconditions were checked before anything ran); with
- * auto, as npm does it, only for a trusted publish, by npm's rule (see
- * TrustedSession), never with restricted access. Said in the log either way.
+ * Whether this upload (a publish, or a `stage publish`) carries a signed
+ * provenance statement: always when the plan says on (its preconditions were
+ * checked before anything ran); with auto, as npm does it, only for a trusted
+ * publish, by npm's rule (see TrustedSession), never with restricted access.
+ * Said in the log either way.
  */
-async function provenanceFor(context: CommandContext, plan: PublishPlan, built: Built, trusted: TrustedSession | undefined, sigstore: Sigstore | undefined): Promise<Sigstore | undefined> {
+export async function provenanceFor(context: CommandContext, plan: PublishPlan, built: { manifest: Record<string, unknown> }, trusted: TrustedSession | undefined, sigstore: Sigstore | undefined): Promise<Sigstore | undefined> {
   const id = `${plan.name}@${plan.version}`;
   const mode = plan.provenance?.mode ?? 'off';
   if (mode === 'on') {
@@ -284,6 +289,12 @@ const SIGSTORE_CODES = new Set(['CA_CREATE_SIGNING_CERTIFICATE_ERROR', 'TLOG_CRE
 
 /** Refusals by libnpmpublish itself, and sigstore's failures, before anything is sent. */
 const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', ...SIGSTORE_CODES]);
+
+/** Why an upload failed before anything was sent (libnpmpublish's own refusals, sigstore's failures while signing), in words; undefined for any other failure. */
+export function unsentReason(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && LOCAL_CODES.has(code) ? failureReason(error) : undefined;
+}
 
 /** Why an upload failed, in words; for sigstore, what it was doing and what its service answered. */
 function failureReason(error: unknown): string {

@@ -13,7 +13,7 @@ import type { RegistryClient } from '../registry/client.ts';
 import { readPackument } from '../registry/packument.ts';
 import { approveStaged, downloadStaged, listStaged, rejectStaged, type StagedEntry, stageVersion, viewStaged } from '../registry/stage.ts';
 import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
-import type { PublishDeps } from './publish.ts';
+import { dryRunProvenance, provenanceFor, type PublishDeps, unsentReason } from './publish.ts';
 import type { Checkout, PublishPlan, StageTarget } from './types.ts';
 
 /**
@@ -49,7 +49,9 @@ function stagedConflict(id: string, entry: StagedEntry, shasum: string): Product
  * tarball (its shasum); refused when staged with another one. The upload goes
  * through the OTP wrapper without a source: npm sends no code ("2FA is
  * deferred to approve/reject"). With trusted publishing the short-lived token
- * stages it (the trusted publisher needs `--allow-stage-publish`). An upload
+ * stages it (the trusted publisher needs `--allow-stage-publish`). Provenance
+ * goes as for a publish (provenanceFor): the staged body carries the signed
+ * statement, and the row its transparency log entry. An upload
  * whose answer is unclear is read back from the staging area, never re-sent.
  */
 export async function stageBuilt(
@@ -66,15 +68,15 @@ export async function stageBuilt(
     return { status: 'unchanged', detail: `${id} was already published with identical contents: nothing to stage` };
   }
   const shasum = sha1(built.data);
-  if (plan.provenance?.mode === 'on') context.logger.warning(`${id} is staged without a provenance statement: this product does not sign staged versions yet.`);
   if (plan.dryRun) {
     const staged = await listStaged(context.client, plan.name).catch(() => undefined);
     const found = staged?.find((entry) => entry.version === plan.version);
     if (found && found.shasum !== shasum) throw stagedConflict(id, found, shasum);
     if (found) return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
-    return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${staged ? '' : ' (the staging area could not be read)'}` };
+    return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${staged ? '' : ' (the staging area could not be read)'}${dryRunProvenance(plan)}` };
   }
-  const oidcClient = deps.trustedPublishing ? (await deps.trustedPublishing(plan.name))?.client : undefined;
+  const trusted = deps.trustedPublishing ? await deps.trustedPublishing(plan.name) : undefined;
+  const oidcClient = trusted?.client;
   const client = oidcClient ?? context.client;
   const before = (await listStaged(client, plan.name)).find((entry) => entry.version === plan.version);
   if (before && before.shasum !== shasum) throw stagedConflict(id, before, shasum);
@@ -84,22 +86,28 @@ export async function stageBuilt(
   }
 
   context.logger.info(`Staging ${id} with tag "${plan.tag}" on ${context.client.registry}${oidcClient ? ' by trusted publishing' : ''}; no one-time password is sent (approving it asks for one).`);
+  // Signed as for a publish (npm's stage publish is its publish with another destination): the staged body carries the statement.
+  const provenance = await provenanceFor(context, plan, built, trusted, deps.sigstore);
   let stageId: string;
+  let transparencyLogUrl: string | undefined;
   try {
     // No code, as npm sends none; through the one wrapper all the same (without a source it sends no code).
-    stageId = await withOtp(
+    ({ stageId, transparencyLogUrl } = await withOtp(
       { ...context.otp, source: undefined },
       {
         label: `stage publish ${id}`,
         send: (otp) => {
           context.writes += 1;
-          return stageVersion(client, built.manifest, built.data, { tag: plan.tag, access: plan.access }, { otp, session: context.session, command: 'stage' });
+          return stageVersion(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp, session: context.session, command: 'stage' });
         },
       },
       context.tally,
-    );
+    ));
+    if (transparencyLogUrl) context.logger.info(`Provenance statement for ${id} published to the transparency log: ${transparencyLogUrl}`);
   } catch (error) {
     if (error instanceof ProductError) throw error;
+    const unsent = unsentReason(error);
+    if (unsent !== undefined) throw new StageFailedError(id, unsent, `Nothing was sent to the registry: ${id} was not staged.`, error);
     const status = statusOf(error);
     const unclear = status === 409 || status === 408 || (status !== undefined && status >= 500) || connectionFailure(error) === 'lost' || (status === undefined && (error as { type?: unknown })?.type === 'system');
     if (!unclear) throw new StageFailedError(id, describeReason(error), `The registry refused it: ${id} was not staged.`, error);
@@ -114,7 +122,13 @@ export async function stageBuilt(
     stageId = found.id;
   }
   await afterUpload();
-  return { status: 'staged', stageId, detail: `staged ${id} (shasum ${shasum}) with tag ${plan.tag} as ${stageId}${oidcClient ? ' by trusted publishing' : ''}; stage approve ${stageId} publishes it` };
+  const signed = provenance ? `, with provenance${transparencyLogUrl ? ` (transparency log: ${transparencyLogUrl})` : ''}` : '';
+  return {
+    status: 'staged',
+    stageId,
+    detail: `staged ${id} (shasum ${shasum}) with tag ${plan.tag} as ${stageId}${oidcClient ? ' by trusted publishing' : ''}${signed}; stage approve ${stageId} publishes it`,
+    ...(transparencyLogUrl ? { transparencyLogUrl } : {}),
+  };
 }
 
 /** A staged entry in a few words. */

@@ -23,6 +23,8 @@ export type PublishCommand = CommandSource & {
   concurrency?: number | undefined;
   /** `--otp-uses n`; undefined = the setting. */
   otpUses?: number | undefined;
+  /** `--provenance[=true|false|auto]` (`--provenance` alone is true, as npm reads it); undefined = the `provenance` setting. */
+  provenance?: boolean | 'auto' | undefined;
   /** `stage publish`: the version goes to the registry's staging area (no code sent), to be approved later. */
   stage?: boolean;
 };
@@ -180,7 +182,7 @@ export const TRUST_STAGE_VALUED = ['file', 'repo', 'repository', 'project', 'env
 
 /** The commands a block may use, as listed in errors. */
 export const KNOWN_COMMANDS = [
-  'publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--otp-uses <n>]',
+  'publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--otp-uses <n>] [--provenance[=true|false|auto]]',
   'dist-tag add <pkg>@<version> [<tag>]',
   'dist-tag add --workspaces [-w <name|folder|glob>...] <tag>   (every workspace package at its package.json version)',
   'dist-tag rm <pkg> <tag>',
@@ -198,7 +200,7 @@ export const KNOWN_COMMANDS = [
   'trust circleci [<pkg>] --org-id <uuid> --project-id <uuid> --pipeline-definition-id <uuid> --vcs-origin <host/owner/repo> [--context-id <uuid>...] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
   'trust list [<pkg>]',
   'trust revoke [<pkg>] --id <id> [--dry-run]',
-  'stage publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>]',
+  'stage publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--provenance[=true|false|auto]]',
   'stage list [<pkg>]',
   'stage view <id>',
   'stage download <id> [--dir <folder>]',

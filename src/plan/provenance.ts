@@ -21,12 +21,15 @@ export interface ProvenanceSubject {
   /** The setting that chose the access, for messages. */
   accessFrom: string;
   dryRun: boolean;
+  /** `--provenance[=true|false|auto]` on the command's line: it overrides the setting, as `--tag` does; undefined = the setting. */
+  lineFlag?: { value: boolean | 'auto'; line: number } | undefined;
 }
 
 /**
- * Settles provenance for one publish, as npm reads it: the `provenance`
- * setting when it is true or false (like npm's command-line flag, it beats
- * package.json), else `publishConfig.provenance`, else auto. When it is on,
+ * Settles provenance for one publish, as npm reads it: the line's
+ * `--provenance` or else the `provenance` setting, when it is true or false
+ * (like npm's command-line flag, it beats package.json), else
+ * `publishConfig.provenance`, else auto. When it is on,
  * everything the checkout and the environment can tell is refused here,
  * before any script runs: no GitHub Actions or GitLab CI, no OIDC ID token
  * for sigstore (`id-token: write`; GitLab's `SIGSTORE_ID_TOKEN`), a
@@ -42,19 +45,28 @@ export function settleProvenance(options: Options, subject: ProvenanceSubject, e
   let mode: ProvenancePlan['mode'];
   let from: string;
   let input: string;
-  if (options.provenance !== 'auto') {
-    [mode, from, input] = [options.provenance ? 'on' : 'off', names.provenance, names.provenance];
+  const flag = subject.lineFlag;
+  const setting = flag?.value ?? options.provenance;
+  const settingFrom = flag ? `--provenance on line ${flag.line}` : names.provenance;
+  const settingInput = flag ? '--provenance' : names.provenance;
+  if (setting !== 'auto') {
+    [mode, from, input] = [setting ? 'on' : 'off', settingFrom, settingInput];
   } else if (subject.publishConfig.provenance !== undefined && subject.publishConfig.provenance !== null) {
     from = `${names.package} (publishConfig.provenance in ${subject.where})`;
     input = names.package;
     mode = publishConfigProvenance(subject.publishConfig.provenance, from, input) ? 'on' : 'off';
   } else {
-    return { mode: 'auto', from: names.provenance, ci };
+    return { mode: 'auto', from: settingFrom, ci };
   }
   if (mode === 'off') return { mode, from, ci };
   const problem = provenanceProblem(ci, env, subject);
   if (problem === undefined) return { mode, from, ci };
-  const instead = input === names.provenance ? `set ${names.provenance} to false or auto` : `set ${names.provenance} to false (it overrides publishConfig.provenance)`;
+  const bySetting = input === settingInput;
+  const instead = flag
+    ? `write --provenance=false${bySetting ? ' or --provenance=auto' : ''} on line ${flag.line}${bySetting ? '' : ' (it overrides publishConfig.provenance)'}`
+    : bySetting
+      ? `set ${names.provenance} to false or auto`
+      : `set ${names.provenance} to false (it overrides publishConfig.provenance)`;
   const message = `${from}: ${subject.id} cannot be published with provenance: ${problem}. Or ${instead} to publish without it; nothing was run or sent.`;
   if (subject.dryRun) return { mode, from, ci, problem: message };
   throw new InputError(input, message, { received: ci ?? 'no CI' });

@@ -78,7 +78,8 @@ export async function settlePublish(command: PublishCommand, options: Options, s
   await checkRegistry(options, name, publishConfig, where, dirs, env);
 
   const dryRun = command.dryRun || options.dryRun;
-  const provenance = settleProvenance(options, { id: `${name}@${version}`, manifest, publishConfig, where, access, accessFrom, dryRun }, env);
+  const lineFlag = command.provenance === undefined ? undefined : { value: command.provenance, line: command.line };
+  const provenance = settleProvenance(options, { id: `${name}@${version}`, manifest, publishConfig, where, access, accessFrom, dryRun, lineFlag }, env);
   const scripts = source.kind === 'folder' && !options.ignoreScripts ? PUBLISH_SCRIPTS.filter((event) => hasScript(manifest, event)) : [];
   return { command, source, name, version, tag: chosen ?? configured ?? 'latest', tagImplicit: chosen === undefined && configured === undefined, tagInput, access, registry: options.registry, dryRun, scripts, provenance };
 }

@@ -1,7 +1,7 @@
 import libnpmpublish from 'libnpmpublish';
 import npmFetch from 'npm-registry-fetch';
 import type { RegistryClient } from './client.ts';
-import { type Upload, uploadBytes } from './publish.ts';
+import { type Upload, type Uploaded, uploadBytes } from './publish.ts';
 import type { Write } from './write.ts';
 
 /**
@@ -36,15 +36,19 @@ const MAX_PAGES = 100;
  * POSTs the same publish body to `/-/stage/package/<pkg>` instead of PUTting
  * it to `/<pkg>`. No one-time password is sent (npm sends none: "2FA is
  * deferred to approve/reject"); callers still send it through the OTP
- * wrapper, without a source. Answers the registry's `stageId`.
+ * wrapper, without a source. With `upload.provenance` the library signs the
+ * statement and attaches it (`<name>-<version>.sigstore`) as for a publish:
+ * the staged body carries it. Answers the registry's `stageId`, and the
+ * statement's transparency log entry when one was signed.
  */
-export async function stageVersion(client: RegistryClient, manifest: Record<string, unknown>, data: Buffer, upload: Upload, write: Write): Promise<string> {
+export async function stageVersion(client: RegistryClient, manifest: Record<string, unknown>, data: Buffer, upload: Upload, write: Write): Promise<{ stageId: string } & Uploaded> {
   const response = await client.write(write, uploadBytes(data.length), (options) =>
-    libnpmpublish.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, stage: true }),
+    libnpmpublish.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}), stage: true }),
   );
   const stageId = (response as { stageId?: unknown } | undefined)?.stageId;
   if (typeof stageId !== 'string' || stageId === '') throw new Error('the registry answered the stage publish without a stageId');
-  return stageId;
+  const url = (response as { transparencyLogUrl?: unknown }).transparencyLogUrl;
+  return { stageId, transparencyLogUrl: typeof url === 'string' ? url : undefined };
 }
 
 /**

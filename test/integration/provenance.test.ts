@@ -256,6 +256,142 @@ describe('provenance: a statement signed through sigstore, attached to the publi
     assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET'), []);
   });
 
+  describe('stage publish: the staged body carries the statement, as npm stages it', () => {
+    /** Runs a `commands` block, as the action's `commands` input does. */
+    async function block(raw: RawOptions, text: string, extra: { idTokens?: IdTokenProvider; env?: NodeJS.ProcessEnv; fulcioURL?: string } = {}) {
+      const { logger, lines } = recordingLogger();
+      const options = normalizeOptions({ token: alice.token, otpSecret: alice.secret, registry: registry.url, ...raw }, NAMES);
+      const { fulcioURL, rekorURL, tsaServerURL } = sigstore;
+      const report = await runCommands(options, { block: text, inputName: 'commands' }, {
+        clock: systemClock,
+        logger,
+        cwd: process.cwd(),
+        env: extra.env ?? process.env,
+        userAgent: USER_AGENT,
+        sigstore: { fulcioURL: extra.fulcioURL ?? fulcioURL, rekorURL, tsaServerURL },
+        ...(extra.idTokens ? { idTokens: extra.idTokens } : {}),
+      });
+      return { report, lines };
+    }
+
+    /** The attachments of the staged body the registry received for `name@version`. */
+    function stagedAttachments(name: string, version: string): Record<string, { data: string; content_type: string }> {
+      const post = registry.requests.find((request) => request.method === 'POST' && request.path === `/-/stage/package/${name.replace('/', '%2f')}` && JSON.stringify(request.body ?? '').includes(`"${version}"`));
+      assert.ok(post, `a stage publish of ${name}@${version} reached the registry`);
+      return (post.body as { _attachments: Record<string, { data: string; content_type: string }> })._attachments;
+    }
+
+    function stagedStatement(name: string, version: string) {
+      const attachments = stagedAttachments(name, version);
+      const attachment = attachments[`${name}-${version}.sigstore`];
+      assert.ok(attachment, `${name}-${version}.sigstore is attached to the staged body`);
+      const bundle = JSON.parse(attachment.data);
+      assert.equal(attachment.content_type, bundle.mediaType);
+      const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8'));
+      const tarball = Buffer.from(attachments[`${name}-${version}.tgz`]?.data ?? '', 'base64');
+      assert.deepEqual(statement.subject, [{ name: `pkg:npm/${name}@${version}`, digest: { sha512: createHash('sha512').update(tarball).digest('hex') } }]);
+      return { bundle, statement };
+    }
+
+    it('with --provenance on the line (over the setting false): signs, stages the body with the .sigstore attachment, reports the transparency log entry; approving publishes the version with its attestation', async () => {
+      const dir = await makePackage({ 'index.js': '20;\n' }, { name: 'prov-pkg', version: '2.0.0', repository: REPOSITORY });
+      registry.clearRequests();
+      sigstore.requests.length = 0;
+      const { report, lines } = await block({ package: dir, provenance: 'false' }, 'stage publish --provenance');
+      assert.equal(report.error, undefined, String(report.error));
+      const { bundle, statement } = stagedStatement('prov-pkg', '2.0.0');
+      assert.equal(statement.predicateType, 'https://slsa.dev/provenance/v1');
+      assert.deepEqual(sigstore.requests.map((request) => request.service), ['fulcio', 'rekor', 'tsa']);
+      const url = `https://search.sigstore.dev/?logIndex=${bundle.verificationMaterial.tlogEntries[0].logIndex}`;
+      const [row] = report.results;
+      assert.equal(row?.outcome, 'staged');
+      assert.equal(row?.transparencyLogUrl, url);
+      assert.match(row?.detail ?? '', new RegExp(`with provenance \\(transparency log: ${url.replace(/[?.]/g, '\\$&')}\\); stage approve `));
+      assert.ok(lines.some((line) => line.message.startsWith("Provenance: signing a statement for prov-pkg@2.0.0 with this job's OIDC identity (--provenance on line 1).")));
+      assert.ok(lines.some((line) => line.message === `Provenance statement for prov-pkg@2.0.0 published to the transparency log: ${url}`));
+      assert.ok(!lines.some((line) => /staged without a provenance statement/.test(line.message)));
+      assert.deepEqual(
+        registry.requests.map((request) => `${request.method} ${request.path.split('?')[0]}`),
+        ['GET /prov-pkg', 'GET /-/package/prov-pkg/visibility', 'GET /-/stage', 'GET /-/package/prov-pkg/visibility', 'POST /-/stage/package/prov-pkg'],
+      );
+      assert.equal((await registry.packument('prov-pkg')).versions['2.0.0'], undefined, 'not published until approved');
+
+      const approved = await block({ package: dir, provenance: 'false' }, 'stage approve prov-pkg@2.0.0');
+      assert.equal(approved.report.error, undefined, String(approved.report.error));
+      assert.equal(approved.report.results[0]?.outcome, 'done');
+      assert.equal((await registry.packument('prov-pkg')).versions['2.0.0'].dist.attestations.provenance.predicateType, 'https://slsa.dev/provenance/v1');
+    });
+
+    it('stage publish --workspaces with provenance true: one statement per package, each staged body with its attachment and each row with its entry', async () => {
+      const repo = await makeMonorepo({
+        root: { name: 'prov-stage-mono', private: true, workspaces: ['packages/*'] },
+        packages: {
+          'packages/a': { name: 'prov-stage-a', version: '1.0.0', repository: { ...REPOSITORY, directory: 'packages/a' } },
+          'packages/b': { name: 'prov-stage-b', version: '1.0.0', repository: 'github:acme/widgets', dependencies: { 'prov-stage-a': '^1.0.0' } },
+        },
+      });
+      try {
+        registry.clearRequests();
+        const { report } = await block({ package: repo.root, provenance: 'true', access: 'public' }, 'stage publish --workspaces');
+        assert.equal(report.error, undefined, String(report.error));
+        assert.deepEqual(report.results.map((row) => [row.command, row.outcome]), [['stage publish prov-stage-a@1.0.0', 'staged'], ['stage publish prov-stage-b@1.0.0', 'staged']]);
+        for (const row of report.results) assert.match(row.transparencyLogUrl ?? '', /^https:\/\/search\.sigstore\.dev\/\?logIndex=\d+$/);
+        assert.notEqual(report.results[0]?.transparencyLogUrl, report.results[1]?.transparencyLogUrl);
+        stagedStatement('prov-stage-a', '1.0.0');
+        stagedStatement('prov-stage-b', '1.0.0');
+      } finally {
+        await repo.cleanup();
+      }
+    });
+
+    it('with auto: on for a staged trusted publish, as npm turns it on; off with --provenance=false on the line', async () => {
+      const first = await publish({ package: await makePackage({ 'index.js': '1;\n' }, { name: 'prov-staged-auto', version: '1.0.0' }), provenance: 'false' });
+      assert.equal(first.report.error, undefined, String(first.report.error));
+      registry.trustPublisher('prov-staged-auto', { ...publisher, permissions: ['createStagedPackage'] });
+      const idTokens: IdTokenProvider = async () => registry.issueIdToken(publisher);
+
+      const dir = await makePackage({ 'index.js': '2;\n' }, { name: 'prov-staged-auto', version: '1.1.0', repository: REPOSITORY });
+      registry.clearRequests();
+      const { report, lines } = await block({ package: dir }, 'stage publish', { idTokens });
+      assert.equal(report.error, undefined, String(report.error));
+      assert.match(report.results[0]?.detail ?? '', /by trusted publishing, with provenance \(transparency log: https:\/\/search\.sigstore\.dev\/\?logIndex=\d+\)/);
+      assert.equal(report.results[0]?.otpAttempts, 0);
+      stagedStatement('prov-staged-auto', '1.1.0');
+      assert.ok(lines.some((line) => /^Provenance: on for prov-staged-auto@1\.1\.0, as npm turns it on for a trusted publish/.test(line.message)));
+
+      const off = await makePackage({ 'index.js': '3;\n' }, { name: 'prov-staged-auto', version: '1.2.0', repository: REPOSITORY });
+      registry.clearRequests();
+      const unsigned = await block({ package: off, provenance: 'true' }, 'stage publish --provenance=false', { idTokens });
+      assert.equal(unsigned.report.error, undefined, String(unsigned.report.error));
+      assert.deepEqual(Object.keys(stagedAttachments('prov-staged-auto', '1.2.0')), ['prov-staged-auto-1.2.0.tgz']);
+      assert.equal(unsigned.report.results[0]?.transparencyLogUrl, undefined);
+    });
+
+    it('is refused before anything runs where it cannot be signed, naming the line; a bad value is refused naming the line; a signing failure stages nothing', async () => {
+      const dir = await makePackage({ 'index.js': '1;\n', 'mark.js': "require('node:fs').writeFileSync('ran', '');\n" }, { name: 'prov-pkg', version: '9.1.0', repository: REPOSITORY, scripts: { prepublishOnly: 'node mark.js' } });
+      registry.clearRequests();
+      sigstore.requests.length = 0;
+      const outside = await block({ package: dir }, 'dist-tag ls prov-pkg\nstage publish --provenance', { env: { PATH: process.env.PATH } });
+      assert.equal((outside.report.error as { code?: string } | undefined)?.code, 'EINPUT');
+      assert.match((outside.report.error as Error).message, /^--provenance on line 2: prov-pkg@9\.1\.0 cannot be published with provenance: .*GitHub Actions and GitLab CI only.* Or write --provenance=false or --provenance=auto on line 2 to publish without it; nothing was run or sent\.$/);
+      assert.equal(existsSync(path.join(dir, 'ran')), false, 'prepublishOnly did not run');
+      assert.equal(registry.requests.length, 0, 'nothing was read or sent');
+      assert.equal(sigstore.requests.length, 0);
+
+      const bad = await block({ package: dir }, 'stage publish --provenance=yes');
+      assert.equal((bad.report.error as { code?: string } | undefined)?.code, 'EINPUT');
+      assert.equal((bad.report.error as Error).message, 'commands line 1 (stage publish --provenance=yes): --provenance must be true, false or auto, not "yes".');
+      assert.equal(registry.requests.length, 0);
+
+      const failing = await makePackage({ 'index.js': '30;\n' }, { name: 'prov-pkg', version: '3.0.0', repository: REPOSITORY });
+      const { report } = await block({ package: failing, provenance: 'true' }, 'stage publish', { fulcioURL: 'http://127.0.0.1:9' });
+      assert.equal((report.error as { code?: string } | undefined)?.code, 'ESTAGE');
+      assert.match((report.error as Error).message, /^Staging prov-pkg@3\.0\.0 failed: signing the provenance statement failed \(CA_CREATE_SIGNING_CERTIFICATE_ERROR: .*\)\. Nothing was sent to the registry: prov-pkg@3\.0\.0 was not staged\.$/);
+      assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET'), []);
+      assert.deepEqual(registry.staged('prov-pkg'), []);
+    });
+  });
+
   describe('refused before any script runs or any write is sent', () => {
     /** A package whose prepublishOnly script leaves a file behind: it must never exist. */
     async function scripted(manifest: Record<string, unknown>) {

@@ -9,13 +9,16 @@
  *   `GET /-/stage/<id>` -> one item, `GET /-/stage/<id>/tarball` -> the bytes.
  * - `POST /-/stage/<id>/approve` (2FA) forwards the stored body to Verdaccio as
  *   a normal publish, so packument, tarball and integrity are real; the entry
- *   then disappears. `DELETE /-/stage/<id>` (2FA) rejects it.
+ *   then disappears. A provenance bundle in the staged body is checked when it
+ *   is staged and kept apart as for a publish (see provenance.ts): the approved
+ *   version carries `dist.attestations`. `DELETE /-/stage/<id>` (2FA) rejects it.
  * Staged and published versions share one version index: staging a version
  * ever published answers 403 (npmjs's publish-over message), staging or
  * publishing a version that is staged answers 409.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { RegistryDeps, RequestContext } from './context.ts';
+import { takeProvenance } from './provenance.ts';
 import { OIDC_PUBLISHER } from './packages.ts';
 import type { Reply } from './reply.ts';
 import { errorReply, isObject, jsonReply } from './reply.ts';
@@ -142,6 +145,9 @@ function stagePublish(ctx: RequestContext, deps: RegistryDeps): Reply {
   if (state?.published.has(parsed.version)) return publishOver(parsed.version);
   const already = deps.stages.findVersion(pkg, parsed.version);
   if (already) return stagedConflict(already);
+  // A provenance bundle is checked now, as for a publish, and kept apart: the approval publishes the version marked with dist.attestations.
+  const body = takeProvenance(ctx, deps);
+  if (!Buffer.isBuffer(body)) return body;
   const item: StagedPackage = {
     id: randomUUID(),
     packageName: pkg,
@@ -154,7 +160,7 @@ function stagePublish(ctx: RequestContext, deps: RegistryDeps): Reply {
     shasum: createHash('sha1').update(parsed.tarball).digest('hex'),
     status: 'staged',
   };
-  deps.stages.add({ item, body: ctx.body, tarball: parsed.tarball, stagedBy: identity.kind === 'user' ? identity.user.name : undefined });
+  deps.stages.add({ item, body, tarball: parsed.tarball, stagedBy: identity.kind === 'user' ? identity.user.name : undefined });
   return jsonReply(201, { message: `${pkg}@${parsed.version} staged with tag ${parsed.tag}.`, stageId: item.id });
 }
 

@@ -139,3 +139,36 @@ describe('monorepo flags', () => {
     assert.match(parseError('dist-tag add --workspaces'), /expected: dist-tag add --workspaces <tag>/);
   });
 });
+
+describe('--provenance on a publish or stage publish line', () => {
+  const provenanceOf = (block: string) => {
+    const [command] = parse(block);
+    assert.equal(command?.kind, 'publish');
+    return command?.kind === 'publish' ? command.provenance : 'not a publish';
+  };
+
+  it('reads --provenance alone as true and =true|false|auto inline (any case), for publish and stage publish; undefined leaves it to the setting', () => {
+    assert.deepEqual(
+      ['publish --provenance', 'publish ./pkg --provenance=true', 'publish --provenance=false --tag next', 'publish --provenance=AUTO', 'publish'].map(provenanceOf),
+      [true, true, false, 'auto', undefined],
+    );
+    assert.equal('provenance' in (parse('publish')[0] as object), false, 'not set at all when the line says nothing');
+    assert.deepEqual(['stage publish --provenance', 'stage publish --provenance=false', '--provenance=auto stage publish --workspaces', 'stage publish ./pkg'].map(provenanceOf), [true, false, 'auto', undefined]);
+    const [staged] = parse('stage publish --workspaces --provenance=true');
+    assert.deepEqual(staged?.kind === 'publish' && [staged.stage, staged.workspaces, staged.provenance], [true, true, true]);
+  });
+
+  it('refuses a bad value, a value after a space, and --provenance on other commands, naming the line', () => {
+    assert.equal(parseError('dist-tag ls\npublish --provenance=yes'), 'commands line 2 (publish --provenance=yes): --provenance must be true, false or auto, not "yes".');
+    assert.match(parseError('stage publish --provenance='), /^commands line 1 \(stage publish --provenance=\): --provenance must be true, false or auto, not ""\.$/);
+    assert.match(parseError('\n\npublish --provenance false'), /^commands line 3 \(publish --provenance false\): write --provenance=false: the value goes after "="/);
+    assert.match(parseError('dist-tag add my-pkg@1.0.0 next --provenance'), /--provenance is not an option of dist-tag/);
+    assert.match(parseError('stage approve my-pkg@1.0.0 --provenance'), /--provenance is not an option of stage/);
+    try {
+      parse('publish --provenance=maybe');
+      assert.fail('refused');
+    } catch (error) {
+      assert.equal((error as { code?: string }).code, 'EINPUT');
+    }
+  });
+});

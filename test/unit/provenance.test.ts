@@ -8,6 +8,7 @@ import { Redactor } from '../../src/foundation/redactor.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { provenanceCi, repositoryProblem } from '../../src/commands/provenance.ts';
 import { normalizeOptions } from '../../src/plan/options.ts';
+import { settleProvenance } from '../../src/plan/provenance.ts';
 import { makePackage } from '../helpers/action.ts';
 import { NAMES } from '../helpers/core.ts';
 
@@ -17,6 +18,27 @@ describe('the provenance setting', () => {
   it('takes true, false and auto (the default), and refuses anything else naming the input and its choices', () => {
     assert.deepEqual([undefined, '', ' AUTO ', 'true', 'False', true, false].map(normalize), ['auto', 'auto', 'auto', true, false, true, false]);
     assert.throws(() => normalize('yes'), /^InputError: provenance: "yes" is not a choice\. Use true \(.*\), false \(never\), or auto \(publishConfig\.provenance, else as npm does: with trusted publishing from GitHub Actions or GitLab CI\)\.$/);
+  });
+});
+
+describe("a line's --provenance", () => {
+  const settle = (setting: string, lineFlag: { value: boolean | 'auto'; line: number } | undefined, publishConfig: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) =>
+    settleProvenance(normalizeOptions({ token: 'npm_x', provenance: setting }, NAMES), { id: 'x@1.0.0', manifest: { name: 'x', version: '1.0.0' }, publishConfig, where: 'x/package.json', access: undefined, accessFrom: 'access', dryRun: false, lineFlag }, env);
+
+  it('overrides the setting, as --tag does, and is named as the line where it decides', () => {
+    assert.deepEqual(settle('true', { value: false, line: 2 }), { mode: 'off', from: '--provenance on line 2', ci: undefined });
+    assert.deepEqual(settle('true', { value: 'auto', line: 3 }), { mode: 'auto', from: '--provenance on line 3', ci: undefined });
+    assert.deepEqual(settle('false', { value: 'auto', line: 3 }, { provenance: false }).mode, 'off', 'auto reads publishConfig.provenance');
+    assert.deepEqual(settle('true', undefined, {}, { GITHUB_ACTIONS: 'true', ACTIONS_ID_TOKEN_REQUEST_URL: 'u', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' }), { mode: 'on', from: 'provenance', ci: 'github' });
+  });
+
+  it('is refused where it cannot be signed, saying what to write on that line', () => {
+    assert.throws(() => settle('false', { value: true, line: 2 }), (error: Error & { code?: string; input?: string }) => {
+      assert.equal(error.code, 'EINPUT');
+      assert.match(error.message, /^--provenance on line 2: x@1\.0\.0 cannot be published with provenance: .* Or write --provenance=false or --provenance=auto on line 2 to publish without it; nothing was run or sent\.$/);
+      return true;
+    });
+    assert.throws(() => settle('true', { value: 'auto', line: 4 }, { provenance: true }), /^InputError: package \(publishConfig\.provenance in x\/package\.json\): .* Or write --provenance=false on line 4 \(it overrides publishConfig\.provenance\) to publish without it/);
   });
 });
 
