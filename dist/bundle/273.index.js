@@ -81,7 +81,7 @@ async function runCli(argv, env, io) {
             return 0;
         }
         // Loaded only when needed (see src/bundle.ts): the input checks (semver, npm-package-arg) after --help and --version,
-        const [{ normalizeOptions }, { parseCommandWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(977), __webpack_require__.e(56), __webpack_require__.e(333)]).then(__webpack_require__.bind(__webpack_require__, 94333)), Promise.all(/* import() */[__webpack_require__.e(977), __webpack_require__.e(56), __webpack_require__.e(953), __webpack_require__.e(374)]).then(__webpack_require__.bind(__webpack_require__, 64953))]);
+        const [{ idTokenAvailable, normalizeOptions }, { parseCommandWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(977), __webpack_require__.e(56), __webpack_require__.e(333)]).then(__webpack_require__.bind(__webpack_require__, 94333)), Promise.all(/* import() */[__webpack_require__.e(977), __webpack_require__.e(56), __webpack_require__.e(953), __webpack_require__.e(374)]).then(__webpack_require__.bind(__webpack_require__, 64953))]);
         const usable = (value) => (value?.trim() && value.trim() !== _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_8__/* .SETUP_NODE_PLACEHOLDER */ .D ? value : undefined);
         const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
         const options = normalizeOptions({ ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET }, {
@@ -101,7 +101,7 @@ async function runCli(argv, env, io) {
             concurrency: '--concurrency',
             otpUses: '--otp-uses',
             provenance: '--provenance',
-        });
+        }, { idTokenAvailable: idTokenAvailable(env) });
         // and the engine (npm's libraries) once the inputs pass.
         const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(977), __webpack_require__.e(56), __webpack_require__.e(120), __webpack_require__.e(476), __webpack_require__.e(953), __webpack_require__.e(65), __webpack_require__.e(339)]).then(__webpack_require__.bind(__webpack_require__, 36065)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 60275))]);
         let input;
@@ -243,7 +243,7 @@ function cliLogger(redactor, io) {
 const TRUST_STAGE_VALUED = ['file', 'repo', 'repository', 'project', 'env', 'environment', 'id', 'org-id', 'project-id', 'pipeline-definition-id', 'vcs-origin', 'context-id', 'dir'];
 /** The commands a block may use, as listed in errors. */
 const KNOWN_COMMANDS = [
-    'publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--otp-uses <n>]',
+    'publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--otp-uses <n>] [--provenance[=true|false|auto]]',
     'dist-tag add <pkg>@<version> [<tag>]',
     'dist-tag add --workspaces [-w <name|folder|glob>...] <tag>   (every workspace package at its package.json version)',
     'dist-tag rm <pkg> <tag>',
@@ -261,7 +261,7 @@ const KNOWN_COMMANDS = [
     'trust circleci [<pkg>] --org-id <uuid> --project-id <uuid> --pipeline-definition-id <uuid> --vcs-origin <host/owner/repo> [--context-id <uuid>...] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
     'trust list [<pkg>]',
     'trust revoke [<pkg>] --id <id> [--dry-run]',
-    'stage publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>]',
+    'stage publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--provenance[=true|false|auto]]',
     'stage list [<pkg>]',
     'stage view <id>',
     'stage download <id> [--dir <folder>]',

@@ -13,7 +13,7 @@ export const modules = {
 const TRUST_STAGE_VALUED = ['file', 'repo', 'repository', 'project', 'env', 'environment', 'id', 'org-id', 'project-id', 'pipeline-definition-id', 'vcs-origin', 'context-id', 'dir'];
 /** The commands a block may use, as listed in errors. */
 const KNOWN_COMMANDS = [
-    'publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--otp-uses <n>]',
+    'publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--otp-uses <n>] [--provenance[=true|false|auto]]',
     'dist-tag add <pkg>@<version> [<tag>]',
     'dist-tag add --workspaces [-w <name|folder|glob>...] <tag>   (every workspace package at its package.json version)',
     'dist-tag rm <pkg> <tag>',
@@ -31,7 +31,7 @@ const KNOWN_COMMANDS = [
     'trust circleci [<pkg>] --org-id <uuid> --project-id <uuid> --pipeline-definition-id <uuid> --vcs-origin <host/owner/repo> [--context-id <uuid>...] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
     'trust list [<pkg>]',
     'trust revoke [<pkg>] --id <id> [--dry-run]',
-    'stage publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>]',
+    'stage publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--provenance[=true|false|auto]]',
     'stage list [<pkg>]',
     'stage view <id>',
     'stage download <id> [--dir <folder>]',

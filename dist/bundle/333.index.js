@@ -252,6 +252,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   DEFAULT_CONCURRENCY: () => (/* binding */ DEFAULT_CONCURRENCY),
 /* harmony export */   DEFAULT_OTP_USES: () => (/* binding */ DEFAULT_OTP_USES),
 /* harmony export */   DEFAULT_REGISTRY: () => (/* binding */ DEFAULT_REGISTRY),
+/* harmony export */   idTokenAvailable: () => (/* binding */ idTokenAvailable),
 /* harmony export */   normalizeOptions: () => (/* binding */ normalizeOptions),
 /* harmony export */   parseCount: () => (/* binding */ parseCount),
 /* harmony export */   parseRegistry: () => (/* binding */ parseRegistry),
@@ -269,14 +270,17 @@ __webpack_require__.r(__webpack_exports__);
 
 const DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
 /** Checks and normalises every setting; throws an InputError naming the first bad one. */
-function normalizeOptions(raw, names) {
+function normalizeOptions(raw, names, context = {}) {
     const dryRun = parseBoolean(raw.dryRun, names.dryRun, false);
     const token = realToken(raw.token);
     const secretText = blankToUndefined(raw.otpSecret);
     const secret = secretText === undefined ? undefined : (0,_otp_secret_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTotpSecret */ .Ld)(secretText, names.otpSecret);
     const secrets = [...(token ? [token] : []), ...(secretText && secret ? (0,_otp_secret_js__WEBPACK_IMPORTED_MODULE_1__/* .secretForms */ .eo)(secretText, secret) : [])];
-    if (token === undefined && !dryRun) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.token, `${names.token}: no registry token was given. Set ${names.token} to an npm access token (a granular token with read and write access to the package).`);
+    const trustedPublishing = parseTrustedPublishing(raw.trustedPublishing, names.trustedPublishing);
+    // Without a token, only trusted publishing (OIDC) can write: allowed when the job can have an ID token.
+    if (token === undefined && !dryRun && !(context.idTokenAvailable && trustedPublishing === 'auto')) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.token, `${names.token}: no registry token was given. Set ${names.token} to an npm access token (a granular token with read and write access to the package), ` +
+            `or, to publish or stage by trusted publishing alone, give the job an OIDC ID token (GitHub: permissions id-token: write; elsewhere NPM_ID_TOKEN).`);
     }
     if (token !== undefined && /\s/.test(token)) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.token, `${names.token}: the token has a space or line break inside it. Give the token alone, exactly as the registry issued it.`);
@@ -293,7 +297,7 @@ function normalizeOptions(raw, names) {
         dryRun,
         ignoreScripts: parseBoolean(raw.ignoreScripts, names.ignoreScripts, false),
         expectVersion: parseExpectedVersion(raw.expectVersion, names.expectVersion),
-        trustedPublishing: parseTrustedPublishing(raw.trustedPublishing, names.trustedPublishing),
+        trustedPublishing,
         workspaces: parseWorkspaces(raw.workspaces, names.workspaces),
         includeWorkspaceRoot: parseBoolean(raw.includeWorkspaceRoot, names.includeWorkspaceRoot, false),
         concurrency: parseCount(raw.concurrency, names.concurrency, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, 'packages packed and uploaded at once'),
@@ -301,6 +305,10 @@ function normalizeOptions(raw, names) {
         provenance: parseProvenance(raw.provenance, names.provenance),
         names,
     };
+}
+/** True when the job can have an OIDC ID token (as npm looks for one): `NPM_ID_TOKEN`, or GitHub's token endpoint. */
+function idTokenAvailable(env) {
+    return Boolean(env.NPM_ID_TOKEN?.trim() || (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN));
 }
 const DEFAULT_CONCURRENCY = 4;
 const MAX_CONCURRENCY = 32;

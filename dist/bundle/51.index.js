@@ -85,7 +85,7 @@ async function publishWorkspaces(run) {
             const id = `${memberPlan.name}@${memberPlan.version}`;
             const verb = memberPlan.command.stage ? 'stage publish' : 'publish';
             try {
-                const outcome = await run.retrying(context, () => (0,_commands_publish_js__WEBPACK_IMPORTED_MODULE_0__/* .executePublish */ .$)(context, memberPlan, run.packuments.get(name), run.publishDeps));
+                const outcome = await run.retrying(context, () => (0,_commands_publish_js__WEBPACK_IMPORTED_MODULE_0__/* .executePublish */ .$_)(context, memberPlan, run.packuments.get(name), run.publishDeps));
                 const published = outcome.published === true;
                 rows.set(name, {
                     line,

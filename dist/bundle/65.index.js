@@ -178,8 +178,12 @@ function repositoryKey(value) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ executePublish),
-/* harmony export */   x: () => (/* binding */ preflightPublish)
+/* harmony export */   $_: () => (/* binding */ executePublish),
+/* harmony export */   S: () => (/* binding */ dryRunProvenance),
+/* harmony export */   mi: () => (/* binding */ unsentReason),
+/* harmony export */   vS: () => (/* binding */ NoTokenError),
+/* harmony export */   x6: () => (/* binding */ provenanceFor),
+/* harmony export */   xL: () => (/* binding */ preflightPublish)
 /* harmony export */ });
 /* harmony import */ var _npmcli_package_json__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80319);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62088);
@@ -209,6 +213,13 @@ function repositoryKey(value) {
 
 
 
+/** No token, and trusted publishing gave none either: nothing can be uploaded. */
+class NoTokenError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$ {
+    constructor(id) {
+        super('ENEEDAUTH', `${id} cannot be uploaded: the run has no token, and trusted publishing (OIDC) is not available for it (the reason is in the log above). ` +
+            'Configure this repository and workflow as the package\'s trusted publisher on npmjs.com, or give the run a token. Nothing was sent.', { received: id });
+    }
+}
 /** Uploads retried after a transient failure (reset, timeout, 408, 5xx) once the read-back shows the version absent. */
 const MAX_UPLOAD_RETRIES = 2;
 /**
@@ -281,12 +292,13 @@ async function executePublish(context, plan, packument, deps) {
         return ensureTag(context, plan, packument);
     if (plan.dryRun) {
         context.logger.info(`Dry run: would publish ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
-        const provenance = plan.provenance?.problem ? `; ${plan.provenance.problem}` : plan.provenance?.mode === 'on' ? ', with provenance' : '';
-        return { status: 'dry-run', detail: `dry run: ${id} would be published with tag ${plan.tag}${provenance}` };
+        return { status: 'dry-run', detail: `dry run: ${id} would be published with tag ${plan.tag}${dryRunProvenance(plan)}` };
     }
     context.logger.info(`Publishing ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
     const trusted = deps.trustedPublishing ? await deps.trustedPublishing(plan.name) : undefined;
     const oidcClient = trusted?.client;
+    if (!oidcClient && deps.hasToken === false)
+        throw new NoTokenError(id);
     const provenance = await provenanceFor(context, plan, built, trusted, deps.sigstore);
     const receipt = {};
     const outcome = await upload(context, plan, built, oidcClient, provenance, receipt);
@@ -301,11 +313,16 @@ async function executePublish(context, plan, packument, deps) {
         ...(receipt.transparencyLogUrl ? { transparencyLogUrl: receipt.transparencyLogUrl } : {}),
     };
 }
+/** What a dry run's detail says of provenance: the problem the real publish would meet, or that it would carry one. */
+function dryRunProvenance(plan) {
+    return plan.provenance?.problem ? `; ${plan.provenance.problem}` : plan.provenance?.mode === 'on' ? ', with provenance' : '';
+}
 /**
- * Whether this upload carries a signed provenance statement: always when the
- * plan says on (its preconditions were checked before anything ran); with
- * auto, as npm does it, only for a trusted publish, by npm's rule (see
- * TrustedSession), never with restricted access. Said in the log either way.
+ * Whether this upload (a publish, or a `stage publish`) carries a signed
+ * provenance statement: always when the plan says on (its preconditions were
+ * checked before anything ran); with auto, as npm does it, only for a trusted
+ * publish, by npm's rule (see TrustedSession), never with restricted access.
+ * Said in the log either way.
  */
 async function provenanceFor(context, plan, built, trusted, sigstore) {
     const id = `${plan.name}@${plan.version}`;
@@ -436,6 +453,11 @@ async function upload(context, plan, built, oidcClient, provenance, receipt) {
 const SIGSTORE_CODES = new Set(['CA_CREATE_SIGNING_CERTIFICATE_ERROR', 'TLOG_CREATE_ENTRY_ERROR', 'TLOG_FETCH_ENTRY_ERROR', 'TSA_CREATE_TIMESTAMP_ERROR', 'IDENTITY_TOKEN_READ_ERROR', 'IDENTITY_TOKEN_PARSE_ERROR']);
 /** Refusals by libnpmpublish itself, and sigstore's failures, before anything is sent. */
 const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', ...SIGSTORE_CODES]);
+/** Why an upload failed before anything was sent (libnpmpublish's own refusals, sigstore's failures while signing), in words; undefined for any other failure. */
+function unsentReason(error) {
+    const code = error?.code;
+    return typeof code === 'string' && LOCAL_CODES.has(code) ? failureReason(error) : undefined;
+}
 /** Why an upload failed, in words; for sigstore, what it was doing and what its service answered. */
 function failureReason(error) {
     const { code, cause } = (error ?? {});
@@ -2254,9 +2276,10 @@ function integrityOf(data) {
 
 
 /**
- * Settles provenance for one publish, as npm reads it: the `provenance`
- * setting when it is true or false (like npm's command-line flag, it beats
- * package.json), else `publishConfig.provenance`, else auto. When it is on,
+ * Settles provenance for one publish, as npm reads it: the line's
+ * `--provenance` or else the `provenance` setting, when it is true or false
+ * (like npm's command-line flag, it beats package.json), else
+ * `publishConfig.provenance`, else auto. When it is on,
  * everything the checkout and the environment can tell is refused here,
  * before any script runs: no GitHub Actions or GitLab CI, no OIDC ID token
  * for sigstore (`id-token: write`; GitLab's `SIGSTORE_ID_TOKEN`), a
@@ -2272,8 +2295,12 @@ function settleProvenance(options, subject, env) {
     let mode;
     let from;
     let input;
-    if (options.provenance !== 'auto') {
-        [mode, from, input] = [options.provenance ? 'on' : 'off', names.provenance, names.provenance];
+    const flag = subject.lineFlag;
+    const setting = flag?.value ?? options.provenance;
+    const settingFrom = flag ? `--provenance on line ${flag.line}` : names.provenance;
+    const settingInput = flag ? '--provenance' : names.provenance;
+    if (setting !== 'auto') {
+        [mode, from, input] = [setting ? 'on' : 'off', settingFrom, settingInput];
     }
     else if (subject.publishConfig.provenance !== undefined && subject.publishConfig.provenance !== null) {
         from = `${names.package} (publishConfig.provenance in ${subject.where})`;
@@ -2281,14 +2308,19 @@ function settleProvenance(options, subject, env) {
         mode = publishConfigProvenance(subject.publishConfig.provenance, from, input) ? 'on' : 'off';
     }
     else {
-        return { mode: 'auto', from: names.provenance, ci };
+        return { mode: 'auto', from: settingFrom, ci };
     }
     if (mode === 'off')
         return { mode, from, ci };
     const problem = provenanceProblem(ci, env, subject);
     if (problem === undefined)
         return { mode, from, ci };
-    const instead = input === names.provenance ? `set ${names.provenance} to false or auto` : `set ${names.provenance} to false (it overrides publishConfig.provenance)`;
+    const bySetting = input === settingInput;
+    const instead = flag
+        ? `write --provenance=false${bySetting ? ' or --provenance=auto' : ''} on line ${flag.line}${bySetting ? '' : ' (it overrides publishConfig.provenance)'}`
+        : bySetting
+            ? `set ${names.provenance} to false or auto`
+            : `set ${names.provenance} to false (it overrides publishConfig.provenance)`;
     const message = `${from}: ${subject.id} cannot be published with provenance: ${problem}. Or ${instead} to publish without it; nothing was run or sent.`;
     if (subject.dryRun)
         return { mode, from, ci, problem: message };
@@ -2513,7 +2545,8 @@ async function settlePublish(command, options, source, cwd, env, npmrcDirs) {
     const dirs = npmrcDirs ?? [...new Set([source.kind === 'folder' ? source.dir : undefined, cwd].filter((dir) => dir !== undefined))];
     await checkRegistry(options, name, publishConfig, where, dirs, env);
     const dryRun = command.dryRun || options.dryRun;
-    const provenance = (0,plan_provenance/* settleProvenance */.f)(options, { id: `${name}@${version}`, manifest, publishConfig, where, access, accessFrom, dryRun }, env);
+    const lineFlag = command.provenance === undefined ? undefined : { value: command.provenance, line: command.line };
+    const provenance = (0,plan_provenance/* settleProvenance */.f)(options, { id: `${name}@${version}`, manifest, publishConfig, where, access, accessFrom, dryRun, lineFlag }, env);
     const scripts = source.kind === 'folder' && !options.ignoreScripts ? PUBLISH_SCRIPTS.filter((event) => (0,package_scripts/* hasScript */.yw)(manifest, event)) : [];
     return { command, source, name, version, tag: chosen ?? configured ?? 'latest', tagImplicit: chosen === undefined && configured === undefined, tagInput, access, registry: options.registry, dryRun, scripts, provenance };
 }
@@ -3098,7 +3131,7 @@ async function executeCommand(context, command, planned, deps) {
         case 'publish': {
             const { plan } = planned;
             const packument = planned?.fresh ? planned.packument : await (0,registry_packument/* readPackument */.l)(context.client, plan.name, { write: true });
-            return (0,commands_publish/* executePublish */.$)(context, plan, packument, deps);
+            return (0,commands_publish/* executePublish */.$_)(context, plan, packument, deps);
         }
         case 'dist-tag-add':
             return distTagAdd(context, command.pkg, command.version, command.tag);
@@ -3352,6 +3385,9 @@ async function provenanceByDefault(client, pkg, manifest, idToken, env) {
             return { on: false, reason: `the ID token says the repository is ${String(claims.repository_visibility ?? 'not public')}` };
         if (env.RUNNER_ENVIRONMENT === 'self-hosted' || claims.runner_environment === 'self-hosted')
             return { on: false, reason: 'the job runs on a self-hosted runner' };
+        // The ID token came from NPM_ID_TOKEN: sigstore needs GitHub's token endpoint (id-token: write) to sign.
+        if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+            return { on: false, reason: "the job has no GitHub ID token endpoint to sign with (permissions: id-token: write)" };
     }
     else if (ci === 'gitlab') {
         if (claims.project_visibility !== 'public')
@@ -3441,6 +3477,8 @@ async function runCommands(options, input, deps) {
             else
                 commands.push(command);
         }
+        if (options.token === undefined && !options.dryRun)
+            refuseWithoutToken(commands, options);
         let fresh = true;
         for (const command of commands) {
             if (command.kind === 'publish' && (command.workspaces ?? options.workspaces) !== undefined) {
@@ -3470,6 +3508,7 @@ async function runCommands(options, input, deps) {
         scriptEnv: (0,scripts/* scrubEnvironment */.vf)(deps.env, options.secrets),
         trustedPublishing: deps.idTokens ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent, env: deps.env }, deps.idTokens) : undefined,
         sigstore: deps.sigstore,
+        hasToken: options.token !== undefined,
     };
     // Check: what one read of the registry can refuse is refused before anything runs.
     const users = new Map();
@@ -3483,7 +3522,7 @@ async function runCommands(options, input, deps) {
                 await (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 53854))).preflightApprove(client, command.target);
             const publish = planned.get(command);
             if (publish)
-                publish.packument = await (0,commands_publish/* preflightPublish */.x)(client, publish.plan);
+                publish.packument = await (0,commands_publish/* preflightPublish */.xL)(client, publish.plan);
             if (publish)
                 await (0,provenance/* checkProvenanceVisibility */.k)(client, publish.plan, publish.packument);
             const monorepo = monorepos.get(command);
@@ -3566,7 +3605,7 @@ async function preflightWorkspaces(client, plan, packuments, input) {
     const work = async () => {
         for (let member = queue.shift(); member; member = queue.shift()) {
             const memberPlan = member.plan;
-            packuments.set(member.name, await (0,commands_publish/* preflightPublish */.x)(client, memberPlan));
+            packuments.set(member.name, await (0,commands_publish/* preflightPublish */.xL)(client, memberPlan));
             await (0,provenance/* checkProvenanceVisibility */.k)(client, memberPlan, packuments.get(member.name));
         }
     };
@@ -3600,9 +3639,19 @@ async function defaultPackageName(options, cwd) {
 function notRun(command, planned, detail) {
     return { line: command.line, command: label(command, planned), ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail };
 }
+/** Commands that need no token: publishes (by trusted publishing) and reads of public data. */
+const TOKENLESS = new Set(['publish', 'dist-tag-ls', 'owner-ls', 'access-get-status', 'stage-list', 'stage-view', 'stage-download']);
+/** Without a token only trusted publishing can write: any other write is refused before anything runs. */
+function refuseWithoutToken(commands, options) {
+    const needs = commands.find((command) => !TOKENLESS.has(command.kind));
+    if (!needs)
+        return;
+    const where = needs.line > 0 ? `line ${needs.line} (${needs.text})` : needs.text;
+    throw new foundation_errors/* InputError */.dz(options.names.token, `${options.names.token}: ${where} needs a registry token: without one, only publish and stage publish can go, by trusted publishing (OIDC). Set ${options.names.token}.`, { received: needs.text });
+}
 /** Says, before any write, which authentication the writes will use. */
 function authPlan(options) {
-    const token = options.token ? 'the token' : 'no token (dry run)';
+    const token = options.token ? 'the token' : options.dryRun ? 'no token (dry run)' : 'no token: only trusted publishing (OIDC) can upload, and reads are anonymous';
     const otp = options.secret
         ? `a one-time password computed just in time from ${options.names.otpSecret} (${options.secret.algorithm.toUpperCase()}, ${options.secret.digits} digits, ${options.secret.period} s)`
         : `no one-time password (${options.names.otpSecret} is not set: this works only if the account or token does not require 2FA for writes)`;

@@ -63,14 +63,18 @@ const MAX_PAGES = 100;
  * POSTs the same publish body to `/-/stage/package/<pkg>` instead of PUTting
  * it to `/<pkg>`. No one-time password is sent (npm sends none: "2FA is
  * deferred to approve/reject"); callers still send it through the OTP
- * wrapper, without a source. Answers the registry's `stageId`.
+ * wrapper, without a source. With `upload.provenance` the library signs the
+ * statement and attaches it (`<name>-<version>.sigstore`) as for a publish:
+ * the staged body carries it. Answers the registry's `stageId`, and the
+ * statement's transparency log entry when one was signed.
  */
 async function stageVersion(client, manifest, data, upload, write) {
-    const response = await client.write(write, (0,publish/* uploadBytes */.D)(data.length), (options) => lib.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, stage: true }));
+    const response = await client.write(write, (0,publish/* uploadBytes */.D)(data.length), (options) => lib.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}), stage: true }));
     const stageId = response?.stageId;
     if (typeof stageId !== 'string' || stageId === '')
         throw new Error('the registry answered the stage publish without a stageId');
-    return stageId;
+    const url = response.transparencyLogUrl;
+    return { stageId, transparencyLogUrl: typeof url === 'string' ? url : undefined };
 }
 /**
  * `GET /-/stage?page=&perPage=100[&package=<pkg>]`, every page, as
@@ -109,7 +113,10 @@ async function rejectStaged(client, id, write) {
 
 // EXTERNAL MODULE: ./lib/commands/context.js
 var commands_context = __webpack_require__(41405);
+// EXTERNAL MODULE: ./lib/commands/publish.js
+var commands_publish = __webpack_require__(7581);
 ;// CONCATENATED MODULE: ./lib/commands/stage.js
+
 
 
 
@@ -149,7 +156,9 @@ function stagedConflict(id, entry, shasum) {
  * tarball (its shasum); refused when staged with another one. The upload goes
  * through the OTP wrapper without a source: npm sends no code ("2FA is
  * deferred to approve/reject"). With trusted publishing the short-lived token
- * stages it (the trusted publisher needs `--allow-stage-publish`). An upload
+ * stages it (the trusted publisher needs `--allow-stage-publish`). Provenance
+ * goes as for a publish (provenanceFor): the staged body carries the signed
+ * statement, and the row its transparency log entry. An upload
  * whose answer is unclear is read back from the staging area, never re-sent.
  */
 async function stageBuilt(context, plan, built, published, deps, afterUpload) {
@@ -159,8 +168,6 @@ async function stageBuilt(context, plan, built, published, deps, afterUpload) {
         return { status: 'unchanged', detail: `${id} was already published with identical contents: nothing to stage` };
     }
     const shasum = sha1(built.data);
-    if (plan.provenance?.mode === 'on')
-        context.logger.warning(`${id} is staged without a provenance statement: this product does not sign staged versions yet.`);
     if (plan.dryRun) {
         const staged = await listStaged(context.client, plan.name).catch(() => undefined);
         const found = staged?.find((entry) => entry.version === plan.version);
@@ -168,9 +175,12 @@ async function stageBuilt(context, plan, built, published, deps, afterUpload) {
             throw stagedConflict(id, found, shasum);
         if (found)
             return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
-        return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${staged ? '' : ' (the staging area could not be read)'}` };
+        return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${staged ? '' : ' (the staging area could not be read)'}${(0,commands_publish/* dryRunProvenance */.S)(plan)}` };
     }
-    const oidcClient = deps.trustedPublishing ? (await deps.trustedPublishing(plan.name))?.client : undefined;
+    const trusted = deps.trustedPublishing ? await deps.trustedPublishing(plan.name) : undefined;
+    const oidcClient = trusted?.client;
+    if (!oidcClient && deps.hasToken === false)
+        throw new commands_publish/* NoTokenError */.vS(id);
     const client = oidcClient ?? context.client;
     const before = (await listStaged(client, plan.name)).find((entry) => entry.version === plan.version);
     if (before && before.shasum !== shasum)
@@ -180,20 +190,28 @@ async function stageBuilt(context, plan, built, published, deps, afterUpload) {
         return { status: 'unchanged', stageId: before.id, detail: `${id} was already staged with the same tarball (id ${before.id})` };
     }
     context.logger.info(`Staging ${id} with tag "${plan.tag}" on ${context.client.registry}${oidcClient ? ' by trusted publishing' : ''}; no one-time password is sent (approving it asks for one).`);
+    // Signed as for a publish (npm's stage publish is its publish with another destination): the staged body carries the statement.
+    const provenance = await (0,commands_publish/* provenanceFor */.x6)(context, plan, built, trusted, deps.sigstore);
     let stageId;
+    let transparencyLogUrl;
     try {
         // No code, as npm sends none; through the one wrapper all the same (without a source it sends no code).
-        stageId = await (0,with_otp/* withOtp */.at)({ ...context.otp, source: undefined }, {
+        ({ stageId, transparencyLogUrl } = await (0,with_otp/* withOtp */.at)({ ...context.otp, source: undefined }, {
             label: `stage publish ${id}`,
             send: (otp) => {
                 context.writes += 1;
-                return stageVersion(client, built.manifest, built.data, { tag: plan.tag, access: plan.access }, { otp, session: context.session, command: 'stage' });
+                return stageVersion(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp, session: context.session, command: 'stage' });
             },
-        }, context.tally);
+        }, context.tally));
+        if (transparencyLogUrl)
+            context.logger.info(`Provenance statement for ${id} published to the transparency log: ${transparencyLogUrl}`);
     }
     catch (error) {
         if (error instanceof errors/* ProductError */._$)
             throw error;
+        const unsent = (0,commands_publish/* unsentReason */.mi)(error);
+        if (unsent !== undefined)
+            throw new StageFailedError(id, unsent, `Nothing was sent to the registry: ${id} was not staged.`, error);
         const status = (0,http_errors/* statusOf */.c2)(error);
         const unclear = status === 409 || status === 408 || (status !== undefined && status >= 500) || (0,http_errors/* connectionFailure */.Dx)(error) === 'lost' || (status === undefined && error?.type === 'system');
         if (!unclear)
@@ -212,7 +230,13 @@ async function stageBuilt(context, plan, built, published, deps, afterUpload) {
         stageId = found.id;
     }
     await afterUpload();
-    return { status: 'staged', stageId, detail: `staged ${id} (shasum ${shasum}) with tag ${plan.tag} as ${stageId}${oidcClient ? ' by trusted publishing' : ''}; stage approve ${stageId} publishes it` };
+    const signed = provenance ? `, with provenance${transparencyLogUrl ? ` (transparency log: ${transparencyLogUrl})` : ''}` : '';
+    return {
+        status: 'staged',
+        stageId,
+        detail: `staged ${id} (shasum ${shasum}) with tag ${plan.tag} as ${stageId}${oidcClient ? ' by trusted publishing' : ''}${signed}; stage approve ${stageId} publishes it`,
+        ...(transparencyLogUrl ? { transparencyLogUrl } : {}),
+    };
 }
 /** A staged entry in a few words. */
 function describeEntry(entry) {

@@ -333,7 +333,7 @@ function parseCommandWords(allWords, source, context) {
     };
     switch (command) {
         case 'publish': {
-            allowFlags('tag', 'access', 'dry-run', 'workspaces', 'workspace', 'include-workspace-root', 'concurrency', 'otp-uses');
+            allowFlags('tag', 'access', 'dry-run', 'workspaces', 'workspace', 'include-workspace-root', 'concurrency', 'otp-uses', 'provenance');
             const args = sub === undefined ? [] : [sub, ...rest];
             arity(0, 1, args, types/* KNOWN_COMMANDS */.b[0]);
             const tag = parse_flagValue(flags, 'tag', fail);
@@ -358,6 +358,7 @@ function parseCommandWords(allWords, source, context) {
                     includeWorkspaceRoot: flags.get('include-workspace-root') === true ? true : undefined,
                     concurrency: countFlag(flags, 'concurrency', fail),
                     otpUses: countFlag(flags, 'otp-uses', fail),
+                    provenance: provenanceFlag(allWords, flags, fail),
                 }),
             };
         }
@@ -536,6 +537,29 @@ function workspaceScope(flags, fail) {
 }
 function defined(values) {
     return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+}
+const PROVENANCE_VALUES = { true: true, false: false, auto: 'auto' };
+/**
+ * `--provenance` (true, as npm's boolean reads it) or `--provenance=true|false|auto`;
+ * undefined when not given. A value goes after `=` only: `--provenance false` would
+ * be npm's true followed by a folder named false, so it is refused.
+ */
+function provenanceFlag(words, flags, fail) {
+    const value = flags.get('provenance');
+    if (value === undefined)
+        return undefined;
+    if (value === true) {
+        const next = words[words.indexOf('--provenance') + 1];
+        if (next !== undefined && Object.hasOwn(PROVENANCE_VALUES, next))
+            throw fail(`write --provenance=${next}: the value goes after "=" (--provenance alone means true, and "${next}" would be read as the folder to publish)`);
+        return true;
+    }
+    const text = Array.isArray(value) ? value.at(-1) : value;
+    const key = text.trim().toLowerCase();
+    const chosen = Object.hasOwn(PROVENANCE_VALUES, key) ? PROVENANCE_VALUES[key] : undefined;
+    if (chosen === undefined)
+        throw fail(`--provenance must be true, false or auto, not "${text}"`);
+    return chosen;
 }
 /** A whole-number flag such as --concurrency. */
 function countFlag(flags, name, fail) {

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { Logger } from '../foundation/logger.ts';
-import { type InputNames, normalizeOptions, type Options } from '../plan/options.ts';
+import { idTokenAvailable, type InputNames, normalizeOptions, type Options } from '../plan/options.ts';
 
 /** Action input names, as users type them in `with:`. */
 export const INPUT_NAMES: InputNames = {
@@ -52,6 +52,7 @@ export function readInputs(logger: Logger, env: NodeJS.ProcessEnv = process.env)
       provenance: read(INPUT_NAMES.provenance),
     },
     { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' },
+    { idTokenAvailable: idTokenAvailable(env) },
   );
   const commands = read('commands');
   return { options, commands: commands !== undefined && commands.trim() !== '' ? commands : undefined };

@@ -71,7 +71,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
       return 0;
     }
     // Loaded only when needed (see src/bundle.ts): the input checks (semver, npm-package-arg) after --help and --version,
-    const [{ normalizeOptions }, { parseCommandWords }] = await Promise.all([import('../plan/options.ts'), import('../commands/parse.ts')]);
+    const [{ idTokenAvailable, normalizeOptions }, { parseCommandWords }] = await Promise.all([import('../plan/options.ts'), import('../commands/parse.ts')]);
     const usable = (value: string | undefined) => (value?.trim() && value.trim() !== SETUP_NODE_PLACEHOLDER ? value : undefined);
     const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
     const options = normalizeOptions(
@@ -94,6 +94,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
         otpUses: '--otp-uses',
         provenance: '--provenance',
       },
+      { idTokenAvailable: idTokenAvailable(env) },
     );
     // and the engine (npm's libraries) once the inputs pass.
     const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([import('../run/run.ts'), import('../run/id-tokens.ts')]);

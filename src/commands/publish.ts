@@ -38,6 +38,20 @@ export interface PublishDeps {
   trustedPublishing?: TrustedPublishing | undefined;
   /** Where provenance statements are signed; default sigstore's public instances. */
   sigstore?: Sigstore | undefined;
+  /** False when the run has no token: only a trusted-publishing (OIDC) upload can go. Default true. */
+  hasToken?: boolean | undefined;
+}
+
+/** No token, and trusted publishing gave none either: nothing can be uploaded. */
+export class NoTokenError extends ProductError {
+  constructor(id: string) {
+    super(
+      'ENEEDAUTH',
+      `${id} cannot be uploaded: the run has no token, and trusted publishing (OIDC) is not available for it (the reason is in the log above). ` +
+        'Configure this repository and workflow as the package\'s trusted publisher on npmjs.com, or give the run a token. Nothing was sent.',
+      { received: id },
+    );
+  }
 }
 
 /** The version as it will be uploaded. */
@@ -129,6 +143,7 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
   context.logger.info(`Publishing ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
   const trusted = deps.trustedPublishing ? await deps.trustedPublishing(plan.name) : undefined;
   const oidcClient = trusted?.client;
+  if (!oidcClient && deps.hasToken === false) throw new NoTokenError(id);
   const provenance = await provenanceFor(context, plan, built, trusted, deps.sigstore);
   const receipt: Uploaded = {};
   const outcome = await upload(context, plan, built, oidcClient, provenance, receipt);

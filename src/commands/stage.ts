@@ -13,7 +13,7 @@ import type { RegistryClient } from '../registry/client.ts';
 import { readPackument } from '../registry/packument.ts';
 import { approveStaged, downloadStaged, listStaged, rejectStaged, type StagedEntry, stageVersion, viewStaged } from '../registry/stage.ts';
 import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
-import { dryRunProvenance, provenanceFor, type PublishDeps, unsentReason } from './publish.ts';
+import { dryRunProvenance, NoTokenError, provenanceFor, type PublishDeps, unsentReason } from './publish.ts';
 import type { Checkout, PublishPlan, StageTarget } from './types.ts';
 
 /**
@@ -77,6 +77,7 @@ export async function stageBuilt(
   }
   const trusted = deps.trustedPublishing ? await deps.trustedPublishing(plan.name) : undefined;
   const oidcClient = trusted?.client;
+  if (!oidcClient && deps.hasToken === false) throw new NoTokenError(id);
   const client = oidcClient ?? context.client;
   const before = (await listStaged(client, plan.name)).find((entry) => entry.version === plan.version);
   if (before && before.shasum !== shasum) throw stagedConflict(id, before, shasum);

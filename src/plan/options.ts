@@ -29,7 +29,7 @@ export type InputNames = Record<keyof RawOptions, string>;
 
 /** Settings checked once, at the edge; the core trusts them. */
 export interface Options {
-  /** Bearer token, trimmed; undefined for a dry run without one. */
+  /** Bearer token, trimmed; undefined for a dry run without one, or when trusted publishing (OIDC) alone is to write. */
   token: string | undefined;
   /** The TOTP secret; undefined means no code is ever sent. */
   secret: TotpSecret | undefined;
@@ -74,14 +74,20 @@ export interface Options {
 export const DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
 
 /** Checks and normalises every setting; throws an InputError naming the first bad one. */
-export function normalizeOptions(raw: RawOptions, names: InputNames): Options {
+export function normalizeOptions(raw: RawOptions, names: InputNames, context: { idTokenAvailable?: boolean } = {}): Options {
   const dryRun = parseBoolean(raw.dryRun, names.dryRun, false);
   const token = realToken(raw.token);
   const secretText = blankToUndefined(raw.otpSecret);
   const secret = secretText === undefined ? undefined : parseTotpSecret(secretText, names.otpSecret);
   const secrets = [...(token ? [token] : []), ...(secretText && secret ? secretForms(secretText, secret) : [])];
-  if (token === undefined && !dryRun) {
-    throw new InputError(names.token, `${names.token}: no registry token was given. Set ${names.token} to an npm access token (a granular token with read and write access to the package).`);
+  const trustedPublishing = parseTrustedPublishing(raw.trustedPublishing, names.trustedPublishing);
+  // Without a token, only trusted publishing (OIDC) can write: allowed when the job can have an ID token.
+  if (token === undefined && !dryRun && !(context.idTokenAvailable && trustedPublishing === 'auto')) {
+    throw new InputError(
+      names.token,
+      `${names.token}: no registry token was given. Set ${names.token} to an npm access token (a granular token with read and write access to the package), ` +
+        `or, to publish or stage by trusted publishing alone, give the job an OIDC ID token (GitHub: permissions id-token: write; elsewhere NPM_ID_TOKEN).`,
+    );
   }
   if (token !== undefined && /\s/.test(token)) {
     throw new InputError(names.token, `${names.token}: the token has a space or line break inside it. Give the token alone, exactly as the registry issued it.`);
@@ -98,7 +104,7 @@ export function normalizeOptions(raw: RawOptions, names: InputNames): Options {
     dryRun,
     ignoreScripts: parseBoolean(raw.ignoreScripts, names.ignoreScripts, false),
     expectVersion: parseExpectedVersion(raw.expectVersion, names.expectVersion),
-    trustedPublishing: parseTrustedPublishing(raw.trustedPublishing, names.trustedPublishing),
+    trustedPublishing,
     workspaces: parseWorkspaces(raw.workspaces, names.workspaces),
     includeWorkspaceRoot: parseBoolean(raw.includeWorkspaceRoot, names.includeWorkspaceRoot, false),
     concurrency: parseCount(raw.concurrency, names.concurrency, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, 'packages packed and uploaded at once'),
@@ -106,6 +112,11 @@ export function normalizeOptions(raw: RawOptions, names: InputNames): Options {
     provenance: parseProvenance(raw.provenance, names.provenance),
     names,
   };
+}
+
+/** True when the job can have an OIDC ID token (as npm looks for one): `NPM_ID_TOKEN`, or GitHub's token endpoint. */
+export function idTokenAvailable(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.NPM_ID_TOKEN?.trim() || (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN));
 }
 
 export const DEFAULT_CONCURRENCY = 4;

@@ -77,6 +77,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
       else if (TRUST_STAGE_PLANNED.has(command.kind)) commands.push(...(await (await import('../plan/trust-stage-plan.ts')).planTrustStage(command, options, deps.cwd, deps.env)));
       else commands.push(command);
     }
+    if (options.token === undefined && !options.dryRun) refuseWithoutToken(commands, options);
     let fresh = true;
     for (const command of commands) {
       if (command.kind === 'publish' && (command.workspaces ?? options.workspaces) !== undefined) {
@@ -103,6 +104,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     scriptEnv: scrubEnvironment(deps.env, options.secrets),
     trustedPublishing: deps.idTokens ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent, env: deps.env }, deps.idTokens) : undefined,
     sigstore: deps.sigstore,
+    hasToken: options.token !== undefined,
   };
 
   // Check: what one read of the registry can refuse is refused before anything runs.
@@ -235,9 +237,20 @@ function notRun(command: Command, planned: Map<Command, PlannedPublish>, detail:
   return { line: command.line, command: label(command, planned), ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail };
 }
 
+/** Commands that need no token: publishes (by trusted publishing) and reads of public data. */
+const TOKENLESS = new Set<Command['kind']>(['publish', 'dist-tag-ls', 'owner-ls', 'access-get-status', 'stage-list', 'stage-view', 'stage-download']);
+
+/** Without a token only trusted publishing can write: any other write is refused before anything runs. */
+function refuseWithoutToken(commands: Command[], options: Options): void {
+  const needs = commands.find((command) => !TOKENLESS.has(command.kind));
+  if (!needs) return;
+  const where = needs.line > 0 ? `line ${needs.line} (${needs.text})` : needs.text;
+  throw new InputError(options.names.token, `${options.names.token}: ${where} needs a registry token: without one, only publish and stage publish can go, by trusted publishing (OIDC). Set ${options.names.token}.`, { received: needs.text });
+}
+
 /** Says, before any write, which authentication the writes will use. */
 function authPlan(options: Options): string {
-  const token = options.token ? 'the token' : 'no token (dry run)';
+  const token = options.token ? 'the token' : options.dryRun ? 'no token (dry run)' : 'no token: only trusted publishing (OIDC) can upload, and reads are anonymous';
   const otp = options.secret
     ? `a one-time password computed just in time from ${options.names.otpSecret} (${options.secret.algorithm.toUpperCase()}, ${options.secret.digits} digits, ${options.secret.period} s)`
     : `no one-time password (${options.names.otpSecret} is not set: this works only if the account or token does not require 2FA for writes)`;

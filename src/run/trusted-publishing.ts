@@ -67,6 +67,8 @@ async function provenanceByDefault(client: RegistryClient, pkg: string, manifest
   if (ci === 'github') {
     if (claims.repository_visibility !== 'public') return { on: false, reason: `the ID token says the repository is ${String(claims.repository_visibility ?? 'not public')}` };
     if (env.RUNNER_ENVIRONMENT === 'self-hosted' || claims.runner_environment === 'self-hosted') return { on: false, reason: 'the job runs on a self-hosted runner' };
+    // The ID token came from NPM_ID_TOKEN: sigstore needs GitHub's token endpoint (id-token: write) to sign.
+    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return { on: false, reason: "the job has no GitHub ID token endpoint to sign with (permissions: id-token: write)" };
   } else if (ci === 'gitlab') {
     if (claims.project_visibility !== 'public') return { on: false, reason: `the ID token says the project is ${String(claims.project_visibility ?? 'not public')}` };
     if (!env.SIGSTORE_ID_TOKEN) return { on: false, reason: 'the job has no SIGSTORE_ID_TOKEN' };

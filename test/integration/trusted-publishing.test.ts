@@ -108,3 +108,36 @@ describe('trusted publishing (OIDC) for publish, token and OTP for the rest', ()
     }
   });
 });
+
+describe('no token at all: trusted publishing alone', () => {
+  let registry: TestRegistry;
+  before(async () => {
+    registry = await startRegistry();
+  });
+  after(() => registry.close());
+
+  it('publishes by OIDC with no token, and refuses a line that needs one before anything is sent', async () => {
+    const owner = await registry.addUser('tokenless-owner');
+    const manifest = { name: 'tokenless-pkg', repository: { type: 'git', url: 'git+https://github.com/acme/tokenless.git' } };
+    // A trusted publisher can only be configured on a package that exists: the first version goes out with a token.
+    const first = await makePackage({ 'index.js': '1;\n' }, { ...manifest, version: '1.0.0' });
+    const withToken = normalizeOptions({ token: owner.token, otpSecret: owner.secret, registry: registry.url, package: first }, NAMES);
+    assert.equal((await runCommands(withToken, undefined, { clock: systemClock, logger: recordingLogger().logger, cwd: first, env: process.env, userAgent: USER_AGENT })).error, undefined);
+    registry.trustPublisher('tokenless-pkg', { repository: 'acme/tokenless', workflow: 'release.yml' });
+    const dir = await makePackage({ 'index.js': '2;\n' }, { ...manifest, version: '1.1.0' });
+    registry.clearRequests();
+    const idToken = registry.issueIdToken({ repository: 'acme/tokenless', workflow: 'release.yml', repositoryVisibility: 'private' });
+    const { logger, lines } = recordingLogger();
+    const options = normalizeOptions({ registry: registry.url, package: dir, provenance: 'false' }, NAMES, { idTokenAvailable: true });
+    const report = await runCommands(options, undefined, { clock: systemClock, logger, cwd: dir, env: process.env, userAgent: USER_AGENT, idTokens: async () => idToken });
+    assert.equal(report.error, undefined, String(report.error));
+    assert.equal(report.published, true);
+    assert.ok(lines.some((line) => /no token: only trusted publishing \(OIDC\) can upload/.test(line.message)));
+    assert.ok(registry.requests.every((request) => request.user === undefined), 'the token of no user was sent');
+
+    registry.clearRequests();
+    const refused = await runCommands(options, { block: `owner add ${owner.name} tokenless-pkg`, inputName: 'commands' }, { clock: systemClock, logger, cwd: dir, env: process.env, userAgent: USER_AGENT, idTokens: async () => idToken });
+    assert.match(String(refused.error), /^InputError: token: line 1 \(owner add tokenless-owner tokenless-pkg\) needs a registry token/);
+    assert.deepEqual(registry.requests, []);
+  });
+});

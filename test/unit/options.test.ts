@@ -190,3 +190,12 @@ describe('monorepo settings', () => {
     assert.throws(() => normalize({ workspaces: 'a, true' }), /^InputError: workspaces: "true" in a list of workspaces/);
   });
 });
+
+describe('no token, with trusted publishing', () => {
+  it('accepts a run without a token when the job can have an OIDC ID token and trusted publishing is on', () => {
+    const options = normalizeOptions({ otpSecret: SECRET }, NAMES, { idTokenAvailable: true });
+    assert.equal(options.token, undefined);
+    assert.throws(() => normalizeOptions({ otpSecret: SECRET, trustedPublishing: 'off' }, NAMES, { idTokenAvailable: true }), /^InputError: token: no registry token was given\./);
+    assert.throws(() => normalizeOptions({ otpSecret: SECRET }, NAMES, { idTokenAvailable: false }), /give the job an OIDC ID token \(GitHub: permissions id-token: write; elsewhere NPM_ID_TOKEN\)/);
+  });
+});

@@ -204,6 +204,7 @@ describe('examples/workflows/stage-and-approve.yml', () => {
     assert.ok(!tagFilterMatches(workflow.on.push.tags, 'refs/tags/1.2.3'));
     const { stage: staging, approve: approving } = workflow.jobs;
     assert.doesNotMatch(JSON.stringify(staging), /NPM_TOTP_SECRET/, 'the stage job never holds the second factor');
+    assert.doesNotMatch(JSON.stringify(staging), /secrets\./, 'nor any long-lived secret: it stages by trusted publishing');
     assert.equal(staging.environment, undefined);
     assert.equal(staging.permissions['id-token'], 'write');
     assert.equal(actionStep(staging).with.commands, 'stage publish --workspaces');
@@ -223,6 +224,7 @@ describe('examples/workflows/stage-and-approve.yml', () => {
     registry.clearRequests();
     const staged = await stage('v1.1.0');
     assert.equal(staged.inputs['otp-secret'] ?? '', '', 'no TOTP secret in the stage job');
+    assert.equal(staged.inputs.token ?? '', '', 'no token either: the stage job holds no long-lived secret');
     assert.equal(staged.run.code, 0, staged.run.stdout + staged.run.stderr);
     const stagedRows = rows(staged.run.outputs);
     assert.deepEqual(stagedRows.map((row) => [row.outcome, row.otpAttempts]), SHORTS.map(() => ['staged', 0]));
