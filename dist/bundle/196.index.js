@@ -578,7 +578,11 @@ function publishManifest(pkg, monorepo, inputName) {
             continue;
         const rewritten = {};
         for (const [name, spec] of Object.entries(dependencies)) {
-            rewritten[name] = typeof spec === 'string' ? rewriteDependency(name, spec, field, context) : spec;
+            const value = typeof spec === 'string' ? rewriteDependency(name, spec, field, context) : spec;
+            // Nothing of workspace: may reach the registry: a devDependency that cannot be resolved is left out (see versionOf).
+            if (typeof value === 'string' && value.startsWith('workspace:'))
+                continue;
+            rewritten[name] = value;
         }
         manifest[field] = rewritten;
     }
@@ -670,12 +674,15 @@ function resolveWorkspace(name, spec, rest, field, context) {
     }
     return { spec: at > 0 ? `npm:${rest}` : range, target };
 }
-/** The target's version, or undefined (with a warning) for a devDependency on a package without one. */
+/** The target's version (0.0.0 for a versionless yarn workspace, as yarn packs it), or undefined (with a warning) for a devDependency on a package without one. */
 function versionOf(target, name, spec, field, context) {
     if (target.version !== '')
         return target.version;
+    // Yarn reads a workspace without a version as 0.0.0 when it packs.
+    if (context.monorepo.manager === 'yarn')
+        return '0.0.0';
     if (field === 'devDependencies') {
-        context.warnings.push(`${context.pkg.name} keeps "${name}": "${spec}" in devDependencies as written: ${target.name} has no version to publish. Consumers never install devDependencies.`);
+        context.warnings.push(`${context.pkg.name} is published without its devDependency "${name}": "${spec}": ${target.name} has no version to publish. Consumers never install devDependencies.`);
         return undefined;
     }
     throw refusal(context, `has "${name}": "${spec}" in ${field}, but ${target.name} (${external_node_path_.join(target.dir, 'package.json')}) has no version, so no registry range can replace it. Give ${target.name} a "version"`, spec);

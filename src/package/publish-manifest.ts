@@ -67,7 +67,10 @@ export function publishManifest(pkg: WorkspacePackage, monorepo: Monorepo, input
     if (typeof dependencies !== 'object' || dependencies === null || Array.isArray(dependencies)) continue;
     const rewritten: Record<string, unknown> = {};
     for (const [name, spec] of Object.entries(dependencies as Record<string, unknown>)) {
-      rewritten[name] = typeof spec === 'string' ? rewriteDependency(name, spec, field, context) : spec;
+      const value = typeof spec === 'string' ? rewriteDependency(name, spec, field, context) : spec;
+      // Nothing of workspace: may reach the registry: a devDependency that cannot be resolved is left out (see versionOf).
+      if (typeof value === 'string' && value.startsWith('workspace:')) continue;
+      rewritten[name] = value;
     }
     manifest[field] = rewritten;
   }
@@ -158,11 +161,13 @@ function resolveWorkspace(name: string, spec: string, rest: string, field: strin
   return { spec: at > 0 ? `npm:${rest}` : range, target };
 }
 
-/** The target's version, or undefined (with a warning) for a devDependency on a package without one. */
+/** The target's version (0.0.0 for a versionless yarn workspace, as yarn packs it), or undefined (with a warning) for a devDependency on a package without one. */
 function versionOf(target: WorkspacePackage, name: string, spec: string, field: string, context: Context): string | undefined {
   if (target.version !== '') return target.version;
+  // Yarn reads a workspace without a version as 0.0.0 when it packs.
+  if (context.monorepo.manager === 'yarn') return '0.0.0';
   if (field === 'devDependencies') {
-    context.warnings.push(`${context.pkg.name} keeps "${name}": "${spec}" in devDependencies as written: ${target.name} has no version to publish. Consumers never install devDependencies.`);
+    context.warnings.push(`${context.pkg.name} is published without its devDependency "${name}": "${spec}": ${target.name} has no version to publish. Consumers never install devDependencies.`);
     return undefined;
   }
   throw refusal(context, `has "${name}": "${spec}" in ${field}, but ${target.name} (${path.join(target.dir, 'package.json')}) has no version, so no registry range can replace it. Give ${target.name} a "version"`, spec);

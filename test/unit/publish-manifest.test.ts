@@ -112,12 +112,16 @@ describe('publishManifest: workspace: ranges', () => {
     refused(() => published({ dependencies: { lib: 'workspace:next' } }), FILE, '"next"');
   });
 
-  it('refuses a run-time workspace: dependency on a package without version, and keeps a devDependency on one as written, with a warning', () => {
+  it('refuses a run-time workspace: dependency on a package without version, and leaves a devDependency on one out of the published manifest, with a warning', () => {
     refused(() => published({ dependencies: { tooling: 'workspace:*' } }), 'tooling', 'no version');
-    const { manifest, warnings } = published({ devDependencies: { tooling: 'workspace:*' } });
-    assert.deepEqual(manifest.devDependencies, { tooling: 'workspace:*' });
+    const { manifest, warnings } = published({ devDependencies: { tooling: 'workspace:*', other: '^1.0.0' } });
+    assert.deepEqual(manifest.devDependencies, { other: '^1.0.0' }, 'nothing of workspace: reaches the registry');
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0] ?? '', /tooling/);
+    assert.match(warnings[0] ?? '', /published without its devDependency "tooling"/);
+  });
+
+  it('reads a yarn workspace without a version as 0.0.0, as yarn packs it', () => {
+    assert.deepEqual(published({ devDependencies: { tooling: 'workspace:^' } }, 'yarn').manifest.devDependencies, { tooling: '^0.0.0' });
   });
 
   it('leaves non-string specs and other protocols alone, and never modifies the checkout manifest', () => {
