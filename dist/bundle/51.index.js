@@ -12,6 +12,8 @@ export const modules = {
 /* harmony import */ var _commands_publish_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7581);
 /* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80403);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89670);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(93028);
+
 
 
 
@@ -87,19 +89,7 @@ async function publishWorkspaces(run) {
             try {
                 const outcome = await run.retrying(context, () => (0,_commands_publish_js__WEBPACK_IMPORTED_MODULE_0__/* .executePublish */ .$_)(context, memberPlan, run.packuments.get(name), run.publishDeps));
                 const published = outcome.published === true;
-                rows.set(name, {
-                    line,
-                    command: `${verb} ${id}`,
-                    ok: true,
-                    skipped: !published && outcome.status !== 'tagged' && outcome.status !== 'staged',
-                    outcome: published ? 'published' : outcome.status,
-                    otpAttempts: context.tally.otpAttempts,
-                    waitedMs: context.tally.waitedMs,
-                    durationMs: clock.now() - startedAt,
-                    detail: outcome.detail,
-                    ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }),
-                    ...(outcome.transparencyLogUrl ? { transparencyLogUrl: outcome.transparencyLogUrl } : {}),
-                });
+                rows.set(name, (0,_result_js__WEBPACK_IMPORTED_MODULE_3__/* .outcomeResult */ .w)(line, `${verb} ${id}`, outcome, context.tally, clock.now() - startedAt));
                 packages.set(name, { name: memberPlan.name, version: memberPlan.version, tag: memberPlan.tag, outcome: published ? 'published' : outcome.status === 'tagged' || outcome.status === 'dry-run' || outcome.status === 'staged' ? outcome.status : 'unchanged', detail: outcome.detail, ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }) });
                 logger.info(`${id}: ${outcome.detail}`);
                 return true;

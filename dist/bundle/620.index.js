@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VC: () => (/* binding */ isRegistryName),
 /* harmony export */   Vj: () => (/* binding */ selectWorkspaces),
 /* harmony export */   gt: () => (/* binding */ findWorkspaces),
 /* harmony export */   l9: () => (/* binding */ CATALOG_FILE)
@@ -176,6 +177,7 @@ function toWorkspacePackage(root, dir, manifest, file, inputName) {
     const relativeDir = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.';
     return { name, version: clean ?? '', dir, relativeDir, manifest, private: isPrivate };
 }
+/** A name npm can publish under (no version or range in it). */
 function isRegistryName(name) {
     try {
         const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_4__(name);
@@ -952,7 +954,7 @@ function liftPublishConfig(manifest, context) {
     }
     if (Object.hasOwn(publishConfig, 'name')) {
         const { name } = publishConfig;
-        if (typeof name !== 'string' || !isRegistryName(name)) {
+        if (typeof name !== 'string' || !(0,workspaces/* isRegistryName */.VC)(name)) {
             throw refusal(context, `has publishConfig.name ${JSON.stringify(name)}, which is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name)`, name);
         }
         if (name !== context.pkg.name)
@@ -976,15 +978,6 @@ function aliasTarget(spec) {
     }
     catch {
         return undefined;
-    }
-}
-function isRegistryName(name) {
-    try {
-        const parsed = npa(name);
-        return parsed.registry === true && parsed.name === name;
-    }
-    catch {
-        return false;
     }
 }
 function refusal(context, what, received) {

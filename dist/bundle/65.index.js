@@ -3568,21 +3568,7 @@ async function runCommands(options, input, deps) {
             const outcome = await withTransientRetries(command, deps, () => executeCommand(context, command, publish, publishDeps), () => context.writes > 0);
             const published = outcome.published === true;
             report.published ||= published;
-            report.results.push({
-                line: command.line,
-                command: label(command, planned),
-                ok: true,
-                skipped: !published && outcome.status !== 'done' && outcome.status !== 'tagged' && outcome.status !== 'staged',
-                outcome: published ? 'published' : outcome.status,
-                otpAttempts: context.tally.otpAttempts,
-                waitedMs: context.tally.waitedMs,
-                durationMs: clock.now() - startedAt,
-                detail: outcome.detail,
-                ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }),
-                ...(outcome.id === undefined ? {} : { id: outcome.id }),
-                ...(outcome.data === undefined ? {} : { data: outcome.data }),
-                ...(outcome.transparencyLogUrl ? { transparencyLogUrl: outcome.transparencyLogUrl } : {}),
-            });
+            report.results.push((0,result/* outcomeResult */.w)(command.line, label(command, planned), outcome, context.tally, clock.now() - startedAt));
             logger.info(`${command.line > 0 ? `line ${command.line}: ` : ''}${outcome.detail}`);
         }
         catch (error) {

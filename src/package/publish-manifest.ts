@@ -2,7 +2,7 @@ import path from 'node:path';
 import npa from 'npm-package-arg';
 import semver from 'semver';
 import { InputError } from '../foundation/errors.ts';
-import { CATALOG_FILE, type Monorepo, type WorkspacePackage } from './workspaces.ts';
+import { CATALOG_FILE, isRegistryName, type Monorepo, type WorkspacePackage } from './workspaces.ts';
 
 /** The manifest a package manager would put in the tarball, and what the caller should tell the user about it. */
 export interface PublishManifest {
@@ -248,14 +248,6 @@ function aliasTarget(spec: string): string | undefined {
   }
 }
 
-function isRegistryName(name: string): boolean {
-  try {
-    const parsed = npa(name);
-    return parsed.registry === true && parsed.name === name;
-  } catch {
-    return false;
-  }
-}
 
 function refusal(context: Context, what: string, received: unknown): InputError {
   const { inputName, pkg, file } = context;

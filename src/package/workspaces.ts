@@ -193,7 +193,8 @@ function toWorkspacePackage(root: string, dir: string, manifest: Record<string, 
   return { name, version: clean ?? '', dir, relativeDir, manifest, private: isPrivate };
 }
 
-function isRegistryName(name: string): boolean {
+/** A name npm can publish under (no version or range in it). */
+export function isRegistryName(name: string): boolean {
   try {
     const parsed = npa(name);
     return parsed.registry === true && parsed.name === name;

@@ -1,3 +1,5 @@
+import type { CommandOutcome } from '../commands/context.ts';
+import type { OtpTally } from '../otp/with-otp.ts';
 import { describeError } from '../foundation/describe-error.ts';
 
 /** What happened to one command, for outputs, the job summary and the CLI. */
@@ -74,4 +76,24 @@ export interface RunReport {
 /** A failed row. */
 export function failedResult(line: number, command: string, error: unknown, durationMs: number): WriteResult {
   return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: describeError(error) };
+}
+
+/** The row of a command that ended without failing: its outcome, the codes and waits it cost, and what it carries (ids, data, the log entry). */
+export function outcomeResult(line: number, command: string, outcome: CommandOutcome, tally: OtpTally, durationMs: number): WriteResult {
+  const published = outcome.published === true;
+  return {
+    line,
+    command,
+    ok: true,
+    skipped: !published && outcome.status !== 'done' && outcome.status !== 'tagged' && outcome.status !== 'staged',
+    outcome: published ? 'published' : outcome.status,
+    otpAttempts: tally.otpAttempts,
+    waitedMs: tally.waitedMs,
+    durationMs,
+    detail: outcome.detail,
+    ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }),
+    ...(outcome.id === undefined ? {} : { id: outcome.id }),
+    ...(outcome.data === undefined ? {} : { data: outcome.data }),
+    ...(outcome.transparencyLogUrl ? { transparencyLogUrl: outcome.transparencyLogUrl } : {}),
+  };
 }

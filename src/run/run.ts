@@ -21,7 +21,7 @@ import { RegistryClient } from '../registry/client.ts';
 import type { Sigstore } from '../registry/publish.ts';
 import type { Account } from '../registry/owners.ts';
 import type { IdTokenProvider } from './id-tokens.ts';
-import { failedResult, type RunReport, type WriteResult } from './result.ts';
+import { failedResult, outcomeResult, type RunReport, type WriteResult } from './result.ts';
 
 export { failedResult } from './result.ts';
 import { withTransientRetries } from './transient-retry.ts';
@@ -158,21 +158,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
       const outcome = await withTransientRetries(command, deps, () => executeCommand(context, command, publish, publishDeps), () => context.writes > 0);
       const published = outcome.published === true;
       report.published ||= published;
-      report.results.push({
-        line: command.line,
-        command: label(command, planned),
-        ok: true,
-        skipped: !published && outcome.status !== 'done' && outcome.status !== 'tagged' && outcome.status !== 'staged',
-        outcome: published ? 'published' : outcome.status,
-        otpAttempts: context.tally.otpAttempts,
-        waitedMs: context.tally.waitedMs,
-        durationMs: clock.now() - startedAt,
-        detail: outcome.detail,
-        ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }),
-        ...(outcome.id === undefined ? {} : { id: outcome.id }),
-        ...(outcome.data === undefined ? {} : { data: outcome.data }),
-        ...(outcome.transparencyLogUrl ? { transparencyLogUrl: outcome.transparencyLogUrl } : {}),
-      });
+      report.results.push(outcomeResult(command.line, label(command, planned), outcome, context.tally, clock.now() - startedAt));
       logger.info(`${command.line > 0 ? `line ${command.line}: ` : ''}${outcome.detail}`);
     } catch (error) {
       report.error = error;

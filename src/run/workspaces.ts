@@ -6,7 +6,7 @@ import { describeError } from '../foundation/describe-error.ts';
 import { ProductError } from '../foundation/errors.ts';
 import type { Logger } from '../foundation/logger.ts';
 import type { Packument } from '../registry/packument.ts';
-import type { PackageResult, WriteResult } from './result.ts';
+import { outcomeResult, type PackageResult, type WriteResult } from './result.ts';
 
 /** What publishing a monorepo needs from the runner. */
 export interface WorkspaceRun {
@@ -97,19 +97,7 @@ export async function publishWorkspaces(run: WorkspaceRun): Promise<WorkspaceOut
       try {
         const outcome = await run.retrying(context, () => executePublish(context, memberPlan, run.packuments.get(name), run.publishDeps));
         const published = outcome.published === true;
-        rows.set(name, {
-          line,
-          command: `${verb} ${id}`,
-          ok: true,
-          skipped: !published && outcome.status !== 'tagged' && outcome.status !== 'staged',
-          outcome: published ? 'published' : outcome.status,
-          otpAttempts: context.tally.otpAttempts,
-          waitedMs: context.tally.waitedMs,
-          durationMs: clock.now() - startedAt,
-          detail: outcome.detail,
-          ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }),
-          ...(outcome.transparencyLogUrl ? { transparencyLogUrl: outcome.transparencyLogUrl } : {}),
-        });
+        rows.set(name, outcomeResult(line, `${verb} ${id}`, outcome, context.tally, clock.now() - startedAt));
         packages.set(name, { name: memberPlan.name, version: memberPlan.version, tag: memberPlan.tag, outcome: published ? 'published' : outcome.status === 'tagged' || outcome.status === 'dry-run' || outcome.status === 'staged' ? outcome.status : 'unchanged', detail: outcome.detail, ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }) });
         logger.info(`${id}: ${outcome.detail}`);
         return true;
