@@ -3181,8 +3181,6 @@ async function executeCommand(context, command, planned, deps) {
 
 // EXTERNAL MODULE: ./lib/commands/parse.js + 2 modules
 var parse = __webpack_require__(64953);
-// EXTERNAL MODULE: ./lib/foundation/describe-error.js
-var describe_error = __webpack_require__(80403);
 // EXTERNAL MODULE: ./lib/otp/source.js + 1 modules
 var source = __webpack_require__(6198);
 ;// CONCATENATED MODULE: ./lib/otp/time-sync.js
@@ -3266,6 +3264,8 @@ var provenance = __webpack_require__(9340);
 var publish_plan = __webpack_require__(71640);
 // EXTERNAL MODULE: ./lib/run/result.js
 var result = __webpack_require__(93028);
+// EXTERNAL MODULE: ./lib/foundation/describe-error.js
+var describe_error = __webpack_require__(80403);
 ;// CONCATENATED MODULE: ./lib/run/transient-retry.js
 
 
@@ -3424,7 +3424,6 @@ function tokenClaims(token) {
 }
 
 ;// CONCATENATED MODULE: ./lib/run/run.js
-
 
 
 

@@ -5,7 +5,6 @@ import { parseCommandBlock } from '../commands/parse.ts';
 import { preflightPublish } from '../commands/publish.ts';
 import type { Command, PublishCommand, WorkspacePublishPlan } from '../commands/types.ts';
 import type { Clock } from '../foundation/clock.ts';
-import { describeError } from '../foundation/describe-error.ts';
 import type { Logger } from '../foundation/logger.ts';
 import { OtpSource } from '../otp/source.ts';
 import { TimeSync } from '../otp/time-sync.ts';
