@@ -305,12 +305,11 @@ const systemClock = {
 function describeError(error) {
     if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProductError */ .kw)(error))
         return error.message;
-    const record = error;
-    if (typeof record?.statusCode === 'number') {
-        const reason = typeof record.body?.error === 'string' ? record.body.error : typeof record.message === 'string' ? record.message.split(' - ')[0] : '';
-        return `the registry answered ${record.statusCode}${reason ? `: ${reason}` : ''}`;
-    }
-    return describeReason(error);
+    const status = error?.statusCode;
+    if (typeof status !== 'number')
+        return describeReason(error);
+    const reason = describeReason(error).replace(/^\d+ ?/, '');
+    return `the registry answered ${status}${reason ? `: ${reason}` : ''}`;
 }
 /**
  * The short reason a request failed, for inside a sentence: `403 <the

@@ -314,11 +314,10 @@ function authSummary(options, oidcAvailable) {
     const otp = options.secret ? 'one-time passwords made just in time from otp-secret' : 'no one-time password (otp-secret not set)';
     return `Auth: the token with ${otp}${oidcAvailable ? '; publish tried trusted publishing (OIDC) first' : ''}.`;
 }
-/** The registry input as the summary may show it: a URL without credentials, else the default. */
+/** The registry input as the summary may show it: the URL as the options would take it (no credentials, http only to this machine), else the default. */
 function shownRegistry(value) {
     try {
-        const url = new URL(value.trim());
-        return url.username || url.password || !/^https?:$/.test(url.protocol) ? plan_options.DEFAULT_REGISTRY : url.toString();
+        return (0,plan_options.parseRegistry)(value, INPUT_NAMES, false);
     }
     catch {
         return plan_options.DEFAULT_REGISTRY;
@@ -411,12 +410,11 @@ const systemClock = {
 function describeError(error) {
     if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProductError */ .kw)(error))
         return error.message;
-    const record = error;
-    if (typeof record?.statusCode === 'number') {
-        const reason = typeof record.body?.error === 'string' ? record.body.error : typeof record.message === 'string' ? record.message.split(' - ')[0] : '';
-        return `the registry answered ${record.statusCode}${reason ? `: ${reason}` : ''}`;
-    }
-    return describeReason(error);
+    const status = error?.statusCode;
+    if (typeof status !== 'number')
+        return describeReason(error);
+    const reason = describeReason(error).replace(/^\d+ ?/, '');
+    return `the registry answered ${status}${reason ? `: ${reason}` : ''}`;
 }
 /**
  * The short reason a request failed, for inside a sentence: `403 <the

@@ -353,7 +353,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _package_read_package_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65863);
 /* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44098);
 /* harmony import */ var _package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(46844);
-/* harmony import */ var _publish_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(71640);
+/* harmony import */ var _publish_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(33334);
 /* harmony import */ var _workspace_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8815);
 
 
@@ -741,6 +741,8 @@ function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// EXTERNAL MODULE: ./lib/package/npmrc.js
+var npmrc = __webpack_require__(39050);
 // EXTERNAL MODULE: ./node_modules/npm-package-arg/lib/npa.js
 var npa = __webpack_require__(78056);
 // EXTERNAL MODULE: ./lib/foundation/errors.js
@@ -985,9 +987,10 @@ function refusal(context, what, received) {
     return new errors/* InputError */.dz(inputName, `${inputName}: ${pkg.name} (${file}) ${what}.`, { received });
 }
 
-// EXTERNAL MODULE: ./lib/plan/publish-plan.js + 1 modules
-var publish_plan = __webpack_require__(71640);
+// EXTERNAL MODULE: ./lib/plan/publish-plan.js
+var publish_plan = __webpack_require__(33334);
 ;// CONCATENATED MODULE: ./lib/plan/workspace-plan.js
+
 
 
 
@@ -1029,6 +1032,9 @@ async function planWorkspacePublish(command, options, cwd, env) {
     const monorepo = await monorepoAt(command, options, cwd);
     const selected = (0,workspaces/* selectWorkspaces */.Vj)(monorepo, scope, command.includeWorkspaceRoot ?? options.includeWorkspaceRoot, names.workspaces);
     const warnings = [];
+    // The root's .npmrc is read once for the whole monorepo, not once per package.
+    const npmrcs = new Map();
+    const readNpmrc = (dir) => npmrcs.get(dir) ?? npmrcs.set(dir, (0,npmrc/* readNpmrcRegistries */.e)(dir, env, names.package)).get(dir);
     const members = new Map();
     for (const pkg of selected) {
         if (pkg.private) {
@@ -1040,7 +1046,7 @@ async function planWorkspacePublish(command, options, cwd, env) {
         const rewritten = JSON.stringify(manifest) !== JSON.stringify(pkg.manifest);
         const plan = await (0,publish_plan/* settlePublish */.Z)(command, options, { kind: 'folder', dir: pkg.dir, manifest, manifestText: rewritten ? `${JSON.stringify(manifest, null, 2)}\n` : undefined, workspaceRoot: monorepo.root }, cwd, env, 
         // As npm reads a project's config: the monorepo root's .npmrc (and the package's own, which npm would not read, but which says where it means to go).
-        [...new Set([monorepo.root, pkg.dir])]);
+        { dirs: [...new Set([monorepo.root, pkg.dir])], read: readNpmrc });
         plan.warnings = found;
         members.set(pkg.name, { name: plan.name, version: plan.version, relativeDir: pkg.relativeDir, plan, manifest });
     }

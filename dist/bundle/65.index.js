@@ -1159,6 +1159,76 @@ function retryAfter(error, nowMs) {
 
 /***/ }),
 
+/***/ 39050:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ readNpmrcRegistries)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89670);
+
+
+
+/**
+ * The registry settings (`registry=` and `@scope:registry=`) of the `.npmrc`
+ * in `dir`, read as npm reads a project config: ini lines, `;`/`#` comments,
+ * quoted values, `${VAR}` from `env` (`${VAR?}` may be unset and becomes
+ * empty; an unset `${VAR}` is an error, as in npm). None when there is no file.
+ */
+async function readNpmrcRegistries(dir, env, inputName) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, '.npmrc');
+    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return [];
+    const found = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith(';') || line.startsWith('#') || line.startsWith('['))
+            continue;
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            continue;
+        const key = expand(unquote(line.slice(0, eq).trim()), env, file, inputName);
+        if (key !== 'registry' && !/^@[^:/]+:registry$/.test(key))
+            continue;
+        const url = expand(unquote(line.slice(eq + 1).trim()), env, file, inputName);
+        if (url !== '')
+            found.push({ file, key, url });
+    }
+    return found;
+}
+function unquote(value) {
+    if (value.length >= 2 && ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'")))) {
+        if (value.startsWith('"')) {
+            try {
+                return JSON.parse(value);
+            }
+            catch {
+                return value.slice(1, -1);
+            }
+        }
+        return value.slice(1, -1);
+    }
+    return value;
+}
+/** npm's env replacement: `${NAME}`, `${NAME?}` (optional), `\${...}` left as written. */
+function expand(value, env, file, inputName) {
+    return value.replace(/(\\*)\$\{([^${}?]+)(\?)?\}/g, (whole, slashes, name, optional) => {
+        if (slashes.length % 2 === 1)
+            return whole.slice(1);
+        const found = env[name];
+        if (found === undefined && optional === undefined) {
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `${inputName}: ${file} names \${${name}}, which is not set in the environment (npm refuses such a config too). Set ${name}, or write \${${name}?} to allow it to be empty.`, { received: file });
+        }
+        return `${slashes}${found ?? ''}`;
+    });
+}
+
+
+/***/ }),
+
 /***/ 8720:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -2386,96 +2456,23 @@ async function checkProvenanceVisibility(client, plan, packument) {
 
 /***/ }),
 
-/***/ 71640:
+/***/ 33334:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  N_: () => (/* binding */ planPublish),
-  Z: () => (/* binding */ settlePublish)
-});
-
-// UNUSED EXPORTS: PUBLISH_SCRIPTS
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __webpack_require__(62088);
-// EXTERNAL MODULE: ./lib/commands/validate.js
-var validate = __webpack_require__(66374);
-// EXTERNAL MODULE: ./lib/foundation/errors.js
-var errors = __webpack_require__(89670);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-;// CONCATENATED MODULE: ./lib/package/npmrc.js
-
-
-
-/**
- * The registry settings (`registry=` and `@scope:registry=`) of the `.npmrc`
- * in `dir`, read as npm reads a project config: ini lines, `;`/`#` comments,
- * quoted values, `${VAR}` from `env` (`${VAR?}` may be unset and becomes
- * empty; an unset `${VAR}` is an error, as in npm). None when there is no file.
- */
-async function readNpmrcRegistries(dir, env, inputName) {
-    const file = external_node_path_.join(dir, '.npmrc');
-    const text = await (0,promises_.readFile)(file, 'utf8').catch(() => undefined);
-    if (text === undefined)
-        return [];
-    const found = [];
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith(';') || line.startsWith('#') || line.startsWith('['))
-            continue;
-        const eq = line.indexOf('=');
-        if (eq < 0)
-            continue;
-        const key = expand(unquote(line.slice(0, eq).trim()), env, file, inputName);
-        if (key !== 'registry' && !/^@[^:/]+:registry$/.test(key))
-            continue;
-        const url = expand(unquote(line.slice(eq + 1).trim()), env, file, inputName);
-        if (url !== '')
-            found.push({ file, key, url });
-    }
-    return found;
-}
-function unquote(value) {
-    if (value.length >= 2 && ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'")))) {
-        if (value.startsWith('"')) {
-            try {
-                return JSON.parse(value);
-            }
-            catch {
-                return value.slice(1, -1);
-            }
-        }
-        return value.slice(1, -1);
-    }
-    return value;
-}
-/** npm's env replacement: `${NAME}`, `${NAME?}` (optional), `\${...}` left as written. */
-function expand(value, env, file, inputName) {
-    return value.replace(/(\\*)\$\{([^${}?]+)(\?)?\}/g, (whole, slashes, name, optional) => {
-        if (slashes.length % 2 === 1)
-            return whole.slice(1);
-        const found = env[name];
-        if (found === undefined && optional === undefined) {
-            throw new errors/* InputError */.dz(inputName, `${inputName}: ${file} names \${${name}}, which is not set in the environment (npm refuses such a config too). Set ${name}, or write \${${name}?} to allow it to be empty.`, { received: file });
-        }
-        return `${slashes}${found ?? ''}`;
-    });
-}
-
-// EXTERNAL MODULE: ./lib/package/read-package.js
-var read_package = __webpack_require__(65863);
-// EXTERNAL MODULE: ./lib/package/scripts.js
-var package_scripts = __webpack_require__(58344);
-// EXTERNAL MODULE: ./lib/package/tarball.js
-var package_tarball = __webpack_require__(44098);
-// EXTERNAL MODULE: ./lib/plan/provenance.js
-var plan_provenance = __webpack_require__(9340);
-;// CONCATENATED MODULE: ./lib/plan/publish-plan.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N_: () => (/* binding */ planPublish),
+/* harmony export */   Z: () => (/* binding */ settlePublish)
+/* harmony export */ });
+/* unused harmony export PUBLISH_SCRIPTS */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62088);
+/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66374);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89670);
+/* harmony import */ var _package_npmrc_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39050);
+/* harmony import */ var _package_read_package_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65863);
+/* harmony import */ var _package_scripts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58344);
+/* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(44098);
+/* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9340);
 
 
 
@@ -2499,55 +2496,51 @@ const PUBLISH_SCRIPTS = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'pu
  */
 async function planPublish(command, options, cwd, env) {
     const names = options.names;
-    const found = await (0,read_package/* readPackageSource */.e)(command.target ?? options.packageSpec, cwd, names.package);
+    const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_5__/* .readPackageSource */ .e)(command.target ?? options.packageSpec, cwd, names.package);
     let source;
     if (found.kind === 'folder') {
         source = { kind: 'folder', dir: found.dir, manifest: found.manifest };
     }
     else {
-        const tarball = await (0,package_tarball/* readTarball */.ty)(found.file, names.package);
+        const tarball = await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_7__/* .readTarball */ .ty)(found.file, names.package);
         source = { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest };
     }
     return settlePublish(command, options, source, cwd, env);
 }
-/**
- * The checks of `planPublish` on a source already read: a package folder or
- * a .tgz, or a workspace package with its manifest as it will be published.
- */
-async function settlePublish(command, options, source, cwd, env, npmrcDirs) {
+async function settlePublish(command, options, source, cwd, env, npmrc = {}) {
     const names = options.names;
     const manifest = source.manifest;
     const name = manifest.name;
     const version = manifest.version;
-    const where = source.kind === 'folder' ? external_node_path_.join(source.dir, 'package.json') : source.file;
+    const where = source.kind === 'folder' ? node_path__WEBPACK_IMPORTED_MODULE_0__.join(source.dir, 'package.json') : source.file;
     if (manifest.private) {
-        throw new errors/* InputError */.dz(names.package, `${names.package}: ${name} is marked "private": ${JSON.stringify(manifest.private)} in ${where}; npm refuses to publish it. Remove "private" to publish.`, { received: name });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.package, `${names.package}: ${name} is marked "private": ${JSON.stringify(manifest.private)} in ${where}; npm refuses to publish it. Remove "private" to publish.`, { received: name });
     }
     const publishConfig = isRecord(manifest.publishConfig) ? manifest.publishConfig : {};
     const tagInput = command.line > 0 ? `${names.tag} (or --tag on line ${command.line})` : names.tag;
     const chosen = command.tag ?? options.tag;
     const configured = typeof publishConfig.tag === 'string' ? publishConfig.tag : undefined;
-    const configuredProblem = configured === undefined ? undefined : (0,validate/* tagProblem */.qH)(configured);
+    const configuredProblem = configured === undefined ? undefined : (0,_commands_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(configured);
     if (configuredProblem)
-        throw new errors/* InputError */.dz(names.package, `${names.package}: publishConfig.tag in ${where}: ${configuredProblem}.`, { received: configured });
-    if (chosen === undefined && configured === undefined && semver.prerelease(version) !== null) {
-        throw new errors/* InputError */.dz(names.tag, `${tagInput}: ${name}@${version} is a prerelease; give an explicit tag (for example next or beta), as npm requires, so that it does not become "latest".`, { received: version });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.package, `${names.package}: publishConfig.tag in ${where}: ${configuredProblem}.`, { received: configured });
+    if (chosen === undefined && configured === undefined && semver__WEBPACK_IMPORTED_MODULE_1__.prerelease(version) !== null) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.tag, `${tagInput}: ${name}@${version} is a prerelease; give an explicit tag (for example next or beta), as npm requires, so that it does not become "latest".`, { received: version });
     }
     if (options.expectVersion !== undefined && version !== options.expectVersion) {
-        throw new errors/* InputError */.dz(names.expectVersion, `${names.expectVersion}: the release is ${options.expectVersion} but ${name} is at ${version} in ${where}; bump the version (or tag the right commit) so that they match.`, { received: version });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.expectVersion, `${names.expectVersion}: the release is ${options.expectVersion} but ${name} is at ${version} in ${where}; bump the version (or tag the right commit) so that they match.`, { received: version });
     }
     const access = command.access ?? options.access ?? publishConfigAccess(publishConfig.access, names.package, where);
     const accessFrom = command.access !== undefined ? `--access on line ${command.line}` : options.access !== undefined ? names.access : `${names.package} (publishConfig.access in ${where})`;
     if (access === 'restricted' && !name.startsWith('@')) {
         const from = accessFrom;
-        throw new errors/* InputError */.dz(from.split(' ')[0], `${from}: ${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Use public, or publish under a scope.`, { received: name });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(from.split(' ')[0], `${from}: ${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Use public, or publish under a scope.`, { received: name });
     }
-    const dirs = npmrcDirs ?? [...new Set([source.kind === 'folder' ? source.dir : undefined, cwd].filter((dir) => dir !== undefined))];
-    await checkRegistry(options, name, publishConfig, where, dirs, env);
+    const dirs = npmrc.dirs ?? [...new Set([source.kind === 'folder' ? source.dir : undefined, cwd].filter((dir) => dir !== undefined))];
+    await checkRegistry(options, name, publishConfig, where, dirs, npmrc.read ?? ((dir) => (0,_package_npmrc_js__WEBPACK_IMPORTED_MODULE_4__/* .readNpmrcRegistries */ .e)(dir, env, names.package)));
     const dryRun = command.dryRun || options.dryRun;
     const lineFlag = command.provenance === undefined ? undefined : { value: command.provenance, line: command.line };
-    const provenance = (0,plan_provenance/* settleProvenance */.f)(options, { id: `${name}@${version}`, manifest, publishConfig, where, access, accessFrom, dryRun, lineFlag }, env);
-    const scripts = source.kind === 'folder' && !options.ignoreScripts ? PUBLISH_SCRIPTS.filter((event) => (0,package_scripts/* hasScript */.yw)(manifest, event)) : [];
+    const provenance = (0,_provenance_js__WEBPACK_IMPORTED_MODULE_8__/* .settleProvenance */ .f)(options, { id: `${name}@${version}`, manifest, publishConfig, where, access, accessFrom, dryRun, lineFlag }, env);
+    const scripts = source.kind === 'folder' && !options.ignoreScripts ? PUBLISH_SCRIPTS.filter((event) => (0,_package_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .hasScript */ .yw)(manifest, event)) : [];
     return { command, source, name, version, tag: chosen ?? configured ?? 'latest', tagImplicit: chosen === undefined && configured === undefined, tagInput, access, registry: options.registry, dryRun, scripts, provenance };
 }
 function publishConfigAccess(value, input, where) {
@@ -2555,7 +2548,7 @@ function publishConfigAccess(value, input, where) {
         return undefined;
     if (value === 'public' || value === 'restricted')
         return value;
-    throw new errors/* InputError */.dz(input, `${input}: publishConfig.access in ${where} is ${JSON.stringify(value)}; use "public" or "restricted".`, { received: value });
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${input}: publishConfig.access in ${where} is ${JSON.stringify(value)}; use "public" or "restricted".`, { received: value });
 }
 /**
  * The package must go where the package says it goes. npm sends a publish to
@@ -2564,7 +2557,7 @@ function publishConfigAccess(value, input, where) {
  * another registry than the one in effect, the run stops here, naming both,
  * and the token goes nowhere.
  */
-async function checkRegistry(options, name, publishConfig, where, npmrcDirs, env) {
+async function checkRegistry(options, name, publishConfig, where, npmrcDirs, readNpmrc) {
     const names = options.names;
     const inEffect = `${names.registry} (${options.registryGiven ? '' : 'default '}${options.registry})`;
     const differs = (url) => normalizeUrl(url) !== normalizeUrl(options.registry);
@@ -2572,16 +2565,16 @@ async function checkRegistry(options, name, publishConfig, where, npmrcDirs, env
     if (configured !== undefined) {
         if (typeof configured !== 'string' || !differs(configured))
             return;
-        throw new errors/* InputError */.dz(names.registry, `${names.registry}: ${name} says "publishConfig": {"registry": "${configured}"} in ${where}, but this run publishes to ${inEffect}. ` +
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.registry, `${names.registry}: ${name} says "publishConfig": {"registry": "${configured}"} in ${where}, but this run publishes to ${inEffect}. ` +
             `Set ${names.registry} to ${configured} (with a token for it) to publish there, or remove publishConfig.registry; nothing was sent.`, { received: configured });
     }
     const scope = name.startsWith('@') ? name.slice(0, name.indexOf('/')) : undefined;
     for (const dir of npmrcDirs) {
-        const settings = await readNpmrcRegistries(dir, env, names.package);
+        const settings = await readNpmrc(dir);
         const applies = (scope && settings.find((setting) => setting.key === `${scope}:registry`)) || settings.find((setting) => setting.key === 'registry');
         if (!applies || !differs(applies.url))
             continue;
-        throw new errors/* InputError */.dz(names.registry, `${names.registry}: ${applies.file} sets ${applies.key}=${applies.url}, so npm would publish ${name} there, but this run publishes to ${inEffect}. ` +
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.registry, `${names.registry}: ${applies.file} sets ${applies.key}=${applies.url}, so npm would publish ${name} there, but this run publishes to ${inEffect}. ` +
             `Set ${names.registry} to ${applies.url} (with a token for it) to publish there, or change the .npmrc; nothing was sent.`, { received: applies.url });
     }
 }
@@ -3260,8 +3253,8 @@ var scripts = __webpack_require__(58344);
 var tarball = __webpack_require__(44098);
 // EXTERNAL MODULE: ./lib/plan/provenance.js
 var provenance = __webpack_require__(9340);
-// EXTERNAL MODULE: ./lib/plan/publish-plan.js + 1 modules
-var publish_plan = __webpack_require__(71640);
+// EXTERNAL MODULE: ./lib/plan/publish-plan.js
+var publish_plan = __webpack_require__(33334);
 // EXTERNAL MODULE: ./lib/run/result.js
 var result = __webpack_require__(93028);
 // EXTERNAL MODULE: ./lib/foundation/describe-error.js

@@ -3,12 +3,12 @@ import { systemClock } from '../foundation/clock.ts';
 import { isProductError } from '../foundation/errors.ts';
 import { Redactor } from '../foundation/redactor.ts';
 import type { RunReport } from '../run/result.ts';
-import { DEFAULT_REGISTRY, type Options } from '../plan/options.ts';
+import { DEFAULT_REGISTRY, type Options, parseRegistry } from '../plan/options.ts';
 import { describeError } from '../foundation/describe-error.ts';
 import { failedResult } from '../run/result.ts';
 import { USER_AGENT } from '../version.ts';
 import { actionLogger } from './core-logger.ts';
-import { readInputs } from './inputs.ts';
+import { INPUT_NAMES, readInputs } from './inputs.ts';
 import { writeOutputs, writeSummary } from './outputs.ts';
 
 /** The action: read inputs, publish, set outputs and the job summary; fail the step on any error. */
@@ -81,11 +81,10 @@ function authSummary(options: Options, oidcAvailable: boolean): string {
   return `Auth: the token with ${otp}${oidcAvailable ? '; publish tried trusted publishing (OIDC) first' : ''}.`;
 }
 
-/** The registry input as the summary may show it: a URL without credentials, else the default. */
+/** The registry input as the summary may show it: the URL as the options would take it (no credentials, http only to this machine), else the default. */
 function shownRegistry(value: string): string {
   try {
-    const url = new URL(value.trim());
-    return url.username || url.password || !/^https?:$/.test(url.protocol) ? DEFAULT_REGISTRY : url.toString();
+    return parseRegistry(value, INPUT_NAMES, false);
   } catch {
     return DEFAULT_REGISTRY;
   }

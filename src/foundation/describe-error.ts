@@ -8,12 +8,10 @@ import { isProductError } from './errors.ts';
  */
 export function describeError(error: unknown): string {
   if (isProductError(error)) return error.message;
-  const record = error as { statusCode?: unknown; body?: { error?: unknown }; message?: unknown } | undefined;
-  if (typeof record?.statusCode === 'number') {
-    const reason = typeof record.body?.error === 'string' ? record.body.error : typeof record.message === 'string' ? record.message.split(' - ')[0] : '';
-    return `the registry answered ${record.statusCode}${reason ? `: ${reason}` : ''}`;
-  }
-  return describeReason(error);
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
+  if (typeof status !== 'number') return describeReason(error);
+  const reason = describeReason(error).replace(/^\d+ ?/, '');
+  return `the registry answered ${status}${reason ? `: ${reason}` : ''}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import semver from 'semver';
 import type { PublishCommand, PublishPlan, PublishSource } from '../commands/types.ts';
 import { tagProblem } from '../commands/validate.ts';
 import { InputError } from '../foundation/errors.ts';
-import { readNpmrcRegistries } from '../package/npmrc.ts';
+import { type NpmrcRegistry, readNpmrcRegistries } from '../package/npmrc.ts';
 import { readPackageSource } from '../package/read-package.ts';
 import { hasScript, type LifecycleEvent } from '../package/scripts.ts';
 import { readTarball } from '../package/tarball.ts';
@@ -40,7 +40,17 @@ export async function planPublish(command: PublishCommand, options: Options, cwd
  * The checks of `planPublish` on a source already read: a package folder or
  * a .tgz, or a workspace package with its manifest as it will be published.
  */
-export async function settlePublish(command: PublishCommand, options: Options, source: PublishSource, cwd: string, env: NodeJS.ProcessEnv, npmrcDirs?: string[]): Promise<PublishPlan> {
+/** Reads a folder's `.npmrc` registry settings; a monorepo plan passes one that reads each folder once. */
+export type NpmrcReader = (dir: string) => Promise<NpmrcRegistry[]>;
+
+export async function settlePublish(
+  command: PublishCommand,
+  options: Options,
+  source: PublishSource,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  npmrc: { dirs?: string[]; read?: NpmrcReader } = {},
+): Promise<PublishPlan> {
   const names = options.names;
   const manifest = source.manifest;
   const name = manifest.name as string;
@@ -74,8 +84,8 @@ export async function settlePublish(command: PublishCommand, options: Options, s
     throw new InputError(from.split(' ')[0] as string, `${from}: ${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Use public, or publish under a scope.`, { received: name });
   }
 
-  const dirs = npmrcDirs ?? [...new Set([source.kind === 'folder' ? source.dir : undefined, cwd].filter((dir): dir is string => dir !== undefined))];
-  await checkRegistry(options, name, publishConfig, where, dirs, env);
+  const dirs = npmrc.dirs ?? [...new Set([source.kind === 'folder' ? source.dir : undefined, cwd].filter((dir): dir is string => dir !== undefined))];
+  await checkRegistry(options, name, publishConfig, where, dirs, npmrc.read ?? ((dir) => readNpmrcRegistries(dir, env, names.package)));
 
   const dryRun = command.dryRun || options.dryRun;
   const lineFlag = command.provenance === undefined ? undefined : { value: command.provenance, line: command.line };
@@ -97,7 +107,7 @@ function publishConfigAccess(value: unknown, input: string, where: string): 'pub
  * another registry than the one in effect, the run stops here, naming both,
  * and the token goes nowhere.
  */
-async function checkRegistry(options: Options, name: string, publishConfig: Record<string, unknown>, where: string, npmrcDirs: string[], env: NodeJS.ProcessEnv): Promise<void> {
+async function checkRegistry(options: Options, name: string, publishConfig: Record<string, unknown>, where: string, npmrcDirs: string[], readNpmrc: NpmrcReader): Promise<void> {
   const names = options.names;
   const inEffect = `${names.registry} (${options.registryGiven ? '' : 'default '}${options.registry})`;
   const differs = (url: string) => normalizeUrl(url) !== normalizeUrl(options.registry);
@@ -113,7 +123,7 @@ async function checkRegistry(options: Options, name: string, publishConfig: Reco
   }
   const scope = name.startsWith('@') ? name.slice(0, name.indexOf('/')) : undefined;
   for (const dir of npmrcDirs) {
-    const settings = await readNpmrcRegistries(dir, env, names.package);
+    const settings = await readNpmrc(dir);
     const applies = (scope && settings.find((setting) => setting.key === `${scope}:registry`)) || settings.find((setting) => setting.key === 'registry');
     if (!applies || !differs(applies.url)) continue;
     throw new InputError(

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command, PublishCommand, WorkspaceMember, WorkspacePublishPlan } from '../commands/types.ts';
 import { dependencyOrder } from '../package/dependency-order.ts';
+import { type NpmrcRegistry, readNpmrcRegistries } from '../package/npmrc.ts';
 import { DEPENDENCY_FIELDS, publishManifest } from '../package/publish-manifest.ts';
 import { findWorkspaces, type Monorepo, selectWorkspaces, type WorkspacePackage } from '../package/workspaces.ts';
 import { InputError } from '../foundation/errors.ts';
@@ -42,6 +43,9 @@ export async function planWorkspacePublish(command: PublishCommand, options: Opt
   const monorepo = await monorepoAt(command, options, cwd);
   const selected = selectWorkspaces(monorepo, scope, command.includeWorkspaceRoot ?? options.includeWorkspaceRoot, names.workspaces);
   const warnings: string[] = [];
+  // The root's .npmrc is read once for the whole monorepo, not once per package.
+  const npmrcs = new Map<string, Promise<NpmrcRegistry[]>>();
+  const readNpmrc = (dir: string) => npmrcs.get(dir) ?? npmrcs.set(dir, readNpmrcRegistries(dir, env, names.package)).get(dir) as Promise<NpmrcRegistry[]>;
   const members = new Map<string, WorkspaceMember & { manifest: Record<string, unknown> }>();
   for (const pkg of selected) {
     if (pkg.private) {
@@ -58,7 +62,7 @@ export async function planWorkspacePublish(command: PublishCommand, options: Opt
       cwd,
       env,
       // As npm reads a project's config: the monorepo root's .npmrc (and the package's own, which npm would not read, but which says where it means to go).
-      [...new Set([monorepo.root, pkg.dir])],
+      { dirs: [...new Set([monorepo.root, pkg.dir])], read: readNpmrc },
     );
     plan.warnings = found;
     members.set(pkg.name, { name: plan.name, version: plan.version, relativeDir: pkg.relativeDir, plan, manifest });
