@@ -13,10 +13,11 @@
 //   the real ones on first use: sigstore from its own chunks of this build,
 //   undici from a CommonJS build of its own (dist/bundle/undici/).
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.resolve(root, process.argv[2] ?? 'dist');
@@ -57,44 +58,118 @@ function refuseMissingModules(dir, sources) {
 }
 
 // Packages that the bundled code requires at its top but needs only on some paths:
-// ncc maps each to a shim (scripts/lazy/) that loads the real one on first use.
+// ncc maps each to a shim (scripts/lazy/) that loads the real one on first use, so
+// that a publish parses only what it runs (test/e2e/startup.test.ts).
 // sigstore's functions are all async, so its shim asks the bundle for a chunk
-// (src/bundle.ts loadSigstore); undici's ProxyAgent is a class made synchronously,
-// so undici gets a CommonJS build of its own (it shares nothing with the rest).
+// (src/bundle.ts loadSigstore). The others each get a build of their own
+// (dist/bundle/<dir>/), loaded by their shim on first use:
+// - undici: only @actions/http-client's ProxyAgent;
+// - @actions/exec (@actions/core's platform details) and @actions/http-client
+//   (@actions/core's getIDToken; its undici through undici's shim);
+// - the proxy agents: @npmcli/agent, only behind a proxy;
+// - cacache, http-cache-semantics, negotiator: make-fetch-happen's HTTP cache,
+//   only with a cache folder (never here);
+// - iconv-lite: minipass-fetch's textConverted;
+// - glob: @npmcli/package-json's readme, man and bin folders (a folder, not a .tgz);
+// - @npmcli/git: @npmcli/package-json uses only its find(), built alone.
+// What they share with the rest (minipass, agent-base) is copied into their
+// build: parsed only when they load.
+const within = (user) => ({ paths: [path.join(root, 'node_modules', user)] });
+/** An ESM-only package (no `require` export) as `user` imports it: the copy in its own node_modules, else the project's. */
+const importedBy = (name, user) => {
+  const nested = path.join(root, 'node_modules', user, 'node_modules', name);
+  if (existsSync(nested)) throw new Error(`scripts/bundle.js: ${user} has its own ${name}; resolve that one.`);
+  return fileURLToPath(import.meta.resolve(name));
+};
 const lazy = [
   { name: 'sigstore', shim: 'sigstore-lazy.cjs', source: 'sigstore.cjs' },
-  { name: 'undici', shim: 'undici-lazy.js', source: 'undici.js', build: require.resolve('undici', { paths: [path.join(root, 'node_modules', '@actions', 'http-client')] }) },
+  { name: 'undici', shim: 'undici-lazy.js', source: 'undici.js', build: require.resolve('undici', within('@actions/http-client')) },
+  { name: '@actions/exec', dir: 'actions-exec', shim: 'actions-exec-lazy.js', source: 'actions-exec.js', build: importedBy('@actions/exec', '@actions/core') },
+  { name: '@actions/http-client', dir: 'actions-http-client', shim: 'actions-http-client-lazy.js', source: 'actions-http-client.js', build: importedBy('@actions/http-client', '@actions/core'), externals: { undici: '../undici-lazy.js' } },
+  ...['cacache', 'http-cache-semantics', 'negotiator'].map((name) => ({ name, shim: `${name}-lazy.cjs`, source: `${name}.cjs`, build: require.resolve(name, within('make-fetch-happen')) })),
+  ...['http-proxy-agent', 'https-proxy-agent', 'socks-proxy-agent'].map((name) => ({ name, shim: `${name}-lazy.cjs`, source: `${name}.cjs`, build: require.resolve(name, within('@npmcli/agent')) })),
+  { name: 'iconv-lite', shim: 'iconv-lite-lazy.cjs', source: 'iconv-lite.cjs', build: require.resolve('iconv-lite', within('minipass-fetch')) },
+  { name: 'glob', shim: 'glob-lazy.cjs', source: 'glob.cjs', build: require.resolve('glob', within('@npmcli/package-json')) },
+  { name: '@npmcli/git', dir: 'npmcli-git-find', shim: 'npmcli-git-lazy.cjs', source: 'npmcli-git.cjs', build: require.resolve('@npmcli/git/lib/find.js', within('@npmcli/package-json')) },
 ];
-const stats = await build(path.join(lib, 'bundle.js'), bundle, Object.fromEntries(lazy.map(({ name, shim }) => [name, `./${shim}`])));
-for (const { name, shim, source, build: entry } of lazy) {
+const builds = [await build(path.join(lib, 'bundle.js'), bundle, Object.fromEntries(lazy.map(({ name, shim }) => [name, `./${shim}`])))];
+for (const { name, dir = name, source, shim, build: entry, externals } of lazy) {
   copyFileSync(path.join(root, 'scripts', 'lazy', source), path.join(bundle, shim));
-  if (entry) {
-    await build(entry, path.join(bundle, name));
-    writeFileSync(path.join(bundle, name, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+  if (!entry) continue;
+  builds.push(await build(entry, path.join(bundle, dir), externals));
+  // ESM when the package is (the proxy agents, @actions/*): the shims require() or import() it, as node 24 allows.
+  const esm = /^import /m.test(readFileSync(path.join(bundle, dir, 'index.js'), 'utf8'));
+  writeFileSync(path.join(bundle, dir, 'package.json'), `${JSON.stringify({ type: esm ? 'module' : 'commonjs' }, null, 2)}\n`);
+}
+for (const { name, dir = name, source, shim, build: entry } of lazy) {
+  if (entry) checkStatics(name, dir, shim, source);
+  await checkShim(name, shim, source, builds);
+}
+
+/** Refuses a shim class whose static fields (read at the top of the code that requires it) differ from the real class's. */
+function checkStatics(name, dir, shim, source) {
+  const real = require(path.join(bundle, dir, 'index.js'));
+  const stand = shim.endsWith('.cjs') ? require(path.join(bundle, shim)) : {};
+  const classes = [[name, stand, real], ...Object.entries(stand).map(([exported, value]) => [exported, value, real?.[exported]])];
+  for (const [label, value, counterpart] of classes) {
+    if (typeof value !== 'function' || !/^class\b/.test(Function.prototype.toString.call(value))) continue;
+    for (const key of Object.getOwnPropertyNames(value)) {
+      if (['length', 'name', 'prototype'].includes(key) || typeof value[key] === 'function') continue;
+      if (!isDeepStrictEqual(value[key], counterpart?.[key])) throw new Error(`scripts/bundle.js: ${label}.${key} in scripts/lazy/${source} is ${JSON.stringify(value[key])}; the real ${name} has ${JSON.stringify(counterpart?.[key])}.`);
+    }
   }
-  await checkShim(name, shim, source, stats);
+}
+
+/** Modules with those webpack concatenated into them. */
+function flatten(modules) {
+  return modules.flatMap((module) => [module, ...flatten(module.modules ?? [])]);
 }
 
 /** Refuses a shim that lacks a name the bundled code takes from its package (`import { a } from 'x'`, `const x = require('x'); x.a`). */
-async function checkShim(name, shim, source, stats) {
+async function checkShim(name, shim, source, builds) {
   const file = path.join(bundle, shim);
   const provided = new Set(Object.keys(shim.endsWith('.cjs') ? require(file) : await import(pathToFileURL(file).href)));
-  const users = new Set(
-    stats
-      .toJson({ all: false, modules: true, reasons: true, modulesSpace: Infinity, nestedModules: true })
-      .modules.filter((module) => module.name === `external "./${shim}"`)
-      .flatMap((module) => module.reasons.map((reason) => reason.resolvedModuleIdentifier ?? reason.moduleIdentifier)),
-  );
+  // A concatenated module lists its parts but not who imported an external among them: any part that names the package.
+  const externalName = (module) => module.name === `external "./${shim}"` || module.name === `external "../${shim}"`;
+  const users = new Set();
+  for (const module of builds.flatMap((stats) => stats.toJson({ all: false, modules: true, reasons: true, modulesSpace: Infinity, nestedModules: true }).modules)) {
+    for (const part of [module, ...flatten(module.modules ?? [])].filter(externalName)) {
+      const reasons = (part.reasons ?? []).map((reason) => reason.resolvedModuleIdentifier ?? reason.moduleIdentifier);
+      for (const user of reasons.length > 0 ? reasons : flatten(module.modules ?? []).filter((other) => !other.name.startsWith('external ')).map((other) => other.identifier)) users.add(user);
+    }
+  }
   if (users.size === 0) throw new Error(`scripts/bundle.js: nothing requires ${name} any more; drop its shim.`);
   for (const user of users) {
-    const text = readFileSync(user.replace(/^.*!/, ''), 'utf8');
+    const text = readFileSync(user.replace(/^.*!/, '').replace(/\|[0-9a-f]+$/, ''), 'utf8');
+    if (!text.includes(`'${name}'`) && !text.includes(`"${name}"`)) continue;
     const imported = [...text.matchAll(new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*['"]${name}['"]`, 'g'))].flatMap((m) => m[1].split(',').map((s) => s.trim().split(/\s+as\s+/)[0]).filter(Boolean));
-    const variables = [...text.matchAll(new RegExp(`(?:const|let|var)\\s+(\\w+)\\s*=\\s*require\\(['"]${name}['"]\\)`, 'g'))].map((m) => m[1]);
-    const used = [...imported, ...variables.flatMap((variable) => [...text.matchAll(new RegExp(`\\b${variable}\\.(\\w+)`, 'g'))].map((m) => m[1]))];
-    if (imported.length + variables.length === 0) throw new Error(`scripts/bundle.js: cannot tell what ${user} takes from ${name}; check ${shim}.`);
+    const variables = [
+      ...[...text.matchAll(new RegExp(`(?:const|let|var)\\s+(\\w+)\\s*=\\s*require\\(['"]${name}['"]\\)`, 'g'))].map((m) => m[1]),
+      ...[...text.matchAll(new RegExp(`import\\s*\\*\\s*as\\s+(\\w+)\\s+from\\s*['"]${name}['"]`, 'g'))].map((m) => m[1]),
+    ];
+    const destructured = [...text.matchAll(new RegExp(`(?:const|let|var)\\s*\\{([^}]*)\\}\\s*=\\s*require\\(['"]${name}['"]\\)`, 'g'))].flatMap((m) => m[1].split(',').map((s) => s.trim().split(/\s*:\s*/)[0]).filter(Boolean));
+    const read = [...text.matchAll(new RegExp(`require\\(['"]${name}['"]\\)\\.(\\w+)`, 'g'))].map((m) => m[1]);
+    const used = [...imported, ...destructured, ...read, ...variables.flatMap((variable) => [...text.matchAll(new RegExp(`\\b${variable}\\.(\\w+)`, 'g'))].map((m) => m[1]))];
+    if (imported.length + variables.length + destructured.length + read.length === 0) throw new Error(`scripts/bundle.js: cannot tell what ${user} takes from ${name}; check ${shim}.`);
     const missing = used.filter((used) => !provided.has(used));
     if (missing.length > 0) throw new Error(`scripts/bundle.js: ${user} uses ${missing.join(', ')} from ${name}, which scripts/lazy/${source} lacks.`);
   }
+}
+
+// Every emitted file in ASCII: node decodes a file with any other character into a
+// two-byte string, which takes longer to decode and to parse (bench/startup.js:
+// 10-15 ms less start-up). Each other UTF-16 unit becomes a \uXXXX escape, which
+// means the same in strings, templates, regular expressions, identifiers and comments
+// (not in a raw template, refused here; `node --check` refuses what no longer parses).
+for (const entry of readdirSync(bundle, { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile() || !/\.c?js$/.test(entry.name)) continue;
+  const file = path.join(entry.parentPath, entry.name);
+  const text = readFileSync(file, 'utf8');
+  const ascii = text.replace(/[^\0-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii === text) continue;
+  if (/String\.raw`[^`]*[^\0-\x7f]/.test(text)) throw new Error(`scripts/bundle.js: ${file} has a String.raw template with a character outside ASCII, which an escape would change.`);
+  writeFileSync(file, ascii);
+  execFileSync(process.execPath, ['--check', file], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 writeFileSync(path.join(out, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);

@@ -2,7 +2,7 @@ export const id = 275;
 export const ids = [275];
 export const modules = {
 
-/***/ 60275:
+/***/ 275:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

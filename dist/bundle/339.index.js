@@ -2,7 +2,7 @@ export const id = 339;
 export const ids = [339,374];
 export const modules = {
 
-/***/ 66374:
+/***/ 6374:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,8 +10,8 @@ export const modules = {
 /* harmony export */   pw: () => (/* binding */ userProblem),
 /* harmony export */   qH: () => (/* binding */ tagProblem)
 /* harmony export */ });
-/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78056);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62088);
+/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8056);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2088);
 
 
 /**
@@ -52,7 +52,7 @@ function userProblem(user) {
 
 /***/ }),
 
-/***/ 61333:
+/***/ 1333:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -62,7 +62,7 @@ function userProblem(user) {
 /* harmony export */   sU: () => (/* binding */ MAX_SECRET_BYTES)
 /* harmony export */ });
 /* unused harmony exports MIN_PERIOD_S, MAX_PERIOD_S, DEFAULT_PERIOD_S */
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89670);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
 /** 80 bits: RFC 4226's floor, and what many enrolments hand out (otplib's own default floor is 16). */
 const MIN_SECRET_BYTES = 10;
@@ -177,7 +177,7 @@ function compact(text) {
 /** RFC 4648 base32, strict about characters; leftover bits under a byte are dropped, as authenticator apps do. */
 function decodeSecret(text, inputName, where) {
     const clean = compact(text);
-    // Checked before upper-casing: 'ß'.toUpperCase() is 'SS' and 'ı'.toUpperCase() is 'I'.
+    // Checked before upper-casing: '\u00df'.toUpperCase() is 'SS' and '\u0131'.toUpperCase() is 'I'.
     if (clean === '' || /[^A-Za-z2-7]/.test(clean)) {
         const code = /^\d{6,8}$/.test(clean) ? ' It looks like a one-time code; give the secret the codes are made from.' : '';
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not base32 text (0, 1, 8 and 9 are not base32 digits). Expected ${EXPECTED}.${code}`);
@@ -244,14 +244,14 @@ function badParam(inputName, key, value, advice) {
 
 /***/ }),
 
-/***/ 93028:
+/***/ 3028:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ failedResult),
 /* harmony export */   w: () => (/* binding */ outcomeResult)
 /* harmony export */ });
-/* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80403);
+/* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(403);
 
 /** A failed row. */
 function failedResult(line, command, error, durationMs) {

@@ -10,9 +10,9 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export WorkspacesFailedError */
 /* harmony import */ var _commands_publish_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7581);
-/* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80403);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89670);
-/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(93028);
+/* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(403);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9670);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3028);
 
 
 

@@ -2,7 +2,7 @@ export const id = 586;
 export const ids = [586,333,374,339];
 export const modules = {
 
-/***/ 27586:
+/***/ 7586:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,24 +11,24 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(96421);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var core = __webpack_require__(6058);
 // EXTERNAL MODULE: ./lib/foundation/clock.js
-var clock = __webpack_require__(58859);
+var clock = __webpack_require__(8859);
 // EXTERNAL MODULE: ./lib/foundation/errors.js
-var errors = __webpack_require__(89670);
+var errors = __webpack_require__(9670);
 // EXTERNAL MODULE: ./lib/foundation/redactor.js
-var foundation_redactor = __webpack_require__(66297);
+var foundation_redactor = __webpack_require__(6297);
 // EXTERNAL MODULE: ./lib/plan/options.js
-var plan_options = __webpack_require__(94333);
+var plan_options = __webpack_require__(4333);
 // EXTERNAL MODULE: ./lib/foundation/describe-error.js
-var describe_error = __webpack_require__(80403);
+var describe_error = __webpack_require__(403);
 // EXTERNAL MODULE: ./lib/run/result.js
-var result = __webpack_require__(93028);
+var result = __webpack_require__(3028);
 // EXTERNAL MODULE: ./lib/version.js
-var version = __webpack_require__(13411);
+var version = __webpack_require__(5792);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./lib/action/core-logger.js
 
 
@@ -156,14 +156,14 @@ async function writeSummary(report, redactor, auth) {
     const summary = core/* summary */.z.addHeading(clean(heading(report)), 3).addRaw(`<p>Registry: <code>${clean(report.registry)}</code>. ${clean(auth)}</p>`, true);
     if (report.packages) {
         const packageIcons = {
-            published: '✅ published',
-            unchanged: '⏭️ already there',
-            tagged: '🏷️ tagged',
-            private: '🔒 private',
-            'dry-run': '🧪 dry run',
-            staged: '📦 staged',
-            failed: '❌ failed',
-            'not-run': '⏸️ not run',
+            published: '\u2705 published',
+            unchanged: '\u23ed\ufe0f already there',
+            tagged: '\ud83c\udff7\ufe0f tagged',
+            private: '\ud83d\udd12 private',
+            'dry-run': '\ud83e\uddea dry run',
+            staged: '\ud83d\udce6 staged',
+            failed: '\u274c failed',
+            'not-run': '\u23f8\ufe0f not run',
         };
         summary.addTable([
             ['Package', 'Version', 'Tag', 'Outcome', 'Detail'].map((data) => ({ data, header: true })),
@@ -206,15 +206,15 @@ function heading(report) {
 }
 function outcomeText(result) {
     const icons = {
-        published: '✅ published',
-        done: '✅ done',
-        tagged: '🏷️ tagged',
-        unchanged: '⏭️ already so',
-        read: '📖 read',
-        'dry-run': '🧪 dry run',
-        staged: '📦 staged',
-        failed: '❌ failed',
-        'not-run': '⏸️ not run',
+        published: '\u2705 published',
+        done: '\u2705 done',
+        tagged: '\ud83c\udff7\ufe0f tagged',
+        unchanged: '\u23ed\ufe0f already so',
+        read: '\ud83d\udcd6 read',
+        'dry-run': '\ud83e\uddea dry run',
+        staged: '\ud83d\udce6 staged',
+        failed: '\u274c failed',
+        'not-run': '\u23f8\ufe0f not run',
     };
     return icons[result.outcome];
 }
@@ -263,7 +263,7 @@ async function run() {
         }
         const { options, commands } = read;
         // The engine (and npm's libraries) only once the inputs are accepted.
-        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(120), __webpack_require__.e(476), __webpack_require__.e(953), __webpack_require__.e(65), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 36065)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 60275))]);
+        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(310), __webpack_require__.e(196), __webpack_require__.e(953), __webpack_require__.e(65), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 6065)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
         auth = authSummary(options, idTokens !== undefined);
         report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {
@@ -327,7 +327,7 @@ function shownRegistry(value) {
 
 /***/ }),
 
-/***/ 66374:
+/***/ 6374:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -335,8 +335,8 @@ function shownRegistry(value) {
 /* harmony export */   pw: () => (/* binding */ userProblem),
 /* harmony export */   qH: () => (/* binding */ tagProblem)
 /* harmony export */ });
-/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78056);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62088);
+/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8056);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2088);
 
 
 /**
@@ -377,7 +377,7 @@ function userProblem(user) {
 
 /***/ }),
 
-/***/ 58859:
+/***/ 8859:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -392,14 +392,14 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 80403:
+/***/ 403:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ describeReason),
 /* harmony export */   U: () => (/* binding */ describeError)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89670);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
 /**
  * The one error describer. One line for the user: our own messages as they
@@ -437,7 +437,7 @@ function describeReason(error) {
 
 /***/ }),
 
-/***/ 89670:
+/***/ 9670:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -482,7 +482,7 @@ function isProductError(error) {
 
 /***/ }),
 
-/***/ 66297:
+/***/ 6297:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -520,7 +520,7 @@ class Redactor {
 
 /***/ }),
 
-/***/ 73411:
+/***/ 3411:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -537,7 +537,7 @@ const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
 
 /***/ }),
 
-/***/ 61333:
+/***/ 1333:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -547,7 +547,7 @@ const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
 /* harmony export */   sU: () => (/* binding */ MAX_SECRET_BYTES)
 /* harmony export */ });
 /* unused harmony exports MIN_PERIOD_S, MAX_PERIOD_S, DEFAULT_PERIOD_S */
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89670);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
 /** 80 bits: RFC 4226's floor, and what many enrolments hand out (otplib's own default floor is 16). */
 const MIN_SECRET_BYTES = 10;
@@ -662,7 +662,7 @@ function compact(text) {
 /** RFC 4648 base32, strict about characters; leftover bits under a byte are dropped, as authenticator apps do. */
 function decodeSecret(text, inputName, where) {
     const clean = compact(text);
-    // Checked before upper-casing: 'ß'.toUpperCase() is 'SS' and 'ı'.toUpperCase() is 'I'.
+    // Checked before upper-casing: '\u00df'.toUpperCase() is 'SS' and '\u0131'.toUpperCase() is 'I'.
     if (clean === '' || /[^A-Za-z2-7]/.test(clean)) {
         const code = /^\d{6,8}$/.test(clean) ? ' It looks like a one-time code; give the secret the codes are made from.' : '';
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not base32 text (0, 1, 8 and 9 are not base32 digits). Expected ${EXPECTED}.${code}`);
@@ -729,7 +729,7 @@ function badParam(inputName, key, value, advice) {
 
 /***/ }),
 
-/***/ 94333:
+/***/ 4333:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -743,11 +743,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   parseRegistry: () => (/* binding */ parseRegistry),
 /* harmony export */   parseWorkspaces: () => (/* binding */ parseWorkspaces)
 /* harmony export */ });
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
-/* harmony import */ var _otp_secret_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61333);
-/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66374);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89670);
-/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73411);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
+/* harmony import */ var _otp_secret_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1333);
+/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6374);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
+/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3411);
 
 
 
@@ -928,14 +928,14 @@ function parseAccess(value, name) {
 
 /***/ }),
 
-/***/ 93028:
+/***/ 3028:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ failedResult),
 /* harmony export */   w: () => (/* binding */ outcomeResult)
 /* harmony export */ });
-/* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80403);
+/* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(403);
 
 /** A failed row. */
 function failedResult(line, command, error, durationMs) {
@@ -964,7 +964,7 @@ function outcomeResult(line, command, outcome, tally, durationMs) {
 
 /***/ }),
 
-/***/ 13411:
+/***/ 5792:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

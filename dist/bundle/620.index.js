@@ -1,25 +1,45 @@
 export const id = 620;
-export const ids = [620,196];
+export const ids = [620,53];
 export const modules = {
 
-/***/ 46844:
+/***/ 5709:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   VC: () => (/* binding */ isRegistryName),
+/* harmony export */   V: () => (/* binding */ isRegistryName)
+/* harmony export */ });
+/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8056);
+
+/** A name npm can publish under (no version or range in it). */
+function isRegistryName(name) {
+    try {
+        const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_0__(name);
+        return parsed.registry === true && parsed.name === name;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6844:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Vj: () => (/* binding */ selectWorkspaces),
-/* harmony export */   gt: () => (/* binding */ findWorkspaces),
-/* harmony export */   l9: () => (/* binding */ CATALOG_FILE)
+/* harmony export */   gt: () => (/* binding */ findWorkspaces)
 /* harmony export */ });
 /* unused harmony export rootPackage */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var glob__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31668);
-/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33581);
-/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(78056);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(62088);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38815);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(89670);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var glob__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2600);
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3581);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2088);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1196);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9670);
+/* harmony import */ var _registry_name_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5709);
 
 
 
@@ -28,8 +48,6 @@ export const modules = {
 
 
 
-/** The file that declares the catalogs of each package manager, for messages. */
-const CATALOG_FILE = { npm: undefined, yarn: '.yarnrc.yml', pnpm: 'pnpm-workspace.yaml' };
 const PNPM_FILE = 'pnpm-workspace.yaml';
 const NPM_IGNORE = ['**/node_modules/**'];
 const PNPM_IGNORE = ['**/node_modules/**', '**/bower_components/**'];
@@ -50,7 +68,7 @@ async function findWorkspaces(root, inputName) {
         (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, 'yarn.lock')).then(() => true, () => false),
     ]);
     if (rootText === undefined && pnpmText === undefined) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(inputName, `${inputName}: there is no package.json in ${root}. Give the root folder of the monorepo, the one whose package.json declares "workspaces" (or that holds ${PNPM_FILE}).`, { received: root });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: there is no package.json in ${root}. Give the root folder of the monorepo, the one whose package.json declares "workspaces" (or that holds ${PNPM_FILE}).`, { received: root });
     }
     const rootManifest = rootText === undefined ? {} : parseManifest(rootText, rootFile, inputName);
     const packageManager = typeof rootManifest.packageManager === 'string' ? rootManifest.packageManager : '';
@@ -131,7 +149,7 @@ function selectWorkspaces(monorepo, filter, includeRoot, inputName) {
     const root = rootPackage(monorepo, inputName);
     const clash = result.find((pkg) => pkg.name === root.name);
     if (clash) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root (${node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, 'package.json')}) and the workspace package in ${node_path__WEBPACK_IMPORTED_MODULE_1__.join(clash.dir, 'package.json')} are both named "${root.name}". Rename one of them, or leave the root out.`, { received: root.name });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root (${node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, 'package.json')}) and the workspace package in ${node_path__WEBPACK_IMPORTED_MODULE_1__.join(clash.dir, 'package.json')} are both named "${root.name}". Rename one of them, or leave the root out.`, { received: root.name });
     }
     return [root, ...result];
 }
@@ -139,7 +157,7 @@ function selectWorkspaces(monorepo, filter, includeRoot, inputName) {
 function rootPackage(monorepo, inputName) {
     const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, 'package.json');
     if (Object.keys(monorepo.rootManifest).length === 0) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root ${monorepo.root} has no package.json to publish. Leave the root out, or give it a package.json with "name" and "version".`, { received: monorepo.root });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root ${monorepo.root} has no package.json to publish. Leave the root out, or give it a package.json with "name" and "version".`, { received: monorepo.root });
     }
     return toWorkspacePackage(monorepo.root, monorepo.root, monorepo.rootManifest, file, inputName);
 }
@@ -150,42 +168,32 @@ function matchesFilter(pkg, entry, root) {
     const pattern = relative.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
     if (pattern === '')
         return false;
-    return (0,minimatch__WEBPACK_IMPORTED_MODULE_3__/* .minimatch */ .xF)(pkg.relativeDir, pattern) || (0,minimatch__WEBPACK_IMPORTED_MODULE_3__/* .minimatch */ .xF)(pkg.relativeDir, `${pattern}/*`);
+    return (0,minimatch__WEBPACK_IMPORTED_MODULE_3__.minimatch)(pkg.relativeDir, pattern) || (0,minimatch__WEBPACK_IMPORTED_MODULE_3__.minimatch)(pkg.relativeDir, `${pattern}/*`);
 }
 function unmatchedFilter(monorepo, entry, includeRoot, inputName) {
     const known = monorepo.packages.map((pkg) => `${pkg.name} (${pkg.relativeDir})`);
     const shown = known.length > 30 ? [...known.slice(0, 30), `and ${known.length - 30} more`] : known;
     const rootName = monorepo.rootManifest.name;
     const hint = !includeRoot && (entry === rootName || entry === '.') ? ' The monorepo root is not a workspace package: to publish it, set include-workspace-root.' : '';
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(inputName, `${inputName}: "${entry}" matches no workspace package of ${monorepo.root} (by name, folder or glob over folders).${hint} Known packages: ${shown.join(', ')}.`, { received: entry });
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: "${entry}" matches no workspace package of ${monorepo.root} (by name, folder or glob over folders).${hint} Known packages: ${shown.join(', ')}.`, { received: entry });
 }
 function toWorkspacePackage(root, dir, manifest, file, inputName) {
     const isPrivate = manifest.private === true;
     // npm names an unnamed workspace after its folder; only a package that is never published may rely on that.
     const name = manifest.name === undefined && isPrivate ? nameFromFolder(dir) : manifest.name;
     if (typeof name !== 'string' || name === '') {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(inputName, `${inputName}: ${file} has no "name". Every workspace package that is not "private": true needs one, such as "my-package" or "@scope/my-package".`, { received: file });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} has no "name". Every workspace package that is not "private": true needs one, such as "my-package" or "@scope/my-package".`, { received: file });
     }
-    if (!isPrivate && !isRegistryName(name)) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(inputName, `${inputName}: "${name}" in ${file} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`, { received: name });
+    if (!isPrivate && !(0,_registry_name_js__WEBPACK_IMPORTED_MODULE_7__/* .isRegistryName */ .V)(name)) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: "${name}" in ${file} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`, { received: name });
     }
-    const clean = typeof manifest.version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_5__.clean(manifest.version) : null;
+    const clean = typeof manifest.version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_4__.clean(manifest.version) : null;
     if (clean === null && !isPrivate) {
         const what = manifest.version === undefined ? 'has no "version"' : `has version ${JSON.stringify(manifest.version)}, which is not a semver version`;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(inputName, `${inputName}: ${name} (${file}) ${what}. Give it a version such as 1.2.3 or 2.0.0-beta.1, or mark it "private": true if it is never published.`, { received: manifest.version });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${name} (${file}) ${what}. Give it a version such as 1.2.3 or 2.0.0-beta.1, or mark it "private": true if it is never published.`, { received: manifest.version });
     }
     const relativeDir = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.';
     return { name, version: clean ?? '', dir, relativeDir, manifest, private: isPrivate };
-}
-/** A name npm can publish under (no version or range in it). */
-function isRegistryName(name) {
-    try {
-        const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_4__(name);
-        return parsed.registry === true && parsed.name === name;
-    }
-    catch {
-        return false;
-    }
 }
 /** As @npmcli/name-from-folder: the folder name, under its parent's scope when the parent is an @scope folder. */
 function nameFromFolder(dir) {
@@ -201,7 +209,7 @@ function refuseDuplicates(packages, inputName) {
     if (duplicates.length === 0)
         return;
     const lines = duplicates.map(([name, list]) => `"${name}" is the name of ${list.map((pkg) => node_path__WEBPACK_IMPORTED_MODULE_1__.join(pkg.dir, 'package.json')).join(' and ')}`);
-    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(inputName, `${inputName}: two workspace packages have one name: ${lines.join('; ')}. Names must be unique in a monorepo: rename one, or leave it out of the workspaces.`, {
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: two workspace packages have one name: ${lines.join('; ')}. Names must be unique in a monorepo: rename one, or leave it out of the workspaces.`, {
         received: duplicates.map(([name]) => name),
     });
 }
@@ -217,16 +225,16 @@ async function npmFolders(root, declared) {
         }
         else {
             // A later pattern re-includes what an earlier negation excluded (['a/**', '!a/b/**', 'a/b/c'] keeps a/b/c).
-            negated = negated.filter((exclusion) => !(0,minimatch__WEBPACK_IMPORTED_MODULE_3__/* .minimatch */ .xF)(pattern, exclusion));
+            negated = negated.filter((exclusion) => !(0,minimatch__WEBPACK_IMPORTED_MODULE_3__.minimatch)(pattern, exclusion));
             patterns.push(pattern);
         }
     }
-    const kept = patterns.filter((pattern) => !negated.some((exclusion) => (0,minimatch__WEBPACK_IMPORTED_MODULE_3__/* .minimatch */ .xF)(pattern, exclusion)));
+    const kept = patterns.filter((pattern) => !negated.some((exclusion) => (0,minimatch__WEBPACK_IMPORTED_MODULE_3__.minimatch)(pattern, exclusion)));
     if (kept.length === 0)
         return [];
     // A trailing slash makes glob match folders only.
     const globs = kept.map((pattern) => (pattern.replace(/\\/g, '/').endsWith('/') ? pattern : `${pattern}/`));
-    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_2__/* .glob */ .TI)(globs, { cwd: root, ignore: [...NPM_IGNORE, ...negated] });
+    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_2__.glob)(globs, { cwd: root, ignore: [...NPM_IGNORE, ...negated] });
     return matches.map((match) => node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, match));
 }
 /** pnpm: folders holding a package.json matched by the patterns, as pnpm's findPackages matches them ("!" excludes, in any order). */
@@ -236,7 +244,7 @@ async function pnpmFolders(root, declared) {
     const negative = declared.filter((pattern) => pattern.startsWith('!')).map((pattern) => toManifest(pattern.slice(1)));
     if (positive.length === 0)
         return [];
-    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_2__/* .glob */ .TI)(positive, { cwd: root, ignore: [...PNPM_IGNORE, ...negative] });
+    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_2__.glob)(positive, { cwd: root, ignore: [...PNPM_IGNORE, ...negative] });
     return matches.map((match) => node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, match)));
 }
 function readCatalogs(config, file, inputName) {
@@ -263,17 +271,17 @@ function readCatalogs(config, file, inputName) {
     return catalogs;
 }
 function malformedCatalog(file, why, inputName) {
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(inputName, `${inputName}: ${file} is malformed: ${why}. A catalog maps package names to ranges, such as "react: ^18.2.0".`, { received: file });
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} is malformed: ${why}. A catalog maps package names to ranges, such as "react: ^18.2.0".`, { received: file });
 }
 function noWorkspaces(file, inputName) {
     const how = file.endsWith(PNPM_FILE)
         ? `list the package folders under "packages" in ${file}, such as "packages: ['packages/*']"`
         : `list the package folders in the "workspaces" field of ${file}, such as "workspaces": ["packages/*"]`;
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(inputName, `${inputName}: ${file} declares no workspaces. To publish the packages of a monorepo, ${how}; to publish one package, give its folder without workspaces.`, { received: file });
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} declares no workspaces. To publish the packages of a monorepo, ${how}; to publish one package, give its folder without workspaces.`, { received: file });
 }
 function matchesNothing(patterns, file, inputName) {
     const list = patterns.length > 0 ? ` (${patterns.map((pattern) => JSON.stringify(pattern)).join(', ')})` : '';
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(inputName, `${inputName}: the workspaces declared in ${file}${list} match no folder holding a package.json. Each pattern is a folder or a glob relative to the root, such as "packages/*" or "packages/**".`, {
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: the workspaces declared in ${file}${list} match no folder holding a package.json. Each pattern is a folder or a glob relative to the root, such as "packages/*" or "packages/**".`, {
         received: patterns,
     });
 }
@@ -281,7 +289,7 @@ function stringList(value, where, inputName) {
     if (value === undefined || value === null)
         return [];
     if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item === '')) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not a list of folder patterns. Give an array of non-empty strings, such as ["packages/*"].`, { received: value });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not a list of folder patterns. Give an array of non-empty strings, such as ["packages/*"].`, { received: value });
     }
     return value;
 }
@@ -292,26 +300,26 @@ function parseManifest(text, file, inputName) {
         data = JSON.parse(text.replace(/^\uFEFF/, ''));
     }
     catch (error) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid JSON (${error.message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid JSON (${error.message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
     }
     if (!isObject(data) || Array.isArray(data)) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: file });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: file });
     }
     return data;
 }
 function parseYamlObject(text, file, inputName) {
     let data;
     try {
-        data = (0,yaml__WEBPACK_IMPORTED_MODULE_6__/* .parse */ .qg)(text);
+        data = (0,yaml__WEBPACK_IMPORTED_MODULE_5__/* .parse */ .qg)(text);
     }
     catch (error) {
         const reason = error.message.split('\n')[0];
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid YAML (${reason}). Fix its syntax.`, { received: file });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid YAML (${reason}). Fix its syntax.`, { received: file });
     }
     if (data === null || data === undefined)
         return {};
     if (!isObject(data) || Array.isArray(data)) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, { received: file });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, { received: file });
     }
     return data;
 }
@@ -324,7 +332,7 @@ async function readText(file, inputName) {
         const code = error.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return undefined;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(inputName, `${inputName}: could not read ${file} (${code ?? error.message}). Check that the file is readable.`, { received: file, cause: error });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: could not read ${file} (${code ?? error.message}). Check that the file is readable.`, { received: file, cause: error });
     }
 }
 function isObject(value) {
@@ -338,7 +346,7 @@ function compare(a, b) {
 
 /***/ }),
 
-/***/ 76620:
+/***/ 6620:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -346,14 +354,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   planTrustStage: () => (/* binding */ planTrustStage),
 /* harmony export */   repositoryOf: () => (/* binding */ repositoryOf)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78056);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89670);
-/* harmony import */ var _package_read_package_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65863);
-/* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44098);
-/* harmony import */ var _package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(46844);
-/* harmony import */ var _publish_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(33334);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8056);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
+/* harmony import */ var _package_read_package_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5863);
+/* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4098);
+/* harmony import */ var _package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6844);
+/* harmony import */ var _publish_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3334);
 /* harmony import */ var _workspace_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8815);
 
 
@@ -568,11 +576,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __webpack_require__(62088);
+var semver = __webpack_require__(2088);
 ;// CONCATENATED MODULE: ./lib/package/dependency-order.js
 
 
@@ -742,19 +750,21 @@ function compare(a, b) {
 }
 
 // EXTERNAL MODULE: ./lib/package/npmrc.js
-var npmrc = __webpack_require__(39050);
+var npmrc = __webpack_require__(9050);
 // EXTERNAL MODULE: ./node_modules/npm-package-arg/lib/npa.js
-var npa = __webpack_require__(78056);
+var npa = __webpack_require__(8056);
 // EXTERNAL MODULE: ./lib/foundation/errors.js
-var errors = __webpack_require__(89670);
-// EXTERNAL MODULE: ./lib/package/workspaces.js
-var workspaces = __webpack_require__(46844);
+var errors = __webpack_require__(9670);
+// EXTERNAL MODULE: ./lib/package/registry-name.js
+var registry_name = __webpack_require__(5709);
 ;// CONCATENATED MODULE: ./lib/package/publish-manifest.js
 
 
 
 
 
+/** The file that declares the catalogs of each package manager, for messages. */
+const CATALOG_FILE = { npm: undefined, yarn: '.yarnrc.yml', pnpm: 'pnpm-workspace.yaml' };
 /** The dependency fields whose `workspace:` and `catalog:` ranges are rewritten. */
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
 /** The fields a consumer installs. */
@@ -778,9 +788,9 @@ const YARN_LIFTED_FIELDS = ['type', 'main', 'browser', 'module', 'exports', 'imp
 /**
  * The manifest of `pkg` as its package manager publishes it:
  * - `workspace:` ranges in every dependency field become registry ranges, as
- *   pnpm's exportable-manifest and yarn's pack write them (`*` and bare →
- *   the exact version, `^`/`~` → `^version`/`~version`, a range → the range,
- *   `<alias>@<*^~>` and `./path` → `npm:<name>@<version>` when the package has
+ *   pnpm's exportable-manifest and yarn's pack write them (`*` and bare \u2192
+ *   the exact version, `^`/`~` \u2192 `^version`/`~version`, a range \u2192 the range,
+ *   `<alias>@<*^~>` and `./path` \u2192 `npm:<name>@<version>` when the package has
  *   another name). A `workspace:` range must name a workspace package (or the
  *   root) whose version it accepts.
  * - `catalog:` and `catalog:<name>` become the catalog's range (pnpm:
@@ -920,7 +930,7 @@ function outside(name, spec, field, target, context) {
 function resolveCatalog(name, spec, field, context) {
     const { monorepo } = context;
     const catalogName = spec.slice('catalog:'.length).trim() || 'default';
-    const file = workspaces/* CATALOG_FILE */.l9[monorepo.manager];
+    const file = CATALOG_FILE[monorepo.manager];
     if (file === undefined) {
         throw refusal(context, `has "${name}": "${spec}" in ${field}, but npm has no catalogs (pnpm defines them in pnpm-workspace.yaml, yarn in .yarnrc.yml). Write the range itself, such as ^1.2.3`, spec);
     }
@@ -956,7 +966,7 @@ function liftPublishConfig(manifest, context) {
     }
     if (Object.hasOwn(publishConfig, 'name')) {
         const { name } = publishConfig;
-        if (typeof name !== 'string' || !(0,workspaces/* isRegistryName */.VC)(name)) {
+        if (typeof name !== 'string' || !(0,registry_name/* isRegistryName */.V)(name)) {
             throw refusal(context, `has publishConfig.name ${JSON.stringify(name)}, which is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name)`, name);
         }
         if (name !== context.pkg.name)
@@ -987,8 +997,10 @@ function refusal(context, what, received) {
     return new errors/* InputError */.dz(inputName, `${inputName}: ${pkg.name} (${file}) ${what}.`, { received });
 }
 
+// EXTERNAL MODULE: ./lib/package/workspaces.js
+var workspaces = __webpack_require__(6844);
 // EXTERNAL MODULE: ./lib/plan/publish-plan.js
-var publish_plan = __webpack_require__(33334);
+var publish_plan = __webpack_require__(3334);
 ;// CONCATENATED MODULE: ./lib/plan/workspace-plan.js
 
 

@@ -2,7 +2,7 @@ export const id = 632;
 export const ids = [632];
 export const modules = {
 
-/***/ 12632:
+/***/ 2632:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,17 +19,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
+var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./lib/foundation/errors.js
-var errors = __webpack_require__(89670);
+var errors = __webpack_require__(9670);
 // EXTERNAL MODULE: ./lib/foundation/http-errors.js
-var http_errors = __webpack_require__(23505);
+var http_errors = __webpack_require__(3505);
 // EXTERNAL MODULE: ./lib/registry/packument.js
-var packument = __webpack_require__(52919);
+var packument = __webpack_require__(2919);
 // EXTERNAL MODULE: ./node_modules/npm-registry-fetch/lib/index.js
 var lib = __webpack_require__(5706);
 // EXTERNAL MODULE: ./lib/registry/client.js
-var client = __webpack_require__(74548);
+var client = __webpack_require__(4548);
 ;// CONCATENATED MODULE: ./lib/registry/trust.js
 
 
@@ -60,9 +60,9 @@ async function revokeTrust(client, pkg, id, write) {
 }
 
 // EXTERNAL MODULE: ./lib/commands/context.js
-var commands_context = __webpack_require__(41405);
+var commands_context = __webpack_require__(1405);
 // EXTERNAL MODULE: ./lib/commands/errors.js
-var commands_errors = __webpack_require__(72615);
+var commands_errors = __webpack_require__(2615);
 ;// CONCATENATED MODULE: ./lib/commands/trust.js
 
 

@@ -2,15 +2,15 @@ export const id = 65;
 export const ids = [65];
 export const modules = {
 
-/***/ 41405:
+/***/ 1405:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ otpWrite),
 /* harmony export */   b: () => (/* binding */ commandContext)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var _otp_with_otp_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97201);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var _otp_with_otp_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7201);
 
 
 /** A fresh context for one command. */
@@ -36,7 +36,7 @@ function otpWrite(context, label, npmCommand, send, bodyBytes = 0) {
 
 /***/ }),
 
-/***/ 72615:
+/***/ 2615:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -46,7 +46,7 @@ function otpWrite(context, label, npmCommand, send, bodyBytes = 0) {
 /* harmony export */   ci: () => (/* binding */ PackageNotFoundError),
 /* harmony export */   sZ: () => (/* binding */ PublishConflictError)
 /* harmony export */ });
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89670);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
 /** The package does not exist on the registry. */
 class PackageNotFoundError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
@@ -92,7 +92,7 @@ class RegistryReadError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0
 
 /***/ }),
 
-/***/ 78079:
+/***/ 8079:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -180,26 +180,25 @@ function repositoryKey(value) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $_: () => (/* binding */ executePublish),
 /* harmony export */   S: () => (/* binding */ dryRunProvenance),
+/* harmony export */   jG: () => (/* binding */ loadPacker),
 /* harmony export */   mi: () => (/* binding */ unsentReason),
 /* harmony export */   vS: () => (/* binding */ NoTokenError),
 /* harmony export */   x6: () => (/* binding */ provenanceFor),
 /* harmony export */   xL: () => (/* binding */ preflightPublish)
 /* harmony export */ });
-/* harmony import */ var _npmcli_package_json__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80319);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62088);
-/* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80403);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89670);
-/* harmony import */ var _foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23505);
-/* harmony import */ var _otp_with_otp_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(97201);
-/* harmony import */ var _package_pack_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96043);
-/* harmony import */ var _package_scripts_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58344);
-/* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(44098);
-/* harmony import */ var _registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(677);
-/* harmony import */ var _registry_packument_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(52919);
-/* harmony import */ var _registry_publish_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(14512);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(41405);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(72615);
-
+/* harmony import */ var _npmcli_package_json__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2700);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2088);
+/* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(403);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
+/* harmony import */ var _foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3505);
+/* harmony import */ var _otp_with_otp_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7201);
+/* harmony import */ var _package_scripts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8344);
+/* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4098);
+/* harmony import */ var _registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(677);
+/* harmony import */ var _registry_packument_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2919);
+/* harmony import */ var _registry_publish_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4512);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1405);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2615);
 
 
 
@@ -220,6 +219,12 @@ class NoTokenError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* 
             'Configure this repository and workflow as the package\'s trusted publisher on npmjs.com, or give the run a token. Nothing was sent.', { received: id });
     }
 }
+/**
+ * The in-process packer (npm-packlist's walk, ignore rules, tar), loaded when a folder is to be packed: a `.tgz`
+ * never needs it, and for a folder it loads while the registry answers the read in preflightPublish.
+ */
+let packer;
+const loadPacker = () => (packer ??= Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(43)]).then(__webpack_require__.bind(__webpack_require__, 6043)));
 /** Uploads retried after a transient failure (reset, timeout, 408, 5xx) once the read-back shows the version absent. */
 const MAX_UPLOAD_RETRIES = 2;
 /**
@@ -231,8 +236,11 @@ const MAX_UPLOAD_RETRIES = 2;
  */
 async function preflightPublish(client, plan) {
     const id = `${plan.name}@${plan.version}`;
-    const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_10__/* .readPackument */ .l)(client, plan.name, { write: true }).catch((error) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .RegistryReadError */ .Ou(id, client.registry, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error), error);
+    // A failure to load surfaces where the packer is used.
+    if (plan.source.kind === 'folder')
+        loadPacker().catch(() => undefined);
+    const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_9__/* .readPackument */ .l)(client, plan.name, { write: true }).catch((error) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .RegistryReadError */ .Ou(id, client.registry, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error), error);
     });
     const present = packument?.versions?.[plan.version] !== undefined;
     if (!present && plan.tagImplicit && plan.tag === 'latest') {
@@ -261,7 +269,7 @@ async function executePublish(context, plan, packument, deps) {
     const id = `${plan.name}@${plan.version}`;
     const present = packument?.versions?.[plan.version] !== undefined;
     const script = (event) => plan.source.kind === 'folder' && plan.scripts.includes(event)
-        ? (0,_package_scripts_js__WEBPACK_IMPORTED_MODULE_7__/* .runScript */ .j3)({ dir: plan.source.dir, manifest: plan.source.manifest, event, env: deps.scriptEnv, logger: context.logger })
+        ? (0,_package_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .runScript */ .j3)({ dir: plan.source.dir, manifest: plan.source.manifest, event, env: deps.scriptEnv, logger: context.logger })
         : Promise.resolve();
     let built;
     if (plan.source.kind === 'folder') {
@@ -274,8 +282,9 @@ async function executePublish(context, plan, packument, deps) {
         if (manifest.name !== plan.name || manifest.version !== plan.version) {
             throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$('EPACK', `The package scripts changed ${dir}/package.json from ${id} to ${String(manifest.name)}@${String(manifest.version)}; nothing was published. Set the name and version before the run instead.`, { received: id });
         }
-        const packed = await (0,_package_pack_js__WEBPACK_IMPORTED_MODULE_6__/* .packDirectory */ .j)(dir, { ...(manifestText === undefined ? {} : { manifestText }), ...(workspaceRoot === undefined ? {} : { workspaceRoot, workspaces: [dir] }) });
-        context.logger.info(`Packed ${id}: ${packed.files.length} file${packed.files.length === 1 ? '' : 's'}, ${packed.data.length} bytes (${packed.integrity.slice(0, 20)}…).`);
+        const { packDirectory } = await loadPacker();
+        const packed = await packDirectory(dir, { ...(manifestText === undefined ? {} : { manifestText }), ...(workspaceRoot === undefined ? {} : { workspaceRoot, workspaces: [dir] }) });
+        context.logger.info(`Packed ${id}: ${packed.files.length} file${packed.files.length === 1 ? '' : 's'}, ${packed.data.length} bytes (${packed.integrity.slice(0, 20)}\u2026).`);
         await script('postpack');
         built = { data: packed.data, integrity: packed.integrity, manifest };
     }
@@ -284,10 +293,10 @@ async function executePublish(context, plan, packument, deps) {
     }
     const state = present ? await compare(context.client, packument, plan.version, built) : 'absent';
     if (state === 'different')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .PublishConflictError */ .sZ(id);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .PublishConflictError */ .sZ(id);
     // `stage publish`: the same version, packed the same way, goes to the staging area instead (see stage.ts).
     if (plan.command.stage)
-        return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 53854))).stageBuilt(context, plan, built, state === 'identical', deps, async () => { await script('publish'); await script('postpublish'); });
+        return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageBuilt(context, plan, built, state === 'identical', deps, async () => { await script('publish'); await script('postpublish'); });
     if (state === 'identical')
         return ensureTag(context, plan, packument);
     if (plan.dryRun) {
@@ -309,7 +318,7 @@ async function executePublish(context, plan, packument, deps) {
     return {
         status: 'done',
         published: true,
-        detail: `published ${id} (${built.integrity.slice(0, 20)}…) with tag ${plan.tag}${oidcClient ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}`,
+        detail: `published ${id} (${built.integrity.slice(0, 20)}\u2026) with tag ${plan.tag}${oidcClient ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}`,
         ...(receipt.transparencyLogUrl ? { transparencyLogUrl: receipt.transparencyLogUrl } : {}),
     };
 }
@@ -367,7 +376,7 @@ async function compare(client, packument, version, built) {
     const url = published?.dist?.tarball;
     if (!url)
         return 'different';
-    return (await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_8__/* .sameContents */ .P1)(await client.getBuffer(url), built.data)) ? 'identical' : 'different';
+    return (await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_7__/* .sameContents */ .P1)(await client.getBuffer(url), built.data)) ? 'identical' : 'different';
 }
 /**
  * The version is there with the same contents. A tag that was asked for
@@ -385,7 +394,7 @@ async function ensureTag(context, plan, packument) {
     if (plan.dryRun)
         return { status: 'dry-run', detail: `dry run: ${id} is already published; ${plan.tag} would point at it${was}` };
     context.logger.info(`${id} is already in the registry with identical contents, but not under "${plan.tag}": setting the tag.`);
-    await (0,_context_js__WEBPACK_IMPORTED_MODULE_12__/* .otpWrite */ .P)(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (write) => (0,_registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_9__/* .setDistTag */ .r)(context.client, plan.name, plan.tag, plan.version, write));
+    await (0,_context_js__WEBPACK_IMPORTED_MODULE_11__/* .otpWrite */ .P)(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (write) => (0,_registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_8__/* .setDistTag */ .r)(context.client, plan.name, plan.tag, plan.version, write));
     return { status: 'tagged', detail: `${id} was already published with identical contents; ${plan.tag} now points at it${was}` };
 }
 /**
@@ -406,10 +415,10 @@ async function upload(context, plan, built, oidcClient, provenance, receipt) {
         try {
             const answer = await (0,_otp_with_otp_js__WEBPACK_IMPORTED_MODULE_5__/* .withOtp */ .at)(otp, {
                 label: `publish ${id}`,
-                bodyBytes: (0,_registry_publish_js__WEBPACK_IMPORTED_MODULE_11__/* .uploadBytes */ .D)(built.data.length),
+                bodyBytes: (0,_registry_publish_js__WEBPACK_IMPORTED_MODULE_10__/* .uploadBytes */ .D)(built.data.length),
                 send: (code) => {
                     context.writes += 1;
-                    return (0,_registry_publish_js__WEBPACK_IMPORTED_MODULE_11__/* .uploadVersion */ .E)(uploader, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' });
+                    return (0,_registry_publish_js__WEBPACK_IMPORTED_MODULE_10__/* .uploadVersion */ .E)(uploader, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' });
                 },
             }, context.tally);
             if (answer.transparencyLogUrl) {
@@ -423,10 +432,10 @@ async function upload(context, plan, built, oidcClient, provenance, receipt) {
         catch (error) {
             const kind = classify(error);
             if (kind === 'refused' || kind === 'not-sent')
-                throw error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$ ? error : new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .PublishFailedError */ .BG(id, failureReason(error), error, kind);
+                throw error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$ ? error : new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .PublishFailedError */ .BG(id, failureReason(error), error, kind);
             logger.warning(`The publish of ${id} ended without a clear answer (${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error)}); reading the registry back before anything else.`);
-            const after = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_10__/* .readPackument */ .l)(context.client, plan.name, { write: true }).catch((readError) => {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .PublishUnconfirmedError */ .E8(id, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error), (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(readError), error);
+            const after = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_9__/* .readPackument */ .l)(context.client, plan.name, { write: true }).catch((readError) => {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .PublishUnconfirmedError */ .E8(id, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error), (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(readError), error);
             });
             const state = after?.versions?.[plan.version] ? await compare(context.client, after, plan.version, built) : 'absent';
             if (state === 'identical' && uploads === 1 && kind === 'unclear') {
@@ -439,9 +448,9 @@ async function upload(context, plan, built, oidcClient, provenance, receipt) {
                 return 'confirmed';
             }
             if (state === 'different')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .PublishConflictError */ .sZ(id);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .PublishConflictError */ .sZ(id);
             if (uploads > MAX_UPLOAD_RETRIES || kind !== 'transient')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .PublishFailedError */ .BG(id, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error), error, 'absent', uploads);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .PublishFailedError */ .BG(id, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error), error, 'absent', uploads);
             const backoffMs = 1000 * 2 ** (uploads - 1);
             logger.info(`${id} is not in the registry; retrying the publish in ${backoffMs / 1000} s (retry ${uploads}/${MAX_UPLOAD_RETRIES}).`);
             await context.otp.clock.sleep(backoffMs);
@@ -493,7 +502,7 @@ function classify(error) {
 
 /***/ }),
 
-/***/ 23505:
+/***/ 3505:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -557,7 +566,7 @@ function isRecord(value) {
 
 /***/ }),
 
-/***/ 42366:
+/***/ 2366:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -567,7 +576,7 @@ function isRecord(value) {
 /* harmony export */   ax: () => (/* binding */ OtpRejectedError),
 /* harmony export */   eu: () => (/* binding */ SecurityKeyError)
 /* harmony export */ });
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89670);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
 /** The registry asked for a one-time password and no TOTP secret was configured. */
 class OtpRequiredError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
@@ -641,19 +650,27 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/otp/errors.js
-var errors = __webpack_require__(42366);
+var errors = __webpack_require__(2366);
 // EXTERNAL MODULE: ./node_modules/@otplib/core/dist/index.js
-var dist = __webpack_require__(21498);
-// EXTERNAL MODULE: ./node_modules/otplib/dist/index.js + 11 modules
-var otplib_dist = __webpack_require__(11525);
+var dist = __webpack_require__(1498);
+// EXTERNAL MODULE: ./node_modules/@otplib/plugin-crypto-node/dist/index.js
+var plugin_crypto_node_dist = __webpack_require__(933);
+// EXTERNAL MODULE: ./node_modules/@otplib/totp/dist/index.js + 1 modules
+var totp_dist = __webpack_require__(582);
 // EXTERNAL MODULE: ./lib/otp/secret.js
-var secret = __webpack_require__(61333);
+var secret = __webpack_require__(1333);
 ;// CONCATENATED MODULE: ./lib/otp/totp.js
 /**
  * TOTP codes (RFC 6238) from a parsed secret, through otplib. Time comes in
  * as a parameter: callers pass their injected clock's (registry-corrected)
  * time, never `Date.now()` from here.
+ *
+ * otplib's own parts, not its `otplib` preset: the TOTP generator with node's
+ * crypto for the HMAC. The preset brings a JavaScript SHA-1/SHA-2 and a base32
+ * codec (130 KB that every run would parse) that a parsed secret never needs.
  */
+
+
 
 
 /** otplib refuses secrets under 16 bytes by default; 80-bit enrolments are common, and parseTotpSecret enforces our bounds. */
@@ -676,8 +693,7 @@ function totpWindow(secret, epochMs) {
 function totpCodeForWindow(secret, window) {
     if (!Number.isSafeInteger(window) || window < 0)
         throw new RangeError(`window must be a non-negative safe integer, got ${window}`);
-    return (0,otplib_dist/* generateSync */.Vs)({
-        strategy: 'totp',
+    return (0,totp_dist/* generateSync */.Vs)({
         secret: secret.bytes,
         algorithm: secret.algorithm,
         digits: secret.digits,
@@ -685,6 +701,7 @@ function totpCodeForWindow(secret, window) {
         // The window's first second: otplib derives the counter as floor(epoch / period) = window, exactly.
         epoch: window * secret.period,
         guardrails: GUARDRAILS,
+        crypto: plugin_crypto_node_dist/* crypto */.Et,
     });
 }
 /** The code for the TOTP time step containing `epochMs` (milliseconds since the Unix epoch). */
@@ -1035,15 +1052,15 @@ function checkUses(uses) {
 
 /***/ }),
 
-/***/ 97201:
+/***/ 7201:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   at: () => (/* binding */ withOtp)
 /* harmony export */ });
 /* unused harmony exports isOtpChallenge, retryAfter */
-/* harmony import */ var _foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23505);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42366);
+/* harmony import */ var _foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3505);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2366);
 /* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6198);
 
 
@@ -1159,15 +1176,78 @@ function retryAfter(error, nowMs) {
 
 /***/ }),
 
-/***/ 39050:
+/***/ 2014:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ compareEn)
+/* harmony export */ });
+/**
+ * `a.localeCompare(b, 'en')`, as npm-packlist sorts the files of a tarball, without ICU's collator where
+ * it is not needed: creating it costs about 8 ms at its first use, which is most of what packing a small
+ * package takes. For strings of printable ASCII the order is ICU's root collation, which 'en' uses
+ * unchanged: characters compare by a primary weight (space and punctuation, then symbols, digits, and
+ * letters with upper and lower case equal), and only between strings equal at that level does case
+ * decide, lower case first, at the first place they differ. Any other string goes to localeCompare.
+ * test/unit/collate.test.ts checks this against localeCompare itself.
+ */
+/** Printable ASCII in ICU's root order (Intl.Collator('en')); a letter and its capital share one weight. */
+const ROOT_ORDER = ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ';
+const PRIMARY = new Uint8Array(128);
+{
+    let weight = 0;
+    for (let i = 0; i < ROOT_ORDER.length; i += 1) {
+        const code = ROOT_ORDER.charCodeAt(i);
+        const capital = code >= 65 && code <= 90;
+        if (!capital)
+            weight += 1;
+        PRIMARY[code] = weight;
+    }
+}
+const printable = (text) => {
+    for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code < 32 || code > 126)
+            return false;
+    }
+    return true;
+};
+/** Negative, zero or positive as `a.localeCompare(b, 'en')`. */
+function compareEn(a, b) {
+    if (a === b)
+        return 0;
+    if (!printable(a) || !printable(b))
+        return a.localeCompare(b, 'en');
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i += 1) {
+        const difference = PRIMARY[a.charCodeAt(i)] - PRIMARY[b.charCodeAt(i)];
+        if (difference !== 0)
+            return difference < 0 ? -1 : 1;
+    }
+    if (a.length !== b.length)
+        return a.length < b.length ? -1 : 1;
+    // Equal but for case: lower case first, at the first place they differ.
+    for (let i = 0; i < length; i += 1) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x !== y)
+            return x > y ? -1 : 1; // 'a' (97) > 'A' (65): the lower case one sorts first
+    }
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 9050:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ readNpmrcRegistries)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89670);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9670);
 
 
 
@@ -1237,12 +1317,12 @@ function expand(value, env, file, inputName) {
 /* harmony export */   WP: () => (/* binding */ projectTree),
 /* harmony export */   h2: () => (/* binding */ PackageJson)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var _npmcli_package_json__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80319);
-/* harmony import */ var glob__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31668);
-/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33581);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89670);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _npmcli_package_json__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2700);
+/* harmony import */ var glob__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2600);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9670);
+/* harmony import */ var _collate_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2014);
 // The package tree npm-packlist reads, built from the disk as @npmcli/arborist's loadActual would build it
 // (node_modules/npm/node_modules/@npmcli/arborist/lib/arborist/load-actual.js, node.js, edge.js), limited
 // to what packing asks: normalised manifests, workspaces, and where a dependency named for bundling is
@@ -1272,7 +1352,7 @@ async function readPackManifest(dir, text) {
     }
     catch (error) {
         const what = text === undefined ? file : `the package.json text given for ${dir}`;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ProductError */ ._$('EPACK', `Could not read ${what}: ${error.message}`, { received: what, cause: error });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ProductError */ ._$('EPACK', `Could not read ${what}: ${error.message}`, { received: what, cause: error });
     }
 }
 /** The tree of the package in `dir`, whose normalised package.json is `manifest`. */
@@ -1388,13 +1468,15 @@ function commonAncestor(a, b) {
 async function mapWorkspaces(root, declaration) {
     const list = isObject(declaration) && Array.isArray(declaration.packages) ? declaration.packages : declaration;
     if (!Array.isArray(list)) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ProductError */ ._$('EPACK', `"workspaces" in the package.json of ${root} must be an array of folder patterns (or {"packages": [...]}).`, { received: declaration });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ProductError */ ._$('EPACK', `"workspaces" in the package.json of ${root} must be an array of folder patterns (or {"packages": [...]}).`, { received: declaration });
     }
+    // minimatch only for a workspace root: not loaded to pack a plain package (dist/ loads glob on first call too).
+    const { minimatch } = await __webpack_require__.e(/* import() */ 581).then(__webpack_require__.bind(__webpack_require__, 3581));
     const patterns = [];
     const negatedPatterns = [];
     for (const entry of list) {
         if (typeof entry !== 'string') {
-            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ProductError */ ._$('EPACK', `"workspaces" in the package.json of ${root} must list folder patterns; it holds ${JSON.stringify(entry)}.`, { received: entry });
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ProductError */ ._$('EPACK', `"workspaces" in the package.json of ${root} must list folder patterns; it holds ${JSON.stringify(entry)}.`, { received: entry });
         }
         const bangs = /^!+/.exec(entry)?.[0].length ?? 0;
         const pattern = entry.slice(bangs).replace(/^\.?\/+/, '');
@@ -1404,22 +1486,22 @@ async function mapWorkspaces(root, declaration) {
         else {
             // a later pattern overrides the negations before it
             for (let i = 0; i < negatedPatterns.length; ++i)
-                if ((0,minimatch__WEBPACK_IMPORTED_MODULE_4__/* .minimatch */ .xF)(pattern, negatedPatterns[i]))
+                if (minimatch(pattern, negatedPatterns[i]))
                     negatedPatterns.splice(i, 1);
             patterns.push(pattern);
         }
     }
     for (const negated of negatedPatterns)
-        for (const pattern of minimatch__WEBPACK_IMPORTED_MODULE_4__/* .minimatch */ .xF.match(patterns, negated))
+        for (const pattern of minimatch.match(patterns, negated))
             patterns.splice(patterns.indexOf(pattern), 1);
     const workspaces = new Map();
     if (patterns.length === 0)
         return workspaces;
     const folders = patterns.map((pattern) => (pattern.replace(/\\/g, '/').endsWith('/') ? pattern : `${pattern}/`));
-    const matches = (await (0,glob__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(folders, { cwd: root, ignore: ['**/node_modules/**', ...negatedPatterns] })).sort((a, b) => a.localeCompare(b, 'en'));
+    const matches = (await (0,glob__WEBPACK_IMPORTED_MODULE_3__.glob)(folders, { cwd: root, ignore: ['**/node_modules/**', ...negatedPatterns] })).sort(_collate_js__WEBPACK_IMPORTED_MODULE_5__/* .compareEn */ .P);
     const byName = new Map();
     for (const pattern of patterns) {
-        for (const match of matches.filter((m) => (0,minimatch__WEBPACK_IMPORTED_MODULE_4__/* .minimatch */ .xF)(m, pattern, { partial: true, windowsPathsNoEscape: true }))) {
+        for (const match of matches.filter((m) => minimatch(m, pattern, { partial: true, windowsPathsNoEscape: true }))) {
             const dir = node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, match);
             let pkg;
             try {
@@ -1428,7 +1510,7 @@ async function mapWorkspaces(root, declaration) {
             catch (error) {
                 if (['ENOENT', 'ENOTDIR'].includes(error.code ?? ''))
                     continue;
-                throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ProductError */ ._$('EPACK', `Could not read the workspace ${dir}: ${error.message}`, { received: dir, cause: error });
+                throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ProductError */ ._$('EPACK', `Could not read the workspace ${dir}: ${error.message}`, { received: dir, cause: error });
             }
             const name = typeof pkg.name === 'string' && pkg.name ? pkg.name : nameFromFolder(dir);
             byName.set(name, (byName.get(name) ?? new Set()).add(dir));
@@ -1436,7 +1518,7 @@ async function mapWorkspaces(root, declaration) {
     }
     for (const [name, dirs] of byName) {
         if (dirs.size > 1) {
-            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ProductError */ ._$('EPACK', `${root} must not have several workspaces named ${name}: ${[...dirs].join(', ')}.`, { received: name });
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ProductError */ ._$('EPACK', `${root} must not have several workspaces named ${name}: ${[...dirs].join(', ')}.`, { received: name });
         }
         workspaces.set(name, [...dirs][0]);
     }
@@ -1452,432 +1534,18 @@ function nameFromFolder(dir) {
 
 /***/ }),
 
-/***/ 96043:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  j: () => (/* binding */ packDirectory)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
-var index_min = __webpack_require__(98697);
-// EXTERNAL MODULE: ./lib/foundation/errors.js
-var errors = __webpack_require__(89670);
-// EXTERNAL MODULE: ./lib/package/pack-tree.js
-var pack_tree = __webpack_require__(8720);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./node_modules/ignore-walk/lib/index.js
-var lib = __webpack_require__(12840);
-;// CONCATENATED MODULE: ./lib/package/packlist.js
-// The files `npm pack` puts in a tarball, decided as npm 11.21 decides them: a port of npm-packlist 10.0.4
-// (ISC, GitHub Inc.; node_modules/npm/node_modules/npm-packlist/lib/index.js) on the same walker,
-// ignore-walk (9.0.0 here, whose code is identical to the 8.0.0 npm 11.21 bundles).
-//
-// Why a port rather than the npm-packlist in node_modules: that one is 11.3, pulled in by pacote 22 (the
-// npm 12 line), and it packs differently from npm 11.21: `files` entries are expanded with glob (so
-// negations and patterns select other files), npm-shrinkwrap.json, bun.lock and .npm-extension.* are
-// always left out, patch files named by patchedDependencies are dropped and a global ignore file is read.
-// Both versions also want an Arborist tree (@npmcli/arborist: large, and not a dependency), of which they
-// read only a folder, its normalised package.json, whether it is the project root, its workspaces and where
-// each dependency named for bundling is installed: `PackTree` (pack-tree.ts) gives exactly that.
-// Keep the code below line for line with npm-packlist 10.0.4; the comments marked "npm:" are its own.
-
-
-
-
-// npm: symbols used to represent synthetic rule sets
-const defaultRules = Symbol('npm-packlist.rules.default');
-const strictRules = Symbol('npm-packlist.rules.strict');
-// npm: There may be others, but :?|<> are handled by node-tar
-const nameIsBadForWindows = (file) => /\*/.test(file);
-// npm: these are the default rules that are applied to everything except for non-link bundled deps
-const defaults = [
-    '.npmignore',
-    '.gitignore',
-    '**/.git',
-    '**/.svn',
-    '**/.hg',
-    '**/CVS',
-    '**/.git/**',
-    '**/.svn/**',
-    '**/.hg/**',
-    '**/CVS/**',
-    '/.lock-wscript',
-    '/.wafpickle-*',
-    '/build/config.gypi',
-    'npm-debug.log',
-    '**/.npmrc',
-    '.*.swp',
-    '.DS_Store',
-    '**/.DS_Store/**',
-    '._*',
-    '**/._*/**',
-    '*.orig',
-    '/archived-packages/**',
-];
-// npm: these are forcibly excluded
-const strictDefaults = ['/.git'];
-const normalizePath = (path) => path.split('\\').join('/');
-function readOutOfTreeIgnoreFiles(root, rel, result = []) {
-    for (const file of ['.npmignore', '.gitignore']) {
-        try {
-            result.push((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file), { encoding: 'utf8' }));
-            // npm: prioritize the .npmignore and discard the .gitignore if one is present
-            break;
-        }
-        catch (error) {
-            if (error.code !== 'ENOENT')
-                throw error;
-        }
-    }
-    if (!rel)
-        return result;
-    const firstRel = rel.split(external_node_path_.sep, 1)[0];
-    const newRoot = (0,external_node_path_.join)(root, firstRel);
-    return readOutOfTreeIgnoreFiles(newRoot, (0,external_node_path_.relative)(newRoot, (0,external_node_path_.join)(root, rel)), result);
-}
-class PackWalker extends lib.Walker {
-    constructor(tree, opts) {
-        const options = {
-            ...opts,
-            includeEmpty: false,
-            follow: false,
-            path: (0,external_node_path_.resolve)(opts.path || tree.path).replace(/\\/g, '/'),
-            ignoreFiles: opts.ignoreFiles || [defaultRules, 'package.json', '.npmignore', '.gitignore', strictRules],
-        };
-        super(options);
-        this.isPackage = !!options.isPackage;
-        this.seen = options.seen || new Set();
-        this.tree = tree;
-        this.requiredFiles = options.requiredFiles || [];
-        const additionalDefaults = [];
-        if (options.prefix && options.workspaces) {
-            const path = normalizePath(options.path);
-            const prefix = normalizePath(options.prefix);
-            const workspaces = options.workspaces.map((ws) => normalizePath(ws));
-            if (path !== prefix && workspaces.includes(path)) {
-                // npm: a workspace packed from its project: the ignore files of the folders from the project root
-                // down to the workspace still apply
-                additionalDefaults.push(...readOutOfTreeIgnoreFiles(options.prefix, (0,external_node_path_.relative)(options.prefix, (0,external_node_path_.dirname)(options.path))));
-            }
-            else if (path === prefix) {
-                // npm: the project root packed with its workspaces: leave the workspaces out
-                additionalDefaults.push(...workspaces.map((w) => normalizePath((0,external_node_path_.relative)(options.path, w))));
-            }
-        }
-        this.injectRules(defaultRules, [...defaults, ...additionalDefaults]);
-        if (!this.isPackage) {
-            // npm: not a package: strict default rules, plus the files `files` requires in this folder
-            this.injectRules(strictRules, [...strictDefaults, ...this.requiredFiles.map((file) => `!${file}`)]);
-        }
-    }
-    // npm: package.json is read into both the package.json rules and the strict rules
-    addIgnoreFile(file, callback) {
-        if (file !== 'package.json' || !this.isPackage)
-            return super.addIgnoreFile(file, callback);
-        try {
-            this.processPackage(callback);
-        }
-        catch (error) {
-            this.emit('error', error);
-        }
-    }
-    // npm: a package is done only once its bundled dependencies are gathered
-    emit(event, ...args) {
-        if (event !== 'done' || !this.isPackage)
-            return super.emit(event, ...args);
-        this.gatherBundles().then(() => super.emit('done', this.result), (error) => super.emit('error', error));
-        return true;
-    }
-    // npm: package.json `files` means no .npmignore or .gitignore; .npmignore means no .gitignore
-    filterEntries() {
-        if (this.ignoreRules['package.json']) {
-            this.ignoreRules['.npmignore'] = null;
-            this.ignoreRules['.gitignore'] = null;
-        }
-        else if (this.ignoreRules['.npmignore']) {
-            this.ignoreRules['.gitignore'] = null;
-        }
-        return super.filterEntries();
-    }
-    // npm: never include anything that isn't a file or directory
-    onstat(result, callback) {
-        if (!result.st.isFile() && !result.st.isDirectory())
-            return callback();
-        return super.onstat(result, callback);
-    }
-    stat(job, callback) {
-        if (nameIsBadForWindows(job.entry))
-            return callback();
-        return super.stat(job, callback);
-    }
-    // npm: subfolders don't read package.json, except the workspaces of a project root. As written, `null` falls
-    // back to the full list, so below a root with workspaces every folder holding a package.json reads it as an
-    // ignore file (its JSON lines match nothing in practice), which also turns off that folder's .npmignore.
-    walkerOpt(entry, opts) {
-        let ignoreFiles = null;
-        if (this.tree.workspaces) {
-            const workspaceDirs = [...this.tree.workspaces.values()].map((dir) => dir.replace(/\\/g, '/'));
-            const entryPath = (0,external_node_path_.join)(this.path, entry).replace(/\\/g, '/');
-            if (workspaceDirs.includes(entryPath)) {
-                ignoreFiles = [defaultRules, 'package.json', '.npmignore', '.gitignore', strictRules];
-            }
-        }
-        else {
-            ignoreFiles = [defaultRules, '.npmignore', '.gitignore', strictRules];
-        }
-        return {
-            ...super.walkerOpt(entry, opts),
-            ignoreFiles,
-            requiredFiles: this.requiredFiles
-                .map((file) => ((0,external_node_path_.relative)(file, entry) === '..' ? (0,external_node_path_.relative)(entry, file).replace(/\\/g, '/') : false))
-                .filter((file) => Boolean(file)),
-        };
-    }
-    walker(entry, opts, callback) {
-        new PackWalker(this.tree, this.walkerOpt(entry, opts)).on('done', callback).start();
-    }
-    // npm: extension, then basename, then path, for compressibility
-    sort(a, b) {
-        const exta = (0,external_node_path_.extname)(a).toLowerCase();
-        const extb = (0,external_node_path_.extname)(b).toLowerCase();
-        const basea = (0,external_node_path_.basename)(a).toLowerCase();
-        const baseb = (0,external_node_path_.basename)(b).toLowerCase();
-        return exta.localeCompare(extb, 'en') || basea.localeCompare(baseb, 'en') || a.localeCompare(b, 'en');
-    }
-    injectRules(filename, rules, callback = () => { }) {
-        this.onReadIgnoreFile(filename, `${rules.join('\n')}\n`, callback);
-    }
-    processPackage(callback) {
-        const { bin, browser, files, main } = this.tree.package;
-        // npm: rules in these arrays are inverted since they are patterns we want to _not_ ignore
-        const ignores = [];
-        const strict = [
-            ...strictDefaults,
-            '!/package.json',
-            '!/readme{,.*[^~$]}',
-            '!/copying{,.*[^~$]}',
-            '!/license{,.*[^~$]}',
-            '!/licence{,.*[^~$]}',
-            '/.git',
-            '/node_modules',
-            '.npmrc',
-            '/package-lock.json',
-            '/yarn.lock',
-            '/pnpm-lock.yaml',
-            '/bun.lockb',
-        ];
-        if (files) {
-            for (const entry of iterate(files)) {
-                if (typeof entry !== 'string') {
-                    throw new errors/* ProductError */._$('EPACKFILES', `"files" in the package.json of ${this.path} must list strings; it holds ${JSON.stringify(entry)}.`, { received: entry });
-                }
-                let file = entry;
-                if (file.startsWith('./'))
-                    file = file.slice(1);
-                if (file.endsWith('/*'))
-                    file += '*';
-                const inverse = `!${file}`;
-                try {
-                    // npm: a file is strictly required; a folder is a default pattern with its contents; a pattern (lstat fails) is a default pattern
-                    const stat = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(this.path, file.replace(/^!+/, '')).replace(/\\/g, '/'));
-                    if (stat.isFile()) {
-                        strict.unshift(inverse);
-                        this.requiredFiles.push(file.startsWith('/') ? file.slice(1) : file);
-                    }
-                    else if (stat.isDirectory()) {
-                        ignores.push(inverse);
-                        ignores.push(`${inverse}/**`);
-                    }
-                }
-                catch {
-                    ignores.push(inverse);
-                }
-            }
-            // npm: '*' excludes everything, then the inverted `files` rules include what they name
-            this.injectRules('package.json', ['*', ...ignores]);
-        }
-        if (browser)
-            strict.push(`!/${String(browser)}`);
-        if (main)
-            strict.push(`!/${String(main)}`);
-        if (bin && typeof bin === 'object') {
-            for (const key in bin)
-                strict.push(`!/${String(bin[key])}`);
-        }
-        this.injectRules(strictRules, strict, callback);
-    }
-    // npm: the root bundles its bundleDependencies; a bundled package bundles its dependencies and optionalDependencies
-    async gatherBundles() {
-        if (this.seen.has(this.tree))
-            return;
-        this.seen.add(this.tree);
-        let toBundle;
-        if (this.tree.isProjectRoot) {
-            const { bundleDependencies } = this.tree.package;
-            toBundle = Array.isArray(bundleDependencies) ? bundleDependencies : [];
-        }
-        else {
-            const { dependencies, optionalDependencies } = this.tree.package;
-            toBundle = Object.keys(Object(dependencies || {})).concat(Object.keys(Object(optionalDependencies || {})));
-        }
-        for (const dep of toBundle) {
-            if (typeof dep !== 'string')
-                continue;
-            const node = await this.tree.bundled(dep);
-            if (!node)
-                continue;
-            // npm: only links obey defaultRules, .npmignore and .gitignore; every bundled package obeys its package.json and the strict rules
-            const ignoreFiles = [];
-            if (node.isLink)
-                ignoreFiles.push(defaultRules);
-            ignoreFiles.push('package.json');
-            if (node.isLink)
-                ignoreFiles.push('.npmignore', '.gitignore');
-            ignoreFiles.push(strictRules);
-            const walker = new PackWalker(node.target, { path: node.path, isPackage: true, ignoreFiles, seen: this.seen });
-            const bundled = await new Promise((done, fail) => {
-                walker.on('error', fail);
-                walker.on('done', done);
-                walker.start();
-            });
-            const relativeFrom = (0,external_node_path_.relative)(this.root, walker.path);
-            for (const file of bundled)
-                this.result.add((0,external_node_path_.join)(relativeFrom, file).replace(/\\/g, '/'));
-        }
-    }
-}
-/** What `for (... of files)` walks in npm-packlist: an array, or the characters of a string; anything else is not iterable. */
-function iterate(files) {
-    if (Array.isArray(files) || typeof files === 'string')
-        return files;
-    throw new errors/* ProductError */._$('EPACKFILES', `"files" in package.json must be an array of paths; it is ${JSON.stringify(files)}.`, { received: files });
-}
-/**
- * The files of `tree` that `npm pack` would put in its tarball (paths relative to the package folder,
- * in npm's order), bundled dependencies included. Reads the disk; runs nothing.
- */
-function packList(tree, options = {}) {
-    return new Promise((done, fail) => {
-        new PackWalker(tree, { ...options, isPackage: true })
-            .on('done', done)
-            .on('error', fail)
-            .start();
-    });
-}
-
-;// CONCATENATED MODULE: ./lib/package/pack.js
-
-
-
-
-
-
-
-/** Pacote's tarCreateOptions: 1985-10-26T08:15:00Z, "for the benefit of zip, which is confounded by files dated at the Unix epoch". */
-const MTIME = new Date('1985-10-26T08:15:00.000Z');
-/**
- * Packs `dir` as `npm pack` (npm 11.21) does, without running any script: the caller runs prepack,
- * prepare and postpack itself. Same file selection (npm-packlist 10), same tar options as pacote's
- * DirFetcher (prefix `package/`, portable headers, fixed mtime, bins made executable, gzip level 9),
- * so the same bytes.
- */
-async function packDirectory(dir, options = {}) {
-    const root = external_node_path_.resolve(dir);
-    const manifestStat = await (0,promises_.lstat)(external_node_path_.join(root, 'package.json')).catch(() => undefined);
-    if (!manifestStat?.isFile()) {
-        const problem = manifestStat ? 'is not a regular file (npm would leave it out of the tarball)' : 'does not exist';
-        throw new errors/* ProductError */._$('EPACK', `${external_node_path_.join(root, 'package.json')} ${problem}; npm packs a folder holding its package.json.`, { received: root });
-    }
-    const manifest = await (0,pack_tree/* readPackManifest */.VG)(root, options.manifestText);
-    if (!manifest.name || !manifest.version) {
-        throw new errors/* ProductError */._$('EPACK', `The package.json of ${root} needs a "name" and a "version" to be packed.`, { received: root });
-    }
-    const tree = await (0,pack_tree/* projectTree */.WP)(root, manifest);
-    const files = await packList(tree, {
-        path: root,
-        prefix: options.workspaceRoot === undefined ? undefined : external_node_path_.resolve(options.workspaceRoot),
-        workspaces: options.workspaces?.map((workspace) => external_node_path_.resolve(workspace)),
-    });
-    const entries = [];
-    const pack = new index_min/* Pack */.mM({
-        cwd: root,
-        prefix: 'package/',
-        portable: true,
-        gzip: { level: 9 },
-        mtime: MTIME,
-        // Not a pacote option, and the bytes do not change (deflate output does not depend on how its input is
-        // split): tar reads 16 MiB at a time by default, and gzip level 9 of one such read blocks the event loop for
-        // about 0.5 s (typescript's 9 MB file); 256 KiB reads keep every block under about 30 ms at the same speed.
-        maxReadSize: 256 * 1024,
-        // Pacote's filter: bins are made executable. Its path test drops the first folder of the path (it expects
-        // `package/`): for {"bin": "bin/cli.js"} npm 11.21 marks `x/bin/cli.js`, not `bin/cli.js`; for {"bin": "cli.js"},
-        // `cli.js` and `lib/cli.js`. Installers make bins executable anyway.
-        filter: (file, stat) => {
-            if (isPackageBin(manifest, file))
-                stat.mode = (stat.mode ?? 0) | 0o111;
-            return true;
-        },
-        onWriteEntry: (entry) => {
-            entries.push({ path: entry.path.replace(/^\.\//, ''), size: (entry instanceof index_min/* WriteEntryTar */.jU ? entry.size : entry.stat?.size) ?? 0 });
-        },
-    });
-    const data = pack.concat();
-    for (const file of files) {
-        pack.add(file === 'package.json' && options.manifestText !== undefined ? manifestEntry(options.manifestText, manifestStat.mode) : file);
-    }
-    pack.end();
-    const tarball = await data.catch((error) => {
-        throw new errors/* ProductError */._$('EPACK', `Could not pack ${root}: ${error.message}`, { received: root, cause: error });
-    });
-    return {
-        data: tarball,
-        integrity: `sha512-${(0,external_node_crypto_.createHash)('sha512').update(tarball).digest('base64')}`,
-        shasum: (0,external_node_crypto_.createHash)('sha1').update(tarball).digest('hex'),
-        files: entries,
-    };
-}
-/** package.json as an in-memory tar entry: tar writes it with the header a file on disk with these bytes and mode would get. */
-function manifestEntry(text, mode) {
-    const body = Buffer.from(text, 'utf8');
-    const entry = new index_min/* ReadEntry */.lf(new index_min/* Header */.Y9({ path: 'package.json', type: 'File', mode: mode & 0o7777, size: body.length, mtime: MTIME }));
-    entry.end(body);
-    return entry;
-}
-/** Pacote's is-package-bin.js, quirk included. */
-function isPackageBin(manifest, file) {
-    const { bin, name } = manifest;
-    if (!bin)
-        return false;
-    const bins = typeof bin === 'string' ? { [String(name)]: bin } : bin;
-    const relative = file.replace(/^[^\\/]*\//, '');
-    return Object.values(bins).some((target) => target === relative);
-}
-
-
-/***/ }),
-
-/***/ 65863:
+/***/ 5863:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ checkManifest),
 /* harmony export */   e: () => (/* binding */ readPackageSource)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78056);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62088);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89670);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8056);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2088);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9670);
 
 
 
@@ -1948,15 +1616,15 @@ function checkManifest(data, where, inputName) {
 
 /***/ }),
 
-/***/ 63333:
+/***/ 3333:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ readTarballManifest)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98697);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89670);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8697);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9670);
 /* harmony import */ var _pack_tree_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8720);
 
 
@@ -2146,7 +1814,7 @@ function fileSteps(data, unpacked) {
 
 /***/ }),
 
-/***/ 58344:
+/***/ 8344:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2154,11 +1822,9 @@ function fileSteps(data, unpacked) {
 /* harmony export */   vf: () => (/* binding */ scrubEnvironment),
 /* harmony export */   yw: () => (/* binding */ hasScript)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98995);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89670);
-/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73411);
-
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8995);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9670);
+/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3411);
 
 
 
@@ -2170,7 +1836,7 @@ function hasScript(manifest, event) {
 // @npmcli/run-script builds the script's environment (PATH with every node_modules/.bin up the tree,
 // npm_package_*, npm_lifecycle_*, npm_config_node_gyp) exactly as npm does; its spawn collects the
 // output until the script ends, so the process is started here, with that environment, to stream it.
-const require = (0,node_module__WEBPACK_IMPORTED_MODULE_1__.createRequire)(import.meta.url);
+const require = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url);
 let makeSpawnArgs;
 let packageEnvs;
 /**
@@ -2193,9 +1859,11 @@ async function runScript(run) {
     const [, , spawnOptions] = makeSpawnArgs({ cmd, args: [], env: { ...hidden, ...env }, event: run.event, path: run.dir, scriptShell: true, stdio: 'pipe', nodeGyp: process.env.npm_config_node_gyp || 'node-gyp' });
     const label = `${String(run.manifest.name ?? run.dir)} ${run.event}`;
     run.logger.info(`> ${label}: ${cmd}`);
+    // child_process only when a script runs: most publishes have none.
+    const { spawn } = require('node:child_process');
     const [shell, shellArgs] = process.platform === 'win32' ? [process.env.ComSpec ?? 'cmd.exe', ['/d', '/s', '/c', cmd]] : ['sh', ['-c', cmd]];
     const code = await new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(shell, shellArgs, { cwd: run.dir, env: spawnOptions.env, stdio: ['ignore', 'pipe', 'pipe'], windowsVerbatimArguments: process.platform === 'win32' });
+        const child = spawn(shell, shellArgs, { cwd: run.dir, env: spawnOptions.env, stdio: ['ignore', 'pipe', 'pipe'], windowsVerbatimArguments: process.platform === 'win32' });
         const relay = lineRelay(run.logger);
         child.stdout.on('data', relay.write);
         child.stderr.on('data', relay.write);
@@ -2206,7 +1874,7 @@ async function runScript(run) {
         });
     });
     if (code !== 0) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$('ESCRIPT', `The ${run.event} script of ${String(run.manifest.name ?? run.dir)} failed (${typeof code === 'string' ? `killed by ${code}` : `exit code ${code}`}); its output is above.`, { received: run.event });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ProductError */ ._$('ESCRIPT', `The ${run.event} script of ${String(run.manifest.name ?? run.dir)} failed (${typeof code === 'string' ? `killed by ${code}` : `exit code ${code}`}); its output is above.`, { received: run.event });
     }
 }
 /** Passes complete lines to the logger as they arrive; a partial line waits for its end. */
@@ -2251,14 +1919,14 @@ function scrubEnvironment(env, secrets) {
     }
     for (const name of PLACEHOLDERS)
         if (env[name] !== undefined)
-            clean[name] = _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_3__/* .SETUP_NODE_PLACEHOLDER */ .D;
+            clean[name] = _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_2__/* .SETUP_NODE_PLACEHOLDER */ .D;
     return clean;
 }
 
 
 /***/ }),
 
-/***/ 44098:
+/***/ 4098:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2266,12 +1934,12 @@ function scrubEnvironment(env, secrets) {
 /* harmony export */   ty: () => (/* binding */ readTarball)
 /* harmony export */ });
 /* unused harmony exports tarballEntries, integrityOf */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98697);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89670);
-/* harmony import */ var _read_package_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65863);
-/* harmony import */ var _read_tarball_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(63333);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8697);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
+/* harmony import */ var _read_package_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5863);
+/* harmony import */ var _read_tarball_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3333);
 
 
 
@@ -2335,11 +2003,11 @@ function integrityOf(data) {
 /* harmony export */   f: () => (/* binding */ settleProvenance),
 /* harmony export */   k: () => (/* binding */ checkProvenanceVisibility)
 /* harmony export */ });
-/* harmony import */ var _commands_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72615);
-/* harmony import */ var _commands_provenance_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78079);
-/* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80403);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89670);
-/* harmony import */ var _registry_access_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90773);
+/* harmony import */ var _commands_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2615);
+/* harmony import */ var _commands_provenance_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8079);
+/* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(403);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
+/* harmony import */ var _registry_access_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(773);
 
 
 
@@ -2456,7 +2124,7 @@ async function checkProvenanceVisibility(client, plan, packument) {
 
 /***/ }),
 
-/***/ 33334:
+/***/ 3334:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2464,14 +2132,14 @@ async function checkProvenanceVisibility(client, plan, packument) {
 /* harmony export */   Z: () => (/* binding */ settlePublish)
 /* harmony export */ });
 /* unused harmony export PUBLISH_SCRIPTS */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62088);
-/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66374);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89670);
-/* harmony import */ var _package_npmrc_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39050);
-/* harmony import */ var _package_read_package_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65863);
-/* harmony import */ var _package_scripts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58344);
-/* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(44098);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2088);
+/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6374);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
+/* harmony import */ var _package_npmrc_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9050);
+/* harmony import */ var _package_read_package_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5863);
+/* harmony import */ var _package_scripts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8344);
+/* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4098);
 /* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9340);
 
 
@@ -2598,7 +2266,7 @@ function isRecord(value) {
 
 /***/ }),
 
-/***/ 90773:
+/***/ 773:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2606,8 +2274,8 @@ function isRecord(value) {
 /* harmony export */   qZ: () => (/* binding */ writeAccess),
 /* harmony export */   tQ: () => (/* binding */ readVisibility)
 /* harmony export */ });
-/* harmony import */ var libnpmaccess__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92426);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74548);
+/* harmony import */ var libnpmaccess__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2426);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4548);
 
 
 /** `GET /-/package/<pkg>/visibility`: true when public, undefined when the package does not exist. */
@@ -2627,16 +2295,16 @@ async function writeMfa(client, pkg, level, write) {
 
 /***/ }),
 
-/***/ 74548:
+/***/ 4548:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ escapeName),
 /* harmony export */   b: () => (/* binding */ RegistryClient)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5706);
-/* harmony import */ var _foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23505);
+/* harmony import */ var _foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3505);
 
 
 
@@ -2760,7 +2428,7 @@ function escapeName(name) {
 /* harmony export */   r: () => (/* binding */ setDistTag)
 /* harmony export */ });
 /* harmony import */ var npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5706);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74548);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4548);
 
 
 const tagUrl = (pkg, tag) => `/-/package/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(pkg)}/dist-tags/${encodeURIComponent(tag)}`;
@@ -2776,7 +2444,7 @@ async function removeDistTag(client, pkg, tag, write) {
 
 /***/ }),
 
-/***/ 52919:
+/***/ 2919:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2784,7 +2452,7 @@ async function removeDistTag(client, pkg, tag, write) {
 /* harmony export */   l: () => (/* binding */ readPackument)
 /* harmony export */ });
 /* harmony import */ var npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5706);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74548);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4548);
 
 
 /**
@@ -2808,14 +2476,14 @@ async function writePackument(client, packument, write) {
 
 /***/ }),
 
-/***/ 14512:
+/***/ 4512:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ uploadBytes),
 /* harmony export */   E: () => (/* binding */ uploadVersion)
 /* harmony export */ });
-/* harmony import */ var libnpmpublish__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68319);
+/* harmony import */ var libnpmpublish__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8319);
 
 /** Bytes of the publish body for a tarball of `size` bytes: base64 plus the manifest. */
 function uploadBytes(size) {
@@ -2839,7 +2507,7 @@ async function uploadVersion(client, manifest, data, upload, write) {
 
 /***/ }),
 
-/***/ 36065:
+/***/ 6065:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2853,13 +2521,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/commands/context.js
-var commands_context = __webpack_require__(41405);
+var commands_context = __webpack_require__(1405);
 // EXTERNAL MODULE: ./lib/registry/packument.js
-var registry_packument = __webpack_require__(52919);
+var registry_packument = __webpack_require__(2919);
 // EXTERNAL MODULE: ./lib/registry/access.js
-var access = __webpack_require__(90773);
+var access = __webpack_require__(773);
 // EXTERNAL MODULE: ./lib/commands/errors.js
-var errors = __webpack_require__(72615);
+var errors = __webpack_require__(2615);
 ;// CONCATENATED MODULE: ./lib/commands/access.js
 
 
@@ -2897,9 +2565,9 @@ async function getStatus(context, pkg) {
 }
 
 // EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __webpack_require__(62088);
+var semver = __webpack_require__(2088);
 // EXTERNAL MODULE: ./lib/foundation/errors.js
-var foundation_errors = __webpack_require__(89670);
+var foundation_errors = __webpack_require__(9670);
 ;// CONCATENATED MODULE: ./lib/commands/deprecate.js
 
 
@@ -2979,11 +2647,11 @@ async function distTagLs(context, pkg) {
 }
 
 // EXTERNAL MODULE: ./lib/foundation/http-errors.js
-var http_errors = __webpack_require__(23505);
+var http_errors = __webpack_require__(3505);
 // EXTERNAL MODULE: ./node_modules/npm-registry-fetch/lib/index.js
 var lib = __webpack_require__(5706);
 // EXTERNAL MODULE: ./lib/registry/client.js
-var registry_client = __webpack_require__(74548);
+var registry_client = __webpack_require__(4548);
 ;// CONCATENATED MODULE: ./lib/registry/owners.js
 
 
@@ -3071,7 +2739,7 @@ async function listOwners(context, pkg) {
 // EXTERNAL MODULE: ./lib/commands/publish.js
 var commands_publish = __webpack_require__(7581);
 // EXTERNAL MODULE: ./node_modules/libnpmpublish/lib/index.js
-var libnpmpublish_lib = __webpack_require__(68319);
+var libnpmpublish_lib = __webpack_require__(8319);
 ;// CONCATENATED MODULE: ./lib/registry/unpublish.js
 
 /**
@@ -3151,21 +2819,21 @@ async function executeCommand(context, command, planned, deps) {
         case 'dist-tag-add-workspaces':
             throw new Error('dist-tag add --workspaces is expanded into one dist-tag add per package before the run');
         case 'trust-create':
-            return (await __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 12632))).trustCreate(context, command.pkg, command.config, command.dryRun, command.notes);
+            return (await __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 2632))).trustCreate(context, command.pkg, command.config, command.dryRun, command.notes);
         case 'trust-list':
-            return (await __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 12632))).trustList(context, command.pkg);
+            return (await __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 2632))).trustList(context, command.pkg);
         case 'trust-revoke':
-            return (await __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 12632))).trustRevoke(context, command.pkg, command.id, command.dryRun);
+            return (await __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 2632))).trustRevoke(context, command.pkg, command.id, command.dryRun);
         case 'stage-list':
-            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 53854))).stageList(context, command.pkg);
+            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageList(context, command.pkg);
         case 'stage-view':
-            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 53854))).stageView(context, command.id);
+            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageView(context, command.id);
         case 'stage-download':
-            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 53854))).stageDownload(context, command.id, command.dir ?? '.');
+            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageDownload(context, command.id, command.dir ?? '.');
         case 'stage-approve':
-            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 53854))).stageApprove(context, command.target, command.dryRun, command.checkout, deps);
+            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageApprove(context, command.target, command.dryRun, command.checkout, deps);
         case 'stage-reject':
-            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 53854))).stageReject(context, command.target, command.dryRun);
+            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageReject(context, command.target, command.dryRun);
         case 'trust-setup':
         case 'stage-decide':
             throw new Error(`${command.kind} is settled into one command per package before the run`);
@@ -3173,7 +2841,7 @@ async function executeCommand(context, command, planned, deps) {
 }
 
 // EXTERNAL MODULE: ./lib/commands/parse.js + 2 modules
-var parse = __webpack_require__(64953);
+var parse = __webpack_require__(4953);
 // EXTERNAL MODULE: ./lib/otp/source.js + 1 modules
 var source = __webpack_require__(6198);
 ;// CONCATENATED MODULE: ./lib/otp/time-sync.js
@@ -3246,19 +2914,19 @@ function smooth(previous, sample) {
 }
 
 // EXTERNAL MODULE: ./lib/package/read-package.js
-var read_package = __webpack_require__(65863);
+var read_package = __webpack_require__(5863);
 // EXTERNAL MODULE: ./lib/package/scripts.js
-var scripts = __webpack_require__(58344);
+var scripts = __webpack_require__(8344);
 // EXTERNAL MODULE: ./lib/package/tarball.js
-var tarball = __webpack_require__(44098);
+var tarball = __webpack_require__(4098);
 // EXTERNAL MODULE: ./lib/plan/provenance.js
 var provenance = __webpack_require__(9340);
 // EXTERNAL MODULE: ./lib/plan/publish-plan.js
-var publish_plan = __webpack_require__(33334);
+var publish_plan = __webpack_require__(3334);
 // EXTERNAL MODULE: ./lib/run/result.js
-var result = __webpack_require__(93028);
+var result = __webpack_require__(3028);
 // EXTERNAL MODULE: ./lib/foundation/describe-error.js
-var describe_error = __webpack_require__(80403);
+var describe_error = __webpack_require__(403);
 ;// CONCATENATED MODULE: ./lib/run/transient-retry.js
 
 
@@ -3294,9 +2962,9 @@ wroteSomething) {
 }
 
 // EXTERNAL MODULE: ./lib/otp/with-otp.js
-var with_otp = __webpack_require__(97201);
+var with_otp = __webpack_require__(7201);
 // EXTERNAL MODULE: ./lib/commands/provenance.js
-var commands_provenance = __webpack_require__(78079);
+var commands_provenance = __webpack_require__(8079);
 ;// CONCATENATED MODULE: ./lib/registry/oidc.js
 
 
@@ -3463,9 +3131,9 @@ async function runCommands(options, input, deps) {
         for (const command of parsed) {
             // Monorepo, trust and stage planning load only for the lines that need them: a single publish starts faster.
             if (command.kind === 'dist-tag-add-workspaces')
-                commands.push(...(await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(196)]).then(__webpack_require__.bind(__webpack_require__, 8815))).expandWorkspaceDistTags(command, options, deps.cwd)));
+                commands.push(...(await (await Promise.all(/* import() */[__webpack_require__.e(581), __webpack_require__.e(815), __webpack_require__.e(53)]).then(__webpack_require__.bind(__webpack_require__, 8815))).expandWorkspaceDistTags(command, options, deps.cwd)));
             else if (TRUST_STAGE_PLANNED.has(command.kind))
-                commands.push(...(await (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(620)]).then(__webpack_require__.bind(__webpack_require__, 76620))).planTrustStage(command, options, deps.cwd, deps.env)));
+                commands.push(...(await (await Promise.all(/* import() */[__webpack_require__.e(581), __webpack_require__.e(815), __webpack_require__.e(620)]).then(__webpack_require__.bind(__webpack_require__, 6620))).planTrustStage(command, options, deps.cwd, deps.env)));
             else
                 commands.push(command);
         }
@@ -3474,7 +3142,7 @@ async function runCommands(options, input, deps) {
         let fresh = true;
         for (const command of commands) {
             if (command.kind === 'publish' && (command.workspaces ?? options.workspaces) !== undefined) {
-                const { planWorkspacePublish } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(196)]).then(__webpack_require__.bind(__webpack_require__, 8815));
+                const { planWorkspacePublish } = await Promise.all(/* import() */[__webpack_require__.e(581), __webpack_require__.e(815), __webpack_require__.e(53)]).then(__webpack_require__.bind(__webpack_require__, 8815));
                 monorepos.set(command, { plan: await planWorkspacePublish(command, options, deps.cwd, deps.env), packuments: new Map() });
             }
             else if (command.kind === 'publish') {
@@ -3509,9 +3177,9 @@ async function runCommands(options, input, deps) {
             if (command.kind === 'owner-add' || command.kind === 'owner-rm')
                 await lookUpUser({ client, users }, command.user);
             if (command.kind === 'trust-create')
-                await (await __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 12632))).preflightTrust(client, command.pkg);
+                await (await __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 2632))).preflightTrust(client, command.pkg);
             if (command.kind === 'stage-approve')
-                await (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 53854))).preflightApprove(client, command.target);
+                await (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).preflightApprove(client, command.target);
             const publish = planned.get(command);
             if (publish)
                 publish.packument = await (0,commands_publish/* preflightPublish */.xL)(client, publish.plan);

@@ -2,7 +2,7 @@ export const id = 854;
 export const ids = [854];
 export const modules = {
 
-/***/ 53854:
+/***/ 3854:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,35 +21,33 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/foundation/describe-error.js
-var describe_error = __webpack_require__(80403);
+var describe_error = __webpack_require__(403);
 // EXTERNAL MODULE: ./lib/foundation/errors.js
-var errors = __webpack_require__(89670);
+var errors = __webpack_require__(9670);
 // EXTERNAL MODULE: ./lib/foundation/http-errors.js
-var http_errors = __webpack_require__(23505);
+var http_errors = __webpack_require__(3505);
 // EXTERNAL MODULE: ./lib/otp/with-otp.js
-var with_otp = __webpack_require__(97201);
-// EXTERNAL MODULE: ./lib/package/pack.js + 1 modules
-var pack = __webpack_require__(96043);
+var with_otp = __webpack_require__(7201);
 // EXTERNAL MODULE: ./lib/package/read-tarball.js
-var read_tarball = __webpack_require__(63333);
+var read_tarball = __webpack_require__(3333);
 // EXTERNAL MODULE: ./lib/package/scripts.js
-var scripts = __webpack_require__(58344);
+var scripts = __webpack_require__(8344);
 // EXTERNAL MODULE: ./lib/package/tarball.js
-var tarball = __webpack_require__(44098);
+var tarball = __webpack_require__(4098);
 // EXTERNAL MODULE: ./lib/registry/packument.js
-var registry_packument = __webpack_require__(52919);
+var registry_packument = __webpack_require__(2919);
 // EXTERNAL MODULE: ./node_modules/libnpmpublish/lib/index.js
-var lib = __webpack_require__(68319);
+var lib = __webpack_require__(8319);
 // EXTERNAL MODULE: ./node_modules/npm-registry-fetch/lib/index.js
 var npm_registry_fetch_lib = __webpack_require__(5706);
 // EXTERNAL MODULE: ./lib/registry/publish.js
-var publish = __webpack_require__(14512);
+var publish = __webpack_require__(4512);
 ;// CONCATENATED MODULE: ./lib/registry/stage.js
 
 
@@ -112,11 +110,10 @@ async function rejectStaged(client, id, write) {
 }
 
 // EXTERNAL MODULE: ./lib/commands/context.js
-var commands_context = __webpack_require__(41405);
+var commands_context = __webpack_require__(1405);
 // EXTERNAL MODULE: ./lib/commands/publish.js
 var commands_publish = __webpack_require__(7581);
 ;// CONCATENATED MODULE: ./lib/commands/stage.js
-
 
 
 
@@ -394,7 +391,8 @@ async function packCheckout(context, checkout, deps) {
     const script = (event) => checkout.scripts.includes(event) ? (0,scripts/* runScript */.j3)({ dir: source.dir, manifest: source.manifest, event, env: deps.scriptEnv, logger: context.logger }) : Promise.resolve();
     await script('prepack');
     await script('prepare');
-    const packed = await (0,pack/* packDirectory */.j)(source.dir, {
+    const { packDirectory } = await (0,commands_publish/* loadPacker */.jG)();
+    const packed = await packDirectory(source.dir, {
         ...(source.manifestText === undefined ? {} : { manifestText: source.manifestText }),
         ...(source.workspaceRoot === undefined ? {} : { workspaceRoot: source.workspaceRoot, workspaces: [source.dir] }),
     });

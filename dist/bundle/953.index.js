@@ -2,7 +2,7 @@ export const id = 953;
 export const ids = [953];
 export const modules = {
 
-/***/ 64953:
+/***/ 4953:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,11 +15,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/npm-package-arg/lib/npa.js
-var npa = __webpack_require__(78056);
+var npa = __webpack_require__(8056);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __webpack_require__(62088);
+var semver = __webpack_require__(2088);
 // EXTERNAL MODULE: ./lib/foundation/errors.js
-var errors = __webpack_require__(89670);
+var errors = __webpack_require__(9670);
 ;// CONCATENATED MODULE: ./lib/commands/tokenize.js
 /**
  * Splits one command line into words with POSIX shell quoting, so that
@@ -87,9 +87,9 @@ function tokenize(line) {
 }
 
 // EXTERNAL MODULE: ./lib/commands/types.js
-var types = __webpack_require__(34287);
+var types = __webpack_require__(4287);
 // EXTERNAL MODULE: ./lib/commands/validate.js
-var validate = __webpack_require__(66374);
+var validate = __webpack_require__(6374);
 ;// CONCATENATED MODULE: ./lib/commands/parse-trust-stage.js
 
 

@@ -4,7 +4,6 @@ import { describeReason } from '../foundation/describe-error.ts';
 import { InputError, ProductError } from '../foundation/errors.ts';
 import { connectionFailure, statusOf } from '../foundation/http-errors.ts';
 import { withOtp } from '../otp/with-otp.ts';
-import { packDirectory } from '../package/pack.ts';
 import { type LifecycleEvent, runScript } from '../package/scripts.ts';
 import { sameContents } from '../package/tarball.ts';
 import type { RegistryClient } from '../registry/client.ts';
@@ -61,6 +60,13 @@ interface Built {
   manifest: Record<string, unknown>;
 }
 
+/**
+ * The in-process packer (npm-packlist's walk, ignore rules, tar), loaded when a folder is to be packed: a `.tgz`
+ * never needs it, and for a folder it loads while the registry answers the read in preflightPublish.
+ */
+let packer: Promise<typeof import('../package/pack.ts')> | undefined;
+export const loadPacker = (): Promise<typeof import('../package/pack.ts')> => (packer ??= import('../package/pack.ts'));
+
 /** Uploads retried after a transient failure (reset, timeout, 408, 5xx) once the read-back shows the version absent. */
 const MAX_UPLOAD_RETRIES = 2;
 
@@ -73,6 +79,8 @@ const MAX_UPLOAD_RETRIES = 2;
  */
 export async function preflightPublish(client: RegistryClient, plan: PublishPlan): Promise<Packument | undefined> {
   const id = `${plan.name}@${plan.version}`;
+  // A failure to load surfaces where the packer is used.
+  if (plan.source.kind === 'folder') loadPacker().catch(() => undefined);
   const packument = await readPackument(client, plan.name, { write: true }).catch((error: unknown) => {
     throw new RegistryReadError(id, client.registry, describeReason(error), error);
   });
@@ -122,6 +130,7 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
     if (manifest.name !== plan.name || manifest.version !== plan.version) {
       throw new ProductError('EPACK', `The package scripts changed ${dir}/package.json from ${id} to ${String(manifest.name)}@${String(manifest.version)}; nothing was published. Set the name and version before the run instead.`, { received: id });
     }
+    const { packDirectory } = await loadPacker();
     const packed = await packDirectory(dir, { ...(manifestText === undefined ? {} : { manifestText }), ...(workspaceRoot === undefined ? {} : { workspaceRoot, workspaces: [dir] }) });
     context.logger.info(`Packed ${id}: ${packed.files.length} file${packed.files.length === 1 ? '' : 's'}, ${packed.data.length} bytes (${packed.integrity.slice(0, 20)}…).`);
     await script('postpack');

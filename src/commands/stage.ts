@@ -5,7 +5,6 @@ import { describeReason } from '../foundation/describe-error.ts';
 import { ProductError } from '../foundation/errors.ts';
 import { connectionFailure, statusOf } from '../foundation/http-errors.ts';
 import { withOtp } from '../otp/with-otp.ts';
-import { packDirectory } from '../package/pack.ts';
 import { readTarballManifest } from '../package/read-tarball.ts';
 import { type LifecycleEvent, runScript } from '../package/scripts.ts';
 import { sameContents } from '../package/tarball.ts';
@@ -13,7 +12,7 @@ import type { RegistryClient } from '../registry/client.ts';
 import { readPackument } from '../registry/packument.ts';
 import { approveStaged, downloadStaged, listStaged, rejectStaged, type StagedEntry, stageVersion, viewStaged } from '../registry/stage.ts';
 import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
-import { dryRunProvenance, NoTokenError, provenanceFor, type PublishDeps, unsentReason } from './publish.ts';
+import { dryRunProvenance, loadPacker, NoTokenError, provenanceFor, type PublishDeps, unsentReason } from './publish.ts';
 import type { Checkout, PublishPlan, StageTarget } from './types.ts';
 
 /**
@@ -292,6 +291,7 @@ async function packCheckout(context: CommandContext, checkout: Checkout, deps: P
     checkout.scripts.includes(event) ? runScript({ dir: source.dir, manifest: source.manifest, event, env: deps.scriptEnv, logger: context.logger }) : Promise.resolve();
   await script('prepack');
   await script('prepare');
+  const { packDirectory } = await loadPacker();
   const packed = await packDirectory(source.dir, {
     ...(source.manifestText === undefined ? {} : { manifestText: source.manifestText }),
     ...(source.workspaceRoot === undefined ? {} : { workspaceRoot: source.workspaceRoot, workspaces: [source.dir] }),

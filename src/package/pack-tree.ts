@@ -8,8 +8,8 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import PackageJsonModule from '@npmcli/package-json';
 import { glob } from 'glob';
-import { minimatch } from 'minimatch';
 import { ProductError } from '../foundation/errors.ts';
+import { compareEn } from './collate.ts';
 import type { BundledNode, PackTree } from './packlist.ts';
 
 /** The parts of @npmcli/package-json 8 used here and in read-tarball.ts (read from its lib/index.js). */
@@ -159,6 +159,8 @@ async function mapWorkspaces(root: string, declaration: unknown): Promise<Map<st
   if (!Array.isArray(list)) {
     throw new ProductError('EPACK', `"workspaces" in the package.json of ${root} must be an array of folder patterns (or {"packages": [...]}).`, { received: declaration });
   }
+  // minimatch only for a workspace root: not loaded to pack a plain package (dist/ loads glob on first call too).
+  const { minimatch } = await import('minimatch');
   const patterns: string[] = [];
   const negatedPatterns: string[] = [];
   for (const entry of list) {
@@ -180,7 +182,7 @@ async function mapWorkspaces(root: string, declaration: unknown): Promise<Map<st
   if (patterns.length === 0) return workspaces;
 
   const folders = patterns.map((pattern) => (pattern.replace(/\\/g, '/').endsWith('/') ? pattern : `${pattern}/`));
-  const matches = (await glob(folders, { cwd: root, ignore: ['**/node_modules/**', ...negatedPatterns] })).sort((a, b) => a.localeCompare(b, 'en'));
+  const matches = (await glob(folders, { cwd: root, ignore: ['**/node_modules/**', ...negatedPatterns] })).sort(compareEn);
   const byName = new Map<string, Set<string>>();
   for (const pattern of patterns) {
     for (const match of matches.filter((m) => minimatch(m, pattern, { partial: true, windowsPathsNoEscape: true }))) {

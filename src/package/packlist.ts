@@ -14,6 +14,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import ignoreWalk, { type StatJob, type StatResult, type WalkerOptions } from 'ignore-walk';
 import { ProductError } from '../foundation/errors.ts';
+import { compareEn } from './collate.ts';
 
 /** What the walker needs to know about a package: the part of an Arborist node npm-packlist reads. */
 export interface PackTree {
@@ -219,7 +220,7 @@ class PackWalker extends ignoreWalk.Walker {
     const extb = extname(b).toLowerCase();
     const basea = basename(a).toLowerCase();
     const baseb = basename(b).toLowerCase();
-    return exta.localeCompare(extb, 'en') || basea.localeCompare(baseb, 'en') || a.localeCompare(b, 'en');
+    return compareEn(exta, extb) || compareEn(basea, baseb) || compareEn(a, b);
   }
 
   injectRules(filename: string | symbol, rules: string[], callback: () => void = () => {}): void {

@@ -2,7 +2,11 @@ import path from 'node:path';
 import npa from 'npm-package-arg';
 import semver from 'semver';
 import { InputError } from '../foundation/errors.ts';
-import { CATALOG_FILE, isRegistryName, type Monorepo, type WorkspacePackage } from './workspaces.ts';
+import { isRegistryName } from './registry-name.ts';
+import type { Monorepo, PackageManager, WorkspacePackage } from './workspaces.ts';
+
+/** The file that declares the catalogs of each package manager, for messages. */
+export const CATALOG_FILE: Record<PackageManager, string | undefined> = { npm: undefined, yarn: '.yarnrc.yml', pnpm: 'pnpm-workspace.yaml' };
 
 /** The manifest a package manager would put in the tarball, and what the caller should tell the user about it. */
 export interface PublishManifest {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { ProductError } from '../foundation/errors.ts';
 import type { Logger } from '../foundation/logger.ts';
@@ -54,6 +53,8 @@ export async function runScript(run: ScriptRun): Promise<void> {
   const [, , spawnOptions] = (makeSpawnArgs as NonNullable<typeof makeSpawnArgs>)({ cmd, args: [], env: { ...hidden, ...env }, event: run.event, path: run.dir, scriptShell: true, stdio: 'pipe', nodeGyp: process.env.npm_config_node_gyp || 'node-gyp' });
   const label = `${String(run.manifest.name ?? run.dir)} ${run.event}`;
   run.logger.info(`> ${label}: ${cmd}`);
+  // child_process only when a script runs: most publishes have none.
+  const { spawn } = require('node:child_process') as typeof import('node:child_process');
   const [shell, shellArgs] = process.platform === 'win32' ? [process.env.ComSpec ?? 'cmd.exe', ['/d', '/s', '/c', cmd]] : ['sh', ['-c', cmd]];
   const code = await new Promise<number | string>((resolve, reject) => {
     const child = spawn(shell, shellArgs, { cwd: run.dir, env: spawnOptions.env, stdio: ['ignore', 'pipe', 'pipe'], windowsVerbatimArguments: process.platform === 'win32' });

@@ -2,10 +2,10 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'glob';
 import { minimatch } from 'minimatch';
-import npa from 'npm-package-arg';
 import semver from 'semver';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../foundation/errors.ts';
+import { isRegistryName } from './registry-name.ts';
 
 /** The package manager whose rules define the monorepo's workspaces and how its packages are published. */
 export type PackageManager = 'npm' | 'yarn' | 'pnpm';
@@ -43,8 +43,6 @@ export interface Monorepo {
   catalogs: Catalogs;
 }
 
-/** The file that declares the catalogs of each package manager, for messages. */
-export const CATALOG_FILE: Record<PackageManager, string | undefined> = { npm: undefined, yarn: '.yarnrc.yml', pnpm: 'pnpm-workspace.yaml' };
 
 const PNPM_FILE = 'pnpm-workspace.yaml';
 const NPM_IGNORE = ['**/node_modules/**'];
@@ -191,16 +189,6 @@ function toWorkspacePackage(root: string, dir: string, manifest: Record<string, 
   }
   const relativeDir = path.relative(root, dir).split(path.sep).join('/') || '.';
   return { name, version: clean ?? '', dir, relativeDir, manifest, private: isPrivate };
-}
-
-/** A name npm can publish under (no version or range in it). */
-export function isRegistryName(name: string): boolean {
-  try {
-    const parsed = npa(name);
-    return parsed.registry === true && parsed.name === name;
-  } catch {
-    return false;
-  }
 }
 
 /** As @npmcli/name-from-folder: the folder name, under its parent's scope when the parent is an @scope folder. */

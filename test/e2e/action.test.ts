@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -157,6 +159,33 @@ describe('the action, run as GitHub runs it (node dist/index.js)', () => {
       assert.ok((await readdir(sandbox)).every((entry) => entry === 'dist'), 'the run wrote nothing beside dist/');
     } finally {
       await rm(sandbox, { recursive: true, force: true });
+    }
+  });
+
+  it('publishes through the HTTP proxy that http_proxy names (the proxy agent loads on first use)', async () => {
+    // A forward proxy: requests come with the absolute URL as their target, and go on to the registry.
+    const seen: string[] = [];
+    const proxy = createServer((request, response) => {
+      seen.push(`${request.method} ${request.url}`);
+      const target = new URL(request.url ?? '/');
+      const upstream = httpRequest(target, { method: request.method, headers: { ...request.headers, host: target.host } }, (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      });
+      upstream.on('error', () => response.destroy());
+      request.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = proxy.address() as AddressInfo;
+      const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'e2e-proxied', version: '1.0.0' });
+      const run = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: dir }, env: { http_proxy: `http://127.0.0.1:${port}` } });
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      assert.equal(run.outputs.published, 'true');
+      assert.deepEqual(seen, [`GET ${registry.url}e2e-proxied?write=true`, `PUT ${registry.url}e2e-proxied`]);
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
     }
   });
 });

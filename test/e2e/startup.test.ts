@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ROOT, runAction, spawnNode } from '../helpers/action.ts';
+import { makePackage, ROOT, runAction, spawnNode } from '../helpers/action.ts';
+import { startRegistry } from '../registry/index.ts';
 
 /**
  * What the bundle loads on each path, not how long it takes (bench/startup.js
@@ -25,6 +26,8 @@ const MARKERS = {
 } as const;
 type Package = keyof typeof MARKERS;
 const ENGINE: Package[] = ['libnpmpublish', 'npm-registry-fetch'];
+/** The builds of their own that scripts/bundle.js makes for packages loaded only on first use (dist/bundle/<dir>/). */
+const DEFERRED = ['actions-exec', 'actions-http-client', 'cacache', 'glob', 'http-cache-semantics', 'http-proxy-agent', 'https-proxy-agent', 'iconv-lite', 'negotiator', 'npmcli-git-find', 'socks-proxy-agent'];
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -95,27 +98,90 @@ describe('start-up: each path of dist/ loads only what it needs', () => {
     assert.deepEqual([...engine.packages].sort(), ['@actions/core', ...ENGINE].sort());
   });
 
-  it('sigstore and undici load on first use, from a copy of dist/ with no node_modules above it', async () => {
+  it('sigstore, undici and the other deferred packages load on first use, from a copy of dist/ with no node_modules above it', async () => {
     const copy = path.join(work, 'isolated');
     await cp(DIST, path.join(copy, 'dist'), { recursive: true });
     const bundle = path.join(copy, 'dist', 'bundle');
-    // As libnpmpublish (sigstore) and @actions/http-client (undici) take them: through the shims.
+    const shim = (file: string) => JSON.stringify(path.join(bundle, file));
+    const esm = (file: string) => JSON.stringify(pathToFileURL(path.join(bundle, file)).href);
+    // As the bundled code takes each of them: through its shim (scripts/lazy/).
     const script = `
       import { createRequire } from 'node:module';
-      const sigstore = createRequire(import.meta.url)(${JSON.stringify(path.join(bundle, 'sigstore-lazy.cjs'))});
-      const { ProxyAgent } = await import(${JSON.stringify(pathToFileURL(path.join(bundle, 'undici-lazy.js')).href)});
+      const require = createRequire(import.meta.url);
+      const sigstore = require(${shim('sigstore-lazy.cjs')});
+      const { ProxyAgent } = await import(${esm('undici-lazy.js')});
       const agent = new ProxyAgent('http://127.0.0.1:9');
       await agent.close();
       // A TUF mirror that refuses the connection: sigstore itself fails, offline.
       const error = await sigstore.verify({}, { tufMirrorURL: 'http://127.0.0.1:9', tufCachePath: ${JSON.stringify(path.join(work, 'tuf'))}, retry: 0, timeout: 2000 }).then(() => undefined, (error) => error);
-      console.log(JSON.stringify({ agent: agent.constructor.name, error: error?.name }));`;
+      const { getExecOutput } = await import(${esm('actions-exec-lazy.js')});
+      const { HttpClient } = await import(${esm('actions-http-client-lazy.js')});
+      const { HttpProxyAgent } = require(${shim('http-proxy-agent-lazy.cjs')});
+      const { HttpsProxyAgent } = require(${shim('https-proxy-agent-lazy.cjs')});
+      const { SocksProxyAgent } = require(${shim('socks-proxy-agent-lazy.cjs')});
+      const CachePolicy = require(${shim('http-cache-semantics-lazy.cjs')});
+      const Negotiator = require(${shim('negotiator-lazy.cjs')});
+      const cacache = require(${shim('cacache-lazy.cjs')});
+      const { decode } = require(${shim('iconv-lite-lazy.cjs')});
+      const { glob } = require(${shim('glob-lazy.cjs')});
+      const git = require(${shim('npmcli-git-lazy.cjs')});
+      console.log(JSON.stringify({
+        agent: agent.constructor.name,
+        error: error?.name,
+        exec: (await getExecOutput(process.execPath, ['-e', 'process.stdout.write("ran")'], { silent: true })).stdout,
+        httpClient: new HttpClient('startup-test').userAgent,
+        proxies: [new HttpProxyAgent('http://127.0.0.1:9'), new HttpsProxyAgent('http://127.0.0.1:9'), new SocksProxyAgent('socks5://127.0.0.1:9')].map((made) => made.constructor.name),
+        socks: SocksProxyAgent.protocols,
+        storable: new CachePolicy({ method: 'GET', url: '/', headers: {} }, { status: 200, headers: { 'cache-control': 'max-age=60' } }).storable(),
+        mediaType: new Negotiator({ headers: { accept: 'text/html' } }).mediaType(),
+        cache: await cacache.ls(${JSON.stringify(path.join(work, 'no-cache'))}),
+        latin1: decode(Buffer.from([0x63, 0x61, 0x66, 0xe9]), 'latin1'),
+        glob: await glob('glob-*.cjs', { cwd: ${JSON.stringify(bundle)} }),
+        git: await git.find({ cwd: ${JSON.stringify(bundle)}, root: ${JSON.stringify(copy)} }),
+      }));`;
     const { result, files, packages } = await recorded(
       (recorder) => spawnNode(['--input-type=module', '-e', script], { PATH: process.env.PATH ?? '', HOME: work, ...recorder }, copy),
       path.join(copy, 'dist'),
     );
     assert.equal(result.code, 0, result.stderr);
-    assert.deepEqual(JSON.parse(result.stdout), { agent: 'ProxyAgent', error: 'TUFError' });
-    assert.ok(files.includes(path.join('bundle', 'undici', 'index.js')), files.join(', '));
+    assert.deepEqual(JSON.parse(result.stdout), {
+      agent: 'ProxyAgent',
+      error: 'TUFError',
+      exec: 'ran',
+      httpClient: 'startup-test',
+      proxies: ['HttpProxyAgent', 'HttpsProxyAgent', 'SocksProxyAgent'],
+      socks: ['socks', 'socks4', 'socks4a', 'socks5', 'socks5h'],
+      storable: true,
+      mediaType: 'text/html',
+      cache: {},
+      latin1: 'caf\u00e9',
+      glob: ['glob-lazy.cjs'],
+      git: null,
+    });
+    for (const dir of DEFERRED) assert.ok(files.includes(path.join('bundle', dir, 'index.js')), `${dir}: ${files.join(', ')}`);
     assert.ok(packages.has('sigstore/TUF') && packages.has('undici'), files.join(', '));
+  });
+
+  it('publishes a folder and a .tgz without loading what they do not use (nor child_process)', async () => {
+    const registry = await startRegistry();
+    try {
+      const user = await registry.addUser('startup-publisher');
+      const folder = await makePackage({ 'index.js': '1;\n', 'README.md': '# hi\n' }, { name: 'startup-folder', version: '1.0.0' });
+      const tarball = path.join(ROOT, 'test', 'fixtures', 'isolated-pkg-1.0.0.tgz');
+      for (const [target, used] of [[folder, ['glob', 'npmcli-git-find']], [tarball, []]] as const) {
+        const { result, files } = await recorded(
+          (recorder) => runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: target }, env: { HOME: work, ...recorder }, cwd: work }),
+        );
+        assert.equal(result.code, 0, result.stdout + result.stderr);
+        assert.equal(result.outputs.published, 'true');
+        const deferred = DEFERRED.filter((dir) => files.includes(path.join('bundle', dir, 'index.js')));
+        assert.deepEqual(deferred, used, `${target} loaded ${files.join(', ')}`);
+        assert.ok(!files.some((file) => file.startsWith(`bundle${path.sep}undici${path.sep}`)), files.join(', '));
+      }
+      const loads = await Promise.all(Array.from({ length: runs }, (_, i) => readFile(path.join(work, `loads-${i + 1}.txt`), 'utf8')));
+      for (const list of loads.slice(-2)) assert.ok(!list.split('\n').includes('node:child_process'), 'a publish without scripts loaded child_process');
+    } finally {
+      await registry.close();
+    }
   });
 });

@@ -1,0 +1,741 @@
+export const id = 43;
+export const ids = [43];
+export const modules = {
+
+/***/ 2840:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+const fs = __webpack_require__(9896)
+const path = __webpack_require__(6928)
+const EE = (__webpack_require__(4434).EventEmitter)
+const Minimatch = (__webpack_require__(6507).Minimatch)
+
+class Walker extends EE {
+  constructor (opts) {
+    opts = opts || {}
+    super(opts)
+    // set to true if this.path is a symlink, whether follow is true or not
+    this.isSymbolicLink = opts.isSymbolicLink
+    this.path = opts.path || process.cwd()
+    this.basename = path.basename(this.path)
+    this.ignoreFiles = opts.ignoreFiles || ['.ignore']
+    this.ignoreRules = {}
+    this.parent = opts.parent || null
+    this.includeEmpty = !!opts.includeEmpty
+    this.root = this.parent ? this.parent.root : this.path
+    this.follow = !!opts.follow
+    this.result = this.parent ? this.parent.result : new Set()
+    this.entries = null
+    this.sawError = false
+    this.exact = opts.exact
+  }
+
+  sort (a, b) {
+    return a.localeCompare(b, 'en')
+  }
+
+  emit (ev, data) {
+    let ret = false
+    if (!(this.sawError && ev === 'error')) {
+      if (ev === 'error') {
+        this.sawError = true
+      } else if (ev === 'done' && !this.parent) {
+        data = Array.from(data)
+          .map(e => /^@/.test(e) ? `./${e}` : e).sort(this.sort)
+        this.result = data
+      }
+
+      if (ev === 'error' && this.parent) {
+        ret = this.parent.emit('error', data)
+      } else {
+        ret = super.emit(ev, data)
+      }
+    }
+    return ret
+  }
+
+  start () {
+    fs.readdir(this.path, (er, entries) =>
+      er ? this.emit('error', er) : this.onReaddir(entries))
+    return this
+  }
+
+  isIgnoreFile (e) {
+    return e !== '.' &&
+      e !== '..' &&
+      this.ignoreFiles.indexOf(e) !== -1
+  }
+
+  onReaddir (entries) {
+    this.entries = entries
+    if (entries.length === 0) {
+      if (this.includeEmpty) {
+        this.result.add(this.path.slice(this.root.length + 1))
+      }
+      this.emit('done', this.result)
+    } else {
+      const hasIg = this.entries.some(e =>
+        this.isIgnoreFile(e))
+
+      if (hasIg) {
+        this.addIgnoreFiles()
+      } else {
+        this.filterEntries()
+      }
+    }
+  }
+
+  addIgnoreFiles () {
+    const newIg = this.entries
+      .filter(e => this.isIgnoreFile(e))
+
+    let igCount = newIg.length
+    const then = () => {
+      if (--igCount === 0) {
+        this.filterEntries()
+      }
+    }
+
+    newIg.forEach(e => this.addIgnoreFile(e, then))
+  }
+
+  addIgnoreFile (file, then) {
+    const ig = path.resolve(this.path, file)
+    fs.readFile(ig, 'utf8', (er, data) =>
+      er ? this.emit('error', er) : this.onReadIgnoreFile(file, data, then))
+  }
+
+  onReadIgnoreFile (file, data, then) {
+    const mmopt = {
+      matchBase: true,
+      dot: true,
+      flipNegate: true,
+      nocase: true,
+    }
+    const rules = data.split(/\r?\n/)
+      .filter(line => !/^#|^$/.test(line.trim()))
+      .map(rule => {
+        return new Minimatch(rule.trim(), mmopt)
+      })
+
+    this.ignoreRules[file] = rules
+
+    then()
+  }
+
+  filterEntries () {
+    // at this point we either have ignore rules, or just inheriting
+    // this exclusion is at the point where we know the list of
+    // entries in the dir, but don't know what they are.  since
+    // some of them *might* be directories, we have to run the
+    // match in dir-mode as well, so that we'll pick up partials
+    // of files that will be included later.  Anything included
+    // at this point will be checked again later once we know
+    // what it is.
+    const filtered = this.entries.map(entry => {
+      // at this point, we don't know if it's a dir or not.
+      const passFile = this.filterEntry(entry)
+      const passDir = this.filterEntry(entry, true)
+      return (passFile || passDir) ? [entry, passFile, passDir] : false
+    }).filter(e => e)
+
+    // now we stat them all
+    // if it's a dir, and passes as a dir, then recurse
+    // if it's not a dir, but passes as a file, add to set
+    let entryCount = filtered.length
+    if (entryCount === 0) {
+      this.emit('done', this.result)
+    } else {
+      const then = () => {
+        if (--entryCount === 0) {
+          this.emit('done', this.result)
+        }
+      }
+      filtered.forEach(filt => {
+        const entry = filt[0]
+        const file = filt[1]
+        const dir = filt[2]
+        this.stat({ entry, file, dir }, then)
+      })
+    }
+  }
+
+  onstat ({ st, entry, file, dir, isSymbolicLink }, then) {
+    const abs = this.path + '/' + entry
+    if (!st.isDirectory()) {
+      if (file) {
+        this.result.add(abs.slice(this.root.length + 1))
+      }
+      then()
+    } else {
+      // is a directory
+      if (dir) {
+        this.walker(entry, { isSymbolicLink, exact: file || this.filterEntry(entry + '/') }, then)
+      } else {
+        then()
+      }
+    }
+  }
+
+  stat ({ entry, file, dir }, then) {
+    const abs = this.path + '/' + entry
+    fs.lstat(abs, (lstatErr, lstatResult) => {
+      if (lstatErr) {
+        this.emit('error', lstatErr)
+      } else {
+        const isSymbolicLink = lstatResult.isSymbolicLink()
+        if (this.follow && isSymbolicLink) {
+          fs.stat(abs, (statErr, statResult) => {
+            if (statErr) {
+              this.emit('error', statErr)
+            } else {
+              this.onstat({ st: statResult, entry, file, dir, isSymbolicLink }, then)
+            }
+          })
+        } else {
+          this.onstat({ st: lstatResult, entry, file, dir, isSymbolicLink }, then)
+        }
+      }
+    })
+  }
+
+  walkerOpt (entry, opts) {
+    return {
+      path: this.path + '/' + entry,
+      parent: this,
+      ignoreFiles: this.ignoreFiles,
+      follow: this.follow,
+      includeEmpty: this.includeEmpty,
+      ...opts,
+    }
+  }
+
+  walker (entry, opts, then) {
+    new Walker(this.walkerOpt(entry, opts)).on('done', then).start()
+  }
+
+  filterEntry (entry, partial, entryBasename) {
+    let included = true
+
+    // this = /a/b/c
+    // entry = d
+    // parent /a/b sees c/d
+    if (this.parent && this.parent.filterEntry) {
+      const parentEntry = this.basename + '/' + entry
+      const parentBasename = entryBasename || entry
+      included = this.parent.filterEntry(parentEntry, partial, parentBasename)
+      if (!included && !this.exact) {
+        return false
+      }
+    }
+
+    this.ignoreFiles.forEach(f => {
+      if (this.ignoreRules[f]) {
+        this.ignoreRules[f].forEach(rule => {
+          // negation means inclusion
+          // so if it's negated, and already included, no need to check
+          // likewise if it's neither negated nor included
+          if (rule.negate !== included) {
+            const isRelativeRule = entryBasename && rule.globParts.some(part =>
+              part.length <= (part.slice(-1)[0] ? 1 : 2)
+            )
+
+            // first, match against /foo/bar
+            // then, against foo/bar
+            // then, in the case of partials, match with a /
+            //   then, if also the rule is relative, match against basename
+            const match = rule.match('/' + entry) ||
+              rule.match(entry) ||
+              !!partial && (
+                rule.match('/' + entry + '/') ||
+                rule.match(entry + '/') ||
+                rule.negate && (
+                  rule.match('/' + entry, true) ||
+                  rule.match(entry, true)) ||
+                isRelativeRule && (
+                  rule.match('/' + entryBasename + '/') ||
+                  rule.match(entryBasename + '/') ||
+                  rule.negate && (
+                    rule.match('/' + entryBasename, true) ||
+                    rule.match(entryBasename, true))))
+
+            if (match) {
+              included = rule.negate
+            }
+          }
+        })
+      }
+    })
+
+    return included
+  }
+}
+
+class WalkerSync extends Walker {
+  start () {
+    this.onReaddir(fs.readdirSync(this.path))
+    return this
+  }
+
+  addIgnoreFile (file, then) {
+    const ig = path.resolve(this.path, file)
+    this.onReadIgnoreFile(file, fs.readFileSync(ig, 'utf8'), then)
+  }
+
+  stat ({ entry, file, dir }, then) {
+    const abs = this.path + '/' + entry
+    let st = fs.lstatSync(abs)
+    const isSymbolicLink = st.isSymbolicLink()
+    if (this.follow && isSymbolicLink) {
+      st = fs.statSync(abs)
+    }
+
+    // console.error('STAT SYNC', {st, entry, file, dir, isSymbolicLink, then})
+    this.onstat({ st, entry, file, dir, isSymbolicLink }, then)
+  }
+
+  walker (entry, opts, then) {
+    new WalkerSync(this.walkerOpt(entry, opts)).start()
+    then()
+  }
+}
+
+const walk = (opts, callback) => {
+  const p = new Promise((resolve, reject) => {
+    new Walker(opts).on('done', resolve).on('error', reject).start()
+  })
+  return callback ? p.then(res => callback(null, res), callback) : p
+}
+
+const walkSync = opts => new WalkerSync(opts).start().result
+
+module.exports = walk
+walk.sync = walkSync
+walk.Walker = Walker
+walk.WalkerSync = WalkerSync
+
+
+/***/ }),
+
+/***/ 6043:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  packDirectory: () => (/* binding */ packDirectory)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
+var index_min = __webpack_require__(8697);
+// EXTERNAL MODULE: ./lib/foundation/errors.js
+var errors = __webpack_require__(9670);
+// EXTERNAL MODULE: ./lib/package/pack-tree.js
+var pack_tree = __webpack_require__(8720);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./node_modules/ignore-walk/lib/index.js
+var lib = __webpack_require__(2840);
+// EXTERNAL MODULE: ./lib/package/collate.js
+var collate = __webpack_require__(2014);
+;// CONCATENATED MODULE: ./lib/package/packlist.js
+// The files `npm pack` puts in a tarball, decided as npm 11.21 decides them: a port of npm-packlist 10.0.4
+// (ISC, GitHub Inc.; node_modules/npm/node_modules/npm-packlist/lib/index.js) on the same walker,
+// ignore-walk (9.0.0 here, whose code is identical to the 8.0.0 npm 11.21 bundles).
+//
+// Why a port rather than the npm-packlist in node_modules: that one is 11.3, pulled in by pacote 22 (the
+// npm 12 line), and it packs differently from npm 11.21: `files` entries are expanded with glob (so
+// negations and patterns select other files), npm-shrinkwrap.json, bun.lock and .npm-extension.* are
+// always left out, patch files named by patchedDependencies are dropped and a global ignore file is read.
+// Both versions also want an Arborist tree (@npmcli/arborist: large, and not a dependency), of which they
+// read only a folder, its normalised package.json, whether it is the project root, its workspaces and where
+// each dependency named for bundling is installed: `PackTree` (pack-tree.ts) gives exactly that.
+// Keep the code below line for line with npm-packlist 10.0.4; the comments marked "npm:" are its own.
+
+
+
+
+
+// npm: symbols used to represent synthetic rule sets
+const defaultRules = Symbol('npm-packlist.rules.default');
+const strictRules = Symbol('npm-packlist.rules.strict');
+// npm: There may be others, but :?|<> are handled by node-tar
+const nameIsBadForWindows = (file) => /\*/.test(file);
+// npm: these are the default rules that are applied to everything except for non-link bundled deps
+const defaults = [
+    '.npmignore',
+    '.gitignore',
+    '**/.git',
+    '**/.svn',
+    '**/.hg',
+    '**/CVS',
+    '**/.git/**',
+    '**/.svn/**',
+    '**/.hg/**',
+    '**/CVS/**',
+    '/.lock-wscript',
+    '/.wafpickle-*',
+    '/build/config.gypi',
+    'npm-debug.log',
+    '**/.npmrc',
+    '.*.swp',
+    '.DS_Store',
+    '**/.DS_Store/**',
+    '._*',
+    '**/._*/**',
+    '*.orig',
+    '/archived-packages/**',
+];
+// npm: these are forcibly excluded
+const strictDefaults = ['/.git'];
+const normalizePath = (path) => path.split('\\').join('/');
+function readOutOfTreeIgnoreFiles(root, rel, result = []) {
+    for (const file of ['.npmignore', '.gitignore']) {
+        try {
+            result.push((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file), { encoding: 'utf8' }));
+            // npm: prioritize the .npmignore and discard the .gitignore if one is present
+            break;
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+        }
+    }
+    if (!rel)
+        return result;
+    const firstRel = rel.split(external_node_path_.sep, 1)[0];
+    const newRoot = (0,external_node_path_.join)(root, firstRel);
+    return readOutOfTreeIgnoreFiles(newRoot, (0,external_node_path_.relative)(newRoot, (0,external_node_path_.join)(root, rel)), result);
+}
+class PackWalker extends lib.Walker {
+    constructor(tree, opts) {
+        const options = {
+            ...opts,
+            includeEmpty: false,
+            follow: false,
+            path: (0,external_node_path_.resolve)(opts.path || tree.path).replace(/\\/g, '/'),
+            ignoreFiles: opts.ignoreFiles || [defaultRules, 'package.json', '.npmignore', '.gitignore', strictRules],
+        };
+        super(options);
+        this.isPackage = !!options.isPackage;
+        this.seen = options.seen || new Set();
+        this.tree = tree;
+        this.requiredFiles = options.requiredFiles || [];
+        const additionalDefaults = [];
+        if (options.prefix && options.workspaces) {
+            const path = normalizePath(options.path);
+            const prefix = normalizePath(options.prefix);
+            const workspaces = options.workspaces.map((ws) => normalizePath(ws));
+            if (path !== prefix && workspaces.includes(path)) {
+                // npm: a workspace packed from its project: the ignore files of the folders from the project root
+                // down to the workspace still apply
+                additionalDefaults.push(...readOutOfTreeIgnoreFiles(options.prefix, (0,external_node_path_.relative)(options.prefix, (0,external_node_path_.dirname)(options.path))));
+            }
+            else if (path === prefix) {
+                // npm: the project root packed with its workspaces: leave the workspaces out
+                additionalDefaults.push(...workspaces.map((w) => normalizePath((0,external_node_path_.relative)(options.path, w))));
+            }
+        }
+        this.injectRules(defaultRules, [...defaults, ...additionalDefaults]);
+        if (!this.isPackage) {
+            // npm: not a package: strict default rules, plus the files `files` requires in this folder
+            this.injectRules(strictRules, [...strictDefaults, ...this.requiredFiles.map((file) => `!${file}`)]);
+        }
+    }
+    // npm: package.json is read into both the package.json rules and the strict rules
+    addIgnoreFile(file, callback) {
+        if (file !== 'package.json' || !this.isPackage)
+            return super.addIgnoreFile(file, callback);
+        try {
+            this.processPackage(callback);
+        }
+        catch (error) {
+            this.emit('error', error);
+        }
+    }
+    // npm: a package is done only once its bundled dependencies are gathered
+    emit(event, ...args) {
+        if (event !== 'done' || !this.isPackage)
+            return super.emit(event, ...args);
+        this.gatherBundles().then(() => super.emit('done', this.result), (error) => super.emit('error', error));
+        return true;
+    }
+    // npm: package.json `files` means no .npmignore or .gitignore; .npmignore means no .gitignore
+    filterEntries() {
+        if (this.ignoreRules['package.json']) {
+            this.ignoreRules['.npmignore'] = null;
+            this.ignoreRules['.gitignore'] = null;
+        }
+        else if (this.ignoreRules['.npmignore']) {
+            this.ignoreRules['.gitignore'] = null;
+        }
+        return super.filterEntries();
+    }
+    // npm: never include anything that isn't a file or directory
+    onstat(result, callback) {
+        if (!result.st.isFile() && !result.st.isDirectory())
+            return callback();
+        return super.onstat(result, callback);
+    }
+    stat(job, callback) {
+        if (nameIsBadForWindows(job.entry))
+            return callback();
+        return super.stat(job, callback);
+    }
+    // npm: subfolders don't read package.json, except the workspaces of a project root. As written, `null` falls
+    // back to the full list, so below a root with workspaces every folder holding a package.json reads it as an
+    // ignore file (its JSON lines match nothing in practice), which also turns off that folder's .npmignore.
+    walkerOpt(entry, opts) {
+        let ignoreFiles = null;
+        if (this.tree.workspaces) {
+            const workspaceDirs = [...this.tree.workspaces.values()].map((dir) => dir.replace(/\\/g, '/'));
+            const entryPath = (0,external_node_path_.join)(this.path, entry).replace(/\\/g, '/');
+            if (workspaceDirs.includes(entryPath)) {
+                ignoreFiles = [defaultRules, 'package.json', '.npmignore', '.gitignore', strictRules];
+            }
+        }
+        else {
+            ignoreFiles = [defaultRules, '.npmignore', '.gitignore', strictRules];
+        }
+        return {
+            ...super.walkerOpt(entry, opts),
+            ignoreFiles,
+            requiredFiles: this.requiredFiles
+                .map((file) => ((0,external_node_path_.relative)(file, entry) === '..' ? (0,external_node_path_.relative)(entry, file).replace(/\\/g, '/') : false))
+                .filter((file) => Boolean(file)),
+        };
+    }
+    walker(entry, opts, callback) {
+        new PackWalker(this.tree, this.walkerOpt(entry, opts)).on('done', callback).start();
+    }
+    // npm: extension, then basename, then path, for compressibility
+    sort(a, b) {
+        const exta = (0,external_node_path_.extname)(a).toLowerCase();
+        const extb = (0,external_node_path_.extname)(b).toLowerCase();
+        const basea = (0,external_node_path_.basename)(a).toLowerCase();
+        const baseb = (0,external_node_path_.basename)(b).toLowerCase();
+        return (0,collate/* compareEn */.P)(exta, extb) || (0,collate/* compareEn */.P)(basea, baseb) || (0,collate/* compareEn */.P)(a, b);
+    }
+    injectRules(filename, rules, callback = () => { }) {
+        this.onReadIgnoreFile(filename, `${rules.join('\n')}\n`, callback);
+    }
+    processPackage(callback) {
+        const { bin, browser, files, main } = this.tree.package;
+        // npm: rules in these arrays are inverted since they are patterns we want to _not_ ignore
+        const ignores = [];
+        const strict = [
+            ...strictDefaults,
+            '!/package.json',
+            '!/readme{,.*[^~$]}',
+            '!/copying{,.*[^~$]}',
+            '!/license{,.*[^~$]}',
+            '!/licence{,.*[^~$]}',
+            '/.git',
+            '/node_modules',
+            '.npmrc',
+            '/package-lock.json',
+            '/yarn.lock',
+            '/pnpm-lock.yaml',
+            '/bun.lockb',
+        ];
+        if (files) {
+            for (const entry of iterate(files)) {
+                if (typeof entry !== 'string') {
+                    throw new errors/* ProductError */._$('EPACKFILES', `"files" in the package.json of ${this.path} must list strings; it holds ${JSON.stringify(entry)}.`, { received: entry });
+                }
+                let file = entry;
+                if (file.startsWith('./'))
+                    file = file.slice(1);
+                if (file.endsWith('/*'))
+                    file += '*';
+                const inverse = `!${file}`;
+                try {
+                    // npm: a file is strictly required; a folder is a default pattern with its contents; a pattern (lstat fails) is a default pattern
+                    const stat = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(this.path, file.replace(/^!+/, '')).replace(/\\/g, '/'));
+                    if (stat.isFile()) {
+                        strict.unshift(inverse);
+                        this.requiredFiles.push(file.startsWith('/') ? file.slice(1) : file);
+                    }
+                    else if (stat.isDirectory()) {
+                        ignores.push(inverse);
+                        ignores.push(`${inverse}/**`);
+                    }
+                }
+                catch {
+                    ignores.push(inverse);
+                }
+            }
+            // npm: '*' excludes everything, then the inverted `files` rules include what they name
+            this.injectRules('package.json', ['*', ...ignores]);
+        }
+        if (browser)
+            strict.push(`!/${String(browser)}`);
+        if (main)
+            strict.push(`!/${String(main)}`);
+        if (bin && typeof bin === 'object') {
+            for (const key in bin)
+                strict.push(`!/${String(bin[key])}`);
+        }
+        this.injectRules(strictRules, strict, callback);
+    }
+    // npm: the root bundles its bundleDependencies; a bundled package bundles its dependencies and optionalDependencies
+    async gatherBundles() {
+        if (this.seen.has(this.tree))
+            return;
+        this.seen.add(this.tree);
+        let toBundle;
+        if (this.tree.isProjectRoot) {
+            const { bundleDependencies } = this.tree.package;
+            toBundle = Array.isArray(bundleDependencies) ? bundleDependencies : [];
+        }
+        else {
+            const { dependencies, optionalDependencies } = this.tree.package;
+            toBundle = Object.keys(Object(dependencies || {})).concat(Object.keys(Object(optionalDependencies || {})));
+        }
+        for (const dep of toBundle) {
+            if (typeof dep !== 'string')
+                continue;
+            const node = await this.tree.bundled(dep);
+            if (!node)
+                continue;
+            // npm: only links obey defaultRules, .npmignore and .gitignore; every bundled package obeys its package.json and the strict rules
+            const ignoreFiles = [];
+            if (node.isLink)
+                ignoreFiles.push(defaultRules);
+            ignoreFiles.push('package.json');
+            if (node.isLink)
+                ignoreFiles.push('.npmignore', '.gitignore');
+            ignoreFiles.push(strictRules);
+            const walker = new PackWalker(node.target, { path: node.path, isPackage: true, ignoreFiles, seen: this.seen });
+            const bundled = await new Promise((done, fail) => {
+                walker.on('error', fail);
+                walker.on('done', done);
+                walker.start();
+            });
+            const relativeFrom = (0,external_node_path_.relative)(this.root, walker.path);
+            for (const file of bundled)
+                this.result.add((0,external_node_path_.join)(relativeFrom, file).replace(/\\/g, '/'));
+        }
+    }
+}
+/** What `for (... of files)` walks in npm-packlist: an array, or the characters of a string; anything else is not iterable. */
+function iterate(files) {
+    if (Array.isArray(files) || typeof files === 'string')
+        return files;
+    throw new errors/* ProductError */._$('EPACKFILES', `"files" in package.json must be an array of paths; it is ${JSON.stringify(files)}.`, { received: files });
+}
+/**
+ * The files of `tree` that `npm pack` would put in its tarball (paths relative to the package folder,
+ * in npm's order), bundled dependencies included. Reads the disk; runs nothing.
+ */
+function packList(tree, options = {}) {
+    return new Promise((done, fail) => {
+        new PackWalker(tree, { ...options, isPackage: true })
+            .on('done', done)
+            .on('error', fail)
+            .start();
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/package/pack.js
+
+
+
+
+
+
+
+/** Pacote's tarCreateOptions: 1985-10-26T08:15:00Z, "for the benefit of zip, which is confounded by files dated at the Unix epoch". */
+const MTIME = new Date('1985-10-26T08:15:00.000Z');
+/**
+ * Packs `dir` as `npm pack` (npm 11.21) does, without running any script: the caller runs prepack,
+ * prepare and postpack itself. Same file selection (npm-packlist 10), same tar options as pacote's
+ * DirFetcher (prefix `package/`, portable headers, fixed mtime, bins made executable, gzip level 9),
+ * so the same bytes.
+ */
+async function packDirectory(dir, options = {}) {
+    const root = external_node_path_.resolve(dir);
+    const manifestStat = await (0,promises_.lstat)(external_node_path_.join(root, 'package.json')).catch(() => undefined);
+    if (!manifestStat?.isFile()) {
+        const problem = manifestStat ? 'is not a regular file (npm would leave it out of the tarball)' : 'does not exist';
+        throw new errors/* ProductError */._$('EPACK', `${external_node_path_.join(root, 'package.json')} ${problem}; npm packs a folder holding its package.json.`, { received: root });
+    }
+    const manifest = await (0,pack_tree/* readPackManifest */.VG)(root, options.manifestText);
+    if (!manifest.name || !manifest.version) {
+        throw new errors/* ProductError */._$('EPACK', `The package.json of ${root} needs a "name" and a "version" to be packed.`, { received: root });
+    }
+    const tree = await (0,pack_tree/* projectTree */.WP)(root, manifest);
+    const files = await packList(tree, {
+        path: root,
+        prefix: options.workspaceRoot === undefined ? undefined : external_node_path_.resolve(options.workspaceRoot),
+        workspaces: options.workspaces?.map((workspace) => external_node_path_.resolve(workspace)),
+    });
+    const entries = [];
+    const pack = new index_min/* Pack */.mM({
+        cwd: root,
+        prefix: 'package/',
+        portable: true,
+        gzip: { level: 9 },
+        mtime: MTIME,
+        // Not a pacote option, and the bytes do not change (deflate output does not depend on how its input is
+        // split): tar reads 16 MiB at a time by default, and gzip level 9 of one such read blocks the event loop for
+        // about 0.5 s (typescript's 9 MB file); 256 KiB reads keep every block under about 30 ms at the same speed.
+        maxReadSize: 256 * 1024,
+        // Pacote's filter: bins are made executable. Its path test drops the first folder of the path (it expects
+        // `package/`): for {"bin": "bin/cli.js"} npm 11.21 marks `x/bin/cli.js`, not `bin/cli.js`; for {"bin": "cli.js"},
+        // `cli.js` and `lib/cli.js`. Installers make bins executable anyway.
+        filter: (file, stat) => {
+            if (isPackageBin(manifest, file))
+                stat.mode = (stat.mode ?? 0) | 0o111;
+            return true;
+        },
+        onWriteEntry: (entry) => {
+            entries.push({ path: entry.path.replace(/^\.\//, ''), size: (entry instanceof index_min/* WriteEntryTar */.jU ? entry.size : entry.stat?.size) ?? 0 });
+        },
+    });
+    const data = pack.concat();
+    for (const file of files) {
+        pack.add(file === 'package.json' && options.manifestText !== undefined ? manifestEntry(options.manifestText, manifestStat.mode) : file);
+    }
+    pack.end();
+    const tarball = await data.catch((error) => {
+        throw new errors/* ProductError */._$('EPACK', `Could not pack ${root}: ${error.message}`, { received: root, cause: error });
+    });
+    return {
+        data: tarball,
+        integrity: `sha512-${(0,external_node_crypto_.createHash)('sha512').update(tarball).digest('base64')}`,
+        shasum: (0,external_node_crypto_.createHash)('sha1').update(tarball).digest('hex'),
+        files: entries,
+    };
+}
+/** package.json as an in-memory tar entry: tar writes it with the header a file on disk with these bytes and mode would get. */
+function manifestEntry(text, mode) {
+    const body = Buffer.from(text, 'utf8');
+    const entry = new index_min/* ReadEntry */.lf(new index_min/* Header */.Y9({ path: 'package.json', type: 'File', mode: mode & 0o7777, size: body.length, mtime: MTIME }));
+    entry.end(body);
+    return entry;
+}
+/** Pacote's is-package-bin.js, quirk included. */
+function isPackageBin(manifest, file) {
+    const { bin, name } = manifest;
+    if (!bin)
+        return false;
+    const bins = typeof bin === 'string' ? { [String(name)]: bin } : bin;
+    const relative = file.replace(/^[^\\/]*\//, '');
+    return Object.values(bins).some((target) => target === relative);
+}
+
+
+/***/ })
+
+};
