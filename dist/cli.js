@@ -10,3 +10,5 @@ process.exitCode = await runCli(process.argv.slice(2), process.env, {
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
 });
+// Flushed first: a pipe is asynchronous on Windows.
+process.stdout.write('', () => process.stderr.write('', () => process.exit()));

@@ -2,3 +2,5 @@
 import { runAction } from './bundle/index.js';
 
 await runAction();
+// Flushed first: a pipe is asynchronous on Windows.
+process.stdout.write('', () => process.stderr.write('', () => process.exit()));

@@ -69,7 +69,7 @@ function refuseMissingModules(dir, sources) {
 // - the proxy agents: @npmcli/agent, only behind a proxy;
 // - cacache, http-cache-semantics, negotiator: make-fetch-happen's HTTP cache,
 //   only with a cache folder (never here);
-// - iconv-lite: minipass-fetch's textConverted;
+// - iconv-lite: minipass-fetch's textConverted; jsonparse: npm-registry-fetch's json.stream;
 // - glob: @npmcli/package-json's readme, man and bin folders (a folder, not a .tgz);
 // - @npmcli/git: @npmcli/package-json uses only its find(), built alone.
 // What they share with the rest (minipass, agent-base) is copied into their
@@ -89,6 +89,7 @@ const lazy = [
   ...['cacache', 'http-cache-semantics', 'negotiator'].map((name) => ({ name, shim: `${name}-lazy.cjs`, source: `${name}.cjs`, build: require.resolve(name, within('make-fetch-happen')) })),
   ...['http-proxy-agent', 'https-proxy-agent', 'socks-proxy-agent'].map((name) => ({ name, shim: `${name}-lazy.cjs`, source: `${name}.cjs`, build: require.resolve(name, within('@npmcli/agent')) })),
   { name: 'iconv-lite', shim: 'iconv-lite-lazy.cjs', source: 'iconv-lite.cjs', build: require.resolve('iconv-lite', within('minipass-fetch')) },
+  { name: 'jsonparse', shim: 'jsonparse-lazy.cjs', source: 'jsonparse.cjs', build: require.resolve('jsonparse', within('npm-registry-fetch')) },
   { name: 'glob', shim: 'glob-lazy.cjs', source: 'glob.cjs', build: require.resolve('glob', within('@npmcli/package-json')) },
   { name: '@npmcli/git', dir: 'npmcli-git-find', shim: 'npmcli-git-lazy.cjs', source: 'npmcli-git.cjs', build: require.resolve('@npmcli/git/lib/find.js', within('@npmcli/package-json')) },
 ];
@@ -173,14 +174,17 @@ for (const entry of readdirSync(bundle, { recursive: true, withFileTypes: true }
 }
 
 writeFileSync(path.join(out, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
-writeFileSync(path.join(out, 'index.js'), "// The GitHub Action's entry (action.yml runs.main). Built by scripts/bundle.js.\nimport { runAction } from './bundle/index.js';\n\nawait runAction();\n");
+// Both entries end the process once their work is done and their output flushed, as npm does:
+// node's own teardown of a full heap takes longer, and nothing (a keep-alive socket) can hold it.
+const exit = "// Flushed first: a pipe is asynchronous on Windows.\nprocess.stdout.write('', () => process.stderr.write('', () => process.exit()));\n";
+writeFileSync(path.join(out, 'index.js'), `// The GitHub Action's entry (action.yml runs.main). Built by scripts/bundle.js.\nimport { runAction } from './bundle/index.js';\n\nawait runAction();\n${exit}`);
 // The CLI turns on node's compile cache (in os.tmpdir(); NODE_DISABLE_COMPILE_CACHE=1 turns it
 // off) before it imports the bundle: run again on one machine, it starts from cached V8 code.
 // The action does not: each job on a hosted runner starts with an empty temp folder, where
 // writing the cache only costs (bench/startup.js, bench/README.md).
 writeFileSync(
   path.join(out, 'cli.js'),
-  "#!/usr/bin/env node\n// The npm-totp-publish CLI. Built by scripts/bundle.js.\nimport module from 'node:module';\n\nmodule.enableCompileCache?.();\nconst { runCli } = await import('./bundle/index.js');\n\nprocess.exitCode = await runCli(process.argv.slice(2), process.env, {\n  stdout: (text) => process.stdout.write(text),\n  stderr: (text) => process.stderr.write(text),\n  cwd: process.cwd(),\n});\n",
+  `#!/usr/bin/env node\n// The npm-totp-publish CLI. Built by scripts/bundle.js.\nimport module from 'node:module';\n\nmodule.enableCompileCache?.();\nconst { runCli } = await import('./bundle/index.js');\n\nprocess.exitCode = await runCli(process.argv.slice(2), process.env, {\n  stdout: (text) => process.stdout.write(text),\n  stderr: (text) => process.stderr.write(text),\n  cwd: process.cwd(),\n});\n${exit}`,
 );
 chmodSync(path.join(out, 'cli.js'), 0o755);
 rmSync(lib, { recursive: true, force: true });

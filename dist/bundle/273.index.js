@@ -61,7 +61,6 @@ Secrets come from the environment only, never from arguments:
   NODE_AUTH_TOKEN or NPM_TOKEN   registry token
   NPM_TOTP_SECRET                TOTP secret: base32 text or an otpauth://totp/ URI
 `;
-/** Runs the CLI; returns the exit code (0 success, 1 failure, 2 usage error). */
 async function runCli(argv, env, io) {
     const redactor = new _foundation_redactor_js__WEBPACK_IMPORTED_MODULE_6__/* .Redactor */ .p();
     const logger = cliLogger(redactor, io);
@@ -80,7 +79,6 @@ async function runCli(argv, env, io) {
             io.stdout(`${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x}\n`);
             return 0;
         }
-        // Loaded only when needed (see src/bundle.ts): the input checks (semver, npm-package-arg) after --help and --version,
         const [{ idTokenAvailable, normalizeOptions }, { parseCommandWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(738), __webpack_require__.e(56), __webpack_require__.e(333)]).then(__webpack_require__.bind(__webpack_require__, 4333)), Promise.all(/* import() */[__webpack_require__.e(738), __webpack_require__.e(56), __webpack_require__.e(953), __webpack_require__.e(374)]).then(__webpack_require__.bind(__webpack_require__, 4953))]);
         const usable = (value) => (value?.trim() && value.trim() !== _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_8__/* .SETUP_NODE_PLACEHOLDER */ .D ? value : undefined);
         const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
@@ -102,7 +100,6 @@ async function runCli(argv, env, io) {
             otpUses: '--otp-uses',
             provenance: '--provenance',
         }, { idTokenAvailable: idTokenAvailable(env) });
-        // and the engine (npm's libraries) once the inputs pass.
         const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(738), __webpack_require__.e(56), __webpack_require__.e(310), __webpack_require__.e(196), __webpack_require__.e(953), __webpack_require__.e(65), __webpack_require__.e(339)]).then(__webpack_require__.bind(__webpack_require__, 6065)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         let input;
         if (parsed.words[0] === 'run') {
@@ -137,12 +134,9 @@ async function runCli(argv, env, io) {
 }
 const SECRET_FLAGS = /^--?(token|otp|otp-secret|secret|auth|password|_authToken)(=|$)/i;
 const GLOBAL_VALUED = new Set(['--registry', '--package', '--expect-version', '--trusted-publishing']);
-/** Flags of `trust` and `stage` lines (checked by the command parser, like the others). */
 const TRUST_STAGE_FLAGS = [..._commands_types_js__WEBPACK_IMPORTED_MODULE_5__/* .TRUST_STAGE_VALUED */ .Y, 'allow-publish', 'allow-stage-publish', 'allow-staged-publish', 'yes'].map((flag) => `--${flag}`);
-/** Flags of the commands themselves, checked by the command parser. */
 const COMMAND_FLAGS = new Set(['--tag', '--access', '--force', '--workspaces', '--workspace', '-w', '--include-workspace-root', '--concurrency', '--otp-uses', ...TRUST_STAGE_FLAGS]);
 const GLOBAL_BOOLEAN = new Set(['--dry-run', '--ignore-scripts', '--allow-insecure-registry', '--json', '--help', '-h', '--version', '-v']);
-/** Separates this tool's own options from the command's words; refuses secrets given as flags. */
 function parse(argv) {
     const secretFlag = argv.find((arg) => SECRET_FLAGS.test(arg));
     if (secretFlag) {
@@ -164,7 +158,6 @@ function parse(argv) {
             flags.add(name);
         }
         else if (name === '--provenance') {
-            // npm's boolean: `--provenance` alone is true; a value only inline, so the next word stays a word.
             values.provenance = inline ?? 'true';
         }
         else {
@@ -239,9 +232,7 @@ function cliLogger(redactor, io) {
 /* harmony export */   Y: () => (/* binding */ TRUST_STAGE_VALUED),
 /* harmony export */   b: () => (/* binding */ KNOWN_COMMANDS)
 /* harmony export */ });
-/** Flags of `trust` and `stage` lines that take a value (here, so that the CLI's start needs no parser). */
 const TRUST_STAGE_VALUED = ['file', 'repo', 'repository', 'project', 'env', 'environment', 'id', 'org-id', 'project-id', 'pipeline-definition-id', 'vcs-origin', 'context-id', 'dir'];
-/** The commands a block may use, as listed in errors. */
 const KNOWN_COMMANDS = [
     'publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--otp-uses <n>] [--provenance[=true|false|auto]]',
     'dist-tag add <pkg>@<version> [<tag>]',
@@ -278,7 +269,6 @@ const KNOWN_COMMANDS = [
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   m: () => (/* binding */ systemClock)
 /* harmony export */ });
-/** The real clock. */
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
@@ -296,12 +286,6 @@ const systemClock = {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
-/**
- * The one error describer. One line for the user: our own messages as they
- * are; an answer from the registry as `the registry answered <status>: <its
- * reason>`; anything else as `<code>: <message>`. Never the request's URL or
- * headers (npm-registry-fetch's messages carry the URI).
- */
 function describeError(error) {
     if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProductError */ .kw)(error))
         return error.message;
@@ -311,11 +295,6 @@ function describeError(error) {
     const reason = describeReason(error).replace(/^\d+ ?/, '');
     return `the registry answered ${status}${reason ? `: ${reason}` : ''}`;
 }
-/**
- * The short reason a request failed, for inside a sentence: `403 <the
- * registry's error>` (or the status text), or `<code>: <message>` for a
- * failure without an answer; the first line only.
- */
 function describeReason(error) {
     if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProductError */ .kw)(error))
         return error.message;
@@ -323,7 +302,6 @@ function describeReason(error) {
     const reason = record?.body?.error ?? record?.body?.message;
     const message = typeof record?.message === 'string' ? (record.message.split('\n')[0]?.trim() ?? '') : String(error);
     if (typeof record?.statusCode === 'number') {
-        // npm-registry-fetch's message is "<status> <text> - <METHOD> <uri>[ - <reason>]": keep the status text only.
         return typeof reason === 'string' ? `${record.statusCode} ${reason}` : message.split(' - ')[0] || String(record.statusCode);
     }
     return typeof record?.code === 'string' && !message.includes(record.code) ? `${record.code}: ${message}` : message;
@@ -340,18 +318,8 @@ function describeReason(error) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   kw: () => (/* binding */ isProductError)
 /* harmony export */ });
-/**
- * Every failure the product reports is a `ProductError` with a stable `code`.
- * User mistakes (bad input) are `InputError`s: they are shown as one clear
- * message, never with a stack trace.
- *
- * Messages never contain a secret: callers pass `received` only for values
- * that are safe to show (never a token, a TOTP secret or a code).
- */
 class ProductError extends Error {
-    /** Stable machine-readable code, e.g. `EINPUT`, `EOTP`, `EPUBLISHCONFLICT`. */
     code;
-    /** The value that was refused, when it is safe to show. */
     received;
     constructor(code, message, options = {}) {
         super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -360,16 +328,13 @@ class ProductError extends Error {
         this.received = options.received;
     }
 }
-/** A bad input or command line: detected before any request is sent. */
 class InputError extends ProductError {
-    /** The input (action input name, CLI flag or environment variable) at fault. */
     input;
     constructor(input, message, options = {}) {
         super('EINPUT', message, options);
         this.input = input;
     }
 }
-/** True for errors whose message is meant for the user as is (no stack trace). */
 function isProductError(error) {
     return error instanceof ProductError;
 }
@@ -383,15 +348,8 @@ function isProductError(error) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ Redactor)
 /* harmony export */ });
-/**
- * Remembers every secret value and removes them from text. Both adapters
- * pass everything they print through it, so a secret registered here cannot
- * reach stdout, stderr, outputs or the job summary, even when the runner's own
- * masking is absent (as in the CLI).
- */
 class Redactor {
     #secrets = new Set();
-    /** Registers a value; values shorter than 4 characters would redact ordinary text and are ignored. */
     add(secret) {
         for (const value of [secret, ...secret.split(/\r?\n/)]) {
             const trimmed = value.trim();
@@ -399,11 +357,9 @@ class Redactor {
                 this.#secrets.add(trimmed);
         }
     }
-    /** Every registered value, longest first. */
     get values() {
         return [...this.#secrets].sort((a, b) => b.length - a.length);
     }
-    /** `text` with every registered value replaced by `***`. */
     redact(text) {
         let result = text;
         for (const secret of this.values)
@@ -421,12 +377,6 @@ class Redactor {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ SETUP_NODE_PLACEHOLDER)
 /* harmony export */ });
-/**
- * actions/setup-node's stand-in for a token when none is configured
- * (`NODE_AUTH_TOKEN=XXXXX-XXXXX-XXXXX-XXXXX`): as good as no token when read,
- * and what package scripts see in token variables, so an `.npmrc` that names
- * them still loads.
- */
 const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
 
 
@@ -439,9 +389,7 @@ const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
 /* harmony export */   _: () => (/* binding */ USER_AGENT),
 /* harmony export */   x: () => (/* binding */ VERSION)
 /* harmony export */ });
-/** This product's version; kept equal to package.json's by a test. */
 const VERSION = '0.1.0';
-/** Sent as the user agent of every registry request. */
 const USER_AGENT = `npm-totp-publish/${VERSION} node/${process.version}`;
 
 

@@ -9,12 +9,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   idTokenProviderFromEnv: () => (/* binding */ idTokenProviderFromEnv)
 /* harmony export */ });
-/**
- * Where a job's ID token comes from, as the npm CLI looks for it: the
- * `NPM_ID_TOKEN` variable (GitLab and others), else GitHub Actions' token
- * endpoint (`ACTIONS_ID_TOKEN_REQUEST_URL`/`_TOKEN`, present when the job has
- * `permissions: id-token: write`). Undefined when neither is there.
- */
 function idTokenProviderFromEnv(env, logger) {
     const given = env.NPM_ID_TOKEN?.trim();
     if (given) {

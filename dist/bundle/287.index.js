@@ -9,9 +9,7 @@ export const modules = {
 /* harmony export */   Y: () => (/* binding */ TRUST_STAGE_VALUED),
 /* harmony export */   b: () => (/* binding */ KNOWN_COMMANDS)
 /* harmony export */ });
-/** Flags of `trust` and `stage` lines that take a value (here, so that the CLI's start needs no parser). */
 const TRUST_STAGE_VALUED = ['file', 'repo', 'repository', 'project', 'env', 'environment', 'id', 'org-id', 'project-id', 'pipeline-definition-id', 'vcs-origin', 'context-id', 'dir'];
-/** The commands a block may use, as listed in errors. */
 const KNOWN_COMMANDS = [
     'publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--otp-uses <n>] [--provenance[=true|false|auto]]',
     'dist-tag add <pkg>@<version> [<tag>]',

@@ -14,12 +14,6 @@ export const modules = {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2088);
 
 
-/**
- * Checks shared by settings and command lines. Each returns a problem
- * sentence (what is wrong and what would be valid), or undefined when fine;
- * callers wrap it in an InputError naming where the value came from.
- */
-/** A registry package name, without a version or range. */
 function packageNameProblem(name) {
     try {
         const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_0__(name);
@@ -27,11 +21,9 @@ function packageNameProblem(name) {
             return undefined;
     }
     catch {
-        // falls through to the message
     }
     return `"${name}" is not a valid npm package name (lower-case, URL-safe, optionally @scope/name)`;
 }
-/** A dist-tag: not a semver range (npm refuses those) and URL-safe. */
 function tagProblem(tag) {
     if (tag === '')
         return 'the tag is empty';
@@ -42,7 +34,6 @@ function tagProblem(tag) {
         return `"${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta`;
     return undefined;
 }
-/** An npm user name. */
 function userProblem(user) {
     if (/^[a-z0-9][a-z0-9._-]*$/i.test(user) && user.length <= 214)
         return undefined;
@@ -64,26 +55,14 @@ function userProblem(user) {
 /* unused harmony exports MIN_PERIOD_S, MAX_PERIOD_S, DEFAULT_PERIOD_S */
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
-/** 80 bits: RFC 4226's floor, and what many enrolments hand out (otplib's own default floor is 16). */
 const MIN_SECRET_BYTES = 10;
-/** otplib's ceiling; no authenticator enrolment uses more than 512 bits. */
 const MAX_SECRET_BYTES = 64;
-/** Below 10 s a code could expire before a publish upload reaches the registry. */
 const MIN_PERIOD_S = 10;
-/** Five minutes; longer steps are almost surely a typo. */
 const MAX_PERIOD_S = 300;
 const DEFAULT_PERIOD_S = 30;
 const EXPECTED = 'base32 letters A-Z and digits 2-7, or an otpauth://totp/ URI';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const ALGORITHMS = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' };
-/**
- * Parses a TOTP secret: base32 text (any case; spaces, dashes and trailing
- * `=` padding tolerated) or an `otpauth://totp/` URI with `secret` and the
- * optional `algorithm` (SHA1|SHA256|SHA512, default SHA1), `digits` (6|8,
- * default 6) and `period` (integer seconds, 10..300, default 30); the label
- * and `issuer` are ignored. Throws an InputError naming `inputName` that
- * never contains the secret or any part of it.
- */
 function parseTotpSecret(text, inputName) {
     const located = locateSecret(text.trim(), inputName);
     const params = located.params ?? new Map();
@@ -95,13 +74,6 @@ function parseTotpSecret(text, inputName) {
         period: parsePeriod(params.get('period'), inputName),
     };
 }
-/**
- * Every textual form of the secret to mask in logs: the input as given
- * (trimmed), the URI's secret parameter as written and decoded, the base32
- * normalised (upper case, no spaces or padding) and canonical, their lower
- * case, and the bytes in hex (both cases) and base64. `text` must be the
- * text `secret` was parsed from.
- */
 function secretForms(text, secret) {
     const trimmed = text.trim();
     const forms = [trimmed];
@@ -110,7 +82,6 @@ function secretForms(text, secret) {
         located = locateSecret(trimmed, 'secret');
     }
     catch {
-        // Text that does not parse still gets its trimmed form and the bytes' forms masked.
     }
     if (located)
         forms.push(located.written, located.value);
@@ -146,7 +117,7 @@ function locateSecret(text, inputName) {
         const eq = part.indexOf('=');
         const key = percentDecode(eq < 0 ? part : part.slice(0, eq))?.toLowerCase();
         if (key === undefined || !['secret', 'algorithm', 'digits', 'period'].includes(key))
-            continue; // label, issuer, image...: ignored
+            continue;
         if (params.has(key))
             throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: the otpauth URI has more than one ${key} parameter; keep one.`);
         const value = percentDecode(eq < 0 ? '' : part.slice(eq + 1));
@@ -162,7 +133,6 @@ function locateSecret(text, inputName) {
     }
     return { written, value, params };
 }
-/** Query-string decoding (`+` is a space); undefined for malformed `%` escapes. */
 function percentDecode(text) {
     try {
         return decodeURIComponent(text.replace(/\+/g, ' '));
@@ -174,10 +144,8 @@ function percentDecode(text) {
 function compact(text) {
     return text.replace(/[\s-]/g, '').replace(/=+$/, '');
 }
-/** RFC 4648 base32, strict about characters; leftover bits under a byte are dropped, as authenticator apps do. */
 function decodeSecret(text, inputName, where) {
     const clean = compact(text);
-    // Checked before upper-casing: '\u00df'.toUpperCase() is 'SS' and '\u0131'.toUpperCase() is 'I'.
     if (clean === '' || /[^A-Za-z2-7]/.test(clean)) {
         const code = /^\d{6,8}$/.test(clean) ? ' It looks like a one-time code; give the secret the codes are made from.' : '';
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not base32 text (0, 1, 8 and 9 are not base32 digits). Expected ${EXPECTED}.${code}`);
@@ -232,10 +200,6 @@ function parsePeriod(value, inputName) {
         return period;
     return badParam(inputName, 'period', value, `use a whole number of seconds from ${MIN_PERIOD_S} to ${MAX_PERIOD_S} (usually 30)`);
 }
-/**
- * Echoes the value only when it is at most 4 plain characters (`MD5`, `7`, `301`) or a hash name (`SHA-256`), so
- * a secret pasted into the wrong parameter is never shown, not even in part.
- */
 function badParam(inputName, key, value, advice) {
     const named = /^([\w.+-]{1,4}|sha3?[-_]?\d{1,3})$/i.test(value) ? `${key}=${value}` : undefined;
     throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: the otpauth URI's ${named ?? `${key} parameter`} is not supported; ${advice}.`, { received: named });
@@ -269,7 +233,6 @@ __webpack_require__.r(__webpack_exports__);
 
 
 const DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
-/** Checks and normalises every setting; throws an InputError naming the first bad one. */
 function normalizeOptions(raw, names, context = {}) {
     const dryRun = parseBoolean(raw.dryRun, names.dryRun, false);
     const token = realToken(raw.token);
@@ -277,7 +240,6 @@ function normalizeOptions(raw, names, context = {}) {
     const secret = secretText === undefined ? undefined : (0,_otp_secret_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTotpSecret */ .Ld)(secretText, names.otpSecret);
     const secrets = [...(token ? [token] : []), ...(secretText && secret ? (0,_otp_secret_js__WEBPACK_IMPORTED_MODULE_1__/* .secretForms */ .eo)(secretText, secret) : [])];
     const trustedPublishing = parseTrustedPublishing(raw.trustedPublishing, names.trustedPublishing);
-    // Without a token, only trusted publishing (OIDC) can write: allowed when the job can have an ID token.
     if (token === undefined && !dryRun && !(context.idTokenAvailable && trustedPublishing === 'auto')) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.token, `${names.token}: no registry token was given. Set ${names.token} to an npm access token (a granular token with read and write access to the package), ` +
             `or, to publish or stage by trusted publishing alone, give the job an OIDC ID token (GitHub: permissions id-token: write; elsewhere NPM_ID_TOKEN).`);
@@ -306,7 +268,6 @@ function normalizeOptions(raw, names, context = {}) {
         names,
     };
 }
-/** True when the job can have an OIDC ID token (as npm looks for one): `NPM_ID_TOKEN`, or GitHub's token endpoint. */
 function idTokenAvailable(env) {
     return Boolean(env.NPM_ID_TOKEN?.trim() || (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN));
 }
@@ -314,10 +275,6 @@ const DEFAULT_CONCURRENCY = 4;
 const MAX_CONCURRENCY = 32;
 const DEFAULT_OTP_USES = 3;
 const MAX_OTP_USES = 1000;
-/**
- * The `workspaces` setting: empty or false for the package alone, true for every workspace package, otherwise a
- * list of names, folders or globs (one per line or comma-separated).
- */
 function parseWorkspaces(value, name) {
     if (value === undefined || value === false)
         return undefined;
@@ -333,7 +290,6 @@ function parseWorkspaces(value, name) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${bad}" in a list of workspaces; give true alone for every workspace package, or a list of names, folders or globs.`, { received: value });
     return entries;
 }
-/** A whole number from 1 to `max`. */
 function parseCount(value, name, fallback, max, what) {
     const text = typeof value === 'number' ? String(value) : blankToUndefined(value);
     if (text === undefined)
@@ -364,14 +320,9 @@ function parseBoolean(value, name, fallback) {
     throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${value}" is not a boolean. Use true or false.`, { received: value });
 }
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
-/**
- * A registry URL, normalised (no query or fragment, a trailing slash); refuses
- * credentials in it and plain http to another host unless allowed.
- */
 function parseRegistry(value, names, allowInsecure) {
     const name = names.registry;
     const text = blankToUndefined(value) ?? DEFAULT_REGISTRY;
-    // A URL with credentials in it is never repeated back, even when it does not parse.
     const shown = text.includes('@') ? 'the value given' : `"${text}"`;
     const received = text.includes('@') ? undefined : text;
     let url;

@@ -14,12 +14,6 @@ export const modules = {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2088);
 
 
-/**
- * Checks shared by settings and command lines. Each returns a problem
- * sentence (what is wrong and what would be valid), or undefined when fine;
- * callers wrap it in an InputError naming where the value came from.
- */
-/** A registry package name, without a version or range. */
 function packageNameProblem(name) {
     try {
         const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_0__(name);
@@ -27,11 +21,9 @@ function packageNameProblem(name) {
             return undefined;
     }
     catch {
-        // falls through to the message
     }
     return `"${name}" is not a valid npm package name (lower-case, URL-safe, optionally @scope/name)`;
 }
-/** A dist-tag: not a semver range (npm refuses those) and URL-safe. */
 function tagProblem(tag) {
     if (tag === '')
         return 'the tag is empty';
@@ -42,7 +34,6 @@ function tagProblem(tag) {
         return `"${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta`;
     return undefined;
 }
-/** An npm user name. */
 function userProblem(user) {
     if (/^[a-z0-9][a-z0-9._-]*$/i.test(user) && user.length <= 214)
         return undefined;
@@ -64,26 +55,14 @@ function userProblem(user) {
 /* unused harmony exports MIN_PERIOD_S, MAX_PERIOD_S, DEFAULT_PERIOD_S */
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
-/** 80 bits: RFC 4226's floor, and what many enrolments hand out (otplib's own default floor is 16). */
 const MIN_SECRET_BYTES = 10;
-/** otplib's ceiling; no authenticator enrolment uses more than 512 bits. */
 const MAX_SECRET_BYTES = 64;
-/** Below 10 s a code could expire before a publish upload reaches the registry. */
 const MIN_PERIOD_S = 10;
-/** Five minutes; longer steps are almost surely a typo. */
 const MAX_PERIOD_S = 300;
 const DEFAULT_PERIOD_S = 30;
 const EXPECTED = 'base32 letters A-Z and digits 2-7, or an otpauth://totp/ URI';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const ALGORITHMS = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' };
-/**
- * Parses a TOTP secret: base32 text (any case; spaces, dashes and trailing
- * `=` padding tolerated) or an `otpauth://totp/` URI with `secret` and the
- * optional `algorithm` (SHA1|SHA256|SHA512, default SHA1), `digits` (6|8,
- * default 6) and `period` (integer seconds, 10..300, default 30); the label
- * and `issuer` are ignored. Throws an InputError naming `inputName` that
- * never contains the secret or any part of it.
- */
 function parseTotpSecret(text, inputName) {
     const located = locateSecret(text.trim(), inputName);
     const params = located.params ?? new Map();
@@ -95,13 +74,6 @@ function parseTotpSecret(text, inputName) {
         period: parsePeriod(params.get('period'), inputName),
     };
 }
-/**
- * Every textual form of the secret to mask in logs: the input as given
- * (trimmed), the URI's secret parameter as written and decoded, the base32
- * normalised (upper case, no spaces or padding) and canonical, their lower
- * case, and the bytes in hex (both cases) and base64. `text` must be the
- * text `secret` was parsed from.
- */
 function secretForms(text, secret) {
     const trimmed = text.trim();
     const forms = [trimmed];
@@ -110,7 +82,6 @@ function secretForms(text, secret) {
         located = locateSecret(trimmed, 'secret');
     }
     catch {
-        // Text that does not parse still gets its trimmed form and the bytes' forms masked.
     }
     if (located)
         forms.push(located.written, located.value);
@@ -146,7 +117,7 @@ function locateSecret(text, inputName) {
         const eq = part.indexOf('=');
         const key = percentDecode(eq < 0 ? part : part.slice(0, eq))?.toLowerCase();
         if (key === undefined || !['secret', 'algorithm', 'digits', 'period'].includes(key))
-            continue; // label, issuer, image...: ignored
+            continue;
         if (params.has(key))
             throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: the otpauth URI has more than one ${key} parameter; keep one.`);
         const value = percentDecode(eq < 0 ? '' : part.slice(eq + 1));
@@ -162,7 +133,6 @@ function locateSecret(text, inputName) {
     }
     return { written, value, params };
 }
-/** Query-string decoding (`+` is a space); undefined for malformed `%` escapes. */
 function percentDecode(text) {
     try {
         return decodeURIComponent(text.replace(/\+/g, ' '));
@@ -174,10 +144,8 @@ function percentDecode(text) {
 function compact(text) {
     return text.replace(/[\s-]/g, '').replace(/=+$/, '');
 }
-/** RFC 4648 base32, strict about characters; leftover bits under a byte are dropped, as authenticator apps do. */
 function decodeSecret(text, inputName, where) {
     const clean = compact(text);
-    // Checked before upper-casing: '\u00df'.toUpperCase() is 'SS' and '\u0131'.toUpperCase() is 'I'.
     if (clean === '' || /[^A-Za-z2-7]/.test(clean)) {
         const code = /^\d{6,8}$/.test(clean) ? ' It looks like a one-time code; give the secret the codes are made from.' : '';
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not base32 text (0, 1, 8 and 9 are not base32 digits). Expected ${EXPECTED}.${code}`);
@@ -232,10 +200,6 @@ function parsePeriod(value, inputName) {
         return period;
     return badParam(inputName, 'period', value, `use a whole number of seconds from ${MIN_PERIOD_S} to ${MAX_PERIOD_S} (usually 30)`);
 }
-/**
- * Echoes the value only when it is at most 4 plain characters (`MD5`, `7`, `301`) or a hash name (`SHA-256`), so
- * a secret pasted into the wrong parameter is never shown, not even in part.
- */
 function badParam(inputName, key, value, advice) {
     const named = /^([\w.+-]{1,4}|sha3?[-_]?\d{1,3})$/i.test(value) ? `${key}=${value}` : undefined;
     throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: the otpauth URI's ${named ?? `${key} parameter`} is not supported; ${advice}.`, { received: named });
@@ -253,11 +217,9 @@ function badParam(inputName, key, value, advice) {
 /* harmony export */ });
 /* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(403);
 
-/** A failed row. */
 function failedResult(line, command, error, durationMs) {
     return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .U)(error) };
 }
-/** The row of a command that ended without failing: its outcome, the codes and waits it cost, and what it carries (ids, data, the log entry). */
 function outcomeResult(line, command, outcome, tally, durationMs) {
     const published = outcome.published === true;
     return {

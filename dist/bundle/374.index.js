@@ -14,12 +14,6 @@ export const modules = {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2088);
 
 
-/**
- * Checks shared by settings and command lines. Each returns a problem
- * sentence (what is wrong and what would be valid), or undefined when fine;
- * callers wrap it in an InputError naming where the value came from.
- */
-/** A registry package name, without a version or range. */
 function packageNameProblem(name) {
     try {
         const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_0__(name);
@@ -27,11 +21,9 @@ function packageNameProblem(name) {
             return undefined;
     }
     catch {
-        // falls through to the message
     }
     return `"${name}" is not a valid npm package name (lower-case, URL-safe, optionally @scope/name)`;
 }
-/** A dist-tag: not a semver range (npm refuses those) and URL-safe. */
 function tagProblem(tag) {
     if (tag === '')
         return 'the tag is empty';
@@ -42,7 +34,6 @@ function tagProblem(tag) {
         return `"${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta`;
     return undefined;
 }
-/** An npm user name. */
 function userProblem(user) {
     if (/^[a-z0-9][a-z0-9._-]*$/i.test(user) && user.length <= 214)
         return undefined;

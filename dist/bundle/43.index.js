@@ -349,29 +349,14 @@ var lib = __webpack_require__(2840);
 // EXTERNAL MODULE: ./lib/package/collate.js
 var collate = __webpack_require__(2014);
 ;// CONCATENATED MODULE: ./lib/package/packlist.js
-// The files `npm pack` puts in a tarball, decided as npm 11.21 decides them: a port of npm-packlist 10.0.4
-// (ISC, GitHub Inc.; node_modules/npm/node_modules/npm-packlist/lib/index.js) on the same walker,
-// ignore-walk (9.0.0 here, whose code is identical to the 8.0.0 npm 11.21 bundles).
-//
-// Why a port rather than the npm-packlist in node_modules: that one is 11.3, pulled in by pacote 22 (the
-// npm 12 line), and it packs differently from npm 11.21: `files` entries are expanded with glob (so
-// negations and patterns select other files), npm-shrinkwrap.json, bun.lock and .npm-extension.* are
-// always left out, patch files named by patchedDependencies are dropped and a global ignore file is read.
-// Both versions also want an Arborist tree (@npmcli/arborist: large, and not a dependency), of which they
-// read only a folder, its normalised package.json, whether it is the project root, its workspaces and where
-// each dependency named for bundling is installed: `PackTree` (pack-tree.ts) gives exactly that.
-// Keep the code below line for line with npm-packlist 10.0.4; the comments marked "npm:" are its own.
 
 
 
 
 
-// npm: symbols used to represent synthetic rule sets
 const defaultRules = Symbol('npm-packlist.rules.default');
 const strictRules = Symbol('npm-packlist.rules.strict');
-// npm: There may be others, but :?|<> are handled by node-tar
 const nameIsBadForWindows = (file) => /\*/.test(file);
-// npm: these are the default rules that are applied to everything except for non-link bundled deps
 const defaults = [
     '.npmignore',
     '.gitignore',
@@ -396,14 +381,12 @@ const defaults = [
     '*.orig',
     '/archived-packages/**',
 ];
-// npm: these are forcibly excluded
 const strictDefaults = ['/.git'];
 const normalizePath = (path) => path.split('\\').join('/');
 function readOutOfTreeIgnoreFiles(root, rel, result = []) {
     for (const file of ['.npmignore', '.gitignore']) {
         try {
             result.push((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file), { encoding: 'utf8' }));
-            // npm: prioritize the .npmignore and discard the .gitignore if one is present
             break;
         }
         catch (error) {
@@ -437,22 +420,17 @@ class PackWalker extends lib.Walker {
             const prefix = normalizePath(options.prefix);
             const workspaces = options.workspaces.map((ws) => normalizePath(ws));
             if (path !== prefix && workspaces.includes(path)) {
-                // npm: a workspace packed from its project: the ignore files of the folders from the project root
-                // down to the workspace still apply
                 additionalDefaults.push(...readOutOfTreeIgnoreFiles(options.prefix, (0,external_node_path_.relative)(options.prefix, (0,external_node_path_.dirname)(options.path))));
             }
             else if (path === prefix) {
-                // npm: the project root packed with its workspaces: leave the workspaces out
                 additionalDefaults.push(...workspaces.map((w) => normalizePath((0,external_node_path_.relative)(options.path, w))));
             }
         }
         this.injectRules(defaultRules, [...defaults, ...additionalDefaults]);
         if (!this.isPackage) {
-            // npm: not a package: strict default rules, plus the files `files` requires in this folder
             this.injectRules(strictRules, [...strictDefaults, ...this.requiredFiles.map((file) => `!${file}`)]);
         }
     }
-    // npm: package.json is read into both the package.json rules and the strict rules
     addIgnoreFile(file, callback) {
         if (file !== 'package.json' || !this.isPackage)
             return super.addIgnoreFile(file, callback);
@@ -463,14 +441,12 @@ class PackWalker extends lib.Walker {
             this.emit('error', error);
         }
     }
-    // npm: a package is done only once its bundled dependencies are gathered
     emit(event, ...args) {
         if (event !== 'done' || !this.isPackage)
             return super.emit(event, ...args);
         this.gatherBundles().then(() => super.emit('done', this.result), (error) => super.emit('error', error));
         return true;
     }
-    // npm: package.json `files` means no .npmignore or .gitignore; .npmignore means no .gitignore
     filterEntries() {
         if (this.ignoreRules['package.json']) {
             this.ignoreRules['.npmignore'] = null;
@@ -481,7 +457,6 @@ class PackWalker extends lib.Walker {
         }
         return super.filterEntries();
     }
-    // npm: never include anything that isn't a file or directory
     onstat(result, callback) {
         if (!result.st.isFile() && !result.st.isDirectory())
             return callback();
@@ -492,9 +467,6 @@ class PackWalker extends lib.Walker {
             return callback();
         return super.stat(job, callback);
     }
-    // npm: subfolders don't read package.json, except the workspaces of a project root. As written, `null` falls
-    // back to the full list, so below a root with workspaces every folder holding a package.json reads it as an
-    // ignore file (its JSON lines match nothing in practice), which also turns off that folder's .npmignore.
     walkerOpt(entry, opts) {
         let ignoreFiles = null;
         if (this.tree.workspaces) {
@@ -518,7 +490,6 @@ class PackWalker extends lib.Walker {
     walker(entry, opts, callback) {
         new PackWalker(this.tree, this.walkerOpt(entry, opts)).on('done', callback).start();
     }
-    // npm: extension, then basename, then path, for compressibility
     sort(a, b) {
         const exta = (0,external_node_path_.extname)(a).toLowerCase();
         const extb = (0,external_node_path_.extname)(b).toLowerCase();
@@ -531,7 +502,6 @@ class PackWalker extends lib.Walker {
     }
     processPackage(callback) {
         const { bin, browser, files, main } = this.tree.package;
-        // npm: rules in these arrays are inverted since they are patterns we want to _not_ ignore
         const ignores = [];
         const strict = [
             ...strictDefaults,
@@ -560,7 +530,6 @@ class PackWalker extends lib.Walker {
                     file += '*';
                 const inverse = `!${file}`;
                 try {
-                    // npm: a file is strictly required; a folder is a default pattern with its contents; a pattern (lstat fails) is a default pattern
                     const stat = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(this.path, file.replace(/^!+/, '')).replace(/\\/g, '/'));
                     if (stat.isFile()) {
                         strict.unshift(inverse);
@@ -575,7 +544,6 @@ class PackWalker extends lib.Walker {
                     ignores.push(inverse);
                 }
             }
-            // npm: '*' excludes everything, then the inverted `files` rules include what they name
             this.injectRules('package.json', ['*', ...ignores]);
         }
         if (browser)
@@ -588,7 +556,6 @@ class PackWalker extends lib.Walker {
         }
         this.injectRules(strictRules, strict, callback);
     }
-    // npm: the root bundles its bundleDependencies; a bundled package bundles its dependencies and optionalDependencies
     async gatherBundles() {
         if (this.seen.has(this.tree))
             return;
@@ -608,7 +575,6 @@ class PackWalker extends lib.Walker {
             const node = await this.tree.bundled(dep);
             if (!node)
                 continue;
-            // npm: only links obey defaultRules, .npmignore and .gitignore; every bundled package obeys its package.json and the strict rules
             const ignoreFiles = [];
             if (node.isLink)
                 ignoreFiles.push(defaultRules);
@@ -628,16 +594,11 @@ class PackWalker extends lib.Walker {
         }
     }
 }
-/** What `for (... of files)` walks in npm-packlist: an array, or the characters of a string; anything else is not iterable. */
 function iterate(files) {
     if (Array.isArray(files) || typeof files === 'string')
         return files;
     throw new errors/* ProductError */._$('EPACKFILES', `"files" in package.json must be an array of paths; it is ${JSON.stringify(files)}.`, { received: files });
 }
-/**
- * The files of `tree` that `npm pack` would put in its tarball (paths relative to the package folder,
- * in npm's order), bundled dependencies included. Reads the disk; runs nothing.
- */
 function packList(tree, options = {}) {
     return new Promise((done, fail) => {
         new PackWalker(tree, { ...options, isPackage: true })
@@ -655,14 +616,7 @@ function packList(tree, options = {}) {
 
 
 
-/** Pacote's tarCreateOptions: 1985-10-26T08:15:00Z, "for the benefit of zip, which is confounded by files dated at the Unix epoch". */
 const MTIME = new Date('1985-10-26T08:15:00.000Z');
-/**
- * Packs `dir` as `npm pack` (npm 11.21) does, without running any script: the caller runs prepack,
- * prepare and postpack itself. Same file selection (npm-packlist 10), same tar options as pacote's
- * DirFetcher (prefix `package/`, portable headers, fixed mtime, bins made executable, gzip level 9),
- * so the same bytes.
- */
 async function packDirectory(dir, options = {}) {
     const root = external_node_path_.resolve(dir);
     const manifestStat = await (0,promises_.lstat)(external_node_path_.join(root, 'package.json')).catch(() => undefined);
@@ -687,13 +641,7 @@ async function packDirectory(dir, options = {}) {
         portable: true,
         gzip: { level: 9 },
         mtime: MTIME,
-        // Not a pacote option, and the bytes do not change (deflate output does not depend on how its input is
-        // split): tar reads 16 MiB at a time by default, and gzip level 9 of one such read blocks the event loop for
-        // about 0.5 s (typescript's 9 MB file); 256 KiB reads keep every block under about 30 ms at the same speed.
         maxReadSize: 256 * 1024,
-        // Pacote's filter: bins are made executable. Its path test drops the first folder of the path (it expects
-        // `package/`): for {"bin": "bin/cli.js"} npm 11.21 marks `x/bin/cli.js`, not `bin/cli.js`; for {"bin": "cli.js"},
-        // `cli.js` and `lib/cli.js`. Installers make bins executable anyway.
         filter: (file, stat) => {
             if (isPackageBin(manifest, file))
                 stat.mode = (stat.mode ?? 0) | 0o111;
@@ -718,14 +666,12 @@ async function packDirectory(dir, options = {}) {
         files: entries,
     };
 }
-/** package.json as an in-memory tar entry: tar writes it with the header a file on disk with these bytes and mode would get. */
 function manifestEntry(text, mode) {
     const body = Buffer.from(text, 'utf8');
     const entry = new index_min/* ReadEntry */.lf(new index_min/* Header */.Y9({ path: 'package.json', type: 'File', mode: mode & 0o7777, size: body.length, mtime: MTIME }));
     entry.end(body);
     return entry;
 }
-/** Pacote's is-package-bin.js, quirk included. */
 function isPackageBin(manifest, file) {
     const { bin, name } = manifest;
     if (!bin)

@@ -17,13 +17,6 @@ export const modules = {
 
 
 
-/**
- * Publishes every public member of a monorepo plan: a package starts once
- * every workspace package it waits for is in the registry (published by this
- * run or already there), at most `concurrency` at once; a failure stops the
- * packages that depend on it (reported as not run, naming the failed
- * dependency) while every independent package still goes. Never throws.
- */
 async function publishWorkspaces(run) {
     const { plan, logger, clock } = run;
     const line = plan.command.line;
@@ -45,7 +38,6 @@ async function publishWorkspaces(run) {
     await new Promise((resolve) => {
         let running = 0;
         const settle = () => {
-            // A package whose dependency failed (or was stopped) cannot go: mark it, and what depends on it, not run.
             for (let changed = true; changed;) {
                 changed = false;
                 for (const member of publishable) {
@@ -121,7 +113,6 @@ async function publishWorkspaces(run) {
         error: failed.length === 0 ? undefined : new WorkspacesFailedError(ordered),
     };
 }
-/** Some workspace packages failed: says which, why, and exactly what is in the registry now. */
 class WorkspacesFailedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$ {
     constructor(packages) {
         const ids = (outcome) => packages.filter((entry) => (Array.isArray(outcome) ? outcome : [outcome]).includes(entry.outcome)).map((entry) => `${entry.name}@${entry.version}`);

@@ -33,11 +33,6 @@ var external_node_crypto_ = __webpack_require__(7598);
 
 
 
-/**
- * The core's logger on GitHub's workflow commands. Every secret is both
- * registered with the runner (`::add-mask::`, which the runner consumes and
- * never shows) and redacted here, so nothing depends on the runner alone.
- */
 function actionLogger(redactor) {
     return {
         debug: (message) => core/* debug */.Yz(redactor.redact(message)),
@@ -54,7 +49,6 @@ function actionLogger(redactor) {
             const lines = redactor.redact(text).split(/\r?\n/).filter((line) => line.trim() !== '');
             if (lines.length === 0)
                 return;
-            // The runner ignores workflow commands until it sees the token again; a script cannot guess it.
             const token = (0,external_node_crypto_.randomUUID)();
             core/* info */.pq(`::stop-commands::${token}`);
             for (const line of lines)
@@ -67,7 +61,6 @@ function actionLogger(redactor) {
 ;// CONCATENATED MODULE: ./lib/action/inputs.js
 
 
-/** Action input names, as users type them in `with:`. */
 const INPUT_NAMES = {
     token: 'token',
     otpSecret: 'otp-secret',
@@ -86,10 +79,6 @@ const INPUT_NAMES = {
     otpUses: 'otp-uses',
     provenance: 'provenance',
 };
-/**
- * Reads and checks every input. Secret inputs are masked the moment they are
- * read, before anything can fail on them. Empty inputs mean "not given".
- */
 function readInputs(logger, env = process.env) {
     const read = (name) => core/* getInput */.V4(name) || undefined;
     const token = read(INPUT_NAMES.token) ?? env.NODE_AUTH_TOKEN ?? undefined;
@@ -122,7 +111,6 @@ function readInputs(logger, env = process.env) {
 
 ;// CONCATENATED MODULE: ./lib/action/outputs.js
 
-/** Sets the action's outputs: published, name, version, tag, results (JSON). */
 function writeOutputs(report, redactor) {
     core/* setOutput */.uH('published', report.published ? 'true' : 'false');
     core/* setOutput */.uH('name', report.name ?? '');
@@ -132,13 +120,6 @@ function writeOutputs(report, redactor) {
     if (report.packages)
         core/* setOutput */.uH('packages', redactor.redact(JSON.stringify(report.packages)));
 }
-/**
- * Appends a table of the run to the job summary: one row per command with
- * its outcome, OTP attempts, waits, duration and what changed (or why it
- * failed), under a heading that says how the run ended, a link to the
- * published version, and one to each provenance statement's transparency
- * log entry.
- */
 async function writeSummary(report, redactor, auth) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
@@ -183,7 +164,6 @@ async function writeSummary(report, redactor, auth) {
     }
     await summary.write();
 }
-/** How the run ended, in a few words. */
 function heading(report) {
     const written = report.results.filter((result) => result.outcome === 'published' || result.outcome === 'done' || result.outcome === 'tagged' || result.outcome === 'staged').length;
     const failed = report.results.find((result) => result.outcome === 'failed');
@@ -226,7 +206,6 @@ function packageLink(report) {
         return undefined;
     if (new URL(report.registry).hostname === 'registry.npmjs.org')
         return `https://www.npmjs.com/package/${report.name}/v/${report.version}`;
-    // Other registries have no standard web page per version: link the package document.
     return `${report.registry}${report.name.replace('/', '%2f')}`;
 }
 function escapeHtml(text) {
@@ -245,7 +224,6 @@ function escapeHtml(text) {
 
 
 
-/** The action: read inputs, publish, set outputs and the job summary; fail the step on any error. */
 async function run() {
     const redactor = new foundation_redactor/* Redactor */.p();
     const logger = actionLogger(redactor);
@@ -257,12 +235,10 @@ async function run() {
             read = readInputs(logger);
         }
         catch (error) {
-            // A bad input still gets its row: the outputs and the job summary say what was refused.
             report = { published: false, name: undefined, version: undefined, tag: undefined, registry: shownRegistry(core/* getInput */.V4('registry')), results: [(0,result/* failedResult */.N)(0, 'inputs', error, 0)], error };
             throw error;
         }
         const { options, commands } = read;
-        // The engine (and npm's libraries) only once the inputs are accepted.
         const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(310), __webpack_require__.e(196), __webpack_require__.e(953), __webpack_require__.e(65), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 6065)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
         auth = authSummary(options, idTokens !== undefined);
@@ -285,7 +261,6 @@ async function run() {
     if (report.error !== undefined)
         failRun(report, redactor);
 }
-/** A failed run: an annotation naming the failing command line, and a list of what did and did not happen. */
 function failRun(report, redactor) {
     const failed = report.results.find((result) => result.outcome === 'failed');
     if (report.results.length > 1) {
@@ -300,7 +275,6 @@ function failRun(report, redactor) {
     }
     fail(report.error, redactor);
 }
-/** User mistakes and registry refusals are one clear line; only bugs get a stack trace, in the debug log. */
 function fail(error, redactor) {
     if ((0,errors/* isProductError */.kw)(error)) {
         core/* setFailed */.C1(redactor.redact(error.message));
@@ -309,12 +283,10 @@ function fail(error, redactor) {
     core/* debug */.Yz(redactor.redact(error instanceof Error && error.stack ? error.stack : String(error)));
     core/* setFailed */.C1(redactor.redact((0,describe_error/* describeError */.U)(error)));
 }
-/** One sentence on the authentication this run used, for the job summary. */
 function authSummary(options, oidcAvailable) {
     const otp = options.secret ? 'one-time passwords made just in time from otp-secret' : 'no one-time password (otp-secret not set)';
     return `Auth: the token with ${otp}${oidcAvailable ? '; publish tried trusted publishing (OIDC) first' : ''}.`;
 }
-/** The registry input as the summary may show it: the URL as the options would take it (no credentials, http only to this machine), else the default. */
 function shownRegistry(value) {
     try {
         return (0,plan_options.parseRegistry)(value, INPUT_NAMES, false);
@@ -339,12 +311,6 @@ function shownRegistry(value) {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2088);
 
 
-/**
- * Checks shared by settings and command lines. Each returns a problem
- * sentence (what is wrong and what would be valid), or undefined when fine;
- * callers wrap it in an InputError naming where the value came from.
- */
-/** A registry package name, without a version or range. */
 function packageNameProblem(name) {
     try {
         const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_0__(name);
@@ -352,11 +318,9 @@ function packageNameProblem(name) {
             return undefined;
     }
     catch {
-        // falls through to the message
     }
     return `"${name}" is not a valid npm package name (lower-case, URL-safe, optionally @scope/name)`;
 }
-/** A dist-tag: not a semver range (npm refuses those) and URL-safe. */
 function tagProblem(tag) {
     if (tag === '')
         return 'the tag is empty';
@@ -367,7 +331,6 @@ function tagProblem(tag) {
         return `"${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta`;
     return undefined;
 }
-/** An npm user name. */
 function userProblem(user) {
     if (/^[a-z0-9][a-z0-9._-]*$/i.test(user) && user.length <= 214)
         return undefined;
@@ -383,7 +346,6 @@ function userProblem(user) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   m: () => (/* binding */ systemClock)
 /* harmony export */ });
-/** The real clock. */
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
@@ -401,12 +363,6 @@ const systemClock = {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
-/**
- * The one error describer. One line for the user: our own messages as they
- * are; an answer from the registry as `the registry answered <status>: <its
- * reason>`; anything else as `<code>: <message>`. Never the request's URL or
- * headers (npm-registry-fetch's messages carry the URI).
- */
 function describeError(error) {
     if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProductError */ .kw)(error))
         return error.message;
@@ -416,11 +372,6 @@ function describeError(error) {
     const reason = describeReason(error).replace(/^\d+ ?/, '');
     return `the registry answered ${status}${reason ? `: ${reason}` : ''}`;
 }
-/**
- * The short reason a request failed, for inside a sentence: `403 <the
- * registry's error>` (or the status text), or `<code>: <message>` for a
- * failure without an answer; the first line only.
- */
 function describeReason(error) {
     if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProductError */ .kw)(error))
         return error.message;
@@ -428,7 +379,6 @@ function describeReason(error) {
     const reason = record?.body?.error ?? record?.body?.message;
     const message = typeof record?.message === 'string' ? (record.message.split('\n')[0]?.trim() ?? '') : String(error);
     if (typeof record?.statusCode === 'number') {
-        // npm-registry-fetch's message is "<status> <text> - <METHOD> <uri>[ - <reason>]": keep the status text only.
         return typeof reason === 'string' ? `${record.statusCode} ${reason}` : message.split(' - ')[0] || String(record.statusCode);
     }
     return typeof record?.code === 'string' && !message.includes(record.code) ? `${record.code}: ${message}` : message;
@@ -445,18 +395,8 @@ function describeReason(error) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   kw: () => (/* binding */ isProductError)
 /* harmony export */ });
-/**
- * Every failure the product reports is a `ProductError` with a stable `code`.
- * User mistakes (bad input) are `InputError`s: they are shown as one clear
- * message, never with a stack trace.
- *
- * Messages never contain a secret: callers pass `received` only for values
- * that are safe to show (never a token, a TOTP secret or a code).
- */
 class ProductError extends Error {
-    /** Stable machine-readable code, e.g. `EINPUT`, `EOTP`, `EPUBLISHCONFLICT`. */
     code;
-    /** The value that was refused, when it is safe to show. */
     received;
     constructor(code, message, options = {}) {
         super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -465,16 +405,13 @@ class ProductError extends Error {
         this.received = options.received;
     }
 }
-/** A bad input or command line: detected before any request is sent. */
 class InputError extends ProductError {
-    /** The input (action input name, CLI flag or environment variable) at fault. */
     input;
     constructor(input, message, options = {}) {
         super('EINPUT', message, options);
         this.input = input;
     }
 }
-/** True for errors whose message is meant for the user as is (no stack trace). */
 function isProductError(error) {
     return error instanceof ProductError;
 }
@@ -488,15 +425,8 @@ function isProductError(error) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ Redactor)
 /* harmony export */ });
-/**
- * Remembers every secret value and removes them from text. Both adapters
- * pass everything they print through it, so a secret registered here cannot
- * reach stdout, stderr, outputs or the job summary, even when the runner's own
- * masking is absent (as in the CLI).
- */
 class Redactor {
     #secrets = new Set();
-    /** Registers a value; values shorter than 4 characters would redact ordinary text and are ignored. */
     add(secret) {
         for (const value of [secret, ...secret.split(/\r?\n/)]) {
             const trimmed = value.trim();
@@ -504,11 +434,9 @@ class Redactor {
                 this.#secrets.add(trimmed);
         }
     }
-    /** Every registered value, longest first. */
     get values() {
         return [...this.#secrets].sort((a, b) => b.length - a.length);
     }
-    /** `text` with every registered value replaced by `***`. */
     redact(text) {
         let result = text;
         for (const secret of this.values)
@@ -526,12 +454,6 @@ class Redactor {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ SETUP_NODE_PLACEHOLDER)
 /* harmony export */ });
-/**
- * actions/setup-node's stand-in for a token when none is configured
- * (`NODE_AUTH_TOKEN=XXXXX-XXXXX-XXXXX-XXXXX`): as good as no token when read,
- * and what package scripts see in token variables, so an `.npmrc` that names
- * them still loads.
- */
 const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
 
 
@@ -549,26 +471,14 @@ const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
 /* unused harmony exports MIN_PERIOD_S, MAX_PERIOD_S, DEFAULT_PERIOD_S */
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
-/** 80 bits: RFC 4226's floor, and what many enrolments hand out (otplib's own default floor is 16). */
 const MIN_SECRET_BYTES = 10;
-/** otplib's ceiling; no authenticator enrolment uses more than 512 bits. */
 const MAX_SECRET_BYTES = 64;
-/** Below 10 s a code could expire before a publish upload reaches the registry. */
 const MIN_PERIOD_S = 10;
-/** Five minutes; longer steps are almost surely a typo. */
 const MAX_PERIOD_S = 300;
 const DEFAULT_PERIOD_S = 30;
 const EXPECTED = 'base32 letters A-Z and digits 2-7, or an otpauth://totp/ URI';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const ALGORITHMS = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' };
-/**
- * Parses a TOTP secret: base32 text (any case; spaces, dashes and trailing
- * `=` padding tolerated) or an `otpauth://totp/` URI with `secret` and the
- * optional `algorithm` (SHA1|SHA256|SHA512, default SHA1), `digits` (6|8,
- * default 6) and `period` (integer seconds, 10..300, default 30); the label
- * and `issuer` are ignored. Throws an InputError naming `inputName` that
- * never contains the secret or any part of it.
- */
 function parseTotpSecret(text, inputName) {
     const located = locateSecret(text.trim(), inputName);
     const params = located.params ?? new Map();
@@ -580,13 +490,6 @@ function parseTotpSecret(text, inputName) {
         period: parsePeriod(params.get('period'), inputName),
     };
 }
-/**
- * Every textual form of the secret to mask in logs: the input as given
- * (trimmed), the URI's secret parameter as written and decoded, the base32
- * normalised (upper case, no spaces or padding) and canonical, their lower
- * case, and the bytes in hex (both cases) and base64. `text` must be the
- * text `secret` was parsed from.
- */
 function secretForms(text, secret) {
     const trimmed = text.trim();
     const forms = [trimmed];
@@ -595,7 +498,6 @@ function secretForms(text, secret) {
         located = locateSecret(trimmed, 'secret');
     }
     catch {
-        // Text that does not parse still gets its trimmed form and the bytes' forms masked.
     }
     if (located)
         forms.push(located.written, located.value);
@@ -631,7 +533,7 @@ function locateSecret(text, inputName) {
         const eq = part.indexOf('=');
         const key = percentDecode(eq < 0 ? part : part.slice(0, eq))?.toLowerCase();
         if (key === undefined || !['secret', 'algorithm', 'digits', 'period'].includes(key))
-            continue; // label, issuer, image...: ignored
+            continue;
         if (params.has(key))
             throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: the otpauth URI has more than one ${key} parameter; keep one.`);
         const value = percentDecode(eq < 0 ? '' : part.slice(eq + 1));
@@ -647,7 +549,6 @@ function locateSecret(text, inputName) {
     }
     return { written, value, params };
 }
-/** Query-string decoding (`+` is a space); undefined for malformed `%` escapes. */
 function percentDecode(text) {
     try {
         return decodeURIComponent(text.replace(/\+/g, ' '));
@@ -659,10 +560,8 @@ function percentDecode(text) {
 function compact(text) {
     return text.replace(/[\s-]/g, '').replace(/=+$/, '');
 }
-/** RFC 4648 base32, strict about characters; leftover bits under a byte are dropped, as authenticator apps do. */
 function decodeSecret(text, inputName, where) {
     const clean = compact(text);
-    // Checked before upper-casing: '\u00df'.toUpperCase() is 'SS' and '\u0131'.toUpperCase() is 'I'.
     if (clean === '' || /[^A-Za-z2-7]/.test(clean)) {
         const code = /^\d{6,8}$/.test(clean) ? ' It looks like a one-time code; give the secret the codes are made from.' : '';
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not base32 text (0, 1, 8 and 9 are not base32 digits). Expected ${EXPECTED}.${code}`);
@@ -717,10 +616,6 @@ function parsePeriod(value, inputName) {
         return period;
     return badParam(inputName, 'period', value, `use a whole number of seconds from ${MIN_PERIOD_S} to ${MAX_PERIOD_S} (usually 30)`);
 }
-/**
- * Echoes the value only when it is at most 4 plain characters (`MD5`, `7`, `301`) or a hash name (`SHA-256`), so
- * a secret pasted into the wrong parameter is never shown, not even in part.
- */
 function badParam(inputName, key, value, advice) {
     const named = /^([\w.+-]{1,4}|sha3?[-_]?\d{1,3})$/i.test(value) ? `${key}=${value}` : undefined;
     throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: the otpauth URI's ${named ?? `${key} parameter`} is not supported; ${advice}.`, { received: named });
@@ -754,7 +649,6 @@ __webpack_require__.r(__webpack_exports__);
 
 
 const DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
-/** Checks and normalises every setting; throws an InputError naming the first bad one. */
 function normalizeOptions(raw, names, context = {}) {
     const dryRun = parseBoolean(raw.dryRun, names.dryRun, false);
     const token = realToken(raw.token);
@@ -762,7 +656,6 @@ function normalizeOptions(raw, names, context = {}) {
     const secret = secretText === undefined ? undefined : (0,_otp_secret_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTotpSecret */ .Ld)(secretText, names.otpSecret);
     const secrets = [...(token ? [token] : []), ...(secretText && secret ? (0,_otp_secret_js__WEBPACK_IMPORTED_MODULE_1__/* .secretForms */ .eo)(secretText, secret) : [])];
     const trustedPublishing = parseTrustedPublishing(raw.trustedPublishing, names.trustedPublishing);
-    // Without a token, only trusted publishing (OIDC) can write: allowed when the job can have an ID token.
     if (token === undefined && !dryRun && !(context.idTokenAvailable && trustedPublishing === 'auto')) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.token, `${names.token}: no registry token was given. Set ${names.token} to an npm access token (a granular token with read and write access to the package), ` +
             `or, to publish or stage by trusted publishing alone, give the job an OIDC ID token (GitHub: permissions id-token: write; elsewhere NPM_ID_TOKEN).`);
@@ -791,7 +684,6 @@ function normalizeOptions(raw, names, context = {}) {
         names,
     };
 }
-/** True when the job can have an OIDC ID token (as npm looks for one): `NPM_ID_TOKEN`, or GitHub's token endpoint. */
 function idTokenAvailable(env) {
     return Boolean(env.NPM_ID_TOKEN?.trim() || (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN));
 }
@@ -799,10 +691,6 @@ const DEFAULT_CONCURRENCY = 4;
 const MAX_CONCURRENCY = 32;
 const DEFAULT_OTP_USES = 3;
 const MAX_OTP_USES = 1000;
-/**
- * The `workspaces` setting: empty or false for the package alone, true for every workspace package, otherwise a
- * list of names, folders or globs (one per line or comma-separated).
- */
 function parseWorkspaces(value, name) {
     if (value === undefined || value === false)
         return undefined;
@@ -818,7 +706,6 @@ function parseWorkspaces(value, name) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${bad}" in a list of workspaces; give true alone for every workspace package, or a list of names, folders or globs.`, { received: value });
     return entries;
 }
-/** A whole number from 1 to `max`. */
 function parseCount(value, name, fallback, max, what) {
     const text = typeof value === 'number' ? String(value) : blankToUndefined(value);
     if (text === undefined)
@@ -849,14 +736,9 @@ function parseBoolean(value, name, fallback) {
     throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${value}" is not a boolean. Use true or false.`, { received: value });
 }
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
-/**
- * A registry URL, normalised (no query or fragment, a trailing slash); refuses
- * credentials in it and plain http to another host unless allowed.
- */
 function parseRegistry(value, names, allowInsecure) {
     const name = names.registry;
     const text = blankToUndefined(value) ?? DEFAULT_REGISTRY;
-    // A URL with credentials in it is never repeated back, even when it does not parse.
     const shown = text.includes('@') ? 'the value given' : `"${text}"`;
     const received = text.includes('@') ? undefined : text;
     let url;
@@ -937,11 +819,9 @@ function parseAccess(value, name) {
 /* harmony export */ });
 /* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(403);
 
-/** A failed row. */
 function failedResult(line, command, error, durationMs) {
     return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .U)(error) };
 }
-/** The row of a command that ended without failing: its outcome, the codes and waits it cost, and what it carries (ids, data, the log entry). */
 function outcomeResult(line, command, outcome, tally, durationMs) {
     const published = outcome.published === true;
     return {
@@ -971,9 +851,7 @@ function outcomeResult(line, command, outcome, tally, durationMs) {
 /* harmony export */   _: () => (/* binding */ USER_AGENT),
 /* harmony export */   x: () => (/* binding */ VERSION)
 /* harmony export */ });
-/** This product's version; kept equal to package.json's by a test. */
 const VERSION = '0.1.0';
-/** Sent as the user agent of every registry request. */
 const USER_AGENT = `npm-totp-publish/${VERSION} node/${process.version}`;
 
 

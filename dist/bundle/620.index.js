@@ -10,7 +10,6 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8056);
 
-/** A name npm can publish under (no version or range in it). */
 function isRegistryName(name) {
     try {
         const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_0__(name);
@@ -51,14 +50,6 @@ function isRegistryName(name) {
 const PNPM_FILE = 'pnpm-workspace.yaml';
 const NPM_IGNORE = ['**/node_modules/**'];
 const PNPM_IGNORE = ['**/node_modules/**', '**/bower_components/**'];
-/**
- * Finds the workspace packages of the monorepo whose root is `root`, as its
- * package manager defines them: npm and yarn from `workspaces` in the root
- * package.json (an array or `{ packages: [...] }`, expanded as
- * @npmcli/map-workspaces does), pnpm from `packages` in pnpm-workspace.yaml
- * (expanded as pnpm's findPackages does). Refusals are `InputError`s naming
- * `inputName` and the file at fault.
- */
 async function findWorkspaces(root, inputName) {
     root = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root);
     const rootFile = node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, 'package.json');
@@ -101,13 +92,11 @@ async function findWorkspaces(root, inputName) {
         }
         dirs = await npmFolders(root, patterns);
     }
-    // Read in parallel, judge in folder order: the same checkout always gives the same refusal.
     const folders = [...new Set(dirs)].filter((dir) => dir !== root).sort(compare);
     const texts = await Promise.all(folders.map((dir) => readText(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json'), inputName)));
     const packages = [];
     folders.forEach((dir, index) => {
         const text = texts[index];
-        // npm: a matched folder without package.json is not a workspace.
         if (text === undefined)
             return;
         const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json');
@@ -119,15 +108,6 @@ async function findWorkspaces(root, inputName) {
     packages.sort((a, b) => compare(a.name, b.name));
     return { root, manager, rootManifest, packages, catalogs };
 }
-/**
- * The packages `filter` selects: `true` for all of them, otherwise each entry
- * matches a package name, a folder (relative to the root, with or without
- * "./", or absolute), a glob over folders, or (as `npm -w` does) a folder
- * whose direct subfolders are packages. An entry that matches nothing is an
- * `InputError` listing the known packages. With `includeRoot`, the root comes
- * first; the rest keep the monorepo's name order. Private packages are
- * included: the caller decides what to do with them.
- */
 function selectWorkspaces(monorepo, filter, includeRoot, inputName) {
     const selected = new Set();
     if (filter === true) {
@@ -153,7 +133,6 @@ function selectWorkspaces(monorepo, filter, includeRoot, inputName) {
     }
     return [root, ...result];
 }
-/** The monorepo root as a package (for `include-workspace-root`), checked as workspace packages are. */
 function rootPackage(monorepo, inputName) {
     const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, 'package.json');
     if (Object.keys(monorepo.rootManifest).length === 0) {
@@ -179,7 +158,6 @@ function unmatchedFilter(monorepo, entry, includeRoot, inputName) {
 }
 function toWorkspacePackage(root, dir, manifest, file, inputName) {
     const isPrivate = manifest.private === true;
-    // npm names an unnamed workspace after its folder; only a package that is never published may rely on that.
     const name = manifest.name === undefined && isPrivate ? nameFromFolder(dir) : manifest.name;
     if (typeof name !== 'string' || name === '') {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} has no "name". Every workspace package that is not "private": true needs one, such as "my-package" or "@scope/my-package".`, { received: file });
@@ -195,7 +173,6 @@ function toWorkspacePackage(root, dir, manifest, file, inputName) {
     const relativeDir = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.';
     return { name, version: clean ?? '', dir, relativeDir, manifest, private: isPrivate };
 }
-/** As @npmcli/name-from-folder: the folder name, under its parent's scope when the parent is an @scope folder. */
 function nameFromFolder(dir) {
     const base = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(dir);
     const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir));
@@ -213,7 +190,6 @@ function refuseDuplicates(packages, inputName) {
         received: duplicates.map(([name]) => name),
     });
 }
-/** npm and yarn: folders matched by the patterns as @npmcli/map-workspaces matches them. */
 async function npmFolders(root, declared) {
     const patterns = [];
     let negated = [];
@@ -224,7 +200,6 @@ async function npmFolders(root, declared) {
             negated.push(pattern);
         }
         else {
-            // A later pattern re-includes what an earlier negation excluded (['a/**', '!a/b/**', 'a/b/c'] keeps a/b/c).
             negated = negated.filter((exclusion) => !(0,minimatch__WEBPACK_IMPORTED_MODULE_3__.minimatch)(pattern, exclusion));
             patterns.push(pattern);
         }
@@ -232,12 +207,10 @@ async function npmFolders(root, declared) {
     const kept = patterns.filter((pattern) => !negated.some((exclusion) => (0,minimatch__WEBPACK_IMPORTED_MODULE_3__.minimatch)(pattern, exclusion)));
     if (kept.length === 0)
         return [];
-    // A trailing slash makes glob match folders only.
     const globs = kept.map((pattern) => (pattern.replace(/\\/g, '/').endsWith('/') ? pattern : `${pattern}/`));
     const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_2__.glob)(globs, { cwd: root, ignore: [...NPM_IGNORE, ...negated] });
     return matches.map((match) => node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, match));
 }
-/** pnpm: folders holding a package.json matched by the patterns, as pnpm's findPackages matches them ("!" excludes, in any order). */
 async function pnpmFolders(root, declared) {
     const toManifest = (pattern) => pattern.replace(/^(\.\/)+/, '').replace(/\/?$/, '/package.json');
     const positive = declared.filter((pattern) => !pattern.startsWith('!')).map(toManifest);
@@ -296,7 +269,6 @@ function stringList(value, where, inputName) {
 function parseManifest(text, file, inputName) {
     let data;
     try {
-        // npm reads a package.json saved with a byte order mark; so do we.
         data = JSON.parse(text.replace(/^\uFEFF/, ''));
     }
     catch (error) {
@@ -323,7 +295,6 @@ function parseYamlObject(text, file, inputName) {
     }
     return data;
 }
-/** The file's text, or undefined when there is no such file. */
 async function readText(file, inputName) {
     try {
         return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
@@ -338,7 +309,6 @@ async function readText(file, inputName) {
 function isObject(value) {
     return typeof value === 'object' && value !== null;
 }
-/** Code-unit order: the same on every machine and locale. */
 function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -372,18 +342,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** The scripts npm runs to pack a folder; a checkout is packed with these before a staged tarball is compared to it. */
 const PACKING_SCRIPTS = ['prepack', 'prepare', 'postpack'];
-/**
- * Settles a `trust github|gitlab|circleci` line, a `stage approve|reject`
- * line or a `stage download` line from the checkout alone, before any
- * request: one `trust-create` per package with the body npm would send (the
- * repository taken from package.json's `repository` when `--repo`/`--project`
- * is left out, as npm does), one `stage-approve`/`stage-reject` per target
- * (with `--workspaces`: every public workspace package at its package.json
- * version, in dependency order, each with its checkout to compare the staged
- * tarball with), and the download folder. Other commands come back as they are.
- */
 async function planTrustStage(command, options, cwd, env) {
     switch (command.kind) {
         case 'trust-setup':
@@ -396,7 +355,6 @@ async function planTrustStage(command, options, cwd, env) {
             return [command];
     }
 }
-/** The monorepo root the `package` setting names. */
 async function monorepoRoot(options, cwd) {
     const target = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, options.packageSpec);
     const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target).catch(() => undefined);
@@ -426,7 +384,6 @@ async function planTrust(command, options, cwd) {
             return trustCreate(command, pkg.name, entity, note);
         });
     }
-    // As npm: the package.json of the package setting names the package when <pkg> is left out, and gives the repository.
     let manifest;
     let problem;
     try {
@@ -461,11 +418,6 @@ function providerWords(provider) {
 function entityWord(provider) {
     return provider === 'github' ? 'repository' : 'project';
 }
-/**
- * `owner/repo` (GitHub) or `group/.../project` (GitLab) from a manifest's
- * `repository` (a string or `{url}`), read as npm reads it (hosted-git-info,
- * through npm-package-arg); undefined when it names another host.
- */
 function repositoryOf(manifest, provider) {
     const field = manifest.repository;
     const url = typeof field === 'string' ? field : field && typeof field === 'object' && typeof field.url === 'string' ? field.url : undefined;
@@ -481,7 +433,6 @@ function repositoryOf(manifest, provider) {
         return undefined;
     }
 }
-/** One package's trusted publisher, as npm's `optionsToBody` builds it. */
 function trustCreate(command, pkg, entity, notes) {
     const { spec } = command;
     let config;
@@ -516,7 +467,6 @@ function trustCreate(command, pkg, entity, notes) {
 async function planStageDecisions(command, options, cwd, env) {
     const kind = command.action === 'approve' ? 'stage-approve' : 'stage-reject';
     if (command.workspaces !== undefined) {
-        // The plan of `stage publish --workspaces`: the same packages, versions, manifests and order.
         const publish = {
             kind: 'publish', line: command.line, text: command.text, target: undefined, tag: undefined, access: undefined, dryRun: false,
             workspaces: command.workspaces, includeWorkspaceRoot: command.includeWorkspaceRoot, stage: true,
@@ -539,11 +489,6 @@ async function planStageDecisions(command, options, cwd, env) {
         checkout,
     }));
 }
-/**
- * The package setting's package as a checkout to compare staged tarballs
- * with, planned as `stage publish` plans it; undefined when it is not a
- * package that could be staged (approving then goes without comparing, and says so).
- */
 async function packageCheckout(options, cwd, env) {
     try {
         const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .readPackageSource */ .e)(options.packageSpec, cwd, options.names.package);
@@ -584,16 +529,7 @@ var semver = __webpack_require__(2088);
 ;// CONCATENATED MODULE: ./lib/package/dependency-order.js
 
 
-/** Fields a consumer installs: devDependencies never order a publish. */
 const RUNTIME_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'];
-/**
- * Orders `packages` (unique names) by their dependencies on each other. A
- * package depends on another one named in dependencies, optionalDependencies
- * or peerDependencies when the range accepts the other's version (as npm links
- * it), when it uses `workspace:` (pnpm, yarn), or when it points at its folder
- * (`file:`/`link:`). `npm:` aliases count under their real name. `catalog:`
- * ranges are not read here: pass manifests from publishManifest to count them.
- */
 function dependencyOrder(packages) {
     const sorted = [...packages].sort((a, b) => compare(a.name, b.name));
     const byName = new Map(sorted.map((pkg) => [pkg.name, pkg]));
@@ -608,7 +544,6 @@ function dependencyOrder(packages) {
                 if (typeof spec !== 'string')
                     continue;
                 const target = workspaceTarget(pkg, name, spec, sorted, byName);
-                // A package naming itself is fine, and no reason to wait.
                 if (target !== undefined && target !== pkg.name)
                     targets.add(target);
             }
@@ -621,7 +556,6 @@ function dependencyOrder(packages) {
         for (const member of members)
             componentOf.set(member, index);
     });
-    // Components come dependencies first, so each one's level follows from those already placed.
     const lastLevel = [];
     const levelOf = new Map();
     components.forEach((members, index) => {
@@ -651,7 +585,6 @@ function workspaceTarget(pkg, name, spec, packages, byName) {
         const byPath = folderTarget(pkg, rest, packages);
         if (byPath !== undefined)
             return byPath;
-        // workspace:<real-name>@<range or * ^ ~>
         const alias = /^(.+)@[^@]*$/.exec(rest)?.[1];
         return byName.has(alias ?? name) ? (alias ?? name) : undefined;
     }
@@ -668,16 +601,13 @@ function workspaceTarget(pkg, name, spec, packages, byName) {
     const other = byName.get(target);
     if (other === undefined)
         return undefined;
-    // As npm's dep-valid: '' is '*', and '*' accepts any version.
     if (range === '' || range === '*')
         return target;
     const version = other.version ?? (typeof other.manifest.version === 'string' ? (semver.clean(other.manifest.version) ?? '') : '');
     if (semver.valid(version) === null || semver.validRange(range, { loose: true }) === null)
         return undefined;
-    // Lenient on prereleases: an edge too many only orders more, one too few publishes a dependent first.
     return semver.satisfies(version, range, { loose: true, includePrerelease: true }) ? target : undefined;
 }
-/** The package in the folder a `workspace:`/`file:`/`link:` path names: relative to the package (pnpm, npm) or to the root (yarn). */
 function folderTarget(pkg, rest, packages) {
     if (!/[\\/]/.test(rest) || rest.startsWith('@'))
         return undefined;
@@ -690,11 +620,6 @@ function folderTarget(pkg, rest, packages) {
     const relative = external_node_path_.posix.normalize(rest.replace(/\\/g, '/')).replace(/\/+$/, '');
     return packages.find((other) => other.relativeDir !== undefined && other.relativeDir === relative)?.name;
 }
-/**
- * Tarjan's strongly connected components, iteratively (no recursion depth
- * limit), visiting names and edges in the given order. Components come out
- * with every component they depend on before them; members in name order.
- */
 function stronglyConnected(names, edges) {
     const index = new Map();
     const low = new Map();
@@ -763,43 +688,15 @@ var registry_name = __webpack_require__(5709);
 
 
 
-/** The file that declares the catalogs of each package manager, for messages. */
 const CATALOG_FILE = { npm: undefined, yarn: '.yarnrc.yml', pnpm: 'pnpm-workspace.yaml' };
-/** The dependency fields whose `workspace:` and `catalog:` ranges are rewritten. */
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
-/** The fields a consumer installs. */
 const publish_manifest_RUNTIME_FIELDS = new Set(['dependencies', 'optionalDependencies', 'peerDependencies']);
-/**
- * publishConfig fields pnpm copies into the published manifest (and removes from publishConfig):
- * PUBLISH_CONFIG_WHITELIST in pnpm's releasing/exportable-manifest/src/overridePublishConfig.ts.
- * `name` (publish under another name) is pnpm 11's newest entry.
- */
 const PNPM_LIFTED_FIELDS = [
     'name', 'bin', 'engines', 'type', 'imports',
     'main', 'module', 'typings', 'types', 'exports', 'browser', 'esnext', 'es2015', 'unpkg', 'umd:main',
     'os', 'cpu', 'libc', 'typesVersions',
 ];
-/**
- * publishConfig fields yarn (berry) copies into the packed manifest when set, keeping publishConfig as is:
- * beforeWorkspacePacking in @yarnpkg/plugin-pack (type, main, browser, module, exports, imports, bin)
- * and @yarnpkg/plugin-typescript (typings, types).
- */
 const YARN_LIFTED_FIELDS = ['type', 'main', 'browser', 'module', 'exports', 'imports', 'bin', 'typings', 'types'];
-/**
- * The manifest of `pkg` as its package manager publishes it:
- * - `workspace:` ranges in every dependency field become registry ranges, as
- *   pnpm's exportable-manifest and yarn's pack write them (`*` and bare \u2192
- *   the exact version, `^`/`~` \u2192 `^version`/`~version`, a range \u2192 the range,
- *   `<alias>@<*^~>` and `./path` \u2192 `npm:<name>@<version>` when the package has
- *   another name). A `workspace:` range must name a workspace package (or the
- *   root) whose version it accepts.
- * - `catalog:` and `catalog:<name>` become the catalog's range (pnpm:
- *   pnpm-workspace.yaml, yarn: .yarnrc.yml).
- * - pnpm and yarn lift their publishConfig fields; npm does not.
- * Warnings: a public package that needs a private workspace package at run
- * time, a package published under another name, devDependencies that name a
- * workspace package without a version (left as written).
- */
 function publishManifest(pkg, monorepo, inputName) {
     const manifest = structuredClone(pkg.manifest);
     const context = { pkg, monorepo, byName: workspaceIndex(monorepo), file: external_node_path_.join(pkg.dir, 'package.json'), inputName, warnings: [] };
@@ -810,7 +707,6 @@ function publishManifest(pkg, monorepo, inputName) {
         const rewritten = {};
         for (const [name, spec] of Object.entries(dependencies)) {
             const value = typeof spec === 'string' ? rewriteDependency(name, spec, field, context) : spec;
-            // Nothing of workspace: may reach the registry: a devDependency that cannot be resolved is left out (see versionOf).
             if (typeof value === 'string' && value.startsWith('workspace:'))
                 continue;
             rewritten[name] = value;
@@ -820,7 +716,6 @@ function publishManifest(pkg, monorepo, inputName) {
     liftPublishConfig(manifest, context);
     return { manifest, warnings: context.warnings };
 }
-/** Every workspace package by name, and the root when it has a name (pnpm and yarn treat it as a workspace too). */
 function workspaceIndex(monorepo) {
     const byName = new Map(monorepo.packages.map((pkg) => [pkg.name, pkg]));
     const { name, version } = monorepo.rootManifest;
@@ -843,7 +738,6 @@ function rewriteDependency(name, spec, field, context) {
         ({ spec: result, target } = resolveWorkspace(name, spec, spec.slice('workspace:'.length), field, context));
     }
     else if (field === 'peerDependencies' && spec.includes('workspace:')) {
-        // pnpm also rewrites a workspace: part of a peer range such as "^1.0.0 || workspace:^".
         result = spec.replace(/workspace:(\S*)/g, (_whole, rest) => {
             const resolved = resolveWorkspace(name, spec, rest, field, context);
             target = resolved.target;
@@ -860,10 +754,8 @@ function rewriteDependency(name, spec, field, context) {
     }
     return result;
 }
-/** `rest` is what follows `workspace:`; the outcome is the range a registry consumer can install. */
 function resolveWorkspace(name, spec, rest, field, context) {
     const { pkg, monorepo } = context;
-    // pnpm: workspace:./path and workspace:../path, relative to the package; yarn: workspace:<folder>, relative to the root.
     const byPath = rest.startsWith('./') || rest.startsWith('../')
         ? (findByDir(monorepo, external_node_path_.resolve(pkg.dir, rest)) ?? findByDir(monorepo, external_node_path_.resolve(monorepo.root, rest)))
         : /[\\/]/.test(rest) && !rest.startsWith('@') ? findByDir(monorepo, external_node_path_.resolve(monorepo.root, rest)) : undefined;
@@ -875,7 +767,6 @@ function resolveWorkspace(name, spec, rest, field, context) {
     }
     if (rest.startsWith('./') || rest.startsWith('../'))
         throw outside(name, spec, field, rest, context);
-    // workspace:, workspace:*, workspace:^, workspace:~, optionally after an alias (workspace:real-name@^); peers also take >=, >, <=, <.
     const tokens = field === 'peerDependencies' ? /^(?:(.+)@)?([\^~*]|>=|>|<=|<)?$/ : /^(?:(.+)@)?([\^~*])?$/;
     const short = tokens.exec(rest);
     if (short !== null) {
@@ -889,7 +780,6 @@ function resolveWorkspace(name, spec, rest, field, context) {
         const prefix = short[2] === undefined || short[2] === '*' ? '' : short[2];
         return { spec: target.name === name ? `${prefix}${version}` : `npm:${target.name}@${prefix}${version}`, target };
     }
-    // workspace:<range>, or workspace:<real-name>@<range> which pnpm writes as npm:<real-name>@<range>.
     const at = rest.lastIndexOf('@');
     const targetName = at > 0 ? rest.slice(0, at) : name;
     const range = at > 0 ? rest.slice(at + 1) : rest;
@@ -905,11 +795,9 @@ function resolveWorkspace(name, spec, rest, field, context) {
     }
     return { spec: at > 0 ? `npm:${rest}` : range, target };
 }
-/** The target's version (0.0.0 for a versionless yarn workspace, as yarn packs it), or undefined (with a warning) for a devDependency on a package without one. */
 function versionOf(target, name, spec, field, context) {
     if (target.version !== '')
         return target.version;
-    // Yarn reads a workspace without a version as 0.0.0 when it packs.
     if (context.monorepo.manager === 'yarn')
         return '0.0.0';
     if (field === 'devDependencies') {
@@ -926,7 +814,6 @@ function outside(name, spec, field, target, context) {
     const shown = known.length > 30 ? [...known.slice(0, 30), `and ${known.length - 30} more`] : known;
     return refusal(context, `has "${name}": "${spec}" in ${field}, but "${target}" is not a package of the monorepo at ${context.monorepo.root}. A workspace: range must name one of its packages (${shown.join(', ')}); for anything else use a registry range such as ^1.2.3`, spec);
 }
-/** pnpm's catalog protocol: `catalog:` is `catalog:default`; the entry is looked up under the dependency's name. */
 function resolveCatalog(name, spec, field, context) {
     const { monorepo } = context;
     const catalogName = spec.slice('catalog:'.length).trim() || 'default';
@@ -951,7 +838,6 @@ function resolveCatalog(name, spec, field, context) {
     }
     return range;
 }
-/** pnpm lifts its fields and drops them (and an emptied publishConfig); yarn lifts the fields that are set and keeps publishConfig; npm lifts none. */
 function liftPublishConfig(manifest, context) {
     const { manager } = context.monorepo;
     const config = manifest.publishConfig;
@@ -981,7 +867,6 @@ function liftPublishConfig(manifest, context) {
     if (Object.keys(publishConfig).length === 0)
         delete manifest.publishConfig;
 }
-/** The real package name of an `npm:` alias range. */
 function aliasTarget(spec) {
     if (!spec.startsWith('npm:'))
         return undefined;
@@ -1010,12 +895,6 @@ var publish_plan = __webpack_require__(3334);
 
 
 
-/**
- * The monorepo whose root the `package` setting (or the command's target)
- * names. The root's own package.json may have no version, or no name (a
- * private root, as yarn and pnpm repositories often have): it is read only
- * to find the workspaces.
- */
 async function monorepoAt(command, options, cwd) {
     const names = options.names;
     const spec = command.target ?? options.packageSpec;
@@ -1029,22 +908,12 @@ async function monorepoAt(command, options, cwd) {
     }
     return (0,workspaces/* findWorkspaces */.gt)(dir, names.workspaces);
 }
-/**
- * Settles `publish --workspaces` (or `-w ...`, or the `workspaces` setting)
- * from the checkout alone: the monorepo and the packages in scope, each
- * package's manifest as its package manager publishes it (`workspace:` and
- * `catalog:` ranges resolved, pnpm's and yarn's publishConfig fields lifted),
- * each public package's publish plan (every refusal of a single publish, per
- * package), and the order: a package waits for the workspace packages it
- * depends on at run time. Private packages are listed, never published.
- */
 async function planWorkspacePublish(command, options, cwd, env) {
     const names = options.names;
     const scope = (command.workspaces ?? options.workspaces);
     const monorepo = await monorepoAt(command, options, cwd);
     const selected = (0,workspaces/* selectWorkspaces */.Vj)(monorepo, scope, command.includeWorkspaceRoot ?? options.includeWorkspaceRoot, names.workspaces);
     const warnings = [];
-    // The root's .npmrc is read once for the whole monorepo, not once per package.
     const npmrcs = new Map();
     const readNpmrc = (dir) => npmrcs.get(dir) ?? npmrcs.set(dir, (0,npmrc/* readNpmrcRegistries */.e)(dir, env, names.package)).get(dir);
     const members = new Map();
@@ -1056,9 +925,7 @@ async function planWorkspacePublish(command, options, cwd, env) {
         const { manifest, warnings: found } = publishManifest(pkg, monorepo, names.workspaces);
         warnings.push(...found.map((warning) => `${pkg.name}: ${warning}`));
         const rewritten = JSON.stringify(manifest) !== JSON.stringify(pkg.manifest);
-        const plan = await (0,publish_plan/* settlePublish */.Z)(command, options, { kind: 'folder', dir: pkg.dir, manifest, manifestText: rewritten ? `${JSON.stringify(manifest, null, 2)}\n` : undefined, workspaceRoot: monorepo.root }, cwd, env, 
-        // As npm reads a project's config: the monorepo root's .npmrc (and the package's own, which npm would not read, but which says where it means to go).
-        { dirs: [...new Set([monorepo.root, pkg.dir])], read: readNpmrc });
+        const plan = await (0,publish_plan/* settlePublish */.Z)(command, options, { kind: 'folder', dir: pkg.dir, manifest, manifestText: rewritten ? `${JSON.stringify(manifest, null, 2)}\n` : undefined, workspaceRoot: monorepo.root }, cwd, env, { dirs: [...new Set([monorepo.root, pkg.dir])], read: readNpmrc });
         plan.warnings = found;
         members.set(pkg.name, { name: plan.name, version: plan.version, relativeDir: pkg.relativeDir, plan, manifest });
     }
@@ -1086,7 +953,6 @@ async function planWorkspacePublish(command, options, cwd, env) {
         warnings,
     };
 }
-/** Public workspace packages outside the scope that a member needs at run time, at their checkout version. */
 function outsideDependencies(monorepo, selected, members) {
     const inScope = new Set(selected.map((pkg) => pkg.name));
     const byName = new Map(monorepo.packages.map((pkg) => [pkg.name, pkg]));
@@ -1108,10 +974,6 @@ function outsideDependencies(monorepo, selected, members) {
     }
     return [...outside.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
 }
-/**
- * `dist-tag add --workspaces <tag>`: one `dist-tag add <name>@<version> <tag>`
- * per public workspace package in scope, at its package.json version.
- */
 async function expandWorkspaceDistTags(command, options, cwd) {
     const monorepo = await monorepoAt({}, options, cwd);
     const selected = (0,workspaces/* selectWorkspaces */.Vj)(monorepo, command.workspaces, command.includeWorkspaceRoot, options.names.workspaces);

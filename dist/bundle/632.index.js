@@ -34,27 +34,15 @@ var client = __webpack_require__(4548);
 
 
 const trustUrl = (pkg) => `/-/package/${(0,client/* escapeName */.L)(pkg)}/trust`;
-/**
- * `POST /-/package/<pkg>/trust` with an array of one configuration, exactly
- * as `npm trust github|gitlab|circleci` sends it; answers the created
- * configurations (each with its `id`).
- */
 async function createTrust(client, pkg, config, write) {
     const body = [config];
     const answer = await client.write(write, JSON.stringify(body).length, (options) => lib.json(trustUrl(pkg), { ...options, method: 'POST', body }));
     return Array.isArray(answer) ? answer : answer && typeof answer === 'object' ? [answer] : [];
 }
-/**
- * `GET /-/package/<pkg>/trust`: the package's trusted publishers. A read, but
- * registry.npmjs.org asks for a one-time password for it (`npm trust list`
- * goes through otplease), so it takes a `Write` and is sent through the OTP
- * wrapper like a write.
- */
 async function listTrust(client, pkg, write) {
     const answer = await client.write(write, 0, (options) => lib.json(trustUrl(pkg), { ...options, method: 'GET' }));
     return Array.isArray(answer) ? answer : [];
 }
-/** `DELETE /-/package/<pkg>/trust/<id>`, as `npm trust revoke` sends it. */
 async function revokeTrust(client, pkg, id, write) {
     await client.write(write, 0, (options) => lib(`${trustUrl(pkg)}/${encodeURIComponent(id)}`, { ...options, method: 'DELETE', ignoreBody: true }));
 }
@@ -71,18 +59,11 @@ var commands_errors = __webpack_require__(2615);
 
 
 
-/**
- * `npm trust`: a package's trusted publishers (npm trusted publishing, OIDC).
- * On registry.npmjs.org every one of these requests asks for a one-time
- * password, the list included (npm sends it through otplease).
- */
-/** The check before anything runs: trusted publishers are set on a package that exists. */
 async function preflightTrust(client, pkg) {
     if (await (0,packument/* readPackument */.l)(client, pkg))
         return;
     throw new errors/* ProductError */._$('ENOPACKAGE', `${pkg} is not on ${client.registry}, and a trusted publisher can only be added to a package that exists: publish it once with a token first, then add the trusted publisher. Nothing was sent.`, { received: pkg });
 }
-/** The trusted publishers of `pkg`, read through the OTP wrapper; a missing package is an error. */
 async function readTrust(context, pkg) {
     try {
         return await (0,commands_context/* otpWrite */.P)(context, `trust list ${pkg}`, 'trust', (write) => listTrust(context.client, pkg, write));
@@ -93,13 +74,6 @@ async function readTrust(context, pkg) {
         throw error;
     }
 }
-/**
- * `trust github|gitlab|circleci` for one package, settled by the plan:
- * skipped when the package already has a trusted publisher with the same
- * type, claims and permissions (finding out is a read that costs a code on
- * registry.npmjs.org, as the log says); otherwise one POST of the body npm
- * sends. A dry run reads only when a TOTP secret is set.
- */
 async function trustCreate(context, pkg, config, dryRun, notes) {
     const what = describeTrust(config);
     for (const note of notes)
@@ -128,13 +102,11 @@ async function trustCreate(context, pkg, config, dryRun, notes) {
     const id = created.find((entry) => sameTrust(entry, config))?.id ?? created[0]?.id;
     return { status: 'done', ...(id ? { id } : {}), detail: `added a trusted publisher to ${pkg} (id ${id ?? 'not given'}): ${what}` };
 }
-/** `trust list <pkg>`: a read that costs a code on registry.npmjs.org; the configurations go to `data`. */
 async function trustList(context, pkg) {
     const configs = await readTrust(context, pkg);
     const detail = configs.length === 0 ? `${pkg} has no trusted publishers` : `${pkg} has ${configs.length} trusted publisher${configs.length === 1 ? '' : 's'}: ${configs.map(describeWithId).join('; ')}`;
     return { status: 'read', detail, data: configs };
 }
-/** `trust revoke <pkg> --id <id>`: skipped when the registry has no such trusted publisher (404 on an existing package). */
 async function trustRevoke(context, pkg, id, dryRun) {
     if (context.dryRun || dryRun)
         return { status: 'dry-run', id, detail: `would revoke the trusted publisher ${id} of ${pkg}` };
@@ -150,7 +122,6 @@ async function trustRevoke(context, pkg, id, dryRun) {
     }
     return { status: 'done', id, detail: `revoked the trusted publisher ${id} of ${pkg}` };
 }
-/** Same type, same claims (key order aside), same permissions (order aside). */
 function sameTrust(a, b) {
     return a.type === b.type && (0,external_node_util_.isDeepStrictEqual)(canonical(a.claims), canonical(b.claims)) && (0,external_node_util_.isDeepStrictEqual)([...(a.permissions ?? [])].sort(), [...(b.permissions ?? [])].sort());
 }
@@ -162,7 +133,6 @@ function canonical(value) {
     return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, inner]) => [key, canonical(inner)]));
 }
 const PERMISSION_WORDS = { createPackage: 'publish', createStagedPackage: 'stage publish' };
-/** A configuration in words, as npm prints it: who, from where, allowed to do what. */
 function describeTrust(config) {
     const claims = config.claims ?? {};
     const text = (value) => (typeof value === 'string' ? value : JSON.stringify(value));

@@ -13,15 +13,9 @@ export const modules = {
 /* harmony import */ var _otp_with_otp_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7201);
 
 
-/** A fresh context for one command. */
 function commandContext(base) {
     return { ...base, writes: 0, users: base.users ?? new Map(), session: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().replaceAll('-', '').slice(0, 16), tally: { otpAttempts: 0, waitedMs: 0 } };
 }
-/**
- * One write of a command, through the one OTP wrapper: `send` gets the
- * `Write` to pass to the registry function (the code if any, the command's
- * npm-session and npm's command name).
- */
 function otpWrite(context, label, npmCommand, send, bodyBytes = 0) {
     return (0,_otp_with_otp_js__WEBPACK_IMPORTED_MODULE_1__/* .withOtp */ .at)(context.otp, {
         label,
@@ -48,19 +42,16 @@ function otpWrite(context, label, npmCommand, send, bodyBytes = 0) {
 /* harmony export */ });
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
-/** The package does not exist on the registry. */
 class PackageNotFoundError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
     constructor(pkg, registry) {
         super('ENOPACKAGE', `${pkg} is not on ${registry}; publish it first (or check the package name).`, { received: pkg });
     }
 }
-/** The version exists with other contents: publishing again is impossible. */
 class PublishConflictError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
     constructor(id) {
         super('EPUBLISHCONFLICT', `${id} is already in the registry with different contents. A published version cannot be replaced: bump the version in package.json and publish again.`, { received: id });
     }
 }
-/** The registry refused or failed the publish; says whether the version is there. */
 class PublishFailedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
     state;
     constructor(id, reason, cause, state, attempts = 1) {
@@ -75,14 +66,12 @@ class PublishFailedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_
         this.state = state;
     }
 }
-/** The publish may have landed, and reading the registry back failed too: say so, never guess. */
 class PublishUnconfirmedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
     constructor(id, reason, readReason, cause) {
         super('EPUBLISHUNCONFIRMED', `Publishing ${id} ended without a clear answer (${reason}), and reading the registry back failed (${readReason}): ${id} may or may not be in the registry. ` +
             'Run the publish again: it reads the registry first and does not publish twice.', { received: id, cause });
     }
 }
-/** The registry could not be read before publishing; nothing was sent. */
 class RegistryReadError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
     constructor(id, registry, reason, cause) {
         super('EREGISTRYREAD', `Reading ${id.replace(/@[^@]+$/, '')} from ${registry} before publishing failed: ${reason}. Nothing was sent: ${id} was not published.`, { received: id, cause });
@@ -100,17 +89,6 @@ class RegistryReadError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0
 /* harmony export */   WV: () => (/* binding */ provenanceCi),
 /* harmony export */   ke: () => (/* binding */ statementRepository)
 /* harmony export */ });
-/**
- * What npm's provenance depends on besides the registry: the CI, as
- * libnpmpublish tells it (through ci-info), and the package's `repository`,
- * which registry.npmjs.org compares with the repository named in the signed
- * statement (422 "Failed to validate repository information" otherwise).
- */
-/**
- * The CI whose identity can sign a provenance statement: GitHub Actions, else
- * GitLab CI, told from the variables ci-info reads; none when `CI=false`, as
- * ci-info has it.
- */
 function provenanceCi(env) {
     if (env.CI === 'false')
         return undefined;
@@ -120,7 +98,6 @@ function provenanceCi(env) {
         return 'gitlab';
     return undefined;
 }
-/** The repository libnpmpublish writes into the statement: `$GITHUB_SERVER_URL/$GITHUB_REPOSITORY`, or GitLab's `$CI_PROJECT_URL`. */
 function statementRepository(ci, env) {
     if (ci === 'github' && env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY)
         return `${env.GITHUB_SERVER_URL.replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}`;
@@ -128,11 +105,6 @@ function statementRepository(ci, env) {
         return env.CI_PROJECT_URL.replace(/\/+$/, '');
     return undefined;
 }
-/**
- * Why the registry would refuse the statement for this manifest's
- * `repository`, or undefined: none given, or one naming another repository
- * than `expected`. A value this cannot read is left to the registry.
- */
 function repositoryProblem(manifest, expected) {
     const repository = manifest.repository;
     const given = typeof repository === 'string' ? repository : typeof repository === 'object' && repository !== null ? repository.url : undefined;
@@ -145,7 +117,6 @@ function repositoryProblem(manifest, expected) {
     return `package.json's repository is "${given}", but the statement comes from ${expected}, and the registry refuses provenance when they differ. Set repository.url to "git+${expected}.git"`;
 }
 const SHORTCUT_HOSTS = { github: 'github.com', gitlab: 'gitlab.com', bitbucket: 'bitbucket.org' };
-/** `host/owner/repo`, lower-cased, from the forms npm accepts in `repository` (URLs of any git scheme, `git@host:path`, `github:owner/repo`, `owner/repo`). */
 function repositoryKey(value) {
     const text = value.trim();
     const shortcut = /^(github|gitlab|bitbucket):([^/\s]+\/[^\s]+)$/i.exec(text);
@@ -212,31 +183,17 @@ function repositoryKey(value) {
 
 
 
-/** No token, and trusted publishing gave none either: nothing can be uploaded. */
 class NoTokenError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$ {
     constructor(id) {
         super('ENEEDAUTH', `${id} cannot be uploaded: the run has no token, and trusted publishing (OIDC) is not available for it (the reason is in the log above). ` +
             'Configure this repository and workflow as the package\'s trusted publisher on npmjs.com, or give the run a token. Nothing was sent.', { received: id });
     }
 }
-/**
- * The in-process packer (npm-packlist's walk, ignore rules, tar), loaded when a folder is to be packed: a `.tgz`
- * never needs it, and for a folder it loads while the registry answers the read in preflightPublish.
- */
 let packer;
 const loadPacker = () => (packer ??= Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(43)]).then(__webpack_require__.bind(__webpack_require__, 6043)));
-/** Uploads retried after a transient failure (reset, timeout, 408, 5xx) once the read-back shows the version absent. */
 const MAX_UPLOAD_RETRIES = 2;
-/**
- * The one read of the registry a publish makes before anything runs: the
- * packument, as for a write (no cache can hide a version published minutes
- * ago). It settles npm's rule that, without an explicit tag, a version lower
- * than the highest release may not take `latest`: refused here, before any
- * package script runs.
- */
 async function preflightPublish(client, plan) {
     const id = `${plan.name}@${plan.version}`;
-    // A failure to load surfaces where the packer is used.
     if (plan.source.kind === 'folder')
         loadPacker().catch(() => undefined);
     const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_9__/* .readPackument */ .l)(client, plan.name, { write: true }).catch((error) => {
@@ -254,17 +211,6 @@ async function preflightPublish(client, plan) {
     }
     return packument;
 }
-/**
- * Publishes one planned version. For a folder: the package scripts npm runs
- * (`prepublishOnly`, `prepack`, `prepare`), the manifest read as npm prepares
- * it, the tarball packed in-process, `postpack`. Then the registry decides:
- * the same version with the same contents is `unchanged` (or `tagged`, when
- * an explicitly asked-for tag was missing), other contents a conflict,
- * otherwise one upload through the OTP wrapper, reconciled by reading back
- * when its answer is unclear, and `publish`/`postpublish` after it.
- * When the version is already in the registry, only the packing scripts run
- * (the tarball is needed to compare), never `prepublishOnly` or the after-publish ones.
- */
 async function executePublish(context, plan, packument, deps) {
     const id = `${plan.name}@${plan.version}`;
     const present = packument?.versions?.[plan.version] !== undefined;
@@ -294,7 +240,6 @@ async function executePublish(context, plan, packument, deps) {
     const state = present ? await compare(context.client, packument, plan.version, built) : 'absent';
     if (state === 'different')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .PublishConflictError */ .sZ(id);
-    // `stage publish`: the same version, packed the same way, goes to the staging area instead (see stage.ts).
     if (plan.command.stage)
         return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageBuilt(context, plan, built, state === 'identical', deps, async () => { await script('publish'); await script('postpublish'); });
     if (state === 'identical')
@@ -322,17 +267,9 @@ async function executePublish(context, plan, packument, deps) {
         ...(receipt.transparencyLogUrl ? { transparencyLogUrl: receipt.transparencyLogUrl } : {}),
     };
 }
-/** What a dry run's detail says of provenance: the problem the real publish would meet, or that it would carry one. */
 function dryRunProvenance(plan) {
     return plan.provenance?.problem ? `; ${plan.provenance.problem}` : plan.provenance?.mode === 'on' ? ', with provenance' : '';
 }
-/**
- * Whether this upload (a publish, or a `stage publish`) carries a signed
- * provenance statement: always when the plan says on (its preconditions were
- * checked before anything ran); with auto, as npm does it, only for a trusted
- * publish, by npm's rule (see TrustedSession), never with restricted access.
- * Said in the log either way.
- */
 async function provenanceFor(context, plan, built, trusted, sigstore) {
     const id = `${plan.name}@${plan.version}`;
     const mode = plan.provenance?.mode ?? 'off';
@@ -352,12 +289,6 @@ async function provenanceFor(context, plan, built, trusted, sigstore) {
         context.logger.info(`Provenance: off for ${id} (${decided.reason}); npm would not sign one either. ${toRequire}`);
     return decided.on ? (sigstore ?? {}) : undefined;
 }
-/**
- * The manifest npm publishes for a folder: package.json fixed and prepared by
- * @npmcli/package-json (`_id`, readme, bin and man paths, gitHead...), as
- * `npm publish` does it; for a workspace package whose ranges were resolved,
- * the same steps over the text that is packed in place of the file.
- */
 async function readPublishManifest(dir, manifestText) {
     if (manifestText === undefined) {
         const pkg = await _npmcli_package_json__WEBPACK_IMPORTED_MODULE_0__.fix(dir, { changes: [] });
@@ -367,22 +298,15 @@ async function readPublishManifest(dir, manifestText) {
     await pkg.fix({ changes: [] });
     return (await pkg.prepare()).content;
 }
-/** The version is in the registry: with the same contents, or other ones. */
 async function compare(client, packument, version, built) {
     const published = packument.versions?.[version];
     if (published?.dist?.integrity === built.integrity)
         return 'identical';
-    // Same files can gzip to other bytes on another Node/zlib build: compare what is inside.
     const url = published?.dist?.tarball;
     if (!url)
         return 'different';
     return (await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_7__/* .sameContents */ .P1)(await client.getBuffer(url), built.data)) ? 'identical' : 'different';
 }
-/**
- * The version is there with the same contents. A tag that was asked for
- * (not the implicit `latest`) and does not point at it yet is set, so a
- * re-run with a corrected tag does what it says.
- */
 async function ensureTag(context, plan, packument) {
     const id = `${plan.name}@${plan.version}`;
     const current = packument['dist-tags']?.[plan.tag];
@@ -397,15 +321,6 @@ async function ensureTag(context, plan, packument) {
     await (0,_context_js__WEBPACK_IMPORTED_MODULE_11__/* .otpWrite */ .P)(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (write) => (0,_registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_8__/* .setDistTag */ .r)(context.client, plan.name, plan.tag, plan.version, write));
     return { status: 'tagged', detail: `${id} was already published with identical contents; ${plan.tag} now points at it${was}` };
 }
-/**
- * One upload, through the OTP wrapper; `confirmed` when its answer was lost and reading back showed it landed (with trusted publishing, under the
- * short-lived token and without a code). After a failure that may hide a
- * success (no answer, a timeout, 5xx, 408, a 403/409 "already published"),
- * the packument is read back before deciding, and the upload is retried,
- * with backoff on the injected clock, only when the version is certainly
- * absent and the failure was transient. npm-registry-fetch never retries the
- * PUT itself (see RegistryClient).
- */
 async function upload(context, plan, built, oidcClient, provenance, receipt) {
     const id = `${plan.name}@${plan.version}`;
     const uploader = oidcClient ?? context.client;
@@ -439,7 +354,6 @@ async function upload(context, plan, built, oidcClient, provenance, receipt) {
             });
             const state = after?.versions?.[plan.version] ? await compare(context.client, after, plan.version, built) : 'absent';
             if (state === 'identical' && uploads === 1 && kind === 'unclear') {
-                // Refused as "already published" on our only upload: it was there before this run (a stale read, a race).
                 logger.info(`${id} was already in the registry with identical contents (the registry refused to publish over it): nothing was published by this run.`);
                 return 'unchanged';
             }
@@ -458,28 +372,18 @@ async function upload(context, plan, built, oidcClient, provenance, receipt) {
         }
     }
 }
-/** Failures of sigstore while signing a provenance statement, before the upload is sent (@sigstore/sign's InternalError codes). */
 const SIGSTORE_CODES = new Set(['CA_CREATE_SIGNING_CERTIFICATE_ERROR', 'TLOG_CREATE_ENTRY_ERROR', 'TLOG_FETCH_ENTRY_ERROR', 'TSA_CREATE_TIMESTAMP_ERROR', 'IDENTITY_TOKEN_READ_ERROR', 'IDENTITY_TOKEN_PARSE_ERROR']);
-/** Refusals by libnpmpublish itself, and sigstore's failures, before anything is sent. */
 const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', ...SIGSTORE_CODES]);
-/** Why an upload failed before anything was sent (libnpmpublish's own refusals, sigstore's failures while signing), in words; undefined for any other failure. */
 function unsentReason(error) {
     const code = error?.code;
     return typeof code === 'string' && LOCAL_CODES.has(code) ? failureReason(error) : undefined;
 }
-/** Why an upload failed, in words; for sigstore, what it was doing and what its service answered. */
 function failureReason(error) {
     const { code, cause } = (error ?? {});
     if (typeof code !== 'string' || !SIGSTORE_CODES.has(code))
         return (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error);
     return `signing the provenance statement failed (${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error)}${cause === undefined ? '' : `: ${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(cause)}`})`;
 }
-/**
- * `refused`: the registry answered no (nothing landed). `not-sent`: refused
- * before sending. `transient`: lost or failed in a way worth retrying once
- * the version is known to be absent. `unclear`: may have landed, not worth
- * retrying (403/409 "already published", or an error we do not know).
- */
 function classify(error) {
     if (error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$)
         return 'refused';
@@ -495,7 +399,6 @@ function classify(error) {
     const failure = (0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .connectionFailure */ .Dx)(error);
     if (failure === 'unsent')
         return 'not-sent';
-    // make-fetch-happen reports other socket errors as type `system`: the request may have gone out.
     return failure === 'lost' || record?.type === 'system' ? 'transient' : 'unclear';
 }
 
@@ -512,18 +415,9 @@ function classify(error) {
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   u4: () => (/* binding */ isRecord)
 /* harmony export */ });
-/**
- * What an error from npm's libraries (npm-registry-fetch, make-fetch-happen)
- * says about a request: its HTTP status and headers, and, when there was no
- * answer, whether the request may have reached the registry. One taxonomy for
- * every caller, so that publish's reconciliation and the other commands'
- * retries agree on what a lost connection is.
- */
-/** The HTTP status carried by an npm-registry-fetch error, if any. */
 function statusOf(error) {
     return isRecord(error) && typeof error.statusCode === 'number' ? error.statusCode : undefined;
 }
-/** A header from an npm-registry-fetch error (its headers are `raw()`: arrays of strings). */
 function errorHeader(error, name) {
     if (!isRecord(error) || !isRecord(error.headers))
         return undefined;
@@ -532,16 +426,9 @@ function errorHeader(error, name) {
         return typeof value[0] === 'string' ? value[0] : undefined;
     return typeof value === 'string' ? value : undefined;
 }
-/** The connection failed during the request: it may or may not have been processed. */
 const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'UND_ERR_SOCKET']);
-/** No connection was made: the request never reached the registry. The first two may pass on a retry. */
 const UNSENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EINVALIDPROXY']);
 const RETRYABLE_UNSENT = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
-/**
- * For an error without an HTTP answer: `lost` (the request may have been
- * processed), `unsent` (it cannot have been), or undefined (not a connection
- * failure, or one we do not know).
- */
 function connectionFailure(error) {
     if (!isRecord(error) || statusOf(error) !== undefined)
         return undefined;
@@ -551,7 +438,6 @@ function connectionFailure(error) {
         return 'lost';
     return error.type === 'request-timeout' || error.type === 'body-timeout' ? 'lost' : undefined;
 }
-/** A failure that says nothing about the request itself (408, 5xx, a dropped or refused connection): worth trying again. */
 function isTransient(error) {
     const status = statusOf(error);
     if (status !== undefined)
@@ -578,14 +464,12 @@ function isRecord(value) {
 /* harmony export */ });
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
-/** The registry asked for a one-time password and no TOTP secret was configured. */
 class OtpRequiredError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
     constructor(label, secretInput, options = {}) {
         super('EOTP', `The registry asks for a one-time password for "${label}", but no TOTP secret was given. ` +
             `Set ${secretInput} to the account's TOTP secret (base32 text or the otpauth:// URI behind the QR code).`, options);
     }
 }
-/** The account's 2FA uses security keys (WebAuthn): no CI job can answer it. */
 class SecurityKeyError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
     constructor(label, options = {}) {
         super('EOTPWEBAUTHN', `The registry asks for a security-key (WebAuthn) confirmation for "${label}": this account's 2FA uses ` +
@@ -593,7 +477,6 @@ class SecurityKeyError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0_
             'for publish, or a granular access token allowed to bypass 2FA.', options);
     }
 }
-/** Every code tried was refused. Says how many, across how many windows, with which clock offset; never a code. */
 class OtpRejectedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
     attempts;
     constructor(label, details) {
@@ -605,7 +488,6 @@ class OtpRejectedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0_
         this.attempts = details.attempts;
     }
 }
-/** The registry kept answering 429 (too many requests). */
 class RateLimitedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
     constructor(label, retryAfterMs, options = {}) {
         super('ERATELIMIT', `The registry is rate-limiting "${label}" (429 Too Many Requests)` +
@@ -613,17 +495,9 @@ class RateLimitedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0_
             '. Try again later.', options);
     }
 }
-/**
- * The run's waits for windows and 429 pauses would go over `maxTotalWaitMs`:
- * this write, and every later one, fails instead of waiting. Says how long
- * the run waited, how long the next wait was, and the limit; never a code.
- */
 class WaitBudgetError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
-    /** Time the run had waited when it gave up, ms. */
     waitedMs;
-    /** The wait that would have gone over the limit, ms. */
     neededMs;
-    /** The limit, ms. */
     limitMs;
     constructor(details) {
         const s = (ms) => `${Math.ceil(ms / 1000)} s`;
@@ -660,36 +534,16 @@ var totp_dist = __webpack_require__(582);
 // EXTERNAL MODULE: ./lib/otp/secret.js
 var secret = __webpack_require__(1333);
 ;// CONCATENATED MODULE: ./lib/otp/totp.js
-/**
- * TOTP codes (RFC 6238) from a parsed secret, through otplib. Time comes in
- * as a parameter: callers pass their injected clock's (registry-corrected)
- * time, never `Date.now()` from here.
- *
- * otplib's own parts, not its `otplib` preset: the TOTP generator with node's
- * crypto for the HMAC. The preset brings a JavaScript SHA-1/SHA-2 and a base32
- * codec (130 KB that every run would parse) that a parsed secret never needs.
- */
 
 
 
 
-/** otplib refuses secrets under 16 bytes by default; 80-bit enrolments are common, and parseTotpSecret enforces our bounds. */
 const GUARDRAILS = (0,dist/* createGuardrails */.NZ)({ MIN_SECRET_BYTES: secret/* MIN_SECRET_BYTES */.SI, MAX_SECRET_BYTES: secret/* MAX_SECRET_BYTES */.sU });
-/**
- * The time-step counter (window index) containing `epochMs` (milliseconds
- * since the Unix epoch): floor(epochMs / 1000 / period), with T0 = 0.
- * Throws a RangeError for a negative or non-finite time.
- */
 function totpWindow(secret, epochMs) {
     if (!Number.isFinite(epochMs) || epochMs < 0)
         throw new RangeError(`epochMs must be a finite, non-negative number of milliseconds, got ${epochMs}`);
-    // One division of exact integers: no rounding can move a boundary (29_999 ms is window 0, 30_000 ms window 1).
     return Math.floor(epochMs / (secret.period * 1000));
 }
-/**
- * The code for window index `window` (a non-negative safe integer), with the
- * secret's algorithm, digits and period; zero-padded to `digits` characters.
- */
 function totpCodeForWindow(secret, window) {
     if (!Number.isSafeInteger(window) || window < 0)
         throw new RangeError(`window must be a non-negative safe integer, got ${window}`);
@@ -698,13 +552,11 @@ function totpCodeForWindow(secret, window) {
         algorithm: secret.algorithm,
         digits: secret.digits,
         period: secret.period,
-        // The window's first second: otplib derives the counter as floor(epoch / period) = window, exactly.
         epoch: window * secret.period,
         guardrails: GUARDRAILS,
         crypto: plugin_crypto_node_dist/* crypto */.Et,
     });
 }
-/** The code for the TOTP time step containing `epochMs` (milliseconds since the Unix epoch). */
 function totpCode(secret, epochMs) {
     return totpCodeForWindow(secret, totpWindow(secret, epochMs));
 }
@@ -712,54 +564,12 @@ function totpCode(secret, epochMs) {
 ;// CONCATENATED MODULE: ./lib/otp/source.js
 
 
-/** Default of `maxTotalWaitMs`: ten minutes of 429 pauses, two of npmjs's five-minute `rate limited otp` pauses. */
 const DEFAULT_MAX_TOTAL_WAIT_MS = 600_000;
-/** Margin above which the source never waits: the window must leave room for a code at all. */
 const MARGIN_CEILING_FRACTION = 0.8;
-/** Lands a little after the next window opens, not on its edge. */
 const WINDOW_ENTRY_GUARD_MS = 100;
-/**
- * Most of the offset's uncertainty that is added to the margin and the entry
- * guard, as a fraction of the period, so that guard plus margin always leave
- * a usable window (0.1 + 0.8 < 1).
- */
 const UNCERTAINTY_CAP_FRACTION = 0.1;
-/** Waits longer than this are reported at info level. */
 const LONG_WAIT_MS = 2000;
-/** Skew worth a warning: larger than any sane NTP-synchronised machine. */
 const SKEW_WARNING_MS = 5000;
-/**
- * Makes TOTP codes just in time, against the registry's clock.
- *
- * - A code is handed out only if its window still has more time left than
- *   the request needs (latency plus upload estimate, at least the floor,
- *   plus the uncertainty of the clock offset); otherwise the source waits for
- *   the next window, and enters it only once the registry is surely in it
- *   (the offset comes from one-second `Date` headers, so it can be ~0.5 s off).
- * - A window whose code was rejected is never used again.
- * - One code serves at most `maxUsesPerCode` writes (a use counts when the
- *   code is handed out and is given back when the write ends without a
- *   verdict); the write after that takes the next window's code.
- * - When the registry refuses a code it had already accepted, the source
- *   switches to one window per write for the rest of the run; when it answers
- *   429 `rate limited otp` after K writes with one code, each code serves at
- *   most K writes from then on.
- * - A 429 is per account: `rateLimited` pauses every write, and no code is
- *   handed out until Retry-After has passed.
- * - Every 429 pause counts against one budget for the run (window waits do
- *   not: each is shorter than one period, and they are the least pacing costs),
- *   `maxTotalWaitMs`; once a wait would go over it, every write fails with
- *   EWAITBUDGET instead of waiting.
- * - Callers are served one at a time, so concurrent writes share a wait
- *   instead of each waiting. A code whose fate would change what the others
- *   get (the first code of the run or after a rejection, the first reuse of
- *   an accepted code) goes out alone: concurrent writes wait for its verdict
- *   instead of sending a burst of codes the registry would refuse.
- *
- * Every code from `next()` must be settled with exactly one of `accepted`,
- * `rejected`, `released` or `rateLimited` (`withOtp` does this), or
- * concurrent callers can wait for a verdict that never comes.
- */
 class OtpSource {
     #secret;
     #clock;
@@ -771,26 +581,18 @@ class OtpSource {
     #rejected = new Set();
     #accepted = new Set();
     #issued = new Set();
-    /** Window -> writes its code is out for or was accepted for (released codes given back). */
     #uses = new Map();
-    /** Window -> writes the registry accepted its code for. */
     #acceptedUses = new Map();
     #inFlight = new Map();
-    /** A code was accepted since the last rejection of a code that was not a reuse: secret and offset are right. */
     #proven = false;
-    /** The registry accepted a reused code: it does not hold codes to single use. */
     #reuseProven = false;
     #verdict = Promise.withResolvers();
     #singleUse = false;
     #skewWarned = false;
     #maxUsesPerCode;
-    /** The most uses per code the registry took before it answered `rate limited otp`. */
     #registryUses = Number.POSITIVE_INFINITY;
-    /** Local ms before which no code is handed out (a 429's Retry-After). */
     #pausedUntil = 0;
-    /** Time slept in 429 pauses, ms: what the budget is spent on. */
     #spentMs = 0;
-    /** Set once a wait would overrun the budget: every later write fails with it. */
     #exhausted;
     #queue = Promise.resolve();
     stats = { generated: 0, windows: 0, rejected: 0, waits: 0, waitedMs: 0, pauses: 0, pausedMs: 0 };
@@ -807,49 +609,32 @@ class OtpSource {
             throw new RangeError(`maxTotalWaitMs must be a number of ms of at least 0, got ${budget}`);
         this.#maxTotalWaitMs = budget;
     }
-    /** True once the registry has shown it refuses reused codes. */
     get singleUse() {
         return this.#singleUse;
     }
-    /** The clock offset in use (registry minus local), ms. */
     get offsetMs() {
         return this.#timeSync.offsetMs;
     }
-    /** Most writes a code now serves: the setting, lowered to what the registry took, 1 once it refused a reuse. Infinity when unlimited. */
     get usesPerCode() {
         return this.#singleUse ? 1 : Math.min(this.#maxUsesPerCode, this.#registryUses);
     }
-    /** Sets the most writes one code is handed out for (between commands); a whole number of at least 1, or Infinity. What the registry showed still lowers it. */
     setMaxUsesPerCode(uses) {
         this.#maxUsesPerCode = checkUses(uses);
     }
-    /** Time the run has waited in 429 pauses, ms (what the budget is spent on). */
     get waitedTotalMs() {
         return this.#spentMs;
     }
-    /**
-     * Time a request with a body of `bodyBytes` needs its code to stay valid,
-     * ms: twice the latency plus the upload estimate, at least the floor, plus
-     * the offset's uncertainty; at most 80 % of the period.
-     */
     marginFor(bodyBytes = 0) {
         const sync = this.#timeSync;
         const needed = 2 * sync.latencyMs + bodyBytes / sync.bytesPerMs;
         const ceiling = this.#periodMs * MARGIN_CEILING_FRACTION;
         return Math.round(Math.min(ceiling, Math.max(this.#marginFloorMs, needed) + this.#uncertaintyMs()));
     }
-    /**
-     * The code to send with the next request; waits when the current window is
-     * too short or has served its writes, for a 429 pause, or for a verdict
-     * that decides the code. Rejects with `WaitBudgetError` once the run's
-     * waits would go over `maxTotalWaitMs`.
-     */
     next(request = {}) {
         const issued = this.#queue.then(() => this.#issue(request.bodyBytes ?? 0));
         this.#queue = issued.catch(() => undefined);
         return issued;
     }
-    /** The registry accepted `code`. */
     accepted(code) {
         const flight = this.#settle(code);
         this.#accepted.add(code.window);
@@ -858,7 +643,6 @@ class OtpSource {
         if (flight?.reuse)
             this.#reuseProven = true;
     }
-    /** The registry refused `code`. Returns true when that was a refused reuse. */
     rejected(code) {
         this.#settle(code);
         this.stats.rejected += 1;
@@ -874,20 +658,12 @@ class OtpSource {
         }
         return reuse;
     }
-    /** The write ended without a verdict on `code` (a network error, another refusal): it taught nothing, and its use is given back. */
     released(code) {
         if (!this.#settle(code))
             return;
         const uses = (this.#uses.get(code.window) ?? 1) - 1;
         this.#uses.set(code.window, Math.max(0, uses));
     }
-    /**
-     * The registry answered 429 to the write that carried `code` (undefined
-     * when it carried none): the limit is the account's, so every write pauses
-     * for `retryAfterMs`. After `rate limited otp`, each code serves at most
-     * as many writes as the registry accepted this one for. The code is
-     * released: the registry did not judge it.
-     */
     rateLimited(code, limit) {
         if (code && limit.codeUses)
             this.#learnUses(this.#acceptedUses.get(code.window) ?? 0);
@@ -895,11 +671,6 @@ class OtpSource {
         if (code)
             this.released(code);
     }
-    /**
-     * Hands out no code before local time `untilMs`, to any write, including
-     * those already waiting in `next()`. A pause that ends later extends the
-     * current one; a new pause is said once at info level (`why` names it).
-     */
     pauseUntil(untilMs, why) {
         const now = this.#clock.now();
         if (untilMs <= this.#pausedUntil || untilMs <= now)
@@ -910,13 +681,11 @@ class OtpSource {
             return;
         this.stats.pauses += 1;
         const waitS = Math.ceil((untilMs - now) / 1000);
-        // A pause the budget cannot cover is not announced as a wait: the writes fail with EWAITBUDGET instead.
         const covered = this.#spentMs + waitS * 1000 <= this.#maxTotalWaitMs;
         this.#logger.info(`The registry asks to slow down (${why}); ${covered ? `waiting ${waitS} s before the next write.` : `it asks for ${waitS} s, more than the run's wait limit leaves.`}`);
     }
     async #issue(bodyBytes) {
         this.#warnAboutSkew();
-        // Time slept for windows and pauses only: a wait for another request's verdict is that request's time, not a wait for a code.
         let waitedMs = 0;
         let waited = false;
         for (;;) {
@@ -924,7 +693,6 @@ class OtpSource {
                 throw this.#budgetError();
             const pauseMs = this.#pausedUntil - this.#clock.now();
             if (pauseMs > 0) {
-                // Retry-After has one-second resolution: sleeping whole seconds never comes back a hair early, into a fresh 429.
                 const slept = await this.#sleep(Math.ceil(pauseMs / 1000) * 1000);
                 this.stats.pausedMs += slept;
                 waitedMs += slept;
@@ -934,7 +702,6 @@ class OtpSource {
             const window = this.#choose(now, bodyBytes);
             const reuse = this.#accepted.has(window) || [...this.#inFlight.values()].some((flight) => flight.window === window);
             if (this.#inFlight.size > 0 && !(reuse ? this.#reuseProven : this.#proven)) {
-                // The verdict on a code out there decides whether this one would be refused.
                 await this.#verdict.promise;
                 continue;
             }
@@ -942,12 +709,10 @@ class OtpSource {
             if (now < opensAt) {
                 const waitMs = opensAt - now;
                 const message = `Waiting ${(waitMs / 1000).toFixed(1)} s for the next one-time password window (${this.#whyWait(window)}).`;
-                // Waits a person would notice are said at info level; the short ones only in the debug log.
                 if (waitMs > LONG_WAIT_MS)
                     this.#logger.info(message);
                 else
                     this.#logger.debug(message);
-                // A window wait is never longer than one period and is what pacing costs at the least: the budget is for 429 pauses.
                 const from = this.#clock.now();
                 await this.#clock.sleep(waitMs);
                 const slept = Math.max(0, this.#clock.now() - from);
@@ -970,7 +735,6 @@ class OtpSource {
             return issued;
         }
     }
-    /** Sleeps `waitMs` if the budget allows it, else spends it: this and every later write fail. Returns the time slept. */
     async #sleep(waitMs) {
         if (this.#spentMs + waitMs > this.#maxTotalWaitMs) {
             this.#exhausted = { waitedMs: this.#spentMs, neededMs: waitMs };
@@ -986,9 +750,7 @@ class OtpSource {
         const exhausted = this.#exhausted ?? { waitedMs: this.#spentMs, neededMs: 0 };
         return new errors/* WaitBudgetError */.R2({ ...exhausted, limitMs: this.#maxTotalWaitMs });
     }
-    /** The registry took `accepted` writes with one code, then answered `rate limited otp`. */
     #learnUses(accepted) {
-        // A 429 on a code's first use says nothing about uses per code (the account was already paused).
         if (accepted < 1 || accepted >= this.usesPerCode)
             return;
         this.#registryUses = accepted;
@@ -1004,7 +766,6 @@ class OtpSource {
             return `the current code has served ${this.usesPerCode} write${this.usesPerCode === 1 ? '' : 's'}, the most one code may serve`;
         return 'the current window has too little time left for the request';
     }
-    /** The earliest window whose code may serve a request at registry time `now`. */
     #choose(now, bodyBytes) {
         const current = Math.floor(now / this.#periodMs);
         const left = (current + 1) * this.#periodMs - now;
@@ -1013,16 +774,13 @@ class OtpSource {
             window += 1;
         return window;
     }
-    /** How far into a window the registry must surely be before its code is used. */
     #entryGuardMs() {
         return WINDOW_ENTRY_GUARD_MS + this.#uncertaintyMs();
     }
-    /** The offset's uncertainty, capped; 0 while no `Date` header has been seen (nothing to go on). */
     #uncertaintyMs() {
         const sync = this.#timeSync;
         return sync.known ? Math.min(sync.uncertaintyMs, this.#periodMs * UNCERTAINTY_CAP_FRACTION) : 0;
     }
-    /** Forgets `code` as out for judgement and wakes callers waiting for a verdict. */
     #settle(code) {
         const flight = this.#inFlight.get(code);
         if (!flight)
@@ -1042,7 +800,6 @@ class OtpSource {
             "(from the registry's Date header); one-time passwords are computed on the registry's time.");
     }
 }
-/** A uses-per-code limit: a whole number of at least 1, or Infinity. */
 function checkUses(uses) {
     if (uses === Number.POSITIVE_INFINITY || (Number.isInteger(uses) && uses >= 1))
         return uses;
@@ -1065,15 +822,6 @@ function checkUses(uses) {
 
 
 
-/**
- * The one wrapper every registry write goes through (npm's `otplease`,
- * without a terminal): a fresh code right before each attempt, the next
- * window's code after a rejection, a bounded number of attempts, an
- * immediate clear failure for security-key accounts, and 429 waits: with a
- * source, a 429 pauses every write for its Retry-After (the limit is the
- * account's) within the run's wait budget (EWAITBUDGET past it); without
- * one, this write waits within `maxRateLimitWaitMs` (ERATELIMIT past it).
- */
 async function withOtp(context, write, tally = { otpAttempts: 0, waitedMs: 0 }) {
     const maxAttempts = context.maxAttempts ?? 3;
     const maxRateLimitWaitMs = context.maxRateLimitWaitMs ?? _source_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_MAX_TOTAL_WAIT_MS */ .h;
@@ -1099,12 +847,10 @@ async function withOtp(context, write, tally = { otpAttempts: 0, waitedMs: 0 }) 
             if ((0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) === 429) {
                 rateLimitWaits += 1;
                 const retryAfterMs = retryAfter(error, clock.now());
-                // At least Retry-After, and at least 2, 4, 8 s... for this write's repeated 429s: a `Retry-After: 0` cannot make a busy loop.
                 const waitMs = Math.max(retryAfterMs ?? 0, 1000 * 2 ** rateLimitWaits);
                 if (source) {
-                    // Settles the code and pauses every write; the next `next()` waits, or fails once the run's budget is spent.
                     source.rateLimited(issued, { retryAfterMs: waitMs, codeUses: isOtpRateLimit(error) });
-                    otpAttempts -= 1; // that code was never judged, so it does not count against the bound
+                    otpAttempts -= 1;
                     continue;
                 }
                 if (rateLimitWaitedMs + waitMs > maxRateLimitWaitMs)
@@ -1116,7 +862,6 @@ async function withOtp(context, write, tally = { otpAttempts: 0, waitedMs: 0 }) 
                 continue;
             }
             if (source && issued && !(isOtpChallenge(error) && !hasWebAuthnChallenge(error))) {
-                // No verdict on the code itself (network error, a refusal of another kind, a security-key account).
                 source.released(issued);
             }
             if (isOtpChallenge(error)) {
@@ -1146,7 +891,6 @@ async function withOtp(context, write, tally = { otpAttempts: 0, waitedMs: 0 }) 
         return value;
     }
 }
-/** npm-registry-fetch marks "OTP required" answers with code EOTP (401 + www-authenticate OTP, or a body naming a one-time password). */
 function isOtpChallenge(error) {
     return (0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(error) && error.code === 'EOTP';
 }
@@ -1155,14 +899,12 @@ function hasWebAuthnChallenge(error) {
         return false;
     return typeof error.body.authUrl === 'string' || typeof error.body.doneUrl === 'string';
 }
-/** A 429 whose body says `rate limited otp` (registry.npmjs.org, lerna#2459): one code served more writes than the registry allows. */
 function isOtpRateLimit(error) {
     if (!(0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(error))
         return false;
     const said = (0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(error.body) && typeof error.body.error === 'string' ? error.body.error : error.message;
     return typeof said === 'string' && /rate limited otp/i.test(said);
 }
-/** Retry-After in ms: delta-seconds or an HTTP date. */
 function retryAfter(error, nowMs) {
     const header = (0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorHeader */ .GI)(error, 'retry-after')?.trim();
     if (!header)
@@ -1182,16 +924,6 @@ function retryAfter(error, nowMs) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ compareEn)
 /* harmony export */ });
-/**
- * `a.localeCompare(b, 'en')`, as npm-packlist sorts the files of a tarball, without ICU's collator where
- * it is not needed: creating it costs about 8 ms at its first use, which is most of what packing a small
- * package takes. For strings of printable ASCII the order is ICU's root collation, which 'en' uses
- * unchanged: characters compare by a primary weight (space and punctuation, then symbols, digits, and
- * letters with upper and lower case equal), and only between strings equal at that level does case
- * decide, lower case first, at the first place they differ. Any other string goes to localeCompare.
- * test/unit/collate.test.ts checks this against localeCompare itself.
- */
-/** Printable ASCII in ICU's root order (Intl.Collator('en')); a letter and its capital share one weight. */
 const ROOT_ORDER = ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ';
 const PRIMARY = new Uint8Array(128);
 {
@@ -1212,7 +944,6 @@ const printable = (text) => {
     }
     return true;
 };
-/** Negative, zero or positive as `a.localeCompare(b, 'en')`. */
 function compareEn(a, b) {
     if (a === b)
         return 0;
@@ -1226,12 +957,11 @@ function compareEn(a, b) {
     }
     if (a.length !== b.length)
         return a.length < b.length ? -1 : 1;
-    // Equal but for case: lower case first, at the first place they differ.
     for (let i = 0; i < length; i += 1) {
         const x = a.charCodeAt(i);
         const y = b.charCodeAt(i);
         if (x !== y)
-            return x > y ? -1 : 1; // 'a' (97) > 'A' (65): the lower case one sorts first
+            return x > y ? -1 : 1;
     }
     return 0;
 }
@@ -1251,12 +981,6 @@ function compareEn(a, b) {
 
 
 
-/**
- * The registry settings (`registry=` and `@scope:registry=`) of the `.npmrc`
- * in `dir`, read as npm reads a project config: ini lines, `;`/`#` comments,
- * quoted values, `${VAR}` from `env` (`${VAR?}` may be unset and becomes
- * empty; an unset `${VAR}` is an error, as in npm). None when there is no file.
- */
 async function readNpmrcRegistries(dir, env, inputName) {
     const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, '.npmrc');
     const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8').catch(() => undefined);
@@ -1293,7 +1017,6 @@ function unquote(value) {
     }
     return value;
 }
-/** npm's env replacement: `${NAME}`, `${NAME?}` (optional), `\${...}` left as written. */
 function expand(value, env, file, inputName) {
     return value.replace(/(\\*)\$\{([^${}?]+)(\?)?\}/g, (whole, slashes, name, optional) => {
         if (slashes.length % 2 === 1)
@@ -1323,12 +1046,6 @@ function expand(value, env, file, inputName) {
 /* harmony import */ var glob__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2600);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9670);
 /* harmony import */ var _collate_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2014);
-// The package tree npm-packlist reads, built from the disk as @npmcli/arborist's loadActual would build it
-// (node_modules/npm/node_modules/@npmcli/arborist/lib/arborist/load-actual.js, node.js, edge.js), limited
-// to what packing asks: normalised manifests, workspaces, and where a dependency named for bundling is
-// installed. Arborist resolves a dependency in the package's own node_modules, then in the node_modules of
-// each folder above it up to the folder it shares with the project root (its findMissingEdges walk), and
-// follows links to their real folder.
 
 
 
@@ -1336,12 +1053,7 @@ function expand(value, env, file, inputName) {
 
 
 const PackageJson = _npmcli_package_json__WEBPACK_IMPORTED_MODULE_2__;
-/**
- * npm 11.21's `normalizeSteps` (@npmcli/package-json 7): how Arborist and pacote read a folder's package.json
- * before packing. @npmcli/package-json 8 adds an "overrides" step, which packing does not need.
- */
 const NORMALIZE_STEPS = ['_id', '_attributes', 'bundledDependencies', 'bundleDependencies', 'optionalDedupe', 'scripts', 'funding', 'bin', 'binDir'];
-/** Reads `dir`'s package.json (or `text` in its place) as npm does before packing: bins normalised, `directories.bin` expanded, bundleDependencies as a list. */
 async function readPackManifest(dir, text) {
     const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json');
     try {
@@ -1355,7 +1067,6 @@ async function readPackManifest(dir, text) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ProductError */ ._$('EPACK', `Could not read ${what}: ${error.message}`, { received: what, cause: error });
     }
 }
-/** The tree of the package in `dir`, whose normalised package.json is `manifest`. */
 async function projectTree(dir, manifest) {
     const root = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(dir);
     const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root);
@@ -1397,7 +1108,6 @@ class Node {
         }
         return { path: location, isLink, target };
     }
-    /** The type of the edge Arborist draws from this package to `name`: later kinds replace earlier ones, except workspaces. */
     edgeType(name) {
         if (this.workspaces?.has(name))
             return 'workspace';
@@ -1414,14 +1124,12 @@ class Node {
         return type;
     }
 }
-/** What `Object.entries(deps || {})` lists in Arborist. */
 function hasKey(deps, name) {
     return Object.keys(Object(deps || {})).includes(name);
 }
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-/** A dependency's manifest as Arborist reads it; one it cannot read counts as an empty package, as Arborist's errored nodes do. */
 async function readInstalledManifest(dir) {
     try {
         return await readPackManifest(dir);
@@ -1430,12 +1138,11 @@ async function readInstalledManifest(dir) {
         return {};
     }
 }
-/** Where `name` is installed for a package in `from`: its own node_modules, then each folder above, up to the folder shared with the root. */
 async function installedLocation(from, name, rootPath) {
     if (name === '' || node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(name) || name.split(/[\\/]/).some((part) => part === '..' || part === '.' || part === ''))
         return undefined;
     if (name.startsWith('.') || /^@[^/]+\/\./.test(name))
-        return undefined; // Arborist skips dot folders in node_modules
+        return undefined;
     const ancestor = commonAncestor(from, rootPath);
     const candidates = [node_path__WEBPACK_IMPORTED_MODULE_1__.join(from, 'node_modules', name)];
     for (let dir = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(from);; dir = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir)) {
@@ -1461,16 +1168,11 @@ function commonAncestor(a, b) {
         i++;
     return i === 0 ? undefined : left.slice(0, i).join(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) || node_path__WEBPACK_IMPORTED_MODULE_1__.sep;
 }
-/**
- * Workspace folders by name: @npmcli/map-workspaces 5 (npm 11.21), which Arborist uses. Folders matching the
- * patterns (negations with `!`, node_modules left out) that hold a package.json, named by it or by their folder.
- */
 async function mapWorkspaces(root, declaration) {
     const list = isObject(declaration) && Array.isArray(declaration.packages) ? declaration.packages : declaration;
     if (!Array.isArray(list)) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ProductError */ ._$('EPACK', `"workspaces" in the package.json of ${root} must be an array of folder patterns (or {"packages": [...]}).`, { received: declaration });
     }
-    // minimatch only for a workspace root: not loaded to pack a plain package (dist/ loads glob on first call too).
     const { minimatch } = await __webpack_require__.e(/* import() */ 581).then(__webpack_require__.bind(__webpack_require__, 3581));
     const patterns = [];
     const negatedPatterns = [];
@@ -1484,7 +1186,6 @@ async function mapWorkspaces(root, declaration) {
             negatedPatterns.push(pattern);
         }
         else {
-            // a later pattern overrides the negations before it
             for (let i = 0; i < negatedPatterns.length; ++i)
                 if (minimatch(pattern, negatedPatterns[i]))
                     negatedPatterns.splice(i, 1);
@@ -1524,7 +1225,6 @@ async function mapWorkspaces(root, declaration) {
     }
     return workspaces;
 }
-/** @npmcli/name-from-folder: `@scope/name` for a folder inside a scope folder. */
 function nameFromFolder(dir) {
     const base = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(dir);
     const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir));
@@ -1552,11 +1252,6 @@ function nameFromFolder(dir) {
 
 
 const EXPECTED = 'Give a package folder, its package.json, or a .tgz made by npm pack';
-/**
- * Resolves the `package` input: a folder, a `package.json` path or a `.tgz`,
- * relative to `cwd`. A folder's package.json is read and checked here, before
- * any script runs or any request is sent.
- */
 async function readPackageSource(spec, cwd, inputName) {
     const target = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, spec);
     const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target).catch(() => undefined);
@@ -1579,7 +1274,6 @@ async function readManifest(dir, inputName) {
     }
     let data;
     try {
-        // npm reads a package.json saved with a byte order mark; so do we.
         data = JSON.parse(text.replace(/^\uFEFF/, ''));
     }
     catch (error) {
@@ -1587,7 +1281,6 @@ async function readManifest(dir, inputName) {
     }
     return checkManifest(data, file, inputName);
 }
-/** Checks name and version as npm publish would, with messages naming the file; the version comes back as npm publishes it. */
 function checkManifest(data, where, inputName) {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: where });
@@ -1605,7 +1298,6 @@ function checkManifest(data, where, inputName) {
     catch {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: "${name}" in ${where} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`, { received: name });
     }
-    // libnpmpublish publishes semver.clean(version) ("v1.2.3" and "1.2.3+build" become 1.2.3): use that version everywhere.
     const clean = typeof version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_3__.clean(version) : null;
     if (clean === null) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: version ${JSON.stringify(version)} in ${where} is not a semver version. Use major.minor.patch, such as 1.2.3 or 2.0.0-beta.1.`, { received: version });
@@ -1630,19 +1322,6 @@ function checkManifest(data, where, inputName) {
 
 
 
-/**
- * The manifest `npm publish <file.tgz>` (npm 11.21) publishes from a tarball, read in memory.
- *
- * npm reads it with `pacote.manifest(spec, {fullMetadata: true, fullReadJson: true})`: pacote unpacks the
- * whole tarball into a temporary folder (tar.x, first folder stripped, regular files only) and reads it with
- * @npmcli/package-json's `prepare` steps. Here one pass over the gzipped bytes records the paths it would
- * unpack and keeps only package.json, AUTHORS and README files; the steps that look at files (gypfile,
- * serverjs, authors, readme, mans, binDir, fillTypes) run on those records, and @npmcli/package-json runs the
- * others. (serverjs, which sets scripts.start to "node server.js", is npm 11's: npm 12 dropped it.) Left out: `gitHead`, which pacote takes from whatever git repository holds its cache folder, and
- * the `_` fields pacote adds (`_id`, `_resolved`, `_integrity`, `_from`), which libnpmpublish sets itself.
- * When several README files qualify equally, npm takes the first its file system lists; this takes the first
- * in the tarball.
- */
 async function readTarballManifest(data) {
     const unpacked = await unpackInMemory(data);
     const json = unpacked.contents.get('package.json');
@@ -1656,7 +1335,6 @@ async function readTarballManifest(data) {
             throw new Error('it does not hold a JSON object');
         const binExpanded = fileSteps(pkg.content, unpacked);
         const steps = ['_id', '_attributes', 'bundledDependencies', 'bundleDependencies', 'bundleDependenciesDeleteFalse', 'scriptpath', 'mans', 'normalizeData'];
-        // npm normalises bins unless it has just listed them from directories.bin.
         manifest = (await pkg.normalize({ steps: binExpanded ? steps : [...steps, 'bin'] })).content;
     }
     catch (error) {
@@ -1667,7 +1345,6 @@ async function readTarballManifest(data) {
     return Object.fromEntries(Object.entries(manifest).filter(([key]) => !key.startsWith('_')));
 }
 const KEPT = /^(package\.json|AUTHORS|readme(\..*)?)$/i;
-/** Bytes given to the parser at a time: gunzipping a whole large tarball at once would block the event loop (about 0.2 s for typescript). */
 const SLICE = 64 * 1024;
 async function unpackInMemory(data) {
     const paths = new Map();
@@ -1714,7 +1391,6 @@ async function unpackInMemory(data) {
     });
     return { paths, contents };
 }
-/** Where tar.x with `strip: 1` puts an entry, relative to the folder: undefined for what it skips. */
 function unpackedPath(entryPath) {
     const parts = entryPath.split('/').slice(1);
     if (parts.includes('..'))
@@ -1722,13 +1398,11 @@ function unpackedPath(entryPath) {
     const key = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(parts.join('/').replace(/^\/+/, '')).replace(/\/+$/, '');
     return key === '' || key === '.' ? undefined : key;
 }
-/** @npmcli/package-json 7's secureAndUnixifyPath. */
 function secureAndUnixifyPath(ref) {
     const unixify = (value) => value.replace(/\\|:/g, '/');
     const secured = unixify(node_path__WEBPACK_IMPORTED_MODULE_0__.join('.', node_path__WEBPACK_IMPORTED_MODULE_0__.join('/', unixify(ref))));
     return secured.startsWith('./') ? '' : secured;
 }
-/** Everything below `base` ('' for the top), relative to it, that glob would list with dot: false. */
 function below(unpacked, base) {
     const prefix = base === '' ? '' : `${base}/`;
     return [...unpacked.paths.keys()]
@@ -1736,17 +1410,13 @@ function below(unpacked, base) {
         .map((key) => key.slice(prefix.length))
         .filter((rel) => rel !== '' && !rel.split('/').some((part) => part.startsWith('.')));
 }
-/**
- * The prepare steps of @npmcli/package-json 7 (npm 11.21) that read files, in its order, on the unpacked
- * records. Returns true when `bin` was listed from `directories.bin` (npm then leaves it as listed).
- */
 function fileSteps(data, unpacked) {
     const exists = (key) => unpacked.paths.has(key);
     const top = [...unpacked.paths].filter(([key]) => !key.includes('/'));
     const scripts = (data.scripts || {});
     const setScript = (name, value) => {
         if (typeof scripts === 'object')
-            scripts[name] = value; // a string "scripts" ignores the assignment, as in npm's sloppy-mode code
+            scripts[name] = value;
     };
     if (!scripts.install && !scripts.preinstall && data.gypfile !== false && top.some(([name]) => name.endsWith('.gyp') && !name.startsWith('.'))) {
         setScript('install', 'node-gyp rebuild');
@@ -1828,24 +1498,13 @@ function fileSteps(data, unpacked) {
 
 
 
-/** True when the manifest has a script for `event`. */
 function hasScript(manifest, event) {
     const scripts = manifest.scripts;
     return typeof scripts === 'object' && scripts !== null && typeof scripts[event] === 'string';
 }
-// @npmcli/run-script builds the script's environment (PATH with every node_modules/.bin up the tree,
-// npm_package_*, npm_lifecycle_*, npm_config_node_gyp) exactly as npm does; its spawn collects the
-// output until the script ends, so the process is started here, with that environment, to stream it.
 const require = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url);
 let makeSpawnArgs;
 let packageEnvs;
-/**
- * Runs one package script as npm does, if the package has it: through the
- * shell, in the package folder, with npm's environment built by
- * @npmcli/run-script over `env` only (nothing else of this process's
- * environment reaches it), stdin closed, and its output relayed line by line
- * as it comes. A failing script is an `EPACK`/`ESCRIPT` error that says so.
- */
 async function runScript(run) {
     if (!hasScript(run.manifest, run.event))
         return;
@@ -1853,13 +1512,10 @@ async function runScript(run) {
     makeSpawnArgs ??= require('@npmcli/run-script/lib/make-spawn-args.js');
     packageEnvs ??= require('@npmcli/run-script/lib/package-envs.js');
     const env = { ...run.env, ...packageEnvs(run.manifest), ...run.extraEnv };
-    // run-script spreads process.env under `env`: every variable of this process that is not in `env`
-    // is set to undefined, which child_process leaves out of the child's environment.
     const hidden = Object.fromEntries(Object.keys(process.env).filter((name) => !(name in env)).map((name) => [name, undefined]));
     const [, , spawnOptions] = makeSpawnArgs({ cmd, args: [], env: { ...hidden, ...env }, event: run.event, path: run.dir, scriptShell: true, stdio: 'pipe', nodeGyp: process.env.npm_config_node_gyp || 'node-gyp' });
     const label = `${String(run.manifest.name ?? run.dir)} ${run.event}`;
     run.logger.info(`> ${label}: ${cmd}`);
-    // child_process only when a script runs: most publishes have none.
     const { spawn } = require('node:child_process');
     const [shell, shellArgs] = process.platform === 'win32' ? [process.env.ComSpec ?? 'cmd.exe', ['/d', '/s', '/c', cmd]] : ['sh', ['-c', cmd]];
     const code = await new Promise((resolve, reject) => {
@@ -1877,7 +1533,6 @@ async function runScript(run) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ProductError */ ._$('ESCRIPT', `The ${run.event} script of ${String(run.manifest.name ?? run.dir)} failed (${typeof code === 'string' ? `killed by ${code}` : `exit code ${code}`}); its output is above.`, { received: run.event });
     }
 }
-/** Passes complete lines to the logger as they arrive; a partial line waits for its end. */
 function lineRelay(logger) {
     let pending = '';
     return {
@@ -1896,18 +1551,8 @@ function lineRelay(logger) {
         },
     };
 }
-/**
- * Variables package scripts never see, whatever their values: secrets, and the runner's command files
- * (a script must not set this step's outputs or the next steps' environment).
- */
 const SECRET_VARIABLES = /^(GITHUB_OUTPUT|GITHUB_ENV|GITHUB_PATH|GITHUB_STATE|GITHUB_STEP_SUMMARY|INPUT_.*|NODE_AUTH_TOKEN|NPM_TOKEN|NPM_TOTP_SECRET|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_RUNTIME_TOKEN|NPM_ID_TOKEN|SIGSTORE_ID_TOKEN|npm_config_.*_auth.*)$/i;
-/**
- * Token variables a project's .npmrc commonly names (`_authToken=${NODE_AUTH_TOKEN}`, as actions/setup-node
- * writes it). They are set to setup-node's own placeholder rather than removed, because some npm versions
- * refuse to load a config that names an unset variable.
- */
 const PLACEHOLDERS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN'];
-/** A copy of `env` without secret-bearing variables, nor any whose value contains a secret. */
 function scrubEnvironment(env, secrets) {
     const clean = {};
     for (const [name, value] of Object.entries(env)) {
@@ -1946,11 +1591,6 @@ function scrubEnvironment(env, secrets) {
 
 
 
-/**
- * Reads a `.tgz` once, into memory, and its manifest from that memory (never
- * unpacking it to disk), normalised as `npm publish <tarball>` does it and
- * checked like a package.json.
- */
 async function readTarball(file, inputName) {
     const data = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file).catch((error) => {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: cannot read ${file} (${error.message}).`, { received: file, cause: error });
@@ -1961,7 +1601,6 @@ async function readTarball(file, inputName) {
     const checked = (0,_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .checkManifest */ .K)(manifest, file, inputName);
     return { file, data, integrity: integrityOf(data), manifest: { ...manifest, name: checked.name, version: checked.version } };
 }
-/** Path -> sha256 of every file in a package tarball, for comparing contents across gzip builds. */
 async function tarballEntries(data) {
     const entries = new Map();
     await new Promise((resolve, reject) => {
@@ -1978,7 +1617,6 @@ async function tarballEntries(data) {
     });
     return entries;
 }
-/** True when two tarballs hold the same files with the same bytes. */
 async function sameContents(a, b) {
     const [left, right] = await Promise.all([tarballEntries(a), tarballEntries(b)]);
     if (left.size !== right.size)
@@ -1988,7 +1626,6 @@ async function sameContents(a, b) {
             return false;
     return true;
 }
-/** Subresource integrity of `data`, as npm computes `dist.integrity`. */
 function integrityOf(data) {
     return `sha512-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha512').update(data).digest('base64')}`;
 }
@@ -2013,20 +1650,6 @@ function integrityOf(data) {
 
 
 
-/**
- * Settles provenance for one publish, as npm reads it: the line's
- * `--provenance` or else the `provenance` setting, when it is true or false
- * (like npm's command-line flag, it beats package.json), else
- * `publishConfig.provenance`, else auto. When it is on,
- * everything the checkout and the environment can tell is refused here,
- * before any script runs: no GitHub Actions or GitLab CI, no OIDC ID token
- * for sigstore (`id-token: write`; GitLab's `SIGSTORE_ID_TOKEN`), a
- * self-hosted GitHub runner (the registry refuses its statements),
- * restricted access (npm signs provenance for public packages only), and a
- * package.json whose `repository` does not name the CI's repository (the
- * registry refuses the statement, after the scripts ran and it was signed). A dry
- * run is never refused: the problem goes into the plan, for its report.
- */
 function settleProvenance(options, subject, env) {
     const names = options.names;
     const ci = (0,_commands_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .provenanceCi */ .WV)(env);
@@ -2064,7 +1687,6 @@ function settleProvenance(options, subject, env) {
         return { mode, from, ci, problem: message };
     throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, message, { received: ci ?? 'no CI' });
 }
-/** `publishConfig.provenance` as npm's config takes a Boolean: true or false (the strings too). */
 function publishConfigProvenance(value, from, input) {
     if (value === true || value === 'true')
         return true;
@@ -2072,7 +1694,6 @@ function publishConfigProvenance(value, from, input) {
         return false;
     throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${from} is ${JSON.stringify(value)}; use true or false.`, { received: value });
 }
-/** Why a statement cannot be signed here, or undefined. Each says what to change. */
 function provenanceProblem(ci, env, subject) {
     if (ci === undefined) {
         const where = env.CIRCLECI ? 'in CircleCI, where npm does not sign provenance' : env.CI === 'false' ? 'marked CI=false' : 'not in a CI that can sign one';
@@ -2094,14 +1715,6 @@ function provenanceProblem(ci, env, subject) {
     const expected = (0,_commands_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .statementRepository */ .ke)(ci, env);
     return expected === undefined ? undefined : (0,_commands_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(subject.manifest, expected);
 }
-/**
- * The check phase's part: with provenance on and access not `public`,
- * libnpmpublish would ask the registry whether the package is public only
- * after the package scripts ran, and refuse a new or private one. The same
- * question is asked here, once, before anything runs: a version absent from
- * the registry (`packument` undefined) needs no request. Dry runs and
- * `access: public` (which makes the package public) are not checked.
- */
 async function checkProvenanceVisibility(client, plan, packument) {
     const provenance = plan.provenance;
     if (provenance?.mode !== 'on' || plan.access === 'public' || plan.dryRun)
@@ -2150,18 +1763,7 @@ async function checkProvenanceVisibility(client, plan, packument) {
 
 
 
-/** npm's lifecycle around `npm publish <folder>`, in order. */
 const PUBLISH_SCRIPTS = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
-/**
- * Settles one publish from the checkout alone: the package and its version,
- * the tag, the access, the registry, the scripts. Every refusal that needs
- * nothing but the checkout is made here: a package that is private in npm's
- * sense, restricted access on an unscoped name, a tag that is a semver range,
- * a prerelease without a tag, a version other than `expect-version`, a
- * package whose `publishConfig.registry` or project `.npmrc` names another
- * registry than the one in effect, and provenance asked for where it cannot
- * be signed (see settleProvenance).
- */
 async function planPublish(command, options, cwd, env) {
     const names = options.names;
     const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_5__/* .readPackageSource */ .e)(command.target ?? options.packageSpec, cwd, names.package);
@@ -2218,13 +1820,6 @@ function publishConfigAccess(value, input, where) {
         return value;
     throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${input}: publishConfig.access in ${where} is ${JSON.stringify(value)}; use "public" or "restricted".`, { received: value });
 }
-/**
- * The package must go where the package says it goes. npm sends a publish to
- * `publishConfig.registry`, else to the `.npmrc`'s `@scope:registry` for a
- * scoped name, else to its `registry=`; when the one that applies names
- * another registry than the one in effect, the run stops here, naming both,
- * and the token goes nowhere.
- */
 async function checkRegistry(options, name, publishConfig, where, npmrcDirs, readNpmrc) {
     const names = options.names;
     const inEffect = `${names.registry} (${options.registryGiven ? '' : 'default '}${options.registry})`;
@@ -2278,16 +1873,13 @@ function isRecord(value) {
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4548);
 
 
-/** `GET /-/package/<pkg>/visibility`: true when public, undefined when the package does not exist. */
 async function readVisibility(client, pkg) {
     const answer = (await client.getJson(`/-/package/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(pkg)}/visibility`));
     return answer === undefined ? undefined : answer.public === true;
 }
-/** `POST /-/package/<pkg>/access` `{access}` through libnpmaccess (scoped packages only). */
 async function writeAccess(client, pkg, access, write) {
     await client.write(write, 0, (options) => libnpmaccess__WEBPACK_IMPORTED_MODULE_0__.setAccess(pkg, access, options));
 }
-/** `POST /-/package/<pkg>/access` with the 2FA policy, through libnpmaccess. */
 async function writeMfa(client, pkg, level, write) {
     await client.write(write, 0, (options) => libnpmaccess__WEBPACK_IMPORTED_MODULE_0__.setMfa(pkg, level, options));
 }
@@ -2308,15 +1900,8 @@ async function writeMfa(client, pkg, level, write) {
 
 
 
-/** Reads retry on 408/429/5xx and network errors; writes never do (a retried publish can land twice). */
 const READ_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
 const WRITE_RETRY = { retries: 0 };
-/**
- * The one place that knows how to talk to the registry with npm's libraries:
- * builds their options (auth keyed by registry path, as npm's config does;
- * the token only ever lives in memory), and times every call so the clock
- * offset and latency estimates follow the registry.
- */
 class RegistryClient {
     registry;
     #clock;
@@ -2336,30 +1921,15 @@ class RegistryClient {
             ...(options.token === undefined ? {} : { [`//${url.host}${url.pathname}:_authToken`]: options.token }),
         };
     }
-    /**
-     * Options for one of npm's libraries making a write: the code if any, and
-     * never a retry by make-fetch-happen (it re-sends any method but POST on
-     * 5xx and resets), whatever `extra` says: a lost write is reconciled by
-     * reading the registry back, never blindly re-sent.
-     */
     writeOptions(write, extra = {}) {
         return { ...this.#base, ...(write.otp === undefined ? {} : { otp: write.otp }), npmCommand: write.command, npmSession: write.session, ...extra, retry: WRITE_RETRY };
     }
-    /**
-     * One write made by `call` with this client's write options, timed (its
-     * body size feeds the upload-speed estimate).
-     */
     write(write, bodyBytes, call, extra = {}) {
         return this.timed(bodyBytes, () => call(this.writeOptions(write, extra)));
     }
-    /** Options for reads. */
     readOptions(extra = {}) {
         return { ...this.#base, retry: READ_RETRY, ...extra };
     }
-    /**
-     * GET a JSON document. A 404 is an answer (undefined), not an error.
-     * Every answer, error or not, feeds the clock estimate.
-     */
     async getJson(path, extra = {}) {
         try {
             const response = await this.timed(0, () => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__(path, this.readOptions(extra)));
@@ -2371,17 +1941,10 @@ class RegistryClient {
             throw error;
         }
     }
-    /** GET raw bytes (a tarball). */
     async getBuffer(url) {
         const response = await this.timed(0, () => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__(this.sameProtocol(url), this.readOptions()));
         return response.buffer();
     }
-    /**
-     * A URL the registry handed out (a packument's `dist.tarball`) on the
-     * registry's own host is fetched with the registry's protocol: npm's auth
-     * is keyed by host and path, not scheme, so an `http:` URL behind a TLS
-     * proxy would otherwise carry the token in clear.
-     */
     sameProtocol(url) {
         const target = new URL(url, this.registry);
         const registry = new URL(this.registry);
@@ -2389,10 +1952,6 @@ class RegistryClient {
             target.protocol = registry.protocol;
         return target.toString();
     }
-    /**
-     * Runs one request made by npm's libraries and feeds its timing and `Date`
-     * header (from the answer, or from the error it threw) into the estimates.
-     */
     async timed(bytesSent, call) {
         const sentAt = this.#clock.now();
         try {
@@ -2412,7 +1971,6 @@ function responseDate(result) {
         return undefined;
     return headers.get('date') ?? undefined;
 }
-/** `@scope/name` -> `@scope%2fname`, as npm escapes package names in paths. */
 function escapeName(name) {
     return name.replace('/', '%2f');
 }
@@ -2432,11 +1990,9 @@ function escapeName(name) {
 
 
 const tagUrl = (pkg, tag) => `/-/package/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(pkg)}/dist-tags/${encodeURIComponent(tag)}`;
-/** `PUT /-/package/<pkg>/dist-tags/<tag>` with the version as a JSON string, as `npm dist-tag add` sends it. */
 async function setDistTag(client, pkg, tag, version, write) {
     await client.write(write, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(tagUrl(pkg, tag), { ...options, method: 'PUT', body: JSON.stringify(version), headers: { 'content-type': 'application/json' }, ignoreBody: true }));
 }
-/** `DELETE /-/package/<pkg>/dist-tags/<tag>`. */
 async function removeDistTag(client, pkg, tag, write) {
     await client.write(write, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(tagUrl(pkg, tag), { ...options, method: 'DELETE', ignoreBody: true }));
 }
@@ -2455,11 +2011,6 @@ async function removeDistTag(client, pkg, tag, write) {
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4548);
 
 
-/**
- * `GET /<name>`: the full packument, or undefined when the package does not
- * exist. `write` reads it as for a write (`?write=true`), past any cache, so a
- * version or tag changed minutes ago is seen.
- */
 async function readPackument(client, name, options = {}) {
     const document = await client.getJson(`/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(name)}`, {
         headers: { accept: 'application/json' },
@@ -2467,7 +2018,6 @@ async function readPackument(client, name, options = {}) {
     });
     return document === undefined ? undefined : document;
 }
-/** `PUT /<name>` with a whole packument (at its `_rev`), as `npm deprecate` writes it. */
 async function writePackument(client, packument, write) {
     const body = JSON.stringify(packument);
     await client.write(write, body.length, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(`/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(packument.name)}`, { ...options, method: 'PUT', body, headers: { 'content-type': 'application/json' }, ignoreBody: true }));
@@ -2485,19 +2035,9 @@ async function writePackument(client, packument, write) {
 /* harmony export */ });
 /* harmony import */ var libnpmpublish__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8319);
 
-/** Bytes of the publish body for a tarball of `size` bytes: base64 plus the manifest. */
 function uploadBytes(size) {
     return Math.ceil(size * 1.34) + 4096;
 }
-/**
- * `PUT /<name>` through libnpmpublish: the manifest and the tarball, with its
- * integrity and shasum computed by the library, under `upload.tag`. One
- * request; the library refuses a private package or a restricted unscoped one
- * before sending (EPRIVATE, EUNSCOPED). With `provenance`, the library first
- * builds the SLSA statement from the CI's variables, asks the registry whether
- * the package is public (unless access is public), and signs through sigstore
- * (Fulcio, Rekor), which loads only then.
- */
 async function uploadVersion(client, manifest, data, upload, write) {
     const response = await client.write(write, uploadBytes(data.length), (options) => libnpmpublish__WEBPACK_IMPORTED_MODULE_0__.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}) }));
     const url = response.transparencyLogUrl;
@@ -2538,7 +2078,6 @@ async function visibility(context, pkg) {
         throw new errors/* PackageNotFoundError */.ci(pkg, context.client.registry);
     return isPublic ? 'public' : 'private';
 }
-/** `access set status=public|private <pkg>`: skipped when the package already has it. */
 async function setStatus(context, pkg, status) {
     const current = await visibility(context, pkg);
     if (current === status)
@@ -2548,10 +2087,6 @@ async function setStatus(context, pkg, status) {
     await (0,commands_context/* otpWrite */.P)(context, `access set status=${status} ${pkg}`, 'access', (write) => (0,access/* writeAccess */.qZ)(context.client, pkg, status === 'private' ? 'restricted' : 'public', write));
     return { status: 'done', detail: `${pkg} is now ${status} (was ${current})` };
 }
-/**
- * `access set mfa=none|publish|automation <pkg>`. The registry offers no
- * read of this setting, so it is always written (the write is idempotent).
- */
 async function setMfa(context, pkg, mfa) {
     await visibility(context, pkg);
     if (context.dryRun)
@@ -2559,7 +2094,6 @@ async function setMfa(context, pkg, mfa) {
     await (0,commands_context/* otpWrite */.P)(context, `access set mfa=${mfa} ${pkg}`, 'access', (write) => (0,access/* writeMfa */.CJ)(context.client, pkg, mfa, write));
     return { status: 'done', detail: `the 2FA policy of ${pkg} is ${mfa}` };
 }
-/** `access get status <pkg>`. */
 async function getStatus(context, pkg) {
     return { status: 'read', detail: `${pkg} is ${await visibility(context, pkg)}` };
 }
@@ -2574,12 +2108,6 @@ var foundation_errors = __webpack_require__(9670);
 
 
 
-/**
- * `deprecate <pkg>@<range> <message>`, as npm does it: read the packument
- * for writing, set `deprecated` on every version in the range (prereleases
- * included), PUT it back. An empty message undeprecates. Skipped when every
- * version in the range already says exactly that.
- */
 async function deprecate(context, pkg, range, message) {
     const packument = await (0,registry_packument/* readPackument */.l)(context.client, pkg, { write: true });
     if (!packument)
@@ -2610,13 +2138,11 @@ var dist_tags = __webpack_require__(677);
 
 
 async function tagsOf(context, pkg) {
-    // As for a write: a cached packument could miss a version or tag changed minutes ago.
     const packument = await (0,registry_packument/* readPackument */.l)(context.client, pkg, { write: true });
     if (!packument)
         throw new errors/* PackageNotFoundError */.ci(pkg, context.client.registry);
     return { tags: packument['dist-tags'] ?? {}, versions: packument.versions ?? {} };
 }
-/** `dist-tag add <pkg>@<version> <tag>`: skipped when the tag already points there. */
 async function distTagAdd(context, pkg, version, tag) {
     const { tags, versions } = await tagsOf(context, pkg);
     if (tags[tag] === version)
@@ -2629,7 +2155,6 @@ async function distTagAdd(context, pkg, version, tag) {
     await (0,commands_context/* otpWrite */.P)(context, `dist-tag add ${pkg}@${version} ${tag}`, 'dist-tag', (write) => (0,dist_tags/* setDistTag */.r)(context.client, pkg, tag, version, write));
     return { status: 'done', detail: `${tag} now points at ${version}${was}` };
 }
-/** `dist-tag rm <pkg> <tag>`: skipped when the tag is already absent. */
 async function distTagRm(context, pkg, tag) {
     const { tags } = await tagsOf(context, pkg);
     if (tags[tag] === undefined)
@@ -2639,7 +2164,6 @@ async function distTagRm(context, pkg, tag) {
     await (0,commands_context/* otpWrite */.P)(context, `dist-tag rm ${pkg} ${tag}`, 'dist-tag', (write) => (0,dist_tags/* removeDistTag */.p)(context.client, pkg, tag, write));
     return { status: 'done', detail: `removed ${tag} (was ${tags[tag]})` };
 }
-/** `dist-tag ls <pkg>`. */
 async function distTagLs(context, pkg) {
     const { tags } = await tagsOf(context, pkg);
     const listed = Object.entries(tags).map(([tag, version]) => `${tag}: ${version}`);
@@ -2655,14 +2179,12 @@ var registry_client = __webpack_require__(4548);
 ;// CONCATENATED MODULE: ./lib/registry/owners.js
 
 
-/** `GET /-/user/org.couchdb.user:<user>`: the account, or undefined when there is none. */
 async function readAccount(client, user) {
     const found = (await client.getJson(`/-/user/org.couchdb.user:${encodeURIComponent(user)}`));
     if (typeof found?.name !== 'string' || found.name === '')
         return undefined;
     return { name: found.name, ...(typeof found.email === 'string' && found.email ? { email: found.email } : {}) };
 }
-/** `PUT /<pkg>/-rev/<rev>` with the new maintainers list, as `npm owner add/rm` writes it; a 409 means the revision moved. */
 async function writeMaintainers(client, pkg, rev, maintainers, write) {
     await client.write(write, 0, (options) => lib(`/${(0,registry_client/* escapeName */.L)(pkg)}/-rev/${encodeURIComponent(rev)}`, { ...options, method: 'PUT', body: { _id: pkg, _rev: rev, maintainers }, ignoreBody: true }));
 }
@@ -2674,9 +2196,7 @@ async function writeMaintainers(client, pkg, rev, maintainers, write) {
 
 
 
-/** Owner changes retried after a 409 (someone else changed the package meanwhile). */
 const MAX_REVISION_RACES = 3;
-/** The registry's account for `user` (looked up once per run); a clear error when there is none. */
 async function lookUpUser(context, user) {
     const known = context.users.get(user);
     if (known)
@@ -2695,11 +2215,6 @@ async function readForWrite(context, pkg) {
         throw new foundation_errors/* ProductError */._$('ENOREV', `the registry did not give the revision of ${pkg}, which an owner change needs.`);
     return packument;
 }
-/**
- * `owner add|rm <user> <pkg>`: reads the packument, writes the new
- * maintainers list at its revision; skipped when the user is already (or no
- * longer) an owner; a 409 (revision race) re-reads and tries again, bounded.
- */
 async function changeOwner(context, action, user, pkg) {
     const account = await lookUpUser(context, user);
     for (let race = 1;; race += 1) {
@@ -2727,7 +2242,6 @@ async function changeOwner(context, action, user, pkg) {
         }
     }
 }
-/** `owner ls <pkg>`. */
 async function listOwners(context, pkg) {
     const packument = await (0,registry_packument/* readPackument */.l)(context.client, pkg);
     if (!packument)
@@ -2742,11 +2256,6 @@ var commands_publish = __webpack_require__(7581);
 var libnpmpublish_lib = __webpack_require__(8319);
 ;// CONCATENATED MODULE: ./lib/registry/unpublish.js
 
-/**
- * libnpmpublish's unpublish of `spec` (`name@version`, or `name` with
- * `force` for every version): its read, PUT and DELETE share one code, as
- * with the npm CLI.
- */
 async function unpublishSpec(client, spec, force, write) {
     await client.write(write, 0, (options) => libnpmpublish_lib.unpublish(spec, { ...options, force }));
 }
@@ -2756,11 +2265,6 @@ async function unpublishSpec(client, spec, force, write) {
 
 
 
-/**
- * `unpublish <pkg>@<version>` (or every version with --force), through
- * libnpmpublish: its read, PUT and DELETE share one code, as with npm.
- * Skipped when the version (or the package) is already gone.
- */
 async function unpublish(context, pkg, version, force) {
     const packument = await (0,registry_packument/* readPackument */.l)(context.client, pkg, { write: true });
     const present = version === undefined ? packument !== undefined && Object.keys(packument.versions ?? {}).length > 0 : packument?.versions?.[version] !== undefined;
@@ -2769,7 +2273,6 @@ async function unpublish(context, pkg, version, force) {
         return { status: 'unchanged', detail: `${id} is not in the registry` };
     const versions = Object.keys(packument?.versions ?? {});
     if (version !== undefined && versions.length === 1 && !force) {
-        // libnpmpublish would delete the whole package, and npmjs then blocks the name for 24 hours.
         throw new foundation_errors/* ProductError */._$('ELASTVERSION', `${id} is the only version of ${pkg}: unpublishing it removes the package and blocks republishing for 24 hours. Add --force to the line if that is what you want (npm requires it too).`, { received: id });
     }
     if (context.dryRun)
@@ -2786,7 +2289,6 @@ async function unpublish(context, pkg, version, force) {
 
 
 
-/** Runs one checked command; every write inside goes through the OTP wrapper. */
 async function executeCommand(context, command, planned, deps) {
     switch (command.kind) {
         case 'publish': {
@@ -2845,9 +2347,7 @@ var parse = __webpack_require__(4953);
 // EXTERNAL MODULE: ./lib/otp/source.js + 1 modules
 var source = __webpack_require__(6198);
 ;// CONCATENATED MODULE: ./lib/otp/time-sync.js
-/** Upload speed assumed until a write has been measured: 1 MB/s, deliberately slow. */
 const DEFAULT_BYTES_PER_MS = 1000;
-/** Round trip assumed before the first answer. */
 const DEFAULT_LATENCY_MS = 500;
 class TimeSync {
     #low = Number.NEGATIVE_INFINITY;
@@ -2855,27 +2355,21 @@ class TimeSync {
     #observed = false;
     #latencyMs = DEFAULT_LATENCY_MS;
     #bytesPerMs = DEFAULT_BYTES_PER_MS;
-    /** Registry time minus local time, in ms; 0 until an answer carried a `Date`. */
     get offsetMs() {
         return this.#observed ? Math.round((this.#low + this.#high) / 2) : 0;
     }
-    /** How precise `offsetMs` is (half the width of the interval), in ms. */
     get uncertaintyMs() {
         return this.#observed ? Math.round((this.#high - this.#low) / 2) : Number.POSITIVE_INFINITY;
     }
-    /** True once at least one answer carried a usable `Date` header. */
     get known() {
         return this.#observed;
     }
-    /** Smoothed round-trip time of requests without a large body, in ms. */
     get latencyMs() {
         return this.#latencyMs;
     }
-    /** Estimated upload speed, bytes per ms. */
     get bytesPerMs() {
         return this.#bytesPerMs;
     }
-    /** Feeds one registry answer into the estimates. */
     observe(observation) {
         const { date, sentAt, receivedAt } = observation;
         const elapsed = Math.max(0, receivedAt - sentAt);
@@ -2904,7 +2398,6 @@ class TimeSync {
         }
         this.#observed = true;
     }
-    /** Registry time now, by this estimate, given local time `localMs`. */
     registryTime(localMs) {
         return localMs + this.offsetMs;
     }
@@ -2930,17 +2423,8 @@ var describe_error = __webpack_require__(403);
 ;// CONCATENATED MODULE: ./lib/run/transient-retry.js
 
 
-/** Command runs repeated after a transient failure (5xx, 408, a dropped connection), with backoff. */
 const TRANSIENT_RETRIES = 2;
-/**
- * Every command but publish reads the registry before it writes and skips
- * what is already so; after a transient failure it is therefore safe to run
- * the whole command again: if the lost write did land, the second run finds
- * it done and writes nothing. (Publish reconciles on its own, in registry/publish.ts.)
- */
-async function withTransientRetries(command, deps, run, 
-/** Whether the command has sent a write so far (one whose answer could have been lost). */
-wroteSomething) {
+async function withTransientRetries(command, deps, run, wroteSomething) {
     let wroteBeforeRetry = false;
     for (let attempt = 1;; attempt += 1) {
         try {
@@ -2968,13 +2452,6 @@ var commands_provenance = __webpack_require__(8079);
 ;// CONCATENATED MODULE: ./lib/registry/oidc.js
 
 
-/**
- * npm trusted publishing's exchange, as npm CLI 11.5+ makes it:
- * `POST /-/npm/v1/oidc/token/exchange/package/<name>` with the job's OIDC ID
- * token as the bearer, no body; the answer's `token` is a short-lived token
- * that may publish this one package. `client` must be anonymous (the ID token
- * is the only credential sent).
- */
 async function exchangeIdToken(client, pkg, idToken, write) {
     const answer = await client.write(write, 0, (options) => lib.json(`/-/npm/v1/oidc/token/exchange/package/${(0,registry_client/* escapeName */.L)(pkg)}`, { ...options, method: 'POST', headers: { authorization: `Bearer ${idToken}` } }));
     const token = answer?.token;
@@ -2990,14 +2467,6 @@ async function exchangeIdToken(client, pkg, idToken, write) {
 
 
 
-/**
- * npm trusted publishing for `publish`, as npm CLI 11.5+ does it: the job's
- * OIDC ID token is traded for a short-lived token that may publish this one
- * package. Gives undefined, with the reason logged, when the job has no ID
- * token or the registry refuses the exchange (no trusted publisher for this
- * repository and workflow, a registry without trusted publishing): the
- * publish then goes with the token and a one-time password.
- */
 function trustedPublishing(context, idTokens) {
     const { logger, clock } = context;
     const client = (token) => new registry_client/* RegistryClient */.b({ registry: context.registry, token, clock, timeSync: context.timeSync, userAgent: context.userAgent });
@@ -3015,7 +2484,6 @@ function trustedPublishing(context, idTokens) {
             return undefined;
         logger.mask(idToken);
         try {
-            // Not a 2FA-guarded write, but every POST goes through the one wrapper (without a source it sends no code).
             const token = await (0,with_otp/* withOtp */.at)({ source: undefined, clock, logger, secretInput: 'otp-secret' }, { label: `trusted publishing token exchange for ${pkg}`, send: (otp) => exchangeIdToken(client(undefined), pkg, idToken, { otp, session: 'oidc', command: 'publish' }) });
             logger.mask(token);
             logger.info(`Trusted publishing: the registry issued a short-lived publish token for ${pkg} from this job's OIDC identity; no one-time password is needed.`);
@@ -3029,15 +2497,6 @@ function trustedPublishing(context, idTokens) {
         }
     };
 }
-/**
- * npm's rule (npm 11.5+ `lib/utils/oidc.js`) for turning provenance on by
- * itself after a trusted publishing exchange: GitHub Actions with an ID token
- * whose `repository_visibility` is public, or GitLab CI with a public
- * `project_visibility` and a SIGSTORE_ID_TOKEN; then the registry must say
- * the package is public. Unlike npm, what the registry would refuse after
- * signing is left out: a self-hosted GitHub runner, and a `repository` that
- * does not name the CI's (said as a warning: npm would fail the publish).
- */
 async function provenanceByDefault(client, pkg, manifest, idToken, env) {
     const ci = (0,commands_provenance/* provenanceCi */.WV)(env);
     const claims = tokenClaims(idToken);
@@ -3046,7 +2505,6 @@ async function provenanceByDefault(client, pkg, manifest, idToken, env) {
             return { on: false, reason: `the ID token says the repository is ${String(claims.repository_visibility ?? 'not public')}` };
         if (env.RUNNER_ENVIRONMENT === 'self-hosted' || claims.runner_environment === 'self-hosted')
             return { on: false, reason: 'the job runs on a self-hosted runner' };
-        // The ID token came from NPM_ID_TOKEN: sigstore needs GitHub's token endpoint (id-token: write) to sign.
         if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
             return { on: false, reason: "the job has no GitHub ID token endpoint to sign with (permissions: id-token: write)" };
     }
@@ -3073,7 +2531,6 @@ async function provenanceByDefault(client, pkg, manifest, idToken, env) {
         return { on: false, warning: true, reason: `npm would sign a statement here, but ${problem}` };
     return { on: true, reason: 'public repository and public package' };
 }
-/** The payload of a JWT, unverified (the registry verified it); empty when it does not parse. */
 function tokenClaims(token) {
     try {
         const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
@@ -3104,19 +2561,8 @@ function tokenClaims(token) {
 
 
 
-/** Lines settled by the trust and stage planner (one command per package, from the checkout). */
 const TRUST_STAGE_PLANNED = new Set(['trust-setup', 'stage-decide', 'stage-download']);
-/** Commands that only read: a publish after them still sees the registry as the run found it. */
 const READS = new Set(['dist-tag-ls', 'owner-ls', 'access-get-status', 'trust-list', 'stage-list', 'stage-view', 'stage-download']);
-/**
- * Runs a list of commands in three steps. Plan: every line is parsed and
- * every publish settled from the checkout (a mistake on the last line stops
- * the run before anything). Check: one read of the registry per publish, and
- * every owner change's user looked up, before any package script runs or any
- * write is sent. Execute: in order, with one registry client and one OTP
- * source; the first failure stops the run and every later command is
- * reported as not run. Never throws: a failure is in `report.error`.
- */
 async function runCommands(options, input, deps) {
     const { clock, logger } = deps;
     for (const secret of options.secrets)
@@ -3129,7 +2575,6 @@ async function runCommands(options, input, deps) {
         const parsed = input === undefined ? [implicitPublish()] : 'commands' in input ? input.commands : (0,parse.parseCommandBlock)(input.block, { inputName: input.inputName, defaultPackage: await defaultPackageName(options, deps.cwd) });
         commands = [];
         for (const command of parsed) {
-            // Monorepo, trust and stage planning load only for the lines that need them: a single publish starts faster.
             if (command.kind === 'dist-tag-add-workspaces')
                 commands.push(...(await (await Promise.all(/* import() */[__webpack_require__.e(581), __webpack_require__.e(815), __webpack_require__.e(53)]).then(__webpack_require__.bind(__webpack_require__, 8815))).expandWorkspaceDistTags(command, options, deps.cwd)));
             else if (TRUST_STAGE_PLANNED.has(command.kind))
@@ -3170,7 +2615,6 @@ async function runCommands(options, input, deps) {
         sigstore: deps.sigstore,
         hasToken: options.token !== undefined,
     };
-    // Check: what one read of the registry can refuse is refused before anything runs.
     const users = new Map();
     for (const command of commands) {
         try {
@@ -3238,14 +2682,7 @@ async function runCommands(options, input, deps) {
     }
     return report;
 }
-/** Reads at most this many packuments at once before a monorepo publish. */
 const READ_CONCURRENCY = 8;
-/**
- * The one read of the registry for every package of a monorepo publish, before
- * anything runs: each public member's packument (npm's rule on an implicit
- * latest is applied to each), and every workspace package outside the scope
- * that a member needs, which must be in the registry already.
- */
 async function preflightWorkspaces(client, plan, packuments, input) {
     const queue = plan.members.filter((member) => member.plan !== undefined);
     const work = async () => {
@@ -3263,16 +2700,13 @@ async function preflightWorkspaces(client, plan, packuments, input) {
         throw new foundation_errors/* InputError */.dz(input, `${input}: ${outside.neededBy.join(', ')} ${outside.neededBy.length === 1 ? 'depends' : 'depend'} on the workspace package ${outside.name}@${outside.version}, which is outside the packages to publish and not in ${client.registry}. Add ${outside.name} to ${input}, or publish it first.`, { received: outside.name });
     }
 }
-/** The publish of the `package` setting, when no commands are given. */
 function implicitPublish() {
     return { kind: 'publish', line: 0, text: 'publish', target: undefined, tag: undefined, access: undefined, dryRun: false };
 }
-/** A command as results name it: `publish <name>@<version>` for a publish, the line as written otherwise. */
 function label(command, planned) {
     const plan = planned.get(command)?.plan;
     return plan ? `${plan.command.stage ? 'stage publish' : 'publish'} ${plan.name}@${plan.version}` : command.text;
 }
-/** The package the `package` setting names, for commands that leave `<pkg>` out. */
 async function defaultPackageName(options, cwd) {
     try {
         const source = await (0,read_package/* readPackageSource */.e)(options.packageSpec, cwd, options.names.package);
@@ -3285,9 +2719,7 @@ async function defaultPackageName(options, cwd) {
 function notRun(command, planned, detail) {
     return { line: command.line, command: label(command, planned), ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail };
 }
-/** Commands that need no token: publishes (by trusted publishing) and reads of public data. */
 const TOKENLESS = new Set(['publish', 'dist-tag-ls', 'owner-ls', 'access-get-status', 'stage-list', 'stage-view', 'stage-download']);
-/** Without a token only trusted publishing can write: any other write is refused before anything runs. */
 function refuseWithoutToken(commands, options) {
     const needs = commands.find((command) => !TOKENLESS.has(command.kind));
     if (!needs)
@@ -3295,7 +2727,6 @@ function refuseWithoutToken(commands, options) {
     const where = needs.line > 0 ? `line ${needs.line} (${needs.text})` : needs.text;
     throw new foundation_errors/* InputError */.dz(options.names.token, `${options.names.token}: ${where} needs a registry token: without one, only publish and stage publish can go, by trusted publishing (OIDC). Set ${options.names.token}.`, { received: needs.text });
 }
-/** Says, before any write, which authentication the writes will use. */
 function authPlan(options) {
     const token = options.token ? 'the token' : options.dryRun ? 'no token (dry run)' : 'no token: only trusted publishing (OIDC) can upload, and reads are anonymous';
     const otp = options.secret

@@ -52,20 +52,8 @@ var publish = __webpack_require__(4512);
 
 
 
-/** Entries per page, as npm asks for them (the registry's maximum). */
 const PER_PAGE = 100;
-/** Pages read at most: 10000 staged entries, far past any real account. */
 const MAX_PAGES = 100;
-/**
- * The upload of `npm stage publish`: libnpmpublish with `stage: true`, which
- * POSTs the same publish body to `/-/stage/package/<pkg>` instead of PUTting
- * it to `/<pkg>`. No one-time password is sent (npm sends none: "2FA is
- * deferred to approve/reject"); callers still send it through the OTP
- * wrapper, without a source. With `upload.provenance` the library signs the
- * statement and attaches it (`<name>-<version>.sigstore`) as for a publish:
- * the staged body carries it. Answers the registry's `stageId`, and the
- * statement's transparency log entry when one was signed.
- */
 async function stageVersion(client, manifest, data, upload, write) {
     const response = await client.write(write, (0,publish/* uploadBytes */.D)(data.length), (options) => lib.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}), stage: true }));
     const stageId = response?.stageId;
@@ -74,11 +62,6 @@ async function stageVersion(client, manifest, data, upload, write) {
     const url = response.transparencyLogUrl;
     return { stageId, transparencyLogUrl: typeof url === 'string' ? url : undefined };
 }
-/**
- * `GET /-/stage?page=&perPage=100[&package=<pkg>]`, every page, as
- * `npm stage list` reads them: the next page while a full page came back
- * and fewer than `total` were read. No code is needed.
- */
 async function listStaged(client, pkg) {
     const items = [];
     for (let page = 0; page < MAX_PAGES; page += 1) {
@@ -92,19 +75,15 @@ async function listStaged(client, pkg) {
     }
     return items;
 }
-/** `GET /-/stage/<id>`: one staged entry, or undefined when the registry knows no such id (404). */
 async function viewStaged(client, id) {
     return (await client.getJson(`/-/stage/${id}`));
 }
-/** `GET /-/stage/<id>/tarball`: the staged tarball's bytes. */
 async function downloadStaged(client, id) {
     return client.getBuffer(`${client.registry}-/stage/${id}/tarball`);
 }
-/** `POST /-/stage/<id>/approve`, no body: publishes the staged version (a 2FA write). */
 async function approveStaged(client, id, write) {
     await client.write(write, 0, (options) => npm_registry_fetch_lib.json(`/-/stage/${id}/approve`, { ...options, method: 'POST' }));
 }
-/** `DELETE /-/stage/<id>`: deletes the staged version and its tarball (a 2FA write). */
 async function rejectStaged(client, id, write) {
     await client.write(write, 0, (options) => npm_registry_fetch_lib(`/-/stage/${id}`, { ...options, method: 'DELETE', ignoreBody: true }));
 }
@@ -128,36 +107,16 @@ var commands_publish = __webpack_require__(7581);
 
 
 
-/**
- * `npm stage` (npm CLI 11.15+): a version is uploaded to the registry's
- * staging area with no one-time password (`stage publish`), then published
- * by `stage approve` or deleted by `stage reject`, which registry.npmjs.org
- * guards with 2FA. `stage list|view|download` read with the token alone.
- */
 const sha1 = (data) => (0,external_node_crypto_.createHash)('sha1').update(data).digest('hex');
-/** A staging failure that left nothing staged, or whose outcome could not be read back. */
 class StageFailedError extends errors/* ProductError */._$ {
     constructor(id, reason, after, cause) {
         super('ESTAGE', `Staging ${id} failed: ${reason}. ${after}`, { received: id, cause });
     }
 }
-/** The version is staged already with other contents: it cannot be replaced. */
 function stagedConflict(id, entry, shasum) {
     return new errors/* ProductError */._$('ESTAGECONFLICT', `${id} is already staged (id ${entry.id}) with other contents: staged shasum ${entry.shasum}, this checkout packs to ${shasum}. ` +
         `A staged version cannot be replaced: reject it (stage reject ${entry.id}) and stage again, or bump the version.`, { received: id });
 }
-/**
- * The upload of `stage publish`, once the version is packed (called by
- * executePublish instead of the publish upload). Skipped when the version is
- * published already with the same contents, or staged already with the same
- * tarball (its shasum); refused when staged with another one. The upload goes
- * through the OTP wrapper without a source: npm sends no code ("2FA is
- * deferred to approve/reject"). With trusted publishing the short-lived token
- * stages it (the trusted publisher needs `--allow-stage-publish`). Provenance
- * goes as for a publish (provenanceFor): the staged body carries the signed
- * statement, and the row its transparency log entry. An upload
- * whose answer is unclear is read back from the staging area, never re-sent.
- */
 async function stageBuilt(context, plan, built, published, deps, afterUpload) {
     const id = `${plan.name}@${plan.version}`;
     if (published) {
@@ -187,12 +146,10 @@ async function stageBuilt(context, plan, built, published, deps, afterUpload) {
         return { status: 'unchanged', stageId: before.id, detail: `${id} was already staged with the same tarball (id ${before.id})` };
     }
     context.logger.info(`Staging ${id} with tag "${plan.tag}" on ${context.client.registry}${oidcClient ? ' by trusted publishing' : ''}; no one-time password is sent (approving it asks for one).`);
-    // Signed as for a publish (npm's stage publish is its publish with another destination): the staged body carries the statement.
     const provenance = await (0,commands_publish/* provenanceFor */.x6)(context, plan, built, trusted, deps.sigstore);
     let stageId;
     let transparencyLogUrl;
     try {
-        // No code, as npm sends none; through the one wrapper all the same (without a source it sends no code).
         ({ stageId, transparencyLogUrl } = await (0,with_otp/* withOtp */.at)({ ...context.otp, source: undefined }, {
             label: `stage publish ${id}`,
             send: (otp) => {
@@ -235,25 +192,21 @@ async function stageBuilt(context, plan, built, published, deps, afterUpload) {
         ...(transparencyLogUrl ? { transparencyLogUrl } : {}),
     };
 }
-/** A staged entry in a few words. */
 function describeEntry(entry) {
     const by = entry.actor ? `, staged by ${entry.actor}${entry.actorType ? ` (${entry.actorType})` : ''}` : '';
     return `${entry.packageName}@${entry.version} (id ${entry.id}, tag ${entry.tag}, ${entry.status ?? 'staged'}, shasum ${entry.shasum}${by}${entry.createdAt ? ` at ${entry.createdAt}` : ''})`;
 }
-/** `stage list [<pkg>]`: no code; the entries go to `data`. */
 async function stageList(context, pkg) {
     const items = await listStaged(context.client, pkg);
     const what = pkg === undefined ? 'staged versions' : `staged versions of ${pkg}`;
     return { status: 'read', data: items, detail: items.length === 0 ? `no ${what}` : `${items.length} ${what}: ${items.map(describeEntry).join('; ')}` };
 }
-/** `stage view <id>`: no code. */
 async function stageView(context, id) {
     const entry = await viewStaged(context.client, id);
     if (!entry)
         throw noStagedId(id, context.client.registry);
     return { status: 'read', stageId: entry.id, data: entry, detail: describeEntry(entry) };
 }
-/** `stage download <id>`: the tarball as `<name>-<version>-<id>.tgz` in `dir` (npm's file name), with no code. */
 async function stageDownload(context, id, dir) {
     let data;
     try {
@@ -276,7 +229,6 @@ async function stageDownload(context, id, dir) {
 function noStagedId(id, registry) {
     return new errors/* ProductError */._$('ENOSTAGED', `No staged version has the id ${id} on ${registry} (approved or rejected already, or not visible to this token).`, { received: id });
 }
-/** What is staged for a target, what the registry has published of it, read without a code. */
 async function resolveTarget(client, target) {
     if ('id' in target) {
         const entry = await viewStaged(client, target.id);
@@ -296,24 +248,11 @@ function notStaged(target, label, registry) {
     }
     return new errors/* ProductError */._$('ENOSTAGED', `${label} is neither staged nor published on ${registry}: stage it first (stage publish).`, { received: label });
 }
-/**
- * The check before anything runs, for `stage approve`: each target is staged,
- * or (by name and version) published already. Nothing is approved when one is
- * neither.
- */
 async function preflightApprove(client, target) {
     const { entry, published, label } = await resolveTarget(client, target);
     if (!entry && !published)
         throw notStaged(target, label, client.registry);
 }
-/**
- * `stage approve <id|pkg@version>`: publishes a staged version (a 2FA write).
- * Skipped when `<pkg>@<version>` is published already. When the checkout
- * holds that name and version, it is packed first, as `stage publish` packed
- * it (the packing scripts included), and an entry whose tarball differs (by
- * shasum, then by the files inside, since gzip bytes can differ across zlib
- * builds) is refused: a workflow never approves what it did not build.
- */
 async function stageApprove(context, target, dryRun, checkout, deps) {
     const { client } = context;
     const { entry, published, label } = await resolveTarget(client, target);
@@ -330,7 +269,6 @@ async function stageApprove(context, target, dryRun, checkout, deps) {
     catch (error) {
         if (error instanceof errors/* ProductError */._$)
             throw error;
-        // The answer may have been lost after the approval landed (the entry is then gone): the packument says.
         const after = await (0,registry_packument/* readPackument */.l)(client, entry.packageName, { write: true }).catch(() => undefined);
         if (!after?.versions?.[entry.version])
             throw error;
@@ -338,10 +276,6 @@ async function stageApprove(context, target, dryRun, checkout, deps) {
     }
     return { status: 'done', stageId: entry.id, detail: `approved ${entry.id}: ${label} is published with tag ${entry.tag}${compared}` };
 }
-/**
- * `stage reject <id|pkg@version>`: deletes a staged version (a 2FA write).
- * Skipped when nothing is staged under that id or name and version.
- */
 async function stageReject(context, target, dryRun) {
     const { client } = context;
     const { entry, published, label } = await resolveTarget(client, target);
@@ -359,10 +293,6 @@ async function stageReject(context, target, dryRun) {
     }
     return { status: 'done', stageId: entry.id, detail: `rejected ${entry.id}: ${label} is no longer staged` };
 }
-/**
- * '' or a note for the outcome when the checkout holds the staged name and
- * version and packs to the same files; throws when it packs to others.
- */
 async function compareWithCheckout(context, entry, checkout, deps) {
     const label = `${entry.packageName}@${entry.version}`;
     if (!checkout || checkout.name !== entry.packageName || checkout.version !== entry.version) {
@@ -383,7 +313,6 @@ async function compareWithCheckout(context, entry, checkout, deps) {
     throw new errors/* ProductError */._$('ESTAGEMISMATCH', `${label} staged as ${entry.id} is not what this checkout packs to (staged shasum ${entry.shasum}, the checkout ${shasum}, and the files differ). ` +
         `Nothing was approved. Approve from the commit that staged it, or reject it (stage reject ${entry.id}) if it is not yours.`, { received: label });
 }
-/** The checkout packed as `stage publish` packs it: the packing scripts (not prepublishOnly, publish or postpublish), then the tarball. */
 async function packCheckout(context, checkout, deps) {
     const { source } = checkout;
     if (source.kind === 'tarball')

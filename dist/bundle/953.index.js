@@ -21,14 +21,6 @@ var semver = __webpack_require__(2088);
 // EXTERNAL MODULE: ./lib/foundation/errors.js
 var errors = __webpack_require__(9670);
 ;// CONCATENATED MODULE: ./lib/commands/tokenize.js
-/**
- * Splits one command line into words with POSIX shell quoting, so that
- * `deprecate pkg@"<2" "use 2.x"` reads as npm users expect: single quotes
- * are literal, double quotes allow `\"`, `\\`, `\$` and `` \` ``, a backslash
- * outside quotes escapes the next character, and an unquoted `#` at the start
- * of a word begins a comment. No variable expansion, globbing or
- * substitution happens: the text is data, not a script.
- */
 function tokenize(line) {
     const words = [];
     let word = '';
@@ -94,20 +86,10 @@ var validate = __webpack_require__(6374);
 
 
 
-/**
- * `trust ...` and `stage ...` lines (all but `stage publish`, which is a
- * publish), read as npm CLI 11.21 reads them (`lib/commands/trust/*.js`,
- * `lib/commands/stage/*.js`) and checked as it checks them, before anything
- * is sent: ids are UUIDs, a trusted publisher has at least one permission, a
- * workflow file is a file name, not a path.
- */
-/** Flags of these commands that take a value. */
 
-/** npm's validate-uuid.js. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const WORKSPACE_FLAGS = ['workspaces', 'workspace', 'include-workspace-root'];
 const PERMISSION_FLAGS = ['allow-publish', 'allow-stage-publish', 'allow-staged-publish'];
-/** `trust github|gitlab|circleci|list|revoke`. */
 function parseTrustLine(line) {
     const { sub, rest, flags, source, fail, allowFlags } = line;
     const value = (name, ...aliases) => flagValue(flags, [name, ...aliases], fail);
@@ -117,7 +99,6 @@ function parseTrustLine(line) {
     };
     if (sub === 'github' || sub === 'gitlab' || sub === 'circleci') {
         const own = { github: ['file', 'repo', 'repository', 'env', 'environment'], gitlab: ['file', 'project', 'env', 'environment'], circleci: ['org-id', 'project-id', 'pipeline-definition-id', 'vcs-origin', 'context-id'] }[sub];
-        // --yes: npm asks for confirmation without it; nothing here is interactive.
         allowFlags(...own, ...PERMISSION_FLAGS, ...WORKSPACE_FLAGS, 'dry-run', 'yes');
         arity(1, `trust ${sub} [<pkg>] ...`);
         const workspaces = line.workspaces();
@@ -203,7 +184,6 @@ function parseTrustLine(line) {
     }
     throw fail(`trust takes github, gitlab, circleci, list or revoke, not "${sub ?? ''}"`);
 }
-/** `stage list|view|download|approve|reject` (`stage publish` is read as a publish). */
 function parseStageLine(line) {
     const { sub, rest, flags, source, fail, allowFlags } = line;
     const uuid = (text, usage) => {
@@ -246,7 +226,6 @@ function parseStageLine(line) {
     }
     throw fail(`stage takes publish, list, view, download, approve or reject, not "${sub ?? ''}"`);
 }
-/** A stage id (UUID) or `<pkg>@<version>` with an exact version. */
 function stageTarget(text, fail) {
     if (UUID.test(text))
         return { id: text };
@@ -261,7 +240,6 @@ function stageTarget(text, fail) {
         return { name: parsed.name, version: semver.clean(parsed.fetchSpec) };
     throw fail(`"${text}" is neither a stage id (a UUID) nor <pkg>@<version> with an exact version`);
 }
-/** The last value of the first of `names` given; a flag given without a value is refused. */
 function flagValue(flags, names, fail) {
     for (const name of names) {
         const value = flags.get(name);
@@ -287,11 +265,6 @@ function listValue(value) {
 
 
 
-/**
- * Parses a `commands` block: one command per line, `#` comments, blank lines
- * ignored, shell quoting. Every line is checked before any is run, so a typo
- * on line 3 stops the run before line 1 writes.
- */
 function parseCommandBlock(block, context) {
     const commands = [];
     block.split(/\r?\n/).forEach((text, index) => {
@@ -306,7 +279,6 @@ function parseCommandBlock(block, context) {
         throw new errors/* InputError */.dz(context.inputName, `${context.inputName}: the block holds no command (only blank lines or comments).`);
     return commands;
 }
-/** Parses one command already split into words (a block line, or the CLI's arguments). */
 function parseCommandWords(allWords, source, context) {
     const fail = (problem) => lineError(context, source.line, source.text, problem);
     const { positional, flags } = splitFlags(allWords, fail);
@@ -352,7 +324,6 @@ function parseCommandWords(allWords, source, context) {
                 tag,
                 access,
                 dryRun: flags.get('dry-run') === true,
-                // Only what the line says: the settings decide the rest.
                 ...defined({
                     workspaces: workspaceScope(flags, fail),
                     includeWorkspaceRoot: flags.get('include-workspace-root') === true ? true : undefined,
@@ -463,7 +434,6 @@ function parseCommandWords(allWords, source, context) {
             return parseTrustLine({ sub, rest, flags, source, fail, allowFlags, pkgOrDefault, workspaces: () => workspaceScope(flags, fail) });
         case 'stage': {
             if (sub === 'publish') {
-                // npm's `stage publish` is `publish` with another destination: same arguments, same checks.
                 const publish = parseCommandWords(withoutWord(allWords, 'stage'), source, context);
                 return { ...publish, stage: true };
             }
@@ -477,11 +447,8 @@ function lineError(context, line, text, problem) {
     const where = line > 0 ? `${context.inputName} line ${line}` : context.inputName;
     return new errors/* InputError */.dz(context.inputName, `${where} (${text}): ${problem}.`, { received: text });
 }
-/** Flags that take a value (`--name value` or `--name=value`); `-w` is `--workspace`. */
 const VALUED = new Set(['tag', 'access', 'workspace', 'concurrency', 'otp-uses', ...types/* TRUST_STAGE_VALUED */.Y]);
-/** Flags that may be given more than once: their values are collected. */
 const REPEATABLE = new Set(['workspace', 'context-id']);
-/** `words` without the first positional `word` (the command name), flags and their values kept in place. */
 function withoutWord(words, word) {
     for (let i = 0; i < words.length; i += 1) {
         const match = /^--([a-z-]+)$/.exec(words[i]);
@@ -494,7 +461,6 @@ function withoutWord(words, word) {
     }
     return words;
 }
-/** `--name value`, `--name=value`, `-w value` and boolean `--name`; everything else is positional. */
 function splitFlags(words, fail) {
     const positional = [];
     const flags = new Map();
@@ -525,7 +491,6 @@ function splitFlags(words, fail) {
     }
     return { positional, flags };
 }
-/** `--workspaces` (every package) or the `-w`/`--workspace` entries; undefined when neither is given. */
 function workspaceScope(flags, fail) {
     const all = flags.get('workspaces');
     const some = flags.get('workspace');
@@ -539,11 +504,6 @@ function defined(values) {
     return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 }
 const PROVENANCE_VALUES = { true: true, false: false, auto: 'auto' };
-/**
- * `--provenance` (true, as npm's boolean reads it) or `--provenance=true|false|auto`;
- * undefined when not given. A value goes after `=` only: `--provenance false` would
- * be npm's true followed by a folder named false, so it is refused.
- */
 function provenanceFlag(words, flags, fail) {
     const value = flags.get('provenance');
     if (value === undefined)
@@ -561,7 +521,6 @@ function provenanceFlag(words, flags, fail) {
         throw fail(`--provenance must be true, false or auto, not "${text}"`);
     return chosen;
 }
-/** A whole-number flag such as --concurrency. */
 function countFlag(flags, name, fail) {
     const value = flags.get(name);
     if (value === undefined)
