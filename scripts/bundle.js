@@ -7,11 +7,12 @@
 // - src/bundle.ts imports the action and the CLI dynamically, and both import the
 //   engine dynamically once their inputs are checked: webpack emits each part as
 //   chunk files (dist/bundle/<id>.index.js), loaded on first use, shared code once.
-// - sigstore (provenance and attestation checks only) and undici (only for
-//   @actions/http-client's ProxyAgent) are required at the top of the packages
-//   that use them; ncc maps them to the small shims in scripts/lazy/, which load
-//   the real ones on first use: sigstore from its own chunks of this build,
-//   undici from a CommonJS build of its own (dist/bundle/undici/).
+// - packages that npm's libraries and @actions/core require at their top but a
+//   publish rarely or never uses (sigstore, undici, the HTTP cache, the proxy
+//   agents... the `lazy` list below) are mapped by ncc to the small shims in
+//   scripts/lazy/, which load the real ones on first use: sigstore from its own
+//   chunks of this build, the others from builds of their own (dist/bundle/<dir>/).
+// - every emitted file is ASCII, and the bundle's own code has no comments.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
