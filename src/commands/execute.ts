@@ -5,7 +5,7 @@ import type { CommandContext, CommandOutcome } from './context.ts';
 import { deprecate } from './deprecate.ts';
 import { distTagAdd, distTagLs, distTagRm } from './dist-tag.ts';
 import { changeOwner, listOwners } from './owner.ts';
-import { executePublish, type PublishDeps } from './publish.ts';
+import { executePublish, type PublishDeps, type ReadAndPacked } from './publish.ts';
 import type { Command, PublishPlan } from './types.ts';
 import { unpublish } from './unpublish.ts';
 
@@ -16,6 +16,8 @@ export interface PlannedPublish {
   packument: Packument | undefined;
   /** True when `packument` is still valid (no write of this run came before). */
   fresh: boolean;
+  /** The folder read and packed while the preflight read was in flight (readAndPackEarly), taken by the first attempt. */
+  early?: Promise<ReadAndPacked> | undefined;
 }
 
 /** Runs one checked command; every write inside goes through the OTP wrapper. */
@@ -24,7 +26,9 @@ export async function executeCommand(context: CommandContext, command: Command, 
     case 'publish': {
       const { plan } = planned as PlannedPublish;
       const packument = planned?.fresh ? planned.packument : await readPackument(context.client, plan.name, { write: true });
-      return executePublish(context, plan, packument, deps);
+      const early = planned?.early;
+      if (planned) planned.early = undefined; // a retry packs again
+      return executePublish(context, plan, packument, deps, early);
     }
     case 'dist-tag-add':
       return distTagAdd(context, command.pkg, command.version, command.tag);

@@ -4,6 +4,7 @@ import { describeReason } from '../foundation/describe-error.ts';
 import { InputError, ProductError } from '../foundation/errors.ts';
 import { connectionFailure, statusOf } from '../foundation/http-errors.ts';
 import { withOtp } from '../otp/with-otp.ts';
+import type { PackedTarball } from '../package/pack.ts';
 import { type LifecycleEvent, runScript } from '../package/scripts.ts';
 import { sameContents } from '../package/tarball.ts';
 import type { RegistryClient } from '../registry/client.ts';
@@ -101,6 +102,39 @@ export async function preflightPublish(client: RegistryClient, plan: PublishPlan
   return packument;
 }
 
+/** A folder's manifest as npm publishes it, and its tarball. */
+export interface ReadAndPacked {
+  manifest: Record<string, unknown>;
+  packed: PackedTarball;
+}
+
+/** Reads the manifest npm would publish from the folder, checks it is still the planned version, and packs the folder. */
+async function readAndPack(plan: PublishPlan): Promise<ReadAndPacked> {
+  if (plan.source.kind !== 'folder') throw new TypeError('readAndPack: not a folder');
+  const { dir, manifestText, workspaceRoot } = plan.source;
+  const id = `${plan.name}@${plan.version}`;
+  const manifest = await readPublishManifest(dir, manifestText);
+  if (manifest.name !== plan.name || manifest.version !== plan.version) {
+    throw new ProductError('EPACK', `The package scripts changed ${dir}/package.json from ${id} to ${String(manifest.name)}@${String(manifest.version)}; nothing was published. Set the name and version before the run instead.`, { received: id });
+  }
+  const { packDirectory } = await loadPacker();
+  const packed = await packDirectory(dir, { ...(manifestText === undefined ? {} : { manifestText }), ...(workspaceRoot === undefined ? {} : { workspaceRoot, workspaces: [dir] }) });
+  return { manifest, packed };
+}
+
+/**
+ * Reading the manifest and packing a folder only read files; when no package script runs before them
+ * (`prepublishOnly`, `prepack`, `prepare`), they can start with the preflight read instead of after it and be
+ * ready when the registry answers. Undefined where a script must run first or the source is a `.tgz`.
+ * A failure surfaces where executePublish takes the result, after the read, as it would have without this.
+ */
+export function readAndPackEarly(plan: PublishPlan): Promise<ReadAndPacked> | undefined {
+  if (plan.source.kind !== 'folder' || plan.scripts.some((event) => event === 'prepublishOnly' || event === 'prepack' || event === 'prepare')) return undefined;
+  const early = readAndPack(plan);
+  early.catch(() => undefined);
+  return early;
+}
+
 /**
  * Publishes one planned version. For a folder: the package scripts npm runs
  * (`prepublishOnly`, `prepack`, `prepare`), the manifest read as npm prepares
@@ -111,8 +145,9 @@ export async function preflightPublish(client: RegistryClient, plan: PublishPlan
  * when its answer is unclear, and `publish`/`postpublish` after it.
  * When the version is already in the registry, only the packing scripts run
  * (the tarball is needed to compare), never `prepublishOnly` or the after-publish ones.
+ * `early` is the folder read and packed during the preflight read (readAndPackEarly).
  */
-export async function executePublish(context: CommandContext, plan: PublishPlan, packument: Packument | undefined, deps: PublishDeps): Promise<CommandOutcome> {
+export async function executePublish(context: CommandContext, plan: PublishPlan, packument: Packument | undefined, deps: PublishDeps, early?: Promise<ReadAndPacked>): Promise<CommandOutcome> {
   const id = `${plan.name}@${plan.version}`;
   const present = packument?.versions?.[plan.version] !== undefined;
   const script = (event: LifecycleEvent) =>
@@ -122,16 +157,16 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
 
   let built: Built;
   if (plan.source.kind === 'folder') {
-    const { dir, manifestText, workspaceRoot } = plan.source;
-    if (!present) await script('prepublishOnly');
-    await script('prepack');
-    await script('prepare');
-    const manifest = await readPublishManifest(dir, manifestText);
-    if (manifest.name !== plan.name || manifest.version !== plan.version) {
-      throw new ProductError('EPACK', `The package scripts changed ${dir}/package.json from ${id} to ${String(manifest.name)}@${String(manifest.version)}; nothing was published. Set the name and version before the run instead.`, { received: id });
+    let read: Promise<ReadAndPacked>;
+    if (early !== undefined) {
+      read = early;
+    } else {
+      if (!present) await script('prepublishOnly');
+      await script('prepack');
+      await script('prepare');
+      read = readAndPack(plan);
     }
-    const { packDirectory } = await loadPacker();
-    const packed = await packDirectory(dir, { ...(manifestText === undefined ? {} : { manifestText }), ...(workspaceRoot === undefined ? {} : { workspaceRoot, workspaces: [dir] }) });
+    const { manifest, packed } = await read;
     context.logger.info(`Packed ${id}: ${packed.files.length} file${packed.files.length === 1 ? '' : 's'}, ${packed.data.length} bytes (${packed.integrity.slice(0, 20)}…).`);
     await script('postpack');
     built = { data: packed.data, integrity: packed.integrity, manifest };

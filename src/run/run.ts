@@ -2,7 +2,7 @@ import { type CommandContext, commandContext } from '../commands/context.ts';
 import { executeCommand, type PlannedPublish } from '../commands/execute.ts';
 import { lookUpUser } from '../commands/owner.ts';
 import { parseCommandBlock } from '../commands/parse.ts';
-import { preflightPublish } from '../commands/publish.ts';
+import { preflightPublish, readAndPackEarly } from '../commands/publish.ts';
 import type { Command, PublishCommand, WorkspacePublishPlan } from '../commands/types.ts';
 import type { Clock } from '../foundation/clock.ts';
 import type { Logger } from '../foundation/logger.ts';
@@ -114,6 +114,8 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
       if (command.kind === 'trust-create') await (await import('../commands/trust.ts')).preflightTrust(client, command.pkg);
       if (command.kind === 'stage-approve') await (await import('../commands/stage.ts')).preflightApprove(client, command.target);
       const publish = planned.get(command);
+      // A lone publish of a folder without scripts before packing reads and packs it while the registry answers.
+      if (publish && commands.length === 1) publish.early = readAndPackEarly(publish.plan);
       if (publish) publish.packument = await preflightPublish(client, publish.plan);
       if (publish) await checkProvenanceVisibility(client, publish.plan, publish.packument);
       const monorepo = monorepos.get(command);

@@ -4,12 +4,14 @@
  * any script, npm's scripts after the upload, and script output as it comes.
  */
 import assert from 'node:assert/strict';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { readAndPackEarly } from '../../src/commands/publish.ts';
+import type { PublishPlan } from '../../src/commands/types.ts';
 import { InputError } from '../../src/foundation/errors.ts';
 import type { Logger } from '../../src/foundation/logger.ts';
-import { runScript } from '../../src/package/scripts.ts';
+import { type LifecycleEvent, runScript } from '../../src/package/scripts.ts';
 import { makePackage } from '../helpers/action.ts';
 import { publishInProcess, runBlockInProcess } from '../helpers/core.ts';
 import { startRegistry, type TestRegistry } from '../registry/index.ts';
@@ -103,6 +105,34 @@ describe('the publish plan', () => {
       assert.deepEqual(second.report.results.map((result) => result.outcome), ['not-run', 'failed']);
       assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET'), [], 'no write');
       assert.equal(await ran(dir), false);
+    });
+
+    it('reads and packs a folder without scripts while the registry answers, and still reports the read first', async () => {
+      // Without scripts before packing, the folder is read during the preflight read; its failure (a README.md
+      // pointing nowhere) must not overtake the read's own refusal.
+      const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'plan-early', version: '1.0.0' });
+      await symlink(path.join(dir, 'nowhere.md'), path.join(dir, 'README.md'));
+      registry.fail({ method: 'GET', path: '/plan-early', times: 1, status: 403, body: { error: 'Forbidden by the test' } });
+      const refused = await publish(dir);
+      assert.match((refused.report.error as Error).message, /^Reading plan-early from .+ before publishing failed: 403 Forbidden by the test\. Nothing was sent/);
+      // The registry answers now: the folder's own failure is the one reported, and nothing was sent.
+      registry.clearRequests();
+      const broken = await publish(dir);
+      assert.match(String(broken.report.error), /ENOENT/);
+      assert.deepEqual(registry.requests.map((request) => request.method), ['GET']);
+      await rm(path.join(dir, 'README.md'));
+      const published = await publish(dir);
+      assert.equal(published.report.error, undefined, String(published.report.error));
+      assert.equal(published.report.published, true);
+    });
+
+    it('reads a folder early only when no script runs before packing, and never a .tgz', async () => {
+      const plan = (scripts: LifecycleEvent[], kind: 'folder' | 'tarball' = 'folder') => ({ name: 'x', version: '1.0.0', scripts, source: kind === 'folder' ? { kind, dir: '/nowhere', manifest: {} } : { kind } }) as unknown as PublishPlan;
+      for (const before of ['prepublishOnly', 'prepack', 'prepare'] as const) assert.equal(readAndPackEarly(plan([before, 'postpack'])), undefined, before);
+      assert.equal(readAndPackEarly(plan([], 'tarball')), undefined);
+      const early = readAndPackEarly(plan(['postpack', 'publish', 'postpublish']));
+      assert.ok(early instanceof Promise);
+      await assert.rejects(early);
     });
   });
 
