@@ -144,12 +144,12 @@ async function checkShim(name, shim, source, builds) {
   for (const user of users) {
     const text = readFileSync(user.replace(/^.*!/, '').replace(/\|[0-9a-f]+$/, ''), 'utf8');
     if (!text.includes(`'${name}'`) && !text.includes(`"${name}"`)) continue;
-    const imported = [...text.matchAll(new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*['"]${name}['"]`, 'g'))].flatMap((m) => m[1].split(',').map((s) => s.trim().split(/\s+as\s+/)[0]).filter(Boolean));
+    const imported = [...text.matchAll(new RegExp(`import\\s*\\{([^{}]*)\\}\\s*from\\s*['"]${name}['"]`, 'g'))].flatMap((m) => m[1].split(',').map((s) => s.trim().split(/\s+as\s+/)[0]).filter(Boolean));
     const variables = [
       ...[...text.matchAll(new RegExp(`(?:const|let|var)\\s+(\\w+)\\s*=\\s*require\\(['"]${name}['"]\\)`, 'g'))].map((m) => m[1]),
       ...[...text.matchAll(new RegExp(`import\\s*\\*\\s*as\\s+(\\w+)\\s+from\\s*['"]${name}['"]`, 'g'))].map((m) => m[1]),
     ];
-    const destructured = [...text.matchAll(new RegExp(`(?:const|let|var)\\s*\\{([^}]*)\\}\\s*=\\s*require\\(['"]${name}['"]\\)`, 'g'))].flatMap((m) => m[1].split(',').map((s) => s.trim().split(/\s*:\s*/)[0]).filter(Boolean));
+    const destructured = [...text.matchAll(new RegExp(`(?:const|let|var)\\s*\\{([^{}]*)\\}\\s*=\\s*require\\(['"]${name}['"]\\)`, 'g'))].flatMap((m) => m[1].split(',').map((s) => s.trim().split(/\s*:\s*/)[0]).filter(Boolean));
     const read = [...text.matchAll(new RegExp(`require\\(['"]${name}['"]\\)\\.(\\w+)`, 'g'))].map((m) => m[1]);
     const used = [...imported, ...destructured, ...read, ...variables.flatMap((variable) => [...text.matchAll(new RegExp(`\\b${variable}\\.(\\w+)`, 'g'))].map((m) => m[1]))];
     if (imported.length + variables.length + destructured.length + read.length === 0) throw new Error(`scripts/bundle.js: cannot tell what ${user} takes from ${name}; check ${shim}.`);

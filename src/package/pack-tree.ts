@@ -7,9 +7,9 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import PackageJsonModule from '@npmcli/package-json';
-import { glob } from 'glob';
 import { ProductError } from '../foundation/errors.ts';
 import { compareEn } from './collate.ts';
+import { glob } from './glob.ts';
 import type { BundledNode, PackTree } from './packlist.ts';
 
 /** The parts of @npmcli/package-json 8 used here and in read-tarball.ts (read from its lib/index.js). */
@@ -159,7 +159,7 @@ async function mapWorkspaces(root: string, declaration: unknown): Promise<Map<st
   if (!Array.isArray(list)) {
     throw new ProductError('EPACK', `"workspaces" in the package.json of ${root} must be an array of folder patterns (or {"packages": [...]}).`, { received: declaration });
   }
-  // minimatch only for a workspace root: not loaded to pack a plain package (dist/ loads glob on first call too).
+  // glob and minimatch only for a workspace root: not loaded to pack a plain package.
   const { minimatch } = await import('minimatch');
   const patterns: string[] = [];
   const negatedPatterns: string[] = [];

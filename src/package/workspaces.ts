@@ -1,10 +1,10 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { glob } from 'glob';
 import { minimatch } from 'minimatch';
 import semver from 'semver';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../foundation/errors.ts';
+import { glob } from './glob.ts';
 import { isRegistryName } from './registry-name.ts';
 
 /** The package manager whose rules define the monorepo's workspaces and how its packages are published. */
