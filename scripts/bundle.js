@@ -33,9 +33,13 @@ execFileSync(process.execPath, [path.join(root, 'node_modules', '.bin', 'tsc'), 
 rmSync(out, { recursive: true, force: true });
 const bundle = path.join(out, 'bundle');
 
-/** One ncc build into `dir`, written as the ncc CLI writes it. --minify breaks ncc's ESM output (`require is not defined`); source maps would bloat the diff. */
+/**
+ * One ncc build into `dir`, written as the ncc CLI writes it. --minify breaks ncc's ESM output (`require is not defined`:
+ * the main build is minified below instead); source maps would bloat the diff. No persistent cache: ncc keeps one per
+ * working folder in ~/.cache/ncc, and a build must not depend on what an earlier checkout at that path left there.
+ */
 async function build(entry, dir, externals = {}) {
-  const { code, assets, symlinks, stats } = await ncc(entry, { externals, target: 'es2022', quiet: true });
+  const { code, assets, symlinks, stats } = await ncc(entry, { externals, target: 'es2022', quiet: true, cache: false });
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'index.js'), code, { mode: code.startsWith('#!') ? 0o755 : 0o644 });
   for (const [name, asset] of Object.entries(assets)) {
