@@ -92,7 +92,7 @@ const lazy = [
   { name: '@actions/exec', dir: 'actions-exec', shim: 'actions-exec-lazy.js', source: 'actions-exec.js', build: importedBy('@actions/exec', '@actions/core') },
   { name: '@actions/http-client', dir: 'actions-http-client', shim: 'actions-http-client-lazy.js', source: 'actions-http-client.js', build: importedBy('@actions/http-client', '@actions/core'), externals: { undici: '../undici-lazy.js' } },
   ...['cacache', 'http-cache-semantics', 'negotiator'].map((name) => ({ name, shim: `${name}-lazy.cjs`, source: `${name}.cjs`, build: require.resolve(name, within('make-fetch-happen')) })),
-  ...['http-proxy-agent', 'https-proxy-agent', 'socks-proxy-agent'].map((name) => ({ name, shim: `${name}-lazy.cjs`, source: `${name}.cjs`, build: require.resolve(name, within('@npmcli/agent')) })),
+  ...['http-proxy-agent', 'https-proxy-agent', 'socks-proxy-agent'].map((name) => ({ name, shim: 'proxy-agents-lazy.cjs', source: 'proxy-agents.cjs', build: require.resolve(name, within('@npmcli/agent')) })),
   { name: 'iconv-lite', shim: 'iconv-lite-lazy.cjs', source: 'iconv-lite.cjs', build: require.resolve('iconv-lite', within('minipass-fetch')) },
   { name: 'jsonparse', shim: 'jsonparse-lazy.cjs', source: 'jsonparse.cjs', build: require.resolve('jsonparse', within('npm-registry-fetch')) },
   { name: 'glob', shim: 'glob-lazy.cjs', source: 'glob.cjs', build: require.resolve('glob', within('@npmcli/package-json')) },
@@ -116,7 +116,8 @@ for (const { name, dir = name, source, shim, build: entry } of lazy) {
 function checkStatics(name, dir, shim, source) {
   const real = require(path.join(bundle, dir, 'index.js'));
   const stand = shim.endsWith('.cjs') ? require(path.join(bundle, shim)) : {};
-  const classes = [[name, stand, real], ...Object.entries(stand).map(([exported, value]) => [exported, value, real?.[exported]])];
+  // A shim may stand in for several packages (the proxy agents): only what this one exports is compared.
+  const classes = [[name, stand, real], ...Object.entries(stand).filter(([exported]) => real?.[exported] !== undefined).map(([exported, value]) => [exported, value, real[exported]])];
   for (const [label, value, counterpart] of classes) {
     if (typeof value !== 'function' || !/^class\b/.test(Function.prototype.toString.call(value))) continue;
     for (const key of Object.getOwnPropertyNames(value)) {

@@ -116,9 +116,7 @@ describe('start-up: each path of dist/ loads only what it needs', () => {
       const error = await sigstore.verify({}, { tufMirrorURL: 'http://127.0.0.1:9', tufCachePath: ${JSON.stringify(path.join(work, 'tuf'))}, retry: 0, timeout: 2000 }).then(() => undefined, (error) => error);
       const { getExecOutput } = await import(${esm('actions-exec-lazy.js')});
       const { HttpClient } = await import(${esm('actions-http-client-lazy.js')});
-      const { HttpProxyAgent } = require(${shim('http-proxy-agent-lazy.cjs')});
-      const { HttpsProxyAgent } = require(${shim('https-proxy-agent-lazy.cjs')});
-      const { SocksProxyAgent } = require(${shim('socks-proxy-agent-lazy.cjs')});
+      const { HttpProxyAgent, HttpsProxyAgent, SocksProxyAgent } = require(${shim('proxy-agents-lazy.cjs')});
       const CachePolicy = require(${shim('http-cache-semantics-lazy.cjs')});
       const Negotiator = require(${shim('negotiator-lazy.cjs')});
       const cacache = require(${shim('cacache-lazy.cjs')});
