@@ -4,6 +4,8 @@
 //
 // The tests get a temporary directory of their own (TMPDIR, TEMP, TMP); when they
 // end, whatever they left in it is listed and the run fails: tests leave nothing behind.
+// The product is laid out once, as users get it (test/helpers/product.ts: the action as
+// `uses:` checks it out, the CLI installed from its packed tarball), outside that directory.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -15,15 +17,18 @@ if (major < 24) {
   console.error(`Node ${process.version} is too old: the tests need Node 24. Run them through npm (npm test), which puts node_modules/.bin/node first on PATH.`);
   process.exit(1);
 }
+const { layOutProduct } = await import('../test/helpers/product.ts');
 const files = process.argv.slice(2);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'npm-totp-publish-tests-'));
+const productDir = mkdtempSync(path.join(os.tmpdir(), 'npm-totp-publish-product-'));
 let status;
 try {
+  layOutProduct(productDir);
   const result = spawnSync(
     process.execPath,
     ['--test', '--test-concurrency=2', '--test-timeout=120000', '--test-reporter=spec', ...(files.length > 0 ? files : ['test/**/*.test.ts'])],
     // npm (which some tests run) enables Node's compile cache in the temporary directory: a speed-up only, off here.
-    { stdio: 'inherit', env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp, NODE_DISABLE_COMPILE_CACHE: '1' } },
+    { stdio: 'inherit', env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp, NODE_DISABLE_COMPILE_CACHE: '1', NPM_TOTP_PUBLISH_PRODUCT: productDir } },
   );
   status = result.status ?? 1;
   const left = readdirSync(tmp);
@@ -33,5 +38,6 @@ try {
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
+  rmSync(productDir, { recursive: true, force: true });
 }
 process.exit(status);

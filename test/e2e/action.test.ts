@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startRegistry, type TestRegistry } from '../registry/index.ts';
 import { makePackage, ROOT, runAction, visibleLog } from '../helpers/action.ts';
+import { assertNoNodeModulesAbove, product } from '../helpers/product.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
 
-describe('the action, run as GitHub runs it (node dist/index.js)', () => {
+describe('the action, run as GitHub runs it (node dist/index.js in the folder uses: checks out)', () => {
   let registry: TestRegistry;
   let user: { name: string; token: string; secret: string };
 
@@ -139,27 +139,16 @@ describe('the action, run as GitHub runs it (node dist/index.js)', () => {
     assertNoSecrets({ stdout: visibleLog(run.stdout), stderr: run.stderr, summary: run.summary }, [user.token, user.secret], codesReceived());
   });
 
-  it('runs from a copy of dist/ with no node_modules anywhere above it, publishing a tarball', async () => {
-    const sandbox = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-isolated-'));
-    try {
-      await cp(path.join(ROOT, 'dist'), path.join(sandbox, 'dist'), { recursive: true });
-      for (let dir = sandbox; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-        assert.equal(await stat(path.join(dir, 'node_modules')).catch(() => undefined), undefined, `${dir}/node_modules must not exist`);
-      }
-      const tarball = path.join(ROOT, 'test', 'fixtures', 'isolated-pkg-1.0.0.tgz');
-      const run = await runAction({
-        entry: path.join(sandbox, 'dist', 'index.js'),
-        cwd: sandbox,
-        inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: tarball },
-        env: { PATH: '/usr/bin:/bin' },
-      });
-      assert.equal(run.code, 0, run.stdout + run.stderr);
-      assert.equal(run.outputs.name, 'isolated-pkg');
-      assert.equal(run.outputs.published, 'true');
-      assert.ok((await readdir(sandbox)).every((entry) => entry === 'dist'), 'the run wrote nothing beside dist/');
-    } finally {
-      await rm(sandbox, { recursive: true, force: true });
-    }
+  it('runs from the folder uses: checks out, with no node_modules anywhere above it, writing nothing there; publishing a tarball', async () => {
+    const { action } = product();
+    assertNoNodeModulesAbove(action);
+    const before = await readdir(action, { recursive: true });
+    const tarball = path.join(ROOT, 'test', 'fixtures', 'isolated-pkg-1.0.0.tgz');
+    const run = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: tarball }, env: { PATH: '/usr/bin:/bin' } });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.outputs.name, 'isolated-pkg');
+    assert.equal(run.outputs.published, 'true');
+    assert.deepEqual((await readdir(action, { recursive: true })).sort(), before.sort(), 'the run wrote nothing in the action folder');
   });
 
   it('publishes through the HTTP proxy that http_proxy names (the proxy agent loads on first use)', async () => {

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { makePackage, ROOT, spawnNode } from '../helpers/action.ts';
+import { makePackage, runCli } from '../helpers/action.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
 import { startRegistry, type TestRegistry } from '../registry/index.ts';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
-
-describe('the CLI (node dist/cli.js)', () => {
+describe('the CLI, installed from its packed tarball', () => {
   let registry: TestRegistry;
   let user: { name: string; token: string; secret: string };
   const env = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NPM_TOKEN: user.token, NPM_TOTP_SECRET: user.secret });
@@ -21,7 +18,7 @@ describe('the CLI (node dist/cli.js)', () => {
   it('publishes a folder with a just-in-time code and prints JSON results', async () => {
     const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'cli-hello', version: '3.1.4' });
     registry.clearRequests();
-    const run = await spawnNode([CLI, 'publish', dir, '--registry', registry.url, '--tag', 'stable', '--json'], env(), ROOT);
+    const run = await runCli(['publish', dir, '--registry', registry.url, '--tag', 'stable', '--json'], env(), process.cwd());
     assert.equal(run.code, 0, run.stderr);
     const report = JSON.parse(run.stdout);
     assert.equal(report.published, true);
@@ -34,11 +31,11 @@ describe('the CLI (node dist/cli.js)', () => {
   });
 
   it('runs npm commands as subcommands, and a block from a file', async () => {
-    const tag = await spawnNode([CLI, 'dist-tag', 'add', 'cli-hello@3.1.4', 'beta', '--registry', registry.url], env(), ROOT);
+    const tag = await runCli(['dist-tag', 'add', 'cli-hello@3.1.4', 'beta', '--registry', registry.url], env(), process.cwd());
     assert.equal(tag.code, 0, tag.stderr);
     assert.match(tag.stdout, /^done +dist-tag add cli-hello@3\.1\.4 beta \(1 OTP, [\d.]+ s\) - beta now points at 3\.1\.4/m);
     const dir = await makePackage({ 'block.txt': 'dist-tag rm cli-hello beta   # cleanup\ndeprecate cli-hello "use the new one"\n' }, { name: 'cli-hello', version: '3.1.4' });
-    const block = await spawnNode([CLI, 'run', 'block.txt', '--registry', registry.url, '--json'], env(), dir);
+    const block = await runCli(['run', 'block.txt', '--registry', registry.url, '--json'], env(), dir);
     assert.equal(block.code, 0, block.stderr);
     const report = JSON.parse(block.stdout);
     assert.deepEqual(report.results.map((r: { line: number; outcome: string }) => [r.line, r.outcome]), [[1, 'done'], [2, 'done']]);
@@ -50,7 +47,7 @@ describe('the CLI (node dist/cli.js)', () => {
   it('refuses secrets given as arguments, before doing anything', async () => {
     for (const flag of ['--token=abc', '--otp', '--otp-secret=JBSWY3DPEHPK3PXP']) {
       registry.clearRequests();
-      const run = await spawnNode([CLI, 'publish', '.', flag, '--registry', registry.url], env(), ROOT);
+      const run = await runCli(['publish', '.', flag, '--registry', registry.url], env(), process.cwd());
       assert.equal(run.code, 2, flag);
       assert.match(run.stderr, /is not accepted: command-line arguments are visible/);
       assert.match(run.stderr, /NPM_TOTP_SECRET/);
@@ -60,7 +57,7 @@ describe('the CLI (node dist/cli.js)', () => {
 
   it('names the environment variable when the secret is not base32, and never echoes it', async () => {
     const bad = 'not-a-secret-1189!';
-    const run = await spawnNode([CLI, 'publish', '.', '--registry', registry.url], { ...env(), NPM_TOTP_SECRET: bad }, ROOT);
+    const run = await runCli(['publish', '.', '--registry', registry.url], { ...env(), NPM_TOTP_SECRET: bad }, process.cwd());
     assert.equal(run.code, 1);
     assert.match(run.stderr, /^npm-totp-publish: NPM_TOTP_SECRET/m);
     assert.ok(!run.stderr.includes(bad));
@@ -68,7 +65,7 @@ describe('the CLI (node dist/cli.js)', () => {
   });
 
   it('prints usage for an unknown command with exit code 2', async () => {
-    const run = await spawnNode([CLI, 'pubish'], env(), ROOT);
+    const run = await runCli(['pubish'], env(), process.cwd());
     assert.equal(run.code, 2);
     assert.match(run.stderr, /unknown command "pubish"/);
     assert.match(run.stderr, /Usage: npm-totp-publish <command>/);

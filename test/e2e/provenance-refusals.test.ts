@@ -2,12 +2,10 @@ import assert from 'node:assert/strict';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { makePackage, ROOT, runAction, spawnNode, visibleLog } from '../helpers/action.ts';
+import { makePackage, runAction, runCli, visibleLog } from '../helpers/action.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
 import { startRegistry, type TestRegistry } from '../registry/index.ts';
 
-/** The bundle under test: dist/ as committed (a bundle built elsewhere with `node scripts/bundle.js <dir>` can be named instead). */
-const DIST = process.env.NPM_TOTP_PUBLISH_TEST_DIST ?? path.join(ROOT, 'dist');
 
 /** A GitHub-hosted job with `id-token: write`, as far as the environment tells. */
 const GITHUB_JOB = {
@@ -27,7 +25,7 @@ const REPOSITORY = 'git+https://github.com/acme/widgets.git';
  * the package's visibility is read, where that is the question), and the ID
  * token endpoint never asked.
  */
-describe('provenance refused through node dist/index.js', () => {
+describe('provenance refused through the action and the CLI as users get them', () => {
   let registry: TestRegistry;
   let user: { name: string; token: string; secret: string };
 
@@ -35,7 +33,7 @@ describe('provenance refused through node dist/index.js', () => {
     registry = await startRegistry();
     user = await registry.addUser('e2e-provenance');
     // A scoped package published without access is restricted (private), as on npmjs.
-    const first = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: await makePackage({ 'index.js': '1;\n' }, { name: '@acme/e2e-private', version: '1.0.0' }) }, entry: path.join(DIST, 'index.js') });
+    const first = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: await makePackage({ 'index.js': '1;\n' }, { name: '@acme/e2e-private', version: '1.0.0' }) } });
     assert.equal(first.code, 0, first.stdout + first.stderr);
   });
   after(() => registry.close());
@@ -47,7 +45,6 @@ describe('provenance refused through node dist/index.js', () => {
     const run = await runAction({
       inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: pkg, ...options.inputs },
       env: { ...GITHUB_JOB, ...options.env },
-      entry: path.join(DIST, 'index.js'),
     });
     assert.equal(run.code, 1, run.stdout + run.stderr);
     const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error'));
@@ -109,7 +106,7 @@ describe('provenance refused through node dist/index.js', () => {
   it('and through the CLI outside any CI', async () => {
     const pkg = await makePackage({ 'index.js': '1;\n' }, { name: 'e2e-prov', version: '1.0.0', repository: REPOSITORY });
     registry.clearRequests();
-    const run = await spawnNode([path.join(DIST, 'cli.js'), 'publish', pkg, '--provenance', '--registry', registry.url], { PATH: process.env.PATH ?? '', NODE_AUTH_TOKEN: user.token }, ROOT);
+    const run = await runCli(['publish', pkg, '--provenance', '--registry', registry.url], { PATH: process.env.PATH ?? '', NODE_AUTH_TOKEN: user.token }, pkg);
     assert.equal(run.code, 1, run.stdout + run.stderr);
     assert.match(run.stderr, /^npm-totp-publish: --provenance: e2e-prov@1\.0\.0 cannot be published with provenance: .*this run is not in a CI that can sign one.*nothing was run or sent\.\n$/);
     assert.deepEqual(registry.requests, []);

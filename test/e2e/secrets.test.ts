@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { makePackage, ROOT, runAction, spawnNode, visibleLog } from '../helpers/action.ts';
+import { makePackage, runAction, runCli, visibleLog } from '../helpers/action.ts';
 import { filesBelow, secretLeakForms } from '../helpers/scan.ts';
 import { runBlockWithClock, TimeTravelClock } from '../helpers/time-travel.ts';
 import { startRegistry, type TestRegistry } from '../registry/index.ts';
@@ -65,9 +65,9 @@ describe('secret hygiene across every scenario', () => {
   it('runs the CLI through a success and a failure', async () => {
     const pkg = await makePackage({ 'index.js': '2;\n' }, { name: 'scan-cli', version: '1.0.0' });
     const env = { PATH: process.env.PATH ?? '', HOME: scratch, NPM_TOKEN: alice.token, NPM_TOTP_SECRET: grouped() };
-    const ok = await spawnNode([path.join(ROOT, 'dist', 'cli.js'), 'publish', pkg, '--registry', registry.url, '--json'], env, ROOT);
+    const ok = await runCli(['publish', pkg, '--registry', registry.url, '--json'], env, scratch);
     assert.equal(ok.code, 0, ok.stderr);
-    const failed = await spawnNode([path.join(ROOT, 'dist', 'cli.js'), 'owner', 'add', 'ghost', 'scan-cli', '--registry', registry.url], env, ROOT);
+    const failed = await runCli(['owner', 'add', 'ghost', 'scan-cli', '--registry', registry.url], env, scratch);
     assert.equal(failed.code, 1);
     Object.assign(places, { 'cli stdout': ok.stdout + failed.stdout, 'cli stderr': ok.stderr + failed.stderr });
   });

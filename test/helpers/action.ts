@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { product, ROOT } from './product.ts';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { ROOT };
 
 export interface ActionRun {
   code: number;
@@ -20,15 +20,17 @@ export interface ActionRun {
 }
 
 /**
- * Runs the bundled action exactly as the runner does: `node <entry>` with
- * every input as an `INPUT_<NAME>` variable (name upper-cased, spaces to
- * underscores, hyphens kept) and fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
+ * Runs the action exactly as the runner does: `node <action>/dist/index.js` from the folder
+ * `uses:` checks out (test/helpers/product.ts: no node_modules in or above it), with every
+ * input as an `INPUT_<NAME>` variable (name upper-cased, spaces to underscores, hyphens kept),
+ * fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, and the workspace (`cwd`, default an empty
+ * folder) as the working directory. `action`: another laid-out action folder (layOutProduct).
  */
 export async function runAction(options: {
   inputs: Record<string, string>;
   env?: Record<string, string>;
   cwd?: string;
-  entry?: string;
+  action?: string;
 }): Promise<ActionRun> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-runner-'));
   const outputPath = path.join(dir, 'output');
@@ -47,7 +49,13 @@ export async function runAction(options: {
   };
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   try {
-    const { code, stdout, stderr } = await spawnNode([options.entry ?? path.join(ROOT, 'dist', 'index.js')], env, options.cwd ?? ROOT);
+    const entry = path.join(options.action ?? product().action, 'dist', 'index.js');
+    let cwd = options.cwd;
+    if (cwd === undefined) {
+      cwd = path.join(dir, 'workspace');
+      await mkdir(cwd);
+    }
+    const { code, stdout, stderr } = await spawnNode([entry], env, cwd);
     const outputFile = await readFile(outputPath, 'utf8');
     return { code, stdout, stderr, outputs: parseOutputFile(outputFile), outputFile, summary: await readFile(summaryPath, 'utf8') };
   } finally {
@@ -55,10 +63,23 @@ export async function runAction(options: {
   }
 }
 
+/**
+ * Runs the CLI as installed from its packed tarball (test/helpers/product.ts), through the bin
+ * npm linked, with exactly `env` (Node 24 first on PATH, for the bin's `#!/usr/bin/env node`).
+ */
+export function runCli(args: string[], env: Record<string, string>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const PATH = `${path.dirname(process.execPath)}${path.delimiter}${env.PATH ?? process.env.PATH ?? ''}`;
+  return spawnCommand(product().cli, args, { ...env, PATH }, cwd);
+}
+
 /** Runs `node <args>` with exactly `env`; collects both streams. */
 export function spawnNode(args: string[], env: Record<string, string>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return spawnCommand(process.execPath, args, env, cwd);
+}
+
+function spawnCommand(command: string, args: string[], env: Record<string, string>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
