@@ -2,6 +2,10 @@
 // The npm-totp-publish CLI. Built by scripts/bundle.js.
 import module from 'node:module';
 
+if (Number(process.versions.node.split('.')[0]) < 24) {
+  process.stderr.write(`npm-totp-publish needs Node >=24 (package.json engines); this is Node ${process.version} (${process.execPath}).\n`);
+  process.exit(1);
+}
 module.enableCompileCache?.();
 const { runCli } = await import('./bundle/index.js');
 

@@ -1,45 +1,73 @@
-// Rebuilds dist/: tsc compiles src/ to lib/ (ESM), ncc bundles lib/bundle.js
-// with every dependency into dist/bundle/, and two small entry files import it:
-// dist/index.js (the action, `runs.main`) and dist/cli.js (the CLI bin).
-// Usage: node scripts/bundle.js [outDir]   (default dist; the up-to-date test builds elsewhere)
+// Rebuilds dist/: tsc compiles src/ to lib/ (ESM), ncc bundles lib/bundle.js with every
+// dependency into dist/bundle/, and two small entry files import it: dist/index.js (the
+// action, `runs.main`) and dist/cli.js (the CLI bin).
+// Usage: node scripts/bundle.js [outDir]   (default dist)
 //
-// Start-up: node parses and evaluates only what a path needs (test/e2e/startup.test.ts).
-// - src/bundle.ts imports the action and the CLI dynamically, and both import the
-//   engine dynamically once their inputs are checked: webpack emits each part as
-//   chunk files (dist/bundle/<id>.index.js), loaded on first use, shared code once.
-// - packages that npm's libraries and @actions/core require at their top but a
-//   publish rarely or never uses (sigstore, undici, the HTTP cache, the proxy
-//   agents... the `lazy` list below) are mapped by ncc to the small shims in
-//   scripts/lazy/, which load the real ones on first use: sigstore from its own
-//   chunks of this build, the others from builds of their own (dist/bundle/<dir>/).
-// - every emitted file is ASCII, and the main build's files are minified (names kept).
+// Start-up: Node parses and evaluates only what a path needs (test/e2e/startup.test.ts).
+// - src/bundle.ts imports the action and the CLI dynamically, and both import the engine
+//   dynamically once their inputs are checked: webpack emits each part as chunk files
+//   (dist/bundle/<id>.index.js), loaded on first use, shared code once.
+// - LAZY below: packages that npm's libraries and @actions/core require at their top but
+//   that a publish rarely or never uses. Each is built on its own (dist/bundle/<dir>/), and
+//   the bundle requires a shim generated from the real package's exports instead, which
+//   loads the real one on first use.
+// - At the end scripts/check-bundle.js refuses a bundle that can load anything outside dist/.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire, findPackageJSON } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { checkBundle } from './check-bundle.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.resolve(root, process.argv[2] ?? 'dist');
-process.noDeprecation = true; // as the ncc CLI does: its tsconfig lookup calls fs.existsSync(undefined) for a package without one (DEP0187)
-process.chdir(root); // ncc reads tsconfig.json and filters assets from the working folder
 const require = createRequire(import.meta.url);
-const ncc = require('@vercel/ncc');
-// tsc output: always lib/ (gitignored), since its path is named in the bundle's comments.
-const lib = path.join(root, 'lib');
-rmSync(lib, { recursive: true, force: true });
-execFileSync(process.execPath, [path.join(root, 'node_modules', '.bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', lib], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-rmSync(out, { recursive: true, force: true });
-const bundle = path.join(out, 'bundle');
 
 /**
- * One ncc build into `dir`, written as the ncc CLI writes it. --minify breaks ncc's ESM output (`require is not defined`:
- * the main build is minified below instead); source maps would bloat the diff. No persistent cache: ncc keeps one per
- * working folder in ~/.cache/ncc, and a build must not depend on what an earlier checkout at that path left there.
+ * Packages loaded on first use: `name` as the bundled code requires it, `from` the package whose
+ * copy is built (npm's libraries may each have their own version), `dir` the build's folder, `lazy`
+ * the packages of this table that its own build loads on first use too (the same copies), listed
+ * before it (its shim is made by loading its build).
  */
-async function build(entry, dir, externals = {}) {
-  const { code, assets, symlinks, stats } = await ncc(entry, { externals, target: 'es2022', quiet: true, cache: false });
+export const LAZY = [
+  { name: 'undici', from: '@actions/http-client', why: "@actions/http-client's ProxyAgent, never used here (0.9 MB)" },
+  { name: 'cacache', from: 'make-fetch-happen', why: "make-fetch-happen's HTTP cache, used only with a cache folder (never here)" },
+  { name: 'http-cache-semantics', from: 'make-fetch-happen', why: 'the same HTTP cache' },
+  { name: 'negotiator', from: 'make-fetch-happen', why: 'the same HTTP cache' },
+  { name: 'http-proxy-agent', from: '@npmcli/agent', why: 'only behind a proxy' },
+  { name: 'https-proxy-agent', from: '@npmcli/agent', why: 'only behind a proxy' },
+  { name: 'socks-proxy-agent', from: '@npmcli/agent', why: 'only behind a proxy' },
+  { name: 'iconv-lite', from: 'minipass-fetch', why: "minipass-fetch's textConverted, never called here (0.3 MB of code pages)" },
+  { name: 'jsonparse', from: 'npm-registry-fetch', why: "npm-registry-fetch's json.stream, never called here" },
+  { name: 'glob', from: '@npmcli/package-json', why: "a folder's readme, man pages and bin folder, and workspace folders; not a .tgz" },
+  { name: '@npmcli/git', from: '@npmcli/package-json', dir: 'npmcli-git', why: "@npmcli/package-json's gitHead step (find); not a .tgz" },
+  { name: '@actions/exec', from: '@actions/core', dir: 'actions-exec', why: "@actions/core's platform details, never used here" },
+  { name: '@actions/http-client', from: '@actions/core', dir: 'actions-http-client', why: "@actions/core's getIDToken: trusted publishing and provenance only", lazy: ['undici'] },
+  { name: 'sigstore', from: 'libnpmpublish', why: 'provenance only (with TUF, 0.5 MB)' },
+];
+
+/**
+ * Optional packages that bundled libraries try to load and do without: debug (supports-color: no colours
+ * then) and the proxy agents' Negotiate authentication (kerberos, a native addon no bundle can carry: that
+ * one kind of proxy authentication fails when tried). They get an empty module, dist/bundle/absent.cjs:
+ * an ES build imports its externals when it loads, so a module that throws would stop the whole build.
+ */
+export const ABSENT = ['supports-color', 'kerberos'];
+
+const dirOf = (entry) => entry.dir ?? entry.name;
+const shimOf = (entry) => `${dirOf(entry)}-lazy.cjs`;
+
+/**
+ * One ncc build into `dir`, written as the ncc CLI writes it. Not minified (ncc's --minify breaks its ESM
+ * output); no source maps; no persistent cache, so a build does not depend on what an earlier one left.
+ */
+async function build(entry, dir, externals) {
+  const ncc = require('@vercel/ncc');
+  const { code, assets, symlinks } = await ncc(entry, { externals, target: 'es2022', quiet: true, cache: false });
+  // ncc's asset relocator copies files that code seems to read (path.resolve(dir, 'package.json') with dir unknown
+  // at build time matched every package.json of node_modules once): a bundle never carries node_modules.
+  const copied = Object.keys(assets).filter((name) => name.split(/[\\/]/).includes('node_modules'));
+  if (copied.length > 0) throw new Error(`scripts/bundle.js: ncc copied ${copied.length} files of node_modules into ${dir} (${copied.slice(0, 3).join(', ')}...): find the path expression in ${entry} it read as a file, and write it so that it cannot be read so.`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'index.js'), code, { mode: code.startsWith('#!') ? 0o755 : 0o644 });
   for (const [name, asset] of Object.entries(assets)) {
@@ -47,179 +75,162 @@ async function build(entry, dir, externals = {}) {
     writeFileSync(path.join(dir, name), asset.source, { mode: asset.permissions });
   }
   for (const [name, target] of Object.entries(symlinks)) symlinkSync(target, path.join(dir, name));
-  refuseMissingModules(dir, [code, ...Object.values(assets).map((asset) => String(asset.source))]);
-  return stats;
+  // An ESM package builds to ESM (the @actions packages): its folder says so, for Node.
+  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ type: /^import /m.test(code) ? 'module' : 'commonjs' }, null, 2)}\n`);
 }
 
 /**
- * ncc does not fail on a module it cannot find: it writes `eval("require")("x")`, which throws only when that
- * path runs (a removed dependency would pass the build and break a publish). Only optional peers of npm's
- * libraries that they guard themselves may stay unresolved.
+ * The file Node loads for `entry.name` when `entry.from` requires it, or imports it when the package is
+ * ES-only (the @actions packages have only an `import` condition): the package's `exports` "." or `main`.
  */
-function refuseMissingModules(dir, sources) {
-  const optional = new Set(['supports-color', 'kerberos']);
-  const missing = new Set(sources.flatMap((text) => [...text.matchAll(/eval\("require"\)\("([^"]+)"\)/g)].map((match) => match[1])).filter((name) => !optional.has(name)));
-  if (missing.size > 0) throw new Error(`the bundle in ${dir} could not resolve ${[...missing].join(', ')}: install it (npm ci), or add it to the optional list in scripts/bundle.js if nothing needs it`);
+function packageEntry(entry) {
+  const from = path.join(root, 'node_modules', entry.from, 'package.json');
+  const manifestFile = findPackageJSON(entry.name, from);
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  let target = manifest.exports?.['.'] ?? manifest.exports ?? manifest.main ?? 'index.js';
+  while (target !== null && typeof target === 'object') target = target.require ?? target.import ?? target.default;
+  if (typeof target !== 'string') throw new Error(`scripts/bundle.js: cannot tell ${entry.name}'s entry from ${manifestFile}.`);
+  return path.resolve(path.dirname(manifestFile), target);
 }
 
-// Packages that the bundled code requires at its top but needs only on some paths:
-// ncc maps each to a shim (scripts/lazy/) that loads the real one on first use, so
-// that a publish parses only what it runs (test/e2e/startup.test.ts).
-// sigstore's functions are all async, so its shim asks the bundle for a chunk
-// (src/bundle.ts loadSigstore). The others each get a build of their own
-// (dist/bundle/<dir>/), loaded by their shim on first use:
-// - undici: only @actions/http-client's ProxyAgent;
-// - @actions/exec (@actions/core's platform details) and @actions/http-client
-//   (@actions/core's getIDToken; its undici through undici's shim);
-// - the proxy agents: @npmcli/agent, only behind a proxy;
-// - cacache, http-cache-semantics, negotiator: make-fetch-happen's HTTP cache,
-//   only with a cache folder (never here);
-// - iconv-lite: minipass-fetch's textConverted; jsonparse: npm-registry-fetch's json.stream;
-// - glob: @npmcli/package-json's readme, man and bin folders (a folder, not a .tgz);
-// - @npmcli/git: @npmcli/package-json uses only its find(), built alone.
-// What they share with the rest (minipass, agent-base) is copied into their
-// build: parsed only when they load.
-const within = (user) => ({ paths: [path.join(root, 'node_modules', user)] });
-/** An ESM-only package (no `require` export) as `user` imports it: the copy in its own node_modules, else the project's. */
-const importedBy = (name, user) => {
-  const nested = path.join(root, 'node_modules', user, 'node_modules', name);
-  if (existsSync(nested)) throw new Error(`scripts/bundle.js: ${user} has its own ${name}; resolve that one.`);
-  return fileURLToPath(import.meta.resolve(name));
-};
-const lazy = [
-  { name: 'sigstore', shim: 'sigstore-lazy.cjs', source: 'sigstore.cjs' },
-  { name: 'undici', shim: 'undici-lazy.js', source: 'undici.js', build: require.resolve('undici', within('@actions/http-client')) },
-  { name: '@actions/exec', dir: 'actions-exec', shim: 'actions-exec-lazy.js', source: 'actions-exec.js', build: importedBy('@actions/exec', '@actions/core') },
-  { name: '@actions/http-client', dir: 'actions-http-client', shim: 'actions-http-client-lazy.js', source: 'actions-http-client.js', build: importedBy('@actions/http-client', '@actions/core'), externals: { undici: '../undici-lazy.js' } },
-  ...['cacache', 'http-cache-semantics', 'negotiator'].map((name) => ({ name, shim: `${name}-lazy.cjs`, source: `${name}.cjs`, build: require.resolve(name, within('make-fetch-happen')) })),
-  ...['http-proxy-agent', 'https-proxy-agent', 'socks-proxy-agent'].map((name) => ({ name, shim: 'proxy-agents-lazy.cjs', source: 'proxy-agents.cjs', build: require.resolve(name, within('@npmcli/agent')) })),
-  { name: 'iconv-lite', shim: 'iconv-lite-lazy.cjs', source: 'iconv-lite.cjs', build: require.resolve('iconv-lite', within('minipass-fetch')) },
-  { name: 'jsonparse', shim: 'jsonparse-lazy.cjs', source: 'jsonparse.cjs', build: require.resolve('jsonparse', within('npm-registry-fetch')) },
-  { name: 'glob', shim: 'glob-lazy.cjs', source: 'glob.cjs', build: require.resolve('glob', within('@npmcli/package-json')) },
-  { name: '@npmcli/git', dir: 'npmcli-git-find', shim: 'npmcli-git-lazy.cjs', source: 'npmcli-git.cjs', build: require.resolve('@npmcli/git/lib/find.js', within('@npmcli/package-json')) },
-];
-const builds = [await build(path.join(lib, 'bundle.js'), bundle, Object.fromEntries(lazy.map(({ name, shim }) => [name, `./${shim}`])))];
-for (const { name, dir = name, source, shim, build: entry, externals } of lazy) {
-  copyFileSync(path.join(root, 'scripts', 'lazy', source), path.join(bundle, shim));
-  if (!entry) continue;
-  builds.push(await build(entry, path.join(bundle, dir), externals));
-  // ESM when the package is (the proxy agents, @actions/*): the shims require() or import() it, as node 24 allows.
-  const esm = /^import /m.test(readFileSync(path.join(bundle, dir, 'index.js'), 'utf8'));
-  writeFileSync(path.join(bundle, dir, 'package.json'), `${JSON.stringify({ type: esm ? 'module' : 'commonjs' }, null, 2)}\n`);
-}
-for (const { name, dir = name, source, shim, build: entry } of lazy) {
-  if (entry) checkStatics(name, dir, shim, source);
-  await checkShim(name, shim, source, builds);
+/** A data value a shim can carry as written: JSON that reads back equal. */
+function isPlainData(value) {
+  try {
+    return value !== undefined && isDeepStrictEqual(JSON.parse(JSON.stringify(value)), value);
+  } catch {
+    return false;
+  }
 }
 
-/** Refuses a shim class whose static fields (read at the top of the code that requires it) differ from the real class's. */
-function checkStatics(name, dir, shim, source) {
-  const real = require(path.join(bundle, dir, 'index.js'));
-  const stand = shim.endsWith('.cjs') ? require(path.join(bundle, shim)) : {};
-  // A shim may stand in for several packages (the proxy agents): only what this one exports is compared.
-  const classes = [[name, stand, real], ...Object.entries(stand).filter(([exported]) => real?.[exported] !== undefined).map(([exported, value]) => [exported, value, real[exported]])];
-  for (const [label, value, counterpart] of classes) {
-    if (typeof value !== 'function' || !/^class\b/.test(Function.prototype.toString.call(value))) continue;
-    for (const key of Object.getOwnPropertyNames(value)) {
-      if (['length', 'name', 'prototype'].includes(key) || typeof value[key] === 'function') continue;
-      if (!isDeepStrictEqual(value[key], counterpart?.[key])) throw new Error(`scripts/bundle.js: ${label}.${key} in scripts/lazy/${source} is ${JSON.stringify(value[key])}; the real ${name} has ${JSON.stringify(counterpart?.[key])}.`);
+/**
+ * The shim for one lazy package, from its real exports: each function becomes a stand-in that calls
+ * (or constructs) the real one; each plain data value is written as is, so reading it loads nothing;
+ * anything else is a getter that loads the real package. A function's own properties get the same
+ * treatment. `0 && (module.exports = {...})` names the exports for Node's CommonJS lexer, so an ES
+ * import of the shim sees them.
+ */
+function shimSource(entry, real) {
+  const lines = [
+    "'use strict';",
+    `// Generated by scripts/bundle.js (LAZY): stands in for ${entry.name}, which ${entry.from} requires at its top;`,
+    `// needed for: ${entry.why}. The real one (./${dirOf(entry)}/) loads on first use.`,
+    `let real;`,
+    `const load = () => (real ??= require('./${dirOf(entry)}/index.js'));`,
+    '// A function (or class) of the same name that calls, or constructs, the real one.',
+    'const standIn = (name, get) => ({ [name]: function (...args) { return new.target ? new (get())(...args) : get().apply(this, args); } })[name];',
+  ];
+  // A function met again (glob.glob.glob, Negotiator.Negotiator) is the stand-in already made.
+  const made = new Map();
+  const standIn = (value, expression, get) => {
+    made.set(value, expression);
+    for (const own of Object.getOwnPropertyNames(value)) {
+      if (['length', 'name', 'prototype', 'arguments', 'caller'].includes(own)) continue;
+      define(expression, own, value[own], `${get}[${JSON.stringify(own)}]`);
     }
+  };
+  const define = (target, key, value, get) => {
+    const expression = `${target}[${JSON.stringify(key)}]`;
+    if (typeof value === 'function' && made.has(value)) lines.push(`${expression} = ${made.get(value)};`);
+    else if (typeof value === 'function') {
+      lines.push(`${expression} = standIn(${JSON.stringify(value.name || key)}, () => ${get});`);
+      standIn(value, expression, get);
+    } else if (isPlainData(value)) lines.push(`${expression} = ${JSON.stringify(value)};`);
+    else lines.push(`Object.defineProperty(${target}, ${JSON.stringify(key)}, { enumerable: true, get: () => ${get} });`);
+  };
+  if (typeof real === 'function') {
+    lines.push(`module.exports = standIn(${JSON.stringify(real.name || 'exported')}, () => load());`);
+    standIn(real, 'module.exports', 'load()');
+  } else {
+    for (const key of Object.keys(real)) if (key !== '__esModule') define('exports', key, real[key], `load()[${JSON.stringify(key)}]`);
+    if (real.__esModule) lines.push("Object.defineProperty(exports, '__esModule', { value: true });");
+  }
+  const names = typeof real === 'function' ? [] : Object.keys(real).filter((key) => key !== '__esModule' && /^[A-Za-z_$][\w$]*$/.test(key));
+  if (names.length > 0) lines.push(`0 && (module.exports = { ${names.join(', ')} });`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Refuses a shim whose exports (and their own properties) differ from the real package's in name or kind. */
+function checkShim(entry, shim, real, where = entry.name, seen = new Set()) {
+  if (typeof real === 'function' && seen.has(real)) return;
+  seen.add(real);
+  const keys = (value) => (typeof value === 'function' ? Object.getOwnPropertyNames(value).filter((key) => !['length', 'name', 'prototype', 'arguments', 'caller'].includes(key)) : Object.keys(value ?? {})).sort();
+  if (typeof shim !== typeof real) throw new Error(`scripts/bundle.js: the shim of ${where} is a ${typeof shim}, the real one a ${typeof real}.`);
+  if (typeof real !== 'function' && (real === null || typeof real !== 'object')) {
+    if (!isDeepStrictEqual(shim, real)) throw new Error(`scripts/bundle.js: the shim of ${where} is ${JSON.stringify(shim)}, the real one ${JSON.stringify(real)}.`);
+    return;
+  }
+  if (!isDeepStrictEqual(keys(shim), keys(real))) throw new Error(`scripts/bundle.js: the shim of ${where} exports ${keys(shim).join(', ')}; the real one ${keys(real).join(', ')}.`);
+  for (const key of keys(real)) {
+    const descriptor = Object.getOwnPropertyDescriptor(shim, key);
+    if (descriptor?.get) continue; // read through to the real value
+    if (typeof real[key] === 'function' || isPlainData(real[key])) checkShim(entry, shim[key], real[key], `${where}.${key}`, seen);
   }
 }
 
-/** Modules with those webpack concatenated into them. */
-function flatten(modules) {
-  return modules.flatMap((module) => [module, ...flatten(module.modules ?? [])]);
-}
+async function main() {
+  const out = path.resolve(root, process.argv[2] ?? 'dist');
+  process.noDeprecation = true; // as the ncc CLI does: its tsconfig lookup calls fs.existsSync(undefined) for a package without one (DEP0187)
+  process.chdir(root); // ncc reads tsconfig.json and filters assets from the working folder
+  // tsc output: always lib/ (gitignored), since its path is named in the bundle's comments.
+  const lib = path.join(root, 'lib');
+  rmSync(lib, { recursive: true, force: true });
+  execFileSync(process.execPath, [path.join(root, 'node_modules', '.bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', lib], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  rmSync(out, { recursive: true, force: true });
+  const bundle = path.join(out, 'bundle');
 
-/** Refuses a shim that lacks a name the bundled code takes from its package (`import { a } from 'x'`, `const x = require('x'); x.a`). */
-async function checkShim(name, shim, source, builds) {
-  const file = path.join(bundle, shim);
-  const provided = new Set(Object.keys(shim.endsWith('.cjs') ? require(file) : await import(pathToFileURL(file).href)));
-  // A concatenated module lists its parts but not who imported an external among them: any part that names the package.
-  const externalName = (module) => module.name === `external "./${shim}"` || module.name === `external "../${shim}"`;
-  const users = new Set();
-  for (const module of builds.flatMap((stats) => stats.toJson({ all: false, modules: true, reasons: true, modulesSpace: Infinity, nestedModules: true }).modules)) {
-    for (const part of [module, ...flatten(module.modules ?? [])].filter(externalName)) {
-      const reasons = (part.reasons ?? []).map((reason) => reason.resolvedModuleIdentifier ?? reason.moduleIdentifier);
-      for (const user of reasons.length > 0 ? reasons : flatten(module.modules ?? []).filter((other) => !other.name.startsWith('external ')).map((other) => other.identifier)) users.add(user);
-    }
+  mkdirSync(bundle, { recursive: true });
+  writeFileSync(path.join(bundle, 'absent.cjs'), "'use strict';\n// Generated by scripts/bundle.js (ABSENT): an optional package that is not part of the bundle.\n");
+  const externals = (prefix) => Object.fromEntries([...LAZY.map((entry) => [entry.name, `${prefix}${shimOf(entry)}`]), ...ABSENT.map((name) => [name, `${prefix}absent.cjs`])]);
+  await build(path.join(lib, 'bundle.js'), bundle, externals('./'));
+  for (const entry of LAZY) {
+    const others = Object.fromEntries(Object.entries(externals('../')).filter(([name]) => ABSENT.includes(name) || entry.lazy?.includes(name)));
+    const source = packageEntry(entry);
+    await build(source, path.join(bundle, dirOf(entry)), others);
+    const real = require(path.join(bundle, dirOf(entry), 'index.js'));
+    writeFileSync(path.join(bundle, shimOf(entry)), shimSource(entry, real));
+    checkShim(entry, require(path.join(bundle, shimOf(entry))), real);
   }
-  if (users.size === 0) throw new Error(`scripts/bundle.js: nothing requires ${name} any more; drop its shim.`);
-  for (const user of users) {
-    const text = readFileSync(user.replace(/^.*!/, '').replace(/\|[0-9a-f]+$/, ''), 'utf8');
-    if (!text.includes(`'${name}'`) && !text.includes(`"${name}"`)) continue;
-    const imported = [...text.matchAll(new RegExp(`import\\s*\\{([^{}]*)\\}\\s*from\\s*['"]${name}['"]`, 'g'))].flatMap((m) => m[1].split(',').map((s) => s.trim().split(/\s+as\s+/)[0]).filter(Boolean));
-    const variables = [
-      ...[...text.matchAll(new RegExp(`(?:const|let|var)\\s+(\\w+)\\s*=\\s*require\\(['"]${name}['"]\\)`, 'g'))].map((m) => m[1]),
-      ...[...text.matchAll(new RegExp(`import\\s*\\*\\s*as\\s+(\\w+)\\s+from\\s*['"]${name}['"]`, 'g'))].map((m) => m[1]),
-    ];
-    const destructured = [...text.matchAll(new RegExp(`(?:const|let|var)\\s*\\{([^{}]*)\\}\\s*=\\s*require\\(['"]${name}['"]\\)`, 'g'))].flatMap((m) => m[1].split(',').map((s) => s.trim().split(/\s*:\s*/)[0]).filter(Boolean));
-    const read = [...text.matchAll(new RegExp(`require\\(['"]${name}['"]\\)\\.(\\w+)`, 'g'))].map((m) => m[1]);
-    const used = [...imported, ...destructured, ...read, ...variables.flatMap((variable) => [...text.matchAll(new RegExp(`\\b${variable}\\.(\\w+)`, 'g'))].map((m) => m[1]))];
-    if (imported.length + variables.length + destructured.length + read.length === 0) throw new Error(`scripts/bundle.js: cannot tell what ${user} takes from ${name}; check ${shim}.`);
-    const missing = used.filter((used) => !provided.has(used));
-    if (missing.length > 0) throw new Error(`scripts/bundle.js: ${user} uses ${missing.join(', ')} from ${name}, which scripts/lazy/${source} lacks.`);
+
+  writeFileSync(path.join(out, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
+  // Both entries end the process once their work is done and their output flushed, as npm does:
+  // node's own teardown of a full heap takes longer, and nothing (a keep-alive socket) can hold it.
+  const exit = "// Flushed first: a pipe is asynchronous on Windows.\nprocess.stdout.write('', () => process.stderr.write('', () => process.exit()));\n";
+  writeFileSync(path.join(out, 'index.js'), `// The GitHub Action's entry (action.yml runs.main). Built by scripts/bundle.js.\nimport { runAction } from './bundle/index.js';\n\nawait runAction();\n${exit}`);
+  // The CLI says which Node it needs before loading anything that an older one cannot run. It turns on
+  // node's compile cache (in os.tmpdir(); NODE_DISABLE_COMPILE_CACHE=1 turns it off): run again on one
+  // machine, it starts from cached code. The action does not: a hosted runner's temp folder starts empty.
+  const engines = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).engines.node;
+  const major = Number(/^>=(\d+)$/.exec(engines)?.[1] ?? Number.NaN);
+  if (!(major > 0)) throw new Error(`scripts/bundle.js: package.json engines.node is "${engines}"; the CLI's check reads ">=<major>".`);
+  writeFileSync(
+    path.join(out, 'cli.js'),
+    [
+      '#!/usr/bin/env node',
+      '// The npm-totp-publish CLI. Built by scripts/bundle.js.',
+      "import module from 'node:module';",
+      '',
+      `if (Number(process.versions.node.split('.')[0]) < ${major}) {`,
+      `  process.stderr.write(\`npm-totp-publish needs Node ${engines} (package.json engines); this is Node \${process.version} (\${process.execPath}).\\n\`);`,
+      '  process.exit(1);',
+      '}',
+      'module.enableCompileCache?.();',
+      "const { runCli } = await import('./bundle/index.js');",
+      '',
+      'process.exitCode = await runCli(process.argv.slice(2), process.env, {',
+      '  stdout: (text) => process.stdout.write(text),',
+      '  stderr: (text) => process.stderr.write(text),',
+      '  cwd: process.cwd(),',
+      '});',
+      exit,
+    ].join('\n'),
+  );
+  chmodSync(path.join(out, 'cli.js'), 0o755);
+  rmSync(lib, { recursive: true, force: true });
+
+  const problems = checkBundle(out);
+  if (problems.length > 0) {
+    throw new Error(`scripts/bundle.js: the bundle can load modules from outside itself:\n${problems.map(({ file, specifier, why }) => `  ${path.relative(root, file)}: ${specifier} (${why})`).join('\n')}`);
   }
 }
 
-// The main build's files minified: comments, white space and local names only (no
-// compression, function and class names kept, as some code reads them). Terser drops the
-// parentheses webpack writes around each module function, which tell V8 to compile it
-// at once rather than parse it twice (first lazily, then when it runs): they are put back.
-// About 10-15 ms less start-up for a publish (bench/README.md); the code means the same.
-const { minify } = await import('terser');
-const acorn = await import('acorn');
-/** The module tables (`{ <id>: (module, exports, require) => {...} }`) in a chunk's syntax tree. */
-function moduleTables(node, found = []) {
-  if (node === null || typeof node !== 'object') return found;
-  if (node.type === 'ObjectExpression' && node.properties.length > 0 && node.properties.every((property) => property.type === 'Property' && property.key.type === 'Literal' && typeof property.key.value === 'number' && /^(Arrow)?Function(Expression)?$/.test(property.value.type))) found.push(node);
-  for (const value of Object.values(node)) {
-    if (Array.isArray(value)) for (const child of value) moduleTables(child, found);
-    else if (value !== null && typeof value === 'object' && typeof value.type === 'string') moduleTables(value, found);
-  }
-  return found;
-}
-for (const name of readdirSync(bundle).filter((name) => /^(\d+\.)?index\.js$/.test(name))) {
-  const file = path.join(bundle, name);
-  const { code } = await minify(readFileSync(file, 'utf8'), { module: true, compress: false, mangle: true, keep_classnames: true, keep_fnames: true, format: { comments: false, ascii_only: true } });
-  const edits = moduleTables(acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'module' }))
-    .flatMap((table) => table.properties.flatMap((property) => [[property.value.start, '('], [property.value.end, ')']]))
-    .sort((a, b) => b[0] - a[0]);
-  if (edits.length === 0 && name !== 'index.js') throw new Error(`scripts/bundle.js: no module table found in ${name} after minifying; webpack's chunk format changed?`);
-  let wrapped = code;
-  for (const [at, text] of edits) wrapped = wrapped.slice(0, at) + text + wrapped.slice(at);
-  writeFileSync(file, `${wrapped}\n`);
-}
-
-// Every emitted file in ASCII: node decodes a file with any other character into a
-// two-byte string, which takes longer to decode and to parse (bench/startup.js:
-// 10-15 ms less start-up). Each other UTF-16 unit becomes a \uXXXX escape, which
-// means the same in strings, templates, regular expressions, identifiers and comments
-// (not in a raw template, refused here; `node --check` refuses what no longer parses).
-for (const entry of readdirSync(bundle, { recursive: true, withFileTypes: true })) {
-  if (!entry.isFile() || !/\.c?js$/.test(entry.name)) continue;
-  const file = path.join(entry.parentPath, entry.name);
-  const text = readFileSync(file, 'utf8');
-  const ascii = text.replace(/[^\0-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  if (ascii === text) continue;
-  if (/String\.raw`[^`]*[^\0-\x7f]/.test(text)) throw new Error(`scripts/bundle.js: ${file} has a String.raw template with a character outside ASCII, which an escape would change.`);
-  writeFileSync(file, ascii);
-  execFileSync(process.execPath, ['--check', file], { stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-writeFileSync(path.join(out, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
-// Both entries end the process once their work is done and their output flushed, as npm does:
-// node's own teardown of a full heap takes longer, and nothing (a keep-alive socket) can hold it.
-const exit = "// Flushed first: a pipe is asynchronous on Windows.\nprocess.stdout.write('', () => process.stderr.write('', () => process.exit()));\n";
-writeFileSync(path.join(out, 'index.js'), `// The GitHub Action's entry (action.yml runs.main). Built by scripts/bundle.js.\nimport { runAction } from './bundle/index.js';\n\nawait runAction();\n${exit}`);
-// The CLI turns on node's compile cache (in os.tmpdir(); NODE_DISABLE_COMPILE_CACHE=1 turns it
-// off) before it imports the bundle: run again on one machine, it starts from cached V8 code.
-// The action does not: each job on a hosted runner starts with an empty temp folder, where
-// writing the cache only costs (bench/startup.js, bench/README.md).
-writeFileSync(
-  path.join(out, 'cli.js'),
-  `#!/usr/bin/env node\n// The npm-totp-publish CLI. Built by scripts/bundle.js.\nimport module from 'node:module';\n\nmodule.enableCompileCache?.();\nconst { runCli } = await import('./bundle/index.js');\n\nprocess.exitCode = await runCli(process.argv.slice(2), process.env, {\n  stdout: (text) => process.stdout.write(text),\n  stderr: (text) => process.stderr.write(text),\n  cwd: process.cwd(),\n});\n${exit}`,
-);
-chmodSync(path.join(out, 'cli.js'), 0o755);
-rmSync(lib, { recursive: true, force: true });
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

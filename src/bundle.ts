@@ -15,14 +15,3 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
   const cli = await import('./cli/main.ts');
   return cli.runCli(argv, env, io);
 }
-
-/**
- * sigstore (provenance, attestation checks), for dist/bundle/sigstore-lazy.cjs:
- * libnpmpublish and pacote require it at their top, so scripts/bundle.js maps
- * that require to the shim, which calls this on first use; webpack puts
- * sigstore and TUF in chunks of their own, sharing npm's fetch stack.
- */
-export async function loadSigstore(): Promise<typeof import('sigstore')> {
-  const sigstore = await import('sigstore/dist/index.js');
-  return sigstore.default;
-}

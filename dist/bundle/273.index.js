@@ -1,1 +1,398 @@
-export const id=273;export const ids=[273,287];export const modules={1273:((e,r,t)=>{t.r(r);t.d(r,{USAGE:()=>l,runCli:()=>runCli});var n=t(1455);var s=t(6760);var o=t(4287);var a=t(8859);var i=t(9670);var c=t(3411);var d=t(6297);var p=t(403);var u=t(5792);const l=`Usage: npm-totp-publish <command> [options]\n\nRuns npm's 2FA-protected writes with a one-time password made just in time from a TOTP secret.\n\nCommands (npm's own grammar; <pkg> defaults to the package in --package, or the current folder):\n  ${o.b.join("\n  ")}\n  run <file>      run a block of the commands above, one per line (# comments; - reads stdin)\n\nOptions:\n  --registry <url>           registry URL (default: https://registry.npmjs.org/)\n  --package <path>           the package for publish and the default <pkg> (default: .)\n  --expect-version <v>       refuse to publish unless the version is v (a release tag such as v1.2.3 works)\n  --trusted-publishing <m>   auto (default): publish by OIDC when NPM_ID_TOKEN or GitHub's ID token is there; off\n  --provenance[=<m>]         sign a provenance statement with each publish (GitHub Actions or GitLab CI); =false never;\n                             =auto (default): publishConfig.provenance, else on with trusted publishing, as npm does\n\nMonorepos (flags of publish, and of dist-tag add for --workspaces/-w):\n  --workspaces               every workspace package of the monorepo in --package (npm/yarn workspaces, pnpm-workspace.yaml)\n  -w, --workspace <x>        a workspace package by name, folder or glob (repeatable)\n  --include-workspace-root   the monorepo's root package too\n  --concurrency <n>          packages packed and uploaded at once (default 4)\n  --otp-uses <n>             the most writes one one-time password is sent with (default 3)\n  --dry-run                  read and check everything, write nothing\n  --ignore-scripts           do not run prepublishOnly, prepack, prepare or postpack\n  --allow-insecure-registry  allow plain http to a host other than this machine\n  --json                     print the results as JSON on stdout\n  -h, --help                 this help\n  -v, --version              this tool's version\n\nSecrets come from the environment only, never from arguments:\n  NODE_AUTH_TOKEN or NPM_TOKEN   registry token\n  NPM_TOTP_SECRET                TOTP secret: base32 text or an otpauth://totp/ URI\n`;async function runCli(e,r,o){const g=new d.p;const h=cliLogger(g,o);for(const e of["NODE_AUTH_TOKEN","NPM_TOKEN","NPM_TOTP_SECRET"]){const t=r[e];if(t)h.mask(t)}try{const d=parse(e);if(d==="help"){o.stdout(l);return 0}if(d==="version"){o.stdout(`${u.x}\n`);return 0}const[{idTokenAvailable:f,normalizeOptions:w},{parseCommandWords:m}]=await Promise.all([Promise.all([t.e(738),t.e(56),t.e(333)]).then(t.bind(t,4333)),Promise.all([t.e(738),t.e(56),t.e(953),t.e(374)]).then(t.bind(t,4953))]);const usable=e=>e?.trim()&&e.trim()!==c.D?e:undefined;const k=usable(r.NODE_AUTH_TOKEN)??r.NPM_TOKEN;const v=w({...d.settings,token:k,otpSecret:r.NPM_TOTP_SECRET},{token:"NODE_AUTH_TOKEN (or NPM_TOKEN)",otpSecret:"NPM_TOTP_SECRET",registry:"--registry",package:"--package",tag:"--tag",access:"--access",dryRun:"--dry-run",ignoreScripts:"--ignore-scripts",allowInsecureRegistry:"--allow-insecure-registry",expectVersion:"--expect-version",trustedPublishing:"--trusted-publishing",workspaces:"--workspaces",includeWorkspaceRoot:"--include-workspace-root",concurrency:"--concurrency",otpUses:"--otp-uses",provenance:"--provenance"},{idTokenAvailable:f(r)});const[{defaultPackageName:b,runCommands:y},{idTokenProviderFromEnv:T}]=await Promise.all([Promise.all([t.e(738),t.e(56),t.e(310),t.e(196),t.e(953),t.e(65),t.e(339)]).then(t.bind(t,6065)),t.e(275).then(t.bind(t,275))]);let E;if(d.words[0]==="run"){if(d.words.length!==2)throw new i.dz("arguments","run takes one file holding the commands (or - for standard input).");const e=d.words[1];const r=e==="-"?await(o.stdin??readStdin)():await(0,n.readFile)(s.resolve(o.cwd,e),"utf8").catch(()=>{throw new i.dz("arguments",`run: cannot read ${e}.`)});E={block:r,inputName:e==="-"?"standard input":e}}else{const e=await b(v,o.cwd);E={commands:[m(d.words,{line:0,text:d.words.join(" ")},{inputName:"arguments",defaultPackage:e})]}}const P=v.trustedPublishing==="auto"?T(r,h):undefined;const $=await y(v,E,{clock:a.m,logger:h,cwd:o.cwd,env:r,userAgent:u._,...P?{idTokens:P}:{}});printReport($,d.json,g,o);if($.error!==undefined){o.stderr(`npm-totp-publish: ${g.redact((0,p.U)($.error))}\n`);return 1}return 0}catch(e){const r=e instanceof i.dz&&e.input==="arguments";o.stderr(`npm-totp-publish: ${g.redact((0,p.U)(e))}\n`);if(r)o.stderr(`\n${l}`);return r?2:1}}const g=/^--?(token|otp|otp-secret|secret|auth|password|_authToken)(=|$)/i;const h=new Set(["--registry","--package","--expect-version","--trusted-publishing"]);const f=[...o.Y,"allow-publish","allow-stage-publish","allow-staged-publish","yes"].map(e=>`--${e}`);const w=new Set(["--tag","--access","--force","--workspaces","--workspace","-w","--include-workspace-root","--concurrency","--otp-uses",...f]);const m=new Set(["--dry-run","--ignore-scripts","--allow-insecure-registry","--json","--help","-h","--version","-v"]);function parse(e){const r=e.find(e=>g.test(e));if(r){throw new i.dz("arguments",`${r.split("=")[0]} is not accepted: command-line arguments are visible to every process on the machine and in CI logs. Put the token in NODE_AUTH_TOKEN (or NPM_TOKEN) and the TOTP secret in NPM_TOTP_SECRET.`)}const t={};const n=new Set;const s=[];for(let r=0;r<e.length;r+=1){const o=e[r];const[a,c]=o.startsWith("--")&&o.includes("=")?[o.slice(0,o.indexOf("=")),o.slice(o.indexOf("=")+1)]:[o,undefined];if(h.has(a)){const n=c??e[r+=1];if(n===undefined)throw new i.dz("arguments",`${a} needs a value.`);t[a.slice(2)]=n}else if(m.has(a)&&c===undefined){n.add(a)}else if(a==="--provenance"){t.provenance=c??"true"}else{s.push(o)}}if(n.has("--help")||n.has("-h"))return"help";if(n.has("--version")||n.has("-v"))return"version";if(s.length===0)throw new i.dz("arguments","no command given.");const o=s.find(e=>e.startsWith("-")&&!w.has(e.split("=")[0])&&e!=="-");if(o)throw new i.dz("arguments",`unknown option ${o.split("=")[0]}.`);return{settings:{...t.package===undefined?{}:{package:t.package},...t.registry===undefined?{}:{registry:t.registry},...t["expect-version"]===undefined?{}:{expectVersion:t["expect-version"]},...t["trusted-publishing"]===undefined?{}:{trustedPublishing:t["trusted-publishing"]},...t.provenance===undefined?{}:{provenance:t.provenance},dryRun:n.has("--dry-run"),ignoreScripts:n.has("--ignore-scripts"),allowInsecureRegistry:n.has("--allow-insecure-registry")},words:s,json:n.has("--json")}}async function readStdin(){const e=[];for await(const r of process.stdin)e.push(r);return Buffer.concat(e).toString("utf8")}function printReport(e,r,t,n){if(r){const{error:r,...s}=e;n.stdout(`${t.redact(JSON.stringify({...s,...r===undefined?{}:{error:(0,p.U)(r)}},null,2))}\n`);return}for(const r of e.results){const e=r.otpAttempts===1?"1 OTP":`${r.otpAttempts} OTPs`;const s=r.line>0?`line ${r.line}: `:"";n.stdout(`${t.redact(`${r.outcome.padEnd(9)} ${s}${r.command} (${e}, ${(r.durationMs/1e3).toFixed(1)} s)${r.detail?` - ${r.detail}`:""}`)}\n`)}}function cliLogger(e,r){const line=t=>n=>r.stderr(`${t}${e.redact(n)}\n`);return{debug:()=>{},info:line(""),warning:line("warning: "),error:line("error: "),mask:r=>e.add(r),relay:t=>{for(const n of t.split(/\r?\n/))if(n.trim()!=="")r.stderr(`  ${e.redact(n)}\n`)}}}}),4287:((e,r,t)=>{t.d(r,{Y:()=>n,b:()=>s});const n=["file","repo","repository","project","env","environment","id","org-id","project-id","pipeline-definition-id","vcs-origin","context-id","dir"];const s=["publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--otp-uses <n>] [--provenance[=true|false|auto]]","dist-tag add <pkg>@<version> [<tag>]","dist-tag add --workspaces [-w <name|folder|glob>...] <tag>   (every workspace package at its package.json version)","dist-tag rm <pkg> <tag>","dist-tag ls [<pkg>]","owner add <user> [<pkg>]","owner rm <user> [<pkg>]","owner ls [<pkg>]","access set status=public|private [<pkg>]","access set mfa=none|publish|automation [<pkg>]","access get status [<pkg>]","deprecate <pkg>[@<range>] <message>","unpublish <pkg>@<version>   (or unpublish <pkg> --force for every version)","trust github [<pkg>] --file <workflow.yml> [--repo <owner/repo>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w <name|folder|glob>...] [--dry-run]","trust gitlab [<pkg>] --file <.gitlab-ci.yml> [--project <group/project>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]","trust circleci [<pkg>] --org-id <uuid> --project-id <uuid> --pipeline-definition-id <uuid> --vcs-origin <host/owner/repo> [--context-id <uuid>...] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]","trust list [<pkg>]","trust revoke [<pkg>] --id <id> [--dry-run]","stage publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--provenance[=true|false|auto]]","stage list [<pkg>]","stage view <id>","stage download <id> [--dir <folder>]","stage approve <id|pkg@version>... [--dry-run]   (or stage approve --workspaces [-w ...]: each package at its package.json version)","stage reject <id|pkg@version>... [--dry-run]   (or stage reject --workspaces [-w ...])"]}),8859:((e,r,t)=>{t.d(r,{m:()=>n});const n={now:()=>Date.now(),sleep:e=>new Promise(r=>setTimeout(r,Math.max(0,e)))}}),403:((e,r,t)=>{t.d(r,{G:()=>describeReason,U:()=>describeError});var n=t(9670);function describeError(e){if((0,n.kw)(e))return e.message;const r=e?.statusCode;if(typeof r!=="number")return describeReason(e);const t=describeReason(e).replace(/^\d+ ?/,"");return`the registry answered ${r}${t?`: ${t}`:""}`}function describeReason(e){if((0,n.kw)(e))return e.message;const r=e;const t=r?.body?.error??r?.body?.message;const s=typeof r?.message==="string"?r.message.split("\n")[0]?.trim()??"":String(e);if(typeof r?.statusCode==="number"){return typeof t==="string"?`${r.statusCode} ${t}`:s.split(" - ")[0]||String(r.statusCode)}return typeof r?.code==="string"&&!s.includes(r.code)?`${r.code}: ${s}`:s}}),9670:((e,r,t)=>{t.d(r,{_$:()=>ProductError,dz:()=>InputError,kw:()=>isProductError});class ProductError extends Error{code;received;constructor(e,r,t={}){super(r,t.cause===undefined?undefined:{cause:t.cause});this.name=new.target.name;this.code=e;this.received=t.received}}class InputError extends ProductError{input;constructor(e,r,t={}){super("EINPUT",r,t);this.input=e}}function isProductError(e){return e instanceof ProductError}}),6297:((e,r,t)=>{t.d(r,{p:()=>Redactor});class Redactor{#e=new Set;add(e){for(const r of[e,...e.split(/\r?\n/)]){const e=r.trim();if(e.length>=4)this.#e.add(e)}}get values(){return[...this.#e].sort((e,r)=>r.length-e.length)}redact(e){let r=e;for(const e of this.values)r=r.split(e).join("***");return r}}}),3411:((e,r,t)=>{t.d(r,{D:()=>n});const n="XXXXX-XXXXX-XXXXX-XXXXX"}),5792:((e,r,t)=>{t.d(r,{_:()=>s,x:()=>n});const n="0.1.0";const s=`npm-totp-publish/${n} node/${process.version}`})};
+export const id = 273;
+export const ids = [273,287];
+export const modules = {
+
+/***/ 1273:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   USAGE: () => (/* binding */ USAGE),
+/* harmony export */   runCli: () => (/* binding */ runCli)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _commands_types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4287);
+/* harmony import */ var _foundation_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8859);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
+/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3411);
+/* harmony import */ var _foundation_redactor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6297);
+/* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(403);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5792);
+
+
+
+
+
+
+
+
+
+const USAGE = `Usage: npm-totp-publish <command> [options]
+
+Runs npm's 2FA-protected writes with a one-time password made just in time from a TOTP secret.
+
+Commands (npm's own grammar; <pkg> defaults to the package in --package, or the current folder):
+  ${_commands_types_js__WEBPACK_IMPORTED_MODULE_5__/* .KNOWN_COMMANDS */ .b.join('\n  ')}
+  run <file>      run a block of the commands above, one per line (# comments; - reads stdin)
+
+Options:
+  --registry <url>           registry URL (default: https://registry.npmjs.org/)
+  --package <path>           the package for publish and the default <pkg> (default: .)
+  --expect-version <v>       refuse to publish unless the version is v (a release tag such as v1.2.3 works)
+  --trusted-publishing <m>   auto (default): publish by OIDC when NPM_ID_TOKEN or GitHub's ID token is there; off
+  --provenance[=<m>]         sign a provenance statement with each publish (GitHub Actions or GitLab CI); =false never;
+                             =auto (default): publishConfig.provenance, else on with trusted publishing, as npm does
+
+Monorepos (flags of publish, and of dist-tag add for --workspaces/-w):
+  --workspaces               every workspace package of the monorepo in --package (npm/yarn workspaces, pnpm-workspace.yaml)
+  -w, --workspace <x>        a workspace package by name, folder or glob (repeatable)
+  --include-workspace-root   the monorepo's root package too
+  --concurrency <n>          packages packed and uploaded at once (default 4)
+  --otp-uses <n>             the most writes one one-time password is sent with (default 3)
+  --dry-run                  read and check everything, write nothing
+  --ignore-scripts           do not run prepublishOnly, prepack, prepare or postpack
+  --allow-insecure-registry  allow plain http to a host other than this machine
+  --json                     print the results as JSON on stdout
+  -h, --help                 this help
+  -v, --version              this tool's version
+
+Secrets come from the environment only, never from arguments:
+  NODE_AUTH_TOKEN or NPM_TOKEN   registry token
+  NPM_TOTP_SECRET                TOTP secret: base32 text or an otpauth://totp/ URI
+`;
+async function runCli(argv, env, io) {
+    const redactor = new _foundation_redactor_js__WEBPACK_IMPORTED_MODULE_6__/* .Redactor */ .p();
+    const logger = cliLogger(redactor, io);
+    for (const name of ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_TOTP_SECRET']) {
+        const value = env[name];
+        if (value)
+            logger.mask(value);
+    }
+    try {
+        const parsed = parse(argv);
+        if (parsed === 'help') {
+            io.stdout(USAGE);
+            return 0;
+        }
+        if (parsed === 'version') {
+            io.stdout(`${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x}\n`);
+            return 0;
+        }
+        const [{ idTokenAvailable, normalizeOptions }, { parseCommandWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(333)]).then(__webpack_require__.bind(__webpack_require__, 4333)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(953), __webpack_require__.e(374)]).then(__webpack_require__.bind(__webpack_require__, 4953))]);
+        const usable = (value) => (value?.trim() && value.trim() !== _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_8__/* .SETUP_NODE_PLACEHOLDER */ .D ? value : undefined);
+        const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
+        const options = normalizeOptions({ ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET }, {
+            token: 'NODE_AUTH_TOKEN (or NPM_TOKEN)',
+            otpSecret: 'NPM_TOTP_SECRET',
+            registry: '--registry',
+            package: '--package',
+            tag: '--tag',
+            access: '--access',
+            dryRun: '--dry-run',
+            ignoreScripts: '--ignore-scripts',
+            allowInsecureRegistry: '--allow-insecure-registry',
+            expectVersion: '--expect-version',
+            trustedPublishing: '--trusted-publishing',
+            workspaces: '--workspaces',
+            includeWorkspaceRoot: '--include-workspace-root',
+            concurrency: '--concurrency',
+            otpUses: '--otp-uses',
+            provenance: '--provenance',
+        }, { idTokenAvailable: idTokenAvailable(env) });
+        const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(196), __webpack_require__.e(953), __webpack_require__.e(65), __webpack_require__.e(339)]).then(__webpack_require__.bind(__webpack_require__, 6065)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        let input;
+        if (parsed.words[0] === 'run') {
+            if (parsed.words.length !== 2)
+                throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', 'run takes one file holding the commands (or - for standard input).');
+            const file = parsed.words[1];
+            const block = file === '-' ? await (io.stdin ?? readStdin)() : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(io.cwd, file), 'utf8').catch(() => {
+                throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `run: cannot read ${file}.`);
+            });
+            input = { block, inputName: file === '-' ? 'standard input' : file };
+        }
+        else {
+            const defaultPackage = await defaultPackageName(options, io.cwd);
+            input = { commands: [parseCommandWords(parsed.words, { line: 0, text: parsed.words.join(' ') }, { inputName: 'arguments', defaultPackage })] };
+        }
+        const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(env, logger) : undefined;
+        const report = await runCommands(options, input, { clock: _foundation_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m, logger, cwd: io.cwd, env, userAgent: _version_js__WEBPACK_IMPORTED_MODULE_7__/* .USER_AGENT */ ._, ...(idTokens ? { idTokens } : {}) });
+        printReport(report, parsed.json, redactor, io);
+        if (report.error !== undefined) {
+            io.stderr(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(report.error))}\n`);
+            return 1;
+        }
+        return 0;
+    }
+    catch (error) {
+        const usage = error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz && error.input === 'arguments';
+        io.stderr(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(error))}\n`);
+        if (usage)
+            io.stderr(`\n${USAGE}`);
+        return usage ? 2 : 1;
+    }
+}
+const SECRET_FLAGS = /^--?(token|otp|otp-secret|secret|auth|password|_authToken)(=|$)/i;
+const GLOBAL_VALUED = new Set(['--registry', '--package', '--expect-version', '--trusted-publishing']);
+const TRUST_STAGE_FLAGS = [..._commands_types_js__WEBPACK_IMPORTED_MODULE_5__/* .TRUST_STAGE_VALUED */ .Y, 'allow-publish', 'allow-stage-publish', 'allow-staged-publish', 'yes'].map((flag) => `--${flag}`);
+const COMMAND_FLAGS = new Set(['--tag', '--access', '--force', '--workspaces', '--workspace', '-w', '--include-workspace-root', '--concurrency', '--otp-uses', ...TRUST_STAGE_FLAGS]);
+const GLOBAL_BOOLEAN = new Set(['--dry-run', '--ignore-scripts', '--allow-insecure-registry', '--json', '--help', '-h', '--version', '-v']);
+function parse(argv) {
+    const secretFlag = argv.find((arg) => SECRET_FLAGS.test(arg));
+    if (secretFlag) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `${secretFlag.split('=')[0]} is not accepted: command-line arguments are visible to every process on the machine and in CI logs. Put the token in NODE_AUTH_TOKEN (or NPM_TOKEN) and the TOTP secret in NPM_TOTP_SECRET.`);
+    }
+    const values = {};
+    const flags = new Set();
+    const words = [];
+    for (let i = 0; i < argv.length; i += 1) {
+        const arg = argv[i];
+        const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+        if (GLOBAL_VALUED.has(name)) {
+            const value = inline ?? argv[(i += 1)];
+            if (value === undefined)
+                throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `${name} needs a value.`);
+            values[name.slice(2)] = value;
+        }
+        else if (GLOBAL_BOOLEAN.has(name) && inline === undefined) {
+            flags.add(name);
+        }
+        else if (name === '--provenance') {
+            values.provenance = inline ?? 'true';
+        }
+        else {
+            words.push(arg);
+        }
+    }
+    if (flags.has('--help') || flags.has('-h'))
+        return 'help';
+    if (flags.has('--version') || flags.has('-v'))
+        return 'version';
+    if (words.length === 0)
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', 'no command given.');
+    const unknown = words.find((word) => word.startsWith('-') && !COMMAND_FLAGS.has(word.split('=')[0]) && word !== '-');
+    if (unknown)
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `unknown option ${unknown.split('=')[0]}.`);
+    return {
+        settings: {
+            ...(values.package === undefined ? {} : { package: values.package }),
+            ...(values.registry === undefined ? {} : { registry: values.registry }),
+            ...(values['expect-version'] === undefined ? {} : { expectVersion: values['expect-version'] }),
+            ...(values['trusted-publishing'] === undefined ? {} : { trustedPublishing: values['trusted-publishing'] }),
+            ...(values.provenance === undefined ? {} : { provenance: values.provenance }),
+            dryRun: flags.has('--dry-run'),
+            ignoreScripts: flags.has('--ignore-scripts'),
+            allowInsecureRegistry: flags.has('--allow-insecure-registry'),
+        },
+        words,
+        json: flags.has('--json'),
+    };
+}
+async function readStdin() {
+    const chunks = [];
+    for await (const chunk of process.stdin)
+        chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+}
+function printReport(report, json, redactor, io) {
+    if (json) {
+        const { error, ...rest } = report;
+        io.stdout(`${redactor.redact(JSON.stringify({ ...rest, ...(error === undefined ? {} : { error: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(error) }) }, null, 2))}\n`);
+        return;
+    }
+    for (const result of report.results) {
+        const attempts = result.otpAttempts === 1 ? '1 OTP' : `${result.otpAttempts} OTPs`;
+        const where = result.line > 0 ? `line ${result.line}: ` : '';
+        io.stdout(`${redactor.redact(`${result.outcome.padEnd(9)} ${where}${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)${result.detail ? ` - ${result.detail}` : ''}`)}\n`);
+    }
+}
+function cliLogger(redactor, io) {
+    const line = (prefix) => (message) => io.stderr(`${prefix}${redactor.redact(message)}\n`);
+    return {
+        debug: () => { },
+        info: line(''),
+        warning: line('warning: '),
+        error: line('error: '),
+        mask: (secret) => redactor.add(secret),
+        relay: (text) => {
+            for (const line of text.split(/\r?\n/))
+                if (line.trim() !== '')
+                    io.stderr(`  ${redactor.redact(line)}\n`);
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 4287:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ TRUST_STAGE_VALUED),
+/* harmony export */   b: () => (/* binding */ KNOWN_COMMANDS)
+/* harmony export */ });
+const TRUST_STAGE_VALUED = ['file', 'repo', 'repository', 'project', 'env', 'environment', 'id', 'org-id', 'project-id', 'pipeline-definition-id', 'vcs-origin', 'context-id', 'dir'];
+const KNOWN_COMMANDS = [
+    'publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--otp-uses <n>] [--provenance[=true|false|auto]]',
+    'dist-tag add <pkg>@<version> [<tag>]',
+    'dist-tag add --workspaces [-w <name|folder|glob>...] <tag>   (every workspace package at its package.json version)',
+    'dist-tag rm <pkg> <tag>',
+    'dist-tag ls [<pkg>]',
+    'owner add <user> [<pkg>]',
+    'owner rm <user> [<pkg>]',
+    'owner ls [<pkg>]',
+    'access set status=public|private [<pkg>]',
+    'access set mfa=none|publish|automation [<pkg>]',
+    'access get status [<pkg>]',
+    'deprecate <pkg>[@<range>] <message>',
+    'unpublish <pkg>@<version>   (or unpublish <pkg> --force for every version)',
+    'trust github [<pkg>] --file <workflow.yml> [--repo <owner/repo>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w <name|folder|glob>...] [--dry-run]',
+    'trust gitlab [<pkg>] --file <.gitlab-ci.yml> [--project <group/project>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
+    'trust circleci [<pkg>] --org-id <uuid> --project-id <uuid> --pipeline-definition-id <uuid> --vcs-origin <host/owner/repo> [--context-id <uuid>...] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
+    'trust list [<pkg>]',
+    'trust revoke [<pkg>] --id <id> [--dry-run]',
+    'stage publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--provenance[=true|false|auto]]',
+    'stage list [<pkg>]',
+    'stage view <id>',
+    'stage download <id> [--dir <folder>]',
+    'stage approve <id|pkg@version>... [--dry-run]   (or stage approve --workspaces [-w ...]: each package at its package.json version)',
+    'stage reject <id|pkg@version>... [--dry-run]   (or stage reject --workspaces [-w ...])',
+];
+
+
+/***/ }),
+
+/***/ 8859:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+};
+
+
+/***/ }),
+
+/***/ 403:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ describeReason),
+/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
+
+function describeError(error) {
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProductError */ .kw)(error))
+        return error.message;
+    const status = error?.statusCode;
+    if (typeof status !== 'number')
+        return describeReason(error);
+    const reason = describeReason(error).replace(/^\d+ ?/, '');
+    return `the registry answered ${status}${reason ? `: ${reason}` : ''}`;
+}
+function describeReason(error) {
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProductError */ .kw)(error))
+        return error.message;
+    const record = error;
+    const reason = record?.body?.error ?? record?.body?.message;
+    const message = typeof record?.message === 'string' ? (record.message.split('\n')[0]?.trim() ?? '') : String(error);
+    if (typeof record?.statusCode === 'number') {
+        return typeof reason === 'string' ? `${record.statusCode} ${reason}` : message.split(' - ')[0] || String(record.statusCode);
+    }
+    return typeof record?.code === 'string' && !message.includes(record.code) ? `${record.code}: ${message}` : message;
+}
+
+
+/***/ }),
+
+/***/ 9670:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _$: () => (/* binding */ ProductError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   kw: () => (/* binding */ isProductError)
+/* harmony export */ });
+class ProductError extends Error {
+    code;
+    received;
+    constructor(code, message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = new.target.name;
+        this.code = code;
+        this.received = options.received;
+    }
+}
+class InputError extends ProductError {
+    input;
+    constructor(input, message, options = {}) {
+        super('EINPUT', message, options);
+        this.input = input;
+    }
+}
+function isProductError(error) {
+    return error instanceof ProductError;
+}
+
+
+/***/ }),
+
+/***/ 6297:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */ });
+class Redactor {
+    #secrets = new Set();
+    add(secret) {
+        for (const value of [secret, ...secret.split(/\r?\n/)]) {
+            const trimmed = value.trim();
+            if (trimmed.length >= 4)
+                this.#secrets.add(trimmed);
+        }
+    }
+    get values() {
+        return [...this.#secrets].sort((a, b) => b.length - a.length);
+    }
+    redact(text) {
+        let result = text;
+        for (const secret of this.values)
+            result = result.split(secret).join('***');
+        return result;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3411:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ SETUP_NODE_PLACEHOLDER)
+/* harmony export */ });
+const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
+
+
+/***/ }),
+
+/***/ 5792:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ USER_AGENT),
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+const VERSION = '0.1.0';
+const USER_AGENT = `npm-totp-publish/${VERSION} node/${process.version}`;
+
+
+/***/ })
+
+};

@@ -1,1 +1,245 @@
-export const id=339;export const ids=[339,374];export const modules={6374:((e,t,n)=>{n.d(t,{Te:()=>packageNameProblem,pw:()=>userProblem,qH:()=>tagProblem});var o=n(8056);var s=n(2088);function packageNameProblem(e){try{const t=o(e);if(t.registry&&t.name===e)return undefined}catch{}return`"${e}" is not a valid npm package name (lower-case, URL-safe, optionally @scope/name)`}function tagProblem(e){if(e==="")return"the tag is empty";if(s.validRange(e)!==null){return`"${e}" is a valid semver range, which npm refuses as a tag name (it would be ambiguous with versions). Use a name such as latest, next or beta`}if(encodeURIComponent(e)!==e)return`"${e}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta`;return undefined}function userProblem(e){if(/^[a-z0-9][a-z0-9._-]*$/i.test(e)&&e.length<=214)return undefined;return`"${e}" is not a valid npm user name (letters, digits, . _ -)`}}),1333:((e,t,n)=>{n.d(t,{Ld:()=>parseTotpSecret,SI:()=>s,eo:()=>secretForms,sU:()=>a});var o=n(9670);const s=10;const a=64;const r=10;const i=300;const c=30;const d="base32 letters A-Z and digits 2-7, or an otpauth://totp/ URI";const u="ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";const p={SHA1:"sha1",SHA256:"sha256",SHA512:"sha512"};function parseTotpSecret(e,t){const n=locateSecret(e.trim(),t);const o=n.params??new Map;const s=n.params?"the otpauth URI's secret parameter":"the secret";return{bytes:decodeSecret(n.value,t,s),algorithm:parseAlgorithm(o.get("algorithm"),t),digits:parseDigits(o.get("digits"),t),period:parsePeriod(o.get("period"),t)}}function secretForms(e,t){const n=e.trim();const o=[n];let s;try{s=locateSecret(n,"secret")}catch{}if(s)o.push(s.written,s.value);const a=s?compact(s.value).toUpperCase():"";for(const e of[a,base32Encode(t.bytes)])o.push(e,e.toLowerCase());const r=Buffer.from(t.bytes).toString("hex");o.push(r,r.toUpperCase(),Buffer.from(t.bytes).toString("base64"));return[...new Set(o.filter(e=>e.length>0))]}function locateSecret(e,t){if(e==="")throw new o.dz(t,`${t} is empty; set it to the account's TOTP secret: ${d}.`);const n=/^([a-z][a-z0-9+.-]*):\/\//i.exec(e)?.[1]?.toLowerCase();if(n===undefined)return{written:e,value:e,params:undefined};if(n==="otpauth-migration"){throw new o.dz(t,`${t}: an otpauth-migration:// URI is an authenticator export of several accounts; give one account's otpauth://totp/ URI or its base32 secret instead.`)}const s=/^otpauth:\/\/([^/?#]*)[^?#]*(?:\?([^#]*))?/i.exec(e);if(!s)throw new o.dz(t,`${t} is a URI but not an otpauth:// URI; expected ${d}.`);const a=s[1]?.toLowerCase();if(a==="hotp"){throw new o.dz(t,`${t}: an otpauth://hotp/ URI describes counter-based one-time passwords (HOTP), which advance with each use rather than with time; `+"npm's two-factor authentication uses time-based codes (TOTP). Give the account's otpauth://totp/ URI or its base32 secret.",{received:"type=hotp"})}if(a!=="totp")throw new o.dz(t,`${t}: the otpauth URI's type must be totp (otpauth://totp/...); expected ${d}.`);const r=new Map;let i;for(const e of(s[2]??"").split("&")){const n=e.indexOf("=");const s=percentDecode(n<0?e:e.slice(0,n))?.toLowerCase();if(s===undefined||!["secret","algorithm","digits","period"].includes(s))continue;if(r.has(s))throw new o.dz(t,`${t}: the otpauth URI has more than one ${s} parameter; keep one.`);const a=percentDecode(n<0?"":e.slice(n+1));if(a===undefined)throw new o.dz(t,`${t}: the otpauth URI's ${s} parameter has invalid percent-encoding.`);r.set(s,a);if(s==="secret")i=e.slice(n+1)}const c=r.get("secret");if(i===undefined||c===undefined||c.trim()===""){throw new o.dz(t,`${t}: the otpauth://totp/ URI has no secret parameter (otpauth://totp/label?secret=BASE32...).`)}return{written:i,value:c,params:r}}function percentDecode(e){try{return decodeURIComponent(e.replace(/\+/g," "))}catch{return undefined}}function compact(e){return e.replace(/[\s-]/g,"").replace(/=+$/,"")}function decodeSecret(e,t,n){const r=compact(e);if(r===""||/[^A-Za-z2-7]/.test(r)){const e=/^\d{6,8}$/.test(r)?" It looks like a one-time code; give the secret the codes are made from.":"";throw new o.dz(t,`${t}: ${n} is not base32 text (0, 1, 8 and 9 are not base32 digits). Expected ${d}.${e}`)}const i=[];let c=0;let p=0;for(const e of r.toUpperCase()){c=(c<<5|u.indexOf(e))&4095;p+=5;if(p>=8){p-=8;i.push(c>>>p&255)}}if(i.length<s){throw new o.dz(t,`${t}: ${n} is ${i.length*8} bits long; a TOTP secret needs at least ${s*8} bits `+`(${s} bytes, ${Math.ceil(s*8/5)} base32 characters). Check that the whole secret was copied.`)}if(i.length>a){throw new o.dz(t,`${t}: ${n} is longer than ${a*8} bits, more than any TOTP enrolment uses; give the secret alone.`)}return Uint8Array.from(i)}function base32Encode(e){let t="";let n=0;let o=0;for(const s of e){n=(n<<8|s)&4095;o+=8;for(;o>=5;o-=5)t+=u[n>>>o-5&31]}return o>0?t+u[n<<5-o&31]:t}function parseAlgorithm(e,t){if(e===undefined)return"sha1";return p[e.toUpperCase()]??badParam(t,"algorithm",e,"use SHA1, SHA256 or SHA512")}function parseDigits(e,t){if(e===undefined||e==="6")return 6;return e==="8"?8:badParam(t,"digits",e,"use 6 or 8")}function parsePeriod(e,t){if(e===undefined)return c;const n=/^\d{1,4}$/.test(e)?Number(e):Number.NaN;if(n>=r&&n<=i)return n;return badParam(t,"period",e,`use a whole number of seconds from ${r} to ${i} (usually 30)`)}function badParam(e,t,n,s){const a=/^([\w.+-]{1,4}|sha3?[-_]?\d{1,3})$/i.test(n)?`${t}=${n}`:undefined;throw new o.dz(e,`${e}: the otpauth URI's ${a??`${t} parameter`} is not supported; ${s}.`,{received:a})}}),3028:((e,t,n)=>{n.d(t,{N:()=>failedResult,w:()=>outcomeResult});var o=n(403);function failedResult(e,t,n,s){return{line:e,command:t,ok:false,skipped:false,outcome:"failed",otpAttempts:0,waitedMs:0,durationMs:s,detail:(0,o.U)(n)}}function outcomeResult(e,t,n,o,s){const a=n.published===true;return{line:e,command:t,ok:true,skipped:!a&&n.status!=="done"&&n.status!=="tagged"&&n.status!=="staged",outcome:a?"published":n.status,otpAttempts:o.otpAttempts,waitedMs:o.waitedMs,durationMs:s,detail:n.detail,...n.stageId===undefined?{}:{stageId:n.stageId},...n.id===undefined?{}:{id:n.id},...n.data===undefined?{}:{data:n.data},...n.transparencyLogUrl?{transparencyLogUrl:n.transparencyLogUrl}:{}}}})};
+export const id = 339;
+export const ids = [339,374];
+export const modules = {
+
+/***/ 6374:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Te: () => (/* binding */ packageNameProblem),
+/* harmony export */   pw: () => (/* binding */ userProblem),
+/* harmony export */   qH: () => (/* binding */ tagProblem)
+/* harmony export */ });
+/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8056);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2088);
+
+
+function packageNameProblem(name) {
+    try {
+        const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_0__(name);
+        if (parsed.registry && parsed.name === name)
+            return undefined;
+    }
+    catch {
+    }
+    return `"${name}" is not a valid npm package name (lower-case, URL-safe, optionally @scope/name)`;
+}
+function tagProblem(tag) {
+    if (tag === '')
+        return 'the tag is empty';
+    if (semver__WEBPACK_IMPORTED_MODULE_1__.validRange(tag) !== null) {
+        return `"${tag}" is a valid semver range, which npm refuses as a tag name (it would be ambiguous with versions). Use a name such as latest, next or beta`;
+    }
+    if (encodeURIComponent(tag) !== tag)
+        return `"${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta`;
+    return undefined;
+}
+function userProblem(user) {
+    if (/^[a-z0-9][a-z0-9._-]*$/i.test(user) && user.length <= 214)
+        return undefined;
+    return `"${user}" is not a valid npm user name (letters, digits, . _ -)`;
+}
+
+
+/***/ }),
+
+/***/ 1333:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ld: () => (/* binding */ parseTotpSecret),
+/* harmony export */   SI: () => (/* binding */ MIN_SECRET_BYTES),
+/* harmony export */   eo: () => (/* binding */ secretForms),
+/* harmony export */   sU: () => (/* binding */ MAX_SECRET_BYTES)
+/* harmony export */ });
+/* unused harmony exports MIN_PERIOD_S, MAX_PERIOD_S, DEFAULT_PERIOD_S */
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
+
+const MIN_SECRET_BYTES = 10;
+const MAX_SECRET_BYTES = 64;
+const MIN_PERIOD_S = 10;
+const MAX_PERIOD_S = 300;
+const DEFAULT_PERIOD_S = 30;
+const EXPECTED = 'base32 letters A-Z and digits 2-7, or an otpauth://totp/ URI';
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const ALGORITHMS = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' };
+function parseTotpSecret(text, inputName) {
+    const located = locateSecret(text.trim(), inputName);
+    const params = located.params ?? new Map();
+    const where = located.params ? "the otpauth URI's secret parameter" : 'the secret';
+    return {
+        bytes: decodeSecret(located.value, inputName, where),
+        algorithm: parseAlgorithm(params.get('algorithm'), inputName),
+        digits: parseDigits(params.get('digits'), inputName),
+        period: parsePeriod(params.get('period'), inputName),
+    };
+}
+function secretForms(text, secret) {
+    const trimmed = text.trim();
+    const forms = [trimmed];
+    let located;
+    try {
+        located = locateSecret(trimmed, 'secret');
+    }
+    catch {
+    }
+    if (located)
+        forms.push(located.written, located.value);
+    const normalised = located ? compact(located.value).toUpperCase() : '';
+    for (const base32 of [normalised, base32Encode(secret.bytes)])
+        forms.push(base32, base32.toLowerCase());
+    const hex = Buffer.from(secret.bytes).toString('hex');
+    forms.push(hex, hex.toUpperCase(), Buffer.from(secret.bytes).toString('base64'));
+    return [...new Set(forms.filter((form) => form.length > 0))];
+}
+function locateSecret(text, inputName) {
+    if (text === '')
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName} is empty; set it to the account's TOTP secret: ${EXPECTED}.`);
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
+    if (scheme === undefined)
+        return { written: text, value: text, params: undefined };
+    if (scheme === 'otpauth-migration') {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: an otpauth-migration:// URI is an authenticator export of several accounts; give one account's otpauth://totp/ URI or its base32 secret instead.`);
+    }
+    const uri = /^otpauth:\/\/([^/?#]*)[^?#]*(?:\?([^#]*))?/i.exec(text);
+    if (!uri)
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName} is a URI but not an otpauth:// URI; expected ${EXPECTED}.`);
+    const type = uri[1]?.toLowerCase();
+    if (type === 'hotp') {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: an otpauth://hotp/ URI describes counter-based one-time passwords (HOTP), which advance with each use rather than with time; ` +
+            "npm's two-factor authentication uses time-based codes (TOTP). Give the account's otpauth://totp/ URI or its base32 secret.", { received: 'type=hotp' });
+    }
+    if (type !== 'totp')
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: the otpauth URI's type must be totp (otpauth://totp/...); expected ${EXPECTED}.`);
+    const params = new Map();
+    let written;
+    for (const part of (uri[2] ?? '').split('&')) {
+        const eq = part.indexOf('=');
+        const key = percentDecode(eq < 0 ? part : part.slice(0, eq))?.toLowerCase();
+        if (key === undefined || !['secret', 'algorithm', 'digits', 'period'].includes(key))
+            continue;
+        if (params.has(key))
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: the otpauth URI has more than one ${key} parameter; keep one.`);
+        const value = percentDecode(eq < 0 ? '' : part.slice(eq + 1));
+        if (value === undefined)
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: the otpauth URI's ${key} parameter has invalid percent-encoding.`);
+        params.set(key, value);
+        if (key === 'secret')
+            written = part.slice(eq + 1);
+    }
+    const value = params.get('secret');
+    if (written === undefined || value === undefined || value.trim() === '') {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: the otpauth://totp/ URI has no secret parameter (otpauth://totp/label?secret=BASE32...).`);
+    }
+    return { written, value, params };
+}
+function percentDecode(text) {
+    try {
+        return decodeURIComponent(text.replace(/\+/g, ' '));
+    }
+    catch {
+        return undefined;
+    }
+}
+function compact(text) {
+    return text.replace(/[\s-]/g, '').replace(/=+$/, '');
+}
+function decodeSecret(text, inputName, where) {
+    const clean = compact(text);
+    if (clean === '' || /[^A-Za-z2-7]/.test(clean)) {
+        const code = /^\d{6,8}$/.test(clean) ? ' It looks like a one-time code; give the secret the codes are made from.' : '';
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not base32 text (0, 1, 8 and 9 are not base32 digits). Expected ${EXPECTED}.${code}`);
+    }
+    const bytes = [];
+    let value = 0;
+    let bits = 0;
+    for (const char of clean.toUpperCase()) {
+        value = ((value << 5) | ALPHABET.indexOf(char)) & 0xfff;
+        bits += 5;
+        if (bits >= 8) {
+            bits -= 8;
+            bytes.push((value >>> bits) & 0xff);
+        }
+    }
+    if (bytes.length < MIN_SECRET_BYTES) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: ${where} is ${bytes.length * 8} bits long; a TOTP secret needs at least ${MIN_SECRET_BYTES * 8} bits ` +
+            `(${MIN_SECRET_BYTES} bytes, ${Math.ceil((MIN_SECRET_BYTES * 8) / 5)} base32 characters). Check that the whole secret was copied.`);
+    }
+    if (bytes.length > MAX_SECRET_BYTES) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: ${where} is longer than ${MAX_SECRET_BYTES * 8} bits, more than any TOTP enrolment uses; give the secret alone.`);
+    }
+    return Uint8Array.from(bytes);
+}
+function base32Encode(bytes) {
+    let out = '';
+    let value = 0;
+    let bits = 0;
+    for (const byte of bytes) {
+        value = ((value << 8) | byte) & 0xfff;
+        bits += 8;
+        for (; bits >= 5; bits -= 5)
+            out += ALPHABET[(value >>> (bits - 5)) & 31];
+    }
+    return bits > 0 ? out + ALPHABET[(value << (5 - bits)) & 31] : out;
+}
+function parseAlgorithm(value, inputName) {
+    if (value === undefined)
+        return 'sha1';
+    return ALGORITHMS[value.toUpperCase()] ?? badParam(inputName, 'algorithm', value, 'use SHA1, SHA256 or SHA512');
+}
+function parseDigits(value, inputName) {
+    if (value === undefined || value === '6')
+        return 6;
+    return value === '8' ? 8 : badParam(inputName, 'digits', value, 'use 6 or 8');
+}
+function parsePeriod(value, inputName) {
+    if (value === undefined)
+        return DEFAULT_PERIOD_S;
+    const period = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
+    if (period >= MIN_PERIOD_S && period <= MAX_PERIOD_S)
+        return period;
+    return badParam(inputName, 'period', value, `use a whole number of seconds from ${MIN_PERIOD_S} to ${MAX_PERIOD_S} (usually 30)`);
+}
+function badParam(inputName, key, value, advice) {
+    const named = /^([\w.+-]{1,4}|sha3?[-_]?\d{1,3})$/i.test(value) ? `${key}=${value}` : undefined;
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: the otpauth URI's ${named ?? `${key} parameter`} is not supported; ${advice}.`, { received: named });
+}
+
+
+/***/ }),
+
+/***/ 3028:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ failedResult),
+/* harmony export */   w: () => (/* binding */ outcomeResult)
+/* harmony export */ });
+/* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(403);
+
+function failedResult(line, command, error, durationMs) {
+    return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .U)(error) };
+}
+function outcomeResult(line, command, outcome, tally, durationMs) {
+    const published = outcome.published === true;
+    return {
+        line,
+        command,
+        ok: true,
+        skipped: !published && outcome.status !== 'done' && outcome.status !== 'tagged' && outcome.status !== 'staged',
+        outcome: published ? 'published' : outcome.status,
+        otpAttempts: tally.otpAttempts,
+        waitedMs: tally.waitedMs,
+        durationMs,
+        detail: outcome.detail,
+        ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }),
+        ...(outcome.id === undefined ? {} : { id: outcome.id }),
+        ...(outcome.data === undefined ? {} : { data: outcome.data }),
+        ...(outcome.transparencyLogUrl ? { transparencyLogUrl: outcome.transparencyLogUrl } : {}),
+    };
+}
+
+
+/***/ })
+
+};

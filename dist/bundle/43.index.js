@@ -1,1 +1,370 @@
-export const id=43;export const ids=[43];export const modules={2840:((e,t,s)=>{const i=s(9896);const r=s(6928);const n=s(4434).EventEmitter;const o=s(6507).Minimatch;class Walker extends n{constructor(e){e=e||{};super(e);this.isSymbolicLink=e.isSymbolicLink;this.path=e.path||process.cwd();this.basename=r.basename(this.path);this.ignoreFiles=e.ignoreFiles||[".ignore"];this.ignoreRules={};this.parent=e.parent||null;this.includeEmpty=!!e.includeEmpty;this.root=this.parent?this.parent.root:this.path;this.follow=!!e.follow;this.result=this.parent?this.parent.result:new Set;this.entries=null;this.sawError=false;this.exact=e.exact}sort(e,t){return e.localeCompare(t,"en")}emit(e,t){let s=false;if(!(this.sawError&&e==="error")){if(e==="error"){this.sawError=true}else if(e==="done"&&!this.parent){t=Array.from(t).map(e=>/^@/.test(e)?`./${e}`:e).sort(this.sort);this.result=t}if(e==="error"&&this.parent){s=this.parent.emit("error",t)}else{s=super.emit(e,t)}}return s}start(){i.readdir(this.path,(e,t)=>e?this.emit("error",e):this.onReaddir(t));return this}isIgnoreFile(e){return e!=="."&&e!==".."&&this.ignoreFiles.indexOf(e)!==-1}onReaddir(e){this.entries=e;if(e.length===0){if(this.includeEmpty){this.result.add(this.path.slice(this.root.length+1))}this.emit("done",this.result)}else{const e=this.entries.some(e=>this.isIgnoreFile(e));if(e){this.addIgnoreFiles()}else{this.filterEntries()}}}addIgnoreFiles(){const e=this.entries.filter(e=>this.isIgnoreFile(e));let t=e.length;const then=()=>{if(--t===0){this.filterEntries()}};e.forEach(e=>this.addIgnoreFile(e,then))}addIgnoreFile(e,t){const s=r.resolve(this.path,e);i.readFile(s,"utf8",(s,i)=>s?this.emit("error",s):this.onReadIgnoreFile(e,i,t))}onReadIgnoreFile(e,t,s){const i={matchBase:true,dot:true,flipNegate:true,nocase:true};const r=t.split(/\r?\n/).filter(e=>!/^#|^$/.test(e.trim())).map(e=>new o(e.trim(),i));this.ignoreRules[e]=r;s()}filterEntries(){const e=this.entries.map(e=>{const t=this.filterEntry(e);const s=this.filterEntry(e,true);return t||s?[e,t,s]:false}).filter(e=>e);let t=e.length;if(t===0){this.emit("done",this.result)}else{const then=()=>{if(--t===0){this.emit("done",this.result)}};e.forEach(e=>{const t=e[0];const s=e[1];const i=e[2];this.stat({entry:t,file:s,dir:i},then)})}}onstat({st:e,entry:t,file:s,dir:i,isSymbolicLink:r},n){const o=this.path+"/"+t;if(!e.isDirectory()){if(s){this.result.add(o.slice(this.root.length+1))}n()}else{if(i){this.walker(t,{isSymbolicLink:r,exact:s||this.filterEntry(t+"/")},n)}else{n()}}}stat({entry:e,file:t,dir:s},r){const n=this.path+"/"+e;i.lstat(n,(o,a)=>{if(o){this.emit("error",o)}else{const o=a.isSymbolicLink();if(this.follow&&o){i.stat(n,(i,n)=>{if(i){this.emit("error",i)}else{this.onstat({st:n,entry:e,file:t,dir:s,isSymbolicLink:o},r)}})}else{this.onstat({st:a,entry:e,file:t,dir:s,isSymbolicLink:o},r)}}})}walkerOpt(e,t){return{path:this.path+"/"+e,parent:this,ignoreFiles:this.ignoreFiles,follow:this.follow,includeEmpty:this.includeEmpty,...t}}walker(e,t,s){new Walker(this.walkerOpt(e,t)).on("done",s).start()}filterEntry(e,t,s){let i=true;if(this.parent&&this.parent.filterEntry){const r=this.basename+"/"+e;const n=s||e;i=this.parent.filterEntry(r,t,n);if(!i&&!this.exact){return false}}this.ignoreFiles.forEach(r=>{if(this.ignoreRules[r]){this.ignoreRules[r].forEach(r=>{if(r.negate!==i){const n=s&&r.globParts.some(e=>e.length<=(e.slice(-1)[0]?1:2));const o=r.match("/"+e)||r.match(e)||!!t&&(r.match("/"+e+"/")||r.match(e+"/")||r.negate&&(r.match("/"+e,true)||r.match(e,true))||n&&(r.match("/"+s+"/")||r.match(s+"/")||r.negate&&(r.match("/"+s,true)||r.match(s,true))));if(o){i=r.negate}}})}});return i}}class WalkerSync extends Walker{start(){this.onReaddir(i.readdirSync(this.path));return this}addIgnoreFile(e,t){const s=r.resolve(this.path,e);this.onReadIgnoreFile(e,i.readFileSync(s,"utf8"),t)}stat({entry:e,file:t,dir:s},r){const n=this.path+"/"+e;let o=i.lstatSync(n);const a=o.isSymbolicLink();if(this.follow&&a){o=i.statSync(n)}this.onstat({st:o,entry:e,file:t,dir:s,isSymbolicLink:a},r)}walker(e,t,s){new WalkerSync(this.walkerOpt(e,t)).start();s()}}const walk=(e,t)=>{const s=new Promise((t,s)=>{new Walker(e).on("done",t).on("error",s).start()});return t?s.then(e=>t(null,e),t):s};const walkSync=e=>new WalkerSync(e).start().result;e.exports=walk;walk.sync=walkSync;walk.Walker=Walker;walk.WalkerSync=WalkerSync}),6043:((e,t,s)=>{s.r(t);s.d(t,{packDirectory:()=>packDirectory});var i=s(7598);var r=s(1455);var n=s(6760);var o=s(8697);var a=s(9670);var c=s(8720);var l=s(3024);var h=s(2840);var p=s(2014);const f=Symbol("npm-packlist.rules.default");const u=Symbol("npm-packlist.rules.strict");const nameIsBadForWindows=e=>/\*/.test(e);const g=[".npmignore",".gitignore","**/.git","**/.svn","**/.hg","**/CVS","**/.git/**","**/.svn/**","**/.hg/**","**/CVS/**","/.lock-wscript","/.wafpickle-*","/build/config.gypi","npm-debug.log","**/.npmrc",".*.swp",".DS_Store","**/.DS_Store/**","._*","**/._*/**","*.orig","/archived-packages/**"];const d=["/.git"];const normalizePath=e=>e.split("\\").join("/");function readOutOfTreeIgnoreFiles(e,t,s=[]){for(const t of[".npmignore",".gitignore"]){try{s.push((0,l.readFileSync)((0,n.join)(e,t),{encoding:"utf8"}));break}catch(e){if(e.code!=="ENOENT")throw e}}if(!t)return s;const i=t.split(n.sep,1)[0];const r=(0,n.join)(e,i);return readOutOfTreeIgnoreFiles(r,(0,n.relative)(r,(0,n.join)(e,t)),s)}class PackWalker extends h.Walker{constructor(e,t){const s={...t,includeEmpty:false,follow:false,path:(0,n.resolve)(t.path||e.path).replace(/\\/g,"/"),ignoreFiles:t.ignoreFiles||[f,"package.json",".npmignore",".gitignore",u]};super(s);this.isPackage=!!s.isPackage;this.seen=s.seen||new Set;this.tree=e;this.requiredFiles=s.requiredFiles||[];const i=[];if(s.prefix&&s.workspaces){const e=normalizePath(s.path);const t=normalizePath(s.prefix);const r=s.workspaces.map(e=>normalizePath(e));if(e!==t&&r.includes(e)){i.push(...readOutOfTreeIgnoreFiles(s.prefix,(0,n.relative)(s.prefix,(0,n.dirname)(s.path))))}else if(e===t){i.push(...r.map(e=>normalizePath((0,n.relative)(s.path,e))))}}this.injectRules(f,[...g,...i]);if(!this.isPackage){this.injectRules(u,[...d,...this.requiredFiles.map(e=>`!${e}`)])}}addIgnoreFile(e,t){if(e!=="package.json"||!this.isPackage)return super.addIgnoreFile(e,t);try{this.processPackage(t)}catch(e){this.emit("error",e)}}emit(e,...t){if(e!=="done"||!this.isPackage)return super.emit(e,...t);this.gatherBundles().then(()=>super.emit("done",this.result),e=>super.emit("error",e));return true}filterEntries(){if(this.ignoreRules["package.json"]){this.ignoreRules[".npmignore"]=null;this.ignoreRules[".gitignore"]=null}else if(this.ignoreRules[".npmignore"]){this.ignoreRules[".gitignore"]=null}return super.filterEntries()}onstat(e,t){if(!e.st.isFile()&&!e.st.isDirectory())return t();return super.onstat(e,t)}stat(e,t){if(nameIsBadForWindows(e.entry))return t();return super.stat(e,t)}walkerOpt(e,t){let s=null;if(this.tree.workspaces){const t=[...this.tree.workspaces.values()].map(e=>e.replace(/\\/g,"/"));const i=(0,n.join)(this.path,e).replace(/\\/g,"/");if(t.includes(i)){s=[f,"package.json",".npmignore",".gitignore",u]}}else{s=[f,".npmignore",".gitignore",u]}return{...super.walkerOpt(e,t),ignoreFiles:s,requiredFiles:this.requiredFiles.map(t=>(0,n.relative)(t,e)===".."?(0,n.relative)(e,t).replace(/\\/g,"/"):false).filter(e=>Boolean(e))}}walker(e,t,s){new PackWalker(this.tree,this.walkerOpt(e,t)).on("done",s).start()}sort(e,t){const s=(0,n.extname)(e).toLowerCase();const i=(0,n.extname)(t).toLowerCase();const r=(0,n.basename)(e).toLowerCase();const o=(0,n.basename)(t).toLowerCase();return(0,p.P)(s,i)||(0,p.P)(r,o)||(0,p.P)(e,t)}injectRules(e,t,s=()=>{}){this.onReadIgnoreFile(e,`${t.join("\n")}\n`,s)}processPackage(e){const{bin:t,browser:s,files:i,main:r}=this.tree.package;const o=[];const c=[...d,"!/package.json","!/readme{,.*[^~$]}","!/copying{,.*[^~$]}","!/license{,.*[^~$]}","!/licence{,.*[^~$]}","/.git","/node_modules",".npmrc","/package-lock.json","/yarn.lock","/pnpm-lock.yaml","/bun.lockb"];if(i){for(const e of iterate(i)){if(typeof e!=="string"){throw new a._$("EPACKFILES",`"files" in the package.json of ${this.path} must list strings; it holds ${JSON.stringify(e)}.`,{received:e})}let t=e;if(t.startsWith("./"))t=t.slice(1);if(t.endsWith("/*"))t+="*";const s=`!${t}`;try{const e=(0,l.lstatSync)((0,n.join)(this.path,t.replace(/^!+/,"")).replace(/\\/g,"/"));if(e.isFile()){c.unshift(s);this.requiredFiles.push(t.startsWith("/")?t.slice(1):t)}else if(e.isDirectory()){o.push(s);o.push(`${s}/**`)}}catch{o.push(s)}}this.injectRules("package.json",["*",...o])}if(s)c.push(`!/${String(s)}`);if(r)c.push(`!/${String(r)}`);if(t&&typeof t==="object"){for(const e in t)c.push(`!/${String(t[e])}`)}this.injectRules(u,c,e)}async gatherBundles(){if(this.seen.has(this.tree))return;this.seen.add(this.tree);let e;if(this.tree.isProjectRoot){const{bundleDependencies:t}=this.tree.package;e=Array.isArray(t)?t:[]}else{const{dependencies:t,optionalDependencies:s}=this.tree.package;e=Object.keys(Object(t||{})).concat(Object.keys(Object(s||{})))}for(const t of e){if(typeof t!=="string")continue;const e=await this.tree.bundled(t);if(!e)continue;const s=[];if(e.isLink)s.push(f);s.push("package.json");if(e.isLink)s.push(".npmignore",".gitignore");s.push(u);const i=new PackWalker(e.target,{path:e.path,isPackage:true,ignoreFiles:s,seen:this.seen});const r=await new Promise((e,t)=>{i.on("error",t);i.on("done",e);i.start()});const o=(0,n.relative)(this.root,i.path);for(const e of r)this.result.add((0,n.join)(o,e).replace(/\\/g,"/"))}}}function iterate(e){if(Array.isArray(e)||typeof e==="string")return e;throw new a._$("EPACKFILES",`"files" in package.json must be an array of paths; it is ${JSON.stringify(e)}.`,{received:e})}function packList(e,t={}){return new Promise((s,i)=>{new PackWalker(e,{...t,isPackage:true}).on("done",s).on("error",i).start()})}const m=new Date("1985-10-26T08:15:00.000Z");async function packDirectory(e,t={}){const s=n.resolve(e);const l=await(0,r.lstat)(n.join(s,"package.json")).catch(()=>undefined);if(!l?.isFile()){const e=l?"is not a regular file (npm would leave it out of the tarball)":"does not exist";throw new a._$("EPACK",`${n.join(s,"package.json")} ${e}; npm packs a folder holding its package.json.`,{received:s})}const h=await(0,c.VG)(s,t.manifestText);if(!h.name||!h.version){throw new a._$("EPACK",`The package.json of ${s} needs a "name" and a "version" to be packed.`,{received:s})}const p=await(0,c.WP)(s,h);const f=await packList(p,{path:s,prefix:t.workspaceRoot===undefined?undefined:n.resolve(t.workspaceRoot),workspaces:t.workspaces?.map(e=>n.resolve(e))});const u=[];const g=new o.mM({cwd:s,prefix:"package/",portable:true,gzip:{level:9},mtime:m,maxReadSize:256*1024,filter:(e,t)=>{if(isPackageBin(h,e))t.mode=(t.mode??0)|73;return true},onWriteEntry:e=>{u.push({path:e.path.replace(/^\.\//,""),size:(e instanceof o.jU?e.size:e.stat?.size)??0})}});const d=g.concat();for(const e of f){g.add(e==="package.json"&&t.manifestText!==undefined?manifestEntry(t.manifestText,l.mode):e)}g.end();const k=await d.catch(e=>{throw new a._$("EPACK",`Could not pack ${s}: ${e.message}`,{received:s,cause:e})});return{data:k,integrity:`sha512-${(0,i.createHash)("sha512").update(k).digest("base64")}`,shasum:(0,i.createHash)("sha1").update(k).digest("hex"),files:u}}function manifestEntry(e,t){const s=Buffer.from(e,"utf8");const i=new o.lf(new o.Y9({path:"package.json",type:"File",mode:t&4095,size:s.length,mtime:m}));i.end(s);return i}function isPackageBin(e,t){const{bin:s,name:i}=e;if(!s)return false;const r=typeof s==="string"?{[String(i)]:s}:s;const n=t.replace(/^[^\\/]*\//,"");return Object.values(r).some(e=>e===n)}})};
+export const id = 43;
+export const ids = [43];
+export const modules = {
+
+/***/ 6043:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  packDirectory: () => (/* binding */ packDirectory)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
+var index_min = __webpack_require__(8697);
+// EXTERNAL MODULE: ./lib/foundation/errors.js
+var errors = __webpack_require__(9670);
+// EXTERNAL MODULE: ./lib/package/pack-tree.js
+var pack_tree = __webpack_require__(8720);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./node_modules/ignore-walk/lib/index.js
+var lib = __webpack_require__(2840);
+// EXTERNAL MODULE: ./lib/package/collate.js
+var collate = __webpack_require__(2014);
+;// CONCATENATED MODULE: ./lib/package/packlist.js
+
+
+
+
+
+const defaultRules = Symbol('npm-packlist.rules.default');
+const strictRules = Symbol('npm-packlist.rules.strict');
+const nameIsBadForWindows = (file) => /\*/.test(file);
+const defaults = [
+    '.npmignore',
+    '.gitignore',
+    '**/.git',
+    '**/.svn',
+    '**/.hg',
+    '**/CVS',
+    '**/.git/**',
+    '**/.svn/**',
+    '**/.hg/**',
+    '**/CVS/**',
+    '/.lock-wscript',
+    '/.wafpickle-*',
+    '/build/config.gypi',
+    'npm-debug.log',
+    '**/.npmrc',
+    '.*.swp',
+    '.DS_Store',
+    '**/.DS_Store/**',
+    '._*',
+    '**/._*/**',
+    '*.orig',
+    '/archived-packages/**',
+];
+const strictDefaults = ['/.git'];
+const normalizePath = (path) => path.split('\\').join('/');
+function readOutOfTreeIgnoreFiles(root, rel, result = []) {
+    for (const file of ['.npmignore', '.gitignore']) {
+        try {
+            result.push((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file), { encoding: 'utf8' }));
+            break;
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+        }
+    }
+    if (!rel)
+        return result;
+    const firstRel = rel.split(external_node_path_.sep, 1)[0];
+    const newRoot = (0,external_node_path_.join)(root, firstRel);
+    return readOutOfTreeIgnoreFiles(newRoot, (0,external_node_path_.relative)(newRoot, (0,external_node_path_.join)(root, rel)), result);
+}
+class PackWalker extends lib.Walker {
+    constructor(tree, opts) {
+        const options = {
+            ...opts,
+            includeEmpty: false,
+            follow: false,
+            path: (0,external_node_path_.resolve)(opts.path || tree.path).replace(/\\/g, '/'),
+            ignoreFiles: opts.ignoreFiles || [defaultRules, 'package.json', '.npmignore', '.gitignore', strictRules],
+        };
+        super(options);
+        this.isPackage = !!options.isPackage;
+        this.seen = options.seen || new Set();
+        this.tree = tree;
+        this.requiredFiles = options.requiredFiles || [];
+        const additionalDefaults = [];
+        if (options.prefix && options.workspaces) {
+            const path = normalizePath(options.path);
+            const prefix = normalizePath(options.prefix);
+            const workspaces = options.workspaces.map((ws) => normalizePath(ws));
+            if (path !== prefix && workspaces.includes(path)) {
+                additionalDefaults.push(...readOutOfTreeIgnoreFiles(options.prefix, (0,external_node_path_.relative)(options.prefix, (0,external_node_path_.dirname)(options.path))));
+            }
+            else if (path === prefix) {
+                additionalDefaults.push(...workspaces.map((w) => normalizePath((0,external_node_path_.relative)(options.path, w))));
+            }
+        }
+        this.injectRules(defaultRules, [...defaults, ...additionalDefaults]);
+        if (!this.isPackage) {
+            this.injectRules(strictRules, [...strictDefaults, ...this.requiredFiles.map((file) => `!${file}`)]);
+        }
+    }
+    addIgnoreFile(file, callback) {
+        if (file !== 'package.json' || !this.isPackage)
+            return super.addIgnoreFile(file, callback);
+        try {
+            this.processPackage(callback);
+        }
+        catch (error) {
+            this.emit('error', error);
+        }
+    }
+    emit(event, ...args) {
+        if (event !== 'done' || !this.isPackage)
+            return super.emit(event, ...args);
+        this.gatherBundles().then(() => super.emit('done', this.result), (error) => super.emit('error', error));
+        return true;
+    }
+    filterEntries() {
+        if (this.ignoreRules['package.json']) {
+            this.ignoreRules['.npmignore'] = null;
+            this.ignoreRules['.gitignore'] = null;
+        }
+        else if (this.ignoreRules['.npmignore']) {
+            this.ignoreRules['.gitignore'] = null;
+        }
+        return super.filterEntries();
+    }
+    onstat(result, callback) {
+        if (!result.st.isFile() && !result.st.isDirectory())
+            return callback();
+        return super.onstat(result, callback);
+    }
+    stat(job, callback) {
+        if (nameIsBadForWindows(job.entry))
+            return callback();
+        return super.stat(job, callback);
+    }
+    walkerOpt(entry, opts) {
+        let ignoreFiles = null;
+        if (this.tree.workspaces) {
+            const workspaceDirs = [...this.tree.workspaces.values()].map((dir) => dir.replace(/\\/g, '/'));
+            const entryPath = (0,external_node_path_.join)(this.path, entry).replace(/\\/g, '/');
+            if (workspaceDirs.includes(entryPath)) {
+                ignoreFiles = [defaultRules, 'package.json', '.npmignore', '.gitignore', strictRules];
+            }
+        }
+        else {
+            ignoreFiles = [defaultRules, '.npmignore', '.gitignore', strictRules];
+        }
+        return {
+            ...super.walkerOpt(entry, opts),
+            ignoreFiles,
+            requiredFiles: this.requiredFiles
+                .map((file) => ((0,external_node_path_.relative)(file, entry) === '..' ? (0,external_node_path_.relative)(entry, file).replace(/\\/g, '/') : false))
+                .filter((file) => Boolean(file)),
+        };
+    }
+    walker(entry, opts, callback) {
+        new PackWalker(this.tree, this.walkerOpt(entry, opts)).on('done', callback).start();
+    }
+    sort(a, b) {
+        const exta = (0,external_node_path_.extname)(a).toLowerCase();
+        const extb = (0,external_node_path_.extname)(b).toLowerCase();
+        const basea = (0,external_node_path_.basename)(a).toLowerCase();
+        const baseb = (0,external_node_path_.basename)(b).toLowerCase();
+        return (0,collate/* compareEn */.P)(exta, extb) || (0,collate/* compareEn */.P)(basea, baseb) || (0,collate/* compareEn */.P)(a, b);
+    }
+    injectRules(filename, rules, callback = () => { }) {
+        this.onReadIgnoreFile(filename, `${rules.join('\n')}\n`, callback);
+    }
+    processPackage(callback) {
+        const { bin, browser, files, main } = this.tree.package;
+        const ignores = [];
+        const strict = [
+            ...strictDefaults,
+            '!/package.json',
+            '!/readme{,.*[^~$]}',
+            '!/copying{,.*[^~$]}',
+            '!/license{,.*[^~$]}',
+            '!/licence{,.*[^~$]}',
+            '/.git',
+            '/node_modules',
+            '.npmrc',
+            '/package-lock.json',
+            '/yarn.lock',
+            '/pnpm-lock.yaml',
+            '/bun.lockb',
+        ];
+        if (files) {
+            for (const entry of iterate(files)) {
+                if (typeof entry !== 'string') {
+                    throw new errors/* ProductError */._$('EPACKFILES', `"files" in the package.json of ${this.path} must list strings; it holds ${JSON.stringify(entry)}.`, { received: entry });
+                }
+                let file = entry;
+                if (file.startsWith('./'))
+                    file = file.slice(1);
+                if (file.endsWith('/*'))
+                    file += '*';
+                const inverse = `!${file}`;
+                try {
+                    const stat = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(this.path, file.replace(/^!+/, '')).replace(/\\/g, '/'));
+                    if (stat.isFile()) {
+                        strict.unshift(inverse);
+                        this.requiredFiles.push(file.startsWith('/') ? file.slice(1) : file);
+                    }
+                    else if (stat.isDirectory()) {
+                        ignores.push(inverse);
+                        ignores.push(`${inverse}/**`);
+                    }
+                }
+                catch {
+                    ignores.push(inverse);
+                }
+            }
+            this.injectRules('package.json', ['*', ...ignores]);
+        }
+        if (browser)
+            strict.push(`!/${String(browser)}`);
+        if (main)
+            strict.push(`!/${String(main)}`);
+        if (bin && typeof bin === 'object') {
+            for (const key in bin)
+                strict.push(`!/${String(bin[key])}`);
+        }
+        this.injectRules(strictRules, strict, callback);
+    }
+    async gatherBundles() {
+        if (this.seen.has(this.tree))
+            return;
+        this.seen.add(this.tree);
+        let toBundle;
+        if (this.tree.isProjectRoot) {
+            const { bundleDependencies } = this.tree.package;
+            toBundle = Array.isArray(bundleDependencies) ? bundleDependencies : [];
+        }
+        else {
+            const { dependencies, optionalDependencies } = this.tree.package;
+            toBundle = Object.keys(Object(dependencies || {})).concat(Object.keys(Object(optionalDependencies || {})));
+        }
+        for (const dep of toBundle) {
+            if (typeof dep !== 'string')
+                continue;
+            const node = await this.tree.bundled(dep);
+            if (!node)
+                continue;
+            const ignoreFiles = [];
+            if (node.isLink)
+                ignoreFiles.push(defaultRules);
+            ignoreFiles.push('package.json');
+            if (node.isLink)
+                ignoreFiles.push('.npmignore', '.gitignore');
+            ignoreFiles.push(strictRules);
+            const walker = new PackWalker(node.target, { path: node.path, isPackage: true, ignoreFiles, seen: this.seen });
+            const bundled = await new Promise((done, fail) => {
+                walker.on('error', fail);
+                walker.on('done', done);
+                walker.start();
+            });
+            const relativeFrom = (0,external_node_path_.relative)(this.root, walker.path);
+            for (const file of bundled)
+                this.result.add((0,external_node_path_.join)(relativeFrom, file).replace(/\\/g, '/'));
+        }
+    }
+}
+function iterate(files) {
+    if (Array.isArray(files) || typeof files === 'string')
+        return files;
+    throw new errors/* ProductError */._$('EPACKFILES', `"files" in package.json must be an array of paths; it is ${JSON.stringify(files)}.`, { received: files });
+}
+function packList(tree, options = {}) {
+    return new Promise((done, fail) => {
+        new PackWalker(tree, { ...options, isPackage: true })
+            .on('done', done)
+            .on('error', fail)
+            .start();
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/package/pack.js
+
+
+
+
+
+
+
+const MTIME = new Date('1985-10-26T08:15:00.000Z');
+async function packDirectory(dir, options = {}) {
+    const root = external_node_path_.resolve(dir);
+    const manifestStat = await (0,promises_.lstat)(external_node_path_.join(root, 'package.json')).catch(() => undefined);
+    if (!manifestStat?.isFile()) {
+        const problem = manifestStat ? 'is not a regular file (npm would leave it out of the tarball)' : 'does not exist';
+        throw new errors/* ProductError */._$('EPACK', `${external_node_path_.join(root, 'package.json')} ${problem}; npm packs a folder holding its package.json.`, { received: root });
+    }
+    const manifest = await (0,pack_tree/* readPackManifest */.VG)(root, options.manifestText);
+    if (!manifest.name || !manifest.version) {
+        throw new errors/* ProductError */._$('EPACK', `The package.json of ${root} needs a "name" and a "version" to be packed.`, { received: root });
+    }
+    const tree = await (0,pack_tree/* projectTree */.WP)(root, manifest);
+    const files = await packList(tree, {
+        path: root,
+        prefix: options.workspaceRoot === undefined ? undefined : external_node_path_.resolve(options.workspaceRoot),
+        workspaces: options.workspaces?.map((workspace) => external_node_path_.resolve(workspace)),
+    });
+    const entries = [];
+    const pack = new index_min/* Pack */.mM({
+        cwd: root,
+        prefix: 'package/',
+        portable: true,
+        gzip: { level: 9 },
+        mtime: MTIME,
+        maxReadSize: 256 * 1024,
+        filter: (file, stat) => {
+            if (isPackageBin(manifest, file))
+                stat.mode = (stat.mode ?? 0) | 0o111;
+            return true;
+        },
+        onWriteEntry: (entry) => {
+            entries.push({ path: entry.path.replace(/^\.\//, ''), size: (entry instanceof index_min/* WriteEntryTar */.jU ? entry.size : entry.stat?.size) ?? 0 });
+        },
+    });
+    const data = pack.concat();
+    for (const file of files) {
+        pack.add(file === 'package.json' && options.manifestText !== undefined ? manifestEntry(options.manifestText, manifestStat.mode) : file);
+    }
+    pack.end();
+    const tarball = await data.catch((error) => {
+        throw new errors/* ProductError */._$('EPACK', `Could not pack ${root}: ${error.message}`, { received: root, cause: error });
+    });
+    return {
+        data: tarball,
+        integrity: `sha512-${(0,external_node_crypto_.createHash)('sha512').update(tarball).digest('base64')}`,
+        shasum: (0,external_node_crypto_.createHash)('sha1').update(tarball).digest('hex'),
+        files: entries,
+    };
+}
+function manifestEntry(text, mode) {
+    const body = Buffer.from(text, 'utf8');
+    const entry = new index_min/* ReadEntry */.lf(new index_min/* Header */.Y9({ path: 'package.json', type: 'File', mode: mode & 0o7777, size: body.length, mtime: MTIME }));
+    entry.end(body);
+    return entry;
+}
+function isPackageBin(manifest, file) {
+    const { bin, name } = manifest;
+    if (!bin)
+        return false;
+    const bins = typeof bin === 'string' ? { [String(name)]: bin } : bin;
+    const relative = file.replace(/^[^\\/]*\//, '');
+    return Object.values(bins).some((target) => target === relative);
+}
+
+
+/***/ })
+
+};

@@ -1,1 +1,130 @@
-export const id=51;export const ids=[51];export const modules={2051:((e,n,t)=>{t.d(n,{publishWorkspaces:()=>publishWorkspaces});var s=t(7581);var a=t(403);var o=t(9670);var i=t(3028);async function publishWorkspaces(e){const{plan:n,logger:t,clock:o}=e;const r=n.command.line;const c=new Map;const l=new Map;const m=new Map;const u=new Map;const d=n.members.filter(e=>e.plan!==undefined);for(const e of n.members){if(e.plan)c.set(e.name,"waiting");else l.set(e.name,{name:e.name,version:e.version,tag:"",outcome:"private",detail:"private: not published"})}for(const e of n.warnings)t.warning(e);t.info(`Publishing ${d.length} of ${n.members.length} workspace package${n.members.length===1?"":"s"} of ${n.root} (${n.manager}), `+`${n.concurrency} at a time, at most ${n.otpUses} write${n.otpUses===1?"":"s"} per one-time password.`);await new Promise(p=>{let g=0;const settle=()=>{for(let e=true;e;){e=false;for(const t of d){if(c.get(t.name)!=="waiting")continue;const s=(n.waitsFor.get(t.name)??[]).find(e=>["failed","not-run"].includes(c.get(e)??""));if(!s)continue;c.set(t.name,"not-run");u.set(t.name,`not run: it depends on ${s}, which ${c.get(s)==="failed"?"failed":"was not run"}`);e=true}}for(const e of d){if(g>=n.concurrency)break;if(c.get(e.name)!=="waiting")continue;if(!(n.waitsFor.get(e.name)??[]).every(e=>c.get(e)==="ok"))continue;g+=1;c.set(e.name,"running");void publishOne(e.name).then(n=>{c.set(e.name,n?"ok":"failed");g-=1;settle()})}if(g===0)p()};const publishOne=async c=>{const d=n.members.find(e=>e.name===c);const p=d?.plan;if(!p)return false;const g=e.context();const f=o.now();const $=`${p.name}@${p.version}`;const h=p.command.stage?"stage publish":"publish";try{const n=await e.retrying(g,()=>(0,s.$_)(g,p,e.packuments.get(c),e.publishDeps));const a=n.published===true;m.set(c,(0,i.w)(r,`${h} ${$}`,n,g.tally,o.now()-f));l.set(c,{name:p.name,version:p.version,tag:p.tag,outcome:a?"published":n.status==="tagged"||n.status==="dry-run"||n.status==="staged"?n.status:"unchanged",detail:n.detail,...n.stageId===undefined?{}:{stageId:n.stageId}});t.info(`${$}: ${n.detail}`);return true}catch(e){const n=(0,a.U)(e);m.set(c,{line:r,command:`${h} ${$}`,ok:false,skipped:false,outcome:"failed",otpAttempts:g.tally.otpAttempts,waitedMs:g.tally.waitedMs,durationMs:o.now()-f,detail:n});l.set(c,{name:p.name,version:p.version,tag:p.tag,outcome:"failed",detail:n});u.set(c,n);t.error(`${$}: ${n}`);return false}};settle()});for(const e of d){if(c.get(e.name)!=="not-run")continue;const n=e.plan;const t=u.get(e.name)??"not run";m.set(e.name,{line:r,command:`${n.command.stage?"stage publish":"publish"} ${n.name}@${n.version}`,ok:false,skipped:false,outcome:"not-run",otpAttempts:0,waitedMs:0,durationMs:0,detail:t});l.set(e.name,{name:n.name,version:n.version,tag:n.tag,outcome:"not-run",detail:t})}const p=n.members.map(e=>l.get(e.name));const g=p.filter(e=>e.outcome==="failed");return{packages:p,rows:d.map(e=>m.get(e.name)),error:g.length===0?undefined:new WorkspacesFailedError(p)}}class WorkspacesFailedError extends o._${constructor(e){const ids=n=>e.filter(e=>(Array.isArray(n)?n:[n]).includes(e.outcome)).map(e=>`${e.name}@${e.version}`);const n=e.filter(e=>e.outcome==="failed");const list=e=>e.length===0?"none":e.join(", ");super("EWORKSPACES",`${n.length} workspace package${n.length===1?"":"s"} failed: ${n.map(e=>`${e.name}@${e.version} (${e.detail})`).join("; ")}. `+`In the registry now: published by this run: ${list(ids("published"))}; already there: ${list(ids(["unchanged","tagged"]))}. `+`Not in the registry: ${list(ids(["failed","not-run"]))}. Running the same step again publishes only what is missing.`,{received:n.map(e=>e.name)})}}})};
+export const id = 51;
+export const ids = [51];
+export const modules = {
+
+/***/ 2051:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   publishWorkspaces: () => (/* binding */ publishWorkspaces)
+/* harmony export */ });
+/* unused harmony export WorkspacesFailedError */
+/* harmony import */ var _commands_publish_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7581);
+/* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(403);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9670);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3028);
+
+
+
+
+async function publishWorkspaces(run) {
+    const { plan, logger, clock } = run;
+    const line = plan.command.line;
+    const state = new Map();
+    const packages = new Map();
+    const rows = new Map();
+    const reasons = new Map();
+    const publishable = plan.members.filter((member) => member.plan !== undefined);
+    for (const member of plan.members) {
+        if (member.plan)
+            state.set(member.name, 'waiting');
+        else
+            packages.set(member.name, { name: member.name, version: member.version, tag: '', outcome: 'private', detail: 'private: not published' });
+    }
+    for (const warning of plan.warnings)
+        logger.warning(warning);
+    logger.info(`Publishing ${publishable.length} of ${plan.members.length} workspace package${plan.members.length === 1 ? '' : 's'} of ${plan.root} (${plan.manager}), ` +
+        `${plan.concurrency} at a time, at most ${plan.otpUses} write${plan.otpUses === 1 ? '' : 's'} per one-time password.`);
+    await new Promise((resolve) => {
+        let running = 0;
+        const settle = () => {
+            for (let changed = true; changed;) {
+                changed = false;
+                for (const member of publishable) {
+                    if (state.get(member.name) !== 'waiting')
+                        continue;
+                    const blocked = (plan.waitsFor.get(member.name) ?? []).find((dependency) => ['failed', 'not-run'].includes(state.get(dependency) ?? ''));
+                    if (!blocked)
+                        continue;
+                    state.set(member.name, 'not-run');
+                    reasons.set(member.name, `not run: it depends on ${blocked}, which ${state.get(blocked) === 'failed' ? 'failed' : 'was not run'}`);
+                    changed = true;
+                }
+            }
+            for (const member of publishable) {
+                if (running >= plan.concurrency)
+                    break;
+                if (state.get(member.name) !== 'waiting')
+                    continue;
+                if (!(plan.waitsFor.get(member.name) ?? []).every((dependency) => state.get(dependency) === 'ok'))
+                    continue;
+                running += 1;
+                state.set(member.name, 'running');
+                void publishOne(member.name).then((ok) => {
+                    state.set(member.name, ok ? 'ok' : 'failed');
+                    running -= 1;
+                    settle();
+                });
+            }
+            if (running === 0)
+                resolve();
+        };
+        const publishOne = async (name) => {
+            const member = plan.members.find((entry) => entry.name === name);
+            const memberPlan = member?.plan;
+            if (!memberPlan)
+                return false;
+            const context = run.context();
+            const startedAt = clock.now();
+            const id = `${memberPlan.name}@${memberPlan.version}`;
+            const verb = memberPlan.command.stage ? 'stage publish' : 'publish';
+            try {
+                const outcome = await run.retrying(context, () => (0,_commands_publish_js__WEBPACK_IMPORTED_MODULE_0__/* .executePublish */ .$_)(context, memberPlan, run.packuments.get(name), run.publishDeps));
+                const published = outcome.published === true;
+                rows.set(name, (0,_result_js__WEBPACK_IMPORTED_MODULE_3__/* .outcomeResult */ .w)(line, `${verb} ${id}`, outcome, context.tally, clock.now() - startedAt));
+                packages.set(name, { name: memberPlan.name, version: memberPlan.version, tag: memberPlan.tag, outcome: published ? 'published' : outcome.status === 'tagged' || outcome.status === 'dry-run' || outcome.status === 'staged' ? outcome.status : 'unchanged', detail: outcome.detail, ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }) });
+                logger.info(`${id}: ${outcome.detail}`);
+                return true;
+            }
+            catch (error) {
+                const detail = (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(error);
+                rows.set(name, { line, command: `${verb} ${id}`, ok: false, skipped: false, outcome: 'failed', otpAttempts: context.tally.otpAttempts, waitedMs: context.tally.waitedMs, durationMs: clock.now() - startedAt, detail });
+                packages.set(name, { name: memberPlan.name, version: memberPlan.version, tag: memberPlan.tag, outcome: 'failed', detail });
+                reasons.set(name, detail);
+                logger.error(`${id}: ${detail}`);
+                return false;
+            }
+        };
+        settle();
+    });
+    for (const member of publishable) {
+        if (state.get(member.name) !== 'not-run')
+            continue;
+        const memberPlan = member.plan;
+        const detail = reasons.get(member.name) ?? 'not run';
+        rows.set(member.name, { line, command: `${memberPlan.command.stage ? 'stage publish' : 'publish'} ${memberPlan.name}@${memberPlan.version}`, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail });
+        packages.set(member.name, { name: memberPlan.name, version: memberPlan.version, tag: memberPlan.tag, outcome: 'not-run', detail });
+    }
+    const ordered = plan.members.map((member) => packages.get(member.name));
+    const failed = ordered.filter((entry) => entry.outcome === 'failed');
+    return {
+        packages: ordered,
+        rows: publishable.map((member) => rows.get(member.name)),
+        error: failed.length === 0 ? undefined : new WorkspacesFailedError(ordered),
+    };
+}
+class WorkspacesFailedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$ {
+    constructor(packages) {
+        const ids = (outcome) => packages.filter((entry) => (Array.isArray(outcome) ? outcome : [outcome]).includes(entry.outcome)).map((entry) => `${entry.name}@${entry.version}`);
+        const failed = packages.filter((entry) => entry.outcome === 'failed');
+        const list = (names) => (names.length === 0 ? 'none' : names.join(', '));
+        super('EWORKSPACES', `${failed.length} workspace package${failed.length === 1 ? '' : 's'} failed: ${failed.map((entry) => `${entry.name}@${entry.version} (${entry.detail})`).join('; ')}. ` +
+            `In the registry now: published by this run: ${list(ids('published'))}; already there: ${list(ids(['unchanged', 'tagged']))}. ` +
+            `Not in the registry: ${list(ids(['failed', 'not-run']))}. Running the same step again publishes only what is missing.`, { received: failed.map((entry) => entry.name) });
+    }
+}
+
+
+/***/ })
+
+};

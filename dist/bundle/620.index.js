@@ -1,1 +1,988 @@
-export const id=620;export const ids=[620,53];export const modules={5709:((e,n,t)=>{t.d(n,{V:()=>isRegistryName});var o=t(8056);function isRegistryName(e){try{const n=o(e);return n.registry===true&&n.name===e}catch{return false}}}),6844:((e,n,t)=>{t.d(n,{Vj:()=>selectWorkspaces,gt:()=>findWorkspaces});var o=t(1455);var s=t(6760);var r=t(3581);var a=t(2088);var i=t(1196);var c=t(9670);var p=t(5512);var d=t(5709);const f="pnpm-workspace.yaml";const l=["**/node_modules/**"];const u=["**/node_modules/**","**/bower_components/**"];async function findWorkspaces(e,n){e=s.resolve(e);const t=s.join(e,"package.json");const[r,a,i]=await Promise.all([readText(t,n),readText(s.join(e,f),n),(0,o.access)(s.join(e,"yarn.lock")).then(()=>true,()=>false)]);if(r===undefined&&a===undefined){throw new c.dz(n,`${n}: there is no package.json in ${e}. Give the root folder of the monorepo, the one whose package.json declares "workspaces" (or that holds ${f}).`,{received:e})}const p=r===undefined?{}:parseManifest(r,t,n);const d=typeof p.packageManager==="string"?p.packageManager:"";const l=a!==undefined?"pnpm":i||d.startsWith("yarn")?"yarn":"npm";let u;let m;let g;let h={};if(l==="pnpm"){u=s.join(e,f);const t=parseYamlObject(a??"",u,n);m=stringList(t.packages,`"packages" in ${u}`,n);if(m.length===0)throw noWorkspaces(u,n);h=readCatalogs(t,u,n);g=await pnpmFolders(e,m)}else{u=t;const o=p.workspaces;const r=isObject(o)&&!Array.isArray(o)?o.packages:o;m=stringList(r,`"workspaces" in ${t}`,n);if(m.length===0)throw noWorkspaces(t,n);if(l==="yarn"){const t=s.join(e,".yarnrc.yml");const o=await readText(t,n);if(o!==undefined)h=readCatalogs(parseYamlObject(o,t,n),t,n)}g=await npmFolders(e,m)}const k=[...new Set(g)].filter(n=>n!==e).sort(compare);const v=await Promise.all(k.map(e=>readText(s.join(e,"package.json"),n)));const w=[];k.forEach((t,o)=>{const r=v[o];if(r===undefined)return;const a=s.join(t,"package.json");w.push(toWorkspacePackage(e,t,parseManifest(r,a,n),a,n))});if(w.length===0)throw matchesNothing(m,u,n);refuseDuplicates(w,n);w.sort((e,n)=>compare(e.name,n.name));return{root:e,manager:l,rootManifest:p,packages:w,catalogs:h}}function selectWorkspaces(e,n,t,o){const r=new Set;if(n===true){for(const n of e.packages)r.add(n)}else{for(const s of n.map(e=>e.trim()).filter(e=>e!=="")){const n=e.packages.filter(n=>matchesFilter(n,s,e.root));if(n.length===0)throw unmatchedFilter(e,s,t,o);for(const e of n)r.add(e)}}const a=e.packages.filter(e=>r.has(e));if(!t)return a;const i=rootPackage(e,o);const p=a.find(e=>e.name===i.name);if(p){throw new c.dz(o,`${o}: the monorepo root (${s.join(e.root,"package.json")}) and the workspace package in ${s.join(p.dir,"package.json")} are both named "${i.name}". Rename one of them, or leave the root out.`,{received:i.name})}return[i,...a]}function rootPackage(e,n){const t=s.join(e.root,"package.json");if(Object.keys(e.rootManifest).length===0){throw new c.dz(n,`${n}: the monorepo root ${e.root} has no package.json to publish. Leave the root out, or give it a package.json with "name" and "version".`,{received:e.root})}return toWorkspacePackage(e.root,e.root,e.rootManifest,t,n)}function matchesFilter(e,n,t){if(e.name===n||s.resolve(t,n)===e.dir)return true;const o=s.isAbsolute(n)?s.relative(t,n):n;const a=o.replace(/\\/g,"/").replace(/^(\.\/)+/,"").replace(/\/+$/,"");if(a==="")return false;return(0,r.minimatch)(e.relativeDir,a)||(0,r.minimatch)(e.relativeDir,`${a}/*`)}function unmatchedFilter(e,n,t,o){const s=e.packages.map(e=>`${e.name} (${e.relativeDir})`);const r=s.length>30?[...s.slice(0,30),`and ${s.length-30} more`]:s;const a=e.rootManifest.name;const i=!t&&(n===a||n===".")?" The monorepo root is not a workspace package: to publish it, set include-workspace-root.":"";return new c.dz(o,`${o}: "${n}" matches no workspace package of ${e.root} (by name, folder or glob over folders).${i} Known packages: ${r.join(", ")}.`,{received:n})}function toWorkspacePackage(e,n,t,o,r){const i=t.private===true;const p=t.name===undefined&&i?nameFromFolder(n):t.name;if(typeof p!=="string"||p===""){throw new c.dz(r,`${r}: ${o} has no "name". Every workspace package that is not "private": true needs one, such as "my-package" or "@scope/my-package".`,{received:o})}if(!i&&!(0,d.V)(p)){throw new c.dz(r,`${r}: "${p}" in ${o} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`,{received:p})}const f=typeof t.version==="string"?a.clean(t.version):null;if(f===null&&!i){const e=t.version===undefined?'has no "version"':`has version ${JSON.stringify(t.version)}, which is not a semver version`;throw new c.dz(r,`${r}: ${p} (${o}) ${e}. Give it a version such as 1.2.3 or 2.0.0-beta.1, or mark it "private": true if it is never published.`,{received:t.version})}const l=s.relative(e,n).split(s.sep).join("/")||".";return{name:p,version:f??"",dir:n,relativeDir:l,manifest:t,private:i}}function nameFromFolder(e){const n=s.basename(e);const t=s.basename(s.dirname(e));return t.startsWith("@")?`${t}/${n}`:n}function refuseDuplicates(e,n){const t=new Map;for(const n of e)t.set(n.name,[...t.get(n.name)??[],n]);const o=[...t].filter(([,e])=>e.length>1).sort(([e],[n])=>compare(e,n));if(o.length===0)return;const r=o.map(([e,n])=>`"${e}" is the name of ${n.map(e=>s.join(e.dir,"package.json")).join(" and ")}`);throw new c.dz(n,`${n}: two workspace packages have one name: ${r.join("; ")}. Names must be unique in a monorepo: rename one, or leave it out of the workspaces.`,{received:o.map(([e])=>e)})}async function npmFolders(e,n){const t=[];let o=[];for(const e of n){const n=/^!+/.exec(e)?.[0].length??0;const s=e.slice(n).replace(/^\.?\/+/,"");if(n%2===1){o.push(s)}else{o=o.filter(e=>!(0,r.minimatch)(s,e));t.push(s)}}const a=t.filter(e=>!o.some(n=>(0,r.minimatch)(e,n)));if(a.length===0)return[];const i=a.map(e=>e.replace(/\\/g,"/").endsWith("/")?e:`${e}/`);const c=await(0,p.T)(i,{cwd:e,ignore:[...l,...o]});return c.map(n=>s.resolve(e,n))}async function pnpmFolders(e,n){const toManifest=e=>e.replace(/^(\.\/)+/,"").replace(/\/?$/,"/package.json");const t=n.filter(e=>!e.startsWith("!")).map(toManifest);const o=n.filter(e=>e.startsWith("!")).map(e=>toManifest(e.slice(1)));if(t.length===0)return[];const r=await(0,p.T)(t,{cwd:e,ignore:[...u,...o]});return r.map(n=>s.dirname(s.resolve(e,n)))}function readCatalogs(e,n,t){const o={};const s=e.catalogs??{};if(!isObject(s)||Array.isArray(s))throw malformedCatalog(n,'"catalogs" is not a mapping of catalog names to catalogs',t);if(e.catalog!=null&&s.default!=null){throw malformedCatalog(n,'the default catalog is defined twice, as "catalog" and as "catalogs.default"; keep one',t)}const r=[["default",e.catalog??undefined],...Object.entries(s)];for(const[s,a]of r){if(a==null)continue;const r=s==="default"&&e.catalog!=null?'"catalog"':`catalog "${s}"`;if(!isObject(a)||Array.isArray(a))throw malformedCatalog(n,`${r} is not a mapping of package names to ranges`,t);for(const[e,o]of Object.entries(a)){if(typeof o!=="string")throw malformedCatalog(n,`${r} gives "${e}" a ${typeof o}, not a range`,t)}o[s]={...a}}return o}function malformedCatalog(e,n,t){return new c.dz(t,`${t}: ${e} is malformed: ${n}. A catalog maps package names to ranges, such as "react: ^18.2.0".`,{received:e})}function noWorkspaces(e,n){const t=e.endsWith(f)?`list the package folders under "packages" in ${e}, such as "packages: ['packages/*']"`:`list the package folders in the "workspaces" field of ${e}, such as "workspaces": ["packages/*"]`;return new c.dz(n,`${n}: ${e} declares no workspaces. To publish the packages of a monorepo, ${t}; to publish one package, give its folder without workspaces.`,{received:e})}function matchesNothing(e,n,t){const o=e.length>0?` (${e.map(e=>JSON.stringify(e)).join(", ")})`:"";return new c.dz(t,`${t}: the workspaces declared in ${n}${o} match no folder holding a package.json. Each pattern is a folder or a glob relative to the root, such as "packages/*" or "packages/**".`,{received:e})}function stringList(e,n,t){if(e===undefined||e===null)return[];if(!Array.isArray(e)||e.some(e=>typeof e!=="string"||e==="")){throw new c.dz(t,`${t}: ${n} is not a list of folder patterns. Give an array of non-empty strings, such as ["packages/*"].`,{received:e})}return e}function parseManifest(e,n,t){let o;try{o=JSON.parse(e.replace(/^\uFEFF/,""))}catch(e){throw new c.dz(t,`${t}: ${n} is not valid JSON (${e.message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`,{received:n})}if(!isObject(o)||Array.isArray(o)){throw new c.dz(t,`${t}: ${n} does not hold a JSON object. A package.json is an object with at least "name" and "version".`,{received:n})}return o}function parseYamlObject(e,n,t){let o;try{o=(0,i.qg)(e)}catch(e){const o=e.message.split("\n")[0];throw new c.dz(t,`${t}: ${n} is not valid YAML (${o}). Fix its syntax.`,{received:n})}if(o===null||o===undefined)return{};if(!isObject(o)||Array.isArray(o)){throw new c.dz(t,`${t}: ${n} does not hold a YAML mapping. It should map settings such as "packages" to their values.`,{received:n})}return o}async function readText(e,n){try{return await(0,o.readFile)(e,"utf8")}catch(t){const o=t.code;if(o==="ENOENT"||o==="ENOTDIR")return undefined;throw new c.dz(n,`${n}: could not read ${e} (${o??t.message}). Check that the file is readable.`,{received:e,cause:t})}}function isObject(e){return typeof e==="object"&&e!==null}function compare(e,n){return e<n?-1:e>n?1:0}}),6620:((e,n,t)=>{t.r(n);t.d(n,{planTrustStage:()=>planTrustStage,repositoryOf:()=>repositoryOf});var o=t(1455);var s=t(6760);var r=t(8056);var a=t(9670);var i=t(5863);var c=t(4098);var p=t(6844);var d=t(3334);var f=t(8815);const l=["prepack","prepare","postpack"];async function planTrustStage(e,n,t,o){switch(e.kind){case"trust-setup":return planTrust(e,n,t);case"stage-decide":return planStageDecisions(e,n,t,o);case"stage-download":return[{...e,dir:s.resolve(t,e.dir??".")}];default:return[e]}}async function monorepoRoot(e,n){const t=s.resolve(n,e.packageSpec);const r=await(0,o.stat)(t).catch(()=>undefined);if(r?.isFile()&&s.basename(t)==="package.json")return s.dirname(t);if(!r?.isDirectory())throw new a.dz(e.names.package,`${e.names.package}: "${e.packageSpec}" is not a folder (looked for ${t}). With --workspaces, give the monorepo's root folder.`,{received:e.packageSpec});return t}async function planTrust(e,n,t){const o=n.names;const r=e.line>0?`commands line ${e.line}`:"the command line";const fail=(n,t)=>new a.dz(o.package,`${r} (${e.text}): ${n}.`,{received:t});if(e.workspaces!==undefined){const r=await(0,p.gt)(await monorepoRoot(n,t),o.workspaces);const a=(0,p.Vj)(r,e.workspaces,e.includeWorkspaceRoot,o.workspaces).filter(e=>!e.private);if(a.length===0)throw fail(`the workspaces selected hold no public package`);const i=repositoryOf(r.rootManifest,e.spec.provider);return a.map(n=>{const t=repositoryOf(n.manifest,e.spec.provider);const o=e.spec.entity??t??i;if(e.spec.provider!=="circleci"&&o===undefined){throw fail(`${n.name} names no ${providerWords(e.spec.provider)} in the "repository" of ${s.join(n.dir,"package.json")} or of the monorepo root: give ${e.spec.provider==="github"?"--repo owner/repo":"--project group/project"}`,n.name)}const r=e.spec.entity===undefined&&o!==undefined?[`${entityWord(e.spec.provider)} ${o} from the "repository" of ${t===undefined?"the monorepo root":s.join(n.relativeDir,"package.json")}`]:[];return trustCreate(e,n.name,o,r)})}let d;let f;try{const e=await(0,i.e)(n.packageSpec,t,o.package);d=e.kind==="folder"?e.manifest:(await(0,c.ty)(e.file,o.package)).manifest}catch(e){f=e instanceof Error?e.message:String(e)}const l=e.pkg??(typeof d?.name==="string"?d.name:undefined);if(l===undefined)throw fail(`no <pkg> given, and the package setting names no readable package (${f??"no name"})`);const{provider:u,entity:m}=e.spec;if(u==="circleci")return[trustCreate(e,l,undefined,[])];const g=d===undefined?undefined:repositoryOf(d,u);const h=d?.repository!==undefined&&d?.name===l;if(m===undefined&&g===undefined){const e=h?`the "repository" in its package.json is not a ${providerWords(u)}`:`the package setting's package.json gives no ${providerWords(u)} for it`;throw fail(`${l}: ${e}; give ${u==="github"?"--repo owner/repo":"--project group/project"}`,l)}const k=[];if(m===undefined)k.push(`${entityWord(u)} ${g} from the "repository" of its package.json`);else if(g!==undefined&&g!==m&&d?.name===l)k.push(`the "repository" in package.json (${g}) differs from the ${entityWord(u)} given (${m}); using ${m}`);return[trustCreate(e,l,m??g,k)]}function providerWords(e){return e==="github"?"GitHub repository":e==="gitlab"?"GitLab project":"CircleCI pipeline"}function entityWord(e){return e==="github"?"repository":"project"}function repositoryOf(e,n){const t=e.repository;const o=typeof t==="string"?t:t&&typeof t==="object"&&typeof t.url==="string"?t.url:undefined;if(o===undefined)return undefined;try{const e=r(o).hosted;if(!e||e.type!==n||!e.user||!e.project)return undefined;return`${e.user}/${e.project}`}catch{return undefined}}function trustCreate(e,n,t,o){const{spec:s}=e;let r;const a=s.environment===undefined?{}:{environment:s.environment};if(s.provider==="github"){r={type:"github",claims:{repository:t,workflow_ref:{file:s.file},...a},permissions:s.permissions}}else if(s.provider==="gitlab"){r={type:"gitlab",claims:{project_path:t,ci_config_ref_uri:{file:s.file},...a},permissions:s.permissions}}else{const e=s.circleci;const n={"oidc.circleci.com/org-id":e.orgId,"oidc.circleci.com/project-id":e.projectId,"oidc.circleci.com/pipeline-definition-id":e.pipelineDefinitionId,"oidc.circleci.com/vcs-origin":e.vcsOrigin};if(e.contextIds.length>0)n["oidc.circleci.com/context-ids"]=e.contextIds;r={type:"circleci",claims:n,permissions:s.permissions}}const i=[...s.provider==="circleci"?[]:[`--file ${s.file}`,`--${s.provider==="github"?"repo":"project"} ${t}`],...s.environment===undefined?[]:[`--env ${s.environment}`],...s.permissions.includes("createPackage")?["--allow-publish"]:[],...s.permissions.includes("createStagedPackage")?["--allow-stage-publish"]:[]];const c=e.workspaces===undefined?e.text:`trust ${s.provider} ${n} ${i.join(" ")}`;return{line:e.line,text:c,kind:"trust-create",pkg:n,config:r,dryRun:e.dryRun,notes:o}}async function planStageDecisions(e,n,t,o){const s=e.action==="approve"?"stage-approve":"stage-reject";if(e.workspaces!==undefined){const r={kind:"publish",line:e.line,text:e.text,target:undefined,tag:undefined,access:undefined,dryRun:false,workspaces:e.workspaces,includeWorkspaceRoot:e.includeWorkspaceRoot,stage:true};const a=await(0,f.planWorkspacePublish)(r,n,t,o);return a.members.flatMap(n=>{if(!n.plan)return[];const t={name:n.plan.name,version:n.plan.version,source:n.plan.source,scripts:n.plan.scripts.filter(e=>l.includes(e))};return[{line:e.line,text:`stage ${e.action} ${n.name}@${n.version}`,kind:s,target:{name:n.name,version:n.version},dryRun:e.dryRun,checkout:t}]})}const r=e.action==="approve"?await packageCheckout(n,t,o):undefined;return e.targets.map(n=>({line:e.line,text:e.targets.length===1?e.text:`stage ${e.action} ${"id"in n?n.id:`${n.name}@${n.version}`}`,kind:s,target:n,dryRun:e.dryRun,checkout:r}))}async function packageCheckout(e,n,t){try{const o=await(0,i.e)(e.packageSpec,n,e.names.package);if(o.kind==="tarball"){const n=await(0,c.ty)(o.file,e.names.package);return{name:n.manifest.name,version:n.manifest.version,source:{kind:"tarball",file:o.file,data:n.data,integrity:n.integrity,manifest:n.manifest},scripts:[]}}const s={kind:"publish",line:0,text:"stage publish",target:undefined,tag:"latest",access:undefined,dryRun:false,stage:true};const r=await(0,d.Z)(s,{...e,expectVersion:undefined},{kind:"folder",dir:o.dir,manifest:o.manifest},n,t);return{name:r.name,version:r.version,source:r.source,scripts:r.scripts.filter(e=>l.includes(e))}}catch{return undefined}}}),8815:((e,n,t)=>{t.r(n);t.d(n,{expandWorkspaceDistTags:()=>expandWorkspaceDistTags,planWorkspacePublish:()=>planWorkspacePublish});var o=t(1455);var s=t(6760);var r=t(2088);const a=["dependencies","optionalDependencies","peerDependencies"];function dependencyOrder(e){const n=[...e].sort((e,n)=>compare(e.name,n.name));const t=new Map(n.map(e=>[e.name,e]));const o=new Map;for(const e of n){const s=new Set;for(const o of a){const r=e.manifest[o];if(typeof r!=="object"||r===null||Array.isArray(r))continue;for(const[o,a]of Object.entries(r)){if(typeof a!=="string")continue;const r=workspaceTarget(e,o,a,n,t);if(r!==undefined&&r!==e.name)s.add(r)}}o.set(e.name,[...s].sort(compare))}const s=stronglyConnected(n.map(e=>e.name),o);const r=new Map;s.forEach((e,n)=>{for(const t of e)r.set(t,n)});const i=[];const c=new Map;s.forEach((e,n)=>{let t=0;for(const s of e){for(const e of o.get(s)??[]){const o=r.get(e)??n;if(o!==n)t=Math.max(t,(i[o]??0)+1)}}e.forEach((e,n)=>c.set(e,t+n));i[n]=t+e.length-1});const p=[];for(const e of n){const n=c.get(e.name)??0;(p[n]??=[]).push(e.name)}const d=s.filter(e=>e.length>1).sort((e,n)=>compare(e[0]??"",n[0]??""));return{levels:p.filter(e=>e!==undefined),dependsOn:o,cycles:d}}function workspaceTarget(e,n,t,o,s){const a=t.indexOf("workspace:");if(a>=0){const r=t.slice(a+"workspace:".length).split(/\s/)[0]??"";const i=folderTarget(e,r,o);if(i!==undefined)return i;const c=/^(.+)@[^@]*$/.exec(r)?.[1];return s.has(c??n)?c??n:undefined}const i=/^(?:file|link):(.+)$/.exec(t)?.[1];if(i!==undefined)return folderTarget(e,i.startsWith(".")?i:`./${i}`,o);let c=n;let p=t;const d=/^npm:((?:@[^/@]+\/)?[^@]+)(?:@(.*))?$/.exec(t);if(d!==null){c=d[1]??n;p=d[2]??""}const f=s.get(c);if(f===undefined)return undefined;if(p===""||p==="*")return c;const l=f.version??(typeof f.manifest.version==="string"?r.clean(f.manifest.version)??"":"");if(r.valid(l)===null||r.validRange(p,{loose:true})===null)return undefined;return r.satisfies(l,p,{loose:true,includePrerelease:true})?c:undefined}function folderTarget(e,n,t){if(!/[\\/]/.test(n)||n.startsWith("@"))return undefined;if(e.dir!==undefined&&n.startsWith(".")){const o=s.resolve(e.dir,n);const r=t.find(e=>e.dir===o);if(r)return r.name}const o=s.posix.normalize(n.replace(/\\/g,"/")).replace(/\/+$/,"");return t.find(e=>e.relativeDir!==undefined&&e.relativeDir===o)?.name}function stronglyConnected(e,n){const t=new Map;const o=new Map;const s=new Set;const r=[];const a=[];let i=0;for(const c of e){if(t.has(c))continue;const e=[{node:c,next:0}];t.set(c,i);o.set(c,i++);r.push(c);s.add(c);while(e.length>0){const c=e[e.length-1];const p=n.get(c.node)??[];if(c.next<p.length){const n=p[c.next++];if(!t.has(n)){t.set(n,i);o.set(n,i++);r.push(n);s.add(n);e.push({node:n,next:0})}else if(s.has(n)){o.set(c.node,Math.min(o.get(c.node),t.get(n)))}continue}e.pop();const d=e[e.length-1];if(d)o.set(d.node,Math.min(o.get(d.node),o.get(c.node)));if(o.get(c.node)===t.get(c.node)){const e=[];let n;do{n=r.pop();s.delete(n);e.push(n)}while(n!==c.node);a.push(e.sort(compare))}}}return a}function compare(e,n){return e<n?-1:e>n?1:0}var i=t(9050);var c=t(8056);var p=t(9670);var d=t(5709);const f={npm:undefined,yarn:".yarnrc.yml",pnpm:"pnpm-workspace.yaml"};const l=["dependencies","devDependencies","optionalDependencies","peerDependencies"];const u=new Set(["dependencies","optionalDependencies","peerDependencies"]);const m=["name","bin","engines","type","imports","main","module","typings","types","exports","browser","esnext","es2015","unpkg","umd:main","os","cpu","libc","typesVersions"];const g=["type","main","browser","module","exports","imports","bin","typings","types"];function publishManifest(e,n,t){const o=structuredClone(e.manifest);const r={pkg:e,monorepo:n,byName:workspaceIndex(n),file:s.join(e.dir,"package.json"),inputName:t,warnings:[]};for(const e of l){const n=o[e];if(typeof n!=="object"||n===null||Array.isArray(n))continue;const t={};for(const[o,s]of Object.entries(n)){const n=typeof s==="string"?rewriteDependency(o,s,e,r):s;if(typeof n==="string"&&n.startsWith("workspace:"))continue;t[o]=n}o[e]=t}liftPublishConfig(o,r);return{manifest:o,warnings:r.warnings}}function workspaceIndex(e){const n=new Map(e.packages.map(e=>[e.name,e]));const{name:t,version:o}=e.rootManifest;if(typeof t==="string"&&t!==""&&!n.has(t)){n.set(t,{name:t,version:(typeof o==="string"?r.clean(o):null)??"",dir:e.root,relativeDir:".",manifest:e.rootManifest,private:e.rootManifest.private===true})}return n}function rewriteDependency(e,n,t,o){let s;let r=n;if(n.startsWith("workspace:")){({spec:r,target:s}=resolveWorkspace(e,n,n.slice("workspace:".length),t,o))}else if(t==="peerDependencies"&&n.includes("workspace:")){r=n.replace(/workspace:(\S*)/g,(r,a)=>{const i=resolveWorkspace(e,n,a,t,o);s=i.target;return i.spec})}if(r.startsWith("catalog:"))r=resolveCatalog(e,r,t,o);const{pkg:a,byName:i,warnings:c}=o;const p=s?.name??aliasTarget(r)??e;const d=i.get(p);if(!a.private&&u.has(t)&&d?.private&&p!==a.name){c.push(`${a.name} depends on ${p} (${t}), a private workspace package that is never published: consumers of ${a.name} will not be able to install it.`)}return r}function resolveWorkspace(e,n,t,o,a){const{pkg:i,monorepo:c}=a;const p=t.startsWith("./")||t.startsWith("../")?findByDir(c,s.resolve(i.dir,t))??findByDir(c,s.resolve(c.root,t)):/[\\/]/.test(t)&&!t.startsWith("@")?findByDir(c,s.resolve(c.root,t)):undefined;if(p!==undefined){const t=versionOf(p,e,n,o,a);if(t===undefined)return{spec:n};return{spec:p.name===e?t:`npm:${p.name}@${t}`,target:p}}if(t.startsWith("./")||t.startsWith("../"))throw outside(e,n,o,t,a);const d=o==="peerDependencies"?/^(?:(.+)@)?([\^~*]|>=|>|<=|<)?$/:/^(?:(.+)@)?([\^~*])?$/;const f=d.exec(t);if(f!==null){const t=f[1]??e;const s=a.byName.get(t);if(s===undefined)throw outside(e,n,o,t,a);const r=versionOf(s,e,n,o,a);if(r===undefined)return{spec:n};const i=f[2]===undefined||f[2]==="*"?"":f[2];return{spec:s.name===e?`${i}${r}`:`npm:${s.name}@${i}${r}`,target:s}}const l=t.lastIndexOf("@");const u=l>0?t.slice(0,l):e;const m=l>0?t.slice(l+1):t;const g=a.byName.get(u);if(g===undefined)throw outside(e,n,o,u,a);if(r.validRange(m)===null){throw refusal(a,`has "${e}": "${n}" in ${o}, and "${m}" is neither a semver range nor a workspace folder. Use workspace:*, workspace:^, workspace:~ or workspace:<range> such as workspace:^1.2.0`,n)}const h=versionOf(g,e,n,o,a);if(h!==undefined&&!r.satisfies(h,m,{includePrerelease:true})){throw refusal(a,`has "${e}": "${n}" in ${o}, but the workspace has ${g.name} ${h}, which ${m} does not accept. Widen the range, or use workspace:^ to follow the workspace version`,n)}return{spec:l>0?`npm:${t}`:m,target:g}}function versionOf(e,n,t,o,r){if(e.version!=="")return e.version;if(r.monorepo.manager==="yarn")return"0.0.0";if(o==="devDependencies"){r.warnings.push(`${r.pkg.name} is published without its devDependency "${n}": "${t}": ${e.name} has no version to publish. Consumers never install devDependencies.`);return undefined}throw refusal(r,`has "${n}": "${t}" in ${o}, but ${e.name} (${s.join(e.dir,"package.json")}) has no version, so no registry range can replace it. Give ${e.name} a "version"`,t)}function findByDir(e,n){return e.packages.find(e=>e.dir===n)}function outside(e,n,t,o,s){const r=[...s.byName.keys()].sort();const a=r.length>30?[...r.slice(0,30),`and ${r.length-30} more`]:r;return refusal(s,`has "${e}": "${n}" in ${t}, but "${o}" is not a package of the monorepo at ${s.monorepo.root}. A workspace: range must name one of its packages (${a.join(", ")}); for anything else use a registry range such as ^1.2.3`,n)}function resolveCatalog(e,n,t,o){const{monorepo:r}=o;const a=n.slice("catalog:".length).trim()||"default";const i=f[r.manager];if(i===undefined){throw refusal(o,`has "${e}": "${n}" in ${t}, but npm has no catalogs (pnpm defines them in pnpm-workspace.yaml, yarn in .yarnrc.yml). Write the range itself, such as ^1.2.3`,n)}const c=s.join(r.root,i);const p=r.catalogs[a];if(p===undefined){const s=Object.keys(r.catalogs).sort();const i=s.length>0?`it defines ${s.map(e=>`"${e}"`).join(", ")}`:"it defines none";throw refusal(o,`has "${e}": "${n}" in ${t}, but ${c} defines no catalog "${a}" (${i}). Add the catalog, or use one of those`,n)}const d=p[e];if(d===undefined){throw refusal(o,`has "${e}": "${n}" in ${t}, but catalog "${a}" in ${c} has no entry for "${e}". Add "${e}" to that catalog, or write its range in ${t}`,n)}const l=/^([a-z]+):/.exec(d)?.[1];if(l==="catalog"||l==="workspace"||l==="link"||l==="file"){throw refusal(o,`has "${e}": "${n}" in ${t}, and catalog "${a}" in ${c} gives "${e}" the range "${d}": a catalog entry cannot use the ${l}: protocol. Give it a registry range such as ^1.2.3`,n)}return d}function liftPublishConfig(e,n){const{manager:t}=n.monorepo;const o=e.publishConfig;if(t==="npm"||typeof o!=="object"||o===null||Array.isArray(o))return;const s=o;if(t==="yarn"){for(const n of g)if(s[n])e[n]=s[n];return}if(Object.hasOwn(s,"name")){const{name:e}=s;if(typeof e!=="string"||!(0,d.V)(e)){throw refusal(n,`has publishConfig.name ${JSON.stringify(e)}, which is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name)`,e)}if(e!==n.pkg.name)n.warnings.push(`${n.pkg.name} is published as ${e} (publishConfig.name), as pnpm publishes it.`)}for(const n of m){if(!Object.hasOwn(s,n))continue;e[n]=s[n];delete s[n]}if(Object.keys(s).length===0)delete e.publishConfig}function aliasTarget(e){if(!e.startsWith("npm:"))return undefined;try{return c(e.slice("npm:".length)).name??undefined}catch{return undefined}}function refusal(e,n,t){const{inputName:o,pkg:s,file:r}=e;return new p.dz(o,`${o}: ${s.name} (${r}) ${n}.`,{received:t})}var h=t(6844);var k=t(3334);async function monorepoAt(e,n,t){const r=n.names;const a=e.target??n.packageSpec;const i=s.resolve(t,a);const c=await(0,o.stat)(i).catch(()=>undefined);if(!c)throw new p.dz(r.package,`${r.package}: "${a}" does not exist (looked for ${i}). With ${r.workspaces}, give the monorepo's root folder.`,{received:a});const d=c.isDirectory()?i:s.basename(i)==="package.json"?s.dirname(i):undefined;if(d===undefined){throw new p.dz(r.workspaces,`${r.workspaces}: ${i} is not a folder; workspaces are published from the monorepo's root folder. Set ${r.package} to that folder.`,{received:a})}return(0,h.gt)(d,r.workspaces)}async function planWorkspacePublish(e,n,t,o){const s=n.names;const r=e.workspaces??n.workspaces;const a=await monorepoAt(e,n,t);const c=(0,h.Vj)(a,r,e.includeWorkspaceRoot??n.includeWorkspaceRoot,s.workspaces);const p=[];const d=new Map;const readNpmrc=e=>d.get(e)??d.set(e,(0,i.e)(e,o,s.package)).get(e);const f=new Map;for(const r of c){if(r.private){f.set(r.name,{name:r.name,version:r.version,relativeDir:r.relativeDir,plan:undefined,manifest:r.manifest});continue}const{manifest:i,warnings:c}=publishManifest(r,a,s.workspaces);p.push(...c.map(e=>`${r.name}: ${e}`));const d=JSON.stringify(i)!==JSON.stringify(r.manifest);const l=await(0,k.Z)(e,n,{kind:"folder",dir:r.dir,manifest:i,manifestText:d?`${JSON.stringify(i,null,2)}\n`:undefined,workspaceRoot:a.root},t,o,{dirs:[...new Set([a.root,r.dir])],read:readNpmrc});l.warnings=c;f.set(r.name,{name:l.name,version:l.version,relativeDir:r.relativeDir,plan:l,manifest:i})}const l=[...f.values()].filter(e=>e.plan!==undefined);const u=dependencyOrder(l.map(e=>({name:e.name,version:e.version,manifest:e.manifest})));const m=new Map(u.levels.flatMap((e,n)=>e.map(e=>[e,n])));const g=new Map;for(const e of l){const n=m.get(e.name)??0;g.set(e.name,(u.dependsOn.get(e.name)??[]).filter(e=>(m.get(e)??0)<n))}for(const e of u.cycles)p.push(`these packages depend on each other (${e.join(" -> ")} -> ${e[0]}): they are published in name order`);const v=[...u.levels.flat().map(e=>f.get(e)),...[...f.values()].filter(e=>e.plan===undefined)];return{command:e,root:a.root,manager:a.manager,members:v.map(({name:e,version:n,relativeDir:t,plan:o})=>({name:e,version:n,relativeDir:t,plan:o})),waitsFor:g,cycles:u.cycles,outside:outsideDependencies(a,c,l),concurrency:e.concurrency??n.concurrency,otpUses:e.otpUses??n.otpUses,warnings:p}}function outsideDependencies(e,n,t){const o=new Set(n.map(e=>e.name));const s=new Map(e.packages.map(e=>[e.name,e]));const r=new Map;for(const e of t){for(const n of l.filter(e=>e!=="devDependencies")){const t=e.manifest[n];if(typeof t!=="object"||t===null)continue;for(const n of Object.keys(t)){const t=s.get(n);if(!t||o.has(n)||t.private||n===e.name)continue;const a=r.get(n)??{name:n,version:t.version,neededBy:[]};a.neededBy.push(e.name);r.set(n,a)}}}return[...r.values()].sort((e,n)=>e.name<n.name?-1:1)}async function expandWorkspaceDistTags(e,n,t){const o=await monorepoAt({},n,t);const s=(0,h.Vj)(o,e.workspaces,e.includeWorkspaceRoot,n.names.workspaces);return s.filter(e=>!e.private).map(n=>({line:e.line,text:`dist-tag add ${n.name}@${n.version} ${e.tag}`,kind:"dist-tag-add",pkg:n.name,version:n.version,tag:e.tag}))}})};
+export const id = 620;
+export const ids = [620,53];
+export const modules = {
+
+/***/ 5709:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ isRegistryName)
+/* harmony export */ });
+/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8056);
+
+function isRegistryName(name) {
+    try {
+        const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_0__(name);
+        return parsed.registry === true && parsed.name === name;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6844:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vj: () => (/* binding */ selectWorkspaces),
+/* harmony export */   gt: () => (/* binding */ findWorkspaces)
+/* harmony export */ });
+/* unused harmony export rootPackage */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3581);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2088);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1196);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9670);
+/* harmony import */ var glob__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2600);
+/* harmony import */ var _registry_name_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5709);
+
+
+
+
+
+
+
+
+const PNPM_FILE = 'pnpm-workspace.yaml';
+const NPM_IGNORE = ['**/node_modules/**'];
+const PNPM_IGNORE = ['**/node_modules/**', '**/bower_components/**'];
+async function findWorkspaces(root, inputName) {
+    root = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root);
+    const rootFile = node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, 'package.json');
+    const [rootText, pnpmText, hasYarnLock] = await Promise.all([
+        readText(rootFile, inputName),
+        readText(node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, PNPM_FILE), inputName),
+        (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, 'yarn.lock')).then(() => true, () => false),
+    ]);
+    if (rootText === undefined && pnpmText === undefined) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: there is no package.json in ${root}. Give the root folder of the monorepo, the one whose package.json declares "workspaces" (or that holds ${PNPM_FILE}).`, { received: root });
+    }
+    const rootManifest = rootText === undefined ? {} : parseManifest(rootText, rootFile, inputName);
+    const packageManager = typeof rootManifest.packageManager === 'string' ? rootManifest.packageManager : '';
+    const manager = pnpmText !== undefined ? 'pnpm' : hasYarnLock || packageManager.startsWith('yarn') ? 'yarn' : 'npm';
+    let declaredIn;
+    let patterns;
+    let dirs;
+    let catalogs = {};
+    if (manager === 'pnpm') {
+        declaredIn = node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, PNPM_FILE);
+        const config = parseYamlObject(pnpmText ?? '', declaredIn, inputName);
+        patterns = stringList(config.packages, `"packages" in ${declaredIn}`, inputName);
+        if (patterns.length === 0)
+            throw noWorkspaces(declaredIn, inputName);
+        catalogs = readCatalogs(config, declaredIn, inputName);
+        dirs = await pnpmFolders(root, patterns);
+    }
+    else {
+        declaredIn = rootFile;
+        const declared = rootManifest.workspaces;
+        const list = isObject(declared) && !Array.isArray(declared) ? declared.packages : declared;
+        patterns = stringList(list, `"workspaces" in ${rootFile}`, inputName);
+        if (patterns.length === 0)
+            throw noWorkspaces(rootFile, inputName);
+        if (manager === 'yarn') {
+            const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, '.yarnrc.yml');
+            const text = await readText(file, inputName);
+            if (text !== undefined)
+                catalogs = readCatalogs(parseYamlObject(text, file, inputName), file, inputName);
+        }
+        dirs = await npmFolders(root, patterns);
+    }
+    const folders = [...new Set(dirs)].filter((dir) => dir !== root).sort(compare);
+    const texts = await Promise.all(folders.map((dir) => readText(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json'), inputName)));
+    const packages = [];
+    folders.forEach((dir, index) => {
+        const text = texts[index];
+        if (text === undefined)
+            return;
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json');
+        packages.push(toWorkspacePackage(root, dir, parseManifest(text, file, inputName), file, inputName));
+    });
+    if (packages.length === 0)
+        throw matchesNothing(patterns, declaredIn, inputName);
+    refuseDuplicates(packages, inputName);
+    packages.sort((a, b) => compare(a.name, b.name));
+    return { root, manager, rootManifest, packages, catalogs };
+}
+function selectWorkspaces(monorepo, filter, includeRoot, inputName) {
+    const selected = new Set();
+    if (filter === true) {
+        for (const pkg of monorepo.packages)
+            selected.add(pkg);
+    }
+    else {
+        for (const entry of filter.map((item) => item.trim()).filter((item) => item !== '')) {
+            const matches = monorepo.packages.filter((pkg) => matchesFilter(pkg, entry, monorepo.root));
+            if (matches.length === 0)
+                throw unmatchedFilter(monorepo, entry, includeRoot, inputName);
+            for (const pkg of matches)
+                selected.add(pkg);
+        }
+    }
+    const result = monorepo.packages.filter((pkg) => selected.has(pkg));
+    if (!includeRoot)
+        return result;
+    const root = rootPackage(monorepo, inputName);
+    const clash = result.find((pkg) => pkg.name === root.name);
+    if (clash) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root (${node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, 'package.json')}) and the workspace package in ${node_path__WEBPACK_IMPORTED_MODULE_1__.join(clash.dir, 'package.json')} are both named "${root.name}". Rename one of them, or leave the root out.`, { received: root.name });
+    }
+    return [root, ...result];
+}
+function rootPackage(monorepo, inputName) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, 'package.json');
+    if (Object.keys(monorepo.rootManifest).length === 0) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root ${monorepo.root} has no package.json to publish. Leave the root out, or give it a package.json with "name" and "version".`, { received: monorepo.root });
+    }
+    return toWorkspacePackage(monorepo.root, monorepo.root, monorepo.rootManifest, file, inputName);
+}
+function matchesFilter(pkg, entry, root) {
+    if (pkg.name === entry || node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, entry) === pkg.dir)
+        return true;
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(entry) ? node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, entry) : entry;
+    const pattern = relative.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+    if (pattern === '')
+        return false;
+    return (0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pkg.relativeDir, pattern) || (0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pkg.relativeDir, `${pattern}/*`);
+}
+function unmatchedFilter(monorepo, entry, includeRoot, inputName) {
+    const known = monorepo.packages.map((pkg) => `${pkg.name} (${pkg.relativeDir})`);
+    const shown = known.length > 30 ? [...known.slice(0, 30), `and ${known.length - 30} more`] : known;
+    const rootName = monorepo.rootManifest.name;
+    const hint = !includeRoot && (entry === rootName || entry === '.') ? ' The monorepo root is not a workspace package: to publish it, set include-workspace-root.' : '';
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: "${entry}" matches no workspace package of ${monorepo.root} (by name, folder or glob over folders).${hint} Known packages: ${shown.join(', ')}.`, { received: entry });
+}
+function toWorkspacePackage(root, dir, manifest, file, inputName) {
+    const isPrivate = manifest.private === true;
+    const name = manifest.name === undefined && isPrivate ? nameFromFolder(dir) : manifest.name;
+    if (typeof name !== 'string' || name === '') {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} has no "name". Every workspace package that is not "private": true needs one, such as "my-package" or "@scope/my-package".`, { received: file });
+    }
+    if (!isPrivate && !(0,_registry_name_js__WEBPACK_IMPORTED_MODULE_7__/* .isRegistryName */ .V)(name)) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: "${name}" in ${file} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`, { received: name });
+    }
+    const clean = typeof manifest.version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_3__.clean(manifest.version) : null;
+    if (clean === null && !isPrivate) {
+        const what = manifest.version === undefined ? 'has no "version"' : `has version ${JSON.stringify(manifest.version)}, which is not a semver version`;
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${name} (${file}) ${what}. Give it a version such as 1.2.3 or 2.0.0-beta.1, or mark it "private": true if it is never published.`, { received: manifest.version });
+    }
+    const relativeDir = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.';
+    return { name, version: clean ?? '', dir, relativeDir, manifest, private: isPrivate };
+}
+function nameFromFolder(dir) {
+    const base = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(dir);
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir));
+    return parent.startsWith('@') ? `${parent}/${base}` : base;
+}
+function refuseDuplicates(packages, inputName) {
+    const byName = new Map();
+    for (const pkg of packages)
+        byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg]);
+    const duplicates = [...byName].filter(([, list]) => list.length > 1).sort(([a], [b]) => compare(a, b));
+    if (duplicates.length === 0)
+        return;
+    const lines = duplicates.map(([name, list]) => `"${name}" is the name of ${list.map((pkg) => node_path__WEBPACK_IMPORTED_MODULE_1__.join(pkg.dir, 'package.json')).join(' and ')}`);
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: two workspace packages have one name: ${lines.join('; ')}. Names must be unique in a monorepo: rename one, or leave it out of the workspaces.`, {
+        received: duplicates.map(([name]) => name),
+    });
+}
+async function npmFolders(root, declared) {
+    const patterns = [];
+    let negated = [];
+    for (const raw of declared) {
+        const bangs = /^!+/.exec(raw)?.[0].length ?? 0;
+        const pattern = raw.slice(bangs).replace(/^\.?\/+/, '');
+        if (bangs % 2 === 1) {
+            negated.push(pattern);
+        }
+        else {
+            negated = negated.filter((exclusion) => !(0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pattern, exclusion));
+            patterns.push(pattern);
+        }
+    }
+    const kept = patterns.filter((pattern) => !negated.some((exclusion) => (0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pattern, exclusion)));
+    if (kept.length === 0)
+        return [];
+    const globs = kept.map((pattern) => (pattern.replace(/\\/g, '/').endsWith('/') ? pattern : `${pattern}/`));
+    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_6__.glob)(globs, { cwd: root, ignore: [...NPM_IGNORE, ...negated] });
+    return matches.map((match) => node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, match));
+}
+async function pnpmFolders(root, declared) {
+    const toManifest = (pattern) => pattern.replace(/^(\.\/)+/, '').replace(/\/?$/, '/package.json');
+    const positive = declared.filter((pattern) => !pattern.startsWith('!')).map(toManifest);
+    const negative = declared.filter((pattern) => pattern.startsWith('!')).map((pattern) => toManifest(pattern.slice(1)));
+    if (positive.length === 0)
+        return [];
+    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_6__.glob)(positive, { cwd: root, ignore: [...PNPM_IGNORE, ...negative] });
+    return matches.map((match) => node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, match)));
+}
+function readCatalogs(config, file, inputName) {
+    const catalogs = {};
+    const named = config.catalogs ?? {};
+    if (!isObject(named) || Array.isArray(named))
+        throw malformedCatalog(file, '"catalogs" is not a mapping of catalog names to catalogs', inputName);
+    if (config.catalog != null && named.default != null) {
+        throw malformedCatalog(file, 'the default catalog is defined twice, as "catalog" and as "catalogs.default"; keep one', inputName);
+    }
+    const entries = [['default', config.catalog ?? undefined], ...Object.entries(named)];
+    for (const [name, catalog] of entries) {
+        if (catalog == null)
+            continue;
+        const where = name === 'default' && config.catalog != null ? '"catalog"' : `catalog "${name}"`;
+        if (!isObject(catalog) || Array.isArray(catalog))
+            throw malformedCatalog(file, `${where} is not a mapping of package names to ranges`, inputName);
+        for (const [dependency, range] of Object.entries(catalog)) {
+            if (typeof range !== 'string')
+                throw malformedCatalog(file, `${where} gives "${dependency}" a ${typeof range}, not a range`, inputName);
+        }
+        catalogs[name] = { ...catalog };
+    }
+    return catalogs;
+}
+function malformedCatalog(file, why, inputName) {
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} is malformed: ${why}. A catalog maps package names to ranges, such as "react: ^18.2.0".`, { received: file });
+}
+function noWorkspaces(file, inputName) {
+    const how = file.endsWith(PNPM_FILE)
+        ? `list the package folders under "packages" in ${file}, such as "packages: ['packages/*']"`
+        : `list the package folders in the "workspaces" field of ${file}, such as "workspaces": ["packages/*"]`;
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} declares no workspaces. To publish the packages of a monorepo, ${how}; to publish one package, give its folder without workspaces.`, { received: file });
+}
+function matchesNothing(patterns, file, inputName) {
+    const list = patterns.length > 0 ? ` (${patterns.map((pattern) => JSON.stringify(pattern)).join(', ')})` : '';
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: the workspaces declared in ${file}${list} match no folder holding a package.json. Each pattern is a folder or a glob relative to the root, such as "packages/*" or "packages/**".`, {
+        received: patterns,
+    });
+}
+function stringList(value, where, inputName) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item === '')) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not a list of folder patterns. Give an array of non-empty strings, such as ["packages/*"].`, { received: value });
+    }
+    return value;
+}
+function parseManifest(text, file, inputName) {
+    let data;
+    try {
+        data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    }
+    catch (error) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid JSON (${error.message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
+    }
+    if (!isObject(data) || Array.isArray(data)) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: file });
+    }
+    return data;
+}
+function parseYamlObject(text, file, inputName) {
+    let data;
+    try {
+        data = (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .parse */ .qg)(text);
+    }
+    catch (error) {
+        const reason = error.message.split('\n')[0];
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid YAML (${reason}). Fix its syntax.`, { received: file });
+    }
+    if (data === null || data === undefined)
+        return {};
+    if (!isObject(data) || Array.isArray(data)) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, { received: file });
+    }
+    return data;
+}
+async function readText(file, inputName) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: could not read ${file} (${code ?? error.message}). Check that the file is readable.`, { received: file, cause: error });
+    }
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null;
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 6620:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   planTrustStage: () => (/* binding */ planTrustStage),
+/* harmony export */   repositoryOf: () => (/* binding */ repositoryOf)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8056);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
+/* harmony import */ var _package_read_package_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5863);
+/* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4098);
+/* harmony import */ var _package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6844);
+/* harmony import */ var _publish_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3334);
+/* harmony import */ var _workspace_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8815);
+
+
+
+
+
+
+
+
+
+const PACKING_SCRIPTS = ['prepack', 'prepare', 'postpack'];
+async function planTrustStage(command, options, cwd, env) {
+    switch (command.kind) {
+        case 'trust-setup':
+            return planTrust(command, options, cwd);
+        case 'stage-decide':
+            return planStageDecisions(command, options, cwd, env);
+        case 'stage-download':
+            return [{ ...command, dir: node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, command.dir ?? '.') }];
+        default:
+            return [command];
+    }
+}
+async function monorepoRoot(options, cwd) {
+    const target = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, options.packageSpec);
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target).catch(() => undefined);
+    if (info?.isFile() && node_path__WEBPACK_IMPORTED_MODULE_1__.basename(target) === 'package.json')
+        return node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(target);
+    if (!info?.isDirectory())
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(options.names.package, `${options.names.package}: "${options.packageSpec}" is not a folder (looked for ${target}). With --workspaces, give the monorepo's root folder.`, { received: options.packageSpec });
+    return target;
+}
+async function planTrust(command, options, cwd) {
+    const names = options.names;
+    const where = command.line > 0 ? `commands line ${command.line}` : 'the command line';
+    const fail = (problem, received) => new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.package, `${where} (${command.text}): ${problem}.`, { received });
+    if (command.workspaces !== undefined) {
+        const monorepo = await (0,_package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__/* .findWorkspaces */ .gt)(await monorepoRoot(options, cwd), names.workspaces);
+        const selected = (0,_package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__/* .selectWorkspaces */ .Vj)(monorepo, command.workspaces, command.includeWorkspaceRoot, names.workspaces).filter((pkg) => !pkg.private);
+        if (selected.length === 0)
+            throw fail(`the workspaces selected hold no public package`);
+        const rootRepository = repositoryOf(monorepo.rootManifest, command.spec.provider);
+        return selected.map((pkg) => {
+            const own = repositoryOf(pkg.manifest, command.spec.provider);
+            const entity = command.spec.entity ?? own ?? rootRepository;
+            if (command.spec.provider !== 'circleci' && entity === undefined) {
+                throw fail(`${pkg.name} names no ${providerWords(command.spec.provider)} in the "repository" of ${node_path__WEBPACK_IMPORTED_MODULE_1__.join(pkg.dir, 'package.json')} or of the monorepo root: give ${command.spec.provider === 'github' ? '--repo owner/repo' : '--project group/project'}`, pkg.name);
+            }
+            const note = command.spec.entity === undefined && entity !== undefined ? [`${entityWord(command.spec.provider)} ${entity} from the "repository" of ${own === undefined ? 'the monorepo root' : node_path__WEBPACK_IMPORTED_MODULE_1__.join(pkg.relativeDir, 'package.json')}`] : [];
+            return trustCreate(command, pkg.name, entity, note);
+        });
+    }
+    let manifest;
+    let problem;
+    try {
+        const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .readPackageSource */ .e)(options.packageSpec, cwd, names.package);
+        manifest = found.kind === 'folder' ? found.manifest : (await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_5__/* .readTarball */ .ty)(found.file, names.package)).manifest;
+    }
+    catch (error) {
+        problem = error instanceof Error ? error.message : String(error);
+    }
+    const pkg = command.pkg ?? (typeof manifest?.name === 'string' ? manifest.name : undefined);
+    if (pkg === undefined)
+        throw fail(`no <pkg> given, and the package setting names no readable package (${problem ?? 'no name'})`);
+    const { provider, entity: given } = command.spec;
+    if (provider === 'circleci')
+        return [trustCreate(command, pkg, undefined, [])];
+    const fromManifest = manifest === undefined ? undefined : repositoryOf(manifest, provider);
+    const declared = manifest?.repository !== undefined && manifest?.name === pkg;
+    if (given === undefined && fromManifest === undefined) {
+        const why = declared ? `the "repository" in its package.json is not a ${providerWords(provider)}` : `the package setting's package.json gives no ${providerWords(provider)} for it`;
+        throw fail(`${pkg}: ${why}; give ${provider === 'github' ? '--repo owner/repo' : '--project group/project'}`, pkg);
+    }
+    const notes = [];
+    if (given === undefined)
+        notes.push(`${entityWord(provider)} ${fromManifest} from the "repository" of its package.json`);
+    else if (fromManifest !== undefined && fromManifest !== given && manifest?.name === pkg)
+        notes.push(`the "repository" in package.json (${fromManifest}) differs from the ${entityWord(provider)} given (${given}); using ${given}`);
+    return [trustCreate(command, pkg, given ?? fromManifest, notes)];
+}
+function providerWords(provider) {
+    return provider === 'github' ? 'GitHub repository' : provider === 'gitlab' ? 'GitLab project' : 'CircleCI pipeline';
+}
+function entityWord(provider) {
+    return provider === 'github' ? 'repository' : 'project';
+}
+function repositoryOf(manifest, provider) {
+    const field = manifest.repository;
+    const url = typeof field === 'string' ? field : field && typeof field === 'object' && typeof field.url === 'string' ? field.url : undefined;
+    if (url === undefined)
+        return undefined;
+    try {
+        const hosted = npm_package_arg__WEBPACK_IMPORTED_MODULE_2__(url).hosted;
+        if (!hosted || hosted.type !== provider || !hosted.user || !hosted.project)
+            return undefined;
+        return `${hosted.user}/${hosted.project}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+function trustCreate(command, pkg, entity, notes) {
+    const { spec } = command;
+    let config;
+    const environment = spec.environment === undefined ? {} : { environment: spec.environment };
+    if (spec.provider === 'github') {
+        config = { type: 'github', claims: { repository: entity, workflow_ref: { file: spec.file }, ...environment }, permissions: spec.permissions };
+    }
+    else if (spec.provider === 'gitlab') {
+        config = { type: 'gitlab', claims: { project_path: entity, ci_config_ref_uri: { file: spec.file }, ...environment }, permissions: spec.permissions };
+    }
+    else {
+        const ids = spec.circleci;
+        const claims = {
+            'oidc.circleci.com/org-id': ids.orgId,
+            'oidc.circleci.com/project-id': ids.projectId,
+            'oidc.circleci.com/pipeline-definition-id': ids.pipelineDefinitionId,
+            'oidc.circleci.com/vcs-origin': ids.vcsOrigin,
+        };
+        if (ids.contextIds.length > 0)
+            claims['oidc.circleci.com/context-ids'] = ids.contextIds;
+        config = { type: 'circleci', claims, permissions: spec.permissions };
+    }
+    const flags = [
+        ...(spec.provider === 'circleci' ? [] : [`--file ${spec.file}`, `--${spec.provider === 'github' ? 'repo' : 'project'} ${entity}`]),
+        ...(spec.environment === undefined ? [] : [`--env ${spec.environment}`]),
+        ...(spec.permissions.includes('createPackage') ? ['--allow-publish'] : []),
+        ...(spec.permissions.includes('createStagedPackage') ? ['--allow-stage-publish'] : []),
+    ];
+    const text = command.workspaces === undefined ? command.text : `trust ${spec.provider} ${pkg} ${flags.join(' ')}`;
+    return { line: command.line, text, kind: 'trust-create', pkg, config, dryRun: command.dryRun, notes };
+}
+async function planStageDecisions(command, options, cwd, env) {
+    const kind = command.action === 'approve' ? 'stage-approve' : 'stage-reject';
+    if (command.workspaces !== undefined) {
+        const publish = {
+            kind: 'publish', line: command.line, text: command.text, target: undefined, tag: undefined, access: undefined, dryRun: false,
+            workspaces: command.workspaces, includeWorkspaceRoot: command.includeWorkspaceRoot, stage: true,
+        };
+        const plan = await (0,_workspace_plan_js__WEBPACK_IMPORTED_MODULE_8__.planWorkspacePublish)(publish, options, cwd, env);
+        return plan.members.flatMap((member) => {
+            if (!member.plan)
+                return [];
+            const checkout = { name: member.plan.name, version: member.plan.version, source: member.plan.source, scripts: member.plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)) };
+            return [{ line: command.line, text: `stage ${command.action} ${member.name}@${member.version}`, kind, target: { name: member.name, version: member.version }, dryRun: command.dryRun, checkout }];
+        });
+    }
+    const checkout = command.action === 'approve' ? await packageCheckout(options, cwd, env) : undefined;
+    return command.targets.map((target) => ({
+        line: command.line,
+        text: command.targets.length === 1 ? command.text : `stage ${command.action} ${'id' in target ? target.id : `${target.name}@${target.version}`}`,
+        kind,
+        target,
+        dryRun: command.dryRun,
+        checkout,
+    }));
+}
+async function packageCheckout(options, cwd, env) {
+    try {
+        const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .readPackageSource */ .e)(options.packageSpec, cwd, options.names.package);
+        if (found.kind === 'tarball') {
+            const tarball = await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_5__/* .readTarball */ .ty)(found.file, options.names.package);
+            return { name: tarball.manifest.name, version: tarball.manifest.version, source: { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest }, scripts: [] };
+        }
+        const publish = { kind: 'publish', line: 0, text: 'stage publish', target: undefined, tag: 'latest', access: undefined, dryRun: false, stage: true };
+        const plan = await (0,_publish_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .settlePublish */ .Z)(publish, { ...options, expectVersion: undefined }, { kind: 'folder', dir: found.dir, manifest: found.manifest }, cwd, env);
+        return { name: plan.name, version: plan.version, source: plan.source, scripts: plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)) };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8815:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  expandWorkspaceDistTags: () => (/* binding */ expandWorkspaceDistTags),
+  planWorkspacePublish: () => (/* binding */ planWorkspacePublish)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(2088);
+;// CONCATENATED MODULE: ./lib/package/dependency-order.js
+
+
+const RUNTIME_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'];
+function dependencyOrder(packages) {
+    const sorted = [...packages].sort((a, b) => compare(a.name, b.name));
+    const byName = new Map(sorted.map((pkg) => [pkg.name, pkg]));
+    const dependsOn = new Map();
+    for (const pkg of sorted) {
+        const targets = new Set();
+        for (const field of RUNTIME_FIELDS) {
+            const dependencies = pkg.manifest[field];
+            if (typeof dependencies !== 'object' || dependencies === null || Array.isArray(dependencies))
+                continue;
+            for (const [name, spec] of Object.entries(dependencies)) {
+                if (typeof spec !== 'string')
+                    continue;
+                const target = workspaceTarget(pkg, name, spec, sorted, byName);
+                if (target !== undefined && target !== pkg.name)
+                    targets.add(target);
+            }
+        }
+        dependsOn.set(pkg.name, [...targets].sort(compare));
+    }
+    const components = stronglyConnected(sorted.map((pkg) => pkg.name), dependsOn);
+    const componentOf = new Map();
+    components.forEach((members, index) => {
+        for (const member of members)
+            componentOf.set(member, index);
+    });
+    const lastLevel = [];
+    const levelOf = new Map();
+    components.forEach((members, index) => {
+        let base = 0;
+        for (const member of members) {
+            for (const dependency of dependsOn.get(member) ?? []) {
+                const other = componentOf.get(dependency) ?? index;
+                if (other !== index)
+                    base = Math.max(base, (lastLevel[other] ?? 0) + 1);
+            }
+        }
+        members.forEach((member, offset) => levelOf.set(member, base + offset));
+        lastLevel[index] = base + members.length - 1;
+    });
+    const levels = [];
+    for (const pkg of sorted) {
+        const level = levelOf.get(pkg.name) ?? 0;
+        (levels[level] ??= []).push(pkg.name);
+    }
+    const cycles = components.filter((members) => members.length > 1).sort((a, b) => compare(a[0] ?? '', b[0] ?? ''));
+    return { levels: levels.filter((level) => level !== undefined), dependsOn, cycles };
+}
+function workspaceTarget(pkg, name, spec, packages, byName) {
+    const at = spec.indexOf('workspace:');
+    if (at >= 0) {
+        const rest = spec.slice(at + 'workspace:'.length).split(/\s/)[0] ?? '';
+        const byPath = folderTarget(pkg, rest, packages);
+        if (byPath !== undefined)
+            return byPath;
+        const alias = /^(.+)@[^@]*$/.exec(rest)?.[1];
+        return byName.has(alias ?? name) ? (alias ?? name) : undefined;
+    }
+    const local = /^(?:file|link):(.+)$/.exec(spec)?.[1];
+    if (local !== undefined)
+        return folderTarget(pkg, local.startsWith('.') ? local : `./${local}`, packages);
+    let target = name;
+    let range = spec;
+    const alias = /^npm:((?:@[^/@]+\/)?[^@]+)(?:@(.*))?$/.exec(spec);
+    if (alias !== null) {
+        target = alias[1] ?? name;
+        range = alias[2] ?? '';
+    }
+    const other = byName.get(target);
+    if (other === undefined)
+        return undefined;
+    if (range === '' || range === '*')
+        return target;
+    const version = other.version ?? (typeof other.manifest.version === 'string' ? (semver.clean(other.manifest.version) ?? '') : '');
+    if (semver.valid(version) === null || semver.validRange(range, { loose: true }) === null)
+        return undefined;
+    return semver.satisfies(version, range, { loose: true, includePrerelease: true }) ? target : undefined;
+}
+function folderTarget(pkg, rest, packages) {
+    if (!/[\\/]/.test(rest) || rest.startsWith('@'))
+        return undefined;
+    if (pkg.dir !== undefined && rest.startsWith('.')) {
+        const dir = external_node_path_.resolve(pkg.dir, rest);
+        const found = packages.find((other) => other.dir === dir);
+        if (found)
+            return found.name;
+    }
+    const relative = external_node_path_.posix.normalize(rest.replace(/\\/g, '/')).replace(/\/+$/, '');
+    return packages.find((other) => other.relativeDir !== undefined && other.relativeDir === relative)?.name;
+}
+function stronglyConnected(names, edges) {
+    const index = new Map();
+    const low = new Map();
+    const onStack = new Set();
+    const stack = [];
+    const components = [];
+    let counter = 0;
+    for (const start of names) {
+        if (index.has(start))
+            continue;
+        const work = [{ node: start, next: 0 }];
+        index.set(start, counter);
+        low.set(start, counter++);
+        stack.push(start);
+        onStack.add(start);
+        while (work.length > 0) {
+            const frame = work[work.length - 1];
+            const targets = edges.get(frame.node) ?? [];
+            if (frame.next < targets.length) {
+                const target = targets[frame.next++];
+                if (!index.has(target)) {
+                    index.set(target, counter);
+                    low.set(target, counter++);
+                    stack.push(target);
+                    onStack.add(target);
+                    work.push({ node: target, next: 0 });
+                }
+                else if (onStack.has(target)) {
+                    low.set(frame.node, Math.min(low.get(frame.node), index.get(target)));
+                }
+                continue;
+            }
+            work.pop();
+            const parent = work[work.length - 1];
+            if (parent)
+                low.set(parent.node, Math.min(low.get(parent.node), low.get(frame.node)));
+            if (low.get(frame.node) === index.get(frame.node)) {
+                const members = [];
+                let member;
+                do {
+                    member = stack.pop();
+                    onStack.delete(member);
+                    members.push(member);
+                } while (member !== frame.node);
+                components.push(members.sort(compare));
+            }
+        }
+    }
+    return components;
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// EXTERNAL MODULE: ./lib/package/npmrc.js
+var npmrc = __webpack_require__(9050);
+// EXTERNAL MODULE: ./node_modules/npm-package-arg/lib/npa.js
+var npa = __webpack_require__(8056);
+// EXTERNAL MODULE: ./lib/foundation/errors.js
+var errors = __webpack_require__(9670);
+// EXTERNAL MODULE: ./lib/package/registry-name.js
+var registry_name = __webpack_require__(5709);
+;// CONCATENATED MODULE: ./lib/package/publish-manifest.js
+
+
+
+
+
+const CATALOG_FILE = { npm: undefined, yarn: '.yarnrc.yml', pnpm: 'pnpm-workspace.yaml' };
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
+const publish_manifest_RUNTIME_FIELDS = new Set(['dependencies', 'optionalDependencies', 'peerDependencies']);
+const PNPM_LIFTED_FIELDS = [
+    'name', 'bin', 'engines', 'type', 'imports',
+    'main', 'module', 'typings', 'types', 'exports', 'browser', 'esnext', 'es2015', 'unpkg', 'umd:main',
+    'os', 'cpu', 'libc', 'typesVersions',
+];
+const YARN_LIFTED_FIELDS = ['type', 'main', 'browser', 'module', 'exports', 'imports', 'bin', 'typings', 'types'];
+function publishManifest(pkg, monorepo, inputName) {
+    const manifest = structuredClone(pkg.manifest);
+    const context = { pkg, monorepo, byName: workspaceIndex(monorepo), file: external_node_path_.join(pkg.dir, 'package.json'), inputName, warnings: [] };
+    for (const field of DEPENDENCY_FIELDS) {
+        const dependencies = manifest[field];
+        if (typeof dependencies !== 'object' || dependencies === null || Array.isArray(dependencies))
+            continue;
+        const rewritten = {};
+        for (const [name, spec] of Object.entries(dependencies)) {
+            const value = typeof spec === 'string' ? rewriteDependency(name, spec, field, context) : spec;
+            if (typeof value === 'string' && value.startsWith('workspace:'))
+                continue;
+            rewritten[name] = value;
+        }
+        manifest[field] = rewritten;
+    }
+    liftPublishConfig(manifest, context);
+    return { manifest, warnings: context.warnings };
+}
+function workspaceIndex(monorepo) {
+    const byName = new Map(monorepo.packages.map((pkg) => [pkg.name, pkg]));
+    const { name, version } = monorepo.rootManifest;
+    if (typeof name === 'string' && name !== '' && !byName.has(name)) {
+        byName.set(name, {
+            name,
+            version: (typeof version === 'string' ? semver.clean(version) : null) ?? '',
+            dir: monorepo.root,
+            relativeDir: '.',
+            manifest: monorepo.rootManifest,
+            private: monorepo.rootManifest.private === true,
+        });
+    }
+    return byName;
+}
+function rewriteDependency(name, spec, field, context) {
+    let target;
+    let result = spec;
+    if (spec.startsWith('workspace:')) {
+        ({ spec: result, target } = resolveWorkspace(name, spec, spec.slice('workspace:'.length), field, context));
+    }
+    else if (field === 'peerDependencies' && spec.includes('workspace:')) {
+        result = spec.replace(/workspace:(\S*)/g, (_whole, rest) => {
+            const resolved = resolveWorkspace(name, spec, rest, field, context);
+            target = resolved.target;
+            return resolved.spec;
+        });
+    }
+    if (result.startsWith('catalog:'))
+        result = resolveCatalog(name, result, field, context);
+    const { pkg, byName, warnings } = context;
+    const real = target?.name ?? aliasTarget(result) ?? name;
+    const dependency = byName.get(real);
+    if (!pkg.private && publish_manifest_RUNTIME_FIELDS.has(field) && dependency?.private && real !== pkg.name) {
+        warnings.push(`${pkg.name} depends on ${real} (${field}), a private workspace package that is never published: consumers of ${pkg.name} will not be able to install it.`);
+    }
+    return result;
+}
+function resolveWorkspace(name, spec, rest, field, context) {
+    const { pkg, monorepo } = context;
+    const byPath = rest.startsWith('./') || rest.startsWith('../')
+        ? (findByDir(monorepo, external_node_path_.resolve(pkg.dir, rest)) ?? findByDir(monorepo, external_node_path_.resolve(monorepo.root, rest)))
+        : /[\\/]/.test(rest) && !rest.startsWith('@') ? findByDir(monorepo, external_node_path_.resolve(monorepo.root, rest)) : undefined;
+    if (byPath !== undefined) {
+        const version = versionOf(byPath, name, spec, field, context);
+        if (version === undefined)
+            return { spec };
+        return { spec: byPath.name === name ? version : `npm:${byPath.name}@${version}`, target: byPath };
+    }
+    if (rest.startsWith('./') || rest.startsWith('../'))
+        throw outside(name, spec, field, rest, context);
+    const tokens = field === 'peerDependencies' ? /^(?:(.+)@)?([\^~*]|>=|>|<=|<)?$/ : /^(?:(.+)@)?([\^~*])?$/;
+    const short = tokens.exec(rest);
+    if (short !== null) {
+        const targetName = short[1] ?? name;
+        const target = context.byName.get(targetName);
+        if (target === undefined)
+            throw outside(name, spec, field, targetName, context);
+        const version = versionOf(target, name, spec, field, context);
+        if (version === undefined)
+            return { spec };
+        const prefix = short[2] === undefined || short[2] === '*' ? '' : short[2];
+        return { spec: target.name === name ? `${prefix}${version}` : `npm:${target.name}@${prefix}${version}`, target };
+    }
+    const at = rest.lastIndexOf('@');
+    const targetName = at > 0 ? rest.slice(0, at) : name;
+    const range = at > 0 ? rest.slice(at + 1) : rest;
+    const target = context.byName.get(targetName);
+    if (target === undefined)
+        throw outside(name, spec, field, targetName, context);
+    if (semver.validRange(range) === null) {
+        throw refusal(context, `has "${name}": "${spec}" in ${field}, and "${range}" is neither a semver range nor a workspace folder. Use workspace:*, workspace:^, workspace:~ or workspace:<range> such as workspace:^1.2.0`, spec);
+    }
+    const version = versionOf(target, name, spec, field, context);
+    if (version !== undefined && !semver.satisfies(version, range, { includePrerelease: true })) {
+        throw refusal(context, `has "${name}": "${spec}" in ${field}, but the workspace has ${target.name} ${version}, which ${range} does not accept. Widen the range, or use workspace:^ to follow the workspace version`, spec);
+    }
+    return { spec: at > 0 ? `npm:${rest}` : range, target };
+}
+function versionOf(target, name, spec, field, context) {
+    if (target.version !== '')
+        return target.version;
+    if (context.monorepo.manager === 'yarn')
+        return '0.0.0';
+    if (field === 'devDependencies') {
+        context.warnings.push(`${context.pkg.name} is published without its devDependency "${name}": "${spec}": ${target.name} has no version to publish. Consumers never install devDependencies.`);
+        return undefined;
+    }
+    throw refusal(context, `has "${name}": "${spec}" in ${field}, but ${target.name} (${external_node_path_.join(target.dir, 'package.json')}) has no version, so no registry range can replace it. Give ${target.name} a "version"`, spec);
+}
+function findByDir(monorepo, dir) {
+    return monorepo.packages.find((pkg) => pkg.dir === dir);
+}
+function outside(name, spec, field, target, context) {
+    const known = [...context.byName.keys()].sort();
+    const shown = known.length > 30 ? [...known.slice(0, 30), `and ${known.length - 30} more`] : known;
+    return refusal(context, `has "${name}": "${spec}" in ${field}, but "${target}" is not a package of the monorepo at ${context.monorepo.root}. A workspace: range must name one of its packages (${shown.join(', ')}); for anything else use a registry range such as ^1.2.3`, spec);
+}
+function resolveCatalog(name, spec, field, context) {
+    const { monorepo } = context;
+    const catalogName = spec.slice('catalog:'.length).trim() || 'default';
+    const file = CATALOG_FILE[monorepo.manager];
+    if (file === undefined) {
+        throw refusal(context, `has "${name}": "${spec}" in ${field}, but npm has no catalogs (pnpm defines them in pnpm-workspace.yaml, yarn in .yarnrc.yml). Write the range itself, such as ^1.2.3`, spec);
+    }
+    const where = external_node_path_.join(monorepo.root, file);
+    const catalog = monorepo.catalogs[catalogName];
+    if (catalog === undefined) {
+        const defined = Object.keys(monorepo.catalogs).sort();
+        const list = defined.length > 0 ? `it defines ${defined.map((item) => `"${item}"`).join(', ')}` : 'it defines none';
+        throw refusal(context, `has "${name}": "${spec}" in ${field}, but ${where} defines no catalog "${catalogName}" (${list}). Add the catalog, or use one of those`, spec);
+    }
+    const range = catalog[name];
+    if (range === undefined) {
+        throw refusal(context, `has "${name}": "${spec}" in ${field}, but catalog "${catalogName}" in ${where} has no entry for "${name}". Add "${name}" to that catalog, or write its range in ${field}`, spec);
+    }
+    const protocol = /^([a-z]+):/.exec(range)?.[1];
+    if (protocol === 'catalog' || protocol === 'workspace' || protocol === 'link' || protocol === 'file') {
+        throw refusal(context, `has "${name}": "${spec}" in ${field}, and catalog "${catalogName}" in ${where} gives "${name}" the range "${range}": a catalog entry cannot use the ${protocol}: protocol. Give it a registry range such as ^1.2.3`, spec);
+    }
+    return range;
+}
+function liftPublishConfig(manifest, context) {
+    const { manager } = context.monorepo;
+    const config = manifest.publishConfig;
+    if (manager === 'npm' || typeof config !== 'object' || config === null || Array.isArray(config))
+        return;
+    const publishConfig = config;
+    if (manager === 'yarn') {
+        for (const field of YARN_LIFTED_FIELDS)
+            if (publishConfig[field])
+                manifest[field] = publishConfig[field];
+        return;
+    }
+    if (Object.hasOwn(publishConfig, 'name')) {
+        const { name } = publishConfig;
+        if (typeof name !== 'string' || !(0,registry_name/* isRegistryName */.V)(name)) {
+            throw refusal(context, `has publishConfig.name ${JSON.stringify(name)}, which is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name)`, name);
+        }
+        if (name !== context.pkg.name)
+            context.warnings.push(`${context.pkg.name} is published as ${name} (publishConfig.name), as pnpm publishes it.`);
+    }
+    for (const field of PNPM_LIFTED_FIELDS) {
+        if (!Object.hasOwn(publishConfig, field))
+            continue;
+        manifest[field] = publishConfig[field];
+        delete publishConfig[field];
+    }
+    if (Object.keys(publishConfig).length === 0)
+        delete manifest.publishConfig;
+}
+function aliasTarget(spec) {
+    if (!spec.startsWith('npm:'))
+        return undefined;
+    try {
+        return npa(spec.slice('npm:'.length)).name ?? undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function refusal(context, what, received) {
+    const { inputName, pkg, file } = context;
+    return new errors/* InputError */.dz(inputName, `${inputName}: ${pkg.name} (${file}) ${what}.`, { received });
+}
+
+// EXTERNAL MODULE: ./lib/package/workspaces.js
+var workspaces = __webpack_require__(6844);
+// EXTERNAL MODULE: ./lib/plan/publish-plan.js
+var publish_plan = __webpack_require__(3334);
+;// CONCATENATED MODULE: ./lib/plan/workspace-plan.js
+
+
+
+
+
+
+
+
+async function monorepoAt(command, options, cwd) {
+    const names = options.names;
+    const spec = command.target ?? options.packageSpec;
+    const target = external_node_path_.resolve(cwd, spec);
+    const info = await (0,promises_.stat)(target).catch(() => undefined);
+    if (!info)
+        throw new errors/* InputError */.dz(names.package, `${names.package}: "${spec}" does not exist (looked for ${target}). With ${names.workspaces}, give the monorepo's root folder.`, { received: spec });
+    const dir = info.isDirectory() ? target : external_node_path_.basename(target) === 'package.json' ? external_node_path_.dirname(target) : undefined;
+    if (dir === undefined) {
+        throw new errors/* InputError */.dz(names.workspaces, `${names.workspaces}: ${target} is not a folder; workspaces are published from the monorepo's root folder. Set ${names.package} to that folder.`, { received: spec });
+    }
+    return (0,workspaces/* findWorkspaces */.gt)(dir, names.workspaces);
+}
+async function planWorkspacePublish(command, options, cwd, env) {
+    const names = options.names;
+    const scope = (command.workspaces ?? options.workspaces);
+    const monorepo = await monorepoAt(command, options, cwd);
+    const selected = (0,workspaces/* selectWorkspaces */.Vj)(monorepo, scope, command.includeWorkspaceRoot ?? options.includeWorkspaceRoot, names.workspaces);
+    const warnings = [];
+    const npmrcs = new Map();
+    const readNpmrc = (dir) => npmrcs.get(dir) ?? npmrcs.set(dir, (0,npmrc/* readNpmrcRegistries */.e)(dir, env, names.package)).get(dir);
+    const members = new Map();
+    for (const pkg of selected) {
+        if (pkg.private) {
+            members.set(pkg.name, { name: pkg.name, version: pkg.version, relativeDir: pkg.relativeDir, plan: undefined, manifest: pkg.manifest });
+            continue;
+        }
+        const { manifest, warnings: found } = publishManifest(pkg, monorepo, names.workspaces);
+        warnings.push(...found.map((warning) => `${pkg.name}: ${warning}`));
+        const rewritten = JSON.stringify(manifest) !== JSON.stringify(pkg.manifest);
+        const plan = await (0,publish_plan/* settlePublish */.Z)(command, options, { kind: 'folder', dir: pkg.dir, manifest, manifestText: rewritten ? `${JSON.stringify(manifest, null, 2)}\n` : undefined, workspaceRoot: monorepo.root }, cwd, env, { dirs: [...new Set([monorepo.root, pkg.dir])], read: readNpmrc });
+        plan.warnings = found;
+        members.set(pkg.name, { name: plan.name, version: plan.version, relativeDir: pkg.relativeDir, plan, manifest });
+    }
+    const publishable = [...members.values()].filter((member) => member.plan !== undefined);
+    const order = dependencyOrder(publishable.map((member) => ({ name: member.name, version: member.version, manifest: member.manifest })));
+    const position = new Map(order.levels.flatMap((level, index) => level.map((name) => [name, index])));
+    const waitsFor = new Map();
+    for (const member of publishable) {
+        const level = position.get(member.name) ?? 0;
+        waitsFor.set(member.name, (order.dependsOn.get(member.name) ?? []).filter((dependency) => (position.get(dependency) ?? 0) < level));
+    }
+    for (const cycle of order.cycles)
+        warnings.push(`these packages depend on each other (${cycle.join(' -> ')} -> ${cycle[0]}): they are published in name order`);
+    const ordered = [...order.levels.flat().map((name) => members.get(name)), ...[...members.values()].filter((member) => member.plan === undefined)];
+    return {
+        command,
+        root: monorepo.root,
+        manager: monorepo.manager,
+        members: ordered.map(({ name, version, relativeDir, plan }) => ({ name, version, relativeDir, plan })),
+        waitsFor,
+        cycles: order.cycles,
+        outside: outsideDependencies(monorepo, selected, publishable),
+        concurrency: command.concurrency ?? options.concurrency,
+        otpUses: command.otpUses ?? options.otpUses,
+        warnings,
+    };
+}
+function outsideDependencies(monorepo, selected, members) {
+    const inScope = new Set(selected.map((pkg) => pkg.name));
+    const byName = new Map(monorepo.packages.map((pkg) => [pkg.name, pkg]));
+    const outside = new Map();
+    for (const member of members) {
+        for (const field of DEPENDENCY_FIELDS.filter((field) => field !== 'devDependencies')) {
+            const dependencies = member.manifest[field];
+            if (typeof dependencies !== 'object' || dependencies === null)
+                continue;
+            for (const name of Object.keys(dependencies)) {
+                const pkg = byName.get(name);
+                if (!pkg || inScope.has(name) || pkg.private || name === member.name)
+                    continue;
+                const entry = outside.get(name) ?? { name, version: pkg.version, neededBy: [] };
+                entry.neededBy.push(member.name);
+                outside.set(name, entry);
+            }
+        }
+    }
+    return [...outside.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+async function expandWorkspaceDistTags(command, options, cwd) {
+    const monorepo = await monorepoAt({}, options, cwd);
+    const selected = (0,workspaces/* selectWorkspaces */.Vj)(monorepo, command.workspaces, command.includeWorkspaceRoot, options.names.workspaces);
+    return selected
+        .filter((pkg) => !pkg.private)
+        .map((pkg) => ({ line: command.line, text: `dist-tag add ${pkg.name}@${pkg.version} ${command.tag}`, kind: 'dist-tag-add', pkg: pkg.name, version: pkg.version, tag: command.tag }));
+}
+
+
+/***/ })
+
+};

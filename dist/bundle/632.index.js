@@ -1,1 +1,163 @@
-export const id=632;export const ids=[632];export const modules={2632:((t,e,r)=>{r.r(e);r.d(e,{describeTrust:()=>describeTrust,preflightTrust:()=>preflightTrust,sameTrust:()=>sameTrust,trustCreate:()=>trustCreate,trustList:()=>trustList,trustRevoke:()=>trustRevoke});var i=r(7975);var s=r(9670);var n=r(3505);var o=r(2919);var a=r(5706);var u=r(4548);const trustUrl=t=>`/-/package/${(0,u.L)(t)}/trust`;async function createTrust(t,e,r,i){const s=[r];const n=await t.write(i,JSON.stringify(s).length,t=>a.json(trustUrl(e),{...t,method:"POST",body:s}));return Array.isArray(n)?n:n&&typeof n==="object"?[n]:[]}async function listTrust(t,e,r){const i=await t.write(r,0,t=>a.json(trustUrl(e),{...t,method:"GET"}));return Array.isArray(i)?i:[]}async function revokeTrust(t,e,r,i){await t.write(i,0,t=>a(`${trustUrl(e)}/${encodeURIComponent(r)}`,{...t,method:"DELETE",ignoreBody:true}))}var c=r(1405);var d=r(2615);async function preflightTrust(t,e){if(await(0,o.l)(t,e))return;throw new s._$("ENOPACKAGE",`${e} is not on ${t.registry}, and a trusted publisher can only be added to a package that exists: publish it once with a token first, then add the trusted publisher. Nothing was sent.`,{received:e})}async function readTrust(t,e){try{return await(0,c.P)(t,`trust list ${e}`,"trust",r=>listTrust(t.client,e,r))}catch(r){if((0,n.c2)(r)===404)throw new d.ci(e,t.client.registry);throw r}}async function trustCreate(t,e,r,i,o){const a=describeTrust(r);for(const r of o)t.logger.info(`${e}: ${r}`);if((t.dryRun||i)&&t.otp.source===undefined){return{status:"dry-run",detail:`would add a trusted publisher to ${e}: ${a} (its current trusted publishers were not read: that read needs a one-time password, and no TOTP secret is set)`}}t.logger.info(`Reading the trusted publishers of ${e} first, to skip one that is already there: registry.npmjs.org asks for a one-time password even for this read, so it uses a code.`);const u=await readTrust(t,e);const d=u.find(t=>sameTrust(t,r));if(d)return{status:"unchanged",...d.id?{id:d.id}:{},detail:`${e} already has this trusted publisher (id ${d.id??"not given"}): ${a}`};const l=u.length===0?"":`; it has ${u.length} other${u.length===1?"":"s"}: ${u.map(describeWithId).join("; ")}`;if(t.dryRun||i)return{status:"dry-run",detail:`would add a trusted publisher to ${e}: ${a}${l}`};let h;try{h=await(0,c.P)(t,`trust ${r.type} ${e}`,"trust",i=>createTrust(t.client,e,r,i))}catch(t){if((0,n.c2)(t)!==409||u.length===0)throw t;throw new s._$("ETRUSTCONFLICT",`The registry refused a second trusted publisher for ${e} (409): it has ${u.map(describeWithId).join("; ")}. `+`To replace it, revoke it first (trust revoke ${e} --id ${u[0]?.id??"<id>"}), then run this again.`,{received:e,cause:t})}const p=h.find(t=>sameTrust(t,r))?.id??h[0]?.id;return{status:"done",...p?{id:p}:{},detail:`added a trusted publisher to ${e} (id ${p??"not given"}): ${a}`}}async function trustList(t,e){const r=await readTrust(t,e);const i=r.length===0?`${e} has no trusted publishers`:`${e} has ${r.length} trusted publisher${r.length===1?"":"s"}: ${r.map(describeWithId).join("; ")}`;return{status:"read",detail:i,data:r}}async function trustRevoke(t,e,r,i){if(t.dryRun||i)return{status:"dry-run",id:r,detail:`would revoke the trusted publisher ${r} of ${e}`};try{await(0,c.P)(t,`trust revoke ${e} --id ${r}`,"trust",i=>revokeTrust(t.client,e,r,i))}catch(i){if((0,n.c2)(i)!==404)throw i;if(!await(0,o.l)(t.client,e))throw new d.ci(e,t.client.registry);return{status:"unchanged",id:r,detail:`${e} has no trusted publisher ${r} (revoked already, or never there)`}}return{status:"done",id:r,detail:`revoked the trusted publisher ${r} of ${e}`}}function sameTrust(t,e){return t.type===e.type&&(0,i.isDeepStrictEqual)(canonical(t.claims),canonical(e.claims))&&(0,i.isDeepStrictEqual)([...t.permissions??[]].sort(),[...e.permissions??[]].sort())}function canonical(t){if(Array.isArray(t))return t.map(canonical);if(t===null||typeof t!=="object")return t;return Object.fromEntries(Object.entries(t).sort(([t],[e])=>t<e?-1:1).map(([t,e])=>[t,canonical(e)]))}const l={createPackage:"publish",createStagedPackage:"stage publish"};function describeTrust(t){const e=t.claims??{};const text=t=>typeof t==="string"?t:JSON.stringify(t);const file=t=>t&&typeof t==="object"?text(t.file):"?";const r=e.environment===undefined?"":`, environment ${text(e.environment)}`;let i;if(t.type==="github")i=`GitHub Actions, repository ${text(e.repository)}, workflow ${file(e.workflow_ref)}${r}`;else if(t.type==="gitlab")i=`GitLab CI/CD, project ${text(e.project_path)}, pipeline ${file(e.ci_config_ref_uri)}${r}`;else if(t.type==="circleci"){const claim=t=>text(e[`oidc.circleci.com/${t}`]);const t=e["oidc.circleci.com/context-ids"];i=`CircleCI, ${claim("vcs-origin")}, org ${claim("org-id")}, project ${claim("project-id")}, pipeline definition ${claim("pipeline-definition-id")}${t===undefined?"":`, contexts ${t.join(", ")}`}`}else i=`${String(t.type)} ${JSON.stringify(e)}`;const s=(t.permissions??[]).map(t=>l[t]??t).join(", ");return`${i}; may ${s||"do nothing"}`}function describeWithId(t){return`${t.id??"(no id)"}: ${describeTrust(t)}`}})};
+export const id = 632;
+export const ids = [632];
+export const modules = {
+
+/***/ 2632:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  describeTrust: () => (/* binding */ describeTrust),
+  preflightTrust: () => (/* binding */ preflightTrust),
+  sameTrust: () => (/* binding */ sameTrust),
+  trustCreate: () => (/* binding */ trustCreate),
+  trustList: () => (/* binding */ trustList),
+  trustRevoke: () => (/* binding */ trustRevoke)
+});
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./lib/foundation/errors.js
+var errors = __webpack_require__(9670);
+// EXTERNAL MODULE: ./lib/foundation/http-errors.js
+var http_errors = __webpack_require__(3505);
+// EXTERNAL MODULE: ./lib/registry/packument.js
+var packument = __webpack_require__(2919);
+// EXTERNAL MODULE: ./node_modules/npm-registry-fetch/lib/index.js
+var lib = __webpack_require__(5706);
+// EXTERNAL MODULE: ./lib/registry/client.js
+var client = __webpack_require__(4548);
+;// CONCATENATED MODULE: ./lib/registry/trust.js
+
+
+const trustUrl = (pkg) => `/-/package/${(0,client/* escapeName */.L)(pkg)}/trust`;
+async function createTrust(client, pkg, config, write) {
+    const body = [config];
+    const answer = await client.write(write, JSON.stringify(body).length, (options) => lib.json(trustUrl(pkg), { ...options, method: 'POST', body }));
+    return Array.isArray(answer) ? answer : answer && typeof answer === 'object' ? [answer] : [];
+}
+async function listTrust(client, pkg, write) {
+    const answer = await client.write(write, 0, (options) => lib.json(trustUrl(pkg), { ...options, method: 'GET' }));
+    return Array.isArray(answer) ? answer : [];
+}
+async function revokeTrust(client, pkg, id, write) {
+    await client.write(write, 0, (options) => lib(`${trustUrl(pkg)}/${encodeURIComponent(id)}`, { ...options, method: 'DELETE', ignoreBody: true }));
+}
+
+// EXTERNAL MODULE: ./lib/commands/context.js
+var commands_context = __webpack_require__(1405);
+// EXTERNAL MODULE: ./lib/commands/errors.js
+var commands_errors = __webpack_require__(2615);
+;// CONCATENATED MODULE: ./lib/commands/trust.js
+
+
+
+
+
+
+
+async function preflightTrust(client, pkg) {
+    if (await (0,packument/* readPackument */.l)(client, pkg))
+        return;
+    throw new errors/* ProductError */._$('ENOPACKAGE', `${pkg} is not on ${client.registry}, and a trusted publisher can only be added to a package that exists: publish it once with a token first, then add the trusted publisher. Nothing was sent.`, { received: pkg });
+}
+async function readTrust(context, pkg) {
+    try {
+        return await (0,commands_context/* otpWrite */.P)(context, `trust list ${pkg}`, 'trust', (write) => listTrust(context.client, pkg, write));
+    }
+    catch (error) {
+        if ((0,http_errors/* statusOf */.c2)(error) === 404)
+            throw new commands_errors/* PackageNotFoundError */.ci(pkg, context.client.registry);
+        throw error;
+    }
+}
+async function trustCreate(context, pkg, config, dryRun, notes) {
+    const what = describeTrust(config);
+    for (const note of notes)
+        context.logger.info(`${pkg}: ${note}`);
+    if ((context.dryRun || dryRun) && context.otp.source === undefined) {
+        return { status: 'dry-run', detail: `would add a trusted publisher to ${pkg}: ${what} (its current trusted publishers were not read: that read needs a one-time password, and no TOTP secret is set)` };
+    }
+    context.logger.info(`Reading the trusted publishers of ${pkg} first, to skip one that is already there: registry.npmjs.org asks for a one-time password even for this read, so it uses a code.`);
+    const existing = await readTrust(context, pkg);
+    const same = existing.find((entry) => sameTrust(entry, config));
+    if (same)
+        return { status: 'unchanged', ...(same.id ? { id: same.id } : {}), detail: `${pkg} already has this trusted publisher (id ${same.id ?? 'not given'}): ${what}` };
+    const others = existing.length === 0 ? '' : `; it has ${existing.length} other${existing.length === 1 ? '' : 's'}: ${existing.map(describeWithId).join('; ')}`;
+    if (context.dryRun || dryRun)
+        return { status: 'dry-run', detail: `would add a trusted publisher to ${pkg}: ${what}${others}` };
+    let created;
+    try {
+        created = await (0,commands_context/* otpWrite */.P)(context, `trust ${config.type} ${pkg}`, 'trust', (write) => createTrust(context.client, pkg, config, write));
+    }
+    catch (error) {
+        if ((0,http_errors/* statusOf */.c2)(error) !== 409 || existing.length === 0)
+            throw error;
+        throw new errors/* ProductError */._$('ETRUSTCONFLICT', `The registry refused a second trusted publisher for ${pkg} (409): it has ${existing.map(describeWithId).join('; ')}. ` +
+            `To replace it, revoke it first (trust revoke ${pkg} --id ${existing[0]?.id ?? '<id>'}), then run this again.`, { received: pkg, cause: error });
+    }
+    const id = created.find((entry) => sameTrust(entry, config))?.id ?? created[0]?.id;
+    return { status: 'done', ...(id ? { id } : {}), detail: `added a trusted publisher to ${pkg} (id ${id ?? 'not given'}): ${what}` };
+}
+async function trustList(context, pkg) {
+    const configs = await readTrust(context, pkg);
+    const detail = configs.length === 0 ? `${pkg} has no trusted publishers` : `${pkg} has ${configs.length} trusted publisher${configs.length === 1 ? '' : 's'}: ${configs.map(describeWithId).join('; ')}`;
+    return { status: 'read', detail, data: configs };
+}
+async function trustRevoke(context, pkg, id, dryRun) {
+    if (context.dryRun || dryRun)
+        return { status: 'dry-run', id, detail: `would revoke the trusted publisher ${id} of ${pkg}` };
+    try {
+        await (0,commands_context/* otpWrite */.P)(context, `trust revoke ${pkg} --id ${id}`, 'trust', (write) => revokeTrust(context.client, pkg, id, write));
+    }
+    catch (error) {
+        if ((0,http_errors/* statusOf */.c2)(error) !== 404)
+            throw error;
+        if (!(await (0,packument/* readPackument */.l)(context.client, pkg)))
+            throw new commands_errors/* PackageNotFoundError */.ci(pkg, context.client.registry);
+        return { status: 'unchanged', id, detail: `${pkg} has no trusted publisher ${id} (revoked already, or never there)` };
+    }
+    return { status: 'done', id, detail: `revoked the trusted publisher ${id} of ${pkg}` };
+}
+function sameTrust(a, b) {
+    return a.type === b.type && (0,external_node_util_.isDeepStrictEqual)(canonical(a.claims), canonical(b.claims)) && (0,external_node_util_.isDeepStrictEqual)([...(a.permissions ?? [])].sort(), [...(b.permissions ?? [])].sort());
+}
+function canonical(value) {
+    if (Array.isArray(value))
+        return value.map(canonical);
+    if (value === null || typeof value !== 'object')
+        return value;
+    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, inner]) => [key, canonical(inner)]));
+}
+const PERMISSION_WORDS = { createPackage: 'publish', createStagedPackage: 'stage publish' };
+function describeTrust(config) {
+    const claims = config.claims ?? {};
+    const text = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
+    const file = (ref) => (ref && typeof ref === 'object' ? text(ref.file) : '?');
+    const environment = claims.environment === undefined ? '' : `, environment ${text(claims.environment)}`;
+    let who;
+    if (config.type === 'github')
+        who = `GitHub Actions, repository ${text(claims.repository)}, workflow ${file(claims.workflow_ref)}${environment}`;
+    else if (config.type === 'gitlab')
+        who = `GitLab CI/CD, project ${text(claims.project_path)}, pipeline ${file(claims.ci_config_ref_uri)}${environment}`;
+    else if (config.type === 'circleci') {
+        const claim = (key) => text(claims[`oidc.circleci.com/${key}`]);
+        const contexts = claims['oidc.circleci.com/context-ids'];
+        who = `CircleCI, ${claim('vcs-origin')}, org ${claim('org-id')}, project ${claim('project-id')}, pipeline definition ${claim('pipeline-definition-id')}${contexts === undefined ? '' : `, contexts ${contexts.join(', ')}`}`;
+    }
+    else
+        who = `${String(config.type)} ${JSON.stringify(claims)}`;
+    const allowed = (config.permissions ?? []).map((permission) => PERMISSION_WORDS[permission] ?? permission).join(', ');
+    return `${who}; may ${allowed || 'do nothing'}`;
+}
+function describeWithId(config) {
+    return `${config.id ?? '(no id)'}: ${describeTrust(config)}`;
+}
+
+
+/***/ })
+
+};

@@ -1,1 +1,335 @@
-export const id=854;export const ids=[854];export const modules={3854:((t,e,a)=>{a.r(e);a.d(e,{StageFailedError:()=>StageFailedError,preflightApprove:()=>preflightApprove,stageApprove:()=>stageApprove,stageBuilt:()=>stageBuilt,stageDownload:()=>stageDownload,stageList:()=>stageList,stageReject:()=>stageReject,stageView:()=>stageView});var s=a(7598);var n=a(1455);var i=a(6760);var r=a(403);var o=a(9670);var d=a(3505);var c=a(7201);var g=a(3333);var l=a(8344);var u=a(4098);var h=a(2919);var p=a(8319);var $=a(5706);var f=a(4512);const w=100;const v=100;async function stageVersion(t,e,a,s,n){const i=await t.write(n,(0,f.D)(a.length),t=>p.publish(e,a,{...t,defaultTag:s.tag,access:s.access??null,...s.provenance?{...s.provenance,provenance:true}:{},stage:true}));const r=i?.stageId;if(typeof r!=="string"||r==="")throw new Error("the registry answered the stage publish without a stageId");const o=i.transparencyLogUrl;return{stageId:r,transparencyLogUrl:typeof o==="string"?o:undefined}}async function listStaged(t,e){const a=[];for(let s=0;s<v;s+=1){const n={page:String(s),perPage:String(w),...e===undefined?{}:{package:e}};const i=await t.getJson("/-/stage",{query:n});const r=Array.isArray(i?.items)?i.items:[];a.push(...r);const o=typeof i?.total==="number"?i.total:a.length;if(a.length>=o||r.length<w)break}return a}async function viewStaged(t,e){return await t.getJson(`/-/stage/${e}`)}async function downloadStaged(t,e){return t.getBuffer(`${t.registry}-/stage/${e}/tarball`)}async function approveStaged(t,e,a){await t.write(a,0,t=>$.json(`/-/stage/${e}/approve`,{...t,method:"POST"}))}async function rejectStaged(t,e,a){await t.write(a,0,t=>$(`/-/stage/${e}`,{...t,method:"DELETE",ignoreBody:true}))}var y=a(1405);var m=a(7581);const sha1=t=>(0,s.createHash)("sha1").update(t).digest("hex");class StageFailedError extends o._${constructor(t,e,a,s){super("ESTAGE",`Staging ${t} failed: ${e}. ${a}`,{received:t,cause:s})}}function stagedConflict(t,e,a){return new o._$("ESTAGECONFLICT",`${t} is already staged (id ${e.id}) with other contents: staged shasum ${e.shasum}, this checkout packs to ${a}. `+`A staged version cannot be replaced: reject it (stage reject ${e.id}) and stage again, or bump the version.`,{received:t})}async function stageBuilt(t,e,a,s,n,i){const g=`${e.name}@${e.version}`;if(s){t.logger.info(`${g} is already published with identical contents: nothing to stage.`);return{status:"unchanged",detail:`${g} was already published with identical contents: nothing to stage`}}const l=sha1(a.data);if(e.dryRun){const a=await listStaged(t.client,e.name).catch(()=>undefined);const s=a?.find(t=>t.version===e.version);if(s&&s.shasum!==l)throw stagedConflict(g,s,l);if(s)return{status:"unchanged",stageId:s.id,detail:`${g} was already staged with the same tarball (id ${s.id})`};return{status:"dry-run",detail:`dry run: ${g} would be staged with tag ${e.tag}${a?"":" (the staging area could not be read)"}${(0,m.S)(e)}`}}const u=n.trustedPublishing?await n.trustedPublishing(e.name):undefined;const h=u?.client;if(!h&&n.hasToken===false)throw new m.vS(g);const p=h??t.client;const $=(await listStaged(p,e.name)).find(t=>t.version===e.version);if($&&$.shasum!==l)throw stagedConflict(g,$,l);if($){t.logger.info(`${g} is already staged with the same tarball (id ${$.id}): nothing to stage.`);return{status:"unchanged",stageId:$.id,detail:`${g} was already staged with the same tarball (id ${$.id})`}}t.logger.info(`Staging ${g} with tag "${e.tag}" on ${t.client.registry}${h?" by trusted publishing":""}; no one-time password is sent (approving it asks for one).`);const f=await(0,m.x6)(t,e,a,u,n.sigstore);let w;let v;try{({stageId:w,transparencyLogUrl:v}=await(0,c.at)({...t.otp,source:undefined},{label:`stage publish ${g}`,send:s=>{t.writes+=1;return stageVersion(p,a.manifest,a.data,{tag:e.tag,access:e.access,provenance:f},{otp:s,session:t.session,command:"stage"})}},t.tally));if(v)t.logger.info(`Provenance statement for ${g} published to the transparency log: ${v}`)}catch(a){if(a instanceof o._$)throw a;const s=(0,m.mi)(a);if(s!==undefined)throw new StageFailedError(g,s,`Nothing was sent to the registry: ${g} was not staged.`,a);const n=(0,d.c2)(a);const i=n===409||n===408||n!==undefined&&n>=500||(0,d.Dx)(a)==="lost"||n===undefined&&a?.type==="system";if(!i)throw new StageFailedError(g,(0,r.G)(a),`The registry refused it: ${g} was not staged.`,a);t.logger.warning(`Staging ${g} ended without a clear answer (${(0,r.G)(a)}); reading the staging area back.`);const c=await listStaged(p,e.name).catch(t=>{throw new StageFailedError(g,(0,r.G)(a),`Reading the staging area back failed too (${(0,r.G)(t)}): ${g} may or may not be staged; run the step again, it reads first.`,a)});const u=c.find(t=>t.version===e.version);if(!u)throw new StageFailedError(g,(0,r.G)(a),`${g} is NOT staged (read back after the failure); running the step again is safe.`,a);if(u.shasum!==l)throw stagedConflict(g,u,l);if(n===409)return{status:"unchanged",stageId:u.id,detail:`${g} was already staged with the same tarball (id ${u.id})`};w=u.id}await i();const y=f?`, with provenance${v?` (transparency log: ${v})`:""}`:"";return{status:"staged",stageId:w,detail:`staged ${g} (shasum ${l}) with tag ${e.tag} as ${w}${h?" by trusted publishing":""}${y}; stage approve ${w} publishes it`,...v?{transparencyLogUrl:v}:{}}}function describeEntry(t){const e=t.actor?`, staged by ${t.actor}${t.actorType?` (${t.actorType})`:""}`:"";return`${t.packageName}@${t.version} (id ${t.id}, tag ${t.tag}, ${t.status??"staged"}, shasum ${t.shasum}${e}${t.createdAt?` at ${t.createdAt}`:""})`}async function stageList(t,e){const a=await listStaged(t.client,e);const s=e===undefined?"staged versions":`staged versions of ${e}`;return{status:"read",data:a,detail:a.length===0?`no ${s}`:`${a.length} ${s}: ${a.map(describeEntry).join("; ")}`}}async function stageView(t,e){const a=await viewStaged(t.client,e);if(!a)throw noStagedId(e,t.client.registry);return{status:"read",stageId:a.id,data:a,detail:describeEntry(a)}}async function stageDownload(t,e,a){let s;try{s=await downloadStaged(t.client,e)}catch(a){if((0,d.c2)(a)===404)throw noStagedId(e,t.client.registry);throw a}const r=await(0,g.e)(s);const o=String(r.name);const c=String(r.version);const l=i.join(a,`${o.replace("@","").replace("/","-")}-${c}-${e}.tgz`);await(0,n.mkdir)(a,{recursive:true});await(0,n.writeFile)(l,s);const u=sha1(s);return{status:"read",stageId:e,data:{file:l,name:o,version:c,shasum:u,size:s.length},detail:`downloaded ${o}@${c} (staged as ${e}, shasum ${u}, ${s.length} bytes) to ${l}`}}function noStagedId(t,e){return new o._$("ENOSTAGED",`No staged version has the id ${t} on ${e} (approved or rejected already, or not visible to this token).`,{received:t})}async function resolveTarget(t,e){if("id"in e){const a=await viewStaged(t,e.id);return{entry:a,published:false,label:a?`${a.packageName}@${a.version}`:e.id}}const a=`${e.name}@${e.version}`;const s=await(0,h.l)(t,e.name,{write:true});if(s?.versions?.[e.version])return{entry:undefined,published:true,label:a};const n=(await listStaged(t,e.name)).find(t=>t.version===e.version);return{entry:n,published:false,label:a}}function notStaged(t,e,a){if("id"in t){return new o._$("ENOSTAGED",`No staged version has the id ${t.id} on ${a}: approved or rejected already, or not visible to this token. `+"An id says nothing once it is gone: approve by <pkg>@<version> to make the step safe to run again.",{received:t.id})}return new o._$("ENOSTAGED",`${e} is neither staged nor published on ${a}: stage it first (stage publish).`,{received:e})}async function preflightApprove(t,e){const{entry:a,published:s,label:n}=await resolveTarget(t,e);if(!a&&!s)throw notStaged(e,n,t.registry)}async function stageApprove(t,e,a,s,n){const{client:i}=t;const{entry:r,published:d,label:c}=await resolveTarget(i,e);if(d)return{status:"unchanged",detail:`${c} is already published: nothing to approve`};if(!r)throw notStaged(e,c,i.registry);const g=await compareWithCheckout(t,r,s,n);if(t.dryRun||a)return{status:"dry-run",stageId:r.id,detail:`would approve ${r.id}, publishing ${c} with tag ${r.tag}${g}`};try{await(0,y.P)(t,`stage approve ${r.id} (${c})`,"stage",t=>approveStaged(i,r.id,t))}catch(e){if(e instanceof o._$)throw e;const a=await(0,h.l)(i,r.packageName,{write:true}).catch(()=>undefined);if(!a?.versions?.[r.version])throw e;t.logger.info(`${c} is in the registry: the approval of ${r.id} did land.`)}return{status:"done",stageId:r.id,detail:`approved ${r.id}: ${c} is published with tag ${r.tag}${g}`}}async function stageReject(t,e,a){const{client:s}=t;const{entry:n,published:i,label:r}=await resolveTarget(s,e);if(!n)return{status:"unchanged",detail:`nothing is staged as ${r}${i?` (${r} is published: stage reject cannot remove it)`:""}`};if(t.dryRun||a)return{status:"dry-run",stageId:n.id,detail:`would reject ${n.id} (${describeEntry(n)})`};try{await(0,y.P)(t,`stage reject ${n.id} (${r})`,"stage",t=>rejectStaged(s,n.id,t))}catch(t){if((0,d.c2)(t)!==404)throw t;return{status:"unchanged",stageId:n.id,detail:`${n.id} (${r}) was gone before it could be rejected`}}return{status:"done",stageId:n.id,detail:`rejected ${n.id}: ${r} is no longer staged`}}async function compareWithCheckout(t,e,a,s){const n=`${e.packageName}@${e.version}`;if(!a||a.name!==e.packageName||a.version!==e.version){t.logger.info(`${n}: the checkout does not hold this version, so the staged tarball is approved without comparing it to a build.`);return" (not compared: the checkout does not hold this version)"}const i=await packCheckout(t,a,s);const r=sha1(i);if(r===e.shasum){t.logger.info(`${n}: the checkout packs to the staged tarball (shasum ${r}).`);return`; the checkout packs to the same tarball (shasum ${r})`}const d=await downloadStaged(t.client,e.id);if(sha1(d)===e.shasum&&await(0,u.P1)(d,i)){t.logger.info(`${n}: the checkout packs to the same files as the staged tarball (the gzip bytes differ, as across zlib builds).`);return"; the checkout packs to the same files (the gzip bytes differ)"}throw new o._$("ESTAGEMISMATCH",`${n} staged as ${e.id} is not what this checkout packs to (staged shasum ${e.shasum}, the checkout ${r}, and the files differ). `+`Nothing was approved. Approve from the commit that staged it, or reject it (stage reject ${e.id}) if it is not yours.`,{received:n})}async function packCheckout(t,e,a){const{source:s}=e;if(s.kind==="tarball")return s.data;const script=n=>e.scripts.includes(n)?(0,l.j3)({dir:s.dir,manifest:s.manifest,event:n,env:a.scriptEnv,logger:t.logger}):Promise.resolve();await script("prepack");await script("prepare");const{packDirectory:n}=await(0,m.jG)();const i=await n(s.dir,{...s.manifestText===undefined?{}:{manifestText:s.manifestText},...s.workspaceRoot===undefined?{}:{workspaceRoot:s.workspaceRoot,workspaces:[s.dir]}});await script("postpack");return i.data}})};
+export const id = 854;
+export const ids = [854];
+export const modules = {
+
+/***/ 3854:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  StageFailedError: () => (/* binding */ StageFailedError),
+  preflightApprove: () => (/* binding */ preflightApprove),
+  stageApprove: () => (/* binding */ stageApprove),
+  stageBuilt: () => (/* binding */ stageBuilt),
+  stageDownload: () => (/* binding */ stageDownload),
+  stageList: () => (/* binding */ stageList),
+  stageReject: () => (/* binding */ stageReject),
+  stageView: () => (/* binding */ stageView)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./lib/foundation/describe-error.js
+var describe_error = __webpack_require__(403);
+// EXTERNAL MODULE: ./lib/foundation/errors.js
+var errors = __webpack_require__(9670);
+// EXTERNAL MODULE: ./lib/foundation/http-errors.js
+var http_errors = __webpack_require__(3505);
+// EXTERNAL MODULE: ./lib/otp/with-otp.js
+var with_otp = __webpack_require__(7201);
+// EXTERNAL MODULE: ./lib/package/read-tarball.js
+var read_tarball = __webpack_require__(3333);
+// EXTERNAL MODULE: ./lib/package/scripts.js
+var scripts = __webpack_require__(8344);
+// EXTERNAL MODULE: ./lib/package/tarball.js
+var tarball = __webpack_require__(4098);
+// EXTERNAL MODULE: ./lib/registry/packument.js
+var registry_packument = __webpack_require__(2919);
+// EXTERNAL MODULE: ./node_modules/libnpmpublish/lib/index.js
+var lib = __webpack_require__(8319);
+// EXTERNAL MODULE: ./node_modules/npm-registry-fetch/lib/index.js
+var npm_registry_fetch_lib = __webpack_require__(5706);
+// EXTERNAL MODULE: ./lib/registry/publish.js
+var publish = __webpack_require__(4512);
+;// CONCATENATED MODULE: ./lib/registry/stage.js
+
+
+
+const PER_PAGE = 100;
+const MAX_PAGES = 100;
+async function stageVersion(client, manifest, data, upload, write) {
+    const response = await client.write(write, (0,publish/* uploadBytes */.D)(data.length), (options) => lib.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}), stage: true }));
+    const stageId = response?.stageId;
+    if (typeof stageId !== 'string' || stageId === '')
+        throw new Error('the registry answered the stage publish without a stageId');
+    const url = response.transparencyLogUrl;
+    return { stageId, transparencyLogUrl: typeof url === 'string' ? url : undefined };
+}
+async function listStaged(client, pkg) {
+    const items = [];
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+        const query = { page: String(page), perPage: String(PER_PAGE), ...(pkg === undefined ? {} : { package: pkg }) };
+        const answer = (await client.getJson('/-/stage', { query }));
+        const found = Array.isArray(answer?.items) ? answer.items : [];
+        items.push(...found);
+        const total = typeof answer?.total === 'number' ? answer.total : items.length;
+        if (items.length >= total || found.length < PER_PAGE)
+            break;
+    }
+    return items;
+}
+async function viewStaged(client, id) {
+    return (await client.getJson(`/-/stage/${id}`));
+}
+async function downloadStaged(client, id) {
+    return client.getBuffer(`${client.registry}-/stage/${id}/tarball`);
+}
+async function approveStaged(client, id, write) {
+    await client.write(write, 0, (options) => npm_registry_fetch_lib.json(`/-/stage/${id}/approve`, { ...options, method: 'POST' }));
+}
+async function rejectStaged(client, id, write) {
+    await client.write(write, 0, (options) => npm_registry_fetch_lib(`/-/stage/${id}`, { ...options, method: 'DELETE', ignoreBody: true }));
+}
+
+// EXTERNAL MODULE: ./lib/commands/context.js
+var commands_context = __webpack_require__(1405);
+// EXTERNAL MODULE: ./lib/commands/publish.js
+var commands_publish = __webpack_require__(7581);
+;// CONCATENATED MODULE: ./lib/commands/stage.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const sha1 = (data) => (0,external_node_crypto_.createHash)('sha1').update(data).digest('hex');
+class StageFailedError extends errors/* ProductError */._$ {
+    constructor(id, reason, after, cause) {
+        super('ESTAGE', `Staging ${id} failed: ${reason}. ${after}`, { received: id, cause });
+    }
+}
+function stagedConflict(id, entry, shasum) {
+    return new errors/* ProductError */._$('ESTAGECONFLICT', `${id} is already staged (id ${entry.id}) with other contents: staged shasum ${entry.shasum}, this checkout packs to ${shasum}. ` +
+        `A staged version cannot be replaced: reject it (stage reject ${entry.id}) and stage again, or bump the version.`, { received: id });
+}
+async function stageBuilt(context, plan, built, published, deps, afterUpload) {
+    const id = `${plan.name}@${plan.version}`;
+    if (published) {
+        context.logger.info(`${id} is already published with identical contents: nothing to stage.`);
+        return { status: 'unchanged', detail: `${id} was already published with identical contents: nothing to stage` };
+    }
+    const shasum = sha1(built.data);
+    if (plan.dryRun) {
+        const staged = await listStaged(context.client, plan.name).catch(() => undefined);
+        const found = staged?.find((entry) => entry.version === plan.version);
+        if (found && found.shasum !== shasum)
+            throw stagedConflict(id, found, shasum);
+        if (found)
+            return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
+        return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${staged ? '' : ' (the staging area could not be read)'}${(0,commands_publish/* dryRunProvenance */.S)(plan)}` };
+    }
+    const trusted = deps.trustedPublishing ? await deps.trustedPublishing(plan.name) : undefined;
+    const oidcClient = trusted?.client;
+    if (!oidcClient && deps.hasToken === false)
+        throw new commands_publish/* NoTokenError */.vS(id);
+    const client = oidcClient ?? context.client;
+    const before = (await listStaged(client, plan.name)).find((entry) => entry.version === plan.version);
+    if (before && before.shasum !== shasum)
+        throw stagedConflict(id, before, shasum);
+    if (before) {
+        context.logger.info(`${id} is already staged with the same tarball (id ${before.id}): nothing to stage.`);
+        return { status: 'unchanged', stageId: before.id, detail: `${id} was already staged with the same tarball (id ${before.id})` };
+    }
+    context.logger.info(`Staging ${id} with tag "${plan.tag}" on ${context.client.registry}${oidcClient ? ' by trusted publishing' : ''}; no one-time password is sent (approving it asks for one).`);
+    const provenance = await (0,commands_publish/* provenanceFor */.x6)(context, plan, built, trusted, deps.sigstore);
+    let stageId;
+    let transparencyLogUrl;
+    try {
+        ({ stageId, transparencyLogUrl } = await (0,with_otp/* withOtp */.at)({ ...context.otp, source: undefined }, {
+            label: `stage publish ${id}`,
+            send: (otp) => {
+                context.writes += 1;
+                return stageVersion(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp, session: context.session, command: 'stage' });
+            },
+        }, context.tally));
+        if (transparencyLogUrl)
+            context.logger.info(`Provenance statement for ${id} published to the transparency log: ${transparencyLogUrl}`);
+    }
+    catch (error) {
+        if (error instanceof errors/* ProductError */._$)
+            throw error;
+        const unsent = (0,commands_publish/* unsentReason */.mi)(error);
+        if (unsent !== undefined)
+            throw new StageFailedError(id, unsent, `Nothing was sent to the registry: ${id} was not staged.`, error);
+        const status = (0,http_errors/* statusOf */.c2)(error);
+        const unclear = status === 409 || status === 408 || (status !== undefined && status >= 500) || (0,http_errors/* connectionFailure */.Dx)(error) === 'lost' || (status === undefined && error?.type === 'system');
+        if (!unclear)
+            throw new StageFailedError(id, (0,describe_error/* describeReason */.G)(error), `The registry refused it: ${id} was not staged.`, error);
+        context.logger.warning(`Staging ${id} ended without a clear answer (${(0,describe_error/* describeReason */.G)(error)}); reading the staging area back.`);
+        const after = await listStaged(client, plan.name).catch((readError) => {
+            throw new StageFailedError(id, (0,describe_error/* describeReason */.G)(error), `Reading the staging area back failed too (${(0,describe_error/* describeReason */.G)(readError)}): ${id} may or may not be staged; run the step again, it reads first.`, error);
+        });
+        const found = after.find((entry) => entry.version === plan.version);
+        if (!found)
+            throw new StageFailedError(id, (0,describe_error/* describeReason */.G)(error), `${id} is NOT staged (read back after the failure); running the step again is safe.`, error);
+        if (found.shasum !== shasum)
+            throw stagedConflict(id, found, shasum);
+        if (status === 409)
+            return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
+        stageId = found.id;
+    }
+    await afterUpload();
+    const signed = provenance ? `, with provenance${transparencyLogUrl ? ` (transparency log: ${transparencyLogUrl})` : ''}` : '';
+    return {
+        status: 'staged',
+        stageId,
+        detail: `staged ${id} (shasum ${shasum}) with tag ${plan.tag} as ${stageId}${oidcClient ? ' by trusted publishing' : ''}${signed}; stage approve ${stageId} publishes it`,
+        ...(transparencyLogUrl ? { transparencyLogUrl } : {}),
+    };
+}
+function describeEntry(entry) {
+    const by = entry.actor ? `, staged by ${entry.actor}${entry.actorType ? ` (${entry.actorType})` : ''}` : '';
+    return `${entry.packageName}@${entry.version} (id ${entry.id}, tag ${entry.tag}, ${entry.status ?? 'staged'}, shasum ${entry.shasum}${by}${entry.createdAt ? ` at ${entry.createdAt}` : ''})`;
+}
+async function stageList(context, pkg) {
+    const items = await listStaged(context.client, pkg);
+    const what = pkg === undefined ? 'staged versions' : `staged versions of ${pkg}`;
+    return { status: 'read', data: items, detail: items.length === 0 ? `no ${what}` : `${items.length} ${what}: ${items.map(describeEntry).join('; ')}` };
+}
+async function stageView(context, id) {
+    const entry = await viewStaged(context.client, id);
+    if (!entry)
+        throw noStagedId(id, context.client.registry);
+    return { status: 'read', stageId: entry.id, data: entry, detail: describeEntry(entry) };
+}
+async function stageDownload(context, id, dir) {
+    let data;
+    try {
+        data = await downloadStaged(context.client, id);
+    }
+    catch (error) {
+        if ((0,http_errors/* statusOf */.c2)(error) === 404)
+            throw noStagedId(id, context.client.registry);
+        throw error;
+    }
+    const manifest = await (0,read_tarball/* readTarballManifest */.e)(data);
+    const name = String(manifest.name);
+    const version = String(manifest.version);
+    const file = external_node_path_.join(dir, `${name.replace('@', '').replace('/', '-')}-${version}-${id}.tgz`);
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    await (0,promises_.writeFile)(file, data);
+    const shasum = sha1(data);
+    return { status: 'read', stageId: id, data: { file, name, version, shasum, size: data.length }, detail: `downloaded ${name}@${version} (staged as ${id}, shasum ${shasum}, ${data.length} bytes) to ${file}` };
+}
+function noStagedId(id, registry) {
+    return new errors/* ProductError */._$('ENOSTAGED', `No staged version has the id ${id} on ${registry} (approved or rejected already, or not visible to this token).`, { received: id });
+}
+async function resolveTarget(client, target) {
+    if ('id' in target) {
+        const entry = await viewStaged(client, target.id);
+        return { entry, published: false, label: entry ? `${entry.packageName}@${entry.version}` : target.id };
+    }
+    const label = `${target.name}@${target.version}`;
+    const packument = await (0,registry_packument/* readPackument */.l)(client, target.name, { write: true });
+    if (packument?.versions?.[target.version])
+        return { entry: undefined, published: true, label };
+    const entry = (await listStaged(client, target.name)).find((item) => item.version === target.version);
+    return { entry, published: false, label };
+}
+function notStaged(target, label, registry) {
+    if ('id' in target) {
+        return new errors/* ProductError */._$('ENOSTAGED', `No staged version has the id ${target.id} on ${registry}: approved or rejected already, or not visible to this token. ` +
+            'An id says nothing once it is gone: approve by <pkg>@<version> to make the step safe to run again.', { received: target.id });
+    }
+    return new errors/* ProductError */._$('ENOSTAGED', `${label} is neither staged nor published on ${registry}: stage it first (stage publish).`, { received: label });
+}
+async function preflightApprove(client, target) {
+    const { entry, published, label } = await resolveTarget(client, target);
+    if (!entry && !published)
+        throw notStaged(target, label, client.registry);
+}
+async function stageApprove(context, target, dryRun, checkout, deps) {
+    const { client } = context;
+    const { entry, published, label } = await resolveTarget(client, target);
+    if (published)
+        return { status: 'unchanged', detail: `${label} is already published: nothing to approve` };
+    if (!entry)
+        throw notStaged(target, label, client.registry);
+    const compared = await compareWithCheckout(context, entry, checkout, deps);
+    if (context.dryRun || dryRun)
+        return { status: 'dry-run', stageId: entry.id, detail: `would approve ${entry.id}, publishing ${label} with tag ${entry.tag}${compared}` };
+    try {
+        await (0,commands_context/* otpWrite */.P)(context, `stage approve ${entry.id} (${label})`, 'stage', (write) => approveStaged(client, entry.id, write));
+    }
+    catch (error) {
+        if (error instanceof errors/* ProductError */._$)
+            throw error;
+        const after = await (0,registry_packument/* readPackument */.l)(client, entry.packageName, { write: true }).catch(() => undefined);
+        if (!after?.versions?.[entry.version])
+            throw error;
+        context.logger.info(`${label} is in the registry: the approval of ${entry.id} did land.`);
+    }
+    return { status: 'done', stageId: entry.id, detail: `approved ${entry.id}: ${label} is published with tag ${entry.tag}${compared}` };
+}
+async function stageReject(context, target, dryRun) {
+    const { client } = context;
+    const { entry, published, label } = await resolveTarget(client, target);
+    if (!entry)
+        return { status: 'unchanged', detail: `nothing is staged as ${label}${published ? ` (${label} is published: stage reject cannot remove it)` : ''}` };
+    if (context.dryRun || dryRun)
+        return { status: 'dry-run', stageId: entry.id, detail: `would reject ${entry.id} (${describeEntry(entry)})` };
+    try {
+        await (0,commands_context/* otpWrite */.P)(context, `stage reject ${entry.id} (${label})`, 'stage', (write) => rejectStaged(client, entry.id, write));
+    }
+    catch (error) {
+        if ((0,http_errors/* statusOf */.c2)(error) !== 404)
+            throw error;
+        return { status: 'unchanged', stageId: entry.id, detail: `${entry.id} (${label}) was gone before it could be rejected` };
+    }
+    return { status: 'done', stageId: entry.id, detail: `rejected ${entry.id}: ${label} is no longer staged` };
+}
+async function compareWithCheckout(context, entry, checkout, deps) {
+    const label = `${entry.packageName}@${entry.version}`;
+    if (!checkout || checkout.name !== entry.packageName || checkout.version !== entry.version) {
+        context.logger.info(`${label}: the checkout does not hold this version, so the staged tarball is approved without comparing it to a build.`);
+        return ' (not compared: the checkout does not hold this version)';
+    }
+    const data = await packCheckout(context, checkout, deps);
+    const shasum = sha1(data);
+    if (shasum === entry.shasum) {
+        context.logger.info(`${label}: the checkout packs to the staged tarball (shasum ${shasum}).`);
+        return `; the checkout packs to the same tarball (shasum ${shasum})`;
+    }
+    const staged = await downloadStaged(context.client, entry.id);
+    if (sha1(staged) === entry.shasum && (await (0,tarball/* sameContents */.P1)(staged, data))) {
+        context.logger.info(`${label}: the checkout packs to the same files as the staged tarball (the gzip bytes differ, as across zlib builds).`);
+        return '; the checkout packs to the same files (the gzip bytes differ)';
+    }
+    throw new errors/* ProductError */._$('ESTAGEMISMATCH', `${label} staged as ${entry.id} is not what this checkout packs to (staged shasum ${entry.shasum}, the checkout ${shasum}, and the files differ). ` +
+        `Nothing was approved. Approve from the commit that staged it, or reject it (stage reject ${entry.id}) if it is not yours.`, { received: label });
+}
+async function packCheckout(context, checkout, deps) {
+    const { source } = checkout;
+    if (source.kind === 'tarball')
+        return source.data;
+    const script = (event) => checkout.scripts.includes(event) ? (0,scripts/* runScript */.j3)({ dir: source.dir, manifest: source.manifest, event, env: deps.scriptEnv, logger: context.logger }) : Promise.resolve();
+    await script('prepack');
+    await script('prepare');
+    const { packDirectory } = await (0,commands_publish/* loadPacker */.jG)();
+    const packed = await packDirectory(source.dir, {
+        ...(source.manifestText === undefined ? {} : { manifestText: source.manifestText }),
+        ...(source.workspaceRoot === undefined ? {} : { workspaceRoot: source.workspaceRoot, workspaces: [source.dir] }),
+    });
+    await script('postpack');
+    return packed.data;
+}
+
+
+/***/ })
+
+};

@@ -1,1 +1,569 @@
-export const id=953;export const ids=[953];export const modules={4953:((e,t,n)=>{n.r(t);n.d(t,{parseCommandBlock:()=>parseCommandBlock,parseCommandWords:()=>parseCommandWords});var r=n(8056);var s=n(2088);var o=n(9670);function tokenize(e){const t=[];let n="";let r=false;for(let s=0;s<e.length;s+=1){const o=e[s];if(o==="'"){const o=e.indexOf("'",s+1);if(o===-1)return{words:t,error:"a single quote is not closed"};n+=e.slice(s+1,o);r=true;s=o}else if(o==='"'){let o=s+1;for(;o<e.length&&e[o]!=='"';o+=1){const t=e[o+1];if(e[o]==="\\"&&t!==undefined&&'"\\$`'.includes(t)){n+=t;o+=1}else{n+=e[o]}}if(o>=e.length)return{words:t,error:"a double quote is not closed"};r=true;s=o}else if(o==="\\"){if(s+1>=e.length)return{words:t,error:"the line ends with a lone backslash"};n+=e[s+1];r=true;s+=1}else if(/\s/.test(o)){if(r)t.push(n);n="";r=false}else if(o==="#"&&!r){break}else{n+=o;r=true}}if(r)t.push(n);return{words:t}}var i=n(4287);var a=n(6374);const c=/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;const u=["workspaces","workspace","include-workspace-root"];const d=["allow-publish","allow-stage-publish","allow-staged-publish"];function parseTrustLine(e){const{sub:t,rest:n,flags:r,source:s,fail:o,allowFlags:i}=e;const value=(e,...t)=>flagValue(r,[e,...t],o);const arity=(e,t)=>{if(n.length>e)throw o(`expected: ${t}`)};if(t==="github"||t==="gitlab"||t==="circleci"){const p={github:["file","repo","repository","env","environment"],gitlab:["file","project","env","environment"],circleci:["org-id","project-id","pipeline-definition-id","vcs-origin","context-id"]}[t];i(...p,...d,...u,"dry-run","yes");arity(1,`trust ${t} [<pkg>] ...`);const l=e.workspaces();const f=n[0];if(f!==undefined){if(l!==undefined)throw o(`name either <pkg> or --workspaces/-w, not both (${f} was given with ${l===true?"--workspaces":"-w"})`);const e=(0,a.Te)(f);if(e)throw o(e)}const g=[];if(r.get("allow-publish")===true)g.push("createPackage");if(r.get("allow-stage-publish")===true||r.get("allow-staged-publish")===true)g.push("createStagedPackage");if(g.length===0)throw o("at least one permission flag is required (--allow-publish, --allow-stage-publish), as npm requires");const w={provider:t,permissions:g};const h=value("env","environment");if(h!==undefined){if(h.trim()==="")throw o("--env needs a non-empty environment name");w.environment=h}if(t==="circleci"){const e={orgId:value("org-id"),projectId:value("project-id"),pipelineDefinitionId:value("pipeline-definition-id")};for(const[t,n]of[["orgId","org-id"],["projectId","project-id"],["pipelineDefinitionId","pipeline-definition-id"]]){const r=e[t];if(r===undefined)throw o(`--${n} is required`);if(!c.test(r))throw o(`--${n} must be a valid UUID, not "${r}"`)}const t=value("vcs-origin");if(t===undefined)throw o("--vcs-origin is required");if(t.includes("://"))throw o(`--vcs-origin must not include a scheme: github.com/owner/repo, not ${t}`);if(t.split("/").length<3)throw o(`--vcs-origin must be provider/owner/repo (for example github.com/owner/repo), not "${t}"`);const n=listValue(r.get("context-id"));const s=n.find(e=>!c.test(e));if(s!==undefined)throw o(`--context-id must be a valid UUID, not "${s}"`);w.circleci={orgId:e.orgId,projectId:e.projectId,pipelineDefinitionId:e.pipelineDefinitionId,vcsOrigin:t,contextIds:n}}else{const e=value("file");const n=t==="github"?"the GitHub Actions workflow file":"the GitLab CI/CD pipeline file";if(e===undefined)throw o(`--file is required: ${n} name, such as ${t==="github"?"release.yml":".gitlab-ci.yml"}`);if(!/\.ya?ml$/.test(e))throw o(`--file must end in .yml or .yaml, not "${e}"`);if(e.includes("/")||e.includes("\\"))throw o(`--file must be just ${n} name, not a path: "${e.split(/[/\\]/).at(-1)}", not "${e}"`);w.file=e;const r=t==="github"?value("repo","repository"):value("project");if(r!==undefined){if(t==="github"&&!/^[^/\s]+\/[^/\s]+$/.test(r))throw o(`--repo must be owner/repository, not "${r}"`);if(t==="gitlab"&&!/^[^/\s]+(\/[^/\s]+)+$/.test(r))throw o(`--project must be group/project or group/subgroup/project, not "${r}"`);w.entity=r}}return{...s,kind:"trust-setup",pkg:f,spec:w,dryRun:r.get("dry-run")===true,workspaces:l,includeWorkspaceRoot:r.get("include-workspace-root")===true}}if(t==="list"){i();arity(1,"trust list [<pkg>]");return{...s,kind:"trust-list",pkg:e.pkgOrDefault(n[0])}}if(t==="revoke"){i("id","dry-run");arity(1,"trust revoke [<pkg>] --id <id>");const t=value("id");if(t===undefined)throw o("--id is required: the id of the trusted publisher to revoke (trust list shows it)");if(!c.test(t))throw o(`--id must be a trusted publisher's id, a UUID, not "${t}"`);return{...s,kind:"trust-revoke",pkg:e.pkgOrDefault(n[0]),id:t,dryRun:r.get("dry-run")===true}}throw o(`trust takes github, gitlab, circleci, list or revoke, not "${t??""}"`)}function parseStageLine(e){const{sub:t,rest:n,flags:r,source:s,fail:o,allowFlags:i}=e;const uuid=(e,t)=>{if(e===undefined||n.length!==1)throw o(`expected: ${t}`);if(!c.test(e))throw o(`"${e}" is not a stage id (a UUID, as stage publish and stage list show it)`);return e};if(t==="list"){i();if(n.length>1)throw o("expected: stage list [<pkg>]");const e=n[0];if(e!==undefined){const t=(0,a.Te)(e);if(t)throw o(`${t}; stage list takes a package name without a version`)}return{...s,kind:"stage-list",pkg:e}}if(t==="view"){i();return{...s,kind:"stage-view",id:uuid(n[0],"stage view <id>")}}if(t==="download"){i("dir");const e=uuid(n[0],"stage download <id> [--dir <folder>]");return{...s,kind:"stage-download",id:e,dir:flagValue(r,["dir"],o)}}if(t==="approve"||t==="reject"){i("dry-run",...u);const a=e.workspaces();if(a!==undefined&&n.length>0)throw o(`name either ids and <pkg>@<version>s or --workspaces/-w, not both`);if(a===undefined&&n.length===0)throw o(`expected: stage ${t} <id|pkg@version>... (or --workspaces)`);const c=n.map(e=>stageTarget(e,o));return{...s,kind:"stage-decide",action:t,targets:c,dryRun:r.get("dry-run")===true,workspaces:a,includeWorkspaceRoot:r.get("include-workspace-root")===true}}throw o(`stage takes publish, list, view, download, approve or reject, not "${t??""}"`)}function stageTarget(e,t){if(c.test(e))return{id:e};let n;try{n=r(e)}catch{n=undefined}if(n?.registry&&n.name&&n.type==="version")return{name:n.name,version:s.clean(n.fetchSpec)};throw t(`"${e}" is neither a stage id (a UUID) nor <pkg>@<version> with an exact version`)}function flagValue(e,t,n){for(const r of t){const t=e.get(r);if(t===undefined)continue;if(t===true)throw n(`--${r} needs a value`);return Array.isArray(t)?t.at(-1):t}return undefined}function listValue(e){if(e===undefined||e===true)return[];return Array.isArray(e)?e:[e]}function parseCommandBlock(e,t){const n=[];e.split(/\r?\n/).forEach((e,r)=>{const s=r+1;const{words:o,error:i}=tokenize(e);if(i)throw lineError(t,s,e.trim(),`${i}`);if(o.length>0)n.push(parseCommandWords(o,{line:s,text:e.trim()},t))});if(n.length===0)throw new o.dz(t.inputName,`${t.inputName}: the block holds no command (only blank lines or comments).`);return n}function parseCommandWords(e,t,n){const fail=e=>lineError(n,t.line,t.text,e);const{positional:r,flags:o}=splitFlags(e,fail);const[c,u,...d]=r;const pkgOrDefault=e=>{if(e!==undefined){const t=(0,a.Te)(e);if(t)throw fail(t);return e}if("name"in n.defaultPackage)return n.defaultPackage.name;throw fail(`no <pkg> given, and the package setting names no readable package (${n.defaultPackage.problem})`)};const allowFlags=(...e)=>{for(const t of o.keys())if(!e.includes(t))throw fail(`--${t} is not an option of ${c}${e.length?` (options: ${e.map(e=>`--${e}`).join(", ")})`:""}`)};const arity=(e,t,n,r)=>{if(n.length<e||n.length>t)throw fail(`expected: ${r}`)};switch(c){case"publish":{allowFlags("tag","access","dry-run","workspaces","workspace","include-workspace-root","concurrency","otp-uses","provenance");const n=u===undefined?[]:[u,...d];arity(0,1,n,i.b[0]);const r=parse_flagValue(o,"tag",fail);if(r!==undefined){const e=(0,a.qH)(r);if(e)throw fail(e)}const s=parse_flagValue(o,"access",fail);if(s!==undefined&&s!=="public"&&s!=="restricted")throw fail(`--access must be public or restricted, not "${s}"`);return{...t,kind:"publish",target:n[0],tag:r,access:s,dryRun:o.get("dry-run")===true,...defined({workspaces:workspaceScope(o,fail),includeWorkspaceRoot:o.get("include-workspace-root")===true?true:undefined,concurrency:countFlag(o,"concurrency",fail),otpUses:countFlag(o,"otp-uses",fail),provenance:provenanceFlag(e,o,fail)})}}case"dist-tag":{if(u==="add"&&(o.has("workspaces")||o.has("workspace"))){allowFlags("workspaces","workspace","include-workspace-root");arity(1,1,d,"dist-tag add --workspaces <tag> (every workspace package in scope, at its package.json version)");const e=d[0];const n=(0,a.qH)(e);if(n)throw fail(n);return{...t,kind:"dist-tag-add-workspaces",tag:e,workspaces:workspaceScope(o,fail),includeWorkspaceRoot:o.get("include-workspace-root")===true}}allowFlags();if(u==="add"){arity(1,2,d,"dist-tag add <pkg>@<version> [<tag>]");const e=parseVersionSpec(d[0],fail,"dist-tag add needs <pkg>@<version>, an exact version");const n=d[1]??"latest";const r=(0,a.qH)(n);if(r)throw fail(r);return{...t,kind:"dist-tag-add",pkg:e.name,version:e.version,tag:n}}if(u==="rm"){arity(1,2,d,"dist-tag rm <pkg> <tag>");const[e,n]=d.length===2?d:[undefined,d[0]];const r=(0,a.qH)(n);if(r)throw fail(r);if(n==="latest")throw fail("the latest tag cannot be removed (npm refuses it); point it at another version with dist-tag add instead");return{...t,kind:"dist-tag-rm",pkg:pkgOrDefault(e),tag:n}}if(u==="ls"){arity(0,1,d,"dist-tag ls [<pkg>]");return{...t,kind:"dist-tag-ls",pkg:pkgOrDefault(d[0])}}throw fail(`dist-tag takes add, rm or ls, not "${u??""}"`)}case"owner":{allowFlags();if(u==="add"||u==="rm"){arity(1,2,d,`owner ${u} <user> [<pkg>]`);const e=d[0];const n=(0,a.pw)(e);if(n)throw fail(n);return{...t,kind:u==="add"?"owner-add":"owner-rm",user:e,pkg:pkgOrDefault(d[1])}}if(u==="ls"){arity(0,1,d,"owner ls [<pkg>]");return{...t,kind:"owner-ls",pkg:pkgOrDefault(d[0])}}throw fail(`owner takes add, rm or ls, not "${u??""}"`)}case"access":{allowFlags();if(u==="set"){arity(1,2,d,"access set status=public|private [<pkg>] or access set mfa=none|publish|automation [<pkg>]");const[e,n]=d[0].split("=",2);const r=pkgOrDefault(d[1]);if(e==="status"&&(n==="public"||n==="private")){if(n==="private"&&!r.startsWith("@"))throw fail(`${r} is unscoped, and unscoped packages are always public on npm`);return{...t,kind:"access-status",pkg:r,status:n}}if(e==="mfa"&&(n==="none"||n==="publish"||n==="automation"))return{...t,kind:"access-mfa",pkg:r,mfa:n};throw fail(`"${d[0]}" is not a setting; use status=public, status=private, mfa=none, mfa=publish or mfa=automation`)}if(u==="get"){arity(1,2,d,"access get status [<pkg>]");if(d[0]!=="status")throw fail(`access get takes status, not "${d[0]}"`);return{...t,kind:"access-get-status",pkg:pkgOrDefault(d[1])}}throw fail(`access takes set or get, not "${u??""}"`)}case"deprecate":{allowFlags();const e=u===undefined?[]:[u,...d];arity(2,2,e,'deprecate <pkg>[@<range>] <message> (quote the message; an empty "" message undeprecates)');const n=parseRangeSpec(e[0],fail);return{...t,kind:"deprecate",pkg:n.name,range:n.range,message:e[1]}}case"unpublish":{allowFlags("force");const e=u===undefined?[]:[u,...d];arity(1,1,e,"unpublish <pkg>@<version>");const n=e[0];const r=safeNpa(n);if(r?.registry&&r.type==="version"&&r.name)return{...t,kind:"unpublish",pkg:r.name,version:s.clean(r.fetchSpec),force:o.get("force")===true};if(r?.registry&&r.name===n){if(o.get("force")!==true)throw fail(`unpublishing every version of ${n} needs --force, as npm requires; to remove one version write unpublish ${n}@<version>`);return{...t,kind:"unpublish",pkg:n,version:undefined,force:true}}throw fail(`"${n}" must be <pkg>@<version> with an exact version`)}case"trust":return parseTrustLine({sub:u,rest:d,flags:o,source:t,fail:fail,allowFlags:allowFlags,pkgOrDefault:pkgOrDefault,workspaces:()=>workspaceScope(o,fail)});case"stage":{if(u==="publish"){const r=parseCommandWords(withoutWord(e,"stage"),t,n);return{...r,stage:true}}return parseStageLine({sub:u,rest:d,flags:o,source:t,fail:fail,allowFlags:allowFlags,pkgOrDefault:pkgOrDefault,workspaces:()=>workspaceScope(o,fail)})}default:throw fail(`unknown command "${c??""}". Known commands:\n  ${i.b.join("\n  ")}`)}}function lineError(e,t,n,r){const s=t>0?`${e.inputName} line ${t}`:e.inputName;return new o.dz(e.inputName,`${s} (${n}): ${r}.`,{received:n})}const p=new Set(["tag","access","workspace","concurrency","otp-uses",...i.Y]);const l=new Set(["workspace","context-id"]);function withoutWord(e,t){for(let n=0;n<e.length;n+=1){const r=/^--([a-z-]+)$/.exec(e[n]);if(r&&p.has(r[1]))n+=1;else if(e[n]==="-w")n+=1;else if(e[n]===t)return[...e.slice(0,n),...e.slice(n+1)]}return e}function splitFlags(e,t){const n=[];const r=new Map;for(let s=0;s<e.length;s+=1){const o=e[s];const i=o==="-w"?["-w","workspace",undefined]:/^--([a-z-]+)(?:=(.*))?$/.exec(o);if(!i){n.push(o);continue}const a=i[1];let c;if(i[2]!==undefined)c=i[2];else if(p.has(a)){const n=e[s+1];if(n===undefined)throw t(`--${a} needs a value`);c=n;s+=1}else c=true;if(l.has(a)&&typeof c==="string")r.set(a,[...r.get(a)??[],c]);else r.set(a,c)}return{positional:n,flags:r}}function workspaceScope(e,t){const n=e.get("workspaces");const r=e.get("workspace");if(n!==undefined&&n!==true)throw t("--workspaces takes no value; use -w <name|folder|glob> to name some");if(n===true&&r)throw t("--workspaces means every workspace package: leave out -w, or --workspaces to name some with -w");return n===true?true:r}function defined(e){return Object.fromEntries(Object.entries(e).filter(([,e])=>e!==undefined))}const f={true:true,false:false,auto:"auto"};function provenanceFlag(e,t,n){const r=t.get("provenance");if(r===undefined)return undefined;if(r===true){const t=e[e.indexOf("--provenance")+1];if(t!==undefined&&Object.hasOwn(f,t))throw n(`write --provenance=${t}: the value goes after "=" (--provenance alone means true, and "${t}" would be read as the folder to publish)`);return true}const s=Array.isArray(r)?r.at(-1):r;const o=s.trim().toLowerCase();const i=Object.hasOwn(f,o)?f[o]:undefined;if(i===undefined)throw n(`--provenance must be true, false or auto, not "${s}"`);return i}function countFlag(e,t,n){const r=e.get(t);if(r===undefined)return undefined;const s=typeof r==="string"&&/^\d{1,4}$/.test(r)?Number(r):Number.NaN;if(!(s>=1&&s<=(t==="concurrency"?32:1e3)))throw n(`--${t} needs a whole number from 1 to ${t==="concurrency"?32:1e3}`);return s}function parse_flagValue(e,t,n){const r=e.get(t);if(r===true)throw n(`--${t} needs a value`);return Array.isArray(r)?r.at(-1):r}function safeNpa(e){try{return r(e)}catch{return undefined}}function parseVersionSpec(e,t,n){const r=safeNpa(e);if(!r?.registry||!r.name||r.type!=="version")throw t(`${n}, not "${e}"`);return{name:r.name,version:s.clean(r.fetchSpec)}}function parseRangeSpec(e,t){const n=safeNpa(e);if(!n?.registry||!n.name||n.type!=="version"&&n.type!=="range"&&n.type!=="tag"){throw t(`"${e}" must be <pkg> or <pkg>@<version range>`)}if(n.type==="tag"&&n.rawSpec!==""&&n.rawSpec!=="*")throw t(`"${n.rawSpec}" is not a version range`);const r=n.rawSpec===""?"*":n.fetchSpec;if(s.validRange(r)===null)throw t(`"${r}" is not a valid semver range`);return{name:n.name,range:r}}})};
+export const id = 953;
+export const ids = [953];
+export const modules = {
+
+/***/ 4953:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  parseCommandBlock: () => (/* binding */ parseCommandBlock),
+  parseCommandWords: () => (/* binding */ parseCommandWords)
+});
+
+// EXTERNAL MODULE: ./node_modules/npm-package-arg/lib/npa.js
+var npa = __webpack_require__(8056);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(2088);
+// EXTERNAL MODULE: ./lib/foundation/errors.js
+var errors = __webpack_require__(9670);
+;// CONCATENATED MODULE: ./lib/commands/tokenize.js
+function tokenize(line) {
+    const words = [];
+    let word = '';
+    let inWord = false;
+    for (let i = 0; i < line.length; i += 1) {
+        const char = line[i];
+        if (char === "'") {
+            const end = line.indexOf("'", i + 1);
+            if (end === -1)
+                return { words, error: 'a single quote is not closed' };
+            word += line.slice(i + 1, end);
+            inWord = true;
+            i = end;
+        }
+        else if (char === '"') {
+            let j = i + 1;
+            for (; j < line.length && line[j] !== '"'; j += 1) {
+                const next = line[j + 1];
+                if (line[j] === '\\' && next !== undefined && '"\\$`'.includes(next)) {
+                    word += next;
+                    j += 1;
+                }
+                else {
+                    word += line[j];
+                }
+            }
+            if (j >= line.length)
+                return { words, error: 'a double quote is not closed' };
+            inWord = true;
+            i = j;
+        }
+        else if (char === '\\') {
+            if (i + 1 >= line.length)
+                return { words, error: 'the line ends with a lone backslash' };
+            word += line[i + 1];
+            inWord = true;
+            i += 1;
+        }
+        else if (/\s/.test(char)) {
+            if (inWord)
+                words.push(word);
+            word = '';
+            inWord = false;
+        }
+        else if (char === '#' && !inWord) {
+            break;
+        }
+        else {
+            word += char;
+            inWord = true;
+        }
+    }
+    if (inWord)
+        words.push(word);
+    return { words };
+}
+
+// EXTERNAL MODULE: ./lib/commands/types.js
+var types = __webpack_require__(4287);
+// EXTERNAL MODULE: ./lib/commands/validate.js
+var validate = __webpack_require__(6374);
+;// CONCATENATED MODULE: ./lib/commands/parse-trust-stage.js
+
+
+
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const WORKSPACE_FLAGS = ['workspaces', 'workspace', 'include-workspace-root'];
+const PERMISSION_FLAGS = ['allow-publish', 'allow-stage-publish', 'allow-staged-publish'];
+function parseTrustLine(line) {
+    const { sub, rest, flags, source, fail, allowFlags } = line;
+    const value = (name, ...aliases) => flagValue(flags, [name, ...aliases], fail);
+    const arity = (max, usage) => {
+        if (rest.length > max)
+            throw fail(`expected: ${usage}`);
+    };
+    if (sub === 'github' || sub === 'gitlab' || sub === 'circleci') {
+        const own = { github: ['file', 'repo', 'repository', 'env', 'environment'], gitlab: ['file', 'project', 'env', 'environment'], circleci: ['org-id', 'project-id', 'pipeline-definition-id', 'vcs-origin', 'context-id'] }[sub];
+        allowFlags(...own, ...PERMISSION_FLAGS, ...WORKSPACE_FLAGS, 'dry-run', 'yes');
+        arity(1, `trust ${sub} [<pkg>] ...`);
+        const workspaces = line.workspaces();
+        const given = rest[0];
+        if (given !== undefined) {
+            if (workspaces !== undefined)
+                throw fail(`name either <pkg> or --workspaces/-w, not both (${given} was given with ${workspaces === true ? '--workspaces' : '-w'})`);
+            const problem = (0,validate/* packageNameProblem */.Te)(given);
+            if (problem)
+                throw fail(problem);
+        }
+        const permissions = [];
+        if (flags.get('allow-publish') === true)
+            permissions.push('createPackage');
+        if (flags.get('allow-stage-publish') === true || flags.get('allow-staged-publish') === true)
+            permissions.push('createStagedPackage');
+        if (permissions.length === 0)
+            throw fail('at least one permission flag is required (--allow-publish, --allow-stage-publish), as npm requires');
+        const spec = { provider: sub, permissions };
+        const environment = value('env', 'environment');
+        if (environment !== undefined) {
+            if (environment.trim() === '')
+                throw fail('--env needs a non-empty environment name');
+            spec.environment = environment;
+        }
+        if (sub === 'circleci') {
+            const ids = { orgId: value('org-id'), projectId: value('project-id'), pipelineDefinitionId: value('pipeline-definition-id') };
+            for (const [key, flag] of [['orgId', 'org-id'], ['projectId', 'project-id'], ['pipelineDefinitionId', 'pipeline-definition-id']]) {
+                const id = ids[key];
+                if (id === undefined)
+                    throw fail(`--${flag} is required`);
+                if (!UUID.test(id))
+                    throw fail(`--${flag} must be a valid UUID, not "${id}"`);
+            }
+            const vcsOrigin = value('vcs-origin');
+            if (vcsOrigin === undefined)
+                throw fail('--vcs-origin is required');
+            if (vcsOrigin.includes('://'))
+                throw fail(`--vcs-origin must not include a scheme: github.com/owner/repo, not ${vcsOrigin}`);
+            if (vcsOrigin.split('/').length < 3)
+                throw fail(`--vcs-origin must be provider/owner/repo (for example github.com/owner/repo), not "${vcsOrigin}"`);
+            const contextIds = listValue(flags.get('context-id'));
+            const bad = contextIds.find((id) => !UUID.test(id));
+            if (bad !== undefined)
+                throw fail(`--context-id must be a valid UUID, not "${bad}"`);
+            spec.circleci = { orgId: ids.orgId, projectId: ids.projectId, pipelineDefinitionId: ids.pipelineDefinitionId, vcsOrigin, contextIds };
+        }
+        else {
+            const file = value('file');
+            const what = sub === 'github' ? 'the GitHub Actions workflow file' : 'the GitLab CI/CD pipeline file';
+            if (file === undefined)
+                throw fail(`--file is required: ${what} name, such as ${sub === 'github' ? 'release.yml' : '.gitlab-ci.yml'}`);
+            if (!/\.ya?ml$/.test(file))
+                throw fail(`--file must end in .yml or .yaml, not "${file}"`);
+            if (file.includes('/') || file.includes('\\'))
+                throw fail(`--file must be just ${what} name, not a path: "${file.split(/[/\\]/).at(-1)}", not "${file}"`);
+            spec.file = file;
+            const entity = sub === 'github' ? value('repo', 'repository') : value('project');
+            if (entity !== undefined) {
+                if (sub === 'github' && !/^[^/\s]+\/[^/\s]+$/.test(entity))
+                    throw fail(`--repo must be owner/repository, not "${entity}"`);
+                if (sub === 'gitlab' && !/^[^/\s]+(\/[^/\s]+)+$/.test(entity))
+                    throw fail(`--project must be group/project or group/subgroup/project, not "${entity}"`);
+                spec.entity = entity;
+            }
+        }
+        return { ...source, kind: 'trust-setup', pkg: given, spec, dryRun: flags.get('dry-run') === true, workspaces, includeWorkspaceRoot: flags.get('include-workspace-root') === true };
+    }
+    if (sub === 'list') {
+        allowFlags();
+        arity(1, 'trust list [<pkg>]');
+        return { ...source, kind: 'trust-list', pkg: line.pkgOrDefault(rest[0]) };
+    }
+    if (sub === 'revoke') {
+        allowFlags('id', 'dry-run');
+        arity(1, 'trust revoke [<pkg>] --id <id>');
+        const id = value('id');
+        if (id === undefined)
+            throw fail('--id is required: the id of the trusted publisher to revoke (trust list shows it)');
+        if (!UUID.test(id))
+            throw fail(`--id must be a trusted publisher's id, a UUID, not "${id}"`);
+        return { ...source, kind: 'trust-revoke', pkg: line.pkgOrDefault(rest[0]), id, dryRun: flags.get('dry-run') === true };
+    }
+    throw fail(`trust takes github, gitlab, circleci, list or revoke, not "${sub ?? ''}"`);
+}
+function parseStageLine(line) {
+    const { sub, rest, flags, source, fail, allowFlags } = line;
+    const uuid = (text, usage) => {
+        if (text === undefined || rest.length !== 1)
+            throw fail(`expected: ${usage}`);
+        if (!UUID.test(text))
+            throw fail(`"${text}" is not a stage id (a UUID, as stage publish and stage list show it)`);
+        return text;
+    };
+    if (sub === 'list') {
+        allowFlags();
+        if (rest.length > 1)
+            throw fail('expected: stage list [<pkg>]');
+        const pkg = rest[0];
+        if (pkg !== undefined) {
+            const problem = (0,validate/* packageNameProblem */.Te)(pkg);
+            if (problem)
+                throw fail(`${problem}; stage list takes a package name without a version`);
+        }
+        return { ...source, kind: 'stage-list', pkg };
+    }
+    if (sub === 'view') {
+        allowFlags();
+        return { ...source, kind: 'stage-view', id: uuid(rest[0], 'stage view <id>') };
+    }
+    if (sub === 'download') {
+        allowFlags('dir');
+        const id = uuid(rest[0], 'stage download <id> [--dir <folder>]');
+        return { ...source, kind: 'stage-download', id, dir: flagValue(flags, ['dir'], fail) };
+    }
+    if (sub === 'approve' || sub === 'reject') {
+        allowFlags('dry-run', ...WORKSPACE_FLAGS);
+        const workspaces = line.workspaces();
+        if (workspaces !== undefined && rest.length > 0)
+            throw fail(`name either ids and <pkg>@<version>s or --workspaces/-w, not both`);
+        if (workspaces === undefined && rest.length === 0)
+            throw fail(`expected: stage ${sub} <id|pkg@version>... (or --workspaces)`);
+        const targets = rest.map((text) => stageTarget(text, fail));
+        return { ...source, kind: 'stage-decide', action: sub, targets, dryRun: flags.get('dry-run') === true, workspaces, includeWorkspaceRoot: flags.get('include-workspace-root') === true };
+    }
+    throw fail(`stage takes publish, list, view, download, approve or reject, not "${sub ?? ''}"`);
+}
+function stageTarget(text, fail) {
+    if (UUID.test(text))
+        return { id: text };
+    let parsed;
+    try {
+        parsed = npa(text);
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (parsed?.registry && parsed.name && parsed.type === 'version')
+        return { name: parsed.name, version: semver.clean(parsed.fetchSpec) };
+    throw fail(`"${text}" is neither a stage id (a UUID) nor <pkg>@<version> with an exact version`);
+}
+function flagValue(flags, names, fail) {
+    for (const name of names) {
+        const value = flags.get(name);
+        if (value === undefined)
+            continue;
+        if (value === true)
+            throw fail(`--${name} needs a value`);
+        return Array.isArray(value) ? value.at(-1) : value;
+    }
+    return undefined;
+}
+function listValue(value) {
+    if (value === undefined || value === true)
+        return [];
+    return Array.isArray(value) ? value : [value];
+}
+
+;// CONCATENATED MODULE: ./lib/commands/parse.js
+
+
+
+
+
+
+
+function parseCommandBlock(block, context) {
+    const commands = [];
+    block.split(/\r?\n/).forEach((text, index) => {
+        const line = index + 1;
+        const { words, error } = tokenize(text);
+        if (error)
+            throw lineError(context, line, text.trim(), `${error}`);
+        if (words.length > 0)
+            commands.push(parseCommandWords(words, { line, text: text.trim() }, context));
+    });
+    if (commands.length === 0)
+        throw new errors/* InputError */.dz(context.inputName, `${context.inputName}: the block holds no command (only blank lines or comments).`);
+    return commands;
+}
+function parseCommandWords(allWords, source, context) {
+    const fail = (problem) => lineError(context, source.line, source.text, problem);
+    const { positional, flags } = splitFlags(allWords, fail);
+    const [command, sub, ...rest] = positional;
+    const pkgOrDefault = (given) => {
+        if (given !== undefined) {
+            const problem = (0,validate/* packageNameProblem */.Te)(given);
+            if (problem)
+                throw fail(problem);
+            return given;
+        }
+        if ('name' in context.defaultPackage)
+            return context.defaultPackage.name;
+        throw fail(`no <pkg> given, and the package setting names no readable package (${context.defaultPackage.problem})`);
+    };
+    const allowFlags = (...allowed) => {
+        for (const flag of flags.keys())
+            if (!allowed.includes(flag))
+                throw fail(`--${flag} is not an option of ${command}${allowed.length ? ` (options: ${allowed.map((f) => `--${f}`).join(', ')})` : ''}`);
+    };
+    const arity = (min, max, args, usage) => {
+        if (args.length < min || args.length > max)
+            throw fail(`expected: ${usage}`);
+    };
+    switch (command) {
+        case 'publish': {
+            allowFlags('tag', 'access', 'dry-run', 'workspaces', 'workspace', 'include-workspace-root', 'concurrency', 'otp-uses', 'provenance');
+            const args = sub === undefined ? [] : [sub, ...rest];
+            arity(0, 1, args, types/* KNOWN_COMMANDS */.b[0]);
+            const tag = parse_flagValue(flags, 'tag', fail);
+            if (tag !== undefined) {
+                const problem = (0,validate/* tagProblem */.qH)(tag);
+                if (problem)
+                    throw fail(problem);
+            }
+            const access = parse_flagValue(flags, 'access', fail);
+            if (access !== undefined && access !== 'public' && access !== 'restricted')
+                throw fail(`--access must be public or restricted, not "${access}"`);
+            return {
+                ...source,
+                kind: 'publish',
+                target: args[0],
+                tag,
+                access,
+                dryRun: flags.get('dry-run') === true,
+                ...defined({
+                    workspaces: workspaceScope(flags, fail),
+                    includeWorkspaceRoot: flags.get('include-workspace-root') === true ? true : undefined,
+                    concurrency: countFlag(flags, 'concurrency', fail),
+                    otpUses: countFlag(flags, 'otp-uses', fail),
+                    provenance: provenanceFlag(allWords, flags, fail),
+                }),
+            };
+        }
+        case 'dist-tag': {
+            if (sub === 'add' && (flags.has('workspaces') || flags.has('workspace'))) {
+                allowFlags('workspaces', 'workspace', 'include-workspace-root');
+                arity(1, 1, rest, 'dist-tag add --workspaces <tag> (every workspace package in scope, at its package.json version)');
+                const tag = rest[0];
+                const problem = (0,validate/* tagProblem */.qH)(tag);
+                if (problem)
+                    throw fail(problem);
+                return { ...source, kind: 'dist-tag-add-workspaces', tag, workspaces: workspaceScope(flags, fail), includeWorkspaceRoot: flags.get('include-workspace-root') === true };
+            }
+            allowFlags();
+            if (sub === 'add') {
+                arity(1, 2, rest, 'dist-tag add <pkg>@<version> [<tag>]');
+                const spec = parseVersionSpec(rest[0], fail, 'dist-tag add needs <pkg>@<version>, an exact version');
+                const tag = rest[1] ?? 'latest';
+                const problem = (0,validate/* tagProblem */.qH)(tag);
+                if (problem)
+                    throw fail(problem);
+                return { ...source, kind: 'dist-tag-add', pkg: spec.name, version: spec.version, tag };
+            }
+            if (sub === 'rm') {
+                arity(1, 2, rest, 'dist-tag rm <pkg> <tag>');
+                const [pkg, tag] = rest.length === 2 ? rest : [undefined, rest[0]];
+                const problem = (0,validate/* tagProblem */.qH)(tag);
+                if (problem)
+                    throw fail(problem);
+                if (tag === 'latest')
+                    throw fail('the latest tag cannot be removed (npm refuses it); point it at another version with dist-tag add instead');
+                return { ...source, kind: 'dist-tag-rm', pkg: pkgOrDefault(pkg), tag: tag };
+            }
+            if (sub === 'ls') {
+                arity(0, 1, rest, 'dist-tag ls [<pkg>]');
+                return { ...source, kind: 'dist-tag-ls', pkg: pkgOrDefault(rest[0]) };
+            }
+            throw fail(`dist-tag takes add, rm or ls, not "${sub ?? ''}"`);
+        }
+        case 'owner': {
+            allowFlags();
+            if (sub === 'add' || sub === 'rm') {
+                arity(1, 2, rest, `owner ${sub} <user> [<pkg>]`);
+                const user = rest[0];
+                const problem = (0,validate/* userProblem */.pw)(user);
+                if (problem)
+                    throw fail(problem);
+                return { ...source, kind: sub === 'add' ? 'owner-add' : 'owner-rm', user, pkg: pkgOrDefault(rest[1]) };
+            }
+            if (sub === 'ls') {
+                arity(0, 1, rest, 'owner ls [<pkg>]');
+                return { ...source, kind: 'owner-ls', pkg: pkgOrDefault(rest[0]) };
+            }
+            throw fail(`owner takes add, rm or ls, not "${sub ?? ''}"`);
+        }
+        case 'access': {
+            allowFlags();
+            if (sub === 'set') {
+                arity(1, 2, rest, 'access set status=public|private [<pkg>] or access set mfa=none|publish|automation [<pkg>]');
+                const [key, value] = rest[0].split('=', 2);
+                const pkg = pkgOrDefault(rest[1]);
+                if (key === 'status' && (value === 'public' || value === 'private')) {
+                    if (value === 'private' && !pkg.startsWith('@'))
+                        throw fail(`${pkg} is unscoped, and unscoped packages are always public on npm`);
+                    return { ...source, kind: 'access-status', pkg, status: value };
+                }
+                if (key === 'mfa' && (value === 'none' || value === 'publish' || value === 'automation'))
+                    return { ...source, kind: 'access-mfa', pkg, mfa: value };
+                throw fail(`"${rest[0]}" is not a setting; use status=public, status=private, mfa=none, mfa=publish or mfa=automation`);
+            }
+            if (sub === 'get') {
+                arity(1, 2, rest, 'access get status [<pkg>]');
+                if (rest[0] !== 'status')
+                    throw fail(`access get takes status, not "${rest[0]}"`);
+                return { ...source, kind: 'access-get-status', pkg: pkgOrDefault(rest[1]) };
+            }
+            throw fail(`access takes set or get, not "${sub ?? ''}"`);
+        }
+        case 'deprecate': {
+            allowFlags();
+            const args = sub === undefined ? [] : [sub, ...rest];
+            arity(2, 2, args, 'deprecate <pkg>[@<range>] <message> (quote the message; an empty "" message undeprecates)');
+            const spec = parseRangeSpec(args[0], fail);
+            return { ...source, kind: 'deprecate', pkg: spec.name, range: spec.range, message: args[1] };
+        }
+        case 'unpublish': {
+            allowFlags('force');
+            const args = sub === undefined ? [] : [sub, ...rest];
+            arity(1, 1, args, 'unpublish <pkg>@<version>');
+            const text = args[0];
+            const parsed = safeNpa(text);
+            if (parsed?.registry && parsed.type === 'version' && parsed.name)
+                return { ...source, kind: 'unpublish', pkg: parsed.name, version: semver.clean(parsed.fetchSpec), force: flags.get('force') === true };
+            if (parsed?.registry && parsed.name === text) {
+                if (flags.get('force') !== true)
+                    throw fail(`unpublishing every version of ${text} needs --force, as npm requires; to remove one version write unpublish ${text}@<version>`);
+                return { ...source, kind: 'unpublish', pkg: text, version: undefined, force: true };
+            }
+            throw fail(`"${text}" must be <pkg>@<version> with an exact version`);
+        }
+        case 'trust':
+            return parseTrustLine({ sub, rest, flags, source, fail, allowFlags, pkgOrDefault, workspaces: () => workspaceScope(flags, fail) });
+        case 'stage': {
+            if (sub === 'publish') {
+                const publish = parseCommandWords(withoutWord(allWords, 'stage'), source, context);
+                return { ...publish, stage: true };
+            }
+            return parseStageLine({ sub, rest, flags, source, fail, allowFlags, pkgOrDefault, workspaces: () => workspaceScope(flags, fail) });
+        }
+        default:
+            throw fail(`unknown command "${command ?? ''}". Known commands:\n  ${types/* KNOWN_COMMANDS */.b.join('\n  ')}`);
+    }
+}
+function lineError(context, line, text, problem) {
+    const where = line > 0 ? `${context.inputName} line ${line}` : context.inputName;
+    return new errors/* InputError */.dz(context.inputName, `${where} (${text}): ${problem}.`, { received: text });
+}
+const VALUED = new Set(['tag', 'access', 'workspace', 'concurrency', 'otp-uses', ...types/* TRUST_STAGE_VALUED */.Y]);
+const REPEATABLE = new Set(['workspace', 'context-id']);
+function withoutWord(words, word) {
+    for (let i = 0; i < words.length; i += 1) {
+        const match = /^--([a-z-]+)$/.exec(words[i]);
+        if (match && VALUED.has(match[1]))
+            i += 1;
+        else if (words[i] === '-w')
+            i += 1;
+        else if (words[i] === word)
+            return [...words.slice(0, i), ...words.slice(i + 1)];
+    }
+    return words;
+}
+function splitFlags(words, fail) {
+    const positional = [];
+    const flags = new Map();
+    for (let i = 0; i < words.length; i += 1) {
+        const word = words[i];
+        const match = word === '-w' ? ['-w', 'workspace', undefined] : /^--([a-z-]+)(?:=(.*))?$/.exec(word);
+        if (!match) {
+            positional.push(word);
+            continue;
+        }
+        const name = match[1];
+        let value;
+        if (match[2] !== undefined)
+            value = match[2];
+        else if (VALUED.has(name)) {
+            const next = words[i + 1];
+            if (next === undefined)
+                throw fail(`--${name} needs a value`);
+            value = next;
+            i += 1;
+        }
+        else
+            value = true;
+        if (REPEATABLE.has(name) && typeof value === 'string')
+            flags.set(name, [...(flags.get(name) ?? []), value]);
+        else
+            flags.set(name, value);
+    }
+    return { positional, flags };
+}
+function workspaceScope(flags, fail) {
+    const all = flags.get('workspaces');
+    const some = flags.get('workspace');
+    if (all !== undefined && all !== true)
+        throw fail('--workspaces takes no value; use -w <name|folder|glob> to name some');
+    if (all === true && some)
+        throw fail('--workspaces means every workspace package: leave out -w, or --workspaces to name some with -w');
+    return all === true ? true : some;
+}
+function defined(values) {
+    return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+}
+const PROVENANCE_VALUES = { true: true, false: false, auto: 'auto' };
+function provenanceFlag(words, flags, fail) {
+    const value = flags.get('provenance');
+    if (value === undefined)
+        return undefined;
+    if (value === true) {
+        const next = words[words.indexOf('--provenance') + 1];
+        if (next !== undefined && Object.hasOwn(PROVENANCE_VALUES, next))
+            throw fail(`write --provenance=${next}: the value goes after "=" (--provenance alone means true, and "${next}" would be read as the folder to publish)`);
+        return true;
+    }
+    const text = Array.isArray(value) ? value.at(-1) : value;
+    const key = text.trim().toLowerCase();
+    const chosen = Object.hasOwn(PROVENANCE_VALUES, key) ? PROVENANCE_VALUES[key] : undefined;
+    if (chosen === undefined)
+        throw fail(`--provenance must be true, false or auto, not "${text}"`);
+    return chosen;
+}
+function countFlag(flags, name, fail) {
+    const value = flags.get(name);
+    if (value === undefined)
+        return undefined;
+    const count = typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
+    if (!(count >= 1 && count <= (name === 'concurrency' ? 32 : 1000)))
+        throw fail(`--${name} needs a whole number from 1 to ${name === 'concurrency' ? 32 : 1000}`);
+    return count;
+}
+function parse_flagValue(flags, name, fail) {
+    const value = flags.get(name);
+    if (value === true)
+        throw fail(`--${name} needs a value`);
+    return Array.isArray(value) ? value.at(-1) : value;
+}
+function safeNpa(text) {
+    try {
+        return npa(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function parseVersionSpec(text, fail, usage) {
+    const parsed = safeNpa(text);
+    if (!parsed?.registry || !parsed.name || parsed.type !== 'version')
+        throw fail(`${usage}, not "${text}"`);
+    return { name: parsed.name, version: semver.clean(parsed.fetchSpec) };
+}
+function parseRangeSpec(text, fail) {
+    const parsed = safeNpa(text);
+    if (!parsed?.registry || !parsed.name || (parsed.type !== 'version' && parsed.type !== 'range' && parsed.type !== 'tag')) {
+        throw fail(`"${text}" must be <pkg> or <pkg>@<version range>`);
+    }
+    if (parsed.type === 'tag' && parsed.rawSpec !== '' && parsed.rawSpec !== '*')
+        throw fail(`"${parsed.rawSpec}" is not a version range`);
+    const range = parsed.rawSpec === '' ? '*' : parsed.fetchSpec;
+    if (semver.validRange(range) === null)
+        throw fail(`"${range}" is not a valid semver range`);
+    return { name: parsed.name, range };
+}
+
+
+/***/ })
+
+};

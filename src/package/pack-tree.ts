@@ -9,7 +9,7 @@ import path from 'node:path';
 import PackageJsonModule from '@npmcli/package-json';
 import { ProductError } from '../foundation/errors.ts';
 import { compareEn } from './collate.ts';
-import { glob } from './glob.ts';
+import { glob } from 'glob';
 import type { BundledNode, PackTree } from './packlist.ts';
 
 /** The parts of @npmcli/package-json 8 used here and in read-tarball.ts (read from its lib/index.js). */

@@ -1,4 +1,5 @@
-import { createRequire } from 'node:module';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { ProductError } from '../foundation/errors.ts';
 import type { Logger } from '../foundation/logger.ts';
 import { SETUP_NODE_PLACEHOLDER } from '../foundation/tokens.ts';
@@ -26,38 +27,22 @@ export function hasScript(manifest: ScriptRun['manifest'], event: LifecycleEvent
   return typeof scripts === 'object' && scripts !== null && typeof (scripts as Record<string, unknown>)[event] === 'string';
 }
 
-// @npmcli/run-script builds the script's environment (PATH with every node_modules/.bin up the tree,
-// npm_package_*, npm_lifecycle_*, npm_config_node_gyp) exactly as npm does; its spawn collects the
-// output until the script ends, so the process is started here, with that environment, to stream it.
-const require = createRequire(import.meta.url);
-type SpawnArgs = [string, string[], { env: Record<string, string | undefined>; cwd: string }];
-let makeSpawnArgs: ((options: Record<string, unknown>) => SpawnArgs) | undefined;
-let packageEnvs: ((pkg: unknown) => Record<string, string>) | undefined;
-
 /**
  * Runs one package script as npm does, if the package has it: through the
- * shell, in the package folder, with npm's environment built by
- * @npmcli/run-script over `env` only (nothing else of this process's
- * environment reaches it), stdin closed, and its output relayed line by line
- * as it comes. A failing script is an `EPACK`/`ESCRIPT` error that says so.
+ * shell, in the package folder, with npm's environment (scriptEnvironment)
+ * over `env` only (nothing else of this process's environment reaches it),
+ * stdin closed, and its output relayed line by line as it comes. A failing
+ * script is an `EPACK`/`ESCRIPT` error that says so.
  */
 export async function runScript(run: ScriptRun): Promise<void> {
   if (!hasScript(run.manifest, run.event)) return;
   const cmd = (run.manifest.scripts as Record<string, string>)[run.event] as string;
-  makeSpawnArgs ??= require('@npmcli/run-script/lib/make-spawn-args.js') as typeof makeSpawnArgs;
-  packageEnvs ??= require('@npmcli/run-script/lib/package-envs.js') as typeof packageEnvs;
-  const env = { ...run.env, ...(packageEnvs as NonNullable<typeof packageEnvs>)(run.manifest), ...run.extraEnv };
-  // run-script spreads process.env under `env`: every variable of this process that is not in `env`
-  // is set to undefined, which child_process leaves out of the child's environment.
-  const hidden = Object.fromEntries(Object.keys(process.env).filter((name) => !(name in env)).map((name) => [name, undefined]));
-  const [, , spawnOptions] = (makeSpawnArgs as NonNullable<typeof makeSpawnArgs>)({ cmd, args: [], env: { ...hidden, ...env }, event: run.event, path: run.dir, scriptShell: true, stdio: 'pipe', nodeGyp: process.env.npm_config_node_gyp || 'node-gyp' });
+  const env = scriptEnvironment(run, cmd);
   const label = `${String(run.manifest.name ?? run.dir)} ${run.event}`;
   run.logger.info(`> ${label}: ${cmd}`);
-  // child_process only when a script runs: most publishes have none.
-  const { spawn } = require('node:child_process') as typeof import('node:child_process');
   const [shell, shellArgs] = process.platform === 'win32' ? [process.env.ComSpec ?? 'cmd.exe', ['/d', '/s', '/c', cmd]] : ['sh', ['-c', cmd]];
   const code = await new Promise<number | string>((resolve, reject) => {
-    const child = spawn(shell, shellArgs, { cwd: run.dir, env: spawnOptions.env, stdio: ['ignore', 'pipe', 'pipe'], windowsVerbatimArguments: process.platform === 'win32' });
+    const child = spawn(shell, shellArgs, { cwd: run.dir, env, stdio: ['ignore', 'pipe', 'pipe'], windowsVerbatimArguments: process.platform === 'win32' });
     const relay = lineRelay(run.logger);
     child.stdout.on('data', relay.write);
     child.stderr.on('data', relay.write);
@@ -70,6 +55,47 @@ export async function runScript(run: ScriptRun): Promise<void> {
   if (code !== 0) {
     throw new ProductError('ESCRIPT', `The ${run.event} script of ${String(run.manifest.name ?? run.dir)} failed (${typeof code === 'string' ? `killed by ${code}` : `exit code ${code}`}); its output is above.`, { received: run.event });
   }
+}
+
+/**
+ * The environment npm gives a package script, as @npmcli/run-script 11 builds it (make-spawn-args.js,
+ * set-path.js, package-envs.js): `npm_package_*` from the manifest (name, version, config, engines, bin),
+ * `npm_package_json`, `npm_lifecycle_event` and `npm_lifecycle_script`, `npm_config_node_gyp`, and every
+ * `node_modules/.bin` from the package folder up to the file system's root before PATH. Built here because
+ * run-script's public `runScript` collects a piped script's output until it ends, and ours is relayed as it
+ * comes; its other files are private. test/unit/script-environment.test.ts compares the two.
+ */
+export function scriptEnvironment(run: Pick<ScriptRun, 'dir' | 'manifest' | 'event' | 'env' | 'extraEnv'>, cmd: string): Record<string, string> {
+  const env: Record<string, string> = { ...run.env };
+  const packageValues = { name: run.manifest.name, version: run.manifest.version, config: run.manifest.config, engines: run.manifest.engines, bin: run.manifest.bin };
+  const flatten = (values: Record<string, unknown>, prefix: string): void => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) continue;
+      if (value === null || value === false) env[`${prefix}${key}`] = '';
+      else if (Array.isArray(value)) value.forEach((item, index) => flatten({ [`${key}_${index}`]: item }, prefix));
+      else if (typeof value === 'object') flatten(value as Record<string, unknown>, `${prefix}${key}_`);
+      else env[`${prefix}${key}`] = String(value);
+    }
+  };
+  flatten(packageValues, 'npm_package_');
+  Object.assign(env, {
+    // A template: ncc's asset relocator reads path.resolve(<folder>, 'package.json') as files to copy into dist/.
+    npm_package_json: `${path.resolve(run.dir)}${path.sep}package.json`,
+    npm_lifecycle_event: run.event,
+    npm_lifecycle_script: cmd,
+    npm_config_node_gyp: run.env.npm_config_node_gyp || 'node-gyp',
+    ...run.extraEnv,
+  });
+  const bins: string[] = [];
+  for (let dir = path.resolve(run.dir); ; dir = path.dirname(dir)) {
+    bins.push(path.join(dir, 'node_modules', '.bin'));
+    if (path.dirname(dir) === dir) break;
+  }
+  // Windows may spell it Path, or have several: npm merges them, in order, into each.
+  const pathNames = Object.keys(env).filter((name) => /^path$/i.test(name));
+  const paths = pathNames.flatMap((name) => (env[name] ?? '').split(path.delimiter)).filter((entry, index, all) => entry !== '' && all.indexOf(entry) === index);
+  for (const name of pathNames.length > 0 ? pathNames : ['PATH']) env[name] = [...bins, ...paths].join(path.delimiter);
+  return env;
 }
 
 /** Passes complete lines to the logger as they arrive; a partial line waits for its end. */

@@ -4,7 +4,7 @@ import { minimatch } from 'minimatch';
 import semver from 'semver';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../foundation/errors.ts';
-import { glob } from './glob.ts';
+import { glob } from 'glob';
 import { isRegistryName } from './registry-name.ts';
 
 /** The package manager whose rules define the monorepo's workspaces and how its packages are published. */

@@ -69,3 +69,15 @@ declare module '@npmcli/package-json' {
     get content(): Record<string, unknown>;
   }
 }
+
+declare module '@npmcli/run-script' {
+  /** Runs one script of `pkg` (test/unit/script-environment.test.ts only: the product starts scripts itself). */
+  export default function runScript(options: {
+    event: string;
+    path: string;
+    pkg: Record<string, unknown>;
+    env?: Record<string, string | undefined>;
+    stdio?: 'pipe' | 'inherit';
+    nodeGyp?: string;
+  }): Promise<{ code: number; signal: string | null; stdout: Buffer | string; stderr: Buffer | string }>;
+}

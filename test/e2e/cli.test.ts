@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { makePackage, runCli } from '../helpers/action.ts';
+import { makePackage, ROOT, runCli } from '../helpers/action.ts';
+import { product } from '../helpers/product.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
 import { startRegistry, type TestRegistry } from '../registry/index.ts';
 
@@ -70,5 +74,23 @@ describe('the CLI, installed from its packed tarball', () => {
     assert.match(run.stderr, /unknown command "pubish"/);
     assert.match(run.stderr, /Usage: npm-totp-publish <command>/);
     assert.match(run.stderr, /dist-tag add <pkg>@<version>/);
+  });
+
+  it('on a Node older than package.json engines, says in one line which Node it needs and which it found, exit 1', (t) => {
+    // The machine's own Node (these machines have Node 20; the tests run on the project's Node 24).
+    const older = (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'node')).find((file) => {
+      if (!existsSync(file)) return false;
+      const version = spawnSync(file, ['--version'], { encoding: 'utf8' }).stdout.trim();
+      return Number(/^v(\d+)/.exec(version)?.[1]) < 24;
+    });
+    if (older === undefined) return t.skip('no Node older than 24 on PATH');
+    const engines = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).engines.node;
+    for (const args of [['--help'], ['publish', '.']]) {
+      const run = spawnSync(older, [product().cli, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NPM_TOKEN: 'npm_x' } });
+      assert.equal(run.status, 1, run.stdout + run.stderr);
+      assert.equal(run.stdout, '');
+      const version = spawnSync(older, ['--version'], { encoding: 'utf8' }).stdout.trim();
+      assert.equal(run.stderr, `npm-totp-publish needs Node ${engines} (package.json engines); this is Node ${version} (${older}).\n`);
+    }
   });
 });

@@ -7766,7 +7766,7 @@ const SRI_REGEX = /^([a-z0-9]+)-([^?]+)(\?[?\S*]*)?$/
 const STRICT_SRI_REGEX = /^([a-z0-9]+)-([A-Za-z0-9+/=]{44,88})(\?[\x21-\x7E]*)?$/
 const VCHAR_REGEX = /^[\x21-\x7E]+$/
 
-// This is a Best Effort\u2122 at a reasonable priority for hash algos
+// This is a Best Effort™ at a reasonable priority for hash algos
 const DEFAULT_PRIORITY = [
   'md5', 'whirlpool', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512',
   // TODO - it's unclear _which_ of these Node will actually use as its name for the algorithm, so we guesswork it based on the OpenSSL names.

@@ -630,7 +630,7 @@ exports.colors = [6, 2, 3, 4, 5, 1];
 try {
 	// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
 	// eslint-disable-next-line import/no-extraneous-dependencies
-	const supportsColor = __nccwpck_require__(75);
+	const supportsColor = __nccwpck_require__(353);
 
 	if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
 		exports.colors = [
@@ -921,10 +921,10 @@ function isInSubnet(address) {
  * this address's own subnet mask.
  *
  * This is the primitive the special-use classifiers (`isLoopback`,
- * `isPrivate`, `isLinkLocal`, `getType`, \u2026) are built on: they answer a
+ * `isPrivate`, `isLinkLocal`, `getType`, …) are built on: they answer a
  * question about the address, so the answer must not change with the CIDR
  * suffix the caller happened to write. Use this rather than
- * {@link isInSubnet} when classifying a single address \u2014 notably when the
+ * {@link isInSubnet} when classifying a single address — notably when the
  * address came from untrusted input and the result backs a trust-boundary
  * decision such as an SSRF allow/deny filter.
  *
@@ -1148,7 +1148,7 @@ class Address4 {
          * Returns true if this address's host bits fall inside the given subnet,
          * ignoring this address's own subnet mask. Prefer this over `isInSubnet`
          * when classifying a single address, so the answer doesn't change with the
-         * CIDR suffix the caller happened to write \u2014 notably when the address came
+         * CIDR suffix the caller happened to write — notably when the address came
          * from untrusted input and the result backs a trust-boundary decision.
          * An `Address6` is never in the subnet of an `Address4`; convert with
          * `to4()` or `Address6.fromAddress4()` to compare across families.
@@ -1800,7 +1800,7 @@ class Address6 {
          * Returns true if this address's host bits fall inside the given subnet,
          * ignoring this address's own subnet mask. Prefer this over `isInSubnet`
          * when classifying a single address, so the answer doesn't change with the
-         * CIDR suffix the caller happened to write \u2014 notably when the address came
+         * CIDR suffix the caller happened to write — notably when the address came
          * from untrusted input and the result backs a trust-boundary decision.
          * An `Address4` is never in the subnet of an `Address6`; convert with
          * `Address6.fromAddress4()` or `to4()` to compare across families.
@@ -2219,10 +2219,10 @@ class Address6 {
     }
     /**
      * Return the scope of the address. The 4-bit scope field
-     * ([RFC 4291 \u00a72.7](https://datatracker.ietf.org/doc/html/rfc4291#section-2.7))
+     * ([RFC 4291 §2.7](https://datatracker.ietf.org/doc/html/rfc4291#section-2.7))
      * is only defined for multicast addresses; for unicast addresses the scope
      * is derived from the address type per
-     * [RFC 4007 \u00a76](https://datatracker.ietf.org/doc/html/rfc4007#section-6).
+     * [RFC 4007 §6](https://datatracker.ietf.org/doc/html/rfc4007#section-6).
      * @returns {String}
      */
     getScope() {
@@ -2231,13 +2231,13 @@ class Address6 {
             const scope = constants6.SCOPES[parseInt(this.getBits(12, 16).toString(10), 10)];
             return scope || 'Unknown';
         }
-        // RFC 4291 \u00a72.5.3: the loopback address is treated as having Link-Local
+        // RFC 4291 §2.5.3: the loopback address is treated as having Link-Local
         // scope. (Multicast scope 1, "Interface-Local", is a different concept
         // used only for loopback transmission of multicast.)
         if (type === 'Link-local unicast' || type === 'Loopback') {
             return 'Link local';
         }
-        // RFC 4007 \u00a76: the unspecified address has no scope.
+        // RFC 4007 §6: the unspecified address has no scope.
         if (type === 'Unspecified') {
             return 'Unknown';
         }
@@ -2631,7 +2631,7 @@ class Address6 {
      * defined by [RFC 6052](https://datatracker.ietf.org/doc/html/rfc6052).
      * The default prefix is the well-known prefix `64:ff9b::/96`. The prefix
      * length must be one of 32, 40, 48, 56, 64, or 96; for prefixes shorter
-     * than /64 the IPv4 octets are split around the reserved bits 64\u201371.
+     * than /64 the IPv4 octets are split around the reserved bits 64–71.
      * @example
      * Address6.fromAddress4Nat64('192.0.2.33').correctForm(); // '64:ff9b::c000:221'
      * Address6.fromAddress4Nat64('192.0.2.33', '2001:db8::/32').correctForm(); // '2001:db8:c000:221::'
@@ -2773,7 +2773,7 @@ class Address6 {
     }
     /**
      * Returns true if the address is a link-local unicast address in `fe80::/10`
-     * ([RFC 4291 \u00a72.4](https://datatracker.ietf.org/doc/html/rfc4291#section-2.4))
+     * ([RFC 4291 §2.4](https://datatracker.ietf.org/doc/html/rfc4291#section-2.4))
      * or an IPv4-mapped / NAT64 address whose embedded IPv4 address is link-local
      * (`169.254.0.0/16`, e.g. `::ffff:169.254.169.254`), false otherwise.
      * @returns {boolean}
@@ -2801,7 +2801,7 @@ class Address6 {
      * Returns true if the address was written in v4-in-v6 dotted-quad notation
      * (e.g. `::ffff:127.0.0.1`), false otherwise. This is a notation-level flag
      * and does not reflect whether the address bits lie in the IPv4-mapped
-     * (`::ffff:0:0/96`) subnet \u2014 for that, see {@link isMapped4}.
+     * (`::ffff:0:0/96`) subnet — for that, see {@link isMapped4}.
      * @returns {boolean}
      */
     is4() {
@@ -2809,7 +2809,7 @@ class Address6 {
     }
     /**
      * Returns true if the address is an IPv4-mapped IPv6 address in
-     * `::ffff:0:0/96` ([RFC 4291 \u00a72.5.5.2](https://datatracker.ietf.org/doc/html/rfc4291#section-2.5.5.2)),
+     * `::ffff:0:0/96` ([RFC 4291 §2.5.5.2](https://datatracker.ietf.org/doc/html/rfc4291#section-2.5.5.2)),
      * false otherwise. Unlike {@link is4}, this checks the underlying address
      * bits rather than the textual notation, so `::ffff:127.0.0.1` and
      * `::ffff:7f00:1` both return true.
@@ -2819,9 +2819,9 @@ class Address6 {
         return this.isHostInSubnet(IPV4_MAPPED_SUBNET);
     }
     /**
-     * If this address embeds a routable IPv4 address \u2014 i.e. it is IPv4-mapped
+     * If this address embeds a routable IPv4 address — i.e. it is IPv4-mapped
      * (`::ffff:0:0/96`) or sits in the NAT64 well-known prefix (`64:ff9b::/96`,
-     * [RFC 6052](https://datatracker.ietf.org/doc/html/rfc6052)) \u2014 return that
+     * [RFC 6052](https://datatracker.ietf.org/doc/html/rfc6052)) — return that
      * embedded address as an {@link Address4}; otherwise return null.
      *
      * The special-property checks (`isLoopback`, `isLinkLocal`, `isMulticast`,
@@ -6226,11 +6226,10 @@ __exportStar(__nccwpck_require__(142), exports);
 
 /***/ }),
 
-/***/ 75:
+/***/ 353:
 /***/ ((module) => {
 
-module.exports = eval("require")("supports-color");
-
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("../absent.cjs");
 
 /***/ }),
 
