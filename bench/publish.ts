@@ -6,8 +6,9 @@
  * the machine falls on every way alike):
  *
  *   npm      `npm publish --otp=<code>` of a tiny folder (the pinned npm CLI, node_modules/npm)
- *   action   `node dist/index.js` as the runner starts it (INPUT_* variables, output and summary files), a tiny folder
- *   cli      `dist/cli.js publish --package <folder>`, a tiny folder
+ *   action   `node dist/index.js` as the runner starts it (INPUT_* variables, output and summary files), a tiny folder,
+ *            from a folder laid out as `uses:` checks it out (test/helpers/product.ts: no node_modules anywhere)
+ *   cli      `dist/cli.js publish --package <folder>`, a tiny folder, as installed from the packed tarball
  *   npm tgz  `npm publish --otp=<code> <file.tgz>` of a tiny .tgz packed beforehand (packing not timed)
  *   action tgz  the action publishing that kind of .tgz
  *
@@ -23,12 +24,11 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { layOutProduct } from '../test/helpers/product.ts';
 import { startRegistry } from '../test/registry/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NPM_CLI = path.join(ROOT, 'node_modules', 'npm', 'bin', 'npm-cli.js');
-const ACTION = path.join(ROOT, 'dist', 'index.js');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const GNU_TIME = '/usr/bin/time';
 
 interface Measured {
@@ -81,6 +81,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(tsRounds) || tsRounds < 0) throw new Error('usage: bench/publish.ts [ROUNDS >= 1] [TS_ROUNDS >= 0]');
   const registry = await startRegistry();
   const work = await mkdtemp(path.join(os.tmpdir(), 'bench-publish-'));
+  const product = layOutProduct(path.join(work, 'product'));
+  const ACTION = product.actionEntry;
+  const CLI = path.join(product.prefix, 'lib', 'node_modules', 'npm-totp-publish', 'dist', 'cli.js');
   try {
     const user = await registry.addUser('bench-publisher');
     const home = path.join(work, 'home');

@@ -24,6 +24,7 @@ import { failedResult, outcomeResult, type RunReport, type WriteResult } from '.
 
 export { failedResult } from './result.ts';
 import { withTransientRetries } from './transient-retry.ts';
+import { sigstoreFromEnv } from './sigstore-instance.ts';
 import { trustedPublishing } from './trusted-publishing.ts';
 
 /** What the core needs from its surroundings; tests pass their own. */
@@ -38,7 +39,7 @@ export interface Dependencies {
   userAgent: string;
   /** The CI's OIDC ID tokens, for trusted publishing; absent where the job has none. */
   idTokens?: IdTokenProvider;
-  /** Where provenance statements are signed; default sigstore's public Fulcio and Rekor (tests pass local mocks). */
+  /** Where provenance statements are signed; default NPM_TOTP_PUBLISH_SIGSTORE, else sigstore's public Fulcio and Rekor. */
   sigstore?: Sigstore;
 }
 
@@ -65,9 +66,11 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
   for (const secret of options.secrets) logger.mask(secret);
   const report: RunReport = { published: false, name: undefined, version: undefined, tag: undefined, registry: options.registry, results: [] };
   let commands: Command[];
+  let sigstore: Sigstore | undefined;
   const planned = new Map<Command, PlannedPublish>();
   const monorepos = new Map<Command, { plan: WorkspacePublishPlan; packuments: Map<string, Packument | undefined> }>();
   try {
+    sigstore = deps.sigstore ?? sigstoreFromEnv(deps.env, logger);
     const parsed = input === undefined ? [implicitPublish()] : 'commands' in input ? input.commands : parseCommandBlock(input.block, { inputName: input.inputName, defaultPackage: await defaultPackageName(options, deps.cwd) });
     commands = [];
     for (const command of parsed) {
@@ -102,7 +105,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
   const publishDeps = {
     scriptEnv: scrubEnvironment(deps.env, options.secrets),
     trustedPublishing: deps.idTokens ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent, env: deps.env }, deps.idTokens) : undefined,
-    sigstore: deps.sigstore,
+    sigstore,
     hasToken: options.token !== undefined,
   };
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -78,7 +78,7 @@ describe('the CLI, installed from its packed tarball', () => {
 
   it('on a Node older than package.json engines, says in one line which Node it needs and which it found, exit 1', (t) => {
     // The machine's own Node (these machines have Node 20; the tests run on the project's Node 24).
-    const older = (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'node')).find((file) => {
+    const older: string | undefined = (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'node')).find((file) => {
       if (!existsSync(file)) return false;
       const version = spawnSync(file, ['--version'], { encoding: 'utf8' }).stdout.trim();
       return Number(/^v(\d+)/.exec(version)?.[1]) < 24;
@@ -86,11 +86,11 @@ describe('the CLI, installed from its packed tarball', () => {
     if (older === undefined) return t.skip('no Node older than 24 on PATH');
     const engines = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).engines.node;
     for (const args of [['--help'], ['publish', '.']]) {
-      const run = spawnSync(older, [product().cli, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NPM_TOKEN: 'npm_x' } });
-      assert.equal(run.status, 1, run.stdout + run.stderr);
-      assert.equal(run.stdout, '');
-      const version = spawnSync(older, ['--version'], { encoding: 'utf8' }).stdout.trim();
-      assert.equal(run.stderr, `npm-totp-publish needs Node ${engines} (package.json engines); this is Node ${version} (${older}).\n`);
+      const result: SpawnSyncReturns<string> = spawnSync(older, [product().cli, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NPM_TOKEN: 'npm_x' } });
+      assert.equal(result.status, 1, result.stdout + result.stderr);
+      assert.equal(result.stdout, '');
+      const version: string = spawnSync(older, ['--version'], { encoding: 'utf8' }).stdout.trim();
+      assert.equal(result.stderr, `npm-totp-publish needs Node ${engines} (package.json engines); this is Node ${version} (${older}).\n`);
     }
   });
 });
