@@ -43,7 +43,7 @@ interface Row {
 
 /** A logger that keeps warnings (to show) and drops the rest. */
 function quietLogger(warnings: string[]): Logger {
-  return { debug() {}, info() {}, warning: (message) => void warnings.push(message), error() {}, mask() {}, relay() {} };
+  return { debug() {}, info() {}, warning: (message) => void warnings.push(message), error() {}, notice() {}, mask() {}, relay() {} };
 }
 
 /** The run's parts as `runCommands` builds them, by hand, so the source's stats can be read. */

@@ -19,6 +19,13 @@ if (major < 24) {
 }
 const { layOutProduct } = await import('../test/helpers/product.ts');
 const files = process.argv.slice(2);
+// Files the tests might leave in the checkout itself (a cache folder named after an option, say): untracked
+// files that were not there before the run fail it too. Outside a git checkout there is nothing to compare.
+const untracked = () => {
+  const listed = spawnSync('git', ['ls-files', '--others', '--exclude-standard', '--directory'], { encoding: 'utf8' });
+  return listed.status === 0 ? new Set(listed.stdout.split('\n').filter(Boolean)) : undefined;
+};
+const untrackedBefore = untracked();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'npm-totp-publish-tests-'));
 const productDir = mkdtempSync(path.join(os.tmpdir(), 'npm-totp-publish-product-'));
 let status;
@@ -31,6 +38,11 @@ try {
     { stdio: 'inherit', env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp, NODE_DISABLE_COMPILE_CACHE: '1', NPM_TOTP_PUBLISH_PRODUCT: productDir } },
   );
   status = result.status ?? 1;
+  const added = [...(untracked() ?? [])].filter((file) => untrackedBefore !== undefined && !untrackedBefore.has(file));
+  if (added.length > 0) {
+    console.error(`\nThe tests left ${added.length} new file${added.length === 1 ? '' : 's'} in the checkout (tests must write only to their temporary directory):\n  ${added.sort().join('\n  ')}`);
+    status = 1;
+  }
   const left = readdirSync(tmp);
   if (left.length > 0) {
     console.error(`\nThe tests left ${left.length} entr${left.length === 1 ? 'y' : 'ies'} in the temporary directory (tests must remove what they create):\n  ${left.sort().join('\n  ')}`);

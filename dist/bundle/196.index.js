@@ -3477,7 +3477,7 @@ module.exports = unpublish
 
 /***/ }),
 
-/***/ 5743:
+/***/ 8124:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const { Request, Response } = __webpack_require__(8483)
@@ -3977,7 +3977,7 @@ module.exports = {
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const { NotCachedError } = __webpack_require__(9456)
-const CacheEntry = __webpack_require__(5743)
+const CacheEntry = __webpack_require__(8124)
 const remote = __webpack_require__(766)
 
 // do whatever is necessary to get a Response and return it

@@ -43,6 +43,10 @@ Options:
   --trusted-publishing <m>   auto (default): publish by OIDC when NPM_ID_TOKEN or GitHub's ID token is there; off
   --provenance[=<m>]         sign a provenance statement with each publish (GitHub Actions or GitLab CI); =false never;
                              =auto (default): publishConfig.provenance, else on with trusted publishing, as npm does
+  --auth-type <m>            how 2FA is answered: auto (default: a TOTP code when NPM_TOTP_SECRET is set, else a web
+                             approval), totp (codes only) or web (a person approves on npm's web page while this waits)
+  --approval-timeout <d>     how long one web approval may take (default 15m; 90s, 15m, 1h)
+  --open                     open each web approval page in the browser (on this machine)
 
 Monorepos (flags of publish, and of dist-tag add for --workspaces/-w):
   --workspaces               every workspace package of the monorepo in --package (npm/yarn workspaces, pnpm-workspace.yaml)
@@ -60,11 +64,12 @@ Monorepos (flags of publish, and of dist-tag add for --workspaces/-w):
 Secrets come from the environment only, never from arguments:
   NODE_AUTH_TOKEN or NPM_TOKEN   registry token
   NPM_TOTP_SECRET                TOTP secret: base32 text or an otpauth://totp/ URI
+  NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK  an incoming webhook (Slack, Teams, Discord) told when a web approval waits
 `;
 async function runCli(argv, env, io) {
     const redactor = new _foundation_redactor_js__WEBPACK_IMPORTED_MODULE_6__/* .Redactor */ .p();
     const logger = cliLogger(redactor, io);
-    for (const name of ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_TOTP_SECRET']) {
+    for (const name of ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_TOTP_SECRET', 'NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK']) {
         const value = env[name];
         if (value)
             logger.mask(value);
@@ -82,7 +87,7 @@ async function runCli(argv, env, io) {
         const [{ idTokenAvailable, normalizeOptions }, { parseCommandWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(333)]).then(__webpack_require__.bind(__webpack_require__, 4333)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(953), __webpack_require__.e(374)]).then(__webpack_require__.bind(__webpack_require__, 4953))]);
         const usable = (value) => (value?.trim() && value.trim() !== _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_8__/* .SETUP_NODE_PLACEHOLDER */ .D ? value : undefined);
         const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
-        const options = normalizeOptions({ ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET }, {
+        const options = normalizeOptions({ ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET, approvalWebhook: env.NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK }, {
             token: 'NODE_AUTH_TOKEN (or NPM_TOKEN)',
             otpSecret: 'NPM_TOTP_SECRET',
             registry: '--registry',
@@ -99,8 +104,11 @@ async function runCli(argv, env, io) {
             concurrency: '--concurrency',
             otpUses: '--otp-uses',
             provenance: '--provenance',
+            authType: '--auth-type',
+            approvalTimeout: '--approval-timeout',
+            approvalWebhook: 'NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK',
         }, { idTokenAvailable: idTokenAvailable(env) });
-        const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(196), __webpack_require__.e(953), __webpack_require__.e(846), __webpack_require__.e(339)]).then(__webpack_require__.bind(__webpack_require__, 8846)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(196), __webpack_require__.e(953), __webpack_require__.e(743), __webpack_require__.e(133)]).then(__webpack_require__.bind(__webpack_require__, 5743)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         let input;
         if (parsed.words[0] === 'run') {
             if (parsed.words.length !== 2)
@@ -116,7 +124,15 @@ async function runCli(argv, env, io) {
             input = { commands: [parseCommandWords(parsed.words, { line: 0, text: parsed.words.join(' ') }, { inputName: 'arguments', defaultPackage })] };
         }
         const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(env, logger) : undefined;
-        const report = await runCommands(options, input, { clock: _foundation_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m, logger, cwd: io.cwd, env, userAgent: _version_js__WEBPACK_IMPORTED_MODULE_7__/* .USER_AGENT */ ._, ...(idTokens ? { idTokens } : {}) });
+        const report = await runCommands(options, input, {
+            clock: _foundation_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m,
+            logger,
+            cwd: io.cwd,
+            env,
+            userAgent: _version_js__WEBPACK_IMPORTED_MODULE_7__/* .USER_AGENT */ ._,
+            ...(idTokens ? { idTokens } : {}),
+            ...(parsed.open ? { openUrl: (url) => openInBrowser(url, logger) } : {}),
+        });
         printReport(report, parsed.json, redactor, io);
         if (report.error !== undefined) {
             io.stderr(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(report.error))}\n`);
@@ -132,15 +148,15 @@ async function runCli(argv, env, io) {
         return usage ? 2 : 1;
     }
 }
-const SECRET_FLAGS = /^--?(token|otp|otp-secret|secret|auth|password|_authToken)(=|$)/i;
-const GLOBAL_VALUED = new Set(['--registry', '--package', '--expect-version', '--trusted-publishing']);
+const SECRET_FLAGS = /^--?(token|otp|otp-secret|secret|auth|password|_authToken|approval-webhook)(=|$)/i;
+const GLOBAL_VALUED = new Set(['--registry', '--package', '--expect-version', '--trusted-publishing', '--auth-type', '--approval-timeout']);
 const TRUST_STAGE_FLAGS = [..._commands_types_js__WEBPACK_IMPORTED_MODULE_5__/* .TRUST_STAGE_VALUED */ .Y, 'allow-publish', 'allow-stage-publish', 'allow-staged-publish', 'yes'].map((flag) => `--${flag}`);
 const COMMAND_FLAGS = new Set(['--tag', '--access', '--force', '--workspaces', '--workspace', '-w', '--include-workspace-root', '--concurrency', '--otp-uses', ...TRUST_STAGE_FLAGS]);
-const GLOBAL_BOOLEAN = new Set(['--dry-run', '--ignore-scripts', '--allow-insecure-registry', '--json', '--help', '-h', '--version', '-v']);
+const GLOBAL_BOOLEAN = new Set(['--dry-run', '--ignore-scripts', '--allow-insecure-registry', '--json', '--open', '--help', '-h', '--version', '-v']);
 function parse(argv) {
     const secretFlag = argv.find((arg) => SECRET_FLAGS.test(arg));
     if (secretFlag) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `${secretFlag.split('=')[0]} is not accepted: command-line arguments are visible to every process on the machine and in CI logs. Put the token in NODE_AUTH_TOKEN (or NPM_TOKEN) and the TOTP secret in NPM_TOTP_SECRET.`);
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `${secretFlag.split('=')[0]} is not accepted: command-line arguments are visible to every process on the machine and in CI logs. Put the token in NODE_AUTH_TOKEN (or NPM_TOKEN), the TOTP secret in NPM_TOTP_SECRET and an approval webhook in NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK.`);
     }
     const values = {};
     const flags = new Set();
@@ -180,13 +196,26 @@ function parse(argv) {
             ...(values['expect-version'] === undefined ? {} : { expectVersion: values['expect-version'] }),
             ...(values['trusted-publishing'] === undefined ? {} : { trustedPublishing: values['trusted-publishing'] }),
             ...(values.provenance === undefined ? {} : { provenance: values.provenance }),
+            ...(values['auth-type'] === undefined ? {} : { authType: values['auth-type'] }),
+            ...(values['approval-timeout'] === undefined ? {} : { approvalTimeout: values['approval-timeout'] }),
             dryRun: flags.has('--dry-run'),
             ignoreScripts: flags.has('--ignore-scripts'),
             allowInsecureRegistry: flags.has('--allow-insecure-registry'),
         },
         words,
         json: flags.has('--json'),
+        open: flags.has('--open'),
     };
+}
+function openInBrowser(url, logger) {
+    const [command, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+    Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1421, 19))
+        .then(({ spawn }) => {
+        const child = spawn(command, args, { stdio: 'ignore', detached: true });
+        child.on('error', () => logger.warning(`Could not open a browser (${command}); open the link above yourself.`));
+        child.unref();
+    })
+        .catch(() => undefined);
 }
 async function readStdin() {
     const chunks = [];
@@ -205,6 +234,8 @@ function printReport(report, json, redactor, io) {
         const where = result.line > 0 ? `line ${result.line}: ` : '';
         io.stdout(`${redactor.redact(`${result.outcome.padEnd(9)} ${where}${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)${result.detail ? ` - ${result.detail}` : ''}`)}\n`);
     }
+    if (report.approvals)
+        io.stdout(`web approvals given during the run: ${report.approvals}\n`);
 }
 function cliLogger(redactor, io) {
     const line = (prefix) => (message) => io.stderr(`${prefix}${redactor.redact(message)}\n`);
@@ -213,6 +244,7 @@ function cliLogger(redactor, io) {
         info: line(''),
         warning: line('warning: '),
         error: line('error: '),
+        notice: line('notice: '),
         mask: (secret) => redactor.add(secret),
         relay: (text) => {
             for (const line of text.split(/\r?\n/))

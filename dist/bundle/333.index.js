@@ -208,11 +208,237 @@ function badParam(inputName, key, value, advice) {
 
 /***/ }),
 
+/***/ 8087:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   JP: () => (/* binding */ webChallengeOf),
+/* harmony export */   N3: () => (/* binding */ WebApprovals),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* unused harmony exports ApprovalTimeoutError, ApprovalRefusedError, ApprovalHostError */
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
+
+const MIN_POLL_MS = 1000;
+const MAX_POLL_MS = 30_000;
+const DEFAULT_POLL_MS = 2000;
+const REMIND_EVERY_MS = 30_000;
+const MAX_APPROVALS_PER_WRITE = 2;
+class ApprovalTimeoutError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(label, timeoutMs, input, authUrl) {
+        super('EAPPROVALTIMEOUT', `Nobody approved "${label}" within ${formatDuration(timeoutMs)} (${input}), so it was not written. ` +
+            `The approval page was ${authUrl}. Run the step again to go on: what is already in the registry is not written twice.`);
+    }
+}
+class ApprovalRefusedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(label, httpStatus, message) {
+        super('EAPPROVALREFUSED', `The registry ended the web approval of "${label}" without approving it (${httpStatus}${message ? `: ${message}` : ''}): ` +
+            'it was denied, it expired, or the token may not ask for it. Nothing was written for it.');
+    }
+}
+class ApprovalHostError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(label, doneUrl, registry) {
+        let host = doneUrl;
+        try {
+            host = new URL(doneUrl).origin;
+        }
+        catch {
+        }
+        super('EAPPROVALHOST', `The registry asked for a web approval of "${label}" but names ${host} to ask for its result, which is not the registry (${new URL(registry).origin}): ` +
+            'the token is never sent to another origin, so this approval cannot be followed. Point the registry setting at the registry that answers the approval, or use a TOTP secret.');
+    }
+}
+function webChallengeOf(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const body = error.body;
+    if (typeof body !== 'object' || body === null)
+        return undefined;
+    const { authUrl, doneUrl } = body;
+    if (typeof authUrl !== 'string' || typeof doneUrl !== 'string')
+        return undefined;
+    try {
+        const auth = new URL(authUrl);
+        const done = new URL(doneUrl);
+        if (!/^https?:$/.test(auth.protocol) || !/^https?:$/.test(done.protocol))
+            return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    return { authUrl, doneUrl };
+}
+class WebApprovals {
+    #deps;
+    #token;
+    #tokenReused;
+    #windowSeen = false;
+    approvals = 0;
+    #inFlight;
+    #failed;
+    replacesTotp = false;
+    constructor(deps) {
+        this.#deps = deps;
+    }
+    firstOtp() {
+        return this.#tokenReused === true ? this.#token : undefined;
+    }
+    replaceTotp(why) {
+        if (this.replacesTotp)
+            return;
+        this.replacesTotp = true;
+        this.#deps.logger.warning(why);
+    }
+    passedUnasked() {
+        if (this.approvals > 0 && !this.#windowSeen) {
+            this.#windowSeen = true;
+            this.#deps.logger.info('The registry let a write through without asking again: the approval\'s "don\'t ask again" window is open.');
+        }
+    }
+    async complete(write, challenge, send, tally) {
+        let current = challenge;
+        let asked = 0;
+        let tokenTried = false;
+        for (;;) {
+            if (this.#failed)
+                throw this.#failed;
+            const other = this.#inFlight;
+            if (other) {
+                const waitedFrom = this.#deps.clock.now();
+                await other.then(() => undefined, () => undefined);
+                tally.waitedMs += this.#deps.clock.now() - waitedFrom;
+                if (this.#failed)
+                    throw this.#failed;
+                const unasked = await attempt(() => send(undefined));
+                if ('value' in unasked) {
+                    this.passedUnasked();
+                    return unasked.value;
+                }
+                current = unasked.challenge;
+                continue;
+            }
+            if (!tokenTried && this.#token !== undefined && this.#tokenReused !== false) {
+                tokenTried = true;
+                const again = await attempt(() => send(this.#token));
+                if ('value' in again) {
+                    this.#tokenReused = true;
+                    return again.value;
+                }
+                this.#tokenReused = false;
+                current = again.challenge;
+                continue;
+            }
+            if (asked >= MAX_APPROVALS_PER_WRITE)
+                throw new ApprovalRefusedError(write.label, 401, 'the registry asked again right after each approval');
+            asked += 1;
+            if (asked > 1)
+                this.#deps.logger.info(`The registry asks again for "${write.label}" right after its approval; asking once more.`);
+            const approval = this.#approve(write, current, tally);
+            this.#inFlight = approval;
+            let token;
+            try {
+                token = await approval;
+            }
+            catch (error) {
+                if (error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$)
+                    this.#failed = new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$(error.code, error.message, { cause: error });
+                throw error;
+            }
+            finally {
+                if (this.#inFlight === approval)
+                    this.#inFlight = undefined;
+            }
+            const sent = await attempt(() => send(token));
+            if ('value' in sent)
+                return sent.value;
+            current = sent.challenge;
+        }
+    }
+    async #approve({ label, npmCommand }, challenge, tally) {
+        const { clock, logger, timeoutMs } = this.#deps;
+        if (new URL(challenge.doneUrl).origin !== new URL(this.#deps.registry).origin)
+            throw new ApprovalHostError(label, challenge.doneUrl, this.#deps.registry);
+        const startedAt = clock.now();
+        const deadline = startedAt + timeoutMs;
+        const waiting = this.#deps.runDescription && this.#deps.runDescription !== label ? `${label} (${this.#deps.runDescription})` : label;
+        const window = this.approvals === 0 ? ' Tick "don\'t ask again for 5 minutes" to approve the rest of this run at once where the registry allows it.' : '';
+        const text = `Approval needed on npm: ${waiting}. Open ${challenge.authUrl} and approve; this job waits until ${new Date(deadline).toISOString()} (${formatDuration(timeoutMs)}).${window}`;
+        logger.notice(text);
+        this.#deps.open?.(challenge.authUrl);
+        if (this.#deps.notify) {
+            await this.#deps.notify({ text, waiting, authUrl: challenge.authUrl, deadline: new Date(deadline).toISOString() }).catch((error) => {
+                logger.warning(`Could not send the approval notice to the webhook (${error instanceof Error ? error.message : String(error)}); the job waits all the same.`);
+            });
+        }
+        let remindAt = startedAt + REMIND_EVERY_MS;
+        try {
+            for (;;) {
+                const answer = await this.#deps.poll(challenge.doneUrl, npmCommand);
+                if (answer.status === 'approved') {
+                    logger.mask(answer.token);
+                    this.#token = answer.token;
+                    this.approvals += 1;
+                    logger.info(`Approved: ${label} (after ${formatDuration(clock.now() - startedAt)}).`);
+                    return answer.token;
+                }
+                if (answer.status === 'refused')
+                    throw new ApprovalRefusedError(label, answer.httpStatus, answer.message);
+                const now = clock.now();
+                if (now >= deadline)
+                    throw new ApprovalTimeoutError(label, timeoutMs, this.#deps.timeoutInput, challenge.authUrl);
+                if (now >= remindAt) {
+                    logger.info(`Still waiting for an approval of ${waiting}: ${challenge.authUrl} (${formatDuration(deadline - now)} left).`);
+                    remindAt = now + REMIND_EVERY_MS;
+                }
+                const pause = Math.min(Math.max(answer.retryAfterMs ?? DEFAULT_POLL_MS, MIN_POLL_MS), MAX_POLL_MS, Math.max(deadline - now, 0));
+                await clock.sleep(pause);
+            }
+        }
+        finally {
+            tally.waitedMs += clock.now() - startedAt;
+        }
+    }
+}
+async function attempt(send) {
+    try {
+        return { value: await send() };
+    }
+    catch (error) {
+        const challenge = webChallengeOf(error);
+        if (!challenge)
+            throw error;
+        return { challenge };
+    }
+}
+function parseDuration(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(text.trim());
+    if (!match)
+        return undefined;
+    const value = Number(match[1]);
+    const unit = (match[2] ?? 's').toLowerCase();
+    const ms = value * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000);
+    return Number.isFinite(ms) ? Math.round(ms) : undefined;
+}
+function formatDuration(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 120)
+        return `${seconds} s`;
+    const minutes = Math.round(seconds / 60);
+    if (minutes < 60)
+        return `${minutes} min`;
+    return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+}
+
+
+/***/ }),
+
 /***/ 4333:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DEFAULT_APPROVAL_TIMEOUT_MS: () => (/* binding */ DEFAULT_APPROVAL_TIMEOUT_MS),
 /* harmony export */   DEFAULT_CONCURRENCY: () => (/* binding */ DEFAULT_CONCURRENCY),
 /* harmony export */   DEFAULT_OTP_USES: () => (/* binding */ DEFAULT_OTP_USES),
 /* harmony export */   DEFAULT_REGISTRY: () => (/* binding */ DEFAULT_REGISTRY),
@@ -226,7 +452,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _otp_secret_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1333);
 /* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6374);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
-/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3411);
+/* harmony import */ var _otp_web_approval_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8087);
+/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3411);
+
 
 
 
@@ -238,7 +466,9 @@ function normalizeOptions(raw, names, context = {}) {
     const token = realToken(raw.token);
     const secretText = blankToUndefined(raw.otpSecret);
     const secret = secretText === undefined ? undefined : (0,_otp_secret_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTotpSecret */ .Ld)(secretText, names.otpSecret);
-    const secrets = [...(token ? [token] : []), ...(secretText && secret ? (0,_otp_secret_js__WEBPACK_IMPORTED_MODULE_1__/* .secretForms */ .eo)(secretText, secret) : [])];
+    const approvalWebhook = parseWebhook(raw.approvalWebhook, names.approvalWebhook);
+    const secrets = [...(token ? [token] : []), ...(secretText && secret ? (0,_otp_secret_js__WEBPACK_IMPORTED_MODULE_1__/* .secretForms */ .eo)(secretText, secret) : []), ...(approvalWebhook ? [approvalWebhook] : [])];
+    const authType = parseAuthType(raw.authType, names, secret !== undefined);
     const trustedPublishing = parseTrustedPublishing(raw.trustedPublishing, names.trustedPublishing);
     if (token === undefined && !dryRun && !(context.idTokenAvailable && trustedPublishing === 'auto')) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.token, `${names.token}: no registry token was given. Set ${names.token} to an npm access token (a granular token with read and write access to the package), ` +
@@ -265,8 +495,53 @@ function normalizeOptions(raw, names, context = {}) {
         concurrency: parseCount(raw.concurrency, names.concurrency, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, 'packages packed and uploaded at once'),
         otpUses: parseCount(raw.otpUses, names.otpUses, DEFAULT_OTP_USES, MAX_OTP_USES, 'writes sent with one code'),
         provenance: parseProvenance(raw.provenance, names.provenance),
+        authType,
+        approvalTimeoutMs: parseApprovalTimeout(raw.approvalTimeout, names.approvalTimeout),
+        approvalWebhook,
         names,
     };
+}
+const DEFAULT_APPROVAL_TIMEOUT_MS = 15 * 60 * 1000;
+const MIN_APPROVAL_TIMEOUT_MS = 1000;
+const MAX_APPROVAL_TIMEOUT_MS = 6 * 60 * 60 * 1000;
+function parseAuthType(value, names, hasSecret) {
+    const text = blankToUndefined(value)?.toLowerCase() ?? 'auto';
+    if (text !== 'auto' && text !== 'totp' && text !== 'web') {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.authType, `${names.authType}: "${value}" is not a choice. Use auto (a TOTP code when ${names.otpSecret} is set, else a web approval), totp (codes only) or web (web approvals only).`, { received: value });
+    }
+    if (text === 'totp' && !hasSecret) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.authType, `${names.authType} is totp, but ${names.otpSecret} is not set: give the account's TOTP secret, or set ${names.authType} to auto or web to approve writes on npm's web page while the job waits.`);
+    }
+    if (text === 'web' && hasSecret) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.authType, `${names.authType} is web, which never sends a TOTP code, but ${names.otpSecret} is set: leave ${names.otpSecret} empty, or set ${names.authType} to auto (a code first, a web approval if the account has no TOTP).`);
+    }
+    return text;
+}
+function parseApprovalTimeout(value, name) {
+    const text = blankToUndefined(value);
+    if (text === undefined)
+        return DEFAULT_APPROVAL_TIMEOUT_MS;
+    const ms = (0,_otp_web_approval_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)(text);
+    if (ms === undefined || ms < MIN_APPROVAL_TIMEOUT_MS || ms > MAX_APPROVAL_TIMEOUT_MS) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${text}" is not a duration from 1s to 6h; write it as 90s, 15m or 1h (default 15m).`, { received: text });
+    }
+    return ms;
+}
+function parseWebhook(value, name) {
+    const text = blankToUndefined(value);
+    if (text === undefined)
+        return undefined;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: the value given is not a URL; give the incoming webhook's https URL (Slack, Teams or Discord), or leave it empty.`);
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname))) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: the webhook must be an https URL (http only to this machine): approval links and what waits would cross the network in clear.`);
+    }
+    return text;
 }
 function idTokenAvailable(env) {
     return Boolean(env.NPM_ID_TOKEN?.trim() || (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN));
@@ -301,7 +576,7 @@ function parseCount(value, name, fallback, max, what) {
 }
 function realToken(value) {
     const token = blankToUndefined(value);
-    return token === _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_4__/* .SETUP_NODE_PLACEHOLDER */ .D ? undefined : token;
+    return token === _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_5__/* .SETUP_NODE_PLACEHOLDER */ .D ? undefined : token;
 }
 function blankToUndefined(value) {
     const trimmed = value?.trim();

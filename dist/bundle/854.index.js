@@ -152,6 +152,7 @@ async function stageBuilt(context, plan, built, published, deps, afterUpload) {
     try {
         ({ stageId, transparencyLogUrl } = await (0,with_otp/* withOtp */.at)({ ...context.otp, source: undefined }, {
             label: `stage publish ${id}`,
+            npmCommand: 'stage',
             send: (otp) => {
                 context.writes += 1;
                 return stageVersion(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp, session: context.session, command: 'stage' });

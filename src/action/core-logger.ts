@@ -14,6 +14,7 @@ export function actionLogger(redactor: Redactor): Logger {
     info: (message) => core.info(redactor.redact(message)),
     warning: (message) => core.warning(redactor.redact(message)),
     error: (message) => core.error(redactor.redact(message)),
+    notice: (message) => core.notice(redactor.redact(message)),
     mask: (secret) => {
       for (const line of secret.split(/\r?\n/)) if (line.trim() !== '') core.setSecret(line.trim());
       redactor.add(secret);

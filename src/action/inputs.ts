@@ -20,6 +20,9 @@ export const INPUT_NAMES: InputNames = {
   concurrency: 'concurrency',
   otpUses: 'otp-uses',
   provenance: 'provenance',
+  authType: 'auth-type',
+  approvalTimeout: 'approval-timeout',
+  approvalWebhook: 'approval-webhook',
 };
 
 /**
@@ -32,6 +35,8 @@ export function readInputs(logger: Logger, env: NodeJS.ProcessEnv = process.env)
   if (token) logger.mask(token);
   const otpSecret = read(INPUT_NAMES.otpSecret);
   if (otpSecret) logger.mask(otpSecret);
+  const approvalWebhook = read(INPUT_NAMES.approvalWebhook);
+  if (approvalWebhook) logger.mask(approvalWebhook);
   const options = normalizeOptions(
     {
       token,
@@ -50,6 +55,9 @@ export function readInputs(logger: Logger, env: NodeJS.ProcessEnv = process.env)
       concurrency: read(INPUT_NAMES.concurrency),
       otpUses: read(INPUT_NAMES.otpUses),
       provenance: read(INPUT_NAMES.provenance),
+      authType: read(INPUT_NAMES.authType),
+      approvalTimeout: read(INPUT_NAMES.approvalTimeout),
+      approvalWebhook,
     },
     { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' },
     { idTokenAvailable: idTokenAvailable(env) },

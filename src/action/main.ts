@@ -77,7 +77,12 @@ function fail(error: unknown, redactor: Redactor): void {
 
 /** One sentence on the authentication this run used, for the job summary. */
 function authSummary(options: Options, oidcAvailable: boolean): string {
-  const otp = options.secret ? 'one-time passwords made just in time from otp-secret' : 'no one-time password (otp-secret not set)';
+  const otp =
+    options.secret && options.authType !== 'web'
+      ? `one-time passwords made just in time from otp-secret${options.authType === 'auto' ? ' (web approvals if the account has no TOTP)' : ''}`
+      : options.authType === 'totp'
+        ? 'no one-time password (otp-secret not set)'
+        : 'web approvals where the registry asks for 2FA (otp-secret not set)';
   return `Auth: the token with ${otp}${oidcAvailable ? '; publish tried trusted publishing (OIDC) first' : ''}.`;
 }
 

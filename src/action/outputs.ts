@@ -10,6 +10,7 @@ export function writeOutputs(report: RunReport, redactor: Redactor): void {
   core.setOutput('tag', report.tag ?? '');
   core.setOutput('results', redactor.redact(JSON.stringify(report.results)));
   if (report.packages) core.setOutput('packages', redactor.redact(JSON.stringify(report.packages)));
+  core.setOutput('approvals', String(report.approvals ?? 0));
 }
 
 /**
@@ -33,6 +34,7 @@ export async function writeSummary(report: RunReport, redactor: Redactor, auth: 
     cell(clean(result.detail)),
   ]);
   const summary = core.summary.addHeading(clean(heading(report)), 3).addRaw(`<p>Registry: <code>${clean(report.registry)}</code>. ${clean(auth)}</p>`, true);
+  if (report.approvals) summary.addRaw(`<p>Web approvals given during the run: ${report.approvals}.</p>`, true);
   if (report.packages) {
     const packageIcons: Record<PackageResult['outcome'], string> = {
       published: '✅ published',

@@ -33,6 +33,10 @@ Options:
   --trusted-publishing <m>   auto (default): publish by OIDC when NPM_ID_TOKEN or GitHub's ID token is there; off
   --provenance[=<m>]         sign a provenance statement with each publish (GitHub Actions or GitLab CI); =false never;
                              =auto (default): publishConfig.provenance, else on with trusted publishing, as npm does
+  --auth-type <m>            how 2FA is answered: auto (default: a TOTP code when NPM_TOTP_SECRET is set, else a web
+                             approval), totp (codes only) or web (a person approves on npm's web page while this waits)
+  --approval-timeout <d>     how long one web approval may take (default 15m; 90s, 15m, 1h)
+  --open                     open each web approval page in the browser (on this machine)
 
 Monorepos (flags of publish, and of dist-tag add for --workspaces/-w):
   --workspaces               every workspace package of the monorepo in --package (npm/yarn workspaces, pnpm-workspace.yaml)
@@ -50,13 +54,14 @@ Monorepos (flags of publish, and of dist-tag add for --workspaces/-w):
 Secrets come from the environment only, never from arguments:
   NODE_AUTH_TOKEN or NPM_TOKEN   registry token
   NPM_TOTP_SECRET                TOTP secret: base32 text or an otpauth://totp/ URI
+  NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK  an incoming webhook (Slack, Teams, Discord) told when a web approval waits
 `;
 
 /** Runs the CLI; returns the exit code (0 success, 1 failure, 2 usage error). */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo & { stdin?: () => Promise<string> }): Promise<number> {
   const redactor = new Redactor();
   const logger = cliLogger(redactor, io);
-  for (const name of ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_TOTP_SECRET']) {
+  for (const name of ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_TOTP_SECRET', 'NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK']) {
     const value = env[name];
     if (value) logger.mask(value);
   }
@@ -75,7 +80,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
     const usable = (value: string | undefined) => (value?.trim() && value.trim() !== SETUP_NODE_PLACEHOLDER ? value : undefined);
     const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
     const options = normalizeOptions(
-      { ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET },
+      { ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET, approvalWebhook: env.NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK },
       {
         token: 'NODE_AUTH_TOKEN (or NPM_TOKEN)',
         otpSecret: 'NPM_TOTP_SECRET',
@@ -93,6 +98,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
         concurrency: '--concurrency',
         otpUses: '--otp-uses',
         provenance: '--provenance',
+        authType: '--auth-type',
+        approvalTimeout: '--approval-timeout',
+        approvalWebhook: 'NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK',
       },
       { idTokenAvailable: idTokenAvailable(env) },
     );
@@ -111,7 +119,15 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
       input = { commands: [parseCommandWords(parsed.words, { line: 0, text: parsed.words.join(' ') }, { inputName: 'arguments', defaultPackage })] };
     }
     const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(env, logger) : undefined;
-    const report = await runCommands(options, input, { clock: systemClock, logger, cwd: io.cwd, env, userAgent: USER_AGENT, ...(idTokens ? { idTokens } : {}) });
+    const report = await runCommands(options, input, {
+      clock: systemClock,
+      logger,
+      cwd: io.cwd,
+      env,
+      userAgent: USER_AGENT,
+      ...(idTokens ? { idTokens } : {}),
+      ...(parsed.open ? { openUrl: (url: string) => openInBrowser(url, logger) } : {}),
+    });
     printReport(report, parsed.json, redactor, io);
     if (report.error !== undefined) {
       io.stderr(`npm-totp-publish: ${redactor.redact(describeError(report.error))}\n`);
@@ -127,25 +143,27 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
 }
 
 interface ParsedArgs {
-  settings: { package?: string; registry?: string; expectVersion?: string; trustedPublishing?: string; provenance?: string; dryRun: boolean; ignoreScripts: boolean; allowInsecureRegistry: boolean };
+  settings: { package?: string; registry?: string; expectVersion?: string; trustedPublishing?: string; provenance?: string; authType?: string; approvalTimeout?: string; dryRun: boolean; ignoreScripts: boolean; allowInsecureRegistry: boolean };
   /** The command and its own arguments and flags (such as --tag, --access, --force). */
   words: string[];
   json: boolean;
+  /** `--open`: open each web approval page in the browser. */
+  open: boolean;
 }
 
-const SECRET_FLAGS = /^--?(token|otp|otp-secret|secret|auth|password|_authToken)(=|$)/i;
-const GLOBAL_VALUED = new Set(['--registry', '--package', '--expect-version', '--trusted-publishing']);
+const SECRET_FLAGS = /^--?(token|otp|otp-secret|secret|auth|password|_authToken|approval-webhook)(=|$)/i;
+const GLOBAL_VALUED = new Set(['--registry', '--package', '--expect-version', '--trusted-publishing', '--auth-type', '--approval-timeout']);
 /** Flags of `trust` and `stage` lines (checked by the command parser, like the others). */
 const TRUST_STAGE_FLAGS = [...TRUST_STAGE_VALUED, 'allow-publish', 'allow-stage-publish', 'allow-staged-publish', 'yes'].map((flag) => `--${flag}`);
 /** Flags of the commands themselves, checked by the command parser. */
 const COMMAND_FLAGS = new Set(['--tag', '--access', '--force', '--workspaces', '--workspace', '-w', '--include-workspace-root', '--concurrency', '--otp-uses', ...TRUST_STAGE_FLAGS]);
-const GLOBAL_BOOLEAN = new Set(['--dry-run', '--ignore-scripts', '--allow-insecure-registry', '--json', '--help', '-h', '--version', '-v']);
+const GLOBAL_BOOLEAN = new Set(['--dry-run', '--ignore-scripts', '--allow-insecure-registry', '--json', '--open', '--help', '-h', '--version', '-v']);
 
 /** Separates this tool's own options from the command's words; refuses secrets given as flags. */
 function parse(argv: string[]): ParsedArgs | 'help' | 'version' {
   const secretFlag = argv.find((arg) => SECRET_FLAGS.test(arg));
   if (secretFlag) {
-    throw new InputError('arguments', `${secretFlag.split('=')[0]} is not accepted: command-line arguments are visible to every process on the machine and in CI logs. Put the token in NODE_AUTH_TOKEN (or NPM_TOKEN) and the TOTP secret in NPM_TOTP_SECRET.`);
+    throw new InputError('arguments', `${secretFlag.split('=')[0]} is not accepted: command-line arguments are visible to every process on the machine and in CI logs. Put the token in NODE_AUTH_TOKEN (or NPM_TOKEN), the TOTP secret in NPM_TOTP_SECRET and an approval webhook in NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK.`);
   }
   const values: Record<string, string> = {};
   const flags = new Set<string>();
@@ -178,13 +196,28 @@ function parse(argv: string[]): ParsedArgs | 'help' | 'version' {
       ...(values['expect-version'] === undefined ? {} : { expectVersion: values['expect-version'] }),
       ...(values['trusted-publishing'] === undefined ? {} : { trustedPublishing: values['trusted-publishing'] }),
       ...(values.provenance === undefined ? {} : { provenance: values.provenance }),
+      ...(values['auth-type'] === undefined ? {} : { authType: values['auth-type'] }),
+      ...(values['approval-timeout'] === undefined ? {} : { approvalTimeout: values['approval-timeout'] }),
       dryRun: flags.has('--dry-run'),
       ignoreScripts: flags.has('--ignore-scripts'),
       allowInsecureRegistry: flags.has('--allow-insecure-registry'),
     },
     words,
     json: flags.has('--json'),
+    open: flags.has('--open'),
   };
+}
+
+/** Opens `url` in this machine's browser (`--open`); a failure only says so. */
+function openInBrowser(url: string, logger: Logger): void {
+  const [command, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  import('node:child_process')
+    .then(({ spawn }) => {
+      const child = spawn(command as string, args as string[], { stdio: 'ignore', detached: true });
+      child.on('error', () => logger.warning(`Could not open a browser (${command}); open the link above yourself.`));
+      child.unref();
+    })
+    .catch(() => undefined);
 }
 
 async function readStdin(): Promise<string> {
@@ -204,6 +237,7 @@ function printReport(report: RunReport, json: boolean, redactor: Redactor, io: C
     const where = result.line > 0 ? `line ${result.line}: ` : '';
     io.stdout(`${redactor.redact(`${result.outcome.padEnd(9)} ${where}${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)${result.detail ? ` - ${result.detail}` : ''}`)}\n`);
   }
+  if (report.approvals) io.stdout(`web approvals given during the run: ${report.approvals}\n`);
 }
 
 function cliLogger(redactor: Redactor, io: CliIo): Logger {
@@ -213,6 +247,7 @@ function cliLogger(redactor: Redactor, io: CliIo): Logger {
     info: line(''),
     warning: line('warning: '),
     error: line('error: '),
+    notice: line('notice: '),
     mask: (secret) => redactor.add(secret),
     relay: (text) => {
       for (const line of text.split(/\r?\n/)) if (line.trim() !== '') io.stderr(`  ${redactor.redact(line)}\n`);

@@ -60,6 +60,7 @@ export function otpWrite<T>(context: CommandContext, label: string, npmCommand: 
     {
       label,
       bodyBytes,
+      npmCommand,
       send: (otp) => {
         context.writes += 1;
         return send({ otp, session: context.session, command: npmCommand });

@@ -303,6 +303,7 @@ async function upload(
         {
           label: `publish ${id}`,
           bodyBytes: uploadBytes(built.data.length),
+          npmCommand: 'publish',
           send: (code) => {
             context.writes += 1;
             return uploadVersion(uploader, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' });

@@ -96,6 +96,7 @@ export async function stageBuilt(
       { ...context.otp, source: undefined },
       {
         label: `stage publish ${id}`,
+        npmCommand: 'stage',
         send: (otp) => {
           context.writes += 1;
           return stageVersion(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp, session: context.session, command: 'stage' });

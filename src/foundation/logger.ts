@@ -9,6 +9,8 @@ export interface Logger {
   info(message: string): void;
   warning(message: string): void;
   error(message: string): void;
+  /** Something a person must act on now (approve a write): an annotation in the action, a line of its own in the CLI. */
+  notice(message: string): void;
   /** Registers a secret value that must never be printed. */
   mask(secret: string): void;
   /**
@@ -25,6 +27,7 @@ export const silentLogger: Logger = {
   info() {},
   warning() {},
   error() {},
+  notice() {},
   mask() {},
   relay() {},
 };

@@ -1,25 +1,26 @@
 import { ProductError } from '../foundation/errors.ts';
 
-/** The registry asked for a one-time password and no TOTP secret was configured. */
+/** The registry asked for a one-time password, no TOTP secret was configured, and it offered no web approval. */
 export class OtpRequiredError extends ProductError {
-  constructor(label: string, secretInput: string, options: { cause?: unknown } = {}) {
+  constructor(label: string, secretInput: string, options: { cause?: unknown; webOffered?: boolean } = {}) {
     super(
       'EOTP',
-      `The registry asks for a one-time password for "${label}", but no TOTP secret was given. ` +
-        `Set ${secretInput} to the account's TOTP secret (base32 text or the otpauth:// URI behind the QR code).`,
-      options,
+      `The registry asks for a one-time password for "${label}", but no TOTP secret was given` +
+        (options.webOffered ? ', and it offered no web approval (its answer names no approval page)' : '') +
+        `. Set ${secretInput} to the account's TOTP secret (base32 text or the otpauth:// URI behind the QR code).`,
+      options.cause === undefined ? {} : { cause: options.cause },
     );
   }
 }
 
-/** The account's 2FA uses security keys (WebAuthn): no CI job can answer it. */
+/** The registry asks for a web approval (a security key or passkey account), and auth-type totp does not wait for one. */
 export class SecurityKeyError extends ProductError {
-  constructor(label: string, options: { cause?: unknown } = {}) {
+  constructor(label: string, authTypeInput: string, options: { cause?: unknown } = {}) {
     super(
       'EOTPWEBAUTHN',
-      `The registry asks for a security-key (WebAuthn) confirmation for "${label}": this account's 2FA uses ` +
-        'security keys, which no CI job can answer, so a TOTP secret cannot help. Use trusted publishing (OIDC) ' +
-        'for publish, or a granular access token allowed to bypass 2FA.',
+      `The registry asks for a web approval for "${label}" (the account answers 2FA with a security key or passkey), ` +
+        `and ${authTypeInput} is totp, so this run does not wait for one. Set ${authTypeInput} to auto or web to approve it ` +
+        'from a phone or security key while the job waits, or use trusted publishing (OIDC) for publish.',
       options,
     );
   }

@@ -3,6 +3,7 @@ import type { Logger } from '../foundation/logger.ts';
 import { errorHeader, isRecord, statusOf } from '../foundation/http-errors.ts';
 import { OtpRejectedError, OtpRequiredError, RateLimitedError, SecurityKeyError } from './errors.ts';
 import { DEFAULT_MAX_TOTAL_WAIT_MS, type IssuedCode, type OtpSource } from './source.ts';
+import { webChallengeOf, type WebApprovals } from './web-approval.ts';
 
 /** One registry write, as the wrapper sees it. */
 export interface OtpWrite<T> {
@@ -10,13 +11,19 @@ export interface OtpWrite<T> {
   label: string;
   /** Size of the request body, so the code is chosen with time to upload it. Default 0. */
   bodyBytes?: number;
-  /** Sends the request with `otp` (undefined when no secret is configured). */
+  /** npm's command name (`publish`, `dist-tag`...), sent with a web approval's polls as npm sends it. */
+  npmCommand?: string;
+  /** Sends the request with `otp`: a TOTP code, a web approval's token, or undefined (none to send). */
   send(otp: string | undefined): Promise<T>;
 }
 
 export interface OtpContext {
-  /** Absent when no TOTP secret is configured: writes go out without a code. */
+  /** Absent when no TOTP secret is configured (or auth-type is web): writes go out without a code. */
   source: OtpSource | undefined;
+  /** Web approvals (auth-type auto or web): a person approves a challenged write while the job waits. Absent with auth-type totp. */
+  web?: WebApprovals | undefined;
+  /** The setting that chooses TOTP or web approvals, for messages (`auth-type`, `--auth-type`). */
+  authTypeInput?: string;
   clock: Clock;
   logger: Logger;
   /** Name of the setting that holds the secret, for messages (`otp-secret`, `NPM_TOTP_SECRET`). */
@@ -42,11 +49,13 @@ export interface OtpTally {
 /**
  * The one wrapper every registry write goes through (npm's `otplease`,
  * without a terminal): a fresh code right before each attempt, the next
- * window's code after a rejection, a bounded number of attempts, an
- * immediate clear failure for security-key accounts, and 429 waits: with a
- * source, a 429 pauses every write for its Retry-After (the limit is the
- * account's) within the run's wait budget (EWAITBUDGET past it); without
- * one, this write waits within `maxRateLimitWaitMs` (ERATELIMIT past it).
+ * window's code after a rejection, a bounded number of attempts; a web
+ * approval when the registry offers one (a person approves while the job
+ * waits: WebApprovals), or at once a clear failure where the settings do not
+ * allow it; and 429 waits: with a source, a 429 pauses every write for its
+ * Retry-After (the limit is the account's) within the run's wait budget
+ * (EWAITBUDGET past it); without one, this write waits within
+ * `maxRateLimitWaitMs` (ERATELIMIT past it).
  */
 export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally: OtpTally = { otpAttempts: 0, waitedMs: 0 }): Promise<T> {
   const maxAttempts = context.maxAttempts ?? 3;
@@ -58,16 +67,19 @@ export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally:
   const windowsTried = new Set<number>();
   for (;;) {
     let issued: IssuedCode | undefined;
-    if (source) {
-      issued = await source.next({ bodyBytes: write.bodyBytes ?? 0 });
+    // Once the account answered a code with a web challenge, the rest of the run asks for approvals instead.
+    const totp = source !== undefined && context.web?.replacesTotp !== true ? source : undefined;
+    if (totp) {
+      issued = await totp.next({ bodyBytes: write.bodyBytes ?? 0 });
       tally.waitedMs += issued.waitedMs;
       windowsTried.add(issued.window);
       otpAttempts += 1;
       tally.otpAttempts += 1;
     }
+    const otp = issued?.code ?? context.web?.firstOtp();
     let value: T;
     try {
-      value = await write.send(issued?.code);
+      value = await write.send(otp);
     } catch (error) {
       if (statusOf(error) === 429) {
         rateLimitWaits += 1;
@@ -87,13 +99,23 @@ export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally:
         tally.waitedMs += waitMs;
         continue;
       }
-      if (source && issued && !(isOtpChallenge(error) && !hasWebAuthnChallenge(error))) {
-        // No verdict on the code itself (network error, a refusal of another kind, a security-key account).
+      const challenge = isOtpChallenge(error) ? webChallengeOf(error) : undefined;
+      if (source && issued && !(isOtpChallenge(error) && challenge === undefined)) {
+        // No verdict on the code itself (network error, a refusal of another kind, a web challenge).
         source.released(issued);
       }
+      if (challenge) {
+        const web = context.web;
+        if (!web) throw new SecurityKeyError(write.label, context.authTypeInput ?? 'auth-type', { cause: error });
+        if (issued) web.replaceTotp(`The registry answered a one-time password for "${write.label}" with a web approval: the account has no TOTP any more (a security key or passkey only). The rest of this run asks for web approvals instead.`);
+        return await web.complete({ label: write.label, npmCommand: write.npmCommand }, challenge, (token) => write.send(token), tally);
+      }
+      if (isOtpChallenge(error) && securityKeyNotice(error)) {
+        // The legacy answer to a client that did not ask for web approval: the account has a security key or passkey, and no TOTP.
+        throw new SecurityKeyError(write.label, context.authTypeInput ?? 'auth-type', { cause: error });
+      }
       if (isOtpChallenge(error)) {
-        if (hasWebAuthnChallenge(error)) throw new SecurityKeyError(write.label, { cause: error });
-        if (!source || !issued) throw new OtpRequiredError(write.label, context.secretInput, { cause: error });
+        if (!source || !issued) throw new OtpRequiredError(write.label, context.secretInput, { cause: error, webOffered: context.web !== undefined });
         const reuse = source.rejected(issued);
         context.logger.info(
           `The registry refused the one-time password for "${write.label}"` +
@@ -114,6 +136,7 @@ export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally:
       throw error;
     }
     if (source && issued) source.accepted(issued);
+    else if (otp === undefined) context.web?.passedUnasked();
     return value;
   }
 }
@@ -123,9 +146,9 @@ export function isOtpChallenge(error: unknown): boolean {
   return isRecord(error) && error.code === 'EOTP';
 }
 
-function hasWebAuthnChallenge(error: unknown): boolean {
-  if (!isRecord(error) || !isRecord(error.body)) return false;
-  return typeof error.body.authUrl === 'string' || typeof error.body.doneUrl === 'string';
+/** npmjs's notice to a security-key account whose client did not ask for web approval ("Open <url> to use your security key ..."). */
+function securityKeyNotice(error: unknown): boolean {
+  return /security key/i.test(errorHeader(error, 'npm-notice') ?? '');
 }
 
 /** A 429 whose body says `rate limited otp` (registry.npmjs.org, lerna#2459): one code served more writes than the registry allows. */

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { parseTotpSecret, secretForms, type TotpSecret } from '../otp/secret.ts';
 import { tagProblem } from '../commands/validate.ts';
 import { InputError } from '../foundation/errors.ts';
+import { parseDuration } from '../otp/web-approval.ts';
 import { SETUP_NODE_PLACEHOLDER } from '../foundation/tokens.ts';
 
 /** Settings as they arrive from an adapter: text, unchecked. Empty means not given. */
@@ -22,6 +23,9 @@ export interface RawOptions {
   concurrency?: string | number | undefined;
   otpUses?: string | number | undefined;
   provenance?: string | boolean | undefined;
+  authType?: string | undefined;
+  approvalTimeout?: string | undefined;
+  approvalWebhook?: string | undefined;
 }
 
 /** What each setting is called where the user sets it, so errors name it as they know it. */
@@ -68,6 +72,17 @@ export interface Options {
    * else as npm does: on for a publish that goes through trusted publishing from GitHub Actions or GitLab CI.
    */
   provenance: boolean | 'auto';
+  /**
+   * How a 2FA challenge is answered. `totp`: with a code from the TOTP secret (required). `web`: a person approves
+   * each challenge on npm's web page (a phone, a security key) while the job waits; no code is ever sent. `auto`
+   * (default): a code when a TOTP secret is given, and a web approval when the registry offers one and there is no
+   * secret or the account answers a code with one.
+   */
+  authType: 'auto' | 'totp' | 'web';
+  /** How long one web approval may take before the run stops with EAPPROVALTIMEOUT, ms. Default 15 minutes. */
+  approvalTimeoutMs: number;
+  /** An incoming-webhook URL (Slack, Teams, Discord) told when an approval waits; a secret. Undefined = none. */
+  approvalWebhook: string | undefined;
   names: InputNames;
 }
 
@@ -79,7 +94,9 @@ export function normalizeOptions(raw: RawOptions, names: InputNames, context: { 
   const token = realToken(raw.token);
   const secretText = blankToUndefined(raw.otpSecret);
   const secret = secretText === undefined ? undefined : parseTotpSecret(secretText, names.otpSecret);
-  const secrets = [...(token ? [token] : []), ...(secretText && secret ? secretForms(secretText, secret) : [])];
+  const approvalWebhook = parseWebhook(raw.approvalWebhook, names.approvalWebhook);
+  const secrets = [...(token ? [token] : []), ...(secretText && secret ? secretForms(secretText, secret) : []), ...(approvalWebhook ? [approvalWebhook] : [])];
+  const authType = parseAuthType(raw.authType, names, secret !== undefined);
   const trustedPublishing = parseTrustedPublishing(raw.trustedPublishing, names.trustedPublishing);
   // Without a token, only trusted publishing (OIDC) can write: allowed when the job can have an ID token.
   if (token === undefined && !dryRun && !(context.idTokenAvailable && trustedPublishing === 'auto')) {
@@ -110,8 +127,57 @@ export function normalizeOptions(raw: RawOptions, names: InputNames, context: { 
     concurrency: parseCount(raw.concurrency, names.concurrency, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, 'packages packed and uploaded at once'),
     otpUses: parseCount(raw.otpUses, names.otpUses, DEFAULT_OTP_USES, MAX_OTP_USES, 'writes sent with one code'),
     provenance: parseProvenance(raw.provenance, names.provenance),
+    authType,
+    approvalTimeoutMs: parseApprovalTimeout(raw.approvalTimeout, names.approvalTimeout),
+    approvalWebhook,
     names,
   };
+}
+
+/** Default of approval-timeout. */
+export const DEFAULT_APPROVAL_TIMEOUT_MS = 15 * 60 * 1000;
+const MIN_APPROVAL_TIMEOUT_MS = 1000;
+/** GitHub ends a job after 6 hours. */
+const MAX_APPROVAL_TIMEOUT_MS = 6 * 60 * 60 * 1000;
+
+function parseAuthType(value: string | undefined, names: InputNames, hasSecret: boolean): 'auto' | 'totp' | 'web' {
+  const text = blankToUndefined(value)?.toLowerCase() ?? 'auto';
+  if (text !== 'auto' && text !== 'totp' && text !== 'web') {
+    throw new InputError(names.authType, `${names.authType}: "${value}" is not a choice. Use auto (a TOTP code when ${names.otpSecret} is set, else a web approval), totp (codes only) or web (web approvals only).`, { received: value });
+  }
+  if (text === 'totp' && !hasSecret) {
+    throw new InputError(names.authType, `${names.authType} is totp, but ${names.otpSecret} is not set: give the account's TOTP secret, or set ${names.authType} to auto or web to approve writes on npm's web page while the job waits.`);
+  }
+  if (text === 'web' && hasSecret) {
+    throw new InputError(names.authType, `${names.authType} is web, which never sends a TOTP code, but ${names.otpSecret} is set: leave ${names.otpSecret} empty, or set ${names.authType} to auto (a code first, a web approval if the account has no TOTP).`);
+  }
+  return text;
+}
+
+function parseApprovalTimeout(value: string | undefined, name: string): number {
+  const text = blankToUndefined(value);
+  if (text === undefined) return DEFAULT_APPROVAL_TIMEOUT_MS;
+  const ms = parseDuration(text);
+  if (ms === undefined || ms < MIN_APPROVAL_TIMEOUT_MS || ms > MAX_APPROVAL_TIMEOUT_MS) {
+    throw new InputError(name, `${name}: "${text}" is not a duration from 1s to 6h; write it as 90s, 15m or 1h (default 15m).`, { received: text });
+  }
+  return ms;
+}
+
+/** An incoming-webhook URL: https, or http to this machine. Never repeated back: it is a secret. */
+function parseWebhook(value: string | undefined, name: string): string | undefined {
+  const text = blankToUndefined(value);
+  if (text === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new InputError(name, `${name}: the value given is not a URL; give the incoming webhook's https URL (Slack, Teams or Discord), or leave it empty.`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname))) {
+    throw new InputError(name, `${name}: the webhook must be an https URL (http only to this machine): approval links and what waits would cross the network in clear.`);
+  }
+  return text;
 }
 
 /** True when the job can have an OIDC ID token (as npm looks for one): `NPM_ID_TOKEN`, or GitHub's token endpoint. */

@@ -16,6 +16,11 @@ export interface RegistryClientOptions {
   userAgent: string;
   /** Request timeout, ms. Default 5 minutes (npm's). */
   timeoutMs?: number;
+  /**
+   * `npm-auth-type` on writes: `web` (npm 11's default) makes a registry that offers web approvals answer a
+   * challenged write with the approval page; `legacy` (what npm sends with --otp) asks for a TOTP code. Default legacy.
+   */
+  authType?: 'web' | 'legacy';
 }
 
 /** Reads retry on 408/429/5xx and network errors; writes never do (a retried publish can land twice). */
@@ -41,6 +46,7 @@ export class RegistryClient {
     const url = new URL(options.registry);
     this.#base = {
       registry: options.registry,
+      authType: options.authType ?? 'legacy',
       userAgent: options.userAgent,
       npmSession: randomUUID().replaceAll('-', '').slice(0, 16),
       timeout: options.timeoutMs ?? 5 * 60 * 1000,

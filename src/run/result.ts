@@ -69,6 +69,8 @@ export interface RunReport {
   results: WriteResult[];
   /** One entry per workspace package in scope, when the run published workspaces. */
   packages?: PackageResult[];
+  /** Web approvals a person gave during the run (auth-type auto or web); absent when none was asked for. */
+  approvals?: number;
   /** Set when the run failed. */
   error?: unknown;
 }

@@ -8,6 +8,7 @@ import type { Clock } from '../foundation/clock.ts';
 import type { Logger } from '../foundation/logger.ts';
 import { OtpSource } from '../otp/source.ts';
 import { TimeSync } from '../otp/time-sync.ts';
+import { formatDuration, WebApprovals } from '../otp/web-approval.ts';
 import { readPackageSource } from '../package/read-package.ts';
 import { scrubEnvironment } from '../package/scripts.ts';
 import { readTarball } from '../package/tarball.ts';
@@ -19,6 +20,8 @@ import { InputError } from '../foundation/errors.ts';
 import { RegistryClient } from '../registry/client.ts';
 import type { Sigstore } from '../registry/publish.ts';
 import type { Account } from '../registry/owners.ts';
+import { pollDone } from '../registry/web-auth.ts';
+import { approvalWebhook } from './approval-webhook.ts';
 import type { IdTokenProvider } from './id-tokens.ts';
 import { failedResult, outcomeResult, type RunReport, type WriteResult } from './result.ts';
 
@@ -41,6 +44,8 @@ export interface Dependencies {
   idTokens?: IdTokenProvider;
   /** Where provenance statements are signed; default NPM_TOTP_PUBLISH_SIGSTORE, else sigstore's public Fulcio and Rekor. */
   sigstore?: Sigstore;
+  /** Opens a web approval's page on this machine (the CLI's --open). */
+  openUrl?: (url: string) => void;
 }
 
 /** Where the commands come from: a `commands` block, or already parsed (the CLI), or none (publish the package). */
@@ -100,8 +105,33 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
 
   logger.info(authPlan(options));
   const timeSync = new TimeSync();
-  const client = new RegistryClient({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent });
-  const otp = { source: options.secret ? new OtpSource({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: options.otpUses }) : undefined, clock, logger, secretInput: options.names.otpSecret };
+  const webAllowed = options.authType !== 'totp';
+  const client = new RegistryClient({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent, authType: webAllowed ? 'web' : 'legacy' });
+  const web = webAllowed
+    ? new WebApprovals({
+        clock,
+        logger,
+        registry: options.registry,
+        timeoutMs: options.approvalTimeoutMs,
+        timeoutInput: options.names.approvalTimeout,
+        poll: (doneUrl, npmCommand) => pollDone(client, doneUrl, npmCommand ?? 'publish'),
+        ...(options.approvalWebhook ? { notify: approvalWebhook(options.approvalWebhook, deps.env) } : {}),
+        ...(deps.openUrl ? { open: deps.openUrl } : {}),
+        ...runDescription(commands, [...monorepos.values()].map(({ plan }) => plan)),
+      })
+    : undefined;
+  const otp = {
+    source: options.secret && options.authType !== 'web' ? new OtpSource({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: options.otpUses }) : undefined,
+    web,
+    authTypeInput: options.names.authType,
+    clock,
+    logger,
+    secretInput: options.names.otpSecret,
+  };
+  const staged = commands.filter((command) => command.kind === 'stage-approve').length;
+  if (web && !otp.source && staged > 1 && !options.dryRun) {
+    logger.info(`stage approve: each of the ${staged} staged versions needs its own web approval (npm's "don't ask again" does not cover approving staged versions).`);
+  }
   const publishDeps = {
     scriptEnv: scrubEnvironment(deps.env, options.secrets),
     trustedPublishing: deps.idTokens ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent, env: deps.env }, deps.idTokens) : undefined,
@@ -169,7 +199,16 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
       report.results.push({ ...failedResult(command.line, label(command, planned), error, clock.now() - startedAt), otpAttempts: context.tally.otpAttempts, waitedMs: context.tally.waitedMs });
     }
   }
+  if (web && web.approvals > 0) report.approvals = web.approvals;
   return report;
+}
+
+/** What a web approval's page and message say the run is doing, when it is more than the write waiting. */
+function runDescription(commands: Command[], monorepos: WorkspacePublishPlan[]): { runDescription?: string } {
+  const packages = monorepos.reduce((sum, plan) => sum + plan.members.filter((member) => member.plan !== undefined).length, 0);
+  if (packages > 0 && commands.length === 1) return { runDescription: `${commands[0]?.kind === 'publish' && commands[0].stage ? 'stage publish' : 'publish'} of ${packages} packages` };
+  if (commands.length > 1) return { runDescription: `a run of ${commands.length} commands` };
+  return {};
 }
 
 /** Reads at most this many packuments at once before a monorepo publish. */
@@ -241,8 +280,12 @@ function refuseWithoutToken(commands: Command[], options: Options): void {
 /** Says, before any write, which authentication the writes will use. */
 function authPlan(options: Options): string {
   const token = options.token ? 'the token' : options.dryRun ? 'no token (dry run)' : 'no token: only trusted publishing (OIDC) can upload, and reads are anonymous';
-  const otp = options.secret
-    ? `a one-time password computed just in time from ${options.names.otpSecret} (${options.secret.algorithm.toUpperCase()}, ${options.secret.digits} digits, ${options.secret.period} s)`
-    : `no one-time password (${options.names.otpSecret} is not set: this works only if the account or token does not require 2FA for writes)`;
+  const approvals = `a web approval: a person approves each challenged write on npm's page while the job waits (up to ${formatDuration(options.approvalTimeoutMs)} each)`;
+  const otp = options.secret && options.authType !== 'web'
+    ? `a one-time password computed just in time from ${options.names.otpSecret} (${options.secret.algorithm.toUpperCase()}, ${options.secret.digits} digits, ${options.secret.period} s)` +
+      (options.authType === 'auto' ? `, or ${approvals} if the account answers codes with one` : '')
+    : options.authType === 'totp'
+      ? `no one-time password (${options.names.otpSecret} is not set)`
+      : `where the registry asks for 2FA, ${approvals} (${options.names.authType} ${options.authType}${options.authType === 'auto' ? `, ${options.names.otpSecret} not set` : ''})`;
   return `Authentication: ${token}, and ${otp}.`;
 }

@@ -80,7 +80,7 @@ describe('the action, run as GitHub runs it (node dist/index.js in the folder us
     const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'e2e-no-otp', version: '1.0.0' });
     const run = await runAction({ inputs: { token: user.token, registry: registry.url, package: dir } });
     assert.equal(run.code, 1);
-    assert.match(run.stdout, /::error::The registry asks for a one-time password for "publish e2e-no-otp@1\.0\.0", but no TOTP secret was given\. Set otp-secret/);
+    assert.match(run.stdout, /::error::The registry asks for a one-time password for "publish e2e-no-otp@1\.0\.0", but no TOTP secret was given, and it offered no web approval \(its answer names no approval page\)\. Set otp-secret/);
     assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /, 'no stack trace');
     assert.equal(await registry.packument('e2e-no-otp'), undefined);
   });

@@ -72,13 +72,20 @@ describe('secret hygiene across every scenario', () => {
     Object.assign(places, { 'cli stdout': ok.stdout + failed.stdout, 'cli stderr': ok.stderr + failed.stderr });
   });
 
-  it('runs the slow OTP failures in-process: wrong secret, security-key account, rate limiting', async () => {
+  it('runs the slow OTP failures in-process: wrong secret, security-key account, rate limiting; and a web approval', async () => {
     const clock = new TimeTravelClock(registry);
     const wrong = await runBlockWithClock({ token: alice.token, otpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', registry: registry.url }, 'dist-tag add scan-pkg@1.0.0 wrong', clock);
     assert.equal((wrong.report.error as { code?: string }).code, 'EOTPREJECTED');
-    registry.configure({ otpChallenge: 'webauthn' });
-    const webauthn = await runBlockWithClock({ token: alice.token, otpSecret: alice.secret, registry: registry.url }, 'dist-tag add scan-pkg@1.0.0 key', clock);
-    registry.configure({ otpChallenge: 'www-authenticate', rateLimitAfterRejections: 1, rateLimitRetryAfterS: 500 });
+    const keyUser = await registry.addUser('scan-key-user', { web: true });
+    const webauthn = await runBlockWithClock({ token: keyUser.token, otpSecret: keyUser.secret, authType: 'totp', registry: registry.url }, 'dist-tag add scan-pkg@1.0.0 key', clock);
+    // A web approval that a person gives: its token is a secret too (the scan below reads it from the request log).
+    registry.autoApproveWeb({ afterPolls: 1 });
+    const approved = await runBlockWithClock({ token: keyUser.token, registry: registry.url, package: await makePackage({ 'a.js': '1;\n' }, { name: 'scan-web', version: '1.0.0' }) }, 'publish\nowner add alice scan-web', clock);
+    registry.autoApproveWeb(undefined);
+    assert.equal(approved.report.error, undefined, String(approved.report.error));
+    places['web approval log'] = approved.lines.map((line) => line.message).join('\n');
+    places['web approval report'] = JSON.stringify(approved.report);
+    registry.configure({ rateLimitAfterRejections: 1, rateLimitRetryAfterS: 500 });
     const limited = await runBlockWithClock({ token: alice.token, otpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', registry: registry.url }, 'dist-tag add scan-pkg@1.0.0 limited', clock);
     registry.configure({ rateLimitAfterRejections: undefined });
     for (const [name, run] of Object.entries({ wrong, webauthn, limited })) {

@@ -31,6 +31,8 @@ export async function runAction(options: {
   env?: Record<string, string>;
   cwd?: string;
   action?: string;
+  /** Called with each piece of stdout as it arrives (a test that acts on the live log, as a person would). */
+  onStdout?: (text: string) => void;
 }): Promise<ActionRun> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-runner-'));
   const outputPath = path.join(dir, 'output');
@@ -55,7 +57,7 @@ export async function runAction(options: {
       cwd = path.join(dir, 'workspace');
       await mkdir(cwd);
     }
-    const { code, stdout, stderr } = await spawnNode([entry], env, cwd);
+    const { code, stdout, stderr } = await spawnCommand(process.execPath, [entry], env, cwd, options.onStdout);
     const outputFile = await readFile(outputPath, 'utf8');
     return { code, stdout, stderr, outputs: parseOutputFile(outputFile), outputFile, summary: await readFile(summaryPath, 'utf8') };
   } finally {
@@ -77,12 +79,15 @@ export function spawnNode(args: string[], env: Record<string, string>, cwd: stri
   return spawnCommand(process.execPath, args, env, cwd);
 }
 
-function spawnCommand(command: string, args: string[], env: Record<string, string>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function spawnCommand(command: string, args: string[], env: Record<string, string>, cwd: string, onStdout?: (text: string) => void): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      onStdout?.(chunk.toString());
+    });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));

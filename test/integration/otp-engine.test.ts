@@ -234,16 +234,15 @@ describe('the OTP engine against the test registry, on a time-travel clock', () 
     assert.deepEqual(verdicts(), ['missing']);
   });
 
-  it('fails at once with the security-key message when the account uses WebAuthn, after one request', async () => {
-    const user = await freshUser();
+  it('with auth-type totp, fails at once with the security-key message when the account answers with a web approval, after one request', async () => {
+    const user = await registry.addUser(`key-${Math.random().toString(36).slice(2, 8)}`, { web: true });
     const pkg = await freshPackage('webauthn');
     const clock = new TimeTravelClock(registry);
     clock.placeRegistry({ intoWindowMs: 10_000 }); // no window wait either: any sleep would be a retry
-    registry.configure({ otpChallenge: 'webauthn' });
-    const { report } = await publishWithClock({ token: user.token, otpSecret: user.secret, registry: registry.url, package: pkg.dir }, clock);
+    const { report } = await publishWithClock({ token: user.token, otpSecret: user.secret, authType: 'totp', registry: registry.url, package: pkg.dir }, clock);
     assert.equal((report.error as { code?: string }).code, 'EOTPWEBAUTHN');
-    assert.match(String((report.error as Error).message), /security keys, which no CI job can answer.*trusted publishing/s);
-    assert.deepEqual(verdicts(), ['webauthn']);
+    assert.match(String((report.error as Error).message), /web approval .*auth-type is totp.*Set auth-type to auto or web/s);
+    assert.deepEqual(verdicts(), ['web']);
     assert.deepEqual(clock.sleeps, []);
   });
 

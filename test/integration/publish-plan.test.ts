@@ -185,6 +185,7 @@ describe('package scripts', () => {
       info() {},
       warning() {},
       error() {},
+      notice() {},
       mask() {},
       relay: (text) => {
         relayed.push(...text.split('\n'));
@@ -200,7 +201,7 @@ describe('package scripts', () => {
     process.env.PLAN_TEST_SECRETISH = 'must-not-leak';
     try {
       const dump = `node -e "require('fs').writeFileSync('env.json', JSON.stringify({ env: process.env, stdin: require('fs').readFileSync(0, 'utf8') }))"`;
-      await runScript({ dir, manifest: { name: 'env-only', version: '1.0.0', scripts: { prepack: dump } }, event: 'prepack', env: { PATH: process.env.PATH ?? '', KEEP: 'yes' }, logger: { debug() {}, info() {}, warning() {}, error() {}, mask() {}, relay() {} } });
+      await runScript({ dir, manifest: { name: 'env-only', version: '1.0.0', scripts: { prepack: dump } }, event: 'prepack', env: { PATH: process.env.PATH ?? '', KEEP: 'yes' }, logger: { debug() {}, info() {}, warning() {}, error() {}, notice() {}, mask() {}, relay() {} } });
       const seen = JSON.parse(await readFile(path.join(dir, 'env.json'), 'utf8')) as { env: Record<string, string>; stdin: string };
       assert.equal(seen.env.PLAN_TEST_SECRETISH, undefined);
       assert.equal(seen.env.KEEP, 'yes');
@@ -215,7 +216,7 @@ describe('package scripts', () => {
   it('fail with the event, the package and the exit code', async () => {
     const dir = await makePackage({}, { name: 'failing', version: '1.0.0' });
     await assert.rejects(
-      runScript({ dir, manifest: { name: 'failing', scripts: { prepack: 'exit 3' } }, event: 'prepack', env: { PATH: process.env.PATH ?? '' }, logger: { debug() {}, info() {}, warning() {}, error() {}, mask() {}, relay() {} } }),
+      runScript({ dir, manifest: { name: 'failing', scripts: { prepack: 'exit 3' } }, event: 'prepack', env: { PATH: process.env.PATH ?? '' }, logger: { debug() {}, info() {}, warning() {}, error() {}, notice() {}, mask() {}, relay() {} } }),
       /^ProductError: The prepack script of failing failed \(exit code 3\); its output is above\.$/,
     );
   });

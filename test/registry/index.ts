@@ -26,13 +26,14 @@ import { codeAtStep, stepAt } from './totp.ts';
 import { configToPublisher, copyConfig, publisherToConfig } from './trust.ts';
 import type { RegistryOptions, RequestRecord, TestRegistry, TrustedPublisher } from './types.ts';
 import { UserStore } from './users.ts';
+import { WebAuth } from './web-auth.ts';
 import { startVerdaccio } from './verdaccio.ts';
 
 export type * from './types.ts';
 export { loadVerdaccio } from './verdaccio.ts';
 
-type Settings = Required<Omit<RegistryOptions, 'rateLimitAfterRejections' | 'otpUsesPerCode'>>
-  & { rateLimitAfterRejections: number | undefined; otpUsesPerCode: number | undefined };
+type Settings = Required<Omit<RegistryOptions, 'rateLimitAfterRejections' | 'otpUsesPerCode' | 'webRetryAfterS' | 'webDoneOrigin'>>
+  & { rateLimitAfterRejections: number | undefined; otpUsesPerCode: number | undefined; webRetryAfterS: number | null; webDoneOrigin: string | null };
 
 function validate(options: Partial<RegistryOptions>): void {
   const { otpTolerance, rateLimitAfterRejections, rateLimitRetryAfterS, otpChallenge, otpUsesPerCode, otpUsesRetryAfterS } = options;
@@ -51,7 +52,7 @@ function validate(options: Partial<RegistryOptions>): void {
   if (rateLimitRetryAfterS !== undefined && !(rateLimitRetryAfterS > 0)) {
     throw new Error(`rateLimitRetryAfterS must be > 0, got ${rateLimitRetryAfterS}`);
   }
-  if (otpChallenge !== undefined && !['www-authenticate', 'body', 'webauthn'].includes(otpChallenge)) {
+  if (otpChallenge !== undefined && !['www-authenticate', 'body'].includes(otpChallenge)) {
     throw new Error(`unknown otpChallenge: ${String(otpChallenge)}`);
   }
 }
@@ -68,6 +69,11 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
     oidcTokenTtlS: 900,
     otpUsesRetryAfterS: 300,
     recordBodies: false,
+    webRetryAfterS: 1,
+    webWindowS: 300,
+    webTokenReuse: false,
+    webTokenTtlS: 300,
+    webDoneOrigin: null,
     ...options,
     rateLimitAfterRejections: options.rateLimitAfterRejections,
     otpUsesPerCode: options.otpUsesPerCode,
@@ -92,12 +98,13 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
   const packages = new PackageStore();
   const stages = new StageStore();
   const gate = new OtpGate(frontSettings);
+  const webAuth = new WebAuth(url, frontSettings);
   const proxy = new Proxy(backend.port);
   const oidc = new OidcIssuer('127.0.0.1');
   const server = new FrontServer({
     registryUrl: url, users, packages, stages, proxy, oidc, now,
     oidcTokenTtlS: () => settings.oidcTokenTtlS,
-    gate, faults, settings: frontSettings, log,
+    gate, webAuth, faults, settings: frontSettings, log,
   });
   front.on('request', server.handle);
 
@@ -108,6 +115,11 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
     async addUser(name, opts = {}) {
       return users.add(name, opts);
     },
+    webChallenges: () => webAuth.list(),
+    approveWeb: (idOrUrl, options) => webAuth.approve(idOrUrl, options, now()),
+    denyWeb: (idOrUrl) => webAuth.deny(idOrUrl),
+    expireWeb: (idOrUrl) => webAuth.expire(idOrUrl),
+    autoApproveWeb: (options) => webAuth.autoApprove(options),
     now,
     codeFor: (secret, windows = 0) => codeAtStep(secret, stepAt(now()) + windows),
     configure(changes) {

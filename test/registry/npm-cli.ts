@@ -4,6 +4,7 @@
  * or written to the user's or the repository's npm config.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -86,6 +87,27 @@ export class NpmClient {
         const errorCode = /npm error code (\S+)/.exec(stderr)?.[1];
         resolve({ code: code ?? -1, stdout, stderr, errorCode });
       });
+    });
+  }
+
+  /**
+   * Runs `npm <args>` on a pseudo-terminal (util-linux `script`), as a person at a terminal runs it: npm's
+   * otplease waits for a web approval only when stdin and stdout are TTYs. `BROWSER=true` keeps npm from
+   * opening anything. `script` exits 0 whatever npm did: read `errorCode` and the output. Undefined when
+   * this machine has no `script`.
+   */
+  async runInTerminal(args: string[], cwd: string = this.home): Promise<NpmResult | undefined> {
+    const script = ['/usr/bin/script', '/bin/script'].find((file) => existsSync(file));
+    if (script === undefined) return undefined;
+    const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
+    const command = [process.execPath, NPM_CLI, ...args, `--registry=${this.#registry}`].map(quote).join(' ');
+    return new Promise((resolve, reject) => {
+      const child = spawn(script, ['-qfec', command, '/dev/null'], { cwd, env: { ...this.#env, BROWSER: 'true', TERM: 'dumb' }, stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+      child.stderr.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr: '', errorCode: /npm error code (\S+)/.exec(stdout)?.[1] }));
     });
   }
 

@@ -1,7 +1,7 @@
 /**
  * Routes registry.npmjs.org has and Verdaccio lacks (or answers differently):
- * whoami, user lookup and creation, a user's packages, the security-key
- * (web) login URLs, and a package's access, visibility and collaborators.
+ * whoami, user lookup and creation, a user's packages, and a package's
+ * access, visibility and collaborators (web approvals: web-auth.ts).
  * Returns undefined for a request that is not one of these.
  */
 import type { RegistryDeps, RequestContext } from './context.ts';
@@ -28,11 +28,6 @@ export function handleNpmjsRoute(ctx: RequestContext, deps: RegistryDeps): Reply
     }
     case 'org-packages':
       return errorReply(404, 'Scope not found');
-    case 'weblogin':
-      // A security-key login that nobody completes: the poll never finishes.
-      return ctx.pathname.includes('/done/')
-        ? jsonReply(202, {}, { 'retry-after': '5' })
-        : { status: 200, headers: { 'content-type': 'text/plain' }, body: Buffer.from('Use your security key to continue.\n') };
     case 'visibility':
     case 'collaborators':
     case 'access':

@@ -107,16 +107,18 @@ describe('otp gate', () => {
   });
 
   test('a security-key account answers with authUrl and doneUrl and never accepts a TOTP', async (t) => {
-    const registry = await start(t, { otpChallenge: 'webauthn' });
-    const alice = await registry.addUser('alice');
-    const res = await publish(registry.url, 'demo', '1.0.0', { token: alice.token, otp: codeAt(registry, alice.secret) });
+    const registry = await start(t);
+    const alice = await registry.addUser('alice', { web: true });
+    const res = await publish(registry.url, 'demo', '1.0.0', { token: alice.token, otp: codeAt(registry, alice.secret), headers: { 'npm-auth-type': 'web', 'npm-command': 'publish' } });
     assert.equal(res.status, 401);
     assert.equal(res.headers.get('www-authenticate'), 'OTP');
     const body = await res.json() as { authUrl: string; doneUrl: string };
-    assert.ok(body.authUrl.startsWith(registry.url) && body.doneUrl.startsWith(registry.url));
-    const done = await fetch(body.doneUrl);
-    assert.equal(done.status, 202, 'nobody ever touches the key');
-    assert.equal(registry.requests[0]?.otpRefusal, 'webauthn');
+    assert.ok(body.authUrl.startsWith(registry.url) && body.doneUrl.startsWith(`${registry.url}-/v1/done?authId=`));
+    assert.equal((await fetch(body.doneUrl)).status, 404, 'an anonymous poll learns nothing');
+    const done = await fetch(body.doneUrl, { headers: { authorization: `Bearer ${alice.token}` } });
+    assert.equal(done.status, 202, 'nobody touched the key yet');
+    assert.equal(done.headers.get('retry-after'), '1');
+    assert.equal(registry.requests[0]?.otpRefusal, 'web');
     assert.equal(await registry.packument('demo'), undefined);
   });
 

@@ -95,7 +95,6 @@ export class OtpGate {
     if (state.usesLockedUntil > now) {
       return { ok: false, refusal: 'rate-limited', limit: 'code-uses', retryAfterS: secondsLeft(state.usesLockedUntil, now) };
     }
-    if (settings.otpChallenge === 'webauthn') return { ok: false, refusal: 'webauthn' };
     if (otp === undefined || otp === '') return { ok: false, refusal: 'missing' };
 
     const step = matchStep(user.secret, otp, now, settings.otpTolerance);
@@ -182,13 +181,6 @@ export function refusalReply(verdict: Extract<GateVerdict, { ok: false }>, chall
     return jsonReply(429, { error }, {
       'retry-after': String(verdict.retryAfterS ?? 1),
     });
-  }
-  if (challenge === 'webauthn') {
-    const id = Math.random().toString(36).slice(2);
-    return jsonReply(401, {
-      authUrl: `${registryUrl}-/weblogin/auth/${id}`,
-      doneUrl: `${registryUrl}-/weblogin/done/${id}`,
-    }, { 'www-authenticate': 'OTP' });
   }
   const headers: Record<string, string> = challenge === 'www-authenticate' ? { 'www-authenticate': 'OTP' } : {};
   return jsonReply(401, { error: OTP_REQUIRED_MESSAGE }, headers);

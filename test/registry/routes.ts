@@ -7,7 +7,7 @@ import { isObject } from './reply.ts';
 
 export type RouteKind =
   | 'user-create' | 'user-get' | 'whoami' | 'user-packages' | 'org-packages'
-  | 'oidc-exchange' | 'weblogin' | 'audit'
+  | 'oidc-exchange' | 'web-done' | 'web-page' | 'audit'
   | 'access' | 'visibility' | 'collaborators' | 'dist-tags'
   | 'packument' | 'package-read'
   | 'publish' | 'package-change' | 'owner-change' | 'unpublish-all' | 'tarball-delete'
@@ -36,7 +36,7 @@ const WRITE_METHODS = new Set(['PUT', 'POST', 'DELETE', 'PATCH']);
  * Writes that need no code: creating a user, the OIDC exchange, audit (a POST that only
  * reads), and a stage publish (npm: "2FA is deferred to approve/reject").
  */
-const OTP_EXEMPT = new Set<RouteKind>(['user-create', 'oidc-exchange', 'audit', 'stage-publish']);
+const OTP_EXEMPT = new Set<RouteKind>(['user-create', 'oidc-exchange', 'audit', 'stage-publish', 'web-done']);
 
 /** Reads that need a code all the same: npmjs gates `GET /-/package/<pkg>/trust` (npm's `trust list` goes through otplease). */
 const GATED_READS = new Set<RouteKind>(['trust']);
@@ -103,7 +103,9 @@ function classifyDash(method: string, segments: string[]): Route {
   }
   if (area === 'user' && second && segments[2] === 'package') return { kind: 'user-packages', userName: decode(second) };
   if ((area === 'org' || area === 'team') && second) return { kind: 'org-packages' };
-  if (area === 'weblogin') return { kind: 'weblogin' };
+  // Web approvals: doneUrl (npm's dist-tag polls it with PUT and DELETE too) and the page a person opens.
+  if (area === 'v1' && second === 'done') return { kind: 'web-done' };
+  if (area === 'v1' && second === 'auth' && segments[2]) return { kind: 'web-page' };
   if (area === 'npm' && segments.slice(1, 6).join('/') === 'v1/oidc/token/exchange/package') {
     const taken = takePackage(segments.slice(6));
     return taken ? { kind: 'oidc-exchange', pkg: taken.pkg } : { kind: 'oidc-exchange' };

@@ -25,15 +25,17 @@ import { handleStage } from './staging.ts';
 import { handleTrust } from './trust.ts';
 import type { RequestRecord } from './types.ts';
 import type { User } from './users.ts';
+import type { WebAuth, WebAuthSettings } from './web-auth.ts';
 
 const MAX_BODY_BYTES = 60 * 1024 * 1024;
 
-export interface FrontSettings extends GateSettings {
+export interface FrontSettings extends GateSettings, WebAuthSettings {
   recordBodies: boolean;
 }
 
 export interface FrontDeps extends RegistryDeps {
   gate: OtpGate;
+  webAuth: WebAuth;
   faults: FaultPlan;
   settings(): FrontSettings;
   log: RequestRecord[];
@@ -43,6 +45,11 @@ const STAGE_ROUTES = new Set<RouteKind>(['stage-publish', 'stage-list', 'stage-i
 
 /** Writes npmjs refuses to a user without 2FA whatever the token: trust changes, approving or rejecting a staged version. */
 const TWO_FACTOR_ONLY = new Set<RouteKind>(['trust', 'stage-approve', 'stage-item']);
+
+const header2 = (ctx: RequestContext, name: string): string | undefined => {
+  const value = ctx.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
   const value = req.headers[name];
@@ -105,6 +112,8 @@ export class FrontServer {
     const npmSession = header(req, 'npm-session');
     if (npmCommand !== undefined) record.npmCommand = npmCommand;
     if (npmSession !== undefined) record.npmSession = npmSession;
+    const npmAuthType = header(req, 'npm-auth-type');
+    if (npmAuthType !== undefined) record.npmAuthType = npmAuthType;
     const identity = deps.users.identify(header(req, 'authorization'), deps.now());
     if (identity?.kind === 'user') record.user = identity.user.name;
     if (identity?.kind === 'oidc') record.oidcPackage = identity.pkg;
@@ -183,7 +192,15 @@ export class FrontServer {
       if (identity.kind === 'user' && !identity.user.twoFactor && TWO_FACTOR_ONLY.has(route.kind)) {
         return errorReply(403, 'Two-factor authentication is required for this operation. Enable 2FA on your account.');
       }
-      if (identity.kind === 'user' && this.#needsOtp(identity.user, ctx)) {
+      if (identity.kind === 'user' && identity.user.web && this.#needsOtp(identity.user, ctx)) {
+        const verdict = deps.webAuth.check(identity.user, otp, route.kind, command, ctx.now);
+        record.otpAccepted = verdict.ok;
+        if (verdict.ok) record.webAccepted = verdict.reason;
+        else {
+          record.otpRefusal = 'web';
+          return deps.webAuth.refuse(identity.user, route.kind, ctx.method, ctx.pathname, { authType: header2(ctx, 'npm-auth-type'), npmCommand: header2(ctx, 'npm-command') }, ctx.now);
+        }
+      } else if (identity.kind === 'user' && this.#needsOtp(identity.user, ctx)) {
         const verdict = deps.gate.check(identity.user, otp, command, ctx.now);
         record.otpAccepted = verdict.ok;
         if (!verdict.ok) {
@@ -198,6 +215,8 @@ export class FrontServer {
       record.fault = 'fail-package';
       return this.#failReply(packageFault);
     }
+    if (route.kind === 'web-done') return deps.webAuth.done(ctx.url.slice(ctx.url.indexOf('?') + 1), identity?.kind === 'user' ? identity.user.name : undefined, ctx.now);
+    if (route.kind === 'web-page') return deps.webAuth.page(ctx.pathname);
     if (route.kind === 'trust') return handleTrust(ctx, deps);
     if (STAGE_ROUTES.has(route.kind)) return handleStage(ctx, deps);
     if (isPackageWrite(ctx)) {

@@ -4,7 +4,7 @@
  */
 
 /** How the registry signals "a one-time password is required". */
-export type OtpChallenge = 'www-authenticate' | 'body' | 'webauthn';
+export type OtpChallenge = 'www-authenticate' | 'body';
 
 export interface RegistryOptions {
   /** Registry clock offset vs this machine, ms (positive = registry ahead). Reflected in its Date header and used for OTP checks. Default 0. */
@@ -13,7 +13,7 @@ export interface RegistryOptions {
   otpTolerance?: number;
   /** Refuse a code that was already accepted (RFC 6238 5.2), except within one npm command (same npm-command/npm-session pair). Default false. */
   singleUse?: boolean;
-  /** How an OTP requirement is signalled: 'www-authenticate' (401 + `www-authenticate: OTP`, default), 'body' (401, body mentions "one-time pass", no header), 'webauthn' (401 + www-authenticate OTP and a body carrying authUrl and doneUrl: a security-key account that never accepts a TOTP). */
+  /** How an OTP requirement is signalled to a TOTP account: 'www-authenticate' (401 + `www-authenticate: OTP`, default), 'body' (401, body mentions "one-time pass", no header). A web-only account (`addUser(name, { web: true })`) gets web challenges (web-auth.ts). */
   otpChallenge?: OtpChallenge;
   /** After this many rejected codes (per user), answer 429 with Retry-After (seconds given by rateLimitRetryAfterS, default 1). Default: no rate limit. */
   rateLimitAfterRejections?: number;
@@ -35,10 +35,41 @@ export interface RegistryOptions {
   otpUsesRetryAfterS?: number;
   /** Keep each request's body in the log (`RequestRecord.body`), to see exactly what a client sent. Default false. */
   recordBodies?: boolean;
+  /** Web approvals: `retry-after` seconds on a pending doneUrl; null leaves the header out. Default 1. */
+  webRetryAfterS?: number | null;
+  /** Web approvals: how long "don't ask again" lasts, seconds. Default 300. */
+  webWindowS?: number;
+  /** Web approvals: an approved token is accepted again for any write of its user until it expires (else only within its command). Default false. */
+  webTokenReuse?: boolean;
+  /** Web approvals: an approved token's lifetime, seconds. Default 300. */
+  webTokenTtlS?: number;
+  /** Web approvals: the origin doneUrl names (`http://host:port`), to test a client against another origin. Default the registry's. */
+  webDoneOrigin?: string | null;
+}
+
+/** A web challenge (a web-only account's refused write), as `TestRegistry.webChallenges()` lists it. */
+export interface WebChallengeInfo {
+  /** A UUID: the `authId` of doneUrl. */
+  id: string;
+  user: string;
+  /** What was refused. */
+  route: string;
+  method: string;
+  path: string;
+  npmCommand: string;
+  authUrl: string;
+  doneUrl: string;
+  status: 'pending' | 'approved' | 'denied' | 'expired';
+  /** Registry ms. */
+  createdAt: number;
+  /** Answers doneUrl gave so far. */
+  polls: number;
+  /** Approved with "don't ask again" (never for stage approve). */
+  dontAskAgain: boolean;
 }
 
 /** Why a code was refused (or the write was refused before a code was checked). */
-export type OtpRefusal = 'missing' | 'invalid' | 'reused' | 'rate-limited' | 'webauthn';
+export type OtpRefusal = 'missing' | 'invalid' | 'reused' | 'rate-limited' | 'web';
 
 /**
  * Which limit a 429 came from: 'failed-attempts' (`rateLimitAfterRejections`: too many
@@ -57,6 +88,10 @@ export interface RequestRecord {
   otp?: string;
   /** Set when the OTP gate ran: true if the code was accepted. */
   otpAccepted?: boolean;
+  /** A web-only account's write that passed: with its approved token, or unasked in a "don't ask again" window. */
+  webAccepted?: 'token' | 'window';
+  /** The `npm-auth-type` header, when sent. */
+  npmAuthType?: string;
   /** Set when the gate refused the write. */
   otpRefusal?: OtpRefusal;
   /** Set with otpRefusal 'rate-limited': which limit answered 429. */
@@ -89,7 +124,7 @@ export interface OtpStats {
   uses: number;
   /** Distinct codes (user + time step + code) ever accepted. */
   distinctCodes: number;
-  /** Gated requests refused with 401 (missing, invalid or reused code, webauthn). */
+  /** Gated requests of TOTP accounts refused with 401 (missing, invalid or reused code). */
   refused: number;
   /** 429 answers of the gate, both limits. */
   rateLimited: number;
@@ -270,6 +305,8 @@ export interface CreatedUser {
   /** Base32 TOTP secret (20 random bytes). */
   secret: string;
   twoFactor: boolean;
+  /** A web-only account: a security key or passkey, no TOTP. */
+  web: boolean;
 }
 
 export interface TestRegistry {
@@ -277,8 +314,21 @@ export interface TestRegistry {
   url: string;
   /** The temporary folder holding Verdaccio's storage; removed by close(). */
   storageDir: string;
-  /** Creates a user; with twoFactor (default true) every write by that user needs a TOTP code from `secret`. */
-  addUser(name: string, opts?: { twoFactor?: boolean; email?: string }): Promise<CreatedUser>;
+  /**
+   * Creates a user; with twoFactor (default true) every write by that user needs a second factor: a TOTP code from
+   * `secret`, or with `web` a web approval (a security-key or passkey account: it never accepts a TOTP code).
+   */
+  addUser(name: string, opts?: { twoFactor?: boolean; web?: boolean; email?: string }): Promise<CreatedUser>;
+  /** Every web challenge so far, oldest first. */
+  webChallenges(): WebChallengeInfo[];
+  /** A person approves a web challenge (by id, authUrl or doneUrl); `dontAskAgain` ticks "don't ask again for 5 minutes". */
+  approveWeb(idOrUrl: string, options?: { dontAskAgain?: boolean }): void;
+  /** A person denies it: doneUrl answers 403. */
+  denyWeb(idOrUrl: string): void;
+  /** It expires unapproved: doneUrl answers 410. */
+  expireWeb(idOrUrl: string): void;
+  /** Approves every later challenge at its `afterPolls`-th poll of doneUrl (default 1), as a person would; undefined stops. */
+  autoApproveWeb(options: { afterPolls?: number; dontAskAgain?: boolean } | undefined): void;
   /** The registry's current time in ms (machine time + offset). */
   now(): number;
   /** The code the registry's clock expects now for `secret` (plus `windows` steps of 30 s). */

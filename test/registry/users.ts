@@ -12,6 +12,8 @@ export interface User {
   email: string;
   secret: string;
   twoFactor: boolean;
+  /** The second factor is a security key or passkey (web approvals), not TOTP. */
+  web: boolean;
   /** Set when created over HTTP (`npm adduser`), to check a later login. */
   password?: string;
 }
@@ -38,7 +40,7 @@ export class UserStore {
   readonly #users = new Map<string, User>();
   readonly #tokens = new Map<string, Identity>();
 
-  add(name: string, opts: { twoFactor?: boolean; email?: string; password?: string } = {}): CreatedUser {
+  add(name: string, opts: { twoFactor?: boolean; web?: boolean; email?: string; password?: string } = {}): CreatedUser {
     if (!NAME.test(name)) throw new Error(`invalid user name: ${JSON.stringify(name)}`);
     if (this.#users.has(name)) throw new Error(`user already exists: ${name}`);
     const user: User = {
@@ -46,11 +48,12 @@ export class UserStore {
       email: opts.email ?? `${name}@example.test`,
       secret: randomSecret(),
       twoFactor: opts.twoFactor ?? true,
+      web: opts.web === true,
     };
     if (opts.password !== undefined) user.password = opts.password;
     this.#users.set(name, user);
     const token = this.issueToken(user);
-    return { name, email: user.email, token, secret: user.secret, twoFactor: user.twoFactor };
+    return { name, email: user.email, token, secret: user.secret, twoFactor: user.twoFactor, web: user.web };
   }
 
   issueToken(user: User): string {

@@ -220,9 +220,19 @@ function writeOf(call: ts.CallExpression, defaults: Map<string, string>, named: 
   return undefined;
 }
 
+/** Writes to somewhere other than the registry, each with where it goes: no one-time password belongs there. */
+const NOT_THE_REGISTRY: Record<string, string> = {
+  'src/run/approval-webhook.ts': "a chat webhook (approval-webhook) told that a web approval waits; a URL of the user's, never the registry",
+};
+
 describe('every registry write goes through the one OTP wrapper', () => {
   const files = sourceFiles(path.join(ROOT, 'src')).map((file) => ({ file, text: readFileSync(path.join(ROOT, file), 'utf8') }));
-  const findings = findWrites(files);
+  const all = findWrites(files);
+  const findings = all.filter((finding) => !(finding.file in NOT_THE_REGISTRY));
+
+  it('knows each write that goes elsewhere than the registry by its file, and no such file is left over', () => {
+    assert.deepEqual([...new Set(all.filter((finding) => finding.file in NOT_THE_REGISTRY).map((finding) => finding.file))].sort(), Object.keys(NOT_THE_REGISTRY).sort());
+  });
 
   it('finds no write in src/ outside a withOtp send (static check)', () => {
     const loose = findings.filter((finding) => !finding.wrapped).map((finding) => `${finding.file}:${finding.line} ${finding.what}`);

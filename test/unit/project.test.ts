@@ -19,11 +19,11 @@ describe('the project', () => {
     const action = parse(read('action.yml'));
     assert.equal(action.runs.using, 'node24');
     assert.equal(action.runs.main, 'dist/index.js');
-    for (const name of ['token', 'otp-secret', 'registry', 'package', 'tag', 'access', 'dry-run', 'commands', 'workspaces', 'include-workspace-root', 'concurrency', 'otp-uses', 'provenance']) {
+    for (const name of ['token', 'otp-secret', 'registry', 'package', 'tag', 'access', 'dry-run', 'commands', 'workspaces', 'include-workspace-root', 'concurrency', 'otp-uses', 'provenance', 'auth-type', 'approval-timeout', 'approval-webhook']) {
       assert.ok(action.inputs[name], `input ${name}`);
       assert.match(action.inputs[name].description, /default/i, `input ${name} says its default`);
     }
-    assert.deepEqual(Object.keys(action.outputs).sort(), ['name', 'packages', 'published', 'results', 'tag', 'version']);
+    assert.deepEqual(Object.keys(action.outputs).sort(), ['approvals', 'name', 'packages', 'published', 'results', 'tag', 'version']);
   });
 
   it("keeps the README's inputs and outputs tables equal to action.yml", () => {

@@ -64,7 +64,7 @@ describe('withOtp', () => {
     assert.equal(tally.otpAttempts, 3);
   });
 
-  it('fails at once, without retrying, when the account uses security keys', async () => {
+  it('fails at once, without retrying, when the registry offers a web approval and none is allowed (auth-type totp)', async () => {
     const { context } = setup();
     let calls = 0;
     const error = await withOtp(context, {
@@ -75,7 +75,7 @@ describe('withOtp', () => {
       },
     }).catch((e: unknown) => e);
     assert.ok(error instanceof SecurityKeyError);
-    assert.match(error.message, /security keys.*trusted publishing/s);
+    assert.match(error.message, /web approval.*auth-type is totp.*trusted publishing/s);
     assert.equal(calls, 1);
   });
 

@@ -21,7 +21,7 @@ const kinds = (findings: Finding[]) => [...new Set(findings.map((finding) => fin
 
 describe('every workflow, linted', () => {
   it("finds the project's own workflows and every example", () => {
-    for (const file of ['.github/workflows/ci.yml', '.github/workflows/check-dist.yml', '.github/workflows/npm-publish.yml', 'examples/workflows/release.yml', 'examples/workflows/manual.yml', 'examples/workflows/caller.yml']) {
+    for (const file of ['.github/workflows/ci.yml', '.github/workflows/check-dist.yml', '.github/workflows/npm-publish.yml', 'examples/workflows/release.yml', 'examples/workflows/release-web-approval.yml', 'examples/workflows/manual.yml', 'examples/workflows/caller.yml']) {
       assert.ok(files.includes(file), `${file} is linted`);
     }
   });
