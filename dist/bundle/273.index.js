@@ -49,7 +49,8 @@ Monorepos (flags of publish, and of dist-tag add for --workspaces/-w):
   -w, --workspace <x>        a workspace package by name, folder or glob (repeatable)
   --include-workspace-root   the monorepo's root package too
   --concurrency <n>          packages packed and uploaded at once (default 4)
-  --otp-uses <n>             the most writes one one-time password is sent with (default 3)
+  --otp-uses <n|auto>        the most writes one one-time password is sent with; auto (default): 3 on
+                             registry.npmjs.org, no limit elsewhere until the registry answers 429 or refuses a reuse
   --dry-run                  read and check everything, write nothing
   --ignore-scripts           do not run prepublishOnly, prepack, prepare or postpack
   --allow-insecure-registry  allow plain http to a host other than this machine
@@ -100,7 +101,7 @@ async function runCli(argv, env, io) {
             otpUses: '--otp-uses',
             provenance: '--provenance',
         }, { idTokenAvailable: idTokenAvailable(env) });
-        const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(196), __webpack_require__.e(953), __webpack_require__.e(65), __webpack_require__.e(339)]).then(__webpack_require__.bind(__webpack_require__, 6065)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(157), __webpack_require__.e(953), __webpack_require__.e(65), __webpack_require__.e(480)]).then(__webpack_require__.bind(__webpack_require__, 6065)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         let input;
         if (parsed.words[0] === 'run') {
             if (parsed.words.length !== 2)
@@ -204,6 +205,11 @@ function printReport(report, json, redactor, io) {
         const attempts = result.otpAttempts === 1 ? '1 OTP' : `${result.otpAttempts} OTPs`;
         const where = result.line > 0 ? `line ${result.line}: ` : '';
         io.stdout(`${redactor.redact(`${result.outcome.padEnd(9)} ${where}${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)${result.detail ? ` - ${result.detail}` : ''}`)}\n`);
+    }
+    for (const entry of report.packages ?? []) {
+        if (entry.outcome !== 'private' && entry.outcome !== 'skipped')
+            continue;
+        io.stdout(`${redactor.redact(`${entry.outcome.padEnd(9)} ${entry.name}${entry.version ? `@${entry.version}` : ''} - ${entry.detail}`)}\n`);
     }
 }
 function cliLogger(redactor, io) {

@@ -1,5 +1,5 @@
 export const id = 586;
-export const ids = [586,333,374,339];
+export const ids = [586,333,374,480];
 export const modules = {
 
 /***/ 7586:
@@ -141,6 +141,7 @@ async function writeSummary(report, redactor, auth) {
             unchanged: '⏭️ already there',
             tagged: '🏷️ tagged',
             private: '🔒 private',
+            skipped: '⏭️ skipped',
             'dry-run': '🧪 dry run',
             staged: '📦 staged',
             failed: '❌ failed',
@@ -178,7 +179,7 @@ function heading(report) {
     if (report.packages) {
         const count = (outcome) => report.packages?.filter((entry) => entry.outcome === outcome).length ?? 0;
         const staged = count('staged') > 0 ? `${count('staged')} staged (to be approved), ` : '';
-        return `npm-totp-publish: ${staged}${count('published')} workspace package${count('published') === 1 ? '' : 's'} published, ${count('unchanged') + count('tagged')} already there, ${count('private')} private`;
+        return `npm-totp-publish: ${staged}${count('published')} workspace package${count('published') === 1 ? '' : 's'} published, ${count('unchanged') + count('tagged')} already there, ${count('private')} private${count('skipped') > 0 ? `, ${count('skipped')} skipped` : ''}`;
     }
     if (report.published)
         return `Published ${report.name}@${report.version}`;
@@ -239,7 +240,7 @@ async function run() {
             throw error;
         }
         const { options, commands } = read;
-        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(196), __webpack_require__.e(953), __webpack_require__.e(65), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 6065)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(157), __webpack_require__.e(953), __webpack_require__.e(65), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 6065)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
         auth = authSummary(options, idTokens !== undefined);
         report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {
@@ -630,10 +631,11 @@ function badParam(inputName, key, value, advice) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_CONCURRENCY: () => (/* binding */ DEFAULT_CONCURRENCY),
-/* harmony export */   DEFAULT_OTP_USES: () => (/* binding */ DEFAULT_OTP_USES),
 /* harmony export */   DEFAULT_REGISTRY: () => (/* binding */ DEFAULT_REGISTRY),
+/* harmony export */   NPMJS_OTP_USES: () => (/* binding */ NPMJS_OTP_USES),
 /* harmony export */   idTokenAvailable: () => (/* binding */ idTokenAvailable),
 /* harmony export */   normalizeOptions: () => (/* binding */ normalizeOptions),
+/* harmony export */   otpPacing: () => (/* binding */ otpPacing),
 /* harmony export */   parseCount: () => (/* binding */ parseCount),
 /* harmony export */   parseRegistry: () => (/* binding */ parseRegistry),
 /* harmony export */   parseWorkspaces: () => (/* binding */ parseWorkspaces)
@@ -679,7 +681,7 @@ function normalizeOptions(raw, names, context = {}) {
         workspaces: parseWorkspaces(raw.workspaces, names.workspaces),
         includeWorkspaceRoot: parseBoolean(raw.includeWorkspaceRoot, names.includeWorkspaceRoot, false),
         concurrency: parseCount(raw.concurrency, names.concurrency, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, 'packages packed and uploaded at once'),
-        otpUses: parseCount(raw.otpUses, names.otpUses, DEFAULT_OTP_USES, MAX_OTP_USES, 'writes sent with one code'),
+        otpUses: parseOtpUses(raw.otpUses, names.otpUses),
         provenance: parseProvenance(raw.provenance, names.provenance),
         names,
     };
@@ -689,8 +691,29 @@ function idTokenAvailable(env) {
 }
 const DEFAULT_CONCURRENCY = 4;
 const MAX_CONCURRENCY = 32;
-const DEFAULT_OTP_USES = 3;
+const NPMJS_OTP_USES = 3;
 const MAX_OTP_USES = 1000;
+const LIMITING_REGISTRIES = new Set(['registry.npmjs.org']);
+function parseOtpUses(value, name) {
+    if (typeof value === 'string' && value.trim().toLowerCase() === 'auto')
+        return 'auto';
+    const text = typeof value === 'number' ? String(value) : blankToUndefined(value);
+    if (text === undefined)
+        return 'auto';
+    const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
+    if (count >= 1 && count <= MAX_OTP_USES)
+        return count;
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${text}" is not a count of writes sent with one code; give auto (the default) or a whole number from 1 to ${MAX_OTP_USES}.`, { received: value });
+}
+function otpPacing(otpUses, registry, inputName) {
+    if (otpUses !== 'auto')
+        return { uses: otpUses, why: `at most ${otpUses} write${otpUses === 1 ? '' : 's'} per one-time password (${inputName} ${otpUses})` };
+    const host = new URL(registry).hostname;
+    if (LIMITING_REGISTRIES.has(host)) {
+        return { uses: NPMJS_OTP_USES, why: `at most ${NPMJS_OTP_USES} writes per one-time password (${inputName} auto: ${host} answers 429 "rate limited otp" after about 4-5 writes with one code; fewer if it answers so sooner)` };
+    }
+    return { uses: Number.POSITIVE_INFINITY, why: `as many writes per one-time password as its window allows (${inputName} auto: ${host} is not known to limit reuse; a 429 "rate limited otp" or a refused reuse lowers it)` };
+}
 function parseWorkspaces(value, name) {
     if (value === undefined || value === false)
         return undefined;

@@ -11,7 +11,7 @@ import { TimeSync } from '../otp/time-sync.ts';
 import { readPackageSource } from '../package/read-package.ts';
 import { scrubEnvironment } from '../package/scripts.ts';
 import { readTarball } from '../package/tarball.ts';
-import type { Options } from '../plan/options.ts';
+import { type Options, otpPacing } from '../plan/options.ts';
 import { checkProvenanceVisibility } from '../plan/provenance.ts';
 import { planPublish } from '../plan/publish-plan.ts';
 import { readPackument, type Packument } from '../registry/packument.ts';
@@ -92,13 +92,17 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     report.results.push(failedResult(0, input === undefined ? 'publish' : 'commands', error, 0));
     return report;
   }
-  const first = [...planned.values()][0]?.plan ?? [...monorepos.values()][0]?.plan.members.find((member) => member.plan)?.plan;
+  for (const { plan } of planned.values()) for (const warning of plan.warnings ?? []) logger.warning(`${plan.name}: ${warning}`);
+  // name, version and tag say what a single publish published; a monorepo's packages are in report.packages, never as its first package.
+  const first = [...planned.values()][0]?.plan;
   if (first) Object.assign(report, { name: first.name, version: first.version, tag: first.tag });
 
   logger.info(authPlan(options));
+  const pacing = otpPacing(options.otpUses, options.registry, options.names.otpUses);
+  if (options.secret) logger.info(`One-time passwords on ${options.registry}: ${pacing.why}.`);
   const timeSync = new TimeSync();
   const client = new RegistryClient({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent });
-  const otp = { source: options.secret ? new OtpSource({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: options.otpUses }) : undefined, clock, logger, secretInput: options.names.otpSecret };
+  const otp = { source: options.secret ? new OtpSource({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: pacing.uses }) : undefined, clock, logger, secretInput: options.names.otpSecret };
   const publishDeps = {
     scriptEnv: scrubEnvironment(deps.env, options.secrets),
     trustedPublishing: deps.idTokens ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent, env: deps.env }, deps.idTokens) : undefined,
@@ -146,7 +150,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
         clock,
         logger,
       });
-      otp.source?.setMaxUsesPerCode(options.otpUses);
+      otp.source?.setMaxUsesPerCode(pacing.uses);
       report.results.push(...outcome.rows);
       report.packages = [...(report.packages ?? []), ...outcome.packages];
       report.published ||= outcome.packages.some((entry) => entry.outcome === 'published');
