@@ -17,7 +17,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -250,5 +250,42 @@ describe('real monorepos through one action step', () => {
       }
       assert.doesNotMatch(JSON.stringify(document) + JSON.stringify(tarball.manifest), /workspace:|catalog:/, source.name);
     }
+  });
+
+  it('one folder of the vue workspace (package: packages/compiler-dom) is published as pnpm publishes it: every workspace: and catalog: range resolved', async () => {
+    const manifests = await workspaceManifests(path.join(FIXTURES, 'vue-core'), ['packages/*']);
+    const checkout = path.join(work, 'vue-folder-checkout');
+    await cp(path.join(FIXTURES, 'vue-core'), checkout, { recursive: true });
+    const file = path.join(checkout, 'packages', 'compiler-dom', 'package.json');
+    const source = JSON.parse(await readFile(file, 'utf8')) as Manifest;
+    const run = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: 'packages/compiler-dom', 'ignore-scripts': 'true', 'dry-run': 'true' }, cwd: checkout });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /@vue\/compiler-dom@3\.5\.41 was already published with identical contents/, 'the folder packs to the tarball the workspace publish uploaded: same resolved ranges, same files');
+    assert.deepEqual(source.dependencies, { '@vue/shared': 'workspace:*', '@vue/compiler-core': 'workspace:*' }, 'the checkout keeps its ranges');
+    const { tarball } = await published('@vue/compiler-dom', '3.5.41');
+    assert.deepEqual(tarball.manifest.dependencies, { '@vue/shared': manifests.get('packages/shared')?.version, '@vue/compiler-core': manifests.get('packages/compiler-core')?.version });
+  });
+
+  it('refuses, before anything runs, a folder with a workspace: range in an npm workspace, and one with no workspace above it, naming the dependency', async () => {
+    const npmRoot = path.join(work, 'npm-workspace');
+    await mkdir(path.join(npmRoot, 'packages', 'b'), { recursive: true });
+    await mkdir(path.join(npmRoot, 'packages', 'a'), { recursive: true });
+    const write = (file: string, data: unknown) => writeFile(path.join(npmRoot, file), `${JSON.stringify(data, null, 2)}\n`);
+    await write('package.json', { name: 'root', private: true, workspaces: ['packages/*'] });
+    await write('packages/a/package.json', { name: 'npmws-a', version: '1.0.0' });
+    await write('packages/b/package.json', { name: 'npmws-b', version: '1.0.0', dependencies: { 'npmws-a': 'workspace:^' } });
+    registry.clearRequests();
+    const refused = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: 'packages/b' }, cwd: npmRoot });
+    assert.equal(refused.code, 1);
+    assert.match(refused.stdout, /::error::package: npmws-b \(.*packages\/b\/package\.json\) has "npmws-a": "workspace:\^" in dependencies, but .* is an npm workspace, and npm has no workspace: protocol/);
+    assert.deepEqual(registry.requests, [], 'nothing was sent');
+
+    const lone = path.join(work, 'lone');
+    await mkdir(lone, { recursive: true });
+    await writeFile(path.join(lone, 'package.json'), JSON.stringify({ name: 'lone-pkg', version: '1.0.0', dependencies: { semver: 'catalog:' } }));
+    const alone = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: lone } });
+    assert.equal(alone.code, 1);
+    assert.match(alone.stdout, /::error::package: lone-pkg .* has "semver": "catalog:" in dependencies, and there is no pnpm or yarn workspace above .* to resolve it from/);
+    assert.deepEqual(registry.requests, [], 'nothing was sent');
   });
 });
