@@ -3441,23 +3441,33 @@ async function runCommands(options, input, deps) {
     }
     return report;
 }
-const READ_CONCURRENCY = 8;
+const READ_CONCURRENCY = 16;
 async function preflightWorkspaces(client, plan, packuments, input) {
-    const queue = plan.members.filter((member) => member.plan !== undefined);
-    const work = async () => {
-        for (let member = queue.shift(); member; member = queue.shift()) {
+    const members = plan.members.filter((member) => member.plan !== undefined);
+    const reads = [
+        ...members.map((member) => async () => {
             const memberPlan = member.plan;
             packuments.set(member.name, await (0,commands_publish/* preflightPublish */.xL)(client, memberPlan));
             await (0,provenance/* checkProvenanceVisibility */.k)(client, memberPlan, packuments.get(member.name));
+        }),
+        ...plan.outside.map((outside) => async () => {
+            const packument = await (0,registry_packument/* readPackument */.l)(client, outside.name, { write: true });
+            if (packument?.versions?.[outside.version])
+                return;
+            throw new foundation_errors/* InputError */.dz(input, `${input}: ${outside.neededBy.join(', ')} ${outside.neededBy.length === 1 ? 'depends' : 'depend'} on the workspace package ${outside.name}@${outside.version}, which is outside the packages to publish and not in ${client.registry}. Add ${outside.name} to ${input}, or publish it first.`, { received: outside.name });
+        }),
+    ];
+    const outcomes = new Array(reads.length);
+    let next = 0;
+    const work = async () => {
+        for (let index = next++; index < reads.length; index = next++) {
+            outcomes[index] = await reads[index]().then(() => ({ status: 'fulfilled', value: undefined }), (reason) => ({ status: 'rejected', reason }));
         }
     };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, queue.length) }, work));
-    for (const outside of plan.outside) {
-        const packument = await (0,registry_packument/* readPackument */.l)(client, outside.name, { write: true });
-        if (packument?.versions?.[outside.version])
-            continue;
-        throw new foundation_errors/* InputError */.dz(input, `${input}: ${outside.neededBy.join(', ')} ${outside.neededBy.length === 1 ? 'depends' : 'depend'} on the workspace package ${outside.name}@${outside.version}, which is outside the packages to publish and not in ${client.registry}. Add ${outside.name} to ${input}, or publish it first.`, { received: outside.name });
-    }
+    await Promise.all(Array.from({ length: Math.min(Math.max(READ_CONCURRENCY, plan.concurrency), reads.length) }, work));
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed)
+        throw failed.reason;
 }
 function implicitPublish() {
     return { kind: 'publish', line: 0, text: 'publish', target: undefined, tag: undefined, access: undefined, dryRun: false };
