@@ -341,7 +341,7 @@ async function partOne(rounds: number, count: number, budgetMs: number, command:
       const way = order[(turn + round - 1) % order.length] as string;
       const run = `${stamp}-r${round}${way === NPM ? 'npm' : `c${/concurrency (\d+)/.exec(way)?.[1]}`}`;
       const measured = way === NPM ? await npmLoop(run) : await actionRun(run, Number(/concurrency (\d+)/.exec(way)?.[1]));
-      results.get(way)?.push({ wallMs: measured.wallMs, cpuMs: measured.cpuMs, maxRssKb: measured.maxRssKb, ...('waits' in measured ? { waits: (measured as { waits: number }).waits, firstUploadMs: (measured as { firstUploadMs: number }).firstUploadMs } : {}) });
+      results.get(way)?.push({ wallMs: measured.wallMs, cpuMs: measured.cpuMs, maxRssKb: measured.maxRssKb, ...('waits' in measured ? { waits: (measured as unknown as { waits: number }).waits, firstUploadMs: (measured as unknown as { firstUploadMs: number }).firstUploadMs } : {}) });
       console.error(`round ${round}: ${way}: ${s(measured.wallMs)} s wall, ${s(measured.cpuMs)} s CPU, ${(measured.maxRssKb / 1024).toFixed(0)} MB`);
     }
     lastRoundMs = performance.now() - roundStarted;
