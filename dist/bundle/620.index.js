@@ -420,9 +420,10 @@ async function planWorkspacePublish(command, options, cwd, env) {
     const members = new Map();
     for (const member of settled) {
         warnings.push(...member.found.map((warning) => `${member.name}: ${warning}`));
-        members.set(member.name, member);
+        if (member.plan !== undefined)
+            members.set(member.name, member);
     }
-    const publishable = [...members.values()].filter((member) => member.plan !== undefined);
+    const publishable = [...members.values()];
     const order = dependencyOrder(publishable.map((member) => ({ name: member.name, version: member.version, manifest: member.manifest })));
     const position = new Map(order.levels.flatMap((level, index) => level.map((name) => [name, index])));
     const waitsFor = new Map();
@@ -433,7 +434,7 @@ async function planWorkspacePublish(command, options, cwd, env) {
     for (const cycle of order.cycles)
         warnings.push(cycleWarning(cycle, order.dependsOn));
     const listedOnly = [
-        ...[...members.values()].filter((member) => member.plan === undefined),
+        ...settled.filter((member) => member.plan === undefined),
         ...(0,workspaces/* skippedWorkspaces */.nh)(monorepo, selected, scope, names.workspaces).map(({ pkg, why }) => ({
             name: pkg.name,
             version: pkg.version || (typeof pkg.manifest.version === 'string' ? pkg.manifest.version : ''),

@@ -71,12 +71,13 @@ export async function planWorkspacePublish(command: PublishCommand, options: Opt
   };
   // Settled `concurrency` at a time; the first refusal in name order is the one reported, as when they went one by one.
   const settled = await inBatches(selected, concurrency, settle);
+  // Names are unique among the packages to publish (selectWorkspaces refuses otherwise); private ones may share one.
   const members = new Map<string, Planned>();
   for (const member of settled) {
     warnings.push(...member.found.map((warning) => `${member.name}: ${warning}`));
-    members.set(member.name, member);
+    if (member.plan !== undefined) members.set(member.name, member);
   }
-  const publishable = [...members.values()].filter((member) => member.plan !== undefined);
+  const publishable = [...members.values()];
   const order = dependencyOrder(publishable.map((member) => ({ name: member.name, version: member.version, manifest: member.manifest })));
   const position = new Map(order.levels.flatMap((level, index) => level.map((name) => [name, index] as const)));
   const waitsFor = new Map<string, string[]>();
@@ -87,7 +88,7 @@ export async function planWorkspacePublish(command: PublishCommand, options: Opt
   for (const cycle of order.cycles) warnings.push(cycleWarning(cycle, order.dependsOn));
 
   const listedOnly = [
-    ...[...members.values()].filter((member) => member.plan === undefined),
+    ...settled.filter((member) => member.plan === undefined),
     ...skippedWorkspaces(monorepo, selected, scope, names.workspaces).map(({ pkg, why }): WorkspaceMember => ({
       name: pkg.name,
       version: pkg.version || (typeof pkg.manifest.version === 'string' ? pkg.manifest.version : ''),

@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Parser, type ReadEntry } from 'tar';
-import { ROOT, runAction } from '../helpers/action.ts';
+import { ROOT, runAction, runCli } from '../helpers/action.ts';
 import { startRegistry, type TestRegistry } from '../registry/index.ts';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'monorepos');
@@ -209,6 +209,8 @@ describe('real monorepos through one action step', () => {
     assert.deepEqual(puts.slice().sort(), publics);
     const skipped = packages.filter((entry) => entry.outcome === 'skipped');
     assert.deepEqual(skipped.map((entry) => entry.name).sort(), ['@test/node-runner', '@vitest/test-typescript']);
+    assert.equal(packages.filter((entry) => entry.outcome === 'private').length, 24, 'every private package, the three sharing a name each once');
+    assert.equal(packages.length, 40, 'every workspace package listed');
     assert.match(skipped[0]?.detail ?? '', /^skipped: has no "version", and pnpm publishes only packages with a name and a version$/);
     assert.match(run.stdout, /::warning::3 workspace packages are named @vitest\/test-integration-dts-exact-optional-property \(test\/e2e\/dts\/exact-optional-property-no-node, test\/e2e\/dts\/exact-optional-property-node, test\/e2e\/dts\/no-dispose\); none of them is published/);
     assertOrder(puts, manifests);
@@ -287,5 +289,18 @@ describe('real monorepos through one action step', () => {
     assert.equal(alone.code, 1);
     assert.match(alone.stdout, /::error::package: lone-pkg .* has "semver": "catalog:" in dependencies, and there is no pnpm or yarn workspace above .* to resolve it from/);
     assert.deepEqual(registry.requests, [], 'nothing was sent');
+  });
+
+  it('the CLI lists the private and skipped packages after the writes, as the job summary does', async () => {
+    const checkout = path.join(work, 'vitest-cli-checkout');
+    await cp(path.join(FIXTURES, 'vitest'), checkout, { recursive: true });
+    const env = { PATH: process.env.PATH ?? '', HOME: work, NODE_AUTH_TOKEN: user.token, NPM_TOTP_SECRET: user.secret };
+    const run = await runCli(['publish', '--workspaces', '--tag', 'next', '--registry', registry.url, '--ignore-scripts', '--dry-run'], env, checkout);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const lines = run.stdout.trim().split('\n');
+    assert.ok(lines.includes('skipped   @test/node-runner - skipped: has no "version", and pnpm publishes only packages with a name and a version'), run.stdout);
+    assert.ok(lines.includes('private   docs - private: not published'), run.stdout);
+    assert.equal(lines.filter((line) => line.startsWith('private ')).length, 24, 'every private package, once each, the three sharing a name included');
+    assert.ok(lines.findIndex((line) => line.startsWith('skipped ')) > lines.findIndex((line) => /^(dry-run|unchanged) /.test(line)), 'after the writes');
   });
 });
