@@ -194,7 +194,7 @@ describe('real monorepos through one action step', () => {
     assert.deepEqual(packages.filter((entry) => entry.outcome === 'private').length, 6);
     assert.ok(packages.every((entry) => entry.outcome === 'published' || entry.outcome === 'private'), JSON.stringify(packages));
     assert.deepEqual([run.outputs.name, run.outputs.version, run.outputs.tag], ['', '', ''], 'no first package passed off as the run');
-    assert.doesNotMatch(run.stdout, /Waiting [\d.]+ s for the next one-time password window/, 'no window waited for');
+    assert.doesNotMatch(run.stdout, /for the next one-time password window \(the current code has served/, 'no code window waited for by pacing (a run that starts in the last ~2 s of a window still waits for the next one)');
     assertOrder(puts, manifests);
     const pnpm = await pnpmPack(await linkedCopy(path.join(FIXTURES, 'vue-core'), manifests, path.join(work, 'vue')), path.join(work, 'vue'));
     await assertAsPnpm(publics, pnpm);
