@@ -15,7 +15,8 @@
  * Each run: download and verify the `.orig.tar.xz` (sha256; cached under
  * `.tmp/real-monorepo/`, so a re-run does not download), unpack it in a temp
  * folder, start the test registry (test/registry/: no uplinks; its 2FA gate
- * accepts a code for any number of writes, which is why otp-uses is 1000 here;
+ * accepts a code for any number of writes, so otp-uses stays at its default, auto, which treats a
+ * registry other than registry.npmjs.org as unlimited until it answers 429;
  * registry.npmjs.org would rate-limit that), and run `node dist/index.js` as
  * the runner starts it, once, with workspaces=true, concurrency=4,
  * ignore-scripts=true (the source has no built lib/ and its scripts need yarn).
@@ -394,7 +395,8 @@ async function runSource(source: Source): Promise<Report> {
       INPUT_PACKAGE: root,
       INPUT_WORKSPACES: 'true',
       INPUT_CONCURRENCY: '4',
-      'INPUT_OTP-USES': '1000',
+      // otp-uses is left at its default, auto: no limit on this registry (it is not registry.npmjs.org).
+      'INPUT_OTP-USES': 'auto',
       'INPUT_IGNORE-SCRIPTS': 'true',
       // The action.yml defaults the runner would pass.
       'INPUT_DRY-RUN': 'false',
@@ -402,7 +404,7 @@ async function runSource(source: Source): Promise<Report> {
       'INPUT_INCLUDE-WORKSPACE-ROOT': 'false',
       'INPUT_TRUSTED-PUBLISHING': 'auto',
     });
-    console.log(`running node dist/index.js (workspaces=true, concurrency=4, otp-uses=1000, ignore-scripts=true) ...`);
+    console.log(`running node dist/index.js (workspaces=true, concurrency=4, otp-uses=auto (the default), ignore-scripts=true) ...`);
     const timed = existsSync(GNU_TIME);
     const step = timed ? await exec(GNU_TIME, ['-v', process.execPath, ACTION], { cwd: root, env }) : await exec(process.execPath, [ACTION], { cwd: root, env });
     const field = (name: string) => Number(new RegExp(`^\\s*${name}: (.+)$`, 'm').exec(step.stderr)?.[1] ?? Number.NaN);

@@ -47,6 +47,10 @@ export const PINNED_ACTIONS = {
     version: 'v4.6.2',
     inputs: ['name', 'path', 'if-no-files-found', 'retention-days', 'compression-level', 'overwrite', 'include-hidden-files'],
   },
+  'pnpm/action-setup@fe02b34f77f8bc703788d5817da081398fad5dd2': {
+    version: 'v4.0.0',
+    inputs: ['version', 'dest', 'run_install', 'package_json_file', 'standalone'],
+  },
   'actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093': {
     version: 'v4.3.0',
     inputs: ['name', 'artifact-ids', 'path', 'pattern', 'merge-multiple', 'github-token', 'repository', 'run-id'],

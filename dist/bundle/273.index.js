@@ -53,7 +53,8 @@ Monorepos (flags of publish, and of dist-tag add for --workspaces/-w):
   -w, --workspace <x>        a workspace package by name, folder or glob (repeatable)
   --include-workspace-root   the monorepo's root package too
   --concurrency <n>          packages packed and uploaded at once (default 4)
-  --otp-uses <n>             the most writes one one-time password is sent with (default 3)
+  --otp-uses <n|auto>        the most writes one one-time password is sent with; auto (default): 3 on
+                             registry.npmjs.org, no limit elsewhere until the registry answers 429 or refuses a reuse
   --dry-run                  read and check everything, write nothing
   --ignore-scripts           do not run prepublishOnly, prepack, prepare or postpack
   --allow-insecure-registry  allow plain http to a host other than this machine
@@ -108,7 +109,7 @@ async function runCli(argv, env, io) {
             approvalTimeout: '--approval-timeout',
             approvalWebhook: 'NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK',
         }, { idTokenAvailable: idTokenAvailable(env) });
-        const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(196), __webpack_require__.e(953), __webpack_require__.e(743), __webpack_require__.e(133)]).then(__webpack_require__.bind(__webpack_require__, 5743)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(157), __webpack_require__.e(333), __webpack_require__.e(953), __webpack_require__.e(743), __webpack_require__.e(28)]).then(__webpack_require__.bind(__webpack_require__, 5743)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         let input;
         if (parsed.words[0] === 'run') {
             if (parsed.words.length !== 2)
@@ -236,6 +237,11 @@ function printReport(report, json, redactor, io) {
     }
     if (report.approvals)
         io.stdout(`web approvals given during the run: ${report.approvals}\n`);
+    for (const entry of report.packages ?? []) {
+        if (entry.outcome !== 'private' && entry.outcome !== 'skipped')
+            continue;
+        io.stdout(`${redactor.redact(`${entry.outcome.padEnd(9)} ${entry.name}${entry.version ? `@${entry.version}` : ''} - ${entry.detail}`)}\n`);
+    }
 }
 function cliLogger(redactor, io) {
     const line = (prefix) => (message) => io.stderr(`${prefix}${redactor.redact(message)}\n`);

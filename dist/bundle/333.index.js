@@ -440,10 +440,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_APPROVAL_TIMEOUT_MS: () => (/* binding */ DEFAULT_APPROVAL_TIMEOUT_MS),
 /* harmony export */   DEFAULT_CONCURRENCY: () => (/* binding */ DEFAULT_CONCURRENCY),
-/* harmony export */   DEFAULT_OTP_USES: () => (/* binding */ DEFAULT_OTP_USES),
 /* harmony export */   DEFAULT_REGISTRY: () => (/* binding */ DEFAULT_REGISTRY),
+/* harmony export */   NPMJS_OTP_USES: () => (/* binding */ NPMJS_OTP_USES),
 /* harmony export */   idTokenAvailable: () => (/* binding */ idTokenAvailable),
 /* harmony export */   normalizeOptions: () => (/* binding */ normalizeOptions),
+/* harmony export */   otpPacing: () => (/* binding */ otpPacing),
 /* harmony export */   parseCount: () => (/* binding */ parseCount),
 /* harmony export */   parseRegistry: () => (/* binding */ parseRegistry),
 /* harmony export */   parseWorkspaces: () => (/* binding */ parseWorkspaces)
@@ -493,7 +494,7 @@ function normalizeOptions(raw, names, context = {}) {
         workspaces: parseWorkspaces(raw.workspaces, names.workspaces),
         includeWorkspaceRoot: parseBoolean(raw.includeWorkspaceRoot, names.includeWorkspaceRoot, false),
         concurrency: parseCount(raw.concurrency, names.concurrency, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, 'packages packed and uploaded at once'),
-        otpUses: parseCount(raw.otpUses, names.otpUses, DEFAULT_OTP_USES, MAX_OTP_USES, 'writes sent with one code'),
+        otpUses: parseOtpUses(raw.otpUses, names.otpUses),
         provenance: parseProvenance(raw.provenance, names.provenance),
         authType,
         approvalTimeoutMs: parseApprovalTimeout(raw.approvalTimeout, names.approvalTimeout),
@@ -548,8 +549,29 @@ function idTokenAvailable(env) {
 }
 const DEFAULT_CONCURRENCY = 4;
 const MAX_CONCURRENCY = 32;
-const DEFAULT_OTP_USES = 3;
+const NPMJS_OTP_USES = 3;
 const MAX_OTP_USES = 1000;
+const LIMITING_REGISTRIES = new Set(['registry.npmjs.org']);
+function parseOtpUses(value, name) {
+    if (typeof value === 'string' && value.trim().toLowerCase() === 'auto')
+        return 'auto';
+    const text = typeof value === 'number' ? String(value) : blankToUndefined(value);
+    if (text === undefined)
+        return 'auto';
+    const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
+    if (count >= 1 && count <= MAX_OTP_USES)
+        return count;
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${text}" is not a count of writes sent with one code; give auto (the default) or a whole number from 1 to ${MAX_OTP_USES}.`, { received: value });
+}
+function otpPacing(otpUses, registry, inputName) {
+    if (otpUses !== 'auto')
+        return { uses: otpUses, why: `at most ${otpUses} write${otpUses === 1 ? '' : 's'} per one-time password (${inputName} ${otpUses})` };
+    const host = new URL(registry).hostname;
+    if (LIMITING_REGISTRIES.has(host)) {
+        return { uses: NPMJS_OTP_USES, why: `at most ${NPMJS_OTP_USES} writes per one-time password (${inputName} auto: ${host} answers 429 "rate limited otp" after about 4-5 writes with one code; fewer if it answers so sooner)` };
+    }
+    return { uses: Number.POSITIVE_INFINITY, why: `as many writes per one-time password as its window allows (${inputName} auto: ${host} is not known to limit reuse; a 429 "rate limited otp" or a refused reuse lowers it)` };
+}
 function parseWorkspaces(value, name) {
     if (value === undefined || value === false)
         return undefined;

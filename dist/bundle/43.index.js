@@ -10,7 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  packDirectory: () => (/* binding */ packDirectory)
+  packDirectory: () => (/* binding */ packDirectory),
+  sourcePackOptions: () => (/* binding */ sourcePackOptions)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -299,6 +300,15 @@ function packList(tree, options = {}) {
 
 
 
+function sourcePackOptions(source) {
+    return {
+        ...(source.manifestText === undefined ? {} : { manifestText: source.manifestText }),
+        ...(source.workspaceRoot === undefined ? {} : { workspaceRoot: source.workspaceRoot, workspaces: [source.dir] }),
+        ...(source.manager === undefined ? {} : { manager: source.manager }),
+    };
+}
+const LICENSE_FILE = /^LICEN[CS]E(?:\..+)?$/i;
+const ROOT_LICENSE = /^LICEN[SC]E(?:\..*)?$/;
 const MTIME = new Date('1985-10-26T08:15:00.000Z');
 async function packDirectory(dir, options = {}) {
     const root = external_node_path_.resolve(dir);
@@ -312,11 +322,15 @@ async function packDirectory(dir, options = {}) {
         throw new errors/* ProductError */._$('EPACK', `The package.json of ${root} needs a "name" and a "version" to be packed.`, { received: root });
     }
     const tree = await (0,pack_tree/* projectTree */.WP)(root, manifest);
+    const workspaceRoot = options.workspaceRoot === undefined ? undefined : external_node_path_.resolve(options.workspaceRoot);
+    const pnpm = options.manager === 'pnpm' && workspaceRoot !== undefined && workspaceRoot !== root;
+    const ownNpmignore = pnpm && (await (0,promises_.lstat)(external_node_path_.join(root, '.npmignore')).then((info) => info.isFile(), () => false));
     const files = await packList(tree, {
         path: root,
-        prefix: options.workspaceRoot === undefined ? undefined : external_node_path_.resolve(options.workspaceRoot),
-        workspaces: options.workspaces?.map((workspace) => external_node_path_.resolve(workspace)),
+        prefix: ownNpmignore ? undefined : workspaceRoot,
+        workspaces: ownNpmignore ? undefined : options.workspaces?.map((workspace) => external_node_path_.resolve(workspace)),
     });
+    const licenses = pnpm && !files.some((file) => LICENSE_FILE.test(external_node_path_.posix.basename(file))) ? await rootLicenses(workspaceRoot) : [];
     const entries = [];
     const pack = new index_min/* Pack */.mM({
         cwd: root,
@@ -338,6 +352,8 @@ async function packDirectory(dir, options = {}) {
     for (const file of files) {
         pack.add(file === 'package.json' && options.manifestText !== undefined ? manifestEntry(options.manifestText, manifestStat.mode) : file);
     }
+    for (const license of licenses)
+        pack.add(fileEntry(license.name, license.data, license.mode));
     pack.end();
     const tarball = await data.catch((error) => {
         throw new errors/* ProductError */._$('EPACK', `Could not pack ${root}: ${error.message}`, { received: root, cause: error });
@@ -350,10 +366,23 @@ async function packDirectory(dir, options = {}) {
     };
 }
 function manifestEntry(text, mode) {
-    const body = Buffer.from(text, 'utf8');
-    const entry = new index_min/* ReadEntry */.lf(new index_min/* Header */.Y9({ path: 'package.json', type: 'File', mode: mode & 0o7777, size: body.length, mtime: MTIME }));
+    return fileEntry('package.json', Buffer.from(text, 'utf8'), mode);
+}
+function fileEntry(name, body, mode) {
+    const entry = new index_min/* ReadEntry */.lf(new index_min/* Header */.Y9({ path: name, type: 'File', mode: mode & 0o7777, size: body.length, mtime: MTIME }));
     entry.end(body);
     return entry;
+}
+async function rootLicenses(root) {
+    const names = (await (0,promises_.readdir)(root).catch(() => [])).filter((name) => ROOT_LICENSE.test(name)).sort();
+    const found = [];
+    for (const name of names) {
+        const file = external_node_path_.join(root, name);
+        const info = await (0,promises_.lstat)(file);
+        if (info.isFile())
+            found.push({ name, data: await (0,promises_.readFile)(file), mode: info.mode });
+    }
+    return found;
 }
 function isPackageBin(manifest, file) {
     const { bin, name } = manifest;

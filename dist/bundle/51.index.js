@@ -28,13 +28,11 @@ async function publishWorkspaces(run) {
     for (const member of plan.members) {
         if (member.plan)
             state.set(member.name, 'waiting');
-        else
-            packages.set(member.name, { name: member.name, version: member.version, tag: '', outcome: 'private', detail: 'private: not published' });
     }
     for (const warning of plan.warnings)
         logger.warning(warning);
     logger.info(`Publishing ${publishable.length} of ${plan.members.length} workspace package${plan.members.length === 1 ? '' : 's'} of ${plan.root} (${plan.manager}), ` +
-        `${plan.concurrency} at a time, at most ${plan.otpUses} write${plan.otpUses === 1 ? '' : 's'} per one-time password.`);
+        `${plan.concurrency} at a time, ${plan.otpUsesWhy}.`);
     await new Promise((resolve) => {
         let running = 0;
         const settle = () => {
@@ -105,7 +103,7 @@ async function publishWorkspaces(run) {
         rows.set(member.name, { line, command: `${memberPlan.command.stage ? 'stage publish' : 'publish'} ${memberPlan.name}@${memberPlan.version}`, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail });
         packages.set(member.name, { name: memberPlan.name, version: memberPlan.version, tag: memberPlan.tag, outcome: 'not-run', detail });
     }
-    const ordered = plan.members.map((member) => packages.get(member.name));
+    const ordered = plan.members.map((member) => member.plan ? packages.get(member.name) : { name: member.name, version: member.version, tag: '', outcome: member.listed?.outcome ?? 'private', detail: member.listed?.detail ?? 'private: not published' });
     const failed = ordered.filter((entry) => entry.outcome === 'failed');
     return {
         packages: ordered,

@@ -1,320 +1,6 @@
 export const id = 620;
-export const ids = [620,53];
+export const ids = [620,251];
 export const modules = {
-
-/***/ 5709:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ isRegistryName)
-/* harmony export */ });
-/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8056);
-
-function isRegistryName(name) {
-    try {
-        const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_0__(name);
-        return parsed.registry === true && parsed.name === name;
-    }
-    catch {
-        return false;
-    }
-}
-
-
-/***/ }),
-
-/***/ 6844:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Vj: () => (/* binding */ selectWorkspaces),
-/* harmony export */   gt: () => (/* binding */ findWorkspaces)
-/* harmony export */ });
-/* unused harmony export rootPackage */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3581);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2088);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1196);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9670);
-/* harmony import */ var glob__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2600);
-/* harmony import */ var _registry_name_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5709);
-
-
-
-
-
-
-
-
-const PNPM_FILE = 'pnpm-workspace.yaml';
-const NPM_IGNORE = ['**/node_modules/**'];
-const PNPM_IGNORE = ['**/node_modules/**', '**/bower_components/**'];
-async function findWorkspaces(root, inputName) {
-    root = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root);
-    const rootFile = node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, 'package.json');
-    const [rootText, pnpmText, hasYarnLock] = await Promise.all([
-        readText(rootFile, inputName),
-        readText(node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, PNPM_FILE), inputName),
-        (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, 'yarn.lock')).then(() => true, () => false),
-    ]);
-    if (rootText === undefined && pnpmText === undefined) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: there is no package.json in ${root}. Give the root folder of the monorepo, the one whose package.json declares "workspaces" (or that holds ${PNPM_FILE}).`, { received: root });
-    }
-    const rootManifest = rootText === undefined ? {} : parseManifest(rootText, rootFile, inputName);
-    const packageManager = typeof rootManifest.packageManager === 'string' ? rootManifest.packageManager : '';
-    const manager = pnpmText !== undefined ? 'pnpm' : hasYarnLock || packageManager.startsWith('yarn') ? 'yarn' : 'npm';
-    let declaredIn;
-    let patterns;
-    let dirs;
-    let catalogs = {};
-    if (manager === 'pnpm') {
-        declaredIn = node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, PNPM_FILE);
-        const config = parseYamlObject(pnpmText ?? '', declaredIn, inputName);
-        patterns = stringList(config.packages, `"packages" in ${declaredIn}`, inputName);
-        if (patterns.length === 0)
-            throw noWorkspaces(declaredIn, inputName);
-        catalogs = readCatalogs(config, declaredIn, inputName);
-        dirs = await pnpmFolders(root, patterns);
-    }
-    else {
-        declaredIn = rootFile;
-        const declared = rootManifest.workspaces;
-        const list = isObject(declared) && !Array.isArray(declared) ? declared.packages : declared;
-        patterns = stringList(list, `"workspaces" in ${rootFile}`, inputName);
-        if (patterns.length === 0)
-            throw noWorkspaces(rootFile, inputName);
-        if (manager === 'yarn') {
-            const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, '.yarnrc.yml');
-            const text = await readText(file, inputName);
-            if (text !== undefined)
-                catalogs = readCatalogs(parseYamlObject(text, file, inputName), file, inputName);
-        }
-        dirs = await npmFolders(root, patterns);
-    }
-    const folders = [...new Set(dirs)].filter((dir) => dir !== root).sort(compare);
-    const texts = await Promise.all(folders.map((dir) => readText(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json'), inputName)));
-    const packages = [];
-    folders.forEach((dir, index) => {
-        const text = texts[index];
-        if (text === undefined)
-            return;
-        const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json');
-        packages.push(toWorkspacePackage(root, dir, parseManifest(text, file, inputName), file, inputName));
-    });
-    if (packages.length === 0)
-        throw matchesNothing(patterns, declaredIn, inputName);
-    refuseDuplicates(packages, inputName);
-    packages.sort((a, b) => compare(a.name, b.name));
-    return { root, manager, rootManifest, packages, catalogs };
-}
-function selectWorkspaces(monorepo, filter, includeRoot, inputName) {
-    const selected = new Set();
-    if (filter === true) {
-        for (const pkg of monorepo.packages)
-            selected.add(pkg);
-    }
-    else {
-        for (const entry of filter.map((item) => item.trim()).filter((item) => item !== '')) {
-            const matches = monorepo.packages.filter((pkg) => matchesFilter(pkg, entry, monorepo.root));
-            if (matches.length === 0)
-                throw unmatchedFilter(monorepo, entry, includeRoot, inputName);
-            for (const pkg of matches)
-                selected.add(pkg);
-        }
-    }
-    const result = monorepo.packages.filter((pkg) => selected.has(pkg));
-    if (!includeRoot)
-        return result;
-    const root = rootPackage(monorepo, inputName);
-    const clash = result.find((pkg) => pkg.name === root.name);
-    if (clash) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root (${node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, 'package.json')}) and the workspace package in ${node_path__WEBPACK_IMPORTED_MODULE_1__.join(clash.dir, 'package.json')} are both named "${root.name}". Rename one of them, or leave the root out.`, { received: root.name });
-    }
-    return [root, ...result];
-}
-function rootPackage(monorepo, inputName) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, 'package.json');
-    if (Object.keys(monorepo.rootManifest).length === 0) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root ${monorepo.root} has no package.json to publish. Leave the root out, or give it a package.json with "name" and "version".`, { received: monorepo.root });
-    }
-    return toWorkspacePackage(monorepo.root, monorepo.root, monorepo.rootManifest, file, inputName);
-}
-function matchesFilter(pkg, entry, root) {
-    if (pkg.name === entry || node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, entry) === pkg.dir)
-        return true;
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(entry) ? node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, entry) : entry;
-    const pattern = relative.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-    if (pattern === '')
-        return false;
-    return (0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pkg.relativeDir, pattern) || (0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pkg.relativeDir, `${pattern}/*`);
-}
-function unmatchedFilter(monorepo, entry, includeRoot, inputName) {
-    const known = monorepo.packages.map((pkg) => `${pkg.name} (${pkg.relativeDir})`);
-    const shown = known.length > 30 ? [...known.slice(0, 30), `and ${known.length - 30} more`] : known;
-    const rootName = monorepo.rootManifest.name;
-    const hint = !includeRoot && (entry === rootName || entry === '.') ? ' The monorepo root is not a workspace package: to publish it, set include-workspace-root.' : '';
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: "${entry}" matches no workspace package of ${monorepo.root} (by name, folder or glob over folders).${hint} Known packages: ${shown.join(', ')}.`, { received: entry });
-}
-function toWorkspacePackage(root, dir, manifest, file, inputName) {
-    const isPrivate = manifest.private === true;
-    const name = manifest.name === undefined && isPrivate ? nameFromFolder(dir) : manifest.name;
-    if (typeof name !== 'string' || name === '') {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} has no "name". Every workspace package that is not "private": true needs one, such as "my-package" or "@scope/my-package".`, { received: file });
-    }
-    if (!isPrivate && !(0,_registry_name_js__WEBPACK_IMPORTED_MODULE_7__/* .isRegistryName */ .V)(name)) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: "${name}" in ${file} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`, { received: name });
-    }
-    const clean = typeof manifest.version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_3__.clean(manifest.version) : null;
-    if (clean === null && !isPrivate) {
-        const what = manifest.version === undefined ? 'has no "version"' : `has version ${JSON.stringify(manifest.version)}, which is not a semver version`;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${name} (${file}) ${what}. Give it a version such as 1.2.3 or 2.0.0-beta.1, or mark it "private": true if it is never published.`, { received: manifest.version });
-    }
-    const relativeDir = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.';
-    return { name, version: clean ?? '', dir, relativeDir, manifest, private: isPrivate };
-}
-function nameFromFolder(dir) {
-    const base = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(dir);
-    const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir));
-    return parent.startsWith('@') ? `${parent}/${base}` : base;
-}
-function refuseDuplicates(packages, inputName) {
-    const byName = new Map();
-    for (const pkg of packages)
-        byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg]);
-    const duplicates = [...byName].filter(([, list]) => list.length > 1).sort(([a], [b]) => compare(a, b));
-    if (duplicates.length === 0)
-        return;
-    const lines = duplicates.map(([name, list]) => `"${name}" is the name of ${list.map((pkg) => node_path__WEBPACK_IMPORTED_MODULE_1__.join(pkg.dir, 'package.json')).join(' and ')}`);
-    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: two workspace packages have one name: ${lines.join('; ')}. Names must be unique in a monorepo: rename one, or leave it out of the workspaces.`, {
-        received: duplicates.map(([name]) => name),
-    });
-}
-async function npmFolders(root, declared) {
-    const patterns = [];
-    let negated = [];
-    for (const raw of declared) {
-        const bangs = /^!+/.exec(raw)?.[0].length ?? 0;
-        const pattern = raw.slice(bangs).replace(/^\.?\/+/, '');
-        if (bangs % 2 === 1) {
-            negated.push(pattern);
-        }
-        else {
-            negated = negated.filter((exclusion) => !(0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pattern, exclusion));
-            patterns.push(pattern);
-        }
-    }
-    const kept = patterns.filter((pattern) => !negated.some((exclusion) => (0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pattern, exclusion)));
-    if (kept.length === 0)
-        return [];
-    const globs = kept.map((pattern) => (pattern.replace(/\\/g, '/').endsWith('/') ? pattern : `${pattern}/`));
-    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_6__.glob)(globs, { cwd: root, ignore: [...NPM_IGNORE, ...negated] });
-    return matches.map((match) => node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, match));
-}
-async function pnpmFolders(root, declared) {
-    const toManifest = (pattern) => pattern.replace(/^(\.\/)+/, '').replace(/\/?$/, '/package.json');
-    const positive = declared.filter((pattern) => !pattern.startsWith('!')).map(toManifest);
-    const negative = declared.filter((pattern) => pattern.startsWith('!')).map((pattern) => toManifest(pattern.slice(1)));
-    if (positive.length === 0)
-        return [];
-    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_6__.glob)(positive, { cwd: root, ignore: [...PNPM_IGNORE, ...negative] });
-    return matches.map((match) => node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, match)));
-}
-function readCatalogs(config, file, inputName) {
-    const catalogs = {};
-    const named = config.catalogs ?? {};
-    if (!isObject(named) || Array.isArray(named))
-        throw malformedCatalog(file, '"catalogs" is not a mapping of catalog names to catalogs', inputName);
-    if (config.catalog != null && named.default != null) {
-        throw malformedCatalog(file, 'the default catalog is defined twice, as "catalog" and as "catalogs.default"; keep one', inputName);
-    }
-    const entries = [['default', config.catalog ?? undefined], ...Object.entries(named)];
-    for (const [name, catalog] of entries) {
-        if (catalog == null)
-            continue;
-        const where = name === 'default' && config.catalog != null ? '"catalog"' : `catalog "${name}"`;
-        if (!isObject(catalog) || Array.isArray(catalog))
-            throw malformedCatalog(file, `${where} is not a mapping of package names to ranges`, inputName);
-        for (const [dependency, range] of Object.entries(catalog)) {
-            if (typeof range !== 'string')
-                throw malformedCatalog(file, `${where} gives "${dependency}" a ${typeof range}, not a range`, inputName);
-        }
-        catalogs[name] = { ...catalog };
-    }
-    return catalogs;
-}
-function malformedCatalog(file, why, inputName) {
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} is malformed: ${why}. A catalog maps package names to ranges, such as "react: ^18.2.0".`, { received: file });
-}
-function noWorkspaces(file, inputName) {
-    const how = file.endsWith(PNPM_FILE)
-        ? `list the package folders under "packages" in ${file}, such as "packages: ['packages/*']"`
-        : `list the package folders in the "workspaces" field of ${file}, such as "workspaces": ["packages/*"]`;
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} declares no workspaces. To publish the packages of a monorepo, ${how}; to publish one package, give its folder without workspaces.`, { received: file });
-}
-function matchesNothing(patterns, file, inputName) {
-    const list = patterns.length > 0 ? ` (${patterns.map((pattern) => JSON.stringify(pattern)).join(', ')})` : '';
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: the workspaces declared in ${file}${list} match no folder holding a package.json. Each pattern is a folder or a glob relative to the root, such as "packages/*" or "packages/**".`, {
-        received: patterns,
-    });
-}
-function stringList(value, where, inputName) {
-    if (value === undefined || value === null)
-        return [];
-    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item === '')) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not a list of folder patterns. Give an array of non-empty strings, such as ["packages/*"].`, { received: value });
-    }
-    return value;
-}
-function parseManifest(text, file, inputName) {
-    let data;
-    try {
-        data = JSON.parse(text.replace(/^\uFEFF/, ''));
-    }
-    catch (error) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid JSON (${error.message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
-    }
-    if (!isObject(data) || Array.isArray(data)) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: file });
-    }
-    return data;
-}
-function parseYamlObject(text, file, inputName) {
-    let data;
-    try {
-        data = (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .parse */ .qg)(text);
-    }
-    catch (error) {
-        const reason = error.message.split('\n')[0];
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid YAML (${reason}). Fix its syntax.`, { received: file });
-    }
-    if (data === null || data === undefined)
-        return {};
-    if (!isObject(data) || Array.isArray(data)) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, { received: file });
-    }
-    return data;
-}
-async function readText(file, inputName) {
-    try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return undefined;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: could not read ${file} (${code ?? error.message}). Check that the file is readable.`, { received: file, cause: error });
-    }
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null;
-}
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-
-/***/ }),
 
 /***/ 6620:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -331,8 +17,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _package_read_package_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5863);
 /* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4098);
 /* harmony import */ var _package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6844);
-/* harmony import */ var _publish_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3334);
-/* harmony import */ var _workspace_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8815);
+/* harmony import */ var _publish_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1118);
+/* harmony import */ var _workspace_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(251);
 
 
 
@@ -508,7 +194,7 @@ async function packageCheckout(options, cwd, env) {
 
 /***/ }),
 
-/***/ 8815:
+/***/ 251:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -676,217 +362,18 @@ function compare(a, b) {
 
 // EXTERNAL MODULE: ./lib/package/npmrc.js
 var npmrc = __webpack_require__(9050);
-// EXTERNAL MODULE: ./node_modules/npm-package-arg/lib/npa.js
-var npa = __webpack_require__(8056);
-// EXTERNAL MODULE: ./lib/foundation/errors.js
-var errors = __webpack_require__(9670);
-// EXTERNAL MODULE: ./lib/package/registry-name.js
-var registry_name = __webpack_require__(5709);
-;// CONCATENATED MODULE: ./lib/package/publish-manifest.js
-
-
-
-
-
-const CATALOG_FILE = { npm: undefined, yarn: '.yarnrc.yml', pnpm: 'pnpm-workspace.yaml' };
-const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
-const publish_manifest_RUNTIME_FIELDS = new Set(['dependencies', 'optionalDependencies', 'peerDependencies']);
-const PNPM_LIFTED_FIELDS = [
-    'name', 'bin', 'engines', 'type', 'imports',
-    'main', 'module', 'typings', 'types', 'exports', 'browser', 'esnext', 'es2015', 'unpkg', 'umd:main',
-    'os', 'cpu', 'libc', 'typesVersions',
-];
-const YARN_LIFTED_FIELDS = ['type', 'main', 'browser', 'module', 'exports', 'imports', 'bin', 'typings', 'types'];
-function publishManifest(pkg, monorepo, inputName) {
-    const manifest = structuredClone(pkg.manifest);
-    const context = { pkg, monorepo, byName: workspaceIndex(monorepo), file: external_node_path_.join(pkg.dir, 'package.json'), inputName, warnings: [] };
-    for (const field of DEPENDENCY_FIELDS) {
-        const dependencies = manifest[field];
-        if (typeof dependencies !== 'object' || dependencies === null || Array.isArray(dependencies))
-            continue;
-        const rewritten = {};
-        for (const [name, spec] of Object.entries(dependencies)) {
-            const value = typeof spec === 'string' ? rewriteDependency(name, spec, field, context) : spec;
-            if (typeof value === 'string' && value.startsWith('workspace:'))
-                continue;
-            rewritten[name] = value;
-        }
-        manifest[field] = rewritten;
-    }
-    liftPublishConfig(manifest, context);
-    return { manifest, warnings: context.warnings };
-}
-function workspaceIndex(monorepo) {
-    const byName = new Map(monorepo.packages.map((pkg) => [pkg.name, pkg]));
-    const { name, version } = monorepo.rootManifest;
-    if (typeof name === 'string' && name !== '' && !byName.has(name)) {
-        byName.set(name, {
-            name,
-            version: (typeof version === 'string' ? semver.clean(version) : null) ?? '',
-            dir: monorepo.root,
-            relativeDir: '.',
-            manifest: monorepo.rootManifest,
-            private: monorepo.rootManifest.private === true,
-        });
-    }
-    return byName;
-}
-function rewriteDependency(name, spec, field, context) {
-    let target;
-    let result = spec;
-    if (spec.startsWith('workspace:')) {
-        ({ spec: result, target } = resolveWorkspace(name, spec, spec.slice('workspace:'.length), field, context));
-    }
-    else if (field === 'peerDependencies' && spec.includes('workspace:')) {
-        result = spec.replace(/workspace:(\S*)/g, (_whole, rest) => {
-            const resolved = resolveWorkspace(name, spec, rest, field, context);
-            target = resolved.target;
-            return resolved.spec;
-        });
-    }
-    if (result.startsWith('catalog:'))
-        result = resolveCatalog(name, result, field, context);
-    const { pkg, byName, warnings } = context;
-    const real = target?.name ?? aliasTarget(result) ?? name;
-    const dependency = byName.get(real);
-    if (!pkg.private && publish_manifest_RUNTIME_FIELDS.has(field) && dependency?.private && real !== pkg.name) {
-        warnings.push(`${pkg.name} depends on ${real} (${field}), a private workspace package that is never published: consumers of ${pkg.name} will not be able to install it.`);
-    }
-    return result;
-}
-function resolveWorkspace(name, spec, rest, field, context) {
-    const { pkg, monorepo } = context;
-    const byPath = rest.startsWith('./') || rest.startsWith('../')
-        ? (findByDir(monorepo, external_node_path_.resolve(pkg.dir, rest)) ?? findByDir(monorepo, external_node_path_.resolve(monorepo.root, rest)))
-        : /[\\/]/.test(rest) && !rest.startsWith('@') ? findByDir(monorepo, external_node_path_.resolve(monorepo.root, rest)) : undefined;
-    if (byPath !== undefined) {
-        const version = versionOf(byPath, name, spec, field, context);
-        if (version === undefined)
-            return { spec };
-        return { spec: byPath.name === name ? version : `npm:${byPath.name}@${version}`, target: byPath };
-    }
-    if (rest.startsWith('./') || rest.startsWith('../'))
-        throw outside(name, spec, field, rest, context);
-    const tokens = field === 'peerDependencies' ? /^(?:(.+)@)?([\^~*]|>=|>|<=|<)?$/ : /^(?:(.+)@)?([\^~*])?$/;
-    const short = tokens.exec(rest);
-    if (short !== null) {
-        const targetName = short[1] ?? name;
-        const target = context.byName.get(targetName);
-        if (target === undefined)
-            throw outside(name, spec, field, targetName, context);
-        const version = versionOf(target, name, spec, field, context);
-        if (version === undefined)
-            return { spec };
-        const prefix = short[2] === undefined || short[2] === '*' ? '' : short[2];
-        return { spec: target.name === name ? `${prefix}${version}` : `npm:${target.name}@${prefix}${version}`, target };
-    }
-    const at = rest.lastIndexOf('@');
-    const targetName = at > 0 ? rest.slice(0, at) : name;
-    const range = at > 0 ? rest.slice(at + 1) : rest;
-    const target = context.byName.get(targetName);
-    if (target === undefined)
-        throw outside(name, spec, field, targetName, context);
-    if (semver.validRange(range) === null) {
-        throw refusal(context, `has "${name}": "${spec}" in ${field}, and "${range}" is neither a semver range nor a workspace folder. Use workspace:*, workspace:^, workspace:~ or workspace:<range> such as workspace:^1.2.0`, spec);
-    }
-    const version = versionOf(target, name, spec, field, context);
-    if (version !== undefined && !semver.satisfies(version, range, { includePrerelease: true })) {
-        throw refusal(context, `has "${name}": "${spec}" in ${field}, but the workspace has ${target.name} ${version}, which ${range} does not accept. Widen the range, or use workspace:^ to follow the workspace version`, spec);
-    }
-    return { spec: at > 0 ? `npm:${rest}` : range, target };
-}
-function versionOf(target, name, spec, field, context) {
-    if (target.version !== '')
-        return target.version;
-    if (context.monorepo.manager === 'yarn')
-        return '0.0.0';
-    if (field === 'devDependencies') {
-        context.warnings.push(`${context.pkg.name} is published without its devDependency "${name}": "${spec}": ${target.name} has no version to publish. Consumers never install devDependencies.`);
-        return undefined;
-    }
-    throw refusal(context, `has "${name}": "${spec}" in ${field}, but ${target.name} (${external_node_path_.join(target.dir, 'package.json')}) has no version, so no registry range can replace it. Give ${target.name} a "version"`, spec);
-}
-function findByDir(monorepo, dir) {
-    return monorepo.packages.find((pkg) => pkg.dir === dir);
-}
-function outside(name, spec, field, target, context) {
-    const known = [...context.byName.keys()].sort();
-    const shown = known.length > 30 ? [...known.slice(0, 30), `and ${known.length - 30} more`] : known;
-    return refusal(context, `has "${name}": "${spec}" in ${field}, but "${target}" is not a package of the monorepo at ${context.monorepo.root}. A workspace: range must name one of its packages (${shown.join(', ')}); for anything else use a registry range such as ^1.2.3`, spec);
-}
-function resolveCatalog(name, spec, field, context) {
-    const { monorepo } = context;
-    const catalogName = spec.slice('catalog:'.length).trim() || 'default';
-    const file = CATALOG_FILE[monorepo.manager];
-    if (file === undefined) {
-        throw refusal(context, `has "${name}": "${spec}" in ${field}, but npm has no catalogs (pnpm defines them in pnpm-workspace.yaml, yarn in .yarnrc.yml). Write the range itself, such as ^1.2.3`, spec);
-    }
-    const where = external_node_path_.join(monorepo.root, file);
-    const catalog = monorepo.catalogs[catalogName];
-    if (catalog === undefined) {
-        const defined = Object.keys(monorepo.catalogs).sort();
-        const list = defined.length > 0 ? `it defines ${defined.map((item) => `"${item}"`).join(', ')}` : 'it defines none';
-        throw refusal(context, `has "${name}": "${spec}" in ${field}, but ${where} defines no catalog "${catalogName}" (${list}). Add the catalog, or use one of those`, spec);
-    }
-    const range = catalog[name];
-    if (range === undefined) {
-        throw refusal(context, `has "${name}": "${spec}" in ${field}, but catalog "${catalogName}" in ${where} has no entry for "${name}". Add "${name}" to that catalog, or write its range in ${field}`, spec);
-    }
-    const protocol = /^([a-z]+):/.exec(range)?.[1];
-    if (protocol === 'catalog' || protocol === 'workspace' || protocol === 'link' || protocol === 'file') {
-        throw refusal(context, `has "${name}": "${spec}" in ${field}, and catalog "${catalogName}" in ${where} gives "${name}" the range "${range}": a catalog entry cannot use the ${protocol}: protocol. Give it a registry range such as ^1.2.3`, spec);
-    }
-    return range;
-}
-function liftPublishConfig(manifest, context) {
-    const { manager } = context.monorepo;
-    const config = manifest.publishConfig;
-    if (manager === 'npm' || typeof config !== 'object' || config === null || Array.isArray(config))
-        return;
-    const publishConfig = config;
-    if (manager === 'yarn') {
-        for (const field of YARN_LIFTED_FIELDS)
-            if (publishConfig[field])
-                manifest[field] = publishConfig[field];
-        return;
-    }
-    if (Object.hasOwn(publishConfig, 'name')) {
-        const { name } = publishConfig;
-        if (typeof name !== 'string' || !(0,registry_name/* isRegistryName */.V)(name)) {
-            throw refusal(context, `has publishConfig.name ${JSON.stringify(name)}, which is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name)`, name);
-        }
-        if (name !== context.pkg.name)
-            context.warnings.push(`${context.pkg.name} is published as ${name} (publishConfig.name), as pnpm publishes it.`);
-    }
-    for (const field of PNPM_LIFTED_FIELDS) {
-        if (!Object.hasOwn(publishConfig, field))
-            continue;
-        manifest[field] = publishConfig[field];
-        delete publishConfig[field];
-    }
-    if (Object.keys(publishConfig).length === 0)
-        delete manifest.publishConfig;
-}
-function aliasTarget(spec) {
-    if (!spec.startsWith('npm:'))
-        return undefined;
-    try {
-        return npa(spec.slice('npm:'.length)).name ?? undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function refusal(context, what, received) {
-    const { inputName, pkg, file } = context;
-    return new errors/* InputError */.dz(inputName, `${inputName}: ${pkg.name} (${file}) ${what}.`, { received });
-}
-
+// EXTERNAL MODULE: ./lib/package/publish-manifest.js
+var publish_manifest = __webpack_require__(6533);
 // EXTERNAL MODULE: ./lib/package/workspaces.js
 var workspaces = __webpack_require__(6844);
-// EXTERNAL MODULE: ./lib/plan/publish-plan.js
-var publish_plan = __webpack_require__(3334);
+// EXTERNAL MODULE: ./lib/foundation/errors.js
+var errors = __webpack_require__(9670);
+// EXTERNAL MODULE: ./lib/plan/options.js
+var plan_options = __webpack_require__(4333);
+// EXTERNAL MODULE: ./lib/plan/publish-plan.js + 1 modules
+var publish_plan = __webpack_require__(1118);
 ;// CONCATENATED MODULE: ./lib/plan/workspace-plan.js
+
 
 
 
@@ -911,25 +398,32 @@ async function monorepoAt(command, options, cwd) {
 async function planWorkspacePublish(command, options, cwd, env) {
     const names = options.names;
     const scope = (command.workspaces ?? options.workspaces);
+    const concurrency = command.concurrency ?? options.concurrency;
     const monorepo = await monorepoAt(command, options, cwd);
     const selected = (0,workspaces/* selectWorkspaces */.Vj)(monorepo, scope, command.includeWorkspaceRoot ?? options.includeWorkspaceRoot, names.workspaces);
     const warnings = [];
+    for (const { name, dirs } of (0,workspaces/* duplicateNames */.wO)(monorepo)) {
+        warnings.push(`${dirs.length} workspace packages are named ${name} (${dirs.join(', ')}); none of them is published, so this does not stop the run, but a package manager may refuse it`);
+    }
     const npmrcs = new Map();
     const readNpmrc = (dir) => npmrcs.get(dir) ?? npmrcs.set(dir, (0,npmrc/* readNpmrcRegistries */.e)(dir, env, names.package)).get(dir);
-    const members = new Map();
-    for (const pkg of selected) {
-        if (pkg.private) {
-            members.set(pkg.name, { name: pkg.name, version: pkg.version, relativeDir: pkg.relativeDir, plan: undefined, manifest: pkg.manifest });
-            continue;
-        }
-        const { manifest, warnings: found } = publishManifest(pkg, monorepo, names.workspaces);
-        warnings.push(...found.map((warning) => `${pkg.name}: ${warning}`));
+    const settle = async (pkg) => {
+        if (pkg.private)
+            return { name: pkg.name, version: pkg.version, relativeDir: pkg.relativeDir, plan: undefined, listed: { outcome: 'private', detail: 'private: not published' }, manifest: pkg.manifest, found: [] };
+        const { manifest, warnings: found } = (0,publish_manifest/* publishManifest */.pm)(pkg, monorepo, names.workspaces);
         const rewritten = JSON.stringify(manifest) !== JSON.stringify(pkg.manifest);
-        const plan = await (0,publish_plan/* settlePublish */.Z)(command, options, { kind: 'folder', dir: pkg.dir, manifest, manifestText: rewritten ? `${JSON.stringify(manifest, null, 2)}\n` : undefined, workspaceRoot: monorepo.root }, cwd, env, { dirs: [...new Set([monorepo.root, pkg.dir])], read: readNpmrc });
+        const plan = await (0,publish_plan/* settlePublish */.Z)(command, options, { kind: 'folder', dir: pkg.dir, manifest, manifestText: rewritten ? `${JSON.stringify(manifest, null, 2)}\n` : undefined, workspaceRoot: monorepo.root, manager: monorepo.manager }, cwd, env, { dirs: [...new Set([monorepo.root, pkg.dir])], read: readNpmrc });
         plan.warnings = found;
-        members.set(pkg.name, { name: plan.name, version: plan.version, relativeDir: pkg.relativeDir, plan, manifest });
+        return { name: plan.name, version: plan.version, relativeDir: pkg.relativeDir, plan, manifest, found };
+    };
+    const settled = await inBatches(selected, concurrency, settle);
+    const members = new Map();
+    for (const member of settled) {
+        warnings.push(...member.found.map((warning) => `${member.name}: ${warning}`));
+        if (member.plan !== undefined)
+            members.set(member.name, member);
     }
-    const publishable = [...members.values()].filter((member) => member.plan !== undefined);
+    const publishable = [...members.values()];
     const order = dependencyOrder(publishable.map((member) => ({ name: member.name, version: member.version, manifest: member.manifest })));
     const position = new Map(order.levels.flatMap((level, index) => level.map((name) => [name, index])));
     const waitsFor = new Map();
@@ -938,27 +432,59 @@ async function planWorkspacePublish(command, options, cwd, env) {
         waitsFor.set(member.name, (order.dependsOn.get(member.name) ?? []).filter((dependency) => (position.get(dependency) ?? 0) < level));
     }
     for (const cycle of order.cycles)
-        warnings.push(`these packages depend on each other (${cycle.join(' -> ')} -> ${cycle[0]}): they are published in name order`);
-    const ordered = [...order.levels.flat().map((name) => members.get(name)), ...[...members.values()].filter((member) => member.plan === undefined)];
+        warnings.push(cycleWarning(cycle, order.dependsOn));
+    const listedOnly = [
+        ...settled.filter((member) => member.plan === undefined),
+        ...(0,workspaces/* skippedWorkspaces */.nh)(monorepo, selected, scope, names.workspaces).map(({ pkg, why }) => ({
+            name: pkg.name,
+            version: pkg.version || (typeof pkg.manifest.version === 'string' ? pkg.manifest.version : ''),
+            relativeDir: pkg.relativeDir,
+            plan: undefined,
+            listed: { outcome: pkg.private ? 'private' : 'skipped', detail: why },
+        })),
+    ];
+    const ordered = [...order.levels.flat().map((name) => members.get(name)), ...listedOnly];
     return {
         command,
         root: monorepo.root,
         manager: monorepo.manager,
-        members: ordered.map(({ name, version, relativeDir, plan }) => ({ name, version, relativeDir, plan })),
+        members: ordered.map(({ name, version, relativeDir, plan, listed }) => ({ name, version, relativeDir, plan, ...(listed ? { listed } : {}) })),
         waitsFor,
         cycles: order.cycles,
         outside: outsideDependencies(monorepo, selected, publishable),
-        concurrency: command.concurrency ?? options.concurrency,
-        otpUses: command.otpUses ?? options.otpUses,
+        concurrency,
+        ...pacing((0,plan_options.otpPacing)(command.otpUses ?? options.otpUses, options.registry, command.otpUses === undefined ? names.otpUses : '--otp-uses')),
         warnings,
     };
+}
+function pacing({ uses, why }) {
+    return { otpUses: uses, otpUsesWhy: why };
+}
+function cycleWarning(cycle, dependsOn) {
+    const members = new Set(cycle);
+    const edges = cycle.flatMap((from) => (dependsOn.get(from) ?? []).filter((to) => members.has(to)).map((to) => `${from} -> ${to}`));
+    return `these packages depend on each other (${edges.join(', ')}; a -> b: a depends on b): they are published in name order`;
+}
+async function inBatches(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        for (let index = next++; index < items.length; index = next++) {
+            results[index] = await work(items[index]).then((value) => ({ status: 'fulfilled', value }), (reason) => ({ status: 'rejected', reason }));
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return results.map((result) => result.value);
 }
 function outsideDependencies(monorepo, selected, members) {
     const inScope = new Set(selected.map((pkg) => pkg.name));
     const byName = new Map(monorepo.packages.map((pkg) => [pkg.name, pkg]));
     const outside = new Map();
     for (const member of members) {
-        for (const field of DEPENDENCY_FIELDS.filter((field) => field !== 'devDependencies')) {
+        for (const field of publish_manifest/* DEPENDENCY_FIELDS */.AT.filter((field) => field !== 'devDependencies')) {
             const dependencies = member.manifest[field];
             if (typeof dependencies !== 'object' || dependencies === null)
                 continue;

@@ -216,14 +216,14 @@ async function preflightPublish(client, plan) {
 async function readAndPack(plan) {
     if (plan.source.kind !== 'folder')
         throw new TypeError('readAndPack: not a folder');
-    const { dir, manifestText, workspaceRoot } = plan.source;
+    const { dir, manifestText } = plan.source;
     const id = `${plan.name}@${plan.version}`;
     const manifest = await readPublishManifest(dir, manifestText);
     if (manifest.name !== plan.name || manifest.version !== plan.version) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$('EPACK', `The package scripts changed ${dir}/package.json from ${id} to ${String(manifest.name)}@${String(manifest.version)}; nothing was published. Set the name and version before the run instead.`, { received: id });
     }
-    const { packDirectory } = await loadPacker();
-    const packed = await packDirectory(dir, { ...(manifestText === undefined ? {} : { manifestText }), ...(workspaceRoot === undefined ? {} : { workspaceRoot, workspaces: [dir] }) });
+    const { packDirectory, sourcePackOptions } = await loadPacker();
+    const packed = await packDirectory(dir, sourcePackOptions(plan.source));
     return { manifest, packed };
 }
 function readAndPackEarly(plan) {
@@ -616,6 +616,7 @@ class OtpSource {
     #skewWarned = false;
     #maxUsesPerCode;
     #registryUses = Number.POSITIVE_INFINITY;
+    #learning = new Set();
     #pausedUntil = 0;
     #spentMs = 0;
     #exhausted;
@@ -661,9 +662,9 @@ class OtpSource {
         return issued;
     }
     accepted(code) {
-        const flight = this.#settle(code);
         this.#accepted.add(code.window);
         this.#acceptedUses.set(code.window, (this.#acceptedUses.get(code.window) ?? 0) + 1);
+        const flight = this.#settle(code);
         this.#proven = true;
         if (flight?.reuse)
             this.#reuseProven = true;
@@ -690,8 +691,10 @@ class OtpSource {
         this.#uses.set(code.window, Math.max(0, uses));
     }
     rateLimited(code, limit) {
-        if (code && limit.codeUses)
+        if (code && limit.codeUses) {
             this.#learnUses(this.#acceptedUses.get(code.window) ?? 0);
+            this.#learning.add(code.window);
+        }
         this.pauseUntil(this.#clock.now() + limit.retryAfterMs, limit.codeUses ? '429 rate limited otp' : '429 Too Many Requests');
         if (code)
             this.released(code);
@@ -782,6 +785,12 @@ class OtpSource {
         this.#logger.info(`The registry rate-limited a one-time password after ${accepted} write${accepted === 1 ? '' : 's'} with it; ` +
             `from now on each code serves at most ${accepted} write${accepted === 1 ? '' : 's'}.`);
     }
+    #settleLearned(accepted) {
+        if (accepted <= this.#registryUses || this.#registryUses === Number.POSITIVE_INFINITY)
+            return;
+        this.#registryUses = accepted;
+        this.#logger.info(`The writes sent with that one-time password have ended: the registry took ${accepted} with it, so each code serves at most ${accepted} writes from now on.`);
+    }
     #whyWait(window) {
         if (this.#rejected.has(window - 1))
             return 'the last code was refused';
@@ -811,6 +820,10 @@ class OtpSource {
         if (!flight)
             return undefined;
         this.#inFlight.delete(code);
+        if (this.#learning.has(flight.window) && ![...this.#inFlight.values()].some((other) => other.window === flight.window)) {
+            this.#learning.delete(flight.window);
+            this.#settleLearned(this.#acceptedUses.get(flight.window) ?? 0);
+        }
         this.#verdict.resolve();
         this.#verdict = Promise.withResolvers();
         return flight;
@@ -1212,7 +1225,7 @@ async function mapWorkspaces(root, declaration) {
     if (!Array.isArray(list)) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$('EPACK', `"workspaces" in the package.json of ${root} must be an array of folder patterns (or {"packages": [...]}).`, { received: declaration });
     }
-    const { minimatch } = await __webpack_require__.e(/* import() */ 581).then(__webpack_require__.bind(__webpack_require__, 3581));
+    const { minimatch } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3581));
     const patterns = [];
     const negatedPatterns = [];
     for (const entry of list) {
@@ -1268,6 +1281,221 @@ function nameFromFolder(dir) {
     const base = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(dir);
     const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir));
     return parent.startsWith('@') ? `${parent}/${base}` : base;
+}
+
+
+/***/ }),
+
+/***/ 6533:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AT: () => (/* binding */ DEPENDENCY_FIELDS),
+/* harmony export */   pm: () => (/* binding */ publishManifest)
+/* harmony export */ });
+/* unused harmony exports CATALOG_FILE, PNPM_LIFTED_FIELDS, YARN_LIFTED_FIELDS */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8056);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2088);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
+/* harmony import */ var _registry_name_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5709);
+
+
+
+
+
+const CATALOG_FILE = { npm: undefined, yarn: '.yarnrc.yml', pnpm: 'pnpm-workspace.yaml' };
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
+const RUNTIME_FIELDS = new Set(['dependencies', 'optionalDependencies', 'peerDependencies']);
+const PNPM_LIFTED_FIELDS = [
+    'name', 'bin', 'engines', 'type', 'imports',
+    'main', 'module', 'typings', 'types', 'exports', 'browser', 'esnext', 'es2015', 'unpkg', 'umd:main',
+    'os', 'cpu', 'libc', 'typesVersions',
+];
+const YARN_LIFTED_FIELDS = ['type', 'main', 'browser', 'module', 'exports', 'imports', 'bin', 'typings', 'types'];
+function publishManifest(pkg, monorepo, inputName) {
+    const manifest = structuredClone(pkg.manifest);
+    const context = { pkg, monorepo, byName: workspaceIndex(monorepo), file: node_path__WEBPACK_IMPORTED_MODULE_0__.join(pkg.dir, 'package.json'), inputName, warnings: [] };
+    for (const field of DEPENDENCY_FIELDS) {
+        const dependencies = manifest[field];
+        if (typeof dependencies !== 'object' || dependencies === null || Array.isArray(dependencies))
+            continue;
+        const rewritten = {};
+        for (const [name, spec] of Object.entries(dependencies)) {
+            const value = typeof spec === 'string' ? rewriteDependency(name, spec, field, context) : spec;
+            if (typeof value === 'string' && value.startsWith('workspace:'))
+                continue;
+            rewritten[name] = value;
+        }
+        manifest[field] = rewritten;
+    }
+    liftPublishConfig(manifest, context);
+    return { manifest, warnings: context.warnings };
+}
+function workspaceIndex(monorepo) {
+    const byName = new Map(monorepo.packages.map((pkg) => [pkg.name, pkg]));
+    const { name, version } = monorepo.rootManifest;
+    if (typeof name === 'string' && name !== '' && !byName.has(name)) {
+        byName.set(name, {
+            name,
+            version: (typeof version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_2__.clean(version) : null) ?? '',
+            dir: monorepo.root,
+            relativeDir: '.',
+            manifest: monorepo.rootManifest,
+            private: monorepo.rootManifest.private === true,
+        });
+    }
+    return byName;
+}
+function rewriteDependency(name, spec, field, context) {
+    let target;
+    let result = spec;
+    if (spec.startsWith('workspace:')) {
+        ({ spec: result, target } = resolveWorkspace(name, spec, spec.slice('workspace:'.length), field, context));
+    }
+    else if (field === 'peerDependencies' && spec.includes('workspace:')) {
+        result = spec.replace(/workspace:(\S*)/g, (_whole, rest) => {
+            const resolved = resolveWorkspace(name, spec, rest, field, context);
+            target = resolved.target;
+            return resolved.spec;
+        });
+    }
+    if (result.startsWith('catalog:'))
+        result = resolveCatalog(name, result, field, context);
+    const { pkg, byName, warnings } = context;
+    const real = target?.name ?? aliasTarget(result) ?? name;
+    const dependency = byName.get(real);
+    if (!pkg.private && RUNTIME_FIELDS.has(field) && dependency?.private && real !== pkg.name) {
+        warnings.push(`${pkg.name} depends on ${real} (${field}), a private workspace package that is never published: consumers of ${pkg.name} will not be able to install it.`);
+    }
+    return result;
+}
+function resolveWorkspace(name, spec, rest, field, context) {
+    const { pkg, monorepo } = context;
+    const byPath = rest.startsWith('./') || rest.startsWith('../')
+        ? (findByDir(monorepo, node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(pkg.dir, rest)) ?? findByDir(monorepo, node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(monorepo.root, rest)))
+        : /[\\/]/.test(rest) && !rest.startsWith('@') ? findByDir(monorepo, node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(monorepo.root, rest)) : undefined;
+    if (byPath !== undefined) {
+        const version = versionOf(byPath, name, spec, field, context);
+        if (version === undefined)
+            return { spec };
+        return { spec: byPath.name === name ? version : `npm:${byPath.name}@${version}`, target: byPath };
+    }
+    if (rest.startsWith('./') || rest.startsWith('../'))
+        throw outside(name, spec, field, rest, context);
+    const tokens = field === 'peerDependencies' ? /^(?:(.+)@)?([\^~*]|>=|>|<=|<)?$/ : /^(?:(.+)@)?([\^~*])?$/;
+    const short = tokens.exec(rest);
+    if (short !== null) {
+        const targetName = short[1] ?? name;
+        const target = context.byName.get(targetName);
+        if (target === undefined)
+            throw outside(name, spec, field, targetName, context);
+        const version = versionOf(target, name, spec, field, context);
+        if (version === undefined)
+            return { spec };
+        const prefix = short[2] === undefined || short[2] === '*' ? '' : short[2];
+        return { spec: target.name === name ? `${prefix}${version}` : `npm:${target.name}@${prefix}${version}`, target };
+    }
+    const at = rest.lastIndexOf('@');
+    const targetName = at > 0 ? rest.slice(0, at) : name;
+    const range = at > 0 ? rest.slice(at + 1) : rest;
+    const target = context.byName.get(targetName);
+    if (target === undefined)
+        throw outside(name, spec, field, targetName, context);
+    if (semver__WEBPACK_IMPORTED_MODULE_2__.validRange(range) === null) {
+        throw refusal(context, `has "${name}": "${spec}" in ${field}, and "${range}" is neither a semver range nor a workspace folder. Use workspace:*, workspace:^, workspace:~ or workspace:<range> such as workspace:^1.2.0`, spec);
+    }
+    const version = versionOf(target, name, spec, field, context);
+    if (version !== undefined && !semver__WEBPACK_IMPORTED_MODULE_2__.satisfies(version, range, { includePrerelease: true })) {
+        throw refusal(context, `has "${name}": "${spec}" in ${field}, but the workspace has ${target.name} ${version}, which ${range} does not accept. Widen the range, or use workspace:^ to follow the workspace version`, spec);
+    }
+    return { spec: at > 0 ? `npm:${rest}` : range, target };
+}
+function versionOf(target, name, spec, field, context) {
+    if (target.version !== '')
+        return target.version;
+    if (context.monorepo.manager === 'yarn')
+        return '0.0.0';
+    if (field === 'devDependencies') {
+        context.warnings.push(`${context.pkg.name} is published without its devDependency "${name}": "${spec}": ${target.name} has no version to publish. Consumers never install devDependencies.`);
+        return undefined;
+    }
+    throw refusal(context, `has "${name}": "${spec}" in ${field}, but ${target.name} (${node_path__WEBPACK_IMPORTED_MODULE_0__.join(target.dir, 'package.json')}) has no version, so no registry range can replace it. Give ${target.name} a "version"`, spec);
+}
+function findByDir(monorepo, dir) {
+    return monorepo.packages.find((pkg) => pkg.dir === dir);
+}
+function outside(name, spec, field, target, context) {
+    const known = [...context.byName.keys()].sort();
+    const shown = known.length > 30 ? [...known.slice(0, 30), `and ${known.length - 30} more`] : known;
+    return refusal(context, `has "${name}": "${spec}" in ${field}, but "${target}" is not a package of the monorepo at ${context.monorepo.root}. A workspace: range must name one of its packages (${shown.join(', ')}); for anything else use a registry range such as ^1.2.3`, spec);
+}
+function resolveCatalog(name, spec, field, context) {
+    const { monorepo } = context;
+    const catalogName = spec.slice('catalog:'.length).trim() || 'default';
+    const file = CATALOG_FILE[monorepo.manager];
+    if (file === undefined) {
+        throw refusal(context, `has "${name}": "${spec}" in ${field}, but npm has no catalogs (pnpm defines them in pnpm-workspace.yaml, yarn in .yarnrc.yml). Write the range itself, such as ^1.2.3`, spec);
+    }
+    const where = node_path__WEBPACK_IMPORTED_MODULE_0__.join(monorepo.root, file);
+    const catalog = monorepo.catalogs[catalogName];
+    if (catalog === undefined) {
+        const defined = Object.keys(monorepo.catalogs).sort();
+        const list = defined.length > 0 ? `it defines ${defined.map((item) => `"${item}"`).join(', ')}` : 'it defines none';
+        throw refusal(context, `has "${name}": "${spec}" in ${field}, but ${where} defines no catalog "${catalogName}" (${list}). Add the catalog, or use one of those`, spec);
+    }
+    const range = catalog[name];
+    if (range === undefined) {
+        throw refusal(context, `has "${name}": "${spec}" in ${field}, but catalog "${catalogName}" in ${where} has no entry for "${name}". Add "${name}" to that catalog, or write its range in ${field}`, spec);
+    }
+    const protocol = /^([a-z]+):/.exec(range)?.[1];
+    if (protocol === 'catalog' || protocol === 'workspace' || protocol === 'link' || protocol === 'file') {
+        throw refusal(context, `has "${name}": "${spec}" in ${field}, and catalog "${catalogName}" in ${where} gives "${name}" the range "${range}": a catalog entry cannot use the ${protocol}: protocol. Give it a registry range such as ^1.2.3`, spec);
+    }
+    return range;
+}
+function liftPublishConfig(manifest, context) {
+    const { manager } = context.monorepo;
+    const config = manifest.publishConfig;
+    if (manager === 'npm' || typeof config !== 'object' || config === null || Array.isArray(config))
+        return;
+    const publishConfig = config;
+    if (manager === 'yarn') {
+        for (const field of YARN_LIFTED_FIELDS)
+            if (publishConfig[field])
+                manifest[field] = publishConfig[field];
+        return;
+    }
+    if (Object.hasOwn(publishConfig, 'name')) {
+        const { name } = publishConfig;
+        if (typeof name !== 'string' || !(0,_registry_name_js__WEBPACK_IMPORTED_MODULE_4__/* .isRegistryName */ .V)(name)) {
+            throw refusal(context, `has publishConfig.name ${JSON.stringify(name)}, which is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name)`, name);
+        }
+        if (name !== context.pkg.name)
+            context.warnings.push(`${context.pkg.name} is published as ${name} (publishConfig.name), as pnpm publishes it.`);
+    }
+    for (const field of PNPM_LIFTED_FIELDS) {
+        if (!Object.hasOwn(publishConfig, field))
+            continue;
+        manifest[field] = publishConfig[field];
+        delete publishConfig[field];
+    }
+    if (Object.keys(publishConfig).length === 0)
+        delete manifest.publishConfig;
+}
+function aliasTarget(spec) {
+    if (!spec.startsWith('npm:'))
+        return undefined;
+    try {
+        return npm_package_arg__WEBPACK_IMPORTED_MODULE_1__(spec.slice('npm:'.length)).name ?? undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function refusal(context, what, received) {
+    const { inputName, pkg, file } = context;
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: ${pkg.name} (${file}) ${what}.`, { received });
 }
 
 
@@ -1523,6 +1751,27 @@ function fileSteps(data, unpacked) {
 
 /***/ }),
 
+/***/ 5709:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ isRegistryName)
+/* harmony export */ });
+/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8056);
+
+function isRegistryName(name) {
+    try {
+        const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_0__(name);
+        return parsed.registry === true && parsed.name === name;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
 /***/ 8344:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1704,6 +1953,354 @@ function integrityOf(data) {
 
 /***/ }),
 
+/***/ 6844:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vj: () => (/* binding */ selectWorkspaces),
+/* harmony export */   gt: () => (/* binding */ findWorkspaces),
+/* harmony export */   nh: () => (/* binding */ skippedWorkspaces),
+/* harmony export */   wO: () => (/* binding */ duplicateNames)
+/* harmony export */ });
+/* unused harmony export rootPackage */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3581);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2088);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8815);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9670);
+/* harmony import */ var glob__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2600);
+/* harmony import */ var _registry_name_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5709);
+
+
+
+
+
+
+
+
+const PNPM_FILE = 'pnpm-workspace.yaml';
+const NPM_IGNORE = ['**/node_modules/**'];
+const PNPM_IGNORE = ['**/node_modules/**', '**/bower_components/**'];
+async function findWorkspaces(root, inputName) {
+    root = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root);
+    const rootFile = node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, 'package.json');
+    const [rootText, pnpmText, hasYarnLock] = await Promise.all([
+        readText(rootFile, inputName),
+        readText(node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, PNPM_FILE), inputName),
+        (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, 'yarn.lock')).then(() => true, () => false),
+    ]);
+    if (rootText === undefined && pnpmText === undefined) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: there is no package.json in ${root}. Give the root folder of the monorepo, the one whose package.json declares "workspaces" (or that holds ${PNPM_FILE}).`, { received: root });
+    }
+    const rootManifest = rootText === undefined ? {} : parseManifest(rootText, rootFile, inputName);
+    const packageManager = typeof rootManifest.packageManager === 'string' ? rootManifest.packageManager : '';
+    const manager = pnpmText !== undefined ? 'pnpm' : hasYarnLock || packageManager.startsWith('yarn') ? 'yarn' : 'npm';
+    let declaredIn;
+    let patterns;
+    let dirs;
+    let catalogs = {};
+    if (manager === 'pnpm') {
+        declaredIn = node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, PNPM_FILE);
+        const config = parseYamlObject(pnpmText ?? '', declaredIn, inputName);
+        patterns = stringList(config.packages, `"packages" in ${declaredIn}`, inputName);
+        if (patterns.length === 0)
+            throw noWorkspaces(declaredIn, inputName);
+        catalogs = readCatalogs(config, declaredIn, inputName);
+        dirs = await pnpmFolders(root, patterns);
+    }
+    else {
+        declaredIn = rootFile;
+        const declared = rootManifest.workspaces;
+        const list = isObject(declared) && !Array.isArray(declared) ? declared.packages : declared;
+        patterns = stringList(list, `"workspaces" in ${rootFile}`, inputName);
+        if (patterns.length === 0)
+            throw noWorkspaces(rootFile, inputName);
+        if (manager === 'yarn') {
+            const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, '.yarnrc.yml');
+            const text = await readText(file, inputName);
+            if (text !== undefined)
+                catalogs = readCatalogs(parseYamlObject(text, file, inputName), file, inputName);
+        }
+        dirs = await npmFolders(root, patterns);
+    }
+    const folders = [...new Set(dirs)].filter((dir) => dir !== root).sort(compare);
+    const texts = await Promise.all(folders.map((dir) => readText(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json'), inputName)));
+    const packages = [];
+    folders.forEach((dir, index) => {
+        const text = texts[index];
+        if (text === undefined)
+            return;
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json');
+        packages.push(readWorkspacePackage(root, dir, parseManifest(text, file, inputName), file));
+    });
+    if (packages.length === 0)
+        throw matchesNothing(patterns, declaredIn, inputName);
+    packages.sort((a, b) => compare(a.name, b.name) || compare(a.relativeDir, b.relativeDir));
+    return { root, manager, rootManifest, packages, catalogs };
+}
+function selectWorkspaces(monorepo, filter, includeRoot, inputName) {
+    const selected = new Set();
+    const named = new Set();
+    if (filter === true) {
+        for (const pkg of monorepo.packages)
+            selected.add(pkg);
+    }
+    else {
+        for (const entry of filter.map((item) => item.trim()).filter((item) => item !== '')) {
+            const matches = monorepo.packages.filter((pkg) => matchesFilter(pkg, entry, monorepo.root));
+            if (matches.length === 0)
+                throw unmatchedFilter(monorepo, entry, includeRoot, inputName);
+            for (const pkg of matches) {
+                selected.add(pkg);
+                if (pkg.name === entry || node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(monorepo.root, entry) === pkg.dir)
+                    named.add(pkg);
+            }
+        }
+    }
+    const result = monorepo.packages.filter((pkg) => selected.has(pkg) && (pkg.private || !skipsProblem(monorepo, pkg, named.has(pkg), inputName)));
+    refuseDuplicates(monorepo, result, inputName);
+    if (!includeRoot)
+        return result;
+    const root = rootPackage(monorepo, inputName);
+    const clash = result.find((pkg) => pkg.name === root.name);
+    if (clash) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root (${node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, 'package.json')}) and the workspace package in ${node_path__WEBPACK_IMPORTED_MODULE_1__.join(clash.dir, 'package.json')} are both named "${root.name}". Rename one of them, or leave the root out.`, { received: root.name });
+    }
+    return [root, ...result];
+}
+function skipsProblem(monorepo, pkg, named, inputName) {
+    const { problem } = pkg;
+    if (problem === undefined)
+        return false;
+    if (!named && problem.kind === 'missing' && monorepo.manager === 'pnpm')
+        return true;
+    throw problemError(pkg, inputName);
+}
+function skippedWorkspaces(monorepo, selected, filter, inputName) {
+    const kept = new Set(selected);
+    const covers = (pkg) => filter === true || filter.some((entry) => entry.trim() !== '' && matchesFilter(pkg, entry.trim(), monorepo.root));
+    const notSelected = `not selected by ${inputName} (${filter === true ? 'true' : filter.join(', ')})`;
+    return monorepo.packages
+        .filter((pkg) => !kept.has(pkg))
+        .map((pkg) => {
+        if (pkg.private)
+            return { pkg, why: `private: not published${covers(pkg) ? '' : `, and ${notSelected}`}` };
+        if (pkg.problem && covers(pkg))
+            return { pkg, why: `skipped: ${pkg.problem.what}, and pnpm publishes only packages with a name and a version` };
+        return { pkg, why: `skipped: ${notSelected}` };
+    });
+}
+function duplicateNames(monorepo) {
+    const byName = new Map();
+    for (const pkg of monorepo.packages)
+        byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg]);
+    return [...byName]
+        .filter(([, list]) => list.length > 1)
+        .sort(([a], [b]) => compare(a, b))
+        .map(([name, list]) => ({ name, dirs: list.map((pkg) => pkg.relativeDir) }));
+}
+function rootPackage(monorepo, inputName) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, 'package.json');
+    if (Object.keys(monorepo.rootManifest).length === 0) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root ${monorepo.root} has no package.json to publish. Leave the root out, or give it a package.json with "name" and "version".`, { received: monorepo.root });
+    }
+    return toWorkspacePackage(monorepo.root, monorepo.root, monorepo.rootManifest, file, inputName);
+}
+function matchesFilter(pkg, entry, root) {
+    if (pkg.name === entry || node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, entry) === pkg.dir)
+        return true;
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(entry) ? node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, entry) : entry;
+    const pattern = relative.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+    if (pattern === '')
+        return false;
+    return (0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pkg.relativeDir, pattern) || (0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pkg.relativeDir, `${pattern}/*`);
+}
+function unmatchedFilter(monorepo, entry, includeRoot, inputName) {
+    const known = monorepo.packages.map((pkg) => `${pkg.name} (${pkg.relativeDir})`);
+    const shown = known.length > 30 ? [...known.slice(0, 30), `and ${known.length - 30} more`] : known;
+    const rootName = monorepo.rootManifest.name;
+    const hint = !includeRoot && (entry === rootName || entry === '.') ? ' The monorepo root is not a workspace package: to publish it, set include-workspace-root.' : '';
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: "${entry}" matches no workspace package of ${monorepo.root} (by name, folder or glob over folders).${hint} Known packages: ${shown.join(', ')}.`, { received: entry });
+}
+function toWorkspacePackage(root, dir, manifest, file, inputName) {
+    const pkg = readWorkspacePackage(root, dir, manifest, file);
+    if (pkg.problem)
+        throw problemError(pkg, inputName);
+    return pkg;
+}
+function problemError(pkg, inputName) {
+    const problem = pkg.problem;
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(pkg.dir, 'package.json');
+    const who = problem.what === 'has no "name"' ? file : `${pkg.name} (${file})`;
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${who} ${problem.what}. ${problem.advice}`, { received: problem.received });
+}
+function readWorkspacePackage(root, dir, manifest, file) {
+    const isPrivate = manifest.private === true;
+    const relativeDir = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.';
+    let problem;
+    const given = manifest.name;
+    const hasName = typeof given === 'string' && given !== '';
+    const name = hasName ? given : nameFromFolder(dir);
+    if (!isPrivate && !hasName) {
+        problem = { kind: given === undefined ? 'missing' : 'invalid', received: file, what: 'has no "name"', advice: 'Every workspace package that is not "private": true needs one, such as "my-package" or "@scope/my-package".' };
+    }
+    else if (!isPrivate && !(0,_registry_name_js__WEBPACK_IMPORTED_MODULE_7__/* .isRegistryName */ .V)(name)) {
+        problem = { kind: 'invalid', received: name, what: 'is not a valid npm package name', advice: 'Use lower case, URL-safe characters, optionally under a scope (@scope/name).' };
+    }
+    const clean = typeof manifest.version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_3__.clean(manifest.version) : null;
+    if (clean === null && !isPrivate && problem === undefined) {
+        const what = manifest.version === undefined ? 'has no "version"' : `has version ${JSON.stringify(manifest.version)}, which is not a semver version`;
+        problem = {
+            kind: manifest.version === undefined ? 'missing' : 'invalid',
+            received: manifest.version,
+            what,
+            advice: 'Give it a version such as 1.2.3 or 2.0.0-beta.1, or mark it "private": true if it is never published.',
+        };
+    }
+    return { name, version: clean ?? '', dir, relativeDir, manifest, private: isPrivate, ...(problem ? { problem } : {}) };
+}
+function nameFromFolder(dir) {
+    const base = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(dir);
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir));
+    return parent.startsWith('@') ? `${parent}/${base}` : base;
+}
+function refuseDuplicates(monorepo, selected, inputName) {
+    const published = new Set(selected.filter((pkg) => !pkg.private).map((pkg) => pkg.name));
+    const duplicates = duplicateNames(monorepo).filter((duplicate) => published.has(duplicate.name));
+    if (duplicates.length === 0)
+        return;
+    const lines = duplicates.map(({ name, dirs }) => `"${name}" is the name of ${dirs.map((dir) => node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, dir, 'package.json')).join(' and ')}`);
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: two workspace packages have one name, and one of them would be published: ${lines.join('; ')}. Names must be unique among the packages a monorepo publishes: rename one, mark the other "private": true, or leave it out of the workspaces.`, {
+        received: duplicates.map(({ name }) => name),
+    });
+}
+async function npmFolders(root, declared) {
+    const patterns = [];
+    let negated = [];
+    for (const raw of declared) {
+        const bangs = /^!+/.exec(raw)?.[0].length ?? 0;
+        const pattern = raw.slice(bangs).replace(/^\.?\/+/, '');
+        if (bangs % 2 === 1) {
+            negated.push(pattern);
+        }
+        else {
+            negated = negated.filter((exclusion) => !(0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pattern, exclusion));
+            patterns.push(pattern);
+        }
+    }
+    const kept = patterns.filter((pattern) => !negated.some((exclusion) => (0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pattern, exclusion)));
+    if (kept.length === 0)
+        return [];
+    const globs = kept.map((pattern) => (pattern.replace(/\\/g, '/').endsWith('/') ? pattern : `${pattern}/`));
+    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_6__.glob)(globs, { cwd: root, ignore: [...NPM_IGNORE, ...negated] });
+    return matches.map((match) => node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, match));
+}
+async function pnpmFolders(root, declared) {
+    const toManifest = (pattern) => pattern.replace(/^(\.\/)+/, '').replace(/\/?$/, '/package.json');
+    const positive = declared.filter((pattern) => !pattern.startsWith('!')).map(toManifest);
+    const negative = declared.filter((pattern) => pattern.startsWith('!')).map((pattern) => toManifest(pattern.slice(1)));
+    if (positive.length === 0)
+        return [];
+    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_6__.glob)(positive, { cwd: root, ignore: [...PNPM_IGNORE, ...negative] });
+    return matches.map((match) => node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, match)));
+}
+function readCatalogs(config, file, inputName) {
+    const catalogs = {};
+    const named = config.catalogs ?? {};
+    if (!isObject(named) || Array.isArray(named))
+        throw malformedCatalog(file, '"catalogs" is not a mapping of catalog names to catalogs', inputName);
+    if (config.catalog != null && named.default != null) {
+        throw malformedCatalog(file, 'the default catalog is defined twice, as "catalog" and as "catalogs.default"; keep one', inputName);
+    }
+    const entries = [['default', config.catalog ?? undefined], ...Object.entries(named)];
+    for (const [name, catalog] of entries) {
+        if (catalog == null)
+            continue;
+        const where = name === 'default' && config.catalog != null ? '"catalog"' : `catalog "${name}"`;
+        if (!isObject(catalog) || Array.isArray(catalog))
+            throw malformedCatalog(file, `${where} is not a mapping of package names to ranges`, inputName);
+        for (const [dependency, range] of Object.entries(catalog)) {
+            if (typeof range !== 'string')
+                throw malformedCatalog(file, `${where} gives "${dependency}" a ${typeof range}, not a range`, inputName);
+        }
+        catalogs[name] = { ...catalog };
+    }
+    return catalogs;
+}
+function malformedCatalog(file, why, inputName) {
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} is malformed: ${why}. A catalog maps package names to ranges, such as "react: ^18.2.0".`, { received: file });
+}
+function noWorkspaces(file, inputName) {
+    const how = file.endsWith(PNPM_FILE)
+        ? `list the package folders under "packages" in ${file}, such as "packages: ['packages/*']"`
+        : `list the package folders in the "workspaces" field of ${file}, such as "workspaces": ["packages/*"]`;
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} declares no workspaces. To publish the packages of a monorepo, ${how}; to publish one package, give its folder without workspaces.`, { received: file });
+}
+function matchesNothing(patterns, file, inputName) {
+    const list = patterns.length > 0 ? ` (${patterns.map((pattern) => JSON.stringify(pattern)).join(', ')})` : '';
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: the workspaces declared in ${file}${list} match no folder holding a package.json. Each pattern is a folder or a glob relative to the root, such as "packages/*" or "packages/**".`, {
+        received: patterns,
+    });
+}
+function stringList(value, where, inputName) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item === '')) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not a list of folder patterns. Give an array of non-empty strings, such as ["packages/*"].`, { received: value });
+    }
+    return value;
+}
+function parseManifest(text, file, inputName) {
+    let data;
+    try {
+        data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    }
+    catch (error) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid JSON (${error.message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
+    }
+    if (!isObject(data) || Array.isArray(data)) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: file });
+    }
+    return data;
+}
+function parseYamlObject(text, file, inputName) {
+    let data;
+    try {
+        data = (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .parse */ .qg)(text);
+    }
+    catch (error) {
+        const reason = error.message.split('\n')[0];
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid YAML (${reason}). Fix its syntax.`, { received: file });
+    }
+    if (data === null || data === undefined)
+        return {};
+    if (!isObject(data) || Array.isArray(data)) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, { received: file });
+    }
+    return data;
+}
+async function readText(file, inputName) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: could not read ${file} (${code ?? error.message}). Check that the file is readable.`, { received: file, cause: error });
+    }
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null;
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
 /***/ 9340:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1808,23 +2405,108 @@ async function checkProvenanceVisibility(client, plan, packument) {
 
 /***/ }),
 
-/***/ 3334:
+/***/ 1118:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N_: () => (/* binding */ planPublish),
-/* harmony export */   Z: () => (/* binding */ settlePublish)
-/* harmony export */ });
-/* unused harmony export PUBLISH_SCRIPTS */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2088);
-/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6374);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
-/* harmony import */ var _package_npmrc_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9050);
-/* harmony import */ var _package_read_package_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5863);
-/* harmony import */ var _package_scripts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8344);
-/* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4098);
-/* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9340);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  N_: () => (/* binding */ planPublish),
+  Z: () => (/* binding */ settlePublish)
+});
+
+// UNUSED EXPORTS: PUBLISH_SCRIPTS
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(2088);
+// EXTERNAL MODULE: ./lib/commands/validate.js
+var validate = __webpack_require__(6374);
+// EXTERNAL MODULE: ./lib/foundation/errors.js
+var errors = __webpack_require__(9670);
+// EXTERNAL MODULE: ./lib/package/npmrc.js
+var package_npmrc = __webpack_require__(9050);
+// EXTERNAL MODULE: ./lib/package/read-package.js
+var read_package = __webpack_require__(5863);
+// EXTERNAL MODULE: ./lib/package/scripts.js
+var package_scripts = __webpack_require__(8344);
+// EXTERNAL MODULE: ./lib/package/tarball.js
+var package_tarball = __webpack_require__(4098);
+// EXTERNAL MODULE: ./lib/plan/provenance.js
+var plan_provenance = __webpack_require__(9340);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./lib/package/publish-manifest.js
+var publish_manifest = __webpack_require__(6533);
+// EXTERNAL MODULE: ./lib/package/workspaces.js
+var workspaces = __webpack_require__(6844);
+;// CONCATENATED MODULE: ./lib/plan/workspace-folder.js
+
+
+
+
+
+async function workspaceFolder(dir, manifest, inputName) {
+    const protocol = firstProtocolRange(manifest);
+    const root = await workspaceRootAbove(dir);
+    if (root === undefined) {
+        if (protocol === undefined)
+            return undefined;
+        throw new errors/* InputError */.dz(inputName, `${inputName}: ${String(manifest.name)} (${external_node_path_.join(dir, 'package.json')}) has "${protocol.name}": "${protocol.spec}" in ${protocol.field}, and there is no pnpm or yarn workspace above ${dir} to resolve it from: it would reach the registry as written, and nobody could install it. Publish from the monorepo (with its pnpm-workspace.yaml or "workspaces"), or write a registry range such as ^1.2.3.`, { received: protocol.spec });
+    }
+    const monorepo = await (0,workspaces/* findWorkspaces */.gt)(root, inputName);
+    if (monorepo.manager === 'npm') {
+        if (protocol === undefined)
+            return undefined;
+        throw new errors/* InputError */.dz(inputName, `${inputName}: ${String(manifest.name)} (${external_node_path_.join(dir, 'package.json')}) has "${protocol.name}": "${protocol.spec}" in ${protocol.field}, but ${root} is an npm workspace, and npm has no ${protocol.spec.startsWith('catalog:') ? 'catalog: protocol' : 'workspace: protocol'}: npm publish would send it to the registry unresolved. Write the range npm should publish, such as ^1.2.3.`, { received: protocol.spec });
+    }
+    const found = monorepo.packages.find((pkg) => pkg.dir === dir);
+    const relativeDir = external_node_path_.relative(root, dir).split(external_node_path_.sep).join('/') || '.';
+    const pkg = found ?? { name: String(manifest.name), version: String(manifest.version), dir, relativeDir, manifest, private: manifest.private === true };
+    const published = (0,publish_manifest/* publishManifest */.pm)({ ...pkg, manifest }, monorepo, inputName);
+    const rewritten = JSON.stringify(published.manifest) !== JSON.stringify(manifest);
+    return {
+        manifest: published.manifest,
+        manifestText: rewritten ? `${JSON.stringify(published.manifest, null, 2)}\n` : undefined,
+        workspaceRoot: root,
+        manager: monorepo.manager,
+        warnings: published.warnings,
+    };
+}
+function firstProtocolRange(manifest) {
+    for (const field of publish_manifest/* DEPENDENCY_FIELDS */.AT) {
+        const dependencies = manifest[field];
+        if (typeof dependencies !== 'object' || dependencies === null)
+            continue;
+        for (const [name, spec] of Object.entries(dependencies)) {
+            if (typeof spec === 'string' && (spec.includes('workspace:') || spec.startsWith('catalog:')))
+                return { field, name, spec };
+        }
+    }
+    return undefined;
+}
+async function workspaceRootAbove(dir) {
+    for (let current = external_node_path_.resolve(dir);; current = external_node_path_.dirname(current)) {
+        if (await (0,promises_.stat)(external_node_path_.join(current, 'pnpm-workspace.yaml')).then((info) => info.isFile(), () => false))
+            return current;
+        const text = await (0,promises_.readFile)(external_node_path_.join(current, 'package.json'), 'utf8').catch(() => undefined);
+        if (text !== undefined) {
+            try {
+                const data = JSON.parse(text.replace(/^\uFEFF/, ''));
+                if (data && typeof data === 'object' && data.workspaces !== undefined)
+                    return current;
+            }
+            catch {
+            }
+        }
+        if (external_node_path_.dirname(current) === current)
+            return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/plan/publish-plan.js
+
 
 
 
@@ -1837,51 +2519,60 @@ async function checkProvenanceVisibility(client, plan, packument) {
 const PUBLISH_SCRIPTS = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
 async function planPublish(command, options, cwd, env) {
     const names = options.names;
-    const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_5__/* .readPackageSource */ .e)(command.target ?? options.packageSpec, cwd, names.package);
+    const found = await (0,read_package/* readPackageSource */.e)(command.target ?? options.packageSpec, cwd, names.package);
     let source;
+    let warnings;
     if (found.kind === 'folder') {
-        source = { kind: 'folder', dir: found.dir, manifest: found.manifest };
+        const manifest = found.manifest;
+        const inWorkspace = await workspaceFolder(found.dir, manifest, names.package);
+        source = inWorkspace
+            ? { kind: 'folder', dir: found.dir, manifest: inWorkspace.manifest, manifestText: inWorkspace.manifestText, workspaceRoot: inWorkspace.workspaceRoot, manager: inWorkspace.manager }
+            : { kind: 'folder', dir: found.dir, manifest };
+        warnings = inWorkspace?.warnings;
     }
     else {
-        const tarball = await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_7__/* .readTarball */ .ty)(found.file, names.package);
+        const tarball = await (0,package_tarball/* readTarball */.ty)(found.file, names.package);
         source = { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest };
     }
-    return settlePublish(command, options, source, cwd, env);
+    const plan = await settlePublish(command, options, source, cwd, env);
+    if (warnings && warnings.length > 0)
+        plan.warnings = warnings;
+    return plan;
 }
 async function settlePublish(command, options, source, cwd, env, npmrc = {}) {
     const names = options.names;
     const manifest = source.manifest;
     const name = manifest.name;
     const version = manifest.version;
-    const where = source.kind === 'folder' ? node_path__WEBPACK_IMPORTED_MODULE_0__.join(source.dir, 'package.json') : source.file;
+    const where = source.kind === 'folder' ? external_node_path_.join(source.dir, 'package.json') : source.file;
     if (manifest.private) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.package, `${names.package}: ${name} is marked "private": ${JSON.stringify(manifest.private)} in ${where}; npm refuses to publish it. Remove "private" to publish.`, { received: name });
+        throw new errors/* InputError */.dz(names.package, `${names.package}: ${name} is marked "private": ${JSON.stringify(manifest.private)} in ${where}; npm refuses to publish it. Remove "private" to publish.`, { received: name });
     }
     const publishConfig = isRecord(manifest.publishConfig) ? manifest.publishConfig : {};
     const tagInput = command.line > 0 ? `${names.tag} (or --tag on line ${command.line})` : names.tag;
     const chosen = command.tag ?? options.tag;
     const configured = typeof publishConfig.tag === 'string' ? publishConfig.tag : undefined;
-    const configuredProblem = configured === undefined ? undefined : (0,_commands_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(configured);
+    const configuredProblem = configured === undefined ? undefined : (0,validate/* tagProblem */.qH)(configured);
     if (configuredProblem)
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.package, `${names.package}: publishConfig.tag in ${where}: ${configuredProblem}.`, { received: configured });
-    if (chosen === undefined && configured === undefined && semver__WEBPACK_IMPORTED_MODULE_1__.prerelease(version) !== null) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.tag, `${tagInput}: ${name}@${version} is a prerelease; give an explicit tag (for example next or beta), as npm requires, so that it does not become "latest".`, { received: version });
+        throw new errors/* InputError */.dz(names.package, `${names.package}: publishConfig.tag in ${where}: ${configuredProblem}.`, { received: configured });
+    if (chosen === undefined && configured === undefined && semver.prerelease(version) !== null) {
+        throw new errors/* InputError */.dz(names.tag, `${tagInput}: ${name}@${version} is a prerelease; give an explicit tag (for example next or beta), as npm requires, so that it does not become "latest".`, { received: version });
     }
     if (options.expectVersion !== undefined && version !== options.expectVersion) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.expectVersion, `${names.expectVersion}: the release is ${options.expectVersion} but ${name} is at ${version} in ${where}; bump the version (or tag the right commit) so that they match.`, { received: version });
+        throw new errors/* InputError */.dz(names.expectVersion, `${names.expectVersion}: the release is ${options.expectVersion} but ${name} is at ${version} in ${where}; bump the version (or tag the right commit) so that they match.`, { received: version });
     }
     const access = command.access ?? options.access ?? publishConfigAccess(publishConfig.access, names.package, where);
     const accessFrom = command.access !== undefined ? `--access on line ${command.line}` : options.access !== undefined ? names.access : `${names.package} (publishConfig.access in ${where})`;
     if (access === 'restricted' && !name.startsWith('@')) {
         const from = accessFrom;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(from.split(' ')[0], `${from}: ${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Use public, or publish under a scope.`, { received: name });
+        throw new errors/* InputError */.dz(from.split(' ')[0], `${from}: ${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Use public, or publish under a scope.`, { received: name });
     }
     const dirs = npmrc.dirs ?? [...new Set([source.kind === 'folder' ? source.dir : undefined, cwd].filter((dir) => dir !== undefined))];
-    await checkRegistry(options, name, publishConfig, where, dirs, npmrc.read ?? ((dir) => (0,_package_npmrc_js__WEBPACK_IMPORTED_MODULE_4__/* .readNpmrcRegistries */ .e)(dir, env, names.package)));
+    await checkRegistry(options, name, publishConfig, where, dirs, npmrc.read ?? ((dir) => (0,package_npmrc/* readNpmrcRegistries */.e)(dir, env, names.package)));
     const dryRun = command.dryRun || options.dryRun;
     const lineFlag = command.provenance === undefined ? undefined : { value: command.provenance, line: command.line };
-    const provenance = (0,_provenance_js__WEBPACK_IMPORTED_MODULE_8__/* .settleProvenance */ .f)(options, { id: `${name}@${version}`, manifest, publishConfig, where, access, accessFrom, dryRun, lineFlag }, env);
-    const scripts = source.kind === 'folder' && !options.ignoreScripts ? PUBLISH_SCRIPTS.filter((event) => (0,_package_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .hasScript */ .yw)(manifest, event)) : [];
+    const provenance = (0,plan_provenance/* settleProvenance */.f)(options, { id: `${name}@${version}`, manifest, publishConfig, where, access, accessFrom, dryRun, lineFlag }, env);
+    const scripts = source.kind === 'folder' && !options.ignoreScripts ? PUBLISH_SCRIPTS.filter((event) => (0,package_scripts/* hasScript */.yw)(manifest, event)) : [];
     return { command, source, name, version, tag: chosen ?? configured ?? 'latest', tagImplicit: chosen === undefined && configured === undefined, tagInput, access, registry: options.registry, dryRun, scripts, provenance };
 }
 function publishConfigAccess(value, input, where) {
@@ -1889,7 +2580,7 @@ function publishConfigAccess(value, input, where) {
         return undefined;
     if (value === 'public' || value === 'restricted')
         return value;
-    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${input}: publishConfig.access in ${where} is ${JSON.stringify(value)}; use "public" or "restricted".`, { received: value });
+    throw new errors/* InputError */.dz(input, `${input}: publishConfig.access in ${where} is ${JSON.stringify(value)}; use "public" or "restricted".`, { received: value });
 }
 async function checkRegistry(options, name, publishConfig, where, npmrcDirs, readNpmrc) {
     const names = options.names;
@@ -1899,7 +2590,7 @@ async function checkRegistry(options, name, publishConfig, where, npmrcDirs, rea
     if (configured !== undefined) {
         if (typeof configured !== 'string' || !differs(configured))
             return;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.registry, `${names.registry}: ${name} says "publishConfig": {"registry": "${configured}"} in ${where}, but this run publishes to ${inEffect}. ` +
+        throw new errors/* InputError */.dz(names.registry, `${names.registry}: ${name} says "publishConfig": {"registry": "${configured}"} in ${where}, but this run publishes to ${inEffect}. ` +
             `Set ${names.registry} to ${configured} (with a token for it) to publish there, or remove publishConfig.registry; nothing was sent.`, { received: configured });
     }
     const scope = name.startsWith('@') ? name.slice(0, name.indexOf('/')) : undefined;
@@ -1908,7 +2599,7 @@ async function checkRegistry(options, name, publishConfig, where, npmrcDirs, rea
         const applies = (scope && settings.find((setting) => setting.key === `${scope}:registry`)) || settings.find((setting) => setting.key === 'registry');
         if (!applies || !differs(applies.url))
             continue;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.registry, `${names.registry}: ${applies.file} sets ${applies.key}=${applies.url}, so npm would publish ${name} there, but this run publishes to ${inEffect}. ` +
+        throw new errors/* InputError */.dz(names.registry, `${names.registry}: ${applies.file} sets ${applies.key}=${applies.url}, so npm would publish ${name} there, but this run publishes to ${inEffect}. ` +
             `Set ${names.registry} to ${applies.url} (with a token for it) to publish there, or change the .npmrc; nothing was sent.`, { received: applies.url });
     }
 }
@@ -2489,10 +3180,12 @@ var read_package = __webpack_require__(5863);
 var scripts = __webpack_require__(8344);
 // EXTERNAL MODULE: ./lib/package/tarball.js
 var tarball = __webpack_require__(4098);
+// EXTERNAL MODULE: ./lib/plan/options.js
+var plan_options = __webpack_require__(4333);
 // EXTERNAL MODULE: ./lib/plan/provenance.js
 var provenance = __webpack_require__(9340);
-// EXTERNAL MODULE: ./lib/plan/publish-plan.js
-var publish_plan = __webpack_require__(3334);
+// EXTERNAL MODULE: ./lib/plan/publish-plan.js + 1 modules
+var publish_plan = __webpack_require__(1118);
 ;// CONCATENATED MODULE: ./lib/registry/web-auth.js
 
 
@@ -2730,6 +3423,7 @@ function tokenClaims(token) {
 
 
 
+
 const TRUST_STAGE_PLANNED = new Set(['trust-setup', 'stage-decide', 'stage-download']);
 const READS = new Set(['dist-tag-ls', 'owner-ls', 'access-get-status', 'trust-list', 'stage-list', 'stage-view', 'stage-download']);
 async function runCommands(options, input, deps) {
@@ -2747,9 +3441,9 @@ async function runCommands(options, input, deps) {
         commands = [];
         for (const command of parsed) {
             if (command.kind === 'dist-tag-add-workspaces')
-                commands.push(...(await (await Promise.all(/* import() */[__webpack_require__.e(581), __webpack_require__.e(815), __webpack_require__.e(53)]).then(__webpack_require__.bind(__webpack_require__, 8815))).expandWorkspaceDistTags(command, options, deps.cwd)));
+                commands.push(...(await (await __webpack_require__.e(/* import() */ 251).then(__webpack_require__.bind(__webpack_require__, 251))).expandWorkspaceDistTags(command, options, deps.cwd)));
             else if (TRUST_STAGE_PLANNED.has(command.kind))
-                commands.push(...(await (await Promise.all(/* import() */[__webpack_require__.e(581), __webpack_require__.e(815), __webpack_require__.e(620)]).then(__webpack_require__.bind(__webpack_require__, 6620))).planTrustStage(command, options, deps.cwd, deps.env)));
+                commands.push(...(await (await __webpack_require__.e(/* import() */ 620).then(__webpack_require__.bind(__webpack_require__, 6620))).planTrustStage(command, options, deps.cwd, deps.env)));
             else
                 commands.push(command);
         }
@@ -2758,7 +3452,7 @@ async function runCommands(options, input, deps) {
         let fresh = true;
         for (const command of commands) {
             if (command.kind === 'publish' && (command.workspaces ?? options.workspaces) !== undefined) {
-                const { planWorkspacePublish } = await Promise.all(/* import() */[__webpack_require__.e(581), __webpack_require__.e(815), __webpack_require__.e(53)]).then(__webpack_require__.bind(__webpack_require__, 8815));
+                const { planWorkspacePublish } = await __webpack_require__.e(/* import() */ 251).then(__webpack_require__.bind(__webpack_require__, 251));
                 monorepos.set(command, { plan: await planWorkspacePublish(command, options, deps.cwd, deps.env), packuments: new Map() });
             }
             else if (command.kind === 'publish') {
@@ -2773,10 +3467,16 @@ async function runCommands(options, input, deps) {
         report.results.push((0,result/* failedResult */.N)(0, input === undefined ? 'publish' : 'commands', error, 0));
         return report;
     }
-    const first = [...planned.values()][0]?.plan ?? [...monorepos.values()][0]?.plan.members.find((member) => member.plan)?.plan;
+    for (const { plan } of planned.values())
+        for (const warning of plan.warnings ?? [])
+            logger.warning(`${plan.name}: ${warning}`);
+    const first = [...planned.values()][0]?.plan;
     if (first)
         Object.assign(report, { name: first.name, version: first.version, tag: first.tag });
     logger.info(authPlan(options));
+    const pacing = (0,plan_options.otpPacing)(options.otpUses, options.registry, options.names.otpUses);
+    if (options.secret)
+        logger.info(`One-time passwords on ${options.registry}: ${pacing.why}.`);
     const timeSync = new TimeSync();
     const webAllowed = options.authType !== 'totp';
     const client = new registry_client/* RegistryClient */.b({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent, authType: webAllowed ? 'web' : 'legacy' });
@@ -2794,7 +3494,7 @@ async function runCommands(options, input, deps) {
         })
         : undefined;
     const otp = {
-        source: options.secret && options.authType !== 'web' ? new source/* OtpSource */.P({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: options.otpUses }) : undefined,
+        source: options.secret && options.authType !== 'web' ? new source/* OtpSource */.P({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: pacing.uses }) : undefined,
         web,
         authTypeInput: options.names.authType,
         clock,
@@ -2856,7 +3556,7 @@ async function runCommands(options, input, deps) {
                 clock,
                 logger,
             });
-            otp.source?.setMaxUsesPerCode(options.otpUses);
+            otp.source?.setMaxUsesPerCode(pacing.uses);
             report.results.push(...outcome.rows);
             report.packages = [...(report.packages ?? []), ...outcome.packages];
             report.published ||= outcome.packages.some((entry) => entry.outcome === 'published');
@@ -2890,23 +3590,33 @@ function runDescription(commands, monorepos) {
         return { runDescription: `a run of ${commands.length} commands` };
     return {};
 }
-const READ_CONCURRENCY = 8;
+const READ_CONCURRENCY = 16;
 async function preflightWorkspaces(client, plan, packuments, input) {
-    const queue = plan.members.filter((member) => member.plan !== undefined);
-    const work = async () => {
-        for (let member = queue.shift(); member; member = queue.shift()) {
+    const members = plan.members.filter((member) => member.plan !== undefined);
+    const reads = [
+        ...members.map((member) => async () => {
             const memberPlan = member.plan;
             packuments.set(member.name, await (0,commands_publish/* preflightPublish */.xL)(client, memberPlan));
             await (0,provenance/* checkProvenanceVisibility */.k)(client, memberPlan, packuments.get(member.name));
+        }),
+        ...plan.outside.map((outside) => async () => {
+            const packument = await (0,registry_packument/* readPackument */.l)(client, outside.name, { write: true });
+            if (packument?.versions?.[outside.version])
+                return;
+            throw new foundation_errors/* InputError */.dz(input, `${input}: ${outside.neededBy.join(', ')} ${outside.neededBy.length === 1 ? 'depends' : 'depend'} on the workspace package ${outside.name}@${outside.version}, which is outside the packages to publish and not in ${client.registry}. Add ${outside.name} to ${input}, or publish it first.`, { received: outside.name });
+        }),
+    ];
+    const outcomes = new Array(reads.length);
+    let next = 0;
+    const work = async () => {
+        for (let index = next++; index < reads.length; index = next++) {
+            outcomes[index] = await reads[index]().then(() => ({ status: 'fulfilled', value: undefined }), (reason) => ({ status: 'rejected', reason }));
         }
     };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, queue.length) }, work));
-    for (const outside of plan.outside) {
-        const packument = await (0,registry_packument/* readPackument */.l)(client, outside.name, { write: true });
-        if (packument?.versions?.[outside.version])
-            continue;
-        throw new foundation_errors/* InputError */.dz(input, `${input}: ${outside.neededBy.join(', ')} ${outside.neededBy.length === 1 ? 'depends' : 'depend'} on the workspace package ${outside.name}@${outside.version}, which is outside the packages to publish and not in ${client.registry}. Add ${outside.name} to ${input}, or publish it first.`, { received: outside.name });
-    }
+    await Promise.all(Array.from({ length: Math.min(Math.max(READ_CONCURRENCY, plan.concurrency), reads.length) }, work));
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed)
+        throw failed.reason;
 }
 function implicitPublish() {
     return { kind: 'publish', line: 0, text: 'publish', target: undefined, tag: undefined, access: undefined, dryRun: false };

@@ -321,11 +321,8 @@ async function packCheckout(context, checkout, deps) {
     const script = (event) => checkout.scripts.includes(event) ? (0,scripts/* runScript */.j3)({ dir: source.dir, manifest: source.manifest, event, env: deps.scriptEnv, logger: context.logger }) : Promise.resolve();
     await script('prepack');
     await script('prepare');
-    const { packDirectory } = await (0,commands_publish/* loadPacker */.jG)();
-    const packed = await packDirectory(source.dir, {
-        ...(source.manifestText === undefined ? {} : { manifestText: source.manifestText }),
-        ...(source.workspaceRoot === undefined ? {} : { workspaceRoot: source.workspaceRoot, workspaces: [source.dir] }),
-    });
+    const { packDirectory, sourcePackOptions } = await (0,commands_publish/* loadPacker */.jG)();
+    const packed = await packDirectory(source.dir, sourcePackOptions(source));
     await script('postpack');
     return packed.data;
 }

@@ -328,7 +328,7 @@ function parseCommandWords(allWords, source, context) {
                     workspaces: workspaceScope(flags, fail),
                     includeWorkspaceRoot: flags.get('include-workspace-root') === true ? true : undefined,
                     concurrency: countFlag(flags, 'concurrency', fail),
-                    otpUses: countFlag(flags, 'otp-uses', fail),
+                    otpUses: flags.get('otp-uses') === 'auto' ? 'auto' : countFlag(flags, 'otp-uses', fail),
                     provenance: provenanceFlag(allWords, flags, fail),
                 }),
             };
@@ -527,7 +527,7 @@ function countFlag(flags, name, fail) {
         return undefined;
     const count = typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
     if (!(count >= 1 && count <= (name === 'concurrency' ? 32 : 1000)))
-        throw fail(`--${name} needs a whole number from 1 to ${name === 'concurrency' ? 32 : 1000}`);
+        throw fail(`--${name} needs ${name === 'otp-uses' ? 'auto or ' : ''}a whole number from 1 to ${name === 'concurrency' ? 32 : 1000}`);
     return count;
 }
 function parse_flagValue(flags, name, fail) {

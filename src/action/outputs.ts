@@ -41,6 +41,7 @@ export async function writeSummary(report: RunReport, redactor: Redactor, auth: 
       unchanged: '⏭️ already there',
       tagged: '🏷️ tagged',
       private: '🔒 private',
+      skipped: '⏭️ skipped',
       'dry-run': '🧪 dry run',
       staged: '📦 staged',
       failed: '❌ failed',
@@ -77,7 +78,7 @@ function heading(report: RunReport): string {
   if (report.packages) {
     const count = (outcome: PackageResult['outcome']) => report.packages?.filter((entry) => entry.outcome === outcome).length ?? 0;
     const staged = count('staged') > 0 ? `${count('staged')} staged (to be approved), ` : '';
-    return `npm-totp-publish: ${staged}${count('published')} workspace package${count('published') === 1 ? '' : 's'} published, ${count('unchanged') + count('tagged')} already there, ${count('private')} private`;
+    return `npm-totp-publish: ${staged}${count('published')} workspace package${count('published') === 1 ? '' : 's'} published, ${count('unchanged') + count('tagged')} already there, ${count('private')} private${count('skipped') > 0 ? `, ${count('skipped')} skipped` : ''}`;
   }
   if (report.published) return `Published ${report.name}@${report.version}`;
   return written > 0 ? `npm-totp-publish: ${written} write${written === 1 ? '' : 's'} done` : 'npm-totp-publish: nothing to write, the registry already agreed';

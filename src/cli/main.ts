@@ -43,7 +43,8 @@ Monorepos (flags of publish, and of dist-tag add for --workspaces/-w):
   -w, --workspace <x>        a workspace package by name, folder or glob (repeatable)
   --include-workspace-root   the monorepo's root package too
   --concurrency <n>          packages packed and uploaded at once (default 4)
-  --otp-uses <n>             the most writes one one-time password is sent with (default 3)
+  --otp-uses <n|auto>        the most writes one one-time password is sent with; auto (default): 3 on
+                             registry.npmjs.org, no limit elsewhere until the registry answers 429 or refuses a reuse
   --dry-run                  read and check everything, write nothing
   --ignore-scripts           do not run prepublishOnly, prepack, prepare or postpack
   --allow-insecure-registry  allow plain http to a host other than this machine
@@ -238,6 +239,11 @@ function printReport(report: RunReport, json: boolean, redactor: Redactor, io: C
     io.stdout(`${redactor.redact(`${result.outcome.padEnd(9)} ${where}${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)${result.detail ? ` - ${result.detail}` : ''}`)}\n`);
   }
   if (report.approvals) io.stdout(`web approvals given during the run: ${report.approvals}\n`);
+  // The workspace packages that were not published, as the job summary lists them.
+  for (const entry of report.packages ?? []) {
+    if (entry.outcome !== 'private' && entry.outcome !== 'skipped') continue;
+    io.stdout(`${redactor.redact(`${entry.outcome.padEnd(9)} ${entry.name}${entry.version ? `@${entry.version}` : ''} - ${entry.detail}`)}\n`);
+  }
 }
 
 function cliLogger(redactor: Redactor, io: CliIo): Logger {

@@ -76,7 +76,7 @@ export function parseCommandWords(allWords: string[], source: { line: number; te
           workspaces: workspaceScope(flags, fail),
           includeWorkspaceRoot: flags.get('include-workspace-root') === true ? true : undefined,
           concurrency: countFlag(flags, 'concurrency', fail),
-          otpUses: countFlag(flags, 'otp-uses', fail),
+          otpUses: flags.get('otp-uses') === 'auto' ? ('auto' as const) : countFlag(flags, 'otp-uses', fail),
           provenance: provenanceFlag(allWords, flags, fail),
         }),
       };
@@ -270,7 +270,7 @@ function countFlag(flags: Map<string, string | true | string[]>, name: string, f
   const value = flags.get(name);
   if (value === undefined) return undefined;
   const count = typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
-  if (!(count >= 1 && count <= (name === 'concurrency' ? 32 : 1000))) throw fail(`--${name} needs a whole number from 1 to ${name === 'concurrency' ? 32 : 1000}`);
+  if (!(count >= 1 && count <= (name === 'concurrency' ? 32 : 1000))) throw fail(`--${name} needs ${name === 'otp-uses' ? 'auto or ' : ''}a whole number from 1 to ${name === 'concurrency' ? 32 : 1000}`);
   return count;
 }
 

@@ -111,14 +111,14 @@ export interface ReadAndPacked {
 /** Reads the manifest npm would publish from the folder, checks it is still the planned version, and packs the folder. */
 async function readAndPack(plan: PublishPlan): Promise<ReadAndPacked> {
   if (plan.source.kind !== 'folder') throw new TypeError('readAndPack: not a folder');
-  const { dir, manifestText, workspaceRoot } = plan.source;
+  const { dir, manifestText } = plan.source;
   const id = `${plan.name}@${plan.version}`;
   const manifest = await readPublishManifest(dir, manifestText);
   if (manifest.name !== plan.name || manifest.version !== plan.version) {
     throw new ProductError('EPACK', `The package scripts changed ${dir}/package.json from ${id} to ${String(manifest.name)}@${String(manifest.version)}; nothing was published. Set the name and version before the run instead.`, { received: id });
   }
-  const { packDirectory } = await loadPacker();
-  const packed = await packDirectory(dir, { ...(manifestText === undefined ? {} : { manifestText }), ...(workspaceRoot === undefined ? {} : { workspaceRoot, workspaces: [dir] }) });
+  const { packDirectory, sourcePackOptions } = await loadPacker();
+  const packed = await packDirectory(dir, sourcePackOptions(plan.source));
   return { manifest, packed };
 }
 

@@ -292,11 +292,9 @@ async function packCheckout(context: CommandContext, checkout: Checkout, deps: P
     checkout.scripts.includes(event) ? runScript({ dir: source.dir, manifest: source.manifest, event, env: deps.scriptEnv, logger: context.logger }) : Promise.resolve();
   await script('prepack');
   await script('prepare');
-  const { packDirectory } = await loadPacker();
-  const packed = await packDirectory(source.dir, {
-    ...(source.manifestText === undefined ? {} : { manifestText: source.manifestText }),
-    ...(source.workspaceRoot === undefined ? {} : { workspaceRoot: source.workspaceRoot, workspaces: [source.dir] }),
-  });
+  const { packDirectory, sourcePackOptions } = await loadPacker();
+  // As stage publish packed it (readAndPack in publish.ts): a pnpm workspace's packing rules included.
+  const packed = await packDirectory(source.dir, sourcePackOptions(source));
   await script('postpack');
   return packed.data;
 }

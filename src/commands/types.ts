@@ -21,8 +21,8 @@ export type PublishCommand = CommandSource & {
   includeWorkspaceRoot?: boolean | undefined;
   /** `--concurrency n`; undefined = the setting. */
   concurrency?: number | undefined;
-  /** `--otp-uses n`; undefined = the setting. */
-  otpUses?: number | undefined;
+  /** `--otp-uses n|auto`; undefined = the setting. */
+  otpUses?: number | 'auto' | undefined;
   /** `--provenance[=true|false|auto]` (`--provenance` alone is true, as npm reads it); undefined = the `provenance` setting. */
   provenance?: boolean | 'auto' | undefined;
   /** `stage publish`: the version goes to the registry's staging area (no code sent), to be approved later. */
@@ -41,6 +41,8 @@ export type PublishSource =
       manifestText?: string | undefined;
       /** For a workspace package: the monorepo root, so packing applies npm's workspace rules. */
       workspaceRoot?: string | undefined;
+      /** For a workspace package: the package manager whose packing rules apply (pnpm adds the root's licence to a package without one). */
+      manager?: 'npm' | 'yarn' | 'pnpm' | undefined;
     }
   /** A .tgz, read whole into memory while planning; published as is. */
   | { kind: 'tarball'; file: string; data: Buffer; integrity: string; manifest: Record<string, unknown> };
@@ -91,8 +93,10 @@ export interface WorkspaceMember {
   version: string;
   /** Folder relative to the monorepo root. */
   relativeDir: string;
-  /** The publish, or undefined for a private package (listed, never published). */
+  /** The publish, or undefined for a package that is listed, never published (see `listed`). */
   plan: PublishPlan | undefined;
+  /** Without a plan: `private`, or `skipped` (no version in a pnpm workspace, left out by the selection), and why. */
+  listed?: { outcome: 'private' | 'skipped'; detail: string };
 }
 
 /** `publish --workspaces`: every workspace package in scope, settled, with the order they go in. */
@@ -100,7 +104,7 @@ export interface WorkspacePublishPlan {
   command: PublishCommand;
   root: string;
   manager: 'npm' | 'yarn' | 'pnpm';
-  /** Every package in scope, in dependency order (private ones included, for the report). */
+  /** Every workspace package, in dependency order: those to publish first, then those listed only (private, skipped), for the report. */
   members: WorkspaceMember[];
   /** For each public member, the public members it must wait for (an order without cycles: earlier ones only). */
   waitsFor: Map<string, string[]>;
@@ -110,8 +114,9 @@ export interface WorkspacePublishPlan {
   outside: Array<{ name: string; version: string; neededBy: string[] }>;
   /** Packages packed and uploaded at once. */
   concurrency: number;
-  /** The most writes one code is sent with. */
+  /** The most writes one code is sent with (Infinity: as many as the window allows), and why, for the log. */
   otpUses: number;
+  otpUsesWhy: string;
   warnings: string[];
 }
 

@@ -145,6 +145,8 @@ export class OtpSource {
   #maxUsesPerCode: number;
   /** The most uses per code the registry took before it answered `rate limited otp`. */
   #registryUses = Number.POSITIVE_INFINITY;
+  /** Windows whose code drew `rate limited otp` while other writes with it were still out: their count is settled once those end. */
+  readonly #learning = new Set<number>();
   /** Local ms before which no code is handed out (a 429's Retry-After). */
   #pausedUntil = 0;
   /** Time slept in 429 pauses, ms: what the budget is spent on. */
@@ -218,9 +220,10 @@ export class OtpSource {
 
   /** The registry accepted `code`. */
   accepted(code: IssuedCode): void {
-    const flight = this.#settle(code);
+    // Counted before settling: the last write of a rate-limited code settles what the registry took.
     this.#accepted.add(code.window);
     this.#acceptedUses.set(code.window, (this.#acceptedUses.get(code.window) ?? 0) + 1);
+    const flight = this.#settle(code);
     this.#proven = true;
     if (flight?.reuse) this.#reuseProven = true;
   }
@@ -258,7 +261,11 @@ export class OtpSource {
    * released: the registry did not judge it.
    */
   rateLimited(code: IssuedCode | undefined, limit: RateLimit): void {
-    if (code && limit.codeUses) this.#learnUses(this.#acceptedUses.get(code.window) ?? 0);
+    if (code && limit.codeUses) {
+      // Writes sent concurrently with this code may be answered after this 429: what it took so far is a floor, settled when they end.
+      this.#learnUses(this.#acceptedUses.get(code.window) ?? 0);
+      this.#learning.add(code.window);
+    }
     this.pauseUntil(this.#clock.now() + limit.retryAfterMs, limit.codeUses ? '429 rate limited otp' : '429 Too Many Requests');
     if (code) this.released(code);
   }
@@ -362,6 +369,13 @@ export class OtpSource {
     );
   }
 
+  /** Every write with a rate-limited code has ended: the registry took exactly `accepted`, which may be more than it had when the 429 came. */
+  #settleLearned(accepted: number): void {
+    if (accepted <= this.#registryUses || this.#registryUses === Number.POSITIVE_INFINITY) return;
+    this.#registryUses = accepted;
+    this.#logger.info(`The writes sent with that one-time password have ended: the registry took ${accepted} with it, so each code serves at most ${accepted} writes from now on.`);
+  }
+
   #whyWait(window: number): string {
     if (this.#rejected.has(window - 1)) return 'the last code was refused';
     if (this.#singleUse && this.#issued.has(window - 1)) return 'the registry takes each code once';
@@ -394,6 +408,10 @@ export class OtpSource {
     const flight = this.#inFlight.get(code);
     if (!flight) return undefined;
     this.#inFlight.delete(code);
+    if (this.#learning.has(flight.window) && ![...this.#inFlight.values()].some((other) => other.window === flight.window)) {
+      this.#learning.delete(flight.window);
+      this.#settleLearned(this.#acceptedUses.get(flight.window) ?? 0);
+    }
     this.#verdict.resolve();
     this.#verdict = Promise.withResolvers<void>();
     return flight;

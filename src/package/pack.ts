@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstat } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Header, Pack, ReadEntry, type WriteEntry, WriteEntryTar } from 'tar';
 import { ProductError } from '../foundation/errors.ts';
@@ -36,7 +36,28 @@ export interface PackOptions {
    * .npmignore (or else .gitignore) of each folder from `workspaceRoot` down to it. Default: none.
    */
   workspaces?: readonly string[];
+  /**
+   * Whose packing rules apply to a package of the workspace at `workspaceRoot`. `pnpm` (pnpm 11's pack.ts and
+   * @pnpm/fs.packlist): the ignore files of the folders from the root down apply only when the package has no
+   * .npmignore of its own, and a package whose files hold no licence (`LICEN[CS]E` or `LICEN[CS]E.*`, any case,
+   * in any folder) gets the root's regular files named `LICEN{S,C}E{,.*}` at its top. Default: npm's.
+   */
+  manager?: 'npm' | 'yarn' | 'pnpm';
 }
+
+/** Pack options for a package folder as its publish source describes it: npm's workspace rules, or pnpm's in a pnpm workspace. */
+export function sourcePackOptions(source: { dir: string; manifestText?: string | undefined; workspaceRoot?: string | undefined; manager?: 'npm' | 'yarn' | 'pnpm' | undefined }): PackOptions {
+  return {
+    ...(source.manifestText === undefined ? {} : { manifestText: source.manifestText }),
+    ...(source.workspaceRoot === undefined ? {} : { workspaceRoot: source.workspaceRoot, workspaces: [source.dir] }),
+    ...(source.manager === undefined ? {} : { manager: source.manager }),
+  };
+}
+
+/** pnpm's test for a licence among the packed files (pack.ts), on each file's base name. */
+const LICENSE_FILE = /^LICEN[CS]E(?:\..+)?$/i;
+/** pnpm's LICENSE_GLOB, `LICEN{S,C}E{,.*}`, over the names at the workspace root (case-sensitive, as tinyglobby). */
+const ROOT_LICENSE = /^LICEN[SC]E(?:\..*)?$/;
 
 /** Pacote's tarCreateOptions: 1985-10-26T08:15:00Z, "for the benefit of zip, which is confounded by files dated at the Unix epoch". */
 const MTIME = new Date('1985-10-26T08:15:00.000Z');
@@ -59,11 +80,16 @@ export async function packDirectory(dir: string, options: PackOptions = {}): Pro
     throw new ProductError('EPACK', `The package.json of ${root} needs a "name" and a "version" to be packed.`, { received: root });
   }
   const tree = await projectTree(root, manifest);
+  const workspaceRoot = options.workspaceRoot === undefined ? undefined : path.resolve(options.workspaceRoot);
+  const pnpm = options.manager === 'pnpm' && workspaceRoot !== undefined && workspaceRoot !== root;
+  // @pnpm/fs.packlist gives npm-packlist the workspace only when the package has no .npmignore of its own.
+  const ownNpmignore = pnpm && (await lstat(path.join(root, '.npmignore')).then((info) => info.isFile(), () => false));
   const files = await packList(tree, {
     path: root,
-    prefix: options.workspaceRoot === undefined ? undefined : path.resolve(options.workspaceRoot),
-    workspaces: options.workspaces?.map((workspace) => path.resolve(workspace)),
+    prefix: ownNpmignore ? undefined : workspaceRoot,
+    workspaces: ownNpmignore ? undefined : options.workspaces?.map((workspace) => path.resolve(workspace)),
   });
+  const licenses = pnpm && !files.some((file) => LICENSE_FILE.test(path.posix.basename(file))) ? await rootLicenses(workspaceRoot) : [];
   const entries: PackedTarball['files'] = [];
   const pack = new Pack({
     cwd: root,
@@ -90,6 +116,7 @@ export async function packDirectory(dir: string, options: PackOptions = {}): Pro
   for (const file of files) {
     pack.add(file === 'package.json' && options.manifestText !== undefined ? manifestEntry(options.manifestText, manifestStat.mode) : file);
   }
+  for (const license of licenses) pack.add(fileEntry(license.name, license.data, license.mode));
   pack.end();
   const tarball = await data.catch((error: unknown) => {
     throw new ProductError('EPACK', `Could not pack ${root}: ${(error as Error).message}`, { received: root, cause: error });
@@ -104,10 +131,25 @@ export async function packDirectory(dir: string, options: PackOptions = {}): Pro
 
 /** package.json as an in-memory tar entry: tar writes it with the header a file on disk with these bytes and mode would get. */
 function manifestEntry(text: string, mode: number): ReadEntry {
-  const body = Buffer.from(text, 'utf8');
-  const entry = new ReadEntry(new Header({ path: 'package.json', type: 'File', mode: mode & 0o7777, size: body.length, mtime: MTIME }));
+  return fileEntry('package.json', Buffer.from(text, 'utf8'), mode);
+}
+
+function fileEntry(name: string, body: Buffer, mode: number): ReadEntry {
+  const entry = new ReadEntry(new Header({ path: name, type: 'File', mode: mode & 0o7777, size: body.length, mtime: MTIME }));
   entry.end(body);
   return entry;
+}
+
+/** The workspace root's licence files pnpm adds to a package without one: regular files only (a link could point anywhere), in name order. */
+async function rootLicenses(root: string): Promise<Array<{ name: string; data: Buffer; mode: number }>> {
+  const names = (await readdir(root).catch(() => [] as string[])).filter((name) => ROOT_LICENSE.test(name)).sort();
+  const found: Array<{ name: string; data: Buffer; mode: number }> = [];
+  for (const name of names) {
+    const file = path.join(root, name);
+    const info = await lstat(file);
+    if (info.isFile()) found.push({ name, data: await readFile(file), mode: info.mode });
+  }
+  return found;
 }
 
 /** Pacote's is-package-bin.js, quirk included. */

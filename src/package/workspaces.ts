@@ -27,6 +27,11 @@ export interface WorkspacePackage {
   manifest: Record<string, unknown>;
   /** `"private": true`: npm refuses to publish it. */
   private: boolean;
+  /**
+   * Why a package that is not private can never be published as it stands (no name, no version, an invalid
+   * one): it stops a run only when it would be published (see selectWorkspaces); otherwise it is listed as skipped.
+   */
+  problem?: { kind: 'missing' | 'invalid'; received: unknown; what: string; advice: string };
 }
 
 /** A monorepo root and its workspace packages. */
@@ -105,35 +110,49 @@ export async function findWorkspaces(root: string, inputName: string): Promise<M
     // npm: a matched folder without package.json is not a workspace.
     if (text === undefined) return;
     const file = path.join(dir, 'package.json');
-    packages.push(toWorkspacePackage(root, dir, parseManifest(text, file, inputName), file, inputName));
+    packages.push(readWorkspacePackage(root, dir, parseManifest(text, file, inputName), file));
   });
   if (packages.length === 0) throw matchesNothing(patterns, declaredIn, inputName);
-  refuseDuplicates(packages, inputName);
-  packages.sort((a, b) => compare(a.name, b.name));
+  // Two packages may share a name as long as neither is published (selectWorkspaces decides); folder order breaks ties.
+  packages.sort((a, b) => compare(a.name, b.name) || compare(a.relativeDir, b.relativeDir));
   return { root, manager, rootManifest, packages, catalogs };
 }
 
 /**
- * The packages `filter` selects: `true` for all of them, otherwise each entry
- * matches a package name, a folder (relative to the root, with or without
- * "./", or absolute), a glob over folders, or (as `npm -w` does) a folder
- * whose direct subfolders are packages. An entry that matches nothing is an
- * `InputError` listing the known packages. With `includeRoot`, the root comes
- * first; the rest keep the monorepo's name order. Private packages are
- * included: the caller decides what to do with them.
+ * The packages `filter` selects that can be published or are private: `true`
+ * for all of them, otherwise each entry matches a package name, a folder
+ * (relative to the root, with or without "./", or absolute), a glob over
+ * folders, or (as `npm -w` does) a folder whose direct subfolders are
+ * packages. An entry that matches nothing is an `InputError` listing the
+ * known packages. With `includeRoot`, the root comes first; the rest keep the
+ * monorepo's name order. Private packages are included: the caller decides
+ * what to do with them.
+ *
+ * Only what would be published can stop a run: a selected package that is not
+ * private and has a `problem` is refused when it was named (by name or
+ * folder), when its version or name is invalid, or, in npm and yarn
+ * workspaces, when it has no version or name (npm refuses to publish it); in
+ * pnpm workspaces it is left out, as `pnpm publish -r` publishes only packages
+ * with a name and a version (skippedWorkspaces lists it). A name shared by a
+ * package that would be published and another workspace package is refused.
  */
 export function selectWorkspaces(monorepo: Monorepo, filter: true | string[], includeRoot: boolean, inputName: string): WorkspacePackage[] {
   const selected = new Set<WorkspacePackage>();
+  const named = new Set<WorkspacePackage>();
   if (filter === true) {
     for (const pkg of monorepo.packages) selected.add(pkg);
   } else {
     for (const entry of filter.map((item) => item.trim()).filter((item) => item !== '')) {
       const matches = monorepo.packages.filter((pkg) => matchesFilter(pkg, entry, monorepo.root));
       if (matches.length === 0) throw unmatchedFilter(monorepo, entry, includeRoot, inputName);
-      for (const pkg of matches) selected.add(pkg);
+      for (const pkg of matches) {
+        selected.add(pkg);
+        if (pkg.name === entry || path.resolve(monorepo.root, entry) === pkg.dir) named.add(pkg);
+      }
     }
   }
-  const result = monorepo.packages.filter((pkg) => selected.has(pkg));
+  const result = monorepo.packages.filter((pkg) => selected.has(pkg) && (pkg.private || !skipsProblem(monorepo, pkg, named.has(pkg), inputName)));
+  refuseDuplicates(monorepo, result, inputName);
   if (!includeRoot) return result;
   const root = rootPackage(monorepo, inputName);
   const clash = result.find((pkg) => pkg.name === root.name);
@@ -141,6 +160,42 @@ export function selectWorkspaces(monorepo: Monorepo, filter: true | string[], in
     throw new InputError(inputName, `${inputName}: the monorepo root (${path.join(monorepo.root, 'package.json')}) and the workspace package in ${path.join(clash.dir, 'package.json')} are both named "${root.name}". Rename one of them, or leave the root out.`, { received: root.name });
   }
   return [root, ...result];
+}
+
+/** True when `pkg`'s problem leaves it out of a publish (pnpm, not named); throws when the problem stops the run. */
+function skipsProblem(monorepo: Monorepo, pkg: WorkspacePackage, named: boolean, inputName: string): boolean {
+  const { problem } = pkg;
+  if (problem === undefined) return false;
+  if (!named && problem.kind === 'missing' && monorepo.manager === 'pnpm') return true;
+  throw problemError(pkg, inputName);
+}
+
+/**
+ * Every workspace package that `selected` (from selectWorkspaces) leaves out, with why, as the report lists
+ * them: private ones (never published), ones that cannot be published as they stand, ones the filter left out.
+ */
+export function skippedWorkspaces(monorepo: Monorepo, selected: readonly WorkspacePackage[], filter: true | string[], inputName: string): Array<{ pkg: WorkspacePackage; why: string }> {
+  const kept = new Set(selected);
+  const covers = (pkg: WorkspacePackage) => filter === true || filter.some((entry) => entry.trim() !== '' && matchesFilter(pkg, entry.trim(), monorepo.root));
+  const notSelected = `not selected by ${inputName} (${filter === true ? 'true' : filter.join(', ')})`;
+  return monorepo.packages
+    .filter((pkg) => !kept.has(pkg))
+    .map((pkg) => {
+      if (pkg.private) return { pkg, why: `private: not published${covers(pkg) ? '' : `, and ${notSelected}`}` };
+      // Only pnpm leaves out a package with a problem that it covers (selectWorkspaces refused the others).
+      if (pkg.problem && covers(pkg)) return { pkg, why: `skipped: ${pkg.problem.what}, and pnpm publishes only packages with a name and a version` };
+      return { pkg, why: `skipped: ${notSelected}` };
+    });
+}
+
+/** Names that two or more workspace packages share, with their folders (relative to the root), in name order. */
+export function duplicateNames(monorepo: Monorepo): Array<{ name: string; dirs: string[] }> {
+  const byName = new Map<string, WorkspacePackage[]>();
+  for (const pkg of monorepo.packages) byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg]);
+  return [...byName]
+    .filter(([, list]) => list.length > 1)
+    .sort(([a], [b]) => compare(a, b))
+    .map(([name, list]) => ({ name, dirs: list.map((pkg) => pkg.relativeDir) }));
 }
 
 /** The monorepo root as a package (for `include-workspace-root`), checked as workspace packages are. */
@@ -173,22 +228,44 @@ function unmatchedFilter(monorepo: Monorepo, entry: string, includeRoot: boolean
 }
 
 function toWorkspacePackage(root: string, dir: string, manifest: Record<string, unknown>, file: string, inputName: string): WorkspacePackage {
+  const pkg = readWorkspacePackage(root, dir, manifest, file);
+  if (pkg.problem) throw problemError(pkg, inputName);
+  return pkg;
+}
+
+/** The refusal for a package with a problem, naming its package.json. */
+function problemError(pkg: WorkspacePackage, inputName: string): InputError {
+  const problem = pkg.problem as NonNullable<WorkspacePackage['problem']>;
+  const file = path.join(pkg.dir, 'package.json');
+  const who = problem.what === 'has no "name"' ? file : `${pkg.name} (${file})`;
+  return new InputError(inputName, `${inputName}: ${who} ${problem.what}. ${problem.advice}`, { received: problem.received });
+}
+
+/** A workspace package as found; what keeps a public one from being published is in `problem`, not thrown. */
+function readWorkspacePackage(root: string, dir: string, manifest: Record<string, unknown>, file: string): WorkspacePackage {
   const isPrivate = manifest.private === true;
+  const relativeDir = path.relative(root, dir).split(path.sep).join('/') || '.';
+  let problem: WorkspacePackage['problem'];
   // npm names an unnamed workspace after its folder; only a package that is never published may rely on that.
-  const name = manifest.name === undefined && isPrivate ? nameFromFolder(dir) : manifest.name;
-  if (typeof name !== 'string' || name === '') {
-    throw new InputError(inputName, `${inputName}: ${file} has no "name". Every workspace package that is not "private": true needs one, such as "my-package" or "@scope/my-package".`, { received: file });
-  }
-  if (!isPrivate && !isRegistryName(name)) {
-    throw new InputError(inputName, `${inputName}: "${name}" in ${file} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`, { received: name });
+  const given = manifest.name;
+  const hasName = typeof given === 'string' && given !== '';
+  const name = hasName ? given : nameFromFolder(dir);
+  if (!isPrivate && !hasName) {
+    problem = { kind: given === undefined ? 'missing' : 'invalid', received: file, what: 'has no "name"', advice: 'Every workspace package that is not "private": true needs one, such as "my-package" or "@scope/my-package".' };
+  } else if (!isPrivate && !isRegistryName(name)) {
+    problem = { kind: 'invalid', received: name, what: 'is not a valid npm package name', advice: 'Use lower case, URL-safe characters, optionally under a scope (@scope/name).' };
   }
   const clean = typeof manifest.version === 'string' ? semver.clean(manifest.version) : null;
-  if (clean === null && !isPrivate) {
+  if (clean === null && !isPrivate && problem === undefined) {
     const what = manifest.version === undefined ? 'has no "version"' : `has version ${JSON.stringify(manifest.version)}, which is not a semver version`;
-    throw new InputError(inputName, `${inputName}: ${name} (${file}) ${what}. Give it a version such as 1.2.3 or 2.0.0-beta.1, or mark it "private": true if it is never published.`, { received: manifest.version });
+    problem = {
+      kind: manifest.version === undefined ? 'missing' : 'invalid',
+      received: manifest.version,
+      what,
+      advice: 'Give it a version such as 1.2.3 or 2.0.0-beta.1, or mark it "private": true if it is never published.',
+    };
   }
-  const relativeDir = path.relative(root, dir).split(path.sep).join('/') || '.';
-  return { name, version: clean ?? '', dir, relativeDir, manifest, private: isPrivate };
+  return { name, version: clean ?? '', dir, relativeDir, manifest, private: isPrivate, ...(problem ? { problem } : {}) };
 }
 
 /** As @npmcli/name-from-folder: the folder name, under its parent's scope when the parent is an @scope folder. */
@@ -198,14 +275,14 @@ function nameFromFolder(dir: string): string {
   return parent.startsWith('@') ? `${parent}/${base}` : base;
 }
 
-function refuseDuplicates(packages: WorkspacePackage[], inputName: string): void {
-  const byName = new Map<string, WorkspacePackage[]>();
-  for (const pkg of packages) byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg]);
-  const duplicates = [...byName].filter(([, list]) => list.length > 1).sort(([a], [b]) => compare(a, b));
+/** A name shared by a package of `selected` that would be published and any other workspace package stops the run. */
+function refuseDuplicates(monorepo: Monorepo, selected: readonly WorkspacePackage[], inputName: string): void {
+  const published = new Set(selected.filter((pkg) => !pkg.private).map((pkg) => pkg.name));
+  const duplicates = duplicateNames(monorepo).filter((duplicate) => published.has(duplicate.name));
   if (duplicates.length === 0) return;
-  const lines = duplicates.map(([name, list]) => `"${name}" is the name of ${list.map((pkg) => path.join(pkg.dir, 'package.json')).join(' and ')}`);
-  throw new InputError(inputName, `${inputName}: two workspace packages have one name: ${lines.join('; ')}. Names must be unique in a monorepo: rename one, or leave it out of the workspaces.`, {
-    received: duplicates.map(([name]) => name),
+  const lines = duplicates.map(({ name, dirs }) => `"${name}" is the name of ${dirs.map((dir) => path.join(monorepo.root, dir, 'package.json')).join(' and ')}`);
+  throw new InputError(inputName, `${inputName}: two workspace packages have one name, and one of them would be published: ${lines.join('; ')}. Names must be unique among the packages a monorepo publishes: rename one, mark the other "private": true, or leave it out of the workspaces.`, {
+    received: duplicates.map(({ name }) => name),
   });
 }
 

@@ -64,8 +64,12 @@ export interface Options {
   includeWorkspaceRoot: boolean;
   /** Packages packed and uploaded at once. Default 4. */
   concurrency: number;
-  /** The most writes one code is sent with; the next write waits for the next window's code. Default 3. */
-  otpUses: number;
+  /**
+   * The most writes one code is sent with; the next write waits for the next window's code. Default `auto`: 3 on
+   * registry.npmjs.org (which rate-limits a code used for more), no limit on any other registry until it answers
+   * 429 or refuses a reused code (see otpPacing).
+   */
+  otpUses: number | 'auto';
   /**
    * A signed provenance statement (SLSA, through sigstore) with each publish. `true`: always, refused before anything
    * runs where it cannot be made; `false`: never; `auto` (default): package.json's `publishConfig.provenance` if set,
@@ -125,7 +129,7 @@ export function normalizeOptions(raw: RawOptions, names: InputNames, context: { 
     workspaces: parseWorkspaces(raw.workspaces, names.workspaces),
     includeWorkspaceRoot: parseBoolean(raw.includeWorkspaceRoot, names.includeWorkspaceRoot, false),
     concurrency: parseCount(raw.concurrency, names.concurrency, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, 'packages packed and uploaded at once'),
-    otpUses: parseCount(raw.otpUses, names.otpUses, DEFAULT_OTP_USES, MAX_OTP_USES, 'writes sent with one code'),
+    otpUses: parseOtpUses(raw.otpUses, names.otpUses),
     provenance: parseProvenance(raw.provenance, names.provenance),
     authType,
     approvalTimeoutMs: parseApprovalTimeout(raw.approvalTimeout, names.approvalTimeout),
@@ -187,8 +191,35 @@ export function idTokenAvailable(env: NodeJS.ProcessEnv): boolean {
 
 export const DEFAULT_CONCURRENCY = 4;
 const MAX_CONCURRENCY = 32;
-export const DEFAULT_OTP_USES = 3;
+/** What `otp-uses: auto` means on registry.npmjs.org. */
+export const NPMJS_OTP_USES = 3;
 const MAX_OTP_USES = 1000;
+/** Registries known to limit how many writes one code may serve: registry.npmjs.org answers `429 rate limited otp` after about 4-5. */
+const LIMITING_REGISTRIES = new Set(['registry.npmjs.org']);
+
+/** `otp-uses`: auto (default), or a whole number from 1 to 1000. */
+function parseOtpUses(value: string | number | undefined, name: string): number | 'auto' {
+  if (typeof value === 'string' && value.trim().toLowerCase() === 'auto') return 'auto';
+  const text = typeof value === 'number' ? String(value) : blankToUndefined(value);
+  if (text === undefined) return 'auto';
+  const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
+  if (count >= 1 && count <= MAX_OTP_USES) return count;
+  throw new InputError(name, `${name}: "${text}" is not a count of writes sent with one code; give auto (the default) or a whole number from 1 to ${MAX_OTP_USES}.`, { received: value });
+}
+
+/**
+ * How many writes one code serves at the start of a run, and why, for the log: a number as given; `auto` is
+ * NPMJS_OTP_USES on a registry known to limit it, else no limit (Infinity). Either way the OTP source lowers it
+ * when the registry answers 429 `rate limited otp`, and drops to one write per code when it refuses a reused code.
+ */
+export function otpPacing(otpUses: number | 'auto', registry: string, inputName: string): { uses: number; why: string } {
+  if (otpUses !== 'auto') return { uses: otpUses, why: `at most ${otpUses} write${otpUses === 1 ? '' : 's'} per one-time password (${inputName} ${otpUses})` };
+  const host = new URL(registry).hostname;
+  if (LIMITING_REGISTRIES.has(host)) {
+    return { uses: NPMJS_OTP_USES, why: `at most ${NPMJS_OTP_USES} writes per one-time password (${inputName} auto: ${host} answers 429 "rate limited otp" after about 4-5 writes with one code; fewer if it answers so sooner)` };
+  }
+  return { uses: Number.POSITIVE_INFINITY, why: `as many writes per one-time password as its window allows (${inputName} auto: ${host} is not known to limit reuse; a 429 "rate limited otp" or a refused reuse lowers it)` };
+}
 
 /**
  * The `workspaces` setting: empty or false for the package alone, true for every workspace package, otherwise a

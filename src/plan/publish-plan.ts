@@ -9,6 +9,7 @@ import { hasScript, type LifecycleEvent } from '../package/scripts.ts';
 import { readTarball } from '../package/tarball.ts';
 import type { Options } from './options.ts';
 import { settleProvenance } from './provenance.ts';
+import { workspaceFolder } from './workspace-folder.ts';
 
 /** npm's lifecycle around `npm publish <folder>`, in order. */
 export const PUBLISH_SCRIPTS: readonly LifecycleEvent[] = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
@@ -27,13 +28,22 @@ export async function planPublish(command: PublishCommand, options: Options, cwd
   const names = options.names;
   const found = await readPackageSource(command.target ?? options.packageSpec, cwd, names.package);
   let source: PublishSource;
+  let warnings: string[] | undefined;
   if (found.kind === 'folder') {
-    source = { kind: 'folder', dir: found.dir, manifest: found.manifest as unknown as Record<string, unknown> };
+    const manifest = found.manifest as unknown as Record<string, unknown>;
+    // A folder of a pnpm or yarn workspace goes as its package manager publishes it; a workspace: range nothing resolves is refused.
+    const inWorkspace = await workspaceFolder(found.dir, manifest, names.package);
+    source = inWorkspace
+      ? { kind: 'folder', dir: found.dir, manifest: inWorkspace.manifest, manifestText: inWorkspace.manifestText, workspaceRoot: inWorkspace.workspaceRoot, manager: inWorkspace.manager }
+      : { kind: 'folder', dir: found.dir, manifest };
+    warnings = inWorkspace?.warnings;
   } else {
     const tarball = await readTarball(found.file, names.package);
     source = { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest };
   }
-  return settlePublish(command, options, source, cwd, env);
+  const plan = await settlePublish(command, options, source, cwd, env);
+  if (warnings && warnings.length > 0) plan.warnings = warnings;
+  return plan;
 }
 
 /**

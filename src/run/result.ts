@@ -48,7 +48,7 @@ export interface PackageResult {
    * `private` (never published); `dry-run`; `staged` (by `stage publish --workspaces`); `failed` (see detail); `not-run`
    * (a package it depends on failed).
    */
-  outcome: 'published' | 'unchanged' | 'tagged' | 'private' | 'dry-run' | 'staged' | 'failed' | 'not-run';
+  outcome: 'published' | 'unchanged' | 'tagged' | 'private' | 'skipped' | 'dry-run' | 'staged' | 'failed' | 'not-run';
   detail: string;
   /** `stage publish --workspaces`: the staged version's id. */
   stageId?: string;

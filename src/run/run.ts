@@ -12,7 +12,7 @@ import { formatDuration, WebApprovals } from '../otp/web-approval.ts';
 import { readPackageSource } from '../package/read-package.ts';
 import { scrubEnvironment } from '../package/scripts.ts';
 import { readTarball } from '../package/tarball.ts';
-import type { Options } from '../plan/options.ts';
+import { type Options, otpPacing } from '../plan/options.ts';
 import { checkProvenanceVisibility } from '../plan/provenance.ts';
 import { planPublish } from '../plan/publish-plan.ts';
 import { readPackument, type Packument } from '../registry/packument.ts';
@@ -100,10 +100,14 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     report.results.push(failedResult(0, input === undefined ? 'publish' : 'commands', error, 0));
     return report;
   }
-  const first = [...planned.values()][0]?.plan ?? [...monorepos.values()][0]?.plan.members.find((member) => member.plan)?.plan;
+  for (const { plan } of planned.values()) for (const warning of plan.warnings ?? []) logger.warning(`${plan.name}: ${warning}`);
+  // name, version and tag say what a single publish published; a monorepo's packages are in report.packages, never as its first package.
+  const first = [...planned.values()][0]?.plan;
   if (first) Object.assign(report, { name: first.name, version: first.version, tag: first.tag });
 
   logger.info(authPlan(options));
+  const pacing = otpPacing(options.otpUses, options.registry, options.names.otpUses);
+  if (options.secret) logger.info(`One-time passwords on ${options.registry}: ${pacing.why}.`);
   const timeSync = new TimeSync();
   const webAllowed = options.authType !== 'totp';
   const client = new RegistryClient({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent, authType: webAllowed ? 'web' : 'legacy' });
@@ -121,7 +125,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
       })
     : undefined;
   const otp = {
-    source: options.secret && options.authType !== 'web' ? new OtpSource({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: options.otpUses }) : undefined,
+    source: options.secret && options.authType !== 'web' ? new OtpSource({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: pacing.uses }) : undefined,
     web,
     authTypeInput: options.names.authType,
     clock,
@@ -179,7 +183,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
         clock,
         logger,
       });
-      otp.source?.setMaxUsesPerCode(options.otpUses);
+      otp.source?.setMaxUsesPerCode(pacing.uses);
       report.results.push(...outcome.rows);
       report.packages = [...(report.packages ?? []), ...outcome.packages];
       report.published ||= outcome.packages.some((entry) => entry.outcome === 'published');
@@ -211,34 +215,48 @@ function runDescription(commands: Command[], monorepos: WorkspacePublishPlan[]):
   return {};
 }
 
-/** Reads at most this many packuments at once before a monorepo publish. */
-const READ_CONCURRENCY = 8;
+/** Reads at most this many packuments at once before a monorepo publish (or `concurrency`, when higher). */
+const READ_CONCURRENCY = 16;
 
 /**
  * The one read of the registry for every package of a monorepo publish, before
- * anything runs: each public member's packument (npm's rule on an implicit
- * latest is applied to each), and every workspace package outside the scope
- * that a member needs, which must be in the registry already.
+ * anything runs, in parallel (at most READ_CONCURRENCY, or `concurrency`, at
+ * once): each public member's packument (npm's rule on an implicit latest is
+ * applied to each), and every workspace package outside the scope that a
+ * member needs, which must be in the registry already. The first refusal in
+ * the plan's order is the one reported.
  */
 async function preflightWorkspaces(client: RegistryClient, plan: WorkspacePublishPlan, packuments: Map<string, Packument | undefined>, input: string): Promise<void> {
-  const queue = plan.members.filter((member) => member.plan !== undefined);
-  const work = async () => {
-    for (let member = queue.shift(); member; member = queue.shift()) {
+  const members = plan.members.filter((member) => member.plan !== undefined);
+  const reads: Array<() => Promise<void>> = [
+    ...members.map((member) => async () => {
       const memberPlan = member.plan as NonNullable<typeof member.plan>;
       packuments.set(member.name, await preflightPublish(client, memberPlan));
       await checkProvenanceVisibility(client, memberPlan, packuments.get(member.name));
+    }),
+    ...plan.outside.map((outside) => async () => {
+      const packument = await readPackument(client, outside.name, { write: true });
+      if (packument?.versions?.[outside.version]) return;
+      throw new InputError(
+        input,
+        `${input}: ${outside.neededBy.join(', ')} ${outside.neededBy.length === 1 ? 'depends' : 'depend'} on the workspace package ${outside.name}@${outside.version}, which is outside the packages to publish and not in ${client.registry}. Add ${outside.name} to ${input}, or publish it first.`,
+        { received: outside.name },
+      );
+    }),
+  ];
+  const outcomes: Array<PromiseSettledResult<void>> = new Array(reads.length);
+  let next = 0;
+  const work = async () => {
+    for (let index = next++; index < reads.length; index = next++) {
+      outcomes[index] = await (reads[index] as () => Promise<void>)().then(
+        () => ({ status: 'fulfilled', value: undefined }) as const,
+        (reason: unknown) => ({ status: 'rejected', reason }) as const,
+      );
     }
   };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, queue.length) }, work));
-  for (const outside of plan.outside) {
-    const packument = await readPackument(client, outside.name, { write: true });
-    if (packument?.versions?.[outside.version]) continue;
-    throw new InputError(
-      input,
-      `${input}: ${outside.neededBy.join(', ')} ${outside.neededBy.length === 1 ? 'depends' : 'depend'} on the workspace package ${outside.name}@${outside.version}, which is outside the packages to publish and not in ${client.registry}. Add ${outside.name} to ${input}, or publish it first.`,
-      { received: outside.name },
-    );
-  }
+  await Promise.all(Array.from({ length: Math.min(Math.max(READ_CONCURRENCY, plan.concurrency), reads.length) }, work));
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** The publish of the `package` setting, when no commands are given. */

@@ -72,7 +72,7 @@ describe('publishing a monorepo', () => {
     before('a', 'f');
     before('x', 'y');
     assert.equal(order.length, 9);
-    assert.ok(lines.some((line) => line.level === 'warning' && /@order\/x -> @order\/y -> @order\/x/.test(line.message)), 'the cycle is named');
+    assert.ok(lines.some((line) => line.level === 'warning' && /depend on each other \(@order\/x -> @order\/y, @order\/y -> @order\/x; a -> b: a depends on b\)/.test(line.message)), 'the cycle is named by its edges');
     assert.ok(lines.some((line) => line.level === 'warning' && /@order\/g: .*@order\/private/.test(line.message)), 'the private dependency is named');
     assert.equal(report.published, true);
     assert.equal(report.results.length, 9, 'one row per publish');
@@ -113,7 +113,7 @@ describe('publishing a monorepo', () => {
     assert.deepEqual(puts().sort(), ['@fail/b', '@fail/c']);
   });
 
-  it('never trips a registry that takes a code for at most 3 writes: 9 publishes with 3 codes, one window each', async () => {
+  it('never trips a registry that takes a code for at most 3 writes with otp-uses 3 (what auto means on registry.npmjs.org): 9 publishes with 3 codes', async () => {
     const repo = await makeMonorepo(npmMonorepo('paced'));
     cleanups.push(repo.cleanup);
     registry.configure({ otpUsesPerCode: 3, otpUsesRetryAfterS: 300 });
@@ -121,12 +121,47 @@ describe('publishing a monorepo', () => {
       // A user of its own: the others' codes of this window are spent already.
       const paced = await registry.addUser('mono-paced');
       registry.clearRequests();
-      const { report } = await run(repo.root, {}, paced);
+      const { report } = await run(repo.root, { otpUses: '3' }, paced);
       assert.equal(report.error, undefined, String(report.error));
       const writes = registry.requests.filter((request) => request.method === 'PUT');
       assert.equal(writes.filter((request) => request.status === 429).length, 0, 'no 429');
       assert.equal(writes.length, 9);
       assert.equal(new Set(writes.map((request) => request.otp)).size, 3, 'ceil(9 / 3) codes');
+    } finally {
+      registry.configure({ otpUsesPerCode: undefined });
+    }
+  });
+
+  it('with otp-uses auto on a registry not known to limit reuse: one code for every write, no window wait, and the log says why', async () => {
+    const repo = await makeMonorepo(npmMonorepo('unpaced'));
+    cleanups.push(repo.cleanup);
+    const unpaced = await registry.addUser('mono-unpaced');
+    registry.clearRequests();
+    const { report, lines } = await run(repo.root, {}, unpaced);
+    assert.equal(report.error, undefined, String(report.error));
+    const writes = registry.requests.filter((request) => request.method === 'PUT');
+    assert.equal(writes.length, 9);
+    assert.equal(new Set(writes.map((request) => request.otp)).size, 1, 'one code');
+    assert.equal(report.results.reduce((sum, row) => sum + row.waitedMs, 0), 0, 'no wait for a window');
+    assert.ok(lines.some((line) => /as many writes per one-time password as its window allows \(otp-uses auto: 127\.0\.0\.1 is not known to limit reuse/.test(line.message)), 'the pacing and why');
+  });
+
+  it('with otp-uses auto, learns a limit from the registry\'s 429 rate limited otp and keeps to it', async () => {
+    const repo = await makeMonorepo(npmMonorepo('learned'));
+    cleanups.push(repo.cleanup);
+    registry.configure({ otpUsesPerCode: 3, otpUsesRetryAfterS: 2 });
+    try {
+      const learner = await registry.addUser('mono-learner');
+      registry.clearRequests();
+      const { report, lines } = await run(repo.root, {}, learner);
+      assert.equal(report.error, undefined, String(report.error));
+      const writes = registry.requests.filter((request) => request.method === 'PUT');
+      // The writes already out with the code when the first 429 came (at most `concurrency`) get one too.
+      const tooMany = writes.filter((request) => request.status === 429).length;
+      assert.ok(tooMany >= 1 && tooMany <= 4, `429s: ${tooMany}`);
+      assert.equal(writes.filter((request) => request.status === 201).length, 9);
+      assert.ok(registry.otpStats.codes.filter((code) => code.user === 'mono-learner').every((code) => code.uses <= 3), 'no code served more than 3 writes');
+      assert.ok(lines.some((line) => /each code serves at most 3 writes/.test(line.message)), lines.map((line) => line.message).join('\n'));
     } finally {
       registry.configure({ otpUsesPerCode: undefined });
     }
@@ -186,6 +221,9 @@ describe('a monorepo root that is not a package itself', () => {
     const clock = new TimeTravelClock(registry);
     const { report } = await publishWithClock({ token: user.token, otpSecret: user.secret, registry: registry.url, package: repo.root, workspaces: '@rootless/a,packages/b', otpUses: '10' }, clock, repo.root);
     assert.equal(report.error, undefined, String(report.error));
-    assert.deepEqual(report.packages?.map((entry) => `${entry.name}:${entry.outcome}`), ['@rootless/a:published', '@rootless/b:published']);
+    assert.deepEqual(report.packages?.filter((entry) => entry.outcome !== 'skipped' && entry.outcome !== 'private').map((entry) => `${entry.name}:${entry.outcome}`), ['@rootless/a:published', '@rootless/b:published']);
+    const others = report.packages?.filter((entry) => entry.outcome === 'skipped').map((entry) => entry.name);
+    assert.deepEqual(others, ['@rootless/c', '@rootless/d', '@rootless/e', '@rootless/f', '@rootless/g', '@rootless/x', '@rootless/y'], 'the packages left out are listed');
+    assert.equal(report.packages?.find((entry) => entry.name === '@rootless/c')?.detail, 'skipped: not selected by workspaces (@rootless/a, packages/b)');
   });
 });

@@ -133,7 +133,7 @@ describe('monorepo flags', () => {
   it('refuses what cannot mean anything: both --workspaces and -w, a count out of range, a flag without its value, a range as the tag', () => {
     assert.match(parseError('publish --workspaces -w a'), /--workspaces means every workspace package/);
     assert.match(parseError('publish --workspaces --concurrency 0'), /--concurrency needs a whole number from 1 to 32/);
-    assert.match(parseError('publish --workspaces --otp-uses many'), /--otp-uses needs a whole number from 1 to 1000/);
+    assert.match(parseError('publish --workspaces --otp-uses many'), /--otp-uses needs auto or a whole number from 1 to 1000/);
     assert.match(parseError('publish -w'), /--workspace needs a value/);
     assert.match(parseError('dist-tag add --workspaces 1.x'), /"1\.x" is a valid semver range/);
     assert.match(parseError('dist-tag add --workspaces'), /expected: dist-tag add --workspaces <tag>/);

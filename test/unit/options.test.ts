@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InputError } from '../../src/foundation/errors.ts';
-import { DEFAULT_REGISTRY, normalizeOptions, type RawOptions } from '../../src/plan/options.ts';
+import { DEFAULT_REGISTRY, normalizeOptions, otpPacing, type RawOptions } from '../../src/plan/options.ts';
 import { NAMES } from '../helpers/core.ts';
 
 const TOKEN = 'npm_abcdefghijklmnopqrstuvwxyz0123456789';
@@ -180,13 +180,25 @@ describe('monorepo settings', () => {
     assert.equal(normalize({ workspaces: 'false' }).workspaces, undefined);
     assert.equal(normalize({ workspaces: 'TRUE' }).workspaces, true);
     assert.deepEqual(normalize({ workspaces: '@scope/a\n packages/b ,tools/*\n' }).workspaces, ['@scope/a', 'packages/b', 'tools/*']);
-    assert.deepEqual({ concurrency: normalize({}).concurrency, otpUses: normalize({}).otpUses, root: normalize({}).includeWorkspaceRoot }, { concurrency: 4, otpUses: 3, root: false });
+    assert.deepEqual({ concurrency: normalize({}).concurrency, otpUses: normalize({}).otpUses, root: normalize({}).includeWorkspaceRoot }, { concurrency: 4, otpUses: 'auto', root: false });
     assert.deepEqual({ concurrency: normalize({ concurrency: '16' }).concurrency, otpUses: normalize({ otpUses: ' 1 ' }).otpUses }, { concurrency: 16, otpUses: 1 });
+    assert.equal(normalize({ otpUses: 'AUTO' }).otpUses, 'auto');
+  });
+
+  it('paces codes to the registry with otp-uses auto: 3 on registry.npmjs.org, no limit elsewhere; a number keeps its meaning, and the log says why', () => {
+    const npmjs = otpPacing('auto', 'https://registry.npmjs.org/', 'otp-uses');
+    assert.equal(npmjs.uses, 3);
+    assert.match(npmjs.why, /^at most 3 writes per one-time password \(otp-uses auto: registry\.npmjs\.org answers 429 "rate limited otp"/);
+    const local = otpPacing('auto', 'http://127.0.0.1:4873/', 'otp-uses');
+    assert.equal(local.uses, Number.POSITIVE_INFINITY);
+    assert.match(local.why, /^as many writes per one-time password as its window allows \(otp-uses auto: 127\.0\.0\.1 is not known to limit reuse; a 429 "rate limited otp" or a refused reuse lowers it\)$/);
+    assert.deepEqual(otpPacing(5, 'https://npm.pkg.github.com/', '--otp-uses'), { uses: 5, why: 'at most 5 writes per one-time password (--otp-uses 5)' });
+    assert.equal(otpPacing(1000, 'https://registry.npmjs.org/', 'otp-uses').uses, 1000, 'a number keeps its meaning on npmjs too');
   });
 
   it('refuses a count that is not a whole number in range, naming the input and the range', () => {
     assert.throws(() => normalize({ concurrency: '0' }), (error: unknown) => error instanceof InputError && error.input === 'concurrency' && /^concurrency: "0" is not a count of packages packed and uploaded at once; give a whole number from 1 to 32 \(default 4\)\.$/.test(error.message));
-    assert.throws(() => normalize({ otpUses: '2.5' }), /^InputError: otp-uses: "2\.5" is not a count of writes sent with one code; give a whole number from 1 to 1000 \(default 3\)\.$/);
+    assert.throws(() => normalize({ otpUses: '2.5' }), /^InputError: otp-uses: "2\.5" is not a count of writes sent with one code; give auto \(the default\) or a whole number from 1 to 1000\.$/);
     assert.throws(() => normalize({ workspaces: 'a, true' }), /^InputError: workspaces: "true" in a list of workspaces/);
   });
 });

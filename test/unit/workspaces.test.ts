@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { InputError } from '../../src/foundation/errors.ts';
-import { findWorkspaces, selectWorkspaces, type Monorepo } from '../../src/package/workspaces.ts';
+import { duplicateNames, findWorkspaces, selectWorkspaces, skippedWorkspaces, type Monorepo } from '../../src/package/workspaces.ts';
 import { ROOT } from '../helpers/action.ts';
 
 let base: string;
@@ -273,7 +273,7 @@ describe('findWorkspaces refuses', () => {
     await refused(() => findWorkspaces(array, 'workspaces'), 'workspaces', path.join(array, 'packages/a/package.json'), 'JSON object');
   });
 
-  it('a public workspace package without name, with an invalid name, without version or with an invalid version', async () => {
+  it('a public workspace package without name, with an invalid name, without version or with an invalid version, once it would be published', async () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ version: '1.0.0' }, 'has no "name"'],
       [{ name: 'Not Valid', version: '1.0.0' }, 'not a valid npm package name'],
@@ -281,19 +281,52 @@ describe('findWorkspaces refuses', () => {
       [{ name: 'a', version: 'one' }, 'not a semver version'],
     ];
     for (const [manifest, why] of cases) {
-      const root = await tree({ 'package.json': { name: 'root', workspaces: ['packages/*'] }, 'packages/a/package.json': manifest });
-      await refused(() => findWorkspaces(root, 'workspaces'), 'workspaces', path.join(root, 'packages/a/package.json'), why);
+      const root = await tree({ 'package.json': { name: 'root', workspaces: ['packages/*'] }, 'packages/a/package.json': manifest, 'packages/b/package.json': pkg('b') });
+      const monorepo = await findWorkspaces(root, 'workspaces');
+      assert.equal(monorepo.packages.length, 2, 'found, and not refused: only what would be published can stop a run');
+      await refused(() => selectWorkspaces(monorepo, true, false, 'workspaces'), 'workspaces', path.join(root, 'packages/a/package.json'), why);
+      assert.deepEqual(selectWorkspaces(monorepo, ['b'], false, 'workspaces').map((p) => p.name), ['b'], 'left out by the selection: never refused');
     }
   });
 
-  it('two packages with one name, naming both folders', async () => {
+  it('two packages with one name, naming both folders, when one of them would be published', async () => {
     const root = await tree({
       'package.json': { name: 'root', workspaces: ['packages/*'] },
       'packages/one/package.json': pkg('same'),
       'packages/two/package.json': pkg('same', '2.0.0'),
       'packages/three/package.json': pkg('unique'),
     });
-    await refused(() => findWorkspaces(root, 'workspaces'), 'workspaces', '"same"', path.join(root, 'packages/one/package.json'), path.join(root, 'packages/two/package.json'));
+    const monorepo = await findWorkspaces(root, 'workspaces');
+    await refused(() => selectWorkspaces(monorepo, true, false, 'workspaces'), 'workspaces', '"same"', path.join(root, 'packages/one/package.json'), path.join(root, 'packages/two/package.json'));
+    await refused(() => selectWorkspaces(monorepo, ['packages/one'], false, 'workspaces'), 'workspaces', '"same"');
+    assert.deepEqual(selectWorkspaces(monorepo, ['unique'], false, 'workspaces').map((p) => p.name), ['unique']);
+  });
+});
+
+describe('packages that will not be published never stop a run', () => {
+  it('pnpm: a public package without a version, private fixtures sharing a name: listed with why, as pnpm publish -r leaves them', async () => {
+    const root = await tree({
+      'package.json': { name: 'root', private: true },
+      'pnpm-workspace.yaml': 'packages:\n  - packages/*\n  - test/*\n',
+      'packages/a/package.json': pkg('@v/a'),
+      'test/runner/package.json': { name: '@test/runner' },
+      'test/one/package.json': { name: '@v/fixture', private: true },
+      'test/two/package.json': { name: '@v/fixture', private: true },
+    });
+    const monorepo = await findWorkspaces(root, 'workspaces');
+    assert.deepEqual(duplicateNames(monorepo), [{ name: '@v/fixture', dirs: ['test/one', 'test/two'] }]);
+    const selected = selectWorkspaces(monorepo, true, false, 'workspaces');
+    assert.deepEqual(selected.map((p) => `${p.name} ${p.relativeDir}`), ['@v/a packages/a', '@v/fixture test/one', '@v/fixture test/two']);
+    assert.deepEqual(skippedWorkspaces(monorepo, selected, true, 'workspaces').map(({ pkg: p, why }) => [p.name, why]), [
+      ['@test/runner', 'skipped: has no "version", and pnpm publishes only packages with a name and a version'],
+    ]);
+    const some = selectWorkspaces(monorepo, ['packages/*'], false, 'workspaces');
+    assert.deepEqual(skippedWorkspaces(monorepo, some, ['packages/*'], 'workspaces').map(({ pkg: p, why }) => [p.relativeDir, why]), [
+      ['test/runner', 'skipped: not selected by workspaces (packages/*)'],
+      ['test/one', 'private: not published, and not selected by workspaces (packages/*)'],
+      ['test/two', 'private: not published, and not selected by workspaces (packages/*)'],
+    ]);
+    await refused(() => selectWorkspaces(monorepo, ['@test/runner'], false, 'workspaces'), 'workspaces', '@test/runner', 'has no "version"');
   });
 });
 

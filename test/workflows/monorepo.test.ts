@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -46,8 +46,8 @@ async function tarballFiles(data: Buffer): Promise<string[]> {
  * the project's Node 24 first on PATH; `npm ci` is not run (the fixture has
  * no dependencies outside itself). The example publishes to npmjs, so the test
  * adds `registry:` pointing at the test registry. Both events give the action
- * the same inputs; the action paces one-time passwords in real time (3 writes
- * a code), so a run of 9 publishes waits for up to two 30-second windows.
+ * the same inputs; otp-uses is left at auto, which knows no reuse limit for the
+ * test registry, so no run waits for a code window.
  */
 describe('examples/workflows/monorepo-release.yml', () => {
   let registry: TestRegistry;
@@ -128,11 +128,11 @@ describe('examples/workflows/monorepo-release.yml', () => {
     assert.ok(!pathFilterMatches(push.paths, 'packages/a/node_modules/x/package.json'));
   });
 
-  it('gives the action the same inputs for both events: every workspace, 4 at once, 3 writes a code, no tag, no expect-version', async () => {
+  it('gives the action the same inputs for both events: every workspace, 4 at once, codes paced by otp-uses auto, no tag, no expect-version', async () => {
     const onTag = await actionInputs(actionStep(job), { github: events.tag('v1.0.0'), secrets });
     const onMain = await actionInputs(actionStep(job), { github: events.main(), secrets });
     assert.deepEqual(onTag, onMain);
-    assert.deepEqual([onTag.workspaces, onTag.concurrency, onTag['otp-uses'], onTag['include-workspace-root']], ['true', '4', '3', 'false']);
+    assert.deepEqual([onTag.workspaces, onTag.concurrency, onTag['otp-uses'], onTag['include-workspace-root']], ['true', '4', 'auto', 'false']);
     assert.deepEqual([onTag.token, onTag['otp-secret']], [secrets.NPM_TOKEN, secrets.NPM_TOTP_SECRET]);
     assert.equal(onTag.tag, undefined, 'the tag is up to each package (publishConfig.tag), never the workflow');
     assert.equal(onTag['expect-version'], undefined, 'expect-version checks one package; a monorepo has many');
@@ -298,5 +298,107 @@ describe('examples/workflows/monorepo-release.yml', () => {
   it('skips the report when the publish step set no packages (it stopped before planning), or the run was cancelled', async () => {
     assert.equal(await report({ published: 'false' }, 'failure', os.tmpdir()), undefined);
     assert.equal(await report({ packages: '[]' }, 'cancelled', os.tmpdir()), undefined);
+  });
+});
+
+/**
+ * The pnpm and yarn variants: the same job as monorepo-release.yml (events,
+ * environment, concurrency, permissions, the action's inputs), with each
+ * package manager's install and build. pnpm's build step runs with the
+ * project's pnpm (11.22.0, the devDependency, first on PATH as
+ * pnpm/action-setup puts it; told not to check for the install that did not run);
+ * `pnpm install` and yarn's steps are not run (the
+ * fixtures need nothing from a registry, and yarn is not installed here).
+ */
+describe('examples/workflows/monorepo-release-pnpm.yml and -yarn.yml', () => {
+  let registry: TestRegistry;
+  let secrets: { NPM_TOKEN: string; NPM_TOTP_SECRET: string };
+  let npmJob: Workflow;
+  const cleanups: Array<() => Promise<void>> = [];
+  const github = { event_name: 'push', ref: 'refs/tags/v1.0.0', ref_name: 'v1.0.0', ref_type: 'tag', repository: 'octo-org/wf-monorepo', workflow: 'monorepo release' };
+
+  before(async () => {
+    registry = await startRegistry();
+    const user = await registry.addUser('monorepo-managers');
+    secrets = { NPM_TOKEN: user.token, NPM_TOTP_SECRET: user.secret };
+    npmJob = (await readWorkflow('examples/workflows/monorepo-release.yml')).jobs.publish;
+  });
+  after(async () => {
+    for (const cleanup of cleanups) await cleanup();
+    await registry.close();
+  });
+
+  const variants = {
+    pnpm: { file: 'examples/workflows/monorepo-release-pnpm.yml', runs: ['pnpm install --frozen-lockfile', 'pnpm -r build', 'pnpm -r --if-present test'], setup: 'pnpm/action-setup@' },
+    yarn: { file: 'examples/workflows/monorepo-release-yarn.yml', runs: ['corepack enable', 'yarn install --immutable', 'yarn workspaces foreach --all --topological run build', 'yarn workspaces foreach --all run test'], setup: undefined },
+  };
+
+  for (const [manager, variant] of Object.entries(variants)) {
+    it(`${manager}: is linted, runs on the same events as the npm example, with ${manager}'s own install and build before the action's step, and gives the action the same inputs`, async () => {
+      assert.ok((workflowFiles() as string[]).includes(variant.file));
+      const workflow = await readWorkflow(variant.file);
+      const job = workflow.jobs.publish;
+      const npmWorkflow = await readWorkflow('examples/workflows/monorepo-release.yml');
+      assert.deepEqual(workflow.on, npmWorkflow.on);
+      assert.deepEqual([job.environment, job.permissions, job.concurrency, workflow.permissions], [npmJob.environment, npmJob.permissions, npmJob.concurrency, npmWorkflow.permissions]);
+      const steps = job.steps as Workflow[];
+      assert.deepEqual(steps.map((step) => step.run).filter((run) => run !== undefined && !run.includes('jq')), variant.runs);
+      if (variant.setup) assert.ok(steps.findIndex((step) => String(step.uses).startsWith(variant.setup as string)) < steps.findIndex((step) => step.run === variant.runs[0]));
+      assert.ok(steps.indexOf(actionStep(job)) > steps.findIndex((step) => step.run === variant.runs.at(-1)), 'the action runs after the build');
+      assert.deepEqual(await actionInputs(actionStep(job), { github, secrets }), await actionInputs(actionStep(npmJob), { github, secrets }));
+      for (const step of steps) {
+        if (step === actionStep(job)) continue;
+        assert.doesNotMatch(JSON.stringify(step), /secrets\./, `${step.name ?? step.run ?? step.uses}: no secret outside the action's step`);
+      }
+    });
+  }
+
+  it('pnpm: builds with pnpm -r build, then publishes every public package with workspace: and catalog: resolved, the root LICENSE added, a versionless test package and a private one listed', async () => {
+    const repo = await makeMonorepo({
+      root: { name: 'wfpnpm-root', private: true, packageManager: 'pnpm@11.22.0' },
+      rootFiles: { 'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n  - 'test/*'\ncatalog:\n  semver: ^7.6.0\n", LICENSE: 'MIT License\n' },
+      packages: {
+        'packages/core': { name: '@wfpnpm/core', version: '1.0.0', publishConfig: { access: 'public' }, dependencies: { semver: 'catalog:' }, scripts: { build: 'node -e "require(\'fs\').writeFileSync(\'built.js\', \'1;\\n\')"' } },
+        'packages/app': { name: '@wfpnpm/app', version: '1.0.0', publishConfig: { access: 'public' }, dependencies: { '@wfpnpm/core': 'workspace:^' } },
+        'test/runner': { name: '@wfpnpm/test-runner' },
+        'test/fixture': { name: '@wfpnpm/fixture', private: true },
+      },
+    });
+    cleanups.push(repo.cleanup);
+    const job = (await readWorkflow(variants.pnpm.file)).jobs.publish;
+    const home = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-pnpm-home-'));
+    cleanups.push(() => rm(home, { recursive: true, force: true }));
+    const build = await runStep((job.steps as Workflow[]).find((step) => step.run === 'pnpm -r build') as Workflow, { github }, { workspace: repo.root, runnerTemp: os.tmpdir(), env: { HOME: home, pnpm_config_verify_deps_before_run: 'false' } });
+    assert.equal(build.code, 0, build.stdout + build.stderr);
+    const inputs = await actionInputs(actionStep(job), { github, secrets }, { registry: registry.url });
+    const run = await runAction({ inputs, cwd: repo.root });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const packages: PackageEntry[] = JSON.parse(run.outputs.packages ?? '[]');
+    assert.deepEqual(Object.fromEntries(packages.map((entry) => [entry.name, entry.outcome])), { '@wfpnpm/core': 'published', '@wfpnpm/app': 'published', '@wfpnpm/fixture': 'private', '@wfpnpm/test-runner': 'skipped' });
+    assert.doesNotMatch(run.stdout, /for the next one-time password window \(the current code has served/, 'no wait for pacing');
+    const core = (await registry.packument('@wfpnpm/core')).versions['1.0.0'];
+    const tarball = Buffer.from(await (await fetch(String(core.dist.tarball))).arrayBuffer());
+    assert.deepEqual(await tarballFiles(tarball), ['LICENSE', 'built.js', 'index.js', 'package.json'], 'built by the pnpm step; the root LICENSE added, as pnpm does');
+    assert.deepEqual(core.dependencies, { semver: '^7.6.0' });
+    assert.deepEqual((await registry.packument('@wfpnpm/app')).versions['1.0.0'].dependencies, { '@wfpnpm/core': '^1.0.0' });
+  });
+
+  it('yarn: publishes every public package with workspace: resolved and publishConfig lifted as yarn packs them', async () => {
+    const repo = await makeMonorepo({
+      root: { name: 'wfyarn-root', private: true, packageManager: 'yarn@4.5.0', workspaces: ['packages/*'] },
+      packages: {
+        'packages/core': { name: '@wfyarn/core', version: '2.0.0', main: './src/index.ts', publishConfig: { access: 'public', main: './index.js' } },
+        'packages/app': { name: '@wfyarn/app', version: '2.0.0', publishConfig: { access: 'public' }, dependencies: { '@wfyarn/core': 'workspace:^' } },
+      },
+    });
+    cleanups.push(repo.cleanup);
+    const job = (await readWorkflow(variants.yarn.file)).jobs.publish;
+    const inputs = await actionInputs(actionStep(job), { github, secrets }, { registry: registry.url });
+    const run = await runAction({ inputs, cwd: repo.root });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /of .* \(yarn\), 4 at a time/);
+    const core = (await registry.packument('@wfyarn/core')).versions['2.0.0'];
+    assert.equal(core.main, './index.js');
+    assert.deepEqual((await registry.packument('@wfyarn/app')).versions['2.0.0'].dependencies, { '@wfyarn/core': '^2.0.0' });
   });
 });
