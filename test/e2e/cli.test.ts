@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -86,7 +86,7 @@ describe('the CLI, installed from its packed tarball', () => {
     if (older === undefined) return t.skip('no Node older than 24 on PATH');
     const engines = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).engines.node;
     for (const args of [['--help'], ['publish', '.']]) {
-      const run = spawnSync(older, [product().cli, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NPM_TOKEN: 'npm_x' } });
+      const run: SpawnSyncReturns<string> = spawnSync(older, [product().cli, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NPM_TOKEN: 'npm_x' } });
       assert.equal(run.status, 1, run.stdout + run.stderr);
       assert.equal(run.stdout, '');
       const version = spawnSync(older, ['--version'], { encoding: 'utf8' }).stdout.trim();
