@@ -150,6 +150,7 @@ function repositoryKey(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $_: () => (/* binding */ executePublish),
+/* harmony export */   Rs: () => (/* binding */ readPublishManifest),
 /* harmony export */   S: () => (/* binding */ dryRunProvenance),
 /* harmony export */   iR: () => (/* binding */ readAndPackEarly),
 /* harmony export */   jG: () => (/* binding */ loadPacker),
@@ -263,7 +264,7 @@ async function executePublish(context, plan, packument, deps, early) {
     if (state === 'different')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .PublishConflictError */ .sZ(id);
     if (plan.command.stage)
-        return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageBuilt(context, plan, built, state === 'identical', deps, async () => { await script('publish'); await script('postpublish'); });
+        return (await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 9351))).stageBuilt(context, plan, built, state === 'identical', deps, async () => { await script('publish'); await script('postpublish'); });
     if (state === 'identical')
         return ensureTag(context, plan, packument);
     if (plan.dryRun) {
@@ -2384,15 +2385,15 @@ async function executeCommand(context, command, planned, deps) {
         case 'trust-revoke':
             return (await __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 2632))).trustRevoke(context, command.pkg, command.id, command.dryRun);
         case 'stage-list':
-            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageList(context, command.pkg);
+            return (await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 9351))).stageList(context, command.pkg);
         case 'stage-view':
-            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageView(context, command.id);
+            return (await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 9351))).stageView(context, command.id);
         case 'stage-download':
-            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageDownload(context, command.id, command.dir ?? '.');
+            return (await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 9351))).stageDownload(context, command.id, command.dir ?? '.');
         case 'stage-approve':
-            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageApprove(context, command.target, command.dryRun, command.checkout, deps);
+            return (await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 9351))).stageApprove(context, command.target, command.dryRun, command.checkout, deps);
         case 'stage-reject':
-            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageReject(context, command.target, command.dryRun);
+            return (await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 9351))).stageReject(context, command.target, command.dryRun);
         case 'trust-setup':
         case 'stage-decide':
             throw new Error(`${command.kind} is settled into one command per package before the run`);
@@ -2680,7 +2681,7 @@ async function runCommands(options, input, deps) {
             if (command.kind === 'trust-create')
                 await (await __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 2632))).preflightTrust(client, command.pkg);
             if (command.kind === 'stage-approve')
-                await (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).preflightApprove(client, command.target);
+                await (await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 9351))).preflightApprove(client, command.target, command.checkout);
             const publish = planned.get(command);
             if (publish && commands.length === 1)
                 publish.early = (0,commands_publish/* readAndPackEarly */.iR)(publish.plan);

@@ -236,7 +236,7 @@ export async function provenanceFor(context: CommandContext, plan: PublishPlan, 
  * `npm publish` does it; for a workspace package whose ranges were resolved,
  * the same steps over the text that is packed in place of the file.
  */
-async function readPublishManifest(dir: string, manifestText: string | undefined): Promise<Record<string, unknown>> {
+export async function readPublishManifest(dir: string, manifestText: string | undefined): Promise<Record<string, unknown>> {
   if (manifestText === undefined) {
     const pkg = await PackageJson.fix(dir, { changes: [] });
     return (await pkg.prepare()).content;

@@ -112,7 +112,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     try {
       if (command.kind === 'owner-add' || command.kind === 'owner-rm') await lookUpUser({ client, users }, command.user);
       if (command.kind === 'trust-create') await (await import('../commands/trust.ts')).preflightTrust(client, command.pkg);
-      if (command.kind === 'stage-approve') await (await import('../commands/stage.ts')).preflightApprove(client, command.target);
+      if (command.kind === 'stage-approve') await (await import('../commands/stage.ts')).preflightApprove(client, command.target, command.checkout);
       const publish = planned.get(command);
       // A lone publish of a folder without scripts before packing reads and packs it while the registry answers.
       if (publish && commands.length === 1) publish.early = readAndPackEarly(publish.plan);
