@@ -211,7 +211,7 @@ function stagedConflict(id, entry, shasum) {
     return new errors/* ProductError */._$('ESTAGECONFLICT', `${id} is already staged (id ${entry.id}) with other contents: staged shasum ${entry.shasum}, this checkout packs to ${shasum}. ` +
         `A staged version cannot be replaced: reject it (stage reject ${entry.id}) and stage again, or bump the version.`, { received: id });
 }
-async function stageBuilt(context, plan, built, published, deps, afterUpload) {
+async function stageBuilt(context, plan, built, published, deps, scriptsAfter) {
     const id = `${plan.name}@${plan.version}`;
     if (published) {
         context.logger.info(`${id} is already published with identical contents: nothing to stage.`);
@@ -277,13 +277,14 @@ async function stageBuilt(context, plan, built, published, deps, afterUpload) {
             return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
         stageId = found.id;
     }
-    await afterUpload();
+    const after = await (0,commands_publish/* afterUpload */.MN)(id, 'staged', scriptsAfter);
     const signed = provenance ? `, with provenance${transparencyLogUrl ? ` (transparency log: ${transparencyLogUrl})` : ''}` : '';
     return {
         status: 'staged',
         stageId,
-        detail: `staged ${id} (shasum ${shasum}) with tag ${plan.tag} as ${stageId}${oidcClient ? ' by trusted publishing' : ''}${signed}; stage approve ${stageId} publishes it`,
+        detail: `staged ${id} (shasum ${shasum}) with tag ${plan.tag} as ${stageId}${oidcClient ? ' by trusted publishing' : ''}${signed}; stage approve ${stageId} publishes it${after.detail}`,
         ...(transparencyLogUrl ? { transparencyLogUrl } : {}),
+        ...(after.failure === undefined ? {} : { failure: after.failure }),
     };
 }
 function describeEntry(entry) {

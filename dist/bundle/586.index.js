@@ -171,6 +171,8 @@ function heading(report) {
         const where = failed.line > 0 ? `line ${failed.line} (${failed.command})` : failed.command;
         return `npm-totp-publish failed at ${where}; ${written} write${written === 1 ? '' : 's'} done before it`;
     }
+    if (report.error !== undefined)
+        return `npm-totp-publish: ${written} write${written === 1 ? '' : 's'} done, then the run failed (see the rows below and the step's error)`;
     if (report.results.length > 0 && report.results.every((result) => result.outcome === 'dry-run' || result.outcome === 'read' || result.outcome === 'unchanged')) {
         if (report.results.some((result) => result.outcome === 'dry-run'))
             return 'npm-totp-publish dry run: nothing was written';

@@ -150,6 +150,7 @@ function repositoryKey(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $_: () => (/* binding */ executePublish),
+/* harmony export */   MN: () => (/* binding */ afterUpload),
 /* harmony export */   Rs: () => (/* binding */ readPublishManifest),
 /* harmony export */   S: () => (/* binding */ dryRunProvenance),
 /* harmony export */   iR: () => (/* binding */ readAndPackEarly),
@@ -172,6 +173,7 @@ function repositoryKey(value) {
 /* harmony import */ var _registry_publish_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4512);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1405);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2615);
+
 
 
 
@@ -281,14 +283,30 @@ async function executePublish(context, plan, packument, deps, early) {
     const outcome = await upload(context, plan, built, oidcClient, provenance, receipt);
     if (outcome === 'unchanged')
         return { status: 'unchanged', detail: `${id} was already published with identical contents` };
-    await script('publish');
-    await script('postpublish');
+    const after = await afterUpload(id, 'published', async () => {
+        await script('publish');
+        await script('postpublish');
+    });
     return {
         status: 'done',
         published: true,
-        detail: `published ${id} (${built.integrity.slice(0, 20)}…) with tag ${plan.tag}${oidcClient ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}`,
+        detail: `published ${id} (${built.integrity.slice(0, 20)}…) with tag ${plan.tag}${oidcClient ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}${after.detail}`,
         ...(receipt.transparencyLogUrl ? { transparencyLogUrl: receipt.transparencyLogUrl } : {}),
+        ...(after.failure === undefined ? {} : { failure: after.failure }),
     };
+}
+async function afterUpload(id, done, run) {
+    try {
+        await run();
+        return { detail: '' };
+    }
+    catch (error) {
+        const what = error instanceof _package_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .ScriptFailedError */ .X0 ? `its ${error.event} script failed (${error.ending})` : `its after-${done === 'published' ? 'publish' : 'stage'} scripts failed (${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .U)(error)})`;
+        return {
+            detail: `; then ${what}`,
+            failure: new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$('ESCRIPT', `${id} is ${done}, but ${what} afterwards; its output is above. The version stays ${done}: do by hand what the script should have done.`, { received: id, cause: error }),
+        };
+    }
 }
 function dryRunProvenance(plan) {
     return plan.provenance?.problem ? `; ${plan.provenance.problem}` : plan.provenance?.mode === 'on' ? ', with provenance' : '';
@@ -1511,6 +1529,7 @@ function fileSteps(data, unpacked) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X0: () => (/* binding */ ScriptFailedError),
 /* harmony export */   j3: () => (/* binding */ runScript),
 /* harmony export */   vf: () => (/* binding */ scrubEnvironment),
 /* harmony export */   yw: () => (/* binding */ hasScript)
@@ -1547,8 +1566,16 @@ async function runScript(run) {
             resolve(signal ?? exitCode ?? 1);
         });
     });
-    if (code !== 0) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$('ESCRIPT', `The ${run.event} script of ${String(run.manifest.name ?? run.dir)} failed (${typeof code === 'string' ? `killed by ${code}` : `exit code ${code}`}); its output is above.`, { received: run.event });
+    if (code !== 0)
+        throw new ScriptFailedError(String(run.manifest.name ?? run.dir), run.event, typeof code === 'string' ? `killed by ${code}` : `exit code ${code}`);
+}
+class ScriptFailedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$ {
+    event;
+    ending;
+    constructor(pkg, event, ending) {
+        super('ESCRIPT', `The ${event} script of ${pkg} failed (${ending}); its output is above.`, { received: event });
+        this.event = event;
+        this.ending = ending;
     }
 }
 function scriptEnvironment(run, cmd) {
@@ -2699,6 +2726,7 @@ async function runCommands(options, input, deps) {
             return report;
         }
     }
+    let failedAfter;
     for (const command of commands) {
         const publish = planned.get(command);
         if (report.error !== undefined) {
@@ -2722,8 +2750,10 @@ async function runCommands(options, input, deps) {
             report.results.push(...outcome.rows);
             report.packages = [...(report.packages ?? []), ...outcome.packages];
             report.published ||= outcome.packages.some((entry) => entry.outcome === 'published');
-            if (outcome.error !== undefined)
+            if (outcome.error !== undefined && outcome.stops)
                 report.error = outcome.error;
+            else
+                failedAfter ??= outcome.error;
             continue;
         }
         const startedAt = clock.now();
@@ -2734,12 +2764,14 @@ async function runCommands(options, input, deps) {
             report.published ||= published;
             report.results.push((0,result/* outcomeResult */.w)(command.line, label(command, planned), outcome, context.tally, clock.now() - startedAt));
             logger.info(`${command.line > 0 ? `line ${command.line}: ` : ''}${outcome.detail}`);
+            failedAfter ??= outcome.failure;
         }
         catch (error) {
             report.error = error;
             report.results.push({ ...(0,result/* failedResult */.N)(command.line, label(command, planned), error, clock.now() - startedAt), otpAttempts: context.tally.otpAttempts, waitedMs: context.tally.waitedMs });
         }
     }
+    report.error ??= failedAfter;
     return report;
 }
 const READ_CONCURRENCY = 8;

@@ -13,7 +13,7 @@ import type { RegistryClient } from '../registry/client.ts';
 import { readPackument } from '../registry/packument.ts';
 import { approveStaged, downloadStaged, listStaged, rejectStaged, type StagedEntry, stageVersion, viewStaged } from '../registry/stage.ts';
 import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
-import { dryRunProvenance, loadPacker, NoTokenError, provenanceFor, type PublishDeps, readPublishManifest, unsentReason } from './publish.ts';
+import { afterUpload, dryRunProvenance, loadPacker, NoTokenError, provenanceFor, type PublishDeps, readPublishManifest, unsentReason } from './publish.ts';
 import { manifestMismatch, stagedFieldsProblem, uncomparable } from './stage-checks.ts';
 import type { Checkout, PublishPlan, StageTarget, UncomparableCheckout } from './types.ts';
 
@@ -61,7 +61,7 @@ export async function stageBuilt(
   built: { data: Buffer; manifest: Record<string, unknown> },
   published: boolean,
   deps: PublishDeps,
-  afterUpload: () => Promise<void>,
+  scriptsAfter: () => Promise<void>,
 ): Promise<CommandOutcome> {
   const id = `${plan.name}@${plan.version}`;
   if (published) {
@@ -123,13 +123,14 @@ export async function stageBuilt(
     if (status === 409) return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
     stageId = found.id;
   }
-  await afterUpload();
+  const after = await afterUpload(id, 'staged', scriptsAfter);
   const signed = provenance ? `, with provenance${transparencyLogUrl ? ` (transparency log: ${transparencyLogUrl})` : ''}` : '';
   return {
     status: 'staged',
     stageId,
-    detail: `staged ${id} (shasum ${shasum}) with tag ${plan.tag} as ${stageId}${oidcClient ? ' by trusted publishing' : ''}${signed}; stage approve ${stageId} publishes it`,
+    detail: `staged ${id} (shasum ${shasum}) with tag ${plan.tag} as ${stageId}${oidcClient ? ' by trusted publishing' : ''}${signed}; stage approve ${stageId} publishes it${after.detail}`,
     ...(transparencyLogUrl ? { transparencyLogUrl } : {}),
+    ...(after.failure === undefined ? {} : { failure: after.failure }),
   };
 }
 

@@ -127,6 +127,8 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     }
   }
 
+  // A failure after a write landed (a postpublish script): later commands still run, and the run fails at its end.
+  let failedAfter: unknown;
   for (const command of commands) {
     const publish = planned.get(command);
     if (report.error !== undefined) {
@@ -150,7 +152,8 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
       report.results.push(...outcome.rows);
       report.packages = [...(report.packages ?? []), ...outcome.packages];
       report.published ||= outcome.packages.some((entry) => entry.outcome === 'published');
-      if (outcome.error !== undefined) report.error = outcome.error;
+      if (outcome.error !== undefined && outcome.stops) report.error = outcome.error;
+      else failedAfter ??= outcome.error;
       continue;
     }
     const startedAt = clock.now();
@@ -161,11 +164,13 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
       report.published ||= published;
       report.results.push(outcomeResult(command.line, label(command, planned), outcome, context.tally, clock.now() - startedAt));
       logger.info(`${command.line > 0 ? `line ${command.line}: ` : ''}${outcome.detail}`);
+      failedAfter ??= outcome.failure;
     } catch (error) {
       report.error = error;
       report.results.push({ ...failedResult(command.line, label(command, planned), error, clock.now() - startedAt), otpAttempts: context.tally.otpAttempts, waitedMs: context.tally.waitedMs });
     }
   }
+  report.error ??= failedAfter;
   return report;
 }
 
