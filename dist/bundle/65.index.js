@@ -1952,7 +1952,7 @@ function isRecord(value) {
 /* harmony export */   tQ: () => (/* binding */ readVisibility)
 /* harmony export */ });
 /* harmony import */ var libnpmaccess__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2426);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4548);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(417);
 
 
 async function readVisibility(client, pkg) {
@@ -1969,16 +1969,103 @@ async function writeMfa(client, pkg, level, write) {
 
 /***/ }),
 
-/***/ 4548:
+/***/ 417:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ escapeName),
-/* harmony export */   b: () => (/* binding */ RegistryClient)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5706);
-/* harmony import */ var _foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3505);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ RegistryClient),
+  L: () => (/* binding */ escapeName)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/npm-registry-fetch/lib/index.js
+var lib = __webpack_require__(5706);
+// EXTERNAL MODULE: ./lib/foundation/http-errors.js
+var http_errors = __webpack_require__(3505);
+// EXTERNAL MODULE: ./node_modules/@npmcli/agent/lib/index.js
+var agent_lib = __webpack_require__(7995);
+;// CONCATENATED MODULE: ./lib/registry/write-guard.js
+
+class WriteGuard {
+    agent;
+    #origin;
+    #redirect;
+    constructor(registry, options = {}) {
+        this.#origin = new URL(registry).origin;
+        const real = (0,agent_lib.getAgent)(registry, options);
+        const addRequest = (req, requestOptions) => {
+            const target = originOf(requestOptions);
+            if (this.#redirect !== undefined || target !== this.#origin) {
+                const error = Object.assign(new Error(`a write to ${this.#origin} may not go on to ${target ?? 'another origin'}`), { code: 'EWRITEORIGIN' });
+                process.nextTick(() => {
+                    req.destroy();
+                    req.emit('error', error);
+                });
+                return;
+            }
+            req.once('response', (response) => {
+                const status = response.statusCode ?? 0;
+                if (status >= 300 && status < 400) {
+                    const location = response.headers.location;
+                    this.#redirect = { status, location: typeof location === 'string' ? location : undefined };
+                }
+            });
+            real.addRequest(req, requestOptions);
+        };
+        this.agent = new Proxy(real, {
+            get(target, property) {
+                if (property === 'addRequest')
+                    return addRequest;
+                const value = Reflect.get(target, property, target);
+                return typeof value === 'function' ? value.bind(target) : value;
+            },
+        });
+    }
+    explain(error) {
+        if (this.#redirect === undefined)
+            return error;
+        return new RedirectRefusedError(this.#redirect.status, this.#redirect.location === undefined ? undefined : targetOf(this.#redirect.location, this.#origin), error);
+    }
+}
+function originOf(options) {
+    try {
+        const host = options.hostname ?? options.host ?? '';
+        const bracketed = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+        return new URL(`${options.protocol ?? 'http:'}//${bracketed}${options.port ? `:${options.port}` : ''}`).origin;
+    }
+    catch {
+        return undefined;
+    }
+}
+function targetOf(location, origin) {
+    try {
+        return new URL(location, origin).origin;
+    }
+    catch {
+        return 'an address that does not parse';
+    }
+}
+class RedirectRefusedError extends Error {
+    statusCode;
+    code;
+    body;
+    location;
+    constructor(status, location, cause) {
+        const error = `redirected the write to ${location ?? 'no Location'}; a write never follows a redirect, so nothing was sent there`;
+        super(`${status} ${error}`, { cause });
+        this.name = 'RedirectRefusedError';
+        this.statusCode = status;
+        this.code = `E${status}`;
+        this.body = { error };
+        this.location = location;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/registry/client.js
+
 
 
 
@@ -1997,7 +2084,7 @@ class RegistryClient {
         this.#base = {
             registry: options.registry,
             userAgent: options.userAgent,
-            npmSession: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().replaceAll('-', '').slice(0, 16),
+            npmSession: (0,external_node_crypto_.randomUUID)().replaceAll('-', '').slice(0, 16),
             timeout: options.timeoutMs ?? 5 * 60 * 1000,
             preferOnline: true,
             ...(options.token === undefined ? {} : { [`//${url.host}${url.pathname}:_authToken`]: options.token }),
@@ -2007,24 +2094,32 @@ class RegistryClient {
         return { ...this.#base, ...(write.otp === undefined ? {} : { otp: write.otp }), npmCommand: write.command, npmSession: write.session, ...extra, retry: WRITE_RETRY };
     }
     write(write, bodyBytes, call, extra = {}) {
-        return this.timed(bodyBytes, () => call(this.writeOptions(write, extra)));
+        const guard = new WriteGuard(this.registry, { timeout: this.#base.timeout });
+        return this.timed(bodyBytes, async () => {
+            try {
+                return await call(this.writeOptions(write, { ...extra, agent: guard.agent }));
+            }
+            catch (error) {
+                throw guard.explain(error);
+            }
+        });
     }
     readOptions(extra = {}) {
         return { ...this.#base, retry: READ_RETRY, ...extra };
     }
     async getJson(path, extra = {}) {
         try {
-            const response = await this.timed(0, () => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__(path, this.readOptions(extra)));
+            const response = await this.timed(0, () => lib(path, this.readOptions(extra)));
             return await response.json();
         }
         catch (error) {
-            if ((0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .statusOf */ .c2)(error) === 404)
+            if ((0,http_errors/* statusOf */.c2)(error) === 404)
                 return undefined;
             throw error;
         }
     }
     async getBuffer(url) {
-        const response = await this.timed(0, () => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__(this.sameProtocol(url), this.readOptions()));
+        const response = await this.timed(0, () => lib(this.sameProtocol(url), this.readOptions()));
         return response.buffer();
     }
     sameProtocol(url) {
@@ -2042,7 +2137,7 @@ class RegistryClient {
             return result;
         }
         catch (error) {
-            this.#timeSync.observe({ date: (0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorHeader */ .GI)(error, 'date'), sentAt, receivedAt: this.#clock.now(), bytesSent });
+            this.#timeSync.observe({ date: (0,http_errors/* errorHeader */.GI)(error, 'date'), sentAt, receivedAt: this.#clock.now(), bytesSent });
             throw error;
         }
     }
@@ -2068,7 +2163,7 @@ function escapeName(name) {
 /* harmony export */   r: () => (/* binding */ setDistTag)
 /* harmony export */ });
 /* harmony import */ var npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5706);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4548);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(417);
 
 
 const tagUrl = (pkg, tag) => `/-/package/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(pkg)}/dist-tags/${encodeURIComponent(tag)}`;
@@ -2090,7 +2185,7 @@ async function removeDistTag(client, pkg, tag, write) {
 /* harmony export */   l: () => (/* binding */ readPackument)
 /* harmony export */ });
 /* harmony import */ var npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5706);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4548);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(417);
 
 
 async function readPackument(client, name, options = {}) {
@@ -2256,8 +2351,8 @@ async function distTagLs(context, pkg) {
 var http_errors = __webpack_require__(3505);
 // EXTERNAL MODULE: ./node_modules/npm-registry-fetch/lib/index.js
 var lib = __webpack_require__(5706);
-// EXTERNAL MODULE: ./lib/registry/client.js
-var registry_client = __webpack_require__(4548);
+// EXTERNAL MODULE: ./lib/registry/client.js + 1 modules
+var registry_client = __webpack_require__(417);
 ;// CONCATENATED MODULE: ./lib/registry/owners.js
 
 

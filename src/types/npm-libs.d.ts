@@ -81,3 +81,8 @@ declare module '@npmcli/run-script' {
     nodeGyp?: string;
   }): Promise<{ code: number; signal: string | null; stdout: Buffer | string; stderr: Buffer | string }>;
 }
+
+declare module '@npmcli/agent' {
+  /** The agent npm uses for `url` (a proxy from the environment, keep-alive, timeouts), cached by its options. */
+  export function getAgent(url: string, options?: Record<string, unknown>): import('node:http').Agent;
+}

@@ -120,6 +120,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
     clearRequests: () => void log.splice(0),
     fail: (fault) => faults.fail(fault),
     failPackage: (name, fault) => faults.failPackage(name, fault),
+    answer: (fault) => faults.answer(fault),
     reset: (fault) => faults.reset(fault),
     loseAnswer: (fault) => faults.loseAnswer(fault),
     delay: (ms, fault) => faults.delay(ms, fault),

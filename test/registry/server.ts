@@ -126,6 +126,11 @@ export class FrontServer {
       if (pre?.kind === 'fail') {
         record.fault = 'fail';
         reply = this.#failReply(pre);
+      } else if (pre?.kind === 'answer') {
+        record.fault = 'answer';
+        const text = pre.body === undefined ? '' : typeof pre.body === 'string' ? pre.body : JSON.stringify(pre.body);
+        const type: Record<string, string> = pre.body === undefined || typeof pre.body === 'string' ? {} : { 'content-type': 'application/json' };
+        reply = { status: pre.status, headers: { ...type, ...pre.headers }, body: Buffer.from(text) };
       } else {
         const ctx: RequestContext = {
           method, pathname, url, headers: req.headers, body, json,

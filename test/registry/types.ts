@@ -71,7 +71,7 @@ export interface RequestRecord {
   npmCommand?: string;
   npmSession?: string;
   /** The fault applied to this request, if any ('fail-package' comes from `failPackage()`). */
-  fault?: 'fail' | 'fail-package' | 'reset' | 'lose-answer' | 'delay' | 'owner-conflict';
+  fault?: 'fail' | 'fail-package' | 'answer' | 'reset' | 'lose-answer' | 'delay' | 'owner-conflict';
   /** Registry time (ms) at arrival. */
   at: number;
   /**
@@ -159,6 +159,19 @@ export interface PackageFailFault {
    * mode, spent; a refused code answers as usual), then the failure.
    */
   afterOtp?: boolean;
+}
+
+/**
+ * An answer given instead of processing the request (`answer()`), as a registry, or something in front of it,
+ * might send one: a redirect (`status: 307` with a `location` header), a crafted document.
+ */
+export interface AnswerFault extends RequestMatch {
+  /** How many matching requests get it. Default 1. */
+  times?: number;
+  status: number;
+  headers?: Record<string, string>;
+  /** The body: a string is sent as it is, anything else as JSON. Default none. */
+  body?: unknown;
 }
 
 export interface CountedFault extends RequestMatch {
@@ -292,6 +305,8 @@ export interface TestRegistry {
   fail(fault?: FailFault): void;
   /** The next `times` requests for package `name` in `phase` (default: its publish) answer `status` (default 500); other packages are untouched. */
   failPackage(name: string, fault?: PackageFailFault): void;
+  /** The next `times` matching requests get exactly this answer, before any processing (no 2FA gate, nothing stored). */
+  answer(fault: AnswerFault): void;
   /** The next matching requests have their connection destroyed before processing. */
   reset(fault?: CountedFault): void;
   /** The next matching requests are processed (a publish is stored), then the connection is destroyed. */
