@@ -765,7 +765,7 @@ class OtpSource {
                 continue;
             }
             const code = totpCodeForWindow(this.#secret, window);
-            this.#logger.mask(code);
+            this.#logger.mask(code, 'code');
             if (!this.#issued.has(window))
                 this.stats.windows += 1;
             this.#issued.add(window);

@@ -9,8 +9,12 @@ export interface Logger {
   info(message: string): void;
   warning(message: string): void;
   error(message: string): void;
-  /** Registers a secret value that must never be printed. */
-  mask(secret: string): void;
+  /**
+   * Registers a secret value that must never be printed. `code`: a one-time password, redacted from what is
+   * printed but never looked for in data (outputs, --json), where it is never put and where its digits would
+   * change numbers and hashes that happen to hold them.
+   */
+  mask(secret: string, kind?: 'code'): void;
   /**
    * Prints what a child process (npm pack, a package script) wrote: shown
    * line by line, redacted, and never taken as a workflow command, since a
