@@ -2527,14 +2527,20 @@ var parse = __webpack_require__(4953);
 // EXTERNAL MODULE: ./lib/otp/source.js + 1 modules
 var source = __webpack_require__(6198);
 ;// CONCATENATED MODULE: ./lib/otp/time-sync.js
+const MAX_OFFSET_MS = 15 * 60 * 1000;
 const DEFAULT_BYTES_PER_MS = 1000;
 const DEFAULT_LATENCY_MS = 500;
 class TimeSync {
+    #warn;
+    #warned = new Set();
     #low = Number.NEGATIVE_INFINITY;
     #high = Number.POSITIVE_INFINITY;
     #observed = false;
     #latencyMs = DEFAULT_LATENCY_MS;
     #bytesPerMs = DEFAULT_BYTES_PER_MS;
+    constructor(options = {}) {
+        this.#warn = options.warn ?? (() => { });
+    }
     get offsetMs() {
         return this.#observed ? Math.round((this.#low + this.#high) / 2) : 0;
     }
@@ -2561,9 +2567,19 @@ class TimeSync {
         else {
             this.#latencyMs = smooth(this.#latencyMs, elapsed);
         }
-        const stamped = date === undefined ? Number.NaN : Date.parse(date);
-        if (!Number.isFinite(stamped))
+        if (date === undefined)
             return;
+        const stamped = Date.parse(date);
+        const shown = date.length > 80 ? `${date.slice(0, 80)}…` : date;
+        if (!Number.isFinite(stamped)) {
+            this.#warnOnce('unparsed', `The registry's Date header "${shown}" is not a date: not applied; one-time passwords follow this machine's clock.`);
+            return;
+        }
+        const offset = stamped + 500 - (sentAt + receivedAt) / 2;
+        if (stamped < 0 || Math.abs(offset) > MAX_OFFSET_MS) {
+            this.#warnOnce(offset > 0 ? 'ahead' : 'behind', `The registry's clock (Date: ${shown}) is ${duration(Math.abs(offset))} ${offset > 0 ? 'ahead of' : 'behind'} this machine's, more than 15 minutes: not applied; one-time passwords follow this machine's clock.`);
+            return;
+        }
         const low = stamped - receivedAt;
         const high = stamped + 1000 - sentAt;
         const nextLow = Math.max(this.#low, low);
@@ -2581,6 +2597,20 @@ class TimeSync {
     registryTime(localMs) {
         return localMs + this.offsetMs;
     }
+    #warnOnce(kind, message) {
+        if (this.#warned.has(kind))
+            return;
+        this.#warned.add(kind);
+        this.#warn(message);
+    }
+}
+function duration(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (seconds >= 86_400)
+        return `${Math.floor(seconds / 86_400)} days`;
+    if (seconds >= 3600)
+        return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+    return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 function smooth(previous, sample) {
     return Math.round(previous * 0.5 + sample * 0.5);
@@ -2786,7 +2816,7 @@ async function runCommands(options, input, deps) {
     if (first)
         Object.assign(report, { name: first.name, version: first.version, tag: first.tag });
     logger.info(authPlan(options));
-    const timeSync = new TimeSync();
+    const timeSync = new TimeSync({ warn: (message) => logger.warning(message) });
     const client = new registry_client/* RegistryClient */.b({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent });
     const otp = { source: options.secret ? new source/* OtpSource */.P({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: options.otpUses }) : undefined, clock, logger, secretInput: options.names.otpSecret };
     const publishDeps = {

@@ -96,7 +96,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
   if (first) Object.assign(report, { name: first.name, version: first.version, tag: first.tag });
 
   logger.info(authPlan(options));
-  const timeSync = new TimeSync();
+  const timeSync = new TimeSync({ warn: (message) => logger.warning(message) });
   const client = new RegistryClient({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent });
   const otp = { source: options.secret ? new OtpSource({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: options.otpUses }) : undefined, clock, logger, secretInput: options.names.otpSecret };
   const publishDeps = {

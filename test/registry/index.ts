@@ -31,8 +31,8 @@ import { startVerdaccio } from './verdaccio.ts';
 export type * from './types.ts';
 export { loadVerdaccio } from './verdaccio.ts';
 
-type Settings = Required<Omit<RegistryOptions, 'rateLimitAfterRejections' | 'otpUsesPerCode'>>
-  & { rateLimitAfterRejections: number | undefined; otpUsesPerCode: number | undefined };
+type Settings = Required<Omit<RegistryOptions, 'rateLimitAfterRejections' | 'otpUsesPerCode' | 'dateHeader'>>
+  & { rateLimitAfterRejections: number | undefined; otpUsesPerCode: number | undefined; dateHeader: string | undefined };
 
 function validate(options: Partial<RegistryOptions>): void {
   const { otpTolerance, rateLimitAfterRejections, rateLimitRetryAfterS, otpChallenge, otpUsesPerCode, otpUsesRetryAfterS } = options;
@@ -71,6 +71,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
     ...options,
     rateLimitAfterRejections: options.rateLimitAfterRejections,
     otpUsesPerCode: options.otpUsesPerCode,
+    dateHeader: options.dateHeader,
   };
   const dir = await mkdtemp(path.join(tmpdir(), 'npm-totp-registry-'));
   const backend = await startVerdaccio(dir).catch(async (error: unknown) => {

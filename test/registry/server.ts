@@ -30,6 +30,8 @@ const MAX_BODY_BYTES = 60 * 1024 * 1024;
 
 export interface FrontSettings extends GateSettings {
   recordBodies: boolean;
+  /** A fixed `Date` header instead of the registry clock's. */
+  dateHeader?: string | undefined;
 }
 
 export interface FrontDeps extends RegistryDeps {
@@ -269,7 +271,7 @@ export class FrontServer {
 
   #send(res: ServerResponse, reply: Reply, method: string): void {
     if (res.destroyed) return;
-    res.setHeader('date', new Date(this.#deps.now()).toUTCString());
+    res.setHeader('date', this.#deps.settings().dateHeader ?? new Date(this.#deps.now()).toUTCString());
     for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
     res.setHeader('content-length', String(reply.body.length));
     res.writeHead(reply.status);

@@ -35,6 +35,12 @@ export interface RegistryOptions {
   otpUsesRetryAfterS?: number;
   /** Keep each request's body in the log (`RequestRecord.body`), to see exactly what a client sent. Default false. */
   recordBodies?: boolean;
+  /**
+   * The `Date` header every answer carries, as given (a date years away, one before 1970, text that is no date),
+   * instead of the registry clock's: a registry whose answers misstate its time. Codes are still checked on the
+   * registry clock. Default: the registry clock's time.
+   */
+  dateHeader?: string | undefined;
 }
 
 /** Why a code was refused (or the write was refused before a code was checked). */
