@@ -102,7 +102,7 @@ async function runCli(argv, env, io) {
             otpUses: '--otp-uses',
             provenance: '--provenance',
         }, { idTokenAvailable: idTokenAvailable(env) });
-        const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(196), __webpack_require__.e(953), __webpack_require__.e(65), __webpack_require__.e(339)]).then(__webpack_require__.bind(__webpack_require__, 6065)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(440), __webpack_require__.e(953), __webpack_require__.e(65), __webpack_require__.e(339)]).then(__webpack_require__.bind(__webpack_require__, 6065)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         let input;
         if (parsed.words[0] === 'run') {
             if (parsed.words.length !== 2)

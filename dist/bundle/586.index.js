@@ -255,7 +255,7 @@ async function run() {
             throw error;
         }
         const { options, commands } = read;
-        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(196), __webpack_require__.e(953), __webpack_require__.e(65), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 6065)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(440), __webpack_require__.e(953), __webpack_require__.e(65), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 6065)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
         auth = authSummary(options, idTokens !== undefined);
         report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {

@@ -1,5 +1,5 @@
 export const id = 620;
-export const ids = [620,53];
+export const ids = [620,196];
 export const modules = {
 
 /***/ 9812:
@@ -985,7 +985,7 @@ async function planWorkspacePublish(command, options, cwd, env) {
     const selected = (0,workspaces/* selectWorkspaces */.Vj)(monorepo, scope, command.includeWorkspaceRoot ?? options.includeWorkspaceRoot, names.workspaces);
     const warnings = [];
     const npmrcs = new Map();
-    const readNpmrc = (dir) => npmrcs.get(dir) ?? npmrcs.set(dir, (0,npmrc/* readNpmrcRegistries */.e)(dir, env, names.package)).get(dir);
+    const readNpmrc = (dir) => npmrcs.get(dir) ?? npmrcs.set(dir, (0,npmrc/* readNpmrcRegistries */.eB)(dir, env, names.package)).get(dir);
     const members = new Map();
     for (const pkg of selected) {
         if (pkg.private) {

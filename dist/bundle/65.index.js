@@ -1014,59 +1014,112 @@ function compareEn(a, b) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ readNpmrcRegistries)
+/* harmony export */   eB: () => (/* binding */ readNpmrcRegistries),
+/* harmony export */   mW: () => (/* binding */ readNpmConfig),
+/* harmony export */   yB: () => (/* binding */ npmDestination)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9670);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var ini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5756);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9670);
 
 
 
+
+
+const DESTINATION_KEY = /^(registry|scope|@[^:/]+:registry)$/;
 async function readNpmrcRegistries(dir, env, inputName) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, '.npmrc');
-    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8').catch(() => undefined);
-    if (text === undefined)
-        return [];
+    return (await readConfigFile(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, '.npmrc'), env, inputName)).settings;
+}
+async function readNpmConfig(env, inputName) {
+    const variables = environmentSettings(env);
+    const home = env.HOME || node_os__WEBPACK_IMPORTED_MODULE_1__.homedir();
+    const expandHome = (file) => (file.startsWith('~/') ? node_path__WEBPACK_IMPORTED_MODULE_2__.join(home, file.slice(2)) : file);
+    const userVariable = variables.find((entry) => entry.key === 'userconfig');
+    const userFile = userVariable ? node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(expandHome(userVariable.url)) : node_path__WEBPACK_IMPORTED_MODULE_2__.join(home, '.npmrc');
+    const user = await readConfigFile(userFile, env, inputName);
+    const prefix = variables.find((entry) => entry.key === 'prefix')?.url ?? user.paths.prefix ?? env.PREFIX ?? node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(process.execPath));
+    const globalSetting = variables.find((entry) => entry.key === 'globalconfig')?.url ?? user.paths.globalconfig;
+    const globalFile = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(expandHome(globalSetting ?? node_path__WEBPACK_IMPORTED_MODULE_2__.join(expandHome(prefix), 'etc', 'npmrc')));
+    const global = await readConfigFile(globalFile, env, inputName);
+    return {
+        user: user.settings,
+        userFile: `${userFile} (${userVariable ? userVariable.file.replace('the environment variable ', '') : '~/.npmrc'})`,
+        global: global.settings,
+        globalFile,
+        env: variables.filter((entry) => DESTINATION_KEY.test(entry.key)),
+    };
+}
+function npmDestination(name, publishConfig, config, project, inputName, where) {
+    const merged = new Map();
+    const layer = (settings, source) => {
+        for (const entry of settings)
+            merged.set(entry.key, { value: entry.url, source: source(entry) });
+    };
+    layer(config.global, () => ({ kind: 'global', file: config.globalFile }));
+    layer(config.user, () => ({ kind: 'user', file: config.userFile }));
+    layer(project, (entry) => ({ kind: 'project', file: entry.file }));
+    layer(config.env, (entry) => ({ kind: 'env', variable: entry.file.replace('the environment variable ', '') }));
+    for (const [key, value] of Object.entries(publishConfig)) {
+        if (key !== 'registry' && key !== 'scope' && !/@.*:registry$/i.test(key))
+            continue;
+        if (typeof value !== 'string') {
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: publishConfig["${key}"] in ${where} is ${JSON.stringify(value)}, not a ${key === 'scope' ? 'scope' : 'URL'}: npm cannot publish with it. Fix or remove it; nothing was sent.`, { received: value });
+        }
+        merged.set(key, { value, source: { kind: 'publishConfig' } });
+    }
+    const scopeOf = (scope) => `${scope.startsWith('@') ? scope : `@${scope}`}:registry`;
+    const candidates = [
+        ...(name.startsWith('@') ? [`${name.slice(0, name.indexOf('/'))}:registry`] : []),
+        ...(merged.get('scope')?.value ? [scopeOf(merged.get('scope')?.value)] : []),
+    ];
+    for (const key of candidates) {
+        const setting = merged.get(key);
+        if (setting?.value)
+            return { registry: setting.value, key, source: setting.source };
+    }
+    const registry = merged.get('registry');
+    return registry === undefined ? undefined : { registry: registry.value, key: 'registry', source: registry.source };
+}
+function environmentSettings(env) {
     const found = [];
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith(';') || line.startsWith('#') || line.startsWith('['))
+    for (const [variable, value] of Object.entries(env)) {
+        if (!/^npm_config_/i.test(variable) || value === undefined || value === '')
             continue;
-        const eq = line.indexOf('=');
-        if (eq < 0)
-            continue;
-        const key = expand(unquote(line.slice(0, eq).trim()), env, file, inputName);
-        if (key !== 'registry' && !/^@[^:/]+:registry$/.test(key))
-            continue;
-        const url = expand(unquote(line.slice(eq + 1).trim()), env, file, inputName);
-        if (url !== '')
-            found.push({ file, key, url });
+        let key = variable.slice('npm_config_'.length);
+        if (!key.startsWith('//'))
+            key = key.replace(/(?!^)_/g, '-').toLowerCase();
+        found.push({ file: `the environment variable ${variable}`, key, url: value });
     }
     return found;
 }
-function unquote(value) {
-    if (value.length >= 2 && ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'")))) {
-        if (value.startsWith('"')) {
-            try {
-                return JSON.parse(value);
-            }
-            catch {
-                return value.slice(1, -1);
-            }
-        }
-        return value.slice(1, -1);
+async function readConfigFile(file, env, inputName) {
+    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8').catch(() => undefined);
+    const settings = [];
+    const paths = {};
+    if (text === undefined)
+        return { settings, paths };
+    for (const [rawKey, rawValue] of Object.entries(ini__WEBPACK_IMPORTED_MODULE_3__.parse(text))) {
+        const key = expand(rawKey, env, file, inputName, false);
+        if (typeof rawValue !== 'string')
+            continue;
+        if (DESTINATION_KEY.test(key))
+            settings.push({ file, key, url: expand(rawValue, env, file, inputName, true).trim() });
+        else if (key === 'prefix' || key === 'globalconfig')
+            paths[key] = expand(rawValue, env, file, inputName, false).trim();
     }
-    return value;
+    return { settings, paths };
 }
-function expand(value, env, file, inputName) {
-    return value.replace(/(\\*)\$\{([^${}?]+)(\?)?\}/g, (whole, slashes, name, optional) => {
+function expand(value, env, file, inputName, strict) {
+    return value.replace(/(?<!\\)(\\*)\$\{([^${}?]+)(\?)?\}/g, (whole, slashes, name, optional) => {
         if (slashes.length % 2 === 1)
-            return whole.slice(1);
+            return whole.slice((slashes.length + 1) / 2);
         const found = env[name];
-        if (found === undefined && optional === undefined) {
-            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `${inputName}: ${file} names \${${name}}, which is not set in the environment (npm refuses such a config too). Set ${name}, or write \${${name}?} to allow it to be empty.`, { received: file });
+        if (found === undefined && optional === undefined && strict) {
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: ${file} names \${${name}}, which is not set in the environment (npm fails on such a registry too). Set ${name}, or write \${${name}?} to allow it to be empty.`, { received: file });
         }
-        return `${slashes}${found ?? ''}`;
+        return `${slashes.slice(slashes.length / 2)}${found ?? (optional === undefined ? whole.slice(slashes.length) : '')}`;
     });
 }
 
@@ -1888,7 +1941,7 @@ async function settlePublish(command, options, source, cwd, env, npmrc = {}) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(from.split(' ')[0], `${from}: ${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Use public, or publish under a scope.`, { received: name });
     }
     const dirs = npmrc.dirs ?? [...new Set([source.kind === 'folder' ? source.dir : undefined, cwd].filter((dir) => dir !== undefined))];
-    await checkRegistry(options, name, publishConfig, where, dirs, npmrc.read ?? ((dir) => (0,_package_npmrc_js__WEBPACK_IMPORTED_MODULE_4__/* .readNpmrcRegistries */ .e)(dir, env, names.package)));
+    await checkRegistry(options, name, publishConfig, where, dirs, npmrc.read ?? ((dir) => (0,_package_npmrc_js__WEBPACK_IMPORTED_MODULE_4__/* .readNpmrcRegistries */ .eB)(dir, env, names.package)), env);
     const dryRun = command.dryRun || options.dryRun;
     const lineFlag = command.provenance === undefined ? undefined : { value: command.provenance, line: command.line };
     const provenance = (0,_provenance_js__WEBPACK_IMPORTED_MODULE_8__/* .settleProvenance */ .f)(options, { id: `${name}@${version}`, manifest, publishConfig, where, access, accessFrom, dryRun, lineFlag }, env);
@@ -1902,25 +1955,31 @@ function publishConfigAccess(value, input, where) {
         return value;
     throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${input}: publishConfig.access in ${where} is ${JSON.stringify(value)}; use "public" or "restricted".`, { received: value });
 }
-async function checkRegistry(options, name, publishConfig, where, npmrcDirs, readNpmrc) {
+async function checkRegistry(options, name, publishConfig, where, npmrcDirs, readNpmrc, env) {
     const names = options.names;
     const inEffect = `${names.registry} (${options.registryGiven ? '' : 'default '}${options.registry})`;
-    const differs = (url) => normalizeUrl(url) !== normalizeUrl(options.registry);
-    const configured = publishConfig.registry;
-    if (configured !== undefined) {
-        if (typeof configured !== 'string' || !differs(configured))
-            return;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.registry, `${names.registry}: ${name} says "publishConfig": {"registry": "${configured}"} in ${where}, but this run publishes to ${inEffect}. ` +
-            `Set ${names.registry} to ${configured} (with a token for it) to publish there, or remove publishConfig.registry; nothing was sent.`, { received: configured });
-    }
-    const scope = name.startsWith('@') ? name.slice(0, name.indexOf('/')) : undefined;
-    for (const dir of npmrcDirs) {
-        const settings = await readNpmrc(dir);
-        const applies = (scope && settings.find((setting) => setting.key === `${scope}:registry`)) || settings.find((setting) => setting.key === 'registry');
-        if (!applies || !differs(applies.url))
+    const config = await (0,_package_npmrc_js__WEBPACK_IMPORTED_MODULE_4__/* .readNpmConfig */ .mW)(env, names.package);
+    const projects = npmrcDirs.length === 0 ? [[]] : await Promise.all(npmrcDirs.map((dir) => readNpmrc(dir)));
+    for (const project of projects) {
+        const destination = (0,_package_npmrc_js__WEBPACK_IMPORTED_MODULE_4__/* .npmDestination */ .yB)(name, publishConfig, config, project, names.package, where);
+        if (destination === undefined || normalizeUrl(destination.registry) === normalizeUrl(options.registry))
             continue;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.registry, `${names.registry}: ${applies.file} sets ${applies.key}=${applies.url}, so npm would publish ${name} there, but this run publishes to ${inEffect}. ` +
-            `Set ${names.registry} to ${applies.url} (with a token for it) to publish there, or change the .npmrc; nothing was sent.`, { received: applies.url });
+        const shown = destination.registry === '' ? '(empty)' : destination.registry;
+        const to = destination.registry === '' ? 'npm cannot publish with an empty registry' : `so npm would publish ${name} there`;
+        const change = destination.source.kind === 'publishConfig' ? `remove publishConfig["${destination.key}"]` : `change that setting`;
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.registry, `${names.registry}: ${describeSetting(destination, name, where)}${destination.source.kind === 'publishConfig' ? '' : `, ${to}`}, but this run publishes to ${inEffect}. ` +
+            (destination.registry === '' ? `Set it to a registry URL; nothing was sent.` : `Set ${names.registry} to ${shown} (with a token for it) to publish there, or ${change}; nothing was sent.`), { received: destination.registry });
+    }
+}
+function describeSetting(destination, name, where) {
+    const setting = `${destination.key}=${destination.registry}`;
+    switch (destination.source.kind) {
+        case 'publishConfig':
+            return `${name} says "publishConfig": {"${destination.key}": "${destination.registry}"} in ${where}`;
+        case 'env':
+            return `the environment variable ${destination.source.variable} sets ${setting}`;
+        default:
+            return `the ${destination.source.kind} config ${destination.source.file} sets ${setting}`;
     }
 }
 function normalizeUrl(url) {
@@ -2786,7 +2845,7 @@ async function runCommands(options, input, deps) {
         commands = [];
         for (const command of parsed) {
             if (command.kind === 'dist-tag-add-workspaces')
-                commands.push(...(await (await Promise.all(/* import() */[__webpack_require__.e(581), __webpack_require__.e(815), __webpack_require__.e(53)]).then(__webpack_require__.bind(__webpack_require__, 8815))).expandWorkspaceDistTags(command, options, deps.cwd)));
+                commands.push(...(await (await Promise.all(/* import() */[__webpack_require__.e(581), __webpack_require__.e(815), __webpack_require__.e(196)]).then(__webpack_require__.bind(__webpack_require__, 8815))).expandWorkspaceDistTags(command, options, deps.cwd)));
             else if (TRUST_STAGE_PLANNED.has(command.kind))
                 commands.push(...(await (await Promise.all(/* import() */[__webpack_require__.e(581), __webpack_require__.e(815), __webpack_require__.e(620)]).then(__webpack_require__.bind(__webpack_require__, 6620))).planTrustStage(command, options, deps.cwd, deps.env)));
             else
@@ -2797,7 +2856,7 @@ async function runCommands(options, input, deps) {
         let fresh = true;
         for (const command of commands) {
             if (command.kind === 'publish' && (command.workspaces ?? options.workspaces) !== undefined) {
-                const { planWorkspacePublish } = await Promise.all(/* import() */[__webpack_require__.e(581), __webpack_require__.e(815), __webpack_require__.e(53)]).then(__webpack_require__.bind(__webpack_require__, 8815));
+                const { planWorkspacePublish } = await Promise.all(/* import() */[__webpack_require__.e(581), __webpack_require__.e(815), __webpack_require__.e(196)]).then(__webpack_require__.bind(__webpack_require__, 8815));
                 monorepos.set(command, { plan: await planWorkspacePublish(command, options, deps.cwd, deps.env), packuments: new Map() });
             }
             else if (command.kind === 'publish') {
