@@ -380,12 +380,16 @@ async function stageApprove(context, target, dryRun, checkout, deps) {
 async function checkPublishedDocument(context, entry, manifest) {
     const label = `${entry.packageName}@${entry.version}`;
     let document;
-    try {
-        document = (await (0,registry_packument/* readPackument */.l)(context.client, entry.packageName, { write: true }))?.versions?.[entry.version];
-    }
-    catch (error) {
-        context.logger.warning(`${label} is published, but reading its version document back failed (${(0,describe_error/* describeReason */.G)(error)}): compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json by hand.`);
-        return '; its version document could not be read back to compare';
+    for (let read = 0; document === undefined && read < 3; read += 1) {
+        if (read > 0)
+            await context.otp.clock.sleep(1000 * 2 ** read);
+        try {
+            document = (await (0,registry_packument/* readPackument */.l)(context.client, entry.packageName, { write: true }))?.versions?.[entry.version];
+        }
+        catch (error) {
+            context.logger.warning(`${label} is published, but reading its version document back failed (${(0,describe_error/* describeReason */.G)(error)}): compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json by hand.`);
+            return '; its version document could not be read back to compare';
+        }
     }
     if (document === undefined) {
         context.logger.warning(`${label} is approved, but the registry does not list it yet: compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json once it does.`);

@@ -262,11 +262,15 @@ export async function stageApprove(context: CommandContext, target: StageTarget,
 async function checkPublishedDocument(context: CommandContext, entry: StagedEntry, manifest: Record<string, unknown>): Promise<string> {
   const label = `${entry.packageName}@${entry.version}`;
   let document: Record<string, unknown> | undefined;
-  try {
-    document = (await readPackument(context.client, entry.packageName, { write: true }))?.versions?.[entry.version] as Record<string, unknown> | undefined;
-  } catch (error) {
-    context.logger.warning(`${label} is published, but reading its version document back failed (${describeReason(error)}): compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json by hand.`);
-    return '; its version document could not be read back to compare';
+  // A registry may list the version a moment after the approval: read again after 2 and 4 s before giving up.
+  for (let read = 0; document === undefined && read < 3; read += 1) {
+    if (read > 0) await context.otp.clock.sleep(1000 * 2 ** read);
+    try {
+      document = (await readPackument(context.client, entry.packageName, { write: true }))?.versions?.[entry.version] as Record<string, unknown> | undefined;
+    } catch (error) {
+      context.logger.warning(`${label} is published, but reading its version document back failed (${describeReason(error)}): compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json by hand.`);
+      return '; its version document could not be read back to compare';
+    }
   }
   if (document === undefined) {
     context.logger.warning(`${label} is approved, but the registry does not list it yet: compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json once it does.`);
