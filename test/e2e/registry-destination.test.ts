@@ -96,13 +96,13 @@ describe("the registry a publish goes to, by npm's rules", () => {
     if (entry.home !== undefined) await writeFile(path.join(home, '.npmrc'), fill(entry.home));
     // The user config moving the global config: the moved file holds what the case's global config says.
     if (entry.global !== undefined) await writeFile(entry.user?.includes('globalconfig') ? files.moved : files.global, fill(entry.global));
+    // An empty variable is unset, for npm as for the action (whose test runner sets both).
     const env: Record<string, string> = {
       HOME: home,
-      NPM_CONFIG_GLOBALCONFIG: files.global,
-      ...(entry.home === undefined ? { NPM_CONFIG_USERCONFIG: files.user } : {}),
+      NPM_CONFIG_GLOBALCONFIG: entry.user?.includes('globalconfig') ? '' : files.global,
+      NPM_CONFIG_USERCONFIG: entry.home === undefined ? files.user : '',
       ...Object.fromEntries(Object.entries(entry.env ?? {}).map(([name, value]) => [name, fill(value)])),
     };
-    if (entry.user?.includes('globalconfig')) delete env.NPM_CONFIG_GLOBALCONFIG;
     return { dir, env };
   }
 
