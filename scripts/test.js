@@ -31,11 +31,20 @@ const productDir = mkdtempSync(path.join(os.tmpdir(), 'npm-totp-publish-product-
 let status;
 try {
   layOutProduct(productDir);
+  // The product reads npm's config as npm does (user and global config, npm_config_* variables): the tests get none of
+  // this machine's (npm run passes its own as npm_config_*), only what each test writes for itself.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
   const result = spawnSync(
     process.execPath,
     ['--test', '--test-concurrency=2', '--test-timeout=120000', '--test-reporter=spec', ...(files.length > 0 ? files : ['test/**/*.test.ts'])],
     // npm (which some tests run) enables Node's compile cache in the temporary directory: a speed-up only, off here.
-    { stdio: 'inherit', env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp, NODE_DISABLE_COMPILE_CACHE: '1', NPM_TOTP_PUBLISH_PRODUCT: productDir } },
+    {
+      stdio: 'inherit',
+      env: {
+        ...env, TMPDIR: tmp, TEMP: tmp, TMP: tmp, NODE_DISABLE_COMPILE_CACHE: '1', NPM_TOTP_PUBLISH_PRODUCT: productDir,
+        NPM_CONFIG_USERCONFIG: path.join(productDir, 'no-user-npmrc'), NPM_CONFIG_GLOBALCONFIG: path.join(productDir, 'no-global-npmrc'),
+      },
+    },
   );
   status = result.status ?? 1;
   const added = [...(untracked() ?? [])].filter((file) => untrackedBefore !== undefined && !untrackedBefore.has(file));

@@ -17,6 +17,8 @@ var core = __webpack_require__(6058);
 var clock = __webpack_require__(8859);
 // EXTERNAL MODULE: ./lib/foundation/errors.js
 var errors = __webpack_require__(9670);
+// EXTERNAL MODULE: ./lib/foundation/log-text.js
+var log_text = __webpack_require__(4911);
 // EXTERNAL MODULE: ./lib/foundation/redactor.js
 var foundation_redactor = __webpack_require__(6297);
 // EXTERNAL MODULE: ./lib/plan/options.js
@@ -33,27 +35,28 @@ var external_node_crypto_ = __webpack_require__(7598);
 
 
 
+
 function actionLogger(redactor) {
     return {
         debug: (message) => core/* debug */.Yz(redactor.redact(message)),
-        info: (message) => core/* info */.pq(redactor.redact(message)),
+        info: (message) => core/* info */.pq((0,log_text/* inertText */.U)(redactor.redact(message))),
         warning: (message) => core/* warning */.$e(redactor.redact(message)),
         error: (message) => core/* error */.z3(redactor.redact(message)),
         notice: (message) => core/* notice */.lm(redactor.redact(message)),
-        mask: (secret) => {
+        mask: (secret, kind) => {
             for (const line of secret.split(/\r?\n/))
                 if (line.trim() !== '')
                     core/* setSecret */.Pq(line.trim());
-            redactor.add(secret);
+            redactor.add(secret, kind);
         },
         relay: (text) => {
-            const lines = redactor.redact(text).split(/\r?\n/).filter((line) => line.trim() !== '');
+            const lines = redactor.redact(text).split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
             if (lines.length === 0)
                 return;
             const token = (0,external_node_crypto_.randomUUID)();
             core/* info */.pq(`::stop-commands::${token}`);
             for (const line of lines)
-                core/* info */.pq(`  ${line}`);
+                core/* info */.pq(`  ${(0,log_text/* inertText */.U)(line)}`);
             core/* info */.pq(`::${token}::`);
         },
     };
@@ -126,15 +129,18 @@ function writeOutputs(report, redactor) {
     core/* setOutput */.uH('name', report.name ?? '');
     core/* setOutput */.uH('version', report.version ?? '');
     core/* setOutput */.uH('tag', report.tag ?? '');
-    core/* setOutput */.uH('results', redactor.redact(JSON.stringify(report.results)));
+    core/* setOutput */.uH('results', dataJson(report.results, redactor));
     if (report.packages)
-        core/* setOutput */.uH('packages', redactor.redact(JSON.stringify(report.packages)));
+        core/* setOutput */.uH('packages', dataJson(report.packages, redactor));
     core/* setOutput */.uH('approvals', String(report.approvals ?? 0));
+}
+function dataJson(value, redactor, indent) {
+    return JSON.stringify(value, (_key, inner) => (typeof inner === 'string' ? redactor.redactSecrets(inner) : inner), indent);
 }
 async function writeSummary(report, redactor, auth) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const clean = (text) => escapeHtml(redactor.redact(text));
+    const clean = (text) => summaryText(redactor.redact(text));
     const cell = (text) => ({ data: text === '' ? '&nbsp;' : text });
     const rows = report.results.map((result) => [
         cell(result.line > 0 ? String(result.line) : ''),
@@ -171,7 +177,7 @@ async function writeSummary(report, redactor, auth) {
     ]);
     const link = packageLink(report);
     if (link && report.published && !report.packages)
-        summary.addLink(clean(`${report.name}@${report.version} on the registry`), link);
+        summary.addLink(clean(`${report.name}@${report.version} on the registry`), clean(link));
     for (const result of report.results) {
         if (result.transparencyLogUrl)
             summary.addRaw(`<p>Provenance of <code>${clean(result.command.replace(/^publish /, ''))}</code>: <a href="${clean(result.transparencyLogUrl)}">its transparency log entry</a></p>`, true);
@@ -185,6 +191,8 @@ function heading(report) {
         const where = failed.line > 0 ? `line ${failed.line} (${failed.command})` : failed.command;
         return `npm-totp-publish failed at ${where}; ${written} write${written === 1 ? '' : 's'} done before it`;
     }
+    if (report.error !== undefined)
+        return `npm-totp-publish: ${written} write${written === 1 ? '' : 's'} done, then the run failed (see the rows below and the step's error)`;
     if (report.results.length > 0 && report.results.every((result) => result.outcome === 'dry-run' || result.outcome === 'read' || result.outcome === 'unchanged')) {
         if (report.results.some((result) => result.outcome === 'dry-run'))
             return 'npm-totp-publish dry run: nothing was written';
@@ -222,11 +230,19 @@ function packageLink(report) {
         return `https://www.npmjs.com/package/${report.name}/v/${report.version}`;
     return `${report.registry}${report.name.replace('/', '%2f')}`;
 }
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function summaryText(text) {
+    return text
+        .replace(/[\r\n\u0085\u2028\u2029]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replace(/\|/g, '&#124;');
 }
 
 ;// CONCATENATED MODULE: ./lib/action/main.js
+
 
 
 
@@ -253,7 +269,7 @@ async function run() {
             throw error;
         }
         const { options, commands } = read;
-        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(157), __webpack_require__.e(953), __webpack_require__.e(743), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 5743)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(953), __webpack_require__.e(743), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 5743)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
         auth = authSummary(options, idTokens !== undefined);
         report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {
@@ -280,7 +296,7 @@ function failRun(report, redactor) {
     if (report.results.length > 1) {
         core/* info */.pq('What happened:');
         for (const result of report.results)
-            core/* info */.pq(redactor.redact(`  ${result.line > 0 ? `line ${result.line}: ` : ''}${result.outcome.padEnd(9)} ${result.command}`));
+            core/* info */.pq((0,log_text/* inertText */.U)(redactor.redact(`  ${result.line > 0 ? `line ${result.line}: ` : ''}${result.outcome.padEnd(9)} ${result.command}`)));
     }
     if (failed && failed.line > 0) {
         core/* error */.z3(redactor.redact((0,describe_error/* describeError */.U)(report.error)), { title: redactor.redact(`commands line ${failed.line}: ${failed.command}`) });
@@ -396,6 +412,23 @@ function isProductError(error) {
 
 /***/ }),
 
+/***/ 4911:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ inertText)
+/* harmony export */ });
+function inertText(text) {
+    return text.split(/\r\n|\r|\n/).map(inertLine).join('\n');
+}
+function inertLine(line) {
+    const legacySafe = line.replaceAll('##[', '#\\#[');
+    return legacySafe.replace(/^(\s*)::/, '$1\\::');
+}
+
+
+/***/ }),
+
 /***/ 6297:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -404,22 +437,29 @@ function isProductError(error) {
 /* harmony export */ });
 class Redactor {
     #secrets = new Set();
-    add(secret) {
+    #codes = new Set();
+    add(secret, kind) {
         for (const value of [secret, ...secret.split(/\r?\n/)]) {
             const trimmed = value.trim();
             if (trimmed.length >= 4)
-                this.#secrets.add(trimmed);
+                (kind === 'code' ? this.#codes : this.#secrets).add(trimmed);
         }
     }
     get values() {
-        return [...this.#secrets].sort((a, b) => b.length - a.length);
+        return [...new Set([...this.#secrets, ...this.#codes])].sort((a, b) => b.length - a.length);
     }
     redact(text) {
-        let result = text;
-        for (const secret of this.values)
-            result = result.split(secret).join('***');
-        return result;
+        return replaceAll(text, this.values);
     }
+    redactSecrets(text) {
+        return replaceAll(text, [...this.#secrets].sort((a, b) => b.length - a.length));
+    }
+}
+function replaceAll(text, values) {
+    let result = text;
+    for (const secret of values)
+        result = result.split(secret).join('***');
+    return result;
 }
 
 

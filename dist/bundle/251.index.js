@@ -214,7 +214,7 @@ async function planWorkspacePublish(command, options, cwd, env) {
         warnings.push(`${dirs.length} workspace packages are named ${name} (${dirs.join(', ')}); none of them is published, so this does not stop the run, but a package manager may refuse it`);
     }
     const npmrcs = new Map();
-    const readNpmrc = (dir) => npmrcs.get(dir) ?? npmrcs.set(dir, (0,npmrc/* readNpmrcRegistries */.e)(dir, env, names.package)).get(dir);
+    const readNpmrc = (dir) => npmrcs.get(dir) ?? npmrcs.set(dir, (0,npmrc/* readNpmrcRegistries */.eB)(dir, env, names.package)).get(dir);
     const settle = async (pkg) => {
         if (pkg.private)
             return { name: pkg.name, version: pkg.version, relativeDir: pkg.relativeDir, plan: undefined, listed: { outcome: 'private', detail: 'private: not published' }, manifest: pkg.manifest, found: [] };

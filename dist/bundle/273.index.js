@@ -15,10 +15,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _commands_types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4287);
 /* harmony import */ var _foundation_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8859);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
+/* harmony import */ var _foundation_log_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4911);
 /* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3411);
 /* harmony import */ var _foundation_redactor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6297);
 /* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(403);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5792);
+
 
 
 
@@ -109,7 +111,7 @@ async function runCli(argv, env, io) {
             approvalTimeout: '--approval-timeout',
             approvalWebhook: 'NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK',
         }, { idTokenAvailable: idTokenAvailable(env) });
-        const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(157), __webpack_require__.e(333), __webpack_require__.e(953), __webpack_require__.e(743), __webpack_require__.e(28)]).then(__webpack_require__.bind(__webpack_require__, 5743)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(333), __webpack_require__.e(953), __webpack_require__.e(743), __webpack_require__.e(28)]).then(__webpack_require__.bind(__webpack_require__, 5743)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         let input;
         if (parsed.words[0] === 'run') {
             if (parsed.words.length !== 2)
@@ -136,14 +138,14 @@ async function runCli(argv, env, io) {
         });
         printReport(report, parsed.json, redactor, io);
         if (report.error !== undefined) {
-            io.stderr(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(report.error))}\n`);
+            io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(report.error))}`)}\n`);
             return 1;
         }
         return 0;
     }
     catch (error) {
         const usage = error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz && error.input === 'arguments';
-        io.stderr(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(error))}\n`);
+        io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(error))}`)}\n`);
         if (usage)
             io.stderr(`\n${USAGE}`);
         return usage ? 2 : 1;
@@ -227,13 +229,14 @@ async function readStdin() {
 function printReport(report, json, redactor, io) {
     if (json) {
         const { error, ...rest } = report;
-        io.stdout(`${redactor.redact(JSON.stringify({ ...rest, ...(error === undefined ? {} : { error: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(error) }) }, null, 2))}\n`);
+        const data = { ...rest, ...(error === undefined ? {} : { error: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(error) }) };
+        io.stdout(`${JSON.stringify(data, (_key, value) => (typeof value === 'string' ? redactor.redactSecrets(value) : value), 2)}\n`);
         return;
     }
     for (const result of report.results) {
         const attempts = result.otpAttempts === 1 ? '1 OTP' : `${result.otpAttempts} OTPs`;
         const where = result.line > 0 ? `line ${result.line}: ` : '';
-        io.stdout(`${redactor.redact(`${result.outcome.padEnd(9)} ${where}${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)${result.detail ? ` - ${result.detail}` : ''}`)}\n`);
+        io.stdout(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .inertText */ .U)(redactor.redact(`${result.outcome.padEnd(9)} ${where}${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)${result.detail ? ` - ${result.detail}` : ''}`))}\n`);
     }
     if (report.approvals)
         io.stdout(`web approvals given during the run: ${report.approvals}\n`);
@@ -244,18 +247,18 @@ function printReport(report, json, redactor, io) {
     }
 }
 function cliLogger(redactor, io) {
-    const line = (prefix) => (message) => io.stderr(`${prefix}${redactor.redact(message)}\n`);
+    const line = (prefix) => (message) => io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .inertText */ .U)(`${prefix}${redactor.redact(message)}`)}\n`);
     return {
         debug: () => { },
         info: line(''),
         warning: line('warning: '),
         error: line('error: '),
         notice: line('notice: '),
-        mask: (secret) => redactor.add(secret),
+        mask: (secret, kind) => redactor.add(secret, kind),
         relay: (text) => {
-            for (const line of text.split(/\r?\n/))
+            for (const line of text.split(/\r\n|\r|\n/))
                 if (line.trim() !== '')
-                    io.stderr(`  ${redactor.redact(line)}\n`);
+                    io.stderr(`  ${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .inertText */ .U)(redactor.redact(line))}\n`);
         },
     };
 }
@@ -380,6 +383,23 @@ function isProductError(error) {
 
 /***/ }),
 
+/***/ 4911:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ inertText)
+/* harmony export */ });
+function inertText(text) {
+    return text.split(/\r\n|\r|\n/).map(inertLine).join('\n');
+}
+function inertLine(line) {
+    const legacySafe = line.replaceAll('##[', '#\\#[');
+    return legacySafe.replace(/^(\s*)::/, '$1\\::');
+}
+
+
+/***/ }),
+
 /***/ 6297:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -388,22 +408,29 @@ function isProductError(error) {
 /* harmony export */ });
 class Redactor {
     #secrets = new Set();
-    add(secret) {
+    #codes = new Set();
+    add(secret, kind) {
         for (const value of [secret, ...secret.split(/\r?\n/)]) {
             const trimmed = value.trim();
             if (trimmed.length >= 4)
-                this.#secrets.add(trimmed);
+                (kind === 'code' ? this.#codes : this.#secrets).add(trimmed);
         }
     }
     get values() {
-        return [...this.#secrets].sort((a, b) => b.length - a.length);
+        return [...new Set([...this.#secrets, ...this.#codes])].sort((a, b) => b.length - a.length);
     }
     redact(text) {
-        let result = text;
-        for (const secret of this.values)
-            result = result.split(secret).join('***');
-        return result;
+        return replaceAll(text, this.values);
     }
+    redactSecrets(text) {
+        return replaceAll(text, [...this.#secrets].sort((a, b) => b.length - a.length));
+    }
+}
+function replaceAll(text, values) {
+    let result = text;
+    for (const secret of values)
+        result = result.split(secret).join('***');
+    return result;
 }
 
 

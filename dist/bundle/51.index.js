@@ -24,6 +24,7 @@ async function publishWorkspaces(run) {
     const packages = new Map();
     const rows = new Map();
     const reasons = new Map();
+    const failedAfter = [];
     const publishable = plan.members.filter((member) => member.plan !== undefined);
     for (const member of plan.members) {
         if (member.plan)
@@ -82,6 +83,10 @@ async function publishWorkspaces(run) {
                 rows.set(name, (0,_result_js__WEBPACK_IMPORTED_MODULE_3__/* .outcomeResult */ .w)(line, `${verb} ${id}`, outcome, context.tally, clock.now() - startedAt));
                 packages.set(name, { name: memberPlan.name, version: memberPlan.version, tag: memberPlan.tag, outcome: published ? 'published' : outcome.status === 'tagged' || outcome.status === 'dry-run' || outcome.status === 'staged' ? outcome.status : 'unchanged', detail: outcome.detail, ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }) });
                 logger.info(`${id}: ${outcome.detail}`);
+                if (outcome.failure !== undefined) {
+                    failedAfter.push(outcome.failure);
+                    logger.error(`${id}: ${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(outcome.failure)}`);
+                }
                 return true;
             }
             catch (error) {
@@ -108,15 +113,20 @@ async function publishWorkspaces(run) {
     return {
         packages: ordered,
         rows: publishable.map((member) => rows.get(member.name)),
-        error: failed.length === 0 ? undefined : new WorkspacesFailedError(ordered),
+        error: failed.length === 0 && failedAfter.length === 0 ? undefined : new WorkspacesFailedError(ordered, failedAfter),
+        stops: failed.length > 0,
     };
 }
 class WorkspacesFailedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$ {
-    constructor(packages) {
+    constructor(packages, failedAfter = []) {
         const ids = (outcome) => packages.filter((entry) => (Array.isArray(outcome) ? outcome : [outcome]).includes(entry.outcome)).map((entry) => `${entry.name}@${entry.version}`);
         const failed = packages.filter((entry) => entry.outcome === 'failed');
         const list = (names) => (names.length === 0 ? 'none' : names.join(', '));
-        super('EWORKSPACES', `${failed.length} workspace package${failed.length === 1 ? '' : 's'} failed: ${failed.map((entry) => `${entry.name}@${entry.version} (${entry.detail})`).join('; ')}. ` +
+        const what = [
+            ...(failed.length === 0 ? [] : [`${failed.length} workspace package${failed.length === 1 ? '' : 's'} failed: ${failed.map((entry) => `${entry.name}@${entry.version} (${entry.detail})`).join('; ')}`]),
+            ...failedAfter.map((error) => (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(error).replace(/\.$/, '')),
+        ];
+        super('EWORKSPACES', `${what.join('; ')}. ` +
             `In the registry now: published by this run: ${list(ids('published'))}; already there: ${list(ids(['unchanged', 'tagged']))}. ` +
             `Not in the registry: ${list(ids(['failed', 'not-run']))}. Running the same step again publishes only what is missing.`, { received: failed.map((entry) => entry.name) });
     }

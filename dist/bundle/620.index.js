@@ -2,6 +2,52 @@ export const id = 620;
 export const ids = [620,251];
 export const modules = {
 
+/***/ 9812:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   kL: () => (/* binding */ manifestMismatch),
+/* harmony export */   qb: () => (/* binding */ uncomparable),
+/* harmony export */   vn: () => (/* binding */ stagedFieldsProblem)
+/* harmony export */ });
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
+
+function uncomparable(checkout) {
+    const id = `${checkout.name}@${checkout.version}`;
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(checkout.input, `${checkout.input}: the checkout holds ${id}, but it cannot be compared with what is staged, because it cannot be packed as stage publish would pack it: ${checkout.problem} ` +
+        `Nothing was approved: fix the package, or approve from a checkout that packs ${id}.`, { received: id });
+}
+function stagedAccess(value) {
+    if (value === 'public')
+        return 'public';
+    if (value === 'private' || value === 'restricted')
+        return 'restricted';
+    return undefined;
+}
+function stagedFieldsProblem(entry, checkout) {
+    const label = `${entry.packageName}@${entry.version}`;
+    const problems = [];
+    if (checkout.tag !== undefined && entry.tag !== checkout.tag)
+        problems.push(`it would be published with tag ${entry.tag}, but this checkout publishes it with tag ${checkout.tag}`);
+    const access = stagedAccess(entry.access);
+    if (checkout.access !== undefined && access !== checkout.access) {
+        problems.push(`it would be published with access ${access ?? 'left to the registry'}, but this checkout publishes it with access ${checkout.access}`);
+    }
+    if (problems.length === 0)
+        return undefined;
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$('ESTAGEMISMATCH', `${label} staged as ${entry.id}: ${problems.join('; ')}. Nothing was approved. Reject it (stage reject ${entry.id}) and stage it again as the checkout says, or change the checkout's setting.`, { received: label });
+}
+function manifestMismatch(label, stageId, differences) {
+    const shown = (text) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+    const details = differences.map((difference) => `${difference.field}: the registry serves ${shown(difference.published)}, the checkout has ${shown(difference.expected)}`);
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$('EMANIFESTMISMATCH', `${label} is published (approved ${stageId}), but the version document the registry serves differs from what this checkout would publish in ${differences.map((difference) => difference.field).join(', ')} ` +
+        `(${details.join('; ')}). Its tarball is the checkout's; its package.json metadata was staged otherwise. ` +
+        `Deprecate it at once (deprecate ${label} "do not install: published with metadata it was not built with") and unpublish it within npm's 72-hour window (unpublish ${label}), then publish a fixed version.`, { received: label });
+}
+
+
+/***/ }),
+
 /***/ 6620:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -17,8 +63,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _package_read_package_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5863);
 /* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4098);
 /* harmony import */ var _package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6844);
-/* harmony import */ var _publish_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1118);
-/* harmony import */ var _workspace_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(251);
+/* harmony import */ var _commands_stage_checks_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9812);
+/* harmony import */ var _publish_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1118);
+/* harmony import */ var _workspace_plan_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(251);
+
 
 
 
@@ -157,15 +205,23 @@ async function planStageDecisions(command, options, cwd, env) {
             kind: 'publish', line: command.line, text: command.text, target: undefined, tag: undefined, access: undefined, dryRun: false,
             workspaces: command.workspaces, includeWorkspaceRoot: command.includeWorkspaceRoot, stage: true,
         };
-        const plan = await (0,_workspace_plan_js__WEBPACK_IMPORTED_MODULE_8__.planWorkspacePublish)(publish, options, cwd, env);
+        const plan = await (0,_workspace_plan_js__WEBPACK_IMPORTED_MODULE_9__.planWorkspacePublish)(publish, { ...options, provenance: false }, cwd, env);
         return plan.members.flatMap((member) => {
             if (!member.plan)
                 return [];
-            const checkout = { name: member.plan.name, version: member.plan.version, source: member.plan.source, scripts: member.plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)) };
+            const checkout = {
+                name: member.plan.name, version: member.plan.version, source: member.plan.source, scripts: member.plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)),
+                tag: member.plan.tagImplicit ? undefined : member.plan.tag, access: member.plan.access,
+            };
             return [{ line: command.line, text: `stage ${command.action} ${member.name}@${member.version}`, kind, target: { name: member.name, version: member.version }, dryRun: command.dryRun, checkout }];
         });
     }
     const checkout = command.action === 'approve' ? await packageCheckout(options, cwd, env) : undefined;
+    if (checkout && 'problem' in checkout) {
+        const named = command.targets.find((target) => 'name' in target && target.name === checkout.name && target.version === checkout.version);
+        if (named)
+            throw (0,_commands_stage_checks_js__WEBPACK_IMPORTED_MODULE_7__/* .uncomparable */ .qb)(checkout);
+    }
     return command.targets.map((target) => ({
         line: command.line,
         text: command.targets.length === 1 ? command.text : `stage ${command.action} ${'id' in target ? target.id : `${target.name}@${target.version}`}`,
@@ -176,19 +232,33 @@ async function planStageDecisions(command, options, cwd, env) {
     }));
 }
 async function packageCheckout(options, cwd, env) {
-    try {
-        const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .readPackageSource */ .e)(options.packageSpec, cwd, options.names.package);
-        if (found.kind === 'tarball') {
-            const tarball = await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_5__/* .readTarball */ .ty)(found.file, options.names.package);
-            return { name: tarball.manifest.name, version: tarball.manifest.version, source: { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest }, scripts: [] };
-        }
-        const publish = { kind: 'publish', line: 0, text: 'stage publish', target: undefined, tag: 'latest', access: undefined, dryRun: false, stage: true };
-        const plan = await (0,_publish_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .settlePublish */ .Z)(publish, { ...options, expectVersion: undefined }, { kind: 'folder', dir: found.dir, manifest: found.manifest }, cwd, env);
-        return { name: plan.name, version: plan.version, source: plan.source, scripts: plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)) };
-    }
-    catch {
+    const names = options.names;
+    if (!(await holdsPackage(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, options.packageSpec))))
         return undefined;
+    const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .readPackageSource */ .e)(options.packageSpec, cwd, names.package);
+    if (found.kind === 'tarball') {
+        const tarball = await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_5__/* .readTarball */ .ty)(found.file, names.package);
+        return { name: tarball.manifest.name, version: tarball.manifest.version, source: { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest }, scripts: [] };
     }
+    const publish = { kind: 'publish', line: 0, text: 'stage publish', target: undefined, tag: 'latest', access: undefined, dryRun: false, stage: true };
+    const manifest = found.manifest;
+    try {
+        const plan = await (0,_publish_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .settlePublish */ .Z)(publish, { ...options, expectVersion: undefined, provenance: false }, { kind: 'folder', dir: found.dir, manifest }, cwd, env);
+        const publishConfig = typeof manifest.publishConfig === 'object' && manifest.publishConfig !== null ? manifest.publishConfig : {};
+        const tag = options.tag ?? (typeof publishConfig.tag === 'string' ? publishConfig.tag : undefined);
+        return { name: plan.name, version: plan.version, source: plan.source, scripts: plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)), tag, access: plan.access };
+    }
+    catch (error) {
+        return { name: found.manifest.name, version: found.manifest.version, problem: error instanceof Error ? error.message : String(error), input: names.package };
+    }
+}
+async function holdsPackage(target) {
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target).catch(() => undefined);
+    if (!info)
+        return false;
+    if (info.isDirectory())
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(target, 'package.json')).catch(() => undefined)) !== undefined;
+    return true;
 }
 
 
@@ -406,7 +476,7 @@ async function planWorkspacePublish(command, options, cwd, env) {
         warnings.push(`${dirs.length} workspace packages are named ${name} (${dirs.join(', ')}); none of them is published, so this does not stop the run, but a package manager may refuse it`);
     }
     const npmrcs = new Map();
-    const readNpmrc = (dir) => npmrcs.get(dir) ?? npmrcs.set(dir, (0,npmrc/* readNpmrcRegistries */.e)(dir, env, names.package)).get(dir);
+    const readNpmrc = (dir) => npmrcs.get(dir) ?? npmrcs.set(dir, (0,npmrc/* readNpmrcRegistries */.eB)(dir, env, names.package)).get(dir);
     const settle = async (pkg) => {
         if (pkg.private)
             return { name: pkg.name, version: pkg.version, relativeDir: pkg.relativeDir, plan: undefined, listed: { outcome: 'private', detail: 'private: not published' }, manifest: pkg.manifest, found: [] };

@@ -28,8 +28,8 @@ var http_errors = __webpack_require__(3505);
 var packument = __webpack_require__(2919);
 // EXTERNAL MODULE: ./node_modules/npm-registry-fetch/lib/index.js
 var lib = __webpack_require__(5706);
-// EXTERNAL MODULE: ./lib/registry/client.js
-var client = __webpack_require__(4548);
+// EXTERNAL MODULE: ./lib/registry/client.js + 1 modules
+var client = __webpack_require__(417);
 ;// CONCATENATED MODULE: ./lib/registry/trust.js
 
 

@@ -151,6 +151,8 @@ function repositoryKey(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $_: () => (/* binding */ executePublish),
+/* harmony export */   MN: () => (/* binding */ afterUpload),
+/* harmony export */   Rs: () => (/* binding */ readPublishManifest),
 /* harmony export */   S: () => (/* binding */ dryRunProvenance),
 /* harmony export */   iR: () => (/* binding */ readAndPackEarly),
 /* harmony export */   jG: () => (/* binding */ loadPacker),
@@ -172,6 +174,7 @@ function repositoryKey(value) {
 /* harmony import */ var _registry_publish_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4512);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1405);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2615);
+
 
 
 
@@ -264,7 +267,7 @@ async function executePublish(context, plan, packument, deps, early) {
     if (state === 'different')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .PublishConflictError */ .sZ(id);
     if (plan.command.stage)
-        return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageBuilt(context, plan, built, state === 'identical', deps, async () => { await script('publish'); await script('postpublish'); });
+        return (await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 9351))).stageBuilt(context, plan, built, state === 'identical', deps, async () => { await script('publish'); await script('postpublish'); });
     if (state === 'identical')
         return ensureTag(context, plan, packument);
     if (plan.dryRun) {
@@ -281,14 +284,30 @@ async function executePublish(context, plan, packument, deps, early) {
     const outcome = await upload(context, plan, built, oidcClient, provenance, receipt);
     if (outcome === 'unchanged')
         return { status: 'unchanged', detail: `${id} was already published with identical contents` };
-    await script('publish');
-    await script('postpublish');
+    const after = await afterUpload(id, 'published', async () => {
+        await script('publish');
+        await script('postpublish');
+    });
     return {
         status: 'done',
         published: true,
-        detail: `published ${id} (${built.integrity.slice(0, 20)}…) with tag ${plan.tag}${oidcClient ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}`,
+        detail: `published ${id} (${built.integrity.slice(0, 20)}…) with tag ${plan.tag}${oidcClient ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}${after.detail}`,
         ...(receipt.transparencyLogUrl ? { transparencyLogUrl: receipt.transparencyLogUrl } : {}),
+        ...(after.failure === undefined ? {} : { failure: after.failure }),
     };
+}
+async function afterUpload(id, done, run) {
+    try {
+        await run();
+        return { detail: '' };
+    }
+    catch (error) {
+        const what = error instanceof _package_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .ScriptFailedError */ .X0 ? `its ${error.event} script failed (${error.ending})` : `its after-${done === 'published' ? 'publish' : 'stage'} scripts failed (${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .U)(error)})`;
+        return {
+            detail: `; then ${what}`,
+            failure: new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$('ESCRIPT', `${id} is ${done}, but ${what} afterwards; its output is above. The version stays ${done}: do by hand what the script should have done.`, { received: id, cause: error }),
+        };
+    }
 }
 function dryRunProvenance(plan) {
     return plan.provenance?.problem ? `; ${plan.provenance.problem}` : plan.provenance?.mode === 'on' ? ', with provenance' : '';
@@ -752,7 +771,7 @@ class OtpSource {
                 continue;
             }
             const code = totpCodeForWindow(this.#secret, window);
-            this.#logger.mask(code);
+            this.#logger.mask(code, 'code');
             if (!this.#issued.has(window))
                 this.stats.windows += 1;
             this.#issued.add(window);
@@ -1025,59 +1044,112 @@ function compareEn(a, b) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ readNpmrcRegistries)
+/* harmony export */   eB: () => (/* binding */ readNpmrcRegistries),
+/* harmony export */   mW: () => (/* binding */ readNpmConfig),
+/* harmony export */   yB: () => (/* binding */ npmDestination)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9670);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var ini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5756);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9670);
 
 
 
+
+
+const DESTINATION_KEY = /^(registry|scope|@[^:/]+:registry)$/;
 async function readNpmrcRegistries(dir, env, inputName) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, '.npmrc');
-    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8').catch(() => undefined);
-    if (text === undefined)
-        return [];
+    return (await readConfigFile(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, '.npmrc'), env, inputName)).settings;
+}
+async function readNpmConfig(env, inputName) {
+    const variables = environmentSettings(env);
+    const home = env.HOME || node_os__WEBPACK_IMPORTED_MODULE_1__.homedir();
+    const expandHome = (file) => (file.startsWith('~/') ? node_path__WEBPACK_IMPORTED_MODULE_2__.join(home, file.slice(2)) : file);
+    const userVariable = variables.find((entry) => entry.key === 'userconfig');
+    const userFile = userVariable ? node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(expandHome(userVariable.url)) : node_path__WEBPACK_IMPORTED_MODULE_2__.join(home, '.npmrc');
+    const user = await readConfigFile(userFile, env, inputName);
+    const prefix = variables.find((entry) => entry.key === 'prefix')?.url ?? user.paths.prefix ?? env.PREFIX ?? node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(process.execPath));
+    const globalSetting = variables.find((entry) => entry.key === 'globalconfig')?.url ?? user.paths.globalconfig;
+    const globalFile = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(expandHome(globalSetting ?? node_path__WEBPACK_IMPORTED_MODULE_2__.join(expandHome(prefix), 'etc', 'npmrc')));
+    const global = await readConfigFile(globalFile, env, inputName);
+    return {
+        user: user.settings,
+        userFile: `${userFile} (${userVariable ? userVariable.file.replace('the environment variable ', '') : '~/.npmrc'})`,
+        global: global.settings,
+        globalFile,
+        env: variables.filter((entry) => DESTINATION_KEY.test(entry.key)),
+    };
+}
+function npmDestination(name, publishConfig, config, project, inputName, where) {
+    const merged = new Map();
+    const layer = (settings, source) => {
+        for (const entry of settings)
+            merged.set(entry.key, { value: entry.url, source: source(entry) });
+    };
+    layer(config.global, () => ({ kind: 'global', file: config.globalFile }));
+    layer(config.user, () => ({ kind: 'user', file: config.userFile }));
+    layer(project, (entry) => ({ kind: 'project', file: entry.file }));
+    layer(config.env, (entry) => ({ kind: 'env', variable: entry.file.replace('the environment variable ', '') }));
+    for (const [key, value] of Object.entries(publishConfig)) {
+        if (key !== 'registry' && key !== 'scope' && !/@.*:registry$/i.test(key))
+            continue;
+        if (typeof value !== 'string') {
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: publishConfig["${key}"] in ${where} is ${JSON.stringify(value)}, not a ${key === 'scope' ? 'scope' : 'URL'}: npm cannot publish with it. Fix or remove it; nothing was sent.`, { received: value });
+        }
+        merged.set(key, { value, source: { kind: 'publishConfig' } });
+    }
+    const scopeOf = (scope) => `${scope.startsWith('@') ? scope : `@${scope}`}:registry`;
+    const candidates = [
+        ...(name.startsWith('@') ? [`${name.slice(0, name.indexOf('/'))}:registry`] : []),
+        ...(merged.get('scope')?.value ? [scopeOf(merged.get('scope')?.value)] : []),
+    ];
+    for (const key of candidates) {
+        const setting = merged.get(key);
+        if (setting?.value)
+            return { registry: setting.value, key, source: setting.source };
+    }
+    const registry = merged.get('registry');
+    return registry === undefined ? undefined : { registry: registry.value, key: 'registry', source: registry.source };
+}
+function environmentSettings(env) {
     const found = [];
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith(';') || line.startsWith('#') || line.startsWith('['))
+    for (const [variable, value] of Object.entries(env)) {
+        if (!/^npm_config_/i.test(variable) || value === undefined || value === '')
             continue;
-        const eq = line.indexOf('=');
-        if (eq < 0)
-            continue;
-        const key = expand(unquote(line.slice(0, eq).trim()), env, file, inputName);
-        if (key !== 'registry' && !/^@[^:/]+:registry$/.test(key))
-            continue;
-        const url = expand(unquote(line.slice(eq + 1).trim()), env, file, inputName);
-        if (url !== '')
-            found.push({ file, key, url });
+        let key = variable.slice('npm_config_'.length);
+        if (!key.startsWith('//'))
+            key = key.replace(/(?!^)_/g, '-').toLowerCase();
+        found.push({ file: `the environment variable ${variable}`, key, url: value });
     }
     return found;
 }
-function unquote(value) {
-    if (value.length >= 2 && ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'")))) {
-        if (value.startsWith('"')) {
-            try {
-                return JSON.parse(value);
-            }
-            catch {
-                return value.slice(1, -1);
-            }
-        }
-        return value.slice(1, -1);
+async function readConfigFile(file, env, inputName) {
+    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8').catch(() => undefined);
+    const settings = [];
+    const paths = {};
+    if (text === undefined)
+        return { settings, paths };
+    for (const [rawKey, rawValue] of Object.entries(ini__WEBPACK_IMPORTED_MODULE_3__.parse(text))) {
+        const key = expand(rawKey, env, file, inputName, false);
+        if (typeof rawValue !== 'string')
+            continue;
+        if (DESTINATION_KEY.test(key))
+            settings.push({ file, key, url: expand(rawValue, env, file, inputName, true).trim() });
+        else if (key === 'prefix' || key === 'globalconfig')
+            paths[key] = expand(rawValue, env, file, inputName, false).trim();
     }
-    return value;
+    return { settings, paths };
 }
-function expand(value, env, file, inputName) {
-    return value.replace(/(\\*)\$\{([^${}?]+)(\?)?\}/g, (whole, slashes, name, optional) => {
+function expand(value, env, file, inputName, strict) {
+    return value.replace(/(?<!\\)(\\*)\$\{([^${}?]+)(\?)?\}/g, (whole, slashes, name, optional) => {
         if (slashes.length % 2 === 1)
-            return whole.slice(1);
+            return whole.slice((slashes.length + 1) / 2);
         const found = env[name];
-        if (found === undefined && optional === undefined) {
-            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `${inputName}: ${file} names \${${name}}, which is not set in the environment (npm refuses such a config too). Set ${name}, or write \${${name}?} to allow it to be empty.`, { received: file });
+        if (found === undefined && optional === undefined && strict) {
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: ${file} names \${${name}}, which is not set in the environment (npm fails on such a registry too). Set ${name}, or write \${${name}?} to allow it to be empty.`, { received: file });
         }
-        return `${slashes}${found ?? ''}`;
+        return `${slashes.slice(slashes.length / 2)}${found ?? (optional === undefined ? whole.slice(slashes.length) : '')}`;
     });
 }
 
@@ -1776,6 +1848,7 @@ function isRegistryName(name) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X0: () => (/* binding */ ScriptFailedError),
 /* harmony export */   j3: () => (/* binding */ runScript),
 /* harmony export */   vf: () => (/* binding */ scrubEnvironment),
 /* harmony export */   yw: () => (/* binding */ hasScript)
@@ -1812,8 +1885,16 @@ async function runScript(run) {
             resolve(signal ?? exitCode ?? 1);
         });
     });
-    if (code !== 0) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$('ESCRIPT', `The ${run.event} script of ${String(run.manifest.name ?? run.dir)} failed (${typeof code === 'string' ? `killed by ${code}` : `exit code ${code}`}); its output is above.`, { received: run.event });
+    if (code !== 0)
+        throw new ScriptFailedError(String(run.manifest.name ?? run.dir), run.event, typeof code === 'string' ? `killed by ${code}` : `exit code ${code}`);
+}
+class ScriptFailedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$ {
+    event;
+    ending;
+    constructor(pkg, event, ending) {
+        super('ESCRIPT', `The ${event} script of ${pkg} failed (${ending}); its output is above.`, { received: event });
+        this.event = event;
+        this.ending = ending;
     }
 }
 function scriptEnvironment(run, cmd) {
@@ -2568,7 +2649,7 @@ async function settlePublish(command, options, source, cwd, env, npmrc = {}) {
         throw new errors/* InputError */.dz(from.split(' ')[0], `${from}: ${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Use public, or publish under a scope.`, { received: name });
     }
     const dirs = npmrc.dirs ?? [...new Set([source.kind === 'folder' ? source.dir : undefined, cwd].filter((dir) => dir !== undefined))];
-    await checkRegistry(options, name, publishConfig, where, dirs, npmrc.read ?? ((dir) => (0,package_npmrc/* readNpmrcRegistries */.e)(dir, env, names.package)));
+    await checkRegistry(options, name, publishConfig, where, dirs, npmrc.read ?? ((dir) => (0,package_npmrc/* readNpmrcRegistries */.eB)(dir, env, names.package)), env);
     const dryRun = command.dryRun || options.dryRun;
     const lineFlag = command.provenance === undefined ? undefined : { value: command.provenance, line: command.line };
     const provenance = (0,plan_provenance/* settleProvenance */.f)(options, { id: `${name}@${version}`, manifest, publishConfig, where, access, accessFrom, dryRun, lineFlag }, env);
@@ -2582,25 +2663,31 @@ function publishConfigAccess(value, input, where) {
         return value;
     throw new errors/* InputError */.dz(input, `${input}: publishConfig.access in ${where} is ${JSON.stringify(value)}; use "public" or "restricted".`, { received: value });
 }
-async function checkRegistry(options, name, publishConfig, where, npmrcDirs, readNpmrc) {
+async function checkRegistry(options, name, publishConfig, where, npmrcDirs, readNpmrc, env) {
     const names = options.names;
     const inEffect = `${names.registry} (${options.registryGiven ? '' : 'default '}${options.registry})`;
-    const differs = (url) => normalizeUrl(url) !== normalizeUrl(options.registry);
-    const configured = publishConfig.registry;
-    if (configured !== undefined) {
-        if (typeof configured !== 'string' || !differs(configured))
-            return;
-        throw new errors/* InputError */.dz(names.registry, `${names.registry}: ${name} says "publishConfig": {"registry": "${configured}"} in ${where}, but this run publishes to ${inEffect}. ` +
-            `Set ${names.registry} to ${configured} (with a token for it) to publish there, or remove publishConfig.registry; nothing was sent.`, { received: configured });
-    }
-    const scope = name.startsWith('@') ? name.slice(0, name.indexOf('/')) : undefined;
-    for (const dir of npmrcDirs) {
-        const settings = await readNpmrc(dir);
-        const applies = (scope && settings.find((setting) => setting.key === `${scope}:registry`)) || settings.find((setting) => setting.key === 'registry');
-        if (!applies || !differs(applies.url))
+    const config = await (0,package_npmrc/* readNpmConfig */.mW)(env, names.package);
+    const projects = npmrcDirs.length === 0 ? [[]] : await Promise.all(npmrcDirs.map((dir) => readNpmrc(dir)));
+    for (const project of projects) {
+        const destination = (0,package_npmrc/* npmDestination */.yB)(name, publishConfig, config, project, names.package, where);
+        if (destination === undefined || normalizeUrl(destination.registry) === normalizeUrl(options.registry))
             continue;
-        throw new errors/* InputError */.dz(names.registry, `${names.registry}: ${applies.file} sets ${applies.key}=${applies.url}, so npm would publish ${name} there, but this run publishes to ${inEffect}. ` +
-            `Set ${names.registry} to ${applies.url} (with a token for it) to publish there, or change the .npmrc; nothing was sent.`, { received: applies.url });
+        const shown = destination.registry === '' ? '(empty)' : destination.registry;
+        const to = destination.registry === '' ? 'npm cannot publish with an empty registry' : `so npm would publish ${name} there`;
+        const change = destination.source.kind === 'publishConfig' ? `remove publishConfig["${destination.key}"]` : `change that setting`;
+        throw new errors/* InputError */.dz(names.registry, `${names.registry}: ${describeSetting(destination, name, where)}${destination.source.kind === 'publishConfig' ? '' : `, ${to}`}, but this run publishes to ${inEffect}. ` +
+            (destination.registry === '' ? `Set it to a registry URL; nothing was sent.` : `Set ${names.registry} to ${shown} (with a token for it) to publish there, or ${change}; nothing was sent.`), { received: destination.registry });
+    }
+}
+function describeSetting(destination, name, where) {
+    const setting = `${destination.key}=${destination.registry}`;
+    switch (destination.source.kind) {
+        case 'publishConfig':
+            return `${name} says "publishConfig": {"${destination.key}": "${destination.registry}"} in ${where}`;
+        case 'env':
+            return `the environment variable ${destination.source.variable} sets ${setting}`;
+        default:
+            return `the ${destination.source.kind} config ${destination.source.file} sets ${setting}`;
     }
 }
 function normalizeUrl(url) {
@@ -2632,7 +2719,7 @@ function isRecord(value) {
 /* harmony export */   tQ: () => (/* binding */ readVisibility)
 /* harmony export */ });
 /* harmony import */ var libnpmaccess__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2426);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4548);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(417);
 
 
 async function readVisibility(client, pkg) {
@@ -2649,16 +2736,103 @@ async function writeMfa(client, pkg, level, write) {
 
 /***/ }),
 
-/***/ 4548:
+/***/ 417:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ escapeName),
-/* harmony export */   b: () => (/* binding */ RegistryClient)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5706);
-/* harmony import */ var _foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3505);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ RegistryClient),
+  L: () => (/* binding */ escapeName)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/npm-registry-fetch/lib/index.js
+var lib = __webpack_require__(5706);
+// EXTERNAL MODULE: ./lib/foundation/http-errors.js
+var http_errors = __webpack_require__(3505);
+// EXTERNAL MODULE: ./node_modules/@npmcli/agent/lib/index.js
+var agent_lib = __webpack_require__(7995);
+;// CONCATENATED MODULE: ./lib/registry/write-guard.js
+
+class WriteGuard {
+    agent;
+    #origin;
+    #redirect;
+    constructor(registry, options = {}) {
+        this.#origin = new URL(registry).origin;
+        const real = (0,agent_lib.getAgent)(registry, options);
+        const addRequest = (req, requestOptions) => {
+            const target = originOf(requestOptions);
+            if (this.#redirect !== undefined || target !== this.#origin) {
+                const error = Object.assign(new Error(`a write to ${this.#origin} may not go on to ${target ?? 'another origin'}`), { code: 'EWRITEORIGIN' });
+                process.nextTick(() => {
+                    req.destroy();
+                    req.emit('error', error);
+                });
+                return;
+            }
+            req.once('response', (response) => {
+                const status = response.statusCode ?? 0;
+                if (status >= 300 && status < 400) {
+                    const location = response.headers.location;
+                    this.#redirect = { status, location: typeof location === 'string' ? location : undefined };
+                }
+            });
+            real.addRequest(req, requestOptions);
+        };
+        this.agent = new Proxy(real, {
+            get(target, property) {
+                if (property === 'addRequest')
+                    return addRequest;
+                const value = Reflect.get(target, property, target);
+                return typeof value === 'function' ? value.bind(target) : value;
+            },
+        });
+    }
+    explain(error) {
+        if (this.#redirect === undefined)
+            return error;
+        return new RedirectRefusedError(this.#redirect.status, this.#redirect.location === undefined ? undefined : targetOf(this.#redirect.location, this.#origin), error);
+    }
+}
+function originOf(options) {
+    try {
+        const host = options.hostname ?? options.host ?? '';
+        const bracketed = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+        return new URL(`${options.protocol ?? 'http:'}//${bracketed}${options.port ? `:${options.port}` : ''}`).origin;
+    }
+    catch {
+        return undefined;
+    }
+}
+function targetOf(location, origin) {
+    try {
+        return new URL(location, origin).origin;
+    }
+    catch {
+        return 'an address that does not parse';
+    }
+}
+class RedirectRefusedError extends Error {
+    statusCode;
+    code;
+    body;
+    location;
+    constructor(status, location, cause) {
+        const error = `redirected the write to ${location ?? 'no Location'}; a write never follows a redirect, so nothing was sent there`;
+        super(`${status} ${error}`, { cause });
+        this.name = 'RedirectRefusedError';
+        this.statusCode = status;
+        this.code = `E${status}`;
+        this.body = { error };
+        this.location = location;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/registry/client.js
+
 
 
 
@@ -2678,7 +2852,7 @@ class RegistryClient {
             registry: options.registry,
             authType: options.authType ?? 'legacy',
             userAgent: options.userAgent,
-            npmSession: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().replaceAll('-', '').slice(0, 16),
+            npmSession: (0,external_node_crypto_.randomUUID)().replaceAll('-', '').slice(0, 16),
             timeout: options.timeoutMs ?? 5 * 60 * 1000,
             preferOnline: true,
             ...(options.token === undefined ? {} : { [`//${url.host}${url.pathname}:_authToken`]: options.token }),
@@ -2688,24 +2862,32 @@ class RegistryClient {
         return { ...this.#base, ...(write.otp === undefined ? {} : { otp: write.otp }), npmCommand: write.command, npmSession: write.session, ...extra, retry: WRITE_RETRY };
     }
     write(write, bodyBytes, call, extra = {}) {
-        return this.timed(bodyBytes, () => call(this.writeOptions(write, extra)));
+        const guard = new WriteGuard(this.registry, { timeout: this.#base.timeout });
+        return this.timed(bodyBytes, async () => {
+            try {
+                return await call(this.writeOptions(write, { ...extra, agent: guard.agent }));
+            }
+            catch (error) {
+                throw guard.explain(error);
+            }
+        });
     }
     readOptions(extra = {}) {
         return { ...this.#base, retry: READ_RETRY, ...extra };
     }
     async getJson(path, extra = {}) {
         try {
-            const response = await this.timed(0, () => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__(path, this.readOptions(extra)));
+            const response = await this.timed(0, () => lib(path, this.readOptions(extra)));
             return await response.json();
         }
         catch (error) {
-            if ((0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .statusOf */ .c2)(error) === 404)
+            if ((0,http_errors/* statusOf */.c2)(error) === 404)
                 return undefined;
             throw error;
         }
     }
     async getBuffer(url) {
-        const response = await this.timed(0, () => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__(this.sameProtocol(url), this.readOptions()));
+        const response = await this.timed(0, () => lib(this.sameProtocol(url), this.readOptions()));
         return response.buffer();
     }
     sameProtocol(url) {
@@ -2723,7 +2905,7 @@ class RegistryClient {
             return result;
         }
         catch (error) {
-            this.#timeSync.observe({ date: (0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorHeader */ .GI)(error, 'date'), sentAt, receivedAt: this.#clock.now(), bytesSent });
+            this.#timeSync.observe({ date: (0,http_errors/* errorHeader */.GI)(error, 'date'), sentAt, receivedAt: this.#clock.now(), bytesSent });
             throw error;
         }
     }
@@ -2749,7 +2931,7 @@ function escapeName(name) {
 /* harmony export */   r: () => (/* binding */ setDistTag)
 /* harmony export */ });
 /* harmony import */ var npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5706);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4548);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(417);
 
 
 const tagUrl = (pkg, tag) => `/-/package/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(pkg)}/dist-tags/${encodeURIComponent(tag)}`;
@@ -2771,7 +2953,7 @@ async function removeDistTag(client, pkg, tag, write) {
 /* harmony export */   l: () => (/* binding */ readPackument)
 /* harmony export */ });
 /* harmony import */ var npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5706);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4548);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(417);
 
 
 async function readPackument(client, name, options = {}) {
@@ -2937,8 +3119,8 @@ async function distTagLs(context, pkg) {
 var http_errors = __webpack_require__(3505);
 // EXTERNAL MODULE: ./node_modules/npm-registry-fetch/lib/index.js
 var lib = __webpack_require__(5706);
-// EXTERNAL MODULE: ./lib/registry/client.js
-var registry_client = __webpack_require__(4548);
+// EXTERNAL MODULE: ./lib/registry/client.js + 1 modules
+var registry_client = __webpack_require__(417);
 ;// CONCATENATED MODULE: ./lib/registry/owners.js
 
 
@@ -3093,15 +3275,15 @@ async function executeCommand(context, command, planned, deps) {
         case 'trust-revoke':
             return (await __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 2632))).trustRevoke(context, command.pkg, command.id, command.dryRun);
         case 'stage-list':
-            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageList(context, command.pkg);
+            return (await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 9351))).stageList(context, command.pkg);
         case 'stage-view':
-            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageView(context, command.id);
+            return (await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 9351))).stageView(context, command.id);
         case 'stage-download':
-            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageDownload(context, command.id, command.dir ?? '.');
+            return (await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 9351))).stageDownload(context, command.id, command.dir ?? '.');
         case 'stage-approve':
-            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageApprove(context, command.target, command.dryRun, command.checkout, deps);
+            return (await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 9351))).stageApprove(context, command.target, command.dryRun, command.checkout, deps);
         case 'stage-reject':
-            return (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).stageReject(context, command.target, command.dryRun);
+            return (await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 9351))).stageReject(context, command.target, command.dryRun);
         case 'trust-setup':
         case 'stage-decide':
             throw new Error(`${command.kind} is settled into one command per package before the run`);
@@ -3113,14 +3295,20 @@ var parse = __webpack_require__(4953);
 // EXTERNAL MODULE: ./lib/otp/source.js + 1 modules
 var source = __webpack_require__(6198);
 ;// CONCATENATED MODULE: ./lib/otp/time-sync.js
+const MAX_OFFSET_MS = 15 * 60 * 1000;
 const DEFAULT_BYTES_PER_MS = 1000;
 const DEFAULT_LATENCY_MS = 500;
 class TimeSync {
+    #warn;
+    #warned = new Set();
     #low = Number.NEGATIVE_INFINITY;
     #high = Number.POSITIVE_INFINITY;
     #observed = false;
     #latencyMs = DEFAULT_LATENCY_MS;
     #bytesPerMs = DEFAULT_BYTES_PER_MS;
+    constructor(options = {}) {
+        this.#warn = options.warn ?? (() => { });
+    }
     get offsetMs() {
         return this.#observed ? Math.round((this.#low + this.#high) / 2) : 0;
     }
@@ -3147,9 +3335,19 @@ class TimeSync {
         else {
             this.#latencyMs = smooth(this.#latencyMs, elapsed);
         }
-        const stamped = date === undefined ? Number.NaN : Date.parse(date);
-        if (!Number.isFinite(stamped))
+        if (date === undefined)
             return;
+        const stamped = Date.parse(date);
+        const shown = date.length > 80 ? `${date.slice(0, 80)}…` : date;
+        if (!Number.isFinite(stamped)) {
+            this.#warnOnce('unparsed', `The registry's Date header "${shown}" is not a date: not applied; one-time passwords follow this machine's clock.`);
+            return;
+        }
+        const offset = stamped + 500 - (sentAt + receivedAt) / 2;
+        if (stamped < 0 || Math.abs(offset) > MAX_OFFSET_MS) {
+            this.#warnOnce(offset > 0 ? 'ahead' : 'behind', `The registry's clock (Date: ${shown}) is ${duration(Math.abs(offset))} ${offset > 0 ? 'ahead of' : 'behind'} this machine's, more than 15 minutes: not applied; one-time passwords follow this machine's clock.`);
+            return;
+        }
         const low = stamped - receivedAt;
         const high = stamped + 1000 - sentAt;
         const nextLow = Math.max(this.#low, low);
@@ -3167,6 +3365,20 @@ class TimeSync {
     registryTime(localMs) {
         return localMs + this.offsetMs;
     }
+    #warnOnce(kind, message) {
+        if (this.#warned.has(kind))
+            return;
+        this.#warned.add(kind);
+        this.#warn(message);
+    }
+}
+function duration(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (seconds >= 86_400)
+        return `${Math.floor(seconds / 86_400)} days`;
+    if (seconds >= 3600)
+        return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+    return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 function smooth(previous, sample) {
     return Math.round(previous * 0.5 + sample * 0.5);
@@ -3477,7 +3689,7 @@ async function runCommands(options, input, deps) {
     const pacing = (0,plan_options.otpPacing)(options.otpUses, options.registry, options.names.otpUses);
     if (options.secret)
         logger.info(`One-time passwords on ${options.registry}: ${pacing.why}.`);
-    const timeSync = new TimeSync();
+    const timeSync = new TimeSync({ warn: (message) => logger.warning(message) });
     const webAllowed = options.authType !== 'totp';
     const client = new registry_client/* RegistryClient */.b({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent, authType: webAllowed ? 'web' : 'legacy' });
     const web = webAllowed
@@ -3519,7 +3731,7 @@ async function runCommands(options, input, deps) {
             if (command.kind === 'trust-create')
                 await (await __webpack_require__.e(/* import() */ 632).then(__webpack_require__.bind(__webpack_require__, 2632))).preflightTrust(client, command.pkg);
             if (command.kind === 'stage-approve')
-                await (await __webpack_require__.e(/* import() */ 854).then(__webpack_require__.bind(__webpack_require__, 3854))).preflightApprove(client, command.target);
+                await (await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 9351))).preflightApprove(client, command.target, command.checkout);
             const publish = planned.get(command);
             if (publish && commands.length === 1)
                 publish.early = (0,commands_publish/* readAndPackEarly */.iR)(publish.plan);
@@ -3537,6 +3749,7 @@ async function runCommands(options, input, deps) {
             return report;
         }
     }
+    let failedAfter;
     for (const command of commands) {
         const publish = planned.get(command);
         if (report.error !== undefined) {
@@ -3560,8 +3773,10 @@ async function runCommands(options, input, deps) {
             report.results.push(...outcome.rows);
             report.packages = [...(report.packages ?? []), ...outcome.packages];
             report.published ||= outcome.packages.some((entry) => entry.outcome === 'published');
-            if (outcome.error !== undefined)
+            if (outcome.error !== undefined && outcome.stops)
                 report.error = outcome.error;
+            else
+                failedAfter ??= outcome.error;
             continue;
         }
         const startedAt = clock.now();
@@ -3572,6 +3787,7 @@ async function runCommands(options, input, deps) {
             report.published ||= published;
             report.results.push((0,result/* outcomeResult */.w)(command.line, label(command, planned), outcome, context.tally, clock.now() - startedAt));
             logger.info(`${command.line > 0 ? `line ${command.line}: ` : ''}${outcome.detail}`);
+            failedAfter ??= outcome.failure;
         }
         catch (error) {
             report.error = error;
@@ -3580,6 +3796,7 @@ async function runCommands(options, input, deps) {
     }
     if (web && web.approvals > 0)
         report.approvals = web.approvals;
+    report.error ??= failedAfter;
     return report;
 }
 function runDescription(commands, monorepos) {

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { systemClock } from '../foundation/clock.ts';
 import { isProductError } from '../foundation/errors.ts';
+import { inertText } from '../foundation/log-text.ts';
 import { Redactor } from '../foundation/redactor.ts';
 import type { RunReport } from '../run/result.ts';
 import { DEFAULT_REGISTRY, type Options, parseRegistry } from '../plan/options.ts';
@@ -54,7 +55,7 @@ function failRun(report: RunReport, redactor: Redactor): void {
   const failed = report.results.find((result) => result.outcome === 'failed');
   if (report.results.length > 1) {
     core.info('What happened:');
-    for (const result of report.results) core.info(redactor.redact(`  ${result.line > 0 ? `line ${result.line}: ` : ''}${result.outcome.padEnd(9)} ${result.command}`));
+    for (const result of report.results) core.info(inertText(redactor.redact(`  ${result.line > 0 ? `line ${result.line}: ` : ''}${result.outcome.padEnd(9)} ${result.command}`)));
   }
   if (failed && failed.line > 0) {
     core.error(redactor.redact(describeError(report.error)), { title: redactor.redact(`commands line ${failed.line}: ${failed.command}`) });

@@ -2,15 +2,25 @@ import * as core from '@actions/core';
 import type { Redactor } from '../foundation/redactor.ts';
 import type { PackageResult, RunReport, WriteResult } from '../run/result.ts';
 
-/** Sets the action's outputs: published, name, version, tag, results (JSON). */
+/**
+ * Sets the action's outputs: published, name, version, tag, results and
+ * packages (JSON). They are data: built from values that never hold a
+ * one-time password, written as JSON that always parses; only strings are
+ * cleaned, of the long-lived secrets (dataJson).
+ */
 export function writeOutputs(report: RunReport, redactor: Redactor): void {
   core.setOutput('published', report.published ? 'true' : 'false');
   core.setOutput('name', report.name ?? '');
   core.setOutput('version', report.version ?? '');
   core.setOutput('tag', report.tag ?? '');
-  core.setOutput('results', redactor.redact(JSON.stringify(report.results)));
-  if (report.packages) core.setOutput('packages', redactor.redact(JSON.stringify(report.packages)));
+  core.setOutput('results', dataJson(report.results, redactor));
+  if (report.packages) core.setOutput('packages', dataJson(report.packages, redactor));
   core.setOutput('approvals', String(report.approvals ?? 0));
+}
+
+/** JSON of `value` whose strings hold no token or TOTP secret; numbers, keys and the structure are untouched. */
+export function dataJson(value: unknown, redactor: Redactor, indent?: number): string {
+  return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'string' ? redactor.redactSecrets(inner) : inner), indent);
 }
 
 /**
@@ -22,7 +32,7 @@ export function writeOutputs(report: RunReport, redactor: Redactor): void {
  */
 export async function writeSummary(report: RunReport, redactor: Redactor, auth: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const clean = (text: string) => escapeHtml(redactor.redact(text));
+  const clean = (text: string) => summaryText(redactor.redact(text));
   const cell = (text: string) => ({ data: text === '' ? '&nbsp;' : text });
   const rows = report.results.map((result) => [
     cell(result.line > 0 ? String(result.line) : ''),
@@ -57,7 +67,7 @@ export async function writeSummary(report: RunReport, redactor: Redactor, auth: 
       ...rows,
     ]);
   const link = packageLink(report);
-  if (link && report.published && !report.packages) summary.addLink(clean(`${report.name}@${report.version} on the registry`), link);
+  if (link && report.published && !report.packages) summary.addLink(clean(`${report.name}@${report.version} on the registry`), clean(link));
   for (const result of report.results) {
     if (result.transparencyLogUrl) summary.addRaw(`<p>Provenance of <code>${clean(result.command.replace(/^publish /, ''))}</code>: <a href="${clean(result.transparencyLogUrl)}">its transparency log entry</a></p>`, true);
   }
@@ -72,6 +82,8 @@ function heading(report: RunReport): string {
     const where = failed.line > 0 ? `line ${failed.line} (${failed.command})` : failed.command;
     return `npm-totp-publish failed at ${where}; ${written} write${written === 1 ? '' : 's'} done before it`;
   }
+  // Every row stands (a version is in the registry), but something after it failed: a postpublish script.
+  if (report.error !== undefined) return `npm-totp-publish: ${written} write${written === 1 ? '' : 's'} done, then the run failed (see the rows below and the step's error)`;
   if (report.results.length > 0 && report.results.every((result) => result.outcome === 'dry-run' || result.outcome === 'read' || result.outcome === 'unchanged')) {
     if (report.results.some((result) => result.outcome === 'dry-run')) return 'npm-totp-publish dry run: nothing was written';
   }
@@ -110,6 +122,19 @@ function packageLink(report: RunReport): string | undefined {
   return `${report.registry}${report.name.replace('/', '%2f')}`;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * Text for the job summary, inside its HTML: every line break (and other
+ * line and paragraph separators) collapsed to a space, since a blank line
+ * ends the HTML block and what follows renders as Markdown; `&`, `<`, `>`,
+ * quotes and `|` escaped, so no tag, attribute or table cell can be opened.
+ */
+export function summaryText(text: string): string {
+  return text
+    .replace(/[\r\n\u0085\u2028\u2029]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/\|/g, '&#124;');
 }

@@ -4,6 +4,7 @@ import { KNOWN_COMMANDS, TRUST_STAGE_VALUED } from '../commands/types.ts';
 import { systemClock } from '../foundation/clock.ts';
 import { InputError } from '../foundation/errors.ts';
 import type { Logger } from '../foundation/logger.ts';
+import { inertText } from '../foundation/log-text.ts';
 import { SETUP_NODE_PLACEHOLDER } from '../foundation/tokens.ts';
 import { Redactor } from '../foundation/redactor.ts';
 import type { RunReport } from '../run/result.ts';
@@ -131,13 +132,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
     });
     printReport(report, parsed.json, redactor, io);
     if (report.error !== undefined) {
-      io.stderr(`npm-totp-publish: ${redactor.redact(describeError(report.error))}\n`);
+      io.stderr(`${inertText(`npm-totp-publish: ${redactor.redact(describeError(report.error))}`)}\n`);
       return 1;
     }
     return 0;
   } catch (error) {
     const usage = error instanceof InputError && error.input === 'arguments';
-    io.stderr(`npm-totp-publish: ${redactor.redact(describeError(error))}\n`);
+    io.stderr(`${inertText(`npm-totp-publish: ${redactor.redact(describeError(error))}`)}\n`);
     if (usage) io.stderr(`\n${USAGE}`);
     return usage ? 2 : 1;
   }
@@ -227,16 +228,23 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * The results on stdout: with --json, as data (strings cleaned of the
+ * long-lived secrets only, never of one-time passwords, which it never holds:
+ * it always parses); otherwise one line per command. Text from outside can
+ * write no workflow command, for a CLI run in a GitHub job (inertText).
+ */
 function printReport(report: RunReport, json: boolean, redactor: Redactor, io: CliIo): void {
   if (json) {
     const { error, ...rest } = report;
-    io.stdout(`${redactor.redact(JSON.stringify({ ...rest, ...(error === undefined ? {} : { error: describeError(error) }) }, null, 2))}\n`);
+    const data = { ...rest, ...(error === undefined ? {} : { error: describeError(error) }) };
+    io.stdout(`${JSON.stringify(data, (_key, value: unknown) => (typeof value === 'string' ? redactor.redactSecrets(value) : value), 2)}\n`);
     return;
   }
   for (const result of report.results) {
     const attempts = result.otpAttempts === 1 ? '1 OTP' : `${result.otpAttempts} OTPs`;
     const where = result.line > 0 ? `line ${result.line}: ` : '';
-    io.stdout(`${redactor.redact(`${result.outcome.padEnd(9)} ${where}${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)${result.detail ? ` - ${result.detail}` : ''}`)}\n`);
+    io.stdout(`${inertText(redactor.redact(`${result.outcome.padEnd(9)} ${where}${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)${result.detail ? ` - ${result.detail}` : ''}`))}\n`);
   }
   if (report.approvals) io.stdout(`web approvals given during the run: ${report.approvals}\n`);
   // The workspace packages that were not published, as the job summary lists them.
@@ -247,16 +255,16 @@ function printReport(report: RunReport, json: boolean, redactor: Redactor, io: C
 }
 
 function cliLogger(redactor: Redactor, io: CliIo): Logger {
-  const line = (prefix: string) => (message: string) => io.stderr(`${prefix}${redactor.redact(message)}\n`);
+  const line = (prefix: string) => (message: string) => io.stderr(`${inertText(`${prefix}${redactor.redact(message)}`)}\n`);
   return {
     debug: () => {},
     info: line(''),
     warning: line('warning: '),
     error: line('error: '),
     notice: line('notice: '),
-    mask: (secret) => redactor.add(secret),
+    mask: (secret, kind) => redactor.add(secret, kind),
     relay: (text) => {
-      for (const line of text.split(/\r?\n/)) if (line.trim() !== '') io.stderr(`  ${redactor.redact(line)}\n`);
+      for (const line of text.split(/\r\n|\r|\n/)) if (line.trim() !== '') io.stderr(`  ${inertText(redactor.redact(line))}\n`);
     },
   };
 }

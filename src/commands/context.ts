@@ -42,6 +42,11 @@ export interface CommandOutcome {
   data?: unknown;
   /** A publish with provenance: the statement's entry in the transparency log. */
   transparencyLogUrl?: string;
+  /**
+   * What failed after the effect landed (a `publish` or `postpublish` script after the upload): the outcome stands,
+   * the detail says it, and the run fails at its end.
+   */
+  failure?: unknown;
 }
 
 /** A fresh context for one command. */

@@ -5,7 +5,8 @@ import { InputError, ProductError } from '../foundation/errors.ts';
 import { connectionFailure, statusOf } from '../foundation/http-errors.ts';
 import { withOtp } from '../otp/with-otp.ts';
 import type { PackedTarball } from '../package/pack.ts';
-import { type LifecycleEvent, runScript } from '../package/scripts.ts';
+import { type LifecycleEvent, runScript, ScriptFailedError } from '../package/scripts.ts';
+import { describeError } from '../foundation/describe-error.ts';
 import { sameContents } from '../package/tarball.ts';
 import type { RegistryClient } from '../registry/client.ts';
 import { setDistTag } from '../registry/dist-tags.ts';
@@ -192,14 +193,36 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
   const receipt: Uploaded = {};
   const outcome = await upload(context, plan, built, oidcClient, provenance, receipt);
   if (outcome === 'unchanged') return { status: 'unchanged', detail: `${id} was already published with identical contents` };
-  await script('publish');
-  await script('postpublish');
+  const after = await afterUpload(id, 'published', async () => {
+    await script('publish');
+    await script('postpublish');
+  });
   return {
     status: 'done',
     published: true,
-    detail: `published ${id} (${built.integrity.slice(0, 20)}…) with tag ${plan.tag}${oidcClient ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}`,
+    detail: `published ${id} (${built.integrity.slice(0, 20)}…) with tag ${plan.tag}${oidcClient ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}${after.detail}`,
     ...(receipt.transparencyLogUrl ? { transparencyLogUrl: receipt.transparencyLogUrl } : {}),
+    ...(after.failure === undefined ? {} : { failure: after.failure }),
   };
+}
+
+/**
+ * Runs what npm runs after the upload (`publish`, `postpublish`). The version
+ * is in the registry whatever they do: a failure is returned, not thrown,
+ * with words for the outcome's detail, so the row says `published` (or
+ * `staged`) and the run fails at its end.
+ */
+export async function afterUpload(id: string, done: 'published' | 'staged', run: () => Promise<void>): Promise<{ detail: string; failure?: ProductError }> {
+  try {
+    await run();
+    return { detail: '' };
+  } catch (error) {
+    const what = error instanceof ScriptFailedError ? `its ${error.event} script failed (${error.ending})` : `its after-${done === 'published' ? 'publish' : 'stage'} scripts failed (${describeError(error)})`;
+    return {
+      detail: `; then ${what}`,
+      failure: new ProductError('ESCRIPT', `${id} is ${done}, but ${what} afterwards; its output is above. The version stays ${done}: do by hand what the script should have done.`, { received: id, cause: error }),
+    };
+  }
 }
 
 /** What a dry run's detail says of provenance: the problem the real publish would meet, or that it would carry one. */
@@ -236,7 +259,7 @@ export async function provenanceFor(context: CommandContext, plan: PublishPlan, 
  * `npm publish` does it; for a workspace package whose ranges were resolved,
  * the same steps over the text that is packed in place of the file.
  */
-async function readPublishManifest(dir: string, manifestText: string | undefined): Promise<Record<string, unknown>> {
+export async function readPublishManifest(dir: string, manifestText: string | undefined): Promise<Record<string, unknown>> {
   if (manifestText === undefined) {
     const pkg = await PackageJson.fix(dir, { changes: [] });
     return (await pkg.prepare()).content;

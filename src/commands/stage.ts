@@ -5,6 +5,7 @@ import { describeReason } from '../foundation/describe-error.ts';
 import { ProductError } from '../foundation/errors.ts';
 import { connectionFailure, statusOf } from '../foundation/http-errors.ts';
 import { withOtp } from '../otp/with-otp.ts';
+import { installFieldDifferences, INSTALL_FIELDS } from '../package/published-fields.ts';
 import { readTarballManifest } from '../package/read-tarball.ts';
 import { type LifecycleEvent, runScript } from '../package/scripts.ts';
 import { sameContents } from '../package/tarball.ts';
@@ -12,8 +13,9 @@ import type { RegistryClient } from '../registry/client.ts';
 import { readPackument } from '../registry/packument.ts';
 import { approveStaged, downloadStaged, listStaged, rejectStaged, type StagedEntry, stageVersion, viewStaged } from '../registry/stage.ts';
 import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
-import { dryRunProvenance, loadPacker, NoTokenError, provenanceFor, type PublishDeps, unsentReason } from './publish.ts';
-import type { Checkout, PublishPlan, StageTarget } from './types.ts';
+import { afterUpload, dryRunProvenance, loadPacker, NoTokenError, provenanceFor, type PublishDeps, readPublishManifest, unsentReason } from './publish.ts';
+import { manifestMismatch, stagedFieldsProblem, uncomparable } from './stage-checks.ts';
+import type { Checkout, PublishPlan, StageTarget, UncomparableCheckout } from './types.ts';
 
 /**
  * `npm stage` (npm CLI 11.15+): a version is uploaded to the registry's
@@ -59,7 +61,7 @@ export async function stageBuilt(
   built: { data: Buffer; manifest: Record<string, unknown> },
   published: boolean,
   deps: PublishDeps,
-  afterUpload: () => Promise<void>,
+  scriptsAfter: () => Promise<void>,
 ): Promise<CommandOutcome> {
   const id = `${plan.name}@${plan.version}`;
   if (published) {
@@ -122,13 +124,14 @@ export async function stageBuilt(
     if (status === 409) return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
     stageId = found.id;
   }
-  await afterUpload();
+  const after = await afterUpload(id, 'staged', scriptsAfter);
   const signed = provenance ? `, with provenance${transparencyLogUrl ? ` (transparency log: ${transparencyLogUrl})` : ''}` : '';
   return {
     status: 'staged',
     stageId,
-    detail: `staged ${id} (shasum ${shasum}) with tag ${plan.tag} as ${stageId}${oidcClient ? ' by trusted publishing' : ''}${signed}; stage approve ${stageId} publishes it`,
+    detail: `staged ${id} (shasum ${shasum}) with tag ${plan.tag} as ${stageId}${oidcClient ? ' by trusted publishing' : ''}${signed}; stage approve ${stageId} publishes it${after.detail}`,
     ...(transparencyLogUrl ? { transparencyLogUrl } : {}),
+    ...(after.failure === undefined ? {} : { failure: after.failure }),
   };
 }
 
@@ -202,28 +205,41 @@ function notStaged(target: StageTarget, label: string, registry: string): Produc
 
 /**
  * The check before anything runs, for `stage approve`: each target is staged,
- * or (by name and version) published already. Nothing is approved when one is
- * neither.
+ * or (by name and version) published already, and is not the name and
+ * version of a checkout that cannot be packed to compare with. Nothing is
+ * approved when one fails.
  */
-export async function preflightApprove(client: RegistryClient, target: StageTarget): Promise<void> {
+export async function preflightApprove(client: RegistryClient, target: StageTarget, checkout?: Checkout | UncomparableCheckout): Promise<void> {
   const { entry, published, label } = await resolveTarget(client, target);
   if (!entry && !published) throw notStaged(target, label, client.registry);
+  if (entry && checkout && 'problem' in checkout && holds(checkout, entry)) throw uncomparable(checkout);
+}
+
+/** True when the checkout is the staged entry's name and version. */
+function holds(checkout: { name: string; version: string }, entry: StagedEntry): boolean {
+  return checkout.name === entry.packageName && checkout.version === entry.version;
 }
 
 /**
  * `stage approve <id|pkg@version>`: publishes a staged version (a 2FA write).
  * Skipped when `<pkg>@<version>` is published already. When the checkout
- * holds that name and version, it is packed first, as `stage publish` packed
- * it (the packing scripts included), and an entry whose tarball differs (by
- * shasum, then by the files inside, since gzip bytes can differ across zlib
- * builds) is refused: a workflow never approves what it did not build.
+ * holds that name and version, what the stage API shows is checked first
+ * (the tag and access the checkout chooses, if it chooses them), then the
+ * checkout is packed as `stage publish` packed it (the packing scripts
+ * included), and an entry whose tarball differs (by shasum, then by the
+ * files inside, since gzip bytes can differ across zlib builds) is refused:
+ * a workflow never approves what it did not build. The stage API does not
+ * show the version document the registry will serve; it is read back right
+ * after the approval, and one whose install fields (dependencies, bin,
+ * scripts, engines, os, cpu...) are not the checkout's fails the step
+ * (EMANIFESTMISMATCH), saying what to do.
  */
-export async function stageApprove(context: CommandContext, target: StageTarget, dryRun: boolean, checkout: Checkout | undefined, deps: PublishDeps): Promise<CommandOutcome> {
+export async function stageApprove(context: CommandContext, target: StageTarget, dryRun: boolean, checkout: Checkout | UncomparableCheckout | undefined, deps: PublishDeps): Promise<CommandOutcome> {
   const { client } = context;
   const { entry, published, label } = await resolveTarget(client, target);
   if (published) return { status: 'unchanged', detail: `${label} is already published: nothing to approve` };
   if (!entry) throw notStaged(target, label, client.registry);
-  const compared = await compareWithCheckout(context, entry, checkout, deps);
+  const { note: compared, manifest } = await compareWithCheckout(context, entry, checkout, deps);
   if (context.dryRun || dryRun) return { status: 'dry-run', stageId: entry.id, detail: `would approve ${entry.id}, publishing ${label} with tag ${entry.tag}${compared}` };
   try {
     await otpWrite(context, `stage approve ${entry.id} (${label})`, 'stage', (write) => approveStaged(client, entry.id, write));
@@ -234,7 +250,37 @@ export async function stageApprove(context: CommandContext, target: StageTarget,
     if (!after?.versions?.[entry.version]) throw error;
     context.logger.info(`${label} is in the registry: the approval of ${entry.id} did land.`);
   }
-  return { status: 'done', stageId: entry.id, detail: `approved ${entry.id}: ${label} is published with tag ${entry.tag}${compared}` };
+  const checked = manifest === undefined ? '' : await checkPublishedDocument(context, entry, manifest);
+  return { status: 'done', stageId: entry.id, detail: `approved ${entry.id}: ${label} is published with tag ${entry.tag}${compared}${checked}` };
+}
+
+/**
+ * Right after an approval: the version document the registry now serves,
+ * compared with the manifest the checkout would publish. A difference in
+ * what installing it does throws EMANIFESTMISMATCH; a read that fails is
+ * said, not guessed.
+ */
+async function checkPublishedDocument(context: CommandContext, entry: StagedEntry, manifest: Record<string, unknown>): Promise<string> {
+  const label = `${entry.packageName}@${entry.version}`;
+  let document: Record<string, unknown> | undefined;
+  // A registry may list the version a moment after the approval: read again after 2 and 4 s before giving up.
+  for (let read = 0; document === undefined && read < 3; read += 1) {
+    if (read > 0) await context.otp.clock.sleep(1000 * 2 ** read);
+    try {
+      document = (await readPackument(context.client, entry.packageName, { write: true }))?.versions?.[entry.version] as Record<string, unknown> | undefined;
+    } catch (error) {
+      context.logger.warning(`${label} is published, but reading its version document back failed (${describeReason(error)}): compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json by hand.`);
+      return '; its version document could not be read back to compare';
+    }
+  }
+  if (document === undefined) {
+    context.logger.warning(`${label} is approved, but the registry does not list it yet: compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json once it does.`);
+    return '; its version document was not listed yet, so it was not compared';
+  }
+  const differences = installFieldDifferences(manifest, document);
+  if (differences.length > 0) throw manifestMismatch(label, entry.id, differences);
+  context.logger.info(`${label}: the version document the registry serves matches the checkout (${INSTALL_FIELDS.join(', ')}).`);
+  return '; the published version document matches the checkout';
 }
 
 /**
@@ -256,25 +302,30 @@ export async function stageReject(context: CommandContext, target: StageTarget, 
 }
 
 /**
- * '' or a note for the outcome when the checkout holds the staged name and
- * version and packs to the same files; throws when it packs to others.
+ * A note for the outcome, and the manifest the checkout would publish, when
+ * the checkout holds the staged name and version, chooses its tag and access
+ * (if it does) and packs to the same files; throws when any differs, or when
+ * the checkout holds that version but cannot be packed.
  */
-async function compareWithCheckout(context: CommandContext, entry: StagedEntry, checkout: Checkout | undefined, deps: PublishDeps): Promise<string> {
+async function compareWithCheckout(context: CommandContext, entry: StagedEntry, checkout: Checkout | UncomparableCheckout | undefined, deps: PublishDeps): Promise<{ note: string; manifest?: Record<string, unknown> }> {
   const label = `${entry.packageName}@${entry.version}`;
-  if (!checkout || checkout.name !== entry.packageName || checkout.version !== entry.version) {
+  if (checkout && 'problem' in checkout && holds(checkout, entry)) throw uncomparable(checkout);
+  if (!checkout || 'problem' in checkout || !holds(checkout, entry)) {
     context.logger.info(`${label}: the checkout does not hold this version, so the staged tarball is approved without comparing it to a build.`);
-    return ' (not compared: the checkout does not hold this version)';
+    return { note: ' (not compared: the checkout does not hold this version)' };
   }
-  const data = await packCheckout(context, checkout, deps);
+  const fields = stagedFieldsProblem(entry, checkout);
+  if (fields) throw fields;
+  const { data, manifest } = await packCheckout(context, checkout, deps);
   const shasum = sha1(data);
   if (shasum === entry.shasum) {
     context.logger.info(`${label}: the checkout packs to the staged tarball (shasum ${shasum}).`);
-    return `; the checkout packs to the same tarball (shasum ${shasum})`;
+    return { note: `; the checkout packs to the same tarball (shasum ${shasum})`, manifest };
   }
   const staged = await downloadStaged(context.client, entry.id);
   if (sha1(staged) === entry.shasum && (await sameContents(staged, data))) {
     context.logger.info(`${label}: the checkout packs to the same files as the staged tarball (the gzip bytes differ, as across zlib builds).`);
-    return '; the checkout packs to the same files (the gzip bytes differ)';
+    return { note: '; the checkout packs to the same files (the gzip bytes differ)', manifest };
   }
   throw new ProductError(
     'ESTAGEMISMATCH',
@@ -284,17 +335,22 @@ async function compareWithCheckout(context: CommandContext, entry: StagedEntry, 
   );
 }
 
-/** The checkout packed as `stage publish` packs it: the packing scripts (not prepublishOnly, publish or postpublish), then the tarball. */
-async function packCheckout(context: CommandContext, checkout: Checkout, deps: PublishDeps): Promise<Buffer> {
+/**
+ * The checkout packed as `stage publish` packs it: the packing scripts (not
+ * prepublishOnly, publish or postpublish), then the tarball, and the
+ * manifest it would publish, read as npm prepares it.
+ */
+async function packCheckout(context: CommandContext, checkout: Checkout, deps: PublishDeps): Promise<{ data: Buffer; manifest: Record<string, unknown> }> {
   const { source } = checkout;
-  if (source.kind === 'tarball') return source.data;
+  if (source.kind === 'tarball') return { data: source.data, manifest: source.manifest };
   const script = (event: LifecycleEvent) =>
     checkout.scripts.includes(event) ? runScript({ dir: source.dir, manifest: source.manifest, event, env: deps.scriptEnv, logger: context.logger }) : Promise.resolve();
   await script('prepack');
   await script('prepare');
+  const manifest = await readPublishManifest(source.dir, source.manifestText);
   const { packDirectory, sourcePackOptions } = await loadPacker();
   // As stage publish packed it (readAndPack in publish.ts): a pnpm workspace's packing rules included.
   const packed = await packDirectory(source.dir, sourcePackOptions(source));
   await script('postpack');
-  return packed.data;
+  return { data: packed.data, manifest };
 }

@@ -146,6 +146,23 @@ export interface Checkout {
   source: PublishSource;
   /** The packing scripts that run first (prepack, prepare, postpack), as for the stage publish; none with ignore-scripts. */
   scripts: LifecycleEvent[];
+  /** The dist-tag this checkout chooses (the tag setting or publishConfig.tag); undefined when it chooses none, and any staged tag goes. */
+  tag?: string | undefined;
+  /** The access this checkout chooses (the access setting or publishConfig.access); undefined when it leaves the registry's choice. */
+  access?: 'public' | 'restricted' | undefined;
+}
+
+/**
+ * The package setting's package, read, but not one that could be packed to compare with (private, say):
+ * approving its name and version is refused, saying why, since nothing could check what would be published.
+ */
+export interface UncomparableCheckout {
+  name: string;
+  version: string;
+  /** Why it cannot be packed, as the plan said it. */
+  problem: string;
+  /** The setting that names the package, for the refusal. */
+  input: string;
 }
 
 /** The trust and stage commands (npm CLI 11.21's `npm trust`, `npm stage`); `stage publish` is a PublishCommand with `stage`. */
@@ -163,7 +180,7 @@ export type TrustStageCommand =
   | (CommandSource & { kind: 'stage-download'; id: string; dir: string | undefined })
   /** `stage approve|reject` as written; the plan makes one `stage-approve`/`stage-reject` per target. */
   | (CommandSource & { kind: 'stage-decide'; action: 'approve' | 'reject'; targets: StageTarget[]; dryRun: boolean; workspaces?: true | string[] | undefined; includeWorkspaceRoot: boolean })
-  | (CommandSource & { kind: 'stage-approve' | 'stage-reject'; target: StageTarget; dryRun: boolean; checkout: Checkout | undefined });
+  | (CommandSource & { kind: 'stage-approve' | 'stage-reject'; target: StageTarget; dryRun: boolean; checkout: Checkout | UncomparableCheckout | undefined });
 
 /** Every command, in npm's own grammar (see parse.ts). `pkg` is always resolved to a name. */
 export type Command =

@@ -11,8 +11,12 @@ export interface Logger {
   error(message: string): void;
   /** Something a person must act on now (approve a write): an annotation in the action, a line of its own in the CLI. */
   notice(message: string): void;
-  /** Registers a secret value that must never be printed. */
-  mask(secret: string): void;
+  /**
+   * Registers a secret value that must never be printed. `code`: a one-time password, redacted from what is
+   * printed but never looked for in data (outputs, --json), where it is never put and where its digits would
+   * change numbers and hashes that happen to hold them.
+   */
+  mask(secret: string, kind?: 'code'): void;
   /**
    * Prints what a child process (npm pack, a package script) wrote: shown
    * line by line, redacted, and never taken as a workflow command, since a

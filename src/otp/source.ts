@@ -329,7 +329,7 @@ export class OtpSource {
         continue;
       }
       const code = totpCodeForWindow(this.#secret, window);
-      this.#logger.mask(code);
+      this.#logger.mask(code, 'code');
       if (!this.#issued.has(window)) this.stats.windows += 1;
       this.#issued.add(window);
       this.#uses.set(window, (this.#uses.get(window) ?? 0) + 1);

@@ -20,17 +20,35 @@ export interface Observation {
   bytesSent?: number;
 }
 
+/**
+ * The most a registry's clock may be off from this machine's for its `Date`
+ * to be applied: 15 minutes. Past it one of the two clocks is wrong, and it
+ * is far more likely the answer's (a proxy, a broken server) than a runner's
+ * synchronised clock; applying it would send codes of windows far away.
+ */
+export const MAX_OFFSET_MS = 15 * 60 * 1000;
+
 /** Upload speed assumed until a write has been measured: 1 MB/s, deliberately slow. */
 const DEFAULT_BYTES_PER_MS = 1000;
 /** Round trip assumed before the first answer. */
 const DEFAULT_LATENCY_MS = 500;
 
 export class TimeSync {
+  readonly #warn: (message: string) => void;
+  readonly #warned = new Set<string>();
   #low = Number.NEGATIVE_INFINITY;
   #high = Number.POSITIVE_INFINITY;
   #observed = false;
   #latencyMs = DEFAULT_LATENCY_MS;
   #bytesPerMs = DEFAULT_BYTES_PER_MS;
+
+  /**
+   * `warn` is told, once, of a `Date` that is not applied: more than
+   * MAX_OFFSET_MS away, before 1970, or not a date. Default: nobody.
+   */
+  constructor(options: { warn?: (message: string) => void } = {}) {
+    this.#warn = options.warn ?? (() => {});
+  }
 
   /** Registry time minus local time, in ms; 0 until an answer carried a `Date`. */
   get offsetMs(): number {
@@ -68,8 +86,21 @@ export class TimeSync {
     } else {
       this.#latencyMs = smooth(this.#latencyMs, elapsed);
     }
-    const stamped = date === undefined ? Number.NaN : Date.parse(date);
-    if (!Number.isFinite(stamped)) return;
+    if (date === undefined) return;
+    const stamped = Date.parse(date);
+    const shown = date.length > 80 ? `${date.slice(0, 80)}…` : date;
+    if (!Number.isFinite(stamped)) {
+      this.#warnOnce('unparsed', `The registry's Date header "${shown}" is not a date: not applied; one-time passwords follow this machine's clock.`);
+      return;
+    }
+    const offset = stamped + 500 - (sentAt + receivedAt) / 2;
+    if (stamped < 0 || Math.abs(offset) > MAX_OFFSET_MS) {
+      this.#warnOnce(
+        offset > 0 ? 'ahead' : 'behind',
+        `The registry's clock (Date: ${shown}) is ${duration(Math.abs(offset))} ${offset > 0 ? 'ahead of' : 'behind'} this machine's, more than 15 minutes: not applied; one-time passwords follow this machine's clock.`,
+      );
+      return;
+    }
     const low = stamped - receivedAt;
     const high = stamped + 1000 - sentAt;
     const nextLow = Math.max(this.#low, low);
@@ -88,6 +119,20 @@ export class TimeSync {
   registryTime(localMs: number): number {
     return localMs + this.offsetMs;
   }
+
+  #warnOnce(kind: string, message: string): void {
+    if (this.#warned.has(kind)) return;
+    this.#warned.add(kind);
+    this.#warn(message);
+  }
+}
+
+/** `1826 days`, `3 h 20 min`, `20 min 4 s`. */
+function duration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds >= 86_400) return `${Math.floor(seconds / 86_400)} days`;
+  if (seconds >= 3600) return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
 function smooth(previous: number, sample: number): number {

@@ -52,8 +52,19 @@ export async function runScript(run: ScriptRun): Promise<void> {
       resolve(signal ?? exitCode ?? 1);
     });
   });
-  if (code !== 0) {
-    throw new ProductError('ESCRIPT', `The ${run.event} script of ${String(run.manifest.name ?? run.dir)} failed (${typeof code === 'string' ? `killed by ${code}` : `exit code ${code}`}); its output is above.`, { received: run.event });
+  if (code !== 0) throw new ScriptFailedError(String(run.manifest.name ?? run.dir), run.event, typeof code === 'string' ? `killed by ${code}` : `exit code ${code}`);
+}
+
+/** A package script ended with a non-zero exit code or a signal. */
+export class ScriptFailedError extends ProductError {
+  readonly event: LifecycleEvent;
+  /** `exit code 3`, `killed by SIGTERM`. */
+  readonly ending: string;
+
+  constructor(pkg: string, event: LifecycleEvent, ending: string) {
+    super('ESCRIPT', `The ${event} script of ${pkg} failed (${ending}); its output is above.`, { received: event });
+    this.event = event;
+    this.ending = ending;
   }
 }
 

@@ -3,7 +3,7 @@ import semver from 'semver';
 import type { PublishCommand, PublishPlan, PublishSource } from '../commands/types.ts';
 import { tagProblem } from '../commands/validate.ts';
 import { InputError } from '../foundation/errors.ts';
-import { type NpmrcRegistry, readNpmrcRegistries } from '../package/npmrc.ts';
+import { type Destination, npmDestination, type NpmrcRegistry, readNpmConfig, readNpmrcRegistries } from '../package/npmrc.ts';
 import { readPackageSource } from '../package/read-package.ts';
 import { hasScript, type LifecycleEvent } from '../package/scripts.ts';
 import { readTarball } from '../package/tarball.ts';
@@ -95,7 +95,7 @@ export async function settlePublish(
   }
 
   const dirs = npmrc.dirs ?? [...new Set([source.kind === 'folder' ? source.dir : undefined, cwd].filter((dir): dir is string => dir !== undefined))];
-  await checkRegistry(options, name, publishConfig, where, dirs, npmrc.read ?? ((dir) => readNpmrcRegistries(dir, env, names.package)));
+  await checkRegistry(options, name, publishConfig, where, dirs, npmrc.read ?? ((dir) => readNpmrcRegistries(dir, env, names.package)), env);
 
   const dryRun = command.dryRun || options.dryRun;
   const lineFlag = command.provenance === undefined ? undefined : { value: command.provenance, line: command.line };
@@ -111,37 +111,46 @@ function publishConfigAccess(value: unknown, input: string, where: string): 'pub
 }
 
 /**
- * The package must go where the package says it goes. npm sends a publish to
- * `publishConfig.registry`, else to the `.npmrc`'s `@scope:registry` for a
- * scoped name, else to its `registry=`; when the one that applies names
- * another registry than the one in effect, the run stops here, naming both,
- * and the token goes nowhere.
+ * The package must go where npm would send it. npm settles a publish's
+ * registry from its config (global, user, project `.npmrc`, `npm_config_*`),
+ * `publishConfig` over it, and the scope's registry before `registry`
+ * (npmDestination); when that names another registry than the one in effect,
+ * the run stops here, naming the setting and both registries, and the token
+ * goes nowhere. Each folder of `npmrcDirs` is taken as the project in turn
+ * (the package's and the working folder's, or the monorepo root's): none may
+ * send it elsewhere. When nothing sets a registry, npm's default gives way
+ * to the one in effect.
  */
-async function checkRegistry(options: Options, name: string, publishConfig: Record<string, unknown>, where: string, npmrcDirs: string[], readNpmrc: NpmrcReader): Promise<void> {
+async function checkRegistry(options: Options, name: string, publishConfig: Record<string, unknown>, where: string, npmrcDirs: string[], readNpmrc: NpmrcReader, env: NodeJS.ProcessEnv): Promise<void> {
   const names = options.names;
   const inEffect = `${names.registry} (${options.registryGiven ? '' : 'default '}${options.registry})`;
-  const differs = (url: string) => normalizeUrl(url) !== normalizeUrl(options.registry);
-  const configured = publishConfig.registry;
-  if (configured !== undefined) {
-    if (typeof configured !== 'string' || !differs(configured)) return;
+  const config = await readNpmConfig(env, names.package);
+  const projects = npmrcDirs.length === 0 ? [[]] : await Promise.all(npmrcDirs.map((dir) => readNpmrc(dir)));
+  for (const project of projects) {
+    const destination = npmDestination(name, publishConfig, config, project, names.package, where);
+    if (destination === undefined || normalizeUrl(destination.registry) === normalizeUrl(options.registry)) continue;
+    const shown = destination.registry === '' ? '(empty)' : destination.registry;
+    const to = destination.registry === '' ? 'npm cannot publish with an empty registry' : `so npm would publish ${name} there`;
+    const change = destination.source.kind === 'publishConfig' ? `remove publishConfig["${destination.key}"]` : `change that setting`;
     throw new InputError(
       names.registry,
-      `${names.registry}: ${name} says "publishConfig": {"registry": "${configured}"} in ${where}, but this run publishes to ${inEffect}. ` +
-        `Set ${names.registry} to ${configured} (with a token for it) to publish there, or remove publishConfig.registry; nothing was sent.`,
-      { received: configured },
+      `${names.registry}: ${describeSetting(destination, name, where)}${destination.source.kind === 'publishConfig' ? '' : `, ${to}`}, but this run publishes to ${inEffect}. ` +
+        (destination.registry === '' ? `Set it to a registry URL; nothing was sent.` : `Set ${names.registry} to ${shown} (with a token for it) to publish there, or ${change}; nothing was sent.`),
+      { received: destination.registry },
     );
   }
-  const scope = name.startsWith('@') ? name.slice(0, name.indexOf('/')) : undefined;
-  for (const dir of npmrcDirs) {
-    const settings = await readNpmrc(dir);
-    const applies = (scope && settings.find((setting) => setting.key === `${scope}:registry`)) || settings.find((setting) => setting.key === 'registry');
-    if (!applies || !differs(applies.url)) continue;
-    throw new InputError(
-      names.registry,
-      `${names.registry}: ${applies.file} sets ${applies.key}=${applies.url}, so npm would publish ${name} there, but this run publishes to ${inEffect}. ` +
-        `Set ${names.registry} to ${applies.url} (with a token for it) to publish there, or change the .npmrc; nothing was sent.`,
-      { received: applies.url },
-    );
+}
+
+/** The setting a destination comes from, in words. */
+function describeSetting(destination: Destination, name: string, where: string): string {
+  const setting = `${destination.key}=${destination.registry}`;
+  switch (destination.source.kind) {
+    case 'publishConfig':
+      return `${name} says "publishConfig": {"${destination.key}": "${destination.registry}"} in ${where}`;
+    case 'env':
+      return `the environment variable ${destination.source.variable} sets ${setting}`;
+    default:
+      return `the ${destination.source.kind} config ${destination.source.file} sets ${setting}`;
   }
 }
 

@@ -1,12 +1,13 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import npa from 'npm-package-arg';
-import type { Checkout, Command, PublishCommand, TrustSpec } from '../commands/types.ts';
+import type { Checkout, Command, PublishCommand, TrustSpec, UncomparableCheckout } from '../commands/types.ts';
 import { InputError } from '../foundation/errors.ts';
 import { readPackageSource } from '../package/read-package.ts';
 import type { LifecycleEvent } from '../package/scripts.ts';
 import { readTarball } from '../package/tarball.ts';
 import { findWorkspaces, selectWorkspaces } from '../package/workspaces.ts';
+import { uncomparable } from '../commands/stage-checks.ts';
 import type { TrustConfig } from '../registry/trust.ts';
 import type { Options } from './options.ts';
 import { settlePublish } from './publish-plan.ts';
@@ -158,14 +159,22 @@ async function planStageDecisions(command: StageDecide, options: Options, cwd: s
       kind: 'publish', line: command.line, text: command.text, target: undefined, tag: undefined, access: undefined, dryRun: false,
       workspaces: command.workspaces, includeWorkspaceRoot: command.includeWorkspaceRoot, stage: true,
     };
-    const plan = await planWorkspacePublish(publish, options, cwd, env);
+    // Comparing never needs provenance: the packages are planned to be packed, not signed.
+    const plan = await planWorkspacePublish(publish, { ...options, provenance: false }, cwd, env);
     return plan.members.flatMap((member) => {
       if (!member.plan) return [];
-      const checkout: Checkout = { name: member.plan.name, version: member.plan.version, source: member.plan.source, scripts: member.plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)) };
+      const checkout: Checkout = {
+        name: member.plan.name, version: member.plan.version, source: member.plan.source, scripts: member.plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)),
+        tag: member.plan.tagImplicit ? undefined : member.plan.tag, access: member.plan.access,
+      };
       return [{ line: command.line, text: `stage ${command.action} ${member.name}@${member.version}`, kind, target: { name: member.name, version: member.version }, dryRun: command.dryRun, checkout } as Command];
     });
   }
   const checkout = command.action === 'approve' ? await packageCheckout(options, cwd, env) : undefined;
+  if (checkout && 'problem' in checkout) {
+    const named = command.targets.find((target) => 'name' in target && target.name === checkout.name && target.version === checkout.version);
+    if (named) throw uncomparable(checkout);
+  }
   return command.targets.map((target) => ({
     line: command.line,
     text: command.targets.length === 1 ? command.text : `stage ${command.action} ${'id' in target ? target.id : `${target.name}@${target.version}`}`,
@@ -178,20 +187,38 @@ async function planStageDecisions(command: StageDecide, options: Options, cwd: s
 
 /**
  * The package setting's package as a checkout to compare staged tarballs
- * with, planned as `stage publish` plans it; undefined when it is not a
- * package that could be staged (approving then goes without comparing, and says so).
+ * with, planned as `stage publish` plans it but never with provenance
+ * (comparing signs nothing). Undefined only when the setting names no
+ * package at all (a job that checked nothing out): approving then goes
+ * without comparing, and says so. A package that is there but cannot be
+ * read stops the run here; one that is read but cannot be planned for
+ * packing (private, say) comes back as an UncomparableCheckout, and its
+ * name and version are never approved.
  */
-async function packageCheckout(options: Options, cwd: string, env: NodeJS.ProcessEnv): Promise<Checkout | undefined> {
-  try {
-    const found = await readPackageSource(options.packageSpec, cwd, options.names.package);
-    if (found.kind === 'tarball') {
-      const tarball = await readTarball(found.file, options.names.package);
-      return { name: tarball.manifest.name, version: tarball.manifest.version, source: { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest }, scripts: [] };
-    }
-    const publish: PublishCommand = { kind: 'publish', line: 0, text: 'stage publish', target: undefined, tag: 'latest', access: undefined, dryRun: false, stage: true };
-    const plan = await settlePublish(publish, { ...options, expectVersion: undefined }, { kind: 'folder', dir: found.dir, manifest: found.manifest as unknown as Record<string, unknown> }, cwd, env);
-    return { name: plan.name, version: plan.version, source: plan.source, scripts: plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)) };
-  } catch {
-    return undefined;
+async function packageCheckout(options: Options, cwd: string, env: NodeJS.ProcessEnv): Promise<Checkout | UncomparableCheckout | undefined> {
+  const names = options.names;
+  if (!(await holdsPackage(path.resolve(cwd, options.packageSpec)))) return undefined;
+  const found = await readPackageSource(options.packageSpec, cwd, names.package);
+  if (found.kind === 'tarball') {
+    const tarball = await readTarball(found.file, names.package);
+    return { name: tarball.manifest.name, version: tarball.manifest.version, source: { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest }, scripts: [] };
   }
+  const publish: PublishCommand = { kind: 'publish', line: 0, text: 'stage publish', target: undefined, tag: 'latest', access: undefined, dryRun: false, stage: true };
+  const manifest = found.manifest as unknown as Record<string, unknown>;
+  try {
+    const plan = await settlePublish(publish, { ...options, expectVersion: undefined, provenance: false }, { kind: 'folder', dir: found.dir, manifest }, cwd, env);
+    const publishConfig = typeof manifest.publishConfig === 'object' && manifest.publishConfig !== null ? (manifest.publishConfig as Record<string, unknown>) : {};
+    const tag = options.tag ?? (typeof publishConfig.tag === 'string' ? publishConfig.tag : undefined);
+    return { name: plan.name, version: plan.version, source: plan.source, scripts: plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)), tag, access: plan.access };
+  } catch (error) {
+    return { name: found.manifest.name, version: found.manifest.version, problem: error instanceof Error ? error.message : String(error), input: names.package };
+  }
+}
+
+/** True when `target` is a .tgz, a package.json, or a folder holding one. */
+async function holdsPackage(target: string): Promise<boolean> {
+  const info = await stat(target).catch(() => undefined);
+  if (!info) return false;
+  if (info.isDirectory()) return (await stat(path.join(target, 'package.json')).catch(() => undefined)) !== undefined;
+  return true;
 }

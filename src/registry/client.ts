@@ -4,6 +4,7 @@ import type { Clock } from '../foundation/clock.ts';
 import { errorHeader, statusOf } from '../foundation/http-errors.ts';
 import type { TimeSync } from '../otp/time-sync.ts';
 import type { Write } from './write.ts';
+import { WriteGuard } from './write-guard.ts';
 
 export interface RegistryClientOptions {
   /** Registry base URL, normalised with a trailing slash. */
@@ -67,10 +68,19 @@ export class RegistryClient {
 
   /**
    * One write made by `call` with this client's write options, timed (its
-   * body size feeds the upload-speed estimate).
+   * body size feeds the upload-speed estimate). Its requests go through a
+   * WriteGuard: none leaves the registry's origin or follows a redirect, and
+   * a redirect is the write's error (a RedirectRefusedError naming where it pointed).
    */
   write<T>(write: Write, bodyBytes: number, call: (options: FetchOptions) => Promise<T>, extra: FetchOptions = {}): Promise<T> {
-    return this.timed(bodyBytes, () => call(this.writeOptions(write, extra)));
+    const guard = new WriteGuard(this.registry, { timeout: this.#base.timeout as number });
+    return this.timed(bodyBytes, async () => {
+      try {
+        return await call(this.writeOptions(write, { ...extra, agent: guard.agent }));
+      } catch (error) {
+        throw guard.explain(error);
+      }
+    });
   }
 
   /** Options for reads. */

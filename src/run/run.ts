@@ -108,7 +108,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
   logger.info(authPlan(options));
   const pacing = otpPacing(options.otpUses, options.registry, options.names.otpUses);
   if (options.secret) logger.info(`One-time passwords on ${options.registry}: ${pacing.why}.`);
-  const timeSync = new TimeSync();
+  const timeSync = new TimeSync({ warn: (message) => logger.warning(message) });
   const webAllowed = options.authType !== 'totp';
   const client = new RegistryClient({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent, authType: webAllowed ? 'web' : 'legacy' });
   const web = webAllowed
@@ -149,7 +149,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     try {
       if (command.kind === 'owner-add' || command.kind === 'owner-rm') await lookUpUser({ client, users }, command.user);
       if (command.kind === 'trust-create') await (await import('../commands/trust.ts')).preflightTrust(client, command.pkg);
-      if (command.kind === 'stage-approve') await (await import('../commands/stage.ts')).preflightApprove(client, command.target);
+      if (command.kind === 'stage-approve') await (await import('../commands/stage.ts')).preflightApprove(client, command.target, command.checkout);
       const publish = planned.get(command);
       // A lone publish of a folder without scripts before packing reads and packs it while the registry answers.
       if (publish && commands.length === 1) publish.early = readAndPackEarly(publish.plan);
@@ -164,6 +164,8 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     }
   }
 
+  // A failure after a write landed (a postpublish script): later commands still run, and the run fails at its end.
+  let failedAfter: unknown;
   for (const command of commands) {
     const publish = planned.get(command);
     if (report.error !== undefined) {
@@ -187,7 +189,8 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
       report.results.push(...outcome.rows);
       report.packages = [...(report.packages ?? []), ...outcome.packages];
       report.published ||= outcome.packages.some((entry) => entry.outcome === 'published');
-      if (outcome.error !== undefined) report.error = outcome.error;
+      if (outcome.error !== undefined && outcome.stops) report.error = outcome.error;
+      else failedAfter ??= outcome.error;
       continue;
     }
     const startedAt = clock.now();
@@ -198,12 +201,14 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
       report.published ||= published;
       report.results.push(outcomeResult(command.line, label(command, planned), outcome, context.tally, clock.now() - startedAt));
       logger.info(`${command.line > 0 ? `line ${command.line}: ` : ''}${outcome.detail}`);
+      failedAfter ??= outcome.failure;
     } catch (error) {
       report.error = error;
       report.results.push({ ...failedResult(command.line, label(command, planned), error, clock.now() - startedAt), otpAttempts: context.tally.otpAttempts, waitedMs: context.tally.waitedMs });
     }
   }
   if (web && web.approvals > 0) report.approvals = web.approvals;
+  report.error ??= failedAfter;
   return report;
 }
 

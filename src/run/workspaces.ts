@@ -27,6 +27,8 @@ export interface WorkspaceOutcome {
   packages: PackageResult[];
   rows: WriteResult[];
   error: unknown;
+  /** False when every package is in the state it was to reach and only a script after an upload failed: later commands still run. */
+  stops: boolean;
 }
 
 type State = 'waiting' | 'running' | 'ok' | 'failed' | 'not-run';
@@ -45,6 +47,8 @@ export async function publishWorkspaces(run: WorkspaceRun): Promise<WorkspaceOut
   const packages = new Map<string, PackageResult>();
   const rows = new Map<string, WriteResult>();
   const reasons = new Map<string, string>();
+  /** Scripts that failed after their package's upload: the package is published, and the run fails at its end. */
+  const failedAfter: unknown[] = [];
   const publishable = plan.members.filter((member) => member.plan !== undefined);
   for (const member of plan.members) {
     if (member.plan) state.set(member.name, 'waiting');
@@ -99,6 +103,10 @@ export async function publishWorkspaces(run: WorkspaceRun): Promise<WorkspaceOut
         rows.set(name, outcomeResult(line, `${verb} ${id}`, outcome, context.tally, clock.now() - startedAt));
         packages.set(name, { name: memberPlan.name, version: memberPlan.version, tag: memberPlan.tag, outcome: published ? 'published' : outcome.status === 'tagged' || outcome.status === 'dry-run' || outcome.status === 'staged' ? outcome.status : 'unchanged', detail: outcome.detail, ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }) });
         logger.info(`${id}: ${outcome.detail}`);
+        if (outcome.failure !== undefined) {
+          failedAfter.push(outcome.failure);
+          logger.error(`${id}: ${describeError(outcome.failure)}`);
+        }
         return true;
       } catch (error) {
         const detail = describeError(error);
@@ -127,20 +135,26 @@ export async function publishWorkspaces(run: WorkspaceRun): Promise<WorkspaceOut
   return {
     packages: ordered,
     rows: publishable.map((member) => rows.get(member.name) as WriteResult),
-    error: failed.length === 0 ? undefined : new WorkspacesFailedError(ordered),
+    error: failed.length === 0 && failedAfter.length === 0 ? undefined : new WorkspacesFailedError(ordered, failedAfter),
+    stops: failed.length > 0,
   };
 }
 
 /** Some workspace packages failed: says which, why, and exactly what is in the registry now. */
 export class WorkspacesFailedError extends ProductError {
-  constructor(packages: PackageResult[]) {
+  /** `failedAfter`: what failed after a package's upload (its postpublish script), the package published all the same. */
+  constructor(packages: PackageResult[], failedAfter: unknown[] = []) {
     const ids = (outcome: PackageResult['outcome'] | Array<PackageResult['outcome']>) =>
       packages.filter((entry) => (Array.isArray(outcome) ? outcome : [outcome]).includes(entry.outcome)).map((entry) => `${entry.name}@${entry.version}`);
     const failed = packages.filter((entry) => entry.outcome === 'failed');
     const list = (names: string[]) => (names.length === 0 ? 'none' : names.join(', '));
+    const what = [
+      ...(failed.length === 0 ? [] : [`${failed.length} workspace package${failed.length === 1 ? '' : 's'} failed: ${failed.map((entry) => `${entry.name}@${entry.version} (${entry.detail})`).join('; ')}`]),
+      ...failedAfter.map((error) => describeError(error).replace(/\.$/, '')),
+    ];
     super(
       'EWORKSPACES',
-      `${failed.length} workspace package${failed.length === 1 ? '' : 's'} failed: ${failed.map((entry) => `${entry.name}@${entry.version} (${entry.detail})`).join('; ')}. ` +
+      `${what.join('; ')}. ` +
         `In the registry now: published by this run: ${list(ids('published'))}; already there: ${list(ids(['unchanged', 'tagged']))}. ` +
         `Not in the registry: ${list(ids(['failed', 'not-run']))}. Running the same step again publishes only what is missing.`,
       { received: failed.map((entry) => entry.name) },

@@ -81,3 +81,15 @@ declare module '@npmcli/run-script' {
     nodeGyp?: string;
   }): Promise<{ code: number; signal: string | null; stdout: Buffer | string; stderr: Buffer | string }>;
 }
+
+declare module '@npmcli/agent' {
+  /** The agent npm uses for `url` (a proxy from the environment, keep-alive, timeouts), cached by its options. */
+  export function getAgent(url: string, options?: Record<string, unknown>): import('node:http').Agent;
+}
+
+declare module 'ini' {
+  /** An ini text as npm's config reads it: top-level keys, `[section]`s as nested objects, `key[]` as arrays. */
+  export function parse(text: string): Record<string, unknown>;
+  const ini: { parse: typeof parse };
+  export default ini;
+}

@@ -47,6 +47,10 @@ export async function runAction(options: {
     RUNNER_TEMP: dir,
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
+    // The action reads npm's user and global config as npm does: none of this machine's, unless a test gives one
+    // (an empty value unsets it, as npm reads the environment).
+    NPM_CONFIG_USERCONFIG: path.join(dir, 'no-user-npmrc'),
+    NPM_CONFIG_GLOBALCONFIG: path.join(dir, 'no-global-npmrc'),
     ...options.env,
   };
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;

@@ -217,7 +217,7 @@ describe('package scripts', () => {
     const dir = await makePackage({}, { name: 'failing', version: '1.0.0' });
     await assert.rejects(
       runScript({ dir, manifest: { name: 'failing', scripts: { prepack: 'exit 3' } }, event: 'prepack', env: { PATH: process.env.PATH ?? '' }, logger: { debug() {}, info() {}, warning() {}, error() {}, notice() {}, mask() {}, relay() {} } }),
-      /^ProductError: The prepack script of failing failed \(exit code 3\); its output is above\.$/,
+      /^ScriptFailedError: The prepack script of failing failed \(exit code 3\); its output is above\.$/,
     );
   });
 });

@@ -6,10 +6,11 @@
  */
 import type { Route, RouteKind } from './routes.ts';
 import { isWriteMethod } from './routes.ts';
-import type { CountedFault, DelayFault, FailFault, PackageFailFault, RequestMatch } from './types.ts';
+import type { AnswerFault, CountedFault, DelayFault, FailFault, PackageFailFault, RequestMatch } from './types.ts';
 
 export type PreFault =
   | { kind: 'fail'; status: number; body: unknown; retryAfterS: number | undefined }
+  | { kind: 'answer'; status: number; headers: Record<string, string>; body: unknown }
   | { kind: 'reset' };
 
 interface Queued<T> {
@@ -113,6 +114,11 @@ export class FaultPlan {
     entry.remaining -= 1;
     if (entry.remaining <= 0) this.#packageFails.splice(at, 1);
     return entry.fault;
+  }
+
+  answer(fault: AnswerFault): void {
+    if (!(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 599)) throw new Error(`answer() needs an HTTP status, got ${String(fault.status)}`);
+    this.#pre.push({ match: onlyMatch(fault), remaining: count(fault.times, 1), fault: { kind: 'answer', status: fault.status, headers: { ...fault.headers }, body: fault.body } });
   }
 
   reset(fault: CountedFault = {}): void {

@@ -32,8 +32,8 @@ import { startVerdaccio } from './verdaccio.ts';
 export type * from './types.ts';
 export { loadVerdaccio } from './verdaccio.ts';
 
-type Settings = Required<Omit<RegistryOptions, 'rateLimitAfterRejections' | 'otpUsesPerCode' | 'webRetryAfterS' | 'webDoneOrigin'>>
-  & { rateLimitAfterRejections: number | undefined; otpUsesPerCode: number | undefined; webRetryAfterS: number | null; webDoneOrigin: string | null };
+type Settings = Required<Omit<RegistryOptions, 'rateLimitAfterRejections' | 'otpUsesPerCode' | 'webRetryAfterS' | 'webDoneOrigin' | 'dateHeader'>>
+  & { rateLimitAfterRejections: number | undefined; otpUsesPerCode: number | undefined; webRetryAfterS: number | null; webDoneOrigin: string | null; dateHeader: string | undefined };
 
 function validate(options: Partial<RegistryOptions>): void {
   const { otpTolerance, rateLimitAfterRejections, rateLimitRetryAfterS, otpChallenge, otpUsesPerCode, otpUsesRetryAfterS } = options;
@@ -77,6 +77,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
     ...options,
     rateLimitAfterRejections: options.rateLimitAfterRejections,
     otpUsesPerCode: options.otpUsesPerCode,
+    dateHeader: options.dateHeader,
   };
   const dir = await mkdtemp(path.join(tmpdir(), 'npm-totp-registry-'));
   const backend = await startVerdaccio(dir).catch(async (error: unknown) => {
@@ -132,6 +133,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
     clearRequests: () => void log.splice(0),
     fail: (fault) => faults.fail(fault),
     failPackage: (name, fault) => faults.failPackage(name, fault),
+    answer: (fault) => faults.answer(fault),
     reset: (fault) => faults.reset(fault),
     loseAnswer: (fault) => faults.loseAnswer(fault),
     delay: (ms, fault) => faults.delay(ms, fault),

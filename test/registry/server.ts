@@ -31,6 +31,8 @@ const MAX_BODY_BYTES = 60 * 1024 * 1024;
 
 export interface FrontSettings extends GateSettings, WebAuthSettings {
   recordBodies: boolean;
+  /** A fixed `Date` header instead of the registry clock's. */
+  dateHeader?: string | undefined;
 }
 
 export interface FrontDeps extends RegistryDeps {
@@ -135,6 +137,11 @@ export class FrontServer {
       if (pre?.kind === 'fail') {
         record.fault = 'fail';
         reply = this.#failReply(pre);
+      } else if (pre?.kind === 'answer') {
+        record.fault = 'answer';
+        const text = pre.body === undefined ? '' : typeof pre.body === 'string' ? pre.body : JSON.stringify(pre.body);
+        const type: Record<string, string> = pre.body === undefined || typeof pre.body === 'string' ? {} : { 'content-type': 'application/json' };
+        reply = { status: pre.status, headers: { ...type, ...pre.headers }, body: Buffer.from(text) };
       } else {
         const ctx: RequestContext = {
           method, pathname, url, headers: req.headers, body, json,
@@ -283,7 +290,7 @@ export class FrontServer {
 
   #send(res: ServerResponse, reply: Reply, method: string): void {
     if (res.destroyed) return;
-    res.setHeader('date', new Date(this.#deps.now()).toUTCString());
+    res.setHeader('date', this.#deps.settings().dateHeader ?? new Date(this.#deps.now()).toUTCString());
     for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
     res.setHeader('content-length', String(reply.body.length));
     res.writeHead(reply.status);

@@ -45,6 +45,12 @@ export interface RegistryOptions {
   webTokenTtlS?: number;
   /** Web approvals: the origin doneUrl names (`http://host:port`), to test a client against another origin. Default the registry's. */
   webDoneOrigin?: string | null;
+  /**
+   * The `Date` header every answer carries, as given (a date years away, one before 1970, text that is no date),
+   * instead of the registry clock's: a registry whose answers misstate its time. Codes are still checked on the
+   * registry clock. Default: the registry clock's time.
+   */
+  dateHeader?: string | undefined;
 }
 
 /** A web challenge (a web-only account's refused write), as `TestRegistry.webChallenges()` lists it. */
@@ -106,7 +112,7 @@ export interface RequestRecord {
   npmCommand?: string;
   npmSession?: string;
   /** The fault applied to this request, if any ('fail-package' comes from `failPackage()`). */
-  fault?: 'fail' | 'fail-package' | 'reset' | 'lose-answer' | 'delay' | 'owner-conflict';
+  fault?: 'fail' | 'fail-package' | 'answer' | 'reset' | 'lose-answer' | 'delay' | 'owner-conflict';
   /** Registry time (ms) at arrival. */
   at: number;
   /**
@@ -194,6 +200,19 @@ export interface PackageFailFault {
    * mode, spent; a refused code answers as usual), then the failure.
    */
   afterOtp?: boolean;
+}
+
+/**
+ * An answer given instead of processing the request (`answer()`), as a registry, or something in front of it,
+ * might send one: a redirect (`status: 307` with a `location` header), a crafted document.
+ */
+export interface AnswerFault extends RequestMatch {
+  /** How many matching requests get it. Default 1. */
+  times?: number;
+  status: number;
+  headers?: Record<string, string>;
+  /** The body: a string is sent as it is, anything else as JSON. Default none. */
+  body?: unknown;
 }
 
 export interface CountedFault extends RequestMatch {
@@ -342,6 +361,8 @@ export interface TestRegistry {
   fail(fault?: FailFault): void;
   /** The next `times` requests for package `name` in `phase` (default: its publish) answer `status` (default 500); other packages are untouched. */
   failPackage(name: string, fault?: PackageFailFault): void;
+  /** The next `times` matching requests get exactly this answer, before any processing (no 2FA gate, nothing stored). */
+  answer(fault: AnswerFault): void;
   /** The next matching requests have their connection destroyed before processing. */
   reset(fault?: CountedFault): void;
   /** The next matching requests are processed (a publish is stored), then the connection is destroyed. */

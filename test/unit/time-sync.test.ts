@@ -46,6 +46,20 @@ describe('TimeSync', () => {
     assert.ok(Math.abs(sync.offsetMs - 60_000) <= 520);
   });
 
+  it('applies an offset up to 15 minutes, and neither one beyond, one before 1970 nor one that is no date, warning once each', () => {
+    const warnings: string[] = [];
+    const sync = new TimeSync({ warn: (message) => warnings.push(message) });
+    const base = Date.UTC(2026, 0, 1);
+    sync.observe({ date: stamp(base, 14 * 60_000), sentAt: base, receivedAt: base + 10 });
+    assert.ok(Math.abs(sync.offsetMs - 14 * 60_000) <= 520, `applied: ${sync.offsetMs}`);
+    for (const date of [stamp(base, 16 * 60_000), stamp(base, 16 * 60_000), stamp(base, -40 * 60_000), 'Wed, 31 Dec 1969 23:59:59 GMT', 'soon']) {
+      sync.observe({ date, sentAt: base, receivedAt: base + 10 });
+    }
+    assert.ok(Math.abs(sync.offsetMs - 14 * 60_000) <= 520, `kept: ${sync.offsetMs}`);
+    assert.deepEqual(warnings.map((message) => /(ahead of|behind|not a date)/.exec(message)?.[1]), ['ahead of', 'behind', 'not a date']);
+    assert.match(warnings[0] ?? '', /is 16 min 0 s ahead of this machine's, more than 15 minutes: not applied/);
+  });
+
   it('learns the upload speed from large writes and the latency from small requests', () => {
     const sync = new TimeSync();
     for (let i = 0; i < 8; i += 1) sync.observe({ date: undefined, sentAt: 0, receivedAt: 100 });
