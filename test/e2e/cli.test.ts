@@ -68,6 +68,16 @@ describe('the CLI, installed from its packed tarball', () => {
     assert.doesNotMatch(run.stderr, /\n\s+at /);
   });
 
+  it('names the character of NPM_TOTP_SECRET that is not base32 and its position, not its neighbours', async () => {
+    const bad = `${user.secret.slice(0, 16)}!${user.secret.slice(16)}`;
+    registry.clearRequests();
+    const run = await runCli(['publish', '.', '--registry', registry.url], { ...env(), NPM_TOTP_SECRET: bad }, process.cwd());
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.stderr, 'npm-totp-publish: NPM_TOTP_SECRET: the secret is not base32 text: its character 17 is "!", which base32 does not use. Expected base32 letters A-Z and digits 2-7, or an otpauth://totp/ URI.\n');
+    assertNoSecrets({ stdout: run.stdout, stderr: run.stderr }, [bad, user.secret, bad.slice(12, 16), bad.slice(17, 21)]);
+    assert.deepEqual(registry.requests, []);
+  });
+
   it('prints usage for an unknown command with exit code 2', async () => {
     const run = await runCli(['pubish'], env(), process.cwd());
     assert.equal(run.code, 2);
