@@ -2411,6 +2411,7 @@ async function checkProvenanceVisibility(client, plan, packument) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Lb: () => (/* binding */ packageInput),
   N_: () => (/* binding */ planPublish),
   Z: () => (/* binding */ settlePublish)
 });
@@ -2518,6 +2519,9 @@ async function workspaceRootAbove(dir) {
 
 const PUBLISH_SCRIPTS = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
 async function planPublish(command, options, cwd, env) {
+    const input = packageInput(command, options.names);
+    if (input !== options.names.package)
+        options = { ...options, names: { ...options.names, package: input } };
     const names = options.names;
     const found = await (0,read_package/* readPackageSource */.e)(command.target ?? options.packageSpec, cwd, names.package);
     let source;
@@ -2538,6 +2542,11 @@ async function planPublish(command, options, cwd, env) {
     if (warnings && warnings.length > 0)
         plan.warnings = warnings;
     return plan;
+}
+function packageInput(command, names) {
+    if (command.target === undefined)
+        return names.package;
+    return command.line > 0 ? `commands line ${command.line} (${command.text})` : command.stage ? 'stage publish' : 'publish';
 }
 async function settlePublish(command, options, source, cwd, env, npmrc = {}) {
     const names = options.names;

@@ -66,6 +66,10 @@ describe('bad input through node dist/index.js', () => {
     assertNoSecrets({ stdout: visibleLog(run.stdout), stderr: run.stderr, summary: run.summary }, [bad, bad.slice(12, 16), bad.slice(17, 21)]);
   });
 
+  it("names the commands line whose publish folder does not exist, not the package input", async () => {
+    await refused({ commands: 'publish ./no-such-folder --tag next' }, /^::error::commands line 1 \(publish \.\/no-such-folder --tag next\): "\.\/no-such-folder" does not exist \(looked for .+\)\. Give a package folder/);
+  });
+
   it('refuses an otpauth URI of type hotp', async () => {
     await refused({ 'otp-secret': `otpauth://hotp/npm:e2e?secret=${user.secret}&counter=0` }, /^::error::otp-secret: an otpauth:\/\/hotp\/ URI describes counter-based one-time passwords/);
   });

@@ -78,6 +78,21 @@ describe('the CLI, installed from its packed tarball', () => {
     assert.deepEqual(registry.requests, []);
   });
 
+  it('names the folder given to publish, not --package, when it does not exist', async () => {
+    registry.clearRequests();
+    const missing = path.join(path.dirname(product().prefix), 'no-such-folder');
+    for (const args of [['publish', missing], ['publish', missing, '--workspaces'], ['stage', 'publish', missing]]) {
+      const run = await runCli([...args, '--registry', registry.url], env(), process.cwd());
+      assert.equal(run.code, 1, run.stderr);
+      const command = args.slice(0, args.indexOf(missing)).join(' ');
+      assert.match(run.stderr, new RegExp(`^npm-totp-publish: ${command}: "${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" does not exist \\(looked for `, 'm'), run.stderr);
+      assert.doesNotMatch(run.stderr, /--package/);
+    }
+    const flag = await runCli(['publish', '--package', missing, '--registry', registry.url], env(), process.cwd());
+    assert.match(flag.stderr, /^npm-totp-publish: --package: ".+no-such-folder" does not exist/m, 'the flag is still named when it gave the folder');
+    assert.deepEqual(registry.requests, []);
+  });
+
   it('prints usage for an unknown command with exit code 2', async () => {
     const run = await runCli(['pubish'], env(), process.cwd());
     assert.equal(run.code, 2);
