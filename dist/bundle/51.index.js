@@ -85,7 +85,7 @@ async function publishWorkspaces(run) {
                 return true;
             }
             catch (error) {
-                const detail = (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(error);
+                const detail = (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error);
                 rows.set(name, { line, command: `${verb} ${id}`, ok: false, skipped: false, outcome: 'failed', otpAttempts: context.tally.otpAttempts, waitedMs: context.tally.waitedMs, durationMs: clock.now() - startedAt, detail });
                 packages.set(name, { name: memberPlan.name, version: memberPlan.version, tag: memberPlan.tag, outcome: 'failed', detail });
                 reasons.set(name, detail);

@@ -93,6 +93,19 @@ describe('the CLI, installed from its packed tarball', () => {
     assert.deepEqual(registry.requests, []);
   });
 
+  it('says for a 401 on publish that the token was refused and what to check, and that nothing was published', async () => {
+    const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'cli-revoked', version: '1.0.0' });
+    const revoked = 'npm_revokedRevokedRevoked0000';
+    const run = await runCli(['publish', dir, '--registry', registry.url], { ...env(), NPM_TOKEN: revoked }, process.cwd());
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(
+      run.stderr,
+      /^npm-totp-publish: Publishing cli-revoked@1\.0\.0 failed: 401 .+; the registry refused the token, which may be invalid, expired or revoked, or made for another registry \(for registry\.npmjs\.org, create a new granular access token with read and write access to the package and store it in place of the old one\)\. The registry refused it: cli-revoked@1\.0\.0 was not published\.$/m,
+    );
+    assert.equal(await registry.packument('cli-revoked'), undefined);
+    assertNoSecrets({ stdout: run.stdout, stderr: run.stderr }, [revoked, user.secret]);
+  });
+
   it('prints usage for an unknown command with exit code 2', async () => {
     const run = await runCli(['pubish'], env(), process.cwd());
     assert.equal(run.code, 2);
