@@ -11,6 +11,8 @@
 //   that a publish rarely or never uses. Each is built on its own (dist/bundle/<dir>/), and
 //   the bundle requires a shim generated from the real package's exports instead, which
 //   loads the real one on first use.
+// - dist/licenses.txt: the licence notice of every package any build bundled, which their licences ask for in
+//   every copy; dist/bundled-packages.json records which build holds which (scripts/check-licenses.js).
 // - At the end scripts/check-bundle.js refuses a bundle that can load anything outside dist/.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -19,8 +21,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { checkBundle } from './check-bundle.js';
+import { LICENSES_FILE, licenseProblems, licensesText, packageNotice, RECORD_FILE } from './check-licenses.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** tsc output: always lib/ (gitignored), since its path is named in the bundle's comments. */
+const lib = path.join(root, 'lib');
 const require = createRequire(import.meta.url);
 
 /**
@@ -60,10 +65,11 @@ const shimOf = (entry) => `${dirOf(entry)}-lazy.cjs`;
 /**
  * One ncc build into `dir`, written as the ncc CLI writes it. Not minified (ncc's --minify breaks its ESM
  * output); no source maps; no persistent cache, so a build does not depend on what an earlier one left.
+ * Returns the package folders it bundled.
  */
 async function build(entry, dir, externals) {
   const ncc = require('@vercel/ncc');
-  const { code, assets, symlinks } = await ncc(entry, { externals, target: 'es2022', quiet: true, cache: false });
+  const { code, assets, symlinks, stats } = await ncc(entry, { externals, target: 'es2022', quiet: true, cache: false });
   // ncc's asset relocator copies files that code seems to read (path.resolve(dir, 'package.json') with dir unknown
   // at build time matched every package.json of node_modules once): a bundle never carries node_modules.
   const copied = Object.keys(assets).filter((name) => name.split(/[\\/]/).includes('node_modules'));
@@ -77,6 +83,51 @@ async function build(entry, dir, externals) {
   for (const [name, target] of Object.entries(symlinks)) symlinkSync(target, path.join(dir, name));
   // An ESM package builds to ESM (the @actions packages): its folder says so, for Node.
   writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ type: /^import /m.test(code) ? 'module' : 'commonjs' }, null, 2)}\n`);
+  return bundledFolders(stats.compilation);
+}
+
+/**
+ * The node_modules package folders whose files a build put into its output: the file of every module of every
+ * chunk, and of each module webpack concatenated into one. (Not ncc's `license` option: it writes one file per
+ * chunk under the same name, so a build's last chunk wins, and it keeps one version of a package bundled twice.)
+ */
+function bundledFolders(compilation) {
+  const folders = new Set();
+  const visit = (module) => {
+    for (const inner of module.modules ?? []) visit(inner);
+    if (typeof module.resource !== 'string') return; // webpack's runtime, an external: no file
+    const at = module.resource.lastIndexOf(`${path.sep}node_modules${path.sep}`);
+    if (at < 0) {
+      if (path.relative(lib, module.resource).startsWith('..')) throw new Error(`scripts/bundle.js: ${module.resource} is bundled, but it is neither this project's (lib/) nor in a package of node_modules, so it has no licence notice.`);
+      return;
+    }
+    const base = at + `${path.sep}node_modules${path.sep}`.length;
+    const [first = '', second = ''] = module.resource.slice(base).split(path.sep);
+    folders.add(path.join(module.resource.slice(0, base), first.startsWith('@') ? path.join(first, second) : first));
+  };
+  for (const chunk of compilation.chunks) for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) visit(module);
+  return [...folders];
+}
+
+/**
+ * dist/licenses.txt (scripts/check-licenses.js writes each notice) and dist/bundled-packages.json, the record of
+ * what each build holds: `{ "<build folder in dist>": [{ name, version, folder (under node_modules) }] }`.
+ */
+function writeNotices(out, builds) {
+  const nodeModules = path.join(root, 'node_modules');
+  const notices = [];
+  const record = {};
+  for (const [dir, folders] of builds) {
+    const packages = folders.map((folder) => {
+      const notice = packageNotice(folder);
+      notices.push(notice);
+      return { name: notice.name, version: notice.version, folder: path.relative(nodeModules, folder).split(path.sep).join('/') };
+    });
+    const order = (a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0);
+    record[path.relative(out, dir).split(path.sep).join('/')] = packages.sort(order);
+  }
+  writeFileSync(path.join(out, LICENSES_FILE), licensesText(notices));
+  writeFileSync(path.join(out, RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`);
 }
 
 /**
@@ -171,8 +222,6 @@ async function main() {
   const out = path.resolve(root, process.argv[2] ?? 'dist');
   process.noDeprecation = true; // as the ncc CLI does: its tsconfig lookup calls fs.existsSync(undefined) for a package without one (DEP0187)
   process.chdir(root); // ncc reads tsconfig.json and filters assets from the working folder
-  // tsc output: always lib/ (gitignored), since its path is named in the bundle's comments.
-  const lib = path.join(root, 'lib');
   rmSync(lib, { recursive: true, force: true });
   execFileSync(process.execPath, [path.join(root, 'node_modules', '.bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', lib], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   rmSync(out, { recursive: true, force: true });
@@ -181,16 +230,17 @@ async function main() {
   mkdirSync(bundle, { recursive: true });
   writeFileSync(path.join(bundle, 'absent.cjs'), "'use strict';\n// Generated by scripts/bundle.js (ABSENT): an optional package that is not part of the bundle.\n");
   const externals = (prefix) => Object.fromEntries([...LAZY.map((entry) => [entry.name, `${prefix}${shimOf(entry)}`]), ...ABSENT.map((name) => [name, `${prefix}absent.cjs`])]);
-  await build(path.join(lib, 'bundle.js'), bundle, externals('./'));
+  const builds = [[bundle, await build(path.join(lib, 'bundle.js'), bundle, externals('./'))]];
   for (const entry of LAZY) {
     const others = Object.fromEntries(Object.entries(externals('../')).filter(([name]) => ABSENT.includes(name) || entry.lazy?.includes(name)));
     const source = packageEntry(entry);
-    await build(source, path.join(bundle, dirOf(entry)), others);
+    builds.push([path.join(bundle, dirOf(entry)), await build(source, path.join(bundle, dirOf(entry)), others)]);
     const real = require(path.join(bundle, dirOf(entry), 'index.js'));
     writeFileSync(path.join(bundle, shimOf(entry)), shimSource(entry, real));
     checkShim(entry, require(path.join(bundle, shimOf(entry))), real);
   }
 
+  writeNotices(out, builds);
   writeFileSync(path.join(out, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
   // Both entries end the process once their work is done and their output flushed, as npm does:
   // node's own teardown of a full heap takes longer, and nothing (a keep-alive socket) can hold it.
@@ -227,6 +277,8 @@ async function main() {
   chmodSync(path.join(out, 'cli.js'), 0o755);
   rmSync(lib, { recursive: true, force: true });
 
+  const unnoticed = licenseProblems(out, path.join(root, 'node_modules'));
+  if (unnoticed.length > 0) throw new Error(`scripts/bundle.js: the licence notices are incomplete:\n  ${unnoticed.join('\n  ')}`);
   const problems = checkBundle(out);
   if (problems.length > 0) {
     throw new Error(`scripts/bundle.js: the bundle can load modules from outside itself:\n${problems.map(({ file, specifier, why }) => `  ${path.relative(root, file)}: ${specifier} (${why})`).join('\n')}`);

@@ -286,7 +286,7 @@ async function run() {
     }
     writeOutputs(report, redactor);
     await writeSummary(report, redactor, auth).catch((error) => {
-        core/* warning */.$e(redactor.redact(`Could not write the job summary: ${(0,describe_error/* describeError */.U)(error)}. The results are in the step's outputs.`));
+        core/* warning */.$e(redactor.redact(`Could not write the job summary: ${(0,describe_error/* describeError */.Uc)(error)}. The results are in the step's outputs.`));
     });
     if (report.error !== undefined)
         failRun(report, redactor);
@@ -299,7 +299,7 @@ function failRun(report, redactor) {
             core/* info */.pq((0,log_text/* inertText */.U)(redactor.redact(`  ${result.line > 0 ? `line ${result.line}: ` : ''}${result.outcome.padEnd(9)} ${result.command}`)));
     }
     if (failed && failed.line > 0) {
-        core/* error */.z3(redactor.redact((0,describe_error/* describeError */.U)(report.error)), { title: redactor.redact(`commands line ${failed.line}: ${failed.command}`) });
+        core/* error */.z3(redactor.redact((0,describe_error/* describeError */.Uc)(report.error)), { title: redactor.redact(`commands line ${failed.line}: ${failed.command}`) });
         process.exitCode = core/* ExitCode */.yU.Failure;
         return;
     }
@@ -311,7 +311,7 @@ function fail(error, redactor) {
         return;
     }
     core/* debug */.Yz(redactor.redact(error instanceof Error && error.stack ? error.stack : String(error)));
-    core/* setFailed */.C1(redactor.redact((0,describe_error/* describeError */.U)(error)));
+    core/* setFailed */.C1(redactor.redact((0,describe_error/* describeError */.Uc)(error)));
 }
 function authSummary(options, oidcAvailable) {
     const otp = options.secret && options.authType !== 'web'
@@ -351,9 +351,10 @@ const systemClock = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ describeReason),
-/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */   Gk: () => (/* binding */ describeReason),
+/* harmony export */   Uc: () => (/* binding */ describeError)
 /* harmony export */ });
+/* unused harmony export TOKEN_REFUSED */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
 function describeError(error) {
@@ -372,9 +373,23 @@ function describeReason(error) {
     const reason = record?.body?.error ?? record?.body?.message;
     const message = typeof record?.message === 'string' ? (record.message.split('\n')[0]?.trim() ?? '') : String(error);
     if (typeof record?.statusCode === 'number') {
-        return typeof reason === 'string' ? `${record.statusCode} ${reason}` : message.split(' - ')[0] || String(record.statusCode);
+        const answer = typeof reason === 'string' ? `${record.statusCode} ${reason}` : message.split(' - ')[0] || String(record.statusCode);
+        const refused = refusedCredential(error);
+        return refused ? `${answer.replace(/\.$/, '')}; ${refused}` : answer;
     }
     return typeof record?.code === 'string' && !message.includes(record.code) ? `${record.code}: ${message}` : message;
+}
+const TOKEN_REFUSED = 'the registry refused the token, which may be invalid, expired or revoked, or made for another registry ' +
+    '(for registry.npmjs.org, create a new granular access token with read and write access to the package and store it in place of the old one)';
+function refusedCredential(error) {
+    const record = error;
+    if (record?.statusCode !== 401 || record.code === 'EOTP' || record.code === 'EAUTHIP')
+        return undefined;
+    if (typeof record.method !== 'string' || typeof record.uri !== 'string')
+        return undefined;
+    if (record.uri.includes('/-/npm/v1/oidc/token/exchange/'))
+        return "the registry refused this job's OIDC ID token for trusted publishing";
+    return TOKEN_REFUSED;
 }
 
 
@@ -486,7 +501,7 @@ const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
 /* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(403);
 
 function failedResult(line, command, error, durationMs) {
-    return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .U)(error) };
+    return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error) };
 }
 function outcomeResult(line, command, outcome, tally, durationMs) {
     const published = outcome.published === true;

@@ -195,8 +195,9 @@ async function monorepoAt(command, options, cwd) {
     const spec = command.target ?? options.packageSpec;
     const target = external_node_path_.resolve(cwd, spec);
     const info = await (0,promises_.stat)(target).catch(() => undefined);
+    const input = 'line' in command ? (0,publish_plan/* packageInput */.Lb)(command, names) : names.package;
     if (!info)
-        throw new errors/* InputError */.dz(names.package, `${names.package}: "${spec}" does not exist (looked for ${target}). With ${names.workspaces}, give the monorepo's root folder.`, { received: spec });
+        throw new errors/* InputError */.dz(input, `${input}: "${spec}" does not exist (looked for ${target}). With ${names.workspaces}, give the monorepo's root folder.`, { received: spec });
     const dir = info.isDirectory() ? target : external_node_path_.basename(target) === 'package.json' ? external_node_path_.dirname(target) : undefined;
     if (dir === undefined) {
         throw new errors/* InputError */.dz(names.workspaces, `${names.workspaces}: ${target} is not a folder; workspaces are published from the monorepo's root folder. Set ${names.package} to that folder.`, { received: spec });

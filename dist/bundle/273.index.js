@@ -138,14 +138,14 @@ async function runCli(argv, env, io) {
         });
         printReport(report, parsed.json, redactor, io);
         if (report.error !== undefined) {
-            io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(report.error))}`)}\n`);
+            io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(report.error))}`)}\n`);
             return 1;
         }
         return 0;
     }
     catch (error) {
         const usage = error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz && error.input === 'arguments';
-        io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(error))}`)}\n`);
+        io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(error))}`)}\n`);
         if (usage)
             io.stderr(`\n${USAGE}`);
         return usage ? 2 : 1;
@@ -229,7 +229,7 @@ async function readStdin() {
 function printReport(report, json, redactor, io) {
     if (json) {
         const { error, ...rest } = report;
-        const data = { ...rest, ...(error === undefined ? {} : { error: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(error) }) };
+        const data = { ...rest, ...(error === undefined ? {} : { error: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(error) }) };
         io.stdout(`${JSON.stringify(data, (_key, value) => (typeof value === 'string' ? redactor.redactSecrets(value) : value), 2)}\n`);
         return;
     }
@@ -322,9 +322,10 @@ const systemClock = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ describeReason),
-/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */   Gk: () => (/* binding */ describeReason),
+/* harmony export */   Uc: () => (/* binding */ describeError)
 /* harmony export */ });
+/* unused harmony export TOKEN_REFUSED */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
 function describeError(error) {
@@ -343,9 +344,23 @@ function describeReason(error) {
     const reason = record?.body?.error ?? record?.body?.message;
     const message = typeof record?.message === 'string' ? (record.message.split('\n')[0]?.trim() ?? '') : String(error);
     if (typeof record?.statusCode === 'number') {
-        return typeof reason === 'string' ? `${record.statusCode} ${reason}` : message.split(' - ')[0] || String(record.statusCode);
+        const answer = typeof reason === 'string' ? `${record.statusCode} ${reason}` : message.split(' - ')[0] || String(record.statusCode);
+        const refused = refusedCredential(error);
+        return refused ? `${answer.replace(/\.$/, '')}; ${refused}` : answer;
     }
     return typeof record?.code === 'string' && !message.includes(record.code) ? `${record.code}: ${message}` : message;
+}
+const TOKEN_REFUSED = 'the registry refused the token, which may be invalid, expired or revoked, or made for another registry ' +
+    '(for registry.npmjs.org, create a new granular access token with read and write access to the package and store it in place of the old one)';
+function refusedCredential(error) {
+    const record = error;
+    if (record?.statusCode !== 401 || record.code === 'EOTP' || record.code === 'EAUTHIP')
+        return undefined;
+    if (typeof record.method !== 'string' || typeof record.uri !== 'string')
+        return undefined;
+    if (record.uri.includes('/-/npm/v1/oidc/token/exchange/'))
+        return "the registry refused this job's OIDC ID token for trusted publishing";
+    return TOKEN_REFUSED;
 }
 
 

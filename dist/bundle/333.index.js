@@ -148,7 +148,8 @@ function decodeSecret(text, inputName, where) {
     const clean = compact(text);
     if (clean === '' || /[^A-Za-z2-7]/.test(clean)) {
         const code = /^\d{6,8}$/.test(clean) ? ' It looks like a one-time code; give the secret the codes are made from.' : '';
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not base32 text (0, 1, 8 and 9 are not base32 digits). Expected ${EXPECTED}.${code}`);
+        const stranger = code ? '' : describeStranger(text);
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not base32 text${stranger}. Expected ${EXPECTED}.${code}`);
     }
     const bytes = [];
     let value = 0;
@@ -169,6 +170,25 @@ function decodeSecret(text, inputName, where) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `${inputName}: ${where} is longer than ${MAX_SECRET_BYTES * 8} bits, more than any TOTP enrolment uses; give the secret alone.`);
     }
     return Uint8Array.from(bytes);
+}
+function describeStranger(text) {
+    const chars = [...text];
+    const strangers = chars.flatMap((char, index) => {
+        if (/[A-Za-z2-7\s-]/.test(char))
+            return [];
+        if (char === '=' && chars.slice(index + 1).every((next) => /[=\s-]/.test(next)))
+            return [];
+        return [{ char, position: index + 1 }];
+    });
+    const [first] = strangers;
+    if (first === undefined)
+        return ' (it has no base32 characters)';
+    const shown = /^[\x21-\x7e]$/.test(first.char)
+        ? first.char === '"' ? `'"'` : `"${first.char}"`
+        : `U+${(first.char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}${/[\p{L}\p{N}\p{P}\p{S}]/u.test(first.char) ? ` ("${first.char}")` : ''}`;
+    const why = /^[0189]$/.test(first.char) ? ' (0, 1, 8 and 9 are not base32 digits)' : ', which base32 does not use';
+    const more = strangers.length > 1 ? `; ${strangers.length - 1} more character${strangers.length === 2 ? ' is' : 's are'} not base32 either` : '';
+    return `: its character ${first.position} is ${shown}${why}${more}`;
 }
 function base32Encode(bytes) {
     let out = '';

@@ -264,14 +264,14 @@ async function stageBuilt(context, plan, built, published, deps, scriptsAfter) {
         const status = (0,http_errors/* statusOf */.c2)(error);
         const unclear = status === 409 || status === 408 || (status !== undefined && status >= 500) || (0,http_errors/* connectionFailure */.Dx)(error) === 'lost' || (status === undefined && error?.type === 'system');
         if (!unclear)
-            throw new StageFailedError(id, (0,describe_error/* describeReason */.G)(error), `The registry refused it: ${id} was not staged.`, error);
-        context.logger.warning(`Staging ${id} ended without a clear answer (${(0,describe_error/* describeReason */.G)(error)}); reading the staging area back.`);
+            throw new StageFailedError(id, (0,describe_error/* describeReason */.Gk)(error), `The registry refused it: ${id} was not staged.`, error);
+        context.logger.warning(`Staging ${id} ended without a clear answer (${(0,describe_error/* describeReason */.Gk)(error)}); reading the staging area back.`);
         const after = await listStaged(client, plan.name).catch((readError) => {
-            throw new StageFailedError(id, (0,describe_error/* describeReason */.G)(error), `Reading the staging area back failed too (${(0,describe_error/* describeReason */.G)(readError)}): ${id} may or may not be staged; run the step again, it reads first.`, error);
+            throw new StageFailedError(id, (0,describe_error/* describeReason */.Gk)(error), `Reading the staging area back failed too (${(0,describe_error/* describeReason */.Gk)(readError)}): ${id} may or may not be staged; run the step again, it reads first.`, error);
         });
         const found = after.find((entry) => entry.version === plan.version);
         if (!found)
-            throw new StageFailedError(id, (0,describe_error/* describeReason */.G)(error), `${id} is NOT staged (read back after the failure); running the step again is safe.`, error);
+            throw new StageFailedError(id, (0,describe_error/* describeReason */.Gk)(error), `${id} is NOT staged (read back after the failure); running the step again is safe.`, error);
         if (found.shasum !== shasum)
             throw stagedConflict(id, found, shasum);
         if (status === 409)
@@ -388,7 +388,7 @@ async function checkPublishedDocument(context, entry, manifest) {
             document = (await (0,registry_packument/* readPackument */.l)(context.client, entry.packageName, { write: true }))?.versions?.[entry.version];
         }
         catch (error) {
-            context.logger.warning(`${label} is published, but reading its version document back failed (${(0,describe_error/* describeReason */.G)(error)}): compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json by hand.`);
+            context.logger.warning(`${label} is published, but reading its version document back failed (${(0,describe_error/* describeReason */.Gk)(error)}): compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json by hand.`);
             return '; its version document could not be read back to compare';
         }
     }

@@ -85,12 +85,12 @@ async function publishWorkspaces(run) {
                 logger.info(`${id}: ${outcome.detail}`);
                 if (outcome.failure !== undefined) {
                     failedAfter.push(outcome.failure);
-                    logger.error(`${id}: ${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(outcome.failure)}`);
+                    logger.error(`${id}: ${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(outcome.failure)}`);
                 }
                 return true;
             }
             catch (error) {
-                const detail = (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(error);
+                const detail = (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error);
                 rows.set(name, { line, command: `${verb} ${id}`, ok: false, skipped: false, outcome: 'failed', otpAttempts: context.tally.otpAttempts, waitedMs: context.tally.waitedMs, durationMs: clock.now() - startedAt, detail });
                 packages.set(name, { name: memberPlan.name, version: memberPlan.version, tag: memberPlan.tag, outcome: 'failed', detail });
                 reasons.set(name, detail);
@@ -124,7 +124,7 @@ class WorkspacesFailedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODU
         const list = (names) => (names.length === 0 ? 'none' : names.join(', '));
         const what = [
             ...(failed.length === 0 ? [] : [`${failed.length} workspace package${failed.length === 1 ? '' : 's'} failed: ${failed.map((entry) => `${entry.name}@${entry.version} (${entry.detail})`).join('; ')}`]),
-            ...failedAfter.map((error) => (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(error).replace(/\.$/, '')),
+            ...failedAfter.map((error) => (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error).replace(/\.$/, '')),
         ];
         super('EWORKSPACES', `${what.join('; ')}. ` +
             `In the registry now: published by this run: ${list(ids('published'))}; already there: ${list(ids(['unchanged', 'tagged']))}. ` +

@@ -202,7 +202,7 @@ async function preflightPublish(client, plan) {
     if (plan.source.kind === 'folder')
         loadPacker().catch(() => undefined);
     const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_9__/* .readPackument */ .l)(client, plan.name, { write: true }).catch((error) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .RegistryReadError */ .Ou(id, client.registry, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error), error);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .RegistryReadError */ .Ou(id, client.registry, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .Gk)(error), error);
     });
     const present = packument?.versions?.[plan.version] !== undefined;
     if (!present && plan.tagImplicit && plan.tag === 'latest') {
@@ -302,7 +302,7 @@ async function afterUpload(id, done, run) {
         return { detail: '' };
     }
     catch (error) {
-        const what = error instanceof _package_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .ScriptFailedError */ .X0 ? `its ${error.event} script failed (${error.ending})` : `its after-${done === 'published' ? 'publish' : 'stage'} scripts failed (${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .U)(error)})`;
+        const what = error instanceof _package_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .ScriptFailedError */ .X0 ? `its ${error.event} script failed (${error.ending})` : `its after-${done === 'published' ? 'publish' : 'stage'} scripts failed (${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)})`;
         return {
             detail: `; then ${what}`,
             failure: new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$('ESCRIPT', `${id} is ${done}, but ${what} afterwards; its output is above. The version stays ${done}: do by hand what the script should have done.`, { received: id, cause: error }),
@@ -391,9 +391,9 @@ async function upload(context, plan, built, oidcClient, provenance, receipt) {
             const kind = classify(error);
             if (kind === 'refused' || kind === 'not-sent')
                 throw error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$ ? error : new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .PublishFailedError */ .BG(id, failureReason(error), error, kind);
-            logger.warning(`The publish of ${id} ended without a clear answer (${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error)}); reading the registry back before anything else.`);
+            logger.warning(`The publish of ${id} ended without a clear answer (${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .Gk)(error)}); reading the registry back before anything else.`);
             const after = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_9__/* .readPackument */ .l)(context.client, plan.name, { write: true }).catch((readError) => {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .PublishUnconfirmedError */ .E8(id, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error), (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(readError), error);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .PublishUnconfirmedError */ .E8(id, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .Gk)(error), (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .Gk)(readError), error);
             });
             const state = after?.versions?.[plan.version] ? await compare(context.client, after, plan.version, built) : 'absent';
             if (state === 'identical' && uploads === 1 && kind === 'unclear') {
@@ -407,7 +407,7 @@ async function upload(context, plan, built, oidcClient, provenance, receipt) {
             if (state === 'different')
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .PublishConflictError */ .sZ(id);
             if (uploads > MAX_UPLOAD_RETRIES || kind !== 'transient')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .PublishFailedError */ .BG(id, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error), error, 'absent', uploads);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .PublishFailedError */ .BG(id, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .Gk)(error), error, 'absent', uploads);
             const backoffMs = 1000 * 2 ** (uploads - 1);
             logger.info(`${id} is not in the registry; retrying the publish in ${backoffMs / 1000} s (retry ${uploads}/${MAX_UPLOAD_RETRIES}).`);
             await context.otp.clock.sleep(backoffMs);
@@ -424,8 +424,8 @@ function unsentReason(error) {
 function failureReason(error) {
     const { code, cause } = (error ?? {});
     if (typeof code !== 'string' || !SIGSTORE_CODES.has(code))
-        return (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error);
-    return `signing the provenance statement failed (${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error)}${cause === undefined ? '' : `: ${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(cause)}`})`;
+        return (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .Gk)(error);
+    return `signing the provenance statement failed (${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .Gk)(error)}${cause === undefined ? '' : `: ${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .Gk)(cause)}`})`;
 }
 function classify(error) {
     if (error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$)
@@ -2477,7 +2477,7 @@ async function checkProvenanceVisibility(client, plan, packument) {
     if (packument === undefined)
         refuse(`${plan.name} is not in ${client.registry} yet, so the registry cannot say it is public`);
     const visible = await (0,_registry_access_js__WEBPACK_IMPORTED_MODULE_4__/* .readVisibility */ .tQ)(client, plan.name).catch((error) => {
-        throw new _commands_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryReadError */ .Ou(id, client.registry, `the package's visibility, needed for provenance: ${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error)}`, error);
+        throw new _commands_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryReadError */ .Ou(id, client.registry, `the package's visibility, needed for provenance: ${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .Gk)(error)}`, error);
     });
     if (visible !== true)
         refuse(visible === false ? `${plan.name} is private in ${client.registry}` : `${client.registry} does not say ${plan.name} is public`);
@@ -2492,6 +2492,7 @@ async function checkProvenanceVisibility(client, plan, packument) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Lb: () => (/* binding */ packageInput),
   N_: () => (/* binding */ planPublish),
   Z: () => (/* binding */ settlePublish)
 });
@@ -2599,6 +2600,9 @@ async function workspaceRootAbove(dir) {
 
 const PUBLISH_SCRIPTS = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
 async function planPublish(command, options, cwd, env) {
+    const input = packageInput(command, options.names);
+    if (input !== options.names.package)
+        options = { ...options, names: { ...options.names, package: input } };
     const names = options.names;
     const found = await (0,read_package/* readPackageSource */.e)(command.target ?? options.packageSpec, cwd, names.package);
     let source;
@@ -2619,6 +2623,11 @@ async function planPublish(command, options, cwd, env) {
     if (warnings && warnings.length > 0)
         plan.warnings = warnings;
     return plan;
+}
+function packageInput(command, names) {
+    if (command.target === undefined)
+        return names.package;
+    return command.line > 0 ? `commands line ${command.line} (${command.text})` : command.stage ? 'stage publish' : 'publish';
 }
 async function settlePublish(command, options, source, cwd, env, npmrc = {}) {
     const names = options.names;
@@ -3463,7 +3472,7 @@ async function withTransientRetries(command, deps, run, wroteSomething) {
             if (command.kind === 'publish' || attempt > TRANSIENT_RETRIES || !(0,http_errors/* isTransient */.dg)(error))
                 throw error;
             const waitMs = 1000 * 2 ** (attempt - 1);
-            deps.logger.warning(`${command.text}: ${(0,describe_error/* describeError */.U)(error)}; reading the registry again and retrying in ${waitMs / 1000} s (${attempt}/${TRANSIENT_RETRIES}).`);
+            deps.logger.warning(`${command.text}: ${(0,describe_error/* describeError */.Uc)(error)}; reading the registry again and retrying in ${waitMs / 1000} s (${attempt}/${TRANSIENT_RETRIES}).`);
             wroteBeforeRetry = wroteSomething();
             await deps.clock.sleep(waitMs);
         }
@@ -3547,7 +3556,7 @@ function trustedPublishing(context, idTokens) {
             idToken = await idTokens(audience);
         }
         catch (error) {
-            logger.info(`Trusted publishing: no OIDC ID token for this job (${(0,describe_error/* describeError */.U)(error)}); publishing with the token.`);
+            logger.info(`Trusted publishing: no OIDC ID token for this job (${(0,describe_error/* describeError */.Uc)(error)}); publishing with the token.`);
             return undefined;
         }
         if (!idToken)
@@ -3561,7 +3570,7 @@ function trustedPublishing(context, idTokens) {
             return { client: trusted, provenanceByDefault: (manifest) => provenanceByDefault(trusted, pkg, manifest, idToken, context.env ?? process.env) };
         }
         catch (error) {
-            logger.info(`Trusted publishing is not available for ${pkg} (${(0,describe_error/* describeError */.U)(error)}): configure this repository and workflow as a trusted publisher ` +
+            logger.info(`Trusted publishing is not available for ${pkg} (${(0,describe_error/* describeError */.Uc)(error)}): configure this repository and workflow as a trusted publisher ` +
                 "on the package's npm settings page to publish without a token. Publishing with the token instead.");
             return undefined;
         }
@@ -3593,7 +3602,7 @@ async function provenanceByDefault(client, pkg, manifest, idToken, env) {
             return { on: false, reason: `the registry does not say ${pkg} is public` };
     }
     catch (error) {
-        return { on: false, reason: `the package's visibility could not be read (${(0,describe_error/* describeError */.U)(error)})` };
+        return { on: false, reason: `the package's visibility could not be read (${(0,describe_error/* describeError */.Uc)(error)})` };
     }
     const expected = (0,commands_provenance/* statementRepository */.ke)(ci, env);
     const problem = expected === undefined ? undefined : (0,commands_provenance/* repositoryProblem */.Ki)(manifest, expected);

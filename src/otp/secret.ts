@@ -35,7 +35,8 @@ const ALGORITHMS: Record<string, TotpAlgorithm> = { SHA1: 'sha1', SHA256: 'sha25
  * optional `algorithm` (SHA1|SHA256|SHA512, default SHA1), `digits` (6|8,
  * default 6) and `period` (integer seconds, 10..300, default 30); the label
  * and `issuer` are ignored. Throws an InputError naming `inputName` that
- * never contains the secret or any part of it.
+ * never contains the secret: of text that is not base32 it names the first
+ * character outside the alphabet and its position, alone.
  */
 export function parseTotpSecret(text: string, inputName: string): TotpSecret {
   const located = locateSecret(text.trim(), inputName);
@@ -136,8 +137,10 @@ function decodeSecret(text: string, inputName: string, where: string): Uint8Arra
   const clean = compact(text);
   // Checked before upper-casing: 'ß'.toUpperCase() is 'SS' and 'ı'.toUpperCase() is 'I'.
   if (clean === '' || /[^A-Za-z2-7]/.test(clean)) {
+    // A one-time code is not described character by character: one of its digits is worth something for a few seconds.
     const code = /^\d{6,8}$/.test(clean) ? ' It looks like a one-time code; give the secret the codes are made from.' : '';
-    throw new InputError(inputName, `${inputName}: ${where} is not base32 text (0, 1, 8 and 9 are not base32 digits). Expected ${EXPECTED}.${code}`);
+    const stranger = code ? '' : describeStranger(text);
+    throw new InputError(inputName, `${inputName}: ${where} is not base32 text${stranger}. Expected ${EXPECTED}.${code}`);
   }
   const bytes: number[] = [];
   let value = 0;
@@ -161,6 +164,28 @@ function decodeSecret(text: string, inputName: string, where: string): Uint8Arra
     throw new InputError(inputName, `${inputName}: ${where} is longer than ${MAX_SECRET_BYTES * 8} bits, more than any TOTP enrolment uses; give the secret alone.`);
   }
   return Uint8Array.from(bytes);
+}
+
+/**
+ * Where `text` leaves base32, for the message: `: its character 17 is "!", ...`. Only that one character and its
+ * position, never its neighbours: a character outside the alphabet is not part of a valid secret, while the text
+ * around it is. Characters the parser tolerates (spaces, dashes, trailing `=`) are counted but never named.
+ */
+function describeStranger(text: string): string {
+  const chars = [...text];
+  const strangers = chars.flatMap((char, index) => {
+    if (/[A-Za-z2-7\s-]/.test(char)) return [];
+    if (char === '=' && chars.slice(index + 1).every((next) => /[=\s-]/.test(next))) return []; // padding
+    return [{ char, position: index + 1 }];
+  });
+  const [first] = strangers;
+  if (first === undefined) return ' (it has no base32 characters)';
+  const shown = /^[\x21-\x7e]$/.test(first.char)
+    ? first.char === '"' ? `'"'` : `"${first.char}"`
+    : `U+${(first.char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}${/[\p{L}\p{N}\p{P}\p{S}]/u.test(first.char) ? ` ("${first.char}")` : ''}`;
+  const why = /^[0189]$/.test(first.char) ? ' (0, 1, 8 and 9 are not base32 digits)' : ', which base32 does not use';
+  const more = strangers.length > 1 ? `; ${strangers.length - 1} more character${strangers.length === 2 ? ' is' : 's are'} not base32 either` : '';
+  return `: its character ${first.position} is ${shown}${why}${more}`;
 }
 
 function base32Encode(bytes: Uint8Array): string {

@@ -25,6 +25,9 @@ export const PUBLISH_SCRIPTS: readonly LifecycleEvent[] = ['prepublishOnly', 'pr
  * be signed (see settleProvenance).
  */
 export async function planPublish(command: PublishCommand, options: Options, cwd: string, env: NodeJS.ProcessEnv): Promise<PublishPlan> {
+  // A refusal of the package names where it was given: the line's own folder, or the package setting.
+  const input = packageInput(command, options.names);
+  if (input !== options.names.package) options = { ...options, names: { ...options.names, package: input } };
   const names = options.names;
   const found = await readPackageSource(command.target ?? options.packageSpec, cwd, names.package);
   let source: PublishSource;
@@ -44,6 +47,15 @@ export async function planPublish(command: PublishCommand, options: Options, cwd
   const plan = await settlePublish(command, options, source, cwd, env);
   if (warnings && warnings.length > 0) plan.warnings = warnings;
   return plan;
+}
+
+/**
+ * What a refusal of a publish's package names as its input: the folder or tarball a line gives itself (`publish`
+ * for the CLI's own command, `commands line 2 (publish ./pkg)` for a line of a block), else the `package` setting.
+ */
+export function packageInput(command: Pick<PublishCommand, 'line' | 'text' | 'target' | 'stage'>, names: Options['names']): string {
+  if (command.target === undefined) return names.package;
+  return command.line > 0 ? `commands line ${command.line} (${command.text})` : command.stage ? 'stage publish' : 'publish';
 }
 
 /**

@@ -7,7 +7,7 @@ import { DEPENDENCY_FIELDS, publishManifest } from '../package/publish-manifest.
 import { duplicateNames, findWorkspaces, type Monorepo, selectWorkspaces, skippedWorkspaces, type WorkspacePackage } from '../package/workspaces.ts';
 import { InputError } from '../foundation/errors.ts';
 import { type Options, otpPacing } from './options.ts';
-import { settlePublish } from './publish-plan.ts';
+import { packageInput, settlePublish } from './publish-plan.ts';
 
 /**
  * The monorepo whose root the `package` setting (or the command's target)
@@ -15,12 +15,13 @@ import { settlePublish } from './publish-plan.ts';
  * private root, as yarn and pnpm repositories often have): it is read only
  * to find the workspaces.
  */
-async function monorepoAt(command: { target?: string | undefined }, options: Options, cwd: string): Promise<Monorepo> {
+async function monorepoAt(command: PublishCommand | { target?: undefined }, options: Options, cwd: string): Promise<Monorepo> {
   const names = options.names;
   const spec = command.target ?? options.packageSpec;
   const target = path.resolve(cwd, spec);
   const info = await stat(target).catch(() => undefined);
-  if (!info) throw new InputError(names.package, `${names.package}: "${spec}" does not exist (looked for ${target}). With ${names.workspaces}, give the monorepo's root folder.`, { received: spec });
+  const input = 'line' in command ? packageInput(command, names) : names.package;
+  if (!info) throw new InputError(input, `${input}: "${spec}" does not exist (looked for ${target}). With ${names.workspaces}, give the monorepo's root folder.`, { received: spec });
   const dir = info.isDirectory() ? target : path.basename(target) === 'package.json' ? path.dirname(target) : undefined;
   if (dir === undefined) {
     throw new InputError(names.workspaces, `${names.workspaces}: ${target} is not a folder; workspaces are published from the monorepo's root folder. Set ${names.package} to that folder.`, { received: spec });

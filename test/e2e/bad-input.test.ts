@@ -60,6 +60,16 @@ describe('bad input through node dist/index.js', () => {
     await refused({ 'otp-secret': `${user.secret.slice(0, 16)}0189${user.secret.slice(16)}` }, /^::error::otp-secret: the secret is not base32 text/);
   });
 
+  it('names a character outside base32 and its position, and nothing of the secret around it', async () => {
+    const bad = `${user.secret.slice(0, 16)}!${user.secret.slice(16)}`;
+    const run = await refused({ 'otp-secret': bad }, /^::error::otp-secret: the secret is not base32 text: its character 17 is "!", which base32 does not use\. Expected base32 letters A-Z and digits 2-7/);
+    assertNoSecrets({ stdout: visibleLog(run.stdout), stderr: run.stderr, summary: run.summary }, [bad, bad.slice(12, 16), bad.slice(17, 21)]);
+  });
+
+  it("names the commands line whose publish folder does not exist, not the package input", async () => {
+    await refused({ commands: 'publish ./no-such-folder --tag next' }, /^::error::commands line 1 \(publish \.\/no-such-folder --tag next\): "\.\/no-such-folder" does not exist \(looked for .+\)\. Give a package folder/);
+  });
+
   it('refuses an otpauth URI of type hotp', async () => {
     await refused({ 'otp-secret': `otpauth://hotp/npm:e2e?secret=${user.secret}&counter=0` }, /^::error::otp-secret: an otpauth:\/\/hotp\/ URI describes counter-based one-time passwords/);
   });

@@ -68,6 +68,44 @@ describe('the CLI, installed from its packed tarball', () => {
     assert.doesNotMatch(run.stderr, /\n\s+at /);
   });
 
+  it('names the character of NPM_TOTP_SECRET that is not base32 and its position, not its neighbours', async () => {
+    const bad = `${user.secret.slice(0, 16)}!${user.secret.slice(16)}`;
+    registry.clearRequests();
+    const run = await runCli(['publish', '.', '--registry', registry.url], { ...env(), NPM_TOTP_SECRET: bad }, process.cwd());
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.stderr, 'npm-totp-publish: NPM_TOTP_SECRET: the secret is not base32 text: its character 17 is "!", which base32 does not use. Expected base32 letters A-Z and digits 2-7, or an otpauth://totp/ URI.\n');
+    assertNoSecrets({ stdout: run.stdout, stderr: run.stderr }, [bad, user.secret, bad.slice(12, 16), bad.slice(17, 21)]);
+    assert.deepEqual(registry.requests, []);
+  });
+
+  it('names the folder given to publish, not --package, when it does not exist', async () => {
+    registry.clearRequests();
+    const missing = path.join(path.dirname(product().prefix), 'no-such-folder');
+    for (const args of [['publish', missing], ['publish', missing, '--workspaces'], ['stage', 'publish', missing]]) {
+      const run = await runCli([...args, '--registry', registry.url], env(), process.cwd());
+      assert.equal(run.code, 1, run.stderr);
+      const command = args.slice(0, args.indexOf(missing)).join(' ');
+      assert.match(run.stderr, new RegExp(`^npm-totp-publish: ${command}: "${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" does not exist \\(looked for `, 'm'), run.stderr);
+      assert.doesNotMatch(run.stderr, /--package/);
+    }
+    const flag = await runCli(['publish', '--package', missing, '--registry', registry.url], env(), process.cwd());
+    assert.match(flag.stderr, /^npm-totp-publish: --package: ".+no-such-folder" does not exist/m, 'the flag is still named when it gave the folder');
+    assert.deepEqual(registry.requests, []);
+  });
+
+  it('says for a 401 on publish that the token was refused and what to check, and that nothing was published', async () => {
+    const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'cli-revoked', version: '1.0.0' });
+    const revoked = 'npm_revokedRevokedRevoked0000';
+    const run = await runCli(['publish', dir, '--registry', registry.url], { ...env(), NPM_TOKEN: revoked }, process.cwd());
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(
+      run.stderr,
+      /^npm-totp-publish: Publishing cli-revoked@1\.0\.0 failed: 401 .+; the registry refused the token, which may be invalid, expired or revoked, or made for another registry \(for registry\.npmjs\.org, create a new granular access token with read and write access to the package and store it in place of the old one\)\. The registry refused it: cli-revoked@1\.0\.0 was not published\.$/m,
+    );
+    assert.equal(await registry.packument('cli-revoked'), undefined);
+    assertNoSecrets({ stdout: run.stdout, stderr: run.stderr }, [revoked, user.secret]);
+  });
+
   it('prints usage for an unknown command with exit code 2', async () => {
     const run = await runCli(['pubish'], env(), process.cwd());
     assert.equal(run.code, 2);

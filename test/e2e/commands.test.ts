@@ -61,4 +61,17 @@ describe('a commands block through node dist/index.js', () => {
     assert.deepEqual(JSON.parse(run.outputs.results ?? '[]').map((r: { outcome: string }) => r.outcome), ['done', 'failed', 'not-run']);
     assert.match(run.stdout, /line 3: not-run/);
   });
+
+  it('says for a 401 that the token was refused and what to check, not a bare status', async () => {
+    const revoked = 'npm_revokedRevokedRevoked0000';
+    registry.clearRequests();
+    const run = await runAction({ inputs: { token: revoked, 'otp-secret': alice.secret, registry: registry.url, commands: 'dist-tag add e2e-block@1.4.0 next' } });
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.ok(registry.requests.some((request) => request.method === 'PUT' && request.status === 401), 'the registry answered the write 401');
+    const refused = /the registry answered 401: Unauthorized; the registry refused the token, which may be invalid, expired or revoked, or made for another registry \(for registry\.npmjs\.org, create a new granular access token with read and write access to the package and store it in place of the old one\)/;
+    assert.match(run.stdout, new RegExp(`^::error title=commands line 1%3A dist-tag add e2e-block@1\\.4\\.0 next::${refused.source}$`, 'm'));
+    assert.match(JSON.parse(run.outputs.results ?? '[]')[0]?.detail ?? '', refused);
+    assert.match(run.summary, /the registry refused the token/);
+    assertNoSecrets({ stdout: visibleLog(run.stdout), stderr: run.stderr, summary: run.summary, outputs: run.outputFile }, [revoked, alice.secret]);
+  });
 });

@@ -124,8 +124,8 @@ describe('installing the CLI without a registry name', () => {
       assert.equal(tracked.status, 0, `dist/ is committed, so a checkout of a tag has it: ${tracked.stderr}`);
     });
 
-    it('ships dist/, action.yml, the README and the changelog, and nothing else', () => {
-      assert.deepEqual(pkg.files, ['dist/', 'action.yml', 'README.md', 'CHANGELOG.md']);
+    it('ships dist/, action.yml, the README, the changelog and the licence, and nothing else', () => {
+      assert.deepEqual(pkg.files, ['dist/', 'action.yml', 'README.md', 'CHANGELOG.md', 'LICENSE']);
     });
 
     it('declares no dependency for an install to fetch: dist/ bundles every library the CLI and the action use', () => {
@@ -146,8 +146,8 @@ describe('installing the CLI without a registry name', () => {
     });
   });
 
-  it('packs with the real npm into exactly package.json, the README, the changelog, action.yml and dist/', async () => {
-    const expected = ['CHANGELOG.md', 'README.md', 'action.yml', 'package.json', ...(await listFiles(path.join(ROOT, 'dist'))).map((file) => `dist/${file}`)].sort();
+  it('packs with the real npm into exactly package.json, the README, the changelog, the licence, action.yml and dist/', async () => {
+    const expected = ['CHANGELOG.md', 'LICENSE', 'README.md', 'action.yml', 'package.json', ...(await listFiles(path.join(ROOT, 'dist'))).map((file) => `dist/${file}`)].sort();
     assert.deepEqual(packed.files.map((file) => file.path).sort(), expected);
     assert.equal(packed.filename, `npm-totp-publish-${pkg.version}.tgz`);
   });
@@ -195,7 +195,7 @@ describe('installing the CLI without a registry name', () => {
       const install = await npm(['install', '--ignore-scripts', '--offline', spec], app);
       assert.equal(install.code, 0, install.stdout + install.stderr);
       assert.match(install.stdout, /added 1 package\b/);
-      assert.deepEqual((await readdir(path.join(app, 'node_modules', 'npm-totp-publish'))).sort(), ['CHANGELOG.md', 'README.md', 'action.yml', 'dist', 'package.json']);
+      assert.deepEqual((await readdir(path.join(app, 'node_modules', 'npm-totp-publish'))).sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'action.yml', 'dist', 'package.json']);
       const version = await run(path.join(app, 'node_modules', '.bin', 'npm-totp-publish'), ['--version'], app);
       assert.equal(version.code, 0, version.stderr);
       assert.equal(version.stdout, `${JSON.parse(spawnSync('git', ['show', 'HEAD:package.json'], { cwd: ROOT, encoding: 'utf8' }).stdout).version}\n`);

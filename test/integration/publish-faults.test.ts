@@ -166,7 +166,7 @@ describe('publish under registry faults', () => {
       onLog: (message) => /without a clear answer/.test(message) && registry.fail({ method: 'GET', path: '/pf-unknown', times: 1, status: 401, body: { error: 'Unauthorized' } }),
     });
     assert.equal(report.results[0]?.outcome, 'failed');
-    assert.match(report.results[0]?.detail ?? '', /^Publishing pf-unknown@1\.0\.0 ended without a clear answer \(.+\), and reading the registry back failed \(401 Unauthorized\): pf-unknown@1\.0\.0 may or may not be in the registry\. Run the publish again/);
+    assert.match(report.results[0]?.detail ?? '', /^Publishing pf-unknown@1\.0\.0 ended without a clear answer \(.+\), and reading the registry back failed \(401 Unauthorized; the registry refused the token, .+\): pf-unknown@1\.0\.0 may or may not be in the registry\. Run the publish again/);
     assert.equal(requestsTo('pf-unknown', 'PUT').length, 1, 'not sent again while unsure');
     assert.deepEqual(await versionsOf('pf-unknown'), ['1.0.0'], 'it had in fact landed');
     // As the message says: running it again is harmless.

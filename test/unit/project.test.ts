@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
@@ -41,6 +41,36 @@ describe('the project', () => {
 
   it('keeps the version constant equal to package.json', () => {
     assert.equal(VERSION, JSON.parse(read('package.json')).version);
+  });
+
+  it('is MIT-licensed in LICENSE, as package.json says, by the npm-totp-publish authors', () => {
+    assert.equal(JSON.parse(read('package.json')).license, 'MIT');
+    const license = read('LICENSE');
+    assert.match(license, /^MIT License\n\nCopyright \(c\) 2026 the npm-totp-publish authors\n/);
+    assert.match(license, /THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND/);
+  });
+
+  it('says in SECURITY.md how to report a vulnerability privately, what is in scope and which versions get fixes; its links resolve', () => {
+    const security = read('SECURITY.md');
+    assert.match(security, /\*\*Security → Report a vulnerability\*\*/, "GitHub's private vulnerability reporting");
+    assert.doesNotMatch(security, /[\w.+-]+@[\w-]+\.[\w.]+/, 'no e-mail address: the project has none for reports');
+    for (const part of ['action.yml', 'dist/cli.js', '`dist/`', 'examples/workflows/', '.github/workflows/npm-publish.yml']) assert.ok(security.includes(part), `in scope: ${part}`);
+    assert.match(security, /\| The newest 1\.x release \| Yes \|/);
+    // Every README section it points to is a heading of the README (GitHub's anchors), and every file it links exists.
+    const anchors = new Set(
+      read('README.md')
+        .split('\n')
+        .filter((line) => /^#{1,6} /.test(line))
+        .map((line) => line.replace(/^#+ /, '').trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-')),
+    );
+    const links = [...security.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1] as string).filter((link) => !/^https?:/.test(link));
+    assert.ok(links.some((link) => link === 'README.md#security'), "points to the README's Security section");
+    for (const link of links) {
+      const [file = '', anchor] = link.split('#');
+      assert.ok(existsSync(path.join(ROOT, file)), `${link}: ${file} exists`);
+      if (anchor !== undefined) assert.ok(anchors.has(anchor), `${link}: the README has a heading with the anchor #${anchor}`);
+    }
+    assert.match(read('README.md'), /\[SECURITY\.md\]\(SECURITY\.md\)/, 'the README points to it');
   });
 
   it('pins the Node binary that npm ci installs to the version in .node-version', () => {

@@ -52,6 +52,26 @@ describe('parseTotpSecret: base32 text', () => {
     }
   });
 
+  it('names the first character outside base32 and its position, and nothing of the text around it', () => {
+    const text = `${REAL.slice(0, 16)}!${REAL.slice(16)}`;
+    const error = refused(text, /^otp-secret: the secret is not base32 text: its character 17 is "!", which base32 does not use\. Expected base32 letters A-Z/);
+    assert.ok(!error.message.includes(text.slice(15, 17)) && !error.message.includes(text.slice(16, 18)), 'neither neighbour of the character');
+    for (let at = 0; at + 4 <= text.length; at += 1) assert.ok(!error.message.includes(text.slice(at, at + 4)), `no part of the text: characters ${at + 1}-${at + 4}`);
+    refused(`${HELLO}0`, /its character 17 is "0" \(0, 1, 8 and 9 are not base32 digits\)\./);
+    refused(`JBSW Y3DP 8HPK 3PXP`, /its character 11 is "8" \(0, 1, 8 and 9 are not base32 digits\)\./, INPUT);
+    refused(`JBSW=Y3DPEHPK3PXP`, /its character 5 is "=", which base32 does not use\./);
+    refused(`${HELLO}\u200b`, /its character 17 is U\+200B, which base32 does not use\./);
+    refused(`${HELLO}ß`, /its character 17 is U\+00DF \("ß"\), which base32 does not use\./);
+    refused('"JBSWY3DPEHPK3PXP"', /its character 1 is '"', which base32 does not use; 1 more character is not base32 either\./);
+    refused(uri(`secret=${HELLO}1`), /^otp-secret: the otpauth URI's secret parameter is not base32 text: its character 17 is "1"/);
+    refused('====', /is not base32 text \(it has no base32 characters\)/);
+  });
+
+  it('does not describe a one-time code character by character', () => {
+    const error = refused('123456', /looks like a one-time code/);
+    assert.doesNotMatch(error.message, /character/);
+  });
+
   it('refuses empty and blank input', () => {
     for (const text of ['', '   ', '\n\t']) refused(text, /is empty/);
     refused('====', /not base32/);

@@ -297,7 +297,7 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
       assert.match(missing.stderr, /CHANGELOG\.md has no section for 9\.0\.0/);
     });
 
-    it('packs the CLI with npm pack --ignore-scripts, with its sha256 beside it', async () => {
+    it('packs the CLI with npm pack --ignore-scripts, with its sha256 beside it and the licence inside', async () => {
       const version = JSON.parse(read('package.json')).version;
       const runnerTemp = await folder('temp');
       const ctx = { ...context(`v${version}`), runner: { temp: runnerTemp } };
@@ -308,7 +308,7 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
       const check = spawnSync('sha256sum', ['--check', `npm-totp-publish-${version}.tgz.sha256`], { cwd: path.dirname(file), encoding: 'utf8' });
       assert.equal(check.status, 0, check.stdout + check.stderr);
       const listing = spawnSync('tar', ['-tzf', file], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
-      assert.ok(listing.includes('package/dist/cli.js') && listing.includes('package/CHANGELOG.md'), listing.join('\n'));
+      assert.ok(listing.includes('package/dist/cli.js') && listing.includes('package/CHANGELOG.md') && listing.includes('package/LICENSE'), listing.join('\n'));
       assert.ok(!listing.some((entry) => entry.startsWith('package/src/') || entry.startsWith('package/test/')), 'only what package.json#files names');
     });
 
