@@ -24,7 +24,7 @@ import { distTagAdd } from '../src/commands/dist-tag.ts';
 import { changeOwner } from '../src/commands/owner.ts';
 import { publishPlanned, tarballPlan } from '../test/helpers/publish.ts';
 import { packToFile } from '../test/helpers/pack.ts';
-import { commandContext } from '../src/commands/context.ts';
+import { commandContext } from '../src/commands/command.ts';
 import { USER_AGENT } from '../src/version.ts';
 import { type CreatedUser, startRegistry, type TestRegistry } from '../test/registry/index.ts';
 

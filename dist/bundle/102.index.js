@@ -1,5 +1,5 @@
 export const id = 102;
-export const ids = [102,28];
+export const ids = [102];
 export const modules = {
 
 /***/ 7586:
@@ -21,8 +21,8 @@ var errors = __webpack_require__(9670);
 var log_text = __webpack_require__(4911);
 // EXTERNAL MODULE: ./lib/foundation/redactor.js
 var foundation_redactor = __webpack_require__(6297);
-// EXTERNAL MODULE: ./lib/plan/options.js
-var plan_options = __webpack_require__(4333);
+// EXTERNAL MODULE: ./lib/grammar/options.js
+var grammar_options = __webpack_require__(3635);
 // EXTERNAL MODULE: ./lib/foundation/describe-error.js
 var describe_error = __webpack_require__(403);
 // EXTERNAL MODULE: ./lib/run/result.js
@@ -97,7 +97,7 @@ function readInputs(logger, env = process.env) {
     const approvalWebhook = read(INPUT_NAMES.approvalWebhook);
     if (approvalWebhook)
         logger.mask(approvalWebhook);
-    const options = (0,plan_options.normalizeOptions)({
+    const options = (0,grammar_options.normalizeOptions)({
         token,
         otpSecret,
         registry: read(INPUT_NAMES.registry),
@@ -117,7 +117,7 @@ function readInputs(logger, env = process.env) {
         authType: read(INPUT_NAMES.authType),
         approvalTimeout: read(INPUT_NAMES.approvalTimeout),
         approvalWebhook,
-    }, { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' }, { idTokenAvailable: (0,plan_options.idTokenAvailable)(env) });
+    }, { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' }, { idTokenAvailable: (0,grammar_options.idTokenAvailable)(env) });
     const commands = read('commands');
     return { options, commands: commands !== undefined && commands.trim() !== '' ? commands : undefined };
 }
@@ -269,7 +269,7 @@ async function run() {
             throw error;
         }
         const { options, commands } = read;
-        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(953), __webpack_require__.e(743), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 5743)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(30), __webpack_require__.e(620)]).then(__webpack_require__.bind(__webpack_require__, 8239)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
         auth = authSummary(options, idTokens !== undefined);
         report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {
@@ -282,7 +282,7 @@ async function run() {
         });
     }
     catch (error) {
-        report ??= { published: false, name: undefined, version: undefined, tag: undefined, registry: plan_options.DEFAULT_REGISTRY, results: [(0,result/* failedResult */.N)(0, 'npm-totp-publish', error, 0)], error };
+        report ??= { published: false, name: undefined, version: undefined, tag: undefined, registry: grammar_options.DEFAULT_REGISTRY, results: [(0,result/* failedResult */.N)(0, 'npm-totp-publish', error, 0)], error };
     }
     writeOutputs(report, redactor);
     await writeSummary(report, redactor, auth).catch((error) => {
@@ -323,10 +323,10 @@ function authSummary(options, oidcAvailable) {
 }
 function shownRegistry(value) {
     try {
-        return (0,plan_options.parseRegistry)(value, INPUT_NAMES, false);
+        return (0,grammar_options.parseRegistry)(value, INPUT_NAMES, false);
     }
     catch {
-        return plan_options.DEFAULT_REGISTRY;
+        return grammar_options.DEFAULT_REGISTRY;
     }
 }
 

@@ -1,5 +1,5 @@
 export const id = 273;
-export const ids = [273,287];
+export const ids = [273];
 export const modules = {
 
 /***/ 1273:
@@ -7,19 +7,18 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   USAGE: () => (/* binding */ USAGE),
-/* harmony export */   runCli: () => (/* binding */ runCli)
+/* harmony export */   runCli: () => (/* binding */ runCli),
+/* harmony export */   usage: () => (/* binding */ usage)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _commands_types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4287);
 /* harmony import */ var _foundation_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8859);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
-/* harmony import */ var _foundation_log_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4911);
-/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3411);
-/* harmony import */ var _foundation_redactor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6297);
+/* harmony import */ var _foundation_log_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4911);
+/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3411);
+/* harmony import */ var _foundation_redactor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6297);
 /* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(403);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5792);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5792);
 
 
 
@@ -29,16 +28,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
-const USAGE = `Usage: npm-totp-publish <command> [options]
-
-Runs npm's 2FA-protected writes with a one-time password made just in time from a TOTP secret.
-
-Commands (npm's own grammar; <pkg> defaults to the package in --package, or the current folder):
-  ${_commands_types_js__WEBPACK_IMPORTED_MODULE_5__/* .KNOWN_COMMANDS */ .b.join('\n  ')}
-  run <file>      run a block of the commands above, one per line (# comments; - reads stdin)
-
-Options:
+const OPTIONS = `Options:
   --registry <url>           registry URL (default: https://registry.npmjs.org/)
   --package <path>           the package for publish and the default <pkg> (default: .)
   --expect-version <v>       refuse to publish unless the version is v (a release tag such as v1.2.3 works)
@@ -49,28 +39,47 @@ Options:
                              approval), totp (codes only) or web (a person approves on npm's web page while this waits)
   --approval-timeout <d>     how long one web approval may take (default 15m; 90s, 15m, 1h)
   --open                     open each web approval page in the browser (on this machine)
+  --dry-run                  read and check everything, write nothing
+  --ignore-scripts           do not run prepublishOnly, prepack, prepare or postpack
+  --allow-insecure-registry  allow plain http to a host other than this machine
+  --json                     print the results as JSON on stdout
+  -h, --help                 this help (after a command: that command's)
+  -v, --version              this tool's version
 
-Monorepos (flags of publish, and of dist-tag add for --workspaces/-w):
+Monorepos (publish, stage publish, dist-tag add, trust, stage approve and reject take --workspaces or -w):
   --workspaces               every workspace package of the monorepo in --package (npm/yarn workspaces, pnpm-workspace.yaml)
   -w, --workspace <x>        a workspace package by name, folder or glob (repeatable)
   --include-workspace-root   the monorepo's root package too
   --concurrency <n>          packages packed and uploaded at once (default 4)
   --otp-uses <n|auto>        the most writes one one-time password is sent with; auto (default): 3 on
                              registry.npmjs.org, no limit elsewhere until the registry answers 429 or refuses a reuse
-  --dry-run                  read and check everything, write nothing
-  --ignore-scripts           do not run prepublishOnly, prepack, prepare or postpack
-  --allow-insecure-registry  allow plain http to a host other than this machine
-  --json                     print the results as JSON on stdout
-  -h, --help                 this help
-  -v, --version              this tool's version
 
 Secrets come from the environment only, never from arguments:
   NODE_AUTH_TOKEN or NPM_TOKEN   registry token
   NPM_TOTP_SECRET                TOTP secret: base32 text or an otpauth://totp/ URI
   NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK  an incoming webhook (Slack, Teams, Discord) told when a web approval waits
 `;
+const RUN_USAGE = 'run <file>      run a block of the commands above, one per line (# comments; - reads stdin)';
+async function usage(words = []) {
+    const { COMMANDS, commandHelp, commandsNamed } = await Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(30)]).then(__webpack_require__.bind(__webpack_require__, 5030));
+    const named = words.length > 0 ? commandsNamed(words) : [];
+    if (named.length > 0) {
+        return `Usage: npm-totp-publish ${named.length === 1 ? named[0].words.join(' ') : `${words[0]} <subcommand>`} [options]\n\n${commandHelp(named)}\n\n${OPTIONS}`;
+    }
+    if (words[0] === 'run')
+        return `Usage: npm-totp-publish run <file> [options]\n\n  ${RUN_USAGE}\n\n${OPTIONS}`;
+    return `Usage: npm-totp-publish <command> [options]
+
+Runs npm's 2FA-protected writes with a one-time password made just in time from a TOTP secret, or a web approval.
+
+Commands (npm's own grammar; <pkg> defaults to the package in --package, or the current folder):
+${COMMANDS.flatMap((command) => command.usage).map((line) => `  ${line}`).join('\n')}
+  ${RUN_USAGE}
+
+${OPTIONS}`;
+}
 async function runCli(argv, env, io) {
-    const redactor = new _foundation_redactor_js__WEBPACK_IMPORTED_MODULE_6__/* .Redactor */ .p();
+    const redactor = new _foundation_redactor_js__WEBPACK_IMPORTED_MODULE_5__/* .Redactor */ .p();
     const logger = cliLogger(redactor, io);
     for (const name of ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_TOTP_SECRET', 'NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK']) {
         const value = env[name];
@@ -79,16 +88,18 @@ async function runCli(argv, env, io) {
     }
     try {
         const parsed = parse(argv);
-        if (parsed === 'help') {
-            io.stdout(USAGE);
-            return 0;
-        }
         if (parsed === 'version') {
-            io.stdout(`${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x}\n`);
+            io.stdout(`${_version_js__WEBPACK_IMPORTED_MODULE_6__/* .VERSION */ .x}\n`);
             return 0;
         }
-        const [{ idTokenAvailable, normalizeOptions }, { parseCommandWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(333)]).then(__webpack_require__.bind(__webpack_require__, 4333)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(953), __webpack_require__.e(374)]).then(__webpack_require__.bind(__webpack_require__, 4953))]);
-        const usable = (value) => (value?.trim() && value.trim() !== _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_8__/* .SETUP_NODE_PLACEHOLDER */ .D ? value : undefined);
+        if ('help' in parsed) {
+            io.stdout(await usage(parsed.help));
+            return 0;
+        }
+        const [{ idTokenAvailable, normalizeOptions }, { COMMANDS }, { checkWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3635)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(30)]).then(__webpack_require__.bind(__webpack_require__, 5030)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(474)]).then(__webpack_require__.bind(__webpack_require__, 474))]);
+        if (parsed.words[0] !== 'run')
+            checkWords(parsed.words, COMMANDS, (problem) => new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `${problem}.`));
+        const usable = (value) => (value?.trim() && value.trim() !== _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_7__/* .SETUP_NODE_PLACEHOLDER */ .D ? value : undefined);
         const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
         const options = normalizeOptions({ ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET, approvalWebhook: env.NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK }, {
             token: 'NODE_AUTH_TOKEN (or NPM_TOKEN)',
@@ -111,7 +122,7 @@ async function runCli(argv, env, io) {
             approvalTimeout: '--approval-timeout',
             approvalWebhook: 'NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK',
         }, { idTokenAvailable: idTokenAvailable(env) });
-        const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(333), __webpack_require__.e(953), __webpack_require__.e(743), __webpack_require__.e(28)]).then(__webpack_require__.bind(__webpack_require__, 5743)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(30), __webpack_require__.e(239)]).then(__webpack_require__.bind(__webpack_require__, 8239)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         let input;
         if (parsed.words[0] === 'run') {
             if (parsed.words.length !== 2)
@@ -123,8 +134,7 @@ async function runCli(argv, env, io) {
             input = { block, inputName: file === '-' ? 'standard input' : file };
         }
         else {
-            const defaultPackage = await defaultPackageName(options, io.cwd);
-            input = { commands: [parseCommandWords(parsed.words, { line: 0, text: parsed.words.join(' ') }, { inputName: 'arguments', defaultPackage })] };
+            input = { words: parsed.words, inputName: 'arguments' };
         }
         const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(env, logger) : undefined;
         const report = await runCommands(options, input, {
@@ -132,30 +142,31 @@ async function runCli(argv, env, io) {
             logger,
             cwd: io.cwd,
             env,
-            userAgent: _version_js__WEBPACK_IMPORTED_MODULE_7__/* .USER_AGENT */ ._,
+            userAgent: _version_js__WEBPACK_IMPORTED_MODULE_6__/* .USER_AGENT */ ._,
             ...(idTokens ? { idTokens } : {}),
             ...(parsed.open ? { openUrl: (url) => openInBrowser(url, logger) } : {}),
         });
         printReport(report, parsed.json, redactor, io);
         if (report.error !== undefined) {
-            io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(report.error))}`)}\n`);
+            io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(report.error))}`)}\n`);
             return 1;
         }
         return 0;
     }
     catch (error) {
-        const usage = error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz && error.input === 'arguments';
-        io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(error))}`)}\n`);
-        if (usage)
-            io.stderr(`\n${USAGE}`);
-        return usage ? 2 : 1;
+        const wrongUsage = error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz && error.input === 'arguments';
+        io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(error))}`)}\n`);
+        if (wrongUsage)
+            io.stderr(`\n${await usage(argvWords(argv))}`);
+        return wrongUsage ? 2 : 1;
     }
 }
 const SECRET_FLAGS = /^--?(token|otp|otp-secret|secret|auth|password|_authToken|approval-webhook)(=|$)/i;
 const GLOBAL_VALUED = new Set(['--registry', '--package', '--expect-version', '--trusted-publishing', '--auth-type', '--approval-timeout']);
-const TRUST_STAGE_FLAGS = [..._commands_types_js__WEBPACK_IMPORTED_MODULE_5__/* .TRUST_STAGE_VALUED */ .Y, 'allow-publish', 'allow-stage-publish', 'allow-staged-publish', 'yes'].map((flag) => `--${flag}`);
-const COMMAND_FLAGS = new Set(['--tag', '--access', '--force', '--workspaces', '--workspace', '-w', '--include-workspace-root', '--concurrency', '--otp-uses', ...TRUST_STAGE_FLAGS]);
 const GLOBAL_BOOLEAN = new Set(['--dry-run', '--ignore-scripts', '--allow-insecure-registry', '--json', '--open', '--help', '-h', '--version', '-v']);
+function argvWords(argv) {
+    return argv.filter((arg, index) => !arg.startsWith('-') && !GLOBAL_VALUED.has(argv[index - 1] ?? ''));
+}
 function parse(argv) {
     const secretFlag = argv.find((arg) => SECRET_FLAGS.test(arg));
     if (secretFlag) {
@@ -184,14 +195,11 @@ function parse(argv) {
         }
     }
     if (flags.has('--help') || flags.has('-h'))
-        return 'help';
+        return { help: words };
     if (flags.has('--version') || flags.has('-v'))
         return 'version';
     if (words.length === 0)
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', 'no command given.');
-    const unknown = words.find((word) => word.startsWith('-') && !COMMAND_FLAGS.has(word.split('=')[0]) && word !== '-');
-    if (unknown)
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `unknown option ${unknown.split('=')[0]}.`);
     return {
         settings: {
             ...(values.package === undefined ? {} : { package: values.package }),
@@ -236,7 +244,7 @@ function printReport(report, json, redactor, io) {
     for (const result of report.results) {
         const attempts = result.otpAttempts === 1 ? '1 OTP' : `${result.otpAttempts} OTPs`;
         const where = result.line > 0 ? `line ${result.line}: ` : '';
-        io.stdout(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .inertText */ .U)(redactor.redact(`${result.outcome.padEnd(9)} ${where}${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)${result.detail ? ` - ${result.detail}` : ''}`))}\n`);
+        io.stdout(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inertText */ .U)(redactor.redact(`${result.outcome.padEnd(9)} ${where}${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)${result.detail ? ` - ${result.detail}` : ''}`))}\n`);
     }
     if (report.approvals)
         io.stdout(`web approvals given during the run: ${report.approvals}\n`);
@@ -247,7 +255,7 @@ function printReport(report, json, redactor, io) {
     }
 }
 function cliLogger(redactor, io) {
-    const line = (prefix) => (message) => io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .inertText */ .U)(`${prefix}${redactor.redact(message)}`)}\n`);
+    const line = (prefix) => (message) => io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inertText */ .U)(`${prefix}${redactor.redact(message)}`)}\n`);
     return {
         debug: () => { },
         info: line(''),
@@ -258,48 +266,10 @@ function cliLogger(redactor, io) {
         relay: (text) => {
             for (const line of text.split(/\r\n|\r|\n/))
                 if (line.trim() !== '')
-                    io.stderr(`  ${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_9__/* .inertText */ .U)(redactor.redact(line))}\n`);
+                    io.stderr(`  ${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inertText */ .U)(redactor.redact(line))}\n`);
         },
     };
 }
-
-
-/***/ }),
-
-/***/ 4287:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ TRUST_STAGE_VALUED),
-/* harmony export */   b: () => (/* binding */ KNOWN_COMMANDS)
-/* harmony export */ });
-const TRUST_STAGE_VALUED = ['file', 'repo', 'repository', 'project', 'env', 'environment', 'id', 'org-id', 'project-id', 'pipeline-definition-id', 'vcs-origin', 'context-id', 'dir'];
-const KNOWN_COMMANDS = [
-    'publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--otp-uses <n>] [--provenance[=true|false|auto]]',
-    'dist-tag add <pkg>@<version> [<tag>]',
-    'dist-tag add --workspaces [-w <name|folder|glob>...] <tag>   (every workspace package at its package.json version)',
-    'dist-tag rm <pkg> <tag>',
-    'dist-tag ls [<pkg>]',
-    'owner add <user> [<pkg>]',
-    'owner rm <user> [<pkg>]',
-    'owner ls [<pkg>]',
-    'access set status=public|private [<pkg>]',
-    'access set mfa=none|publish|automation [<pkg>]',
-    'access get status [<pkg>]',
-    'deprecate <pkg>[@<range>] <message>',
-    'unpublish <pkg>@<version>   (or unpublish <pkg> --force for every version)',
-    'trust github [<pkg>] --file <workflow.yml> [--repo <owner/repo>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w <name|folder|glob>...] [--dry-run]',
-    'trust gitlab [<pkg>] --file <.gitlab-ci.yml> [--project <group/project>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
-    'trust circleci [<pkg>] --org-id <uuid> --project-id <uuid> --pipeline-definition-id <uuid> --vcs-origin <host/owner/repo> [--context-id <uuid>...] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
-    'trust list [<pkg>]',
-    'trust revoke [<pkg>] --id <id> [--dry-run]',
-    'stage publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--provenance[=true|false|auto]]',
-    'stage list [<pkg>]',
-    'stage view <id>',
-    'stage download <id> [--dir <folder>]',
-    'stage approve <id|pkg@version>... [--dry-run]   (or stage approve --workspaces [-w ...]: each package at its package.json version)',
-    'stage reject <id|pkg@version>... [--dry-run]   (or stage reject --workspaces [-w ...])',
-];
 
 
 /***/ }),

@@ -3764,7 +3764,7 @@ module.exports = unpublish
 
 /***/ }),
 
-/***/ 8124:
+/***/ 5743:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const { Request, Response } = __webpack_require__(8483)
@@ -4264,7 +4264,7 @@ module.exports = {
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const { NotCachedError } = __webpack_require__(9456)
-const CacheEntry = __webpack_require__(8124)
+const CacheEntry = __webpack_require__(5743)
 const remote = __webpack_require__(766)
 
 // do whatever is necessary to get a Response and return it

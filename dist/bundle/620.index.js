@@ -1,270 +1,8 @@
 export const id = 620;
-export const ids = [620,251];
+export const ids = [620];
 export const modules = {
 
-/***/ 9812:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   kL: () => (/* binding */ manifestMismatch),
-/* harmony export */   qb: () => (/* binding */ uncomparable),
-/* harmony export */   vn: () => (/* binding */ stagedFieldsProblem)
-/* harmony export */ });
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
-
-function uncomparable(checkout) {
-    const id = `${checkout.name}@${checkout.version}`;
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(checkout.input, `${checkout.input}: the checkout holds ${id}, but it cannot be compared with what is staged, because it cannot be packed as stage publish would pack it: ${checkout.problem} ` +
-        `Nothing was approved: fix the package, or approve from a checkout that packs ${id}.`, { received: id });
-}
-function stagedAccess(value) {
-    if (value === 'public')
-        return 'public';
-    if (value === 'private' || value === 'restricted')
-        return 'restricted';
-    return undefined;
-}
-function stagedFieldsProblem(entry, checkout) {
-    const label = `${entry.packageName}@${entry.version}`;
-    const problems = [];
-    if (checkout.tag !== undefined && entry.tag !== checkout.tag)
-        problems.push(`it would be published with tag ${entry.tag}, but this checkout publishes it with tag ${checkout.tag}`);
-    const access = stagedAccess(entry.access);
-    if (checkout.access !== undefined && access !== checkout.access) {
-        problems.push(`it would be published with access ${access ?? 'left to the registry'}, but this checkout publishes it with access ${checkout.access}`);
-    }
-    if (problems.length === 0)
-        return undefined;
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$('ESTAGEMISMATCH', `${label} staged as ${entry.id}: ${problems.join('; ')}. Nothing was approved. Reject it (stage reject ${entry.id}) and stage it again as the checkout says, or change the checkout's setting.`, { received: label });
-}
-function manifestMismatch(label, stageId, differences) {
-    const shown = (text) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
-    const details = differences.map((difference) => `${difference.field}: the registry serves ${shown(difference.published)}, the checkout has ${shown(difference.expected)}`);
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$('EMANIFESTMISMATCH', `${label} is published (approved ${stageId}), but the version document the registry serves differs from what this checkout would publish in ${differences.map((difference) => difference.field).join(', ')} ` +
-        `(${details.join('; ')}). Its tarball is the checkout's; its package.json metadata was staged otherwise. ` +
-        `Deprecate it at once (deprecate ${label} "do not install: published with metadata it was not built with") and unpublish it within npm's 72-hour window (unpublish ${label}), then publish a fixed version.`, { received: label });
-}
-
-
-/***/ }),
-
-/***/ 6620:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   planTrustStage: () => (/* binding */ planTrustStage),
-/* harmony export */   repositoryOf: () => (/* binding */ repositoryOf)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8056);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
-/* harmony import */ var _package_read_package_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5863);
-/* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4098);
-/* harmony import */ var _package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6844);
-/* harmony import */ var _commands_stage_checks_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9812);
-/* harmony import */ var _publish_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1118);
-/* harmony import */ var _workspace_plan_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(251);
-
-
-
-
-
-
-
-
-
-
-const PACKING_SCRIPTS = ['prepack', 'prepare', 'postpack'];
-async function planTrustStage(command, options, cwd, env) {
-    switch (command.kind) {
-        case 'trust-setup':
-            return planTrust(command, options, cwd);
-        case 'stage-decide':
-            return planStageDecisions(command, options, cwd, env);
-        case 'stage-download':
-            return [{ ...command, dir: node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, command.dir ?? '.') }];
-        default:
-            return [command];
-    }
-}
-async function monorepoRoot(options, cwd) {
-    const target = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, options.packageSpec);
-    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target).catch(() => undefined);
-    if (info?.isFile() && node_path__WEBPACK_IMPORTED_MODULE_1__.basename(target) === 'package.json')
-        return node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(target);
-    if (!info?.isDirectory())
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(options.names.package, `${options.names.package}: "${options.packageSpec}" is not a folder (looked for ${target}). With --workspaces, give the monorepo's root folder.`, { received: options.packageSpec });
-    return target;
-}
-async function planTrust(command, options, cwd) {
-    const names = options.names;
-    const where = command.line > 0 ? `commands line ${command.line}` : 'the command line';
-    const fail = (problem, received) => new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.package, `${where} (${command.text}): ${problem}.`, { received });
-    if (command.workspaces !== undefined) {
-        const monorepo = await (0,_package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__/* .findWorkspaces */ .gt)(await monorepoRoot(options, cwd), names.workspaces);
-        const selected = (0,_package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__/* .selectWorkspaces */ .Vj)(monorepo, command.workspaces, command.includeWorkspaceRoot, names.workspaces).filter((pkg) => !pkg.private);
-        if (selected.length === 0)
-            throw fail(`the workspaces selected hold no public package`);
-        const rootRepository = repositoryOf(monorepo.rootManifest, command.spec.provider);
-        return selected.map((pkg) => {
-            const own = repositoryOf(pkg.manifest, command.spec.provider);
-            const entity = command.spec.entity ?? own ?? rootRepository;
-            if (command.spec.provider !== 'circleci' && entity === undefined) {
-                throw fail(`${pkg.name} names no ${providerWords(command.spec.provider)} in the "repository" of ${node_path__WEBPACK_IMPORTED_MODULE_1__.join(pkg.dir, 'package.json')} or of the monorepo root: give ${command.spec.provider === 'github' ? '--repo owner/repo' : '--project group/project'}`, pkg.name);
-            }
-            const note = command.spec.entity === undefined && entity !== undefined ? [`${entityWord(command.spec.provider)} ${entity} from the "repository" of ${own === undefined ? 'the monorepo root' : node_path__WEBPACK_IMPORTED_MODULE_1__.join(pkg.relativeDir, 'package.json')}`] : [];
-            return trustCreate(command, pkg.name, entity, note);
-        });
-    }
-    let manifest;
-    let problem;
-    try {
-        const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .readPackageSource */ .e)(options.packageSpec, cwd, names.package);
-        manifest = found.kind === 'folder' ? found.manifest : (await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_5__/* .readTarball */ .ty)(found.file, names.package)).manifest;
-    }
-    catch (error) {
-        problem = error instanceof Error ? error.message : String(error);
-    }
-    const pkg = command.pkg ?? (typeof manifest?.name === 'string' ? manifest.name : undefined);
-    if (pkg === undefined)
-        throw fail(`no <pkg> given, and the package setting names no readable package (${problem ?? 'no name'})`);
-    const { provider, entity: given } = command.spec;
-    if (provider === 'circleci')
-        return [trustCreate(command, pkg, undefined, [])];
-    const fromManifest = manifest === undefined ? undefined : repositoryOf(manifest, provider);
-    const declared = manifest?.repository !== undefined && manifest?.name === pkg;
-    if (given === undefined && fromManifest === undefined) {
-        const why = declared ? `the "repository" in its package.json is not a ${providerWords(provider)}` : `the package setting's package.json gives no ${providerWords(provider)} for it`;
-        throw fail(`${pkg}: ${why}; give ${provider === 'github' ? '--repo owner/repo' : '--project group/project'}`, pkg);
-    }
-    const notes = [];
-    if (given === undefined)
-        notes.push(`${entityWord(provider)} ${fromManifest} from the "repository" of its package.json`);
-    else if (fromManifest !== undefined && fromManifest !== given && manifest?.name === pkg)
-        notes.push(`the "repository" in package.json (${fromManifest}) differs from the ${entityWord(provider)} given (${given}); using ${given}`);
-    return [trustCreate(command, pkg, given ?? fromManifest, notes)];
-}
-function providerWords(provider) {
-    return provider === 'github' ? 'GitHub repository' : provider === 'gitlab' ? 'GitLab project' : 'CircleCI pipeline';
-}
-function entityWord(provider) {
-    return provider === 'github' ? 'repository' : 'project';
-}
-function repositoryOf(manifest, provider) {
-    const field = manifest.repository;
-    const url = typeof field === 'string' ? field : field && typeof field === 'object' && typeof field.url === 'string' ? field.url : undefined;
-    if (url === undefined)
-        return undefined;
-    try {
-        const hosted = npm_package_arg__WEBPACK_IMPORTED_MODULE_2__(url).hosted;
-        if (!hosted || hosted.type !== provider || !hosted.user || !hosted.project)
-            return undefined;
-        return `${hosted.user}/${hosted.project}`;
-    }
-    catch {
-        return undefined;
-    }
-}
-function trustCreate(command, pkg, entity, notes) {
-    const { spec } = command;
-    let config;
-    const environment = spec.environment === undefined ? {} : { environment: spec.environment };
-    if (spec.provider === 'github') {
-        config = { type: 'github', claims: { repository: entity, workflow_ref: { file: spec.file }, ...environment }, permissions: spec.permissions };
-    }
-    else if (spec.provider === 'gitlab') {
-        config = { type: 'gitlab', claims: { project_path: entity, ci_config_ref_uri: { file: spec.file }, ...environment }, permissions: spec.permissions };
-    }
-    else {
-        const ids = spec.circleci;
-        const claims = {
-            'oidc.circleci.com/org-id': ids.orgId,
-            'oidc.circleci.com/project-id': ids.projectId,
-            'oidc.circleci.com/pipeline-definition-id': ids.pipelineDefinitionId,
-            'oidc.circleci.com/vcs-origin': ids.vcsOrigin,
-        };
-        if (ids.contextIds.length > 0)
-            claims['oidc.circleci.com/context-ids'] = ids.contextIds;
-        config = { type: 'circleci', claims, permissions: spec.permissions };
-    }
-    const flags = [
-        ...(spec.provider === 'circleci' ? [] : [`--file ${spec.file}`, `--${spec.provider === 'github' ? 'repo' : 'project'} ${entity}`]),
-        ...(spec.environment === undefined ? [] : [`--env ${spec.environment}`]),
-        ...(spec.permissions.includes('createPackage') ? ['--allow-publish'] : []),
-        ...(spec.permissions.includes('createStagedPackage') ? ['--allow-stage-publish'] : []),
-    ];
-    const text = command.workspaces === undefined ? command.text : `trust ${spec.provider} ${pkg} ${flags.join(' ')}`;
-    return { line: command.line, text, kind: 'trust-create', pkg, config, dryRun: command.dryRun, notes };
-}
-async function planStageDecisions(command, options, cwd, env) {
-    const kind = command.action === 'approve' ? 'stage-approve' : 'stage-reject';
-    if (command.workspaces !== undefined) {
-        const publish = {
-            kind: 'publish', line: command.line, text: command.text, target: undefined, tag: undefined, access: undefined, dryRun: false,
-            workspaces: command.workspaces, includeWorkspaceRoot: command.includeWorkspaceRoot, stage: true,
-        };
-        const plan = await (0,_workspace_plan_js__WEBPACK_IMPORTED_MODULE_9__.planWorkspacePublish)(publish, { ...options, provenance: false }, cwd, env);
-        return plan.members.flatMap((member) => {
-            if (!member.plan)
-                return [];
-            const checkout = {
-                name: member.plan.name, version: member.plan.version, source: member.plan.source, scripts: member.plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)),
-                tag: member.plan.tagImplicit ? undefined : member.plan.tag, access: member.plan.access,
-            };
-            return [{ line: command.line, text: `stage ${command.action} ${member.name}@${member.version}`, kind, target: { name: member.name, version: member.version }, dryRun: command.dryRun, checkout }];
-        });
-    }
-    const checkout = command.action === 'approve' ? await packageCheckout(options, cwd, env) : undefined;
-    if (checkout && 'problem' in checkout) {
-        const named = command.targets.find((target) => 'name' in target && target.name === checkout.name && target.version === checkout.version);
-        if (named)
-            throw (0,_commands_stage_checks_js__WEBPACK_IMPORTED_MODULE_7__/* .uncomparable */ .qb)(checkout);
-    }
-    return command.targets.map((target) => ({
-        line: command.line,
-        text: command.targets.length === 1 ? command.text : `stage ${command.action} ${'id' in target ? target.id : `${target.name}@${target.version}`}`,
-        kind,
-        target,
-        dryRun: command.dryRun,
-        checkout,
-    }));
-}
-async function packageCheckout(options, cwd, env) {
-    const names = options.names;
-    if (!(await holdsPackage(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, options.packageSpec))))
-        return undefined;
-    const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .readPackageSource */ .e)(options.packageSpec, cwd, names.package);
-    if (found.kind === 'tarball') {
-        const tarball = await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_5__/* .readTarball */ .ty)(found.file, names.package);
-        return { name: tarball.manifest.name, version: tarball.manifest.version, source: { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest }, scripts: [] };
-    }
-    const publish = { kind: 'publish', line: 0, text: 'stage publish', target: undefined, tag: 'latest', access: undefined, dryRun: false, stage: true };
-    const manifest = found.manifest;
-    try {
-        const plan = await (0,_publish_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .settlePublish */ .Z)(publish, { ...options, expectVersion: undefined, provenance: false }, { kind: 'folder', dir: found.dir, manifest }, cwd, env);
-        const publishConfig = typeof manifest.publishConfig === 'object' && manifest.publishConfig !== null ? manifest.publishConfig : {};
-        const tag = options.tag ?? (typeof publishConfig.tag === 'string' ? publishConfig.tag : undefined);
-        return { name: plan.name, version: plan.version, source: plan.source, scripts: plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)), tag, access: plan.access };
-    }
-    catch (error) {
-        return { name: found.manifest.name, version: found.manifest.version, problem: error instanceof Error ? error.message : String(error), input: names.package };
-    }
-}
-async function holdsPackage(target) {
-    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target).catch(() => undefined);
-    if (!info)
-        return false;
-    if (info.isDirectory())
-        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(target, 'package.json')).catch(() => undefined)) !== undefined;
-    return true;
-}
-
-
-/***/ }),
-
-/***/ 251:
+/***/ 8239:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -272,311 +10,635 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  expandWorkspaceDistTags: () => (/* binding */ expandWorkspaceDistTags),
-  planWorkspacePublish: () => (/* binding */ planWorkspacePublish)
+  defaultPackageName: () => (/* binding */ defaultPackageName),
+  runCommands: () => (/* binding */ runCommands)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __webpack_require__(2088);
-;// CONCATENATED MODULE: ./lib/package/dependency-order.js
-
-
-const RUNTIME_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'];
-function dependencyOrder(packages) {
-    const sorted = [...packages].sort((a, b) => compare(a.name, b.name));
-    const byName = new Map(sorted.map((pkg) => [pkg.name, pkg]));
-    const dependsOn = new Map();
-    for (const pkg of sorted) {
-        const targets = new Set();
-        for (const field of RUNTIME_FIELDS) {
-            const dependencies = pkg.manifest[field];
-            if (typeof dependencies !== 'object' || dependencies === null || Array.isArray(dependencies))
-                continue;
-            for (const [name, spec] of Object.entries(dependencies)) {
-                if (typeof spec !== 'string')
-                    continue;
-                const target = workspaceTarget(pkg, name, spec, sorted, byName);
-                if (target !== undefined && target !== pkg.name)
-                    targets.add(target);
-            }
-        }
-        dependsOn.set(pkg.name, [...targets].sort(compare));
-    }
-    const components = stronglyConnected(sorted.map((pkg) => pkg.name), dependsOn);
-    const componentOf = new Map();
-    components.forEach((members, index) => {
-        for (const member of members)
-            componentOf.set(member, index);
-    });
-    const lastLevel = [];
-    const levelOf = new Map();
-    components.forEach((members, index) => {
-        let base = 0;
-        for (const member of members) {
-            for (const dependency of dependsOn.get(member) ?? []) {
-                const other = componentOf.get(dependency) ?? index;
-                if (other !== index)
-                    base = Math.max(base, (lastLevel[other] ?? 0) + 1);
-            }
-        }
-        members.forEach((member, offset) => levelOf.set(member, base + offset));
-        lastLevel[index] = base + members.length - 1;
-    });
-    const levels = [];
-    for (const pkg of sorted) {
-        const level = levelOf.get(pkg.name) ?? 0;
-        (levels[level] ??= []).push(pkg.name);
-    }
-    const cycles = components.filter((members) => members.length > 1).sort((a, b) => compare(a[0] ?? '', b[0] ?? ''));
-    return { levels: levels.filter((level) => level !== undefined), dependsOn, cycles };
-}
-function workspaceTarget(pkg, name, spec, packages, byName) {
-    const at = spec.indexOf('workspace:');
-    if (at >= 0) {
-        const rest = spec.slice(at + 'workspace:'.length).split(/\s/)[0] ?? '';
-        const byPath = folderTarget(pkg, rest, packages);
-        if (byPath !== undefined)
-            return byPath;
-        const alias = /^(.+)@[^@]*$/.exec(rest)?.[1];
-        return byName.has(alias ?? name) ? (alias ?? name) : undefined;
-    }
-    const local = /^(?:file|link):(.+)$/.exec(spec)?.[1];
-    if (local !== undefined)
-        return folderTarget(pkg, local.startsWith('.') ? local : `./${local}`, packages);
-    let target = name;
-    let range = spec;
-    const alias = /^npm:((?:@[^/@]+\/)?[^@]+)(?:@(.*))?$/.exec(spec);
-    if (alias !== null) {
-        target = alias[1] ?? name;
-        range = alias[2] ?? '';
-    }
-    const other = byName.get(target);
-    if (other === undefined)
-        return undefined;
-    if (range === '' || range === '*')
-        return target;
-    const version = other.version ?? (typeof other.manifest.version === 'string' ? (semver.clean(other.manifest.version) ?? '') : '');
-    if (semver.valid(version) === null || semver.validRange(range, { loose: true }) === null)
-        return undefined;
-    return semver.satisfies(version, range, { loose: true, includePrerelease: true }) ? target : undefined;
-}
-function folderTarget(pkg, rest, packages) {
-    if (!/[\\/]/.test(rest) || rest.startsWith('@'))
-        return undefined;
-    if (pkg.dir !== undefined && rest.startsWith('.')) {
-        const dir = external_node_path_.resolve(pkg.dir, rest);
-        const found = packages.find((other) => other.dir === dir);
-        if (found)
-            return found.name;
-    }
-    const relative = external_node_path_.posix.normalize(rest.replace(/\\/g, '/')).replace(/\/+$/, '');
-    return packages.find((other) => other.relativeDir !== undefined && other.relativeDir === relative)?.name;
-}
-function stronglyConnected(names, edges) {
-    const index = new Map();
-    const low = new Map();
-    const onStack = new Set();
-    const stack = [];
-    const components = [];
-    let counter = 0;
-    for (const start of names) {
-        if (index.has(start))
-            continue;
-        const work = [{ node: start, next: 0 }];
-        index.set(start, counter);
-        low.set(start, counter++);
-        stack.push(start);
-        onStack.add(start);
-        while (work.length > 0) {
-            const frame = work[work.length - 1];
-            const targets = edges.get(frame.node) ?? [];
-            if (frame.next < targets.length) {
-                const target = targets[frame.next++];
-                if (!index.has(target)) {
-                    index.set(target, counter);
-                    low.set(target, counter++);
-                    stack.push(target);
-                    onStack.add(target);
-                    work.push({ node: target, next: 0 });
-                }
-                else if (onStack.has(target)) {
-                    low.set(frame.node, Math.min(low.get(frame.node), index.get(target)));
-                }
-                continue;
-            }
-            work.pop();
-            const parent = work[work.length - 1];
-            if (parent)
-                low.set(parent.node, Math.min(low.get(parent.node), low.get(frame.node)));
-            if (low.get(frame.node) === index.get(frame.node)) {
-                const members = [];
-                let member;
-                do {
-                    member = stack.pop();
-                    onStack.delete(member);
-                    members.push(member);
-                } while (member !== frame.node);
-                components.push(members.sort(compare));
-            }
-        }
-    }
-    return components;
-}
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// EXTERNAL MODULE: ./lib/package/npmrc.js
-var npmrc = __webpack_require__(9050);
-// EXTERNAL MODULE: ./lib/package/publish-manifest.js
-var publish_manifest = __webpack_require__(6533);
-// EXTERNAL MODULE: ./lib/package/workspaces.js
-var workspaces = __webpack_require__(6844);
+// EXTERNAL MODULE: ./lib/commands/command.js
+var command = __webpack_require__(5583);
+// EXTERNAL MODULE: ./lib/commands/index.js + 12 modules
+var commands = __webpack_require__(5030);
+// EXTERNAL MODULE: ./lib/commands/publish.js
+var publish = __webpack_require__(7581);
+// EXTERNAL MODULE: ./lib/foundation/describe-error.js
+var describe_error = __webpack_require__(403);
 // EXTERNAL MODULE: ./lib/foundation/errors.js
 var errors = __webpack_require__(9670);
-// EXTERNAL MODULE: ./lib/plan/options.js
-var plan_options = __webpack_require__(4333);
-// EXTERNAL MODULE: ./lib/plan/publish-plan.js + 1 modules
-var publish_plan = __webpack_require__(1118);
-;// CONCATENATED MODULE: ./lib/plan/workspace-plan.js
-
-
-
-
-
-
-
-
-
-async function monorepoAt(command, options, cwd) {
-    const names = options.names;
-    const spec = command.target ?? options.packageSpec;
-    const target = external_node_path_.resolve(cwd, spec);
-    const info = await (0,promises_.stat)(target).catch(() => undefined);
-    const input = 'line' in command ? (0,publish_plan/* packageInput */.Lb)(command, names) : names.package;
-    if (!info)
-        throw new errors/* InputError */.dz(input, `${input}: "${spec}" does not exist (looked for ${target}). With ${names.workspaces}, give the monorepo's root folder.`, { received: spec });
-    const dir = info.isDirectory() ? target : external_node_path_.basename(target) === 'package.json' ? external_node_path_.dirname(target) : undefined;
-    if (dir === undefined) {
-        throw new errors/* InputError */.dz(names.workspaces, `${names.workspaces}: ${target} is not a folder; workspaces are published from the monorepo's root folder. Set ${names.package} to that folder.`, { received: spec });
+// EXTERNAL MODULE: ./lib/grammar/line.js + 1 modules
+var line = __webpack_require__(474);
+// EXTERNAL MODULE: ./lib/grammar/options.js
+var grammar_options = __webpack_require__(3635);
+// EXTERNAL MODULE: ./lib/otp/source.js + 1 modules
+var source = __webpack_require__(6198);
+;// CONCATENATED MODULE: ./lib/otp/time-sync.js
+const MAX_OFFSET_MS = 15 * 60 * 1000;
+const DEFAULT_BYTES_PER_MS = 1000;
+const DEFAULT_LATENCY_MS = 500;
+class TimeSync {
+    #warn;
+    #warned = new Set();
+    #low = Number.NEGATIVE_INFINITY;
+    #high = Number.POSITIVE_INFINITY;
+    #observed = false;
+    #latencyMs = DEFAULT_LATENCY_MS;
+    #bytesPerMs = DEFAULT_BYTES_PER_MS;
+    constructor(options = {}) {
+        this.#warn = options.warn ?? (() => { });
     }
-    return (0,workspaces/* findWorkspaces */.gt)(dir, names.workspaces);
+    get offsetMs() {
+        return this.#observed ? Math.round((this.#low + this.#high) / 2) : 0;
+    }
+    get uncertaintyMs() {
+        return this.#observed ? Math.round((this.#high - this.#low) / 2) : Number.POSITIVE_INFINITY;
+    }
+    get known() {
+        return this.#observed;
+    }
+    get latencyMs() {
+        return this.#latencyMs;
+    }
+    get bytesPerMs() {
+        return this.#bytesPerMs;
+    }
+    observe(observation) {
+        const { date, sentAt, receivedAt } = observation;
+        const elapsed = Math.max(0, receivedAt - sentAt);
+        const bytes = observation.bytesSent ?? 0;
+        if (bytes > 64 * 1024) {
+            const uploadMs = Math.max(1, elapsed - this.#latencyMs);
+            this.#bytesPerMs = smooth(this.#bytesPerMs, bytes / uploadMs);
+        }
+        else {
+            this.#latencyMs = smooth(this.#latencyMs, elapsed);
+        }
+        if (date === undefined)
+            return;
+        const stamped = Date.parse(date);
+        const shown = date.length > 80 ? `${date.slice(0, 80)}…` : date;
+        if (!Number.isFinite(stamped)) {
+            this.#warnOnce('unparsed', `The registry's Date header "${shown}" is not a date: not applied; one-time passwords follow this machine's clock.`);
+            return;
+        }
+        const offset = stamped + 500 - (sentAt + receivedAt) / 2;
+        if (stamped < 0 || Math.abs(offset) > MAX_OFFSET_MS) {
+            this.#warnOnce(offset > 0 ? 'ahead' : 'behind', `The registry's clock (Date: ${shown}) is ${duration(Math.abs(offset))} ${offset > 0 ? 'ahead of' : 'behind'} this machine's, more than 15 minutes: not applied; one-time passwords follow this machine's clock.`);
+            return;
+        }
+        const low = stamped - receivedAt;
+        const high = stamped + 1000 - sentAt;
+        const nextLow = Math.max(this.#low, low);
+        const nextHigh = Math.min(this.#high, high);
+        if (!this.#observed || nextLow > nextHigh) {
+            this.#low = low;
+            this.#high = high;
+        }
+        else {
+            this.#low = nextLow;
+            this.#high = nextHigh;
+        }
+        this.#observed = true;
+    }
+    registryTime(localMs) {
+        return localMs + this.offsetMs;
+    }
+    #warnOnce(kind, message) {
+        if (this.#warned.has(kind))
+            return;
+        this.#warned.add(kind);
+        this.#warn(message);
+    }
 }
-async function planWorkspacePublish(command, options, cwd, env) {
-    const names = options.names;
-    const scope = (command.workspaces ?? options.workspaces);
-    const concurrency = command.concurrency ?? options.concurrency;
-    const monorepo = await monorepoAt(command, options, cwd);
-    const selected = (0,workspaces/* selectWorkspaces */.Vj)(monorepo, scope, command.includeWorkspaceRoot ?? options.includeWorkspaceRoot, names.workspaces);
-    const warnings = [];
-    for (const { name, dirs } of (0,workspaces/* duplicateNames */.wO)(monorepo)) {
-        warnings.push(`${dirs.length} workspace packages are named ${name} (${dirs.join(', ')}); none of them is published, so this does not stop the run, but a package manager may refuse it`);
+function duration(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (seconds >= 86_400)
+        return `${Math.floor(seconds / 86_400)} days`;
+    if (seconds >= 3600)
+        return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+    return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+function smooth(previous, sample) {
+    return Math.round(previous * 0.5 + sample * 0.5);
+}
+
+// EXTERNAL MODULE: ./lib/otp/web-approval.js
+var web_approval = __webpack_require__(8087);
+// EXTERNAL MODULE: ./lib/package/read-package.js
+var read_package = __webpack_require__(5863);
+// EXTERNAL MODULE: ./lib/package/scripts.js
+var scripts = __webpack_require__(8344);
+// EXTERNAL MODULE: ./lib/package/tarball.js
+var tarball = __webpack_require__(4098);
+// EXTERNAL MODULE: ./lib/registry/client.js + 1 modules
+var registry_client = __webpack_require__(417);
+// EXTERNAL MODULE: ./node_modules/npm-registry-fetch/lib/index.js
+var lib = __webpack_require__(5706);
+// EXTERNAL MODULE: ./lib/foundation/http-errors.js
+var http_errors = __webpack_require__(3505);
+;// CONCATENATED MODULE: ./lib/registry/web-auth.js
+
+
+async function pollDone(client, doneUrl, npmCommand) {
+    if (new URL(doneUrl).origin !== new URL(client.registry).origin)
+        throw new Error(`pollDone: ${new URL(doneUrl).origin} is not the registry's origin`);
+    try {
+        const response = await client.timed(0, () => lib(doneUrl, client.readOptions({ authType: 'web', npmCommand })));
+        const body = await response.json().catch(() => undefined);
+        if (response.status === 202) {
+            const header = response.headers.get('retry-after')?.trim();
+            const seconds = header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined;
+            return { status: 'pending', retryAfterMs: seconds === undefined ? undefined : seconds * 1000 };
+        }
+        const token = body?.token;
+        if (response.status === 200 && typeof token === 'string' && token !== '')
+            return { status: 'approved', token };
+        return { status: 'refused', httpStatus: response.status, message: 'the answer carried no token' };
     }
-    const npmrcs = new Map();
-    const readNpmrc = (dir) => npmrcs.get(dir) ?? npmrcs.set(dir, (0,npmrc/* readNpmrcRegistries */.eB)(dir, env, names.package)).get(dir);
-    const settle = async (pkg) => {
-        if (pkg.private)
-            return { name: pkg.name, version: pkg.version, relativeDir: pkg.relativeDir, plan: undefined, listed: { outcome: 'private', detail: 'private: not published' }, manifest: pkg.manifest, found: [] };
-        const { manifest, warnings: found } = (0,publish_manifest/* publishManifest */.pm)(pkg, monorepo, names.workspaces);
-        const rewritten = JSON.stringify(manifest) !== JSON.stringify(pkg.manifest);
-        const plan = await (0,publish_plan/* settlePublish */.Z)(command, options, { kind: 'folder', dir: pkg.dir, manifest, manifestText: rewritten ? `${JSON.stringify(manifest, null, 2)}\n` : undefined, workspaceRoot: monorepo.root, manager: monorepo.manager }, cwd, env, { dirs: [...new Set([monorepo.root, pkg.dir])], read: readNpmrc });
-        plan.warnings = found;
-        return { name: plan.name, version: plan.version, relativeDir: pkg.relativeDir, plan, manifest, found };
+    catch (error) {
+        const status = (0,http_errors/* statusOf */.c2)(error);
+        if (status === undefined || status >= 500)
+            throw error;
+        const body = error.body;
+        const said = typeof body === 'object' && body !== null && typeof body.error === 'string' ? (body.error) : '';
+        return { status: 'refused', httpStatus: status, message: said };
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/run/approval-webhook.js
+function approvalWebhook(url, env) {
+    const repository = env.GITHUB_REPOSITORY;
+    const runUrl = env.GITHUB_SERVER_URL && repository && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    return async (message) => {
+        const where = repository ? ` (${repository}${runUrl ? `, ${runUrl}` : ''})` : '';
+        const text = `${message.text}${where}`;
+        const body = { text, content: text, ...(repository ? { repository } : {}), ...(runUrl ? { runUrl } : {}), waiting: message.waiting, authUrl: message.authUrl, deadline: message.deadline };
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+        if (!response.ok)
+            throw new Error(`the webhook answered ${response.status}`);
     };
-    const settled = await inBatches(selected, concurrency, settle);
-    const members = new Map();
-    for (const member of settled) {
-        warnings.push(...member.found.map((warning) => `${member.name}: ${warning}`));
-        if (member.plan !== undefined)
-            members.set(member.name, member);
+}
+
+// EXTERNAL MODULE: ./lib/run/result.js
+var result = __webpack_require__(3028);
+;// CONCATENATED MODULE: ./lib/run/sigstore-instance.js
+
+const SIGSTORE_VARIABLE = 'NPM_TOTP_PUBLISH_SIGSTORE';
+const KEYS = ['fulcioURL', 'rekorURL', 'tsaServerURL'];
+function sigstoreFromEnv(env, logger) {
+    const text = env[SIGSTORE_VARIABLE]?.trim();
+    if (!text)
+        return undefined;
+    const refuse = (problem) => new errors/* InputError */.dz(SIGSTORE_VARIABLE, `${SIGSTORE_VARIABLE}: ${problem}. It takes JSON such as {"fulcioURL": "https://fulcio.example", "rekorURL": "https://rekor.example"} (tsaServerURL optional), or leave it unset for sigstore's public instance.`);
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
     }
-    const publishable = [...members.values()];
-    const order = dependencyOrder(publishable.map((member) => ({ name: member.name, version: member.version, manifest: member.manifest })));
-    const position = new Map(order.levels.flatMap((level, index) => level.map((name) => [name, index])));
-    const waitsFor = new Map();
-    for (const member of publishable) {
-        const level = position.get(member.name) ?? 0;
-        waitsFor.set(member.name, (order.dependsOn.get(member.name) ?? []).filter((dependency) => (position.get(dependency) ?? 0) < level));
+    catch {
+        throw refuse('is not JSON');
     }
-    for (const cycle of order.cycles)
-        warnings.push(cycleWarning(cycle, order.dependsOn));
-    const listedOnly = [
-        ...settled.filter((member) => member.plan === undefined),
-        ...(0,workspaces/* skippedWorkspaces */.nh)(monorepo, selected, scope, names.workspaces).map(({ pkg, why }) => ({
-            name: pkg.name,
-            version: pkg.version || (typeof pkg.manifest.version === 'string' ? pkg.manifest.version : ''),
-            relativeDir: pkg.relativeDir,
-            plan: undefined,
-            listed: { outcome: pkg.private ? 'private' : 'skipped', detail: why },
-        })),
-    ];
-    const ordered = [...order.levels.flat().map((name) => members.get(name)), ...listedOnly];
-    return {
-        command,
-        root: monorepo.root,
-        manager: monorepo.manager,
-        members: ordered.map(({ name, version, relativeDir, plan, listed }) => ({ name, version, relativeDir, plan, ...(listed ? { listed } : {}) })),
-        waitsFor,
-        cycles: order.cycles,
-        outside: outsideDependencies(monorepo, selected, publishable),
-        concurrency,
-        ...pacing((0,plan_options.otpPacing)(command.otpUses ?? options.otpUses, options.registry, command.otpUses === undefined ? names.otpUses : '--otp-uses')),
-        warnings,
-    };
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw refuse('is not a JSON object');
+    const values = parsed;
+    const unknown = Object.keys(values).find((key) => !KEYS.includes(key));
+    if (unknown !== undefined)
+        throw refuse(`"${unknown}" is not one of ${KEYS.join(', ')}`);
+    const instance = {};
+    for (const key of KEYS) {
+        const value = values[key];
+        if (value === undefined && key === 'tsaServerURL')
+            continue;
+        if (typeof value !== 'string')
+            throw refuse(`${key} is missing or not a string`);
+        let url;
+        try {
+            url = new URL(value);
+        }
+        catch {
+            throw refuse(`${key} is not a URL`);
+        }
+        const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname);
+        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+            throw refuse(`${key} must be https (http only to this machine)`);
+        instance[key] = value;
+    }
+    logger.warning(`Provenance statements are signed by the Sigstore instance at ${instance.fulcioURL} and logged at ${instance.rekorURL} (${SIGSTORE_VARIABLE}), not sigstore's public instance.`);
+    return instance;
 }
-function pacing({ uses, why }) {
-    return { otpUses: uses, otpUsesWhy: why };
+
+;// CONCATENATED MODULE: ./lib/run/transient-retry.js
+
+
+const TRANSIENT_RETRIES = 2;
+async function withTransientRetries(label, deps, run, wroteSomething) {
+    let wroteBeforeRetry = false;
+    for (let attempt = 1;; attempt += 1) {
+        try {
+            const outcome = await run();
+            if (attempt > 1 && wroteBeforeRetry && outcome.status === 'unchanged') {
+                return { ...outcome, status: 'done', detail: `${outcome.detail} (the write's answer was lost; confirmed by reading the registry back)` };
+            }
+            return outcome;
+        }
+        catch (error) {
+            if (attempt > TRANSIENT_RETRIES || !(0,http_errors/* isTransient */.dg)(error))
+                throw error;
+            const waitMs = 1000 * 2 ** (attempt - 1);
+            deps.logger.warning(`${label}: ${(0,describe_error/* describeError */.Uc)(error)}; reading the registry again and retrying in ${waitMs / 1000} s (${attempt}/${TRANSIENT_RETRIES}).`);
+            wroteBeforeRetry = wroteSomething();
+            await deps.clock.sleep(waitMs);
+        }
+    }
 }
-function cycleWarning(cycle, dependsOn) {
-    const members = new Set(cycle);
-    const edges = cycle.flatMap((from) => (dependsOn.get(from) ?? []).filter((to) => members.has(to)).map((to) => `${from} -> ${to}`));
-    return `these packages depend on each other (${edges.join(', ')}; a -> b: a depends on b): they are published in name order`;
+
+// EXTERNAL MODULE: ./lib/otp/with-otp.js
+var with_otp = __webpack_require__(7201);
+// EXTERNAL MODULE: ./lib/plan/provenance-rules.js
+var provenance_rules = __webpack_require__(5330);
+// EXTERNAL MODULE: ./lib/registry/access.js
+var access = __webpack_require__(773);
+;// CONCATENATED MODULE: ./lib/registry/oidc.js
+
+
+async function exchangeIdToken(client, pkg, idToken, write) {
+    const answer = await client.write(write, 0, (options) => lib.json(`/-/npm/v1/oidc/token/exchange/package/${(0,registry_client/* escapeName */.L)(pkg)}`, { ...options, method: 'POST', headers: { authorization: `Bearer ${idToken}` } }));
+    const token = answer?.token;
+    if (typeof token !== 'string' || token === '')
+        throw new Error('the registry answered without a token');
+    return token;
 }
-async function inBatches(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        for (let index = next++; index < items.length; index = next++) {
-            results[index] = await work(items[index]).then((value) => ({ status: 'fulfilled', value }), (reason) => ({ status: 'rejected', reason }));
+
+;// CONCATENATED MODULE: ./lib/run/trusted-publishing.js
+
+
+
+
+
+
+function trustedPublishing(context, idTokens) {
+    const { logger, clock } = context;
+    const client = (token) => new registry_client/* RegistryClient */.b({ registry: context.registry, token, clock, timeSync: context.timeSync, userAgent: context.userAgent });
+    return async (pkg) => {
+        const audience = `npm:${new URL(context.registry).hostname}`;
+        let idToken;
+        try {
+            idToken = await idTokens(audience);
+        }
+        catch (error) {
+            logger.info(`Trusted publishing: no OIDC ID token for this job (${(0,describe_error/* describeError */.Uc)(error)}); publishing with the token.`);
+            return undefined;
+        }
+        if (!idToken)
+            return undefined;
+        logger.mask(idToken);
+        try {
+            const token = await (0,with_otp/* withOtp */.at)({ source: undefined, clock, logger, secretInput: 'otp-secret' }, { label: `trusted publishing token exchange for ${pkg}`, send: (otp) => exchangeIdToken(client(undefined), pkg, idToken, { otp, session: 'oidc', command: 'publish' }) });
+            logger.mask(token);
+            logger.info(`Trusted publishing: the registry issued a short-lived publish token for ${pkg} from this job's OIDC identity; no one-time password is needed.`);
+            const trusted = client(token);
+            return { client: trusted, provenanceByDefault: (manifest) => provenanceByDefault(trusted, pkg, manifest, idToken, context.env ?? process.env) };
+        }
+        catch (error) {
+            logger.info(`Trusted publishing is not available for ${pkg} (${(0,describe_error/* describeError */.Uc)(error)}): configure this repository and workflow as a trusted publisher ` +
+                "on the package's npm settings page to publish without a token. Publishing with the token instead.");
+            return undefined;
         }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    const failed = results.find((result) => result.status === 'rejected');
-    if (failed)
-        throw failed.reason;
-    return results.map((result) => result.value);
 }
-function outsideDependencies(monorepo, selected, members) {
-    const inScope = new Set(selected.map((pkg) => pkg.name));
-    const byName = new Map(monorepo.packages.map((pkg) => [pkg.name, pkg]));
-    const outside = new Map();
-    for (const member of members) {
-        for (const field of publish_manifest/* DEPENDENCY_FIELDS */.AT.filter((field) => field !== 'devDependencies')) {
-            const dependencies = member.manifest[field];
-            if (typeof dependencies !== 'object' || dependencies === null)
-                continue;
-            for (const name of Object.keys(dependencies)) {
-                const pkg = byName.get(name);
-                if (!pkg || inScope.has(name) || pkg.private || name === member.name)
-                    continue;
-                const entry = outside.get(name) ?? { name, version: pkg.version, neededBy: [] };
-                entry.neededBy.push(member.name);
-                outside.set(name, entry);
+async function provenanceByDefault(client, pkg, manifest, idToken, env) {
+    const ci = (0,provenance_rules/* provenanceCi */.WV)(env);
+    const claims = tokenClaims(idToken);
+    if (ci === 'github') {
+        if (claims.repository_visibility !== 'public')
+            return { on: false, reason: `the ID token says the repository is ${String(claims.repository_visibility ?? 'not public')}` };
+        if (env.RUNNER_ENVIRONMENT === 'self-hosted' || claims.runner_environment === 'self-hosted')
+            return { on: false, reason: 'the job runs on a self-hosted runner' };
+        if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+            return { on: false, reason: "the job has no GitHub ID token endpoint to sign with (permissions: id-token: write)" };
+    }
+    else if (ci === 'gitlab') {
+        if (claims.project_visibility !== 'public')
+            return { on: false, reason: `the ID token says the project is ${String(claims.project_visibility ?? 'not public')}` };
+        if (!env.SIGSTORE_ID_TOKEN)
+            return { on: false, reason: 'the job has no SIGSTORE_ID_TOKEN' };
+    }
+    else {
+        return { on: false, reason: 'this is not GitHub Actions or GitLab CI' };
+    }
+    try {
+        const visible = await (0,access/* readVisibility */.tQ)(client, pkg);
+        if (visible !== true)
+            return { on: false, reason: `the registry does not say ${pkg} is public` };
+    }
+    catch (error) {
+        return { on: false, reason: `the package's visibility could not be read (${(0,describe_error/* describeError */.Uc)(error)})` };
+    }
+    const expected = (0,provenance_rules/* statementRepository */.ke)(ci, env);
+    const problem = expected === undefined ? undefined : (0,provenance_rules/* repositoryProblem */.Ki)(manifest, expected);
+    if (problem)
+        return { on: false, warning: true, reason: `npm would sign a statement here, but ${problem}` };
+    return { on: true, reason: 'public repository and public package' };
+}
+function tokenClaims(token) {
+    try {
+        const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        return typeof claims === 'object' && claims !== null ? claims : {};
+    }
+    catch {
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/run/run.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runCommands(options, input, deps) {
+    const { clock, logger } = deps;
+    for (const secret of options.secrets)
+        logger.mask(secret);
+    const report = { published: false, name: undefined, version: undefined, tag: undefined, registry: options.registry, results: [] };
+    let lines;
+    let sigstore;
+    try {
+        sigstore = deps.sigstore ?? sigstoreFromEnv(deps.env, logger);
+        lines = await planLines(options, input, deps);
+    }
+    catch (error) {
+        report.error = error;
+        report.results.push((0,result/* failedResult */.N)(0, input === undefined ? 'publish' : 'commands', error, 0));
+        return report;
+    }
+    for (const { plan } of lines)
+        for (const warning of plan.warnings ?? [])
+            logger.warning(warning);
+    const first = lines.find(({ plan }) => !plan.isolated && plan.steps[0]?.version)?.plan.steps[0]?.version;
+    if (first)
+        Object.assign(report, first);
+    logger.info(authPlan(options));
+    const pacing = (0,grammar_options.otpPacing)(options.otpUses, options.registry, options.names.otpUses);
+    if (options.secret)
+        logger.info(`One-time passwords on ${options.registry}: ${pacing.why}.`);
+    const timeSync = new TimeSync({ warn: (message) => logger.warning(message) });
+    const webAllowed = options.authType !== 'totp';
+    const client = new registry_client/* RegistryClient */.b({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent, authType: webAllowed ? 'web' : 'legacy' });
+    const steps = lines.flatMap(({ plan }) => plan.steps);
+    const web = webAllowed
+        ? new web_approval/* WebApprovals */.N3({
+            clock,
+            logger,
+            registry: options.registry,
+            timeoutMs: options.approvalTimeoutMs,
+            timeoutInput: options.names.approvalTimeout,
+            poll: (doneUrl, npmCommand) => pollDone(client, doneUrl, npmCommand ?? 'publish'),
+            ...(options.approvalWebhook ? { notify: approvalWebhook(options.approvalWebhook, deps.env) } : {}),
+            ...(deps.openUrl ? { open: deps.openUrl } : {}),
+            ...runDescription(lines),
+        })
+        : undefined;
+    const otp = {
+        source: options.secret && options.authType !== 'web' ? new source/* OtpSource */.P({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: pacing.uses }) : undefined,
+        web,
+        authTypeInput: options.names.authType,
+        clock,
+        logger,
+        secretInput: options.names.otpSecret,
+    };
+    const ownApprovals = steps.filter((step) => step.ownApproval).length;
+    if (web && !otp.source && ownApprovals > 1 && !options.dryRun) {
+        logger.info(`stage approve: each of the ${ownApprovals} staged versions needs its own web approval (npm's "don't ask again" does not cover approving staged versions).`);
+    }
+    const stepEnv = {
+        scriptEnv: (0,scripts/* scrubEnvironment */.vf)(deps.env, options.secrets),
+        trustedPublishing: deps.idTokens ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent, env: deps.env }, deps.idTokens) : undefined,
+        sigstore,
+        hasToken: options.token !== undefined,
+    };
+    const users = new Map();
+    for (const line of lines) {
+        let at;
+        try {
+            await line.plan.check?.({ client, users, alone: steps.length === 1 });
+            for (const step of line.plan.steps) {
+                at = step;
+                await step.check?.({ client, users, alone: steps.length === 1 });
             }
         }
+        catch (error) {
+            report.error = error;
+            const refused = `not run: line ${line.source.line > 0 ? line.source.line : 1} was refused before anything ran`;
+            report.results = lines.flatMap((other) => other === line && at === undefined
+                ? [(0,result/* failedResult */.N)(other.source.line, other.source.text, error, 0)]
+                : other.plan.steps.map((step) => (step === at ? (0,result/* failedResult */.N)(other.source.line, step.label, error, 0) : notRun(other.source.line, step.label, refused))));
+            return report;
+        }
     }
-    return [...outside.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+    const failedAfter = [];
+    let fresh = true;
+    for (const line of lines) {
+        if (report.error !== undefined) {
+            report.results.push(...line.plan.steps.map((step) => notRun(line.source.line, step.label, 'not run: an earlier command failed')));
+            continue;
+        }
+        if (line.plan.intro)
+            logger.info(line.plan.intro);
+        if (line.plan.otpUses)
+            otp.source?.setMaxUsesPerCode(line.plan.otpUses.uses);
+        const outcome = await runLine(line, {
+            context: () => (0,command/* commandContext */.bX)({ client, otp, logger, dryRun: options.dryRun, users }),
+            env: { ...stepEnv, fresh },
+            clock,
+            logger,
+        });
+        if (line.plan.otpUses)
+            otp.source?.setMaxUsesPerCode(pacing.uses);
+        report.results.push(...outcome.rows);
+        report.published ||= outcome.published;
+        if (outcome.packages)
+            report.packages = [...(report.packages ?? []), ...outcome.packages];
+        failedAfter.push(...outcome.failedAfter);
+        if (outcome.error !== undefined)
+            report.error = outcome.error;
+        if (!line.command.reads)
+            fresh = false;
+    }
+    if (web && web.approvals > 0)
+        report.approvals = web.approvals;
+    report.error ??= failedAfter[0];
+    return report;
 }
-async function expandWorkspaceDistTags(command, options, cwd) {
-    const monorepo = await monorepoAt({}, options, cwd);
-    const selected = (0,workspaces/* selectWorkspaces */.Vj)(monorepo, command.workspaces, command.includeWorkspaceRoot, options.names.workspaces);
-    return selected
-        .filter((pkg) => !pkg.private)
-        .map((pkg) => ({ line: command.line, text: `dist-tag add ${pkg.name}@${pkg.version} ${command.tag}`, kind: 'dist-tag-add', pkg: pkg.name, version: pkg.version, tag: command.tag }));
+async function planLines(options, input, deps) {
+    const parsed = input === undefined
+        ? [{ command: publish/* publishLineCommand */.D6, data: (0,publish/* implicitPublish */.rf)(), source: { line: 0, text: 'publish' } }]
+        : await (async () => {
+            const context = { inputName: input.inputName, defaultPackage: await defaultPackageName(options, deps.cwd) };
+            return 'block' in input ? (0,line.parseBlock)(input.block, commands.COMMANDS, context) : [(0,line.parseWords)(input.words, { line: 0, text: input.words.join(' ') }, commands.COMMANDS, context)];
+        })();
+    if (options.token === undefined && !options.dryRun) {
+        const needs = parsed.find(({ command }) => !command.tokenless);
+        if (needs) {
+            const where = needs.source.line > 0 ? `line ${needs.source.line} (${needs.source.text})` : needs.source.text;
+            throw new errors/* InputError */.dz(options.names.token, `${options.names.token}: ${where} needs a registry token: without one, only publish and stage publish can go, by trusted publishing (OIDC). Set ${options.names.token}.`, { received: needs.source.text });
+        }
+    }
+    const lines = [];
+    for (const { command, data, source } of parsed) {
+        lines.push({ command, source, plan: await command.plan(data, { options, cwd: deps.cwd, env: deps.env, source }) });
+    }
+    return lines;
+}
+async function runLine(line, run) {
+    const { plan, source } = line;
+    const { clock, logger } = run;
+    const steps = plan.steps;
+    const state = new Map(steps.map((step) => [step, 'waiting']));
+    const rows = new Map();
+    const packages = new Map();
+    const reasons = new Map();
+    const failedAfter = [];
+    const byName = new Map(steps.filter((step) => step.name !== undefined).map((step) => [step.name, step]));
+    const waitsFor = (step) => {
+        const index = steps.indexOf(step);
+        if (!plan.isolated)
+            return index > 0 ? [steps[index - 1]] : [];
+        return (step.waitsFor ?? []).map((name) => byName.get(name)).filter((other) => other !== undefined);
+    };
+    let lineError;
+    const many = steps.length > 1;
+    const name = (step) => (step.version ? `${step.version.name}@${step.version.version}` : step.label);
+    const say = (step, text) => (many ? `${name(step)}: ${text}` : `${source.line > 0 ? `line ${source.line}: ` : ''}${text}`);
+    const runOne = async (step) => {
+        const context = run.context();
+        const startedAt = clock.now();
+        try {
+            const effect = () => step.run(context, run.env);
+            const outcome = step.reconciles ? await effect() : await withTransientRetries(step.label, { clock, logger }, effect, () => context.writes > 0);
+            rows.set(step, (0,result/* outcomeResult */.w)(source.line, step.label, outcome, context.tally, clock.now() - startedAt));
+            if (step.version && plan.isolated) {
+                const done = outcome.published ? 'published' : outcome.status === 'tagged' || outcome.status === 'dry-run' || outcome.status === 'staged' ? outcome.status : 'unchanged';
+                packages.set(step, { ...step.version, outcome: done, detail: outcome.detail, ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }), ...(outcome.transparencyLogUrl ? { transparencyLogUrl: outcome.transparencyLogUrl } : {}) });
+            }
+            logger.info(say(step, outcome.detail));
+            if (outcome.failure !== undefined) {
+                failedAfter.push(outcome.failure);
+                logger.error(say(step, (0,describe_error/* describeError */.Uc)(outcome.failure)));
+            }
+            return true;
+        }
+        catch (error) {
+            rows.set(step, { ...(0,result/* failedResult */.N)(source.line, step.label, error, clock.now() - startedAt), otpAttempts: context.tally.otpAttempts, waitedMs: context.tally.waitedMs });
+            if (step.version && plan.isolated)
+                packages.set(step, { ...step.version, outcome: 'failed', detail: (0,describe_error/* describeError */.Uc)(error) });
+            reasons.set(step, (0,describe_error/* describeError */.Uc)(error));
+            if (plan.isolated)
+                logger.error(say(step, (0,describe_error/* describeError */.Uc)(error)));
+            lineError ??= error;
+            return false;
+        }
+    };
+    await new Promise((resolve) => {
+        let running = 0;
+        const settle = () => {
+            for (let changed = true; changed;) {
+                changed = false;
+                for (const step of steps) {
+                    if (state.get(step) !== 'waiting')
+                        continue;
+                    const blocked = waitsFor(step).find((other) => ['failed', 'not-run'].includes(state.get(other) ?? ''));
+                    if (!blocked)
+                        continue;
+                    state.set(step, 'not-run');
+                    reasons.set(step, plan.isolated ? `not run: it depends on ${blocked.version?.name ?? name(blocked)}, which ${state.get(blocked) === 'failed' ? 'failed' : 'was not run'}` : 'not run: an earlier command failed');
+                    changed = true;
+                }
+            }
+            for (const step of steps) {
+                if (running >= (plan.concurrency ?? 1))
+                    break;
+                if (state.get(step) !== 'waiting')
+                    continue;
+                if (!waitsFor(step).every((other) => state.get(other) === 'ok'))
+                    continue;
+                running += 1;
+                state.set(step, 'running');
+                void runOne(step).then((ok) => {
+                    state.set(step, ok ? 'ok' : 'failed');
+                    running -= 1;
+                    settle();
+                });
+            }
+            if (running === 0)
+                resolve();
+        };
+        settle();
+    });
+    for (const step of steps) {
+        if (state.get(step) !== 'not-run')
+            continue;
+        const detail = reasons.get(step) ?? 'not run';
+        rows.set(step, notRun(source.line, step.label, detail));
+        if (step.version && plan.isolated)
+            packages.set(step, { ...step.version, outcome: 'not-run', detail });
+    }
+    const listing = plan.isolated && steps.some((step) => step.version) ? [...steps.flatMap((step) => (packages.has(step) ? [packages.get(step)] : [])), ...(plan.listed ?? [])] : undefined;
+    const failed = steps.some((step) => state.get(step) === 'failed');
+    let error;
+    if (plan.isolated && plan.failure && listing && (failed || failedAfter.length > 0)) {
+        const summary = plan.failure(listing, failedAfter);
+        if (failed)
+            error = summary;
+        else
+            return { rows: steps.map((step) => rows.get(step)), packages: listing, published: [...rows.values()].some((row) => row.outcome === 'published'), error: undefined, failedAfter: [summary] };
+    }
+    else if (failed)
+        error = lineError;
+    return { rows: steps.map((step) => rows.get(step)), packages: listing, published: [...rows.values()].some((row) => row.outcome === 'published'), error, failedAfter: error === undefined ? failedAfter : [] };
+}
+function runDescription(lines) {
+    const packages = lines.reduce((sum, { plan }) => sum + (plan.isolated ? plan.steps.length : 0), 0);
+    if (packages > 0 && lines.length === 1)
+        return { runDescription: `${lines[0]?.command.words.join(' ')} of ${packages} packages` };
+    if (lines.length > 1)
+        return { runDescription: `a run of ${lines.length} commands` };
+    return {};
+}
+async function defaultPackageName(options, cwd) {
+    try {
+        const source = await (0,read_package/* readPackageSource */.e)(options.packageSpec, cwd, options.names.package);
+        return { name: source.kind === 'folder' ? source.manifest.name : (await (0,tarball/* readTarball */.ty)(source.file, options.names.package)).manifest.name };
+    }
+    catch (error) {
+        return { problem: error instanceof Error ? error.message : String(error) };
+    }
+}
+function notRun(line, command, detail) {
+    return { line, command, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail };
+}
+function authPlan(options) {
+    const token = options.token ? 'the token' : options.dryRun ? 'no token (dry run)' : 'no token: only trusted publishing (OIDC) can upload, and reads are anonymous';
+    const approvals = `a web approval: a person approves each challenged write on npm's page while the job waits (up to ${(0,web_approval/* formatDuration */.a3)(options.approvalTimeoutMs)} each)`;
+    const otp = options.secret && options.authType !== 'web'
+        ? `a one-time password computed just in time from ${options.names.otpSecret} (${options.secret.algorithm.toUpperCase()}, ${options.secret.digits} digits, ${options.secret.period} s)` +
+            (options.authType === 'auto' ? `, or ${approvals} if the account answers codes with one` : '')
+        : options.authType === 'totp'
+            ? `no one-time password (${options.names.otpSecret} is not set)`
+            : `where the registry asks for 2FA, ${approvals} (${options.names.authType} ${options.authType}${options.authType === 'auto' ? `, ${options.names.otpSecret} not set` : ''})`;
+    return `Authentication: ${token}, and ${otp}.`;
 }
 
 

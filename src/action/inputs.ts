@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { Logger } from '../foundation/logger.ts';
-import { idTokenAvailable, type InputNames, normalizeOptions, type Options } from '../plan/options.ts';
+import { idTokenAvailable, type InputNames, normalizeOptions, type Options } from '../grammar/options.ts';
 
 /** Action input names, as users type them in `with:`. */
 export const INPUT_NAMES: InputNames = {

@@ -4,7 +4,7 @@ import { isProductError } from '../foundation/errors.ts';
 import { inertText } from '../foundation/log-text.ts';
 import { Redactor } from '../foundation/redactor.ts';
 import type { RunReport } from '../run/result.ts';
-import { DEFAULT_REGISTRY, type Options, parseRegistry } from '../plan/options.ts';
+import { DEFAULT_REGISTRY, type Options, parseRegistry } from '../grammar/options.ts';
 import { describeError } from '../foundation/describe-error.ts';
 import { failedResult } from '../run/result.ts';
 import { USER_AGENT } from '../version.ts';

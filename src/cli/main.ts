@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { KNOWN_COMMANDS, TRUST_STAGE_VALUED } from '../commands/types.ts';
 import { systemClock } from '../foundation/clock.ts';
 import { InputError } from '../foundation/errors.ts';
 import type { Logger } from '../foundation/logger.ts';
@@ -19,15 +18,8 @@ export interface CliIo {
   cwd: string;
 }
 
-export const USAGE = `Usage: npm-totp-publish <command> [options]
-
-Runs npm's 2FA-protected writes with a one-time password made just in time from a TOTP secret.
-
-Commands (npm's own grammar; <pkg> defaults to the package in --package, or the current folder):
-  ${KNOWN_COMMANDS.join('\n  ')}
-  run <file>      run a block of the commands above, one per line (# comments; - reads stdin)
-
-Options:
+/** The CLI's own options, shared by every command. */
+const OPTIONS = `Options:
   --registry <url>           registry URL (default: https://registry.npmjs.org/)
   --package <path>           the package for publish and the default <pkg> (default: .)
   --expect-version <v>       refuse to publish unless the version is v (a release tag such as v1.2.3 works)
@@ -38,26 +30,50 @@ Options:
                              approval), totp (codes only) or web (a person approves on npm's web page while this waits)
   --approval-timeout <d>     how long one web approval may take (default 15m; 90s, 15m, 1h)
   --open                     open each web approval page in the browser (on this machine)
+  --dry-run                  read and check everything, write nothing
+  --ignore-scripts           do not run prepublishOnly, prepack, prepare or postpack
+  --allow-insecure-registry  allow plain http to a host other than this machine
+  --json                     print the results as JSON on stdout
+  -h, --help                 this help (after a command: that command's)
+  -v, --version              this tool's version
 
-Monorepos (flags of publish, and of dist-tag add for --workspaces/-w):
+Monorepos (publish, stage publish, dist-tag add, trust, stage approve and reject take --workspaces or -w):
   --workspaces               every workspace package of the monorepo in --package (npm/yarn workspaces, pnpm-workspace.yaml)
   -w, --workspace <x>        a workspace package by name, folder or glob (repeatable)
   --include-workspace-root   the monorepo's root package too
   --concurrency <n>          packages packed and uploaded at once (default 4)
   --otp-uses <n|auto>        the most writes one one-time password is sent with; auto (default): 3 on
                              registry.npmjs.org, no limit elsewhere until the registry answers 429 or refuses a reuse
-  --dry-run                  read and check everything, write nothing
-  --ignore-scripts           do not run prepublishOnly, prepack, prepare or postpack
-  --allow-insecure-registry  allow plain http to a host other than this machine
-  --json                     print the results as JSON on stdout
-  -h, --help                 this help
-  -v, --version              this tool's version
 
 Secrets come from the environment only, never from arguments:
   NODE_AUTH_TOKEN or NPM_TOKEN   registry token
   NPM_TOTP_SECRET                TOTP secret: base32 text or an otpauth://totp/ URI
   NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK  an incoming webhook (Slack, Teams, Discord) told when a web approval waits
 `;
+
+const RUN_USAGE = 'run <file>      run a block of the commands above, one per line (# comments; - reads stdin)';
+
+/**
+ * The help: every command's usage (from the commands themselves), or, after a command's words, that command's
+ * (a family, such as `dist-tag`, gives each of its subcommands) with what it does and its options.
+ */
+export async function usage(words: readonly string[] = []): Promise<string> {
+  const { COMMANDS, commandHelp, commandsNamed } = await import('../commands/index.ts');
+  const named = words.length > 0 ? commandsNamed(words) : [];
+  if (named.length > 0) {
+    return `Usage: npm-totp-publish ${named.length === 1 ? (named[0] as { words: readonly string[] }).words.join(' ') : `${words[0]} <subcommand>`} [options]\n\n${commandHelp(named)}\n\n${OPTIONS}`;
+  }
+  if (words[0] === 'run') return `Usage: npm-totp-publish run <file> [options]\n\n  ${RUN_USAGE}\n\n${OPTIONS}`;
+  return `Usage: npm-totp-publish <command> [options]
+
+Runs npm's 2FA-protected writes with a one-time password made just in time from a TOTP secret, or a web approval.
+
+Commands (npm's own grammar; <pkg> defaults to the package in --package, or the current folder):
+${COMMANDS.flatMap((command) => command.usage).map((line) => `  ${line}`).join('\n')}
+  ${RUN_USAGE}
+
+${OPTIONS}`;
+}
 
 /** Runs the CLI; returns the exit code (0 success, 1 failure, 2 usage error). */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo & { stdin?: () => Promise<string> }): Promise<number> {
@@ -69,16 +85,18 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
   }
   try {
     const parsed = parse(argv);
-    if (parsed === 'help') {
-      io.stdout(USAGE);
-      return 0;
-    }
     if (parsed === 'version') {
       io.stdout(`${VERSION}\n`);
       return 0;
     }
-    // Loaded only when needed (see src/bundle.ts): the input checks (semver, npm-package-arg) after --help and --version,
-    const [{ idTokenAvailable, normalizeOptions }, { parseCommandWords }] = await Promise.all([import('../plan/options.ts'), import('../commands/parse.ts')]);
+    if ('help' in parsed) {
+      io.stdout(await usage(parsed.help));
+      return 0;
+    }
+    // Loaded only when needed (see src/bundle.ts): the commands and the input checks after --version; an unknown
+    // command, or an option it does not take, is said before anything else is checked.
+    const [{ idTokenAvailable, normalizeOptions }, { COMMANDS }, { checkWords }] = await Promise.all([import('../grammar/options.ts'), import('../commands/index.ts'), import('../grammar/line.ts')]);
+    if (parsed.words[0] !== 'run') checkWords(parsed.words, COMMANDS, (problem) => new InputError('arguments', `${problem}.`));
     const usable = (value: string | undefined) => (value?.trim() && value.trim() !== SETUP_NODE_PLACEHOLDER ? value : undefined);
     const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
     const options = normalizeOptions(
@@ -107,7 +125,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
       { idTokenAvailable: idTokenAvailable(env) },
     );
     // and the engine (npm's libraries) once the inputs pass.
-    const [{ defaultPackageName, runCommands }, { idTokenProviderFromEnv }] = await Promise.all([import('../run/run.ts'), import('../run/id-tokens.ts')]);
+    const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([import('../run/run.ts'), import('../run/id-tokens.ts')]);
     let input: CommandInput;
     if (parsed.words[0] === 'run') {
       if (parsed.words.length !== 2) throw new InputError('arguments', 'run takes one file holding the commands (or - for standard input).');
@@ -117,8 +135,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
       });
       input = { block, inputName: file === '-' ? 'standard input' : file };
     } else {
-      const defaultPackage = await defaultPackageName(options, io.cwd);
-      input = { commands: [parseCommandWords(parsed.words, { line: 0, text: parsed.words.join(' ') }, { inputName: 'arguments', defaultPackage })] };
+      input = { words: parsed.words, inputName: 'arguments' };
     }
     const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(env, logger) : undefined;
     const report = await runCommands(options, input, {
@@ -137,10 +154,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
     }
     return 0;
   } catch (error) {
-    const usage = error instanceof InputError && error.input === 'arguments';
+    const wrongUsage = error instanceof InputError && error.input === 'arguments';
     io.stderr(`${inertText(`npm-totp-publish: ${redactor.redact(describeError(error))}`)}\n`);
-    if (usage) io.stderr(`\n${USAGE}`);
-    return usage ? 2 : 1;
+    if (wrongUsage) io.stderr(`\n${await usage(argvWords(argv))}`);
+    return wrongUsage ? 2 : 1;
   }
 }
 
@@ -155,14 +172,15 @@ interface ParsedArgs {
 
 const SECRET_FLAGS = /^--?(token|otp|otp-secret|secret|auth|password|_authToken|approval-webhook)(=|$)/i;
 const GLOBAL_VALUED = new Set(['--registry', '--package', '--expect-version', '--trusted-publishing', '--auth-type', '--approval-timeout']);
-/** Flags of `trust` and `stage` lines (checked by the command parser, like the others). */
-const TRUST_STAGE_FLAGS = [...TRUST_STAGE_VALUED, 'allow-publish', 'allow-stage-publish', 'allow-staged-publish', 'yes'].map((flag) => `--${flag}`);
-/** Flags of the commands themselves, checked by the command parser. */
-const COMMAND_FLAGS = new Set(['--tag', '--access', '--force', '--workspaces', '--workspace', '-w', '--include-workspace-root', '--concurrency', '--otp-uses', ...TRUST_STAGE_FLAGS]);
 const GLOBAL_BOOLEAN = new Set(['--dry-run', '--ignore-scripts', '--allow-insecure-registry', '--json', '--open', '--help', '-h', '--version', '-v']);
 
-/** Separates this tool's own options from the command's words; refuses secrets given as flags. */
-function parse(argv: string[]): ParsedArgs | 'help' | 'version' {
+/** The command's words of `argv` (what is not this tool's own option), for help. */
+function argvWords(argv: string[]): string[] {
+  return argv.filter((arg, index) => !arg.startsWith('-') && !GLOBAL_VALUED.has(argv[index - 1] ?? ''));
+}
+
+/** Separates this tool's own options from the command's words (whose flags the command checks); refuses secrets given as flags. */
+function parse(argv: string[]): ParsedArgs | 'version' | { help: string[] } {
   const secretFlag = argv.find((arg) => SECRET_FLAGS.test(arg));
   if (secretFlag) {
     throw new InputError('arguments', `${secretFlag.split('=')[0]} is not accepted: command-line arguments are visible to every process on the machine and in CI logs. Put the token in NODE_AUTH_TOKEN (or NPM_TOKEN), the TOTP secret in NPM_TOTP_SECRET and an approval webhook in NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK.`);
@@ -186,11 +204,9 @@ function parse(argv: string[]): ParsedArgs | 'help' | 'version' {
       words.push(arg);
     }
   }
-  if (flags.has('--help') || flags.has('-h')) return 'help';
+  if (flags.has('--help') || flags.has('-h')) return { help: words };
   if (flags.has('--version') || flags.has('-v')) return 'version';
   if (words.length === 0) throw new InputError('arguments', 'no command given.');
-  const unknown = words.find((word) => word.startsWith('-') && !COMMAND_FLAGS.has(word.split('=')[0] as string) && word !== '-');
-  if (unknown) throw new InputError('arguments', `unknown option ${unknown.split('=')[0]}.`);
   return {
     settings: {
       ...(values.package === undefined ? {} : { package: values.package }),

@@ -1,5 +1,6 @@
+import { arity } from '../grammar/line.ts';
 import { readVisibility, writeAccess, writeMfa } from '../registry/access.ts';
-import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
+import { type Command, type CommandContext, type CommandOutcome, oneStep, otpWrite } from './command.ts';
 import { PackageNotFoundError } from './errors.ts';
 
 async function visibility(context: CommandContext, pkg: string): Promise<'public' | 'private'> {
@@ -32,3 +33,43 @@ export async function setMfa(context: CommandContext, pkg: string, mfa: 'none' |
 export async function getStatus(context: CommandContext, pkg: string): Promise<CommandOutcome> {
   return { status: 'read', detail: `${pkg} is ${await visibility(context, pkg)}` };
 }
+
+type AccessSetting = { pkg: string; status: 'public' | 'private' } | { pkg: string; mfa: 'none' | 'publish' | 'automation' };
+
+/** `access set status=public|private [<pkg>]`, `access set mfa=none|publish|automation [<pkg>]`. */
+export const accessSetCommand: Command<AccessSetting> = {
+  words: ['access', 'set'],
+  usage: ['access set status=public|private [<pkg>]', 'access set mfa=none|publish|automation [<pkg>]'],
+  summary: "change a package's visibility or its 2FA policy",
+  flags: [],
+  reads: false,
+  tokenless: false,
+  parse(line) {
+    arity(line, 1, 2, 'access set status=public|private [<pkg>] or access set mfa=none|publish|automation [<pkg>]');
+    const [key, value] = (line.args[0] as string).split('=', 2);
+    const pkg = line.pkgOrDefault(line.args[1]);
+    if (key === 'status' && (value === 'public' || value === 'private')) {
+      if (value === 'private' && !pkg.startsWith('@')) throw line.fail(`${pkg} is unscoped, and unscoped packages are always public on npm`);
+      return { pkg, status: value };
+    }
+    if (key === 'mfa' && (value === 'none' || value === 'publish' || value === 'automation')) return { pkg, mfa: value };
+    throw line.fail(`"${line.args[0]}" is not a setting; use status=public, status=private, mfa=none, mfa=publish or mfa=automation`);
+  },
+  plan: (data, { source }) => oneStep({ label: source.text, reads: false, run: (context) => ('status' in data ? setStatus(context, data.pkg, data.status) : setMfa(context, data.pkg, data.mfa)) }),
+};
+
+/** `access get status [<pkg>]`. */
+export const accessGetCommand: Command<{ pkg: string }> = {
+  words: ['access', 'get'],
+  usage: ['access get status [<pkg>]'],
+  summary: "read a package's visibility",
+  flags: [],
+  reads: true,
+  tokenless: true,
+  parse(line) {
+    arity(line, 1, 2, 'access get status [<pkg>]');
+    if (line.args[0] !== 'status') throw line.fail(`access get takes status, not "${line.args[0]}"`);
+    return { pkg: line.pkgOrDefault(line.args[1]) };
+  },
+  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => getStatus(context, pkg) }),
+};

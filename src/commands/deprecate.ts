@@ -1,7 +1,8 @@
 import semver from 'semver';
 import { ProductError } from '../foundation/errors.ts';
+import { arity, rangeSpec } from '../grammar/line.ts';
 import { readPackument, writePackument } from '../registry/packument.ts';
-import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
+import { type Command, type CommandContext, type CommandOutcome, oneStep, otpWrite } from './command.ts';
 import { PackageNotFoundError } from './errors.ts';
 
 /**
@@ -25,3 +26,19 @@ export async function deprecate(context: CommandContext, pkg: string, range: str
   await otpWrite(context, `deprecate ${pkg}@${range}`, 'deprecate', (write) => writePackument(context.client, packument, write), JSON.stringify(packument).length);
   return { status: 'done', detail: `${changing.join(', ')} ${message ? 'now' : 'no longer'} ${message ? what : 'deprecated'}` };
 }
+
+/** `deprecate <pkg>[@<range>] <message>`. */
+export const deprecateCommand: Command<{ pkg: string; range: string; message: string }> = {
+  words: ['deprecate'],
+  usage: ['deprecate <pkg>[@<range>] <message>'],
+  summary: 'deprecate versions of a package (an empty message undeprecates)',
+  flags: [],
+  reads: false,
+  tokenless: false,
+  parse(line) {
+    arity(line, 2, 2, 'deprecate <pkg>[@<range>] <message> (quote the message; an empty "" message undeprecates)');
+    const spec = rangeSpec(line, line.args[0] as string);
+    return { pkg: spec.name, range: spec.range, message: line.args[1] as string };
+  },
+  plan: ({ pkg, range, message }, { source }) => oneStep({ label: source.text, reads: false, run: (context) => deprecate(context, pkg, range, message) }),
+};

@@ -7,10 +7,16 @@ export class PackageNotFoundError extends ProductError {
   }
 }
 
-/** The version exists with other contents: publishing again is impossible. */
+/** The version exists with other contents (published, or staged): uploading it again is impossible. */
 export class PublishConflictError extends ProductError {
-  constructor(id: string) {
-    super('EPUBLISHCONFLICT', `${id} is already in the registry with different contents. A published version cannot be replaced: bump the version in package.json and publish again.`, { received: id });
+  constructor(id: string, where: 'published' | 'staged' = 'published') {
+    super(
+      where === 'published' ? 'EPUBLISHCONFLICT' : 'ESTAGECONFLICT',
+      where === 'published'
+        ? `${id} is already in the registry with different contents. A published version cannot be replaced: bump the version in package.json and publish again.`
+        : `${id} is already staged with other contents. A staged version cannot be replaced: reject it (stage reject ${id}) and stage again, or bump the version.`,
+      { received: id },
+    );
   }
 }
 
@@ -21,39 +27,35 @@ export class PublishConflictError extends ProductError {
  */
 export type PublishFailure = 'refused' | 'not-sent' | 'absent';
 
-/** The registry refused or failed the publish; says whether the version is there. */
+/** The registry refused or failed the upload (a publish, or a stage publish); says whether the version is there. */
 export class PublishFailedError extends ProductError {
   readonly state: PublishFailure;
 
-  constructor(id: string, reason: string, cause: unknown, state: PublishFailure, attempts = 1) {
+  constructor(verb: 'publish' | 'stage publish', id: string, reason: string, cause: unknown, state: PublishFailure, attempts = 1) {
+    const [doing, done, where] = verb === 'publish' ? ['Publishing', 'published', 'in the registry'] : ['Staging', 'staged', 'staged'];
     const after = {
-      refused: `The registry refused it: ${id} was not published.`,
-      'not-sent': `Nothing was sent to the registry: ${id} was not published.`,
+      refused: `The registry refused it: ${id} was not ${done}.`,
+      'not-sent': `Nothing was sent to the registry: ${id} was not ${done}.`,
       absent:
         attempts > 1
-          ? `${id} is NOT in the registry (read back after the last of ${attempts} attempts). Running the publish again later is safe.`
-          : `${id} is NOT in the registry (read back after the failure).`,
+          ? `${id} is NOT ${where} (read back after the last of ${attempts} attempts). Running the ${verb} again later is safe.`
+          : `${id} is NOT ${where} (read back after the failure).`,
     }[state];
-    super('EPUBLISH', `Publishing ${id} failed: ${reason}. ${after}`, { received: id, cause });
+    super(verb === 'publish' ? 'EPUBLISH' : 'ESTAGE', `${doing} ${id} failed: ${reason}. ${after}`, { received: id, cause });
     this.state = state;
   }
 }
 
-/** The publish may have landed, and reading the registry back failed too: say so, never guess. */
+/** The upload may have landed, and reading it back failed too: say so, never guess. */
 export class PublishUnconfirmedError extends ProductError {
-  constructor(id: string, reason: string, readReason: string, cause: unknown) {
+  constructor(verb: 'publish' | 'stage publish', id: string, reason: string, readReason: string, cause: unknown) {
+    const [doing, where, read] = verb === 'publish' ? ['Publishing', 'in the registry', 'the registry'] : ['Staging', 'staged', 'the staging area'];
     super(
-      'EPUBLISHUNCONFIRMED',
-      `Publishing ${id} ended without a clear answer (${reason}), and reading the registry back failed (${readReason}): ${id} may or may not be in the registry. ` +
-        'Run the publish again: it reads the registry first and does not publish twice.',
+      verb === 'publish' ? 'EPUBLISHUNCONFIRMED' : 'ESTAGE',
+      `${doing} ${id} ended without a clear answer (${reason}), and reading ${read} back failed (${readReason}): ${id} may or may not be ${where}. ` +
+        `Run the ${verb} again: it reads ${read} first and does not upload twice.`,
       { received: id, cause },
     );
   }
 }
 
-/** The registry could not be read before publishing; nothing was sent. */
-export class RegistryReadError extends ProductError {
-  constructor(id: string, registry: string, reason: string, cause: unknown) {
-    super('EREGISTRYREAD', `Reading ${id.replace(/@[^@]+$/, '')} from ${registry} before publishing failed: ${reason}. Nothing was sent: ${id} was not published.`, { received: id, cause });
-  }
-}

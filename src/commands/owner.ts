@@ -1,8 +1,10 @@
 import { ProductError } from '../foundation/errors.ts';
 import { statusOf } from '../foundation/http-errors.ts';
 import { type Account, readAccount, writeMaintainers } from '../registry/owners.ts';
+import { arity } from '../grammar/line.ts';
+import { userProblem } from '../grammar/validate.ts';
 import { type Packument, readPackument } from '../registry/packument.ts';
-import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
+import { type Command, type CommandContext, type CommandOutcome, oneStep, otpWrite } from './command.ts';
 import { PackageNotFoundError } from './errors.ts';
 
 /** Owner changes retried after a 409 (someone else changed the package meanwhile). */
@@ -60,3 +62,47 @@ export async function listOwners(context: CommandContext, pkg: string): Promise<
   const owners = (packument.maintainers ?? []).map((m) => (m.email ? `${m.name} <${m.email}>` : m.name));
   return { status: 'read', detail: owners.length > 0 ? owners.join(', ') : 'no owners listed' };
 }
+
+/** `owner add|rm <user> [<pkg>]`: the user is looked up before anything runs. */
+function ownerChange(action: 'add' | 'rm'): Command<{ user: string; pkg: string }> {
+  return {
+    words: ['owner', action],
+    usage: [`owner ${action} <user> [<pkg>]`],
+    summary: action === 'add' ? 'add an owner (maintainer) to a package' : 'remove an owner from a package',
+    flags: [],
+    reads: false,
+    tokenless: false,
+    parse(line) {
+      arity(line, 1, 2, `owner ${action} <user> [<pkg>]`);
+      const user = line.args[0] as string;
+      const problem = userProblem(user);
+      if (problem) throw line.fail(problem);
+      return { user, pkg: line.pkgOrDefault(line.args[1]) };
+    },
+    plan: ({ user, pkg }, { source }) =>
+      oneStep({
+        label: source.text,
+        reads: false,
+        check: async ({ client, users }) => void (await lookUpUser({ client, users }, user)),
+        run: (context) => changeOwner(context, action, user, pkg),
+      }),
+  };
+}
+
+export const ownerAddCommand = ownerChange('add');
+export const ownerRmCommand = ownerChange('rm');
+
+/** `owner ls [<pkg>]`. */
+export const ownerLsCommand: Command<{ pkg: string }> = {
+  words: ['owner', 'ls'],
+  usage: ['owner ls [<pkg>]'],
+  summary: "list a package's owners",
+  flags: [],
+  reads: true,
+  tokenless: true,
+  parse(line) {
+    arity(line, 0, 1, 'owner ls [<pkg>]');
+    return { pkg: line.pkgOrDefault(line.args[0]) };
+  },
+  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => listOwners(context, pkg) }),
+};

@@ -1,24 +1,13 @@
-import { InputError, ProductError } from '../foundation/errors.ts';
+import { ProductError } from '../foundation/errors.ts';
 import type { FieldDifference } from '../package/published-fields.ts';
 import type { StagedEntry } from '../registry/stage.ts';
-import type { Checkout, UncomparableCheckout } from './types.ts';
+import type { Checkout } from '../plan/types.ts';
 
 /**
  * What `stage approve` checks of a staged version against the checkout,
  * besides the tarball: what the stage API shows (tag, access), before the
  * approval; the version document the registry then serves, after it.
  */
-
-/** Approving what the checkout holds but cannot pack would publish it unchecked: refused, saying why. */
-export function uncomparable(checkout: UncomparableCheckout): InputError {
-  const id = `${checkout.name}@${checkout.version}`;
-  return new InputError(
-    checkout.input,
-    `${checkout.input}: the checkout holds ${id}, but it cannot be compared with what is staged, because it cannot be packed as stage publish would pack it: ${checkout.problem} ` +
-      `Nothing was approved: fix the package, or approve from a checkout that packs ${id}.`,
-    { received: id },
-  );
-}
 
 /** The registry's access words: npmjs says `public`/`private`, a publish body `public`/`restricted`; null or absent keeps the registry's choice. */
 function stagedAccess(value: unknown): 'public' | 'restricted' | undefined {

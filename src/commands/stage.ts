@@ -1,145 +1,29 @@
-import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeReason } from '../foundation/describe-error.ts';
 import { ProductError } from '../foundation/errors.ts';
-import { connectionFailure, statusOf } from '../foundation/http-errors.ts';
-import { withOtp } from '../otp/with-otp.ts';
+import { statusOf } from '../foundation/http-errors.ts';
+import semver from 'semver';
+import { arity, flagValue, type Line, safeNpa, UUID, WORKSPACE_FLAGS, workspaceScope } from '../grammar/line.ts';
+import { packageNameProblem } from '../grammar/validate.ts';
 import { installFieldDifferences, INSTALL_FIELDS } from '../package/published-fields.ts';
 import { readTarballManifest } from '../package/read-tarball.ts';
 import { type LifecycleEvent, runScript } from '../package/scripts.ts';
 import { sameContents } from '../package/tarball.ts';
+import { type StageDecision, uncomparable } from '../plan/trust-stage-plan.ts';
+import type { Checkout, StageTarget, UncomparableCheckout } from '../plan/types.ts';
 import type { RegistryClient } from '../registry/client.ts';
 import { readPackument } from '../registry/packument.ts';
-import { approveStaged, downloadStaged, listStaged, rejectStaged, type StagedEntry, stageVersion, viewStaged } from '../registry/stage.ts';
-import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
-import { afterUpload, dryRunProvenance, loadPacker, NoTokenError, provenanceFor, type PublishDeps, readPublishManifest, unsentReason } from './publish.ts';
-import { manifestMismatch, stagedFieldsProblem, uncomparable } from './stage-checks.ts';
-import type { Checkout, PublishPlan, StageTarget, UncomparableCheckout } from './types.ts';
+import { approveStaged, downloadStaged, listStaged, rejectStaged, type StagedEntry, viewStaged } from '../registry/stage.ts';
+import { type Command, type CommandContext, type CommandOutcome, oneStep, otpWrite, type StepEnv } from './command.ts';
+import { manifestMismatch, stagedFieldsProblem } from './stage-checks.ts';
+import { describeEntry, readAndPack, sha1 } from './upload.ts';
 
 /**
- * `npm stage` (npm CLI 11.15+): a version is uploaded to the registry's
- * staging area with no one-time password (`stage publish`), then published
- * by `stage approve` or deleted by `stage reject`, which registry.npmjs.org
- * guards with 2FA. `stage list|view|download` read with the token alone.
+ * `npm stage` (npm CLI 11.15+) but `stage publish` (publish.ts): a staged version is published by `stage
+ * approve` or deleted by `stage reject`, which registry.npmjs.org guards with 2FA; `stage list|view|download`
+ * read with the token alone.
  */
-
-const sha1 = (data: Buffer) => createHash('sha1').update(data).digest('hex');
-
-/** A staging failure that left nothing staged, or whose outcome could not be read back. */
-export class StageFailedError extends ProductError {
-  constructor(id: string, reason: string, after: string, cause: unknown) {
-    super('ESTAGE', `Staging ${id} failed: ${reason}. ${after}`, { received: id, cause });
-  }
-}
-
-/** The version is staged already with other contents: it cannot be replaced. */
-function stagedConflict(id: string, entry: StagedEntry, shasum: string): ProductError {
-  return new ProductError(
-    'ESTAGECONFLICT',
-    `${id} is already staged (id ${entry.id}) with other contents: staged shasum ${entry.shasum}, this checkout packs to ${shasum}. ` +
-      `A staged version cannot be replaced: reject it (stage reject ${entry.id}) and stage again, or bump the version.`,
-    { received: id },
-  );
-}
-
-/**
- * The upload of `stage publish`, once the version is packed (called by
- * executePublish instead of the publish upload). Skipped when the version is
- * published already with the same contents, or staged already with the same
- * tarball (its shasum); refused when staged with another one. The upload goes
- * through the OTP wrapper without a source: npm sends no code ("2FA is
- * deferred to approve/reject"). With trusted publishing the short-lived token
- * stages it (the trusted publisher needs `--allow-stage-publish`). Provenance
- * goes as for a publish (provenanceFor): the staged body carries the signed
- * statement, and the row its transparency log entry. An upload
- * whose answer is unclear is read back from the staging area, never re-sent.
- */
-export async function stageBuilt(
-  context: CommandContext,
-  plan: PublishPlan,
-  built: { data: Buffer; manifest: Record<string, unknown> },
-  published: boolean,
-  deps: PublishDeps,
-  scriptsAfter: () => Promise<void>,
-): Promise<CommandOutcome> {
-  const id = `${plan.name}@${plan.version}`;
-  if (published) {
-    context.logger.info(`${id} is already published with identical contents: nothing to stage.`);
-    return { status: 'unchanged', detail: `${id} was already published with identical contents: nothing to stage` };
-  }
-  const shasum = sha1(built.data);
-  if (plan.dryRun) {
-    const staged = await listStaged(context.client, plan.name).catch(() => undefined);
-    const found = staged?.find((entry) => entry.version === plan.version);
-    if (found && found.shasum !== shasum) throw stagedConflict(id, found, shasum);
-    if (found) return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
-    return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${staged ? '' : ' (the staging area could not be read)'}${dryRunProvenance(plan)}` };
-  }
-  const trusted = deps.trustedPublishing ? await deps.trustedPublishing(plan.name) : undefined;
-  const oidcClient = trusted?.client;
-  if (!oidcClient && deps.hasToken === false) throw new NoTokenError(id);
-  const client = oidcClient ?? context.client;
-  const before = (await listStaged(client, plan.name)).find((entry) => entry.version === plan.version);
-  if (before && before.shasum !== shasum) throw stagedConflict(id, before, shasum);
-  if (before) {
-    context.logger.info(`${id} is already staged with the same tarball (id ${before.id}): nothing to stage.`);
-    return { status: 'unchanged', stageId: before.id, detail: `${id} was already staged with the same tarball (id ${before.id})` };
-  }
-
-  context.logger.info(`Staging ${id} with tag "${plan.tag}" on ${context.client.registry}${oidcClient ? ' by trusted publishing' : ''}; no one-time password is sent (approving it asks for one).`);
-  // Signed as for a publish (npm's stage publish is its publish with another destination): the staged body carries the statement.
-  const provenance = await provenanceFor(context, plan, built, trusted, deps.sigstore);
-  let stageId: string;
-  let transparencyLogUrl: string | undefined;
-  try {
-    // No code, as npm sends none; through the one wrapper all the same (without a source it sends no code).
-    ({ stageId, transparencyLogUrl } = await withOtp(
-      { ...context.otp, source: undefined },
-      {
-        label: `stage publish ${id}`,
-        npmCommand: 'stage',
-        send: (otp) => {
-          context.writes += 1;
-          return stageVersion(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp, session: context.session, command: 'stage' });
-        },
-      },
-      context.tally,
-    ));
-    if (transparencyLogUrl) context.logger.info(`Provenance statement for ${id} published to the transparency log: ${transparencyLogUrl}`);
-  } catch (error) {
-    if (error instanceof ProductError) throw error;
-    const unsent = unsentReason(error);
-    if (unsent !== undefined) throw new StageFailedError(id, unsent, `Nothing was sent to the registry: ${id} was not staged.`, error);
-    const status = statusOf(error);
-    const unclear = status === 409 || status === 408 || (status !== undefined && status >= 500) || connectionFailure(error) === 'lost' || (status === undefined && (error as { type?: unknown })?.type === 'system');
-    if (!unclear) throw new StageFailedError(id, describeReason(error), `The registry refused it: ${id} was not staged.`, error);
-    context.logger.warning(`Staging ${id} ended without a clear answer (${describeReason(error)}); reading the staging area back.`);
-    const after = await listStaged(client, plan.name).catch((readError: unknown) => {
-      throw new StageFailedError(id, describeReason(error), `Reading the staging area back failed too (${describeReason(readError)}): ${id} may or may not be staged; run the step again, it reads first.`, error);
-    });
-    const found = after.find((entry) => entry.version === plan.version);
-    if (!found) throw new StageFailedError(id, describeReason(error), `${id} is NOT staged (read back after the failure); running the step again is safe.`, error);
-    if (found.shasum !== shasum) throw stagedConflict(id, found, shasum);
-    if (status === 409) return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
-    stageId = found.id;
-  }
-  const after = await afterUpload(id, 'staged', scriptsAfter);
-  const signed = provenance ? `, with provenance${transparencyLogUrl ? ` (transparency log: ${transparencyLogUrl})` : ''}` : '';
-  return {
-    status: 'staged',
-    stageId,
-    detail: `staged ${id} (shasum ${shasum}) with tag ${plan.tag} as ${stageId}${oidcClient ? ' by trusted publishing' : ''}${signed}; stage approve ${stageId} publishes it${after.detail}`,
-    ...(transparencyLogUrl ? { transparencyLogUrl } : {}),
-    ...(after.failure === undefined ? {} : { failure: after.failure }),
-  };
-}
-
-/** A staged entry in a few words. */
-function describeEntry(entry: StagedEntry): string {
-  const by = entry.actor ? `, staged by ${entry.actor}${entry.actorType ? ` (${entry.actorType})` : ''}` : '';
-  return `${entry.packageName}@${entry.version} (id ${entry.id}, tag ${entry.tag}, ${entry.status ?? 'staged'}, shasum ${entry.shasum}${by}${entry.createdAt ? ` at ${entry.createdAt}` : ''})`;
-}
 
 /** `stage list [<pkg>]`: no code; the entries go to `data`. */
 export async function stageList(context: CommandContext, pkg: string | undefined): Promise<CommandOutcome> {
@@ -234,12 +118,12 @@ function holds(checkout: { name: string; version: string }, entry: StagedEntry):
  * scripts, engines, os, cpu...) are not the checkout's fails the step
  * (EMANIFESTMISMATCH), saying what to do.
  */
-export async function stageApprove(context: CommandContext, target: StageTarget, dryRun: boolean, checkout: Checkout | UncomparableCheckout | undefined, deps: PublishDeps): Promise<CommandOutcome> {
+export async function stageApprove(context: CommandContext, target: StageTarget, dryRun: boolean, checkout: Checkout | UncomparableCheckout | undefined, env: StepEnv): Promise<CommandOutcome> {
   const { client } = context;
   const { entry, published, label } = await resolveTarget(client, target);
   if (published) return { status: 'unchanged', detail: `${label} is already published: nothing to approve` };
   if (!entry) throw notStaged(target, label, client.registry);
-  const { note: compared, manifest } = await compareWithCheckout(context, entry, checkout, deps);
+  const { note: compared, manifest } = await compareWithCheckout(context, entry, checkout, env);
   if (context.dryRun || dryRun) return { status: 'dry-run', stageId: entry.id, detail: `would approve ${entry.id}, publishing ${label} with tag ${entry.tag}${compared}` };
   try {
     await otpWrite(context, `stage approve ${entry.id} (${label})`, 'stage', (write) => approveStaged(client, entry.id, write));
@@ -307,7 +191,7 @@ export async function stageReject(context: CommandContext, target: StageTarget, 
  * (if it does) and packs to the same files; throws when any differs, or when
  * the checkout holds that version but cannot be packed.
  */
-async function compareWithCheckout(context: CommandContext, entry: StagedEntry, checkout: Checkout | UncomparableCheckout | undefined, deps: PublishDeps): Promise<{ note: string; manifest?: Record<string, unknown> }> {
+async function compareWithCheckout(context: CommandContext, entry: StagedEntry, checkout: Checkout | UncomparableCheckout | undefined, env: StepEnv): Promise<{ note: string; manifest?: Record<string, unknown> }> {
   const label = `${entry.packageName}@${entry.version}`;
   if (checkout && 'problem' in checkout && holds(checkout, entry)) throw uncomparable(checkout);
   if (!checkout || 'problem' in checkout || !holds(checkout, entry)) {
@@ -316,7 +200,7 @@ async function compareWithCheckout(context: CommandContext, entry: StagedEntry, 
   }
   const fields = stagedFieldsProblem(entry, checkout);
   if (fields) throw fields;
-  const { data, manifest } = await packCheckout(context, checkout, deps);
+  const { data, manifest } = await packCheckout(context, checkout, env);
   const shasum = sha1(data);
   if (shasum === entry.shasum) {
     context.logger.info(`${label}: the checkout packs to the staged tarball (shasum ${shasum}).`);
@@ -340,17 +224,113 @@ async function compareWithCheckout(context: CommandContext, entry: StagedEntry, 
  * prepublishOnly, publish or postpublish), then the tarball, and the
  * manifest it would publish, read as npm prepares it.
  */
-async function packCheckout(context: CommandContext, checkout: Checkout, deps: PublishDeps): Promise<{ data: Buffer; manifest: Record<string, unknown> }> {
+async function packCheckout(context: CommandContext, checkout: Checkout, env: StepEnv): Promise<{ data: Buffer; manifest: Record<string, unknown> }> {
   const { source } = checkout;
   if (source.kind === 'tarball') return { data: source.data, manifest: source.manifest };
   const script = (event: LifecycleEvent) =>
-    checkout.scripts.includes(event) ? runScript({ dir: source.dir, manifest: source.manifest, event, env: deps.scriptEnv, logger: context.logger }) : Promise.resolve();
+    checkout.scripts.includes(event) ? runScript({ dir: source.dir, manifest: source.manifest, event, env: env.scriptEnv, logger: context.logger }) : Promise.resolve();
   await script('prepack');
   await script('prepare');
-  const manifest = await readPublishManifest(source.dir, source.manifestText);
-  const { packDirectory, sourcePackOptions } = await loadPacker();
-  // As stage publish packed it (readAndPack in publish.ts): a pnpm workspace's packing rules included.
-  const packed = await packDirectory(source.dir, sourcePackOptions(source));
+  // As stage publish packed it: a pnpm workspace's packing rules included.
+  const { manifest, packed } = await readAndPack(source, checkout);
   await script('postpack');
   return { data: packed.data, manifest };
 }
+
+/** `stage list [<pkg>]`. */
+export const stageListCommand: Command<{ pkg: string | undefined }> = {
+  words: ['stage', 'list'],
+  usage: ['stage list [<pkg>]'],
+  summary: 'list staged versions (of a package, or all the token may see)',
+  flags: [],
+  reads: true,
+  tokenless: true,
+  parse(line) {
+    arity(line, 0, 1, 'stage list [<pkg>]');
+    const pkg = line.args[0];
+    if (pkg !== undefined) {
+      const problem = packageNameProblem(pkg);
+      if (problem) throw line.fail(`${problem}; stage list takes a package name without a version`);
+    }
+    return { pkg };
+  },
+  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => stageList(context, pkg) }),
+};
+
+/** A stage id: a UUID, as stage publish and stage list show it. */
+function stageId(line: Line, usage: string): string {
+  const text = line.args[0];
+  if (text === undefined || line.args.length !== 1) throw line.fail(`expected: ${usage}`);
+  if (!UUID.test(text)) throw line.fail(`"${text}" is not a stage id (a UUID, as stage publish and stage list show it)`);
+  return text;
+}
+
+/** `stage view <id>`. */
+export const stageViewCommand: Command<{ id: string }> = {
+  words: ['stage', 'view'],
+  usage: ['stage view <id>'],
+  summary: 'show a staged version',
+  flags: [],
+  reads: true,
+  tokenless: true,
+  parse: (line) => ({ id: stageId(line, 'stage view <id>') }),
+  plan: ({ id }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => stageView(context, id) }),
+};
+
+/** `stage download <id> [--dir <folder>]`: the folder relative to the run's. */
+export const stageDownloadCommand: Command<{ id: string; dir: string | undefined }> = {
+  words: ['stage', 'download'],
+  usage: ['stage download <id> [--dir <folder>]'],
+  summary: "download a staged version's tarball",
+  flags: [{ name: 'dir', value: true }],
+  reads: true,
+  tokenless: true,
+  parse: (line) => ({ id: stageId(line, 'stage download <id> [--dir <folder>]'), dir: flagValue(line.flags, 'dir') }),
+  plan: ({ id, dir }, { source, cwd }) => oneStep({ label: source.text, reads: true, run: (context) => stageDownload(context, id, path.resolve(cwd, dir ?? '.')) }),
+};
+
+/** A stage id (UUID) or `<pkg>@<version>` with an exact version. */
+function stageTarget(line: Line, text: string): StageTarget {
+  if (UUID.test(text)) return { id: text };
+  const parsed = safeNpa(text);
+  if (parsed?.registry && parsed.name && parsed.type === 'version') return { name: parsed.name, version: semver.clean(parsed.fetchSpec as string) as string };
+  throw line.fail(`"${text}" is neither a stage id (a UUID) nor <pkg>@<version> with an exact version`);
+}
+
+/** `stage approve|reject <id|pkg@version>...`, or `--workspaces`: each package at its package.json version. */
+function stageDecision(action: 'approve' | 'reject'): Command<StageDecision> {
+  return {
+    words: ['stage', action],
+    usage: [
+      action === 'approve'
+        ? 'stage approve <id|pkg@version>... [--dry-run]   (or stage approve --workspaces [-w ...]: each package at its package.json version)'
+        : 'stage reject <id|pkg@version>... [--dry-run]   (or stage reject --workspaces [-w ...])',
+    ],
+    summary: action === 'approve' ? 'publish staged versions, each compared with what the checkout packs to' : 'delete staged versions',
+    flags: [{ name: 'dry-run' }, ...WORKSPACE_FLAGS],
+    reads: false,
+    tokenless: false,
+    parse(line) {
+      const workspaces = workspaceScope(line);
+      if (workspaces !== undefined && line.args.length > 0) throw line.fail('name either ids and <pkg>@<version>s or --workspaces/-w, not both');
+      if (workspaces === undefined && line.args.length === 0) throw line.fail(`expected: stage ${action} <id|pkg@version>... (or --workspaces)`);
+      return { ...line.source, action, targets: line.args.map((text) => stageTarget(line, text)), dryRun: line.flags.get('dry-run') === true, workspaces, includeWorkspaceRoot: line.flags.get('include-workspace-root') === true };
+    },
+    async plan(data, { options, cwd, env }) {
+      const { planStageDecisions } = await import('../plan/trust-stage-plan.ts');
+      const decisions = await planStageDecisions(data, options, cwd, env);
+      return {
+        steps: decisions.map(({ target, text, checkout }) => ({
+          label: text,
+          reads: false,
+          ownApproval: action === 'approve',
+          ...(action === 'approve' ? { check: ({ client }: { client: RegistryClient }) => preflightApprove(client, target, checkout) } : {}),
+          run: (context: CommandContext, stepEnv: StepEnv) => (action === 'approve' ? stageApprove(context, target, data.dryRun, checkout, stepEnv) : stageReject(context, target, data.dryRun)),
+        })),
+      };
+    },
+  };
+}
+
+export const stageApproveCommand = stageDecision('approve');
+export const stageRejectCommand = stageDecision('reject');

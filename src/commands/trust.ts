@@ -1,10 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ProductError } from '../foundation/errors.ts';
 import { statusOf } from '../foundation/http-errors.ts';
+import { arity, type FlagSpec, flagValue, flagValues, type Line, UUID, WORKSPACE_FLAGS, workspaceScope } from '../grammar/line.ts';
+import { packageNameProblem } from '../grammar/validate.ts';
+import type { TrustSpec } from '../plan/types.ts';
 import type { RegistryClient } from '../registry/client.ts';
 import { readPackument } from '../registry/packument.ts';
-import { createTrust, listTrust, revokeTrust, type TrustConfig } from '../registry/trust.ts';
-import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
+import { createTrust, listTrust, revokeTrust, type TrustConfig, type TrustPermission } from '../registry/trust.ts';
+import { type Command, type CommandContext, type CommandOutcome, oneStep, otpWrite } from './command.ts';
 import { PackageNotFoundError } from './errors.ts';
 
 /**
@@ -122,3 +125,132 @@ export function describeTrust(config: TrustConfig): string {
 function describeWithId(config: TrustConfig): string {
   return `${config.id ?? '(no id)'}: ${describeTrust(config)}`;
 }
+
+const PERMISSION_FLAGS: readonly FlagSpec[] = [{ name: 'allow-publish' }, { name: 'allow-stage-publish' }, { name: 'allow-staged-publish' }];
+const ENV_FLAGS: readonly FlagSpec[] = [{ name: 'env', value: true }, { name: 'environment', value: true }];
+const PROVIDER_FLAGS: Record<TrustSpec['provider'], readonly FlagSpec[]> = {
+  github: [{ name: 'file', value: true }, { name: 'repo', value: true }, { name: 'repository', value: true }, ...ENV_FLAGS],
+  gitlab: [{ name: 'file', value: true }, { name: 'project', value: true }, ...ENV_FLAGS],
+  circleci: [...['org-id', 'project-id', 'pipeline-definition-id', 'vcs-origin'].map((name): FlagSpec => ({ name, value: true })), { name: 'context-id', value: true, repeat: true }],
+};
+const USAGE: Record<TrustSpec['provider'], string> = {
+  github: 'trust github [<pkg>] --file <workflow.yml> [--repo <owner/repo>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w <name|folder|glob>...] [--dry-run]',
+  gitlab: 'trust gitlab [<pkg>] --file <.gitlab-ci.yml> [--project <group/project>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
+  circleci: 'trust circleci [<pkg>] --org-id <uuid> --project-id <uuid> --pipeline-definition-id <uuid> --vcs-origin <host/owner/repo> [--context-id <uuid>...] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
+};
+
+/** A `trust github|gitlab|circleci` line as npm CLI 11.21 reads it and checks it, before anything is sent. */
+function parseTrustSetup(provider: TrustSpec['provider'], line: Line) {
+  const { flags } = line;
+  arity(line, 0, 1, `trust ${provider} [<pkg>] ...`);
+  const workspaces = workspaceScope(line);
+  const given = line.args[0];
+  if (given !== undefined) {
+    if (workspaces !== undefined) throw line.fail(`name either <pkg> or --workspaces/-w, not both (${given} was given with ${workspaces === true ? '--workspaces' : '-w'})`);
+    const problem = packageNameProblem(given);
+    if (problem) throw line.fail(problem);
+  }
+  const permissions: TrustPermission[] = [];
+  if (flags.get('allow-publish') === true) permissions.push('createPackage');
+  if (flags.get('allow-stage-publish') === true || flags.get('allow-staged-publish') === true) permissions.push('createStagedPackage');
+  if (permissions.length === 0) throw line.fail('at least one permission flag is required (--allow-publish, --allow-stage-publish), as npm requires');
+  const spec: TrustSpec = { provider, permissions };
+  const environment = flagValue(flags, 'env', 'environment');
+  if (environment !== undefined) {
+    if (environment.trim() === '') throw line.fail('--env needs a non-empty environment name');
+    spec.environment = environment;
+  }
+  if (provider === 'circleci') {
+    const ids = { orgId: flagValue(flags, 'org-id'), projectId: flagValue(flags, 'project-id'), pipelineDefinitionId: flagValue(flags, 'pipeline-definition-id') };
+    for (const [key, flag] of [['orgId', 'org-id'], ['projectId', 'project-id'], ['pipelineDefinitionId', 'pipeline-definition-id']] as const) {
+      const id = ids[key];
+      if (id === undefined) throw line.fail(`--${flag} is required`);
+      if (!UUID.test(id)) throw line.fail(`--${flag} must be a valid UUID, not "${id}"`);
+    }
+    const vcsOrigin = flagValue(flags, 'vcs-origin');
+    if (vcsOrigin === undefined) throw line.fail('--vcs-origin is required');
+    if (vcsOrigin.includes('://')) throw line.fail(`--vcs-origin must not include a scheme: github.com/owner/repo, not ${vcsOrigin}`);
+    if (vcsOrigin.split('/').length < 3) throw line.fail(`--vcs-origin must be provider/owner/repo (for example github.com/owner/repo), not "${vcsOrigin}"`);
+    const contextIds = flagValues(flags, 'context-id');
+    const bad = contextIds.find((id) => !UUID.test(id));
+    if (bad !== undefined) throw line.fail(`--context-id must be a valid UUID, not "${bad}"`);
+    spec.circleci = { orgId: ids.orgId as string, projectId: ids.projectId as string, pipelineDefinitionId: ids.pipelineDefinitionId as string, vcsOrigin, contextIds };
+  } else {
+    const file = flagValue(flags, 'file');
+    const what = provider === 'github' ? 'the GitHub Actions workflow file' : 'the GitLab CI/CD pipeline file';
+    if (file === undefined) throw line.fail(`--file is required: ${what} name, such as ${provider === 'github' ? 'release.yml' : '.gitlab-ci.yml'}`);
+    if (!/\.ya?ml$/.test(file)) throw line.fail(`--file must end in .yml or .yaml, not "${file}"`);
+    if (file.includes('/') || file.includes('\\')) throw line.fail(`--file must be just ${what} name, not a path: "${file.split(/[/\\]/).at(-1)}", not "${file}"`);
+    spec.file = file;
+    const entity = provider === 'github' ? flagValue(flags, 'repo', 'repository') : flagValue(flags, 'project');
+    if (entity !== undefined) {
+      if (provider === 'github' && !/^[^/\s]+\/[^/\s]+$/.test(entity)) throw line.fail(`--repo must be owner/repository, not "${entity}"`);
+      if (provider === 'gitlab' && !/^[^/\s]+(\/[^/\s]+)+$/.test(entity)) throw line.fail(`--project must be group/project or group/subgroup/project, not "${entity}"`);
+      spec.entity = entity;
+    }
+  }
+  return { ...line.source, pkg: given, spec, dryRun: flags.get('dry-run') === true, workspaces, includeWorkspaceRoot: flags.get('include-workspace-root') === true };
+}
+
+/** `trust github|gitlab|circleci`: a trusted publisher for the package, or every workspace package, each checked to exist before anything is sent. */
+function trustSetup(provider: TrustSpec['provider']): Command<ReturnType<typeof parseTrustSetup>> {
+  return {
+    words: ['trust', provider],
+    usage: [USAGE[provider]],
+    summary: `make a package trust ${provider === 'github' ? 'a GitHub Actions workflow' : provider === 'gitlab' ? 'a GitLab CI/CD pipeline' : 'a CircleCI pipeline'} (npm trusted publishing)`,
+    // --yes: npm asks for confirmation without it; nothing here is interactive.
+    flags: [...PROVIDER_FLAGS[provider], ...PERMISSION_FLAGS, ...WORKSPACE_FLAGS, { name: 'dry-run' }, { name: 'yes' }],
+    reads: false,
+    tokenless: false,
+    parse: (line) => parseTrustSetup(provider, line),
+    async plan(data, { options, cwd }) {
+      const { planTrust } = await import('../plan/trust-stage-plan.ts');
+      return {
+        steps: (await planTrust(data, options, cwd)).map(({ pkg, config, text, notes }) => ({
+          label: text,
+          reads: false,
+          check: ({ client }) => preflightTrust(client, pkg),
+          run: (context) => trustCreate(context, pkg, config, data.dryRun, notes),
+        })),
+      };
+    },
+  };
+}
+
+export const trustGithubCommand = trustSetup('github');
+export const trustGitlabCommand = trustSetup('gitlab');
+export const trustCircleciCommand = trustSetup('circleci');
+
+/** `trust list [<pkg>]`: a read, which registry.npmjs.org guards with 2FA all the same. */
+export const trustListCommand: Command<{ pkg: string }> = {
+  words: ['trust', 'list'],
+  usage: ['trust list [<pkg>]'],
+  summary: "list a package's trusted publishers",
+  flags: [],
+  // It reads, but through the 2FA gate: it needs a token.
+  reads: true,
+  tokenless: false,
+  parse(line) {
+    arity(line, 0, 1, 'trust list [<pkg>]');
+    return { pkg: line.pkgOrDefault(line.args[0]) };
+  },
+  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => trustList(context, pkg) }),
+};
+
+/** `trust revoke [<pkg>] --id <id>`. */
+export const trustRevokeCommand: Command<{ pkg: string; id: string; dryRun: boolean }> = {
+  words: ['trust', 'revoke'],
+  usage: ['trust revoke [<pkg>] --id <id> [--dry-run]'],
+  summary: 'remove a trusted publisher from a package',
+  flags: [{ name: 'id', value: true }, { name: 'dry-run' }],
+  reads: false,
+  tokenless: false,
+  parse(line) {
+    arity(line, 0, 1, 'trust revoke [<pkg>] --id <id>');
+    const id = flagValue(line.flags, 'id');
+    if (id === undefined) throw line.fail('--id is required: the id of the trusted publisher to revoke (trust list shows it)');
+    if (!UUID.test(id)) throw line.fail(`--id must be a trusted publisher's id, a UUID, not "${id}"`);
+    return { pkg: line.pkgOrDefault(line.args[0]), id, dryRun: line.flags.get('dry-run') === true };
+  },
+  plan: ({ pkg, id, dryRun }, { source }) => oneStep({ label: source.text, reads: false, run: (context) => trustRevoke(context, pkg, id, dryRun) }),
+};

@@ -1,7 +1,9 @@
 import { ProductError } from '../foundation/errors.ts';
 import { readPackument } from '../registry/packument.ts';
+import semver from 'semver';
+import { arity, safeNpa } from '../grammar/line.ts';
 import { unpublishSpec } from '../registry/unpublish.ts';
-import { type CommandContext, type CommandOutcome, otpWrite } from './context.ts';
+import { type Command, type CommandContext, type CommandOutcome, oneStep, otpWrite } from './command.ts';
 
 /**
  * `unpublish <pkg>@<version>` (or every version with --force), through
@@ -22,3 +24,26 @@ export async function unpublish(context: CommandContext, pkg: string, version: s
   await otpWrite(context, `unpublish ${id}`, 'unpublish', (write) => unpublishSpec(context.client, id, version === undefined, write));
   return { status: 'done', detail: `unpublished ${id}` };
 }
+
+/** `unpublish <pkg>@<version>`, or `unpublish <pkg> --force` for every version. */
+export const unpublishCommand: Command<{ pkg: string; version: string | undefined; force: boolean }> = {
+  words: ['unpublish'],
+  usage: ['unpublish <pkg>@<version>   (or unpublish <pkg> --force for every version)'],
+  summary: 'remove a version (or, with --force, the whole package) from the registry',
+  flags: [{ name: 'force' }],
+  reads: false,
+  tokenless: false,
+  parse(line) {
+    arity(line, 1, 1, 'unpublish <pkg>@<version>');
+    const text = line.args[0] as string;
+    const force = line.flags.get('force') === true;
+    const parsed = safeNpa(text);
+    if (parsed?.registry && parsed.type === 'version' && parsed.name) return { pkg: parsed.name, version: semver.clean(parsed.fetchSpec as string) as string, force };
+    if (parsed?.registry && parsed.name === text) {
+      if (!force) throw line.fail(`unpublishing every version of ${text} needs --force, as npm requires; to remove one version write unpublish ${text}@<version>`);
+      return { pkg: text, version: undefined, force: true };
+    }
+    throw line.fail(`"${text}" must be <pkg>@<version> with an exact version`);
+  },
+  plan: ({ pkg, version, force }, { source }) => oneStep({ label: source.text, reads: false, run: (context) => unpublish(context, pkg, version, force) }),
+};

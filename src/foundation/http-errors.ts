@@ -1,3 +1,5 @@
+import { ProductError } from './errors.ts';
+
 /**
  * What an error from npm's libraries (npm-registry-fetch, make-fetch-happen)
  * says about a request: its HTTP status and headers, and, when there was no
@@ -37,7 +39,40 @@ export function connectionFailure(error: unknown): 'lost' | 'unsent' | undefined
   return error.type === 'request-timeout' || error.type === 'body-timeout' ? 'lost' : undefined;
 }
 
-/** A failure that says nothing about the request itself (408, 5xx, a dropped or refused connection): worth trying again. */
+/**
+ * Refusals made by npm's libraries before anything is sent: libnpmpublish's own checks (a private package, a
+ * restricted unscoped one, a bad version) and sigstore's failures while signing a provenance statement
+ * (@sigstore/sign's InternalError codes).
+ */
+const SIGSTORE_CODES = new Set(['CA_CREATE_SIGNING_CERTIFICATE_ERROR', 'TLOG_CREATE_ENTRY_ERROR', 'TLOG_FETCH_ENTRY_ERROR', 'TSA_CREATE_TIMESTAMP_ERROR', 'IDENTITY_TOKEN_READ_ERROR', 'IDENTITY_TOKEN_PARSE_ERROR']);
+const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', ...SIGSTORE_CODES]);
+
+/** True for sigstore's own failure while signing (to say so in words). */
+export function isSigstoreFailure(error: unknown): boolean {
+  return isRecord(error) && typeof error.code === 'string' && SIGSTORE_CODES.has(error.code);
+}
+
+/**
+ * What a failed request left behind, the one classification every caller uses (an upload, an approval, a
+ * command run again): `unsent`, it never reached the registry (no connection was made, or npm's library refused
+ * before sending): nothing landed; `unclear`, it may have landed (no answer, a timeout, 408, 5xx, a socket error
+ * of another kind): read the registry back before anything else; `refused`, the registry answered no.
+ */
+export function failureKind(error: unknown): 'unsent' | 'unclear' | 'refused' {
+  const status = statusOf(error);
+  if (status !== undefined) return status === 408 || status >= 500 ? 'unclear' : 'refused';
+  if (isRecord(error) && typeof error.code === 'string' && LOCAL_CODES.has(error.code)) return 'unsent';
+  const failure = connectionFailure(error);
+  if (failure === 'unsent') return 'unsent';
+  if (failure === 'lost') return 'unclear';
+  // make-fetch-happen reports other socket errors as type `system`: the request may have gone out. Unknown errors too.
+  return error instanceof ProductError ? 'refused' : 'unclear';
+}
+
+/**
+ * Worth trying again after reading the registry back (or at once, when nothing was sent): 408, 5xx, a lost
+ * answer, a refused connection or a failed name lookup. Not a refusal by npm's libraries, which would refuse again.
+ */
 export function isTransient(error: unknown): boolean {
   const status = statusOf(error);
   if (status !== undefined) return status === 408 || status >= 500;

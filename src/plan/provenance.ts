@@ -1,12 +1,12 @@
-import type { PublishPlan, ProvenancePlan } from '../commands/types.ts';
-import { RegistryReadError } from '../commands/errors.ts';
-import { provenanceCi, repositoryProblem, statementRepository } from '../commands/provenance.ts';
+import type { PublishPlan, ProvenancePlan } from './types.ts';
+import { RegistryReadError } from './errors.ts';
+import { provenanceCi, repositoryProblem, statementRepository } from './provenance-rules.ts';
 import { describeReason } from '../foundation/describe-error.ts';
 import { InputError } from '../foundation/errors.ts';
 import { readVisibility } from '../registry/access.ts';
 import type { RegistryClient } from '../registry/client.ts';
 import type { Packument } from '../registry/packument.ts';
-import type { Options } from './options.ts';
+import type { Options } from '../grammar/options.ts';
 
 /** What `settleProvenance` needs from the publish being settled. */
 export interface ProvenanceSubject {

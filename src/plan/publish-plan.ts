@@ -1,13 +1,13 @@
 import path from 'node:path';
 import semver from 'semver';
-import type { PublishCommand, PublishPlan, PublishSource } from '../commands/types.ts';
-import { tagProblem } from '../commands/validate.ts';
+import type { PublishCommand, PublishPlan, PublishSource } from './types.ts';
+import { tagProblem } from '../grammar/validate.ts';
 import { InputError } from '../foundation/errors.ts';
 import { type Destination, npmDestination, type NpmrcRegistry, readNpmConfig, readNpmrcRegistries } from '../package/npmrc.ts';
 import { readPackageSource } from '../package/read-package.ts';
 import { hasScript, type LifecycleEvent } from '../package/scripts.ts';
 import { readTarball } from '../package/tarball.ts';
-import type { Options } from './options.ts';
+import type { Options } from '../grammar/options.ts';
 import { settleProvenance } from './provenance.ts';
 import { workspaceFolder } from './workspace-folder.ts';
 

@@ -1,46 +1,52 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import npa from 'npm-package-arg';
-import type { Checkout, Command, PublishCommand, TrustSpec, UncomparableCheckout } from '../commands/types.ts';
+import type { CommandSource } from '../grammar/line.ts';
+import type { Checkout, PublishCommand, StageTarget, TrustSpec, UncomparableCheckout } from './types.ts';
 import { InputError } from '../foundation/errors.ts';
 import { readPackageSource } from '../package/read-package.ts';
 import type { LifecycleEvent } from '../package/scripts.ts';
 import { readTarball } from '../package/tarball.ts';
 import { findWorkspaces, selectWorkspaces } from '../package/workspaces.ts';
-import { uncomparable } from '../commands/stage-checks.ts';
 import type { TrustConfig } from '../registry/trust.ts';
-import type { Options } from './options.ts';
+import type { Options } from '../grammar/options.ts';
 import { settlePublish } from './publish-plan.ts';
 import { planWorkspacePublish } from './workspace-plan.ts';
 
 /** The scripts npm runs to pack a folder; a checkout is packed with these before a staged tarball is compared to it. */
 const PACKING_SCRIPTS: readonly LifecycleEvent[] = ['prepack', 'prepare', 'postpack'];
 
-/**
- * Settles a `trust github|gitlab|circleci` line, a `stage approve|reject`
- * line or a `stage download` line from the checkout alone, before any
- * request: one `trust-create` per package with the body npm would send (the
- * repository taken from package.json's `repository` when `--repo`/`--project`
- * is left out, as npm does), one `stage-approve`/`stage-reject` per target
- * (with `--workspaces`: every public workspace package at its package.json
- * version, in dependency order, each with its checkout to compare the staged
- * tarball with), and the download folder. Other commands come back as they are.
- */
-export async function planTrustStage(command: Command, options: Options, cwd: string, env: NodeJS.ProcessEnv): Promise<Command[]> {
-  switch (command.kind) {
-    case 'trust-setup':
-      return planTrust(command, options, cwd);
-    case 'stage-decide':
-      return planStageDecisions(command, options, cwd, env);
-    case 'stage-download':
-      return [{ ...command, dir: path.resolve(cwd, command.dir ?? '.') }];
-    default:
-      return [command];
-  }
+/** A `trust github|gitlab|circleci` line as written: the package (or the workspaces) and the trusted publisher it describes. */
+export type TrustSetup = CommandSource & { pkg: string | undefined; spec: TrustSpec; dryRun: boolean; workspaces?: true | string[] | undefined; includeWorkspaceRoot: boolean };
+
+/** One package's trusted publisher, settled: the body npm would send, the line as results name it, and where values came from. */
+export interface TrustCreation {
+  pkg: string;
+  config: TrustConfig;
+  text: string;
+  notes: string[];
 }
 
-type TrustSetup = Extract<Command, { kind: 'trust-setup' }>;
-type StageDecide = Extract<Command, { kind: 'stage-decide' }>;
+/** A `stage approve|reject` line as written: ids and `<pkg>@<version>`s, or the workspaces. */
+export type StageDecision = CommandSource & { action: 'approve' | 'reject'; targets: StageTarget[]; dryRun: boolean; workspaces?: true | string[] | undefined; includeWorkspaceRoot: boolean };
+
+/** One staged version to approve or reject, settled: with its checkout to compare with, when the run has one. */
+export interface StageDecisionTarget {
+  target: StageTarget;
+  text: string;
+  checkout: Checkout | UncomparableCheckout | undefined;
+}
+
+/** Approving what the checkout holds but cannot pack would publish it unchecked: refused, saying why. */
+export function uncomparable(checkout: UncomparableCheckout): InputError {
+  const id = `${checkout.name}@${checkout.version}`;
+  return new InputError(
+    checkout.input,
+    `${checkout.input}: the checkout holds ${id}, but it cannot be compared with what is staged, because it cannot be packed as stage publish would pack it: ${checkout.problem} ` +
+      `Nothing was approved: fix the package, or approve from a checkout that packs ${id}.`,
+    { received: id },
+  );
+}
 
 /** The monorepo root the `package` setting names. */
 async function monorepoRoot(options: Options, cwd: string): Promise<string> {
@@ -51,7 +57,12 @@ async function monorepoRoot(options: Options, cwd: string): Promise<string> {
   return target;
 }
 
-async function planTrust(command: TrustSetup, options: Options, cwd: string): Promise<Command[]> {
+/**
+ * Settles a `trust github|gitlab|circleci` line from the checkout alone, before any request: one trusted
+ * publisher per package with the body npm would send (the repository taken from package.json's `repository`
+ * when `--repo`/`--project` is left out, as npm does; with `--workspaces`, every public workspace package's).
+ */
+export async function planTrust(command: TrustSetup, options: Options, cwd: string): Promise<TrustCreation[]> {
   const names = options.names;
   const where = command.line > 0 ? `commands line ${command.line}` : 'the command line';
   const fail = (problem: string, received?: unknown) => new InputError(names.package, `${where} (${command.text}): ${problem}.`, { received });
@@ -122,7 +133,7 @@ export function repositoryOf(manifest: Record<string, unknown>, provider: TrustS
 }
 
 /** One package's trusted publisher, as npm's `optionsToBody` builds it. */
-function trustCreate(command: TrustSetup, pkg: string, entity: string | undefined, notes: string[]): Command {
+function trustCreate(command: TrustSetup, pkg: string, entity: string | undefined, notes: string[]): TrustCreation {
   const { spec } = command;
   let config: TrustConfig;
   const environment = spec.environment === undefined ? {} : { environment: spec.environment };
@@ -148,15 +159,19 @@ function trustCreate(command: TrustSetup, pkg: string, entity: string | undefine
     ...(spec.permissions.includes('createStagedPackage') ? ['--allow-stage-publish'] : []),
   ];
   const text = command.workspaces === undefined ? command.text : `trust ${spec.provider} ${pkg} ${flags.join(' ')}`;
-  return { line: command.line, text, kind: 'trust-create', pkg, config, dryRun: command.dryRun, notes };
+  return { pkg, config, text, notes };
 }
 
-async function planStageDecisions(command: StageDecide, options: Options, cwd: string, env: NodeJS.ProcessEnv): Promise<Command[]> {
-  const kind = command.action === 'approve' ? 'stage-approve' : 'stage-reject';
+/**
+ * Settles a `stage approve|reject` line from the checkout alone: one decision per target (with `--workspaces`:
+ * every public workspace package at its package.json version, in dependency order), each with the checkout to
+ * compare the staged tarball with.
+ */
+export async function planStageDecisions(command: StageDecision, options: Options, cwd: string, env: NodeJS.ProcessEnv): Promise<StageDecisionTarget[]> {
   if (command.workspaces !== undefined) {
     // The plan of `stage publish --workspaces`: the same packages, versions, manifests and order.
     const publish: PublishCommand = {
-      kind: 'publish', line: command.line, text: command.text, target: undefined, tag: undefined, access: undefined, dryRun: false,
+      line: command.line, text: command.text, target: undefined, tag: undefined, access: undefined, dryRun: false,
       workspaces: command.workspaces, includeWorkspaceRoot: command.includeWorkspaceRoot, stage: true,
     };
     // Comparing never needs provenance: the packages are planned to be packed, not signed.
@@ -167,7 +182,7 @@ async function planStageDecisions(command: StageDecide, options: Options, cwd: s
         name: member.plan.name, version: member.plan.version, source: member.plan.source, scripts: member.plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)),
         tag: member.plan.tagImplicit ? undefined : member.plan.tag, access: member.plan.access,
       };
-      return [{ line: command.line, text: `stage ${command.action} ${member.name}@${member.version}`, kind, target: { name: member.name, version: member.version }, dryRun: command.dryRun, checkout } as Command];
+      return [{ text: `stage ${command.action} ${member.name}@${member.version}`, target: { name: member.name, version: member.version }, checkout }];
     });
   }
   const checkout = command.action === 'approve' ? await packageCheckout(options, cwd, env) : undefined;
@@ -176,13 +191,10 @@ async function planStageDecisions(command: StageDecide, options: Options, cwd: s
     if (named) throw uncomparable(checkout);
   }
   return command.targets.map((target) => ({
-    line: command.line,
     text: command.targets.length === 1 ? command.text : `stage ${command.action} ${'id' in target ? target.id : `${target.name}@${target.version}`}`,
-    kind,
     target,
-    dryRun: command.dryRun,
     checkout,
-  }) as Command);
+  }));
 }
 
 /**
@@ -203,7 +215,7 @@ async function packageCheckout(options: Options, cwd: string, env: NodeJS.Proces
     const tarball = await readTarball(found.file, names.package);
     return { name: tarball.manifest.name, version: tarball.manifest.version, source: { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest }, scripts: [] };
   }
-  const publish: PublishCommand = { kind: 'publish', line: 0, text: 'stage publish', target: undefined, tag: 'latest', access: undefined, dryRun: false, stage: true };
+  const publish: PublishCommand = { line: 0, text: 'stage publish', target: undefined, tag: 'latest', access: undefined, dryRun: false, stage: true };
   const manifest = found.manifest as unknown as Record<string, unknown>;
   try {
     const plan = await settlePublish(publish, { ...options, expectVersion: undefined, provenance: false }, { kind: 'folder', dir: found.dir, manifest }, cwd, env);

@@ -1,12 +1,12 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Command, PublishCommand, WorkspaceMember, WorkspacePublishPlan } from '../commands/types.ts';
+import type { PublishCommand, WorkspaceMember, WorkspacePublishPlan } from './types.ts';
 import { dependencyOrder } from '../package/dependency-order.ts';
 import { type NpmrcRegistry, readNpmrcRegistries } from '../package/npmrc.ts';
 import { DEPENDENCY_FIELDS, publishManifest } from '../package/publish-manifest.ts';
 import { duplicateNames, findWorkspaces, type Monorepo, selectWorkspaces, skippedWorkspaces, type WorkspacePackage } from '../package/workspaces.ts';
 import { InputError } from '../foundation/errors.ts';
-import { type Options, otpPacing } from './options.ts';
+import { type Options, otpPacing } from '../grammar/options.ts';
 import { packageInput, settlePublish } from './publish-plan.ts';
 
 /**
@@ -164,13 +164,12 @@ function outsideDependencies(monorepo: Monorepo, selected: WorkspacePackage[], m
 }
 
 /**
- * `dist-tag add --workspaces <tag>`: one `dist-tag add <name>@<version> <tag>`
- * per public workspace package in scope, at its package.json version.
+ * The public workspace packages in scope, each at its package.json version (`dist-tag add --workspaces <tag>`
+ * tags each of them).
  */
-export async function expandWorkspaceDistTags(command: Extract<Command, { kind: 'dist-tag-add-workspaces' }>, options: Options, cwd: string): Promise<Command[]> {
+export async function workspaceVersions(scope: true | string[], includeWorkspaceRoot: boolean, options: Options, cwd: string): Promise<Array<{ name: string; version: string }>> {
   const monorepo = await monorepoAt({}, options, cwd);
-  const selected = selectWorkspaces(monorepo, command.workspaces, command.includeWorkspaceRoot, options.names.workspaces);
-  return selected
+  return selectWorkspaces(monorepo, scope, includeWorkspaceRoot, options.names.workspaces)
     .filter((pkg) => !pkg.private)
-    .map((pkg) => ({ line: command.line, text: `dist-tag add ${pkg.name}@${pkg.version} ${command.tag}`, kind: 'dist-tag-add', pkg: pkg.name, version: pkg.version, tag: command.tag }) as Command);
+    .map((pkg) => ({ name: pkg.name, version: pkg.version }));
 }

@@ -1,4 +1,4 @@
-import type { CommandOutcome } from '../commands/context.ts';
+import type { CommandOutcome, PackageListing } from '../commands/command.ts';
 import type { OtpTally } from '../otp/with-otp.ts';
 import { describeError } from '../foundation/describe-error.ts';
 
@@ -37,24 +37,13 @@ export interface WriteResult {
   transparencyLogUrl?: string;
 }
 
-/** What happened to one workspace package of a monorepo publish, for the `packages` output. */
-export interface PackageResult {
-  name: string;
-  version: string;
-  /** The dist-tag it was (or would be) published under; '' for a private package. */
-  tag: string;
-  /**
-   * `published` by this run; `unchanged` (already there, identical); `tagged` (already there, tag set by this run);
-   * `private` (never published); `dry-run`; `staged` (by `stage publish --workspaces`); `failed` (see detail); `not-run`
-   * (a package it depends on failed).
-   */
-  outcome: 'published' | 'unchanged' | 'tagged' | 'private' | 'skipped' | 'dry-run' | 'staged' | 'failed' | 'not-run';
-  detail: string;
-  /** `stage publish --workspaces`: the staged version's id. */
-  stageId?: string;
-  /** Published with provenance: the statement's entry in the transparency log. */
-  transparencyLogUrl?: string;
-}
+/**
+ * What happened to one workspace package of a monorepo publish, for the `packages` output: `published` by this
+ * run; `unchanged` (already there, identical); `tagged` (already there, tag set by this run); `private` or
+ * `skipped` (never published, with why); `dry-run`; `staged` (by `stage publish --workspaces`); `failed` (see
+ * detail); `not-run` (a package it depends on failed).
+ */
+export type PackageResult = PackageListing;
 
 /** The outcome of a run: every command's result, and the error that stopped it if any. */
 export interface RunReport {

@@ -1,4 +1,3 @@
-import type { Command } from '../commands/types.ts';
 import type { Clock } from '../foundation/clock.ts';
 import { describeError } from '../foundation/describe-error.ts';
 import { isTransient } from '../foundation/http-errors.ts';
@@ -8,13 +7,14 @@ import type { Logger } from '../foundation/logger.ts';
 const TRANSIENT_RETRIES = 2;
 
 /**
- * Every command but publish reads the registry before it writes and skips
+ * Every step but an upload reads the registry before it writes and skips
  * what is already so; after a transient failure it is therefore safe to run
- * the whole command again: if the lost write did land, the second run finds
- * it done and writes nothing. (Publish reconciles on its own, in registry/publish.ts.)
+ * the whole step again: if the lost write did land, the second run finds
+ * it done and writes nothing. (An upload reconciles on its own: commands/upload.ts.)
  */
 export async function withTransientRetries<T extends { status: string; detail: string }>(
-  command: Command,
+  /** The command as the log names it. */
+  label: string,
   deps: { clock: Clock; logger: Logger },
   run: () => Promise<T>,
   /** Whether the command has sent a write so far (one whose answer could have been lost). */
@@ -29,9 +29,9 @@ export async function withTransientRetries<T extends { status: string; detail: s
       }
       return outcome;
     } catch (error) {
-      if (command.kind === 'publish' || attempt > TRANSIENT_RETRIES || !isTransient(error)) throw error;
+      if (attempt > TRANSIENT_RETRIES || !isTransient(error)) throw error;
       const waitMs = 1000 * 2 ** (attempt - 1);
-      deps.logger.warning(`${command.text}: ${describeError(error)}; reading the registry again and retrying in ${waitMs / 1000} s (${attempt}/${TRANSIENT_RETRIES}).`);
+      deps.logger.warning(`${label}: ${describeError(error)}; reading the registry again and retrying in ${waitMs / 1000} s (${attempt}/${TRANSIENT_RETRIES}).`);
       wroteBeforeRetry = wroteSomething();
       await deps.clock.sleep(waitMs);
     }

@@ -1,10 +1,10 @@
-import type { TrustedPublishing, TrustedSession } from '../commands/publish.ts';
+import type { TrustedPublishing, TrustedSession } from '../commands/command.ts';
 import type { Clock } from '../foundation/clock.ts';
 import { describeError } from '../foundation/describe-error.ts';
 import type { Logger } from '../foundation/logger.ts';
 import type { TimeSync } from '../otp/time-sync.ts';
 import { withOtp } from '../otp/with-otp.ts';
-import { provenanceCi, repositoryProblem, statementRepository } from '../commands/provenance.ts';
+import { provenanceCi, repositoryProblem, statementRepository } from '../plan/provenance-rules.ts';
 import { readVisibility } from '../registry/access.ts';
 import { RegistryClient } from '../registry/client.ts';
 import { exchangeIdToken } from '../registry/oidc.ts';

@@ -1,6 +1,6 @@
 import { INPUT_NAMES } from '../../src/action/inputs.ts';
 import { systemClock } from '../../src/foundation/clock.ts';
-import { normalizeOptions, type RawOptions } from '../../src/plan/options.ts';
+import { normalizeOptions, type RawOptions } from '../../src/grammar/options.ts';
 import type { RunReport } from '../../src/run/result.ts';
 
 import { runCommands } from '../../src/run/run.ts';

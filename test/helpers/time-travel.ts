@@ -7,7 +7,7 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Clock } from '../../src/foundation/clock.ts';
-import { normalizeOptions, type RawOptions } from '../../src/plan/options.ts';
+import { normalizeOptions, type RawOptions } from '../../src/grammar/options.ts';
 import type { RunReport } from '../../src/run/result.ts';
 
 import { runCommands } from '../../src/run/run.ts';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { InputError, ProductError } from '../../src/foundation/errors.ts';
-import type { RawOptions } from '../../src/plan/options.ts';
+import type { RawOptions } from '../../src/grammar/options.ts';
 import { packToFile } from '../helpers/pack.ts';
 import { makePackage } from '../helpers/action.ts';
 import { publishInProcess } from '../helpers/core.ts';

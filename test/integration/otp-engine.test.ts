@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { commandContext } from '../../src/commands/context.ts';
+import { commandContext } from '../../src/commands/command.ts';
 import { distTagAdd } from '../../src/commands/dist-tag.ts';
 import { RegistryClient } from '../../src/registry/client.ts';
 import { OtpSource } from '../../src/otp/source.ts';

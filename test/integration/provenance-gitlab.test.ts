@@ -30,7 +30,7 @@ Object.assign(process.env, JOB);
 const { sigstoreIdToken, startMockSigstore } = await import('../helpers/sigstore.ts');
 process.env.SIGSTORE_ID_TOKEN = sigstoreIdToken({ iss: 'https://gitlab.com', sub: 'project_path:acme/widgets:ref_type:tag:ref:v1.0.0' });
 const { systemClock } = await import('../../src/foundation/clock.ts');
-const { normalizeOptions } = await import('../../src/plan/options.ts');
+const { normalizeOptions } = await import('../../src/grammar/options.ts');
 const { runCommands } = await import('../../src/run/run.ts');
 const { USER_AGENT } = await import('../../src/version.ts');
 const { makePackage } = await import('../helpers/action.ts');

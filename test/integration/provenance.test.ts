@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { RawOptions } from '../../src/plan/options.ts';
+import type { RawOptions } from '../../src/grammar/options.ts';
 import type { IdTokenProvider } from '../../src/run/id-tokens.ts';
 import type { TestRegistry } from '../registry/index.ts';
 import type { MockSigstore } from '../helpers/sigstore.ts';
@@ -38,7 +38,7 @@ for (const name of ['GITLAB_CI', 'SIGSTORE_ID_TOKEN', 'NPM_ID_TOKEN', 'CIRCLECI'
 Object.assign(process.env, RUN);
 
 const { systemClock } = await import('../../src/foundation/clock.ts');
-const { normalizeOptions } = await import('../../src/plan/options.ts');
+const { normalizeOptions } = await import('../../src/grammar/options.ts');
 const { runCommands } = await import('../../src/run/run.ts');
 const { USER_AGENT } = await import('../../src/version.ts');
 const { makePackage } = await import('../helpers/action.ts');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { runCommands } from '../../src/run/run.ts';
 import { after, before, describe, it } from 'node:test';
-import { normalizeOptions, type RawOptions } from '../../src/plan/options.ts';
+import { normalizeOptions, type RawOptions } from '../../src/grammar/options.ts';
 import type { Logger } from '../../src/foundation/logger.ts';
 import type { RunReport } from '../../src/run/result.ts';
 
@@ -10,7 +10,7 @@ import { parseTotpSecret } from '../../src/otp/secret.ts';
 import { TimeSync } from '../../src/otp/time-sync.ts';
 import { readTarball, type Tarball } from '../../src/package/tarball.ts';
 import { RegistryClient } from '../../src/registry/client.ts';
-import { commandContext } from '../../src/commands/context.ts';
+import { commandContext } from '../../src/commands/command.ts';
 import { packToFile } from '../helpers/pack.ts';
 import { publishPlanned, tarballPlan } from '../helpers/publish.ts';
 import { USER_AGENT } from '../../src/version.ts';

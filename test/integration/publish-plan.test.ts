@@ -8,7 +8,7 @@ import { readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readAndPackEarly } from '../../src/commands/publish.ts';
-import type { PublishPlan } from '../../src/commands/types.ts';
+import type { PublishPlan } from '../../src/plan/types.ts';
 import { InputError } from '../../src/foundation/errors.ts';
 import type { Logger } from '../../src/foundation/logger.ts';
 import { type LifecycleEvent, runScript } from '../../src/package/scripts.ts';

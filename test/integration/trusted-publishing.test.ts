@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { systemClock } from '../../src/foundation/clock.ts';
-import { normalizeOptions } from '../../src/plan/options.ts';
+import { normalizeOptions } from '../../src/grammar/options.ts';
 import { runCommands } from '../../src/run/run.ts';
 import type { IdTokenProvider } from '../../src/run/id-tokens.ts';
 import { USER_AGENT } from '../../src/version.ts';

@@ -1,14 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type ParseContext, parseCommandBlock } from '../../src/commands/parse.ts';
-import { tokenize } from '../../src/commands/tokenize.ts';
+import { COMMANDS } from '../../src/commands/index.ts';
 import { InputError } from '../../src/foundation/errors.ts';
+import { type ParseContext, parseBlock } from '../../src/grammar/line.ts';
+import { tokenize } from '../../src/grammar/tokenize.ts';
 
 const context: ParseContext = { inputName: 'commands', defaultPackage: { name: 'my-pkg' } };
-const parse = (block: string) => parseCommandBlock(block, context);
+/** Each line as the command that reads it (its words), its line number and what it read. */
+const parse = (block: string): Array<Record<string, any>> =>
+  parseBlock(block, COMMANDS, context).map(({ command, data, source }) => {
+    const { line: _line, text: _text, ...read } = data as Record<string, unknown>;
+    return JSON.parse(JSON.stringify({ line: source.line, command: command.words.join(' '), ...read })); // what was not read is absent
+  });
 const parseError = (block: string, c = context) => {
   try {
-    parseCommandBlock(block, c);
+    parseBlock(block, COMMANDS, c);
   } catch (error) {
     assert.ok(error instanceof InputError, String(error));
     return error.message;
@@ -36,7 +42,7 @@ describe('tokenize', () => {
   });
 });
 
-describe('parseCommandBlock', () => {
+describe('parseBlock with every command', () => {
   it('reads every command of npm’s grammar, skipping blank lines and comments', () => {
     const commands = parse(`
 # release maintenance
@@ -57,23 +63,23 @@ unpublish my-pkg@1.0.0
 unpublish my-pkg --force
 `);
     assert.deepEqual(
-      commands.map(({ text, ...rest }) => rest),
+      commands,
       [
-        { line: 3, kind: 'publish', target: './pkg', tag: 'next', access: 'public', dryRun: false },
-        { line: 4, kind: 'dist-tag-add', pkg: 'my-pkg', version: '1.2.3', tag: 'beta' },
-        { line: 5, kind: 'dist-tag-add', pkg: 'other', version: '2.0.0', tag: 'latest' },
-        { line: 6, kind: 'dist-tag-rm', pkg: 'my-pkg', tag: 'beta' },
-        { line: 7, kind: 'dist-tag-ls', pkg: 'my-pkg' },
-        { line: 8, kind: 'owner-add', user: 'alice', pkg: 'my-pkg' },
-        { line: 9, kind: 'owner-rm', user: 'bob', pkg: 'other' },
-        { line: 10, kind: 'owner-ls', pkg: 'my-pkg' },
-        { line: 11, kind: 'access-status', pkg: '@scope/x', status: 'private' },
-        { line: 12, kind: 'access-mfa', pkg: 'my-pkg', mfa: 'automation' },
-        { line: 13, kind: 'access-get-status', pkg: 'my-pkg' },
-        { line: 14, kind: 'deprecate', pkg: 'my-pkg', range: '<2', message: 'use 2.x' },
-        { line: 15, kind: 'deprecate', pkg: 'my-pkg', range: '*', message: '' },
-        { line: 16, kind: 'unpublish', pkg: 'my-pkg', version: '1.0.0', force: false },
-        { line: 17, kind: 'unpublish', pkg: 'my-pkg', version: undefined, force: true },
+        { line: 3, command: 'publish', target: './pkg', tag: 'next', access: 'public', dryRun: false },
+        { line: 4, command: 'dist-tag add', pkg: 'my-pkg', version: '1.2.3', tag: 'beta' },
+        { line: 5, command: 'dist-tag add', pkg: 'other', version: '2.0.0', tag: 'latest' },
+        { line: 6, command: 'dist-tag rm', pkg: 'my-pkg', tag: 'beta' },
+        { line: 7, command: 'dist-tag ls', pkg: 'my-pkg' },
+        { line: 8, command: 'owner add', user: 'alice', pkg: 'my-pkg' },
+        { line: 9, command: 'owner rm', user: 'bob', pkg: 'other' },
+        { line: 10, command: 'owner ls', pkg: 'my-pkg' },
+        { line: 11, command: 'access set', pkg: '@scope/x', status: 'private' },
+        { line: 12, command: 'access set', pkg: 'my-pkg', mfa: 'automation' },
+        { line: 13, command: 'access get', pkg: 'my-pkg' },
+        { line: 14, command: 'deprecate', pkg: 'my-pkg', range: '<2', message: 'use 2.x' },
+        { line: 15, command: 'deprecate', pkg: 'my-pkg', range: '*', message: '' },
+        { line: 16, command: 'unpublish', pkg: 'my-pkg', version: '1.0.0', force: false },
+        { line: 17, command: 'unpublish', pkg: 'my-pkg', force: true },
       ],
     );
   });
@@ -118,23 +124,23 @@ unpublish my-pkg --force
 describe('monorepo flags', () => {
   it('reads --workspaces, repeated -w/--workspace, --include-workspace-root, --concurrency and --otp-uses on a publish line', () => {
     const [all] = parse('publish --workspaces --include-workspace-root --concurrency 8 --otp-uses=2');
-    assert.deepEqual({ ...all, text: '' }, { line: 1, text: '', kind: 'publish', target: undefined, tag: undefined, access: undefined, dryRun: false, workspaces: true, includeWorkspaceRoot: true, concurrency: 8, otpUses: 2 });
+    assert.deepEqual(all, { line: 1, command: 'publish', dryRun: false, workspaces: true, includeWorkspaceRoot: true, concurrency: 8, otpUses: 2 });
     const [some] = parse("publish -w @scope/a --workspace 'packages/*' -w tools/cli");
-    assert.deepEqual((some as { workspaces?: unknown }).workspaces, ['@scope/a', 'packages/*', 'tools/cli']);
+    assert.deepEqual(some?.workspaces, ['@scope/a', 'packages/*', 'tools/cli']);
     const [none] = parse('publish');
-    assert.equal((none as { workspaces?: unknown }).workspaces, undefined, 'the setting decides when the line says nothing');
+    assert.equal(none?.workspaces, undefined, 'the setting decides when the line says nothing');
   });
 
   it('reads dist-tag add --workspaces <tag> as one tag for every package in scope', () => {
-    assert.deepEqual(parse('dist-tag add --workspaces latest')[0], { line: 1, text: 'dist-tag add --workspaces latest', kind: 'dist-tag-add-workspaces', tag: 'latest', workspaces: true, includeWorkspaceRoot: false });
-    assert.deepEqual((parse('dist-tag add -w a -w b next')[0] as { workspaces?: unknown }).workspaces, ['a', 'b']);
+    assert.deepEqual(parse('dist-tag add --workspaces latest')[0], { line: 1, command: 'dist-tag add', tag: 'latest', workspaces: true, includeWorkspaceRoot: false });
+    assert.deepEqual(parse('dist-tag add -w a -w b next')[0]?.workspaces, ['a', 'b']);
   });
 
   it('refuses what cannot mean anything: both --workspaces and -w, a count out of range, a flag without its value, a range as the tag', () => {
     assert.match(parseError('publish --workspaces -w a'), /--workspaces means every workspace package/);
     assert.match(parseError('publish --workspaces --concurrency 0'), /--concurrency needs a whole number from 1 to 32/);
     assert.match(parseError('publish --workspaces --otp-uses many'), /--otp-uses needs auto or a whole number from 1 to 1000/);
-    assert.match(parseError('publish -w'), /--workspace needs a value/);
+    assert.match(parseError('publish -w'), /: -w needs a value\./);
     assert.match(parseError('dist-tag add --workspaces 1.x'), /"1\.x" is a valid semver range/);
     assert.match(parseError('dist-tag add --workspaces'), /expected: dist-tag add --workspaces <tag>/);
   });
@@ -142,9 +148,9 @@ describe('monorepo flags', () => {
 
 describe('--provenance on a publish or stage publish line', () => {
   const provenanceOf = (block: string) => {
-    const [command] = parse(block);
-    assert.equal(command?.kind, 'publish');
-    return command?.kind === 'publish' ? command.provenance : 'not a publish';
+    const [line] = parse(block);
+    assert.match(line?.command, /^(stage )?publish$/);
+    return line?.provenance;
   };
 
   it('reads --provenance alone as true and =true|false|auto inline (any case), for publish and stage publish; undefined leaves it to the setting', () => {
@@ -155,7 +161,7 @@ describe('--provenance on a publish or stage publish line', () => {
     assert.equal('provenance' in (parse('publish')[0] as object), false, 'not set at all when the line says nothing');
     assert.deepEqual(['stage publish --provenance', 'stage publish --provenance=false', '--provenance=auto stage publish --workspaces', 'stage publish ./pkg'].map(provenanceOf), [true, false, 'auto', undefined]);
     const [staged] = parse('stage publish --workspaces --provenance=true');
-    assert.deepEqual(staged?.kind === 'publish' && [staged.stage, staged.workspaces, staged.provenance], [true, true, true]);
+    assert.deepEqual([staged?.command, staged?.stage, staged?.workspaces, staged?.provenance], ['stage publish', true, true, true]);
   });
 
   it('refuses a bad value, a value after a space, and --provenance on other commands, naming the line', () => {

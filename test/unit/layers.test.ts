@@ -15,8 +15,9 @@ const LAYERS: Array<{ name: string; members: string[] }> = [
   { name: 'otp', members: ['otp'] },
   { name: 'registry', members: ['registry'] },
   { name: 'package', members: ['package'] },
-  { name: 'commands', members: ['commands'] },
+  { name: 'grammar', members: ['grammar'] },
   { name: 'plan', members: ['plan'] },
+  { name: 'commands', members: ['commands'] },
   { name: 'run', members: ['run'] },
   { name: 'adapters', members: ['action', 'cli'] },
   { name: 'entry', members: ['bundle.ts'] },
@@ -51,6 +52,42 @@ export function upwardImports(files: Array<{ file: string; text: string }>): str
   return problems;
 }
 
+/** Import cycles among `files`, each as its files in order (a file importing itself is one too). */
+export function importCycles(files: Array<{ file: string; text: string }>): string[][] {
+  const known = new Set(files.map(({ file }) => file));
+  const edges = new Map(files.map(({ file, text }) => [file, importsOf(text).map((specifier) => path.resolve(path.dirname(file), specifier)).filter((target) => known.has(target))]));
+  // Tarjan's strongly connected components.
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  let counter = 0;
+  const visit = (file: string): void => {
+    index.set(file, counter);
+    low.set(file, counter);
+    counter += 1;
+    stack.push(file);
+    onStack.add(file);
+    for (const next of edges.get(file) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(file, Math.min(low.get(file) as number, low.get(next) as number));
+      } else if (onStack.has(next)) low.set(file, Math.min(low.get(file) as number, index.get(next) as number));
+    }
+    if (low.get(file) !== index.get(file)) return;
+    const component: string[] = [];
+    for (let member = stack.pop(); member !== undefined; member = stack.pop()) {
+      onStack.delete(member);
+      component.push(member);
+      if (member === file) break;
+    }
+    if (component.length > 1 || (edges.get(file) ?? []).includes(file)) cycles.push(component.map((member) => path.relative(ROOT, member)).sort());
+  };
+  for (const { file } of files) if (!index.has(file)) visit(file);
+  return cycles;
+}
+
 describe('the house: every module imports only from its own layer or below', () => {
   const src = path.join(ROOT, 'src');
   const files = readdirSync(src, { recursive: true, withFileTypes: true })
@@ -60,6 +97,22 @@ describe('the house: every module imports only from its own layer or below', () 
 
   it('finds no import from a layer above', () => {
     assert.deepEqual(upwardImports(files), []);
+  });
+
+  it('has no import cycle, within a layer either', () => {
+    assert.deepEqual(importCycles(files), []);
+  });
+
+  it('finds import cycles (the check is not vacuous)', () => {
+    const at = (name: string) => path.join(src, name);
+    const cycles = importCycles([
+      { file: at('commands/a.ts'), text: "import { b } from './b.ts';" },
+      { file: at('commands/b.ts'), text: "import type { C } from './c.ts';" },
+      { file: at('commands/c.ts'), text: "const a = await import('./a.ts');" },
+      { file: at('commands/d.ts'), text: "import { a } from './a.ts';" },
+      { file: at('commands/e.ts'), text: "export { e } from './e.ts';" },
+    ]);
+    assert.deepEqual(cycles.sort(), [['src/commands/a.ts', 'src/commands/b.ts', 'src/commands/c.ts'], ['src/commands/e.ts']]);
   });
 
   it('keeps the foundation free of anything of ours but itself', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InputError } from '../../src/foundation/errors.ts';
-import { DEFAULT_REGISTRY, normalizeOptions, otpPacing, type RawOptions } from '../../src/plan/options.ts';
+import { DEFAULT_REGISTRY, normalizeOptions, otpPacing, type RawOptions } from '../../src/grammar/options.ts';
 import { NAMES } from '../helpers/core.ts';
 
 const TOKEN = 'npm_abcdefghijklmnopqrstuvwxyz0123456789';

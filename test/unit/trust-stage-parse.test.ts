@@ -1,14 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type ParseContext, parseCommandBlock } from '../../src/commands/parse.ts';
+import { COMMANDS } from '../../src/commands/index.ts';
 import { InputError } from '../../src/foundation/errors.ts';
+import { type ParseContext, parseBlock } from '../../src/grammar/line.ts';
 import { repositoryOf } from '../../src/plan/trust-stage-plan.ts';
 
 const context: ParseContext = { inputName: 'commands', defaultPackage: { name: 'my-pkg' } };
-const parse = (line: string) => parseCommandBlock(line, context)[0];
+/** The line as the command that reads it (its words) and what it read. */
+const parse = (line: string): Record<string, any> => {
+  const [parsed] = parseBlock(line, COMMANDS, context);
+  const { line: _line, text: _text, ...read } = parsed?.data as Record<string, unknown>;
+  return JSON.parse(JSON.stringify({ command: parsed?.command.words.join(' '), ...read })); // what was not read is absent
+};
 const refused = (line: string) => {
   try {
-    parseCommandBlock(line, context);
+    parseBlock(line, COMMANDS, context);
   } catch (error) {
     assert.ok(error instanceof InputError, String(error));
     return error.message;
@@ -20,26 +26,25 @@ const ID = '0b1f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a01';
 describe('trust lines, as npm CLI 11.21 reads them', () => {
   it('reads trust github with its aliases, in npm’s permission order, leaving the repository to package.json when not given', () => {
     assert.deepEqual(parse('trust github my-pkg --file release.yml --repository acme/r --environment npm --allow-stage-publish --allow-publish --yes'), {
-      line: 1, text: 'trust github my-pkg --file release.yml --repository acme/r --environment npm --allow-stage-publish --allow-publish --yes',
-      kind: 'trust-setup', pkg: 'my-pkg', dryRun: false, workspaces: undefined, includeWorkspaceRoot: false,
+      command: 'trust github', pkg: 'my-pkg', dryRun: false, includeWorkspaceRoot: false,
       spec: { provider: 'github', permissions: ['createPackage', 'createStagedPackage'], environment: 'npm', file: 'release.yml', entity: 'acme/r' },
     });
     const bare = parse('trust github --file release.yml --allow-staged-publish');
-    assert.equal(bare?.kind === 'trust-setup' && bare.pkg, undefined);
-    assert.deepEqual(bare?.kind === 'trust-setup' && bare.spec, { provider: 'github', permissions: ['createStagedPackage'], file: 'release.yml' });
+    assert.equal(bare.pkg, undefined);
+    assert.deepEqual(bare.spec, { provider: 'github', permissions: ['createStagedPackage'], file: 'release.yml' });
   });
 
   it('reads --workspaces and -w on trust lines', () => {
     const all = parse('trust github --workspaces --file release.yml --allow-publish');
-    assert.equal(all?.kind === 'trust-setup' && all.workspaces, true);
+    assert.equal(all.workspaces, true);
     const some = parse('trust gitlab -w packages/a -w @s/b --file .gitlab-ci.yml --project g/sub/p --allow-publish');
-    assert.deepEqual(some?.kind === 'trust-setup' && some.workspaces, ['packages/a', '@s/b']);
+    assert.deepEqual(some.workspaces, ['packages/a', '@s/b']);
     assert.match(refused('trust github my-pkg --workspaces --file release.yml --allow-publish'), /name either <pkg> or --workspaces\/-w, not both/);
   });
 
   it('reads circleci ids, repeated --context-id included', () => {
     const line = parse(`trust circleci --org-id ${ID} --project-id ${ID} --pipeline-definition-id ${ID} --vcs-origin github.com/a/b --context-id ${ID} --context-id ${ID} --allow-publish`);
-    assert.deepEqual(line?.kind === 'trust-setup' && line.spec.circleci, { orgId: ID, projectId: ID, pipelineDefinitionId: ID, vcsOrigin: 'github.com/a/b', contextIds: [ID, ID] });
+    assert.deepEqual(line.spec.circleci, { orgId: ID, projectId: ID, pipelineDefinitionId: ID, vcsOrigin: 'github.com/a/b', contextIds: [ID, ID] });
   });
 
   it('refuses what npm refuses, and a path for --file', () => {
@@ -60,30 +65,29 @@ describe('trust lines, as npm CLI 11.21 reads them', () => {
   });
 
   it('reads trust list and revoke, <pkg> defaulting to the package setting', () => {
-    assert.deepEqual(parse('trust list'), { line: 1, text: 'trust list', kind: 'trust-list', pkg: 'my-pkg' });
-    assert.deepEqual(parse(`trust revoke @s/p --id ${ID} --dry-run`), { line: 1, text: `trust revoke @s/p --id ${ID} --dry-run`, kind: 'trust-revoke', pkg: '@s/p', id: ID, dryRun: true });
+    assert.deepEqual(parse('trust list'), { command: 'trust list', pkg: 'my-pkg' });
+    assert.deepEqual(parse(`trust revoke @s/p --id ${ID} --dry-run`), { command: 'trust revoke', pkg: '@s/p', id: ID, dryRun: true });
   });
 });
 
 describe('stage lines', () => {
   it('reads stage publish as a publish with its flags, wherever the words are', () => {
     const line = parse('stage publish ./dist/pkg --tag next --access public -w a');
-    assert.equal(line?.kind, 'publish');
-    assert.deepEqual(line?.kind === 'publish' && [line.stage, line.target, line.tag, line.access, line.workspaces], [true, './dist/pkg', 'next', 'public', ['a']]);
+    assert.deepEqual([line.command, line.stage, line.target, line.tag, line.access, line.workspaces], ['stage publish', true, './dist/pkg', 'next', 'public', ['a']]);
     const flagsFirst = parse('--tag stage stage publish');
-    assert.deepEqual(flagsFirst?.kind === 'publish' && [flagsFirst.stage, flagsFirst.tag, flagsFirst.target], [true, 'stage', undefined]);
+    assert.deepEqual([flagsFirst.command, flagsFirst.stage, flagsFirst.tag, flagsFirst.target], ['stage publish', true, 'stage', undefined]);
     assert.match(refused('stage publish --tag 1.x'), /is a valid semver range/);
   });
 
   it('reads list, view, download, approve and reject', () => {
-    assert.deepEqual(parse('stage list'), { line: 1, text: 'stage list', kind: 'stage-list', pkg: undefined });
-    assert.deepEqual(parse(`stage view ${ID}`), { line: 1, text: `stage view ${ID}`, kind: 'stage-view', id: ID });
-    assert.deepEqual(parse(`stage download ${ID} --dir out`), { line: 1, text: `stage download ${ID} --dir out`, kind: 'stage-download', id: ID, dir: 'out' });
+    assert.deepEqual(parse('stage list'), { command: 'stage list' });
+    assert.deepEqual(parse(`stage view ${ID}`), { command: 'stage view', id: ID });
+    assert.deepEqual(parse(`stage download ${ID} --dir out`), { command: 'stage download', id: ID, dir: 'out' });
     assert.deepEqual(parse(`stage approve ${ID} @s/p@1.2.3 --dry-run`), {
-      line: 1, text: `stage approve ${ID} @s/p@1.2.3 --dry-run`, kind: 'stage-decide', action: 'approve', targets: [{ id: ID }, { name: '@s/p', version: '1.2.3' }], dryRun: true, workspaces: undefined, includeWorkspaceRoot: false,
+      command: 'stage approve', action: 'approve', targets: [{ id: ID }, { name: '@s/p', version: '1.2.3' }], dryRun: true, includeWorkspaceRoot: false,
     });
     const all = parse('stage reject --workspaces');
-    assert.deepEqual(all?.kind === 'stage-decide' && [all.action, all.targets, all.workspaces], ['reject', [], true]);
+    assert.deepEqual([all.command, all.action, all.targets, all.workspaces], ['stage reject', 'reject', [], true]);
   });
 
   it('refuses ids that are not UUIDs, ranges, versions on list, and a missing target', () => {

@@ -24,7 +24,9 @@ function errorCodes(): Set<string> {
     for (const name of readdirSync(dir)) {
       const file = path.join(dir, name);
       if (statSync(file).isDirectory()) walk(file);
-      else if (file.endsWith('.ts')) for (const match of readFileSync(file, 'utf8').matchAll(/(?:super|new ProductError)\(\s*'(E[A-Z]+)'/g)) codes.add(match[1] as string);
+      else if (file.endsWith('.ts')) for (const match of readFileSync(file, 'utf8').matchAll(/(?:super|new ProductError)\(\s*(?:[\w.\s=!'"]+\?\s*)?'(E[A-Z]+)'(?:\s*:\s*'(E[A-Z]+)')?/g)) {
+          for (const code of match.slice(1)) if (code) codes.add(code); // a code, or both codes of `cond ? 'EA' : 'EB'`
+        }
     }
   };
   walk(path.join(ROOT, 'src'));

@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { parseTotpSecret, secretForms, type TotpSecret } from '../otp/secret.ts';
-import { tagProblem } from '../commands/validate.ts';
+import { tagProblem } from '../grammar/validate.ts';
 import { InputError } from '../foundation/errors.ts';
 import { parseDuration } from '../otp/web-approval.ts';
 import { SETUP_NODE_PLACEHOLDER } from '../foundation/tokens.ts';

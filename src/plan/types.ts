@@ -1,14 +1,13 @@
+/**
+ * What planning settles from the checkout and the settings, before any effect: the shapes shared by the plan
+ * (settling) and the commands (acting on what was settled).
+ */
+import type { CommandSource } from '../grammar/line.ts';
 import type { LifecycleEvent } from '../package/scripts.ts';
-import type { TrustConfig, TrustPermission } from '../registry/trust.ts';
+import type { TrustPermission } from '../registry/trust.ts';
 
-/** Where a command came from: its line in the `commands` block (or 1 for a CLI command) and its text. */
-export interface CommandSource {
-  line: number;
-  text: string;
-}
-
+/** A publish or stage publish line, as written (what the settings decide is left undefined). */
 export type PublishCommand = CommandSource & {
-  kind: 'publish';
   /** Folder, package.json or .tgz; undefined = the `package` setting. */
   target: string | undefined;
   /** Undefined = the `tag` setting, then publishConfig.tag, then latest. */
@@ -164,68 +163,3 @@ export interface UncomparableCheckout {
   /** The setting that names the package, for the refusal. */
   input: string;
 }
-
-/** The trust and stage commands (npm CLI 11.21's `npm trust`, `npm stage`); `stage publish` is a PublishCommand with `stage`. */
-export type TrustStageCommand =
-  /** `trust github|gitlab|circleci` as written; the plan resolves it into one `trust-create` per package. */
-  | (CommandSource & { kind: 'trust-setup'; pkg: string | undefined; spec: TrustSpec; dryRun: boolean; workspaces?: true | string[] | undefined; includeWorkspaceRoot: boolean })
-  /** One trusted publisher for one package, settled: the body npm would send. `notes` say where values came from. */
-  | (CommandSource & { kind: 'trust-create'; pkg: string; config: TrustConfig; dryRun: boolean; notes: string[] })
-  | (CommandSource & { kind: 'trust-list'; pkg: string })
-  | (CommandSource & { kind: 'trust-revoke'; pkg: string; id: string; dryRun: boolean })
-  /** `pkg` undefined: every staged version the token may see, as `npm stage list` without an argument. */
-  | (CommandSource & { kind: 'stage-list'; pkg: string | undefined })
-  | (CommandSource & { kind: 'stage-view'; id: string })
-  /** `dir`: where the .tgz goes; relative to the run's folder until the plan resolves it. */
-  | (CommandSource & { kind: 'stage-download'; id: string; dir: string | undefined })
-  /** `stage approve|reject` as written; the plan makes one `stage-approve`/`stage-reject` per target. */
-  | (CommandSource & { kind: 'stage-decide'; action: 'approve' | 'reject'; targets: StageTarget[]; dryRun: boolean; workspaces?: true | string[] | undefined; includeWorkspaceRoot: boolean })
-  | (CommandSource & { kind: 'stage-approve' | 'stage-reject'; target: StageTarget; dryRun: boolean; checkout: Checkout | UncomparableCheckout | undefined });
-
-/** Every command, in npm's own grammar (see parse.ts). `pkg` is always resolved to a name. */
-export type Command =
-  | PublishCommand
-  | (CommandSource & { kind: 'dist-tag-add'; pkg: string; version: string; tag: string })
-  /** `dist-tag add --workspaces <tag>`: every workspace package in scope, at its package.json version. */
-  | (CommandSource & { kind: 'dist-tag-add-workspaces'; tag: string; workspaces: true | string[]; includeWorkspaceRoot: boolean })
-  | (CommandSource & { kind: 'dist-tag-rm'; pkg: string; tag: string })
-  | (CommandSource & { kind: 'dist-tag-ls'; pkg: string })
-  | (CommandSource & { kind: 'owner-add' | 'owner-rm'; pkg: string; user: string })
-  | (CommandSource & { kind: 'owner-ls'; pkg: string })
-  | (CommandSource & { kind: 'access-status'; pkg: string; status: 'public' | 'private' })
-  | (CommandSource & { kind: 'access-mfa'; pkg: string; mfa: 'none' | 'publish' | 'automation' })
-  | (CommandSource & { kind: 'access-get-status'; pkg: string })
-  | (CommandSource & { kind: 'deprecate'; pkg: string; range: string; message: string })
-  | (CommandSource & { kind: 'unpublish'; pkg: string; version: string | undefined; force: boolean })
-  | TrustStageCommand;
-
-/** Flags of `trust` and `stage` lines that take a value (here, so that the CLI's start needs no parser). */
-export const TRUST_STAGE_VALUED = ['file', 'repo', 'repository', 'project', 'env', 'environment', 'id', 'org-id', 'project-id', 'pipeline-definition-id', 'vcs-origin', 'context-id', 'dir'];
-
-/** The commands a block may use, as listed in errors. */
-export const KNOWN_COMMANDS = [
-  'publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--otp-uses <n>] [--provenance[=true|false|auto]]',
-  'dist-tag add <pkg>@<version> [<tag>]',
-  'dist-tag add --workspaces [-w <name|folder|glob>...] <tag>   (every workspace package at its package.json version)',
-  'dist-tag rm <pkg> <tag>',
-  'dist-tag ls [<pkg>]',
-  'owner add <user> [<pkg>]',
-  'owner rm <user> [<pkg>]',
-  'owner ls [<pkg>]',
-  'access set status=public|private [<pkg>]',
-  'access set mfa=none|publish|automation [<pkg>]',
-  'access get status [<pkg>]',
-  'deprecate <pkg>[@<range>] <message>',
-  'unpublish <pkg>@<version>   (or unpublish <pkg> --force for every version)',
-  'trust github [<pkg>] --file <workflow.yml> [--repo <owner/repo>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w <name|folder|glob>...] [--dry-run]',
-  'trust gitlab [<pkg>] --file <.gitlab-ci.yml> [--project <group/project>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
-  'trust circleci [<pkg>] --org-id <uuid> --project-id <uuid> --pipeline-definition-id <uuid> --vcs-origin <host/owner/repo> [--context-id <uuid>...] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
-  'trust list [<pkg>]',
-  'trust revoke [<pkg>] --id <id> [--dry-run]',
-  'stage publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--provenance[=true|false|auto]]',
-  'stage list [<pkg>]',
-  'stage view <id>',
-  'stage download <id> [--dir <folder>]',
-  'stage approve <id|pkg@version>... [--dry-run]   (or stage approve --workspaces [-w ...]: each package at its package.json version)',
-  'stage reject <id|pkg@version>... [--dry-run]   (or stage reject --workspaces [-w ...])',
-];
