@@ -1,25 +1,15 @@
-// The package tree npm-packlist reads, built from the disk as @npmcli/arborist's loadActual would build it
-// (node_modules/npm/node_modules/@npmcli/arborist/lib/arborist/load-actual.js, node.js, edge.js), limited
-// to what packing asks: normalised manifests, workspaces, and where a dependency named for bundling is
-// installed. Arborist resolves a dependency in the package's own node_modules, then in the node_modules of
-// each folder above it up to the folder it shares with the project root (its findMissingEdges walk), and
-// follows links to their real folder.
+// The tree npm-packlist reads, built from the disk in place of @npmcli/arborist's loadActual (large, not a
+// dependency): a node's folder, its normalised package.json, whether it is the project root, its workspaces,
+// and `edgesOut` for the dependencies it bundles, each leading to where Arborist finds it installed: the
+// package's own node_modules, then the node_modules of each folder above it up to the folder it shares with
+// the project root (Arborist's findMissingEdges walk), links followed to their real folder.
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import PackageJsonModule from '@npmcli/package-json';
+import PackageJson from '@npmcli/package-json';
+import type { Edge, Tree } from 'npm-packlist';
 import { ProductError } from '../foundation/errors.ts';
 import { compareEn } from './collate.ts';
 import { glob } from 'glob';
-import type { BundledNode, PackTree } from './packlist.ts';
-
-/** The parts of @npmcli/package-json 8 used here and in read-tarball.ts (read from its lib/index.js). */
-export interface PackageJsonInstance {
-  create(dir: string): PackageJsonInstance;
-  fromJSON(text: string): PackageJsonInstance;
-  normalize(opts: { steps: readonly string[] }): Promise<PackageJsonInstance>;
-  readonly content: Record<string, unknown>;
-}
-export const PackageJson = PackageJsonModule as unknown as { new (): PackageJsonInstance; load(dir: string): Promise<PackageJsonInstance> };
 
 /**
  * npm 11.21's `normalizeSteps` (@npmcli/package-json 7): how Arborist and pacote read a folder's package.json
@@ -40,70 +30,63 @@ export async function readPackManifest(dir: string, text?: string): Promise<Reco
   }
 }
 
-/** The tree of the package in `dir`, whose normalised package.json is `manifest`. */
-export async function projectTree(dir: string, manifest: Record<string, unknown>): Promise<PackTree> {
+/** The tree of the package in `dir`, whose normalised package.json is `manifest`, with what it bundles. */
+export async function projectTree(dir: string, manifest: Record<string, unknown>): Promise<Tree> {
   const root = path.resolve(dir);
-  const real = await realpath(root);
   const workspaces = manifest.workspaces === undefined ? new Map<string, string>() : await mapWorkspaces(root, manifest.workspaces);
-  const nodes = new Map<string, Node>();
-  const tree = new Node(root, real, manifest, { isProjectRoot: true, isTop: true, rootPath: root, nodes });
-  if (workspaces.size > 0) tree.workspaces = workspaces;
-  nodes.set(real, tree);
+  const tree = { path: root, package: manifest, isProjectRoot: true, edgesOut: new Map<string, Edge>(), ...(workspaces.size > 0 ? { workspaces } : {}) };
+  const { bundleDependencies } = manifest;
+  if (Array.isArray(bundleDependencies) && bundleDependencies.length > 0) {
+    const real = await realpath(root);
+    await addEdges(tree, real, bundleDependencies, { isTop: true, rootPath: root, nodes: new Map([[real, tree]]) });
+  }
   return tree;
 }
 
-type EdgeType = 'workspace' | 'peer' | 'prod' | 'optional' | 'dev';
-
 interface Context {
-  isProjectRoot: boolean;
   /** Arborist loads devDependencies for tops only: the root, and link targets. */
   isTop: boolean;
   rootPath: string;
-  nodes: Map<string, Node>;
+  /** Nodes by real folder: a package reached twice is one node, as npm-packlist's `seen` expects. */
+  nodes: Map<string, Tree>;
 }
 
-class Node implements PackTree {
-  readonly path: string;
-  readonly realpath: string;
-  readonly package: Record<string, unknown>;
-  readonly isProjectRoot: boolean;
-  workspaces?: ReadonlyMap<string, string>;
-  private readonly context: Context;
-
-  constructor(location: string, real: string, manifest: Record<string, unknown>, context: Context) {
-    this.path = location;
-    this.realpath = real;
-    this.package = manifest;
-    this.isProjectRoot = context.isProjectRoot;
-    this.context = context;
-  }
-
-  async bundled(name: string): Promise<BundledNode | undefined> {
-    const type = this.edgeType(name);
-    if (type === undefined || type === 'peer' || type === 'dev') return undefined;
-    const location = await installedLocation(this.realpath, name, this.context.rootPath);
-    if (location === undefined) return undefined;
-    const real = await realpath(location);
-    const isLink = real !== path.normalize(location);
-    let target = this.context.nodes.get(real);
+/**
+ * The edges npm-packlist follows from `node` (in real folder `real`) to the packages `names` it bundles: only
+ * those it would walk (installed, neither dev nor peer), and from each the dependencies it bundles in turn.
+ */
+async function addEdges(node: Tree & { edgesOut: Map<string, Edge> }, real: string, names: unknown[], context: Context): Promise<void> {
+  for (const name of names) {
+    if (typeof name !== 'string' || node.edgesOut.has(name)) continue;
+    const type = edgeType(node, name, context.isTop);
+    if (type === undefined || type === 'peer' || type === 'dev') continue;
+    const location = await installedLocation(real, name, context.rootPath);
+    if (location === undefined) continue;
+    const targetReal = await realpath(location);
+    const isLink = targetReal !== path.normalize(location);
+    let target = context.nodes.get(targetReal);
     if (!target) {
-      target = new Node(isLink ? real : location, real, await readInstalledManifest(real), { ...this.context, isProjectRoot: false, isTop: isLink });
-      this.context.nodes.set(real, target);
+      const pkg = await readInstalledManifest(targetReal);
+      const created = { path: isLink ? targetReal : location, package: pkg, isProjectRoot: false, edgesOut: new Map<string, Edge>() };
+      context.nodes.set(targetReal, created);
+      const deps = [...Object.keys(Object(pkg.dependencies || {})), ...Object.keys(Object(pkg.optionalDependencies || {}))];
+      await addEdges(created, targetReal, deps, { ...context, isTop: isLink });
+      target = created;
     }
-    return { path: location, isLink, target };
+    node.edgesOut.set(name, { peer: false, dev: false, to: { path: location, isLink, target } });
   }
+}
 
-  /** The type of the edge Arborist draws from this package to `name`: later kinds replace earlier ones, except workspaces. */
-  private edgeType(name: string): EdgeType | undefined {
-    if (this.workspaces?.has(name)) return 'workspace';
-    const pkg = this.package;
-    let type: EdgeType | undefined;
-    if (isObject(pkg.peerDependencies) && Object.hasOwn(pkg.peerDependencies, name)) type = 'peer';
-    if (hasKey(pkg.dependencies, name)) type = 'prod';
-    if (hasKey(pkg.optionalDependencies, name)) type = 'optional';
-    if (this.context.isTop && hasKey(pkg.devDependencies, name)) type = 'dev';
-    return type;
-  }
+/** The type of the edge Arborist draws from `node` to `name`: later kinds replace earlier ones, except workspaces. */
+function edgeType(node: Tree, name: string, isTop: boolean): 'workspace' | 'peer' | 'prod' | 'optional' | 'dev' | undefined {
+  if (node.workspaces?.has(name)) return 'workspace';
+  const pkg = node.package;
+  let type: 'peer' | 'prod' | 'optional' | 'dev' | undefined;
+  if (isObject(pkg.peerDependencies) && Object.hasOwn(pkg.peerDependencies, name)) type = 'peer';
+  if (hasKey(pkg.dependencies, name)) type = 'prod';
+  if (hasKey(pkg.optionalDependencies, name)) type = 'optional';
+  if (isTop && hasKey(pkg.devDependencies, name)) type = 'dev';
+  return type;
 }
 
 /** What `Object.entries(deps || {})` lists in Arborist. */
@@ -151,7 +134,8 @@ function commonAncestor(a: string, b: string): string | undefined {
 }
 
 /**
- * Workspace folders by name: @npmcli/map-workspaces 5 (npm 11.21), which Arborist uses. Folders matching the
+ * Workspace folders by name: a port of @npmcli/map-workspaces 5 (npm 11.21, which Arborist uses), since that
+ * one needs @npmcli/package-json 7 (a second copy in the bundle) and 6 is npm 12's. Folders matching the
  * patterns (negations with `!`, node_modules left out) that hold a package.json, named by it or by their folder.
  */
 async function mapWorkspaces(root: string, declaration: unknown): Promise<Map<string, string>> {

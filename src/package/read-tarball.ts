@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Parser, type ReadEntry } from 'tar';
 import { ProductError } from '../foundation/errors.ts';
-import { PackageJson } from './pack-tree.ts';
+import PackageJson from '@npmcli/package-json';
 
 /**
  * The manifest `npm publish <file.tgz>` (npm 11.21) publishes from a tarball, read in memory.

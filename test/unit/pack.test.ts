@@ -117,6 +117,14 @@ describe('packDirectory', () => {
     await assert.rejects(packDirectory(await folder({ 'package.json': '{ not json' })), { code: 'EPACK' });
     await assert.rejects(packDirectory(await folder({ 'package.json': json({ name: 'bad-files', version: '1.0.0', files: ['lib', 7] }) })), { code: 'EPACKFILES' });
   });
+
+  it('refuses a bundled dependency whose "files" npm-packlist cannot walk, instead of crashing', async () => {
+    const dir = await folder({
+      'package.json': json({ name: 'bundler', version: '1.0.0', dependencies: { dep: '1' }, bundleDependencies: ['dep'] }),
+      'node_modules/dep/package.json': json({ name: 'dep', version: '1.0.0', files: { lib: true } }),
+    });
+    await assert.rejects(packDirectory(dir), { code: 'EPACKFILES', message: /node_modules[\\/]dep/ });
+  });
 });
 
 describe('readTarballManifest', () => {
