@@ -1328,37 +1328,70 @@ function checkManifest(data, where, inputName) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ readTarballManifest)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8697);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9670);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var _npmcli_package_json__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2700);
+/* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8697);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9670);
 
 
 
 
+
+
+const STEPS = _npmcli_package_json__WEBPACK_IMPORTED_MODULE_3__.prepareSteps.filter((step) => !['gitHead', 'binRefs', 'overrides', 'gypfile'].includes(step));
 async function readTarballManifest(data) {
     const unpacked = await unpackInMemory(data);
     const json = unpacked.contents.get('package.json');
     if (json === undefined) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$('ETARBALL', 'The tarball holds no package.json in its top folder (package/package.json): it is not a package tarball made by npm pack.');
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ProductError */ ._$('ETARBALL', 'The tarball holds no package.json in its top folder (package/package.json): it is not a package tarball made by npm pack.');
     }
-    let manifest;
+    const tmp = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir(), 'npm-totp-publish-tarball-'));
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_2__.join(tmp, 'package');
     try {
-        const pkg = new _npmcli_package_json__WEBPACK_IMPORTED_MODULE_3__().fromJSON(json.toString('utf8'));
-        if (typeof pkg.content !== 'object' || pkg.content === null || Array.isArray(pkg.content))
-            throw new Error('it does not hold a JSON object');
-        const binExpanded = fileSteps(pkg.content, unpacked);
-        const steps = ['_id', '_attributes', 'bundledDependencies', 'bundleDependencies', 'bundleDependenciesDeleteFalse', 'scriptpath', 'mans', 'normalizeData'];
-        manifest = (await pkg.normalize({ steps: binExpanded ? steps : [...steps, 'bin'] })).content;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir);
+        const pkg = new _npmcli_package_json__WEBPACK_IMPORTED_MODULE_3__().create(dir);
+        try {
+            pkg.fromJSON(json.toString('utf8'));
+            if (!isObject(pkg.content))
+                throw new Error('it does not hold a JSON object');
+            await writeSkeleton(dir, unpacked, pkg.content);
+            await pkg.normalize({ steps: ['gypfile'] });
+            const scripts = (pkg.content.scripts || {});
+            if (!scripts.start && (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'server.js')).then(() => true, () => false))) {
+                if (typeof scripts === 'object')
+                    scripts.start = 'node server.js';
+                pkg.content.scripts = scripts;
+            }
+            await pkg.normalize({ steps: STEPS });
+        }
+        catch (error) {
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ProductError */ ._$('ETARBALL', `npm cannot read the package.json in the tarball: ${error.message}`, { cause: error });
+        }
+        return Object.fromEntries(Object.entries(pkg.content).filter(([key]) => !key.startsWith('_')));
     }
-    catch (error) {
-        if (error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$)
-            throw error;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$('ETARBALL', `npm cannot read the package.json in the tarball: ${error.message}`, { cause: error });
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(tmp, { recursive: true, force: true });
     }
-    return Object.fromEntries(Object.entries(manifest).filter(([key]) => !key.startsWith('_')));
 }
 const KEPT = /^(package\.json|AUTHORS|readme(\..*)?)$/i;
+async function writeSkeleton(dir, unpacked, manifest) {
+    const { directories } = manifest;
+    const all = isObject(directories) && Boolean(directories.man || directories.bin);
+    const main = manifest.main || 'index.js';
+    const extless = typeof main === 'string' ? node_path__WEBPACK_IMPORTED_MODULE_2__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_2__.posix.dirname(main), node_path__WEBPACK_IMPORTED_MODULE_2__.posix.basename(main, node_path__WEBPACK_IMPORTED_MODULE_2__.posix.extname(main))) : undefined;
+    const types = extless === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(`./${extless}.d.ts`);
+    for (const [key, kind] of unpacked.paths) {
+        if (!(all || !key.includes('/') || key === types))
+            continue;
+        const file = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, key);
+        if (kind === 'dir')
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(file, { recursive: true }).catch(() => undefined);
+        else
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(file), { recursive: true }).then(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, unpacked.contents.get(key) ?? '')).catch(() => undefined);
+    }
+}
 const SLICE = 64 * 1024;
 async function unpackInMemory(data) {
     const paths = new Map();
@@ -1367,9 +1400,9 @@ async function unpackInMemory(data) {
     await new Promise((resolve, reject) => {
         const fail = (message, cause) => {
             failed = true;
-            reject(new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$('ETARBALL', `The tarball cannot be read: ${message}. Give a .tgz made by npm pack.`, { cause }));
+            reject(new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ProductError */ ._$('ETARBALL', `The tarball cannot be read: ${message}. Give a .tgz made by npm pack.`, { cause }));
         };
-        const parser = new tar__WEBPACK_IMPORTED_MODULE_1__/* .Parser */ .iX({
+        const parser = new tar__WEBPACK_IMPORTED_MODULE_4__/* .Parser */ .iX({
             onReadEntry: (entry) => {
                 const key = /File$/.test(entry.type) ? unpackedPath(entry.path) : undefined;
                 if (key === undefined || paths.get(key) === 'dir')
@@ -1409,90 +1442,11 @@ function unpackedPath(entryPath) {
     const parts = entryPath.split('/').slice(1);
     if (parts.includes('..'))
         return undefined;
-    const key = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(parts.join('/').replace(/^\/+/, '')).replace(/\/+$/, '');
+    const key = node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(parts.join('/').replace(/^\/+/, '')).replace(/\/+$/, '');
     return key === '' || key === '.' ? undefined : key;
 }
-function secureAndUnixifyPath(ref) {
-    const unixify = (value) => value.replace(/\\|:/g, '/');
-    const secured = unixify(node_path__WEBPACK_IMPORTED_MODULE_0__.join('.', node_path__WEBPACK_IMPORTED_MODULE_0__.join('/', unixify(ref))));
-    return secured.startsWith('./') ? '' : secured;
-}
-function below(unpacked, base) {
-    const prefix = base === '' ? '' : `${base}/`;
-    return [...unpacked.paths.keys()]
-        .filter((key) => key.startsWith(prefix))
-        .map((key) => key.slice(prefix.length))
-        .filter((rel) => rel !== '' && !rel.split('/').some((part) => part.startsWith('.')));
-}
-function fileSteps(data, unpacked) {
-    const exists = (key) => unpacked.paths.has(key);
-    const top = [...unpacked.paths].filter(([key]) => !key.includes('/'));
-    const scripts = (data.scripts || {});
-    const setScript = (name, value) => {
-        if (typeof scripts === 'object')
-            scripts[name] = value;
-    };
-    if (!scripts.install && !scripts.preinstall && data.gypfile !== false && top.some(([name]) => name.endsWith('.gyp') && !name.startsWith('.'))) {
-        setScript('install', 'node-gyp rebuild');
-        data.scripts = scripts;
-        data.gypfile = true;
-    }
-    if (!scripts.start && exists('server.js')) {
-        setScript('start', 'node server.js');
-        data.scripts = scripts;
-    }
-    const authors = unpacked.contents.get('AUTHORS');
-    if (!data.contributors && authors !== undefined && unpacked.paths.get('AUTHORS') === 'file') {
-        data.contributors = authors
-            .toString('utf8')
-            .split(/\r?\n/g)
-            .map((line) => line.replace(/^\s*#.*$/, '').trim())
-            .filter((line) => line);
-    }
-    if (!data.readme) {
-        let readmeFile;
-        for (const [name, kind] of top) {
-            if (kind !== 'file' || !/^readme(\..*)?$/i.test(name))
-                continue;
-            if (/\.m?a?r?k?d?o?w?n?$/i.test(name)) {
-                readmeFile = name;
-                break;
-            }
-            if (name.endsWith('README'))
-                readmeFile = name;
-        }
-        if (readmeFile !== undefined) {
-            data.readme = unpacked.contents.get(readmeFile)?.toString('utf8') ?? '';
-            data.readmeFilename = readmeFile;
-        }
-        if (!data.readme)
-            data.readme = 'ERROR: No README data found!';
-    }
-    const directories = data.directories;
-    if (directories?.man && !data.man) {
-        const manDir = secureAndUnixifyPath(directories.man);
-        data.man = below(unpacked, manDir)
-            .filter((rel) => /\.[0-9]$/.test(rel.slice(rel.lastIndexOf('/') + 1)))
-            .map((rel) => node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(manDir, rel));
-    }
-    let binExpanded = false;
-    if (directories?.bin && !data.bin) {
-        const binPath = secureAndUnixifyPath(directories.bin);
-        const bins = {};
-        for (const binFile of below(unpacked, binPath))
-            bins[node_path__WEBPACK_IMPORTED_MODULE_0__.basename(binFile)] = `${binPath}/${secureAndUnixifyPath(binFile)}`;
-        data.bin = bins;
-        binExpanded = true;
-    }
-    const index = data.main || 'index.js';
-    if (typeof index !== 'string')
-        throw new TypeError('The "main" attribute must be of type string.');
-    const extless = node_path__WEBPACK_IMPORTED_MODULE_0__.join(node_path__WEBPACK_IMPORTED_MODULE_0__.dirname(index), node_path__WEBPACK_IMPORTED_MODULE_0__.basename(index, node_path__WEBPACK_IMPORTED_MODULE_0__.extname(index)));
-    const dts = `./${extless}.d.ts`;
-    if (!('types' in data || 'typings' in data) && exists(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(dts.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/')))) {
-        data.types = dts.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
-    }
-    return binExpanded;
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 

@@ -162,4 +162,21 @@ describe('readTarballManifest', () => {
     const flat = await folder({ 'package.json': json({ name: 'flat', version: '1.0.0' }) });
     await assert.rejects(readTarballManifest(await createTar({ gzip: true, cwd: flat }, ['package.json']).concat()), { code: 'ETARBALL' });
   });
+
+  it('leaves nothing in the temporary folder where npm reads the package, whether it reads it or refuses it', async () => {
+    const readable = (await packDirectory(await folder({ 'package.json': json({ name: 'temp', version: '1.0.0', main: 'lib/x.js' }), 'lib/x.d.ts': '' }))).data;
+    const refused = (await packDirectory(await folder({ 'package.json': json({ name: 'temp-main', version: '1.0.0', main: 5 }) }))).data;
+    const own = path.join(tmp, 'own-tmpdir');
+    await mkdir(own);
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = own; // os.tmpdir() reads it on each call
+    try {
+      assert.equal((await readTarballManifest(readable)).types, './lib/x.d.ts');
+      await assert.rejects(readTarballManifest(refused), { code: 'ETARBALL', message: /"main" attribute must be of type string/ });
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+    assert.deepEqual(await readdir(own), []);
+  });
 });
