@@ -24,55 +24,11 @@ var external_node_path_ = __webpack_require__(6760);
 var index_min = __webpack_require__(8697);
 // EXTERNAL MODULE: ./lib/foundation/errors.js
 var errors = __webpack_require__(9670);
+// EXTERNAL MODULE: ./node_modules/@npmcli/map-workspaces/lib/index.js
+var lib = __webpack_require__(6446);
 // EXTERNAL MODULE: ./node_modules/@npmcli/package-json/lib/index.js
-var lib = __webpack_require__(2700);
-;// CONCATENATED MODULE: ./lib/package/collate.js
-const ROOT_ORDER = ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ';
-const PRIMARY = new Uint8Array(128);
-{
-    let weight = 0;
-    for (let i = 0; i < ROOT_ORDER.length; i += 1) {
-        const code = ROOT_ORDER.charCodeAt(i);
-        const capital = code >= 65 && code <= 90;
-        if (!capital)
-            weight += 1;
-        PRIMARY[code] = weight;
-    }
-}
-const printable = (text) => {
-    for (let i = 0; i < text.length; i += 1) {
-        const code = text.charCodeAt(i);
-        if (code < 32 || code > 126)
-            return false;
-    }
-    return true;
-};
-function compareEn(a, b) {
-    if (a === b)
-        return 0;
-    if (!printable(a) || !printable(b))
-        return a.localeCompare(b, 'en');
-    const length = Math.min(a.length, b.length);
-    for (let i = 0; i < length; i += 1) {
-        const difference = PRIMARY[a.charCodeAt(i)] - PRIMARY[b.charCodeAt(i)];
-        if (difference !== 0)
-            return difference < 0 ? -1 : 1;
-    }
-    if (a.length !== b.length)
-        return a.length < b.length ? -1 : 1;
-    for (let i = 0; i < length; i += 1) {
-        const x = a.charCodeAt(i);
-        const y = b.charCodeAt(i);
-        if (x !== y)
-            return x > y ? -1 : 1;
-    }
-    return 0;
-}
-
-// EXTERNAL MODULE: external "./glob-lazy.cjs"
-var external_glob_lazy_cjs_ = __webpack_require__(2600);
+var package_json_lib = __webpack_require__(2700);
 ;// CONCATENATED MODULE: ./lib/package/pack-tree.js
-
 
 
 
@@ -82,7 +38,7 @@ const NORMALIZE_STEPS = ['_id', '_attributes', 'bundledDependencies', 'bundleDep
 async function readPackManifest(dir, text) {
     const file = external_node_path_.join(dir, 'package.json');
     try {
-        const pkg = text === undefined ? await lib.load(dir) : new lib().create(dir).fromJSON(text);
+        const pkg = text === undefined ? await package_json_lib.load(dir) : new package_json_lib().create(dir).fromJSON(text);
         if (!isObject(pkg.content))
             throw new Error('it does not hold a JSON object');
         return (await pkg.normalize({ steps: NORMALIZE_STEPS })).content;
@@ -94,7 +50,9 @@ async function readPackManifest(dir, text) {
 }
 async function projectTree(dir, manifest) {
     const root = external_node_path_.resolve(dir);
-    const workspaces = manifest.workspaces === undefined ? new Map() : await mapWorkspaces(root, manifest.workspaces);
+    const workspaces = manifest.workspaces === undefined ? new Map() : await lib({ cwd: root, pkg: manifest }).catch((error) => {
+        throw new errors/* ProductError */._$('EPACK', `The workspaces of ${root} cannot be read as npm reads them: ${error.message}`, { received: manifest.workspaces, cause: error });
+    });
     const tree = { path: root, package: manifest, isProjectRoot: true, edgesOut: new Map(), ...(workspaces.size > 0 ? { workspaces } : {}) };
     const { bundleDependencies } = manifest;
     if (Array.isArray(bundleDependencies) && bundleDependencies.length > 0) {
@@ -186,71 +144,52 @@ function commonAncestor(a, b) {
         i++;
     return i === 0 ? undefined : left.slice(0, i).join(external_node_path_.sep) || external_node_path_.sep;
 }
-async function mapWorkspaces(root, declaration) {
-    const list = isObject(declaration) && Array.isArray(declaration.packages) ? declaration.packages : declaration;
-    if (!Array.isArray(list)) {
-        throw new errors/* ProductError */._$('EPACK', `"workspaces" in the package.json of ${root} must be an array of folder patterns (or {"packages": [...]}).`, { received: declaration });
-    }
-    const { minimatch } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3581));
-    const patterns = [];
-    const negatedPatterns = [];
-    for (const entry of list) {
-        if (typeof entry !== 'string') {
-            throw new errors/* ProductError */._$('EPACK', `"workspaces" in the package.json of ${root} must list folder patterns; it holds ${JSON.stringify(entry)}.`, { received: entry });
-        }
-        const bangs = /^!+/.exec(entry)?.[0].length ?? 0;
-        const pattern = entry.slice(bangs).replace(/^\.?\/+/, '');
-        if (bangs % 2 === 1) {
-            negatedPatterns.push(pattern);
-        }
-        else {
-            for (let i = 0; i < negatedPatterns.length; ++i)
-                if (minimatch(pattern, negatedPatterns[i]))
-                    negatedPatterns.splice(i, 1);
-            patterns.push(pattern);
-        }
-    }
-    for (const negated of negatedPatterns)
-        for (const pattern of minimatch.match(patterns, negated))
-            patterns.splice(patterns.indexOf(pattern), 1);
-    const workspaces = new Map();
-    if (patterns.length === 0)
-        return workspaces;
-    const folders = patterns.map((pattern) => (pattern.replace(/\\/g, '/').endsWith('/') ? pattern : `${pattern}/`));
-    const matches = (await (0,external_glob_lazy_cjs_.glob)(folders, { cwd: root, ignore: ['**/node_modules/**', ...negatedPatterns] })).sort(compareEn);
-    const byName = new Map();
-    for (const pattern of patterns) {
-        for (const match of matches.filter((m) => minimatch(m, pattern, { partial: true, windowsPathsNoEscape: true }))) {
-            const dir = external_node_path_.join(root, match);
-            let pkg;
-            try {
-                pkg = (await lib.load(dir)).content;
-            }
-            catch (error) {
-                if (['ENOENT', 'ENOTDIR'].includes(error.code ?? ''))
-                    continue;
-                throw new errors/* ProductError */._$('EPACK', `Could not read the workspace ${dir}: ${error.message}`, { received: dir, cause: error });
-            }
-            const name = typeof pkg.name === 'string' && pkg.name ? pkg.name : nameFromFolder(dir);
-            byName.set(name, (byName.get(name) ?? new Set()).add(dir));
-        }
-    }
-    for (const [name, dirs] of byName) {
-        if (dirs.size > 1) {
-            throw new errors/* ProductError */._$('EPACK', `${root} must not have several workspaces named ${name}: ${[...dirs].join(', ')}.`, { received: name });
-        }
-        workspaces.set(name, [...dirs][0]);
-    }
-    return workspaces;
-}
-function nameFromFolder(dir) {
-    const base = external_node_path_.basename(dir);
-    const parent = external_node_path_.basename(external_node_path_.dirname(dir));
-    return parent.startsWith('@') ? `${parent}/${base}` : base;
-}
 
 // EXTERNAL MODULE: ./node_modules/npm-packlist/lib/index.js
 var npm_packlist_lib = __webpack_require__(6549);
+;// CONCATENATED MODULE: ./lib/package/collate.js
+const ROOT_ORDER = ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ';
+const PRIMARY = new Uint8Array(128);
+{
+    let weight = 0;
+    for (let i = 0; i < ROOT_ORDER.length; i += 1) {
+        const code = ROOT_ORDER.charCodeAt(i);
+        const capital = code >= 65 && code <= 90;
+        if (!capital)
+            weight += 1;
+        PRIMARY[code] = weight;
+    }
+}
+const printable = (text) => {
+    for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code < 32 || code > 126)
+            return false;
+    }
+    return true;
+};
+function compareEn(a, b) {
+    if (a === b)
+        return 0;
+    if (!printable(a) || !printable(b))
+        return a.localeCompare(b, 'en');
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i += 1) {
+        const difference = PRIMARY[a.charCodeAt(i)] - PRIMARY[b.charCodeAt(i)];
+        if (difference !== 0)
+            return difference < 0 ? -1 : 1;
+    }
+    if (a.length !== b.length)
+        return a.length < b.length ? -1 : 1;
+    for (let i = 0; i < length; i += 1) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x !== y)
+            return x > y ? -1 : 1;
+    }
+    return 0;
+}
+
 ;// CONCATENATED MODULE: ./lib/package/packlist.js
 
 

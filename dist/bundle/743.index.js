@@ -192,7 +192,7 @@ class NoTokenError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* 
     }
 }
 let packer;
-const loadPacker = () => (packer ??= Promise.all(/* import() */[__webpack_require__.e(549), __webpack_require__.e(389)]).then(__webpack_require__.bind(__webpack_require__, 7389)));
+const loadPacker = () => (packer ??= Promise.all(/* import() */[__webpack_require__.e(781), __webpack_require__.e(389)]).then(__webpack_require__.bind(__webpack_require__, 7389)));
 const MAX_UPLOAD_RETRIES = 2;
 async function preflightPublish(client, plan) {
     const id = `${plan.name}@${plan.version}`;
@@ -1815,7 +1815,7 @@ function matchesFilter(pkg, entry, root) {
     const pattern = relative.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
     if (pattern === '')
         return false;
-    return (0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pkg.relativeDir, pattern) || (0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pkg.relativeDir, `${pattern}/*`);
+    return (0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(pkg.relativeDir, pattern) || (0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(pkg.relativeDir, `${pattern}/*`);
 }
 function unmatchedFilter(monorepo, entry, includeRoot, inputName) {
     const known = monorepo.packages.map((pkg) => `${pkg.name} (${pkg.relativeDir})`);
@@ -1886,11 +1886,11 @@ async function npmFolders(root, declared) {
             negated.push(pattern);
         }
         else {
-            negated = negated.filter((exclusion) => !(0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pattern, exclusion));
+            negated = negated.filter((exclusion) => !(0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(pattern, exclusion));
             patterns.push(pattern);
         }
     }
-    const kept = patterns.filter((pattern) => !negated.some((exclusion) => (0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pattern, exclusion)));
+    const kept = patterns.filter((pattern) => !negated.some((exclusion) => (0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(pattern, exclusion)));
     if (kept.length === 0)
         return [];
     const globs = kept.map((pattern) => (pattern.replace(/\\/g, '/').endsWith('/') ? pattern : `${pattern}/`));

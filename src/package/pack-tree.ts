@@ -5,11 +5,10 @@
 // the project root (Arborist's findMissingEdges walk), links followed to their real folder.
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import mapWorkspaces from '@npmcli/map-workspaces';
 import PackageJson from '@npmcli/package-json';
 import type { Edge, Tree } from 'npm-packlist';
 import { ProductError } from '../foundation/errors.ts';
-import { compareEn } from './collate.ts';
-import { glob } from 'glob';
 
 /**
  * npm 11.21's `normalizeSteps` (@npmcli/package-json 7): how Arborist and pacote read a folder's package.json
@@ -33,7 +32,10 @@ export async function readPackManifest(dir: string, text?: string): Promise<Reco
 /** The tree of the package in `dir`, whose normalised package.json is `manifest`, with what it bundles. */
 export async function projectTree(dir: string, manifest: Record<string, unknown>): Promise<Tree> {
   const root = path.resolve(dir);
-  const workspaces = manifest.workspaces === undefined ? new Map<string, string>() : await mapWorkspaces(root, manifest.workspaces);
+  // Arborist's workspaces: @npmcli/map-workspaces, whose errors (a declaration that is not a list, two workspaces of one name) npm shows as they are.
+  const workspaces = manifest.workspaces === undefined ? new Map<string, string>() : await mapWorkspaces({ cwd: root, pkg: manifest }).catch((error: unknown) => {
+    throw new ProductError('EPACK', `The workspaces of ${root} cannot be read as npm reads them: ${(error as Error).message}`, { received: manifest.workspaces, cause: error });
+  });
   const tree = { path: root, package: manifest, isProjectRoot: true, edgesOut: new Map<string, Edge>(), ...(workspaces.size > 0 ? { workspaces } : {}) };
   const { bundleDependencies } = manifest;
   if (Array.isArray(bundleDependencies) && bundleDependencies.length > 0) {
@@ -131,69 +133,4 @@ function commonAncestor(a: string, b: string): string | undefined {
   let i = 0;
   while (i < left.length && i < right.length && left[i] === right[i]) i++;
   return i === 0 ? undefined : left.slice(0, i).join(path.sep) || path.sep;
-}
-
-/**
- * Workspace folders by name: a port of @npmcli/map-workspaces 5 (npm 11.21, which Arborist uses), since that
- * one needs @npmcli/package-json 7 (a second copy in the bundle) and 6 is npm 12's. Folders matching the
- * patterns (negations with `!`, node_modules left out) that hold a package.json, named by it or by their folder.
- */
-async function mapWorkspaces(root: string, declaration: unknown): Promise<Map<string, string>> {
-  const list = isObject(declaration) && Array.isArray(declaration.packages) ? declaration.packages : declaration;
-  if (!Array.isArray(list)) {
-    throw new ProductError('EPACK', `"workspaces" in the package.json of ${root} must be an array of folder patterns (or {"packages": [...]}).`, { received: declaration });
-  }
-  // glob and minimatch only for a workspace root: not loaded to pack a plain package.
-  const { minimatch } = await import('minimatch');
-  const patterns: string[] = [];
-  const negatedPatterns: string[] = [];
-  for (const entry of list) {
-    if (typeof entry !== 'string') {
-      throw new ProductError('EPACK', `"workspaces" in the package.json of ${root} must list folder patterns; it holds ${JSON.stringify(entry)}.`, { received: entry });
-    }
-    const bangs = /^!+/.exec(entry)?.[0].length ?? 0;
-    const pattern = entry.slice(bangs).replace(/^\.?\/+/, '');
-    if (bangs % 2 === 1) {
-      negatedPatterns.push(pattern);
-    } else {
-      // a later pattern overrides the negations before it
-      for (let i = 0; i < negatedPatterns.length; ++i) if (minimatch(pattern, negatedPatterns[i] as string)) negatedPatterns.splice(i, 1);
-      patterns.push(pattern);
-    }
-  }
-  for (const negated of negatedPatterns) for (const pattern of minimatch.match(patterns, negated)) patterns.splice(patterns.indexOf(pattern), 1);
-  const workspaces = new Map<string, string>();
-  if (patterns.length === 0) return workspaces;
-
-  const folders = patterns.map((pattern) => (pattern.replace(/\\/g, '/').endsWith('/') ? pattern : `${pattern}/`));
-  const matches = (await glob(folders, { cwd: root, ignore: ['**/node_modules/**', ...negatedPatterns] })).sort(compareEn);
-  const byName = new Map<string, Set<string>>();
-  for (const pattern of patterns) {
-    for (const match of matches.filter((m) => minimatch(m, pattern, { partial: true, windowsPathsNoEscape: true }))) {
-      const dir = path.join(root, match);
-      let pkg: Record<string, unknown>;
-      try {
-        pkg = (await PackageJson.load(dir)).content;
-      } catch (error) {
-        if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) continue;
-        throw new ProductError('EPACK', `Could not read the workspace ${dir}: ${(error as Error).message}`, { received: dir, cause: error });
-      }
-      const name = typeof pkg.name === 'string' && pkg.name ? pkg.name : nameFromFolder(dir);
-      byName.set(name, (byName.get(name) ?? new Set()).add(dir));
-    }
-  }
-  for (const [name, dirs] of byName) {
-    if (dirs.size > 1) {
-      throw new ProductError('EPACK', `${root} must not have several workspaces named ${name}: ${[...dirs].join(', ')}.`, { received: name });
-    }
-    workspaces.set(name, [...dirs][0] as string);
-  }
-  return workspaces;
-}
-
-/** @npmcli/name-from-folder: `@scope/name` for a folder inside a scope folder. */
-function nameFromFolder(dir: string): string {
-  const base = path.basename(dir);
-  const parent = path.basename(path.dirname(dir));
-  return parent.startsWith('@') ? `${parent}/${base}` : base;
 }

@@ -101,6 +101,16 @@ describe('packDirectory', () => {
     assert.deepEqual(await paths(member, { workspaceRoot: root, workspaces: [member] }), ['package.json']);
   });
 
+  it('refuses a workspace root whose workspaces npm cannot map: two of one name, or a declaration that is not a list', async () => {
+    const twins = await folder({
+      'package.json': json({ name: 'twins', version: '1.0.0', workspaces: ['packages/*'] }),
+      'packages/a/package.json': json({ name: 'twin', version: '1.0.0' }),
+      'packages/b/package.json': json({ name: 'twin', version: '1.0.0' }),
+    });
+    await assert.rejects(packDirectory(twins), { code: 'EPACK', message: /must not have multiple workspaces with the same name/ });
+    await assert.rejects(packDirectory(await folder({ 'package.json': json({ name: 'odd', version: '1.0.0', workspaces: 'packages/*' }) })), { code: 'EPACK', message: /expects an Array/ });
+  });
+
   it('lists every entry with its size and returns npm integrity and shasum', async () => {
     const text = json({ name: 'sizes', version: '1.0.0' });
     const dir = await folder({ 'package.json': text, 'a.txt': 'hello' });
