@@ -34,7 +34,7 @@ var package_json_lib = __webpack_require__(2700);
 
 
 
-const NORMALIZE_STEPS = ['_id', '_attributes', 'bundledDependencies', 'bundleDependencies', 'optionalDedupe', 'scripts', 'funding', 'bin', 'binDir'];
+const NORMALIZE_STEPS = package_json_lib.normalizeSteps.filter((step) => step !== 'overrides');
 async function readPackManifest(dir, text) {
     const file = external_node_path_.join(dir, 'package.json');
     try {

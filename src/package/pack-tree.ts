@@ -11,10 +11,10 @@ import type { Edge, Tree } from 'npm-packlist';
 import { ProductError } from '../foundation/errors.ts';
 
 /**
- * npm 11.21's `normalizeSteps` (@npmcli/package-json 7): how Arborist and pacote read a folder's package.json
- * before packing. @npmcli/package-json 8 adds an "overrides" step, which packing does not need.
+ * npm 11.21's `normalizeSteps` (@npmcli/package-json 7), how Arborist and pacote read a folder's package.json
+ * before packing: package-json 8's less "overrides" (npm 12's).
  */
-const NORMALIZE_STEPS = ['_id', '_attributes', 'bundledDependencies', 'bundleDependencies', 'optionalDedupe', 'scripts', 'funding', 'bin', 'binDir'];
+const NORMALIZE_STEPS = PackageJson.normalizeSteps.filter((step) => step !== 'overrides');
 
 /** Reads `dir`'s package.json (or `text` in its place) as npm does before packing: bins normalised, `directories.bin` expanded, bundleDependencies as a list. */
 export async function readPackManifest(dir: string, text?: string): Promise<Record<string, unknown>> {

@@ -1,3 +1,5 @@
+// npm's own prepare steps read the manifest; the tarball is read in memory, and only what those steps look at
+// goes to disk (pacote unpacks it all: 0.5-0.8 s for typescript).
 import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

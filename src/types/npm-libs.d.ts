@@ -59,6 +59,7 @@ declare module 'libnpmaccess' {
 
 declare module '@npmcli/package-json' {
   export default class PackageJson {
+    static normalizeSteps: readonly string[];
     static prepareSteps: readonly string[];
     static fix(path: string, opts?: { changes?: string[] }): Promise<PackageJson>;
     create(path: string): PackageJson;
