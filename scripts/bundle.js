@@ -44,7 +44,7 @@ export const LAZY = [
   { name: 'socks-proxy-agent', from: '@npmcli/agent', why: 'only behind a proxy' },
   { name: 'iconv-lite', from: 'minipass-fetch', why: "minipass-fetch's textConverted, never called here (0.3 MB of code pages)" },
   { name: 'jsonparse', from: 'npm-registry-fetch', why: "npm-registry-fetch's json.stream, never called here" },
-  { name: 'glob', from: '@npmcli/package-json', why: "a folder's readme, man pages and bin folder, and workspace folders; not a .tgz" },
+  { name: 'glob', from: '@npmcli/package-json', why: "the readme, gyp files, man pages and bin folder of a folder or a .tgz, and workspace folders" },
   { name: '@npmcli/git', from: '@npmcli/package-json', dir: 'npmcli-git', why: "@npmcli/package-json's gitHead step (find); not a .tgz" },
   { name: '@actions/exec', from: '@actions/core', dir: 'actions-exec', why: "@actions/core's platform details, never used here" },
   { name: '@actions/http-client', from: '@actions/core', dir: 'actions-http-client', why: "@actions/core's getIDToken: trusted publishing and provenance only", lazy: ['undici'] },

@@ -1608,7 +1608,7 @@ var commands_errors = __webpack_require__(2615);
 
 const sha1 = (data) => (0,external_node_crypto_.createHash)('sha1').update(data).digest('hex');
 let packer;
-const loadPacker = () => (packer ??= Promise.all(/* import() */[__webpack_require__.e(840), __webpack_require__.e(43)]).then(__webpack_require__.bind(__webpack_require__, 6043)));
+const loadPacker = () => (packer ??= Promise.all(/* import() */[__webpack_require__.e(781), __webpack_require__.e(389)]).then(__webpack_require__.bind(__webpack_require__, 7389)));
 async function readAndPack(source, expected) {
     const id = `${expected.name}@${expected.version}`;
     const manifest = await readPublishManifest(source.dir, source.manifestText);
@@ -2645,57 +2645,6 @@ function retryAfter(error, nowMs) {
 
 /***/ }),
 
-/***/ 2014:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ compareEn)
-/* harmony export */ });
-const ROOT_ORDER = ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ';
-const PRIMARY = new Uint8Array(128);
-{
-    let weight = 0;
-    for (let i = 0; i < ROOT_ORDER.length; i += 1) {
-        const code = ROOT_ORDER.charCodeAt(i);
-        const capital = code >= 65 && code <= 90;
-        if (!capital)
-            weight += 1;
-        PRIMARY[code] = weight;
-    }
-}
-const printable = (text) => {
-    for (let i = 0; i < text.length; i += 1) {
-        const code = text.charCodeAt(i);
-        if (code < 32 || code > 126)
-            return false;
-    }
-    return true;
-};
-function compareEn(a, b) {
-    if (a === b)
-        return 0;
-    if (!printable(a) || !printable(b))
-        return a.localeCompare(b, 'en');
-    const length = Math.min(a.length, b.length);
-    for (let i = 0; i < length; i += 1) {
-        const difference = PRIMARY[a.charCodeAt(i)] - PRIMARY[b.charCodeAt(i)];
-        if (difference !== 0)
-            return difference < 0 ? -1 : 1;
-    }
-    if (a.length !== b.length)
-        return a.length < b.length ? -1 : 1;
-    for (let i = 0; i < length; i += 1) {
-        const x = a.charCodeAt(i);
-        const y = b.charCodeAt(i);
-        if (x !== y)
-            return x > y ? -1 : 1;
-    }
-    return 0;
-}
-
-
-/***/ }),
-
 /***/ 9050:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -2807,208 +2756,6 @@ function expand(value, env, file, inputName, strict) {
         }
         return `${slashes.slice(slashes.length / 2)}${found ?? (optional === undefined ? whole.slice(slashes.length) : '')}`;
     });
-}
-
-
-/***/ }),
-
-/***/ 8720:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   VG: () => (/* binding */ readPackManifest),
-/* harmony export */   WP: () => (/* binding */ projectTree),
-/* harmony export */   h2: () => (/* binding */ PackageJson)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _npmcli_package_json__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2700);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
-/* harmony import */ var _collate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2014);
-/* harmony import */ var glob__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2600);
-
-
-
-
-
-
-const PackageJson = _npmcli_package_json__WEBPACK_IMPORTED_MODULE_2__;
-const NORMALIZE_STEPS = ['_id', '_attributes', 'bundledDependencies', 'bundleDependencies', 'optionalDedupe', 'scripts', 'funding', 'bin', 'binDir'];
-async function readPackManifest(dir, text) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json');
-    try {
-        const pkg = text === undefined ? await PackageJson.load(dir) : new PackageJson().create(dir).fromJSON(text);
-        if (!isObject(pkg.content))
-            throw new Error('it does not hold a JSON object');
-        return (await pkg.normalize({ steps: NORMALIZE_STEPS })).content;
-    }
-    catch (error) {
-        const what = text === undefined ? file : `the package.json text given for ${dir}`;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$('EPACK', `Could not read ${what}: ${error.message}`, { received: what, cause: error });
-    }
-}
-async function projectTree(dir, manifest) {
-    const root = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(dir);
-    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root);
-    const workspaces = manifest.workspaces === undefined ? new Map() : await mapWorkspaces(root, manifest.workspaces);
-    const nodes = new Map();
-    const tree = new Node(root, real, manifest, { isProjectRoot: true, isTop: true, rootPath: root, nodes });
-    if (workspaces.size > 0)
-        tree.workspaces = workspaces;
-    nodes.set(real, tree);
-    return tree;
-}
-class Node {
-    path;
-    realpath;
-    package;
-    isProjectRoot;
-    workspaces;
-    context;
-    constructor(location, real, manifest, context) {
-        this.path = location;
-        this.realpath = real;
-        this.package = manifest;
-        this.isProjectRoot = context.isProjectRoot;
-        this.context = context;
-    }
-    async bundled(name) {
-        const type = this.edgeType(name);
-        if (type === undefined || type === 'peer' || type === 'dev')
-            return undefined;
-        const location = await installedLocation(this.realpath, name, this.context.rootPath);
-        if (location === undefined)
-            return undefined;
-        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(location);
-        const isLink = real !== node_path__WEBPACK_IMPORTED_MODULE_1__.normalize(location);
-        let target = this.context.nodes.get(real);
-        if (!target) {
-            target = new Node(isLink ? real : location, real, await readInstalledManifest(real), { ...this.context, isProjectRoot: false, isTop: isLink });
-            this.context.nodes.set(real, target);
-        }
-        return { path: location, isLink, target };
-    }
-    edgeType(name) {
-        if (this.workspaces?.has(name))
-            return 'workspace';
-        const pkg = this.package;
-        let type;
-        if (isObject(pkg.peerDependencies) && Object.hasOwn(pkg.peerDependencies, name))
-            type = 'peer';
-        if (hasKey(pkg.dependencies, name))
-            type = 'prod';
-        if (hasKey(pkg.optionalDependencies, name))
-            type = 'optional';
-        if (this.context.isTop && hasKey(pkg.devDependencies, name))
-            type = 'dev';
-        return type;
-    }
-}
-function hasKey(deps, name) {
-    return Object.keys(Object(deps || {})).includes(name);
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-async function readInstalledManifest(dir) {
-    try {
-        return await readPackManifest(dir);
-    }
-    catch {
-        return {};
-    }
-}
-async function installedLocation(from, name, rootPath) {
-    if (name === '' || node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(name) || name.split(/[\\/]/).some((part) => part === '..' || part === '.' || part === ''))
-        return undefined;
-    if (name.startsWith('.') || /^@[^/]+\/\./.test(name))
-        return undefined;
-    const ancestor = commonAncestor(from, rootPath);
-    const candidates = [node_path__WEBPACK_IMPORTED_MODULE_1__.join(from, 'node_modules', name)];
-    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(from);; dir = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir)) {
-        if (ancestor !== undefined && /^\.\.(?:[\\/]|$)/.test(node_path__WEBPACK_IMPORTED_MODULE_1__.relative(ancestor, dir)))
-            break;
-        if (node_path__WEBPACK_IMPORTED_MODULE_1__.basename(dir) !== 'node_modules')
-            candidates.push(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'node_modules', name));
-        if (node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir) === dir)
-            break;
-    }
-    for (const candidate of candidates) {
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(candidate).catch(() => undefined);
-        if (info?.isDirectory())
-            return candidate;
-    }
-    return undefined;
-}
-function commonAncestor(a, b) {
-    const left = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(a).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
-    const right = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(b).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
-    let i = 0;
-    while (i < left.length && i < right.length && left[i] === right[i])
-        i++;
-    return i === 0 ? undefined : left.slice(0, i).join(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) || node_path__WEBPACK_IMPORTED_MODULE_1__.sep;
-}
-async function mapWorkspaces(root, declaration) {
-    const list = isObject(declaration) && Array.isArray(declaration.packages) ? declaration.packages : declaration;
-    if (!Array.isArray(list)) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$('EPACK', `"workspaces" in the package.json of ${root} must be an array of folder patterns (or {"packages": [...]}).`, { received: declaration });
-    }
-    const { minimatch } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3581));
-    const patterns = [];
-    const negatedPatterns = [];
-    for (const entry of list) {
-        if (typeof entry !== 'string') {
-            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$('EPACK', `"workspaces" in the package.json of ${root} must list folder patterns; it holds ${JSON.stringify(entry)}.`, { received: entry });
-        }
-        const bangs = /^!+/.exec(entry)?.[0].length ?? 0;
-        const pattern = entry.slice(bangs).replace(/^\.?\/+/, '');
-        if (bangs % 2 === 1) {
-            negatedPatterns.push(pattern);
-        }
-        else {
-            for (let i = 0; i < negatedPatterns.length; ++i)
-                if (minimatch(pattern, negatedPatterns[i]))
-                    negatedPatterns.splice(i, 1);
-            patterns.push(pattern);
-        }
-    }
-    for (const negated of negatedPatterns)
-        for (const pattern of minimatch.match(patterns, negated))
-            patterns.splice(patterns.indexOf(pattern), 1);
-    const workspaces = new Map();
-    if (patterns.length === 0)
-        return workspaces;
-    const folders = patterns.map((pattern) => (pattern.replace(/\\/g, '/').endsWith('/') ? pattern : `${pattern}/`));
-    const matches = (await (0,glob__WEBPACK_IMPORTED_MODULE_5__.glob)(folders, { cwd: root, ignore: ['**/node_modules/**', ...negatedPatterns] })).sort(_collate_js__WEBPACK_IMPORTED_MODULE_4__/* .compareEn */ .P);
-    const byName = new Map();
-    for (const pattern of patterns) {
-        for (const match of matches.filter((m) => minimatch(m, pattern, { partial: true, windowsPathsNoEscape: true }))) {
-            const dir = node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, match);
-            let pkg;
-            try {
-                pkg = (await PackageJson.load(dir)).content;
-            }
-            catch (error) {
-                if (['ENOENT', 'ENOTDIR'].includes(error.code ?? ''))
-                    continue;
-                throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$('EPACK', `Could not read the workspace ${dir}: ${error.message}`, { received: dir, cause: error });
-            }
-            const name = typeof pkg.name === 'string' && pkg.name ? pkg.name : nameFromFolder(dir);
-            byName.set(name, (byName.get(name) ?? new Set()).add(dir));
-        }
-    }
-    for (const [name, dirs] of byName) {
-        if (dirs.size > 1) {
-            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProductError */ ._$('EPACK', `${root} must not have several workspaces named ${name}: ${[...dirs].join(', ')}.`, { received: name });
-        }
-        workspaces.set(name, [...dirs][0]);
-    }
-    return workspaces;
-}
-function nameFromFolder(dir) {
-    const base = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(dir);
-    const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir));
-    return parent.startsWith('@') ? `${parent}/${base}` : base;
 }
 
 
@@ -3309,37 +3056,70 @@ function checkManifest(data, where, inputName) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ readTarballManifest)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8697);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9670);
-/* harmony import */ var _pack_tree_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8720);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _npmcli_package_json__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2700);
+/* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8697);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9670);
 
 
 
 
+
+
+const STEPS = _npmcli_package_json__WEBPACK_IMPORTED_MODULE_3__.prepareSteps.filter((step) => !['gitHead', 'binRefs', 'overrides', 'gypfile'].includes(step));
 async function readTarballManifest(data) {
     const unpacked = await unpackInMemory(data);
     const json = unpacked.contents.get('package.json');
     if (json === undefined) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$('ETARBALL', 'The tarball holds no package.json in its top folder (package/package.json): it is not a package tarball made by npm pack.');
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ProductError */ ._$('ETARBALL', 'The tarball holds no package.json in its top folder (package/package.json): it is not a package tarball made by npm pack.');
     }
-    let manifest;
+    const tmp = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir(), 'npm-totp-publish-tarball-'));
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_2__.join(tmp, 'package');
     try {
-        const pkg = new _pack_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .PackageJson */ .h2().fromJSON(json.toString('utf8'));
-        if (typeof pkg.content !== 'object' || pkg.content === null || Array.isArray(pkg.content))
-            throw new Error('it does not hold a JSON object');
-        const binExpanded = fileSteps(pkg.content, unpacked);
-        const steps = ['_id', '_attributes', 'bundledDependencies', 'bundleDependencies', 'bundleDependenciesDeleteFalse', 'scriptpath', 'mans', 'normalizeData'];
-        manifest = (await pkg.normalize({ steps: binExpanded ? steps : [...steps, 'bin'] })).content;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir);
+        const pkg = new _npmcli_package_json__WEBPACK_IMPORTED_MODULE_3__().create(dir);
+        try {
+            pkg.fromJSON(json.toString('utf8'));
+            if (!isObject(pkg.content))
+                throw new Error('it does not hold a JSON object');
+            await writeSkeleton(dir, unpacked, pkg.content);
+            await pkg.normalize({ steps: ['gypfile'] });
+            const scripts = (pkg.content.scripts || {});
+            if (!scripts.start && (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'server.js')).then(() => true, () => false))) {
+                if (typeof scripts === 'object')
+                    scripts.start = 'node server.js';
+                pkg.content.scripts = scripts;
+            }
+            await pkg.normalize({ steps: STEPS });
+        }
+        catch (error) {
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ProductError */ ._$('ETARBALL', `npm cannot read the package.json in the tarball: ${error.message}`, { cause: error });
+        }
+        return Object.fromEntries(Object.entries(pkg.content).filter(([key]) => !key.startsWith('_')));
     }
-    catch (error) {
-        if (error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$)
-            throw error;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$('ETARBALL', `npm cannot read the package.json in the tarball: ${error.message}`, { cause: error });
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(tmp, { recursive: true, force: true });
     }
-    return Object.fromEntries(Object.entries(manifest).filter(([key]) => !key.startsWith('_')));
 }
 const KEPT = /^(package\.json|AUTHORS|readme(\..*)?)$/i;
+async function writeSkeleton(dir, unpacked, manifest) {
+    const { directories } = manifest;
+    const all = isObject(directories) && Boolean(directories.man || directories.bin);
+    const main = manifest.main || 'index.js';
+    const extless = typeof main === 'string' ? node_path__WEBPACK_IMPORTED_MODULE_2__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_2__.posix.dirname(main), node_path__WEBPACK_IMPORTED_MODULE_2__.posix.basename(main, node_path__WEBPACK_IMPORTED_MODULE_2__.posix.extname(main))) : undefined;
+    const types = extless === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(`./${extless}.d.ts`);
+    for (const [key, kind] of unpacked.paths) {
+        if (!(all || !key.includes('/') || key === types))
+            continue;
+        const file = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, key);
+        if (kind === 'dir')
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(file, { recursive: true }).catch(() => undefined);
+        else
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(file), { recursive: true }).then(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, unpacked.contents.get(key) ?? '')).catch(() => undefined);
+    }
+}
 const SLICE = 64 * 1024;
 async function unpackInMemory(data) {
     const paths = new Map();
@@ -3348,9 +3128,9 @@ async function unpackInMemory(data) {
     await new Promise((resolve, reject) => {
         const fail = (message, cause) => {
             failed = true;
-            reject(new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$('ETARBALL', `The tarball cannot be read: ${message}. Give a .tgz made by npm pack.`, { cause }));
+            reject(new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ProductError */ ._$('ETARBALL', `The tarball cannot be read: ${message}. Give a .tgz made by npm pack.`, { cause }));
         };
-        const parser = new tar__WEBPACK_IMPORTED_MODULE_1__/* .Parser */ .iX({
+        const parser = new tar__WEBPACK_IMPORTED_MODULE_4__/* .Parser */ .iX({
             onReadEntry: (entry) => {
                 const key = /File$/.test(entry.type) ? unpackedPath(entry.path) : undefined;
                 if (key === undefined || paths.get(key) === 'dir')
@@ -3390,90 +3170,11 @@ function unpackedPath(entryPath) {
     const parts = entryPath.split('/').slice(1);
     if (parts.includes('..'))
         return undefined;
-    const key = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(parts.join('/').replace(/^\/+/, '')).replace(/\/+$/, '');
+    const key = node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(parts.join('/').replace(/^\/+/, '')).replace(/\/+$/, '');
     return key === '' || key === '.' ? undefined : key;
 }
-function secureAndUnixifyPath(ref) {
-    const unixify = (value) => value.replace(/\\|:/g, '/');
-    const secured = unixify(node_path__WEBPACK_IMPORTED_MODULE_0__.join('.', node_path__WEBPACK_IMPORTED_MODULE_0__.join('/', unixify(ref))));
-    return secured.startsWith('./') ? '' : secured;
-}
-function below(unpacked, base) {
-    const prefix = base === '' ? '' : `${base}/`;
-    return [...unpacked.paths.keys()]
-        .filter((key) => key.startsWith(prefix))
-        .map((key) => key.slice(prefix.length))
-        .filter((rel) => rel !== '' && !rel.split('/').some((part) => part.startsWith('.')));
-}
-function fileSteps(data, unpacked) {
-    const exists = (key) => unpacked.paths.has(key);
-    const top = [...unpacked.paths].filter(([key]) => !key.includes('/'));
-    const scripts = (data.scripts || {});
-    const setScript = (name, value) => {
-        if (typeof scripts === 'object')
-            scripts[name] = value;
-    };
-    if (!scripts.install && !scripts.preinstall && data.gypfile !== false && top.some(([name]) => name.endsWith('.gyp') && !name.startsWith('.'))) {
-        setScript('install', 'node-gyp rebuild');
-        data.scripts = scripts;
-        data.gypfile = true;
-    }
-    if (!scripts.start && exists('server.js')) {
-        setScript('start', 'node server.js');
-        data.scripts = scripts;
-    }
-    const authors = unpacked.contents.get('AUTHORS');
-    if (!data.contributors && authors !== undefined && unpacked.paths.get('AUTHORS') === 'file') {
-        data.contributors = authors
-            .toString('utf8')
-            .split(/\r?\n/g)
-            .map((line) => line.replace(/^\s*#.*$/, '').trim())
-            .filter((line) => line);
-    }
-    if (!data.readme) {
-        let readmeFile;
-        for (const [name, kind] of top) {
-            if (kind !== 'file' || !/^readme(\..*)?$/i.test(name))
-                continue;
-            if (/\.m?a?r?k?d?o?w?n?$/i.test(name)) {
-                readmeFile = name;
-                break;
-            }
-            if (name.endsWith('README'))
-                readmeFile = name;
-        }
-        if (readmeFile !== undefined) {
-            data.readme = unpacked.contents.get(readmeFile)?.toString('utf8') ?? '';
-            data.readmeFilename = readmeFile;
-        }
-        if (!data.readme)
-            data.readme = 'ERROR: No README data found!';
-    }
-    const directories = data.directories;
-    if (directories?.man && !data.man) {
-        const manDir = secureAndUnixifyPath(directories.man);
-        data.man = below(unpacked, manDir)
-            .filter((rel) => /\.[0-9]$/.test(rel.slice(rel.lastIndexOf('/') + 1)))
-            .map((rel) => node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(manDir, rel));
-    }
-    let binExpanded = false;
-    if (directories?.bin && !data.bin) {
-        const binPath = secureAndUnixifyPath(directories.bin);
-        const bins = {};
-        for (const binFile of below(unpacked, binPath))
-            bins[node_path__WEBPACK_IMPORTED_MODULE_0__.basename(binFile)] = `${binPath}/${secureAndUnixifyPath(binFile)}`;
-        data.bin = bins;
-        binExpanded = true;
-    }
-    const index = data.main || 'index.js';
-    if (typeof index !== 'string')
-        throw new TypeError('The "main" attribute must be of type string.');
-    const extless = node_path__WEBPACK_IMPORTED_MODULE_0__.join(node_path__WEBPACK_IMPORTED_MODULE_0__.dirname(index), node_path__WEBPACK_IMPORTED_MODULE_0__.basename(index, node_path__WEBPACK_IMPORTED_MODULE_0__.extname(index)));
-    const dts = `./${extless}.d.ts`;
-    if (!('types' in data || 'typings' in data) && exists(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(dts.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/')))) {
-        data.types = dts.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
-    }
-    return binExpanded;
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
@@ -3851,7 +3552,7 @@ function matchesFilter(pkg, entry, root) {
     const pattern = relative.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
     if (pattern === '')
         return false;
-    return (0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pkg.relativeDir, pattern) || (0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pkg.relativeDir, `${pattern}/*`);
+    return (0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(pkg.relativeDir, pattern) || (0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(pkg.relativeDir, `${pattern}/*`);
 }
 function unmatchedFilter(monorepo, entry, includeRoot, inputName) {
     const known = monorepo.packages.map((pkg) => `${pkg.name} (${pkg.relativeDir})`);
@@ -3922,11 +3623,11 @@ async function npmFolders(root, declared) {
             negated.push(pattern);
         }
         else {
-            negated = negated.filter((exclusion) => !(0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pattern, exclusion));
+            negated = negated.filter((exclusion) => !(0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(pattern, exclusion));
             patterns.push(pattern);
         }
     }
-    const kept = patterns.filter((pattern) => !negated.some((exclusion) => (0,minimatch__WEBPACK_IMPORTED_MODULE_2__.minimatch)(pattern, exclusion)));
+    const kept = patterns.filter((pattern) => !negated.some((exclusion) => (0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(pattern, exclusion)));
     if (kept.length === 0)
         return [];
     const globs = kept.map((pattern) => (pattern.replace(/\\/g, '/').endsWith('/') ? pattern : `${pattern}/`));

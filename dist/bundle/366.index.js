@@ -20596,7 +20596,7 @@ class Agent extends external_http_.Agent {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  minimatch: () => (/* binding */ minimatch)
+  xF: () => (/* binding */ minimatch)
 });
 
 // UNUSED EXPORTS: AST, GLOBSTAR, Minimatch, braceExpand, defaults, escape, filter, makeRe, match, sep, unescape

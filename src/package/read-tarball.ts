@@ -1,20 +1,27 @@
+// npm's own prepare steps read the manifest; the tarball is read in memory, and only what those steps look at
+// goes to disk (pacote unpacks it all: 0.5-0.8 s for typescript).
+import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import PackageJson from '@npmcli/package-json';
 import { Parser, type ReadEntry } from 'tar';
 import { ProductError } from '../foundation/errors.ts';
-import { PackageJson } from './pack-tree.ts';
 
 /**
- * The manifest `npm publish <file.tgz>` (npm 11.21) publishes from a tarball, read in memory.
+ * npm 11.21's `prepareSteps` (@npmcli/package-json 7) as @npmcli/package-json 8 runs them, less three: gitHead
+ * (pacote reads whatever git repository holds its cache folder), binRefs (warnings only) and "overrides" (npm 12's).
+ * gypfile runs first, then npm 11's serverjs (package-json 8 dropped it), as in package-json 7.
+ */
+const STEPS = PackageJson.prepareSteps.filter((step) => !['gitHead', 'binRefs', 'overrides', 'gypfile'].includes(step));
+
+/**
+ * The manifest `npm publish <file.tgz>` (npm 11.21) publishes from a tarball.
  *
  * npm reads it with `pacote.manifest(spec, {fullMetadata: true, fullReadJson: true})`: pacote unpacks the
  * whole tarball into a temporary folder (tar.x, first folder stripped, regular files only) and reads it with
- * @npmcli/package-json's `prepare` steps. Here one pass over the gzipped bytes records the paths it would
- * unpack and keeps only package.json, AUTHORS and README files; the steps that look at files (gypfile,
- * serverjs, authors, readme, mans, binDir, fillTypes) run on those records, and @npmcli/package-json runs the
- * others. (serverjs, which sets scripts.start to "node server.js", is npm 11's: npm 12 dropped it.) Left out: `gitHead`, which pacote takes from whatever git repository holds its cache folder, and
- * the `_` fields pacote adds (`_id`, `_resolved`, `_integrity`, `_from`), which libnpmpublish sets itself.
- * When several README files qualify equally, npm takes the first its file system lists; this takes the first
- * in the tarball.
+ * @npmcli/package-json's `prepare` steps. Here one pass over the gzipped bytes in memory finds the files, and
+ * only what those steps look at is written to a temporary folder (writeSkeleton), where the same steps read it.
+ * Left out: the `_` fields pacote adds (`_id`, `_resolved`, `_integrity`, `_from`), which libnpmpublish sets itself.
  */
 export async function readTarballManifest(data: Buffer): Promise<Record<string, unknown>> {
   const unpacked = await unpackInMemory(data);
@@ -22,19 +29,31 @@ export async function readTarballManifest(data: Buffer): Promise<Record<string, 
   if (json === undefined) {
     throw new ProductError('ETARBALL', 'The tarball holds no package.json in its top folder (package/package.json): it is not a package tarball made by npm pack.');
   }
-  let manifest: Record<string, unknown>;
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-tarball-'));
+  // A folder below the temporary one: a "main" reaching above its package finds nothing there.
+  const dir = path.join(tmp, 'package');
   try {
-    const pkg = new PackageJson().fromJSON(json.toString('utf8'));
-    if (typeof pkg.content !== 'object' || pkg.content === null || Array.isArray(pkg.content)) throw new Error('it does not hold a JSON object');
-    const binExpanded = fileSteps(pkg.content, unpacked);
-    const steps = ['_id', '_attributes', 'bundledDependencies', 'bundleDependencies', 'bundleDependenciesDeleteFalse', 'scriptpath', 'mans', 'normalizeData'];
-    // npm normalises bins unless it has just listed them from directories.bin.
-    manifest = (await pkg.normalize({ steps: binExpanded ? steps : [...steps, 'bin'] })).content;
-  } catch (error) {
-    if (error instanceof ProductError) throw error;
-    throw new ProductError('ETARBALL', `npm cannot read the package.json in the tarball: ${(error as Error).message}`, { cause: error });
+    await mkdir(dir);
+    const pkg = new PackageJson().create(dir);
+    try {
+      pkg.fromJSON(json.toString('utf8'));
+      if (!isObject(pkg.content)) throw new Error('it does not hold a JSON object');
+      await writeSkeleton(dir, unpacked, pkg.content);
+      await pkg.normalize({ steps: ['gypfile'] });
+      // npm 11's serverjs step; npm's sloppy-mode code sets nothing on a "scripts" that is not an object.
+      const scripts = (pkg.content.scripts || {}) as Record<string, unknown>;
+      if (!scripts.start && (await access(path.join(dir, 'server.js')).then(() => true, () => false))) {
+        if (typeof scripts === 'object') scripts.start = 'node server.js';
+        pkg.content.scripts = scripts;
+      }
+      await pkg.normalize({ steps: STEPS });
+    } catch (error) {
+      throw new ProductError('ETARBALL', `npm cannot read the package.json in the tarball: ${(error as Error).message}`, { cause: error });
+    }
+    return Object.fromEntries(Object.entries(pkg.content).filter(([key]) => !key.startsWith('_')));
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
   }
-  return Object.fromEntries(Object.entries(manifest).filter(([key]) => !key.startsWith('_')));
 }
 
 /** What pacote's extraction would leave in its temporary folder, without the bytes of most files. */
@@ -46,6 +65,26 @@ interface Unpacked {
 }
 
 const KEPT = /^(package\.json|AUTHORS|readme(\..*)?)$/i;
+
+/**
+ * What the file steps look at, written below `dir`: the names at the top (gypfile, serverjs, authors, readme:
+ * package.json, AUTHORS and README with their bytes, the rest empty), the .d.ts file next to "main" (fillTypes),
+ * and every file when `directories` names a man or bin folder (mans, binDir).
+ */
+async function writeSkeleton(dir: string, unpacked: Unpacked, manifest: Record<string, unknown>): Promise<void> {
+  const { directories } = manifest;
+  const all = isObject(directories) && Boolean(directories.man || directories.bin);
+  const main = manifest.main || 'index.js';
+  const extless = typeof main === 'string' ? path.posix.join(path.posix.dirname(main), path.posix.basename(main, path.posix.extname(main))) : undefined;
+  const types = extless === undefined ? undefined : path.posix.normalize(`./${extless}.d.ts`);
+  for (const [key, kind] of unpacked.paths) {
+    if (!(all || !key.includes('/') || key === types)) continue;
+    const file = path.join(dir, key);
+    // Best effort, as tar.x: a name this file system refuses is not there for the steps to see.
+    if (kind === 'dir') await mkdir(file, { recursive: true }).catch(() => undefined);
+    else await mkdir(path.dirname(file), { recursive: true }).then(() => writeFile(file, unpacked.contents.get(key) ?? '')).catch(() => undefined);
+  }
+}
 
 /** Bytes given to the parser at a time: gunzipping a whole large tarball at once would block the event loop (about 0.2 s for typescript). */
 const SLICE = 64 * 1024;
@@ -99,88 +138,6 @@ function unpackedPath(entryPath: string): string | undefined {
   return key === '' || key === '.' ? undefined : key;
 }
 
-/** @npmcli/package-json 7's secureAndUnixifyPath. */
-function secureAndUnixifyPath(ref: string): string {
-  const unixify = (value: string) => value.replace(/\\|:/g, '/');
-  const secured = unixify(path.join('.', path.join('/', unixify(ref))));
-  return secured.startsWith('./') ? '' : secured;
-}
-
-/** Everything below `base` ('' for the top), relative to it, that glob would list with dot: false. */
-function below(unpacked: Unpacked, base: string): string[] {
-  const prefix = base === '' ? '' : `${base}/`;
-  return [...unpacked.paths.keys()]
-    .filter((key) => key.startsWith(prefix))
-    .map((key) => key.slice(prefix.length))
-    .filter((rel) => rel !== '' && !rel.split('/').some((part) => part.startsWith('.')));
-}
-
-/**
- * The prepare steps of @npmcli/package-json 7 (npm 11.21) that read files, in its order, on the unpacked
- * records. Returns true when `bin` was listed from `directories.bin` (npm then leaves it as listed).
- */
-function fileSteps(data: Record<string, unknown>, unpacked: Unpacked): boolean {
-  const exists = (key: string) => unpacked.paths.has(key);
-  const top = [...unpacked.paths].filter(([key]) => !key.includes('/'));
-  const scripts = (data.scripts || {}) as Record<string, unknown>;
-  const setScript = (name: string, value: string) => {
-    if (typeof scripts === 'object') scripts[name] = value; // a string "scripts" ignores the assignment, as in npm's sloppy-mode code
-  };
-
-  if (!scripts.install && !scripts.preinstall && data.gypfile !== false && top.some(([name]) => name.endsWith('.gyp') && !name.startsWith('.'))) {
-    setScript('install', 'node-gyp rebuild');
-    data.scripts = scripts;
-    data.gypfile = true;
-  }
-  if (!scripts.start && exists('server.js')) {
-    setScript('start', 'node server.js');
-    data.scripts = scripts;
-  }
-  const authors = unpacked.contents.get('AUTHORS');
-  if (!data.contributors && authors !== undefined && unpacked.paths.get('AUTHORS') === 'file') {
-    data.contributors = authors
-      .toString('utf8')
-      .split(/\r?\n/g)
-      .map((line) => line.replace(/^\s*#.*$/, '').trim())
-      .filter((line) => line);
-  }
-  if (!data.readme) {
-    let readmeFile: string | undefined;
-    for (const [name, kind] of top) {
-      if (kind !== 'file' || !/^readme(\..*)?$/i.test(name)) continue;
-      if (/\.m?a?r?k?d?o?w?n?$/i.test(name)) {
-        readmeFile = name;
-        break;
-      }
-      if (name.endsWith('README')) readmeFile = name;
-    }
-    if (readmeFile !== undefined) {
-      data.readme = unpacked.contents.get(readmeFile)?.toString('utf8') ?? '';
-      data.readmeFilename = readmeFile;
-    }
-    if (!data.readme) data.readme = 'ERROR: No README data found!';
-  }
-  const directories = data.directories as Record<string, unknown> | null | undefined;
-  if (directories?.man && !data.man) {
-    const manDir = secureAndUnixifyPath(directories.man as string);
-    data.man = below(unpacked, manDir)
-      .filter((rel) => /\.[0-9]$/.test(rel.slice(rel.lastIndexOf('/') + 1)))
-      .map((rel) => path.posix.join(manDir, rel));
-  }
-  let binExpanded = false;
-  if (directories?.bin && !data.bin) {
-    const binPath = secureAndUnixifyPath(directories.bin as string);
-    const bins: Record<string, string> = {};
-    for (const binFile of below(unpacked, binPath)) bins[path.basename(binFile)] = `${binPath}/${secureAndUnixifyPath(binFile)}`;
-    data.bin = bins;
-    binExpanded = true;
-  }
-  const index = data.main || 'index.js';
-  if (typeof index !== 'string') throw new TypeError('The "main" attribute must be of type string.');
-  const extless = path.join(path.dirname(index), path.basename(index, path.extname(index)));
-  const dts = `./${extless}.d.ts`;
-  if (!('types' in data || 'typings' in data) && exists(path.posix.normalize(dts.split(path.sep).join('/')))) {
-    data.types = dts.split(path.sep).join('/');
-  }
-  return binExpanded;
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,5 @@
 // Minimal declarations for the parts of npm's libraries this project calls.
-// Read from their sources in node_modules (npm-registry-fetch 20, libnpmpublish 12, @npmcli/package-json 8).
+// Read from their sources in node_modules (npm-registry-fetch 20, libnpmpublish 12, @npmcli/package-json 8, @npmcli/map-workspaces 5).
 
 declare module 'npm-registry-fetch' {
   export interface FetchOptions {
@@ -59,6 +59,8 @@ declare module 'libnpmaccess' {
 
 declare module '@npmcli/package-json' {
   export default class PackageJson {
+    static normalizeSteps: readonly string[];
+    static prepareSteps: readonly string[];
     static fix(path: string, opts?: { changes?: string[] }): Promise<PackageJson>;
     create(path: string): PackageJson;
     fromJSON(text: string): PackageJson;
@@ -68,6 +70,11 @@ declare module '@npmcli/package-json' {
     normalize(opts?: { steps?: string[] }): Promise<PackageJson>;
     get content(): Record<string, unknown>;
   }
+}
+
+declare module '@npmcli/map-workspaces' {
+  /** Workspace folders by name, as Arborist maps them: `pkg.workspaces` matched in `cwd`. */
+  export default function mapWorkspaces(opts: { cwd: string; pkg: Record<string, unknown> }): Promise<Map<string, string>>;
 }
 
 declare module '@npmcli/run-script' {

@@ -177,8 +177,9 @@ describe('start-up: each path of dist/ loads only what it needs', () => {
       const user = await registry.addUser('startup-publisher');
       const folder = await makePackage({ 'index.js': '1;\n', 'README.md': '# hi\n' }, { name: 'startup-folder', version: '1.0.0' });
       const tarball = path.join(ROOT, 'test', 'fixtures', 'isolated-pkg-1.0.0.tgz');
-      // A folder: @npmcli/package-json's readme and gypfile steps (glob) and its gitHead step (@npmcli/git).
-      for (const [target, used] of [[folder, ['glob', 'npmcli-git']], [tarball, []]] as const) {
+      // A folder: @npmcli/package-json's readme and gypfile steps (glob) and its gitHead step (@npmcli/git);
+      // a .tgz: the same readme and gypfile steps, but never gitHead.
+      for (const [target, used] of [[folder, ['glob', 'npmcli-git']], [tarball, ['glob']]] as const) {
         const { result, files } = await recorded(
           (recorder) => runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: target }, env: { HOME: work, ...recorder }, cwd: work }),
         );

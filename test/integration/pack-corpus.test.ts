@@ -23,7 +23,7 @@ const NPM_CLI = path.join(REPO, 'node_modules/npm/bin/npm-cli.js');
 const CORPUS = [
   'typescript', 'semver', 'tar', '@npmcli/run-script', 'npm-registry-fetch', 'libnpmpublish', 'otplib', 'minimatch', 'glob',
   'yaml', 'js-yaml', 'mkdirp', 'which', '@actions/core', '@actions/exec', 'npm-package-arg', 'ssri', 'minipass',
-  'hosted-git-info', 'cacache', 'lru-cache', '@npmcli/package-json', 'ignore-walk', 'proc-log', 'express',
+  'hosted-git-info', 'cacache', 'lru-cache', '@npmcli/package-json', 'npm-packlist', 'proc-log', 'express',
   '@types/node', 'tweetnacl', 'jsbn', 'verror', 'isarray', 'minimist', 'qs', 'node-gyp', 'sshpk',
 ];
 

@@ -101,6 +101,16 @@ describe('packDirectory', () => {
     assert.deepEqual(await paths(member, { workspaceRoot: root, workspaces: [member] }), ['package.json']);
   });
 
+  it('refuses a workspace root whose workspaces npm cannot map: two of one name, or a declaration that is not a list', async () => {
+    const twins = await folder({
+      'package.json': json({ name: 'twins', version: '1.0.0', workspaces: ['packages/*'] }),
+      'packages/a/package.json': json({ name: 'twin', version: '1.0.0' }),
+      'packages/b/package.json': json({ name: 'twin', version: '1.0.0' }),
+    });
+    await assert.rejects(packDirectory(twins), { code: 'EPACK', message: /must not have multiple workspaces with the same name/ });
+    await assert.rejects(packDirectory(await folder({ 'package.json': json({ name: 'odd', version: '1.0.0', workspaces: 'packages/*' }) })), { code: 'EPACK', message: /expects an Array/ });
+  });
+
   it('lists every entry with its size and returns npm integrity and shasum', async () => {
     const text = json({ name: 'sizes', version: '1.0.0' });
     const dir = await folder({ 'package.json': text, 'a.txt': 'hello' });
@@ -116,6 +126,14 @@ describe('packDirectory', () => {
     await assert.rejects(packDirectory(await folder({ 'package.json': json({ name: 'no-version' }) })), { code: 'EPACK', message: /"version"/ });
     await assert.rejects(packDirectory(await folder({ 'package.json': '{ not json' })), { code: 'EPACK' });
     await assert.rejects(packDirectory(await folder({ 'package.json': json({ name: 'bad-files', version: '1.0.0', files: ['lib', 7] }) })), { code: 'EPACKFILES' });
+  });
+
+  it('refuses a bundled dependency whose "files" npm-packlist cannot walk, instead of crashing', async () => {
+    const dir = await folder({
+      'package.json': json({ name: 'bundler', version: '1.0.0', dependencies: { dep: '1' }, bundleDependencies: ['dep'] }),
+      'node_modules/dep/package.json': json({ name: 'dep', version: '1.0.0', files: { lib: true } }),
+    });
+    await assert.rejects(packDirectory(dir), { code: 'EPACKFILES', message: /node_modules[\\/]dep/ });
   });
 });
 
@@ -153,5 +171,22 @@ describe('readTarballManifest', () => {
     await assert.rejects(readTarballManifest(await createTar({ gzip: true, cwd: dir }, ['package']).concat()), { code: 'ETARBALL', message: /no package\.json/ });
     const flat = await folder({ 'package.json': json({ name: 'flat', version: '1.0.0' }) });
     await assert.rejects(readTarballManifest(await createTar({ gzip: true, cwd: flat }, ['package.json']).concat()), { code: 'ETARBALL' });
+  });
+
+  it('leaves nothing in the temporary folder where npm reads the package, whether it reads it or refuses it', async () => {
+    const readable = (await packDirectory(await folder({ 'package.json': json({ name: 'temp', version: '1.0.0', main: 'lib/x.js' }), 'lib/x.d.ts': '' }))).data;
+    const refused = (await packDirectory(await folder({ 'package.json': json({ name: 'temp-main', version: '1.0.0', main: 5 }) }))).data;
+    const own = path.join(tmp, 'own-tmpdir');
+    await mkdir(own);
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = own; // os.tmpdir() reads it on each call
+    try {
+      assert.equal((await readTarballManifest(readable)).types, './lib/x.d.ts');
+      await assert.rejects(readTarballManifest(refused), { code: 'ETARBALL', message: /"main" attribute must be of type string/ });
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+    assert.deepEqual(await readdir(own), []);
   });
 });
