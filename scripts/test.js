@@ -7,7 +7,7 @@
 // The product is laid out once, as users get it (test/helpers/product.ts: the action as
 // `uses:` checks it out, the CLI installed from its packed tarball), outside that directory.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -29,6 +29,7 @@ const untrackedBefore = untracked();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'npm-totp-publish-tests-'));
 const productDir = mkdtempSync(path.join(os.tmpdir(), 'npm-totp-publish-product-'));
 let status;
+const started = Date.now();
 try {
   layOutProduct(productDir);
   // The product reads npm's config as npm does (user and global config, npm_config_* variables): the tests get none of
@@ -36,7 +37,13 @@ try {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
   const result = spawnSync(
     process.execPath,
-    ['--test', '--test-concurrency=2', '--test-timeout=120000', '--test-reporter=spec', ...(files.length > 0 ? files : ['test/**/*.test.ts'])],
+    [
+      '--test', '--test-concurrency=2', '--test-timeout=120000',
+      // The spec for people, then (scripts/slowest-files.js) the slowest files and the totals once the run ends.
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      `--test-reporter=${path.join(import.meta.dirname, 'slowest-files.js')}`, '--test-reporter-destination=stdout',
+      ...(files.length > 0 ? files : ['test/**/*.test.ts']),
+    ],
     // npm (which some tests run) enables Node's compile cache in the temporary directory: a speed-up only, off here.
     {
       stdio: 'inherit',
@@ -47,6 +54,8 @@ try {
     },
   );
   status = result.status ?? 1;
+  const cpu = childrenCpuSeconds();
+  console.log(`Wall time ${((Date.now() - started) / 1000).toFixed(1)} s${cpu === undefined ? '' : `, CPU time of every process it started ${cpu.toFixed(1)} s (user + sys)`}, load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}.`);
   const added = [...(untracked() ?? [])].filter((file) => untrackedBefore !== undefined && !untrackedBefore.has(file));
   if (added.length > 0) {
     console.error(`\nThe tests left ${added.length} new file${added.length === 1 ? '' : 's'} in the checkout (tests must write only to their temporary directory):\n  ${added.sort().join('\n  ')}`);
@@ -62,3 +71,15 @@ try {
   rmSync(productDir, { recursive: true, force: true });
 }
 process.exit(status);
+
+/** User + system CPU seconds of the finished children of this process and theirs (Linux: /proc/self/stat cutime and cstime); undefined elsewhere. */
+function childrenCpuSeconds() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of stat (cutime, cstime) are the 14th and 15th after the command name, in clock ticks (100 a second on Linux).
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
