@@ -6,7 +6,10 @@
 // end, whatever they left in it is listed and the run fails: tests leave nothing behind.
 // The product is laid out once, as users get it (test/helpers/product.ts: the action as
 // `uses:` checks it out, the CLI installed from its packed tarball), outside that directory.
-import { spawnSync } from 'node:child_process';
+// This process hosts every test file's Verdaccio (test/registry/verdaccio.ts), so that its module
+// is loaded once for the run. At the end it prints the slowest test files (scripts/slowest-files.js),
+// the wall time, the CPU time and the load.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +21,7 @@ if (major < 24) {
   process.exit(1);
 }
 const { layOutProduct } = await import('../test/helpers/product.ts');
+const { hostVerdaccios } = await import('../test/registry/verdaccio.ts');
 const files = process.argv.slice(2);
 // Files the tests might leave in the checkout itself (a cache folder named after an option, say): untracked
 // files that were not there before the run fail it too. Outside a git checkout there is nothing to compare.
@@ -30,12 +34,14 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'npm-totp-publish-tests-'));
 const productDir = mkdtempSync(path.join(os.tmpdir(), 'npm-totp-publish-product-'));
 let status;
 const started = Date.now();
+// Every test file's Verdaccios run here (test/registry/verdaccio.ts): its module is loaded once, not once per file.
+const verdaccios = await hostVerdaccios();
 try {
   layOutProduct(productDir);
   // The product reads npm's config as npm does (user and global config, npm_config_* variables): the tests get none of
   // this machine's (npm run passes its own as npm_config_*), only what each test writes for itself.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
-  const result = spawnSync(
+  const child = spawn(
     process.execPath,
     [
       '--test', '--test-concurrency=2', '--test-timeout=120000',
@@ -50,12 +56,21 @@ try {
       env: {
         ...env, TMPDIR: tmp, TEMP: tmp, TMP: tmp, NODE_DISABLE_COMPILE_CACHE: '1', NPM_TOTP_PUBLISH_PRODUCT: productDir,
         NPM_CONFIG_USERCONFIG: path.join(productDir, 'no-user-npmrc'), NPM_CONFIG_GLOBALCONFIG: path.join(productDir, 'no-global-npmrc'),
+        NPM_TOTP_PUBLISH_VERDACCIO_HOST: verdaccios.url,
       },
     },
   );
-  status = result.status ?? 1;
-  const cpu = childrenCpuSeconds();
-  console.log(`Wall time ${((Date.now() - started) / 1000).toFixed(1)} s${cpu === undefined ? '' : `, CPU time of every process it started ${cpu.toFixed(1)} s (user + sys)`}, load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}.`);
+  status = await new Promise((resolve) => {
+    child.on('error', (error) => {
+      console.error(error);
+      resolve(1);
+    });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+  const children = childrenCpuSeconds();
+  const own = process.cpuUsage();
+  const cpu = children === undefined ? undefined : children + (own.user + own.system) / 1e6;
+  console.log(`Wall time ${((Date.now() - started) / 1000).toFixed(1)} s${cpu === undefined ? '' : `, CPU time ${cpu.toFixed(1)} s (user + sys, this process and every process it started)`}, load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}.`);
   const added = [...(untracked() ?? [])].filter((file) => untrackedBefore !== undefined && !untrackedBefore.has(file));
   if (added.length > 0) {
     console.error(`\nThe tests left ${added.length} new file${added.length === 1 ? '' : 's'} in the checkout (tests must write only to their temporary directory):\n  ${added.sort().join('\n  ')}`);
@@ -67,6 +82,7 @@ try {
     status = 1;
   }
 } finally {
+  await verdaccios.close();
   rmSync(tmp, { recursive: true, force: true });
   rmSync(productDir, { recursive: true, force: true });
 }
