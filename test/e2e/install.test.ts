@@ -18,6 +18,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { makePackage, ROOT } from '../helpers/action.ts';
+import { compileCacheEnv } from '../helpers/product.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
 import { startRegistry, type TestRegistry } from '../registry/index.ts';
 
@@ -102,7 +103,7 @@ describe('installing the CLI without a registry name', () => {
       npm_config_update_notifier: 'false',
       npm_config_audit: 'false',
       npm_config_fund: 'false',
-      NODE_DISABLE_COMPILE_CACHE: '1',
+      ...compileCacheEnv(),
       // The installed bin starts with `#!/usr/bin/env node`: Node 24 first on PATH, as setup-node or the node:24 image give it.
       PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
     });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT, runAction } from '../helpers/action.ts';
+import { compileCacheEnv } from '../helpers/product.ts';
 import { startRegistry, type TestRegistry } from '../registry/index.ts';
 
 const NPM_CLI = path.join(ROOT, 'node_modules', 'npm', 'bin', 'npm-cli.js');
@@ -108,7 +109,7 @@ describe("the registry a publish goes to, by npm's rules", () => {
 
   /** The registry `npm publish --dry-run` says it publishes to, or undefined when npm fails. */
   function npmDestination(dir: string, env: Record<string, string>): Promise<{ registry: string | undefined; output: string }> {
-    const npmEnv = { PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`, NODE_DISABLE_COMPILE_CACHE: '1', npm_config_cache: path.join(dir, '..', 'cache'), npm_config_update_notifier: 'false', ...env };
+    const npmEnv = { PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`, ...compileCacheEnv(), npm_config_cache: path.join(dir, '..', 'cache'), npm_config_update_notifier: 'false', ...env };
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [NPM_CLI, 'publish', '--dry-run', '--json', '--offline'], { cwd: dir, env: npmEnv, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { isScalar, parse, parseDocument, visit } from 'yaml';
 import { ROOT } from '../helpers/action.ts';
+import { compileCacheEnv } from '../helpers/product.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
 import { startRegistry, type TestRegistry } from '../registry/index.ts';
 
@@ -207,7 +208,7 @@ describe('examples/gitlab-ci.yml, its script lines run against the test registry
       npm_config_audit: 'false',
       npm_config_fund: 'false',
       npm_config_offline: 'true',
-      NODE_DISABLE_COMPILE_CACHE: '1',
+      ...compileCacheEnv(),
     };
     // The CLI's repository at a tag: this repository, packed.
     const packDir = await folder('cli');
