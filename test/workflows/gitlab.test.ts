@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { isScalar, parse, parseDocument, visit } from 'yaml';
 import { ROOT } from '../helpers/action.ts';
-import { compileCacheEnv } from '../helpers/product.ts';
+import { compileCacheEnv, product } from '../helpers/product.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
 import { startRegistry, type TestRegistry } from '../registry/index.ts';
 
@@ -210,11 +210,8 @@ describe('examples/gitlab-ci.yml, its script lines run against the test registry
       npm_config_offline: 'true',
       ...compileCacheEnv(),
     };
-    // The CLI's repository at a tag: this repository, packed.
-    const packDir = await folder('cli');
-    const pack = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'npm', 'bin', 'npm-cli.js'), 'pack', '--ignore-scripts', '--json', '--pack-destination', packDir], { cwd: ROOT, env: imageEnv, encoding: 'utf8' });
-    assert.equal(pack.status, 0, pack.stderr);
-    cliTarball = path.join(packDir, JSON.parse(pack.stdout)[0].filename);
+    // The CLI's repository at a tag: this repository, as `npm pack --ignore-scripts` packed it for this run (test/helpers/product.ts).
+    cliTarball = product().tarball;
     registry = await startRegistry();
     user = await registry.addUser('gitlab-release');
   });
