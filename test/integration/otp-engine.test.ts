@@ -61,10 +61,13 @@ async function freshUser(): Promise<CreatedUser> {
   return registry.addUser(`engine-${names}`);
 }
 
+/** Longer than any test: a held write goes on when whileHeld releases it, never when a timer runs out. */
+const HELD_MS = 10 * 60 * 1000;
+
 /**
- * Waits until the registry holds a write (a `delay` fault in the request
- * phase), then runs `act` while it is held: the registry's clock jumps, or the
- * upload "takes" longer. Fails after 10 s without such a write.
+ * Waits until the registry holds a write (`registry.delay(HELD_MS, { phase: 'request' })`),
+ * runs `act` while it is held (the registry's clock jumps, or the upload "takes"
+ * longer), then releases it. Fails after 10 s without such a write.
  */
 async function whileHeld(act: () => void): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -73,6 +76,7 @@ async function whileHeld(act: () => void): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
   act();
+  registry.releaseDelays();
 }
 
 /** The engine parts a run builds, wired by hand so a test can share them across writes and read the source's stats. */
@@ -190,7 +194,7 @@ describe('the OTP engine against the test registry, on a time-travel clock', () 
     const clock = new TimeTravelClock(registry);
     clock.placeRegistry({ intoWindowMs: 20_000 });
     registry.configure({ otpTolerance: 0 });
-    registry.delay(300, { method: 'PUT', phase: 'request', times: 1 });
+    registry.delay(HELD_MS, { method: 'PUT', phase: 'request', times: 1 });
     const [{ report }] = await Promise.all([
       publishWithClock({ token: user.token, otpSecret: user.secret, registry: registry.url, package: pkg.dir }, clock),
       whileHeld(() => clock.advance(15_000)), // the upload takes 15 s: the code's window ends while it travels
@@ -210,7 +214,7 @@ describe('the OTP engine against the test registry, on a time-travel clock', () 
       const clock = new TimeTravelClock(registry);
       clock.placeRegistry({ intoWindowMs: 10_000 });
       registry.configure({ otpTolerance: 0, otpChallenge: challenge });
-      registry.delay(300, { method: 'PUT', phase: 'request', times: 1 });
+      registry.delay(HELD_MS, { method: 'PUT', phase: 'request', times: 1 });
       const [{ report, lines }] = await Promise.all([
         publishWithClock({ token: user.token, otpSecret: user.secret, registry: registry.url, package: pkg.dir }, clock),
         whileHeld(() => clock.jumpRegistry(WINDOW_MS)), // the registry's clock jumps a window ahead; the product cannot know yet
@@ -252,7 +256,7 @@ describe('the OTP engine against the test registry, on a time-travel clock', () 
     const clock = new TimeTravelClock(registry);
     clock.placeRegistry({ intoWindowMs: 10_000 });
     registry.configure({ otpTolerance: 0, rateLimitAfterRejections: 1, rateLimitRetryAfterS: 20 });
-    registry.delay(300, { method: 'PUT', phase: 'request', times: 1 });
+    registry.delay(HELD_MS, { method: 'PUT', phase: 'request', times: 1 });
     const [{ report }] = await Promise.all([
       publishWithClock({ token: user.token, otpSecret: user.secret, registry: registry.url, package: pkg.dir }, clock),
       whileHeld(() => clock.jumpRegistry(WINDOW_MS)),

@@ -240,6 +240,15 @@ describe('publish under registry faults', () => {
   });
 });
 
+/**
+ * The registry holds the first upload (or its answer) until the test releases it, far longer than the client's
+ * timeout: the client always times out on it, and the test, not a race between two timers, decides when the held
+ * upload goes on. The client's own timeout is real time (npm-registry-fetch's), long enough for a loaded
+ * machine to answer every request that is not held.
+ */
+const HELD_MS = 10 * 60 * 1000;
+const CLIENT_TIMEOUT_MS = 1000;
+
 describe('publish answers slower than the request timeout', () => {
   let registry: TestRegistry;
   let user: { name: string; token: string; secret: string };
@@ -267,10 +276,17 @@ describe('publish answers slower than the request timeout', () => {
   }
   const putsTo = (name: string) => registry.requests.filter((request) => request.method === 'PUT' && request.path === `/${name}`);
 
+  /** Waits until every upload to `name` has been answered (a released one included). */
+  async function answered(name: string): Promise<void> {
+    while (putsTo(name).some((request) => request.status === 0)) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
   it('times out on a held answer, reads back, and finds the publish landed', async () => {
     registry.clearRequests();
-    registry.delay(1500, { method: 'PUT', path: '/slow-answer', times: 1, phase: 'answer' });
-    const { outcome, reconciled, uploads } = await publishSlow('slow-answer', 400);
+    registry.delay(HELD_MS, { method: 'PUT', path: '/slow-answer', times: 1, phase: 'answer' });
+    const { outcome, reconciled, uploads } = await publishSlow('slow-answer', CLIENT_TIMEOUT_MS);
+    registry.releaseDelays();
+    await answered('slow-answer');
     assert.equal(outcome.published, true);
     assert.equal(reconciled, true);
     assert.equal(uploads, 1);
@@ -280,15 +296,17 @@ describe('publish answers slower than the request timeout', () => {
 
   it('times out on a held request, finds it absent, retries, and the late first upload is refused: the version lands once', async () => {
     registry.clearRequests();
-    registry.delay(1200, { method: 'PUT', path: '/slow-request', times: 1, phase: 'request' });
-    const { outcome, uploads } = await publishSlow('slow-request', 400);
+    registry.delay(HELD_MS, { method: 'PUT', path: '/slow-request', times: 1, phase: 'request' });
+    const { outcome, uploads } = await publishSlow('slow-request', CLIENT_TIMEOUT_MS);
     assert.equal(outcome.published, true);
     assert.equal(uploads, 2);
-    // Let the held first upload reach the registry.
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    // Now the held first upload reaches the registry, after the retry stored the version.
+    registry.releaseDelays();
+    await answered('slow-request');
     const statuses = putsTo('slow-request').map((request) => request.status);
     assert.equal(statuses.length, 2, `PUT statuses ${statuses.join(', ')}`);
     assert.equal(statuses.filter((status) => status === 201).length, 1, `exactly one upload stored: ${statuses.join(', ')}`);
+    assert.notEqual(statuses[0], 201, `the late first upload is the refused one: ${statuses.join(', ')}`);
     assert.deepEqual(Object.keys((await registry.packument('slow-request')).versions), ['1.0.0']);
     assert.deepEqual(registry.packageSettings('slow-request')?.publishedVersions, ['1.0.0']);
   });
