@@ -20,7 +20,7 @@ import { parse } from 'yaml';
 import { makePackage, ROOT } from '../helpers/action.ts';
 import { compileCacheEnv, product } from '../helpers/product.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 const NPM_CLI = path.join(ROOT, 'node_modules', 'npm', 'bin', 'npm-cli.js');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -212,14 +212,12 @@ describe('installing the CLI without a registry name', () => {
   });
 
   describe('publishing with the installed CLI', () => {
-    let registry: TestRegistry;
+    const registry = suiteRegistry();
     let user: { token: string; secret: string };
 
     before(async () => {
-      registry = await startRegistry();
       user = await registry.addUser('installed-cli');
     });
-    after(() => registry.close());
 
     it('publishes a tiny package with a just-in-time code, from the package folder', async () => {
       const app = await emptyFolder('app-publish');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT, runAction } from '../helpers/action.ts';
 import { compileCacheEnv } from '../helpers/product.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 const NPM_CLI = path.join(ROOT, 'node_modules', 'npm', 'bin', 'npm-cli.js');
 const CORP = 'https://npm.corp.example/';
@@ -66,17 +66,15 @@ const CASES: Case[] = [
  * npm's registry, everywhere else.
  */
 describe("the registry a publish goes to, by npm's rules", () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let alice: { name: string; token: string; secret: string };
   let scratch: string;
 
   before(async () => {
-    registry = await startRegistry();
     alice = await registry.addUser('alice');
     scratch = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-dest-'));
   });
   after(async () => {
-    await registry.close();
     await rm(scratch, { recursive: true, force: true });
   });
 

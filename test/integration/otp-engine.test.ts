@@ -7,7 +7,7 @@
  * After every test, every write the registry saw must have carried a code.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { commandContext } from '../../src/commands/command.ts';
 import { distTagAdd } from '../../src/commands/dist-tag.ts';
 import { RegistryClient } from '../../src/registry/client.ts';
@@ -19,12 +19,13 @@ import type { OtpContext } from '../../src/otp/with-otp.ts';
 import { USER_AGENT } from '../../src/version.ts';
 import { makePackage } from '../helpers/action.ts';
 import { recordingLogger } from '../helpers/fake-clock.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { publishWithClock, runBlockWithClock, TimeTravelClock } from '../helpers/time-travel.ts';
-import { type CreatedUser, type RequestRecord, startRegistry, type TestRegistry } from '../registry/index.ts';
+import type { CreatedUser, RequestRecord } from '../registry/index.ts';
 
 const WINDOW_MS = 30_000;
 
-let registry: TestRegistry;
+const registry = suiteRegistry();
 let names = 0;
 /** Set to false by a test that runs without a TOTP secret. */
 let secretConfigured = true;
@@ -99,11 +100,6 @@ async function published(user: CreatedUser, prefix: string): Promise<string> {
 }
 
 describe('the OTP engine against the test registry, on a time-travel clock', () => {
-  before(async () => {
-    registry = await startRegistry();
-  });
-  after(() => registry.close());
-
   beforeEach(() => {
     registry.configure({ clockOffsetMs: 0, otpTolerance: 1, singleUse: false, otpChallenge: 'www-authenticate', rateLimitAfterRejections: undefined, rateLimitRetryAfterS: 1 });
     registry.clearFaults();

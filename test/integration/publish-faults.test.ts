@@ -17,8 +17,9 @@ import { USER_AGENT } from '../../src/version.ts';
 import { makePackage } from '../helpers/action.ts';
 import { NAMES } from '../helpers/core.ts';
 import { recordingLogger } from '../helpers/fake-clock.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { TimeTravelClock } from '../helpers/time-travel.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import type { TestRegistry } from '../registry/index.ts';
 
 /**
  * Faults on the publish itself, injected by the test registry: every test
@@ -40,14 +41,12 @@ function midWindowClock(registry: TestRegistry): TimeTravelClock {
 }
 
 describe('publish under registry faults', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let user: { name: string; token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry();
     user = await registry.addUser('fault-publisher');
   });
-  after(() => registry.close());
 
   /** The core's publish on `clock`, with a logger that also calls `onLog` (to inject a fault at a precise step). */
   async function publish(name: string, clock: TimeTravelClock, extra: { raw?: RawOptions; version?: string; onLog?: (message: string) => void } = {}) {
@@ -250,14 +249,12 @@ const HELD_MS = 10 * 60 * 1000;
 const CLIENT_TIMEOUT_MS = 1000;
 
 describe('publish answers slower than the request timeout', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let user: { name: string; token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry();
     user = await registry.addUser('slow-publisher');
   });
-  after(() => registry.close());
 
   /** A planned publish of a packed folder with a client whose timeout is `timeoutMs` (the core always uses npm's 5 minutes). */
   async function publishSlow(name: string, timeoutMs: number) {

@@ -14,17 +14,15 @@ import type { Logger } from '../../src/foundation/logger.ts';
 import { type LifecycleEvent, runScript } from '../../src/package/scripts.ts';
 import { makePackage } from '../helpers/action.ts';
 import { publishInProcess, runBlockInProcess } from '../helpers/core.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 describe('the publish plan', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let user: { name: string; token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry();
     user = await registry.addUser('plan-publisher');
   });
-  after(() => registry.close());
 
   const SENTINEL = 'prepack-ran';
   const watched = (manifest: Record<string, unknown>, files: Record<string, string> = {}) =>

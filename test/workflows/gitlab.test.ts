@@ -10,7 +10,8 @@ import { isScalar, parse, parseDocument, visit } from 'yaml';
 import { ROOT } from '../helpers/action.ts';
 import { compileCacheEnv, product } from '../helpers/product.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
+import { startRegistry } from '../registry/index.ts';
 
 /**
  * examples/gitlab-ci.yml: checked as GitLab would read it (rules, variables, id_tokens,
@@ -167,7 +168,7 @@ describe('examples/gitlab-ci.yml, read as GitLab reads it', () => {
 
 describe('examples/gitlab-ci.yml, its script lines run against the test registry', () => {
   let base: string;
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let user: { token: string; secret: string };
   let cliTarball: string;
   let imageEnv: Record<string, string>;
@@ -212,12 +213,10 @@ describe('examples/gitlab-ci.yml, its script lines run against the test registry
     };
     // The CLI's repository at a tag: this repository, as `npm pack --ignore-scripts` packed it for this run (test/helpers/product.ts).
     cliTarball = product().tarball;
-    registry = await startRegistry();
     user = await registry.addUser('gitlab-release');
   });
 
   after(async () => {
-    await registry?.close();
     await rm(base, { recursive: true, force: true });
   });
 
