@@ -265,8 +265,9 @@ async function run() {
             read = readInputs(logger);
         }
         catch (error) {
-            report = { published: false, name: undefined, version: undefined, tag: undefined, registry: shownRegistry(core/* getInput */.V4('registry')), results: [(0,result/* failedResult */.N)(0, 'inputs', error, 0)], error };
-            throw error;
+            const refusal = (await unknownCommand(core/* getInput */.V4('commands'))) ?? error;
+            report = { published: false, name: undefined, version: undefined, tag: undefined, registry: shownRegistry(core/* getInput */.V4('registry')), results: [(0,result/* failedResult */.N)(0, 'inputs', refusal, 0)], error: refusal };
+            throw refusal;
         }
         const { options, commands } = read;
         const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(30), __webpack_require__.e(620)]).then(__webpack_require__.bind(__webpack_require__, 8239)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
@@ -290,6 +291,12 @@ async function run() {
     });
     if (report.error !== undefined)
         failRun(report, redactor);
+}
+async function unknownCommand(block) {
+    if (block.trim() === '')
+        return undefined;
+    const [{ COMMANDS }, { blockWordsProblem }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(30)]).then(__webpack_require__.bind(__webpack_require__, 5030)), __webpack_require__.e(/* import() */ 474).then(__webpack_require__.bind(__webpack_require__, 474))]);
+    return blockWordsProblem(block, COMMANDS, { inputName: 'commands' });
 }
 function failRun(report, redactor) {
     const failed = report.results.find((result) => result.outcome === 'failed');

@@ -1,5 +1,5 @@
 export const id = 30;
-export const ids = [30];
+export const ids = [30,474];
 export const modules = {
 
 /***/ 5583:
@@ -142,7 +142,7 @@ const accessSetCommand = {
     summary: "change a package's visibility or its 2FA policy",
     flags: [],
     reads: false,
-    tokenless: false,
+    byOidc: false,
     parse(line) {
         (0,grammar_line.arity)(line, 1, 2, 'access set status=public|private [<pkg>] or access set mfa=none|publish|automation [<pkg>]');
         const [key, value] = line.args[0].split('=', 2);
@@ -164,7 +164,7 @@ const accessGetCommand = {
     summary: "read a package's visibility",
     flags: [],
     reads: true,
-    tokenless: true,
+    byOidc: true,
     parse(line) {
         (0,grammar_line.arity)(line, 1, 2, 'access get status [<pkg>]');
         if (line.args[0] !== 'status')
@@ -213,7 +213,7 @@ const deprecateCommand = {
     summary: 'deprecate versions of a package (an empty message undeprecates)',
     flags: [],
     reads: false,
-    tokenless: false,
+    byOidc: false,
     parse(line) {
         (0,grammar_line.arity)(line, 2, 2, 'deprecate <pkg>[@<range>] <message> (quote the message; an empty "" message undeprecates)');
         const spec = (0,grammar_line.rangeSpec)(line, line.args[0]);
@@ -278,7 +278,7 @@ const distTagAddCommand = {
     summary: 'point a dist-tag at a published version',
     flags: grammar_line.WORKSPACE_FLAGS,
     reads: false,
-    tokenless: false,
+    byOidc: false,
     parse(line) {
         const workspaces = (0,grammar_line.workspaceScope)(line);
         if (workspaces !== undefined) {
@@ -306,7 +306,7 @@ const distTagRmCommand = {
     summary: 'remove a dist-tag',
     flags: [],
     reads: false,
-    tokenless: false,
+    byOidc: false,
     parse(line) {
         (0,grammar_line.arity)(line, 1, 2, 'dist-tag rm <pkg> <tag>');
         const [pkg, tag] = line.args.length === 2 ? line.args : [undefined, line.args[0]];
@@ -323,7 +323,7 @@ const distTagLsCommand = {
     summary: "list a package's dist-tags",
     flags: [],
     reads: true,
-    tokenless: true,
+    byOidc: true,
     parse(line) {
         (0,grammar_line.arity)(line, 0, 1, 'dist-tag ls [<pkg>]');
         return { pkg: line.pkgOrDefault(line.args[0]) };
@@ -419,7 +419,7 @@ function ownerChange(action) {
         summary: action === 'add' ? 'add an owner (maintainer) to a package' : 'remove an owner from a package',
         flags: [],
         reads: false,
-        tokenless: false,
+        byOidc: false,
         parse(line) {
             (0,grammar_line.arity)(line, 1, 2, `owner ${action} <user> [<pkg>]`);
             const user = line.args[0];
@@ -444,7 +444,7 @@ const ownerLsCommand = {
     summary: "list a package's owners",
     flags: [],
     reads: true,
-    tokenless: true,
+    byOidc: true,
     parse(line) {
         (0,grammar_line.arity)(line, 0, 1, 'owner ls [<pkg>]');
         return { pkg: line.pkgOrDefault(line.args[0]) };
@@ -734,7 +734,7 @@ const stageListCommand = {
     summary: 'list staged versions (of a package, or all the token may see)',
     flags: [],
     reads: true,
-    tokenless: true,
+    byOidc: true,
     parse(line) {
         (0,grammar_line.arity)(line, 0, 1, 'stage list [<pkg>]');
         const pkg = line.args[0];
@@ -761,7 +761,7 @@ const stageViewCommand = {
     summary: 'show a staged version',
     flags: [],
     reads: true,
-    tokenless: true,
+    byOidc: true,
     parse: (line) => ({ id: stageId(line, 'stage view <id>') }),
     plan: ({ id }, { source }) => (0,command/* oneStep */.V8)({ label: source.text, reads: true, run: (context) => stageView(context, id) }),
 };
@@ -771,7 +771,7 @@ const stageDownloadCommand = {
     summary: "download a staged version's tarball",
     flags: [{ name: 'dir', value: true }],
     reads: true,
-    tokenless: true,
+    byOidc: true,
     parse: (line) => ({ id: stageId(line, 'stage download <id> [--dir <folder>]'), dir: (0,grammar_line.flagValue)(line.flags, 'dir') }),
     plan: ({ id, dir }, { source, cwd }) => (0,command/* oneStep */.V8)({ label: source.text, reads: true, run: (context) => stageDownload(context, id, external_node_path_.resolve(cwd, dir ?? '.')) }),
 };
@@ -794,7 +794,7 @@ function stageDecision(action) {
         summary: action === 'approve' ? 'publish staged versions, each compared with what the checkout packs to' : 'delete staged versions',
         flags: [{ name: 'dry-run' }, ...grammar_line.WORKSPACE_FLAGS],
         reads: false,
-        tokenless: false,
+        byOidc: false,
         parse(line) {
             const workspaces = (0,grammar_line.workspaceScope)(line);
             if (workspaces !== undefined && line.args.length > 0)
@@ -806,11 +806,14 @@ function stageDecision(action) {
         async plan(data, { options, cwd, env }) {
             const { planStageDecisions } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6620));
             const decisions = await planStageDecisions(data, options, cwd, env);
+            const web = options.authType === 'web' || (options.authType === 'auto' && options.secret === undefined);
             return {
-                steps: decisions.map(({ target, text, checkout }) => ({
-                    label: text,
+                ...(action === 'approve' && web && decisions.length > 1 && !data.dryRun && !options.dryRun
+                    ? { intro: `stage approve: each of the ${decisions.length} staged versions needs its own web approval (npm's "don't ask again" does not cover approving staged versions).` }
+                    : {}),
+                steps: decisions.map(({ target, checkout }) => ({
+                    label: decisions.length === 1 && data.workspaces === undefined ? data.text : ['stage', action, 'id' in target ? target.id : `${target.name}@${target.version}`].join(' '),
                     reads: false,
-                    ownApproval: action === 'approve',
                     ...(action === 'approve' ? { check: ({ client }) => preflightApprove(client, target, checkout) } : {}),
                     run: (context, stepEnv) => (action === 'approve' ? stageApprove(context, target, data.dryRun, checkout, stepEnv) : stageReject(context, target, data.dryRun)),
                 })),
@@ -1035,13 +1038,13 @@ function trustSetup(provider) {
         summary: `make a package trust ${provider === 'github' ? 'a GitHub Actions workflow' : provider === 'gitlab' ? 'a GitLab CI/CD pipeline' : 'a CircleCI pipeline'} (npm trusted publishing)`,
         flags: [...PROVIDER_FLAGS[provider], ...PERMISSION_FLAGS, ...grammar_line.WORKSPACE_FLAGS, { name: 'dry-run' }, { name: 'yes' }],
         reads: false,
-        tokenless: false,
+        byOidc: false,
         parse: (line) => parseTrustSetup(provider, line),
         async plan(data, { options, cwd }) {
             const { planTrust } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6620));
             return {
-                steps: (await planTrust(data, options, cwd)).map(({ pkg, config, text, notes }) => ({
-                    label: text,
+                steps: (await planTrust(data, options, cwd)).map(({ pkg, config, flags, notes }) => ({
+                    label: data.workspaces === undefined ? data.text : ['trust', provider, pkg, ...flags].join(' '),
                     reads: false,
                     check: ({ client }) => preflightTrust(client, pkg),
                     run: (context) => trustCreate(context, pkg, config, data.dryRun, notes),
@@ -1059,7 +1062,7 @@ const trustListCommand = {
     summary: "list a package's trusted publishers",
     flags: [],
     reads: true,
-    tokenless: false,
+    byOidc: false,
     parse(line) {
         (0,grammar_line.arity)(line, 0, 1, 'trust list [<pkg>]');
         return { pkg: line.pkgOrDefault(line.args[0]) };
@@ -1072,7 +1075,7 @@ const trustRevokeCommand = {
     summary: 'remove a trusted publisher from a package',
     flags: [{ name: 'id', value: true }, { name: 'dry-run' }],
     reads: false,
-    tokenless: false,
+    byOidc: false,
     parse(line) {
         (0,grammar_line.arity)(line, 0, 1, 'trust revoke [<pkg>] --id <id>');
         const id = (0,grammar_line.flagValue)(line.flags, 'id');
@@ -1121,7 +1124,7 @@ const unpublishCommand = {
     summary: 'remove a version (or, with --force, the whole package) from the registry',
     flags: [{ name: 'force' }],
     reads: false,
-    tokenless: false,
+    byOidc: false,
     parse(line) {
         (0,grammar_line.arity)(line, 1, 1, 'unpublish <pkg>@<version>');
         const text = line.args[0];
@@ -1267,6 +1270,7 @@ function parsePublish(line, stage) {
     return {
         ...line.source,
         target: line.args[0],
+        ...(line.args[0] === undefined ? {} : { targetInput: line.input }),
         tag,
         access,
         dryRun: line.flags.get('dry-run') === true,
@@ -1298,7 +1302,7 @@ function publishCommand(stage) {
         summary: stage ? "upload a version to the registry's staging area, for a person with 2FA to approve (no code sent)" : 'publish a package folder or tarball (or every workspace package)',
         flags: stage ? PUBLISH_FLAGS : [...PUBLISH_FLAGS, { name: 'otp-uses', value: true }],
         reads: false,
-        tokenless: true,
+        byOidc: true,
         parse: (line) => parsePublish(line, stage),
         plan: planPublishLine,
     };
@@ -1403,9 +1407,10 @@ async function executePublish(context, plan, packument, env, early) {
         return { status: 'dry-run', detail: `dry run: ${id} would be published with tag ${plan.tag}${(0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .dryRunProvenance */ .S)(plan)}` };
     }
     context.logger.info(`Publishing ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
-    const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .uploader */ .xp)(env, id, plan.name);
+    const destination = (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .published */ .H3)(plan);
+    const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .uploader */ .xp)(env, id, plan.name, destination.npmCommand);
     const provenance = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .provenanceFor */ .x6)(context, plan, built, trusted, env.sigstore);
-    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .uploadAndReconcile */ .Jx)(context, plan, built, (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .published */ .H3)(plan), trusted, provenance);
+    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .uploadAndReconcile */ .Jx)(context, plan, built, destination, trusted, provenance);
     if (receipt.outcome === 'unchanged')
         return { status: 'unchanged', detail: `${id} was already published with identical contents` };
     const after = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .afterUpload */ .MN)(id, 'published', scriptsAfter);
@@ -1437,7 +1442,7 @@ async function stageBuilt(context, plan, built, published, env, scriptsAfter) {
             return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
         return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${before ? '' : ' (the staging area could not be read)'}${(0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .dryRunProvenance */ .S)(plan)}` };
     }
-    const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .uploader */ .xp)(env, id, plan.name);
+    const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .uploader */ .xp)(env, id, plan.name, (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .staged */ .f6)(plan).npmCommand);
     const before = (await (0,_registry_stage_js__WEBPACK_IMPORTED_MODULE_10__/* .listStaged */ .td)(trusted?.client ?? context.client, plan.name)).find((entry) => entry.version === plan.version);
     if (before && before.shasum !== shasum)
         throw stagedConflict(id, before, shasum);
@@ -1730,8 +1735,8 @@ async function compare(client, packument, version, built) {
         return 'different';
     return (await (0,tarball/* sameContents */.P1)(await client.getBuffer(url), built.data)) ? 'identical' : 'different';
 }
-async function uploader(env, id, name) {
-    const trusted = env.trustedPublishing ? await env.trustedPublishing(name) : undefined;
+async function uploader(env, id, name, npmCommand) {
+    const trusted = env.trustedPublishing ? await env.trustedPublishing(name, npmCommand) : undefined;
     if (!trusted && !env.hasToken)
         throw new NoTokenError(id);
     return trusted;
@@ -1859,6 +1864,7 @@ __webpack_require__.d(__webpack_exports__, {
   UUID: () => (/* binding */ UUID),
   WORKSPACE_FLAGS: () => (/* binding */ WORKSPACE_FLAGS),
   arity: () => (/* binding */ arity),
+  blockWordsProblem: () => (/* binding */ blockWordsProblem),
   checkWords: () => (/* binding */ checkWords),
   countFlag: () => (/* binding */ countFlag),
   findCommand: () => (/* binding */ findCommand),
@@ -1961,6 +1967,20 @@ function parseBlock(block, commands, context) {
         throw new errors/* InputError */.dz(context.inputName, `${context.inputName}: the block holds no command (only blank lines or comments).`);
     return lines;
 }
+function blockWordsProblem(block, commands, context) {
+    for (const [index, text] of block.split(/\r?\n/).entries()) {
+        const { words, error } = tokenize(text);
+        if (error || words.length === 0)
+            continue;
+        try {
+            checkWords(words, commands, (problem) => lineError(context, index + 1, text.trim(), problem));
+        }
+        catch (refusal) {
+            return refusal;
+        }
+    }
+    return undefined;
+}
 function parseWords(words, source, commands, context) {
     const fail = (problem) => lineError(context, source.line, source.text, problem);
     const { command, positional, flags } = checkWords(words, commands, fail);
@@ -1970,6 +1990,7 @@ function parseWords(words, source, commands, context) {
         flags,
         words,
         fail,
+        input: source.line > 0 ? `${context.inputName} line ${source.line} (${source.text})` : command.words.join(' '),
         pkgOrDefault: (given) => {
             if (given !== undefined) {
                 const problem = (0,validate/* packageNameProblem */.Te)(given);
@@ -4063,9 +4084,7 @@ async function planPublish(command, options, cwd, env) {
     return plan;
 }
 function packageInput(command, names) {
-    if (command.target === undefined)
-        return names.package;
-    return command.line > 0 ? `commands line ${command.line} (${command.text})` : command.stage ? 'stage publish' : 'publish';
+    return command.target === undefined ? names.package : (command.targetInput ?? names.package);
 }
 async function settlePublish(command, options, source, cwd, env, npmrc = {}) {
     const names = options.names;
@@ -4296,8 +4315,7 @@ function trustCreate(command, pkg, entity, notes) {
         ...(spec.permissions.includes('createPackage') ? ['--allow-publish'] : []),
         ...(spec.permissions.includes('createStagedPackage') ? ['--allow-stage-publish'] : []),
     ];
-    const text = command.workspaces === undefined ? command.text : `trust ${spec.provider} ${pkg} ${flags.join(' ')}`;
-    return { pkg, config, text, notes };
+    return { pkg, config, flags, notes };
 }
 async function planStageDecisions(command, options, cwd, env) {
     if (command.workspaces !== undefined) {
@@ -4313,22 +4331,18 @@ async function planStageDecisions(command, options, cwd, env) {
                 name: member.plan.name, version: member.plan.version, source: member.plan.source, scripts: member.plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)),
                 tag: member.plan.tagImplicit ? undefined : member.plan.tag, access: member.plan.access,
             };
-            return [{ text: `stage ${command.action} ${member.name}@${member.version}`, target: { name: member.name, version: member.version }, checkout }];
+            return [{ target: { name: member.name, version: member.version }, checkout }];
         });
     }
-    const checkout = command.action === 'approve' ? await packageCheckout(options, cwd, env) : undefined;
+    const checkout = command.action === 'approve' ? await packageCheckout(command, options, cwd, env) : undefined;
     if (checkout && 'problem' in checkout) {
         const named = command.targets.find((target) => 'name' in target && target.name === checkout.name && target.version === checkout.version);
         if (named)
             throw uncomparable(checkout);
     }
-    return command.targets.map((target) => ({
-        text: command.targets.length === 1 ? command.text : `stage ${command.action} ${'id' in target ? target.id : `${target.name}@${target.version}`}`,
-        target,
-        checkout,
-    }));
+    return command.targets.map((target) => ({ target, checkout }));
 }
-async function packageCheckout(options, cwd, env) {
+async function packageCheckout(command, options, cwd, env) {
     const names = options.names;
     if (!(await holdsPackage(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, options.packageSpec))))
         return undefined;
@@ -4337,7 +4351,7 @@ async function packageCheckout(options, cwd, env) {
         const tarball = await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_5__/* .readTarball */ .ty)(found.file, names.package);
         return { name: tarball.manifest.name, version: tarball.manifest.version, source: { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest }, scripts: [] };
     }
-    const publish = { line: 0, text: 'stage publish', target: undefined, tag: 'latest', access: undefined, dryRun: false, stage: true };
+    const publish = { line: 0, text: command.text, target: undefined, tag: 'latest', access: undefined, dryRun: false, stage: true };
     const manifest = found.manifest;
     try {
         const plan = await (0,_publish_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .settlePublish */ .Z)(publish, { ...options, expectVersion: undefined, provenance: false }, { kind: 'folder', dir: found.dir, manifest }, cwd, env);

@@ -17,7 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./lib/commands/command.js
 var command = __webpack_require__(5583);
 // EXTERNAL MODULE: ./lib/commands/index.js + 12 modules
-var commands = __webpack_require__(5030);
+var lib_commands = __webpack_require__(5030);
 // EXTERNAL MODULE: ./lib/commands/publish.js
 var publish = __webpack_require__(7581);
 // EXTERNAL MODULE: ./lib/foundation/describe-error.js
@@ -141,7 +141,7 @@ async function pollDone(client, doneUrl, npmCommand) {
     if (new URL(doneUrl).origin !== new URL(client.registry).origin)
         throw new Error(`pollDone: ${new URL(doneUrl).origin} is not the registry's origin`);
     try {
-        const response = await client.timed(0, () => lib(doneUrl, client.readOptions({ authType: 'web', npmCommand })));
+        const response = await client.timed(0, () => lib(doneUrl, client.readOptions({ authType: 'web', ...(npmCommand === undefined ? {} : { npmCommand }) })));
         const body = await response.json().catch(() => undefined);
         if (response.status === 202) {
             const header = response.headers.get('retry-after')?.trim();
@@ -276,7 +276,7 @@ async function exchangeIdToken(client, pkg, idToken, write) {
 function trustedPublishing(context, idTokens) {
     const { logger, clock } = context;
     const client = (token) => new registry_client/* RegistryClient */.b({ registry: context.registry, token, clock, timeSync: context.timeSync, userAgent: context.userAgent });
-    return async (pkg) => {
+    return async (pkg, npmCommand) => {
         const audience = `npm:${new URL(context.registry).hostname}`;
         let idToken;
         try {
@@ -290,7 +290,7 @@ function trustedPublishing(context, idTokens) {
             return undefined;
         logger.mask(idToken);
         try {
-            const token = await (0,with_otp/* withOtp */.at)({ source: undefined, clock, logger, secretInput: 'otp-secret' }, { label: `trusted publishing token exchange for ${pkg}`, send: (otp) => exchangeIdToken(client(undefined), pkg, idToken, { otp, session: 'oidc', command: 'publish' }) });
+            const token = await (0,with_otp/* withOtp */.at)({ source: undefined, clock, logger, secretInput: 'otp-secret' }, { label: `trusted publishing token exchange for ${pkg}`, send: (otp) => exchangeIdToken(client(undefined), pkg, idToken, { otp, session: 'oidc', command: npmCommand }) });
             logger.mask(token);
             logger.info(`Trusted publishing: the registry issued a short-lived publish token for ${pkg} from this job's OIDC identity; no one-time password is needed.`);
             const trusted = client(token);
@@ -381,7 +381,7 @@ async function runCommands(options, input, deps) {
     }
     catch (error) {
         report.error = error;
-        report.results.push((0,result/* failedResult */.N)(0, input === undefined ? 'publish' : 'commands', error, 0));
+        report.results.push((0,result/* failedResult */.N)(0, input === undefined ? publish/* publishLineCommand */.D6.words.join(' ') : 'commands', error, 0));
         return report;
     }
     for (const { plan } of lines)
@@ -405,7 +405,7 @@ async function runCommands(options, input, deps) {
             registry: options.registry,
             timeoutMs: options.approvalTimeoutMs,
             timeoutInput: options.names.approvalTimeout,
-            poll: (doneUrl, npmCommand) => pollDone(client, doneUrl, npmCommand ?? 'publish'),
+            poll: (doneUrl, npmCommand) => pollDone(client, doneUrl, npmCommand),
             ...(options.approvalWebhook ? { notify: approvalWebhook(options.approvalWebhook, deps.env) } : {}),
             ...(deps.openUrl ? { open: deps.openUrl } : {}),
             ...runDescription(lines),
@@ -419,10 +419,6 @@ async function runCommands(options, input, deps) {
         logger,
         secretInput: options.names.otpSecret,
     };
-    const ownApprovals = steps.filter((step) => step.ownApproval).length;
-    if (web && !otp.source && ownApprovals > 1 && !options.dryRun) {
-        logger.info(`stage approve: each of the ${ownApprovals} staged versions needs its own web approval (npm's "don't ask again" does not cover approving staged versions).`);
-    }
     const stepEnv = {
         scriptEnv: (0,scripts/* scrubEnvironment */.vf)(deps.env, options.secrets),
         trustedPublishing: deps.idTokens ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent, env: deps.env }, deps.idTokens) : undefined,
@@ -483,17 +479,19 @@ async function runCommands(options, input, deps) {
     return report;
 }
 async function planLines(options, input, deps) {
+    const commands = deps.commands ?? lib_commands.COMMANDS;
     const parsed = input === undefined
-        ? [{ command: publish/* publishLineCommand */.D6, data: (0,publish/* implicitPublish */.rf)(), source: { line: 0, text: 'publish' } }]
+        ? [{ command: publish/* publishLineCommand */.D6, data: (0,publish/* implicitPublish */.rf)(), source: { line: 0, text: publish/* publishLineCommand */.D6.words.join(' ') } }]
         : await (async () => {
             const context = { inputName: input.inputName, defaultPackage: await defaultPackageName(options, deps.cwd) };
-            return 'block' in input ? (0,line.parseBlock)(input.block, commands.COMMANDS, context) : [(0,line.parseWords)(input.words, { line: 0, text: input.words.join(' ') }, commands.COMMANDS, context)];
+            return 'block' in input ? (0,line.parseBlock)(input.block, commands, context) : [(0,line.parseWords)(input.words, { line: 0, text: input.words.join(' ') }, commands, context)];
         })();
     if (options.token === undefined && !options.dryRun) {
-        const needs = parsed.find(({ command }) => !command.tokenless);
+        const needs = parsed.find(({ command }) => !command.byOidc);
         if (needs) {
             const where = needs.source.line > 0 ? `line ${needs.source.line} (${needs.source.text})` : needs.source.text;
-            throw new errors/* InputError */.dz(options.names.token, `${options.names.token}: ${where} needs a registry token: without one, only publish and stage publish can go, by trusted publishing (OIDC). Set ${options.names.token}.`, { received: needs.source.text });
+            const byOidc = commands.filter((command) => command.byOidc).map((command) => command.words.join(' '));
+            throw new errors/* InputError */.dz(options.names.token, `${options.names.token}: ${where} needs a registry token: without one, only ${byOidc.join(' and ')} can go, by trusted publishing (OIDC). Set ${options.names.token}.`, { received: needs.source.text });
         }
     }
     const lines = [];

@@ -96,7 +96,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
     // Loaded only when needed (see src/bundle.ts): the commands and the input checks after --version; an unknown
     // command, or an option it does not take, is said before anything else is checked.
     const [{ idTokenAvailable, normalizeOptions }, { COMMANDS }, { checkWords }] = await Promise.all([import('../grammar/options.ts'), import('../commands/index.ts'), import('../grammar/line.ts')]);
-    if (parsed.words[0] !== 'run') checkWords(parsed.words, COMMANDS, (problem) => new InputError('arguments', `${problem}.`));
+    // The usage printed after this refusal lists the commands: the refusal does not list them again.
+    if (parsed.words[0] !== 'run') checkWords(parsed.words, COMMANDS, (problem) => new InputError('arguments', `${problem.split(' Known commands:')[0]?.replace(/\.$/, '')}.`));
     const usable = (value: string | undefined) => (value?.trim() && value.trim() !== SETUP_NODE_PLACEHOLDER ? value : undefined);
     const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
     const options = normalizeOptions(

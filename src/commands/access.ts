@@ -43,7 +43,7 @@ export const accessSetCommand: Command<AccessSetting> = {
   summary: "change a package's visibility or its 2FA policy",
   flags: [],
   reads: false,
-  tokenless: false,
+  byOidc: false,
   parse(line) {
     arity(line, 1, 2, 'access set status=public|private [<pkg>] or access set mfa=none|publish|automation [<pkg>]');
     const [key, value] = (line.args[0] as string).split('=', 2);
@@ -65,7 +65,7 @@ export const accessGetCommand: Command<{ pkg: string }> = {
   summary: "read a package's visibility",
   flags: [],
   reads: true,
-  tokenless: true,
+  byOidc: true,
   parse(line) {
     arity(line, 1, 2, 'access get status [<pkg>]');
     if (line.args[0] !== 'status') throw line.fail(`access get takes status, not "${line.args[0]}"`);

@@ -20,8 +20,8 @@ export interface Command<T = unknown> extends CommandGrammar<T> {
   summary: string;
   /** Writes nothing: a publish after it still sees the registry as the run found it. */
   reads: boolean;
-  /** May run without a token: a read of public data, or a publish by trusted publishing (OIDC). */
-  tokenless: boolean;
+  /** May go without a token, authenticated by trusted publishing (OIDC) instead; every other command needs a token. */
+  byOidc: boolean;
   /** Settles one line, from the checkout and the settings alone, into the steps it runs. */
   plan(data: T, env: PlanEnv): Promise<LinePlan> | LinePlan;
 }
@@ -69,8 +69,6 @@ export interface Step {
   reads: boolean;
   /** A version it publishes: the run's `name`, `version` and `tag` outputs (a lone publish), or its row in `packages` (a monorepo). */
   version?: { name: string; version: string; tag: string };
-  /** A staged version's approval: npm asks each one for its own web approval (its window does not cover them). */
-  ownApproval?: boolean;
   /** Reads the registry before anything of the run runs (one read, a user looked up): a refusal here stops the run before any effect. */
   check?(env: CheckEnv): Promise<void>;
   /** Its effect, every write through the one OTP wrapper. */
@@ -114,7 +112,8 @@ export interface PackageListing {
 }
 
 /** A registry client authenticated by trusted publishing (OIDC) for `pkg`, or undefined to use the token. */
-export type TrustedPublishing = (pkg: string) => Promise<TrustedSession | undefined>;
+/** A trusted-publishing session for `pkg`, exchanged as npm's `npmCommand` (`publish`, `stage`) does it; undefined when the job cannot have one. */
+export type TrustedPublishing = (pkg: string, npmCommand: string) => Promise<TrustedSession | undefined>;
 
 /** A publish authenticated by trusted publishing. */
 export interface TrustedSession {

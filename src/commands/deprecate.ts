@@ -34,7 +34,7 @@ export const deprecateCommand: Command<{ pkg: string; range: string; message: st
   summary: 'deprecate versions of a package (an empty message undeprecates)',
   flags: [],
   reads: false,
-  tokenless: false,
+  byOidc: false,
   parse(line) {
     arity(line, 2, 2, 'deprecate <pkg>[@<range>] <message> (quote the message; an empty "" message undeprecates)');
     const spec = rangeSpec(line, line.args[0] as string);

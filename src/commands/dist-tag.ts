@@ -56,7 +56,7 @@ export const distTagAddCommand: Command<DistTagAddLine> = {
   summary: 'point a dist-tag at a published version',
   flags: WORKSPACE_FLAGS,
   reads: false,
-  tokenless: false,
+  byOidc: false,
   parse(line) {
     const workspaces = workspaceScope(line);
     if (workspaces !== undefined) {
@@ -84,7 +84,7 @@ export const distTagRmCommand: Command<{ pkg: string; tag: string }> = {
   summary: 'remove a dist-tag',
   flags: [],
   reads: false,
-  tokenless: false,
+  byOidc: false,
   parse(line) {
     arity(line, 1, 2, 'dist-tag rm <pkg> <tag>');
     const [pkg, tag] = line.args.length === 2 ? line.args : [undefined, line.args[0]];
@@ -102,7 +102,7 @@ export const distTagLsCommand: Command<{ pkg: string }> = {
   summary: "list a package's dist-tags",
   flags: [],
   reads: true,
-  tokenless: true,
+  byOidc: true,
   parse(line) {
     arity(line, 0, 1, 'dist-tag ls [<pkg>]');
     return { pkg: line.pkgOrDefault(line.args[0]) };

@@ -71,7 +71,7 @@ function ownerChange(action: 'add' | 'rm'): Command<{ user: string; pkg: string 
     summary: action === 'add' ? 'add an owner (maintainer) to a package' : 'remove an owner from a package',
     flags: [],
     reads: false,
-    tokenless: false,
+    byOidc: false,
     parse(line) {
       arity(line, 1, 2, `owner ${action} <user> [<pkg>]`);
       const user = line.args[0] as string;
@@ -99,7 +99,7 @@ export const ownerLsCommand: Command<{ pkg: string }> = {
   summary: "list a package's owners",
   flags: [],
   reads: true,
-  tokenless: true,
+  byOidc: true,
   parse(line) {
     arity(line, 0, 1, 'owner ls [<pkg>]');
     return { pkg: line.pkgOrDefault(line.args[0]) };

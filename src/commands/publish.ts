@@ -52,6 +52,7 @@ function parsePublish(line: Line, stage: boolean): PublishCommand {
   return {
     ...line.source,
     target: line.args[0],
+    ...(line.args[0] === undefined ? {} : { targetInput: line.input }),
     tag,
     access,
     dryRun: line.flags.get('dry-run') === true,
@@ -89,7 +90,7 @@ function publishCommand(stage: boolean): Command<PublishCommand> {
     flags: stage ? PUBLISH_FLAGS : [...PUBLISH_FLAGS, { name: 'otp-uses', value: true }],
     reads: false,
     // By trusted publishing (OIDC), a publish needs no token.
-    tokenless: true,
+    byOidc: true,
     parse: (line) => parsePublish(line, stage),
     plan: planPublishLine,
   };
@@ -221,9 +222,10 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
   }
 
   context.logger.info(`Publishing ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
-  const trusted = await uploader(env, id, plan.name);
+  const destination = published(plan);
+  const trusted = await uploader(env, id, plan.name, destination.npmCommand);
   const provenance = await provenanceFor(context, plan, built, trusted, env.sigstore);
-  const receipt = await uploadAndReconcile(context, plan, built, published(plan), trusted, provenance);
+  const receipt = await uploadAndReconcile(context, plan, built, destination, trusted, provenance);
   if (receipt.outcome === 'unchanged') return { status: 'unchanged', detail: `${id} was already published with identical contents` };
   const after = await afterUpload(id, 'published', scriptsAfter);
   return {
@@ -265,7 +267,7 @@ async function stageBuilt(context: CommandContext, plan: PublishPlan, built: Bui
     if (found) return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
     return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${before ? '' : ' (the staging area could not be read)'}${dryRunProvenance(plan)}` };
   }
-  const trusted = await uploader(env, id, plan.name);
+  const trusted = await uploader(env, id, plan.name, staged(plan).npmCommand);
   const before = (await listStaged(trusted?.client ?? context.client, plan.name)).find((entry) => entry.version === plan.version);
   if (before && before.shasum !== shasum) throw stagedConflict(id, before, shasum);
   if (before) {

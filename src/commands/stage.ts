@@ -244,7 +244,7 @@ export const stageListCommand: Command<{ pkg: string | undefined }> = {
   summary: 'list staged versions (of a package, or all the token may see)',
   flags: [],
   reads: true,
-  tokenless: true,
+  byOidc: true,
   parse(line) {
     arity(line, 0, 1, 'stage list [<pkg>]');
     const pkg = line.args[0];
@@ -272,7 +272,7 @@ export const stageViewCommand: Command<{ id: string }> = {
   summary: 'show a staged version',
   flags: [],
   reads: true,
-  tokenless: true,
+  byOidc: true,
   parse: (line) => ({ id: stageId(line, 'stage view <id>') }),
   plan: ({ id }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => stageView(context, id) }),
 };
@@ -284,7 +284,7 @@ export const stageDownloadCommand: Command<{ id: string; dir: string | undefined
   summary: "download a staged version's tarball",
   flags: [{ name: 'dir', value: true }],
   reads: true,
-  tokenless: true,
+  byOidc: true,
   parse: (line) => ({ id: stageId(line, 'stage download <id> [--dir <folder>]'), dir: flagValue(line.flags, 'dir') }),
   plan: ({ id, dir }, { source, cwd }) => oneStep({ label: source.text, reads: true, run: (context) => stageDownload(context, id, path.resolve(cwd, dir ?? '.')) }),
 };
@@ -309,7 +309,7 @@ function stageDecision(action: 'approve' | 'reject'): Command<StageDecision> {
     summary: action === 'approve' ? 'publish staged versions, each compared with what the checkout packs to' : 'delete staged versions',
     flags: [{ name: 'dry-run' }, ...WORKSPACE_FLAGS],
     reads: false,
-    tokenless: false,
+    byOidc: false,
     parse(line) {
       const workspaces = workspaceScope(line);
       if (workspaces !== undefined && line.args.length > 0) throw line.fail('name either ids and <pkg>@<version>s or --workspaces/-w, not both');
@@ -319,11 +319,16 @@ function stageDecision(action: 'approve' | 'reject'): Command<StageDecision> {
     async plan(data, { options, cwd, env }) {
       const { planStageDecisions } = await import('../plan/trust-stage-plan.ts');
       const decisions = await planStageDecisions(data, options, cwd, env);
+      // Web approvals: npm's "don't ask again" does not cover approving staged versions, so each asks a person.
+      const web = options.authType === 'web' || (options.authType === 'auto' && options.secret === undefined);
       return {
-        steps: decisions.map(({ target, text, checkout }) => ({
-          label: text,
+        ...(action === 'approve' && web && decisions.length > 1 && !data.dryRun && !options.dryRun
+          ? { intro: `stage approve: each of the ${decisions.length} staged versions needs its own web approval (npm's "don't ask again" does not cover approving staged versions).` }
+          : {}),
+        steps: decisions.map(({ target, checkout }) => ({
+          // Each version of a line of several (or of --workspaces) is a result of its own: `stage approve @s/a@1.0.0`.
+          label: decisions.length === 1 && data.workspaces === undefined ? data.text : ['stage', action, 'id' in target ? target.id : `${target.name}@${target.version}`].join(' '),
           reads: false,
-          ownApproval: action === 'approve',
           ...(action === 'approve' ? { check: ({ client }: { client: RegistryClient }) => preflightApprove(client, target, checkout) } : {}),
           run: (context: CommandContext, stepEnv: StepEnv) => (action === 'approve' ? stageApprove(context, target, data.dryRun, checkout, stepEnv) : stageReject(context, target, data.dryRun)),
         })),

@@ -201,13 +201,14 @@ function trustSetup(provider: TrustSpec['provider']): Command<ReturnType<typeof 
     // --yes: npm asks for confirmation without it; nothing here is interactive.
     flags: [...PROVIDER_FLAGS[provider], ...PERMISSION_FLAGS, ...WORKSPACE_FLAGS, { name: 'dry-run' }, { name: 'yes' }],
     reads: false,
-    tokenless: false,
+    byOidc: false,
     parse: (line) => parseTrustSetup(provider, line),
     async plan(data, { options, cwd }) {
       const { planTrust } = await import('../plan/trust-stage-plan.ts');
       return {
-        steps: (await planTrust(data, options, cwd)).map(({ pkg, config, text, notes }) => ({
-          label: text,
+        steps: (await planTrust(data, options, cwd)).map(({ pkg, config, flags, notes }) => ({
+          // A workspace's line says its own package: `trust github @s/a --file release.yml ...`.
+          label: data.workspaces === undefined ? data.text : ['trust', provider, pkg, ...flags].join(' '),
           reads: false,
           check: ({ client }) => preflightTrust(client, pkg),
           run: (context) => trustCreate(context, pkg, config, data.dryRun, notes),
@@ -229,7 +230,7 @@ export const trustListCommand: Command<{ pkg: string }> = {
   flags: [],
   // It reads, but through the 2FA gate: it needs a token.
   reads: true,
-  tokenless: false,
+  byOidc: false,
   parse(line) {
     arity(line, 0, 1, 'trust list [<pkg>]');
     return { pkg: line.pkgOrDefault(line.args[0]) };
@@ -244,7 +245,7 @@ export const trustRevokeCommand: Command<{ pkg: string; id: string; dryRun: bool
   summary: 'remove a trusted publisher from a package',
   flags: [{ name: 'id', value: true }, { name: 'dry-run' }],
   reads: false,
-  tokenless: false,
+  byOidc: false,
   parse(line) {
     arity(line, 0, 1, 'trust revoke [<pkg>] --id <id>');
     const id = flagValue(line.flags, 'id');

@@ -32,7 +32,7 @@ export const unpublishCommand: Command<{ pkg: string; version: string | undefine
   summary: 'remove a version (or, with --force, the whole package) from the registry',
   flags: [{ name: 'force' }],
   reads: false,
-  tokenless: false,
+  byOidc: false,
   parse(line) {
     arity(line, 1, 1, 'unpublish <pkg>@<version>');
     const text = line.args[0] as string;

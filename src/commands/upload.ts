@@ -215,8 +215,8 @@ export async function compare(client: RegistryClient, packument: Packument, vers
  * Trusted publishing for this version, and whether an upload can go at all: with no token, only a trusted
  * publishing session can (NoTokenError otherwise, before anything is sent).
  */
-export async function uploader(env: StepEnv, id: string, name: string): Promise<TrustedSession | undefined> {
-  const trusted = env.trustedPublishing ? await env.trustedPublishing(name) : undefined;
+export async function uploader(env: StepEnv, id: string, name: string, npmCommand: string): Promise<TrustedSession | undefined> {
+  const trusted = env.trustedPublishing ? await env.trustedPublishing(name, npmCommand) : undefined;
   if (!trusted && !env.hasToken) throw new NoTokenError(id);
   return trusted;
 }

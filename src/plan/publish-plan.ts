@@ -53,9 +53,8 @@ export async function planPublish(command: PublishCommand, options: Options, cwd
  * What a refusal of a publish's package names as its input: the folder or tarball a line gives itself (`publish`
  * for the CLI's own command, `commands line 2 (publish ./pkg)` for a line of a block), else the `package` setting.
  */
-export function packageInput(command: Pick<PublishCommand, 'line' | 'text' | 'target' | 'stage'>, names: Options['names']): string {
-  if (command.target === undefined) return names.package;
-  return command.line > 0 ? `commands line ${command.line} (${command.text})` : command.stage ? 'stage publish' : 'publish';
+export function packageInput(command: Pick<PublishCommand, 'target' | 'targetInput'>, names: Options['names']): string {
+  return command.target === undefined ? names.package : (command.targetInput ?? names.package);
 }
 
 /**

@@ -40,6 +40,8 @@ export interface Dependencies {
   sigstore?: Sigstore;
   /** Opens a web approval's page on this machine (the CLI's --open). */
   openUrl?: (url: string) => void;
+  /** The commands lines may name; default every command (src/commands/index.ts). */
+  commands?: ReadonlyArray<Command<any>>;
 }
 
 /** Where the commands come from: a `commands` block, one command's words (the CLI), or none (publish the package). */
@@ -71,7 +73,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     lines = await planLines(options, input, deps);
   } catch (error) {
     report.error = error;
-    report.results.push(failedResult(0, input === undefined ? 'publish' : 'commands', error, 0));
+    report.results.push(failedResult(0, input === undefined ? publishLineCommand.words.join(' ') : 'commands', error, 0));
     return report;
   }
   for (const { plan } of lines) for (const warning of plan.warnings ?? []) logger.warning(warning);
@@ -93,7 +95,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
         registry: options.registry,
         timeoutMs: options.approvalTimeoutMs,
         timeoutInput: options.names.approvalTimeout,
-        poll: (doneUrl, npmCommand) => pollDone(client, doneUrl, npmCommand ?? 'publish'),
+        poll: (doneUrl, npmCommand) => pollDone(client, doneUrl, npmCommand),
         ...(options.approvalWebhook ? { notify: approvalWebhook(options.approvalWebhook, deps.env) } : {}),
         ...(deps.openUrl ? { open: deps.openUrl } : {}),
         ...runDescription(lines),
@@ -107,10 +109,6 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     logger,
     secretInput: options.names.otpSecret,
   };
-  const ownApprovals = steps.filter((step) => step.ownApproval).length;
-  if (web && !otp.source && ownApprovals > 1 && !options.dryRun) {
-    logger.info(`stage approve: each of the ${ownApprovals} staged versions needs its own web approval (npm's "don't ask again" does not cover approving staged versions).`);
-  }
   const stepEnv: Omit<StepEnv, 'fresh'> = {
     scriptEnv: scrubEnvironment(deps.env, options.secrets),
     trustedPublishing: deps.idTokens ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent, env: deps.env }, deps.idTokens) : undefined,
@@ -172,18 +170,20 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
 
 /** Every line parsed, then settled into its steps (refused without a token where it needs one), before anything runs. */
 async function planLines(options: Options, input: CommandInput, deps: Dependencies): Promise<PlannedLine[]> {
+  const commands = deps.commands ?? COMMANDS;
   const parsed =
     input === undefined
-      ? [{ command: publishLineCommand as Command<unknown>, data: implicitPublish() as unknown, source: { line: 0, text: 'publish' } }]
+      ? [{ command: publishLineCommand as Command<unknown>, data: implicitPublish() as unknown, source: { line: 0, text: publishLineCommand.words.join(' ') } }]
       : await (async () => {
           const context = { inputName: input.inputName, defaultPackage: await defaultPackageName(options, deps.cwd) };
-          return 'block' in input ? parseBlock(input.block, COMMANDS, context) : [parseWords(input.words, { line: 0, text: input.words.join(' ') }, COMMANDS, context)];
+          return 'block' in input ? parseBlock(input.block, commands, context) : [parseWords(input.words, { line: 0, text: input.words.join(' ') }, commands, context)];
         })();
   if (options.token === undefined && !options.dryRun) {
-    const needs = parsed.find(({ command }) => !command.tokenless);
+    const needs = parsed.find(({ command }) => !command.byOidc);
     if (needs) {
       const where = needs.source.line > 0 ? `line ${needs.source.line} (${needs.source.text})` : needs.source.text;
-      throw new InputError(options.names.token, `${options.names.token}: ${where} needs a registry token: without one, only publish and stage publish can go, by trusted publishing (OIDC). Set ${options.names.token}.`, { received: needs.source.text });
+      const byOidc = commands.filter((command) => command.byOidc).map((command) => command.words.join(' '));
+      throw new InputError(options.names.token, `${options.names.token}: ${where} needs a registry token: without one, only ${byOidc.join(' and ')} can go, by trusted publishing (OIDC). Set ${options.names.token}.`, { received: needs.source.text });
     }
   }
   const lines: PlannedLine[] = [];
