@@ -6,7 +6,7 @@
 // end, whatever they left in it is listed and the run fails: tests leave nothing behind.
 // The product is laid out once, as users get it (test/helpers/product.ts: the action as
 // `uses:` checks it out, the CLI installed from its packed tarball), outside that directory.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,8 @@ const untracked = () => {
   return listed.status === 0 ? new Set(listed.stdout.split('\n').filter(Boolean)) : undefined;
 };
 const untrackedBefore = untracked();
+// The linters (npm run lint) run beside the tests, on the whole tree, when no file is named; their verdict comes at the end.
+const lint = files.length > 0 ? undefined : linting();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'npm-totp-publish-tests-'));
 const productDir = mkdtempSync(path.join(os.tmpdir(), 'npm-totp-publish-product-'));
 let status;
@@ -47,6 +49,13 @@ try {
     },
   );
   status = result.status ?? 1;
+  if (lint) {
+    const { code, output } = await lint;
+    if (code !== 0) {
+      console.error(`\nnpm run lint failed (exit ${code}):\n${output}`);
+      status = 1;
+    } else console.log('\nnpm run lint: no problem.');
+  }
   const added = [...(untracked() ?? [])].filter((file) => untrackedBefore !== undefined && !untrackedBefore.has(file));
   if (added.length > 0) {
     console.error(`\nThe tests left ${added.length} new file${added.length === 1 ? '' : 's'} in the checkout (tests must write only to their temporary directory):\n  ${added.sort().join('\n  ')}`);
@@ -62,3 +71,15 @@ try {
   rmSync(productDir, { recursive: true, force: true });
 }
 process.exit(status);
+
+/** `npm run lint`'s checks, started now: resolves with their exit code and what they printed. */
+function linting() {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join('scripts', 'lint.js')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', (error) => resolve({ code: 1, output: String(error) }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}

@@ -35,7 +35,6 @@ var external_node_crypto_ = __webpack_require__(7598);
 
 
 
-
 function actionLogger(redactor) {
     return {
         debug: (message) => core/* debug */.Yz(redactor.redact(message)),

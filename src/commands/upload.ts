@@ -3,6 +3,7 @@ import { describeError, describeReason } from '../foundation/describe-error.ts';
 import { ProductError } from '../foundation/errors.ts';
 import { failureKind, isSigstoreFailure, isTransient, statusOf } from '../foundation/http-errors.ts';
 import { type OtpContext, withOtp } from '../otp/with-otp.ts';
+import type * as PackModule from '../package/pack.ts';
 import type { PackedTarball } from '../package/pack.ts';
 import { readPublishManifest } from '../package/prepared-manifest.ts';
 import { ScriptFailedError } from '../package/scripts.ts';
@@ -35,8 +36,8 @@ export const sha1 = (data: Buffer): string => createHash('sha1').update(data).di
  * The in-process packer (npm-packlist's walk, ignore rules, tar), loaded when a folder is to be packed: a `.tgz`
  * never needs it, and for a folder it loads while the registry answers the read in the publish's check.
  */
-let packer: Promise<typeof import('../package/pack.ts')> | undefined;
-export const loadPacker = (): Promise<typeof import('../package/pack.ts')> => (packer ??= import('../package/pack.ts'));
+let packer: Promise<typeof PackModule> | undefined;
+export const loadPacker = (): Promise<typeof PackModule> => (packer ??= import('../package/pack.ts'));
 
 /** A folder's manifest as npm publishes it, and its tarball. */
 export interface ReadAndPacked {

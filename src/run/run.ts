@@ -41,7 +41,7 @@ export interface Dependencies {
   /** Opens a web approval's page on this machine (the CLI's --open). */
   openUrl?: (url: string) => void;
   /** The commands lines may name; default every command (src/commands/index.ts). */
-  commands?: ReadonlyArray<Command<any>>;
+  commands?: ReadonlyArray<Command<unknown>>;
 }
 
 /** Where the commands come from: a `commands` block, one command's words (the CLI), or none (publish the package). */

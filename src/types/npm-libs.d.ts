@@ -90,8 +90,9 @@ declare module '@npmcli/run-script' {
 }
 
 declare module '@npmcli/agent' {
+  import type { Agent } from 'node:http';
   /** The agent npm uses for `url` (a proxy from the environment, keep-alive, timeouts), cached by its options. */
-  export function getAgent(url: string, options?: Record<string, unknown>): import('node:http').Agent;
+  export function getAgent(url: string, options?: Record<string, unknown>): Agent;
 }
 
 declare module 'ini' {

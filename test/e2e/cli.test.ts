@@ -120,7 +120,7 @@ describe('the CLI, installed from its packed tarball', () => {
   it('prints one command family\'s usage for <command> --help', async () => {
     const run = await runCli(['owner', '--help'], { PATH: process.env.PATH ?? '' }, process.cwd());
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^Usage: npm-totp-publish owner <subcommand> \[options\]\n\n  owner add <user> \[<pkg>\]\n/);
+    assert.match(run.stdout, /^Usage: npm-totp-publish owner <subcommand> \[options\]\n\n {2}owner add <user> \[<pkg>\]\n/);
     assert.doesNotMatch(run.stdout.split('\nOptions:')[0] ?? '', /dist-tag/);
     const one = await runCli(['stage', 'approve', '--help'], { PATH: process.env.PATH ?? '' }, process.cwd());
     assert.match(one.stdout, /^Usage: npm-totp-publish stage approve /);

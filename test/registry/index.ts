@@ -107,7 +107,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
     oidcTokenTtlS: () => settings.oidcTokenTtlS,
     gate, webAuth, faults, settings: frontSettings, log,
   });
-  front.on('request', server.handle);
+  front.on('request', (request, response) => void server.handle(request, response));
 
   let closed: Promise<void> | undefined;
   return {

@@ -65,7 +65,7 @@ function calleeName(call: ts.CallExpression): string | undefined {
 
 /** The function `send` of `{ send: ... }` / `{ send(...) {...} }` in `withOtp(context, {...})` calls. */
 function isWithOtpSend(fn: ts.Node): boolean {
-  let holder: ts.Node = fn;
+  let holder: ts.Node;
   if (ts.isMethodDeclaration(fn)) holder = fn;
   else if (ts.isPropertyAssignment(fn.parent)) holder = fn.parent;
   else return false;
