@@ -460,7 +460,10 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/foundation/describe-error.js
 var describe_error = __webpack_require__(403);
+// EXTERNAL MODULE: ./lib/foundation/is-record.js
+var is_record = __webpack_require__(9319);
 ;// CONCATENATED MODULE: ./lib/package/published-fields.js
+
 const INSTALL_FIELDS = [
     'dependencies',
     'devDependencies',
@@ -492,7 +495,7 @@ function canonical(value) {
         return undefined;
     if (Array.isArray(value) && value.length === 0)
         return undefined;
-    if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)
+    if ((0,is_record/* isRecord */.u)(value) && Object.keys(value).length === 0)
         return undefined;
     return JSON.stringify(sorted(value));
 }
@@ -1787,17 +1790,18 @@ function describeEntry(entry) {
 /* harmony export */   c2: () => (/* binding */ statusOf),
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   p3: () => (/* binding */ isSigstoreFailure),
-/* harmony export */   u4: () => (/* binding */ isRecord),
 /* harmony export */   zU: () => (/* binding */ failureKind)
 /* harmony export */ });
 /* unused harmony export connectionFailure */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
+/* harmony import */ var _is_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9319);
+
 
 function statusOf(error) {
-    return isRecord(error) && typeof error.statusCode === 'number' ? error.statusCode : undefined;
+    return (0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && typeof error.statusCode === 'number' ? error.statusCode : undefined;
 }
 function errorHeader(error, name) {
-    if (!isRecord(error) || !isRecord(error.headers))
+    if (!(0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) || !(0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error.headers))
         return undefined;
     const value = error.headers[name];
     if (Array.isArray(value))
@@ -1808,7 +1812,7 @@ const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 
 const UNSENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EINVALIDPROXY']);
 const RETRYABLE_UNSENT = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 function connectionFailure(error) {
-    if (!isRecord(error) || statusOf(error) !== undefined)
+    if (!(0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) || statusOf(error) !== undefined)
         return undefined;
     if (typeof error.code === 'string' && UNSENT_CODES.has(error.code))
         return 'unsent';
@@ -1819,13 +1823,13 @@ function connectionFailure(error) {
 const SIGSTORE_CODES = new Set(['CA_CREATE_SIGNING_CERTIFICATE_ERROR', 'TLOG_CREATE_ENTRY_ERROR', 'TLOG_FETCH_ENTRY_ERROR', 'TSA_CREATE_TIMESTAMP_ERROR', 'IDENTITY_TOKEN_READ_ERROR', 'IDENTITY_TOKEN_PARSE_ERROR']);
 const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', ...SIGSTORE_CODES]);
 function isSigstoreFailure(error) {
-    return isRecord(error) && typeof error.code === 'string' && SIGSTORE_CODES.has(error.code);
+    return (0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && typeof error.code === 'string' && SIGSTORE_CODES.has(error.code);
 }
 function failureKind(error) {
     const status = statusOf(error);
     if (status !== undefined)
         return status === 408 || status >= 500 ? 'unclear' : 'refused';
-    if (isRecord(error) && typeof error.code === 'string' && LOCAL_CODES.has(error.code))
+    if ((0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && typeof error.code === 'string' && LOCAL_CODES.has(error.code))
         return 'unsent';
     const failure = connectionFailure(error);
     if (failure === 'unsent')
@@ -1839,10 +1843,20 @@ function isTransient(error) {
     if (status !== undefined)
         return status === 408 || status >= 500;
     const failure = connectionFailure(error);
-    return failure === 'lost' || (failure === 'unsent' && isRecord(error) && RETRYABLE_UNSENT.has(error.code));
+    return failure === 'lost' || (failure === 'unsent' && (0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && RETRYABLE_UNSENT.has(error.code));
 }
+
+
+/***/ }),
+
+/***/ 9319:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
 function isRecord(value) {
-    return typeof value === 'object' && value !== null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
@@ -2530,9 +2544,11 @@ function checkUses(uses) {
 /* harmony export */ });
 /* unused harmony exports isOtpChallenge, retryAfter */
 /* harmony import */ var _foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3505);
+/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9319);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2366);
 /* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6198);
 /* harmony import */ var _web_approval_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8087);
+
 
 
 
@@ -2621,15 +2637,15 @@ async function withOtp(context, write, tally = { otpAttempts: 0, waitedMs: 0 }) 
     }
 }
 function isOtpChallenge(error) {
-    return (0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(error) && error.code === 'EOTP';
+    return (0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u)(error) && error.code === 'EOTP';
 }
 function securityKeyNotice(error) {
     return /security key/i.test((0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorHeader */ .GI)(error, 'npm-notice') ?? '');
 }
 function isOtpRateLimit(error) {
-    if (!(0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(error))
+    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u)(error))
         return false;
-    const said = (0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(error.body) && typeof error.body.error === 'string' ? error.body.error : error.message;
+    const said = (0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u)(error.body) && typeof error.body.error === 'string' ? error.body.error : error.message;
     return typeof said === 'string' && /rate limited otp/i.test(said);
 }
 function retryAfter(error, nowMs) {
@@ -2773,7 +2789,9 @@ function expand(value, env, file, inputName, strict) {
 /* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8056);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2088);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
+/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9319);
 /* harmony import */ var _registry_name_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5709);
+
 
 
 
@@ -2793,7 +2811,7 @@ function publishManifest(pkg, monorepo, inputName) {
     const context = { pkg, monorepo, byName: workspaceIndex(monorepo), file: node_path__WEBPACK_IMPORTED_MODULE_0__.join(pkg.dir, 'package.json'), inputName, warnings: [] };
     for (const field of DEPENDENCY_FIELDS) {
         const dependencies = manifest[field];
-        if (typeof dependencies !== 'object' || dependencies === null || Array.isArray(dependencies))
+        if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(dependencies))
             continue;
         const rewritten = {};
         for (const [name, spec] of Object.entries(dependencies)) {
@@ -2931,10 +2949,9 @@ function resolveCatalog(name, spec, field, context) {
 }
 function liftPublishConfig(manifest, context) {
     const { manager } = context.monorepo;
-    const config = manifest.publishConfig;
-    if (manager === 'npm' || typeof config !== 'object' || config === null || Array.isArray(config))
+    const { publishConfig } = manifest;
+    if (manager === 'npm' || !(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(publishConfig))
         return;
-    const publishConfig = config;
     if (manager === 'yarn') {
         for (const field of YARN_LIFTED_FIELDS)
             if (publishConfig[field])
@@ -2988,6 +3005,8 @@ function refusal(context, what, received) {
 /* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8056);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2088);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9670);
+/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9319);
+
 
 
 
@@ -3024,11 +3043,10 @@ async function readManifest(dir, inputName) {
     return checkManifest(data, file, inputName);
 }
 function checkManifest(data, where, inputName) {
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(data)) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: where });
     }
-    const manifest = data;
-    const { name, version } = manifest;
+    const { name, version } = data;
     if (typeof name !== 'string' || name === '') {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: ${where} has no "name". Give the package a name, such as "my-package" or "@scope/my-package".`, { received: name });
     }
@@ -3044,7 +3062,7 @@ function checkManifest(data, where, inputName) {
     if (clean === null) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: version ${JSON.stringify(version)} in ${where} is not a semver version. Use major.minor.patch, such as 1.2.3 or 2.0.0-beta.1.`, { received: version });
     }
-    return { ...manifest, version: clean };
+    return { ...data, version: clean };
 }
 
 
@@ -3062,6 +3080,8 @@ function checkManifest(data, where, inputName) {
 /* harmony import */ var _npmcli_package_json__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2700);
 /* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8697);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9670);
+/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9319);
+
 
 
 
@@ -3082,7 +3102,7 @@ async function readTarballManifest(data) {
         const pkg = new _npmcli_package_json__WEBPACK_IMPORTED_MODULE_3__().create(dir);
         try {
             pkg.fromJSON(json.toString('utf8'));
-            if (!isObject(pkg.content))
+            if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(pkg.content))
                 throw new Error('it does not hold a JSON object');
             await writeSkeleton(dir, unpacked, pkg.content);
             await pkg.normalize({ steps: ['gypfile'] });
@@ -3106,7 +3126,7 @@ async function readTarballManifest(data) {
 const KEPT = /^(package\.json|AUTHORS|readme(\..*)?)$/i;
 async function writeSkeleton(dir, unpacked, manifest) {
     const { directories } = manifest;
-    const all = isObject(directories) && Boolean(directories.man || directories.bin);
+    const all = (0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(directories) && Boolean(directories.man || directories.bin);
     const main = manifest.main || 'index.js';
     const extless = typeof main === 'string' ? node_path__WEBPACK_IMPORTED_MODULE_2__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_2__.posix.dirname(main), node_path__WEBPACK_IMPORTED_MODULE_2__.posix.basename(main, node_path__WEBPACK_IMPORTED_MODULE_2__.posix.extname(main))) : undefined;
     const types = extless === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(`./${extless}.d.ts`);
@@ -3173,9 +3193,6 @@ function unpackedPath(entryPath) {
     const key = node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(parts.join('/').replace(/^\/+/, '')).replace(/\/+$/, '');
     return key === '' || key === '.' ? undefined : key;
 }
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 
 /***/ }),
@@ -3214,14 +3231,16 @@ function isRegistryName(name) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9670);
-/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3411);
+/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9319);
+/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3411);
+
 
 
 
 
 function hasScript(manifest, event) {
     const scripts = manifest.scripts;
-    return typeof scripts === 'object' && scripts !== null && typeof scripts[event] === 'string';
+    return (0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u)(scripts) && typeof scripts[event] === 'string';
 }
 async function runScript(run) {
     if (!hasScript(run.manifest, run.event))
@@ -3322,7 +3341,7 @@ function scrubEnvironment(env, secrets) {
     }
     for (const name of PLACEHOLDERS)
         if (env[name] !== undefined)
-            clean[name] = _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_3__/* .SETUP_NODE_PLACEHOLDER */ .D;
+            clean[name] = _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_4__/* .SETUP_NODE_PLACEHOLDER */ .D;
     return clean;
 }
 
@@ -3407,8 +3426,10 @@ function integrityOf(data) {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2088);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8815);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9670);
+/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9319);
 /* harmony import */ var glob__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2600);
 /* harmony import */ var _registry_name_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5709);
+
 
 
 
@@ -3450,7 +3471,7 @@ async function findWorkspaces(root, inputName) {
     else {
         declaredIn = rootFile;
         const declared = rootManifest.workspaces;
-        const list = isObject(declared) && !Array.isArray(declared) ? declared.packages : declared;
+        const list = (0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u)(declared) ? declared.packages : declared;
         patterns = stringList(list, `"workspaces" in ${rootFile}`, inputName);
         if (patterns.length === 0)
             throw noWorkspaces(rootFile, inputName);
@@ -3646,7 +3667,7 @@ async function pnpmFolders(root, declared) {
 function readCatalogs(config, file, inputName) {
     const catalogs = {};
     const named = config.catalogs ?? {};
-    if (!isObject(named) || Array.isArray(named))
+    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u)(named))
         throw malformedCatalog(file, '"catalogs" is not a mapping of catalog names to catalogs', inputName);
     if (config.catalog != null && named.default != null) {
         throw malformedCatalog(file, 'the default catalog is defined twice, as "catalog" and as "catalogs.default"; keep one', inputName);
@@ -3656,7 +3677,7 @@ function readCatalogs(config, file, inputName) {
         if (catalog == null)
             continue;
         const where = name === 'default' && config.catalog != null ? '"catalog"' : `catalog "${name}"`;
-        if (!isObject(catalog) || Array.isArray(catalog))
+        if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u)(catalog))
             throw malformedCatalog(file, `${where} is not a mapping of package names to ranges`, inputName);
         for (const [dependency, range] of Object.entries(catalog)) {
             if (typeof range !== 'string')
@@ -3697,7 +3718,7 @@ function parseManifest(text, file, inputName) {
     catch (error) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid JSON (${error.message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
     }
-    if (!isObject(data) || Array.isArray(data)) {
+    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u)(data)) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: file });
     }
     return data;
@@ -3713,7 +3734,7 @@ function parseYamlObject(text, file, inputName) {
     }
     if (data === null || data === undefined)
         return {};
-    if (!isObject(data) || Array.isArray(data)) {
+    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u)(data)) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, { received: file });
     }
     return data;
@@ -3728,9 +3749,6 @@ async function readText(file, inputName) {
             return undefined;
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: could not read ${file} (${code ?? error.message}). Check that the file is readable.`, { received: file, cause: error });
     }
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null;
 }
 function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
@@ -3945,6 +3963,8 @@ var semver = __webpack_require__(2088);
 var validate = __webpack_require__(5443);
 // EXTERNAL MODULE: ./lib/foundation/errors.js
 var errors = __webpack_require__(9670);
+// EXTERNAL MODULE: ./lib/foundation/is-record.js
+var is_record = __webpack_require__(9319);
 // EXTERNAL MODULE: ./lib/package/npmrc.js
 var package_npmrc = __webpack_require__(9050);
 // EXTERNAL MODULE: ./lib/package/read-package.js
@@ -4036,6 +4056,7 @@ async function workspaceRootAbove(dir) {
 
 
 
+
 const PUBLISH_SCRIPTS = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
 async function planPublish(command, options, cwd, env) {
     const input = packageInput(command, options.names);
@@ -4076,7 +4097,7 @@ async function settlePublish(command, options, source, cwd, env, npmrc = {}) {
     if (manifest.private) {
         throw new errors/* InputError */.dz(names.package, `${names.package}: ${name} is marked "private": ${JSON.stringify(manifest.private)} in ${where}; npm refuses to publish it. Remove "private" to publish.`, { received: name });
     }
-    const publishConfig = isRecord(manifest.publishConfig) ? manifest.publishConfig : {};
+    const publishConfig = (0,is_record/* isRecord */.u)(manifest.publishConfig) ? manifest.publishConfig : {};
     const tagInput = command.line > 0 ? `${names.tag} (or --tag on line ${command.line})` : names.tag;
     const chosen = command.tag ?? options.tag;
     const configured = typeof publishConfig.tag === 'string' ? publishConfig.tag : undefined;
@@ -4149,9 +4170,6 @@ function normalizeUrl(url) {
     catch {
         return url.trim();
     }
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
@@ -4377,7 +4395,10 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(2088);
+// EXTERNAL MODULE: ./lib/foundation/is-record.js
+var is_record = __webpack_require__(9319);
 ;// CONCATENATED MODULE: ./lib/package/dependency-order.js
+
 
 
 const RUNTIME_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'];
@@ -4389,7 +4410,7 @@ function dependencyOrder(packages) {
         const targets = new Set();
         for (const field of RUNTIME_FIELDS) {
             const dependencies = pkg.manifest[field];
-            if (typeof dependencies !== 'object' || dependencies === null || Array.isArray(dependencies))
+            if (!(0,is_record/* isRecord */.u)(dependencies))
                 continue;
             for (const [name, spec] of Object.entries(dependencies)) {
                 if (typeof spec !== 'string')

@@ -28,7 +28,10 @@ var errors = __webpack_require__(9670);
 var lib = __webpack_require__(6446);
 // EXTERNAL MODULE: ./node_modules/@npmcli/package-json/lib/index.js
 var package_json_lib = __webpack_require__(2700);
+// EXTERNAL MODULE: ./lib/foundation/is-record.js
+var is_record = __webpack_require__(9319);
 ;// CONCATENATED MODULE: ./lib/package/pack-tree.js
+
 
 
 
@@ -39,7 +42,7 @@ async function readPackManifest(dir, text) {
     const file = external_node_path_.join(dir, 'package.json');
     try {
         const pkg = text === undefined ? await package_json_lib.load(dir) : new package_json_lib().create(dir).fromJSON(text);
-        if (!isObject(pkg.content))
+        if (!(0,is_record/* isRecord */.u)(pkg.content))
             throw new Error('it does not hold a JSON object');
         return (await pkg.normalize({ steps: NORMALIZE_STEPS })).content;
     }
@@ -90,7 +93,7 @@ function edgeType(node, name, isTop) {
         return 'workspace';
     const pkg = node.package;
     let type;
-    if (isObject(pkg.peerDependencies) && Object.hasOwn(pkg.peerDependencies, name))
+    if ((0,is_record/* isRecord */.u)(pkg.peerDependencies) && Object.hasOwn(pkg.peerDependencies, name))
         type = 'peer';
     if (hasKey(pkg.dependencies, name))
         type = 'prod';
@@ -102,9 +105,6 @@ function edgeType(node, name, isTop) {
 }
 function hasKey(deps, name) {
     return Object.keys(Object(deps || {})).includes(name);
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 async function readInstalledManifest(dir) {
     try {

@@ -1,6 +1,7 @@
 import type { Clock } from '../foundation/clock.ts';
 import type { Logger } from '../foundation/logger.ts';
-import { errorHeader, isRecord, statusOf } from '../foundation/http-errors.ts';
+import { errorHeader, statusOf } from '../foundation/http-errors.ts';
+import { isRecord } from '../foundation/is-record.ts';
 import { OtpRejectedError, OtpRequiredError, RateLimitedError, SecurityKeyError } from './errors.ts';
 import { DEFAULT_MAX_TOTAL_WAIT_MS, type IssuedCode, type OtpSource } from './source.ts';
 import { webChallengeOf, type WebApprovals } from './web-approval.ts';

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import semver from 'semver';
+import { isRecord } from '../foundation/is-record.ts';
 
 /** What dependencyOrder needs of a package: a WorkspacePackage fits. */
 export interface OrderablePackage {
@@ -51,8 +52,8 @@ export function dependencyOrder(packages: readonly OrderablePackage[]): Dependen
     const targets = new Set<string>();
     for (const field of RUNTIME_FIELDS) {
       const dependencies = pkg.manifest[field];
-      if (typeof dependencies !== 'object' || dependencies === null || Array.isArray(dependencies)) continue;
-      for (const [name, spec] of Object.entries(dependencies as Record<string, unknown>)) {
+      if (!isRecord(dependencies)) continue;
+      for (const [name, spec] of Object.entries(dependencies)) {
         if (typeof spec !== 'string') continue;
         const target = workspaceTarget(pkg, name, spec, sorted, byName);
         // A package naming itself is fine, and no reason to wait.

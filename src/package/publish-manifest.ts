@@ -2,6 +2,7 @@ import path from 'node:path';
 import npa from 'npm-package-arg';
 import semver from 'semver';
 import { InputError } from '../foundation/errors.ts';
+import { isRecord } from '../foundation/is-record.ts';
 import { isRegistryName } from './registry-name.ts';
 import type { Monorepo, PackageManager, WorkspacePackage } from './workspaces.ts';
 
@@ -68,9 +69,9 @@ export function publishManifest(pkg: WorkspacePackage, monorepo: Monorepo, input
   const context: Context = { pkg, monorepo, byName: workspaceIndex(monorepo), file: path.join(pkg.dir, 'package.json'), inputName, warnings: [] };
   for (const field of DEPENDENCY_FIELDS) {
     const dependencies = manifest[field];
-    if (typeof dependencies !== 'object' || dependencies === null || Array.isArray(dependencies)) continue;
+    if (!isRecord(dependencies)) continue;
     const rewritten: Record<string, unknown> = {};
-    for (const [name, spec] of Object.entries(dependencies as Record<string, unknown>)) {
+    for (const [name, spec] of Object.entries(dependencies)) {
       const value = typeof spec === 'string' ? rewriteDependency(name, spec, field, context) : spec;
       // Nothing of workspace: may reach the registry: a devDependency that cannot be resolved is left out (see versionOf).
       if (typeof value === 'string' && value.startsWith('workspace:')) continue;
@@ -220,9 +221,8 @@ function resolveCatalog(name: string, spec: string, field: string, context: Cont
 /** pnpm lifts its fields and drops them (and an emptied publishConfig); yarn lifts the fields that are set and keeps publishConfig; npm lifts none. */
 function liftPublishConfig(manifest: Record<string, unknown>, context: Context): void {
   const { manager } = context.monorepo;
-  const config = manifest.publishConfig;
-  if (manager === 'npm' || typeof config !== 'object' || config === null || Array.isArray(config)) return;
-  const publishConfig = config as Record<string, unknown>;
+  const { publishConfig } = manifest;
+  if (manager === 'npm' || !isRecord(publishConfig)) return;
   if (manager === 'yarn') {
     for (const field of YARN_LIFTED_FIELDS) if (publishConfig[field]) manifest[field] = publishConfig[field];
     return;

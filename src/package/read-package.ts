@@ -3,6 +3,7 @@ import path from 'node:path';
 import npa from 'npm-package-arg';
 import semver from 'semver';
 import { InputError } from '../foundation/errors.ts';
+import { isRecord } from '../foundation/is-record.ts';
 
 const EXPECTED = 'Give a package folder, its package.json, or a .tgz made by npm pack';
 
@@ -61,11 +62,10 @@ async function readManifest(dir: string, inputName: string): Promise<PackageMani
 
 /** Checks name and version as npm publish would, with messages naming the file; the version comes back as npm publishes it. */
 export function checkManifest(data: unknown, where: string, inputName: string): PackageManifest {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+  if (!isRecord(data)) {
     throw new InputError(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: where });
   }
-  const manifest = data as Record<string, unknown>;
-  const { name, version } = manifest;
+  const { name, version } = data;
   if (typeof name !== 'string' || name === '') {
     throw new InputError(inputName, `${inputName}: ${where} has no "name". Give the package a name, such as "my-package" or "@scope/my-package".`, { received: name });
   }
@@ -80,5 +80,5 @@ export function checkManifest(data: unknown, where: string, inputName: string): 
   if (clean === null) {
     throw new InputError(inputName, `${inputName}: version ${JSON.stringify(version)} in ${where} is not a semver version. Use major.minor.patch, such as 1.2.3 or 2.0.0-beta.1.`, { received: version });
   }
-  return { ...manifest, version: clean } as unknown as PackageManifest;
+  return { ...data, version: clean } as unknown as PackageManifest;
 }

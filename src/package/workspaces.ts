@@ -4,6 +4,7 @@ import { minimatch } from 'minimatch';
 import semver from 'semver';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../foundation/errors.ts';
+import { isRecord } from '../foundation/is-record.ts';
 import { glob } from 'glob';
 import { isRegistryName } from './registry-name.ts';
 
@@ -90,7 +91,7 @@ export async function findWorkspaces(root: string, inputName: string): Promise<M
   } else {
     declaredIn = rootFile;
     const declared = rootManifest.workspaces;
-    const list = isObject(declared) && !Array.isArray(declared) ? declared.packages : declared;
+    const list = isRecord(declared) ? declared.packages : declared;
     patterns = stringList(list, `"workspaces" in ${rootFile}`, inputName);
     if (patterns.length === 0) throw noWorkspaces(rootFile, inputName);
     if (manager === 'yarn') {
@@ -322,15 +323,15 @@ async function pnpmFolders(root: string, declared: string[]): Promise<string[]> 
 function readCatalogs(config: Record<string, unknown>, file: string, inputName: string): Catalogs {
   const catalogs: Catalogs = {};
   const named = config.catalogs ?? {};
-  if (!isObject(named) || Array.isArray(named)) throw malformedCatalog(file, '"catalogs" is not a mapping of catalog names to catalogs', inputName);
-  if (config.catalog != null && (named as Record<string, unknown>).default != null) {
+  if (!isRecord(named)) throw malformedCatalog(file, '"catalogs" is not a mapping of catalog names to catalogs', inputName);
+  if (config.catalog != null && named.default != null) {
     throw malformedCatalog(file, 'the default catalog is defined twice, as "catalog" and as "catalogs.default"; keep one', inputName);
   }
   const entries: Array<[string, unknown]> = [['default', config.catalog ?? undefined], ...Object.entries(named)];
   for (const [name, catalog] of entries) {
     if (catalog == null) continue;
     const where = name === 'default' && config.catalog != null ? '"catalog"' : `catalog "${name}"`;
-    if (!isObject(catalog) || Array.isArray(catalog)) throw malformedCatalog(file, `${where} is not a mapping of package names to ranges`, inputName);
+    if (!isRecord(catalog)) throw malformedCatalog(file, `${where} is not a mapping of package names to ranges`, inputName);
     for (const [dependency, range] of Object.entries(catalog)) {
       if (typeof range !== 'string') throw malformedCatalog(file, `${where} gives "${dependency}" a ${typeof range}, not a range`, inputName);
     }
@@ -373,7 +374,7 @@ function parseManifest(text: string, file: string, inputName: string): Record<st
   } catch (error) {
     throw new InputError(inputName, `${inputName}: ${file} is not valid JSON (${(error as Error).message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
   }
-  if (!isObject(data) || Array.isArray(data)) {
+  if (!isRecord(data)) {
     throw new InputError(inputName, `${inputName}: ${file} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: file });
   }
   return data;
@@ -388,7 +389,7 @@ function parseYamlObject(text: string, file: string, inputName: string): Record<
     throw new InputError(inputName, `${inputName}: ${file} is not valid YAML (${reason}). Fix its syntax.`, { received: file });
   }
   if (data === null || data === undefined) return {};
-  if (!isObject(data) || Array.isArray(data)) {
+  if (!isRecord(data)) {
     throw new InputError(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, { received: file });
   }
   return data;
@@ -403,10 +404,6 @@ async function readText(file: string, inputName: string): Promise<string | undef
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw new InputError(inputName, `${inputName}: could not read ${file} (${code ?? (error as Error).message}). Check that the file is readable.`, { received: file, cause: error });
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 /** Code-unit order: the same on every machine and locale. */

@@ -3,6 +3,7 @@ import semver from 'semver';
 import type { PublishCommand, PublishPlan, PublishSource } from './types.ts';
 import { tagProblem } from '../grammar/validate.ts';
 import { InputError } from '../foundation/errors.ts';
+import { isRecord } from '../foundation/is-record.ts';
 import { type Destination, npmDestination, type NpmrcRegistry, readNpmConfig, readNpmrcRegistries } from '../package/npmrc.ts';
 import { readPackageSource } from '../package/read-package.ts';
 import { hasScript, type LifecycleEvent } from '../package/scripts.ts';
@@ -176,8 +177,4 @@ function normalizeUrl(url: string): string {
   } catch {
     return url.trim();
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
