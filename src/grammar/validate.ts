@@ -1,5 +1,5 @@
-import npa from 'npm-package-arg';
 import semver from 'semver';
+import { isRegistryName } from '../package/registry-name.ts';
 
 /**
  * Checks shared by settings and command lines. Each returns a problem
@@ -9,12 +9,7 @@ import semver from 'semver';
 
 /** A registry package name, without a version or range. */
 export function packageNameProblem(name: string): string | undefined {
-  try {
-    const parsed = npa(name);
-    if (parsed.registry && parsed.name === name) return undefined;
-  } catch {
-    // falls through to the message
-  }
+  if (isRegistryName(name)) return undefined;
   return `"${name}" is not a valid npm package name (lower-case, URL-safe, optionally @scope/name)`;
 }
 

@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import npa from 'npm-package-arg';
 import semver from 'semver';
 import { InputError } from '../foundation/errors.ts';
 import { isRecord } from '../foundation/is-record.ts';
+import { isRegistryName } from './registry-name.ts';
 
 const EXPECTED = 'Give a package folder, its package.json, or a .tgz made by npm pack';
 
@@ -69,10 +69,7 @@ export function checkManifest(data: unknown, where: string, inputName: string): 
   if (typeof name !== 'string' || name === '') {
     throw new InputError(inputName, `${inputName}: ${where} has no "name". Give the package a name, such as "my-package" or "@scope/my-package".`, { received: name });
   }
-  try {
-    const parsed = npa(name);
-    if (!parsed.registry || parsed.name !== name) throw new Error('not a registry package name');
-  } catch {
+  if (!isRegistryName(name)) {
     throw new InputError(inputName, `${inputName}: "${name}" in ${where} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`, { received: name });
   }
   // libnpmpublish publishes semver.clean(version) ("v1.2.3" and "1.2.3+build" become 1.2.3): use that version everywhere.
