@@ -1216,16 +1216,18 @@ function commandHelp(commands) {
 /* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(403);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9670);
 /* harmony import */ var _grammar_line_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(474);
-/* harmony import */ var _grammar_validate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5443);
-/* harmony import */ var _package_scripts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8344);
-/* harmony import */ var _plan_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3808);
-/* harmony import */ var _plan_provenance_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9340);
-/* harmony import */ var _registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(677);
-/* harmony import */ var _registry_packument_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2919);
-/* harmony import */ var _registry_stage_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5121);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5583);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2615);
-/* harmony import */ var _upload_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(136);
+/* harmony import */ var _grammar_options_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3635);
+/* harmony import */ var _grammar_validate_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5443);
+/* harmony import */ var _package_scripts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8344);
+/* harmony import */ var _plan_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3808);
+/* harmony import */ var _plan_provenance_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9340);
+/* harmony import */ var _registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(677);
+/* harmony import */ var _registry_packument_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2919);
+/* harmony import */ var _registry_stage_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5121);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5583);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(2615);
+/* harmony import */ var _upload_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(136);
+
 
 
 
@@ -1253,7 +1255,7 @@ function parsePublish(line, stage) {
         throw line.fail(`expected: ${stage ? 'stage ' : ''}publish [<folder>|<tarball>] [options]`);
     const tag = (0,_grammar_line_js__WEBPACK_IMPORTED_MODULE_3__.flagValue)(line.flags, 'tag');
     if (tag !== undefined) {
-        const problem = (0,_grammar_validate_js__WEBPACK_IMPORTED_MODULE_4__/* .tagProblem */ .qH)(tag);
+        const problem = (0,_grammar_validate_js__WEBPACK_IMPORTED_MODULE_5__/* .tagProblem */ .qH)(tag);
         if (problem)
             throw line.fail(problem);
     }
@@ -1263,8 +1265,8 @@ function parsePublish(line, stage) {
     const given = {
         workspaces: (0,_grammar_line_js__WEBPACK_IMPORTED_MODULE_3__.workspaceScope)(line),
         includeWorkspaceRoot: line.flags.get('include-workspace-root') === true ? true : undefined,
-        concurrency: (0,_grammar_line_js__WEBPACK_IMPORTED_MODULE_3__.countFlag)(line, 'concurrency', 32),
-        otpUses: stage ? undefined : (0,_grammar_line_js__WEBPACK_IMPORTED_MODULE_3__.countFlag)(line, 'otp-uses', 1000, true),
+        concurrency: (0,_grammar_line_js__WEBPACK_IMPORTED_MODULE_3__.countFlag)(line, 'concurrency', _grammar_options_js__WEBPACK_IMPORTED_MODULE_4__.MAX_CONCURRENCY),
+        otpUses: stage ? undefined : (0,_grammar_line_js__WEBPACK_IMPORTED_MODULE_3__.countFlag)(line, 'otp-uses', _grammar_options_js__WEBPACK_IMPORTED_MODULE_4__.MAX_OTP_USES, true),
         provenance: (0,_grammar_line_js__WEBPACK_IMPORTED_MODULE_3__.provenanceFlag)(line),
     };
     return {
@@ -1325,12 +1327,12 @@ function publishStep(plan, read) {
                     if (alone)
                         early = readAndPackEarly(plan);
                     packument = await preflightPublish(client, plan);
-                    await (0,_plan_provenance_js__WEBPACK_IMPORTED_MODULE_7__/* .checkProvenanceVisibility */ .k)(client, plan, packument);
+                    await (0,_plan_provenance_js__WEBPACK_IMPORTED_MODULE_8__/* .checkProvenanceVisibility */ .k)(client, plan, packument);
                 },
             }),
         run: async (context, env) => {
             const known = read ? read() : packument;
-            const current = env.fresh ? known : await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_9__/* .readPackument */ .l)(context.client, plan.name, { write: true });
+            const current = env.fresh ? known : await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_10__/* .readPackument */ .l)(context.client, plan.name, { write: true });
             const taken = early;
             early = undefined;
             return executePublish(context, plan, current, env, taken);
@@ -1340,9 +1342,9 @@ function publishStep(plan, read) {
 async function preflightPublish(client, plan) {
     const id = `${plan.name}@${plan.version}`;
     if (plan.source.kind === 'folder')
-        (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .loadPacker */ .jG)().catch(() => undefined);
-    const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_9__/* .readPackument */ .l)(client, plan.name, { write: true }).catch((error) => {
-        throw new _plan_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .RegistryReadError */ .O(id, client.registry, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeReason */ .Gk)(error), error);
+        (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .loadPacker */ .jG)().catch(() => undefined);
+    const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_10__/* .readPackument */ .l)(client, plan.name, { write: true }).catch((error) => {
+        throw new _plan_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .RegistryReadError */ .O(id, client.registry, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeReason */ .Gk)(error), error);
     });
     const present = packument?.versions?.[plan.version] !== undefined;
     if (!present && plan.tagImplicit && plan.tag === 'latest') {
@@ -1359,7 +1361,7 @@ async function preflightPublish(client, plan) {
 function readAndPackEarly(plan) {
     if (plan.source.kind !== 'folder' || plan.scripts.some((event) => event === 'prepublishOnly' || event === 'prepack' || event === 'prepare'))
         return undefined;
-    const early = (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .readAndPack */ .DW)(plan.source, plan);
+    const early = (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .readAndPack */ .DW)(plan.source, plan);
     early.catch(() => undefined);
     return early;
 }
@@ -1367,7 +1369,7 @@ async function executePublish(context, plan, packument, env, early) {
     const id = `${plan.name}@${plan.version}`;
     const present = packument?.versions?.[plan.version] !== undefined;
     const script = (event) => plan.source.kind === 'folder' && plan.scripts.includes(event)
-        ? (0,_package_scripts_js__WEBPACK_IMPORTED_MODULE_5__/* .runScript */ .j3)({ dir: plan.source.dir, manifest: plan.source.manifest, event, env: env.scriptEnv, logger: context.logger })
+        ? (0,_package_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .runScript */ .j3)({ dir: plan.source.dir, manifest: plan.source.manifest, event, env: env.scriptEnv, logger: context.logger })
         : Promise.resolve();
     let built;
     if (plan.source.kind === 'folder') {
@@ -1380,7 +1382,7 @@ async function executePublish(context, plan, packument, env, early) {
                 await script('prepublishOnly');
             await script('prepack');
             await script('prepare');
-            read = (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .readAndPack */ .DW)(plan.source, plan);
+            read = (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .readAndPack */ .DW)(plan.source, plan);
         }
         const { manifest, packed } = await read;
         context.logger.info(`Packed ${id}: ${packed.files.length} file${packed.files.length === 1 ? '' : 's'}, ${packed.data.length} bytes (${packed.integrity.slice(0, 20)}…).`);
@@ -1390,9 +1392,9 @@ async function executePublish(context, plan, packument, env, early) {
     else {
         built = { data: plan.source.data, integrity: plan.source.integrity, manifest: plan.source.manifest };
     }
-    const state = present ? await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .compare */ .UD)(context.client, packument, plan.version, built) : 'absent';
+    const state = present ? await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .compare */ .UD)(context.client, packument, plan.version, built) : 'absent';
     if (state === 'different')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .PublishConflictError */ .sZ(id);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .PublishConflictError */ .sZ(id);
     const scriptsAfter = async () => {
         await script('publish');
         await script('postpublish');
@@ -1403,15 +1405,15 @@ async function executePublish(context, plan, packument, env, early) {
         return ensureTag(context, plan, packument);
     if (plan.dryRun) {
         context.logger.info(`Dry run: would publish ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
-        return { status: 'dry-run', detail: `dry run: ${id} would be published with tag ${plan.tag}${(0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .dryRunProvenance */ .S)(plan)}` };
+        return { status: 'dry-run', detail: `dry run: ${id} would be published with tag ${plan.tag}${(0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .dryRunProvenance */ .S)(plan)}` };
     }
     context.logger.info(`Publishing ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
-    const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .uploader */ .xp)(env, id, plan.name);
-    const provenance = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .provenanceFor */ .x6)(context, plan, built, trusted, env.sigstore);
-    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .uploadAndReconcile */ .Jx)(context, plan, built, (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .published */ .H3)(plan), trusted, provenance);
+    const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .uploader */ .xp)(env, id, plan.name);
+    const provenance = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .provenanceFor */ .x6)(context, plan, built, trusted, env.sigstore);
+    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .uploadAndReconcile */ .Jx)(context, plan, built, (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .published */ .H3)(plan), trusted, provenance);
     if (receipt.outcome === 'unchanged')
         return { status: 'unchanged', detail: `${id} was already published with identical contents` };
-    const after = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .afterUpload */ .MN)(id, 'published', scriptsAfter);
+    const after = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .afterUpload */ .MN)(id, 'published', scriptsAfter);
     return {
         status: 'done',
         published: true,
@@ -1430,18 +1432,18 @@ async function stageBuilt(context, plan, built, published, env, scriptsAfter) {
         context.logger.info(`${id} is already published with identical contents: nothing to stage.`);
         return { status: 'unchanged', detail: `${id} was already published with identical contents: nothing to stage` };
     }
-    const shasum = (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .sha1 */ .e8)(built.data);
+    const shasum = (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .sha1 */ .e8)(built.data);
     if (plan.dryRun) {
-        const before = await (0,_registry_stage_js__WEBPACK_IMPORTED_MODULE_10__/* .listStaged */ .td)(context.client, plan.name).catch(() => undefined);
+        const before = await (0,_registry_stage_js__WEBPACK_IMPORTED_MODULE_11__/* .listStaged */ .td)(context.client, plan.name).catch(() => undefined);
         const found = before?.find((entry) => entry.version === plan.version);
         if (found && found.shasum !== shasum)
             throw stagedConflict(id, found, shasum);
         if (found)
             return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
-        return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${before ? '' : ' (the staging area could not be read)'}${(0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .dryRunProvenance */ .S)(plan)}` };
+        return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${before ? '' : ' (the staging area could not be read)'}${(0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .dryRunProvenance */ .S)(plan)}` };
     }
-    const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .uploader */ .xp)(env, id, plan.name);
-    const before = (await (0,_registry_stage_js__WEBPACK_IMPORTED_MODULE_10__/* .listStaged */ .td)(trusted?.client ?? context.client, plan.name)).find((entry) => entry.version === plan.version);
+    const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .uploader */ .xp)(env, id, plan.name);
+    const before = (await (0,_registry_stage_js__WEBPACK_IMPORTED_MODULE_11__/* .listStaged */ .td)(trusted?.client ?? context.client, plan.name)).find((entry) => entry.version === plan.version);
     if (before && before.shasum !== shasum)
         throw stagedConflict(id, before, shasum);
     if (before) {
@@ -1449,12 +1451,12 @@ async function stageBuilt(context, plan, built, published, env, scriptsAfter) {
         return { status: 'unchanged', stageId: before.id, detail: `${id} was already staged with the same tarball (id ${before.id})` };
     }
     context.logger.info(`Staging ${id} with tag "${plan.tag}" on ${context.client.registry}${trusted ? ' by trusted publishing' : ''}; no one-time password is sent (approving it asks for one).`);
-    const provenance = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .provenanceFor */ .x6)(context, plan, built, trusted, env.sigstore);
-    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .uploadAndReconcile */ .Jx)(context, plan, built, (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .staged */ .f6)(plan), trusted, provenance);
+    const provenance = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .provenanceFor */ .x6)(context, plan, built, trusted, env.sigstore);
+    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .uploadAndReconcile */ .Jx)(context, plan, built, (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .staged */ .f6)(plan), trusted, provenance);
     const stageId = receipt.stageId ?? '(no id given)';
     if (receipt.outcome === 'unchanged')
         return { status: 'unchanged', stageId, detail: `${id} was already staged with the same tarball (id ${stageId})` };
-    const after = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .afterUpload */ .MN)(id, 'staged', scriptsAfter);
+    const after = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .afterUpload */ .MN)(id, 'staged', scriptsAfter);
     const signed = provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : '';
     return {
         status: 'staged',
@@ -1475,7 +1477,7 @@ async function ensureTag(context, plan, packument) {
     if (plan.dryRun)
         return { status: 'dry-run', detail: `dry run: ${id} is already published; ${plan.tag} would point at it${was}` };
     context.logger.info(`${id} is already in the registry with identical contents, but not under "${plan.tag}": setting the tag.`);
-    await (0,_command_js__WEBPACK_IMPORTED_MODULE_11__/* .otpWrite */ .PH)(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (write) => (0,_registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_8__/* .setDistTag */ .r)(context.client, plan.name, plan.tag, plan.version, write));
+    await (0,_command_js__WEBPACK_IMPORTED_MODULE_12__/* .otpWrite */ .PH)(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (write) => (0,_registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_9__/* .setDistTag */ .r)(context.client, plan.name, plan.tag, plan.version, write));
     return { status: 'tagged', detail: `${id} was already published with identical contents; ${plan.tag} now points at it${was}` };
 }
 const READ_CONCURRENCY = 16;
@@ -1497,10 +1499,10 @@ function workspaceLine(plan, input) {
                 ...members.map((member) => async () => {
                     const memberPlan = member.plan;
                     packuments.set(member.name, await preflightPublish(client, memberPlan));
-                    await (0,_plan_provenance_js__WEBPACK_IMPORTED_MODULE_7__/* .checkProvenanceVisibility */ .k)(client, memberPlan, packuments.get(member.name));
+                    await (0,_plan_provenance_js__WEBPACK_IMPORTED_MODULE_8__/* .checkProvenanceVisibility */ .k)(client, memberPlan, packuments.get(member.name));
                 }),
                 ...plan.outside.map((outside) => async () => {
-                    const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_9__/* .readPackument */ .l)(client, outside.name, { write: true });
+                    const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_10__/* .readPackument */ .l)(client, outside.name, { write: true });
                     if (packument?.versions?.[outside.version])
                         return;
                     throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${input}: ${outside.neededBy.join(', ')} ${outside.neededBy.length === 1 ? 'depends' : 'depend'} on the workspace package ${outside.name}@${outside.version}, which is outside the packages to publish and not in ${client.registry}. Add ${outside.name} to ${input}, or publish it first.`, { received: outside.name });
@@ -2107,8 +2109,8 @@ function countFlag(line, name, max, auto = false) {
         return undefined;
     if (auto && value === 'auto')
         return 'auto';
-    const count = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
-    if (!(count >= 1 && count <= max))
+    const count = (0,validate/* wholeNumber */.rD)(value, max);
+    if (count === undefined)
         throw line.fail(`--${name} needs ${auto ? 'auto or ' : ''}a whole number from 1 to ${max}`);
     return count;
 }

@@ -247,8 +247,8 @@ function countFlag(line, name, max, auto = false) {
         return undefined;
     if (auto && value === 'auto')
         return 'auto';
-    const count = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
-    if (!(count >= 1 && count <= max))
+    const count = (0,validate/* wholeNumber */.rD)(value, max);
+    if (count === undefined)
         throw line.fail(`--${name} needs ${auto ? 'auto or ' : ''}a whole number from 1 to ${max}`);
     return count;
 }
@@ -311,7 +311,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Te: () => (/* binding */ packageNameProblem),
 /* harmony export */   pw: () => (/* binding */ userProblem),
-/* harmony export */   qH: () => (/* binding */ tagProblem)
+/* harmony export */   qH: () => (/* binding */ tagProblem),
+/* harmony export */   rD: () => (/* binding */ wholeNumber)
 /* harmony export */ });
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
 /* harmony import */ var _package_registry_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5709);
@@ -331,6 +332,10 @@ function tagProblem(tag) {
     if (encodeURIComponent(tag) !== tag)
         return `"${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta`;
     return undefined;
+}
+function wholeNumber(text, max) {
+    const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
+    return count >= 1 && count <= max ? count : undefined;
 }
 function userProblem(user) {
     if (/^[a-z0-9][a-z0-9._-]*$/i.test(user) && user.length <= 214)

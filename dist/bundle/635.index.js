@@ -10,17 +10,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   DEFAULT_APPROVAL_TIMEOUT_MS: () => (/* binding */ DEFAULT_APPROVAL_TIMEOUT_MS),
 /* harmony export */   DEFAULT_CONCURRENCY: () => (/* binding */ DEFAULT_CONCURRENCY),
 /* harmony export */   DEFAULT_REGISTRY: () => (/* binding */ DEFAULT_REGISTRY),
+/* harmony export */   MAX_CONCURRENCY: () => (/* binding */ MAX_CONCURRENCY),
+/* harmony export */   MAX_OTP_USES: () => (/* binding */ MAX_OTP_USES),
 /* harmony export */   NPMJS_OTP_USES: () => (/* binding */ NPMJS_OTP_USES),
 /* harmony export */   idTokenAvailable: () => (/* binding */ idTokenAvailable),
 /* harmony export */   normalizeOptions: () => (/* binding */ normalizeOptions),
 /* harmony export */   otpPacing: () => (/* binding */ otpPacing),
-/* harmony export */   parseCount: () => (/* binding */ parseCount),
 /* harmony export */   parseRegistry: () => (/* binding */ parseRegistry),
 /* harmony export */   parseWorkspaces: () => (/* binding */ parseWorkspaces)
 /* harmony export */ });
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
 /* harmony import */ var _otp_secret_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1333);
-/* harmony import */ var _grammar_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5443);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5443);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
 /* harmony import */ var _otp_web_approval_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8087);
 /* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3411);
@@ -63,7 +64,7 @@ function normalizeOptions(raw, names, context = {}) {
         workspaces: parseWorkspaces(raw.workspaces, names.workspaces),
         includeWorkspaceRoot: parseBoolean(raw.includeWorkspaceRoot, names.includeWorkspaceRoot, false),
         concurrency: parseCount(raw.concurrency, names.concurrency, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, 'packages packed and uploaded at once'),
-        otpUses: parseOtpUses(raw.otpUses, names.otpUses),
+        otpUses: parseCount(raw.otpUses, names.otpUses, 'auto', MAX_OTP_USES, 'writes sent with one code'),
         provenance: parseProvenance(raw.provenance, names.provenance),
         authType,
         approvalTimeoutMs: parseApprovalTimeout(raw.approvalTimeout, names.approvalTimeout),
@@ -121,17 +122,6 @@ const MAX_CONCURRENCY = 32;
 const NPMJS_OTP_USES = 3;
 const MAX_OTP_USES = 1000;
 const LIMITING_REGISTRIES = new Set(['registry.npmjs.org']);
-function parseOtpUses(value, name) {
-    if (typeof value === 'string' && value.trim().toLowerCase() === 'auto')
-        return 'auto';
-    const text = typeof value === 'number' ? String(value) : blankToUndefined(value);
-    if (text === undefined)
-        return 'auto';
-    const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
-    if (count >= 1 && count <= MAX_OTP_USES)
-        return count;
-    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${text}" is not a count of writes sent with one code; give auto (the default) or a whole number from 1 to ${MAX_OTP_USES}.`, { received: value });
-}
 function otpPacing(otpUses, registry, inputName) {
     if (otpUses !== 'auto')
         return { uses: otpUses, why: `at most ${otpUses} write${otpUses === 1 ? '' : 's'} per one-time password (${inputName} ${otpUses})` };
@@ -158,12 +148,13 @@ function parseWorkspaces(value, name) {
 }
 function parseCount(value, name, fallback, max, what) {
     const text = typeof value === 'number' ? String(value) : blankToUndefined(value);
-    if (text === undefined)
+    if (text === undefined || (fallback === 'auto' && text.toLowerCase() === 'auto'))
         return fallback;
-    const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
-    if (count >= 1 && count <= max)
+    const count = (0,_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .wholeNumber */ .rD)(text, max);
+    if (count !== undefined)
         return count;
-    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${text}" is not a count of ${what}; give a whole number from 1 to ${max} (default ${fallback}).`, { received: value });
+    const valid = fallback === 'auto' ? `auto (the default) or a whole number from 1 to ${max}` : `a whole number from 1 to ${max} (default ${fallback})`;
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${text}" is not a count of ${what}; give ${valid}.`, { received: value });
 }
 function realToken(value) {
     const token = blankToUndefined(value);
@@ -218,7 +209,7 @@ function parseTag(value, name) {
     const tag = blankToUndefined(value);
     if (tag === undefined)
         return undefined;
-    const problem = (0,_grammar_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag);
+    const problem = (0,_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag);
     if (problem)
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: ${problem}.`, { received: tag });
     return tag;
@@ -266,7 +257,8 @@ function parseAccess(value, name) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Te: () => (/* binding */ packageNameProblem),
 /* harmony export */   pw: () => (/* binding */ userProblem),
-/* harmony export */   qH: () => (/* binding */ tagProblem)
+/* harmony export */   qH: () => (/* binding */ tagProblem),
+/* harmony export */   rD: () => (/* binding */ wholeNumber)
 /* harmony export */ });
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
 /* harmony import */ var _package_registry_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5709);
@@ -286,6 +278,10 @@ function tagProblem(tag) {
     if (encodeURIComponent(tag) !== tag)
         return `"${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta`;
     return undefined;
+}
+function wholeNumber(text, max) {
+    const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
+    return count >= 1 && count <= max ? count : undefined;
 }
 function userProblem(user) {
     if (/^[a-z0-9][a-z0-9._-]*$/i.test(user) && user.length <= 214)

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { describeError, describeReason } from '../foundation/describe-error.ts';
 import { InputError, ProductError } from '../foundation/errors.ts';
 import { countFlag, type FlagSpec, flagValue, type Line, provenanceFlag, WORKSPACE_FLAGS, workspaceScope } from '../grammar/line.ts';
+import { MAX_CONCURRENCY, MAX_OTP_USES } from '../grammar/options.ts';
 import { tagProblem } from '../grammar/validate.ts';
 import { type LifecycleEvent, runScript } from '../package/scripts.ts';
 import { RegistryReadError } from '../plan/errors.ts';
@@ -45,8 +46,8 @@ function parsePublish(line: Line, stage: boolean): PublishCommand {
   const given = {
     workspaces: workspaceScope(line),
     includeWorkspaceRoot: line.flags.get('include-workspace-root') === true ? true : undefined,
-    concurrency: countFlag(line, 'concurrency', 32) as number | undefined,
-    otpUses: stage ? undefined : countFlag(line, 'otp-uses', 1000, true),
+    concurrency: countFlag(line, 'concurrency', MAX_CONCURRENCY) as number | undefined,
+    otpUses: stage ? undefined : countFlag(line, 'otp-uses', MAX_OTP_USES, true),
     provenance: provenanceFlag(line),
   };
   return {

@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { parseTotpSecret, secretForms, type TotpSecret } from '../otp/secret.ts';
-import { tagProblem } from '../grammar/validate.ts';
+import { tagProblem, wholeNumber } from './validate.ts';
 import { InputError } from '../foundation/errors.ts';
 import { parseDuration } from '../otp/web-approval.ts';
 import { SETUP_NODE_PLACEHOLDER } from '../foundation/tokens.ts';
@@ -129,7 +129,7 @@ export function normalizeOptions(raw: RawOptions, names: InputNames, context: { 
     workspaces: parseWorkspaces(raw.workspaces, names.workspaces),
     includeWorkspaceRoot: parseBoolean(raw.includeWorkspaceRoot, names.includeWorkspaceRoot, false),
     concurrency: parseCount(raw.concurrency, names.concurrency, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, 'packages packed and uploaded at once'),
-    otpUses: parseOtpUses(raw.otpUses, names.otpUses),
+    otpUses: parseCount(raw.otpUses, names.otpUses, 'auto', MAX_OTP_USES, 'writes sent with one code'),
     provenance: parseProvenance(raw.provenance, names.provenance),
     authType,
     approvalTimeoutMs: parseApprovalTimeout(raw.approvalTimeout, names.approvalTimeout),
@@ -190,22 +190,14 @@ export function idTokenAvailable(env: NodeJS.ProcessEnv): boolean {
 }
 
 export const DEFAULT_CONCURRENCY = 4;
-const MAX_CONCURRENCY = 32;
+/** The most packages packed and uploaded at once (`concurrency`, `--concurrency`). */
+export const MAX_CONCURRENCY = 32;
 /** What `otp-uses: auto` means on registry.npmjs.org. */
 export const NPMJS_OTP_USES = 3;
-const MAX_OTP_USES = 1000;
+/** The most writes one code may be sent with (`otp-uses`, `--otp-uses`). */
+export const MAX_OTP_USES = 1000;
 /** Registries known to limit how many writes one code may serve: registry.npmjs.org answers `429 rate limited otp` after about 4-5. */
 const LIMITING_REGISTRIES = new Set(['registry.npmjs.org']);
-
-/** `otp-uses`: auto (default), or a whole number from 1 to 1000. */
-function parseOtpUses(value: string | number | undefined, name: string): number | 'auto' {
-  if (typeof value === 'string' && value.trim().toLowerCase() === 'auto') return 'auto';
-  const text = typeof value === 'number' ? String(value) : blankToUndefined(value);
-  if (text === undefined) return 'auto';
-  const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
-  if (count >= 1 && count <= MAX_OTP_USES) return count;
-  throw new InputError(name, `${name}: "${text}" is not a count of writes sent with one code; give auto (the default) or a whole number from 1 to ${MAX_OTP_USES}.`, { received: value });
-}
 
 /**
  * How many writes one code serves at the start of a run, and why, for the log: a number as given; `auto` is
@@ -236,13 +228,14 @@ export function parseWorkspaces(value: string | boolean | string[] | undefined, 
   return entries;
 }
 
-/** A whole number from 1 to `max`. */
-export function parseCount(value: string | number | undefined, name: string, fallback: number, max: number, what: string): number {
+/** A whole number from 1 to `max`; `fallback` when not given; with the fallback `auto`, that word too. */
+function parseCount<T extends number | 'auto'>(value: string | number | undefined, name: string, fallback: T, max: number, what: string): number | T {
   const text = typeof value === 'number' ? String(value) : blankToUndefined(value);
-  if (text === undefined) return fallback;
-  const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
-  if (count >= 1 && count <= max) return count;
-  throw new InputError(name, `${name}: "${text}" is not a count of ${what}; give a whole number from 1 to ${max} (default ${fallback}).`, { received: value });
+  if (text === undefined || (fallback === 'auto' && text.toLowerCase() === 'auto')) return fallback;
+  const count = wholeNumber(text, max);
+  if (count !== undefined) return count;
+  const valid = fallback === 'auto' ? `auto (the default) or a whole number from 1 to ${max}` : `a whole number from 1 to ${max} (default ${fallback})`;
+  throw new InputError(name, `${name}: "${text}" is not a count of ${what}; give ${valid}.`, { received: value });
 }
 
 function realToken(value: string | undefined): string | undefined {

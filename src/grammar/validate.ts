@@ -3,8 +3,9 @@ import { isRegistryName } from '../package/registry-name.ts';
 
 /**
  * Checks shared by settings and command lines. Each returns a problem
- * sentence (what is wrong and what would be valid), or undefined when fine;
- * callers wrap it in an InputError naming where the value came from.
+ * sentence (what is wrong and what would be valid), or undefined when fine
+ * (wholeNumber: the number, or undefined); callers wrap it in an InputError
+ * naming where the value came from.
  */
 
 /** A registry package name, without a version or range. */
@@ -21,6 +22,12 @@ export function tagProblem(tag: string): string | undefined {
   }
   if (encodeURIComponent(tag) !== tag) return `"${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta`;
   return undefined;
+}
+
+/** `text` as a whole number from 1 to `max` (digits only, at most four), or undefined. */
+export function wholeNumber(text: string, max: number): number | undefined {
+  const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
+  return count >= 1 && count <= max ? count : undefined;
 }
 
 /** An npm user name. */
