@@ -595,7 +595,7 @@ async function stageDownload(context, id, dir) {
     const file = external_node_path_.join(dir, `${name.replace('@', '').replace('/', '-')}-${version}-${id}.tgz`);
     await (0,promises_.mkdir)(dir, { recursive: true });
     await (0,promises_.writeFile)(file, data);
-    const shasum = (0,upload/* sha1 */.e8)(data);
+    const shasum = (0,tarball/* shasumOf */.lm)(data);
     return { status: 'read', stageId: id, data: { file, name, version, shasum, size: data.length }, detail: `downloaded ${name}@${version} (staged as ${id}, shasum ${shasum}, ${data.length} bytes) to ${file}` };
 }
 function noStagedId(id, registry) {
@@ -707,13 +707,13 @@ async function compareWithCheckout(context, entry, checkout, env) {
     if (fields)
         throw fields;
     const { data, manifest } = await packCheckout(context, checkout, env);
-    const shasum = (0,upload/* sha1 */.e8)(data);
+    const shasum = (0,tarball/* shasumOf */.lm)(data);
     if (shasum === entry.shasum) {
         context.logger.info(`${label}: the checkout packs to the staged tarball (shasum ${shasum}).`);
         return { note: `; the checkout packs to the same tarball (shasum ${shasum})`, manifest };
     }
     const staged = await (0,stage/* downloadStaged */.RB)(context.client, entry.id);
-    if ((0,upload/* sha1 */.e8)(staged) === entry.shasum && (await (0,tarball/* sameContents */.P1)(staged, data))) {
+    if ((0,tarball/* shasumOf */.lm)(staged) === entry.shasum && (await (0,tarball/* sameContents */.P1)(staged, data))) {
         context.logger.info(`${label}: the checkout packs to the same files as the staged tarball (the gzip bytes differ, as across zlib builds).`);
         return { note: '; the checkout packs to the same files (the gzip bytes differ)', manifest };
     }
@@ -1219,14 +1219,16 @@ function commandHelp(commands) {
 /* harmony import */ var _grammar_options_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3635);
 /* harmony import */ var _grammar_validate_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5443);
 /* harmony import */ var _package_scripts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8344);
-/* harmony import */ var _plan_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3808);
-/* harmony import */ var _plan_provenance_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9340);
-/* harmony import */ var _registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(677);
-/* harmony import */ var _registry_packument_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2919);
-/* harmony import */ var _registry_stage_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5121);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5583);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(2615);
-/* harmony import */ var _upload_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(136);
+/* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4098);
+/* harmony import */ var _plan_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3808);
+/* harmony import */ var _plan_provenance_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9340);
+/* harmony import */ var _registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(677);
+/* harmony import */ var _registry_packument_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2919);
+/* harmony import */ var _registry_stage_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5121);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5583);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(2615);
+/* harmony import */ var _upload_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(136);
+
 
 
 
@@ -1327,12 +1329,12 @@ function publishStep(plan, read) {
                     if (alone)
                         early = readAndPackEarly(plan);
                     packument = await preflightPublish(client, plan);
-                    await (0,_plan_provenance_js__WEBPACK_IMPORTED_MODULE_8__/* .checkProvenanceVisibility */ .k)(client, plan, packument);
+                    await (0,_plan_provenance_js__WEBPACK_IMPORTED_MODULE_9__/* .checkProvenanceVisibility */ .k)(client, plan, packument);
                 },
             }),
         run: async (context, env) => {
             const known = read ? read() : packument;
-            const current = env.fresh ? known : await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_10__/* .readPackument */ .l)(context.client, plan.name, { write: true });
+            const current = env.fresh ? known : await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_11__/* .readPackument */ .l)(context.client, plan.name, { write: true });
             const taken = early;
             early = undefined;
             return executePublish(context, plan, current, env, taken);
@@ -1342,9 +1344,9 @@ function publishStep(plan, read) {
 async function preflightPublish(client, plan) {
     const id = `${plan.name}@${plan.version}`;
     if (plan.source.kind === 'folder')
-        (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .loadPacker */ .jG)().catch(() => undefined);
-    const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_10__/* .readPackument */ .l)(client, plan.name, { write: true }).catch((error) => {
-        throw new _plan_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .RegistryReadError */ .O(id, client.registry, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeReason */ .Gk)(error), error);
+        (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .loadPacker */ .jG)().catch(() => undefined);
+    const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_11__/* .readPackument */ .l)(client, plan.name, { write: true }).catch((error) => {
+        throw new _plan_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .RegistryReadError */ .O(id, client.registry, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeReason */ .Gk)(error), error);
     });
     const present = packument?.versions?.[plan.version] !== undefined;
     if (!present && plan.tagImplicit && plan.tag === 'latest') {
@@ -1361,7 +1363,7 @@ async function preflightPublish(client, plan) {
 function readAndPackEarly(plan) {
     if (plan.source.kind !== 'folder' || plan.scripts.some((event) => event === 'prepublishOnly' || event === 'prepack' || event === 'prepare'))
         return undefined;
-    const early = (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .readAndPack */ .DW)(plan.source, plan);
+    const early = (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .readAndPack */ .DW)(plan.source, plan);
     early.catch(() => undefined);
     return early;
 }
@@ -1382,7 +1384,7 @@ async function executePublish(context, plan, packument, env, early) {
                 await script('prepublishOnly');
             await script('prepack');
             await script('prepare');
-            read = (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .readAndPack */ .DW)(plan.source, plan);
+            read = (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .readAndPack */ .DW)(plan.source, plan);
         }
         const { manifest, packed } = await read;
         context.logger.info(`Packed ${id}: ${packed.files.length} file${packed.files.length === 1 ? '' : 's'}, ${packed.data.length} bytes (${packed.integrity.slice(0, 20)}…).`);
@@ -1392,9 +1394,9 @@ async function executePublish(context, plan, packument, env, early) {
     else {
         built = { data: plan.source.data, integrity: plan.source.integrity, manifest: plan.source.manifest };
     }
-    const state = present ? await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .compare */ .UD)(context.client, packument, plan.version, built) : 'absent';
+    const state = present ? await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .compare */ .UD)(context.client, packument, plan.version, built) : 'absent';
     if (state === 'different')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .PublishConflictError */ .sZ(id);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_14__/* .PublishConflictError */ .sZ(id);
     const scriptsAfter = async () => {
         await script('publish');
         await script('postpublish');
@@ -1405,15 +1407,15 @@ async function executePublish(context, plan, packument, env, early) {
         return ensureTag(context, plan, packument);
     if (plan.dryRun) {
         context.logger.info(`Dry run: would publish ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
-        return { status: 'dry-run', detail: `dry run: ${id} would be published with tag ${plan.tag}${(0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .dryRunProvenance */ .S)(plan)}` };
+        return { status: 'dry-run', detail: `dry run: ${id} would be published with tag ${plan.tag}${(0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .dryRunProvenance */ .S)(plan)}` };
     }
     context.logger.info(`Publishing ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
-    const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .uploader */ .xp)(env, id, plan.name);
-    const provenance = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .provenanceFor */ .x6)(context, plan, built, trusted, env.sigstore);
-    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .uploadAndReconcile */ .Jx)(context, plan, built, (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .published */ .H3)(plan), trusted, provenance);
+    const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .uploader */ .xp)(env, id, plan.name);
+    const provenance = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .provenanceFor */ .x6)(context, plan, built, trusted, env.sigstore);
+    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .uploadAndReconcile */ .Jx)(context, plan, built, (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .published */ .H3)(plan), trusted, provenance);
     if (receipt.outcome === 'unchanged')
         return { status: 'unchanged', detail: `${id} was already published with identical contents` };
-    const after = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .afterUpload */ .MN)(id, 'published', scriptsAfter);
+    const after = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .afterUpload */ .MN)(id, 'published', scriptsAfter);
     return {
         status: 'done',
         published: true,
@@ -1432,18 +1434,18 @@ async function stageBuilt(context, plan, built, published, env, scriptsAfter) {
         context.logger.info(`${id} is already published with identical contents: nothing to stage.`);
         return { status: 'unchanged', detail: `${id} was already published with identical contents: nothing to stage` };
     }
-    const shasum = (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .sha1 */ .e8)(built.data);
+    const shasum = (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_7__/* .shasumOf */ .lm)(built.data);
     if (plan.dryRun) {
-        const before = await (0,_registry_stage_js__WEBPACK_IMPORTED_MODULE_11__/* .listStaged */ .td)(context.client, plan.name).catch(() => undefined);
+        const before = await (0,_registry_stage_js__WEBPACK_IMPORTED_MODULE_12__/* .listStaged */ .td)(context.client, plan.name).catch(() => undefined);
         const found = before?.find((entry) => entry.version === plan.version);
         if (found && found.shasum !== shasum)
             throw stagedConflict(id, found, shasum);
         if (found)
             return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
-        return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${before ? '' : ' (the staging area could not be read)'}${(0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .dryRunProvenance */ .S)(plan)}` };
+        return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${before ? '' : ' (the staging area could not be read)'}${(0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .dryRunProvenance */ .S)(plan)}` };
     }
-    const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .uploader */ .xp)(env, id, plan.name);
-    const before = (await (0,_registry_stage_js__WEBPACK_IMPORTED_MODULE_11__/* .listStaged */ .td)(trusted?.client ?? context.client, plan.name)).find((entry) => entry.version === plan.version);
+    const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .uploader */ .xp)(env, id, plan.name);
+    const before = (await (0,_registry_stage_js__WEBPACK_IMPORTED_MODULE_12__/* .listStaged */ .td)(trusted?.client ?? context.client, plan.name)).find((entry) => entry.version === plan.version);
     if (before && before.shasum !== shasum)
         throw stagedConflict(id, before, shasum);
     if (before) {
@@ -1451,12 +1453,12 @@ async function stageBuilt(context, plan, built, published, env, scriptsAfter) {
         return { status: 'unchanged', stageId: before.id, detail: `${id} was already staged with the same tarball (id ${before.id})` };
     }
     context.logger.info(`Staging ${id} with tag "${plan.tag}" on ${context.client.registry}${trusted ? ' by trusted publishing' : ''}; no one-time password is sent (approving it asks for one).`);
-    const provenance = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .provenanceFor */ .x6)(context, plan, built, trusted, env.sigstore);
-    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .uploadAndReconcile */ .Jx)(context, plan, built, (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .staged */ .f6)(plan), trusted, provenance);
+    const provenance = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .provenanceFor */ .x6)(context, plan, built, trusted, env.sigstore);
+    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .uploadAndReconcile */ .Jx)(context, plan, built, (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .staged */ .f6)(plan), trusted, provenance);
     const stageId = receipt.stageId ?? '(no id given)';
     if (receipt.outcome === 'unchanged')
         return { status: 'unchanged', stageId, detail: `${id} was already staged with the same tarball (id ${stageId})` };
-    const after = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_14__/* .afterUpload */ .MN)(id, 'staged', scriptsAfter);
+    const after = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .afterUpload */ .MN)(id, 'staged', scriptsAfter);
     const signed = provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : '';
     return {
         status: 'staged',
@@ -1477,7 +1479,7 @@ async function ensureTag(context, plan, packument) {
     if (plan.dryRun)
         return { status: 'dry-run', detail: `dry run: ${id} is already published; ${plan.tag} would point at it${was}` };
     context.logger.info(`${id} is already in the registry with identical contents, but not under "${plan.tag}": setting the tag.`);
-    await (0,_command_js__WEBPACK_IMPORTED_MODULE_12__/* .otpWrite */ .PH)(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (write) => (0,_registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_9__/* .setDistTag */ .r)(context.client, plan.name, plan.tag, plan.version, write));
+    await (0,_command_js__WEBPACK_IMPORTED_MODULE_13__/* .otpWrite */ .PH)(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (write) => (0,_registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_10__/* .setDistTag */ .r)(context.client, plan.name, plan.tag, plan.version, write));
     return { status: 'tagged', detail: `${id} was already published with identical contents; ${plan.tag} now points at it${was}` };
 }
 const READ_CONCURRENCY = 16;
@@ -1499,10 +1501,10 @@ function workspaceLine(plan, input) {
                 ...members.map((member) => async () => {
                     const memberPlan = member.plan;
                     packuments.set(member.name, await preflightPublish(client, memberPlan));
-                    await (0,_plan_provenance_js__WEBPACK_IMPORTED_MODULE_8__/* .checkProvenanceVisibility */ .k)(client, memberPlan, packuments.get(member.name));
+                    await (0,_plan_provenance_js__WEBPACK_IMPORTED_MODULE_9__/* .checkProvenanceVisibility */ .k)(client, memberPlan, packuments.get(member.name));
                 }),
                 ...plan.outside.map((outside) => async () => {
-                    const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_10__/* .readPackument */ .l)(client, outside.name, { write: true });
+                    const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_11__/* .readPackument */ .l)(client, outside.name, { write: true });
                     if (packument?.versions?.[outside.version])
                         return;
                     throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${input}: ${outside.neededBy.join(', ')} ${outside.neededBy.length === 1 ? 'depends' : 'depend'} on the workspace package ${outside.name}@${outside.version}, which is outside the packages to publish and not in ${client.registry}. Add ${outside.name} to ${input}, or publish it first.`, { received: outside.name });
@@ -1554,7 +1556,6 @@ __webpack_require__.d(__webpack_exports__, {
   x6: () => (/* binding */ provenanceFor),
   H3: () => (/* binding */ published),
   DW: () => (/* binding */ readAndPack),
-  e8: () => (/* binding */ sha1),
   f6: () => (/* binding */ staged),
   Jx: () => (/* binding */ uploadAndReconcile),
   xp: () => (/* binding */ uploader)
@@ -1562,8 +1563,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: NoTokenError
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/foundation/describe-error.js
 var describe_error = __webpack_require__(403);
 // EXTERNAL MODULE: ./lib/foundation/errors.js
@@ -1610,8 +1609,6 @@ var commands_errors = __webpack_require__(2615);
 
 
 
-
-const sha1 = (data) => (0,external_node_crypto_.createHash)('sha1').update(data).digest('hex');
 let packer;
 const loadPacker = () => (packer ??= Promise.all(/* import() */[__webpack_require__.e(781), __webpack_require__.e(389)]).then(__webpack_require__.bind(__webpack_require__, 7389)));
 async function readAndPack(source, expected) {
@@ -1722,7 +1719,7 @@ function staged(plan) {
             const found = (await (0,stage/* listStaged */.td)(client, plan.name)).find((entry) => entry.version === plan.version);
             if (!found)
                 return { state: 'absent' };
-            return found.shasum === sha1(built.data) ? { state: 'identical', stageId: found.id } : { state: 'different' };
+            return found.shasum === (0,tarball/* shasumOf */.lm)(built.data) ? { state: 'identical', stageId: found.id } : { state: 'different' };
         },
     };
 }
@@ -3328,10 +3325,12 @@ function scrubEnvironment(env, secrets) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ll: () => (/* binding */ integrityOf),
 /* harmony export */   P1: () => (/* binding */ sameContents),
+/* harmony export */   lm: () => (/* binding */ shasumOf),
 /* harmony export */   ty: () => (/* binding */ readTarball)
 /* harmony export */ });
-/* unused harmony exports tarballEntries, integrityOf */
+/* unused harmony export tarballEntries */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8697);
@@ -3381,6 +3380,9 @@ async function sameContents(a, b) {
 }
 function integrityOf(data) {
     return `sha512-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha512').update(data).digest('base64')}`;
+}
+function shasumOf(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(data).digest('hex');
 }
 
 

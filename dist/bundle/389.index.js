@@ -14,8 +14,6 @@ __webpack_require__.d(__webpack_exports__, {
   sourcePackOptions: () => (/* binding */ sourcePackOptions)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -238,6 +236,8 @@ function checkFiles(tree, seen = new Set()) {
             checkFiles(edge.to.target, seen);
 }
 
+// EXTERNAL MODULE: ./lib/package/tarball.js
+var package_tarball = __webpack_require__(4098);
 ;// CONCATENATED MODULE: ./lib/package/pack.js
 
 
@@ -306,8 +306,8 @@ async function packDirectory(dir, options = {}) {
     });
     return {
         data: tarball,
-        integrity: `sha512-${(0,external_node_crypto_.createHash)('sha512').update(tarball).digest('base64')}`,
-        shasum: (0,external_node_crypto_.createHash)('sha1').update(tarball).digest('hex'),
+        integrity: (0,package_tarball/* integrityOf */.Ll)(tarball),
+        shasum: (0,package_tarball/* shasumOf */.lm)(tarball),
         files: entries,
     };
 }

@@ -5,6 +5,7 @@ import { countFlag, type FlagSpec, flagValue, type Line, provenanceFlag, WORKSPA
 import { MAX_CONCURRENCY, MAX_OTP_USES } from '../grammar/options.ts';
 import { tagProblem } from '../grammar/validate.ts';
 import { type LifecycleEvent, runScript } from '../package/scripts.ts';
+import { shasumOf } from '../package/tarball.ts';
 import { RegistryReadError } from '../plan/errors.ts';
 import { checkProvenanceVisibility } from '../plan/provenance.ts';
 import type { PublishCommand, PublishPlan, WorkspacePublishPlan } from '../plan/types.ts';
@@ -14,7 +15,7 @@ import { type Packument, readPackument } from '../registry/packument.ts';
 import { listStaged, type StagedEntry } from '../registry/stage.ts';
 import { type CheckEnv, type Command, type CommandContext, type CommandOutcome, type LinePlan, type PackageListing, type PlanEnv, type Step, type StepEnv, otpWrite } from './command.ts';
 import { PublishConflictError } from './errors.ts';
-import { afterUpload, type Built, compare, dryRunProvenance, loadPacker, provenanceFor, published, readAndPack, type ReadAndPacked, sha1, staged, uploadAndReconcile, uploader } from './upload.ts';
+import { afterUpload, type Built, compare, dryRunProvenance, loadPacker, provenanceFor, published, readAndPack, type ReadAndPacked, staged, uploadAndReconcile, uploader } from './upload.ts';
 
 /**
  * `publish` and `stage publish`: one command with two destinations (the registry, or its staging area, where a
@@ -258,7 +259,7 @@ async function stageBuilt(context: CommandContext, plan: PublishPlan, built: Bui
     context.logger.info(`${id} is already published with identical contents: nothing to stage.`);
     return { status: 'unchanged', detail: `${id} was already published with identical contents: nothing to stage` };
   }
-  const shasum = sha1(built.data);
+  const shasum = shasumOf(built.data);
   if (plan.dryRun) {
     const before = await listStaged(context.client, plan.name).catch(() => undefined);
     const found = before?.find((entry) => entry.version === plan.version);

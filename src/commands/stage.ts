@@ -9,7 +9,7 @@ import { packageNameProblem } from '../grammar/validate.ts';
 import { installFieldDifferences, INSTALL_FIELDS } from '../package/published-fields.ts';
 import { readTarballManifest } from '../package/read-tarball.ts';
 import { type LifecycleEvent, runScript } from '../package/scripts.ts';
-import { sameContents } from '../package/tarball.ts';
+import { sameContents, shasumOf } from '../package/tarball.ts';
 import { type StageDecision, uncomparable } from '../plan/trust-stage-plan.ts';
 import type { Checkout, StageTarget, UncomparableCheckout } from '../plan/types.ts';
 import type { RegistryClient } from '../registry/client.ts';
@@ -17,7 +17,7 @@ import { readPackument } from '../registry/packument.ts';
 import { approveStaged, downloadStaged, listStaged, rejectStaged, type StagedEntry, viewStaged } from '../registry/stage.ts';
 import { type Command, type CommandContext, type CommandOutcome, oneStep, otpWrite, type StepEnv } from './command.ts';
 import { manifestMismatch, stagedFieldsProblem } from './stage-checks.ts';
-import { describeEntry, readAndPack, sha1 } from './upload.ts';
+import { describeEntry, readAndPack } from './upload.ts';
 
 /**
  * `npm stage` (npm CLI 11.15+) but `stage publish` (publish.ts): a staged version is published by `stage
@@ -54,7 +54,7 @@ export async function stageDownload(context: CommandContext, id: string, dir: st
   const file = path.join(dir, `${name.replace('@', '').replace('/', '-')}-${version}-${id}.tgz`);
   await mkdir(dir, { recursive: true });
   await writeFile(file, data);
-  const shasum = sha1(data);
+  const shasum = shasumOf(data);
   return { status: 'read', stageId: id, data: { file, name, version, shasum, size: data.length }, detail: `downloaded ${name}@${version} (staged as ${id}, shasum ${shasum}, ${data.length} bytes) to ${file}` };
 }
 
@@ -201,13 +201,13 @@ async function compareWithCheckout(context: CommandContext, entry: StagedEntry, 
   const fields = stagedFieldsProblem(entry, checkout);
   if (fields) throw fields;
   const { data, manifest } = await packCheckout(context, checkout, env);
-  const shasum = sha1(data);
+  const shasum = shasumOf(data);
   if (shasum === entry.shasum) {
     context.logger.info(`${label}: the checkout packs to the staged tarball (shasum ${shasum}).`);
     return { note: `; the checkout packs to the same tarball (shasum ${shasum})`, manifest };
   }
   const staged = await downloadStaged(context.client, entry.id);
-  if (sha1(staged) === entry.shasum && (await sameContents(staged, data))) {
+  if (shasumOf(staged) === entry.shasum && (await sameContents(staged, data))) {
     context.logger.info(`${label}: the checkout packs to the same files as the staged tarball (the gzip bytes differ, as across zlib builds).`);
     return { note: '; the checkout packs to the same files (the gzip bytes differ)', manifest };
   }

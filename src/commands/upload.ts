@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { describeError, describeReason } from '../foundation/describe-error.ts';
 import { ProductError } from '../foundation/errors.ts';
 import { failureKind, isSigstoreFailure, isTransient, statusOf } from '../foundation/http-errors.ts';
@@ -6,7 +5,7 @@ import { type OtpContext, withOtp } from '../otp/with-otp.ts';
 import type { PackedTarball } from '../package/pack.ts';
 import { readPublishManifest } from '../package/prepared-manifest.ts';
 import { ScriptFailedError } from '../package/scripts.ts';
-import { sameContents } from '../package/tarball.ts';
+import { sameContents, shasumOf } from '../package/tarball.ts';
 import type { PublishPlan } from '../plan/types.ts';
 import type { RegistryClient } from '../registry/client.ts';
 import { readPackument, type Packument } from '../registry/packument.ts';
@@ -28,8 +27,6 @@ export interface Built {
   integrity: string;
   manifest: Record<string, unknown>;
 }
-
-export const sha1 = (data: Buffer): string => createHash('sha1').update(data).digest('hex');
 
 /**
  * The in-process packer (npm-packlist's walk, ignore rules, tar), loaded when a folder is to be packed: a `.tgz`
@@ -197,7 +194,7 @@ export function staged(plan: PublishPlan): Destination {
     readBack: async (client, built) => {
       const found = (await listStaged(client, plan.name)).find((entry) => entry.version === plan.version);
       if (!found) return { state: 'absent' };
-      return found.shasum === sha1(built.data) ? { state: 'identical', stageId: found.id } : { state: 'different' };
+      return found.shasum === shasumOf(built.data) ? { state: 'identical', stageId: found.id } : { state: 'different' };
     },
   };
 }

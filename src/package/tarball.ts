@@ -61,3 +61,8 @@ export async function sameContents(a: Buffer, b: Buffer): Promise<boolean> {
 export function integrityOf(data: Buffer): string {
   return `sha512-${createHash('sha512').update(data).digest('base64')}`;
 }
+
+/** SHA-1 of `data` in hex, as npm computes `dist.shasum` (and the staging area lists a staged tarball). */
+export function shasumOf(data: Buffer): string {
+  return createHash('sha1').update(data).digest('hex');
+}
