@@ -65,59 +65,15 @@ function actionLogger(redactor) {
 ;// CONCATENATED MODULE: ./lib/action/inputs.js
 
 
-const INPUT_NAMES = {
-    token: 'token',
-    otpSecret: 'otp-secret',
-    registry: 'registry',
-    package: 'package',
-    tag: 'tag',
-    access: 'access',
-    dryRun: 'dry-run',
-    ignoreScripts: 'ignore-scripts',
-    allowInsecureRegistry: 'allow-insecure-registry',
-    expectVersion: 'expect-version',
-    trustedPublishing: 'trusted-publishing',
-    workspaces: 'workspaces',
-    includeWorkspaceRoot: 'include-workspace-root',
-    concurrency: 'concurrency',
-    otpUses: 'otp-uses',
-    provenance: 'provenance',
-    authType: 'auth-type',
-    approvalTimeout: 'approval-timeout',
-    approvalWebhook: 'approval-webhook',
-};
+const INPUT_NAMES = grammar_options.SETTING_NAMES;
 function readInputs(logger, env = process.env) {
     const read = (name) => core/* getInput */.V4(name) || undefined;
-    const token = read(INPUT_NAMES.token) ?? env.NODE_AUTH_TOKEN ?? undefined;
-    if (token)
-        logger.mask(token);
-    const otpSecret = read(INPUT_NAMES.otpSecret);
-    if (otpSecret)
-        logger.mask(otpSecret);
-    const approvalWebhook = read(INPUT_NAMES.approvalWebhook);
-    if (approvalWebhook)
-        logger.mask(approvalWebhook);
-    const options = (0,grammar_options.normalizeOptions)({
-        token,
-        otpSecret,
-        registry: read(INPUT_NAMES.registry),
-        package: read(INPUT_NAMES.package),
-        tag: read(INPUT_NAMES.tag),
-        access: read(INPUT_NAMES.access),
-        dryRun: read(INPUT_NAMES.dryRun),
-        ignoreScripts: read(INPUT_NAMES.ignoreScripts),
-        allowInsecureRegistry: read(INPUT_NAMES.allowInsecureRegistry),
-        expectVersion: read(INPUT_NAMES.expectVersion),
-        trustedPublishing: read(INPUT_NAMES.trustedPublishing),
-        workspaces: read(INPUT_NAMES.workspaces),
-        includeWorkspaceRoot: read(INPUT_NAMES.includeWorkspaceRoot),
-        concurrency: read(INPUT_NAMES.concurrency),
-        otpUses: read(INPUT_NAMES.otpUses),
-        provenance: read(INPUT_NAMES.provenance),
-        authType: read(INPUT_NAMES.authType),
-        approvalTimeout: read(INPUT_NAMES.approvalTimeout),
-        approvalWebhook,
-    }, { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' }, { idTokenAvailable: (0,grammar_options.idTokenAvailable)(env) });
+    const raw = Object.fromEntries(Object.entries(INPUT_NAMES).map(([key, name]) => [key, read(name)]));
+    raw.token ??= env.NODE_AUTH_TOKEN;
+    for (const secret of [raw.token, raw.otpSecret, raw.approvalWebhook])
+        if (secret)
+            logger.mask(secret);
+    const options = (0,grammar_options.normalizeOptions)(raw, { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' }, { idTokenAvailable: (0,grammar_options.idTokenAvailable)(env) });
     const commands = read('commands');
     return { options, commands: commands !== undefined && commands.trim() !== '' ? commands : undefined };
 }

@@ -96,30 +96,15 @@ async function runCli(argv, env, io) {
             io.stdout(await usage(parsed.help));
             return 0;
         }
-        const [{ idTokenAvailable, normalizeOptions }, { COMMANDS }, { checkWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3635)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(30)]).then(__webpack_require__.bind(__webpack_require__, 5030)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(474)]).then(__webpack_require__.bind(__webpack_require__, 474))]);
+        const [{ idTokenAvailable, normalizeOptions, SETTING_NAMES }, { COMMANDS }, { checkWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3635)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(30)]).then(__webpack_require__.bind(__webpack_require__, 5030)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(474)]).then(__webpack_require__.bind(__webpack_require__, 474))]);
         if (parsed.words[0] !== 'run')
             checkWords(parsed.words, COMMANDS, (problem) => new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `${problem}.`));
         const usable = (value) => (value?.trim() && value.trim() !== _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_7__/* .SETUP_NODE_PLACEHOLDER */ .D ? value : undefined);
         const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
         const options = normalizeOptions({ ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET, approvalWebhook: env.NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK }, {
+            ...Object.fromEntries(Object.entries(SETTING_NAMES).map(([key, name]) => [key, `--${name}`])),
             token: 'NODE_AUTH_TOKEN (or NPM_TOKEN)',
             otpSecret: 'NPM_TOTP_SECRET',
-            registry: '--registry',
-            package: '--package',
-            tag: '--tag',
-            access: '--access',
-            dryRun: '--dry-run',
-            ignoreScripts: '--ignore-scripts',
-            allowInsecureRegistry: '--allow-insecure-registry',
-            expectVersion: '--expect-version',
-            trustedPublishing: '--trusted-publishing',
-            workspaces: '--workspaces',
-            includeWorkspaceRoot: '--include-workspace-root',
-            concurrency: '--concurrency',
-            otpUses: '--otp-uses',
-            provenance: '--provenance',
-            authType: '--auth-type',
-            approvalTimeout: '--approval-timeout',
             approvalWebhook: 'NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK',
         }, { idTokenAvailable: idTokenAvailable(env) });
         const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(30), __webpack_require__.e(239)]).then(__webpack_require__.bind(__webpack_require__, 8239)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);

@@ -13,6 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   MAX_CONCURRENCY: () => (/* binding */ MAX_CONCURRENCY),
 /* harmony export */   MAX_OTP_USES: () => (/* binding */ MAX_OTP_USES),
 /* harmony export */   NPMJS_OTP_USES: () => (/* binding */ NPMJS_OTP_USES),
+/* harmony export */   SETTING_NAMES: () => (/* binding */ SETTING_NAMES),
 /* harmony export */   idTokenAvailable: () => (/* binding */ idTokenAvailable),
 /* harmony export */   normalizeOptions: () => (/* binding */ normalizeOptions),
 /* harmony export */   otpPacing: () => (/* binding */ otpPacing),
@@ -31,6 +32,27 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+const SETTING_NAMES = {
+    token: 'token',
+    otpSecret: 'otp-secret',
+    registry: 'registry',
+    package: 'package',
+    tag: 'tag',
+    access: 'access',
+    dryRun: 'dry-run',
+    ignoreScripts: 'ignore-scripts',
+    allowInsecureRegistry: 'allow-insecure-registry',
+    expectVersion: 'expect-version',
+    trustedPublishing: 'trusted-publishing',
+    workspaces: 'workspaces',
+    includeWorkspaceRoot: 'include-workspace-root',
+    concurrency: 'concurrency',
+    otpUses: 'otp-uses',
+    provenance: 'provenance',
+    authType: 'auth-type',
+    approvalTimeout: 'approval-timeout',
+    approvalWebhook: 'approval-webhook',
+};
 const DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
 function normalizeOptions(raw, names, context = {}) {
     const dryRun = parseBoolean(raw.dryRun, names.dryRun, false);

@@ -95,31 +95,16 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
     }
     // Loaded only when needed (see src/bundle.ts): the commands and the input checks after --version; an unknown
     // command, or an option it does not take, is said before anything else is checked.
-    const [{ idTokenAvailable, normalizeOptions }, { COMMANDS }, { checkWords }] = await Promise.all([import('../grammar/options.ts'), import('../commands/index.ts'), import('../grammar/line.ts')]);
+    const [{ idTokenAvailable, normalizeOptions, SETTING_NAMES }, { COMMANDS }, { checkWords }] = await Promise.all([import('../grammar/options.ts'), import('../commands/index.ts'), import('../grammar/line.ts')]);
     if (parsed.words[0] !== 'run') checkWords(parsed.words, COMMANDS, (problem) => new InputError('arguments', `${problem}.`));
     const usable = (value: string | undefined) => (value?.trim() && value.trim() !== SETUP_NODE_PLACEHOLDER ? value : undefined);
     const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
     const options = normalizeOptions(
       { ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET, approvalWebhook: env.NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK },
       {
+        ...(Object.fromEntries(Object.entries(SETTING_NAMES).map(([key, name]) => [key, `--${name}`])) as typeof SETTING_NAMES),
         token: 'NODE_AUTH_TOKEN (or NPM_TOKEN)',
         otpSecret: 'NPM_TOTP_SECRET',
-        registry: '--registry',
-        package: '--package',
-        tag: '--tag',
-        access: '--access',
-        dryRun: '--dry-run',
-        ignoreScripts: '--ignore-scripts',
-        allowInsecureRegistry: '--allow-insecure-registry',
-        expectVersion: '--expect-version',
-        trustedPublishing: '--trusted-publishing',
-        workspaces: '--workspaces',
-        includeWorkspaceRoot: '--include-workspace-root',
-        concurrency: '--concurrency',
-        otpUses: '--otp-uses',
-        provenance: '--provenance',
-        authType: '--auth-type',
-        approvalTimeout: '--approval-timeout',
         approvalWebhook: 'NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK',
       },
       { idTokenAvailable: idTokenAvailable(env) },

@@ -31,6 +31,32 @@ export interface RawOptions {
 /** What each setting is called where the user sets it, so errors name it as they know it. */
 export type InputNames = Record<keyof RawOptions, string>;
 
+/**
+ * Each setting's name as users write it: the action's input, and after `--` the CLI's flag (the CLI takes the
+ * token, the TOTP secret and the approval webhook from environment variables only, and names those instead).
+ */
+export const SETTING_NAMES: InputNames = {
+  token: 'token',
+  otpSecret: 'otp-secret',
+  registry: 'registry',
+  package: 'package',
+  tag: 'tag',
+  access: 'access',
+  dryRun: 'dry-run',
+  ignoreScripts: 'ignore-scripts',
+  allowInsecureRegistry: 'allow-insecure-registry',
+  expectVersion: 'expect-version',
+  trustedPublishing: 'trusted-publishing',
+  workspaces: 'workspaces',
+  includeWorkspaceRoot: 'include-workspace-root',
+  concurrency: 'concurrency',
+  otpUses: 'otp-uses',
+  provenance: 'provenance',
+  authType: 'auth-type',
+  approvalTimeout: 'approval-timeout',
+  approvalWebhook: 'approval-webhook',
+};
+
 /** Settings checked once, at the edge; the core trusts them. */
 export interface Options {
   /** Bearer token, trimmed; undefined for a dry run without one, or when trusted publishing (OIDC) alone is to write. */
