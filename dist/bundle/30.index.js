@@ -1698,7 +1698,7 @@ function published(plan) {
         otp: true,
         resend: true,
         send(client, built, provenance, otp, context) {
-            return throughOtp(otp, context, this, plan, built, (code) => (0,publish/* uploadVersion */.E)(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' }));
+            return throughOtp(otp, context, this, plan, built, (code) => (0,publish/* uploadVersion */.Ed)(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' }));
         },
         readBack: async (client, built) => {
             const packument = await (0,registry_packument/* readPackument */.l)(client, plan.name, { write: true });
@@ -4941,7 +4941,8 @@ async function writePackument(client, packument, write) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ uploadBytes),
-/* harmony export */   E: () => (/* binding */ uploadVersion)
+/* harmony export */   Ed: () => (/* binding */ uploadVersion),
+/* harmony export */   ou: () => (/* binding */ sendUpload)
 /* harmony export */ });
 /* harmony import */ var libnpmpublish__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8319);
 
@@ -4949,9 +4950,13 @@ function uploadBytes(size) {
     return Math.ceil(size * 1.34) + 4096;
 }
 async function uploadVersion(client, manifest, data, upload, write) {
-    const response = await client.write(write, uploadBytes(data.length), (options) => libnpmpublish__WEBPACK_IMPORTED_MODULE_0__.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}) }));
-    const url = response.transparencyLogUrl;
-    return { transparencyLogUrl: typeof url === 'string' ? url : undefined };
+    const { transparencyLogUrl } = await sendUpload(client, manifest, data, upload, write, false);
+    return { transparencyLogUrl };
+}
+async function sendUpload(client, manifest, data, upload, write, stage) {
+    const answer = await client.write(write, uploadBytes(data.length), (options) => libnpmpublish__WEBPACK_IMPORTED_MODULE_0__.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}), ...(stage ? { stage: true } : {}) }));
+    const url = answer?.transparencyLogUrl;
+    return { answer, transparencyLogUrl: typeof url === 'string' ? url : undefined };
 }
 
 
@@ -4968,21 +4973,18 @@ async function uploadVersion(client, manifest, data, upload, write) {
 /* harmony export */   pL: () => (/* binding */ stageVersion),
 /* harmony export */   td: () => (/* binding */ listStaged)
 /* harmony export */ });
-/* harmony import */ var libnpmpublish__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8319);
-/* harmony import */ var npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5706);
-/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4512);
-
+/* harmony import */ var npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5706);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4512);
 
 
 const PER_PAGE = 100;
 const MAX_PAGES = 100;
 async function stageVersion(client, manifest, data, upload, write) {
-    const response = await client.write(write, (0,_publish_js__WEBPACK_IMPORTED_MODULE_2__/* .uploadBytes */ .D)(data.length), (options) => libnpmpublish__WEBPACK_IMPORTED_MODULE_0__.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}), stage: true }));
-    const stageId = response?.stageId;
+    const { answer, transparencyLogUrl } = await (0,_publish_js__WEBPACK_IMPORTED_MODULE_1__/* .sendUpload */ .ou)(client, manifest, data, upload, write, true);
+    const stageId = answer?.stageId;
     if (typeof stageId !== 'string' || stageId === '')
         throw new Error('the registry answered the stage publish without a stageId');
-    const url = response.transparencyLogUrl;
-    return { stageId, transparencyLogUrl: typeof url === 'string' ? url : undefined };
+    return { stageId, transparencyLogUrl };
 }
 async function listStaged(client, pkg) {
     const items = [];
@@ -5004,10 +5006,10 @@ async function downloadStaged(client, id) {
     return client.getBuffer(`${client.registry}-/stage/${id}/tarball`);
 }
 async function approveStaged(client, id, write) {
-    await client.write(write, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__.json(`/-/stage/${id}/approve`, { ...options, method: 'POST' }));
+    await client.write(write, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__.json(`/-/stage/${id}/approve`, { ...options, method: 'POST' }));
 }
 async function rejectStaged(client, id, write) {
-    await client.write(write, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__(`/-/stage/${id}`, { ...options, method: 'DELETE', ignoreBody: true }));
+    await client.write(write, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(`/-/stage/${id}`, { ...options, method: 'DELETE', ignoreBody: true }));
 }
 
 

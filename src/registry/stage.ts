@@ -1,7 +1,6 @@
-import libnpmpublish from 'libnpmpublish';
 import npmFetch from 'npm-registry-fetch';
 import type { RegistryClient } from './client.ts';
-import { type Upload, type Uploaded, uploadBytes } from './publish.ts';
+import { sendUpload, type Upload, type Uploaded } from './publish.ts';
 import type { Write } from './write.ts';
 
 /**
@@ -42,13 +41,10 @@ const MAX_PAGES = 100;
  * statement's transparency log entry when one was signed.
  */
 export async function stageVersion(client: RegistryClient, manifest: Record<string, unknown>, data: Buffer, upload: Upload, write: Write): Promise<{ stageId: string } & Uploaded> {
-  const response = await client.write(write, uploadBytes(data.length), (options) =>
-    libnpmpublish.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}), stage: true }),
-  );
-  const stageId = (response as { stageId?: unknown } | undefined)?.stageId;
+  const { answer, transparencyLogUrl } = await sendUpload(client, manifest, data, upload, write, true);
+  const stageId = (answer as { stageId?: unknown } | undefined)?.stageId;
   if (typeof stageId !== 'string' || stageId === '') throw new Error('the registry answered the stage publish without a stageId');
-  const url = (response as { transparencyLogUrl?: unknown }).transparencyLogUrl;
-  return { stageId, transparencyLogUrl: typeof url === 'string' ? url : undefined };
+  return { stageId, transparencyLogUrl };
 }
 
 /**
