@@ -225,7 +225,7 @@ async function run() {
             throw error;
         }
         const { options, commands } = read;
-        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(30), __webpack_require__.e(620)]).then(__webpack_require__.bind(__webpack_require__, 8239)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(172), __webpack_require__.e(30), __webpack_require__.e(620)]).then(__webpack_require__.bind(__webpack_require__, 8239)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
         auth = authSummary(options, idTokens !== undefined);
         report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {

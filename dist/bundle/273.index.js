@@ -61,7 +61,7 @@ Secrets come from the environment only, never from arguments:
 `;
 const RUN_USAGE = 'run <file>      run a block of the commands above, one per line (# comments; - reads stdin)';
 async function usage(words = []) {
-    const { COMMANDS, commandHelp, commandsNamed } = await Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(30)]).then(__webpack_require__.bind(__webpack_require__, 5030));
+    const { COMMANDS, commandHelp, commandsNamed } = await Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(172), __webpack_require__.e(635), __webpack_require__.e(30)]).then(__webpack_require__.bind(__webpack_require__, 5030));
     const named = words.length > 0 ? commandsNamed(words) : [];
     if (named.length > 0) {
         return `Usage: npm-totp-publish ${named.length === 1 ? named[0].words.join(' ') : `${words[0]} <subcommand>`} [options]\n\n${commandHelp(named)}\n\n${OPTIONS}`;
@@ -96,7 +96,7 @@ async function runCli(argv, env, io) {
             io.stdout(await usage(parsed.help));
             return 0;
         }
-        const [{ idTokenAvailable, normalizeOptions, SETTING_NAMES }, { COMMANDS }, { checkWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3635)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(30)]).then(__webpack_require__.bind(__webpack_require__, 5030)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(474)]).then(__webpack_require__.bind(__webpack_require__, 474))]);
+        const [{ idTokenAvailable, normalizeOptions, SETTING_NAMES }, { COMMANDS }, { checkWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3635)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(172), __webpack_require__.e(635), __webpack_require__.e(30)]).then(__webpack_require__.bind(__webpack_require__, 5030)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(474)]).then(__webpack_require__.bind(__webpack_require__, 474))]);
         if (parsed.words[0] !== 'run')
             checkWords(parsed.words, COMMANDS, (problem) => new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `${problem}.`));
         const usable = (value) => (value?.trim() && value.trim() !== _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_7__/* .SETUP_NODE_PLACEHOLDER */ .D ? value : undefined);
@@ -107,7 +107,7 @@ async function runCli(argv, env, io) {
             otpSecret: 'NPM_TOTP_SECRET',
             approvalWebhook: 'NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK',
         }, { idTokenAvailable: idTokenAvailable(env) });
-        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(30), __webpack_require__.e(239)]).then(__webpack_require__.bind(__webpack_require__, 8239)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(172), __webpack_require__.e(635), __webpack_require__.e(30), __webpack_require__.e(239)]).then(__webpack_require__.bind(__webpack_require__, 8239)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         let input;
         if (parsed.words[0] === 'run') {
             if (parsed.words.length !== 2)

@@ -3400,13 +3400,15 @@ function shasumOf(data) {
 /* unused harmony export rootPackage */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3581);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2088);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8815);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9670);
-/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9319);
-/* harmony import */ var glob__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2600);
-/* harmony import */ var _registry_name_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5709);
+/* harmony import */ var _npmcli_name_from_folder__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(995);
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3581);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2088);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8815);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9670);
+/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9319);
+/* harmony import */ var glob__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2600);
+/* harmony import */ var _registry_name_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5709);
+
 
 
 
@@ -3428,7 +3430,7 @@ async function findWorkspaces(root, inputName) {
         (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, 'yarn.lock')).then(() => true, () => false),
     ]);
     if (rootText === undefined && pnpmText === undefined) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: there is no package.json in ${root}. Give the root folder of the monorepo, the one whose package.json declares "workspaces" (or that holds ${PNPM_FILE}).`, { received: root });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: there is no package.json in ${root}. Give the root folder of the monorepo, the one whose package.json declares "workspaces" (or that holds ${PNPM_FILE}).`, { received: root });
     }
     const rootManifest = rootText === undefined ? {} : parseManifest(rootText, rootFile, inputName);
     const packageManager = typeof rootManifest.packageManager === 'string' ? rootManifest.packageManager : '';
@@ -3449,7 +3451,7 @@ async function findWorkspaces(root, inputName) {
     else {
         declaredIn = rootFile;
         const declared = rootManifest.workspaces;
-        const list = (0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u)(declared) ? declared.packages : declared;
+        const list = (0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_9__/* .isRecord */ .u)(declared) ? declared.packages : declared;
         patterns = stringList(list, `"workspaces" in ${rootFile}`, inputName);
         if (patterns.length === 0)
             throw noWorkspaces(rootFile, inputName);
@@ -3502,7 +3504,7 @@ function selectWorkspaces(monorepo, filter, includeRoot, inputName) {
     const root = rootPackage(monorepo, inputName);
     const clash = result.find((pkg) => pkg.name === root.name);
     if (clash) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root (${node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, 'package.json')}) and the workspace package in ${node_path__WEBPACK_IMPORTED_MODULE_1__.join(clash.dir, 'package.json')} are both named "${root.name}". Rename one of them, or leave the root out.`, { received: root.name });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root (${node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, 'package.json')}) and the workspace package in ${node_path__WEBPACK_IMPORTED_MODULE_1__.join(clash.dir, 'package.json')} are both named "${root.name}". Rename one of them, or leave the root out.`, { received: root.name });
     }
     return [root, ...result];
 }
@@ -3540,7 +3542,7 @@ function duplicateNames(monorepo) {
 function rootPackage(monorepo, inputName) {
     const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, 'package.json');
     if (Object.keys(monorepo.rootManifest).length === 0) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root ${monorepo.root} has no package.json to publish. Leave the root out, or give it a package.json with "name" and "version".`, { received: monorepo.root });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root ${monorepo.root} has no package.json to publish. Leave the root out, or give it a package.json with "name" and "version".`, { received: monorepo.root });
     }
     return toWorkspacePackage(monorepo.root, monorepo.root, monorepo.rootManifest, file, inputName);
 }
@@ -3551,14 +3553,14 @@ function matchesFilter(pkg, entry, root) {
     const pattern = relative.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
     if (pattern === '')
         return false;
-    return (0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(pkg.relativeDir, pattern) || (0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(pkg.relativeDir, `${pattern}/*`);
+    return (0,minimatch__WEBPACK_IMPORTED_MODULE_3__/* .minimatch */ .xF)(pkg.relativeDir, pattern) || (0,minimatch__WEBPACK_IMPORTED_MODULE_3__/* .minimatch */ .xF)(pkg.relativeDir, `${pattern}/*`);
 }
 function unmatchedFilter(monorepo, entry, includeRoot, inputName) {
     const known = monorepo.packages.map((pkg) => `${pkg.name} (${pkg.relativeDir})`);
     const shown = known.length > 30 ? [...known.slice(0, 30), `and ${known.length - 30} more`] : known;
     const rootName = monorepo.rootManifest.name;
     const hint = !includeRoot && (entry === rootName || entry === '.') ? ' The monorepo root is not a workspace package: to publish it, set include-workspace-root.' : '';
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: "${entry}" matches no workspace package of ${monorepo.root} (by name, folder or glob over folders).${hint} Known packages: ${shown.join(', ')}.`, { received: entry });
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: "${entry}" matches no workspace package of ${monorepo.root} (by name, folder or glob over folders).${hint} Known packages: ${shown.join(', ')}.`, { received: entry });
 }
 function toWorkspacePackage(root, dir, manifest, file, inputName) {
     const pkg = readWorkspacePackage(root, dir, manifest, file);
@@ -3570,7 +3572,7 @@ function problemError(pkg, inputName) {
     const problem = pkg.problem;
     const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(pkg.dir, 'package.json');
     const who = problem.what === 'has no "name"' ? file : `${pkg.name} (${file})`;
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${who} ${problem.what}. ${problem.advice}`, { received: problem.received });
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${who} ${problem.what}. ${problem.advice}`, { received: problem.received });
 }
 function readWorkspacePackage(root, dir, manifest, file) {
     const isPrivate = manifest.private === true;
@@ -3578,14 +3580,14 @@ function readWorkspacePackage(root, dir, manifest, file) {
     let problem;
     const given = manifest.name;
     const hasName = typeof given === 'string' && given !== '';
-    const name = hasName ? given : nameFromFolder(dir);
+    const name = hasName ? given : _npmcli_name_from_folder__WEBPACK_IMPORTED_MODULE_2__(dir);
     if (!isPrivate && !hasName) {
         problem = { kind: given === undefined ? 'missing' : 'invalid', received: file, what: 'has no "name"', advice: 'Every workspace package that is not "private": true needs one, such as "my-package" or "@scope/my-package".' };
     }
-    else if (!isPrivate && !(0,_registry_name_js__WEBPACK_IMPORTED_MODULE_7__/* .isRegistryName */ .V)(name)) {
+    else if (!isPrivate && !(0,_registry_name_js__WEBPACK_IMPORTED_MODULE_8__/* .isRegistryName */ .V)(name)) {
         problem = { kind: 'invalid', received: name, what: 'is not a valid npm package name', advice: 'Use lower case, URL-safe characters, optionally under a scope (@scope/name).' };
     }
-    const clean = typeof manifest.version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_3__.clean(manifest.version) : null;
+    const clean = typeof manifest.version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_4__.clean(manifest.version) : null;
     if (clean === null && !isPrivate && problem === undefined) {
         const what = manifest.version === undefined ? 'has no "version"' : `has version ${JSON.stringify(manifest.version)}, which is not a semver version`;
         problem = {
@@ -3597,18 +3599,13 @@ function readWorkspacePackage(root, dir, manifest, file) {
     }
     return { name, version: clean ?? '', dir, relativeDir, manifest, private: isPrivate, ...(problem ? { problem } : {}) };
 }
-function nameFromFolder(dir) {
-    const base = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(dir);
-    const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir));
-    return parent.startsWith('@') ? `${parent}/${base}` : base;
-}
 function refuseDuplicates(monorepo, selected, inputName) {
     const published = new Set(selected.filter((pkg) => !pkg.private).map((pkg) => pkg.name));
     const duplicates = duplicateNames(monorepo).filter((duplicate) => published.has(duplicate.name));
     if (duplicates.length === 0)
         return;
     const lines = duplicates.map(({ name, dirs }) => `"${name}" is the name of ${dirs.map((dir) => node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, dir, 'package.json')).join(' and ')}`);
-    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: two workspace packages have one name, and one of them would be published: ${lines.join('; ')}. Names must be unique among the packages a monorepo publishes: rename one, mark the other "private": true, or leave it out of the workspaces.`, {
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: two workspace packages have one name, and one of them would be published: ${lines.join('; ')}. Names must be unique among the packages a monorepo publishes: rename one, mark the other "private": true, or leave it out of the workspaces.`, {
         received: duplicates.map(({ name }) => name),
     });
 }
@@ -3622,15 +3619,15 @@ async function npmFolders(root, declared) {
             negated.push(pattern);
         }
         else {
-            negated = negated.filter((exclusion) => !(0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(pattern, exclusion));
+            negated = negated.filter((exclusion) => !(0,minimatch__WEBPACK_IMPORTED_MODULE_3__/* .minimatch */ .xF)(pattern, exclusion));
             patterns.push(pattern);
         }
     }
-    const kept = patterns.filter((pattern) => !negated.some((exclusion) => (0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(pattern, exclusion)));
+    const kept = patterns.filter((pattern) => !negated.some((exclusion) => (0,minimatch__WEBPACK_IMPORTED_MODULE_3__/* .minimatch */ .xF)(pattern, exclusion)));
     if (kept.length === 0)
         return [];
     const globs = kept.map((pattern) => (pattern.replace(/\\/g, '/').endsWith('/') ? pattern : `${pattern}/`));
-    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_6__.glob)(globs, { cwd: root, ignore: [...NPM_IGNORE, ...negated] });
+    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_7__.glob)(globs, { cwd: root, ignore: [...NPM_IGNORE, ...negated] });
     return matches.map((match) => node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, match));
 }
 async function pnpmFolders(root, declared) {
@@ -3639,13 +3636,13 @@ async function pnpmFolders(root, declared) {
     const negative = declared.filter((pattern) => pattern.startsWith('!')).map((pattern) => toManifest(pattern.slice(1)));
     if (positive.length === 0)
         return [];
-    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_6__.glob)(positive, { cwd: root, ignore: [...PNPM_IGNORE, ...negative] });
+    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_7__.glob)(positive, { cwd: root, ignore: [...PNPM_IGNORE, ...negative] });
     return matches.map((match) => node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, match)));
 }
 function readCatalogs(config, file, inputName) {
     const catalogs = {};
     const named = config.catalogs ?? {};
-    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u)(named))
+    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_9__/* .isRecord */ .u)(named))
         throw malformedCatalog(file, '"catalogs" is not a mapping of catalog names to catalogs', inputName);
     if (config.catalog != null && named.default != null) {
         throw malformedCatalog(file, 'the default catalog is defined twice, as "catalog" and as "catalogs.default"; keep one', inputName);
@@ -3655,7 +3652,7 @@ function readCatalogs(config, file, inputName) {
         if (catalog == null)
             continue;
         const where = name === 'default' && config.catalog != null ? '"catalog"' : `catalog "${name}"`;
-        if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u)(catalog))
+        if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_9__/* .isRecord */ .u)(catalog))
             throw malformedCatalog(file, `${where} is not a mapping of package names to ranges`, inputName);
         for (const [dependency, range] of Object.entries(catalog)) {
             if (typeof range !== 'string')
@@ -3666,17 +3663,17 @@ function readCatalogs(config, file, inputName) {
     return catalogs;
 }
 function malformedCatalog(file, why, inputName) {
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} is malformed: ${why}. A catalog maps package names to ranges, such as "react: ^18.2.0".`, { received: file });
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} is malformed: ${why}. A catalog maps package names to ranges, such as "react: ^18.2.0".`, { received: file });
 }
 function noWorkspaces(file, inputName) {
     const how = file.endsWith(PNPM_FILE)
         ? `list the package folders under "packages" in ${file}, such as "packages: ['packages/*']"`
         : `list the package folders in the "workspaces" field of ${file}, such as "workspaces": ["packages/*"]`;
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} declares no workspaces. To publish the packages of a monorepo, ${how}; to publish one package, give its folder without workspaces.`, { received: file });
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} declares no workspaces. To publish the packages of a monorepo, ${how}; to publish one package, give its folder without workspaces.`, { received: file });
 }
 function matchesNothing(patterns, file, inputName) {
     const list = patterns.length > 0 ? ` (${patterns.map((pattern) => JSON.stringify(pattern)).join(', ')})` : '';
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: the workspaces declared in ${file}${list} match no folder holding a package.json. Each pattern is a folder or a glob relative to the root, such as "packages/*" or "packages/**".`, {
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: the workspaces declared in ${file}${list} match no folder holding a package.json. Each pattern is a folder or a glob relative to the root, such as "packages/*" or "packages/**".`, {
         received: patterns,
     });
 }
@@ -3684,7 +3681,7 @@ function stringList(value, where, inputName) {
     if (value === undefined || value === null)
         return [];
     if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item === '')) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not a list of folder patterns. Give an array of non-empty strings, such as ["packages/*"].`, { received: value });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not a list of folder patterns. Give an array of non-empty strings, such as ["packages/*"].`, { received: value });
     }
     return value;
 }
@@ -3694,26 +3691,26 @@ function parseManifest(text, file, inputName) {
         data = JSON.parse(text.replace(/^\uFEFF/, ''));
     }
     catch (error) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid JSON (${error.message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid JSON (${error.message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
     }
-    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u)(data)) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: file });
+    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_9__/* .isRecord */ .u)(data)) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: file });
     }
     return data;
 }
 function parseYamlObject(text, file, inputName) {
     let data;
     try {
-        data = (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .parse */ .qg)(text);
+        data = (0,yaml__WEBPACK_IMPORTED_MODULE_5__/* .parse */ .qg)(text);
     }
     catch (error) {
         const reason = error.message.split('\n')[0];
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid YAML (${reason}). Fix its syntax.`, { received: file });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid YAML (${reason}). Fix its syntax.`, { received: file });
     }
     if (data === null || data === undefined)
         return {};
-    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u)(data)) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, { received: file });
+    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_9__/* .isRecord */ .u)(data)) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, { received: file });
     }
     return data;
 }
@@ -3725,7 +3722,7 @@ async function readText(file, inputName) {
         const code = error.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return undefined;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: could not read ${file} (${code ?? error.message}). Check that the file is readable.`, { received: file, cause: error });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: could not read ${file} (${code ?? error.message}). Check that the file is readable.`, { received: file, cause: error });
     }
 }
 function compare(a, b) {

@@ -1,5 +1,6 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import nameFromFolder from '@npmcli/name-from-folder';
 import { minimatch } from 'minimatch';
 import semver from 'semver';
 import { parse as parseYaml } from 'yaml';
@@ -267,13 +268,6 @@ function readWorkspacePackage(root: string, dir: string, manifest: Record<string
     };
   }
   return { name, version: clean ?? '', dir, relativeDir, manifest, private: isPrivate, ...(problem ? { problem } : {}) };
-}
-
-/** As @npmcli/name-from-folder: the folder name, under its parent's scope when the parent is an @scope folder. */
-function nameFromFolder(dir: string): string {
-  const base = path.basename(dir);
-  const parent = path.basename(path.dirname(dir));
-  return parent.startsWith('@') ? `${parent}/${base}` : base;
 }
 
 /** A name shared by a package of `selected` that would be published and any other workspace package stops the run. */
