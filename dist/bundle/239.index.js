@@ -653,7 +653,7 @@ function runDescription(lines) {
 }
 async function defaultPackageName(options, cwd) {
     try {
-        const source = await (0,read_package/* readPackageSource */.e)(options.packageSpec, cwd, options.names.package);
+        const source = await (0,read_package/* readPackageSource */.ez)(options.packageSpec, cwd, options.names.package);
         return { name: source.kind === 'folder' ? source.manifest.name : (await (0,tarball/* readTarball */.ty)(source.file, options.names.package)).manifest.name };
     }
     catch (error) {

@@ -2996,8 +2996,9 @@ function refusal(context, what, received) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ checkManifest),
-/* harmony export */   e: () => (/* binding */ readPackageSource)
+/* harmony export */   K7: () => (/* binding */ checkManifest),
+/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   ez: () => (/* binding */ readPackageSource)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -3032,6 +3033,9 @@ async function readManifest(dir, inputName) {
     if (text === undefined) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: there is no package.json in ${dir}. ${EXPECTED}.`, { received: dir });
     }
+    return checkManifest(parseManifest(text, file, inputName), file, inputName);
+}
+function parseManifest(text, file, inputName) {
     let data;
     try {
         data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -3039,12 +3043,16 @@ async function readManifest(dir, inputName) {
     catch (error) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid JSON (${error.message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
     }
-    return checkManifest(data, file, inputName);
+    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(data))
+        throw notAnObject(file, inputName);
+    return data;
+}
+function notAnObject(where, inputName) {
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: where });
 }
 function checkManifest(data, where, inputName) {
-    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(data)) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: where });
-    }
+    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(data))
+        throw notAnObject(where, inputName);
     const { name, version } = data;
     if (typeof name !== 'string' || name === '') {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: ${where} has no "name". Give the package a name, such as "my-package" or "@scope/my-package".`, { received: name });
@@ -3350,7 +3358,7 @@ async function readTarball(file, inputName) {
     const manifest = await (0,_read_tarball_js__WEBPACK_IMPORTED_MODULE_5__/* .readTarballManifest */ .e)(data).catch((error) => {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not a package tarball npm can read (${error.message}).`, { received: file, cause: error });
     });
-    const checked = (0,_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .checkManifest */ .K)(manifest, file, inputName);
+    const checked = (0,_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .checkManifest */ .K7)(manifest, file, inputName);
     return { file, data, integrity: integrityOf(data), manifest: { ...manifest, name: checked.name, version: checked.version } };
 }
 async function tarballEntries(data) {
@@ -3405,9 +3413,11 @@ function shasumOf(data) {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2088);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8815);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9670);
-/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9319);
+/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9319);
 /* harmony import */ var glob__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2600);
-/* harmony import */ var _registry_name_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5709);
+/* harmony import */ var _read_package_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5863);
+/* harmony import */ var _registry_name_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5709);
+
 
 
 
@@ -3432,7 +3442,7 @@ async function findWorkspaces(root, inputName) {
     if (rootText === undefined && pnpmText === undefined) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: there is no package.json in ${root}. Give the root folder of the monorepo, the one whose package.json declares "workspaces" (or that holds ${PNPM_FILE}).`, { received: root });
     }
-    const rootManifest = rootText === undefined ? {} : parseManifest(rootText, rootFile, inputName);
+    const rootManifest = rootText === undefined ? {} : (0,_read_package_js__WEBPACK_IMPORTED_MODULE_8__/* .parseManifest */ .Ng)(rootText, rootFile, inputName);
     const packageManager = typeof rootManifest.packageManager === 'string' ? rootManifest.packageManager : '';
     const manager = pnpmText !== undefined ? 'pnpm' : hasYarnLock || packageManager.startsWith('yarn') ? 'yarn' : 'npm';
     let declaredIn;
@@ -3451,7 +3461,7 @@ async function findWorkspaces(root, inputName) {
     else {
         declaredIn = rootFile;
         const declared = rootManifest.workspaces;
-        const list = (0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_9__/* .isRecord */ .u)(declared) ? declared.packages : declared;
+        const list = (0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_10__/* .isRecord */ .u)(declared) ? declared.packages : declared;
         patterns = stringList(list, `"workspaces" in ${rootFile}`, inputName);
         if (patterns.length === 0)
             throw noWorkspaces(rootFile, inputName);
@@ -3471,7 +3481,7 @@ async function findWorkspaces(root, inputName) {
         if (text === undefined)
             return;
         const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json');
-        packages.push(readWorkspacePackage(root, dir, parseManifest(text, file, inputName), file));
+        packages.push(readWorkspacePackage(root, dir, (0,_read_package_js__WEBPACK_IMPORTED_MODULE_8__/* .parseManifest */ .Ng)(text, file, inputName), file));
     });
     if (packages.length === 0)
         throw matchesNothing(patterns, declaredIn, inputName);
@@ -3584,7 +3594,7 @@ function readWorkspacePackage(root, dir, manifest, file) {
     if (!isPrivate && !hasName) {
         problem = { kind: given === undefined ? 'missing' : 'invalid', received: file, what: 'has no "name"', advice: 'Every workspace package that is not "private": true needs one, such as "my-package" or "@scope/my-package".' };
     }
-    else if (!isPrivate && !(0,_registry_name_js__WEBPACK_IMPORTED_MODULE_8__/* .isRegistryName */ .V)(name)) {
+    else if (!isPrivate && !(0,_registry_name_js__WEBPACK_IMPORTED_MODULE_9__/* .isRegistryName */ .V)(name)) {
         problem = { kind: 'invalid', received: name, what: 'is not a valid npm package name', advice: 'Use lower case, URL-safe characters, optionally under a scope (@scope/name).' };
     }
     const clean = typeof manifest.version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_4__.clean(manifest.version) : null;
@@ -3642,7 +3652,7 @@ async function pnpmFolders(root, declared) {
 function readCatalogs(config, file, inputName) {
     const catalogs = {};
     const named = config.catalogs ?? {};
-    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_9__/* .isRecord */ .u)(named))
+    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_10__/* .isRecord */ .u)(named))
         throw malformedCatalog(file, '"catalogs" is not a mapping of catalog names to catalogs', inputName);
     if (config.catalog != null && named.default != null) {
         throw malformedCatalog(file, 'the default catalog is defined twice, as "catalog" and as "catalogs.default"; keep one', inputName);
@@ -3652,7 +3662,7 @@ function readCatalogs(config, file, inputName) {
         if (catalog == null)
             continue;
         const where = name === 'default' && config.catalog != null ? '"catalog"' : `catalog "${name}"`;
-        if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_9__/* .isRecord */ .u)(catalog))
+        if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_10__/* .isRecord */ .u)(catalog))
             throw malformedCatalog(file, `${where} is not a mapping of package names to ranges`, inputName);
         for (const [dependency, range] of Object.entries(catalog)) {
             if (typeof range !== 'string')
@@ -3685,19 +3695,6 @@ function stringList(value, where, inputName) {
     }
     return value;
 }
-function parseManifest(text, file, inputName) {
-    let data;
-    try {
-        data = JSON.parse(text.replace(/^\uFEFF/, ''));
-    }
-    catch (error) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid JSON (${error.message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
-    }
-    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_9__/* .isRecord */ .u)(data)) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: file });
-    }
-    return data;
-}
 function parseYamlObject(text, file, inputName) {
     let data;
     try {
@@ -3709,7 +3706,7 @@ function parseYamlObject(text, file, inputName) {
     }
     if (data === null || data === undefined)
         return {};
-    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_9__/* .isRecord */ .u)(data)) {
+    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_10__/* .isRecord */ .u)(data)) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, { received: file });
     }
     return data;
@@ -4038,7 +4035,7 @@ async function planPublish(command, options, cwd, env) {
     if (input !== options.names.package)
         options = { ...options, names: { ...options.names, package: input } };
     const names = options.names;
-    const found = await (0,read_package/* readPackageSource */.e)(command.target ?? options.packageSpec, cwd, names.package);
+    const found = await (0,read_package/* readPackageSource */.ez)(command.target ?? options.packageSpec, cwd, names.package);
     let source;
     let warnings;
     if (found.kind === 'folder') {
@@ -4215,7 +4212,7 @@ async function planTrust(command, options, cwd) {
     let manifest;
     let problem;
     try {
-        const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .readPackageSource */ .e)(options.packageSpec, cwd, names.package);
+        const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .readPackageSource */ .ez)(options.packageSpec, cwd, names.package);
         manifest = found.kind === 'folder' ? found.manifest : (await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_5__/* .readTarball */ .ty)(found.file, names.package)).manifest;
     }
     catch (error) {
@@ -4325,7 +4322,7 @@ async function packageCheckout(options, cwd, env) {
     const names = options.names;
     if (!(await holdsPackage(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, options.packageSpec))))
         return undefined;
-    const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .readPackageSource */ .e)(options.packageSpec, cwd, names.package);
+    const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .readPackageSource */ .ez)(options.packageSpec, cwd, names.package);
     if (found.kind === 'tarball') {
         const tarball = await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_5__/* .readTarball */ .ty)(found.file, names.package);
         return { name: tarball.manifest.name, version: tarball.manifest.version, source: { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest }, scripts: [] };

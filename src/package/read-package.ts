@@ -46,25 +46,28 @@ async function readManifest(dir: string, inputName: string): Promise<PackageMani
   if (text === undefined) {
     throw new InputError(inputName, `${inputName}: there is no package.json in ${dir}. ${EXPECTED}.`, { received: dir });
   }
+  return checkManifest(parseManifest(text, file, inputName), file, inputName);
+}
+
+/** The JSON object in the text of the package.json `file` (a byte order mark allowed, as npm reads it); refused otherwise. */
+export function parseManifest(text: string, file: string, inputName: string): Record<string, unknown> {
   let data: unknown;
   try {
-    // npm reads a package.json saved with a byte order mark; so do we.
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new InputError(
-      inputName,
-      `${inputName}: ${file} is not valid JSON (${(error as Error).message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`,
-      { received: file },
-    );
+    throw new InputError(inputName, `${inputName}: ${file} is not valid JSON (${(error as Error).message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
   }
-  return checkManifest(data, file, inputName);
+  if (!isRecord(data)) throw notAnObject(file, inputName);
+  return data;
+}
+
+function notAnObject(where: string, inputName: string): InputError {
+  return new InputError(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: where });
 }
 
 /** Checks name and version as npm publish would, with messages naming the file; the version comes back as npm publishes it. */
 export function checkManifest(data: unknown, where: string, inputName: string): PackageManifest {
-  if (!isRecord(data)) {
-    throw new InputError(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: where });
-  }
+  if (!isRecord(data)) throw notAnObject(where, inputName);
   const { name, version } = data;
   if (typeof name !== 'string' || name === '') {
     throw new InputError(inputName, `${inputName}: ${where} has no "name". Give the package a name, such as "my-package" or "@scope/my-package".`, { received: name });

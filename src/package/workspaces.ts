@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { InputError } from '../foundation/errors.ts';
 import { isRecord } from '../foundation/is-record.ts';
 import { glob } from 'glob';
+import { parseManifest } from './read-package.ts';
 import { isRegistryName } from './registry-name.ts';
 
 /** The package manager whose rules define the monorepo's workspaces and how its packages are published. */
@@ -358,20 +359,6 @@ function stringList(value: unknown, where: string, inputName: string): string[] 
     throw new InputError(inputName, `${inputName}: ${where} is not a list of folder patterns. Give an array of non-empty strings, such as ["packages/*"].`, { received: value });
   }
   return value as string[];
-}
-
-function parseManifest(text: string, file: string, inputName: string): Record<string, unknown> {
-  let data: unknown;
-  try {
-    // npm reads a package.json saved with a byte order mark; so do we.
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new InputError(inputName, `${inputName}: ${file} is not valid JSON (${(error as Error).message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
-  }
-  if (!isRecord(data)) {
-    throw new InputError(inputName, `${inputName}: ${file} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: file });
-  }
-  return data;
 }
 
 function parseYamlObject(text: string, file: string, inputName: string): Record<string, unknown> {
