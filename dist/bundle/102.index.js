@@ -242,7 +242,7 @@ async function run() {
     }
     writeOutputs(report, redactor);
     await writeSummary(report, redactor, auth).catch((error) => {
-        core/* warning */.$e(redactor.redact(`Could not write the job summary: ${(0,describe_error/* describeError */.Uc)(error)}. The results are in the step's outputs.`));
+        core/* warning */.$e(redactor.redact(`Could not write the job summary: ${(0,describe_error/* describeError */.U)(error)}. The results are in the step's outputs.`));
     });
     if (report.error !== undefined)
         failRun(report, redactor);
@@ -255,7 +255,7 @@ function failRun(report, redactor) {
             core/* info */.pq((0,log_text/* inertText */.U)(redactor.redact(`  ${result.line > 0 ? `line ${result.line}: ` : ''}${result.outcome.padEnd(9)} ${result.command}`)));
     }
     if (failed && failed.line > 0) {
-        core/* error */.z3(redactor.redact((0,describe_error/* describeError */.Uc)(report.error)), { title: redactor.redact(`commands line ${failed.line}: ${failed.command}`) });
+        core/* error */.z3(redactor.redact((0,describe_error/* describeError */.U)(report.error)), { title: redactor.redact(`commands line ${failed.line}: ${failed.command}`) });
         process.exitCode = core/* ExitCode */.yU.Failure;
         return;
     }
@@ -267,7 +267,7 @@ function fail(error, redactor) {
         return;
     }
     core/* debug */.Yz(redactor.redact(error instanceof Error && error.stack ? error.stack : String(error)));
-    core/* setFailed */.C1(redactor.redact((0,describe_error/* describeError */.Uc)(error)));
+    core/* setFailed */.C1(redactor.redact((0,describe_error/* describeError */.U)(error)));
 }
 function authSummary(options, oidcAvailable) {
     const otp = options.secret && options.authType !== 'web'
@@ -307,10 +307,9 @@ const systemClock = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gk: () => (/* binding */ describeReason),
-/* harmony export */   Uc: () => (/* binding */ describeError)
+/* harmony export */   G: () => (/* binding */ describeReason),
+/* harmony export */   U: () => (/* binding */ describeError)
 /* harmony export */ });
-/* unused harmony export TOKEN_REFUSED */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
 function describeError(error) {
@@ -457,7 +456,7 @@ const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
 /* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(403);
 
 function failedResult(line, command, error, durationMs) {
-    return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error) };
+    return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .U)(error) };
 }
 function outcomeResult(line, command, outcome, tally, durationMs) {
     const published = outcome.published === true;

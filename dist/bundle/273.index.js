@@ -7,8 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   runCli: () => (/* binding */ runCli),
-/* harmony export */   usage: () => (/* binding */ usage)
+/* harmony export */   runCli: () => (/* binding */ runCli)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -133,14 +132,14 @@ async function runCli(argv, env, io) {
         });
         printReport(report, parsed.json, redactor, io);
         if (report.error !== undefined) {
-            io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(report.error))}`)}\n`);
+            io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(report.error))}`)}\n`);
             return 1;
         }
         return 0;
     }
     catch (error) {
         const wrongUsage = error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz && error.input === 'arguments';
-        io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(error))}`)}\n`);
+        io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(error))}`)}\n`);
         if (wrongUsage)
             io.stderr(`\n${await usage(argvWords(argv))}`);
         return wrongUsage ? 2 : 1;
@@ -222,7 +221,7 @@ async function readStdin() {
 function printReport(report, json, redactor, io) {
     if (json) {
         const { error, ...rest } = report;
-        const data = { ...rest, ...(error === undefined ? {} : { error: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(error) }) };
+        const data = { ...rest, ...(error === undefined ? {} : { error: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(error) }) };
         io.stdout(`${JSON.stringify(data, (_key, value) => (typeof value === 'string' ? redactor.redactSecrets(value) : value), 2)}\n`);
         return;
     }
@@ -277,10 +276,9 @@ const systemClock = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gk: () => (/* binding */ describeReason),
-/* harmony export */   Uc: () => (/* binding */ describeError)
+/* harmony export */   G: () => (/* binding */ describeReason),
+/* harmony export */   U: () => (/* binding */ describeError)
 /* harmony export */ });
-/* unused harmony export TOKEN_REFUSED */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
 function describeError(error) {

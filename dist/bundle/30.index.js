@@ -21,7 +21,7 @@ function commandContext(base) {
     return { ...base, writes: 0, users: base.users ?? new Map(), session: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().replaceAll('-', '').slice(0, 16), tally: { otpAttempts: 0, waitedMs: 0 } };
 }
 function otpWrite(context, label, npmCommand, send, bodyBytes = 0) {
-    return (0,_otp_with_otp_js__WEBPACK_IMPORTED_MODULE_1__/* .withOtp */ .at)(context.otp, {
+    return (0,_otp_with_otp_js__WEBPACK_IMPORTED_MODULE_1__/* .withOtp */ .a)(context.otp, {
         label,
         bodyBytes,
         npmCommand,
@@ -93,7 +93,6 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   COMMANDS: () => (/* binding */ COMMANDS),
-  commandFlags: () => (/* binding */ commandFlags),
   commandHelp: () => (/* binding */ commandHelp),
   commandsNamed: () => (/* binding */ commandsNamed)
 });
@@ -664,7 +663,7 @@ async function checkPublishedDocument(context, entry, manifest) {
             document = (await (0,registry_packument/* readPackument */.l)(context.client, entry.packageName, { write: true }))?.versions?.[entry.version];
         }
         catch (error) {
-            context.logger.warning(`${label} is published, but reading its version document back failed (${(0,describe_error/* describeReason */.Gk)(error)}): compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json by hand.`);
+            context.logger.warning(`${label} is published, but reading its version document back failed (${(0,describe_error/* describeReason */.G)(error)}): compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json by hand.`);
             return '; its version document could not be read back to compare';
         }
     }
@@ -1211,7 +1210,7 @@ function commandHelp(commands) {
 /* harmony export */   L5: () => (/* binding */ stagePublishCommand),
 /* harmony export */   rf: () => (/* binding */ implicitPublish)
 /* harmony export */ });
-/* unused harmony exports planPublishLine, preflightPublish, readAndPackEarly, executePublish, WorkspacesFailedError */
+/* unused harmony exports preflightPublish, readAndPackEarly, executePublish */
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
 /* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(403);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9670);
@@ -1346,7 +1345,7 @@ async function preflightPublish(client, plan) {
     if (plan.source.kind === 'folder')
         (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .loadPacker */ .jG)().catch(() => undefined);
     const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_11__/* .readPackument */ .l)(client, plan.name, { write: true }).catch((error) => {
-        throw new _plan_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .RegistryReadError */ .O(id, client.registry, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeReason */ .Gk)(error), error);
+        throw new _plan_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .RegistryReadError */ .O(id, client.registry, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeReason */ .G)(error), error);
     });
     const present = packument?.versions?.[plan.version] !== undefined;
     if (!present && plan.tagImplicit && plan.tag === 'latest') {
@@ -1531,7 +1530,7 @@ class WorkspacesFailedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODU
         const list = (names) => (names.length === 0 ? 'none' : names.join(', '));
         const what = [
             ...(failed.length === 0 ? [] : [`${failed.length} workspace package${failed.length === 1 ? '' : 's'} failed: ${failed.map((entry) => `${entry.name}@${entry.version} (${entry.detail})`).join('; ')}`]),
-            ...failedAfter.map((error) => (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error).replace(/\.$/, '')),
+            ...failedAfter.map((error) => (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(error).replace(/\.$/, '')),
         ];
         super('EWORKSPACES', `${what.join('; ')}. ` +
             `In the registry now: published by this run: ${list(ids('published'))}; already there: ${list(ids(['unchanged', 'tagged']))}. ` +
@@ -1560,8 +1559,6 @@ __webpack_require__.d(__webpack_exports__, {
   Jx: () => (/* binding */ uploadAndReconcile),
   xp: () => (/* binding */ uploader)
 });
-
-// UNUSED EXPORTS: NoTokenError
 
 // EXTERNAL MODULE: ./lib/foundation/describe-error.js
 var describe_error = __webpack_require__(403);
@@ -1651,9 +1648,9 @@ async function uploadAndReconcile(context, plan, built, destination, trusted, pr
                 throw new commands_errors/* PublishFailedError */.BG(destination.verb, id, failureReason(error), error, 'not-sent');
             if (kind === 'refused' && !alreadyThere)
                 throw new commands_errors/* PublishFailedError */.BG(destination.verb, id, failureReason(error), error, 'refused');
-            logger.warning(`The ${destination.verb} of ${id} ended without a clear answer (${(0,describe_error/* describeReason */.Gk)(error)}); reading the registry back before anything else.`);
+            logger.warning(`The ${destination.verb} of ${id} ended without a clear answer (${(0,describe_error/* describeReason */.G)(error)}); reading the registry back before anything else.`);
             const after = await destination.readBack(context.client, built).catch((readError) => {
-                throw new commands_errors/* PublishUnconfirmedError */.E8(destination.verb, id, (0,describe_error/* describeReason */.Gk)(error), (0,describe_error/* describeReason */.Gk)(readError), error);
+                throw new commands_errors/* PublishUnconfirmedError */.E8(destination.verb, id, (0,describe_error/* describeReason */.G)(error), (0,describe_error/* describeReason */.G)(readError), error);
             });
             if (after.state === 'identical' && uploads === 1 && alreadyThere) {
                 logger.info(`${id} was already there with identical contents (the registry refused it again): nothing was uploaded by this run.`);
@@ -1666,7 +1663,7 @@ async function uploadAndReconcile(context, plan, built, destination, trusted, pr
             if (after.state === 'different')
                 throw new commands_errors/* PublishConflictError */.sZ(id, destination.verb === 'stage publish' ? 'staged' : 'published');
             if (!destination.resend || uploads > MAX_UPLOAD_RETRIES || !(0,http_errors/* isTransient */.dg)(error))
-                throw new commands_errors/* PublishFailedError */.BG(destination.verb, id, (0,describe_error/* describeReason */.Gk)(error), error, 'absent', uploads);
+                throw new commands_errors/* PublishFailedError */.BG(destination.verb, id, (0,describe_error/* describeReason */.G)(error), error, 'absent', uploads);
             const backoffMs = 1000 * 2 ** (uploads - 1);
             logger.info(`${id} is not ${destination.verb === 'publish' ? 'in the registry' : 'staged'}; retrying the ${destination.verb} in ${backoffMs / 1000} s (retry ${uploads}/${MAX_UPLOAD_RETRIES}).`);
             await context.otp.clock.sleep(backoffMs);
@@ -1676,12 +1673,12 @@ async function uploadAndReconcile(context, plan, built, destination, trusted, pr
 }
 function failureReason(error) {
     if (!(0,http_errors/* isSigstoreFailure */.p3)(error))
-        return (0,describe_error/* describeReason */.Gk)(error);
+        return (0,describe_error/* describeReason */.G)(error);
     const { cause } = error;
-    return `signing the provenance statement failed (${(0,describe_error/* describeReason */.Gk)(error)}${cause === undefined ? '' : `: ${(0,describe_error/* describeReason */.Gk)(cause)}`})`;
+    return `signing the provenance statement failed (${(0,describe_error/* describeReason */.G)(error)}${cause === undefined ? '' : `: ${(0,describe_error/* describeReason */.G)(cause)}`})`;
 }
 function throughOtp(otp, context, destination, plan, built, write) {
-    return (0,with_otp/* withOtp */.at)(otp, {
+    return (0,with_otp/* withOtp */.a)(otp, {
         label: `${destination.verb} ${plan.name}@${plan.version}`,
         bodyBytes: (0,publish/* uploadBytes */.D)(built.data.length),
         npmCommand: destination.npmCommand,
@@ -1766,7 +1763,7 @@ async function afterUpload(id, done, run) {
         return { detail: '' };
     }
     catch (error) {
-        const what = error instanceof scripts/* ScriptFailedError */.X0 ? `its ${error.event} script failed (${error.ending})` : `its after-${done === 'published' ? 'publish' : 'stage'} scripts failed (${(0,describe_error/* describeError */.Uc)(error)})`;
+        const what = error instanceof scripts/* ScriptFailedError */.X0 ? `its ${error.event} script failed (${error.ending})` : `its after-${done === 'published' ? 'publish' : 'stage'} scripts failed (${(0,describe_error/* describeError */.U)(error)})`;
         return {
             detail: `; then ${what}`,
             failure: new errors/* ProductError */._$('ESCRIPT', `${id} is ${done}, but ${what} afterwards; its output is above. The version stays ${done}: do by hand what the script should have done.`, { received: id, cause: error }),
@@ -1877,7 +1874,6 @@ __webpack_require__.d(__webpack_exports__, {
   findCommand: () => (/* binding */ findCommand),
   flagValue: () => (/* binding */ flagValue),
   flagValues: () => (/* binding */ flagValues),
-  lineError: () => (/* binding */ lineError),
   parseBlock: () => (/* binding */ parseBlock),
   parseWords: () => (/* binding */ parseWords),
   provenanceFlag: () => (/* binding */ provenanceFlag),
@@ -2539,9 +2535,8 @@ function checkUses(uses) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   at: () => (/* binding */ withOtp)
+/* harmony export */   a: () => (/* binding */ withOtp)
 /* harmony export */ });
-/* unused harmony exports isOtpChallenge, retryAfter */
 /* harmony import */ var _foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3505);
 /* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9319);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2366);
@@ -2780,10 +2775,9 @@ function expand(value, env, file, inputName, strict) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AT: () => (/* binding */ DEPENDENCY_FIELDS),
-/* harmony export */   pm: () => (/* binding */ publishManifest)
+/* harmony export */   A: () => (/* binding */ DEPENDENCY_FIELDS),
+/* harmony export */   p: () => (/* binding */ publishManifest)
 /* harmony export */ });
-/* unused harmony exports CATALOG_FILE, PNPM_LIFTED_FIELDS, YARN_LIFTED_FIELDS */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8056);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2088);
@@ -3338,7 +3332,6 @@ function scrubEnvironment(env, secrets) {
 /* harmony export */   lm: () => (/* binding */ shasumOf),
 /* harmony export */   ty: () => (/* binding */ readTarball)
 /* harmony export */ });
-/* unused harmony export tarballEntries */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8697);
@@ -3405,7 +3398,6 @@ function shasumOf(data) {
 /* harmony export */   nh: () => (/* binding */ skippedWorkspaces),
 /* harmony export */   wO: () => (/* binding */ duplicateNames)
 /* harmony export */ });
-/* unused harmony export rootPackage */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var _npmcli_name_from_folder__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(995);
@@ -3905,7 +3897,7 @@ async function checkProvenanceVisibility(client, plan, packument) {
     if (packument === undefined)
         refuse(`${plan.name} is not in ${client.registry} yet, so the registry cannot say it is public`);
     const visible = await (0,_registry_access_js__WEBPACK_IMPORTED_MODULE_4__/* .readVisibility */ .tQ)(client, plan.name).catch((error) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryReadError */ .O(id, client.registry, `the package's visibility, needed for provenance: ${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .Gk)(error)}`, error);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryReadError */ .O(id, client.registry, `the package's visibility, needed for provenance: ${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error)}`, error);
     });
     if (visible !== true)
         refuse(visible === false ? `${plan.name} is private in ${client.registry}` : `${client.registry} does not say ${plan.name} is public`);
@@ -3920,12 +3912,10 @@ async function checkProvenanceVisibility(client, plan, packument) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Lb: () => (/* binding */ packageInput),
+  L: () => (/* binding */ packageInput),
   planPublish: () => (/* binding */ planPublish),
   Z: () => (/* binding */ settlePublish)
 });
-
-// UNUSED EXPORTS: PUBLISH_SCRIPTS
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
@@ -3976,7 +3966,7 @@ async function workspaceFolder(dir, manifest, inputName) {
     const found = monorepo.packages.find((pkg) => pkg.dir === dir);
     const relativeDir = external_node_path_.relative(root, dir).split(external_node_path_.sep).join('/') || '.';
     const pkg = found ?? { name: String(manifest.name), version: String(manifest.version), dir, relativeDir, manifest, private: manifest.private === true };
-    const published = (0,publish_manifest/* publishManifest */.pm)({ ...pkg, manifest }, monorepo, inputName);
+    const published = (0,publish_manifest/* publishManifest */.p)({ ...pkg, manifest }, monorepo, inputName);
     const rewritten = JSON.stringify(published.manifest) !== JSON.stringify(manifest);
     return {
         manifest: published.manifest,
@@ -3987,7 +3977,7 @@ async function workspaceFolder(dir, manifest, inputName) {
     };
 }
 function firstProtocolRange(manifest) {
-    for (const field of publish_manifest/* DEPENDENCY_FIELDS */.AT) {
+    for (const field of publish_manifest/* DEPENDENCY_FIELDS */.A) {
         const dependencies = manifest[field];
         if (typeof dependencies !== 'object' || dependencies === null)
             continue;
@@ -4545,7 +4535,7 @@ async function monorepoAt(command, options, cwd) {
     const spec = command.target ?? options.packageSpec;
     const target = external_node_path_.resolve(cwd, spec);
     const info = await (0,promises_.stat)(target).catch(() => undefined);
-    const input = 'line' in command ? (0,publish_plan/* packageInput */.Lb)(command, names) : names.package;
+    const input = 'line' in command ? (0,publish_plan/* packageInput */.L)(command, names) : names.package;
     if (!info)
         throw new errors/* InputError */.dz(input, `${input}: "${spec}" does not exist (looked for ${target}). With ${names.workspaces}, give the monorepo's root folder.`, { received: spec });
     const dir = info.isDirectory() ? target : external_node_path_.basename(target) === 'package.json' ? external_node_path_.dirname(target) : undefined;
@@ -4569,7 +4559,7 @@ async function planWorkspacePublish(command, options, cwd, env) {
     const settle = async (pkg) => {
         if (pkg.private)
             return { name: pkg.name, version: pkg.version, relativeDir: pkg.relativeDir, plan: undefined, listed: { outcome: 'private', detail: 'private: not published' }, manifest: pkg.manifest, found: [] };
-        const { manifest, warnings: found } = (0,publish_manifest/* publishManifest */.pm)(pkg, monorepo, names.workspaces);
+        const { manifest, warnings: found } = (0,publish_manifest/* publishManifest */.p)(pkg, monorepo, names.workspaces);
         const rewritten = JSON.stringify(manifest) !== JSON.stringify(pkg.manifest);
         const plan = await (0,publish_plan/* settlePublish */.Z)(command, options, { kind: 'folder', dir: pkg.dir, manifest, manifestText: rewritten ? `${JSON.stringify(manifest, null, 2)}\n` : undefined, workspaceRoot: monorepo.root, manager: monorepo.manager }, cwd, env, { dirs: [...new Set([monorepo.root, pkg.dir])], read: readNpmrc });
         plan.warnings = found;
@@ -4643,7 +4633,7 @@ function outsideDependencies(monorepo, selected, members) {
     const byName = new Map(monorepo.packages.map((pkg) => [pkg.name, pkg]));
     const outside = new Map();
     for (const member of members) {
-        for (const field of publish_manifest/* DEPENDENCY_FIELDS */.AT.filter((field) => field !== 'devDependencies')) {
+        for (const field of publish_manifest/* DEPENDENCY_FIELDS */.A.filter((field) => field !== 'devDependencies')) {
             const dependencies = member.manifest[field];
             if (typeof dependencies !== 'object' || dependencies === null)
                 continue;

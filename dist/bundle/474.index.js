@@ -18,7 +18,6 @@ __webpack_require__.d(__webpack_exports__, {
   findCommand: () => (/* binding */ findCommand),
   flagValue: () => (/* binding */ flagValue),
   flagValues: () => (/* binding */ flagValues),
-  lineError: () => (/* binding */ lineError),
   parseBlock: () => (/* binding */ parseBlock),
   parseWords: () => (/* binding */ parseWords),
   provenanceFlag: () => (/* binding */ provenanceFlag),

@@ -7,18 +7,14 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DEFAULT_APPROVAL_TIMEOUT_MS: () => (/* binding */ DEFAULT_APPROVAL_TIMEOUT_MS),
-/* harmony export */   DEFAULT_CONCURRENCY: () => (/* binding */ DEFAULT_CONCURRENCY),
 /* harmony export */   DEFAULT_REGISTRY: () => (/* binding */ DEFAULT_REGISTRY),
 /* harmony export */   MAX_CONCURRENCY: () => (/* binding */ MAX_CONCURRENCY),
 /* harmony export */   MAX_OTP_USES: () => (/* binding */ MAX_OTP_USES),
-/* harmony export */   NPMJS_OTP_USES: () => (/* binding */ NPMJS_OTP_USES),
 /* harmony export */   SETTING_NAMES: () => (/* binding */ SETTING_NAMES),
 /* harmony export */   idTokenAvailable: () => (/* binding */ idTokenAvailable),
 /* harmony export */   normalizeOptions: () => (/* binding */ normalizeOptions),
 /* harmony export */   otpPacing: () => (/* binding */ otpPacing),
-/* harmony export */   parseRegistry: () => (/* binding */ parseRegistry),
-/* harmony export */   parseWorkspaces: () => (/* binding */ parseWorkspaces)
+/* harmony export */   parseRegistry: () => (/* binding */ parseRegistry)
 /* harmony export */ });
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
 /* harmony import */ var _otp_secret_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1333);
@@ -323,7 +319,6 @@ function userProblem(user) {
 /* harmony export */   eo: () => (/* binding */ secretForms),
 /* harmony export */   sU: () => (/* binding */ MAX_SECRET_BYTES)
 /* harmony export */ });
-/* unused harmony exports MIN_PERIOD_S, MAX_PERIOD_S, DEFAULT_PERIOD_S */
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
 const MIN_SECRET_BYTES = 10;

@@ -19,7 +19,7 @@ export function writeOutputs(report: RunReport, redactor: Redactor): void {
 }
 
 /** JSON of `value` whose strings hold no token or TOTP secret; numbers, keys and the structure are untouched. */
-export function dataJson(value: unknown, redactor: Redactor, indent?: number): string {
+function dataJson(value: unknown, redactor: Redactor, indent?: number): string {
   return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'string' ? redactor.redactSecrets(inner) : inner), indent);
 }
 
@@ -128,7 +128,7 @@ function packageLink(report: RunReport): string | undefined {
  * ends the HTML block and what follows renders as Markdown; `&`, `<`, `>`,
  * quotes and `|` escaped, so no tag, attribute or table cell can be opened.
  */
-export function summaryText(text: string): string {
+function summaryText(text: string): string {
   return text
     .replace(/[\r\n\u0085\u2028\u2029]+/g, ' ')
     .replace(/&/g, '&amp;')

@@ -57,7 +57,7 @@ const RUN_USAGE = 'run <file>      run a block of the commands above, one per li
  * The help: every command's usage (from the commands themselves), or, after a command's words, that command's
  * (a family, such as `dist-tag`, gives each of its subcommands) with what it does and its options.
  */
-export async function usage(words: readonly string[] = []): Promise<string> {
+async function usage(words: readonly string[] = []): Promise<string> {
   const { COMMANDS, commandHelp, commandsNamed } = await import('../commands/index.ts');
   const named = words.length > 0 ? commandsNamed(words) : [];
   if (named.length > 0) {

@@ -11,7 +11,7 @@ import { PackageNotFoundError } from './errors.ts';
  * included), PUT it back. An empty message undeprecates. Skipped when every
  * version in the range already says exactly that.
  */
-export async function deprecate(context: CommandContext, pkg: string, range: string, message: string): Promise<CommandOutcome> {
+async function deprecate(context: CommandContext, pkg: string, range: string, message: string): Promise<CommandOutcome> {
   const packument = await readPackument(context.client, pkg, { write: true });
   if (!packument) throw new PackageNotFoundError(pkg, context.client.registry);
   const versions = packument.versions ?? {};

@@ -25,7 +25,7 @@ export async function distTagAdd(context: CommandContext, pkg: string, version: 
 }
 
 /** `dist-tag rm <pkg> <tag>`: skipped when the tag is already absent. */
-export async function distTagRm(context: CommandContext, pkg: string, tag: string): Promise<CommandOutcome> {
+async function distTagRm(context: CommandContext, pkg: string, tag: string): Promise<CommandOutcome> {
   const { tags } = await tagsOf(context, pkg);
   if (tags[tag] === undefined) return { status: 'unchanged', detail: `${pkg} has no ${tag} tag` };
   if (context.dryRun) return { status: 'dry-run', detail: `would remove ${tag} (${tags[tag]})` };
@@ -34,7 +34,7 @@ export async function distTagRm(context: CommandContext, pkg: string, tag: strin
 }
 
 /** `dist-tag ls <pkg>`. */
-export async function distTagLs(context: CommandContext, pkg: string): Promise<CommandOutcome> {
+async function distTagLs(context: CommandContext, pkg: string): Promise<CommandOutcome> {
   const { tags } = await tagsOf(context, pkg);
   const listed = Object.entries(tags).map(([tag, version]) => `${tag}: ${version}`);
   return { status: 'read', detail: listed.length > 0 ? listed.join(', ') : 'no dist-tags' };

@@ -39,7 +39,7 @@ export const COMMANDS: ReadonlyArray<Command<any>> = [
 ];
 
 /** Every flag any command takes (each name once): the CLI tells them from its own. */
-export function commandFlags(commands: ReadonlyArray<Command<any>> = COMMANDS): FlagSpec[] {
+function commandFlags(commands: ReadonlyArray<Command<any>> = COMMANDS): FlagSpec[] {
   const byName = new Map<string, FlagSpec>();
   for (const command of commands) for (const flag of command.flags) if (!byName.has(flag.name)) byName.set(flag.name, flag);
   return [...byName.values()];

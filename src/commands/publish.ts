@@ -68,7 +68,7 @@ export function implicitPublish(): PublishCommand {
 }
 
 /** Settles a publish line into steps: one for a package, one per workspace package (in dependency order, `concurrency` at once) for a monorepo. */
-export async function planPublishLine(command: PublishCommand, env: PlanEnv): Promise<LinePlan> {
+async function planPublishLine(command: PublishCommand, env: PlanEnv): Promise<LinePlan> {
   const { options, cwd } = env;
   if ((command.workspaces ?? options.workspaces) !== undefined) {
     const { planWorkspacePublish } = await import('../plan/workspace-plan.ts');
@@ -367,7 +367,7 @@ function workspaceLine(plan: WorkspacePublishPlan, input: string): LinePlan {
 }
 
 /** Some workspace packages failed: says which, why, and exactly what is in the registry now. */
-export class WorkspacesFailedError extends ProductError {
+class WorkspacesFailedError extends ProductError {
   /** `failedAfter`: what failed after a package's upload (its postpublish script), the package published all the same. */
   constructor(packages: PackageListing[], failedAfter: unknown[] = []) {
     const ids = (outcome: PackageListing['outcome'] | Array<PackageListing['outcome']>) =>

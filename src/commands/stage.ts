@@ -26,21 +26,21 @@ import { describeEntry, readAndPack } from './upload.ts';
  */
 
 /** `stage list [<pkg>]`: no code; the entries go to `data`. */
-export async function stageList(context: CommandContext, pkg: string | undefined): Promise<CommandOutcome> {
+async function stageList(context: CommandContext, pkg: string | undefined): Promise<CommandOutcome> {
   const items = await listStaged(context.client, pkg);
   const what = pkg === undefined ? 'staged versions' : `staged versions of ${pkg}`;
   return { status: 'read', data: items, detail: items.length === 0 ? `no ${what}` : `${items.length} ${what}: ${items.map(describeEntry).join('; ')}` };
 }
 
 /** `stage view <id>`: no code. */
-export async function stageView(context: CommandContext, id: string): Promise<CommandOutcome> {
+async function stageView(context: CommandContext, id: string): Promise<CommandOutcome> {
   const entry = await viewStaged(context.client, id);
   if (!entry) throw noStagedId(id, context.client.registry);
   return { status: 'read', stageId: entry.id, data: entry, detail: describeEntry(entry) };
 }
 
 /** `stage download <id>`: the tarball as `<name>-<version>-<id>.tgz` in `dir` (npm's file name), with no code. */
-export async function stageDownload(context: CommandContext, id: string, dir: string): Promise<CommandOutcome> {
+async function stageDownload(context: CommandContext, id: string, dir: string): Promise<CommandOutcome> {
   let data: Buffer;
   try {
     data = await downloadStaged(context.client, id);
@@ -93,7 +93,7 @@ function notStaged(target: StageTarget, label: string, registry: string): Produc
  * version of a checkout that cannot be packed to compare with. Nothing is
  * approved when one fails.
  */
-export async function preflightApprove(client: RegistryClient, target: StageTarget, checkout?: Checkout | UncomparableCheckout): Promise<void> {
+async function preflightApprove(client: RegistryClient, target: StageTarget, checkout?: Checkout | UncomparableCheckout): Promise<void> {
   const { entry, published, label } = await resolveTarget(client, target);
   if (!entry && !published) throw notStaged(target, label, client.registry);
   if (entry && checkout && 'problem' in checkout && holds(checkout, entry)) throw uncomparable(checkout);
@@ -118,7 +118,7 @@ function holds(checkout: { name: string; version: string }, entry: StagedEntry):
  * scripts, engines, os, cpu...) are not the checkout's fails the step
  * (EMANIFESTMISMATCH), saying what to do.
  */
-export async function stageApprove(context: CommandContext, target: StageTarget, dryRun: boolean, checkout: Checkout | UncomparableCheckout | undefined, env: StepEnv): Promise<CommandOutcome> {
+async function stageApprove(context: CommandContext, target: StageTarget, dryRun: boolean, checkout: Checkout | UncomparableCheckout | undefined, env: StepEnv): Promise<CommandOutcome> {
   const { client } = context;
   const { entry, published, label } = await resolveTarget(client, target);
   if (published) return { status: 'unchanged', detail: `${label} is already published: nothing to approve` };
@@ -171,7 +171,7 @@ async function checkPublishedDocument(context: CommandContext, entry: StagedEntr
  * `stage reject <id|pkg@version>`: deletes a staged version (a 2FA write).
  * Skipped when nothing is staged under that id or name and version.
  */
-export async function stageReject(context: CommandContext, target: StageTarget, dryRun: boolean): Promise<CommandOutcome> {
+async function stageReject(context: CommandContext, target: StageTarget, dryRun: boolean): Promise<CommandOutcome> {
   const { client } = context;
   const { entry, published, label } = await resolveTarget(client, target);
   if (!entry) return { status: 'unchanged', detail: `nothing is staged as ${label}${published ? ` (${label} is published: stage reject cannot remove it)` : ''}` };

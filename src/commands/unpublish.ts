@@ -10,7 +10,7 @@ import { type Command, type CommandContext, type CommandOutcome, oneStep, otpWri
  * libnpmpublish: its read, PUT and DELETE share one code, as with npm.
  * Skipped when the version (or the package) is already gone.
  */
-export async function unpublish(context: CommandContext, pkg: string, version: string | undefined, force: boolean): Promise<CommandOutcome> {
+async function unpublish(context: CommandContext, pkg: string, version: string | undefined, force: boolean): Promise<CommandOutcome> {
   const packument = await readPackument(context.client, pkg, { write: true });
   const present = version === undefined ? packument !== undefined && Object.keys(packument.versions ?? {}).length > 0 : packument?.versions?.[version] !== undefined;
   const id = version === undefined ? pkg : `${pkg}@${version}`;

@@ -56,7 +56,7 @@ export async function readAndPack(source: { dir: string; manifestText?: string |
 }
 
 /** No token, and trusted publishing gave none either: nothing can be uploaded. */
-export class NoTokenError extends ProductError {
+class NoTokenError extends ProductError {
   constructor(id: string) {
     super(
       'ENEEDAUTH',

@@ -158,7 +158,7 @@ function unknownCommand(positional: readonly string[], commands: readonly Comman
 }
 
 /** A refusal that names the line. */
-export function lineError(context: Pick<ParseContext, 'inputName'>, line: number, text: string, problem: string): InputError {
+function lineError(context: Pick<ParseContext, 'inputName'>, line: number, text: string, problem: string): InputError {
   const where = line > 0 ? `${context.inputName} line ${line}` : context.inputName;
   return new InputError(context.inputName, `${where} (${text}): ${problem}.`, { received: text });
 }

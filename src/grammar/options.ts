@@ -165,7 +165,7 @@ export function normalizeOptions(raw: RawOptions, names: InputNames, context: { 
 }
 
 /** Default of approval-timeout. */
-export const DEFAULT_APPROVAL_TIMEOUT_MS = 15 * 60 * 1000;
+const DEFAULT_APPROVAL_TIMEOUT_MS = 15 * 60 * 1000;
 const MIN_APPROVAL_TIMEOUT_MS = 1000;
 /** GitHub ends a job after 6 hours. */
 const MAX_APPROVAL_TIMEOUT_MS = 6 * 60 * 60 * 1000;
@@ -215,11 +215,11 @@ export function idTokenAvailable(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.NPM_ID_TOKEN?.trim() || (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN));
 }
 
-export const DEFAULT_CONCURRENCY = 4;
+const DEFAULT_CONCURRENCY = 4;
 /** The most packages packed and uploaded at once (`concurrency`, `--concurrency`). */
 export const MAX_CONCURRENCY = 32;
 /** What `otp-uses: auto` means on registry.npmjs.org. */
-export const NPMJS_OTP_USES = 3;
+const NPMJS_OTP_USES = 3;
 /** The most writes one code may be sent with (`otp-uses`, `--otp-uses`). */
 export const MAX_OTP_USES = 1000;
 /** Registries known to limit how many writes one code may serve: registry.npmjs.org answers `429 rate limited otp` after about 4-5. */
@@ -243,7 +243,7 @@ export function otpPacing(otpUses: number | 'auto', registry: string, inputName:
  * The `workspaces` setting: empty or false for the package alone, true for every workspace package, otherwise a
  * list of names, folders or globs (one per line or comma-separated).
  */
-export function parseWorkspaces(value: string | boolean | string[] | undefined, name: string): true | string[] | undefined {
+function parseWorkspaces(value: string | boolean | string[] | undefined, name: string): true | string[] | undefined {
   if (value === undefined || value === false) return undefined;
   if (value === true) return true;
   const entries = (Array.isArray(value) ? value : value.split(/[\n,]/)).map((entry) => entry.trim()).filter((entry) => entry !== '');

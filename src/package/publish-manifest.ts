@@ -7,7 +7,7 @@ import { isRegistryName } from './registry-name.ts';
 import type { Monorepo, PackageManager, WorkspacePackage } from './workspaces.ts';
 
 /** The file that declares the catalogs of each package manager, for messages. */
-export const CATALOG_FILE: Record<PackageManager, string | undefined> = { npm: undefined, yarn: '.yarnrc.yml', pnpm: 'pnpm-workspace.yaml' };
+const CATALOG_FILE: Record<PackageManager, string | undefined> = { npm: undefined, yarn: '.yarnrc.yml', pnpm: 'pnpm-workspace.yaml' };
 
 /** The manifest a package manager would put in the tarball, and what the caller should tell the user about it. */
 export interface PublishManifest {
@@ -27,7 +27,7 @@ const RUNTIME_FIELDS = new Set<string>(['dependencies', 'optionalDependencies', 
  * PUBLISH_CONFIG_WHITELIST in pnpm's releasing/exportable-manifest/src/overridePublishConfig.ts.
  * `name` (publish under another name) is pnpm 11's newest entry.
  */
-export const PNPM_LIFTED_FIELDS = [
+const PNPM_LIFTED_FIELDS = [
   'name', 'bin', 'engines', 'type', 'imports',
   'main', 'module', 'typings', 'types', 'exports', 'browser', 'esnext', 'es2015', 'unpkg', 'umd:main',
   'os', 'cpu', 'libc', 'typesVersions',
@@ -38,7 +38,7 @@ export const PNPM_LIFTED_FIELDS = [
  * beforeWorkspacePacking in @yarnpkg/plugin-pack (type, main, browser, module, exports, imports, bin)
  * and @yarnpkg/plugin-typescript (typings, types).
  */
-export const YARN_LIFTED_FIELDS = ['type', 'main', 'browser', 'module', 'exports', 'imports', 'bin', 'typings', 'types'] as const;
+const YARN_LIFTED_FIELDS = ['type', 'main', 'browser', 'module', 'exports', 'imports', 'bin', 'typings', 'types'] as const;
 
 interface Context {
   pkg: WorkspacePackage;

@@ -32,7 +32,7 @@ export async function readTarball(file: string, inputName: string): Promise<Tarb
 }
 
 /** Path -> sha256 of every file in a package tarball, for comparing contents across gzip builds. */
-export async function tarballEntries(data: Buffer): Promise<Map<string, string>> {
+async function tarballEntries(data: Buffer): Promise<Map<string, string>> {
   const entries = new Map<string, string>();
   await new Promise<void>((resolve, reject) => {
     const parser = new Parser({

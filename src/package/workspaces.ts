@@ -202,7 +202,7 @@ export function duplicateNames(monorepo: Monorepo): Array<{ name: string; dirs: 
 }
 
 /** The monorepo root as a package (for `include-workspace-root`), checked as workspace packages are. */
-export function rootPackage(monorepo: Monorepo, inputName: string): WorkspacePackage {
+function rootPackage(monorepo: Monorepo, inputName: string): WorkspacePackage {
   const file = path.join(monorepo.root, 'package.json');
   if (Object.keys(monorepo.rootManifest).length === 0) {
     throw new InputError(inputName, `${inputName}: the monorepo root ${monorepo.root} has no package.json to publish. Leave the root out, or give it a package.json with "name" and "version".`, { received: monorepo.root });

@@ -13,7 +13,7 @@ import { settleProvenance } from './provenance.ts';
 import { workspaceFolder } from './workspace-folder.ts';
 
 /** npm's lifecycle around `npm publish <folder>`, in order. */
-export const PUBLISH_SCRIPTS: readonly LifecycleEvent[] = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
+const PUBLISH_SCRIPTS: readonly LifecycleEvent[] = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
 
 /**
  * Settles one publish from the checkout alone: the package and its version,

@@ -318,7 +318,7 @@ function runDescription(lines: PlannedLine[]): { runDescription?: string } {
 }
 
 /** The package the `package` setting names, for commands that leave `<pkg>` out. */
-export async function defaultPackageName(options: Options, cwd: string): Promise<{ name: string } | { problem: string }> {
+async function defaultPackageName(options: Options, cwd: string): Promise<{ name: string } | { problem: string }> {
   try {
     const source = await readPackageSource(options.packageSpec, cwd, options.names.package);
     return { name: source.kind === 'folder' ? source.manifest.name : (await readTarball(source.file, options.names.package)).manifest.name };
