@@ -17,7 +17,7 @@
  *    functions around it is the `send` of an object literal passed to
  *    `withOtp`, or the callback handed to a wrapper (a function that calls
  *    one of its own parameters inside such a `send`: `otpWrite` in
- *    src/commands/context.ts; the guard finds it by that shape).
+ *    src/commands/command.ts; the guard finds it by that shape).
  *
  * Limits: options built elsewhere and passed as a variable are taken as
  * reads; an aliased function (`const p = libnpmpublish.publish`) or a
