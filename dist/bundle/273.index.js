@@ -14,10 +14,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _foundation_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8859);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
 /* harmony import */ var _foundation_log_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4911);
-/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3411);
+/* harmony import */ var _foundation_setup_node_placeholder_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5021);
 /* harmony import */ var _foundation_redactor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6297);
 /* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(403);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5792);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3411);
 
 
 
@@ -98,7 +98,7 @@ async function runCli(argv, env, io) {
         const [{ idTokenAvailable, normalizeOptions, SETTING_NAMES }, { COMMANDS }, { checkWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3635)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(172), __webpack_require__.e(635), __webpack_require__.e(30)]).then(__webpack_require__.bind(__webpack_require__, 5030)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(474)]).then(__webpack_require__.bind(__webpack_require__, 474))]);
         if (parsed.words[0] !== 'run')
             checkWords(parsed.words, COMMANDS, (problem) => new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `${problem}.`));
-        const usable = (value) => (value?.trim() && value.trim() !== _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_7__/* .SETUP_NODE_PLACEHOLDER */ .D ? value : undefined);
+        const usable = (value) => (value?.trim() && value.trim() !== _foundation_setup_node_placeholder_js__WEBPACK_IMPORTED_MODULE_7__/* .SETUP_NODE_PLACEHOLDER */ .D ? value : undefined);
         const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
         const options = normalizeOptions({ ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET, approvalWebhook: env.NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK }, {
             ...Object.fromEntries(Object.entries(SETTING_NAMES).map(([key, name]) => [key, `--${name}`])),
@@ -404,7 +404,7 @@ function replaceAll(text, values) {
 
 /***/ }),
 
-/***/ 3411:
+/***/ 5021:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -415,7 +415,7 @@ const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
 
 /***/ }),
 
-/***/ 5792:
+/***/ 3411:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

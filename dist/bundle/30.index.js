@@ -3207,7 +3207,7 @@ function unpackedPath(entryPath) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9670);
 /* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9319);
-/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3411);
+/* harmony import */ var _foundation_setup_node_placeholder_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5021);
 
 
 
@@ -3316,7 +3316,7 @@ function scrubEnvironment(env, secrets) {
     }
     for (const name of PLACEHOLDERS)
         if (env[name] !== undefined)
-            clean[name] = _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_4__/* .SETUP_NODE_PLACEHOLDER */ .D;
+            clean[name] = _foundation_setup_node_placeholder_js__WEBPACK_IMPORTED_MODULE_4__/* .SETUP_NODE_PLACEHOLDER */ .D;
     return clean;
 }
 

@@ -21,7 +21,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5443);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
 /* harmony import */ var _otp_web_approval_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8087);
-/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3411);
+/* harmony import */ var _foundation_setup_node_placeholder_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5021);
 
 
 
@@ -176,7 +176,7 @@ function parseCount(value, name, fallback, max, what) {
 }
 function realToken(value) {
     const token = blankToUndefined(value);
-    return token === _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_5__/* .SETUP_NODE_PLACEHOLDER */ .D ? undefined : token;
+    return token === _foundation_setup_node_placeholder_js__WEBPACK_IMPORTED_MODULE_5__/* .SETUP_NODE_PLACEHOLDER */ .D ? undefined : token;
 }
 function blankToUndefined(value) {
     const trimmed = value?.trim();

@@ -4,7 +4,7 @@ import { systemClock } from '../foundation/clock.ts';
 import { InputError } from '../foundation/errors.ts';
 import type { Logger } from '../foundation/logger.ts';
 import { inertText } from '../foundation/log-text.ts';
-import { SETUP_NODE_PLACEHOLDER } from '../foundation/tokens.ts';
+import { SETUP_NODE_PLACEHOLDER } from '../foundation/setup-node-placeholder.ts';
 import { Redactor } from '../foundation/redactor.ts';
 import type { RunReport } from '../run/result.ts';
 import { describeError } from '../foundation/describe-error.ts';

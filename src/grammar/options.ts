@@ -3,7 +3,7 @@ import { parseTotpSecret, secretForms, type TotpSecret } from '../otp/secret.ts'
 import { tagProblem, wholeNumber } from './validate.ts';
 import { InputError } from '../foundation/errors.ts';
 import { parseDuration } from '../otp/web-approval.ts';
-import { SETUP_NODE_PLACEHOLDER } from '../foundation/tokens.ts';
+import { SETUP_NODE_PLACEHOLDER } from '../foundation/setup-node-placeholder.ts';
 
 /** Settings as they arrive from an adapter: text, unchecked. Empty means not given. */
 export interface RawOptions {

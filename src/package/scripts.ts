@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ProductError } from '../foundation/errors.ts';
 import { isRecord } from '../foundation/is-record.ts';
 import type { Logger } from '../foundation/logger.ts';
-import { SETUP_NODE_PLACEHOLDER } from '../foundation/tokens.ts';
+import { SETUP_NODE_PLACEHOLDER } from '../foundation/setup-node-placeholder.ts';
 
 /** The lifecycle events npm runs around a publish from a folder, in npm's order. */
 export type LifecycleEvent = 'prepublishOnly' | 'prepack' | 'prepare' | 'postpack' | 'publish' | 'postpublish';
