@@ -291,8 +291,8 @@ var access = __webpack_require__(773);
 ;// CONCATENATED MODULE: ./lib/registry/oidc.js
 
 
-async function exchangeIdToken(client, pkg, idToken, write) {
-    const answer = await client.write(write, 0, (options) => lib.json(`/-/npm/v1/oidc/token/exchange/package/${(0,registry_client/* escapeName */.L)(pkg)}`, { ...options, method: 'POST', headers: { authorization: `Bearer ${idToken}` } }));
+async function exchangeIdToken(client, pkg, idToken, npmHeaders) {
+    const answer = await client.write(npmHeaders, 0, (options) => lib.json(`/-/npm/v1/oidc/token/exchange/package/${(0,registry_client/* escapeName */.L)(pkg)}`, { ...options, method: 'POST', headers: { authorization: `Bearer ${idToken}` } }));
     const token = answer?.token;
     if (typeof token !== 'string' || token === '')
         throw new Error('the registry answered without a token');

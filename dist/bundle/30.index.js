@@ -122,14 +122,14 @@ async function setStatus(context, pkg, status) {
         return { status: 'unchanged', detail: `${pkg} is already ${status}` };
     if (context.dryRun)
         return { status: 'dry-run', detail: `would make ${pkg} ${status} (now ${current})` };
-    await (0,command/* otpWrite */.PH)(context, `access set status=${status} ${pkg}`, 'access', (write) => (0,access/* writeAccess */.qZ)(context.client, pkg, status === 'private' ? 'restricted' : 'public', write));
+    await (0,command/* otpWrite */.PH)(context, `access set status=${status} ${pkg}`, 'access', (npmHeaders) => (0,access/* writeAccess */.qZ)(context.client, pkg, status === 'private' ? 'restricted' : 'public', npmHeaders));
     return { status: 'done', detail: `${pkg} is now ${status} (was ${current})` };
 }
 async function setMfa(context, pkg, mfa) {
     await visibility(context, pkg);
     if (context.dryRun)
         return { status: 'dry-run', detail: `would set the 2FA policy of ${pkg} to ${mfa}` };
-    await (0,command/* otpWrite */.PH)(context, `access set mfa=${mfa} ${pkg}`, 'access', (write) => (0,access/* writeMfa */.CJ)(context.client, pkg, mfa, write));
+    await (0,command/* otpWrite */.PH)(context, `access set mfa=${mfa} ${pkg}`, 'access', (npmHeaders) => (0,access/* writeMfa */.CJ)(context.client, pkg, mfa, npmHeaders));
     return { status: 'done', detail: `the 2FA policy of ${pkg} is ${mfa}` };
 }
 async function getStatus(context, pkg) {
@@ -203,7 +203,7 @@ async function deprecate(context, pkg, range, message) {
         return { status: 'dry-run', detail: `would mark ${changing.join(', ')} ${what}` };
     for (const version of changing)
         versions[version].deprecated = message;
-    await (0,command/* otpWrite */.PH)(context, `deprecate ${pkg}@${range}`, 'deprecate', (write) => (0,registry_packument/* writePackument */.W)(context.client, packument, write), JSON.stringify(packument).length);
+    await (0,command/* otpWrite */.PH)(context, `deprecate ${pkg}@${range}`, 'deprecate', (npmHeaders) => (0,registry_packument/* writePackument */.W)(context.client, packument, npmHeaders), JSON.stringify(packument).length);
     return { status: 'done', detail: `${changing.join(', ')} ${message ? 'now' : 'no longer'} ${message ? what : 'deprecated'}` };
 }
 const deprecateCommand = {
@@ -248,7 +248,7 @@ async function distTagAdd(context, pkg, version, tag) {
     const was = tags[tag] === undefined ? '' : ` (was ${tags[tag]})`;
     if (context.dryRun)
         return { status: 'dry-run', detail: `would point ${tag} at ${version}${was}` };
-    await (0,command/* otpWrite */.PH)(context, `dist-tag add ${pkg}@${version} ${tag}`, 'dist-tag', (write) => (0,dist_tags/* setDistTag */.r)(context.client, pkg, tag, version, write));
+    await (0,command/* otpWrite */.PH)(context, `dist-tag add ${pkg}@${version} ${tag}`, 'dist-tag', (npmHeaders) => (0,dist_tags/* setDistTag */.r)(context.client, pkg, tag, version, npmHeaders));
     return { status: 'done', detail: `${tag} now points at ${version}${was}` };
 }
 async function distTagRm(context, pkg, tag) {
@@ -257,7 +257,7 @@ async function distTagRm(context, pkg, tag) {
         return { status: 'unchanged', detail: `${pkg} has no ${tag} tag` };
     if (context.dryRun)
         return { status: 'dry-run', detail: `would remove ${tag} (${tags[tag]})` };
-    await (0,command/* otpWrite */.PH)(context, `dist-tag rm ${pkg} ${tag}`, 'dist-tag', (write) => (0,dist_tags/* removeDistTag */.p)(context.client, pkg, tag, write));
+    await (0,command/* otpWrite */.PH)(context, `dist-tag rm ${pkg} ${tag}`, 'dist-tag', (npmHeaders) => (0,dist_tags/* removeDistTag */.p)(context.client, pkg, tag, npmHeaders));
     return { status: 'done', detail: `removed ${tag} (was ${tags[tag]})` };
 }
 async function distTagLs(context, pkg) {
@@ -345,8 +345,8 @@ async function readAccount(client, user) {
         return undefined;
     return { name: found.name, ...(typeof found.email === 'string' && found.email ? { email: found.email } : {}) };
 }
-async function writeMaintainers(client, pkg, rev, maintainers, write) {
-    await client.write(write, 0, (options) => lib(`/${(0,registry_client/* escapeName */.L)(pkg)}/-rev/${encodeURIComponent(rev)}`, { ...options, method: 'PUT', body: { _id: pkg, _rev: rev, maintainers }, ignoreBody: true }));
+async function writeMaintainers(client, pkg, rev, maintainers, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => lib(`/${(0,registry_client/* escapeName */.L)(pkg)}/-rev/${encodeURIComponent(rev)}`, { ...options, method: 'PUT', body: { _id: pkg, _rev: rev, maintainers }, ignoreBody: true }));
 }
 
 ;// CONCATENATED MODULE: ./lib/commands/owner.js
@@ -394,7 +394,7 @@ async function changeOwner(context, action, user, pkg) {
         if (context.dryRun)
             return { status: 'dry-run', detail: `would ${action === 'add' ? 'add' : 'remove'} ${account.name} as an owner of ${pkg}` };
         try {
-            await (0,command/* otpWrite */.PH)(context, `owner ${action} ${user} ${pkg}`, 'owner', (write) => writeMaintainers(context.client, packument.name, packument._rev, next, write));
+            await (0,command/* otpWrite */.PH)(context, `owner ${action} ${user} ${pkg}`, 'owner', (npmHeaders) => writeMaintainers(context.client, packument.name, packument._rev, next, npmHeaders));
             return { status: 'done', detail: `${action === 'add' ? 'added' : 'removed'} ${account.name} ${action === 'add' ? 'to' : 'from'} the owners of ${pkg}` };
         }
         catch (error) {
@@ -640,7 +640,7 @@ async function stageApprove(context, target, dryRun, checkout, env) {
     if (context.dryRun || dryRun)
         return { status: 'dry-run', stageId: entry.id, detail: `would approve ${entry.id}, publishing ${label} with tag ${entry.tag}${compared}` };
     try {
-        await (0,command/* otpWrite */.PH)(context, `stage approve ${entry.id} (${label})`, 'stage', (write) => (0,stage/* approveStaged */.G)(client, entry.id, write));
+        await (0,command/* otpWrite */.PH)(context, `stage approve ${entry.id} (${label})`, 'stage', (npmHeaders) => (0,stage/* approveStaged */.G)(client, entry.id, npmHeaders));
     }
     catch (error) {
         if (error instanceof foundation_errors/* ProductError */._$)
@@ -685,7 +685,7 @@ async function stageReject(context, target, dryRun) {
     if (context.dryRun || dryRun)
         return { status: 'dry-run', stageId: entry.id, detail: `would reject ${entry.id} (${(0,upload/* describeEntry */.OY)(entry)})` };
     try {
-        await (0,command/* otpWrite */.PH)(context, `stage reject ${entry.id} (${label})`, 'stage', (write) => (0,stage/* rejectStaged */.gL)(client, entry.id, write));
+        await (0,command/* otpWrite */.PH)(context, `stage reject ${entry.id} (${label})`, 'stage', (npmHeaders) => (0,stage/* rejectStaged */.gL)(client, entry.id, npmHeaders));
     }
     catch (error) {
         if ((0,http_errors/* statusOf */.c2)(error) !== 404)
@@ -829,17 +829,17 @@ var external_node_util_ = __webpack_require__(7975);
 
 
 const trustUrl = (pkg) => `/-/package/${(0,registry_client/* escapeName */.L)(pkg)}/trust`;
-async function createTrust(client, pkg, config, write) {
+async function createTrust(client, pkg, config, npmHeaders) {
     const body = [config];
-    const answer = await client.write(write, JSON.stringify(body).length, (options) => lib.json(trustUrl(pkg), { ...options, method: 'POST', body }));
+    const answer = await client.write(npmHeaders, JSON.stringify(body).length, (options) => lib.json(trustUrl(pkg), { ...options, method: 'POST', body }));
     return Array.isArray(answer) ? answer : answer && typeof answer === 'object' ? [answer] : [];
 }
-async function listTrust(client, pkg, write) {
-    const answer = await client.write(write, 0, (options) => lib.json(trustUrl(pkg), { ...options, method: 'GET' }));
+async function listTrust(client, pkg, npmHeaders) {
+    const answer = await client.write(npmHeaders, 0, (options) => lib.json(trustUrl(pkg), { ...options, method: 'GET' }));
     return Array.isArray(answer) ? answer : [];
 }
-async function revokeTrust(client, pkg, id, write) {
-    await client.write(write, 0, (options) => lib(`${trustUrl(pkg)}/${encodeURIComponent(id)}`, { ...options, method: 'DELETE', ignoreBody: true }));
+async function revokeTrust(client, pkg, id, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => lib(`${trustUrl(pkg)}/${encodeURIComponent(id)}`, { ...options, method: 'DELETE', ignoreBody: true }));
 }
 
 ;// CONCATENATED MODULE: ./lib/commands/trust.js
@@ -859,7 +859,7 @@ async function preflightTrust(client, pkg) {
 }
 async function readTrust(context, pkg) {
     try {
-        return await (0,command/* otpWrite */.PH)(context, `trust list ${pkg}`, 'trust', (write) => listTrust(context.client, pkg, write));
+        return await (0,command/* otpWrite */.PH)(context, `trust list ${pkg}`, 'trust', (npmHeaders) => listTrust(context.client, pkg, npmHeaders));
     }
     catch (error) {
         if ((0,http_errors/* statusOf */.c2)(error) === 404)
@@ -884,7 +884,7 @@ async function trustCreate(context, pkg, config, dryRun, notes) {
         return { status: 'dry-run', detail: `would add a trusted publisher to ${pkg}: ${what}${others}` };
     let created;
     try {
-        created = await (0,command/* otpWrite */.PH)(context, `trust ${config.type} ${pkg}`, 'trust', (write) => createTrust(context.client, pkg, config, write));
+        created = await (0,command/* otpWrite */.PH)(context, `trust ${config.type} ${pkg}`, 'trust', (npmHeaders) => createTrust(context.client, pkg, config, npmHeaders));
     }
     catch (error) {
         if ((0,http_errors/* statusOf */.c2)(error) !== 409 || existing.length === 0)
@@ -904,7 +904,7 @@ async function trustRevoke(context, pkg, id, dryRun) {
     if (context.dryRun || dryRun)
         return { status: 'dry-run', id, detail: `would revoke the trusted publisher ${id} of ${pkg}` };
     try {
-        await (0,command/* otpWrite */.PH)(context, `trust revoke ${pkg} --id ${id}`, 'trust', (write) => revokeTrust(context.client, pkg, id, write));
+        await (0,command/* otpWrite */.PH)(context, `trust revoke ${pkg} --id ${id}`, 'trust', (npmHeaders) => revokeTrust(context.client, pkg, id, npmHeaders));
     }
     catch (error) {
         if ((0,http_errors/* statusOf */.c2)(error) !== 404)
@@ -1091,8 +1091,8 @@ const trustRevokeCommand = {
 var libnpmpublish_lib = __webpack_require__(8319);
 ;// CONCATENATED MODULE: ./lib/registry/unpublish.js
 
-async function unpublishSpec(client, spec, force, write) {
-    await client.write(write, 0, (options) => libnpmpublish_lib.unpublish(spec, { ...options, force }));
+async function unpublishSpec(client, spec, force, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => libnpmpublish_lib.unpublish(spec, { ...options, force }));
 }
 
 ;// CONCATENATED MODULE: ./lib/commands/unpublish.js
@@ -1114,7 +1114,7 @@ async function unpublish(context, pkg, version, force) {
     }
     if (context.dryRun)
         return { status: 'dry-run', detail: `would unpublish ${id}` };
-    await (0,command/* otpWrite */.PH)(context, `unpublish ${id}`, 'unpublish', (write) => unpublishSpec(context.client, id, version === undefined, write));
+    await (0,command/* otpWrite */.PH)(context, `unpublish ${id}`, 'unpublish', (npmHeaders) => unpublishSpec(context.client, id, version === undefined, npmHeaders));
     return { status: 'done', detail: `unpublished ${id}` };
 }
 const unpublishCommand = {
@@ -1478,7 +1478,7 @@ async function ensureTag(context, plan, packument) {
     if (plan.dryRun)
         return { status: 'dry-run', detail: `dry run: ${id} is already published; ${plan.tag} would point at it${was}` };
     context.logger.info(`${id} is already in the registry with identical contents, but not under "${plan.tag}": setting the tag.`);
-    await (0,_command_js__WEBPACK_IMPORTED_MODULE_13__/* .otpWrite */ .PH)(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (write) => (0,_registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_10__/* .setDistTag */ .r)(context.client, plan.name, plan.tag, plan.version, write));
+    await (0,_command_js__WEBPACK_IMPORTED_MODULE_13__/* .otpWrite */ .PH)(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (npmHeaders) => (0,_registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_10__/* .setDistTag */ .r)(context.client, plan.name, plan.tag, plan.version, npmHeaders));
     return { status: 'tagged', detail: `${id} was already published with identical contents; ${plan.tag} now points at it${was}` };
 }
 const READ_CONCURRENCY = 16;
@@ -4675,11 +4675,11 @@ async function readVisibility(client, pkg) {
     const answer = (await client.getJson(`/-/package/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(pkg)}/visibility`));
     return answer === undefined ? undefined : answer.public === true;
 }
-async function writeAccess(client, pkg, access, write) {
-    await client.write(write, 0, (options) => libnpmaccess__WEBPACK_IMPORTED_MODULE_0__.setAccess(pkg, access, options));
+async function writeAccess(client, pkg, access, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => libnpmaccess__WEBPACK_IMPORTED_MODULE_0__.setAccess(pkg, access, options));
 }
-async function writeMfa(client, pkg, level, write) {
-    await client.write(write, 0, (options) => libnpmaccess__WEBPACK_IMPORTED_MODULE_0__.setMfa(pkg, level, options));
+async function writeMfa(client, pkg, level, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => libnpmaccess__WEBPACK_IMPORTED_MODULE_0__.setMfa(pkg, level, options));
 }
 
 
@@ -4807,14 +4807,14 @@ class RegistryClient {
             ...(options.token === undefined ? {} : { [`//${url.host}${url.pathname}:_authToken`]: options.token }),
         };
     }
-    writeOptions(write, extra = {}) {
-        return { ...this.#base, ...(write.otp === undefined ? {} : { otp: write.otp }), npmCommand: write.command, npmSession: write.session, ...extra, retry: WRITE_RETRY };
+    writeOptions(npmHeaders, extra = {}) {
+        return { ...this.#base, ...(npmHeaders.otp === undefined ? {} : { otp: npmHeaders.otp }), npmCommand: npmHeaders.command, npmSession: npmHeaders.session, ...extra, retry: WRITE_RETRY };
     }
-    write(write, bodyBytes, call, extra = {}) {
+    write(npmHeaders, bodyBytes, call, extra = {}) {
         const guard = new WriteGuard(this.registry, { timeout: this.#base.timeout });
         return this.timed(bodyBytes, async () => {
             try {
-                return await call(this.writeOptions(write, { ...extra, agent: guard.agent }));
+                return await call(this.writeOptions(npmHeaders, { ...extra, agent: guard.agent }));
             }
             catch (error) {
                 throw guard.explain(error);
@@ -4884,11 +4884,11 @@ function escapeName(name) {
 
 
 const tagUrl = (pkg, tag) => `/-/package/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(pkg)}/dist-tags/${encodeURIComponent(tag)}`;
-async function setDistTag(client, pkg, tag, version, write) {
-    await client.write(write, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(tagUrl(pkg, tag), { ...options, method: 'PUT', body: JSON.stringify(version), headers: { 'content-type': 'application/json' }, ignoreBody: true }));
+async function setDistTag(client, pkg, tag, version, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(tagUrl(pkg, tag), { ...options, method: 'PUT', body: JSON.stringify(version), headers: { 'content-type': 'application/json' }, ignoreBody: true }));
 }
-async function removeDistTag(client, pkg, tag, write) {
-    await client.write(write, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(tagUrl(pkg, tag), { ...options, method: 'DELETE', ignoreBody: true }));
+async function removeDistTag(client, pkg, tag, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(tagUrl(pkg, tag), { ...options, method: 'DELETE', ignoreBody: true }));
 }
 
 
@@ -4912,9 +4912,9 @@ async function readPackument(client, name, options = {}) {
     });
     return document === undefined ? undefined : document;
 }
-async function writePackument(client, packument, write) {
+async function writePackument(client, packument, npmHeaders) {
     const body = JSON.stringify(packument);
-    await client.write(write, body.length, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(`/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(packument.name)}`, { ...options, method: 'PUT', body, headers: { 'content-type': 'application/json' }, ignoreBody: true }));
+    await client.write(npmHeaders, body.length, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(`/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(packument.name)}`, { ...options, method: 'PUT', body, headers: { 'content-type': 'application/json' }, ignoreBody: true }));
 }
 
 
@@ -4933,12 +4933,12 @@ async function writePackument(client, packument, write) {
 function uploadBytes(size) {
     return Math.ceil(size * 1.34) + 4096;
 }
-async function uploadVersion(client, manifest, data, upload, write) {
-    const { transparencyLogUrl } = await sendUpload(client, manifest, data, upload, write, false);
+async function uploadVersion(client, manifest, data, upload, npmHeaders) {
+    const { transparencyLogUrl } = await sendUpload(client, manifest, data, upload, npmHeaders, false);
     return { transparencyLogUrl };
 }
-async function sendUpload(client, manifest, data, upload, write, stage) {
-    const answer = await client.write(write, uploadBytes(data.length), (options) => libnpmpublish__WEBPACK_IMPORTED_MODULE_0__.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}), ...(stage ? { stage: true } : {}) }));
+async function sendUpload(client, manifest, data, upload, npmHeaders, stage) {
+    const answer = await client.write(npmHeaders, uploadBytes(data.length), (options) => libnpmpublish__WEBPACK_IMPORTED_MODULE_0__.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}), ...(stage ? { stage: true } : {}) }));
     const url = answer?.transparencyLogUrl;
     return { answer, transparencyLogUrl: typeof url === 'string' ? url : undefined };
 }
@@ -4963,8 +4963,8 @@ async function sendUpload(client, manifest, data, upload, write, stage) {
 
 const PER_PAGE = 100;
 const MAX_PAGES = 100;
-async function stageVersion(client, manifest, data, upload, write) {
-    const { answer, transparencyLogUrl } = await (0,_publish_js__WEBPACK_IMPORTED_MODULE_1__/* .sendUpload */ .ou)(client, manifest, data, upload, write, true);
+async function stageVersion(client, manifest, data, upload, npmHeaders) {
+    const { answer, transparencyLogUrl } = await (0,_publish_js__WEBPACK_IMPORTED_MODULE_1__/* .sendUpload */ .ou)(client, manifest, data, upload, npmHeaders, true);
     const stageId = answer?.stageId;
     if (typeof stageId !== 'string' || stageId === '')
         throw new Error('the registry answered the stage publish without a stageId');
@@ -4989,11 +4989,11 @@ async function viewStaged(client, id) {
 async function downloadStaged(client, id) {
     return client.getBuffer(`${client.registry}-/stage/${id}/tarball`);
 }
-async function approveStaged(client, id, write) {
-    await client.write(write, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__.json(`/-/stage/${id}/approve`, { ...options, method: 'POST' }));
+async function approveStaged(client, id, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__.json(`/-/stage/${id}/approve`, { ...options, method: 'POST' }));
 }
-async function rejectStaged(client, id, write) {
-    await client.write(write, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(`/-/stage/${id}`, { ...options, method: 'DELETE', ignoreBody: true }));
+async function rejectStaged(client, id, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(`/-/stage/${id}`, { ...options, method: 'DELETE', ignoreBody: true }));
 }
 
 

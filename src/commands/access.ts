@@ -14,7 +14,7 @@ async function setStatus(context: CommandContext, pkg: string, status: 'public' 
   const current = await visibility(context, pkg);
   if (current === status) return { status: 'unchanged', detail: `${pkg} is already ${status}` };
   if (context.dryRun) return { status: 'dry-run', detail: `would make ${pkg} ${status} (now ${current})` };
-  await otpWrite(context, `access set status=${status} ${pkg}`, 'access', (write) => writeAccess(context.client, pkg, status === 'private' ? 'restricted' : 'public', write));
+  await otpWrite(context, `access set status=${status} ${pkg}`, 'access', (npmHeaders) => writeAccess(context.client, pkg, status === 'private' ? 'restricted' : 'public', npmHeaders));
   return { status: 'done', detail: `${pkg} is now ${status} (was ${current})` };
 }
 
@@ -25,7 +25,7 @@ async function setStatus(context: CommandContext, pkg: string, status: 'public' 
 async function setMfa(context: CommandContext, pkg: string, mfa: 'none' | 'publish' | 'automation'): Promise<CommandOutcome> {
   await visibility(context, pkg);
   if (context.dryRun) return { status: 'dry-run', detail: `would set the 2FA policy of ${pkg} to ${mfa}` };
-  await otpWrite(context, `access set mfa=${mfa} ${pkg}`, 'access', (write) => writeMfa(context.client, pkg, mfa, write));
+  await otpWrite(context, `access set mfa=${mfa} ${pkg}`, 'access', (npmHeaders) => writeMfa(context.client, pkg, mfa, npmHeaders));
   return { status: 'done', detail: `the 2FA policy of ${pkg} is ${mfa}` };
 }
 

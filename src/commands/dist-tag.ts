@@ -20,7 +20,7 @@ export async function distTagAdd(context: CommandContext, pkg: string, version: 
   if (!versions[version]) throw new ProductError('ENOVERSION', `${pkg}@${version} is not in the registry, so no tag can point at it; publish it first.`, { received: `${pkg}@${version}` });
   const was = tags[tag] === undefined ? '' : ` (was ${tags[tag]})`;
   if (context.dryRun) return { status: 'dry-run', detail: `would point ${tag} at ${version}${was}` };
-  await otpWrite(context, `dist-tag add ${pkg}@${version} ${tag}`, 'dist-tag', (write) => setDistTag(context.client, pkg, tag, version, write));
+  await otpWrite(context, `dist-tag add ${pkg}@${version} ${tag}`, 'dist-tag', (npmHeaders) => setDistTag(context.client, pkg, tag, version, npmHeaders));
   return { status: 'done', detail: `${tag} now points at ${version}${was}` };
 }
 
@@ -29,7 +29,7 @@ async function distTagRm(context: CommandContext, pkg: string, tag: string): Pro
   const { tags } = await tagsOf(context, pkg);
   if (tags[tag] === undefined) return { status: 'unchanged', detail: `${pkg} has no ${tag} tag` };
   if (context.dryRun) return { status: 'dry-run', detail: `would remove ${tag} (${tags[tag]})` };
-  await otpWrite(context, `dist-tag rm ${pkg} ${tag}`, 'dist-tag', (write) => removeDistTag(context.client, pkg, tag, write));
+  await otpWrite(context, `dist-tag rm ${pkg} ${tag}`, 'dist-tag', (npmHeaders) => removeDistTag(context.client, pkg, tag, npmHeaders));
   return { status: 'done', detail: `removed ${tag} (was ${tags[tag]})` };
 }
 

@@ -46,7 +46,7 @@ export async function changeOwner(context: CommandContext, action: 'add' | 'rm',
     const next = action === 'add' ? [...maintainers, account] : maintainers.filter((m) => m.name !== account.name);
     if (context.dryRun) return { status: 'dry-run', detail: `would ${action === 'add' ? 'add' : 'remove'} ${account.name} as an owner of ${pkg}` };
     try {
-      await otpWrite(context, `owner ${action} ${user} ${pkg}`, 'owner', (write) => writeMaintainers(context.client, packument.name, packument._rev, next, write));
+      await otpWrite(context, `owner ${action} ${user} ${pkg}`, 'owner', (npmHeaders) => writeMaintainers(context.client, packument.name, packument._rev, next, npmHeaders));
       return { status: 'done', detail: `${action === 'add' ? 'added' : 'removed'} ${account.name} ${action === 'add' ? 'to' : 'from'} the owners of ${pkg}` };
     } catch (error) {
       if (statusOf(error) !== 409 || race >= MAX_REVISION_RACES) throw error;

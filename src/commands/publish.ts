@@ -305,7 +305,7 @@ async function ensureTag(context: CommandContext, plan: PublishPlan, packument: 
   const was = current === undefined ? '' : ` (was ${current})`;
   if (plan.dryRun) return { status: 'dry-run', detail: `dry run: ${id} is already published; ${plan.tag} would point at it${was}` };
   context.logger.info(`${id} is already in the registry with identical contents, but not under "${plan.tag}": setting the tag.`);
-  await otpWrite(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (write) => setDistTag(context.client, plan.name, plan.tag, plan.version, write));
+  await otpWrite(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (npmHeaders) => setDistTag(context.client, plan.name, plan.tag, plan.version, npmHeaders));
   return { status: 'tagged', detail: `${id} was already published with identical contents; ${plan.tag} now points at it${was}` };
 }
 

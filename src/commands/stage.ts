@@ -126,7 +126,7 @@ async function stageApprove(context: CommandContext, target: StageTarget, dryRun
   const { note: compared, manifest } = await compareWithCheckout(context, entry, checkout, env);
   if (context.dryRun || dryRun) return { status: 'dry-run', stageId: entry.id, detail: `would approve ${entry.id}, publishing ${label} with tag ${entry.tag}${compared}` };
   try {
-    await otpWrite(context, `stage approve ${entry.id} (${label})`, 'stage', (write) => approveStaged(client, entry.id, write));
+    await otpWrite(context, `stage approve ${entry.id} (${label})`, 'stage', (npmHeaders) => approveStaged(client, entry.id, npmHeaders));
   } catch (error) {
     if (error instanceof ProductError) throw error;
     // The answer may have been lost after the approval landed (the entry is then gone): the packument says.
@@ -177,7 +177,7 @@ async function stageReject(context: CommandContext, target: StageTarget, dryRun:
   if (!entry) return { status: 'unchanged', detail: `nothing is staged as ${label}${published ? ` (${label} is published: stage reject cannot remove it)` : ''}` };
   if (context.dryRun || dryRun) return { status: 'dry-run', stageId: entry.id, detail: `would reject ${entry.id} (${describeEntry(entry)})` };
   try {
-    await otpWrite(context, `stage reject ${entry.id} (${label})`, 'stage', (write) => rejectStaged(client, entry.id, write));
+    await otpWrite(context, `stage reject ${entry.id} (${label})`, 'stage', (npmHeaders) => rejectStaged(client, entry.id, npmHeaders));
   } catch (error) {
     if (statusOf(error) !== 404) throw error;
     return { status: 'unchanged', stageId: entry.id, detail: `${entry.id} (${label}) was gone before it could be rejected` };

@@ -29,7 +29,7 @@ async function preflightTrust(client: RegistryClient, pkg: string): Promise<void
 /** The trusted publishers of `pkg`, read through the OTP wrapper; a missing package is an error. */
 async function readTrust(context: CommandContext, pkg: string): Promise<TrustConfig[]> {
   try {
-    return await otpWrite(context, `trust list ${pkg}`, 'trust', (write) => listTrust(context.client, pkg, write));
+    return await otpWrite(context, `trust list ${pkg}`, 'trust', (npmHeaders) => listTrust(context.client, pkg, npmHeaders));
   } catch (error) {
     if (statusOf(error) === 404) throw new PackageNotFoundError(pkg, context.client.registry);
     throw error;
@@ -57,7 +57,7 @@ async function trustCreate(context: CommandContext, pkg: string, config: TrustCo
   if (context.dryRun || dryRun) return { status: 'dry-run', detail: `would add a trusted publisher to ${pkg}: ${what}${others}` };
   let created: TrustConfig[];
   try {
-    created = await otpWrite(context, `trust ${config.type} ${pkg}`, 'trust', (write) => createTrust(context.client, pkg, config, write));
+    created = await otpWrite(context, `trust ${config.type} ${pkg}`, 'trust', (npmHeaders) => createTrust(context.client, pkg, config, npmHeaders));
   } catch (error) {
     if (statusOf(error) !== 409 || existing.length === 0) throw error;
     throw new ProductError(
@@ -82,7 +82,7 @@ async function trustList(context: CommandContext, pkg: string): Promise<CommandO
 async function trustRevoke(context: CommandContext, pkg: string, id: string, dryRun: boolean): Promise<CommandOutcome> {
   if (context.dryRun || dryRun) return { status: 'dry-run', id, detail: `would revoke the trusted publisher ${id} of ${pkg}` };
   try {
-    await otpWrite(context, `trust revoke ${pkg} --id ${id}`, 'trust', (write) => revokeTrust(context.client, pkg, id, write));
+    await otpWrite(context, `trust revoke ${pkg} --id ${id}`, 'trust', (npmHeaders) => revokeTrust(context.client, pkg, id, npmHeaders));
   } catch (error) {
     if (statusOf(error) !== 404) throw error;
     if (!(await readPackument(context.client, pkg))) throw new PackageNotFoundError(pkg, context.client.registry);

@@ -21,7 +21,7 @@ async function unpublish(context: CommandContext, pkg: string, version: string |
     throw new ProductError('ELASTVERSION', `${id} is the only version of ${pkg}: unpublishing it removes the package and blocks republishing for 24 hours. Add --force to the line if that is what you want (npm requires it too).`, { received: id });
   }
   if (context.dryRun) return { status: 'dry-run', detail: `would unpublish ${id}` };
-  await otpWrite(context, `unpublish ${id}`, 'unpublish', (write) => unpublishSpec(context.client, id, version === undefined, write));
+  await otpWrite(context, `unpublish ${id}`, 'unpublish', (npmHeaders) => unpublishSpec(context.client, id, version === undefined, npmHeaders));
   return { status: 'done', detail: `unpublished ${id}` };
 }
 
