@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { Redactor } from '../foundation/redactor.ts';
-import type { PackageResult, RunReport, WriteResult } from '../run/result.ts';
+import type { PackageResult, RunReport, CommandResult } from '../run/result.ts';
 
 /**
  * Sets the action's outputs: published, name, version, tag, results and
@@ -96,8 +96,8 @@ function heading(report: RunReport): string {
   return written > 0 ? `npm-totp-publish: ${written} write${written === 1 ? '' : 's'} done` : 'npm-totp-publish: nothing to write, the registry already agreed';
 }
 
-function outcomeText(result: WriteResult): string {
-  const icons: Record<WriteResult['outcome'], string> = {
+function outcomeText(result: CommandResult): string {
+  const icons: Record<CommandResult['outcome'], string> = {
     published: '✅ published',
     done: '✅ done',
     tagged: '🏷️ tagged',
