@@ -1372,7 +1372,7 @@ async function executePublish(context, plan, packument, env, early) {
     const script = (event) => plan.source.kind === 'folder' && plan.scripts.includes(event)
         ? (0,_package_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .runScript */ .j3)({ dir: plan.source.dir, manifest: plan.source.manifest, event, env: env.scriptEnv, logger: context.logger })
         : Promise.resolve();
-    let built;
+    let tarball;
     if (plan.source.kind === 'folder') {
         let read;
         if (early !== undefined) {
@@ -1388,12 +1388,12 @@ async function executePublish(context, plan, packument, env, early) {
         const { manifest, packed } = await read;
         context.logger.info(`Packed ${id}: ${packed.files.length} file${packed.files.length === 1 ? '' : 's'}, ${packed.data.length} bytes (${packed.integrity.slice(0, 20)}…).`);
         await script('postpack');
-        built = { data: packed.data, integrity: packed.integrity, manifest };
+        tarball = { data: packed.data, integrity: packed.integrity, manifest };
     }
     else {
-        built = { data: plan.source.data, integrity: plan.source.integrity, manifest: plan.source.manifest };
+        tarball = { data: plan.source.data, integrity: plan.source.integrity, manifest: plan.source.manifest };
     }
-    const state = present ? await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .compare */ .UD)(context.client, packument, plan.version, built) : 'absent';
+    const state = present ? await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .compare */ .UD)(context.client, packument, plan.version, tarball) : 'absent';
     if (state === 'different')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_14__/* .PublishConflictError */ .sZ(id);
     const scriptsAfter = async () => {
@@ -1401,7 +1401,7 @@ async function executePublish(context, plan, packument, env, early) {
         await script('postpublish');
     };
     if (plan.command.stage)
-        return stageBuilt(context, plan, built, state === 'identical', env, scriptsAfter);
+        return stageTarball(context, plan, tarball, state === 'identical', env, scriptsAfter);
     if (state === 'identical')
         return ensureTag(context, plan, packument);
     if (plan.dryRun) {
@@ -1410,15 +1410,15 @@ async function executePublish(context, plan, packument, env, early) {
     }
     context.logger.info(`Publishing ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
     const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .uploader */ .xp)(env, id, plan.name);
-    const provenance = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .provenanceFor */ .x6)(context, plan, built, trusted, env.sigstore);
-    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .uploadAndReconcile */ .Jx)(context, plan, built, (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .published */ .H3)(plan), trusted, provenance);
+    const provenance = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .provenanceFor */ .x6)(context, plan, tarball, trusted, env.sigstore);
+    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .uploadAndReconcile */ .Jx)(context, plan, tarball, (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .published */ .H3)(plan), trusted, provenance);
     if (receipt.outcome === 'unchanged')
         return { status: 'unchanged', detail: `${id} was already published with identical contents` };
     const after = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .afterUpload */ .MN)(id, 'published', scriptsAfter);
     return {
         status: 'done',
         published: true,
-        detail: `published ${id} (${built.integrity.slice(0, 20)}…) with tag ${plan.tag}${trusted ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${receipt.outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}${after.detail}`,
+        detail: `published ${id} (${tarball.integrity.slice(0, 20)}…) with tag ${plan.tag}${trusted ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${receipt.outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}${after.detail}`,
         ...(receipt.transparencyLogUrl ? { transparencyLogUrl: receipt.transparencyLogUrl } : {}),
         ...(after.failure === undefined ? {} : { failure: after.failure }),
     };
@@ -1427,13 +1427,13 @@ function stagedConflict(id, entry, shasum) {
     return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$('ESTAGECONFLICT', `${id} is already staged (id ${entry.id}) with other contents: staged shasum ${entry.shasum}, this checkout packs to ${shasum}. ` +
         `A staged version cannot be replaced: reject it (stage reject ${entry.id}) and stage again, or bump the version.`, { received: id });
 }
-async function stageBuilt(context, plan, built, published, env, scriptsAfter) {
+async function stageTarball(context, plan, tarball, published, env, scriptsAfter) {
     const id = `${plan.name}@${plan.version}`;
     if (published) {
         context.logger.info(`${id} is already published with identical contents: nothing to stage.`);
         return { status: 'unchanged', detail: `${id} was already published with identical contents: nothing to stage` };
     }
-    const shasum = (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_7__/* .shasumOf */ .lm)(built.data);
+    const shasum = (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_7__/* .shasumOf */ .lm)(tarball.data);
     if (plan.dryRun) {
         const before = await (0,_registry_stage_js__WEBPACK_IMPORTED_MODULE_12__/* .listStaged */ .td)(context.client, plan.name).catch(() => undefined);
         const found = before?.find((entry) => entry.version === plan.version);
@@ -1452,8 +1452,8 @@ async function stageBuilt(context, plan, built, published, env, scriptsAfter) {
         return { status: 'unchanged', stageId: before.id, detail: `${id} was already staged with the same tarball (id ${before.id})` };
     }
     context.logger.info(`Staging ${id} with tag "${plan.tag}" on ${context.client.registry}${trusted ? ' by trusted publishing' : ''}; no one-time password is sent (approving it asks for one).`);
-    const provenance = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .provenanceFor */ .x6)(context, plan, built, trusted, env.sigstore);
-    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .uploadAndReconcile */ .Jx)(context, plan, built, (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .staged */ .f6)(plan), trusted, provenance);
+    const provenance = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .provenanceFor */ .x6)(context, plan, tarball, trusted, env.sigstore);
+    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .uploadAndReconcile */ .Jx)(context, plan, tarball, (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .staged */ .f6)(plan), trusted, provenance);
     const stageId = receipt.stageId ?? '(no id given)';
     if (receipt.outcome === 'unchanged')
         return { status: 'unchanged', stageId, detail: `${id} was already staged with the same tarball (id ${stageId})` };
@@ -1585,7 +1585,7 @@ async function readPublishManifest(dir, manifestText) {
 // EXTERNAL MODULE: ./lib/package/scripts.js
 var scripts = __webpack_require__(8344);
 // EXTERNAL MODULE: ./lib/package/tarball.js
-var tarball = __webpack_require__(4098);
+var package_tarball = __webpack_require__(4098);
 // EXTERNAL MODULE: ./lib/registry/packument.js
 var registry_packument = __webpack_require__(2919);
 // EXTERNAL MODULE: ./lib/registry/publish.js
@@ -1624,14 +1624,14 @@ class NoTokenError extends errors/* ProductError */._$ {
     }
 }
 const MAX_UPLOAD_RETRIES = 2;
-async function uploadAndReconcile(context, plan, built, destination, trusted, provenance) {
+async function uploadAndReconcile(context, plan, tarball, destination, trusted, provenance) {
     const id = `${plan.name}@${plan.version}`;
     const client = trusted?.client ?? context.client;
     const otp = trusted || !destination.otp ? { ...context.otp, source: undefined } : context.otp;
     const { logger } = context;
     for (let uploads = 1;; uploads += 1) {
         try {
-            const answer = await destination.send(client, built, provenance, otp, context);
+            const answer = await destination.send(client, tarball, provenance, otp, context);
             if (answer.transparencyLogUrl)
                 logger.info(`Provenance statement for ${id} published to the transparency log: ${answer.transparencyLogUrl}`);
             if (uploads > 1)
@@ -1649,7 +1649,7 @@ async function uploadAndReconcile(context, plan, built, destination, trusted, pr
             if (kind === 'refused' && !alreadyThere)
                 throw new commands_errors/* PublishFailedError */.BG(destination.verb, id, failureReason(error), error, 'refused');
             logger.warning(`The ${destination.verb} of ${id} ended without a clear answer (${(0,describe_error/* describeReason */.G)(error)}); reading the registry back before anything else.`);
-            const after = await destination.readBack(context.client, built).catch((readError) => {
+            const after = await destination.readBack(context.client, tarball).catch((readError) => {
                 throw new commands_errors/* PublishUnconfirmedError */.E8(destination.verb, id, (0,describe_error/* describeReason */.G)(error), (0,describe_error/* describeReason */.G)(readError), error);
             });
             if (after.state === 'identical' && uploads === 1 && alreadyThere) {
@@ -1677,10 +1677,10 @@ function failureReason(error) {
     const { cause } = error;
     return `signing the provenance statement failed (${(0,describe_error/* describeReason */.G)(error)}${cause === undefined ? '' : `: ${(0,describe_error/* describeReason */.G)(cause)}`})`;
 }
-function throughOtp(otp, context, destination, plan, built, write) {
+function throughOtp(otp, context, destination, plan, tarball, write) {
     return (0,with_otp/* withOtp */.a)(otp, {
         label: `${destination.verb} ${plan.name}@${plan.version}`,
-        bodyBytes: (0,publish/* uploadBytes */.D)(built.data.length),
+        bodyBytes: (0,publish/* uploadBytes */.D)(tarball.data.length),
         npmCommand: destination.npmCommand,
         send: (code) => {
             context.writes += 1;
@@ -1694,12 +1694,12 @@ function published(plan) {
         npmCommand: 'publish',
         otp: true,
         resend: true,
-        send(client, built, provenance, otp, context) {
-            return throughOtp(otp, context, this, plan, built, (code) => (0,publish/* uploadVersion */.Ed)(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' }));
+        send(client, tarball, provenance, otp, context) {
+            return throughOtp(otp, context, this, plan, tarball, (code) => (0,publish/* uploadVersion */.Ed)(client, tarball.manifest, tarball.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' }));
         },
-        readBack: async (client, built) => {
+        readBack: async (client, tarball) => {
             const packument = await (0,registry_packument/* readPackument */.l)(client, plan.name, { write: true });
-            return { state: packument?.versions?.[plan.version] ? await compare(client, packument, plan.version, built) : 'absent' };
+            return { state: packument?.versions?.[plan.version] ? await compare(client, packument, plan.version, tarball) : 'absent' };
         },
     };
 }
@@ -1709,25 +1709,25 @@ function staged(plan) {
         npmCommand: 'stage',
         otp: false,
         resend: false,
-        send(client, built, provenance, otp, context) {
-            return throughOtp(otp, context, this, plan, built, (code) => (0,stage/* stageVersion */.pL)(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'stage' }));
+        send(client, tarball, provenance, otp, context) {
+            return throughOtp(otp, context, this, plan, tarball, (code) => (0,stage/* stageVersion */.pL)(client, tarball.manifest, tarball.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'stage' }));
         },
-        readBack: async (client, built) => {
+        readBack: async (client, tarball) => {
             const found = (await (0,stage/* listStaged */.td)(client, plan.name)).find((entry) => entry.version === plan.version);
             if (!found)
                 return { state: 'absent' };
-            return found.shasum === (0,tarball/* shasumOf */.lm)(built.data) ? { state: 'identical', stageId: found.id } : { state: 'different' };
+            return found.shasum === (0,package_tarball/* shasumOf */.lm)(tarball.data) ? { state: 'identical', stageId: found.id } : { state: 'different' };
         },
     };
 }
-async function compare(client, packument, version, built) {
+async function compare(client, packument, version, tarball) {
     const document = packument.versions?.[version];
-    if (document?.dist?.integrity === built.integrity)
+    if (document?.dist?.integrity === tarball.integrity)
         return 'identical';
     const url = document?.dist?.tarball;
     if (!url)
         return 'different';
-    return (await (0,tarball/* sameContents */.P1)(await client.getBuffer(url), built.data)) ? 'identical' : 'different';
+    return (await (0,package_tarball/* sameContents */.P1)(await client.getBuffer(url), tarball.data)) ? 'identical' : 'different';
 }
 async function uploader(env, id, name) {
     const trusted = env.trustedPublishing ? await env.trustedPublishing(name) : undefined;
@@ -1735,7 +1735,7 @@ async function uploader(env, id, name) {
         throw new NoTokenError(id);
     return trusted;
 }
-async function provenanceFor(context, plan, built, trusted, sigstore) {
+async function provenanceFor(context, plan, tarball, trusted, sigstore) {
     const id = `${plan.name}@${plan.version}`;
     const mode = plan.provenance?.mode ?? 'off';
     if (mode === 'on') {
@@ -1744,7 +1744,7 @@ async function provenanceFor(context, plan, built, trusted, sigstore) {
     }
     if (mode === 'off' || trusted === undefined)
         return undefined;
-    const decided = plan.access === 'restricted' ? { on: false, reason: 'restricted access' } : await trusted.provenanceByDefault(built.manifest);
+    const decided = plan.access === 'restricted' ? { on: false, reason: 'restricted access' } : await trusted.provenanceByDefault(tarball.manifest);
     const toRequire = `Set ${plan.provenance?.from ?? 'provenance'} to true to require it.`;
     if (decided.on)
         context.logger.info(`Provenance: on for ${id}, as npm turns it on for a trusted publish (${decided.reason}).`);

@@ -15,7 +15,7 @@ import { type Packument, readPackument } from '../registry/packument.ts';
 import { listStaged, type StagedEntry } from '../registry/stage.ts';
 import { type CheckEnv, type Command, type CommandContext, type CommandOutcome, type LinePlan, type PackageListing, type PlanEnv, type Step, type StepEnv, otpWrite } from './command.ts';
 import { PublishConflictError } from './errors.ts';
-import { afterUpload, type Built, compare, dryRunProvenance, loadPacker, provenanceFor, published, readAndPack, type ReadAndPacked, staged, uploadAndReconcile, uploader } from './upload.ts';
+import { afterUpload, type TarballAndManifest, compare, dryRunProvenance, loadPacker, provenanceFor, published, readAndPack, type ReadAndPacked, staged, uploadAndReconcile, uploader } from './upload.ts';
 
 /**
  * `publish` and `stage publish`: one command with two destinations (the registry, or its staging area, where a
@@ -190,7 +190,7 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
       ? runScript({ dir: plan.source.dir, manifest: plan.source.manifest, event, env: env.scriptEnv, logger: context.logger })
       : Promise.resolve();
 
-  let built: Built;
+  let tarball: TarballAndManifest;
   if (plan.source.kind === 'folder') {
     let read: Promise<ReadAndPacked>;
     if (early !== undefined) {
@@ -204,18 +204,18 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
     const { manifest, packed } = await read;
     context.logger.info(`Packed ${id}: ${packed.files.length} file${packed.files.length === 1 ? '' : 's'}, ${packed.data.length} bytes (${packed.integrity.slice(0, 20)}…).`);
     await script('postpack');
-    built = { data: packed.data, integrity: packed.integrity, manifest };
+    tarball = { data: packed.data, integrity: packed.integrity, manifest };
   } else {
-    built = { data: plan.source.data, integrity: plan.source.integrity, manifest: plan.source.manifest };
+    tarball = { data: plan.source.data, integrity: plan.source.integrity, manifest: plan.source.manifest };
   }
 
-  const state = present ? await compare(context.client, packument as Packument, plan.version, built) : 'absent';
+  const state = present ? await compare(context.client, packument as Packument, plan.version, tarball) : 'absent';
   if (state === 'different') throw new PublishConflictError(id);
   const scriptsAfter = async () => {
     await script('publish');
     await script('postpublish');
   };
-  if (plan.command.stage) return stageBuilt(context, plan, built, state === 'identical', env, scriptsAfter);
+  if (plan.command.stage) return stageTarball(context, plan, tarball, state === 'identical', env, scriptsAfter);
   if (state === 'identical') return ensureTag(context, plan, packument as Packument);
   if (plan.dryRun) {
     context.logger.info(`Dry run: would publish ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
@@ -224,14 +224,14 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
 
   context.logger.info(`Publishing ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
   const trusted = await uploader(env, id, plan.name);
-  const provenance = await provenanceFor(context, plan, built, trusted, env.sigstore);
-  const receipt = await uploadAndReconcile(context, plan, built, published(plan), trusted, provenance);
+  const provenance = await provenanceFor(context, plan, tarball, trusted, env.sigstore);
+  const receipt = await uploadAndReconcile(context, plan, tarball, published(plan), trusted, provenance);
   if (receipt.outcome === 'unchanged') return { status: 'unchanged', detail: `${id} was already published with identical contents` };
   const after = await afterUpload(id, 'published', scriptsAfter);
   return {
     status: 'done',
     published: true,
-    detail: `published ${id} (${built.integrity.slice(0, 20)}…) with tag ${plan.tag}${trusted ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${receipt.outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}${after.detail}`,
+    detail: `published ${id} (${tarball.integrity.slice(0, 20)}…) with tag ${plan.tag}${trusted ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${receipt.outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}${after.detail}`,
     ...(receipt.transparencyLogUrl ? { transparencyLogUrl: receipt.transparencyLogUrl } : {}),
     ...(after.failure === undefined ? {} : { failure: after.failure }),
   };
@@ -253,13 +253,13 @@ function stagedConflict(id: string, entry: StagedEntry, shasum: string): Product
  * upload goes with no one-time password: npm sends none ("2FA is deferred to approve/reject"). With trusted
  * publishing the short-lived token stages it (the trusted publisher needs `--allow-stage-publish`).
  */
-async function stageBuilt(context: CommandContext, plan: PublishPlan, built: Built, published: boolean, env: StepEnv, scriptsAfter: () => Promise<void>): Promise<CommandOutcome> {
+async function stageTarball(context: CommandContext, plan: PublishPlan, tarball: TarballAndManifest, published: boolean, env: StepEnv, scriptsAfter: () => Promise<void>): Promise<CommandOutcome> {
   const id = `${plan.name}@${plan.version}`;
   if (published) {
     context.logger.info(`${id} is already published with identical contents: nothing to stage.`);
     return { status: 'unchanged', detail: `${id} was already published with identical contents: nothing to stage` };
   }
-  const shasum = shasumOf(built.data);
+  const shasum = shasumOf(tarball.data);
   if (plan.dryRun) {
     const before = await listStaged(context.client, plan.name).catch(() => undefined);
     const found = before?.find((entry) => entry.version === plan.version);
@@ -276,8 +276,8 @@ async function stageBuilt(context: CommandContext, plan: PublishPlan, built: Bui
   }
   context.logger.info(`Staging ${id} with tag "${plan.tag}" on ${context.client.registry}${trusted ? ' by trusted publishing' : ''}; no one-time password is sent (approving it asks for one).`);
   // Signed as for a publish (npm's stage publish is its publish with another destination): the staged body carries the statement.
-  const provenance = await provenanceFor(context, plan, built, trusted, env.sigstore);
-  const receipt = await uploadAndReconcile(context, plan, built, staged(plan), trusted, provenance);
+  const provenance = await provenanceFor(context, plan, tarball, trusted, env.sigstore);
+  const receipt = await uploadAndReconcile(context, plan, tarball, staged(plan), trusted, provenance);
   const stageId = receipt.stageId ?? '(no id given)';
   if (receipt.outcome === 'unchanged') return { status: 'unchanged', stageId, detail: `${id} was already staged with the same tarball (id ${stageId})` };
   const after = await afterUpload(id, 'staged', scriptsAfter);
