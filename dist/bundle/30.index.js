@@ -1210,7 +1210,7 @@ function commandHelp(commands) {
 /* harmony export */   L5: () => (/* binding */ stagePublishCommand),
 /* harmony export */   rf: () => (/* binding */ implicitPublish)
 /* harmony export */ });
-/* unused harmony exports preflightPublish, readAndPackEarly, executePublish */
+/* unused harmony exports preflightPublish, packDuringCheck, executePublish */
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
 /* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(403);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9670);
@@ -1314,7 +1314,7 @@ const stagePublishCommand = publishCommand(true);
 function publishStep(plan, read) {
     const id = `${plan.name}@${plan.version}`;
     let packument;
-    let early;
+    let packing;
     return {
         label: `${plan.command.stage ? 'stage publish' : 'publish'} ${id}`,
         name: plan.name,
@@ -1326,7 +1326,7 @@ function publishStep(plan, read) {
             : {
                 check: async ({ client, alone }) => {
                     if (alone)
-                        early = readAndPackEarly(plan);
+                        packing = packDuringCheck(plan);
                     packument = await preflightPublish(client, plan);
                     await (0,_plan_provenance_js__WEBPACK_IMPORTED_MODULE_9__/* .checkProvenanceVisibility */ .k)(client, plan, packument);
                 },
@@ -1334,8 +1334,8 @@ function publishStep(plan, read) {
         run: async (context, env) => {
             const known = read ? read() : packument;
             const current = env.fresh ? known : await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_11__/* .readPackument */ .l)(context.client, plan.name, { write: true });
-            const taken = early;
-            early = undefined;
+            const taken = packing;
+            packing = undefined;
             return executePublish(context, plan, current, env, taken);
         },
     };
@@ -1359,14 +1359,14 @@ async function preflightPublish(client, plan) {
     }
     return packument;
 }
-function readAndPackEarly(plan) {
+function packDuringCheck(plan) {
     if (plan.source.kind !== 'folder' || plan.scripts.some((event) => event === 'prepublishOnly' || event === 'prepack' || event === 'prepare'))
         return undefined;
-    const early = (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .readAndPack */ .DW)(plan.source, plan);
-    early.catch(() => undefined);
-    return early;
+    const packing = (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .readAndPack */ .DW)(plan.source, plan);
+    packing.catch(() => undefined);
+    return packing;
 }
-async function executePublish(context, plan, packument, env, early) {
+async function executePublish(context, plan, packument, env, packing) {
     const id = `${plan.name}@${plan.version}`;
     const present = packument?.versions?.[plan.version] !== undefined;
     const script = (event) => plan.source.kind === 'folder' && plan.scripts.includes(event)
@@ -1375,8 +1375,8 @@ async function executePublish(context, plan, packument, env, early) {
     let tarball;
     if (plan.source.kind === 'folder') {
         let read;
-        if (early !== undefined) {
-            read = early;
+        if (packing !== undefined) {
+            read = packing;
         }
         else {
             if (!present)

@@ -104,7 +104,7 @@ export const stagePublishCommand = publishCommand(true);
 function publishStep(plan: PublishPlan, read?: () => Packument | undefined): Step {
   const id = `${plan.name}@${plan.version}`;
   let packument: Packument | undefined;
-  let early: Promise<ReadAndPacked> | undefined;
+  let packing: Promise<ReadAndPacked> | undefined;
   return {
     label: `${plan.command.stage ? 'stage publish' : 'publish'} ${id}`,
     name: plan.name,
@@ -116,7 +116,7 @@ function publishStep(plan: PublishPlan, read?: () => Packument | undefined): Ste
       : {
           check: async ({ client, alone }: CheckEnv) => {
             // A lone publish of a folder without scripts before packing reads and packs it while the registry answers.
-            if (alone) early = readAndPackEarly(plan);
+            if (alone) packing = packDuringCheck(plan);
             packument = await preflightPublish(client, plan);
             await checkProvenanceVisibility(client, plan, packument);
           },
@@ -124,8 +124,8 @@ function publishStep(plan: PublishPlan, read?: () => Packument | undefined): Ste
     run: async (context: CommandContext, env: StepEnv) => {
       const known = read ? read() : packument;
       const current = env.fresh ? known : await readPackument(context.client, plan.name, { write: true });
-      const taken = early;
-      early = undefined; // a retry packs again
+      const taken = packing;
+      packing = undefined; // a retry packs again
       return executePublish(context, plan, current, env, taken);
     },
   };
@@ -166,11 +166,11 @@ export async function preflightPublish(client: RegistryClient, plan: PublishPlan
  * ready when the registry answers. Undefined where a script must run first or the source is a `.tgz`.
  * A failure surfaces where executePublish takes the result, after the read, as it would have without this.
  */
-export function readAndPackEarly(plan: PublishPlan): Promise<ReadAndPacked> | undefined {
+export function packDuringCheck(plan: PublishPlan): Promise<ReadAndPacked> | undefined {
   if (plan.source.kind !== 'folder' || plan.scripts.some((event) => event === 'prepublishOnly' || event === 'prepack' || event === 'prepare')) return undefined;
-  const early = readAndPack(plan.source, plan);
-  early.catch(() => undefined);
-  return early;
+  const packing = readAndPack(plan.source, plan);
+  packing.catch(() => undefined);
+  return packing;
 }
 
 /**
@@ -179,10 +179,10 @@ export function readAndPackEarly(plan: PublishPlan): Promise<ReadAndPacked> | un
  * the registry decides: the same version with the same contents is `unchanged` (or `tagged`, when an explicitly
  * asked-for tag was missing), other contents a conflict, otherwise one upload (uploadAndReconcile), and
  * `publish`/`postpublish` after it. When the version is already in the registry, only the packing scripts run
- * (the tarball is needed to compare), never `prepublishOnly` or the after-publish ones. `early` is the folder
- * read and packed during the preflight read (readAndPackEarly).
+ * (the tarball is needed to compare), never `prepublishOnly` or the after-publish ones. `packing` is the folder
+ * being read and packed since the preflight read (packDuringCheck).
  */
-export async function executePublish(context: CommandContext, plan: PublishPlan, packument: Packument | undefined, env: StepEnv, early?: Promise<ReadAndPacked>): Promise<CommandOutcome> {
+export async function executePublish(context: CommandContext, plan: PublishPlan, packument: Packument | undefined, env: StepEnv, packing?: Promise<ReadAndPacked>): Promise<CommandOutcome> {
   const id = `${plan.name}@${plan.version}`;
   const present = packument?.versions?.[plan.version] !== undefined;
   const script = (event: LifecycleEvent) =>
@@ -193,8 +193,8 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
   let tarball: TarballAndManifest;
   if (plan.source.kind === 'folder') {
     let read: Promise<ReadAndPacked>;
-    if (early !== undefined) {
-      read = early;
+    if (packing !== undefined) {
+      read = packing;
     } else {
       if (!present) await script('prepublishOnly');
       await script('prepack');
