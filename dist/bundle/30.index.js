@@ -294,7 +294,7 @@ const distTagAddCommand = {
         const step = (pkg, version, label) => ({ label, reads: false, run: (context) => distTagAdd(context, pkg, version, data.tag) });
         if (!('workspaces' in data))
             return (0,command/* oneStep */.V8)(step(data.pkg, data.version, source.text));
-        const { workspaceVersions } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 251));
+        const { workspaceVersions } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1301));
         const packages = await workspaceVersions(data.workspaces, data.includeWorkspaceRoot, options, cwd);
         return { steps: packages.map(({ name, version }) => step(name, version, `dist-tag add ${name}@${version} ${data.tag}`)) };
     },
@@ -1286,7 +1286,7 @@ function implicitPublish() {
 async function planPublishLine(command, env) {
     const { options, cwd } = env;
     if ((command.workspaces ?? options.workspaces) !== undefined) {
-        const { planWorkspacePublish } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 251));
+        const { planWorkspacePublish } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1301));
         return workspaceLine(await planWorkspacePublish(command, options, cwd, env.env), options.names.workspaces);
     }
     const { planPublish } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1118));
@@ -4154,7 +4154,7 @@ function normalizeUrl(url) {
 /* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4098);
 /* harmony import */ var _package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6844);
 /* harmony import */ var _publish_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1118);
-/* harmony import */ var _workspace_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(251);
+/* harmony import */ var _workspace_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1301);
 
 
 
@@ -4341,7 +4341,7 @@ async function holdsPackage(target) {
 
 /***/ }),
 
-/***/ 251:
+/***/ 1301:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4359,7 +4359,7 @@ var external_node_path_ = __webpack_require__(6760);
 var semver = __webpack_require__(2088);
 // EXTERNAL MODULE: ./lib/foundation/is-record.js
 var is_record = __webpack_require__(9319);
-;// CONCATENATED MODULE: ./lib/package/dependency-order.js
+;// CONCATENATED MODULE: ./lib/plan/dependency-order.js
 
 
 

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PublishCommand, WorkspaceMember, WorkspacePublishPlan } from './types.ts';
-import { dependencyOrder } from '../package/dependency-order.ts';
+import { dependencyOrder } from './dependency-order.ts';
 import { type NpmrcRegistry, readNpmrcRegistries } from '../package/npmrc.ts';
 import { DEPENDENCY_FIELDS, publishManifest } from '../package/publish-manifest.ts';
 import { duplicateNames, findWorkspaces, type Monorepo, selectWorkspaces, skippedWorkspaces, type WorkspacePackage } from '../package/workspaces.ts';
