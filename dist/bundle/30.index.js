@@ -1778,6 +1778,19 @@ function describeEntry(entry) {
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ codeUnitOrder)
+/* harmony export */ });
+function codeUnitOrder(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
 /***/ 3505:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -3404,11 +3417,13 @@ function shasumOf(data) {
 /* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3581);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2088);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8815);
+/* harmony import */ var _foundation_code_unit_order_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2018);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9670);
 /* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9319);
 /* harmony import */ var glob__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2600);
 /* harmony import */ var _read_package_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5863);
 /* harmony import */ var _registry_name_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5709);
+
 
 
 
@@ -3465,7 +3480,7 @@ async function findWorkspaces(root, inputName) {
         }
         dirs = await npmFolders(root, patterns);
     }
-    const folders = [...new Set(dirs)].filter((dir) => dir !== root).sort(compare);
+    const folders = [...new Set(dirs)].filter((dir) => dir !== root).sort(_foundation_code_unit_order_js__WEBPACK_IMPORTED_MODULE_11__/* .codeUnitOrder */ .M);
     const texts = await Promise.all(folders.map((dir) => readText(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json'), inputName)));
     const packages = [];
     folders.forEach((dir, index) => {
@@ -3477,7 +3492,7 @@ async function findWorkspaces(root, inputName) {
     });
     if (packages.length === 0)
         throw matchesNothing(patterns, declaredIn, inputName);
-    packages.sort((a, b) => compare(a.name, b.name) || compare(a.relativeDir, b.relativeDir));
+    packages.sort((a, b) => (0,_foundation_code_unit_order_js__WEBPACK_IMPORTED_MODULE_11__/* .codeUnitOrder */ .M)(a.name, b.name) || (0,_foundation_code_unit_order_js__WEBPACK_IMPORTED_MODULE_11__/* .codeUnitOrder */ .M)(a.relativeDir, b.relativeDir));
     return { root, manager, rootManifest, packages, catalogs };
 }
 function selectWorkspaces(monorepo, filter, includeRoot, inputName) {
@@ -3538,7 +3553,7 @@ function duplicateNames(monorepo) {
         byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg]);
     return [...byName]
         .filter(([, list]) => list.length > 1)
-        .sort(([a], [b]) => compare(a, b))
+        .sort(([a], [b]) => (0,_foundation_code_unit_order_js__WEBPACK_IMPORTED_MODULE_11__/* .codeUnitOrder */ .M)(a, b))
         .map(([name, list]) => ({ name, dirs: list.map((pkg) => pkg.relativeDir) }));
 }
 function rootPackage(monorepo, inputName) {
@@ -3713,9 +3728,6 @@ async function readText(file, inputName) {
             return undefined;
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: could not read ${file} (${code ?? error.message}). Check that the file is readable.`, { received: file, cause: error });
     }
-}
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 
@@ -4357,15 +4369,18 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(2088);
+// EXTERNAL MODULE: ./lib/foundation/code-unit-order.js
+var code_unit_order = __webpack_require__(2018);
 // EXTERNAL MODULE: ./lib/foundation/is-record.js
 var is_record = __webpack_require__(9319);
 ;// CONCATENATED MODULE: ./lib/plan/dependency-order.js
 
 
 
+
 const RUNTIME_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'];
 function dependencyOrder(packages) {
-    const sorted = [...packages].sort((a, b) => compare(a.name, b.name));
+    const sorted = [...packages].sort((a, b) => (0,code_unit_order/* codeUnitOrder */.M)(a.name, b.name));
     const byName = new Map(sorted.map((pkg) => [pkg.name, pkg]));
     const dependsOn = new Map();
     for (const pkg of sorted) {
@@ -4382,7 +4397,7 @@ function dependencyOrder(packages) {
                     targets.add(target);
             }
         }
-        dependsOn.set(pkg.name, [...targets].sort(compare));
+        dependsOn.set(pkg.name, [...targets].sort(code_unit_order/* codeUnitOrder */.M));
     }
     const components = stronglyConnected(sorted.map((pkg) => pkg.name), dependsOn);
     const componentOf = new Map();
@@ -4409,7 +4424,7 @@ function dependencyOrder(packages) {
         const level = levelOf.get(pkg.name) ?? 0;
         (levels[level] ??= []).push(pkg.name);
     }
-    const cycles = components.filter((members) => members.length > 1).sort((a, b) => compare(a[0] ?? '', b[0] ?? ''));
+    const cycles = components.filter((members) => members.length > 1).sort((a, b) => (0,code_unit_order/* codeUnitOrder */.M)(a[0] ?? '', b[0] ?? ''));
     return { levels: levels.filter((level) => level !== undefined), dependsOn, cycles };
 }
 function workspaceTarget(pkg, name, spec, packages, byName) {
@@ -4498,14 +4513,11 @@ function stronglyConnected(names, edges) {
                     onStack.delete(member);
                     members.push(member);
                 } while (member !== frame.node);
-                components.push(members.sort(compare));
+                components.push(members.sort(code_unit_order/* codeUnitOrder */.M));
             }
         }
     }
     return components;
-}
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // EXTERNAL MODULE: ./lib/package/npmrc.js

@@ -4,6 +4,7 @@ import nameFromFolder from '@npmcli/name-from-folder';
 import { minimatch } from 'minimatch';
 import semver from 'semver';
 import { parse as parseYaml } from 'yaml';
+import { codeUnitOrder } from '../foundation/code-unit-order.ts';
 import { InputError } from '../foundation/errors.ts';
 import { isRecord } from '../foundation/is-record.ts';
 import { glob } from 'glob';
@@ -105,7 +106,7 @@ export async function findWorkspaces(root: string, inputName: string): Promise<M
   }
 
   // Read in parallel, judge in folder order: the same checkout always gives the same refusal.
-  const folders = [...new Set(dirs)].filter((dir) => dir !== root).sort(compare);
+  const folders = [...new Set(dirs)].filter((dir) => dir !== root).sort(codeUnitOrder);
   const texts = await Promise.all(folders.map((dir) => readText(path.join(dir, 'package.json'), inputName)));
   const packages: WorkspacePackage[] = [];
   folders.forEach((dir, index) => {
@@ -117,7 +118,7 @@ export async function findWorkspaces(root: string, inputName: string): Promise<M
   });
   if (packages.length === 0) throw matchesNothing(patterns, declaredIn, inputName);
   // Two packages may share a name as long as neither is published (selectWorkspaces decides); folder order breaks ties.
-  packages.sort((a, b) => compare(a.name, b.name) || compare(a.relativeDir, b.relativeDir));
+  packages.sort((a, b) => codeUnitOrder(a.name, b.name) || codeUnitOrder(a.relativeDir, b.relativeDir));
   return { root, manager, rootManifest, packages, catalogs };
 }
 
@@ -197,7 +198,7 @@ export function duplicateNames(monorepo: Monorepo): Array<{ name: string; dirs: 
   for (const pkg of monorepo.packages) byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg]);
   return [...byName]
     .filter(([, list]) => list.length > 1)
-    .sort(([a], [b]) => compare(a, b))
+    .sort(([a], [b]) => codeUnitOrder(a, b))
     .map(([name, list]) => ({ name, dirs: list.map((pkg) => pkg.relativeDir) }));
 }
 
@@ -385,9 +386,4 @@ async function readText(file: string, inputName: string): Promise<string | undef
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw new InputError(inputName, `${inputName}: could not read ${file} (${code ?? (error as Error).message}). Check that the file is readable.`, { received: file, cause: error });
   }
-}
-
-/** Code-unit order: the same on every machine and locale. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
