@@ -2795,8 +2795,10 @@ function expand(value, env, file, inputName, strict) {
 /* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8056);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2088);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
-/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9319);
+/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9319);
 /* harmony import */ var _registry_name_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5709);
+/* harmony import */ var _workspaces_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6844);
+
 
 
 
@@ -2817,7 +2819,7 @@ function publishManifest(pkg, monorepo, inputName) {
     const context = { pkg, monorepo, byName: workspaceIndex(monorepo), file: node_path__WEBPACK_IMPORTED_MODULE_0__.join(pkg.dir, 'package.json'), inputName, warnings: [] };
     for (const field of DEPENDENCY_FIELDS) {
         const dependencies = manifest[field];
-        if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(dependencies))
+        if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(dependencies))
             continue;
         const rewritten = {};
         for (const [name, spec] of Object.entries(dependencies)) {
@@ -2833,17 +2835,10 @@ function publishManifest(pkg, monorepo, inputName) {
 }
 function workspaceIndex(monorepo) {
     const byName = new Map(monorepo.packages.map((pkg) => [pkg.name, pkg]));
-    const { name, version } = monorepo.rootManifest;
-    if (typeof name === 'string' && name !== '' && !byName.has(name)) {
-        byName.set(name, {
-            name,
-            version: (typeof version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_2__.clean(version) : null) ?? '',
-            dir: monorepo.root,
-            relativeDir: '.',
-            manifest: monorepo.rootManifest,
-            private: monorepo.rootManifest.private === true,
-        });
-    }
+    const { root, rootManifest } = monorepo;
+    const { name } = rootManifest;
+    if (typeof name === 'string' && name !== '' && !byName.has(name))
+        byName.set(name, (0,_workspaces_js__WEBPACK_IMPORTED_MODULE_5__/* .readWorkspacePackage */ .wA)(root, root, rootManifest, node_path__WEBPACK_IMPORTED_MODULE_0__.join(root, 'package.json')));
     return byName;
 }
 function rewriteDependency(name, spec, field, context) {
@@ -2956,7 +2951,7 @@ function resolveCatalog(name, spec, field, context) {
 function liftPublishConfig(manifest, context) {
     const { manager } = context.monorepo;
     const { publishConfig } = manifest;
-    if (manager === 'npm' || !(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(publishConfig))
+    if (manager === 'npm' || !(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(publishConfig))
         return;
     if (manager === 'yarn') {
         for (const field of YARN_LIFTED_FIELDS)
@@ -3409,6 +3404,7 @@ function shasumOf(data) {
 /* harmony export */   Vj: () => (/* binding */ selectWorkspaces),
 /* harmony export */   gt: () => (/* binding */ findWorkspaces),
 /* harmony export */   nh: () => (/* binding */ skippedWorkspaces),
+/* harmony export */   wA: () => (/* binding */ readWorkspacePackage),
 /* harmony export */   wO: () => (/* binding */ duplicateNames)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);

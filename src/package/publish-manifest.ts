@@ -4,7 +4,7 @@ import semver from 'semver';
 import { InputError } from '../foundation/errors.ts';
 import { isRecord } from '../foundation/is-record.ts';
 import { isRegistryName } from './registry-name.ts';
-import type { Monorepo, PackageManager, WorkspacePackage } from './workspaces.ts';
+import { type Monorepo, type PackageManager, readWorkspacePackage, type WorkspacePackage } from './workspaces.ts';
 
 /** The file that declares the catalogs of each package manager, for messages. */
 const CATALOG_FILE: Record<PackageManager, string | undefined> = { npm: undefined, yarn: '.yarnrc.yml', pnpm: 'pnpm-workspace.yaml' };
@@ -86,17 +86,9 @@ export function publishManifest(pkg: WorkspacePackage, monorepo: Monorepo, input
 /** Every workspace package by name, and the root when it has a name (pnpm and yarn treat it as a workspace too). */
 function workspaceIndex(monorepo: Monorepo): Map<string, WorkspacePackage> {
   const byName = new Map(monorepo.packages.map((pkg) => [pkg.name, pkg]));
-  const { name, version } = monorepo.rootManifest;
-  if (typeof name === 'string' && name !== '' && !byName.has(name)) {
-    byName.set(name, {
-      name,
-      version: (typeof version === 'string' ? semver.clean(version) : null) ?? '',
-      dir: monorepo.root,
-      relativeDir: '.',
-      manifest: monorepo.rootManifest,
-      private: monorepo.rootManifest.private === true,
-    });
-  }
+  const { root, rootManifest } = monorepo;
+  const { name } = rootManifest;
+  if (typeof name === 'string' && name !== '' && !byName.has(name)) byName.set(name, readWorkspacePackage(root, root, rootManifest, path.join(root, 'package.json')));
   return byName;
 }
 

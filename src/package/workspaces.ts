@@ -245,8 +245,8 @@ function problemError(pkg: WorkspacePackage, inputName: string): InputError {
   return new InputError(inputName, `${inputName}: ${who} ${problem.what}. ${problem.advice}`, { received: problem.received });
 }
 
-/** A workspace package as found; what keeps a public one from being published is in `problem`, not thrown. */
-function readWorkspacePackage(root: string, dir: string, manifest: Record<string, unknown>, file: string): WorkspacePackage {
+/** A workspace package (or the root) as found; what keeps a public one from being published is in `problem`, not thrown. */
+export function readWorkspacePackage(root: string, dir: string, manifest: Record<string, unknown>, file: string): WorkspacePackage {
   const isPrivate = manifest.private === true;
   const relativeDir = path.relative(root, dir).split(path.sep).join('/') || '.';
   let problem: WorkspacePackage['problem'];
