@@ -2838,7 +2838,7 @@ function workspaceIndex(monorepo) {
     const { root, rootManifest } = monorepo;
     const { name } = rootManifest;
     if (typeof name === 'string' && name !== '' && !byName.has(name))
-        byName.set(name, (0,_workspaces_js__WEBPACK_IMPORTED_MODULE_5__/* .readWorkspacePackage */ .wA)(root, root, rootManifest, node_path__WEBPACK_IMPORTED_MODULE_0__.join(root, 'package.json')));
+        byName.set(name, (0,_workspaces_js__WEBPACK_IMPORTED_MODULE_5__/* .readWorkspacePackage */ .w)(root, root, rootManifest, node_path__WEBPACK_IMPORTED_MODULE_0__.join(root, 'package.json')));
     return byName;
 }
 function rewriteDependency(name, spec, field, context) {
@@ -3401,11 +3401,8 @@ function shasumOf(data) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Vj: () => (/* binding */ selectWorkspaces),
-/* harmony export */   gt: () => (/* binding */ findWorkspaces),
-/* harmony export */   nh: () => (/* binding */ skippedWorkspaces),
-/* harmony export */   wA: () => (/* binding */ readWorkspacePackage),
-/* harmony export */   wO: () => (/* binding */ duplicateNames)
+/* harmony export */   g: () => (/* binding */ findWorkspaces),
+/* harmony export */   w: () => (/* binding */ readWorkspacePackage)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -3491,102 +3488,6 @@ async function findWorkspaces(root, inputName) {
     packages.sort((a, b) => (0,_foundation_code_unit_order_js__WEBPACK_IMPORTED_MODULE_11__/* .codeUnitOrder */ .M)(a.name, b.name) || (0,_foundation_code_unit_order_js__WEBPACK_IMPORTED_MODULE_11__/* .codeUnitOrder */ .M)(a.relativeDir, b.relativeDir));
     return { root, manager, rootManifest, packages, catalogs };
 }
-function selectWorkspaces(monorepo, filter, includeRoot, inputName) {
-    const selected = new Set();
-    const named = new Set();
-    if (filter === true) {
-        for (const pkg of monorepo.packages)
-            selected.add(pkg);
-    }
-    else {
-        for (const entry of filter.map((item) => item.trim()).filter((item) => item !== '')) {
-            const matches = monorepo.packages.filter((pkg) => matchesFilter(pkg, entry, monorepo.root));
-            if (matches.length === 0)
-                throw unmatchedFilter(monorepo, entry, includeRoot, inputName);
-            for (const pkg of matches) {
-                selected.add(pkg);
-                if (pkg.name === entry || node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(monorepo.root, entry) === pkg.dir)
-                    named.add(pkg);
-            }
-        }
-    }
-    const result = monorepo.packages.filter((pkg) => selected.has(pkg) && (pkg.private || !skipsProblem(monorepo, pkg, named.has(pkg), inputName)));
-    refuseDuplicates(monorepo, result, inputName);
-    if (!includeRoot)
-        return result;
-    const root = rootPackage(monorepo, inputName);
-    const clash = result.find((pkg) => pkg.name === root.name);
-    if (clash) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root (${node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, 'package.json')}) and the workspace package in ${node_path__WEBPACK_IMPORTED_MODULE_1__.join(clash.dir, 'package.json')} are both named "${root.name}". Rename one of them, or leave the root out.`, { received: root.name });
-    }
-    return [root, ...result];
-}
-function skipsProblem(monorepo, pkg, named, inputName) {
-    const { problem } = pkg;
-    if (problem === undefined)
-        return false;
-    if (!named && problem.kind === 'missing' && monorepo.manager === 'pnpm')
-        return true;
-    throw problemError(pkg, inputName);
-}
-function skippedWorkspaces(monorepo, selected, filter, inputName) {
-    const kept = new Set(selected);
-    const covers = (pkg) => filter === true || filter.some((entry) => entry.trim() !== '' && matchesFilter(pkg, entry.trim(), monorepo.root));
-    const notSelected = `not selected by ${inputName} (${filter === true ? 'true' : filter.join(', ')})`;
-    return monorepo.packages
-        .filter((pkg) => !kept.has(pkg))
-        .map((pkg) => {
-        if (pkg.private)
-            return { pkg, why: `private: not published${covers(pkg) ? '' : `, and ${notSelected}`}` };
-        if (pkg.problem && covers(pkg))
-            return { pkg, why: `skipped: ${pkg.problem.what}, and pnpm publishes only packages with a name and a version` };
-        return { pkg, why: `skipped: ${notSelected}` };
-    });
-}
-function duplicateNames(monorepo) {
-    const byName = new Map();
-    for (const pkg of monorepo.packages)
-        byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg]);
-    return [...byName]
-        .filter(([, list]) => list.length > 1)
-        .sort(([a], [b]) => (0,_foundation_code_unit_order_js__WEBPACK_IMPORTED_MODULE_11__/* .codeUnitOrder */ .M)(a, b))
-        .map(([name, list]) => ({ name, dirs: list.map((pkg) => pkg.relativeDir) }));
-}
-function rootPackage(monorepo, inputName) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, 'package.json');
-    if (Object.keys(monorepo.rootManifest).length === 0) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root ${monorepo.root} has no package.json to publish. Leave the root out, or give it a package.json with "name" and "version".`, { received: monorepo.root });
-    }
-    return toWorkspacePackage(monorepo.root, monorepo.root, monorepo.rootManifest, file, inputName);
-}
-function matchesFilter(pkg, entry, root) {
-    if (pkg.name === entry || node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, entry) === pkg.dir)
-        return true;
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(entry) ? node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, entry) : entry;
-    const pattern = relative.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-    if (pattern === '')
-        return false;
-    return (0,minimatch__WEBPACK_IMPORTED_MODULE_3__/* .minimatch */ .xF)(pkg.relativeDir, pattern) || (0,minimatch__WEBPACK_IMPORTED_MODULE_3__/* .minimatch */ .xF)(pkg.relativeDir, `${pattern}/*`);
-}
-function unmatchedFilter(monorepo, entry, includeRoot, inputName) {
-    const known = monorepo.packages.map((pkg) => `${pkg.name} (${pkg.relativeDir})`);
-    const shown = known.length > 30 ? [...known.slice(0, 30), `and ${known.length - 30} more`] : known;
-    const rootName = monorepo.rootManifest.name;
-    const hint = !includeRoot && (entry === rootName || entry === '.') ? ' The monorepo root is not a workspace package: to publish it, set include-workspace-root.' : '';
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: "${entry}" matches no workspace package of ${monorepo.root} (by name, folder or glob over folders).${hint} Known packages: ${shown.join(', ')}.`, { received: entry });
-}
-function toWorkspacePackage(root, dir, manifest, file, inputName) {
-    const pkg = readWorkspacePackage(root, dir, manifest, file);
-    if (pkg.problem)
-        throw problemError(pkg, inputName);
-    return pkg;
-}
-function problemError(pkg, inputName) {
-    const problem = pkg.problem;
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(pkg.dir, 'package.json');
-    const who = problem.what === 'has no "name"' ? file : `${pkg.name} (${file})`;
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${who} ${problem.what}. ${problem.advice}`, { received: problem.received });
-}
 function readWorkspacePackage(root, dir, manifest, file) {
     const isPrivate = manifest.private === true;
     const relativeDir = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.';
@@ -3611,16 +3512,6 @@ function readWorkspacePackage(root, dir, manifest, file) {
         };
     }
     return { name, version: clean ?? '', dir, relativeDir, manifest, private: isPrivate, ...(problem ? { problem } : {}) };
-}
-function refuseDuplicates(monorepo, selected, inputName) {
-    const published = new Set(selected.filter((pkg) => !pkg.private).map((pkg) => pkg.name));
-    const duplicates = duplicateNames(monorepo).filter((duplicate) => published.has(duplicate.name));
-    if (duplicates.length === 0)
-        return;
-    const lines = duplicates.map(({ name, dirs }) => `"${name}" is the name of ${dirs.map((dir) => node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, dir, 'package.json')).join(' and ')}`);
-    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: two workspace packages have one name, and one of them would be published: ${lines.join('; ')}. Names must be unique among the packages a monorepo publishes: rename one, mark the other "private": true, or leave it out of the workspaces.`, {
-        received: duplicates.map(({ name }) => name),
-    });
 }
 async function npmFolders(root, declared) {
     const patterns = [];
@@ -3965,7 +3856,7 @@ async function workspaceFolder(dir, manifest, inputName) {
             return undefined;
         throw new errors/* InputError */.dz(inputName, `${inputName}: ${String(manifest.name)} (${external_node_path_.join(dir, 'package.json')}) has "${protocol.name}": "${protocol.spec}" in ${protocol.field}, and there is no pnpm or yarn workspace above ${dir} to resolve it from: it would reach the registry as written, and nobody could install it. Publish from the monorepo (with its pnpm-workspace.yaml or "workspaces"), or write a registry range such as ^1.2.3.`, { received: protocol.spec });
     }
-    const monorepo = await (0,workspaces/* findWorkspaces */.gt)(root, inputName);
+    const monorepo = await (0,workspaces/* findWorkspaces */.g)(root, inputName);
     if (monorepo.manager === 'npm') {
         if (protocol === undefined)
             return undefined;
@@ -4161,8 +4052,10 @@ function normalizeUrl(url) {
 /* harmony import */ var _package_read_package_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5863);
 /* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4098);
 /* harmony import */ var _package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6844);
-/* harmony import */ var _publish_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1118);
-/* harmony import */ var _workspace_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1301);
+/* harmony import */ var _workspace_selection_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2477);
+/* harmony import */ var _publish_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1118);
+/* harmony import */ var _workspace_plan_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1301);
+
 
 
 
@@ -4192,8 +4085,8 @@ async function planTrust(command, options, cwd) {
     const where = command.line > 0 ? `commands line ${command.line}` : 'the command line';
     const fail = (problem, received) => new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.package, `${where} (${command.text}): ${problem}.`, { received });
     if (command.workspaces !== undefined) {
-        const monorepo = await (0,_package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__/* .findWorkspaces */ .gt)(await monorepoRoot(options, cwd), names.workspaces);
-        const selected = (0,_package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__/* .selectWorkspaces */ .Vj)(monorepo, command.workspaces, command.includeWorkspaceRoot, names.workspaces).filter((pkg) => !pkg.private);
+        const monorepo = await (0,_package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__/* .findWorkspaces */ .g)(await monorepoRoot(options, cwd), names.workspaces);
+        const selected = (0,_workspace_selection_js__WEBPACK_IMPORTED_MODULE_7__/* .selectWorkspaces */ .Vj)(monorepo, command.workspaces, command.includeWorkspaceRoot, names.workspaces).filter((pkg) => !pkg.private);
         if (selected.length === 0)
             throw fail(`the workspaces selected hold no public package`);
         const rootRepository = repositoryOf(monorepo.rootManifest, command.spec.provider);
@@ -4293,7 +4186,7 @@ async function planStageDecisions(command, options, cwd, env) {
             line: command.line, text: command.text, target: undefined, tag: undefined, access: undefined, dryRun: false,
             workspaces: command.workspaces, includeWorkspaceRoot: command.includeWorkspaceRoot, stage: true,
         };
-        const plan = await (0,_workspace_plan_js__WEBPACK_IMPORTED_MODULE_8__.planWorkspacePublish)(publish, { ...options, provenance: false }, cwd, env);
+        const plan = await (0,_workspace_plan_js__WEBPACK_IMPORTED_MODULE_9__.planWorkspacePublish)(publish, { ...options, provenance: false }, cwd, env);
         return plan.members.flatMap((member) => {
             if (!member.plan)
                 return [];
@@ -4328,7 +4221,7 @@ async function packageCheckout(options, cwd, env) {
     const publish = { line: 0, text: 'stage publish', target: undefined, tag: 'latest', access: undefined, dryRun: false, stage: true };
     const manifest = found.manifest;
     try {
-        const plan = await (0,_publish_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .settlePublish */ .Z)(publish, { ...options, expectVersion: undefined, provenance: false }, { kind: 'folder', dir: found.dir, manifest }, cwd, env);
+        const plan = await (0,_publish_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .settlePublish */ .Z)(publish, { ...options, expectVersion: undefined, provenance: false }, { kind: 'folder', dir: found.dir, manifest }, cwd, env);
         const publishConfig = typeof manifest.publishConfig === 'object' && manifest.publishConfig !== null ? manifest.publishConfig : {};
         const tag = options.tag ?? (typeof publishConfig.tag === 'string' ? publishConfig.tag : undefined);
         return { name: plan.name, version: plan.version, source: plan.source, scripts: plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)), tag, access: plan.access };
@@ -4522,6 +4415,8 @@ var npmrc = __webpack_require__(9050);
 var publish_manifest = __webpack_require__(6533);
 // EXTERNAL MODULE: ./lib/package/workspaces.js
 var workspaces = __webpack_require__(6844);
+// EXTERNAL MODULE: ./lib/plan/workspace-selection.js
+var workspace_selection = __webpack_require__(2477);
 // EXTERNAL MODULE: ./lib/foundation/errors.js
 var errors = __webpack_require__(9670);
 // EXTERNAL MODULE: ./lib/grammar/options.js
@@ -4529,6 +4424,7 @@ var grammar_options = __webpack_require__(3635);
 // EXTERNAL MODULE: ./lib/plan/publish-plan.js + 1 modules
 var publish_plan = __webpack_require__(1118);
 ;// CONCATENATED MODULE: ./lib/plan/workspace-plan.js
+
 
 
 
@@ -4550,16 +4446,16 @@ async function monorepoAt(command, options, cwd) {
     if (dir === undefined) {
         throw new errors/* InputError */.dz(names.workspaces, `${names.workspaces}: ${target} is not a folder; workspaces are published from the monorepo's root folder. Set ${names.package} to that folder.`, { received: spec });
     }
-    return (0,workspaces/* findWorkspaces */.gt)(dir, names.workspaces);
+    return (0,workspaces/* findWorkspaces */.g)(dir, names.workspaces);
 }
 async function planWorkspacePublish(command, options, cwd, env) {
     const names = options.names;
     const scope = (command.workspaces ?? options.workspaces);
     const concurrency = command.concurrency ?? options.concurrency;
     const monorepo = await monorepoAt(command, options, cwd);
-    const selected = (0,workspaces/* selectWorkspaces */.Vj)(monorepo, scope, command.includeWorkspaceRoot ?? options.includeWorkspaceRoot, names.workspaces);
+    const selected = (0,workspace_selection/* selectWorkspaces */.Vj)(monorepo, scope, command.includeWorkspaceRoot ?? options.includeWorkspaceRoot, names.workspaces);
     const warnings = [];
-    for (const { name, dirs } of (0,workspaces/* duplicateNames */.wO)(monorepo)) {
+    for (const { name, dirs } of (0,workspace_selection/* duplicateNames */.wO)(monorepo)) {
         warnings.push(`${dirs.length} workspace packages are named ${name} (${dirs.join(', ')}); none of them is published, so this does not stop the run, but a package manager may refuse it`);
     }
     const npmrcs = new Map();
@@ -4592,7 +4488,7 @@ async function planWorkspacePublish(command, options, cwd, env) {
         warnings.push(cycleWarning(cycle, order.dependsOn));
     const listedOnly = [
         ...settled.filter((member) => member.plan === undefined),
-        ...(0,workspaces/* skippedWorkspaces */.nh)(monorepo, selected, scope, names.workspaces).map(({ pkg, why }) => ({
+        ...(0,workspace_selection/* skippedWorkspaces */.nh)(monorepo, selected, scope, names.workspaces).map(({ pkg, why }) => ({
             name: pkg.name,
             version: pkg.version || (typeof pkg.manifest.version === 'string' ? pkg.manifest.version : ''),
             relativeDir: pkg.relativeDir,
@@ -4659,9 +4555,137 @@ function outsideDependencies(monorepo, selected, members) {
 }
 async function workspaceVersions(scope, includeWorkspaceRoot, options, cwd) {
     const monorepo = await monorepoAt({}, options, cwd);
-    return (0,workspaces/* selectWorkspaces */.Vj)(monorepo, scope, includeWorkspaceRoot, options.names.workspaces)
+    return (0,workspace_selection/* selectWorkspaces */.Vj)(monorepo, scope, includeWorkspaceRoot, options.names.workspaces)
         .filter((pkg) => !pkg.private)
         .map((pkg) => ({ name: pkg.name, version: pkg.version }));
+}
+
+
+/***/ }),
+
+/***/ 2477:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vj: () => (/* binding */ selectWorkspaces),
+/* harmony export */   nh: () => (/* binding */ skippedWorkspaces),
+/* harmony export */   wO: () => (/* binding */ duplicateNames)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3581);
+/* harmony import */ var _foundation_code_unit_order_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2018);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9670);
+/* harmony import */ var _package_workspaces_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6844);
+
+
+
+
+
+function selectWorkspaces(monorepo, filter, includeRoot, inputName) {
+    const selected = new Set();
+    const named = new Set();
+    if (filter === true) {
+        for (const pkg of monorepo.packages)
+            selected.add(pkg);
+    }
+    else {
+        for (const entry of filter.map((item) => item.trim()).filter((item) => item !== '')) {
+            const matches = monorepo.packages.filter((pkg) => matchesFilter(pkg, entry, monorepo.root));
+            if (matches.length === 0)
+                throw unmatchedFilter(monorepo, entry, includeRoot, inputName);
+            for (const pkg of matches) {
+                selected.add(pkg);
+                if (pkg.name === entry || node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(monorepo.root, entry) === pkg.dir)
+                    named.add(pkg);
+            }
+        }
+    }
+    const result = monorepo.packages.filter((pkg) => selected.has(pkg) && (pkg.private || !skipsProblem(monorepo, pkg, named.has(pkg), inputName)));
+    refuseDuplicates(monorepo, result, inputName);
+    if (!includeRoot)
+        return result;
+    const root = rootPackage(monorepo, inputName);
+    const clash = result.find((pkg) => pkg.name === root.name);
+    if (clash) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root (${node_path__WEBPACK_IMPORTED_MODULE_0__.join(monorepo.root, 'package.json')}) and the workspace package in ${node_path__WEBPACK_IMPORTED_MODULE_0__.join(clash.dir, 'package.json')} are both named "${root.name}". Rename one of them, or leave the root out.`, { received: root.name });
+    }
+    return [root, ...result];
+}
+function skipsProblem(monorepo, pkg, named, inputName) {
+    const { problem } = pkg;
+    if (problem === undefined)
+        return false;
+    if (!named && problem.kind === 'missing' && monorepo.manager === 'pnpm')
+        return true;
+    throw problemError(pkg, inputName);
+}
+function skippedWorkspaces(monorepo, selected, filter, inputName) {
+    const kept = new Set(selected);
+    const covers = (pkg) => filter === true || filter.some((entry) => entry.trim() !== '' && matchesFilter(pkg, entry.trim(), monorepo.root));
+    const notSelected = `not selected by ${inputName} (${filter === true ? 'true' : filter.join(', ')})`;
+    return monorepo.packages
+        .filter((pkg) => !kept.has(pkg))
+        .map((pkg) => {
+        if (pkg.private)
+            return { pkg, why: `private: not published${covers(pkg) ? '' : `, and ${notSelected}`}` };
+        if (pkg.problem && covers(pkg))
+            return { pkg, why: `skipped: ${pkg.problem.what}, and pnpm publishes only packages with a name and a version` };
+        return { pkg, why: `skipped: ${notSelected}` };
+    });
+}
+function duplicateNames(monorepo) {
+    const byName = new Map();
+    for (const pkg of monorepo.packages)
+        byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg]);
+    return [...byName]
+        .filter(([, list]) => list.length > 1)
+        .sort(([a], [b]) => (0,_foundation_code_unit_order_js__WEBPACK_IMPORTED_MODULE_4__/* .codeUnitOrder */ .M)(a, b))
+        .map(([name, list]) => ({ name, dirs: list.map((pkg) => pkg.relativeDir) }));
+}
+function rootPackage(monorepo, inputName) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0__.join(monorepo.root, 'package.json');
+    if (Object.keys(monorepo.rootManifest).length === 0) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root ${monorepo.root} has no package.json to publish. Leave the root out, or give it a package.json with "name" and "version".`, { received: monorepo.root });
+    }
+    return toWorkspacePackage(monorepo.root, monorepo.root, monorepo.rootManifest, file, inputName);
+}
+function matchesFilter(pkg, entry, root) {
+    if (pkg.name === entry || node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(root, entry) === pkg.dir)
+        return true;
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute(entry) ? node_path__WEBPACK_IMPORTED_MODULE_0__.relative(root, entry) : entry;
+    const pattern = relative.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+    if (pattern === '')
+        return false;
+    return (0,minimatch__WEBPACK_IMPORTED_MODULE_1__/* .minimatch */ .xF)(pkg.relativeDir, pattern) || (0,minimatch__WEBPACK_IMPORTED_MODULE_1__/* .minimatch */ .xF)(pkg.relativeDir, `${pattern}/*`);
+}
+function unmatchedFilter(monorepo, entry, includeRoot, inputName) {
+    const known = monorepo.packages.map((pkg) => `${pkg.name} (${pkg.relativeDir})`);
+    const shown = known.length > 30 ? [...known.slice(0, 30), `and ${known.length - 30} more`] : known;
+    const rootName = monorepo.rootManifest.name;
+    const hint = !includeRoot && (entry === rootName || entry === '.') ? ' The monorepo root is not a workspace package: to publish it, set include-workspace-root.' : '';
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `${inputName}: "${entry}" matches no workspace package of ${monorepo.root} (by name, folder or glob over folders).${hint} Known packages: ${shown.join(', ')}.`, { received: entry });
+}
+function toWorkspacePackage(root, dir, manifest, file, inputName) {
+    const pkg = (0,_package_workspaces_js__WEBPACK_IMPORTED_MODULE_3__/* .readWorkspacePackage */ .w)(root, dir, manifest, file);
+    if (pkg.problem)
+        throw problemError(pkg, inputName);
+    return pkg;
+}
+function problemError(pkg, inputName) {
+    const problem = pkg.problem;
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0__.join(pkg.dir, 'package.json');
+    const who = problem.what === 'has no "name"' ? file : `${pkg.name} (${file})`;
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `${inputName}: ${who} ${problem.what}. ${problem.advice}`, { received: problem.received });
+}
+function refuseDuplicates(monorepo, selected, inputName) {
+    const published = new Set(selected.filter((pkg) => !pkg.private).map((pkg) => pkg.name));
+    const duplicates = duplicateNames(monorepo).filter((duplicate) => published.has(duplicate.name));
+    if (duplicates.length === 0)
+        return;
+    const lines = duplicates.map(({ name, dirs }) => `"${name}" is the name of ${dirs.map((dir) => node_path__WEBPACK_IMPORTED_MODULE_0__.join(monorepo.root, dir, 'package.json')).join(' and ')}`);
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `${inputName}: two workspace packages have one name, and one of them would be published: ${lines.join('; ')}. Names must be unique among the packages a monorepo publishes: rename one, mark the other "private": true, or leave it out of the workspaces.`, {
+        received: duplicates.map(({ name }) => name),
+    });
 }
 
 
