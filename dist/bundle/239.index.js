@@ -12,7 +12,7 @@ export const modules = {
 /* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(403);
 
 function failedResult(line, command, error, durationMs) {
-    return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error) };
+    return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .U)(error) };
 }
 function outcomeResult(line, command, outcome, tally, durationMs) {
     const published = outcome.published === true;
@@ -44,7 +44,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  defaultPackageName: () => (/* binding */ defaultPackageName),
   runCommands: () => (/* binding */ runCommands)
 });
 
@@ -276,7 +275,7 @@ async function withTransientRetries(label, deps, run, wroteSomething) {
             if (attempt > TRANSIENT_RETRIES || !(0,http_errors/* isTransient */.dg)(error))
                 throw error;
             const waitMs = 1000 * 2 ** (attempt - 1);
-            deps.logger.warning(`${label}: ${(0,describe_error/* describeError */.Uc)(error)}; reading the registry again and retrying in ${waitMs / 1000} s (${attempt}/${TRANSIENT_RETRIES}).`);
+            deps.logger.warning(`${label}: ${(0,describe_error/* describeError */.U)(error)}; reading the registry again and retrying in ${waitMs / 1000} s (${attempt}/${TRANSIENT_RETRIES}).`);
             wroteBeforeRetry = wroteSomething();
             await deps.clock.sleep(waitMs);
         }
@@ -292,8 +291,8 @@ var access = __webpack_require__(773);
 ;// CONCATENATED MODULE: ./lib/registry/oidc.js
 
 
-async function exchangeIdToken(client, pkg, idToken, write) {
-    const answer = await client.write(write, 0, (options) => lib.json(`/-/npm/v1/oidc/token/exchange/package/${(0,registry_client/* escapeName */.L)(pkg)}`, { ...options, method: 'POST', headers: { authorization: `Bearer ${idToken}` } }));
+async function exchangeIdToken(client, pkg, idToken, npmHeaders) {
+    const answer = await client.write(npmHeaders, 0, (options) => lib.json(`/-/npm/v1/oidc/token/exchange/package/${(0,registry_client/* escapeName */.L)(pkg)}`, { ...options, method: 'POST', headers: { authorization: `Bearer ${idToken}` } }));
     const token = answer?.token;
     if (typeof token !== 'string' || token === '')
         throw new Error('the registry answered without a token');
@@ -317,21 +316,21 @@ function trustedPublishing(context, idTokens) {
             idToken = await idTokens(audience);
         }
         catch (error) {
-            logger.info(`Trusted publishing: no OIDC ID token for this job (${(0,describe_error/* describeError */.Uc)(error)}); publishing with the token.`);
+            logger.info(`Trusted publishing: no OIDC ID token for this job (${(0,describe_error/* describeError */.U)(error)}); publishing with the token.`);
             return undefined;
         }
         if (!idToken)
             return undefined;
         logger.mask(idToken);
         try {
-            const token = await (0,with_otp/* withOtp */.at)({ source: undefined, clock, logger, secretInput: 'otp-secret' }, { label: `trusted publishing token exchange for ${pkg}`, send: (otp) => exchangeIdToken(client(undefined), pkg, idToken, { otp, session: 'oidc', command: npmCommand }) });
+            const token = await (0,with_otp/* withOtp */.a)({ source: undefined, clock, logger, secretInput: 'otp-secret' }, { label: `trusted publishing token exchange for ${pkg}`, send: (otp) => exchangeIdToken(client(undefined), pkg, idToken, { otp, session: 'oidc', command: npmCommand }) });
             logger.mask(token);
             logger.info(`Trusted publishing: the registry issued a short-lived publish token for ${pkg} from this job's OIDC identity; no one-time password is needed.`);
             const trusted = client(token);
             return { client: trusted, provenanceByDefault: (manifest) => provenanceByDefault(trusted, pkg, manifest, idToken, context.env ?? process.env) };
         }
         catch (error) {
-            logger.info(`Trusted publishing is not available for ${pkg} (${(0,describe_error/* describeError */.Uc)(error)}): configure this repository and workflow as a trusted publisher ` +
+            logger.info(`Trusted publishing is not available for ${pkg} (${(0,describe_error/* describeError */.U)(error)}): configure this repository and workflow as a trusted publisher ` +
                 "on the package's npm settings page to publish without a token. Publishing with the token instead.");
             return undefined;
         }
@@ -363,7 +362,7 @@ async function provenanceByDefault(client, pkg, manifest, idToken, env) {
             return { on: false, reason: `the registry does not say ${pkg} is public` };
     }
     catch (error) {
-        return { on: false, reason: `the package's visibility could not be read (${(0,describe_error/* describeError */.Uc)(error)})` };
+        return { on: false, reason: `the package's visibility could not be read (${(0,describe_error/* describeError */.U)(error)})` };
     }
     const expected = (0,provenance_rules/* statementRepository */.ke)(ci, env);
     const problem = expected === undefined ? undefined : (0,provenance_rules/* repositoryProblem */.Ki)(manifest, expected);
@@ -568,17 +567,17 @@ async function runLine(line, run) {
             logger.info(say(step, outcome.detail));
             if (outcome.failure !== undefined) {
                 failedAfter.push(outcome.failure);
-                logger.error(say(step, (0,describe_error/* describeError */.Uc)(outcome.failure)));
+                logger.error(say(step, (0,describe_error/* describeError */.U)(outcome.failure)));
             }
             return true;
         }
         catch (error) {
             rows.set(step, { ...(0,result/* failedResult */.N)(source.line, step.label, error, clock.now() - startedAt), otpAttempts: context.tally.otpAttempts, waitedMs: context.tally.waitedMs });
             if (step.version && plan.isolated)
-                packages.set(step, { ...step.version, outcome: 'failed', detail: (0,describe_error/* describeError */.Uc)(error) });
-            reasons.set(step, (0,describe_error/* describeError */.Uc)(error));
+                packages.set(step, { ...step.version, outcome: 'failed', detail: (0,describe_error/* describeError */.U)(error) });
+            reasons.set(step, (0,describe_error/* describeError */.U)(error));
             if (plan.isolated)
-                logger.error(say(step, (0,describe_error/* describeError */.Uc)(error)));
+                logger.error(say(step, (0,describe_error/* describeError */.U)(error)));
             lineError ??= error;
             return false;
         }
@@ -651,7 +650,7 @@ function runDescription(lines) {
 }
 async function defaultPackageName(options, cwd) {
     try {
-        const source = await (0,read_package/* readPackageSource */.e)(options.packageSpec, cwd, options.names.package);
+        const source = await (0,read_package/* readPackageSource */.ez)(options.packageSpec, cwd, options.names.package);
         return { name: source.kind === 'folder' ? source.manifest.name : (await (0,tarball/* readTarball */.ty)(source.file, options.names.package)).manifest.name };
     }
     catch (error) {

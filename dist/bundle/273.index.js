@@ -7,18 +7,17 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   runCli: () => (/* binding */ runCli),
-/* harmony export */   usage: () => (/* binding */ usage)
+/* harmony export */   runCli: () => (/* binding */ runCli)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var _foundation_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8859);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
 /* harmony import */ var _foundation_log_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4911);
-/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3411);
+/* harmony import */ var _foundation_setup_node_placeholder_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5021);
 /* harmony import */ var _foundation_redactor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6297);
 /* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(403);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5792);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3411);
 
 
 
@@ -61,7 +60,7 @@ Secrets come from the environment only, never from arguments:
 `;
 const RUN_USAGE = 'run <file>      run a block of the commands above, one per line (# comments; - reads stdin)';
 async function usage(words = []) {
-    const { COMMANDS, commandHelp, commandsNamed } = await Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(30), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 5030));
+    const { COMMANDS, commandHelp, commandsNamed } = await Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(172), __webpack_require__.e(30), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 5030));
     const named = words.length > 0 ? commandsNamed(words) : [];
     if (named.length > 0) {
         return `Usage: npm-totp-publish ${named.length === 1 ? named[0].words.join(' ') : `${words[0]} <subcommand>`} [options]\n\n${commandHelp(named)}\n\n${OPTIONS}`;
@@ -96,33 +95,18 @@ async function runCli(argv, env, io) {
             io.stdout(await usage(parsed.help));
             return 0;
         }
-        const [{ idTokenAvailable, normalizeOptions }, { COMMANDS }, { checkWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3635)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(30), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 5030)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(93)]).then(__webpack_require__.bind(__webpack_require__, 474))]);
+        const [{ idTokenAvailable, normalizeOptions, SETTING_NAMES }, { COMMANDS }, { checkWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3635)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(172), __webpack_require__.e(30), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 5030)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(93)]).then(__webpack_require__.bind(__webpack_require__, 474))]);
         if (parsed.words[0] !== 'run')
             checkWords(parsed.words, COMMANDS, (problem) => new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `${problem.split(' Known commands:')[0]?.replace(/\.$/, '')}.`));
-        const usable = (value) => (value?.trim() && value.trim() !== _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_7__/* .SETUP_NODE_PLACEHOLDER */ .D ? value : undefined);
+        const usable = (value) => (value?.trim() && value.trim() !== _foundation_setup_node_placeholder_js__WEBPACK_IMPORTED_MODULE_7__/* .SETUP_NODE_PLACEHOLDER */ .D ? value : undefined);
         const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
         const options = normalizeOptions({ ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET, approvalWebhook: env.NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK }, {
+            ...Object.fromEntries(Object.entries(SETTING_NAMES).map(([key, name]) => [key, `--${name}`])),
             token: 'NODE_AUTH_TOKEN (or NPM_TOKEN)',
             otpSecret: 'NPM_TOTP_SECRET',
-            registry: '--registry',
-            package: '--package',
-            tag: '--tag',
-            access: '--access',
-            dryRun: '--dry-run',
-            ignoreScripts: '--ignore-scripts',
-            allowInsecureRegistry: '--allow-insecure-registry',
-            expectVersion: '--expect-version',
-            trustedPublishing: '--trusted-publishing',
-            workspaces: '--workspaces',
-            includeWorkspaceRoot: '--include-workspace-root',
-            concurrency: '--concurrency',
-            otpUses: '--otp-uses',
-            provenance: '--provenance',
-            authType: '--auth-type',
-            approvalTimeout: '--approval-timeout',
             approvalWebhook: 'NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK',
         }, { idTokenAvailable: idTokenAvailable(env) });
-        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(30), __webpack_require__.e(635), __webpack_require__.e(239)]).then(__webpack_require__.bind(__webpack_require__, 8239)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(172), __webpack_require__.e(30), __webpack_require__.e(635), __webpack_require__.e(239)]).then(__webpack_require__.bind(__webpack_require__, 8239)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         let input;
         if (parsed.words[0] === 'run') {
             if (parsed.words.length !== 2)
@@ -148,14 +132,14 @@ async function runCli(argv, env, io) {
         });
         printReport(report, parsed.json, redactor, io);
         if (report.error !== undefined) {
-            io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(report.error))}`)}\n`);
+            io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(report.error))}`)}\n`);
             return 1;
         }
         return 0;
     }
     catch (error) {
         const wrongUsage = error instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz && error.input === 'arguments';
-        io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(error))}`)}\n`);
+        io.stderr(`${(0,_foundation_log_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inertText */ .U)(`npm-totp-publish: ${redactor.redact((0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(error))}`)}\n`);
         if (wrongUsage)
             io.stderr(`\n${await usage(argvWords(argv))}`);
         return wrongUsage ? 2 : 1;
@@ -237,7 +221,7 @@ async function readStdin() {
 function printReport(report, json, redactor, io) {
     if (json) {
         const { error, ...rest } = report;
-        const data = { ...rest, ...(error === undefined ? {} : { error: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(error) }) };
+        const data = { ...rest, ...(error === undefined ? {} : { error: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(error) }) };
         io.stdout(`${JSON.stringify(data, (_key, value) => (typeof value === 'string' ? redactor.redactSecrets(value) : value), 2)}\n`);
         return;
     }
@@ -292,10 +276,9 @@ const systemClock = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gk: () => (/* binding */ describeReason),
-/* harmony export */   Uc: () => (/* binding */ describeError)
+/* harmony export */   G: () => (/* binding */ describeReason),
+/* harmony export */   U: () => (/* binding */ describeError)
 /* harmony export */ });
-/* unused harmony export TOKEN_REFUSED */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
 function describeError(error) {
@@ -421,7 +404,7 @@ function replaceAll(text, values) {
 
 /***/ }),
 
-/***/ 3411:
+/***/ 5021:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -432,7 +415,7 @@ const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
 
 /***/ }),
 
-/***/ 5792:
+/***/ 3411:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -21,7 +21,7 @@ function commandContext(base) {
     return { ...base, writes: 0, users: base.users ?? new Map(), session: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().replaceAll('-', '').slice(0, 16), tally: { otpAttempts: 0, waitedMs: 0 } };
 }
 function otpWrite(context, label, npmCommand, send, bodyBytes = 0) {
-    return (0,_otp_with_otp_js__WEBPACK_IMPORTED_MODULE_1__/* .withOtp */ .at)(context.otp, {
+    return (0,_otp_with_otp_js__WEBPACK_IMPORTED_MODULE_1__/* .withOtp */ .a)(context.otp, {
         label,
         bodyBytes,
         npmCommand,
@@ -123,14 +123,14 @@ async function setStatus(context, pkg, status) {
         return { status: 'unchanged', detail: `${pkg} is already ${status}` };
     if (context.dryRun)
         return { status: 'dry-run', detail: `would make ${pkg} ${status} (now ${current})` };
-    await (0,command/* otpWrite */.PH)(context, `access set status=${status} ${pkg}`, 'access', (write) => (0,access/* writeAccess */.qZ)(context.client, pkg, status === 'private' ? 'restricted' : 'public', write));
+    await (0,command/* otpWrite */.PH)(context, `access set status=${status} ${pkg}`, 'access', (npmHeaders) => (0,access/* writeAccess */.qZ)(context.client, pkg, status === 'private' ? 'restricted' : 'public', npmHeaders));
     return { status: 'done', detail: `${pkg} is now ${status} (was ${current})` };
 }
 async function setMfa(context, pkg, mfa) {
     await visibility(context, pkg);
     if (context.dryRun)
         return { status: 'dry-run', detail: `would set the 2FA policy of ${pkg} to ${mfa}` };
-    await (0,command/* otpWrite */.PH)(context, `access set mfa=${mfa} ${pkg}`, 'access', (write) => (0,access/* writeMfa */.CJ)(context.client, pkg, mfa, write));
+    await (0,command/* otpWrite */.PH)(context, `access set mfa=${mfa} ${pkg}`, 'access', (npmHeaders) => (0,access/* writeMfa */.CJ)(context.client, pkg, mfa, npmHeaders));
     return { status: 'done', detail: `the 2FA policy of ${pkg} is ${mfa}` };
 }
 async function getStatus(context, pkg) {
@@ -204,7 +204,7 @@ async function deprecate(context, pkg, range, message) {
         return { status: 'dry-run', detail: `would mark ${changing.join(', ')} ${what}` };
     for (const version of changing)
         versions[version].deprecated = message;
-    await (0,command/* otpWrite */.PH)(context, `deprecate ${pkg}@${range}`, 'deprecate', (write) => (0,registry_packument/* writePackument */.W)(context.client, packument, write), JSON.stringify(packument).length);
+    await (0,command/* otpWrite */.PH)(context, `deprecate ${pkg}@${range}`, 'deprecate', (npmHeaders) => (0,registry_packument/* writePackument */.W)(context.client, packument, npmHeaders), JSON.stringify(packument).length);
     return { status: 'done', detail: `${changing.join(', ')} ${message ? 'now' : 'no longer'} ${message ? what : 'deprecated'}` };
 }
 const deprecateCommand = {
@@ -249,7 +249,7 @@ async function distTagAdd(context, pkg, version, tag) {
     const was = tags[tag] === undefined ? '' : ` (was ${tags[tag]})`;
     if (context.dryRun)
         return { status: 'dry-run', detail: `would point ${tag} at ${version}${was}` };
-    await (0,command/* otpWrite */.PH)(context, `dist-tag add ${pkg}@${version} ${tag}`, 'dist-tag', (write) => (0,dist_tags/* setDistTag */.r)(context.client, pkg, tag, version, write));
+    await (0,command/* otpWrite */.PH)(context, `dist-tag add ${pkg}@${version} ${tag}`, 'dist-tag', (npmHeaders) => (0,dist_tags/* setDistTag */.r)(context.client, pkg, tag, version, npmHeaders));
     return { status: 'done', detail: `${tag} now points at ${version}${was}` };
 }
 async function distTagRm(context, pkg, tag) {
@@ -258,7 +258,7 @@ async function distTagRm(context, pkg, tag) {
         return { status: 'unchanged', detail: `${pkg} has no ${tag} tag` };
     if (context.dryRun)
         return { status: 'dry-run', detail: `would remove ${tag} (${tags[tag]})` };
-    await (0,command/* otpWrite */.PH)(context, `dist-tag rm ${pkg} ${tag}`, 'dist-tag', (write) => (0,dist_tags/* removeDistTag */.p)(context.client, pkg, tag, write));
+    await (0,command/* otpWrite */.PH)(context, `dist-tag rm ${pkg} ${tag}`, 'dist-tag', (npmHeaders) => (0,dist_tags/* removeDistTag */.p)(context.client, pkg, tag, npmHeaders));
     return { status: 'done', detail: `removed ${tag} (was ${tags[tag]})` };
 }
 async function distTagLs(context, pkg) {
@@ -295,7 +295,7 @@ const distTagAddCommand = {
         const step = (pkg, version, label) => ({ label, reads: false, run: (context) => distTagAdd(context, pkg, version, data.tag) });
         if (!('workspaces' in data))
             return (0,command/* oneStep */.V8)(step(data.pkg, data.version, source.text));
-        const { workspaceVersions } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 251));
+        const { workspaceVersions } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1301));
         const packages = await workspaceVersions(data.workspaces, data.includeWorkspaceRoot, options, cwd);
         return { steps: packages.map(({ name, version }) => step(name, version, `dist-tag add ${name}@${version} ${data.tag}`)) };
     },
@@ -346,8 +346,8 @@ async function readAccount(client, user) {
         return undefined;
     return { name: found.name, ...(typeof found.email === 'string' && found.email ? { email: found.email } : {}) };
 }
-async function writeMaintainers(client, pkg, rev, maintainers, write) {
-    await client.write(write, 0, (options) => lib(`/${(0,registry_client/* escapeName */.L)(pkg)}/-rev/${encodeURIComponent(rev)}`, { ...options, method: 'PUT', body: { _id: pkg, _rev: rev, maintainers }, ignoreBody: true }));
+async function writeMaintainers(client, pkg, rev, maintainers, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => lib(`/${(0,registry_client/* escapeName */.L)(pkg)}/-rev/${encodeURIComponent(rev)}`, { ...options, method: 'PUT', body: { _id: pkg, _rev: rev, maintainers }, ignoreBody: true }));
 }
 
 ;// CONCATENATED MODULE: ./lib/commands/owner.js
@@ -395,7 +395,7 @@ async function changeOwner(context, action, user, pkg) {
         if (context.dryRun)
             return { status: 'dry-run', detail: `would ${action === 'add' ? 'add' : 'remove'} ${account.name} as an owner of ${pkg}` };
         try {
-            await (0,command/* otpWrite */.PH)(context, `owner ${action} ${user} ${pkg}`, 'owner', (write) => writeMaintainers(context.client, packument.name, packument._rev, next, write));
+            await (0,command/* otpWrite */.PH)(context, `owner ${action} ${user} ${pkg}`, 'owner', (npmHeaders) => writeMaintainers(context.client, packument.name, packument._rev, next, npmHeaders));
             return { status: 'done', detail: `${action === 'add' ? 'added' : 'removed'} ${account.name} ${action === 'add' ? 'to' : 'from'} the owners of ${pkg}` };
         }
         catch (error) {
@@ -460,7 +460,10 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/foundation/describe-error.js
 var describe_error = __webpack_require__(403);
+// EXTERNAL MODULE: ./lib/foundation/is-record.js
+var is_record = __webpack_require__(9319);
 ;// CONCATENATED MODULE: ./lib/package/published-fields.js
+
 const INSTALL_FIELDS = [
     'dependencies',
     'devDependencies',
@@ -492,7 +495,7 @@ function canonical(value) {
         return undefined;
     if (Array.isArray(value) && value.length === 0)
         return undefined;
-    if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)
+    if ((0,is_record/* isRecord */.u)(value) && Object.keys(value).length === 0)
         return undefined;
     return JSON.stringify(sorted(value));
 }
@@ -592,7 +595,7 @@ async function stageDownload(context, id, dir) {
     const file = external_node_path_.join(dir, `${name.replace('@', '').replace('/', '-')}-${version}-${id}.tgz`);
     await (0,promises_.mkdir)(dir, { recursive: true });
     await (0,promises_.writeFile)(file, data);
-    const shasum = (0,upload/* sha1 */.e8)(data);
+    const shasum = (0,tarball/* shasumOf */.lm)(data);
     return { status: 'read', stageId: id, data: { file, name, version, shasum, size: data.length }, detail: `downloaded ${name}@${version} (staged as ${id}, shasum ${shasum}, ${data.length} bytes) to ${file}` };
 }
 function noStagedId(id, registry) {
@@ -638,7 +641,7 @@ async function stageApprove(context, target, dryRun, checkout, env) {
     if (context.dryRun || dryRun)
         return { status: 'dry-run', stageId: entry.id, detail: `would approve ${entry.id}, publishing ${label} with tag ${entry.tag}${compared}` };
     try {
-        await (0,command/* otpWrite */.PH)(context, `stage approve ${entry.id} (${label})`, 'stage', (write) => (0,stage/* approveStaged */.G)(client, entry.id, write));
+        await (0,command/* otpWrite */.PH)(context, `stage approve ${entry.id} (${label})`, 'stage', (npmHeaders) => (0,stage/* approveStaged */.G)(client, entry.id, npmHeaders));
     }
     catch (error) {
         if (error instanceof foundation_errors/* ProductError */._$)
@@ -661,7 +664,7 @@ async function checkPublishedDocument(context, entry, manifest) {
             document = (await (0,registry_packument/* readPackument */.l)(context.client, entry.packageName, { write: true }))?.versions?.[entry.version];
         }
         catch (error) {
-            context.logger.warning(`${label} is published, but reading its version document back failed (${(0,describe_error/* describeReason */.Gk)(error)}): compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json by hand.`);
+            context.logger.warning(`${label} is published, but reading its version document back failed (${(0,describe_error/* describeReason */.G)(error)}): compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json by hand.`);
             return '; its version document could not be read back to compare';
         }
     }
@@ -683,7 +686,7 @@ async function stageReject(context, target, dryRun) {
     if (context.dryRun || dryRun)
         return { status: 'dry-run', stageId: entry.id, detail: `would reject ${entry.id} (${(0,upload/* describeEntry */.OY)(entry)})` };
     try {
-        await (0,command/* otpWrite */.PH)(context, `stage reject ${entry.id} (${label})`, 'stage', (write) => (0,stage/* rejectStaged */.gL)(client, entry.id, write));
+        await (0,command/* otpWrite */.PH)(context, `stage reject ${entry.id} (${label})`, 'stage', (npmHeaders) => (0,stage/* rejectStaged */.gL)(client, entry.id, npmHeaders));
     }
     catch (error) {
         if ((0,http_errors/* statusOf */.c2)(error) !== 404)
@@ -704,13 +707,13 @@ async function compareWithCheckout(context, entry, checkout, env) {
     if (fields)
         throw fields;
     const { data, manifest } = await packCheckout(context, checkout, env);
-    const shasum = (0,upload/* sha1 */.e8)(data);
+    const shasum = (0,tarball/* shasumOf */.lm)(data);
     if (shasum === entry.shasum) {
         context.logger.info(`${label}: the checkout packs to the staged tarball (shasum ${shasum}).`);
         return { note: `; the checkout packs to the same tarball (shasum ${shasum})`, manifest };
     }
     const staged = await (0,stage/* downloadStaged */.RB)(context.client, entry.id);
-    if ((0,upload/* sha1 */.e8)(staged) === entry.shasum && (await (0,tarball/* sameContents */.P1)(staged, data))) {
+    if ((0,tarball/* shasumOf */.lm)(staged) === entry.shasum && (await (0,tarball/* sameContents */.P1)(staged, data))) {
         context.logger.info(`${label}: the checkout packs to the same files as the staged tarball (the gzip bytes differ, as across zlib builds).`);
         return { note: '; the checkout packs to the same files (the gzip bytes differ)', manifest };
     }
@@ -830,17 +833,17 @@ var external_node_util_ = __webpack_require__(7975);
 
 
 const trustUrl = (pkg) => `/-/package/${(0,registry_client/* escapeName */.L)(pkg)}/trust`;
-async function createTrust(client, pkg, config, write) {
+async function createTrust(client, pkg, config, npmHeaders) {
     const body = [config];
-    const answer = await client.write(write, JSON.stringify(body).length, (options) => lib.json(trustUrl(pkg), { ...options, method: 'POST', body }));
+    const answer = await client.write(npmHeaders, JSON.stringify(body).length, (options) => lib.json(trustUrl(pkg), { ...options, method: 'POST', body }));
     return Array.isArray(answer) ? answer : answer && typeof answer === 'object' ? [answer] : [];
 }
-async function listTrust(client, pkg, write) {
-    const answer = await client.write(write, 0, (options) => lib.json(trustUrl(pkg), { ...options, method: 'GET' }));
+async function listTrust(client, pkg, npmHeaders) {
+    const answer = await client.write(npmHeaders, 0, (options) => lib.json(trustUrl(pkg), { ...options, method: 'GET' }));
     return Array.isArray(answer) ? answer : [];
 }
-async function revokeTrust(client, pkg, id, write) {
-    await client.write(write, 0, (options) => lib(`${trustUrl(pkg)}/${encodeURIComponent(id)}`, { ...options, method: 'DELETE', ignoreBody: true }));
+async function revokeTrust(client, pkg, id, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => lib(`${trustUrl(pkg)}/${encodeURIComponent(id)}`, { ...options, method: 'DELETE', ignoreBody: true }));
 }
 
 ;// CONCATENATED MODULE: ./lib/commands/trust.js
@@ -860,7 +863,7 @@ async function preflightTrust(client, pkg) {
 }
 async function readTrust(context, pkg) {
     try {
-        return await (0,command/* otpWrite */.PH)(context, `trust list ${pkg}`, 'trust', (write) => listTrust(context.client, pkg, write));
+        return await (0,command/* otpWrite */.PH)(context, `trust list ${pkg}`, 'trust', (npmHeaders) => listTrust(context.client, pkg, npmHeaders));
     }
     catch (error) {
         if ((0,http_errors/* statusOf */.c2)(error) === 404)
@@ -885,7 +888,7 @@ async function trustCreate(context, pkg, config, dryRun, notes) {
         return { status: 'dry-run', detail: `would add a trusted publisher to ${pkg}: ${what}${others}` };
     let created;
     try {
-        created = await (0,command/* otpWrite */.PH)(context, `trust ${config.type} ${pkg}`, 'trust', (write) => createTrust(context.client, pkg, config, write));
+        created = await (0,command/* otpWrite */.PH)(context, `trust ${config.type} ${pkg}`, 'trust', (npmHeaders) => createTrust(context.client, pkg, config, npmHeaders));
     }
     catch (error) {
         if ((0,http_errors/* statusOf */.c2)(error) !== 409 || existing.length === 0)
@@ -905,7 +908,7 @@ async function trustRevoke(context, pkg, id, dryRun) {
     if (context.dryRun || dryRun)
         return { status: 'dry-run', id, detail: `would revoke the trusted publisher ${id} of ${pkg}` };
     try {
-        await (0,command/* otpWrite */.PH)(context, `trust revoke ${pkg} --id ${id}`, 'trust', (write) => revokeTrust(context.client, pkg, id, write));
+        await (0,command/* otpWrite */.PH)(context, `trust revoke ${pkg} --id ${id}`, 'trust', (npmHeaders) => revokeTrust(context.client, pkg, id, npmHeaders));
     }
     catch (error) {
         if ((0,http_errors/* statusOf */.c2)(error) !== 404)
@@ -1092,8 +1095,8 @@ const trustRevokeCommand = {
 var libnpmpublish_lib = __webpack_require__(8319);
 ;// CONCATENATED MODULE: ./lib/registry/unpublish.js
 
-async function unpublishSpec(client, spec, force, write) {
-    await client.write(write, 0, (options) => libnpmpublish_lib.unpublish(spec, { ...options, force }));
+async function unpublishSpec(client, spec, force, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => libnpmpublish_lib.unpublish(spec, { ...options, force }));
 }
 
 ;// CONCATENATED MODULE: ./lib/commands/unpublish.js
@@ -1115,7 +1118,7 @@ async function unpublish(context, pkg, version, force) {
     }
     if (context.dryRun)
         return { status: 'dry-run', detail: `would unpublish ${id}` };
-    await (0,command/* otpWrite */.PH)(context, `unpublish ${id}`, 'unpublish', (write) => unpublishSpec(context.client, id, version === undefined, write));
+    await (0,command/* otpWrite */.PH)(context, `unpublish ${id}`, 'unpublish', (npmHeaders) => unpublishSpec(context.client, id, version === undefined, npmHeaders));
     return { status: 'done', detail: `unpublished ${id}` };
 }
 const unpublishCommand = {
@@ -1211,21 +1214,25 @@ function commandHelp(commands) {
 /* harmony export */   L5: () => (/* binding */ stagePublishCommand),
 /* harmony export */   rf: () => (/* binding */ implicitPublish)
 /* harmony export */ });
-/* unused harmony exports planPublishLine, preflightPublish, readAndPackEarly, executePublish, WorkspacesFailedError */
+/* unused harmony exports preflightPublish, packDuringCheck, executePublish */
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
 /* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(403);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9670);
 /* harmony import */ var _grammar_line_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(474);
-/* harmony import */ var _grammar_validate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5443);
-/* harmony import */ var _package_scripts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8344);
-/* harmony import */ var _plan_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3808);
-/* harmony import */ var _plan_provenance_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9340);
-/* harmony import */ var _registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(677);
-/* harmony import */ var _registry_packument_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2919);
-/* harmony import */ var _registry_stage_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5121);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5583);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2615);
-/* harmony import */ var _upload_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(136);
+/* harmony import */ var _grammar_options_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3635);
+/* harmony import */ var _grammar_validate_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5443);
+/* harmony import */ var _package_scripts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8344);
+/* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4098);
+/* harmony import */ var _plan_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3808);
+/* harmony import */ var _plan_provenance_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9340);
+/* harmony import */ var _registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(677);
+/* harmony import */ var _registry_packument_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2919);
+/* harmony import */ var _registry_stage_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5121);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5583);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(2615);
+/* harmony import */ var _upload_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(136);
+
+
 
 
 
@@ -1253,7 +1260,7 @@ function parsePublish(line, stage) {
         throw line.fail(`expected: ${stage ? 'stage ' : ''}publish [<folder>|<tarball>] [options]`);
     const tag = (0,_grammar_line_js__WEBPACK_IMPORTED_MODULE_3__.flagValue)(line.flags, 'tag');
     if (tag !== undefined) {
-        const problem = (0,_grammar_validate_js__WEBPACK_IMPORTED_MODULE_4__/* .tagProblem */ .qH)(tag);
+        const problem = (0,_grammar_validate_js__WEBPACK_IMPORTED_MODULE_5__/* .tagProblem */ .qH)(tag);
         if (problem)
             throw line.fail(problem);
     }
@@ -1263,8 +1270,8 @@ function parsePublish(line, stage) {
     const given = {
         workspaces: (0,_grammar_line_js__WEBPACK_IMPORTED_MODULE_3__.workspaceScope)(line),
         includeWorkspaceRoot: line.flags.get('include-workspace-root') === true ? true : undefined,
-        concurrency: (0,_grammar_line_js__WEBPACK_IMPORTED_MODULE_3__.countFlag)(line, 'concurrency', 32),
-        otpUses: stage ? undefined : (0,_grammar_line_js__WEBPACK_IMPORTED_MODULE_3__.countFlag)(line, 'otp-uses', 1000, true),
+        concurrency: (0,_grammar_line_js__WEBPACK_IMPORTED_MODULE_3__.countFlag)(line, 'concurrency', _grammar_options_js__WEBPACK_IMPORTED_MODULE_4__.MAX_CONCURRENCY),
+        otpUses: stage ? undefined : (0,_grammar_line_js__WEBPACK_IMPORTED_MODULE_3__.countFlag)(line, 'otp-uses', _grammar_options_js__WEBPACK_IMPORTED_MODULE_4__.MAX_OTP_USES, true),
         provenance: (0,_grammar_line_js__WEBPACK_IMPORTED_MODULE_3__.provenanceFlag)(line),
     };
     return {
@@ -1284,7 +1291,7 @@ function implicitPublish() {
 async function planPublishLine(command, env) {
     const { options, cwd } = env;
     if ((command.workspaces ?? options.workspaces) !== undefined) {
-        const { planWorkspacePublish } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 251));
+        const { planWorkspacePublish } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1301));
         return workspaceLine(await planWorkspacePublish(command, options, cwd, env.env), options.names.workspaces);
     }
     const { planPublish } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1118));
@@ -1312,7 +1319,7 @@ const stagePublishCommand = publishCommand(true);
 function publishStep(plan, read) {
     const id = `${plan.name}@${plan.version}`;
     let packument;
-    let early;
+    let packing;
     return {
         label: `${plan.command.stage ? 'stage publish' : 'publish'} ${id}`,
         name: plan.name,
@@ -1324,16 +1331,16 @@ function publishStep(plan, read) {
             : {
                 check: async ({ client, alone }) => {
                     if (alone)
-                        early = readAndPackEarly(plan);
+                        packing = packDuringCheck(plan);
                     packument = await preflightPublish(client, plan);
-                    await (0,_plan_provenance_js__WEBPACK_IMPORTED_MODULE_7__/* .checkProvenanceVisibility */ .k)(client, plan, packument);
+                    await (0,_plan_provenance_js__WEBPACK_IMPORTED_MODULE_9__/* .checkProvenanceVisibility */ .k)(client, plan, packument);
                 },
             }),
         run: async (context, env) => {
             const known = read ? read() : packument;
-            const current = env.fresh ? known : await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_9__/* .readPackument */ .l)(context.client, plan.name, { write: true });
-            const taken = early;
-            early = undefined;
+            const current = env.fresh ? known : await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_11__/* .readPackument */ .l)(context.client, plan.name, { write: true });
+            const taken = packing;
+            packing = undefined;
             return executePublish(context, plan, current, env, taken);
         },
     };
@@ -1341,9 +1348,9 @@ function publishStep(plan, read) {
 async function preflightPublish(client, plan) {
     const id = `${plan.name}@${plan.version}`;
     if (plan.source.kind === 'folder')
-        (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .loadPacker */ .jG)().catch(() => undefined);
-    const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_9__/* .readPackument */ .l)(client, plan.name, { write: true }).catch((error) => {
-        throw new _plan_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .RegistryReadError */ .O(id, client.registry, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeReason */ .Gk)(error), error);
+        (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .loadPacker */ .jG)().catch(() => undefined);
+    const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_11__/* .readPackument */ .l)(client, plan.name, { write: true }).catch((error) => {
+        throw new _plan_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .RegistryReadError */ .O(id, client.registry, (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeReason */ .G)(error), error);
     });
     const present = packument?.versions?.[plan.version] !== undefined;
     if (!present && plan.tagImplicit && plan.tag === 'latest') {
@@ -1357,67 +1364,67 @@ async function preflightPublish(client, plan) {
     }
     return packument;
 }
-function readAndPackEarly(plan) {
+function packDuringCheck(plan) {
     if (plan.source.kind !== 'folder' || plan.scripts.some((event) => event === 'prepublishOnly' || event === 'prepack' || event === 'prepare'))
         return undefined;
-    const early = (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .readAndPack */ .DW)(plan.source, plan);
-    early.catch(() => undefined);
-    return early;
+    const packing = (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .readAndPack */ .DW)(plan.source, plan);
+    packing.catch(() => undefined);
+    return packing;
 }
-async function executePublish(context, plan, packument, env, early) {
+async function executePublish(context, plan, packument, env, packing) {
     const id = `${plan.name}@${plan.version}`;
     const present = packument?.versions?.[plan.version] !== undefined;
     const script = (event) => plan.source.kind === 'folder' && plan.scripts.includes(event)
-        ? (0,_package_scripts_js__WEBPACK_IMPORTED_MODULE_5__/* .runScript */ .j3)({ dir: plan.source.dir, manifest: plan.source.manifest, event, env: env.scriptEnv, logger: context.logger })
+        ? (0,_package_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .runScript */ .j3)({ dir: plan.source.dir, manifest: plan.source.manifest, event, env: env.scriptEnv, logger: context.logger })
         : Promise.resolve();
-    let built;
+    let tarball;
     if (plan.source.kind === 'folder') {
         let read;
-        if (early !== undefined) {
-            read = early;
+        if (packing !== undefined) {
+            read = packing;
         }
         else {
             if (!present)
                 await script('prepublishOnly');
             await script('prepack');
             await script('prepare');
-            read = (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .readAndPack */ .DW)(plan.source, plan);
+            read = (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .readAndPack */ .DW)(plan.source, plan);
         }
         const { manifest, packed } = await read;
         context.logger.info(`Packed ${id}: ${packed.files.length} file${packed.files.length === 1 ? '' : 's'}, ${packed.data.length} bytes (${packed.integrity.slice(0, 20)}…).`);
         await script('postpack');
-        built = { data: packed.data, integrity: packed.integrity, manifest };
+        tarball = { data: packed.data, integrity: packed.integrity, manifest };
     }
     else {
-        built = { data: plan.source.data, integrity: plan.source.integrity, manifest: plan.source.manifest };
+        tarball = { data: plan.source.data, integrity: plan.source.integrity, manifest: plan.source.manifest };
     }
-    const state = present ? await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .compare */ .UD)(context.client, packument, plan.version, built) : 'absent';
+    const state = present ? await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .compare */ .UD)(context.client, packument, plan.version, tarball) : 'absent';
     if (state === 'different')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .PublishConflictError */ .sZ(id);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_14__/* .PublishConflictError */ .sZ(id);
     const scriptsAfter = async () => {
         await script('publish');
         await script('postpublish');
     };
     if (plan.command.stage)
-        return stageBuilt(context, plan, built, state === 'identical', env, scriptsAfter);
+        return stageTarball(context, plan, tarball, state === 'identical', env, scriptsAfter);
     if (state === 'identical')
         return ensureTag(context, plan, packument);
     if (plan.dryRun) {
         context.logger.info(`Dry run: would publish ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
-        return { status: 'dry-run', detail: `dry run: ${id} would be published with tag ${plan.tag}${(0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .dryRunProvenance */ .S)(plan)}` };
+        return { status: 'dry-run', detail: `dry run: ${id} would be published with tag ${plan.tag}${(0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .dryRunProvenance */ .S)(plan)}` };
     }
     context.logger.info(`Publishing ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
-    const destination = (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .published */ .H3)(plan);
-    const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .uploader */ .xp)(env, id, plan.name, destination.npmCommand);
-    const provenance = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .provenanceFor */ .x6)(context, plan, built, trusted, env.sigstore);
-    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .uploadAndReconcile */ .Jx)(context, plan, built, destination, trusted, provenance);
+    const destination = (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .published */ .H3)(plan);
+    const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .uploader */ .xp)(env, id, plan.name, destination.npmCommand);
+    const provenance = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .provenanceFor */ .x6)(context, plan, tarball, trusted, env.sigstore);
+    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .uploadAndReconcile */ .Jx)(context, plan, tarball, destination, trusted, provenance);
     if (receipt.outcome === 'unchanged')
         return { status: 'unchanged', detail: `${id} was already published with identical contents` };
-    const after = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .afterUpload */ .MN)(id, 'published', scriptsAfter);
+    const after = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .afterUpload */ .MN)(id, 'published', scriptsAfter);
     return {
         status: 'done',
         published: true,
-        detail: `published ${id} (${built.integrity.slice(0, 20)}…) with tag ${plan.tag}${trusted ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${receipt.outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}${after.detail}`,
+        detail: `published ${id} (${tarball.integrity.slice(0, 20)}…) with tag ${plan.tag}${trusted ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${receipt.outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}${after.detail}`,
         ...(receipt.transparencyLogUrl ? { transparencyLogUrl: receipt.transparencyLogUrl } : {}),
         ...(after.failure === undefined ? {} : { failure: after.failure }),
     };
@@ -1426,24 +1433,24 @@ function stagedConflict(id, entry, shasum) {
     return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProductError */ ._$('ESTAGECONFLICT', `${id} is already staged (id ${entry.id}) with other contents: staged shasum ${entry.shasum}, this checkout packs to ${shasum}. ` +
         `A staged version cannot be replaced: reject it (stage reject ${entry.id}) and stage again, or bump the version.`, { received: id });
 }
-async function stageBuilt(context, plan, built, published, env, scriptsAfter) {
+async function stageTarball(context, plan, tarball, published, env, scriptsAfter) {
     const id = `${plan.name}@${plan.version}`;
     if (published) {
         context.logger.info(`${id} is already published with identical contents: nothing to stage.`);
         return { status: 'unchanged', detail: `${id} was already published with identical contents: nothing to stage` };
     }
-    const shasum = (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .sha1 */ .e8)(built.data);
+    const shasum = (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_7__/* .shasumOf */ .lm)(tarball.data);
     if (plan.dryRun) {
-        const before = await (0,_registry_stage_js__WEBPACK_IMPORTED_MODULE_10__/* .listStaged */ .td)(context.client, plan.name).catch(() => undefined);
+        const before = await (0,_registry_stage_js__WEBPACK_IMPORTED_MODULE_12__/* .listStaged */ .td)(context.client, plan.name).catch(() => undefined);
         const found = before?.find((entry) => entry.version === plan.version);
         if (found && found.shasum !== shasum)
             throw stagedConflict(id, found, shasum);
         if (found)
             return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
-        return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${before ? '' : ' (the staging area could not be read)'}${(0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .dryRunProvenance */ .S)(plan)}` };
+        return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${before ? '' : ' (the staging area could not be read)'}${(0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .dryRunProvenance */ .S)(plan)}` };
     }
-    const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .uploader */ .xp)(env, id, plan.name, (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .staged */ .f6)(plan).npmCommand);
-    const before = (await (0,_registry_stage_js__WEBPACK_IMPORTED_MODULE_10__/* .listStaged */ .td)(trusted?.client ?? context.client, plan.name)).find((entry) => entry.version === plan.version);
+    const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .uploader */ .xp)(env, id, plan.name, (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .staged */ .f6)(plan).npmCommand);
+    const before = (await (0,_registry_stage_js__WEBPACK_IMPORTED_MODULE_12__/* .listStaged */ .td)(trusted?.client ?? context.client, plan.name)).find((entry) => entry.version === plan.version);
     if (before && before.shasum !== shasum)
         throw stagedConflict(id, before, shasum);
     if (before) {
@@ -1451,12 +1458,12 @@ async function stageBuilt(context, plan, built, published, env, scriptsAfter) {
         return { status: 'unchanged', stageId: before.id, detail: `${id} was already staged with the same tarball (id ${before.id})` };
     }
     context.logger.info(`Staging ${id} with tag "${plan.tag}" on ${context.client.registry}${trusted ? ' by trusted publishing' : ''}; no one-time password is sent (approving it asks for one).`);
-    const provenance = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .provenanceFor */ .x6)(context, plan, built, trusted, env.sigstore);
-    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .uploadAndReconcile */ .Jx)(context, plan, built, (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .staged */ .f6)(plan), trusted, provenance);
+    const provenance = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .provenanceFor */ .x6)(context, plan, tarball, trusted, env.sigstore);
+    const receipt = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .uploadAndReconcile */ .Jx)(context, plan, tarball, (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .staged */ .f6)(plan), trusted, provenance);
     const stageId = receipt.stageId ?? '(no id given)';
     if (receipt.outcome === 'unchanged')
         return { status: 'unchanged', stageId, detail: `${id} was already staged with the same tarball (id ${stageId})` };
-    const after = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_13__/* .afterUpload */ .MN)(id, 'staged', scriptsAfter);
+    const after = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .afterUpload */ .MN)(id, 'staged', scriptsAfter);
     const signed = provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : '';
     return {
         status: 'staged',
@@ -1477,7 +1484,7 @@ async function ensureTag(context, plan, packument) {
     if (plan.dryRun)
         return { status: 'dry-run', detail: `dry run: ${id} is already published; ${plan.tag} would point at it${was}` };
     context.logger.info(`${id} is already in the registry with identical contents, but not under "${plan.tag}": setting the tag.`);
-    await (0,_command_js__WEBPACK_IMPORTED_MODULE_11__/* .otpWrite */ .PH)(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (write) => (0,_registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_8__/* .setDistTag */ .r)(context.client, plan.name, plan.tag, plan.version, write));
+    await (0,_command_js__WEBPACK_IMPORTED_MODULE_13__/* .otpWrite */ .PH)(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (npmHeaders) => (0,_registry_dist_tags_js__WEBPACK_IMPORTED_MODULE_10__/* .setDistTag */ .r)(context.client, plan.name, plan.tag, plan.version, npmHeaders));
     return { status: 'tagged', detail: `${id} was already published with identical contents; ${plan.tag} now points at it${was}` };
 }
 const READ_CONCURRENCY = 16;
@@ -1499,10 +1506,10 @@ function workspaceLine(plan, input) {
                 ...members.map((member) => async () => {
                     const memberPlan = member.plan;
                     packuments.set(member.name, await preflightPublish(client, memberPlan));
-                    await (0,_plan_provenance_js__WEBPACK_IMPORTED_MODULE_7__/* .checkProvenanceVisibility */ .k)(client, memberPlan, packuments.get(member.name));
+                    await (0,_plan_provenance_js__WEBPACK_IMPORTED_MODULE_9__/* .checkProvenanceVisibility */ .k)(client, memberPlan, packuments.get(member.name));
                 }),
                 ...plan.outside.map((outside) => async () => {
-                    const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_9__/* .readPackument */ .l)(client, outside.name, { write: true });
+                    const packument = await (0,_registry_packument_js__WEBPACK_IMPORTED_MODULE_11__/* .readPackument */ .l)(client, outside.name, { write: true });
                     if (packument?.versions?.[outside.version])
                         return;
                     throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${input}: ${outside.neededBy.join(', ')} ${outside.neededBy.length === 1 ? 'depends' : 'depend'} on the workspace package ${outside.name}@${outside.version}, which is outside the packages to publish and not in ${client.registry}. Add ${outside.name} to ${input}, or publish it first.`, { received: outside.name });
@@ -1529,7 +1536,7 @@ class WorkspacesFailedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODU
         const list = (names) => (names.length === 0 ? 'none' : names.join(', '));
         const what = [
             ...(failed.length === 0 ? [] : [`${failed.length} workspace package${failed.length === 1 ? '' : 's'} failed: ${failed.map((entry) => `${entry.name}@${entry.version} (${entry.detail})`).join('; ')}`]),
-            ...failedAfter.map((error) => (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error).replace(/\.$/, '')),
+            ...failedAfter.map((error) => (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(error).replace(/\.$/, '')),
         ];
         super('EWORKSPACES', `${what.join('; ')}. ` +
             `In the registry now: published by this run: ${list(ids('published'))}; already there: ${list(ids(['unchanged', 'tagged']))}. ` +
@@ -1554,16 +1561,11 @@ __webpack_require__.d(__webpack_exports__, {
   x6: () => (/* binding */ provenanceFor),
   H3: () => (/* binding */ published),
   DW: () => (/* binding */ readAndPack),
-  e8: () => (/* binding */ sha1),
   f6: () => (/* binding */ staged),
   Jx: () => (/* binding */ uploadAndReconcile),
   xp: () => (/* binding */ uploader)
 });
 
-// UNUSED EXPORTS: NoTokenError
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/foundation/describe-error.js
 var describe_error = __webpack_require__(403);
 // EXTERNAL MODULE: ./lib/foundation/errors.js
@@ -1589,7 +1591,7 @@ async function readPublishManifest(dir, manifestText) {
 // EXTERNAL MODULE: ./lib/package/scripts.js
 var scripts = __webpack_require__(8344);
 // EXTERNAL MODULE: ./lib/package/tarball.js
-var tarball = __webpack_require__(4098);
+var package_tarball = __webpack_require__(4098);
 // EXTERNAL MODULE: ./lib/registry/packument.js
 var registry_packument = __webpack_require__(2919);
 // EXTERNAL MODULE: ./lib/registry/publish.js
@@ -1610,8 +1612,6 @@ var commands_errors = __webpack_require__(2615);
 
 
 
-
-const sha1 = (data) => (0,external_node_crypto_.createHash)('sha1').update(data).digest('hex');
 let packer;
 const loadPacker = () => (packer ??= Promise.all(/* import() */[__webpack_require__.e(781), __webpack_require__.e(389)]).then(__webpack_require__.bind(__webpack_require__, 7389)));
 async function readAndPack(source, expected) {
@@ -1630,14 +1630,14 @@ class NoTokenError extends errors/* ProductError */._$ {
     }
 }
 const MAX_UPLOAD_RETRIES = 2;
-async function uploadAndReconcile(context, plan, built, destination, trusted, provenance) {
+async function uploadAndReconcile(context, plan, tarball, destination, trusted, provenance) {
     const id = `${plan.name}@${plan.version}`;
     const client = trusted?.client ?? context.client;
     const otp = trusted || !destination.otp ? { ...context.otp, source: undefined } : context.otp;
     const { logger } = context;
     for (let uploads = 1;; uploads += 1) {
         try {
-            const answer = await destination.send(client, built, provenance, otp, context);
+            const answer = await destination.send(client, tarball, provenance, otp, context);
             if (answer.transparencyLogUrl)
                 logger.info(`Provenance statement for ${id} published to the transparency log: ${answer.transparencyLogUrl}`);
             if (uploads > 1)
@@ -1654,9 +1654,9 @@ async function uploadAndReconcile(context, plan, built, destination, trusted, pr
                 throw new commands_errors/* PublishFailedError */.BG(destination.verb, id, failureReason(error), error, 'not-sent');
             if (kind === 'refused' && !alreadyThere)
                 throw new commands_errors/* PublishFailedError */.BG(destination.verb, id, failureReason(error), error, 'refused');
-            logger.warning(`The ${destination.verb} of ${id} ended without a clear answer (${(0,describe_error/* describeReason */.Gk)(error)}); reading the registry back before anything else.`);
-            const after = await destination.readBack(context.client, built).catch((readError) => {
-                throw new commands_errors/* PublishUnconfirmedError */.E8(destination.verb, id, (0,describe_error/* describeReason */.Gk)(error), (0,describe_error/* describeReason */.Gk)(readError), error);
+            logger.warning(`The ${destination.verb} of ${id} ended without a clear answer (${(0,describe_error/* describeReason */.G)(error)}); reading the registry back before anything else.`);
+            const after = await destination.readBack(context.client, tarball).catch((readError) => {
+                throw new commands_errors/* PublishUnconfirmedError */.E8(destination.verb, id, (0,describe_error/* describeReason */.G)(error), (0,describe_error/* describeReason */.G)(readError), error);
             });
             if (after.state === 'identical' && uploads === 1 && alreadyThere) {
                 logger.info(`${id} was already there with identical contents (the registry refused it again): nothing was uploaded by this run.`);
@@ -1669,7 +1669,7 @@ async function uploadAndReconcile(context, plan, built, destination, trusted, pr
             if (after.state === 'different')
                 throw new commands_errors/* PublishConflictError */.sZ(id, destination.verb === 'stage publish' ? 'staged' : 'published');
             if (!destination.resend || uploads > MAX_UPLOAD_RETRIES || !(0,http_errors/* isTransient */.dg)(error))
-                throw new commands_errors/* PublishFailedError */.BG(destination.verb, id, (0,describe_error/* describeReason */.Gk)(error), error, 'absent', uploads);
+                throw new commands_errors/* PublishFailedError */.BG(destination.verb, id, (0,describe_error/* describeReason */.G)(error), error, 'absent', uploads);
             const backoffMs = 1000 * 2 ** (uploads - 1);
             logger.info(`${id} is not ${destination.verb === 'publish' ? 'in the registry' : 'staged'}; retrying the ${destination.verb} in ${backoffMs / 1000} s (retry ${uploads}/${MAX_UPLOAD_RETRIES}).`);
             await context.otp.clock.sleep(backoffMs);
@@ -1679,14 +1679,14 @@ async function uploadAndReconcile(context, plan, built, destination, trusted, pr
 }
 function failureReason(error) {
     if (!(0,http_errors/* isSigstoreFailure */.p3)(error))
-        return (0,describe_error/* describeReason */.Gk)(error);
+        return (0,describe_error/* describeReason */.G)(error);
     const { cause } = error;
-    return `signing the provenance statement failed (${(0,describe_error/* describeReason */.Gk)(error)}${cause === undefined ? '' : `: ${(0,describe_error/* describeReason */.Gk)(cause)}`})`;
+    return `signing the provenance statement failed (${(0,describe_error/* describeReason */.G)(error)}${cause === undefined ? '' : `: ${(0,describe_error/* describeReason */.G)(cause)}`})`;
 }
-function throughOtp(otp, context, destination, plan, built, write) {
-    return (0,with_otp/* withOtp */.at)(otp, {
+function throughOtp(otp, context, destination, plan, tarball, write) {
+    return (0,with_otp/* withOtp */.a)(otp, {
         label: `${destination.verb} ${plan.name}@${plan.version}`,
-        bodyBytes: (0,publish/* uploadBytes */.D)(built.data.length),
+        bodyBytes: (0,publish/* uploadBytes */.D)(tarball.data.length),
         npmCommand: destination.npmCommand,
         send: (code) => {
             context.writes += 1;
@@ -1700,12 +1700,12 @@ function published(plan) {
         npmCommand: 'publish',
         otp: true,
         resend: true,
-        send(client, built, provenance, otp, context) {
-            return throughOtp(otp, context, this, plan, built, (code) => (0,publish/* uploadVersion */.E)(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' }));
+        send(client, tarball, provenance, otp, context) {
+            return throughOtp(otp, context, this, plan, tarball, (code) => (0,publish/* uploadVersion */.Ed)(client, tarball.manifest, tarball.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' }));
         },
-        readBack: async (client, built) => {
+        readBack: async (client, tarball) => {
             const packument = await (0,registry_packument/* readPackument */.l)(client, plan.name, { write: true });
-            return { state: packument?.versions?.[plan.version] ? await compare(client, packument, plan.version, built) : 'absent' };
+            return { state: packument?.versions?.[plan.version] ? await compare(client, packument, plan.version, tarball) : 'absent' };
         },
     };
 }
@@ -1715,25 +1715,25 @@ function staged(plan) {
         npmCommand: 'stage',
         otp: false,
         resend: false,
-        send(client, built, provenance, otp, context) {
-            return throughOtp(otp, context, this, plan, built, (code) => (0,stage/* stageVersion */.pL)(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'stage' }));
+        send(client, tarball, provenance, otp, context) {
+            return throughOtp(otp, context, this, plan, tarball, (code) => (0,stage/* stageVersion */.pL)(client, tarball.manifest, tarball.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'stage' }));
         },
-        readBack: async (client, built) => {
+        readBack: async (client, tarball) => {
             const found = (await (0,stage/* listStaged */.td)(client, plan.name)).find((entry) => entry.version === plan.version);
             if (!found)
                 return { state: 'absent' };
-            return found.shasum === sha1(built.data) ? { state: 'identical', stageId: found.id } : { state: 'different' };
+            return found.shasum === (0,package_tarball/* shasumOf */.lm)(tarball.data) ? { state: 'identical', stageId: found.id } : { state: 'different' };
         },
     };
 }
-async function compare(client, packument, version, built) {
+async function compare(client, packument, version, tarball) {
     const document = packument.versions?.[version];
-    if (document?.dist?.integrity === built.integrity)
+    if (document?.dist?.integrity === tarball.integrity)
         return 'identical';
     const url = document?.dist?.tarball;
     if (!url)
         return 'different';
-    return (await (0,tarball/* sameContents */.P1)(await client.getBuffer(url), built.data)) ? 'identical' : 'different';
+    return (await (0,package_tarball/* sameContents */.P1)(await client.getBuffer(url), tarball.data)) ? 'identical' : 'different';
 }
 async function uploader(env, id, name, npmCommand) {
     const trusted = env.trustedPublishing ? await env.trustedPublishing(name, npmCommand) : undefined;
@@ -1741,7 +1741,7 @@ async function uploader(env, id, name, npmCommand) {
         throw new NoTokenError(id);
     return trusted;
 }
-async function provenanceFor(context, plan, built, trusted, sigstore) {
+async function provenanceFor(context, plan, tarball, trusted, sigstore) {
     const id = `${plan.name}@${plan.version}`;
     const mode = plan.provenance?.mode ?? 'off';
     if (mode === 'on') {
@@ -1750,7 +1750,7 @@ async function provenanceFor(context, plan, built, trusted, sigstore) {
     }
     if (mode === 'off' || trusted === undefined)
         return undefined;
-    const decided = plan.access === 'restricted' ? { on: false, reason: 'restricted access' } : await trusted.provenanceByDefault(built.manifest);
+    const decided = plan.access === 'restricted' ? { on: false, reason: 'restricted access' } : await trusted.provenanceByDefault(tarball.manifest);
     const toRequire = `Set ${plan.provenance?.from ?? 'provenance'} to true to require it.`;
     if (decided.on)
         context.logger.info(`Provenance: on for ${id}, as npm turns it on for a trusted publish (${decided.reason}).`);
@@ -1769,7 +1769,7 @@ async function afterUpload(id, done, run) {
         return { detail: '' };
     }
     catch (error) {
-        const what = error instanceof scripts/* ScriptFailedError */.X0 ? `its ${error.event} script failed (${error.ending})` : `its after-${done === 'published' ? 'publish' : 'stage'} scripts failed (${(0,describe_error/* describeError */.Uc)(error)})`;
+        const what = error instanceof scripts/* ScriptFailedError */.X0 ? `its ${error.event} script failed (${error.ending})` : `its after-${done === 'published' ? 'publish' : 'stage'} scripts failed (${(0,describe_error/* describeError */.U)(error)})`;
         return {
             detail: `; then ${what}`,
             failure: new errors/* ProductError */._$('ESCRIPT', `${id} is ${done}, but ${what} afterwards; its output is above. The version stays ${done}: do by hand what the script should have done.`, { received: id, cause: error }),
@@ -1784,6 +1784,19 @@ function describeEntry(entry) {
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ codeUnitOrder)
+/* harmony export */ });
+function codeUnitOrder(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
 /***/ 3505:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1792,17 +1805,18 @@ function describeEntry(entry) {
 /* harmony export */   c2: () => (/* binding */ statusOf),
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   p3: () => (/* binding */ isSigstoreFailure),
-/* harmony export */   u4: () => (/* binding */ isRecord),
 /* harmony export */   zU: () => (/* binding */ failureKind)
 /* harmony export */ });
 /* unused harmony export connectionFailure */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
+/* harmony import */ var _is_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9319);
+
 
 function statusOf(error) {
-    return isRecord(error) && typeof error.statusCode === 'number' ? error.statusCode : undefined;
+    return (0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && typeof error.statusCode === 'number' ? error.statusCode : undefined;
 }
 function errorHeader(error, name) {
-    if (!isRecord(error) || !isRecord(error.headers))
+    if (!(0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) || !(0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error.headers))
         return undefined;
     const value = error.headers[name];
     if (Array.isArray(value))
@@ -1813,7 +1827,7 @@ const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 
 const UNSENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EINVALIDPROXY']);
 const RETRYABLE_UNSENT = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 function connectionFailure(error) {
-    if (!isRecord(error) || statusOf(error) !== undefined)
+    if (!(0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) || statusOf(error) !== undefined)
         return undefined;
     if (typeof error.code === 'string' && UNSENT_CODES.has(error.code))
         return 'unsent';
@@ -1824,13 +1838,13 @@ function connectionFailure(error) {
 const SIGSTORE_CODES = new Set(['CA_CREATE_SIGNING_CERTIFICATE_ERROR', 'TLOG_CREATE_ENTRY_ERROR', 'TLOG_FETCH_ENTRY_ERROR', 'TSA_CREATE_TIMESTAMP_ERROR', 'IDENTITY_TOKEN_READ_ERROR', 'IDENTITY_TOKEN_PARSE_ERROR']);
 const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', ...SIGSTORE_CODES]);
 function isSigstoreFailure(error) {
-    return isRecord(error) && typeof error.code === 'string' && SIGSTORE_CODES.has(error.code);
+    return (0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && typeof error.code === 'string' && SIGSTORE_CODES.has(error.code);
 }
 function failureKind(error) {
     const status = statusOf(error);
     if (status !== undefined)
         return status === 408 || status >= 500 ? 'unclear' : 'refused';
-    if (isRecord(error) && typeof error.code === 'string' && LOCAL_CODES.has(error.code))
+    if ((0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && typeof error.code === 'string' && LOCAL_CODES.has(error.code))
         return 'unsent';
     const failure = connectionFailure(error);
     if (failure === 'unsent')
@@ -1844,10 +1858,20 @@ function isTransient(error) {
     if (status !== undefined)
         return status === 408 || status >= 500;
     const failure = connectionFailure(error);
-    return failure === 'lost' || (failure === 'unsent' && isRecord(error) && RETRYABLE_UNSENT.has(error.code));
+    return failure === 'lost' || (failure === 'unsent' && (0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && RETRYABLE_UNSENT.has(error.code));
 }
+
+
+/***/ }),
+
+/***/ 9319:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
 function isRecord(value) {
-    return typeof value === 'object' && value !== null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
@@ -1870,7 +1894,6 @@ __webpack_require__.d(__webpack_exports__, {
   findCommand: () => (/* binding */ findCommand),
   flagValue: () => (/* binding */ flagValue),
   flagValues: () => (/* binding */ flagValues),
-  lineError: () => (/* binding */ lineError),
   parseBlock: () => (/* binding */ parseBlock),
   parseWords: () => (/* binding */ parseWords),
   provenanceFlag: () => (/* binding */ provenanceFlag),
@@ -2114,8 +2137,8 @@ function countFlag(line, name, max, auto = false) {
         return undefined;
     if (auto && value === 'auto')
         return 'auto';
-    const count = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
-    if (!(count >= 1 && count <= max))
+    const count = (0,validate/* wholeNumber */.rD)(value, max);
+    if (count === undefined)
         throw line.fail(`--${name} needs ${auto ? 'auto or ' : ''}a whole number from 1 to ${max}`);
     return count;
 }
@@ -2547,13 +2570,14 @@ function checkUses(uses) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   at: () => (/* binding */ withOtp)
+/* harmony export */   a: () => (/* binding */ withOtp)
 /* harmony export */ });
-/* unused harmony exports isOtpChallenge, retryAfter */
 /* harmony import */ var _foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3505);
+/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9319);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2366);
 /* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6198);
 /* harmony import */ var _web_approval_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8087);
+
 
 
 
@@ -2642,15 +2666,15 @@ async function withOtp(context, write, tally = { otpAttempts: 0, waitedMs: 0 }) 
     }
 }
 function isOtpChallenge(error) {
-    return (0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(error) && error.code === 'EOTP';
+    return (0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u)(error) && error.code === 'EOTP';
 }
 function securityKeyNotice(error) {
     return /security key/i.test((0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorHeader */ .GI)(error, 'npm-notice') ?? '');
 }
 function isOtpRateLimit(error) {
-    if (!(0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(error))
+    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u)(error))
         return false;
-    const said = (0,_foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(error.body) && typeof error.body.error === 'string' ? error.body.error : error.message;
+    const said = (0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u)(error.body) && typeof error.body.error === 'string' ? error.body.error : error.message;
     return typeof said === 'string' && /rate limited otp/i.test(said);
 }
 function retryAfter(error, nowMs) {
@@ -2786,15 +2810,18 @@ function expand(value, env, file, inputName, strict) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AT: () => (/* binding */ DEPENDENCY_FIELDS),
-/* harmony export */   pm: () => (/* binding */ publishManifest)
+/* harmony export */   A: () => (/* binding */ DEPENDENCY_FIELDS),
+/* harmony export */   p: () => (/* binding */ publishManifest)
 /* harmony export */ });
-/* unused harmony exports CATALOG_FILE, PNPM_LIFTED_FIELDS, YARN_LIFTED_FIELDS */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8056);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2088);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
+/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9319);
 /* harmony import */ var _registry_name_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5709);
+/* harmony import */ var _workspaces_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6844);
+
+
 
 
 
@@ -2814,7 +2841,7 @@ function publishManifest(pkg, monorepo, inputName) {
     const context = { pkg, monorepo, byName: workspaceIndex(monorepo), file: node_path__WEBPACK_IMPORTED_MODULE_0__.join(pkg.dir, 'package.json'), inputName, warnings: [] };
     for (const field of DEPENDENCY_FIELDS) {
         const dependencies = manifest[field];
-        if (typeof dependencies !== 'object' || dependencies === null || Array.isArray(dependencies))
+        if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(dependencies))
             continue;
         const rewritten = {};
         for (const [name, spec] of Object.entries(dependencies)) {
@@ -2830,17 +2857,10 @@ function publishManifest(pkg, monorepo, inputName) {
 }
 function workspaceIndex(monorepo) {
     const byName = new Map(monorepo.packages.map((pkg) => [pkg.name, pkg]));
-    const { name, version } = monorepo.rootManifest;
-    if (typeof name === 'string' && name !== '' && !byName.has(name)) {
-        byName.set(name, {
-            name,
-            version: (typeof version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_2__.clean(version) : null) ?? '',
-            dir: monorepo.root,
-            relativeDir: '.',
-            manifest: monorepo.rootManifest,
-            private: monorepo.rootManifest.private === true,
-        });
-    }
+    const { root, rootManifest } = monorepo;
+    const { name } = rootManifest;
+    if (typeof name === 'string' && name !== '' && !byName.has(name))
+        byName.set(name, (0,_workspaces_js__WEBPACK_IMPORTED_MODULE_5__/* .readWorkspacePackage */ .w)(root, root, rootManifest, node_path__WEBPACK_IMPORTED_MODULE_0__.join(root, 'package.json')));
     return byName;
 }
 function rewriteDependency(name, spec, field, context) {
@@ -2952,10 +2972,9 @@ function resolveCatalog(name, spec, field, context) {
 }
 function liftPublishConfig(manifest, context) {
     const { manager } = context.monorepo;
-    const config = manifest.publishConfig;
-    if (manager === 'npm' || typeof config !== 'object' || config === null || Array.isArray(config))
+    const { publishConfig } = manifest;
+    if (manager === 'npm' || !(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(publishConfig))
         return;
-    const publishConfig = config;
     if (manager === 'yarn') {
         for (const field of YARN_LIFTED_FIELDS)
             if (publishConfig[field])
@@ -3001,14 +3020,17 @@ function refusal(context, what, received) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ checkManifest),
-/* harmony export */   e: () => (/* binding */ readPackageSource)
+/* harmony export */   K7: () => (/* binding */ checkManifest),
+/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   ez: () => (/* binding */ readPackageSource)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8056);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2088);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9670);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2088);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
+/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9319);
+/* harmony import */ var _registry_name_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5709);
+
 
 
 
@@ -3019,13 +3041,13 @@ async function readPackageSource(spec, cwd, inputName) {
     const target = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, spec);
     const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target).catch(() => undefined);
     if (!info) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: "${spec}" does not exist (looked for ${target}). ${EXPECTED}.`, { received: spec });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: "${spec}" does not exist (looked for ${target}). ${EXPECTED}.`, { received: spec });
     }
     if (info.isFile() && /\.t(ar\.)?gz$/i.test(target))
         return { kind: 'tarball', file: target };
     const dir = info.isDirectory() ? target : node_path__WEBPACK_IMPORTED_MODULE_1__.basename(target) === 'package.json' ? node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(target) : undefined;
     if (dir === undefined) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: "${spec}" is neither a folder, a package.json nor a .tgz file. ${EXPECTED}.`, { received: spec });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: "${spec}" is neither a folder, a package.json nor a .tgz file. ${EXPECTED}.`, { received: spec });
     }
     return { kind: 'folder', dir, manifest: await readManifest(dir, inputName) };
 }
@@ -3033,39 +3055,40 @@ async function readManifest(dir, inputName) {
     const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json');
     const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8').catch(() => undefined);
     if (text === undefined) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: there is no package.json in ${dir}. ${EXPECTED}.`, { received: dir });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: there is no package.json in ${dir}. ${EXPECTED}.`, { received: dir });
     }
+    return checkManifest(parseManifest(text, file, inputName), file, inputName);
+}
+function parseManifest(text, file, inputName) {
     let data;
     try {
         data = JSON.parse(text.replace(/^\uFEFF/, ''));
     }
     catch (error) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid JSON (${error.message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid JSON (${error.message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
     }
-    return checkManifest(data, file, inputName);
+    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(data))
+        throw notAnObject(file, inputName);
+    return data;
+}
+function notAnObject(where, inputName) {
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: where });
 }
 function checkManifest(data, where, inputName) {
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: where });
-    }
-    const manifest = data;
-    const { name, version } = manifest;
+    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(data))
+        throw notAnObject(where, inputName);
+    const { name, version } = data;
     if (typeof name !== 'string' || name === '') {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: ${where} has no "name". Give the package a name, such as "my-package" or "@scope/my-package".`, { received: name });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: ${where} has no "name". Give the package a name, such as "my-package" or "@scope/my-package".`, { received: name });
     }
-    try {
-        const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_2__(name);
-        if (!parsed.registry || parsed.name !== name)
-            throw new Error('not a registry package name');
+    if (!(0,_registry_name_js__WEBPACK_IMPORTED_MODULE_4__/* .isRegistryName */ .V)(name)) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: "${name}" in ${where} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`, { received: name });
     }
-    catch {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: "${name}" in ${where} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`, { received: name });
-    }
-    const clean = typeof version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_3__.clean(version) : null;
+    const clean = typeof version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_2__.clean(version) : null;
     if (clean === null) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(inputName, `${inputName}: version ${JSON.stringify(version)} in ${where} is not a semver version. Use major.minor.patch, such as 1.2.3 or 2.0.0-beta.1.`, { received: version });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: version ${JSON.stringify(version)} in ${where} is not a semver version. Use major.minor.patch, such as 1.2.3 or 2.0.0-beta.1.`, { received: version });
     }
-    return { ...manifest, version: clean };
+    return { ...data, version: clean };
 }
 
 
@@ -3083,6 +3106,8 @@ function checkManifest(data, where, inputName) {
 /* harmony import */ var _npmcli_package_json__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2700);
 /* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8697);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9670);
+/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9319);
+
 
 
 
@@ -3103,7 +3128,7 @@ async function readTarballManifest(data) {
         const pkg = new _npmcli_package_json__WEBPACK_IMPORTED_MODULE_3__().create(dir);
         try {
             pkg.fromJSON(json.toString('utf8'));
-            if (!isObject(pkg.content))
+            if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(pkg.content))
                 throw new Error('it does not hold a JSON object');
             await writeSkeleton(dir, unpacked, pkg.content);
             await pkg.normalize({ steps: ['gypfile'] });
@@ -3127,7 +3152,7 @@ async function readTarballManifest(data) {
 const KEPT = /^(package\.json|AUTHORS|readme(\..*)?)$/i;
 async function writeSkeleton(dir, unpacked, manifest) {
     const { directories } = manifest;
-    const all = isObject(directories) && Boolean(directories.man || directories.bin);
+    const all = (0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(directories) && Boolean(directories.man || directories.bin);
     const main = manifest.main || 'index.js';
     const extless = typeof main === 'string' ? node_path__WEBPACK_IMPORTED_MODULE_2__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_2__.posix.dirname(main), node_path__WEBPACK_IMPORTED_MODULE_2__.posix.basename(main, node_path__WEBPACK_IMPORTED_MODULE_2__.posix.extname(main))) : undefined;
     const types = extless === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(`./${extless}.d.ts`);
@@ -3194,30 +3219,6 @@ function unpackedPath(entryPath) {
     const key = node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(parts.join('/').replace(/^\/+/, '')).replace(/\/+$/, '');
     return key === '' || key === '.' ? undefined : key;
 }
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-
-/***/ }),
-
-/***/ 5709:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ isRegistryName)
-/* harmony export */ });
-/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8056);
-
-function isRegistryName(name) {
-    try {
-        const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_0__(name);
-        return parsed.registry === true && parsed.name === name;
-    }
-    catch {
-        return false;
-    }
-}
 
 
 /***/ }),
@@ -3235,14 +3236,16 @@ function isRegistryName(name) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9670);
-/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3411);
+/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9319);
+/* harmony import */ var _foundation_setup_node_placeholder_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5021);
+
 
 
 
 
 function hasScript(manifest, event) {
     const scripts = manifest.scripts;
-    return typeof scripts === 'object' && scripts !== null && typeof scripts[event] === 'string';
+    return (0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u)(scripts) && typeof scripts[event] === 'string';
 }
 async function runScript(run) {
     if (!hasScript(run.manifest, run.event))
@@ -3343,7 +3346,7 @@ function scrubEnvironment(env, secrets) {
     }
     for (const name of PLACEHOLDERS)
         if (env[name] !== undefined)
-            clean[name] = _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_3__/* .SETUP_NODE_PLACEHOLDER */ .D;
+            clean[name] = _foundation_setup_node_placeholder_js__WEBPACK_IMPORTED_MODULE_4__/* .SETUP_NODE_PLACEHOLDER */ .D;
     return clean;
 }
 
@@ -3354,10 +3357,11 @@ function scrubEnvironment(env, secrets) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ll: () => (/* binding */ integrityOf),
 /* harmony export */   P1: () => (/* binding */ sameContents),
+/* harmony export */   lm: () => (/* binding */ shasumOf),
 /* harmony export */   ty: () => (/* binding */ readTarball)
 /* harmony export */ });
-/* unused harmony exports tarballEntries, integrityOf */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8697);
@@ -3377,7 +3381,7 @@ async function readTarball(file, inputName) {
     const manifest = await (0,_read_tarball_js__WEBPACK_IMPORTED_MODULE_5__/* .readTarballManifest */ .e)(data).catch((error) => {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not a package tarball npm can read (${error.message}).`, { received: file, cause: error });
     });
-    const checked = (0,_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .checkManifest */ .K)(manifest, file, inputName);
+    const checked = (0,_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .checkManifest */ .K7)(manifest, file, inputName);
     return { file, data, integrity: integrityOf(data), manifest: { ...manifest, name: checked.name, version: checked.version } };
 }
 async function tarballEntries(data) {
@@ -3408,6 +3412,9 @@ async function sameContents(a, b) {
 function integrityOf(data) {
     return `sha512-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha512').update(data).digest('base64')}`;
 }
+function shasumOf(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(data).digest('hex');
+}
 
 
 /***/ }),
@@ -3416,20 +3423,25 @@ function integrityOf(data) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Vj: () => (/* binding */ selectWorkspaces),
-/* harmony export */   gt: () => (/* binding */ findWorkspaces),
-/* harmony export */   nh: () => (/* binding */ skippedWorkspaces),
-/* harmony export */   wO: () => (/* binding */ duplicateNames)
+/* harmony export */   g: () => (/* binding */ findWorkspaces),
+/* harmony export */   w: () => (/* binding */ readWorkspacePackage)
 /* harmony export */ });
-/* unused harmony export rootPackage */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3581);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2088);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8815);
-/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9670);
-/* harmony import */ var glob__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2600);
-/* harmony import */ var _registry_name_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5709);
+/* harmony import */ var _npmcli_name_from_folder__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(995);
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3581);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2088);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8815);
+/* harmony import */ var _foundation_code_unit_order_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2018);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9670);
+/* harmony import */ var _foundation_is_record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9319);
+/* harmony import */ var glob__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2600);
+/* harmony import */ var _read_package_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5863);
+/* harmony import */ var _registry_name_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5709);
+
+
+
+
 
 
 
@@ -3450,9 +3462,9 @@ async function findWorkspaces(root, inputName) {
         (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, 'yarn.lock')).then(() => true, () => false),
     ]);
     if (rootText === undefined && pnpmText === undefined) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: there is no package.json in ${root}. Give the root folder of the monorepo, the one whose package.json declares "workspaces" (or that holds ${PNPM_FILE}).`, { received: root });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: there is no package.json in ${root}. Give the root folder of the monorepo, the one whose package.json declares "workspaces" (or that holds ${PNPM_FILE}).`, { received: root });
     }
-    const rootManifest = rootText === undefined ? {} : parseManifest(rootText, rootFile, inputName);
+    const rootManifest = rootText === undefined ? {} : (0,_read_package_js__WEBPACK_IMPORTED_MODULE_8__/* .parseManifest */ .Ng)(rootText, rootFile, inputName);
     const packageManager = typeof rootManifest.packageManager === 'string' ? rootManifest.packageManager : '';
     const manager = pnpmText !== undefined ? 'pnpm' : hasYarnLock || packageManager.startsWith('yarn') ? 'yarn' : 'npm';
     let declaredIn;
@@ -3471,7 +3483,7 @@ async function findWorkspaces(root, inputName) {
     else {
         declaredIn = rootFile;
         const declared = rootManifest.workspaces;
-        const list = isObject(declared) && !Array.isArray(declared) ? declared.packages : declared;
+        const list = (0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_10__/* .isRecord */ .u)(declared) ? declared.packages : declared;
         patterns = stringList(list, `"workspaces" in ${rootFile}`, inputName);
         if (patterns.length === 0)
             throw noWorkspaces(rootFile, inputName);
@@ -3483,7 +3495,7 @@ async function findWorkspaces(root, inputName) {
         }
         dirs = await npmFolders(root, patterns);
     }
-    const folders = [...new Set(dirs)].filter((dir) => dir !== root).sort(compare);
+    const folders = [...new Set(dirs)].filter((dir) => dir !== root).sort(_foundation_code_unit_order_js__WEBPACK_IMPORTED_MODULE_11__/* .codeUnitOrder */ .M);
     const texts = await Promise.all(folders.map((dir) => readText(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json'), inputName)));
     const packages = [];
     folders.forEach((dir, index) => {
@@ -3491,108 +3503,12 @@ async function findWorkspaces(root, inputName) {
         if (text === undefined)
             return;
         const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json');
-        packages.push(readWorkspacePackage(root, dir, parseManifest(text, file, inputName), file));
+        packages.push(readWorkspacePackage(root, dir, (0,_read_package_js__WEBPACK_IMPORTED_MODULE_8__/* .parseManifest */ .Ng)(text, file, inputName), file));
     });
     if (packages.length === 0)
         throw matchesNothing(patterns, declaredIn, inputName);
-    packages.sort((a, b) => compare(a.name, b.name) || compare(a.relativeDir, b.relativeDir));
+    packages.sort((a, b) => (0,_foundation_code_unit_order_js__WEBPACK_IMPORTED_MODULE_11__/* .codeUnitOrder */ .M)(a.name, b.name) || (0,_foundation_code_unit_order_js__WEBPACK_IMPORTED_MODULE_11__/* .codeUnitOrder */ .M)(a.relativeDir, b.relativeDir));
     return { root, manager, rootManifest, packages, catalogs };
-}
-function selectWorkspaces(monorepo, filter, includeRoot, inputName) {
-    const selected = new Set();
-    const named = new Set();
-    if (filter === true) {
-        for (const pkg of monorepo.packages)
-            selected.add(pkg);
-    }
-    else {
-        for (const entry of filter.map((item) => item.trim()).filter((item) => item !== '')) {
-            const matches = monorepo.packages.filter((pkg) => matchesFilter(pkg, entry, monorepo.root));
-            if (matches.length === 0)
-                throw unmatchedFilter(monorepo, entry, includeRoot, inputName);
-            for (const pkg of matches) {
-                selected.add(pkg);
-                if (pkg.name === entry || node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(monorepo.root, entry) === pkg.dir)
-                    named.add(pkg);
-            }
-        }
-    }
-    const result = monorepo.packages.filter((pkg) => selected.has(pkg) && (pkg.private || !skipsProblem(monorepo, pkg, named.has(pkg), inputName)));
-    refuseDuplicates(monorepo, result, inputName);
-    if (!includeRoot)
-        return result;
-    const root = rootPackage(monorepo, inputName);
-    const clash = result.find((pkg) => pkg.name === root.name);
-    if (clash) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root (${node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, 'package.json')}) and the workspace package in ${node_path__WEBPACK_IMPORTED_MODULE_1__.join(clash.dir, 'package.json')} are both named "${root.name}". Rename one of them, or leave the root out.`, { received: root.name });
-    }
-    return [root, ...result];
-}
-function skipsProblem(monorepo, pkg, named, inputName) {
-    const { problem } = pkg;
-    if (problem === undefined)
-        return false;
-    if (!named && problem.kind === 'missing' && monorepo.manager === 'pnpm')
-        return true;
-    throw problemError(pkg, inputName);
-}
-function skippedWorkspaces(monorepo, selected, filter, inputName) {
-    const kept = new Set(selected);
-    const covers = (pkg) => filter === true || filter.some((entry) => entry.trim() !== '' && matchesFilter(pkg, entry.trim(), monorepo.root));
-    const notSelected = `not selected by ${inputName} (${filter === true ? 'true' : filter.join(', ')})`;
-    return monorepo.packages
-        .filter((pkg) => !kept.has(pkg))
-        .map((pkg) => {
-        if (pkg.private)
-            return { pkg, why: `private: not published${covers(pkg) ? '' : `, and ${notSelected}`}` };
-        if (pkg.problem && covers(pkg))
-            return { pkg, why: `skipped: ${pkg.problem.what}, and pnpm publishes only packages with a name and a version` };
-        return { pkg, why: `skipped: ${notSelected}` };
-    });
-}
-function duplicateNames(monorepo) {
-    const byName = new Map();
-    for (const pkg of monorepo.packages)
-        byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg]);
-    return [...byName]
-        .filter(([, list]) => list.length > 1)
-        .sort(([a], [b]) => compare(a, b))
-        .map(([name, list]) => ({ name, dirs: list.map((pkg) => pkg.relativeDir) }));
-}
-function rootPackage(monorepo, inputName) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, 'package.json');
-    if (Object.keys(monorepo.rootManifest).length === 0) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root ${monorepo.root} has no package.json to publish. Leave the root out, or give it a package.json with "name" and "version".`, { received: monorepo.root });
-    }
-    return toWorkspacePackage(monorepo.root, monorepo.root, monorepo.rootManifest, file, inputName);
-}
-function matchesFilter(pkg, entry, root) {
-    if (pkg.name === entry || node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, entry) === pkg.dir)
-        return true;
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(entry) ? node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, entry) : entry;
-    const pattern = relative.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-    if (pattern === '')
-        return false;
-    return (0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(pkg.relativeDir, pattern) || (0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(pkg.relativeDir, `${pattern}/*`);
-}
-function unmatchedFilter(monorepo, entry, includeRoot, inputName) {
-    const known = monorepo.packages.map((pkg) => `${pkg.name} (${pkg.relativeDir})`);
-    const shown = known.length > 30 ? [...known.slice(0, 30), `and ${known.length - 30} more`] : known;
-    const rootName = monorepo.rootManifest.name;
-    const hint = !includeRoot && (entry === rootName || entry === '.') ? ' The monorepo root is not a workspace package: to publish it, set include-workspace-root.' : '';
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: "${entry}" matches no workspace package of ${monorepo.root} (by name, folder or glob over folders).${hint} Known packages: ${shown.join(', ')}.`, { received: entry });
-}
-function toWorkspacePackage(root, dir, manifest, file, inputName) {
-    const pkg = readWorkspacePackage(root, dir, manifest, file);
-    if (pkg.problem)
-        throw problemError(pkg, inputName);
-    return pkg;
-}
-function problemError(pkg, inputName) {
-    const problem = pkg.problem;
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(pkg.dir, 'package.json');
-    const who = problem.what === 'has no "name"' ? file : `${pkg.name} (${file})`;
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${who} ${problem.what}. ${problem.advice}`, { received: problem.received });
 }
 function readWorkspacePackage(root, dir, manifest, file) {
     const isPrivate = manifest.private === true;
@@ -3600,14 +3516,14 @@ function readWorkspacePackage(root, dir, manifest, file) {
     let problem;
     const given = manifest.name;
     const hasName = typeof given === 'string' && given !== '';
-    const name = hasName ? given : nameFromFolder(dir);
+    const name = hasName ? given : _npmcli_name_from_folder__WEBPACK_IMPORTED_MODULE_2__(dir);
     if (!isPrivate && !hasName) {
         problem = { kind: given === undefined ? 'missing' : 'invalid', received: file, what: 'has no "name"', advice: 'Every workspace package that is not "private": true needs one, such as "my-package" or "@scope/my-package".' };
     }
-    else if (!isPrivate && !(0,_registry_name_js__WEBPACK_IMPORTED_MODULE_7__/* .isRegistryName */ .V)(name)) {
+    else if (!isPrivate && !(0,_registry_name_js__WEBPACK_IMPORTED_MODULE_9__/* .isRegistryName */ .V)(name)) {
         problem = { kind: 'invalid', received: name, what: 'is not a valid npm package name', advice: 'Use lower case, URL-safe characters, optionally under a scope (@scope/name).' };
     }
-    const clean = typeof manifest.version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_3__.clean(manifest.version) : null;
+    const clean = typeof manifest.version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_4__.clean(manifest.version) : null;
     if (clean === null && !isPrivate && problem === undefined) {
         const what = manifest.version === undefined ? 'has no "version"' : `has version ${JSON.stringify(manifest.version)}, which is not a semver version`;
         problem = {
@@ -3619,21 +3535,6 @@ function readWorkspacePackage(root, dir, manifest, file) {
     }
     return { name, version: clean ?? '', dir, relativeDir, manifest, private: isPrivate, ...(problem ? { problem } : {}) };
 }
-function nameFromFolder(dir) {
-    const base = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(dir);
-    const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.basename(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir));
-    return parent.startsWith('@') ? `${parent}/${base}` : base;
-}
-function refuseDuplicates(monorepo, selected, inputName) {
-    const published = new Set(selected.filter((pkg) => !pkg.private).map((pkg) => pkg.name));
-    const duplicates = duplicateNames(monorepo).filter((duplicate) => published.has(duplicate.name));
-    if (duplicates.length === 0)
-        return;
-    const lines = duplicates.map(({ name, dirs }) => `"${name}" is the name of ${dirs.map((dir) => node_path__WEBPACK_IMPORTED_MODULE_1__.join(monorepo.root, dir, 'package.json')).join(' and ')}`);
-    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: two workspace packages have one name, and one of them would be published: ${lines.join('; ')}. Names must be unique among the packages a monorepo publishes: rename one, mark the other "private": true, or leave it out of the workspaces.`, {
-        received: duplicates.map(({ name }) => name),
-    });
-}
 async function npmFolders(root, declared) {
     const patterns = [];
     let negated = [];
@@ -3644,15 +3545,15 @@ async function npmFolders(root, declared) {
             negated.push(pattern);
         }
         else {
-            negated = negated.filter((exclusion) => !(0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(pattern, exclusion));
+            negated = negated.filter((exclusion) => !(0,minimatch__WEBPACK_IMPORTED_MODULE_3__/* .minimatch */ .xF)(pattern, exclusion));
             patterns.push(pattern);
         }
     }
-    const kept = patterns.filter((pattern) => !negated.some((exclusion) => (0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(pattern, exclusion)));
+    const kept = patterns.filter((pattern) => !negated.some((exclusion) => (0,minimatch__WEBPACK_IMPORTED_MODULE_3__/* .minimatch */ .xF)(pattern, exclusion)));
     if (kept.length === 0)
         return [];
     const globs = kept.map((pattern) => (pattern.replace(/\\/g, '/').endsWith('/') ? pattern : `${pattern}/`));
-    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_6__.glob)(globs, { cwd: root, ignore: [...NPM_IGNORE, ...negated] });
+    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_7__.glob)(globs, { cwd: root, ignore: [...NPM_IGNORE, ...negated] });
     return matches.map((match) => node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, match));
 }
 async function pnpmFolders(root, declared) {
@@ -3661,13 +3562,13 @@ async function pnpmFolders(root, declared) {
     const negative = declared.filter((pattern) => pattern.startsWith('!')).map((pattern) => toManifest(pattern.slice(1)));
     if (positive.length === 0)
         return [];
-    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_6__.glob)(positive, { cwd: root, ignore: [...PNPM_IGNORE, ...negative] });
+    const matches = await (0,glob__WEBPACK_IMPORTED_MODULE_7__.glob)(positive, { cwd: root, ignore: [...PNPM_IGNORE, ...negative] });
     return matches.map((match) => node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, match)));
 }
 function readCatalogs(config, file, inputName) {
     const catalogs = {};
     const named = config.catalogs ?? {};
-    if (!isObject(named) || Array.isArray(named))
+    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_10__/* .isRecord */ .u)(named))
         throw malformedCatalog(file, '"catalogs" is not a mapping of catalog names to catalogs', inputName);
     if (config.catalog != null && named.default != null) {
         throw malformedCatalog(file, 'the default catalog is defined twice, as "catalog" and as "catalogs.default"; keep one', inputName);
@@ -3677,7 +3578,7 @@ function readCatalogs(config, file, inputName) {
         if (catalog == null)
             continue;
         const where = name === 'default' && config.catalog != null ? '"catalog"' : `catalog "${name}"`;
-        if (!isObject(catalog) || Array.isArray(catalog))
+        if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_10__/* .isRecord */ .u)(catalog))
             throw malformedCatalog(file, `${where} is not a mapping of package names to ranges`, inputName);
         for (const [dependency, range] of Object.entries(catalog)) {
             if (typeof range !== 'string')
@@ -3688,17 +3589,17 @@ function readCatalogs(config, file, inputName) {
     return catalogs;
 }
 function malformedCatalog(file, why, inputName) {
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} is malformed: ${why}. A catalog maps package names to ranges, such as "react: ^18.2.0".`, { received: file });
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} is malformed: ${why}. A catalog maps package names to ranges, such as "react: ^18.2.0".`, { received: file });
 }
 function noWorkspaces(file, inputName) {
     const how = file.endsWith(PNPM_FILE)
         ? `list the package folders under "packages" in ${file}, such as "packages: ['packages/*']"`
         : `list the package folders in the "workspaces" field of ${file}, such as "workspaces": ["packages/*"]`;
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} declares no workspaces. To publish the packages of a monorepo, ${how}; to publish one package, give its folder without workspaces.`, { received: file });
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} declares no workspaces. To publish the packages of a monorepo, ${how}; to publish one package, give its folder without workspaces.`, { received: file });
 }
 function matchesNothing(patterns, file, inputName) {
     const list = patterns.length > 0 ? ` (${patterns.map((pattern) => JSON.stringify(pattern)).join(', ')})` : '';
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: the workspaces declared in ${file}${list} match no folder holding a package.json. Each pattern is a folder or a glob relative to the root, such as "packages/*" or "packages/**".`, {
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: the workspaces declared in ${file}${list} match no folder holding a package.json. Each pattern is a folder or a glob relative to the root, such as "packages/*" or "packages/**".`, {
         received: patterns,
     });
 }
@@ -3706,36 +3607,23 @@ function stringList(value, where, inputName) {
     if (value === undefined || value === null)
         return [];
     if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item === '')) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not a list of folder patterns. Give an array of non-empty strings, such as ["packages/*"].`, { received: value });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not a list of folder patterns. Give an array of non-empty strings, such as ["packages/*"].`, { received: value });
     }
     return value;
-}
-function parseManifest(text, file, inputName) {
-    let data;
-    try {
-        data = JSON.parse(text.replace(/^\uFEFF/, ''));
-    }
-    catch (error) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid JSON (${error.message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
-    }
-    if (!isObject(data) || Array.isArray(data)) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: file });
-    }
-    return data;
 }
 function parseYamlObject(text, file, inputName) {
     let data;
     try {
-        data = (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .parse */ .qg)(text);
+        data = (0,yaml__WEBPACK_IMPORTED_MODULE_5__/* .parse */ .qg)(text);
     }
     catch (error) {
         const reason = error.message.split('\n')[0];
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid YAML (${reason}). Fix its syntax.`, { received: file });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not valid YAML (${reason}). Fix its syntax.`, { received: file });
     }
     if (data === null || data === undefined)
         return {};
-    if (!isObject(data) || Array.isArray(data)) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, { received: file });
+    if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_10__/* .isRecord */ .u)(data)) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, { received: file });
     }
     return data;
 }
@@ -3747,14 +3635,8 @@ async function readText(file, inputName) {
         const code = error.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return undefined;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(inputName, `${inputName}: could not read ${file} (${code ?? error.message}). Check that the file is readable.`, { received: file, cause: error });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: could not read ${file} (${code ?? error.message}). Check that the file is readable.`, { received: file, cause: error });
     }
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null;
-}
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 
@@ -3936,7 +3818,7 @@ async function checkProvenanceVisibility(client, plan, packument) {
     if (packument === undefined)
         refuse(`${plan.name} is not in ${client.registry} yet, so the registry cannot say it is public`);
     const visible = await (0,_registry_access_js__WEBPACK_IMPORTED_MODULE_4__/* .readVisibility */ .tQ)(client, plan.name).catch((error) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryReadError */ .O(id, client.registry, `the package's visibility, needed for provenance: ${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .Gk)(error)}`, error);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryReadError */ .O(id, client.registry, `the package's visibility, needed for provenance: ${(0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .G)(error)}`, error);
     });
     if (visible !== true)
         refuse(visible === false ? `${plan.name} is private in ${client.registry}` : `${client.registry} does not say ${plan.name} is public`);
@@ -3951,12 +3833,10 @@ async function checkProvenanceVisibility(client, plan, packument) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Lb: () => (/* binding */ packageInput),
+  L: () => (/* binding */ packageInput),
   planPublish: () => (/* binding */ planPublish),
   Z: () => (/* binding */ settlePublish)
 });
-
-// UNUSED EXPORTS: PUBLISH_SCRIPTS
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
@@ -3966,6 +3846,8 @@ var semver = __webpack_require__(2088);
 var validate = __webpack_require__(5443);
 // EXTERNAL MODULE: ./lib/foundation/errors.js
 var errors = __webpack_require__(9670);
+// EXTERNAL MODULE: ./lib/foundation/is-record.js
+var is_record = __webpack_require__(9319);
 // EXTERNAL MODULE: ./lib/package/npmrc.js
 var package_npmrc = __webpack_require__(9050);
 // EXTERNAL MODULE: ./lib/package/read-package.js
@@ -3996,7 +3878,7 @@ async function workspaceFolder(dir, manifest, inputName) {
             return undefined;
         throw new errors/* InputError */.dz(inputName, `${inputName}: ${String(manifest.name)} (${external_node_path_.join(dir, 'package.json')}) has "${protocol.name}": "${protocol.spec}" in ${protocol.field}, and there is no pnpm or yarn workspace above ${dir} to resolve it from: it would reach the registry as written, and nobody could install it. Publish from the monorepo (with its pnpm-workspace.yaml or "workspaces"), or write a registry range such as ^1.2.3.`, { received: protocol.spec });
     }
-    const monorepo = await (0,workspaces/* findWorkspaces */.gt)(root, inputName);
+    const monorepo = await (0,workspaces/* findWorkspaces */.g)(root, inputName);
     if (monorepo.manager === 'npm') {
         if (protocol === undefined)
             return undefined;
@@ -4005,7 +3887,7 @@ async function workspaceFolder(dir, manifest, inputName) {
     const found = monorepo.packages.find((pkg) => pkg.dir === dir);
     const relativeDir = external_node_path_.relative(root, dir).split(external_node_path_.sep).join('/') || '.';
     const pkg = found ?? { name: String(manifest.name), version: String(manifest.version), dir, relativeDir, manifest, private: manifest.private === true };
-    const published = (0,publish_manifest/* publishManifest */.pm)({ ...pkg, manifest }, monorepo, inputName);
+    const published = (0,publish_manifest/* publishManifest */.p)({ ...pkg, manifest }, monorepo, inputName);
     const rewritten = JSON.stringify(published.manifest) !== JSON.stringify(manifest);
     return {
         manifest: published.manifest,
@@ -4016,7 +3898,7 @@ async function workspaceFolder(dir, manifest, inputName) {
     };
 }
 function firstProtocolRange(manifest) {
-    for (const field of publish_manifest/* DEPENDENCY_FIELDS */.AT) {
+    for (const field of publish_manifest/* DEPENDENCY_FIELDS */.A) {
         const dependencies = manifest[field];
         if (typeof dependencies !== 'object' || dependencies === null)
             continue;
@@ -4057,13 +3939,14 @@ async function workspaceRootAbove(dir) {
 
 
 
+
 const PUBLISH_SCRIPTS = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
 async function planPublish(command, options, cwd, env) {
     const input = packageInput(command, options.names);
     if (input !== options.names.package)
         options = { ...options, names: { ...options.names, package: input } };
     const names = options.names;
-    const found = await (0,read_package/* readPackageSource */.e)(command.target ?? options.packageSpec, cwd, names.package);
+    const found = await (0,read_package/* readPackageSource */.ez)(command.target ?? options.packageSpec, cwd, names.package);
     let source;
     let warnings;
     if (found.kind === 'folder') {
@@ -4095,7 +3978,7 @@ async function settlePublish(command, options, source, cwd, env, npmrc = {}) {
     if (manifest.private) {
         throw new errors/* InputError */.dz(names.package, `${names.package}: ${name} is marked "private": ${JSON.stringify(manifest.private)} in ${where}; npm refuses to publish it. Remove "private" to publish.`, { received: name });
     }
-    const publishConfig = isRecord(manifest.publishConfig) ? manifest.publishConfig : {};
+    const publishConfig = (0,is_record/* isRecord */.u)(manifest.publishConfig) ? manifest.publishConfig : {};
     const tagInput = command.line > 0 ? `${names.tag} (or --tag on line ${command.line})` : names.tag;
     const chosen = command.tag ?? options.tag;
     const configured = typeof publishConfig.tag === 'string' ? publishConfig.tag : undefined;
@@ -4169,9 +4052,6 @@ function normalizeUrl(url) {
         return url.trim();
     }
 }
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 
 /***/ }),
@@ -4192,8 +4072,10 @@ function isRecord(value) {
 /* harmony import */ var _package_read_package_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5863);
 /* harmony import */ var _package_tarball_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4098);
 /* harmony import */ var _package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6844);
-/* harmony import */ var _publish_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1118);
-/* harmony import */ var _workspace_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(251);
+/* harmony import */ var _workspace_selection_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2477);
+/* harmony import */ var _publish_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1118);
+/* harmony import */ var _workspace_plan_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1301);
+
 
 
 
@@ -4223,8 +4105,8 @@ async function planTrust(command, options, cwd) {
     const where = command.line > 0 ? `commands line ${command.line}` : 'the command line';
     const fail = (problem, received) => new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(names.package, `${where} (${command.text}): ${problem}.`, { received });
     if (command.workspaces !== undefined) {
-        const monorepo = await (0,_package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__/* .findWorkspaces */ .gt)(await monorepoRoot(options, cwd), names.workspaces);
-        const selected = (0,_package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__/* .selectWorkspaces */ .Vj)(monorepo, command.workspaces, command.includeWorkspaceRoot, names.workspaces).filter((pkg) => !pkg.private);
+        const monorepo = await (0,_package_workspaces_js__WEBPACK_IMPORTED_MODULE_6__/* .findWorkspaces */ .g)(await monorepoRoot(options, cwd), names.workspaces);
+        const selected = (0,_workspace_selection_js__WEBPACK_IMPORTED_MODULE_7__/* .selectWorkspaces */ .Vj)(monorepo, command.workspaces, command.includeWorkspaceRoot, names.workspaces).filter((pkg) => !pkg.private);
         if (selected.length === 0)
             throw fail(`the workspaces selected hold no public package`);
         const rootRepository = repositoryOf(monorepo.rootManifest, command.spec.provider);
@@ -4241,7 +4123,7 @@ async function planTrust(command, options, cwd) {
     let manifest;
     let problem;
     try {
-        const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .readPackageSource */ .e)(options.packageSpec, cwd, names.package);
+        const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .readPackageSource */ .ez)(options.packageSpec, cwd, names.package);
         manifest = found.kind === 'folder' ? found.manifest : (await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_5__/* .readTarball */ .ty)(found.file, names.package)).manifest;
     }
     catch (error) {
@@ -4323,7 +4205,7 @@ async function planStageDecisions(command, options, cwd, env) {
             line: command.line, text: command.text, target: undefined, tag: undefined, access: undefined, dryRun: false,
             workspaces: command.workspaces, includeWorkspaceRoot: command.includeWorkspaceRoot, stage: true,
         };
-        const plan = await (0,_workspace_plan_js__WEBPACK_IMPORTED_MODULE_8__.planWorkspacePublish)(publish, { ...options, provenance: false }, cwd, env);
+        const plan = await (0,_workspace_plan_js__WEBPACK_IMPORTED_MODULE_9__.planWorkspacePublish)(publish, { ...options, provenance: false }, cwd, env);
         return plan.members.flatMap((member) => {
             if (!member.plan)
                 return [];
@@ -4346,7 +4228,7 @@ async function packageCheckout(command, options, cwd, env) {
     const names = options.names;
     if (!(await holdsPackage(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, options.packageSpec))))
         return undefined;
-    const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .readPackageSource */ .e)(options.packageSpec, cwd, names.package);
+    const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .readPackageSource */ .ez)(options.packageSpec, cwd, names.package);
     if (found.kind === 'tarball') {
         const tarball = await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_5__/* .readTarball */ .ty)(found.file, names.package);
         return { name: tarball.manifest.name, version: tarball.manifest.version, source: { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest }, scripts: [] };
@@ -4354,7 +4236,7 @@ async function packageCheckout(command, options, cwd, env) {
     const publish = { line: 0, text: command.text, target: undefined, tag: 'latest', access: undefined, dryRun: false, stage: true };
     const manifest = found.manifest;
     try {
-        const plan = await (0,_publish_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .settlePublish */ .Z)(publish, { ...options, expectVersion: undefined, provenance: false }, { kind: 'folder', dir: found.dir, manifest }, cwd, env);
+        const plan = await (0,_publish_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .settlePublish */ .Z)(publish, { ...options, expectVersion: undefined, provenance: false }, { kind: 'folder', dir: found.dir, manifest }, cwd, env);
         const publishConfig = typeof manifest.publishConfig === 'object' && manifest.publishConfig !== null ? manifest.publishConfig : {};
         const tag = options.tag ?? (typeof publishConfig.tag === 'string' ? publishConfig.tag : undefined);
         return { name: plan.name, version: plan.version, source: plan.source, scripts: plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)), tag, access: plan.access };
@@ -4375,7 +4257,7 @@ async function holdsPackage(target) {
 
 /***/ }),
 
-/***/ 251:
+/***/ 1301:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4391,19 +4273,25 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(2088);
-;// CONCATENATED MODULE: ./lib/package/dependency-order.js
+// EXTERNAL MODULE: ./lib/foundation/code-unit-order.js
+var code_unit_order = __webpack_require__(2018);
+// EXTERNAL MODULE: ./lib/foundation/is-record.js
+var is_record = __webpack_require__(9319);
+;// CONCATENATED MODULE: ./lib/plan/dependency-order.js
+
+
 
 
 const RUNTIME_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'];
 function dependencyOrder(packages) {
-    const sorted = [...packages].sort((a, b) => compare(a.name, b.name));
+    const sorted = [...packages].sort((a, b) => (0,code_unit_order/* codeUnitOrder */.M)(a.name, b.name));
     const byName = new Map(sorted.map((pkg) => [pkg.name, pkg]));
     const dependsOn = new Map();
     for (const pkg of sorted) {
         const targets = new Set();
         for (const field of RUNTIME_FIELDS) {
             const dependencies = pkg.manifest[field];
-            if (typeof dependencies !== 'object' || dependencies === null || Array.isArray(dependencies))
+            if (!(0,is_record/* isRecord */.u)(dependencies))
                 continue;
             for (const [name, spec] of Object.entries(dependencies)) {
                 if (typeof spec !== 'string')
@@ -4413,7 +4301,7 @@ function dependencyOrder(packages) {
                     targets.add(target);
             }
         }
-        dependsOn.set(pkg.name, [...targets].sort(compare));
+        dependsOn.set(pkg.name, [...targets].sort(code_unit_order/* codeUnitOrder */.M));
     }
     const components = stronglyConnected(sorted.map((pkg) => pkg.name), dependsOn);
     const componentOf = new Map();
@@ -4440,7 +4328,7 @@ function dependencyOrder(packages) {
         const level = levelOf.get(pkg.name) ?? 0;
         (levels[level] ??= []).push(pkg.name);
     }
-    const cycles = components.filter((members) => members.length > 1).sort((a, b) => compare(a[0] ?? '', b[0] ?? ''));
+    const cycles = components.filter((members) => members.length > 1).sort((a, b) => (0,code_unit_order/* codeUnitOrder */.M)(a[0] ?? '', b[0] ?? ''));
     return { levels: levels.filter((level) => level !== undefined), dependsOn, cycles };
 }
 function workspaceTarget(pkg, name, spec, packages, byName) {
@@ -4529,14 +4417,11 @@ function stronglyConnected(names, edges) {
                     onStack.delete(member);
                     members.push(member);
                 } while (member !== frame.node);
-                components.push(members.sort(compare));
+                components.push(members.sort(code_unit_order/* codeUnitOrder */.M));
             }
         }
     }
     return components;
-}
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // EXTERNAL MODULE: ./lib/package/npmrc.js
@@ -4545,6 +4430,8 @@ var npmrc = __webpack_require__(9050);
 var publish_manifest = __webpack_require__(6533);
 // EXTERNAL MODULE: ./lib/package/workspaces.js
 var workspaces = __webpack_require__(6844);
+// EXTERNAL MODULE: ./lib/plan/workspace-selection.js
+var workspace_selection = __webpack_require__(2477);
 // EXTERNAL MODULE: ./lib/foundation/errors.js
 var errors = __webpack_require__(9670);
 // EXTERNAL MODULE: ./lib/grammar/options.js
@@ -4561,28 +4448,29 @@ var publish_plan = __webpack_require__(1118);
 
 
 
+
 async function monorepoAt(command, options, cwd) {
     const names = options.names;
     const spec = command.target ?? options.packageSpec;
     const target = external_node_path_.resolve(cwd, spec);
     const info = await (0,promises_.stat)(target).catch(() => undefined);
-    const input = 'line' in command ? (0,publish_plan/* packageInput */.Lb)(command, names) : names.package;
+    const input = 'line' in command ? (0,publish_plan/* packageInput */.L)(command, names) : names.package;
     if (!info)
         throw new errors/* InputError */.dz(input, `${input}: "${spec}" does not exist (looked for ${target}). With ${names.workspaces}, give the monorepo's root folder.`, { received: spec });
     const dir = info.isDirectory() ? target : external_node_path_.basename(target) === 'package.json' ? external_node_path_.dirname(target) : undefined;
     if (dir === undefined) {
         throw new errors/* InputError */.dz(names.workspaces, `${names.workspaces}: ${target} is not a folder; workspaces are published from the monorepo's root folder. Set ${names.package} to that folder.`, { received: spec });
     }
-    return (0,workspaces/* findWorkspaces */.gt)(dir, names.workspaces);
+    return (0,workspaces/* findWorkspaces */.g)(dir, names.workspaces);
 }
 async function planWorkspacePublish(command, options, cwd, env) {
     const names = options.names;
     const scope = (command.workspaces ?? options.workspaces);
     const concurrency = command.concurrency ?? options.concurrency;
     const monorepo = await monorepoAt(command, options, cwd);
-    const selected = (0,workspaces/* selectWorkspaces */.Vj)(monorepo, scope, command.includeWorkspaceRoot ?? options.includeWorkspaceRoot, names.workspaces);
+    const selected = (0,workspace_selection/* selectWorkspaces */.Vj)(monorepo, scope, command.includeWorkspaceRoot ?? options.includeWorkspaceRoot, names.workspaces);
     const warnings = [];
-    for (const { name, dirs } of (0,workspaces/* duplicateNames */.wO)(monorepo)) {
+    for (const { name, dirs } of (0,workspace_selection/* duplicateNames */.wO)(monorepo)) {
         warnings.push(`${dirs.length} workspace packages are named ${name} (${dirs.join(', ')}); none of them is published, so this does not stop the run, but a package manager may refuse it`);
     }
     const npmrcs = new Map();
@@ -4590,7 +4478,7 @@ async function planWorkspacePublish(command, options, cwd, env) {
     const settle = async (pkg) => {
         if (pkg.private)
             return { name: pkg.name, version: pkg.version, relativeDir: pkg.relativeDir, plan: undefined, listed: { outcome: 'private', detail: 'private: not published' }, manifest: pkg.manifest, found: [] };
-        const { manifest, warnings: found } = (0,publish_manifest/* publishManifest */.pm)(pkg, monorepo, names.workspaces);
+        const { manifest, warnings: found } = (0,publish_manifest/* publishManifest */.p)(pkg, monorepo, names.workspaces);
         const rewritten = JSON.stringify(manifest) !== JSON.stringify(pkg.manifest);
         const plan = await (0,publish_plan/* settlePublish */.Z)(command, options, { kind: 'folder', dir: pkg.dir, manifest, manifestText: rewritten ? `${JSON.stringify(manifest, null, 2)}\n` : undefined, workspaceRoot: monorepo.root, manager: monorepo.manager }, cwd, env, { dirs: [...new Set([monorepo.root, pkg.dir])], read: readNpmrc });
         plan.warnings = found;
@@ -4615,7 +4503,7 @@ async function planWorkspacePublish(command, options, cwd, env) {
         warnings.push(cycleWarning(cycle, order.dependsOn));
     const listedOnly = [
         ...settled.filter((member) => member.plan === undefined),
-        ...(0,workspaces/* skippedWorkspaces */.nh)(monorepo, selected, scope, names.workspaces).map(({ pkg, why }) => ({
+        ...(0,workspace_selection/* skippedWorkspaces */.nh)(monorepo, selected, scope, names.workspaces).map(({ pkg, why }) => ({
             name: pkg.name,
             version: pkg.version || (typeof pkg.manifest.version === 'string' ? pkg.manifest.version : ''),
             relativeDir: pkg.relativeDir,
@@ -4664,7 +4552,7 @@ function outsideDependencies(monorepo, selected, members) {
     const byName = new Map(monorepo.packages.map((pkg) => [pkg.name, pkg]));
     const outside = new Map();
     for (const member of members) {
-        for (const field of publish_manifest/* DEPENDENCY_FIELDS */.AT.filter((field) => field !== 'devDependencies')) {
+        for (const field of publish_manifest/* DEPENDENCY_FIELDS */.A.filter((field) => field !== 'devDependencies')) {
             const dependencies = member.manifest[field];
             if (typeof dependencies !== 'object' || dependencies === null)
                 continue;
@@ -4682,9 +4570,137 @@ function outsideDependencies(monorepo, selected, members) {
 }
 async function workspaceVersions(scope, includeWorkspaceRoot, options, cwd) {
     const monorepo = await monorepoAt({}, options, cwd);
-    return (0,workspaces/* selectWorkspaces */.Vj)(monorepo, scope, includeWorkspaceRoot, options.names.workspaces)
+    return (0,workspace_selection/* selectWorkspaces */.Vj)(monorepo, scope, includeWorkspaceRoot, options.names.workspaces)
         .filter((pkg) => !pkg.private)
         .map((pkg) => ({ name: pkg.name, version: pkg.version }));
+}
+
+
+/***/ }),
+
+/***/ 2477:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vj: () => (/* binding */ selectWorkspaces),
+/* harmony export */   nh: () => (/* binding */ skippedWorkspaces),
+/* harmony export */   wO: () => (/* binding */ duplicateNames)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3581);
+/* harmony import */ var _foundation_code_unit_order_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2018);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9670);
+/* harmony import */ var _package_workspaces_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6844);
+
+
+
+
+
+function selectWorkspaces(monorepo, filter, includeRoot, inputName) {
+    const selected = new Set();
+    const named = new Set();
+    if (filter === true) {
+        for (const pkg of monorepo.packages)
+            selected.add(pkg);
+    }
+    else {
+        for (const entry of filter.map((item) => item.trim()).filter((item) => item !== '')) {
+            const matches = monorepo.packages.filter((pkg) => matchesFilter(pkg, entry, monorepo.root));
+            if (matches.length === 0)
+                throw unmatchedFilter(monorepo, entry, includeRoot, inputName);
+            for (const pkg of matches) {
+                selected.add(pkg);
+                if (pkg.name === entry || node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(monorepo.root, entry) === pkg.dir)
+                    named.add(pkg);
+            }
+        }
+    }
+    const result = monorepo.packages.filter((pkg) => selected.has(pkg) && (pkg.private || !skipsProblem(monorepo, pkg, named.has(pkg), inputName)));
+    refuseDuplicates(monorepo, result, inputName);
+    if (!includeRoot)
+        return result;
+    const root = rootPackage(monorepo, inputName);
+    const clash = result.find((pkg) => pkg.name === root.name);
+    if (clash) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root (${node_path__WEBPACK_IMPORTED_MODULE_0__.join(monorepo.root, 'package.json')}) and the workspace package in ${node_path__WEBPACK_IMPORTED_MODULE_0__.join(clash.dir, 'package.json')} are both named "${root.name}". Rename one of them, or leave the root out.`, { received: root.name });
+    }
+    return [root, ...result];
+}
+function skipsProblem(monorepo, pkg, named, inputName) {
+    const { problem } = pkg;
+    if (problem === undefined)
+        return false;
+    if (!named && problem.kind === 'missing' && monorepo.manager === 'pnpm')
+        return true;
+    throw problemError(pkg, inputName);
+}
+function skippedWorkspaces(monorepo, selected, filter, inputName) {
+    const kept = new Set(selected);
+    const covers = (pkg) => filter === true || filter.some((entry) => entry.trim() !== '' && matchesFilter(pkg, entry.trim(), monorepo.root));
+    const notSelected = `not selected by ${inputName} (${filter === true ? 'true' : filter.join(', ')})`;
+    return monorepo.packages
+        .filter((pkg) => !kept.has(pkg))
+        .map((pkg) => {
+        if (pkg.private)
+            return { pkg, why: `private: not published${covers(pkg) ? '' : `, and ${notSelected}`}` };
+        if (pkg.problem && covers(pkg))
+            return { pkg, why: `skipped: ${pkg.problem.what}, and pnpm publishes only packages with a name and a version` };
+        return { pkg, why: `skipped: ${notSelected}` };
+    });
+}
+function duplicateNames(monorepo) {
+    const byName = new Map();
+    for (const pkg of monorepo.packages)
+        byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg]);
+    return [...byName]
+        .filter(([, list]) => list.length > 1)
+        .sort(([a], [b]) => (0,_foundation_code_unit_order_js__WEBPACK_IMPORTED_MODULE_4__/* .codeUnitOrder */ .M)(a, b))
+        .map(([name, list]) => ({ name, dirs: list.map((pkg) => pkg.relativeDir) }));
+}
+function rootPackage(monorepo, inputName) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0__.join(monorepo.root, 'package.json');
+    if (Object.keys(monorepo.rootManifest).length === 0) {
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `${inputName}: the monorepo root ${monorepo.root} has no package.json to publish. Leave the root out, or give it a package.json with "name" and "version".`, { received: monorepo.root });
+    }
+    return toWorkspacePackage(monorepo.root, monorepo.root, monorepo.rootManifest, file, inputName);
+}
+function matchesFilter(pkg, entry, root) {
+    if (pkg.name === entry || node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(root, entry) === pkg.dir)
+        return true;
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute(entry) ? node_path__WEBPACK_IMPORTED_MODULE_0__.relative(root, entry) : entry;
+    const pattern = relative.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+    if (pattern === '')
+        return false;
+    return (0,minimatch__WEBPACK_IMPORTED_MODULE_1__/* .minimatch */ .xF)(pkg.relativeDir, pattern) || (0,minimatch__WEBPACK_IMPORTED_MODULE_1__/* .minimatch */ .xF)(pkg.relativeDir, `${pattern}/*`);
+}
+function unmatchedFilter(monorepo, entry, includeRoot, inputName) {
+    const known = monorepo.packages.map((pkg) => `${pkg.name} (${pkg.relativeDir})`);
+    const shown = known.length > 30 ? [...known.slice(0, 30), `and ${known.length - 30} more`] : known;
+    const rootName = monorepo.rootManifest.name;
+    const hint = !includeRoot && (entry === rootName || entry === '.') ? ' The monorepo root is not a workspace package: to publish it, set include-workspace-root.' : '';
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `${inputName}: "${entry}" matches no workspace package of ${monorepo.root} (by name, folder or glob over folders).${hint} Known packages: ${shown.join(', ')}.`, { received: entry });
+}
+function toWorkspacePackage(root, dir, manifest, file, inputName) {
+    const pkg = (0,_package_workspaces_js__WEBPACK_IMPORTED_MODULE_3__/* .readWorkspacePackage */ .w)(root, dir, manifest, file);
+    if (pkg.problem)
+        throw problemError(pkg, inputName);
+    return pkg;
+}
+function problemError(pkg, inputName) {
+    const problem = pkg.problem;
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0__.join(pkg.dir, 'package.json');
+    const who = problem.what === 'has no "name"' ? file : `${pkg.name} (${file})`;
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `${inputName}: ${who} ${problem.what}. ${problem.advice}`, { received: problem.received });
+}
+function refuseDuplicates(monorepo, selected, inputName) {
+    const published = new Set(selected.filter((pkg) => !pkg.private).map((pkg) => pkg.name));
+    const duplicates = duplicateNames(monorepo).filter((duplicate) => published.has(duplicate.name));
+    if (duplicates.length === 0)
+        return;
+    const lines = duplicates.map(({ name, dirs }) => `"${name}" is the name of ${dirs.map((dir) => node_path__WEBPACK_IMPORTED_MODULE_0__.join(monorepo.root, dir, 'package.json')).join(' and ')}`);
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `${inputName}: two workspace packages have one name, and one of them would be published: ${lines.join('; ')}. Names must be unique among the packages a monorepo publishes: rename one, mark the other "private": true, or leave it out of the workspaces.`, {
+        received: duplicates.map(({ name }) => name),
+    });
 }
 
 
@@ -4706,11 +4722,11 @@ async function readVisibility(client, pkg) {
     const answer = (await client.getJson(`/-/package/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(pkg)}/visibility`));
     return answer === undefined ? undefined : answer.public === true;
 }
-async function writeAccess(client, pkg, access, write) {
-    await client.write(write, 0, (options) => libnpmaccess__WEBPACK_IMPORTED_MODULE_0__.setAccess(pkg, access, options));
+async function writeAccess(client, pkg, access, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => libnpmaccess__WEBPACK_IMPORTED_MODULE_0__.setAccess(pkg, access, options));
 }
-async function writeMfa(client, pkg, level, write) {
-    await client.write(write, 0, (options) => libnpmaccess__WEBPACK_IMPORTED_MODULE_0__.setMfa(pkg, level, options));
+async function writeMfa(client, pkg, level, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => libnpmaccess__WEBPACK_IMPORTED_MODULE_0__.setMfa(pkg, level, options));
 }
 
 
@@ -4838,14 +4854,14 @@ class RegistryClient {
             ...(options.token === undefined ? {} : { [`//${url.host}${url.pathname}:_authToken`]: options.token }),
         };
     }
-    writeOptions(write, extra = {}) {
-        return { ...this.#base, ...(write.otp === undefined ? {} : { otp: write.otp }), npmCommand: write.command, npmSession: write.session, ...extra, retry: WRITE_RETRY };
+    writeOptions(npmHeaders, extra = {}) {
+        return { ...this.#base, ...(npmHeaders.otp === undefined ? {} : { otp: npmHeaders.otp }), npmCommand: npmHeaders.command, npmSession: npmHeaders.session, ...extra, retry: WRITE_RETRY };
     }
-    write(write, bodyBytes, call, extra = {}) {
+    write(npmHeaders, bodyBytes, call, extra = {}) {
         const guard = new WriteGuard(this.registry, { timeout: this.#base.timeout });
         return this.timed(bodyBytes, async () => {
             try {
-                return await call(this.writeOptions(write, { ...extra, agent: guard.agent }));
+                return await call(this.writeOptions(npmHeaders, { ...extra, agent: guard.agent }));
             }
             catch (error) {
                 throw guard.explain(error);
@@ -4915,11 +4931,11 @@ function escapeName(name) {
 
 
 const tagUrl = (pkg, tag) => `/-/package/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(pkg)}/dist-tags/${encodeURIComponent(tag)}`;
-async function setDistTag(client, pkg, tag, version, write) {
-    await client.write(write, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(tagUrl(pkg, tag), { ...options, method: 'PUT', body: JSON.stringify(version), headers: { 'content-type': 'application/json' }, ignoreBody: true }));
+async function setDistTag(client, pkg, tag, version, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(tagUrl(pkg, tag), { ...options, method: 'PUT', body: JSON.stringify(version), headers: { 'content-type': 'application/json' }, ignoreBody: true }));
 }
-async function removeDistTag(client, pkg, tag, write) {
-    await client.write(write, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(tagUrl(pkg, tag), { ...options, method: 'DELETE', ignoreBody: true }));
+async function removeDistTag(client, pkg, tag, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(tagUrl(pkg, tag), { ...options, method: 'DELETE', ignoreBody: true }));
 }
 
 
@@ -4943,9 +4959,9 @@ async function readPackument(client, name, options = {}) {
     });
     return document === undefined ? undefined : document;
 }
-async function writePackument(client, packument, write) {
+async function writePackument(client, packument, npmHeaders) {
     const body = JSON.stringify(packument);
-    await client.write(write, body.length, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(`/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(packument.name)}`, { ...options, method: 'PUT', body, headers: { 'content-type': 'application/json' }, ignoreBody: true }));
+    await client.write(npmHeaders, body.length, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(`/${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeName */ .L)(packument.name)}`, { ...options, method: 'PUT', body, headers: { 'content-type': 'application/json' }, ignoreBody: true }));
 }
 
 
@@ -4956,17 +4972,22 @@ async function writePackument(client, packument, write) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ uploadBytes),
-/* harmony export */   E: () => (/* binding */ uploadVersion)
+/* harmony export */   Ed: () => (/* binding */ uploadVersion),
+/* harmony export */   ou: () => (/* binding */ sendUpload)
 /* harmony export */ });
 /* harmony import */ var libnpmpublish__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8319);
 
 function uploadBytes(size) {
     return Math.ceil(size * 1.34) + 4096;
 }
-async function uploadVersion(client, manifest, data, upload, write) {
-    const response = await client.write(write, uploadBytes(data.length), (options) => libnpmpublish__WEBPACK_IMPORTED_MODULE_0__.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}) }));
-    const url = response.transparencyLogUrl;
-    return { transparencyLogUrl: typeof url === 'string' ? url : undefined };
+async function uploadVersion(client, manifest, data, upload, npmHeaders) {
+    const { transparencyLogUrl } = await sendUpload(client, manifest, data, upload, npmHeaders, false);
+    return { transparencyLogUrl };
+}
+async function sendUpload(client, manifest, data, upload, npmHeaders, stage) {
+    const answer = await client.write(npmHeaders, uploadBytes(data.length), (options) => libnpmpublish__WEBPACK_IMPORTED_MODULE_0__.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}), ...(stage ? { stage: true } : {}) }));
+    const url = answer?.transparencyLogUrl;
+    return { answer, transparencyLogUrl: typeof url === 'string' ? url : undefined };
 }
 
 
@@ -4983,21 +5004,18 @@ async function uploadVersion(client, manifest, data, upload, write) {
 /* harmony export */   pL: () => (/* binding */ stageVersion),
 /* harmony export */   td: () => (/* binding */ listStaged)
 /* harmony export */ });
-/* harmony import */ var libnpmpublish__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8319);
-/* harmony import */ var npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5706);
-/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4512);
-
+/* harmony import */ var npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5706);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4512);
 
 
 const PER_PAGE = 100;
 const MAX_PAGES = 100;
-async function stageVersion(client, manifest, data, upload, write) {
-    const response = await client.write(write, (0,_publish_js__WEBPACK_IMPORTED_MODULE_2__/* .uploadBytes */ .D)(data.length), (options) => libnpmpublish__WEBPACK_IMPORTED_MODULE_0__.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}), stage: true }));
-    const stageId = response?.stageId;
+async function stageVersion(client, manifest, data, upload, npmHeaders) {
+    const { answer, transparencyLogUrl } = await (0,_publish_js__WEBPACK_IMPORTED_MODULE_1__/* .sendUpload */ .ou)(client, manifest, data, upload, npmHeaders, true);
+    const stageId = answer?.stageId;
     if (typeof stageId !== 'string' || stageId === '')
         throw new Error('the registry answered the stage publish without a stageId');
-    const url = response.transparencyLogUrl;
-    return { stageId, transparencyLogUrl: typeof url === 'string' ? url : undefined };
+    return { stageId, transparencyLogUrl };
 }
 async function listStaged(client, pkg) {
     const items = [];
@@ -5018,11 +5036,11 @@ async function viewStaged(client, id) {
 async function downloadStaged(client, id) {
     return client.getBuffer(`${client.registry}-/stage/${id}/tarball`);
 }
-async function approveStaged(client, id, write) {
-    await client.write(write, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__.json(`/-/stage/${id}/approve`, { ...options, method: 'POST' }));
+async function approveStaged(client, id, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__.json(`/-/stage/${id}/approve`, { ...options, method: 'POST' }));
 }
-async function rejectStaged(client, id, write) {
-    await client.write(write, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_1__(`/-/stage/${id}`, { ...options, method: 'DELETE', ignoreBody: true }));
+async function rejectStaged(client, id, npmHeaders) {
+    await client.write(npmHeaders, 0, (options) => npm_registry_fetch__WEBPACK_IMPORTED_MODULE_0__(`/-/stage/${id}`, { ...options, method: 'DELETE', ignoreBody: true }));
 }
 
 

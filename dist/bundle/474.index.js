@@ -19,7 +19,6 @@ __webpack_require__.d(__webpack_exports__, {
   findCommand: () => (/* binding */ findCommand),
   flagValue: () => (/* binding */ flagValue),
   flagValues: () => (/* binding */ flagValues),
-  lineError: () => (/* binding */ lineError),
   parseBlock: () => (/* binding */ parseBlock),
   parseWords: () => (/* binding */ parseWords),
   provenanceFlag: () => (/* binding */ provenanceFlag),
@@ -263,8 +262,8 @@ function countFlag(line, name, max, auto = false) {
         return undefined;
     if (auto && value === 'auto')
         return 'auto';
-    const count = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
-    if (!(count >= 1 && count <= max))
+    const count = (0,validate/* wholeNumber */.rD)(value, max);
+    if (count === undefined)
         throw line.fail(`--${name} needs ${auto ? 'auto or ' : ''}a whole number from 1 to ${max}`);
     return count;
 }

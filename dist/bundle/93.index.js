@@ -19,7 +19,6 @@ __webpack_require__.d(__webpack_exports__, {
   findCommand: () => (/* binding */ findCommand),
   flagValue: () => (/* binding */ flagValue),
   flagValues: () => (/* binding */ flagValues),
-  lineError: () => (/* binding */ lineError),
   parseBlock: () => (/* binding */ parseBlock),
   parseWords: () => (/* binding */ parseWords),
   provenanceFlag: () => (/* binding */ provenanceFlag),
@@ -263,8 +262,8 @@ function countFlag(line, name, max, auto = false) {
         return undefined;
     if (auto && value === 'auto')
         return 'auto';
-    const count = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
-    if (!(count >= 1 && count <= max))
+    const count = (0,validate/* wholeNumber */.rD)(value, max);
+    if (count === undefined)
         throw line.fail(`--${name} needs ${auto ? 'auto or ' : ''}a whole number from 1 to ${max}`);
     return count;
 }
@@ -327,36 +326,57 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Te: () => (/* binding */ packageNameProblem),
 /* harmony export */   pw: () => (/* binding */ userProblem),
-/* harmony export */   qH: () => (/* binding */ tagProblem)
+/* harmony export */   qH: () => (/* binding */ tagProblem),
+/* harmony export */   rD: () => (/* binding */ wholeNumber)
 /* harmony export */ });
-/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8056);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
+/* harmony import */ var _package_registry_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5709);
 
 
 function packageNameProblem(name) {
-    try {
-        const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_0__(name);
-        if (parsed.registry && parsed.name === name)
-            return undefined;
-    }
-    catch {
-    }
+    if ((0,_package_registry_name_js__WEBPACK_IMPORTED_MODULE_1__/* .isRegistryName */ .V)(name))
+        return undefined;
     return `"${name}" is not a valid npm package name (lower-case, URL-safe, optionally @scope/name)`;
 }
 function tagProblem(tag) {
     if (tag === '')
         return 'the tag is empty';
-    if (semver__WEBPACK_IMPORTED_MODULE_1__.validRange(tag) !== null) {
+    if (semver__WEBPACK_IMPORTED_MODULE_0__.validRange(tag) !== null) {
         return `"${tag}" is a valid semver range, which npm refuses as a tag name (it would be ambiguous with versions). Use a name such as latest, next or beta`;
     }
     if (encodeURIComponent(tag) !== tag)
         return `"${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta`;
     return undefined;
 }
+function wholeNumber(text, max) {
+    const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
+    return count >= 1 && count <= max ? count : undefined;
+}
 function userProblem(user) {
     if (/^[a-z0-9][a-z0-9._-]*$/i.test(user) && user.length <= 214)
         return undefined;
     return `"${user}" is not a valid npm user name (letters, digits, . _ -)`;
+}
+
+
+/***/ }),
+
+/***/ 5709:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ isRegistryName)
+/* harmony export */ });
+/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8056);
+
+function isRegistryName(name) {
+    try {
+        const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_0__(name);
+        return parsed.registry === true && parsed.name === name;
+    }
+    catch {
+        return false;
+    }
 }
 
 

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { Redactor } from '../foundation/redactor.ts';
-import type { PackageResult, RunReport, WriteResult } from '../run/result.ts';
+import type { PackageResult, RunReport, CommandResult } from '../run/result.ts';
 
 /**
  * Sets the action's outputs: published, name, version, tag, results and
@@ -19,7 +19,7 @@ export function writeOutputs(report: RunReport, redactor: Redactor): void {
 }
 
 /** JSON of `value` whose strings hold no token or TOTP secret; numbers, keys and the structure are untouched. */
-export function dataJson(value: unknown, redactor: Redactor, indent?: number): string {
+function dataJson(value: unknown, redactor: Redactor, indent?: number): string {
   return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'string' ? redactor.redactSecrets(inner) : inner), indent);
 }
 
@@ -96,8 +96,8 @@ function heading(report: RunReport): string {
   return written > 0 ? `npm-totp-publish: ${written} write${written === 1 ? '' : 's'} done` : 'npm-totp-publish: nothing to write, the registry already agreed';
 }
 
-function outcomeText(result: WriteResult): string {
-  const icons: Record<WriteResult['outcome'], string> = {
+function outcomeText(result: CommandResult): string {
+  const icons: Record<CommandResult['outcome'], string> = {
     published: '✅ published',
     done: '✅ done',
     tagged: '🏷️ tagged',
@@ -128,7 +128,7 @@ function packageLink(report: RunReport): string | undefined {
  * ends the HTML block and what follows renders as Markdown; `&`, `<`, `>`,
  * quotes and `|` escaped, so no tag, attribute or table cell can be opened.
  */
-export function summaryText(text: string): string {
+function summaryText(text: string): string {
   return text
     .replace(/[\r\n\u0085\u2028\u2029]+/g, ' ')
     .replace(/&/g, '&amp;')

@@ -7,7 +7,7 @@ import { type OtpContext, type OtpTally, withOtp } from '../otp/with-otp.ts';
 import type { RegistryClient } from '../registry/client.ts';
 import type { Account } from '../registry/owners.ts';
 import type { Sigstore } from '../registry/publish.ts';
-import type { Write } from '../registry/write.ts';
+import type { NpmHeaders } from '../registry/npm-headers.ts';
 
 /**
  * A command, whole, in one object (as npm's commands carry `name`, `usage` and `params` beside `exec`): the words
@@ -184,10 +184,10 @@ export function commandContext(base: Omit<CommandContext, 'session' | 'tally' | 
 
 /**
  * One write of a command, through the one OTP wrapper: `send` gets the
- * `Write` to pass to the registry function (the code if any, the command's
- * npm-session and npm's command name).
+ * `NpmHeaders` to pass to the registry function (the code if any, the
+ * command's npm-session and npm's command name).
  */
-export function otpWrite<T>(context: CommandContext, label: string, npmCommand: string, send: (write: Write) => Promise<T>, bodyBytes = 0): Promise<T> {
+export function otpWrite<T>(context: CommandContext, label: string, npmCommand: string, send: (npmHeaders: NpmHeaders) => Promise<T>, bodyBytes = 0): Promise<T> {
   return withOtp(
     context.otp,
     {

@@ -11,7 +11,7 @@ import { PackageNotFoundError } from './errors.ts';
  * included), PUT it back. An empty message undeprecates. Skipped when every
  * version in the range already says exactly that.
  */
-export async function deprecate(context: CommandContext, pkg: string, range: string, message: string): Promise<CommandOutcome> {
+async function deprecate(context: CommandContext, pkg: string, range: string, message: string): Promise<CommandOutcome> {
   const packument = await readPackument(context.client, pkg, { write: true });
   if (!packument) throw new PackageNotFoundError(pkg, context.client.registry);
   const versions = packument.versions ?? {};
@@ -23,7 +23,7 @@ export async function deprecate(context: CommandContext, pkg: string, range: str
   if (changing.length === 0) return { status: 'unchanged', detail: `${matching.length} version${matching.length === 1 ? '' : 's'} of ${pkg} in ${range} already ${what}` };
   if (context.dryRun) return { status: 'dry-run', detail: `would mark ${changing.join(', ')} ${what}` };
   for (const version of changing) (versions[version] as { deprecated?: string }).deprecated = message;
-  await otpWrite(context, `deprecate ${pkg}@${range}`, 'deprecate', (write) => writePackument(context.client, packument, write), JSON.stringify(packument).length);
+  await otpWrite(context, `deprecate ${pkg}@${range}`, 'deprecate', (npmHeaders) => writePackument(context.client, packument, npmHeaders), JSON.stringify(packument).length);
   return { status: 'done', detail: `${changing.join(', ')} ${message ? 'now' : 'no longer'} ${message ? what : 'deprecated'}` };
 }
 

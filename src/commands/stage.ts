@@ -9,7 +9,7 @@ import { packageNameProblem } from '../grammar/validate.ts';
 import { installFieldDifferences, INSTALL_FIELDS } from '../package/published-fields.ts';
 import { readTarballManifest } from '../package/read-tarball.ts';
 import { type LifecycleEvent, runScript } from '../package/scripts.ts';
-import { sameContents } from '../package/tarball.ts';
+import { sameContents, shasumOf } from '../package/tarball.ts';
 import { type StageDecision, uncomparable } from '../plan/trust-stage-plan.ts';
 import type { Checkout, StageTarget, UncomparableCheckout } from '../plan/types.ts';
 import type { RegistryClient } from '../registry/client.ts';
@@ -17,7 +17,7 @@ import { readPackument } from '../registry/packument.ts';
 import { approveStaged, downloadStaged, listStaged, rejectStaged, type StagedEntry, viewStaged } from '../registry/stage.ts';
 import { type Command, type CommandContext, type CommandOutcome, oneStep, otpWrite, type StepEnv } from './command.ts';
 import { manifestMismatch, stagedFieldsProblem } from './stage-checks.ts';
-import { describeEntry, readAndPack, sha1 } from './upload.ts';
+import { describeEntry, readAndPack } from './upload.ts';
 
 /**
  * `npm stage` (npm CLI 11.15+) but `stage publish` (publish.ts): a staged version is published by `stage
@@ -26,21 +26,21 @@ import { describeEntry, readAndPack, sha1 } from './upload.ts';
  */
 
 /** `stage list [<pkg>]`: no code; the entries go to `data`. */
-export async function stageList(context: CommandContext, pkg: string | undefined): Promise<CommandOutcome> {
+async function stageList(context: CommandContext, pkg: string | undefined): Promise<CommandOutcome> {
   const items = await listStaged(context.client, pkg);
   const what = pkg === undefined ? 'staged versions' : `staged versions of ${pkg}`;
   return { status: 'read', data: items, detail: items.length === 0 ? `no ${what}` : `${items.length} ${what}: ${items.map(describeEntry).join('; ')}` };
 }
 
 /** `stage view <id>`: no code. */
-export async function stageView(context: CommandContext, id: string): Promise<CommandOutcome> {
+async function stageView(context: CommandContext, id: string): Promise<CommandOutcome> {
   const entry = await viewStaged(context.client, id);
   if (!entry) throw noStagedId(id, context.client.registry);
   return { status: 'read', stageId: entry.id, data: entry, detail: describeEntry(entry) };
 }
 
 /** `stage download <id>`: the tarball as `<name>-<version>-<id>.tgz` in `dir` (npm's file name), with no code. */
-export async function stageDownload(context: CommandContext, id: string, dir: string): Promise<CommandOutcome> {
+async function stageDownload(context: CommandContext, id: string, dir: string): Promise<CommandOutcome> {
   let data: Buffer;
   try {
     data = await downloadStaged(context.client, id);
@@ -54,7 +54,7 @@ export async function stageDownload(context: CommandContext, id: string, dir: st
   const file = path.join(dir, `${name.replace('@', '').replace('/', '-')}-${version}-${id}.tgz`);
   await mkdir(dir, { recursive: true });
   await writeFile(file, data);
-  const shasum = sha1(data);
+  const shasum = shasumOf(data);
   return { status: 'read', stageId: id, data: { file, name, version, shasum, size: data.length }, detail: `downloaded ${name}@${version} (staged as ${id}, shasum ${shasum}, ${data.length} bytes) to ${file}` };
 }
 
@@ -93,7 +93,7 @@ function notStaged(target: StageTarget, label: string, registry: string): Produc
  * version of a checkout that cannot be packed to compare with. Nothing is
  * approved when one fails.
  */
-export async function preflightApprove(client: RegistryClient, target: StageTarget, checkout?: Checkout | UncomparableCheckout): Promise<void> {
+async function preflightApprove(client: RegistryClient, target: StageTarget, checkout?: Checkout | UncomparableCheckout): Promise<void> {
   const { entry, published, label } = await resolveTarget(client, target);
   if (!entry && !published) throw notStaged(target, label, client.registry);
   if (entry && checkout && 'problem' in checkout && holds(checkout, entry)) throw uncomparable(checkout);
@@ -118,7 +118,7 @@ function holds(checkout: { name: string; version: string }, entry: StagedEntry):
  * scripts, engines, os, cpu...) are not the checkout's fails the step
  * (EMANIFESTMISMATCH), saying what to do.
  */
-export async function stageApprove(context: CommandContext, target: StageTarget, dryRun: boolean, checkout: Checkout | UncomparableCheckout | undefined, env: StepEnv): Promise<CommandOutcome> {
+async function stageApprove(context: CommandContext, target: StageTarget, dryRun: boolean, checkout: Checkout | UncomparableCheckout | undefined, env: StepEnv): Promise<CommandOutcome> {
   const { client } = context;
   const { entry, published, label } = await resolveTarget(client, target);
   if (published) return { status: 'unchanged', detail: `${label} is already published: nothing to approve` };
@@ -126,7 +126,7 @@ export async function stageApprove(context: CommandContext, target: StageTarget,
   const { note: compared, manifest } = await compareWithCheckout(context, entry, checkout, env);
   if (context.dryRun || dryRun) return { status: 'dry-run', stageId: entry.id, detail: `would approve ${entry.id}, publishing ${label} with tag ${entry.tag}${compared}` };
   try {
-    await otpWrite(context, `stage approve ${entry.id} (${label})`, 'stage', (write) => approveStaged(client, entry.id, write));
+    await otpWrite(context, `stage approve ${entry.id} (${label})`, 'stage', (npmHeaders) => approveStaged(client, entry.id, npmHeaders));
   } catch (error) {
     if (error instanceof ProductError) throw error;
     // The answer may have been lost after the approval landed (the entry is then gone): the packument says.
@@ -171,13 +171,13 @@ async function checkPublishedDocument(context: CommandContext, entry: StagedEntr
  * `stage reject <id|pkg@version>`: deletes a staged version (a 2FA write).
  * Skipped when nothing is staged under that id or name and version.
  */
-export async function stageReject(context: CommandContext, target: StageTarget, dryRun: boolean): Promise<CommandOutcome> {
+async function stageReject(context: CommandContext, target: StageTarget, dryRun: boolean): Promise<CommandOutcome> {
   const { client } = context;
   const { entry, published, label } = await resolveTarget(client, target);
   if (!entry) return { status: 'unchanged', detail: `nothing is staged as ${label}${published ? ` (${label} is published: stage reject cannot remove it)` : ''}` };
   if (context.dryRun || dryRun) return { status: 'dry-run', stageId: entry.id, detail: `would reject ${entry.id} (${describeEntry(entry)})` };
   try {
-    await otpWrite(context, `stage reject ${entry.id} (${label})`, 'stage', (write) => rejectStaged(client, entry.id, write));
+    await otpWrite(context, `stage reject ${entry.id} (${label})`, 'stage', (npmHeaders) => rejectStaged(client, entry.id, npmHeaders));
   } catch (error) {
     if (statusOf(error) !== 404) throw error;
     return { status: 'unchanged', stageId: entry.id, detail: `${entry.id} (${label}) was gone before it could be rejected` };
@@ -201,13 +201,13 @@ async function compareWithCheckout(context: CommandContext, entry: StagedEntry, 
   const fields = stagedFieldsProblem(entry, checkout);
   if (fields) throw fields;
   const { data, manifest } = await packCheckout(context, checkout, env);
-  const shasum = sha1(data);
+  const shasum = shasumOf(data);
   if (shasum === entry.shasum) {
     context.logger.info(`${label}: the checkout packs to the staged tarball (shasum ${shasum}).`);
     return { note: `; the checkout packs to the same tarball (shasum ${shasum})`, manifest };
   }
   const staged = await downloadStaged(context.client, entry.id);
-  if (sha1(staged) === entry.shasum && (await sameContents(staged, data))) {
+  if (shasumOf(staged) === entry.shasum && (await sameContents(staged, data))) {
     context.logger.info(`${label}: the checkout packs to the same files as the staged tarball (the gzip bytes differ, as across zlib builds).`);
     return { note: '; the checkout packs to the same files (the gzip bytes differ)', manifest };
   }

@@ -36,7 +36,7 @@ export function describeReason(error: unknown): string {
 }
 
 /** What to check when the registry refuses the run's token. */
-export const TOKEN_REFUSED =
+const TOKEN_REFUSED =
   'the registry refused the token, which may be invalid, expired or revoked, or made for another registry ' +
   '(for registry.npmjs.org, create a new granular access token with read and write access to the package and store it in place of the old one)';
 

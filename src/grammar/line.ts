@@ -2,7 +2,7 @@ import npa from 'npm-package-arg';
 import semver from 'semver';
 import { InputError } from '../foundation/errors.ts';
 import { tokenize } from './tokenize.ts';
-import { packageNameProblem } from './validate.ts';
+import { packageNameProblem, wholeNumber } from './validate.ts';
 
 /**
  * The grammar of a command line, as npm reads its own: words (shell-quoted in a `commands` block), flags as
@@ -178,7 +178,7 @@ function unknownCommand(positional: readonly string[], commands: readonly Comman
 }
 
 /** A refusal that names the line. */
-export function lineError(context: Pick<ParseContext, 'inputName'>, line: number, text: string, problem: string): InputError {
+function lineError(context: Pick<ParseContext, 'inputName'>, line: number, text: string, problem: string): InputError {
   const where = line > 0 ? `${context.inputName} line ${line}` : context.inputName;
   return new InputError(context.inputName, `${where} (${text}): ${problem}.`, { received: text });
 }
@@ -249,8 +249,8 @@ export function countFlag(line: Line, name: string, max: number, auto = false): 
   const value = flagValue(line.flags, name);
   if (value === undefined) return undefined;
   if (auto && value === 'auto') return 'auto';
-  const count = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
-  if (!(count >= 1 && count <= max)) throw line.fail(`--${name} needs ${auto ? 'auto or ' : ''}a whole number from 1 to ${max}`);
+  const count = wholeNumber(value, max);
+  if (count === undefined) throw line.fail(`--${name} needs ${auto ? 'auto or ' : ''}a whole number from 1 to ${max}`);
   return count;
 }
 

@@ -1,6 +1,7 @@
 import type { Clock } from '../foundation/clock.ts';
 import type { Logger } from '../foundation/logger.ts';
-import { errorHeader, isRecord, statusOf } from '../foundation/http-errors.ts';
+import { errorHeader, statusOf } from '../foundation/http-errors.ts';
+import { isRecord } from '../foundation/is-record.ts';
 import { OtpRejectedError, OtpRequiredError, RateLimitedError, SecurityKeyError } from './errors.ts';
 import { DEFAULT_MAX_TOTAL_WAIT_MS, type IssuedCode, type OtpSource } from './source.ts';
 import { webChallengeOf, type WebApprovals } from './web-approval.ts';
@@ -142,7 +143,7 @@ export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally:
 }
 
 /** npm-registry-fetch marks "OTP required" answers with code EOTP (401 + www-authenticate OTP, or a body naming a one-time password). */
-export function isOtpChallenge(error: unknown): boolean {
+function isOtpChallenge(error: unknown): boolean {
   return isRecord(error) && error.code === 'EOTP';
 }
 
@@ -159,7 +160,7 @@ function isOtpRateLimit(error: unknown): boolean {
 }
 
 /** Retry-After in ms: delta-seconds or an HTTP date. */
-export function retryAfter(error: unknown, nowMs: number): number | undefined {
+function retryAfter(error: unknown, nowMs: number): number | undefined {
   const header = errorHeader(error, 'retry-after')?.trim();
   if (!header) return undefined;
   if (/^\d+$/.test(header)) return Number(header) * 1000;

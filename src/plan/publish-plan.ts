@@ -3,6 +3,7 @@ import semver from 'semver';
 import type { PublishCommand, PublishPlan, PublishSource } from './types.ts';
 import { tagProblem } from '../grammar/validate.ts';
 import { InputError } from '../foundation/errors.ts';
+import { isRecord } from '../foundation/is-record.ts';
 import { type Destination, npmDestination, type NpmrcRegistry, readNpmConfig, readNpmrcRegistries } from '../package/npmrc.ts';
 import { readPackageSource } from '../package/read-package.ts';
 import { hasScript, type LifecycleEvent } from '../package/scripts.ts';
@@ -12,7 +13,7 @@ import { settleProvenance } from './provenance.ts';
 import { workspaceFolder } from './workspace-folder.ts';
 
 /** npm's lifecycle around `npm publish <folder>`, in order. */
-export const PUBLISH_SCRIPTS: readonly LifecycleEvent[] = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
+const PUBLISH_SCRIPTS: readonly LifecycleEvent[] = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
 
 /**
  * Settles one publish from the checkout alone: the package and its version,
@@ -175,8 +176,4 @@ function normalizeUrl(url: string): string {
   } catch {
     return url.trim();
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,7 +3,7 @@ import npmFetch, { type FetchOptions, type FetchResponse } from 'npm-registry-fe
 import type { Clock } from '../foundation/clock.ts';
 import { errorHeader, statusOf } from '../foundation/http-errors.ts';
 import type { TimeSync } from '../otp/time-sync.ts';
-import type { Write } from './write.ts';
+import type { NpmHeaders } from './npm-headers.ts';
 import { WriteGuard } from './write-guard.ts';
 
 export interface RegistryClientOptions {
@@ -62,8 +62,8 @@ export class RegistryClient {
    * 5xx and resets), whatever `extra` says: a lost write is reconciled by
    * reading the registry back, never blindly re-sent.
    */
-  writeOptions(write: Write, extra: FetchOptions = {}): FetchOptions {
-    return { ...this.#base, ...(write.otp === undefined ? {} : { otp: write.otp }), npmCommand: write.command, npmSession: write.session, ...extra, retry: WRITE_RETRY };
+  writeOptions(npmHeaders: NpmHeaders, extra: FetchOptions = {}): FetchOptions {
+    return { ...this.#base, ...(npmHeaders.otp === undefined ? {} : { otp: npmHeaders.otp }), npmCommand: npmHeaders.command, npmSession: npmHeaders.session, ...extra, retry: WRITE_RETRY };
   }
 
   /**
@@ -72,11 +72,11 @@ export class RegistryClient {
    * WriteGuard: none leaves the registry's origin or follows a redirect, and
    * a redirect is the write's error (a RedirectRefusedError naming where it pointed).
    */
-  write<T>(write: Write, bodyBytes: number, call: (options: FetchOptions) => Promise<T>, extra: FetchOptions = {}): Promise<T> {
+  write<T>(npmHeaders: NpmHeaders, bodyBytes: number, call: (options: FetchOptions) => Promise<T>, extra: FetchOptions = {}): Promise<T> {
     const guard = new WriteGuard(this.registry, { timeout: this.#base.timeout as number });
     return this.timed(bodyBytes, async () => {
       try {
-        return await call(this.writeOptions(write, { ...extra, agent: guard.agent }));
+        return await call(this.writeOptions(npmHeaders, { ...extra, agent: guard.agent }));
       } catch (error) {
         throw guard.explain(error);
       }

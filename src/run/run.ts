@@ -19,7 +19,7 @@ import type { Sigstore } from '../registry/publish.ts';
 import { pollDone } from '../registry/web-auth.ts';
 import { approvalWebhook } from './approval-webhook.ts';
 import type { IdTokenProvider } from './id-tokens.ts';
-import { failedResult, outcomeResult, type RunReport, type WriteResult } from './result.ts';
+import { failedResult, outcomeResult, type RunReport, type CommandResult } from './result.ts';
 import { sigstoreFromEnv } from './sigstore-instance.ts';
 import { withTransientRetries } from './transient-retry.ts';
 import { trustedPublishing } from './trusted-publishing.ts';
@@ -195,7 +195,7 @@ async function planLines(options: Options, input: CommandInput, deps: Dependenci
 
 /** How one line ended. */
 interface LineOutcome {
-  rows: WriteResult[];
+  rows: CommandResult[];
   /** Its workspace packages, for a monorepo line. */
   packages: PackageListing[] | undefined;
   published: boolean;
@@ -217,7 +217,7 @@ async function runLine(line: PlannedLine, run: { context(): CommandContext; env:
   const { clock, logger } = run;
   const steps = plan.steps;
   const state = new Map<Step, State>(steps.map((step) => [step, 'waiting']));
-  const rows = new Map<Step, WriteResult>();
+  const rows = new Map<Step, CommandResult>();
   const packages = new Map<Step, PackageListing>();
   const reasons = new Map<Step, string>();
   const failedAfter: unknown[] = [];
@@ -304,9 +304,9 @@ async function runLine(line: PlannedLine, run: { context(): CommandContext; env:
   if (plan.isolated && plan.failure && listing && (failed || failedAfter.length > 0)) {
     const summary = plan.failure(listing, failedAfter);
     if (failed) error = summary;
-    else return { rows: steps.map((step) => rows.get(step) as WriteResult), packages: listing, published: [...rows.values()].some((row) => row.outcome === 'published'), error: undefined, failedAfter: [summary] };
+    else return { rows: steps.map((step) => rows.get(step) as CommandResult), packages: listing, published: [...rows.values()].some((row) => row.outcome === 'published'), error: undefined, failedAfter: [summary] };
   } else if (failed) error = lineError;
-  return { rows: steps.map((step) => rows.get(step) as WriteResult), packages: listing, published: [...rows.values()].some((row) => row.outcome === 'published'), error, failedAfter: error === undefined ? failedAfter : [] };
+  return { rows: steps.map((step) => rows.get(step) as CommandResult), packages: listing, published: [...rows.values()].some((row) => row.outcome === 'published'), error, failedAfter: error === undefined ? failedAfter : [] };
 }
 
 /** What a web approval's page and message say the run is doing, when it is more than the write waiting. */
@@ -318,7 +318,7 @@ function runDescription(lines: PlannedLine[]): { runDescription?: string } {
 }
 
 /** The package the `package` setting names, for commands that leave `<pkg>` out. */
-export async function defaultPackageName(options: Options, cwd: string): Promise<{ name: string } | { problem: string }> {
+async function defaultPackageName(options: Options, cwd: string): Promise<{ name: string } | { problem: string }> {
   try {
     const source = await readPackageSource(options.packageSpec, cwd, options.names.package);
     return { name: source.kind === 'folder' ? source.manifest.name : (await readTarball(source.file, options.names.package)).manifest.name };
@@ -327,7 +327,7 @@ export async function defaultPackageName(options: Options, cwd: string): Promise
   }
 }
 
-function notRun(line: number, command: string, detail: string): WriteResult {
+function notRun(line: number, command: string, detail: string): CommandResult {
   return { line, command, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail };
 }
 

@@ -1,5 +1,5 @@
 // Minimal declarations for the parts of npm's libraries this project calls.
-// Read from their sources in node_modules (npm-registry-fetch 20, libnpmpublish 12, @npmcli/package-json 8, @npmcli/map-workspaces 5).
+// Read from their sources in node_modules (npm-registry-fetch 20, libnpmpublish 12, @npmcli/package-json 8, @npmcli/map-workspaces 5, @npmcli/name-from-folder 4).
 
 declare module 'npm-registry-fetch' {
   export interface FetchOptions {
@@ -75,6 +75,11 @@ declare module '@npmcli/package-json' {
 declare module '@npmcli/map-workspaces' {
   /** Workspace folders by name, as Arborist maps them: `pkg.workspaces` matched in `cwd`. */
   export default function mapWorkspaces(opts: { cwd: string; pkg: Record<string, unknown> }): Promise<Map<string, string>>;
+}
+
+declare module '@npmcli/name-from-folder' {
+  /** The name npm gives a package without one: its folder's name, under its parent's scope when the parent is an @scope folder. */
+  export default function nameFromFolder(dir: string): string;
 }
 
 declare module '@npmcli/run-script' {

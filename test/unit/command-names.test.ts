@@ -12,7 +12,7 @@ import { ROOT } from '../helpers/action.ts';
  */
 const NOT_A_COMMAND: Record<string, string> = {
   'src/plan/publish-plan.ts:publish': "npm's publish lifecycle script (PUBLISH_SCRIPTS)",
-  'src/action/inputs.ts:access': 'the access input',
+  'src/grammar/options.ts:access': 'the access setting (input and flag names, SETTING_NAMES)',
 };
 
 function sourceFiles(dir: string): string[] {
