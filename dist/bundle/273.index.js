@@ -122,7 +122,7 @@ async function runCli(argv, env, io) {
             approvalTimeout: '--approval-timeout',
             approvalWebhook: 'NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK',
         }, { idTokenAvailable: idTokenAvailable(env) });
-        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(30), __webpack_require__.e(239)]).then(__webpack_require__.bind(__webpack_require__, 8239)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(30), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 7230)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         let input;
         if (parsed.words[0] === 'run') {
             if (parsed.words.length !== 2)
@@ -295,8 +295,10 @@ const systemClock = {
 /* harmony export */   Gk: () => (/* binding */ describeReason),
 /* harmony export */   Uc: () => (/* binding */ describeError)
 /* harmony export */ });
-/* unused harmony export TOKEN_REFUSED */
+/* unused harmony exports TOKEN_REFUSED, TOKEN_EXPIRED */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
+/* harmony import */ var _refusals_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(252);
+
 
 function describeError(error) {
     if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProductError */ .kw)(error))
@@ -322,8 +324,12 @@ function describeReason(error) {
 }
 const TOKEN_REFUSED = 'the registry refused the token, which may be invalid, expired or revoked, or made for another registry ' +
     '(for registry.npmjs.org, create a new granular access token with read and write access to the package and store it in place of the old one)';
+const TOKEN_EXPIRED = 'the registry says the token expired or was revoked ("Access token expired or revoked"): create a new granular access token with read and write access to the package ' +
+    `and store it in place of the old one; ${_refusals_js__WEBPACK_IMPORTED_MODULE_1__/* .TOKEN_LIFETIMES */ .J2}`;
 function refusedCredential(error) {
     const record = error;
+    if ((0,_refusals_js__WEBPACK_IMPORTED_MODULE_1__/* .expiredTokenNotice */ .PM)(error) !== undefined)
+        return TOKEN_EXPIRED;
     if (record?.statusCode !== 401 || record.code === 'EOTP' || record.code === 'EAUTHIP')
         return undefined;
     if (typeof record.method !== 'string' || typeof record.uri !== 'string')
@@ -363,6 +369,75 @@ class InputError extends ProductError {
 }
 function isProductError(error) {
     return error instanceof ProductError;
+}
+
+
+/***/ }),
+
+/***/ 3505:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GI: () => (/* binding */ errorHeader),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   p3: () => (/* binding */ isSigstoreFailure),
+/* harmony export */   u4: () => (/* binding */ isRecord),
+/* harmony export */   zU: () => (/* binding */ failureKind)
+/* harmony export */ });
+/* unused harmony export connectionFailure */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
+
+function statusOf(error) {
+    return isRecord(error) && typeof error.statusCode === 'number' ? error.statusCode : undefined;
+}
+function errorHeader(error, name) {
+    if (!isRecord(error) || !isRecord(error.headers))
+        return undefined;
+    const value = error.headers[name];
+    if (Array.isArray(value))
+        return typeof value[0] === 'string' ? value[0] : undefined;
+    return typeof value === 'string' ? value : undefined;
+}
+const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'UND_ERR_SOCKET']);
+const UNSENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EINVALIDPROXY']);
+const RETRYABLE_UNSENT = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+function connectionFailure(error) {
+    if (!isRecord(error) || statusOf(error) !== undefined)
+        return undefined;
+    if (typeof error.code === 'string' && UNSENT_CODES.has(error.code))
+        return 'unsent';
+    if (typeof error.code === 'string' && LOST_CODES.has(error.code))
+        return 'lost';
+    return error.type === 'request-timeout' || error.type === 'body-timeout' ? 'lost' : undefined;
+}
+const SIGSTORE_CODES = new Set(['CA_CREATE_SIGNING_CERTIFICATE_ERROR', 'TLOG_CREATE_ENTRY_ERROR', 'TLOG_FETCH_ENTRY_ERROR', 'TSA_CREATE_TIMESTAMP_ERROR', 'IDENTITY_TOKEN_READ_ERROR', 'IDENTITY_TOKEN_PARSE_ERROR']);
+const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', ...SIGSTORE_CODES]);
+function isSigstoreFailure(error) {
+    return isRecord(error) && typeof error.code === 'string' && SIGSTORE_CODES.has(error.code);
+}
+function failureKind(error) {
+    const status = statusOf(error);
+    if (status !== undefined)
+        return status === 408 || status >= 500 ? 'unclear' : 'refused';
+    if (isRecord(error) && typeof error.code === 'string' && LOCAL_CODES.has(error.code))
+        return 'unsent';
+    const failure = connectionFailure(error);
+    if (failure === 'unsent')
+        return 'unsent';
+    if (failure === 'lost')
+        return 'unclear';
+    return error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ ? 'refused' : 'unclear';
+}
+function isTransient(error) {
+    const status = statusOf(error);
+    if (status !== undefined)
+        return status === 408 || status >= 500;
+    const failure = connectionFailure(error);
+    return failure === 'lost' || (failure === 'unsent' && isRecord(error) && RETRYABLE_UNSENT.has(error.code));
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null;
 }
 
 
@@ -416,6 +491,84 @@ function replaceAll(text, values) {
     for (const secret of values)
         result = result.split(secret).join('***');
     return result;
+}
+
+
+/***/ }),
+
+/***/ 252:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J2: () => (/* binding */ TOKEN_LIFETIMES),
+/* harmony export */   Os: () => (/* binding */ credentialRefusal),
+/* harmony export */   PM: () => (/* binding */ expiredTokenNotice)
+/* harmony export */ });
+/* unused harmony exports isExpiredNotice, TokenError, BypassTokenError, StageOnlyError, isBypassRefusal, isStageOnlyRefusal */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
+/* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3505);
+
+
+const TOKEN_LIFETIMES = 'granular write tokens live 7 days unless you choose longer, and 90 days at most, so plan to renew it';
+function expiredTokenNotice(error) {
+    const notice = (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorHeader */ .GI)(error, 'npm-notice');
+    return notice !== undefined && /expired or revoked/i.test(notice) ? notice : undefined;
+}
+function isExpiredNotice(notice) {
+    return notice !== undefined && /expired or revoked/i.test(notice);
+}
+class TokenError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(what, status, reason, options = {}) {
+        const answered = status === undefined ? '' : ` (it answered ${status})`;
+        super('ETOKEN', (reason === 'expired'
+            ? `The registry says the token expired or was revoked ("Access token expired or revoked"): it refused ${what}${answered}. `
+            : `The registry refused the token for ${what}${answered}: it is invalid, expired or revoked, or made for another registry. `) +
+            `Create a new granular access token with read and write access to the package (npmjs.com → Access Tokens → Generate New Token → Granular) and store it in place of the old one; ${TOKEN_LIFETIMES}.`, options);
+    }
+}
+class BypassTokenError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(label, names, options = {}) {
+        super('EBYPASSTOKEN', `The registry refused "${label}" to a token that bypasses two-factor authentication (403 Forbidden2FABypassGAT): since August 2026, owner, access, mfa, trust and token changes always need 2FA. ` +
+            `Use a granular token without "Bypass two-factor authentication" for these writes, and this product answers the 2FA itself: set ${names.secretInput} to the account's TOTP secret, ` +
+            `or leave it empty (${names.authTypeInput} auto) and a person approves each write on npm's web page while the job waits.`, options);
+    }
+}
+class StageOnlyError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(label, trusted, options = {}) {
+        const who = trusted === true
+            ? "this job's trusted publisher may only stage versions (npm trusted publishing with --allow-stage-publish and not --allow-publish)"
+            : trusted === false
+                ? 'the token may only stage versions (a "read and write (stage only)" token)'
+                : "the credential may only stage versions (a stage-only token, or a trusted publisher allowed to stage and not to publish)";
+        const allow = trusted === true ? "allow publishing on the package's trusted publisher (trust github ... --allow-publish, or on npmjs.com)" : trusted === false ? 'use a token that may publish' : "allow publishing (trust github ... --allow-publish, or a token that may publish)";
+        super('ESTAGEONLY', `The registry refused "${label}": ${who} (403 OIDC permission denied for this action). Nothing was published. ` +
+            `Stage it instead (stage publish, then a person with 2FA approves it with stage approve), or ${allow}.`, options);
+    }
+}
+function bodyText(error) {
+    if (!(0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(error) || !(0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(error.body))
+        return '';
+    return ['code', 'error', 'message'].map((key) => ((0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(error.body) && typeof error.body[key] === 'string' ? error.body[key] : '')).join(' ');
+}
+function isBypassRefusal(error) {
+    if ((0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(error) !== 403)
+        return false;
+    return /Forbidden2FABypassGAT|tokens that bypass two-factor authentication/i.test(bodyText(error));
+}
+function isStageOnlyRefusal(error) {
+    return (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(error) === 403 && /OIDC permission denied/i.test(bodyText(error));
+}
+function credentialRefusal(error, label, context) {
+    const status = (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(error);
+    if (status === undefined)
+        return undefined;
+    if (expiredTokenNotice(error) !== undefined && !context.trusted)
+        return new TokenError(`"${label}"`, status, 'expired', { cause: error });
+    if (isBypassRefusal(error))
+        return new BypassTokenError(label, context, { cause: error });
+    if (isStageOnlyRefusal(error) && context.npmCommand === 'publish')
+        return new StageOnlyError(label, context.trusted, { cause: error });
+    return undefined;
 }
 
 

@@ -629,27 +629,67 @@ function holds(checkout, entry) {
 }
 async function stageApprove(context, target, dryRun, checkout, env) {
     const { client } = context;
-    const { entry, published, label } = await resolveTarget(client, target);
-    if (published)
-        return { status: 'unchanged', detail: `${label} is already published: nothing to approve` };
-    if (!entry)
-        throw notStaged(target, label, client.registry);
-    const { note: compared, manifest } = await compareWithCheckout(context, entry, checkout, env);
-    if (context.dryRun || dryRun)
-        return { status: 'dry-run', stageId: entry.id, detail: `would approve ${entry.id}, publishing ${label} with tag ${entry.tag}${compared}` };
-    try {
-        await (0,command/* otpWrite */.PH)(context, `stage approve ${entry.id} (${label})`, 'stage', (write) => (0,stage/* approveStaged */.G)(client, entry.id, write));
+    const validation = new ValidationWait(context);
+    let compared;
+    for (;;) {
+        const { entry, published, label } = await resolveTarget(client, target);
+        if (published)
+            return { status: 'unchanged', detail: `${label} is already published: nothing to approve` };
+        if (!entry)
+            throw notStaged(target, label, client.registry);
+        if (entry.status === 'validating') {
+            await validation.wait(entry, 'its status is validating');
+            continue;
+        }
+        compared ??= await compareWithCheckout(context, entry, checkout, env);
+        const { note, manifest } = compared;
+        if (context.dryRun || dryRun)
+            return { status: 'dry-run', stageId: entry.id, detail: `would approve ${entry.id}, publishing ${label} with tag ${entry.tag}${note}` };
+        try {
+            await (0,command/* otpWrite */.PH)(context, `stage approve ${entry.id} (${label})`, 'stage', (write) => (0,stage/* approveStaged */.G)(client, entry.id, write));
+        }
+        catch (error) {
+            if (error instanceof foundation_errors/* ProductError */._$)
+                throw error;
+            if ((0,http_errors/* statusOf */.c2)(error) === 409) {
+                await validation.wait(entry, `the registry answered the approval 409 (${(0,describe_error/* describeReason */.Gk)(error)})`, retryAfterMs(error));
+                continue;
+            }
+            const after = await (0,registry_packument/* readPackument */.l)(client, entry.packageName, { write: true }).catch(() => undefined);
+            if (!after?.versions?.[entry.version])
+                throw error;
+            context.logger.info(`${label} is in the registry: the approval of ${entry.id} did land.`);
+        }
+        const checked = manifest === undefined ? '' : await checkPublishedDocument(context, entry, manifest);
+        return { status: 'done', stageId: entry.id, detail: `approved ${entry.id}: ${label} is published with tag ${entry.tag}${note}${checked}` };
     }
-    catch (error) {
-        if (error instanceof foundation_errors/* ProductError */._$)
-            throw error;
-        const after = await (0,registry_packument/* readPackument */.l)(client, entry.packageName, { write: true }).catch(() => undefined);
-        if (!after?.versions?.[entry.version])
-            throw error;
-        context.logger.info(`${label} is in the registry: the approval of ${entry.id} did land.`);
+}
+const MAX_VALIDATION_WAIT_MS = 10 * 60 * 1000;
+class ValidationWait {
+    #context;
+    #waits = 0;
+    #waitedMs = 0;
+    constructor(context) {
+        this.#context = context;
     }
-    const checked = manifest === undefined ? '' : await checkPublishedDocument(context, entry, manifest);
-    return { status: 'done', stageId: entry.id, detail: `approved ${entry.id}: ${label} is published with tag ${entry.tag}${compared}${checked}` };
+    async wait(entry, why, retryAfter) {
+        const label = `${entry.packageName}@${entry.version}`;
+        const planned = Math.min(30_000, 1000 * 2 ** this.#waits);
+        const ms = retryAfter === undefined ? planned : Math.min(30_000, Math.max(1000, retryAfter));
+        if (this.#waitedMs + ms > MAX_VALIDATION_WAIT_MS) {
+            throw new foundation_errors/* ProductError */._$('ESTAGEVALIDATING', `${label} (staged as ${entry.id}) was still being validated by the registry after ${Math.round(this.#waitedMs / 1000)} s of waiting (${why}); nothing was approved. ` +
+                `Run the approval again later (stage approve ${label}): the registry validates a staged version before it can be approved.`, { received: label });
+        }
+        this.#context.logger.info(`${label} (staged as ${entry.id}) is still being validated by the registry (${why}); waiting ${ms / 1000} s before approving it (waited ${Math.round(this.#waitedMs / 1000)} s of at most ${MAX_VALIDATION_WAIT_MS / 60_000} min).`);
+        await this.#context.otp.clock.sleep(ms);
+        this.#waits += 1;
+        this.#waitedMs += ms;
+        this.#context.tally.waitedMs += ms;
+    }
+}
+function retryAfterMs(error) {
+    const header = (0,http_errors/* errorHeader */.GI)(error, 'retry-after')?.trim();
+    return header !== undefined && /^\d+$/.test(header) ? Number(header) * 1000 : undefined;
 }
 async function checkPublishedDocument(context, entry, manifest) {
     const label = `${entry.packageName}@${entry.version}`;
@@ -1678,11 +1718,12 @@ function failureReason(error) {
     const { cause } = error;
     return `signing the provenance statement failed (${(0,describe_error/* describeReason */.Gk)(error)}${cause === undefined ? '' : `: ${(0,describe_error/* describeReason */.Gk)(cause)}`})`;
 }
-function throughOtp(otp, context, destination, plan, built, write) {
+function throughOtp(otp, context, destination, plan, built, trusted, write) {
     return (0,with_otp/* withOtp */.at)(otp, {
         label: `${destination.verb} ${plan.name}@${plan.version}`,
         bodyBytes: (0,publish/* uploadBytes */.D)(built.data.length),
         npmCommand: destination.npmCommand,
+        trusted,
         send: (code) => {
             context.writes += 1;
             return write(code);
@@ -1696,7 +1737,7 @@ function published(plan) {
         otp: true,
         resend: true,
         send(client, built, provenance, otp, context) {
-            return throughOtp(otp, context, this, plan, built, (code) => (0,publish/* uploadVersion */.E)(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' }));
+            return throughOtp(otp, context, this, plan, built, client !== context.client, (code) => (0,publish/* uploadVersion */.E)(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' }));
         },
         readBack: async (client, built) => {
             const packument = await (0,registry_packument/* readPackument */.l)(client, plan.name, { write: true });
@@ -1711,7 +1752,7 @@ function staged(plan) {
         otp: false,
         resend: false,
         send(client, built, provenance, otp, context) {
-            return throughOtp(otp, context, this, plan, built, (code) => (0,stage/* stageVersion */.pL)(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'stage' }));
+            return throughOtp(otp, context, this, plan, built, client !== context.client, (code) => (0,stage/* stageVersion */.pL)(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'stage' }));
         },
         readBack: async (client, built) => {
             const found = (await (0,stage/* listStaged */.td)(client, plan.name)).find((entry) => entry.version === plan.version);
@@ -1774,75 +1815,6 @@ async function afterUpload(id, done, run) {
 function describeEntry(entry) {
     const by = entry.actor ? `, staged by ${entry.actor}${entry.actorType ? ` (${entry.actorType})` : ''}` : '';
     return `${entry.packageName}@${entry.version} (id ${entry.id}, tag ${entry.tag}, ${entry.status ?? 'staged'}, shasum ${entry.shasum}${by}${entry.createdAt ? ` at ${entry.createdAt}` : ''})`;
-}
-
-
-/***/ }),
-
-/***/ 3505:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GI: () => (/* binding */ errorHeader),
-/* harmony export */   c2: () => (/* binding */ statusOf),
-/* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   p3: () => (/* binding */ isSigstoreFailure),
-/* harmony export */   u4: () => (/* binding */ isRecord),
-/* harmony export */   zU: () => (/* binding */ failureKind)
-/* harmony export */ });
-/* unused harmony export connectionFailure */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
-
-function statusOf(error) {
-    return isRecord(error) && typeof error.statusCode === 'number' ? error.statusCode : undefined;
-}
-function errorHeader(error, name) {
-    if (!isRecord(error) || !isRecord(error.headers))
-        return undefined;
-    const value = error.headers[name];
-    if (Array.isArray(value))
-        return typeof value[0] === 'string' ? value[0] : undefined;
-    return typeof value === 'string' ? value : undefined;
-}
-const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'UND_ERR_SOCKET']);
-const UNSENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EINVALIDPROXY']);
-const RETRYABLE_UNSENT = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
-function connectionFailure(error) {
-    if (!isRecord(error) || statusOf(error) !== undefined)
-        return undefined;
-    if (typeof error.code === 'string' && UNSENT_CODES.has(error.code))
-        return 'unsent';
-    if (typeof error.code === 'string' && LOST_CODES.has(error.code))
-        return 'lost';
-    return error.type === 'request-timeout' || error.type === 'body-timeout' ? 'lost' : undefined;
-}
-const SIGSTORE_CODES = new Set(['CA_CREATE_SIGNING_CERTIFICATE_ERROR', 'TLOG_CREATE_ENTRY_ERROR', 'TLOG_FETCH_ENTRY_ERROR', 'TSA_CREATE_TIMESTAMP_ERROR', 'IDENTITY_TOKEN_READ_ERROR', 'IDENTITY_TOKEN_PARSE_ERROR']);
-const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', ...SIGSTORE_CODES]);
-function isSigstoreFailure(error) {
-    return isRecord(error) && typeof error.code === 'string' && SIGSTORE_CODES.has(error.code);
-}
-function failureKind(error) {
-    const status = statusOf(error);
-    if (status !== undefined)
-        return status === 408 || status >= 500 ? 'unclear' : 'refused';
-    if (isRecord(error) && typeof error.code === 'string' && LOCAL_CODES.has(error.code))
-        return 'unsent';
-    const failure = connectionFailure(error);
-    if (failure === 'unsent')
-        return 'unsent';
-    if (failure === 'lost')
-        return 'unclear';
-    return error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ ? 'refused' : 'unclear';
-}
-function isTransient(error) {
-    const status = statusOf(error);
-    if (status !== undefined)
-        return status === 408 || status >= 500;
-    const failure = connectionFailure(error);
-    return failure === 'lost' || (failure === 'unsent' && isRecord(error) && RETRYABLE_UNSENT.has(error.code));
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null;
 }
 
 
@@ -2530,16 +2502,18 @@ function checkUses(uses) {
 /* harmony export */ });
 /* unused harmony exports isOtpChallenge, retryAfter */
 /* harmony import */ var _foundation_http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3505);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2366);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6198);
-/* harmony import */ var _web_approval_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8087);
+/* harmony import */ var _foundation_refusals_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(252);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2366);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6198);
+/* harmony import */ var _web_approval_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8087);
+
 
 
 
 
 async function withOtp(context, write, tally = { otpAttempts: 0, waitedMs: 0 }) {
     const maxAttempts = context.maxAttempts ?? 3;
-    const maxRateLimitWaitMs = context.maxRateLimitWaitMs ?? _source_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_MAX_TOTAL_WAIT_MS */ .h;
+    const maxRateLimitWaitMs = context.maxRateLimitWaitMs ?? _source_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_MAX_TOTAL_WAIT_MS */ .h;
     const { source, clock } = context;
     let otpAttempts = 0;
     let rateLimitWaits = 0;
@@ -2571,37 +2545,37 @@ async function withOtp(context, write, tally = { otpAttempts: 0, waitedMs: 0 }) 
                     continue;
                 }
                 if (rateLimitWaitedMs + waitMs > maxRateLimitWaitMs)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RateLimitedError */ .TM(write.label, retryAfterMs, { cause: error });
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RateLimitedError */ .TM(write.label, retryAfterMs, { cause: error });
                 context.logger.info(`The registry asks to slow down (429); waiting ${(waitMs / 1000).toFixed(1)} s before "${write.label}".`);
                 await clock.sleep(waitMs);
                 rateLimitWaitedMs += waitMs;
                 tally.waitedMs += waitMs;
                 continue;
             }
-            const challenge = isOtpChallenge(error) ? (0,_web_approval_js__WEBPACK_IMPORTED_MODULE_3__/* .webChallengeOf */ .JP)(error) : undefined;
+            const challenge = isOtpChallenge(error) ? (0,_web_approval_js__WEBPACK_IMPORTED_MODULE_4__/* .webChallengeOf */ .JP)(error) : undefined;
             if (source && issued && !(isOtpChallenge(error) && challenge === undefined)) {
                 source.released(issued);
             }
             if (challenge) {
                 const web = context.web;
                 if (!web)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SecurityKeyError */ .eu(write.label, context.authTypeInput ?? 'auth-type', { cause: error });
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SecurityKeyError */ .eu(write.label, context.authTypeInput ?? 'auth-type', { cause: error });
                 if (issued)
                     web.replaceTotp(`The registry answered a one-time password for "${write.label}" with a web approval: the account has no TOTP any more (a security key or passkey only). The rest of this run asks for web approvals instead.`);
                 return await web.complete({ label: write.label, npmCommand: write.npmCommand }, challenge, (token) => write.send(token), tally);
             }
             if (isOtpChallenge(error) && securityKeyNotice(error)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SecurityKeyError */ .eu(write.label, context.authTypeInput ?? 'auth-type', { cause: error });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SecurityKeyError */ .eu(write.label, context.authTypeInput ?? 'auth-type', { cause: error });
             }
             if (isOtpChallenge(error)) {
                 if (!source || !issued)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OtpRequiredError */ .Lc(write.label, context.secretInput, { cause: error, webOffered: context.web !== undefined });
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OtpRequiredError */ .Lc(write.label, context.secretInput, { cause: error, webOffered: context.web !== undefined });
                 const reuse = source.rejected(issued);
                 context.logger.info(`The registry refused the one-time password for "${write.label}"` +
                     (reuse ? ' (a reused code)' : '') +
                     (otpAttempts < maxAttempts ? '; trying the next window.' : '.'));
                 if (otpAttempts >= maxAttempts) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OtpRejectedError */ .ax(write.label, {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OtpRejectedError */ .ax(write.label, {
                         attempts: otpAttempts,
                         windows: windowsTried.size,
                         offsetMs: source.offsetMs,
@@ -2611,7 +2585,7 @@ async function withOtp(context, write, tally = { otpAttempts: 0, waitedMs: 0 }) 
                 }
                 continue;
             }
-            throw error;
+            throw (0,_foundation_refusals_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialRefusal */ .Os)(error, write.label, { secretInput: context.secretInput, authTypeInput: context.authTypeInput ?? 'auth-type', trusted: write.trusted, npmCommand: write.npmCommand }) ?? error;
         }
         if (source && issued)
             source.accepted(issued);

@@ -151,13 +151,14 @@ function failureReason(error: unknown): string {
 }
 
 /** Sends one upload of `built` through the OTP wrapper, counted as a write; a staged one goes without a code (its 2FA is deferred to the approval). */
-function throughOtp<T>(otp: OtpContext, context: CommandContext, destination: Pick<Destination, 'verb' | 'npmCommand'>, plan: PublishPlan, built: Built, write: (code: string | undefined) => Promise<T>): Promise<T> {
+function throughOtp<T>(otp: OtpContext, context: CommandContext, destination: Pick<Destination, 'verb' | 'npmCommand'>, plan: PublishPlan, built: Built, trusted: boolean, write: (code: string | undefined) => Promise<T>): Promise<T> {
   return withOtp(
     otp,
     {
       label: `${destination.verb} ${plan.name}@${plan.version}`,
       bodyBytes: uploadBytes(built.data.length),
       npmCommand: destination.npmCommand,
+      trusted,
       send: (code) => {
         context.writes += 1;
         return write(code);
@@ -175,7 +176,8 @@ export function published(plan: PublishPlan): Destination {
     otp: true,
     resend: true,
     send(client, built, provenance, otp, context) {
-      return throughOtp(otp, context, this, plan, built, (code) => uploadVersion(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' }));
+      // A client other than the run's holds trusted publishing's short-lived token.
+      return throughOtp(otp, context, this, plan, built, client !== context.client, (code) => uploadVersion(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' }));
     },
     readBack: async (client, built) => {
       const packument = await readPackument(client, plan.name, { write: true });
@@ -192,7 +194,7 @@ export function staged(plan: PublishPlan): Destination {
     otp: false,
     resend: false,
     send(client, built, provenance, otp, context) {
-      return throughOtp(otp, context, this, plan, built, (code) => stageVersion(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'stage' }));
+      return throughOtp(otp, context, this, plan, built, client !== context.client, (code) => stageVersion(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'stage' }));
     },
     readBack: async (client, built) => {
       const found = (await listStaged(client, plan.name)).find((entry) => entry.version === plan.version);

@@ -4,6 +4,7 @@ import { implicitPublish, publishLineCommand } from '../commands/publish.ts';
 import type { Clock } from '../foundation/clock.ts';
 import { describeError } from '../foundation/describe-error.ts';
 import { InputError } from '../foundation/errors.ts';
+import { inertText } from '../foundation/log-text.ts';
 import type { Logger } from '../foundation/logger.ts';
 import { type CommandSource, parseBlock, parseWords } from '../grammar/line.ts';
 import { type Options, otpPacing } from '../grammar/options.ts';
@@ -14,6 +15,7 @@ import { readPackageSource } from '../package/read-package.ts';
 import { scrubEnvironment } from '../package/scripts.ts';
 import { readTarball } from '../package/tarball.ts';
 import { RegistryClient } from '../registry/client.ts';
+import { watchRegistryNotices } from '../registry/notices.ts';
 import type { Account } from '../registry/owners.ts';
 import type { Sigstore } from '../registry/publish.ts';
 import { pollDone } from '../registry/web-auth.ts';
@@ -58,9 +60,25 @@ interface PlannedLine {
  * read of the registry, before any package script runs or any write is sent. Run: line after line, with one
  * registry client and one OTP source; a line's steps in order (a monorepo's in dependency order, several at
  * once); the first failure stops the run and every later step is reported as not run (in a monorepo, only the
- * packages that depend on it). Never throws: a failure is in `report.error`.
+ * packages that depend on it). Never throws: a failure is in `report.error`. Each `npm-notice` the registry
+ * sends is shown once, as a warning.
  */
 export async function runCommands(options: Options, input: CommandInput, deps: Dependencies): Promise<RunReport> {
+  // Every npm-notice the registry sends, once each, as a warning: it is text from outside (inertText).
+  const seen = new Set<string>();
+  const stop = watchRegistryNotices((text) => {
+    if (seen.has(text)) return;
+    seen.add(text);
+    deps.logger.warning(`The registry says (npm-notice): ${inertText(text)}`);
+  });
+  try {
+    return await runAll(options, input, deps);
+  } finally {
+    stop();
+  }
+}
+
+async function runAll(options: Options, input: CommandInput, deps: Dependencies): Promise<RunReport> {
   const { clock, logger } = deps;
   for (const secret of options.secrets) logger.mask(secret);
   const report: RunReport = { published: false, name: undefined, version: undefined, tag: undefined, registry: options.registry, results: [] };
