@@ -119,7 +119,8 @@ function readInputs(logger, env = process.env) {
         approvalWebhook,
     }, { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' }, { idTokenAvailable: (0,grammar_options.idTokenAvailable)(env) });
     const commands = read('commands');
-    return { options, commands: commands !== undefined && commands.trim() !== '' ? commands : undefined };
+    const doctor = (0,grammar_options.parseBoolean)(read('doctor'), 'doctor', false);
+    return { options, commands: commands !== undefined && commands.trim() !== '' ? commands : undefined, doctor };
 }
 
 ;// CONCATENATED MODULE: ./lib/action/outputs.js
@@ -152,6 +153,10 @@ async function writeSummary(report, redactor, auth) {
         cell(clean(result.detail)),
     ]);
     const summary = core/* summary */.z.addHeading(clean(heading(report)), 3).addRaw(`<p>Registry: <code>${clean(report.registry)}</code>. ${clean(auth)}</p>`, true);
+    for (const { table } of report.tables ?? []) {
+        summary.addHeading(clean(table.title), 4);
+        summary.addTable([table.columns.map((data) => ({ data: clean(data), header: true })), ...table.rows.map((row) => row.map((text) => cell(clean(text))))]);
+    }
     if (report.approvals)
         summary.addRaw(`<p>Web approvals given during the run: ${report.approvals}.</p>`, true);
     if (report.packages) {
@@ -187,6 +192,9 @@ async function writeSummary(report, redactor, auth) {
 function heading(report) {
     const written = report.results.filter((result) => result.outcome === 'published' || result.outcome === 'done' || result.outcome === 'tagged' || result.outcome === 'staged').length;
     const failed = report.results.find((result) => result.outcome === 'failed');
+    const table = report.tables?.[0]?.table;
+    if (table && written === 0 && !failed)
+        return table.title;
     if (failed) {
         const where = failed.line > 0 ? `line ${failed.line} (${failed.command})` : failed.command;
         return `npm-totp-publish failed at ${where}; ${written} write${written === 1 ? '' : 's'} done before it`;
@@ -268,11 +276,13 @@ async function run() {
             report = { published: false, name: undefined, version: undefined, tag: undefined, registry: shownRegistry(core/* getInput */.V4('registry')), results: [(0,result/* failedResult */.N)(0, 'inputs', error, 0)], error };
             throw error;
         }
-        const { options, commands } = read;
-        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(30), __webpack_require__.e(849)]).then(__webpack_require__.bind(__webpack_require__, 7230)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const { options, commands, doctor } = read;
+        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(58), __webpack_require__.e(860)]).then(__webpack_require__.bind(__webpack_require__, 860)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
         auth = authSummary(options, idTokens !== undefined);
-        report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {
+        const doctorLine = { words: ['doctor'], inputName: 'doctor' };
+        const input = commands === undefined ? (doctor ? doctorLine : undefined) : { block: commands, inputName: 'commands', ...(doctor ? { also: doctorLine } : {}) };
+        report = await runCommands(options, input, {
             clock: clock/* systemClock */.m,
             logger,
             cwd: process.cwd(),
@@ -561,9 +571,12 @@ function replaceAll(text, values) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J2: () => (/* binding */ TOKEN_LIFETIMES),
 /* harmony export */   Os: () => (/* binding */ credentialRefusal),
-/* harmony export */   PM: () => (/* binding */ expiredTokenNotice)
+/* harmony export */   PM: () => (/* binding */ expiredTokenNotice),
+/* harmony export */   gz: () => (/* binding */ TokenError),
+/* harmony export */   sM: () => (/* binding */ isExpiredNotice),
+/* harmony export */   xf: () => (/* binding */ isBypassRefusal)
 /* harmony export */ });
-/* unused harmony exports isExpiredNotice, TokenError, BypassTokenError, StageOnlyError, isBypassRefusal, isStageOnlyRefusal */
+/* unused harmony exports BypassTokenError, StageOnlyError, isStageOnlyRefusal */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 /* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3505);
 

@@ -46,7 +46,7 @@ const OPTIONS = `Options:
   -h, --help                 this help (after a command: that command's)
   -v, --version              this tool's version
 
-Monorepos (publish, stage publish, dist-tag add, trust, stage approve and reject take --workspaces or -w):
+Monorepos (publish, stage publish, dist-tag add, trust, stage approve and reject, doctor take --workspaces or -w):
   --workspaces               every workspace package of the monorepo in --package (npm/yarn workspaces, pnpm-workspace.yaml)
   -w, --workspace <x>        a workspace package by name, folder or glob (repeatable)
   --include-workspace-root   the monorepo's root package too
@@ -61,7 +61,7 @@ Secrets come from the environment only, never from arguments:
 `;
 const RUN_USAGE = 'run <file>      run a block of the commands above, one per line (# comments; - reads stdin)';
 async function usage(words = []) {
-    const { COMMANDS, commandHelp, commandsNamed } = await Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(30)]).then(__webpack_require__.bind(__webpack_require__, 5030));
+    const { COMMANDS, commandHelp, commandsNamed } = await Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(58)]).then(__webpack_require__.bind(__webpack_require__, 3058));
     const named = words.length > 0 ? commandsNamed(words) : [];
     if (named.length > 0) {
         return `Usage: npm-totp-publish ${named.length === 1 ? named[0].words.join(' ') : `${words[0]} <subcommand>`} [options]\n\n${commandHelp(named)}\n\n${OPTIONS}`;
@@ -96,7 +96,7 @@ async function runCli(argv, env, io) {
             io.stdout(await usage(parsed.help));
             return 0;
         }
-        const [{ idTokenAvailable, normalizeOptions }, { COMMANDS }, { checkWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3635)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(30)]).then(__webpack_require__.bind(__webpack_require__, 5030)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(474)]).then(__webpack_require__.bind(__webpack_require__, 474))]);
+        const [{ idTokenAvailable, normalizeOptions }, { COMMANDS }, { checkWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3635)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(58)]).then(__webpack_require__.bind(__webpack_require__, 3058)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(474)]).then(__webpack_require__.bind(__webpack_require__, 474))]);
         if (parsed.words[0] !== 'run')
             checkWords(parsed.words, COMMANDS, (problem) => new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `${problem}.`));
         const usable = (value) => (value?.trim() && value.trim() !== _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_7__/* .SETUP_NODE_PLACEHOLDER */ .D ? value : undefined);
@@ -122,7 +122,7 @@ async function runCli(argv, env, io) {
             approvalTimeout: '--approval-timeout',
             approvalWebhook: 'NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK',
         }, { idTokenAvailable: idTokenAvailable(env) });
-        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(30), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 7230)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(58), __webpack_require__.e(479)]).then(__webpack_require__.bind(__webpack_require__, 860)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         let input;
         if (parsed.words[0] === 'run') {
             if (parsed.words.length !== 2)
@@ -502,9 +502,12 @@ function replaceAll(text, values) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J2: () => (/* binding */ TOKEN_LIFETIMES),
 /* harmony export */   Os: () => (/* binding */ credentialRefusal),
-/* harmony export */   PM: () => (/* binding */ expiredTokenNotice)
+/* harmony export */   PM: () => (/* binding */ expiredTokenNotice),
+/* harmony export */   gz: () => (/* binding */ TokenError),
+/* harmony export */   sM: () => (/* binding */ isExpiredNotice),
+/* harmony export */   xf: () => (/* binding */ isBypassRefusal)
 /* harmony export */ });
-/* unused harmony exports isExpiredNotice, TokenError, BypassTokenError, StageOnlyError, isBypassRefusal, isStageOnlyRefusal */
+/* unused harmony exports BypassTokenError, StageOnlyError, isStageOnlyRefusal */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 /* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3505);
 

@@ -14,6 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   idTokenAvailable: () => (/* binding */ idTokenAvailable),
 /* harmony export */   normalizeOptions: () => (/* binding */ normalizeOptions),
 /* harmony export */   otpPacing: () => (/* binding */ otpPacing),
+/* harmony export */   parseBoolean: () => (/* binding */ parseBoolean),
 /* harmony export */   parseCount: () => (/* binding */ parseCount),
 /* harmony export */   parseRegistry: () => (/* binding */ parseRegistry),
 /* harmony export */   parseWorkspaces: () => (/* binding */ parseWorkspaces)

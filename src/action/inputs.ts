@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { Logger } from '../foundation/logger.ts';
-import { idTokenAvailable, type InputNames, normalizeOptions, type Options } from '../grammar/options.ts';
+import { idTokenAvailable, type InputNames, normalizeOptions, type Options, parseBoolean } from '../grammar/options.ts';
 
 /** Action input names, as users type them in `with:`. */
 export const INPUT_NAMES: InputNames = {
@@ -29,7 +29,7 @@ export const INPUT_NAMES: InputNames = {
  * Reads and checks every input. Secret inputs are masked the moment they are
  * read, before anything can fail on them. Empty inputs mean "not given".
  */
-export function readInputs(logger: Logger, env: NodeJS.ProcessEnv = process.env): { options: Options; commands: string | undefined } {
+export function readInputs(logger: Logger, env: NodeJS.ProcessEnv = process.env): { options: Options; commands: string | undefined; doctor: boolean } {
   const read = (name: string) => core.getInput(name) || undefined;
   const token = read(INPUT_NAMES.token) ?? env.NODE_AUTH_TOKEN ?? undefined;
   if (token) logger.mask(token);
@@ -63,5 +63,7 @@ export function readInputs(logger: Logger, env: NodeJS.ProcessEnv = process.env)
     { idTokenAvailable: idTokenAvailable(env) },
   );
   const commands = read('commands');
-  return { options, commands: commands !== undefined && commands.trim() !== '' ? commands : undefined };
+  // `doctor: true` adds a doctor line to the run: it then writes nothing, and checks what it would meet.
+  const doctor = parseBoolean(read('doctor'), 'doctor', false);
+  return { options, commands: commands !== undefined && commands.trim() !== '' ? commands : undefined, doctor };
 }

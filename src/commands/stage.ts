@@ -305,6 +305,7 @@ export const stageListCommand: Command<{ pkg: string | undefined }> = {
   flags: [],
   reads: true,
   tokenless: true,
+  auth: 'none',
   parse(line) {
     arity(line, 0, 1, 'stage list [<pkg>]');
     const pkg = line.args[0];
@@ -314,7 +315,7 @@ export const stageListCommand: Command<{ pkg: string | undefined }> = {
     }
     return { pkg };
   },
-  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => stageList(context, pkg) }),
+  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, ...(pkg === undefined ? {} : { pkg }), run: (context) => stageList(context, pkg) }),
 };
 
 /** A stage id: a UUID, as stage publish and stage list show it. */
@@ -333,6 +334,7 @@ export const stageViewCommand: Command<{ id: string }> = {
   flags: [],
   reads: true,
   tokenless: true,
+  auth: 'none',
   parse: (line) => ({ id: stageId(line, 'stage view <id>') }),
   plan: ({ id }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => stageView(context, id) }),
 };
@@ -345,6 +347,7 @@ export const stageDownloadCommand: Command<{ id: string; dir: string | undefined
   flags: [{ name: 'dir', value: true }],
   reads: true,
   tokenless: true,
+  auth: 'none',
   parse: (line) => ({ id: stageId(line, 'stage download <id> [--dir <folder>]'), dir: flagValue(line.flags, 'dir') }),
   plan: ({ id, dir }, { source, cwd }) => oneStep({ label: source.text, reads: true, run: (context) => stageDownload(context, id, path.resolve(cwd, dir ?? '.')) }),
 };
@@ -370,6 +373,7 @@ function stageDecision(action: 'approve' | 'reject'): Command<StageDecision> {
     flags: [{ name: 'dry-run' }, ...WORKSPACE_FLAGS],
     reads: false,
     tokenless: false,
+    auth: 'approval',
     parse(line) {
       const workspaces = workspaceScope(line);
       if (workspaces !== undefined && line.args.length > 0) throw line.fail('name either ids and <pkg>@<version>s or --workspaces/-w, not both');
@@ -383,6 +387,7 @@ function stageDecision(action: 'approve' | 'reject'): Command<StageDecision> {
         steps: decisions.map(({ target, text, checkout }) => ({
           label: text,
           reads: false,
+          ...('name' in target ? { pkg: target.name } : {}),
           ownApproval: action === 'approve',
           ...(action === 'approve' ? { check: ({ client }: { client: RegistryClient }) => preflightApprove(client, target, checkout) } : {}),
           run: (context: CommandContext, stepEnv: StepEnv) => (action === 'approve' ? stageApprove(context, target, data.dryRun, checkout, stepEnv) : stageReject(context, target, data.dryRun)),

@@ -202,6 +202,7 @@ function trustSetup(provider: TrustSpec['provider']): Command<ReturnType<typeof 
     flags: [...PROVIDER_FLAGS[provider], ...PERMISSION_FLAGS, ...WORKSPACE_FLAGS, { name: 'dry-run' }, { name: 'yes' }],
     reads: false,
     tokenless: false,
+    auth: 'trust',
     parse: (line) => parseTrustSetup(provider, line),
     async plan(data, { options, cwd }) {
       const { planTrust } = await import('../plan/trust-stage-plan.ts');
@@ -209,6 +210,7 @@ function trustSetup(provider: TrustSpec['provider']): Command<ReturnType<typeof 
         steps: (await planTrust(data, options, cwd)).map(({ pkg, config, text, notes }) => ({
           label: text,
           reads: false,
+          pkg,
           check: ({ client }) => preflightTrust(client, pkg),
           run: (context) => trustCreate(context, pkg, config, data.dryRun, notes),
         })),
@@ -230,11 +232,12 @@ export const trustListCommand: Command<{ pkg: string }> = {
   // It reads, but through the 2FA gate: it needs a token.
   reads: true,
   tokenless: false,
+  auth: 'trust',
   parse(line) {
     arity(line, 0, 1, 'trust list [<pkg>]');
     return { pkg: line.pkgOrDefault(line.args[0]) };
   },
-  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => trustList(context, pkg) }),
+  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, pkg, run: (context) => trustList(context, pkg) }),
 };
 
 /** `trust revoke [<pkg>] --id <id>`. */
@@ -245,6 +248,7 @@ export const trustRevokeCommand: Command<{ pkg: string; id: string; dryRun: bool
   flags: [{ name: 'id', value: true }, { name: 'dry-run' }],
   reads: false,
   tokenless: false,
+  auth: 'trust',
   parse(line) {
     arity(line, 0, 1, 'trust revoke [<pkg>] --id <id>');
     const id = flagValue(line.flags, 'id');
@@ -252,5 +256,5 @@ export const trustRevokeCommand: Command<{ pkg: string; id: string; dryRun: bool
     if (!UUID.test(id)) throw line.fail(`--id must be a trusted publisher's id, a UUID, not "${id}"`);
     return { pkg: line.pkgOrDefault(line.args[0]), id, dryRun: line.flags.get('dry-run') === true };
   },
-  plan: ({ pkg, id, dryRun }, { source }) => oneStep({ label: source.text, reads: false, run: (context) => trustRevoke(context, pkg, id, dryRun) }),
+  plan: ({ pkg, id, dryRun }, { source }) => oneStep({ label: source.text, reads: false, pkg, run: (context) => trustRevoke(context, pkg, id, dryRun) }),
 };
