@@ -309,7 +309,8 @@ async function diagnose(context: CommandContext, env: StepEnv, data: DoctorLine,
     if (canTotp && webOffered !== true) return { auth: 'token + TOTP' };
     if (canTotp && webOffered === true) return { auth: options.authType === 'auto' ? 'token + TOTP (or a web approval, if the account answers codes with one)' : 'token + TOTP' };
     if (canWeb && webOffered !== false) return { auth: 'token + web approval' };
-    return { fail: `the registry offers this account no web approval (it asks for a one-time password), and ${options.names.otpSecret} is not set: set it to the account's TOTP secret` };
+    const settings = options.authType === 'web' ? ` (and ${options.names.authType} to auto)` : '';
+    return { fail: `the registry offers this account no web approval (it asks for a one-time password), and ${options.names.otpSecret} is not set: set it to the account's TOTP secret${settings}` };
   };
   const accountRow = accountFinding(report.account.tfa, options, canTotp, canWeb, webOffered, secretProven, report.token.bypass2fa);
   report.account.detail = [report.account.detail, accountRow.text].filter(Boolean).join('; ');
