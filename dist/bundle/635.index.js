@@ -14,6 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   idTokenAvailable: () => (/* binding */ idTokenAvailable),
 /* harmony export */   normalizeOptions: () => (/* binding */ normalizeOptions),
 /* harmony export */   otpPacing: () => (/* binding */ otpPacing),
+/* harmony export */   parseBoolean: () => (/* binding */ parseBoolean),
 /* harmony export */   parseRegistry: () => (/* binding */ parseRegistry)
 /* harmony export */ });
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);

@@ -74,7 +74,8 @@ function readInputs(logger, env = process.env) {
             logger.mask(secret);
     const options = (0,grammar_options.normalizeOptions)(raw, { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' }, { idTokenAvailable: (0,grammar_options.idTokenAvailable)(env) });
     const commands = read('commands');
-    return { options, commands: commands !== undefined && commands.trim() !== '' ? commands : undefined };
+    const doctor = (0,grammar_options.parseBoolean)(read('doctor'), 'doctor', false);
+    return { options, commands: commands !== undefined && commands.trim() !== '' ? commands : undefined, doctor };
 }
 
 ;// CONCATENATED MODULE: ./lib/action/outputs.js
@@ -107,6 +108,10 @@ async function writeSummary(report, redactor, auth) {
         cell(clean(result.detail)),
     ]);
     const summary = core/* summary */.z.addHeading(clean(heading(report)), 3).addRaw(`<p>Registry: <code>${clean(report.registry)}</code>. ${clean(auth)}</p>`, true);
+    for (const { table } of report.tables ?? []) {
+        summary.addHeading(clean(table.title), 4);
+        summary.addTable([table.columns.map((data) => ({ data: clean(data), header: true })), ...table.rows.map((row) => row.map((text) => cell(clean(text))))]);
+    }
     if (report.approvals)
         summary.addRaw(`<p>Web approvals given during the run: ${report.approvals}.</p>`, true);
     if (report.packages) {
@@ -142,6 +147,9 @@ async function writeSummary(report, redactor, auth) {
 function heading(report) {
     const written = report.results.filter((result) => result.outcome === 'published' || result.outcome === 'done' || result.outcome === 'tagged' || result.outcome === 'staged').length;
     const failed = report.results.find((result) => result.outcome === 'failed');
+    const table = report.tables?.[0]?.table;
+    if (table && written === 0 && !failed)
+        return table.title;
     if (failed) {
         const where = failed.line > 0 ? `line ${failed.line} (${failed.command})` : failed.command;
         return `npm-totp-publish failed at ${where}; ${written} write${written === 1 ? '' : 's'} done before it`;
@@ -224,11 +232,13 @@ async function run() {
             report = { published: false, name: undefined, version: undefined, tag: undefined, registry: shownRegistry(core/* getInput */.V4('registry')), results: [(0,result/* failedResult */.N)(0, 'inputs', refusal, 0)], error: refusal };
             throw refusal;
         }
-        const { options, commands } = read;
-        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(172), __webpack_require__.e(30), __webpack_require__.e(620)]).then(__webpack_require__.bind(__webpack_require__, 8239)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const { options, commands, doctor } = read;
+        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(172), __webpack_require__.e(58), __webpack_require__.e(860)]).then(__webpack_require__.bind(__webpack_require__, 860)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
         auth = authSummary(options, idTokens !== undefined);
-        report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {
+        const doctorLine = { words: ['doctor'], inputName: 'doctor' };
+        const input = commands === undefined ? (doctor ? doctorLine : undefined) : { block: commands, inputName: 'commands', ...(doctor ? { also: doctorLine } : {}) };
+        report = await runCommands(options, input, {
             clock: clock/* systemClock */.m,
             logger,
             cwd: process.cwd(),
@@ -242,7 +252,7 @@ async function run() {
     }
     writeOutputs(report, redactor);
     await writeSummary(report, redactor, auth).catch((error) => {
-        core/* warning */.$e(redactor.redact(`Could not write the job summary: ${(0,describe_error/* describeError */.U)(error)}. The results are in the step's outputs.`));
+        core/* warning */.$e(redactor.redact(`Could not write the job summary: ${(0,describe_error/* describeError */.Uc)(error)}. The results are in the step's outputs.`));
     });
     if (report.error !== undefined)
         failRun(report, redactor);
@@ -250,7 +260,7 @@ async function run() {
 async function unknownCommand(block) {
     if (block.trim() === '')
         return undefined;
-    const [{ COMMANDS }, { blockWordsProblem }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(172), __webpack_require__.e(30)]).then(__webpack_require__.bind(__webpack_require__, 5030)), __webpack_require__.e(/* import() */ 474).then(__webpack_require__.bind(__webpack_require__, 474))]);
+    const [{ COMMANDS }, { blockWordsProblem }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(172), __webpack_require__.e(58)]).then(__webpack_require__.bind(__webpack_require__, 3058)), __webpack_require__.e(/* import() */ 474).then(__webpack_require__.bind(__webpack_require__, 474))]);
     return blockWordsProblem(block, COMMANDS, { inputName: 'commands' });
 }
 function failRun(report, redactor) {
@@ -261,7 +271,7 @@ function failRun(report, redactor) {
             core/* info */.pq((0,log_text/* inertText */.U)(redactor.redact(`  ${result.line > 0 ? `line ${result.line}: ` : ''}${result.outcome.padEnd(9)} ${result.command}`)));
     }
     if (failed && failed.line > 0) {
-        core/* error */.z3(redactor.redact((0,describe_error/* describeError */.U)(report.error)), { title: redactor.redact(`commands line ${failed.line}: ${failed.command}`) });
+        core/* error */.z3(redactor.redact((0,describe_error/* describeError */.Uc)(report.error)), { title: redactor.redact(`commands line ${failed.line}: ${failed.command}`) });
         process.exitCode = core/* ExitCode */.yU.Failure;
         return;
     }
@@ -273,7 +283,7 @@ function fail(error, redactor) {
         return;
     }
     core/* debug */.Yz(redactor.redact(error instanceof Error && error.stack ? error.stack : String(error)));
-    core/* setFailed */.C1(redactor.redact((0,describe_error/* describeError */.U)(error)));
+    core/* setFailed */.C1(redactor.redact((0,describe_error/* describeError */.Uc)(error)));
 }
 function authSummary(options, oidcAvailable) {
     const otp = options.secret && options.authType !== 'web'
@@ -313,10 +323,13 @@ const systemClock = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ describeReason),
-/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */   Gk: () => (/* binding */ describeReason),
+/* harmony export */   Uc: () => (/* binding */ describeError)
 /* harmony export */ });
+/* unused harmony export TOKEN_EXPIRED */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
+/* harmony import */ var _refusals_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(252);
+
 
 function describeError(error) {
     if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProductError */ .kw)(error))
@@ -342,8 +355,12 @@ function describeReason(error) {
 }
 const TOKEN_REFUSED = 'the registry refused the token, which may be invalid, expired or revoked, or made for another registry ' +
     '(for registry.npmjs.org, create a new granular access token with read and write access to the package and store it in place of the old one)';
+const TOKEN_EXPIRED = 'the registry says the token expired or was revoked ("Access token expired or revoked"): create a new granular access token with read and write access to the package ' +
+    `and store it in place of the old one; ${_refusals_js__WEBPACK_IMPORTED_MODULE_1__/* .TOKEN_LIFETIMES */ .J2}`;
 function refusedCredential(error) {
     const record = error;
+    if ((0,_refusals_js__WEBPACK_IMPORTED_MODULE_1__/* .expiredTokenNotice */ .PM)(error) !== undefined)
+        return TOKEN_EXPIRED;
     if (record?.statusCode !== 401 || record.code === 'EOTP' || record.code === 'EAUTHIP')
         return undefined;
     if (typeof record.method !== 'string' || typeof record.uri !== 'string')
@@ -383,6 +400,86 @@ class InputError extends ProductError {
 }
 function isProductError(error) {
     return error instanceof ProductError;
+}
+
+
+/***/ }),
+
+/***/ 3505:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GI: () => (/* binding */ errorHeader),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   p3: () => (/* binding */ isSigstoreFailure),
+/* harmony export */   zU: () => (/* binding */ failureKind)
+/* harmony export */ });
+/* unused harmony export connectionFailure */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
+/* harmony import */ var _is_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9319);
+
+
+function statusOf(error) {
+    return (0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && typeof error.statusCode === 'number' ? error.statusCode : undefined;
+}
+function errorHeader(error, name) {
+    if (!(0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) || !(0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error.headers))
+        return undefined;
+    const value = error.headers[name];
+    if (Array.isArray(value))
+        return typeof value[0] === 'string' ? value[0] : undefined;
+    return typeof value === 'string' ? value : undefined;
+}
+const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'UND_ERR_SOCKET']);
+const UNSENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EINVALIDPROXY']);
+const RETRYABLE_UNSENT = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+function connectionFailure(error) {
+    if (!(0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) || statusOf(error) !== undefined)
+        return undefined;
+    if (typeof error.code === 'string' && UNSENT_CODES.has(error.code))
+        return 'unsent';
+    if (typeof error.code === 'string' && LOST_CODES.has(error.code))
+        return 'lost';
+    return error.type === 'request-timeout' || error.type === 'body-timeout' ? 'lost' : undefined;
+}
+const SIGSTORE_CODES = new Set(['CA_CREATE_SIGNING_CERTIFICATE_ERROR', 'TLOG_CREATE_ENTRY_ERROR', 'TLOG_FETCH_ENTRY_ERROR', 'TSA_CREATE_TIMESTAMP_ERROR', 'IDENTITY_TOKEN_READ_ERROR', 'IDENTITY_TOKEN_PARSE_ERROR']);
+const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', ...SIGSTORE_CODES]);
+function isSigstoreFailure(error) {
+    return (0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && typeof error.code === 'string' && SIGSTORE_CODES.has(error.code);
+}
+function failureKind(error) {
+    const status = statusOf(error);
+    if (status !== undefined)
+        return status === 408 || status >= 500 ? 'unclear' : 'refused';
+    if ((0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && typeof error.code === 'string' && LOCAL_CODES.has(error.code))
+        return 'unsent';
+    const failure = connectionFailure(error);
+    if (failure === 'unsent')
+        return 'unsent';
+    if (failure === 'lost')
+        return 'unclear';
+    return error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ ? 'refused' : 'unclear';
+}
+function isTransient(error) {
+    const status = statusOf(error);
+    if (status !== undefined)
+        return status === 408 || status >= 500;
+    const failure = connectionFailure(error);
+    return failure === 'lost' || (failure === 'unsent' && (0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && RETRYABLE_UNSENT.has(error.code));
+}
+
+
+/***/ }),
+
+/***/ 9319:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
@@ -441,6 +538,89 @@ function replaceAll(text, values) {
 
 /***/ }),
 
+/***/ 252:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J2: () => (/* binding */ TOKEN_LIFETIMES),
+/* harmony export */   Os: () => (/* binding */ credentialRefusal),
+/* harmony export */   PM: () => (/* binding */ expiredTokenNotice),
+/* harmony export */   gz: () => (/* binding */ TokenError),
+/* harmony export */   sM: () => (/* binding */ isExpiredNotice),
+/* harmony export */   xf: () => (/* binding */ isBypassRefusal)
+/* harmony export */ });
+/* unused harmony exports BypassTokenError, StageOnlyError, isStageOnlyRefusal */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
+/* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3505);
+/* harmony import */ var _is_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9319);
+
+
+
+const TOKEN_LIFETIMES = 'granular write tokens live 7 days unless you choose longer, and 90 days at most, so plan to renew it';
+function expiredTokenNotice(error) {
+    const notice = (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorHeader */ .GI)(error, 'npm-notice');
+    return notice !== undefined && /expired or revoked/i.test(notice) ? notice : undefined;
+}
+function isExpiredNotice(notice) {
+    return notice !== undefined && /expired or revoked/i.test(notice);
+}
+class TokenError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(what, status, reason, options = {}) {
+        const answered = status === undefined ? '' : ` (it answered ${status})`;
+        super('ETOKEN', (reason === 'expired'
+            ? `The registry says the token expired or was revoked ("Access token expired or revoked"): it refused ${what}${answered}. `
+            : `The registry refused the token for ${what}${answered}: it is invalid, expired or revoked, or made for another registry. `) +
+            `Create a new granular access token with read and write access to the package (npmjs.com → Access Tokens → Generate New Token → Granular) and store it in place of the old one; ${TOKEN_LIFETIMES}.`, options);
+    }
+}
+class BypassTokenError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(label, names, options = {}) {
+        super('EBYPASSTOKEN', `The registry refused "${label}" to a token that bypasses two-factor authentication (403 Forbidden2FABypassGAT): since August 2026, owner, access, mfa, trust and token changes always need 2FA. ` +
+            `Use a granular token without "Bypass two-factor authentication" for these writes, and this product answers the 2FA itself: set ${names.secretInput} to the account's TOTP secret, ` +
+            `or leave it empty (${names.authTypeInput} auto) and a person approves each write on npm's web page while the job waits.`, options);
+    }
+}
+class StageOnlyError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(label, trusted, options = {}) {
+        const who = trusted === true
+            ? "this job's trusted publisher may only stage versions (npm trusted publishing with --allow-stage-publish and not --allow-publish)"
+            : trusted === false
+                ? 'the token may only stage versions (a "read and write (stage only)" token)'
+                : "the credential may only stage versions (a stage-only token, or a trusted publisher allowed to stage and not to publish)";
+        const allow = trusted === true ? "allow publishing on the package's trusted publisher (trust github ... --allow-publish, or on npmjs.com)" : trusted === false ? 'use a token that may publish' : "allow publishing (trust github ... --allow-publish, or a token that may publish)";
+        super('ESTAGEONLY', `The registry refused "${label}": ${who} (403 OIDC permission denied for this action). Nothing was published. ` +
+            `Stage it instead (stage publish, then a person with 2FA approves it with stage approve), or ${allow}.`, options);
+    }
+}
+function bodyText(error) {
+    if (!(0,_is_record_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(error) || !(0,_is_record_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(error.body))
+        return '';
+    return ['code', 'error', 'message'].map((key) => ((0,_is_record_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(error.body) && typeof error.body[key] === 'string' ? error.body[key] : '')).join(' ');
+}
+function isBypassRefusal(error) {
+    if ((0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(error) !== 403)
+        return false;
+    return /Forbidden2FABypassGAT|tokens that bypass two-factor authentication/i.test(bodyText(error));
+}
+function isStageOnlyRefusal(error) {
+    return (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(error) === 403 && /OIDC permission denied/i.test(bodyText(error));
+}
+function credentialRefusal(error, label, context) {
+    const status = (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(error);
+    if (status === undefined)
+        return undefined;
+    if (expiredTokenNotice(error) !== undefined && !context.trusted)
+        return new TokenError(`"${label}"`, status, 'expired', { cause: error });
+    if (isBypassRefusal(error))
+        return new BypassTokenError(label, context, { cause: error });
+    if (isStageOnlyRefusal(error) && context.npmCommand === 'publish')
+        return new StageOnlyError(label, context.trusted, { cause: error });
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 5021:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -462,7 +642,7 @@ const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
 /* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(403);
 
 function failedResult(line, command, error, durationMs) {
-    return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .U)(error) };
+    return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error) };
 }
 function outcomeResult(line, command, outcome, tally, durationMs) {
     const published = outcome.published === true;

@@ -29,12 +29,14 @@ export async function run(): Promise<void> {
       report = { published: false, name: undefined, version: undefined, tag: undefined, registry: shownRegistry(core.getInput('registry')), results: [failedResult(0, 'inputs', refusal, 0)], error: refusal };
       throw refusal;
     }
-    const { options, commands } = read;
+    const { options, commands, doctor } = read;
     // The engine (and npm's libraries) only once the inputs are accepted.
     const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([import('../run/run.ts'), import('../run/id-tokens.ts')]);
     const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
     auth = authSummary(options, idTokens !== undefined);
-    report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {
+    const doctorLine = { words: ['doctor'], inputName: 'doctor' };
+    const input = commands === undefined ? (doctor ? doctorLine : undefined) : { block: commands, inputName: 'commands', ...(doctor ? { also: doctorLine } : {}) };
+    report = await runCommands(options, input, {
       clock: systemClock,
       logger,
       cwd: process.cwd(),

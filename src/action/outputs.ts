@@ -44,6 +44,11 @@ export async function writeSummary(report: RunReport, redactor: Redactor, auth: 
     cell(clean(result.detail)),
   ]);
   const summary = core.summary.addHeading(clean(heading(report)), 3).addRaw(`<p>Registry: <code>${clean(report.registry)}</code>. ${clean(auth)}</p>`, true);
+  // A command's own table (doctor's findings), each cell text from outside as much as from us.
+  for (const { table } of report.tables ?? []) {
+    summary.addHeading(clean(table.title), 4);
+    summary.addTable([table.columns.map((data) => ({ data: clean(data), header: true })), ...table.rows.map((row) => row.map((text) => cell(clean(text))))]);
+  }
   if (report.approvals) summary.addRaw(`<p>Web approvals given during the run: ${report.approvals}.</p>`, true);
   if (report.packages) {
     const packageIcons: Record<PackageResult['outcome'], string> = {
@@ -78,6 +83,9 @@ export async function writeSummary(report: RunReport, redactor: Redactor, auth: 
 function heading(report: RunReport): string {
   const written = report.results.filter((result) => result.outcome === 'published' || result.outcome === 'done' || result.outcome === 'tagged' || result.outcome === 'staged').length;
   const failed = report.results.find((result) => result.outcome === 'failed');
+  // A run that wrote nothing and gave a table (doctor): its title says how it went.
+  const table = report.tables?.[0]?.table;
+  if (table && written === 0 && !failed) return table.title;
   if (failed) {
     const where = failed.line > 0 ? `line ${failed.line} (${failed.command})` : failed.command;
     return `npm-totp-publish failed at ${where}; ${written} write${written === 1 ? '' : 's'} done before it`;

@@ -37,7 +37,7 @@ const OPTIONS = `Options:
   -h, --help                 this help (after a command: that command's)
   -v, --version              this tool's version
 
-Monorepos (publish, stage publish, dist-tag add, trust, stage approve and reject take --workspaces or -w):
+Monorepos (publish, stage publish, dist-tag add, trust, stage approve and reject, doctor take --workspaces or -w):
   --workspaces               every workspace package of the monorepo in --package (npm/yarn workspaces, pnpm-workspace.yaml)
   -w, --workspace <x>        a workspace package by name, folder or glob (repeatable)
   --include-workspace-root   the monorepo's root package too

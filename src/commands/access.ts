@@ -44,6 +44,7 @@ export const accessSetCommand: Command<AccessSetting> = {
   flags: [],
   reads: false,
   byOidc: false,
+  auth: 'governance',
   parse(line) {
     arity(line, 1, 2, 'access set status=public|private [<pkg>] or access set mfa=none|publish|automation [<pkg>]');
     const [key, value] = (line.args[0] as string).split('=', 2);
@@ -55,7 +56,7 @@ export const accessSetCommand: Command<AccessSetting> = {
     if (key === 'mfa' && (value === 'none' || value === 'publish' || value === 'automation')) return { pkg, mfa: value };
     throw line.fail(`"${line.args[0]}" is not a setting; use status=public, status=private, mfa=none, mfa=publish or mfa=automation`);
   },
-  plan: (data, { source }) => oneStep({ label: source.text, reads: false, run: (context) => ('status' in data ? setStatus(context, data.pkg, data.status) : setMfa(context, data.pkg, data.mfa)) }),
+  plan: (data, { source }) => oneStep({ label: source.text, reads: false, pkg: data.pkg, run: (context) => ('status' in data ? setStatus(context, data.pkg, data.status) : setMfa(context, data.pkg, data.mfa)) }),
 };
 
 /** `access get status [<pkg>]`. */
@@ -66,10 +67,11 @@ export const accessGetCommand: Command<{ pkg: string }> = {
   flags: [],
   reads: true,
   byOidc: true,
+  auth: 'none',
   parse(line) {
     arity(line, 1, 2, 'access get status [<pkg>]');
     if (line.args[0] !== 'status') throw line.fail(`access get takes status, not "${line.args[0]}"`);
     return { pkg: line.pkgOrDefault(line.args[1]) };
   },
-  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => getStatus(context, pkg) }),
+  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, pkg, run: (context) => getStatus(context, pkg) }),
 };

@@ -35,10 +35,11 @@ export const deprecateCommand: Command<{ pkg: string; range: string; message: st
   flags: [],
   reads: false,
   byOidc: false,
+  auth: 'package',
   parse(line) {
     arity(line, 2, 2, 'deprecate <pkg>[@<range>] <message> (quote the message; an empty "" message undeprecates)');
     const spec = rangeSpec(line, line.args[0] as string);
     return { pkg: spec.name, range: spec.range, message: line.args[1] as string };
   },
-  plan: ({ pkg, range, message }, { source }) => oneStep({ label: source.text, reads: false, run: (context) => deprecate(context, pkg, range, message) }),
+  plan: ({ pkg, range, message }, { source }) => oneStep({ label: source.text, reads: false, pkg, run: (context) => deprecate(context, pkg, range, message) }),
 };

@@ -57,6 +57,7 @@ export const distTagAddCommand: Command<DistTagAddLine> = {
   flags: WORKSPACE_FLAGS,
   reads: false,
   byOidc: false,
+  auth: 'package',
   parse(line) {
     const workspaces = workspaceScope(line);
     if (workspaces !== undefined) {
@@ -69,7 +70,7 @@ export const distTagAddCommand: Command<DistTagAddLine> = {
     return { pkg: spec.name, version: spec.version, tag: checkedTag(line, line.args[1] ?? 'latest') };
   },
   async plan(data, { options, cwd, source }) {
-    const step = (pkg: string, version: string, label: string) => ({ label, reads: false, run: (context: CommandContext) => distTagAdd(context, pkg, version, data.tag) });
+    const step = (pkg: string, version: string, label: string) => ({ label, reads: false, pkg, run: (context: CommandContext) => distTagAdd(context, pkg, version, data.tag) });
     if (!('workspaces' in data)) return oneStep(step(data.pkg, data.version, source.text));
     const { workspaceVersions } = await import('../plan/workspace-plan.ts');
     const packages = await workspaceVersions(data.workspaces, data.includeWorkspaceRoot, options, cwd);
@@ -85,6 +86,7 @@ export const distTagRmCommand: Command<{ pkg: string; tag: string }> = {
   flags: [],
   reads: false,
   byOidc: false,
+  auth: 'package',
   parse(line) {
     arity(line, 1, 2, 'dist-tag rm <pkg> <tag>');
     const [pkg, tag] = line.args.length === 2 ? line.args : [undefined, line.args[0]];
@@ -92,7 +94,7 @@ export const distTagRmCommand: Command<{ pkg: string; tag: string }> = {
     if (tag === 'latest') throw line.fail('the latest tag cannot be removed (npm refuses it); point it at another version with dist-tag add instead');
     return { pkg: line.pkgOrDefault(pkg), tag: tag as string };
   },
-  plan: ({ pkg, tag }, { source }) => oneStep({ label: source.text, reads: false, run: (context) => distTagRm(context, pkg, tag) }),
+  plan: ({ pkg, tag }, { source }) => oneStep({ label: source.text, reads: false, pkg, run: (context) => distTagRm(context, pkg, tag) }),
 };
 
 /** `dist-tag ls [<pkg>]`. */
@@ -103,9 +105,10 @@ export const distTagLsCommand: Command<{ pkg: string }> = {
   flags: [],
   reads: true,
   byOidc: true,
+  auth: 'none',
   parse(line) {
     arity(line, 0, 1, 'dist-tag ls [<pkg>]');
     return { pkg: line.pkgOrDefault(line.args[0]) };
   },
-  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => distTagLs(context, pkg) }),
+  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, pkg, run: (context) => distTagLs(context, pkg) }),
 };

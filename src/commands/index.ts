@@ -2,6 +2,7 @@ import { findCommand, type FlagSpec, splitFlags } from '../grammar/line.ts';
 import { accessGetCommand, accessSetCommand } from './access.ts';
 import type { Command } from './command.ts';
 import { deprecateCommand } from './deprecate.ts';
+import { doctorCommand } from './doctor.ts';
 import { distTagAddCommand, distTagLsCommand, distTagRmCommand } from './dist-tag.ts';
 import { ownerAddCommand, ownerLsCommand, ownerRmCommand } from './owner.ts';
 import { publishLineCommand, stagePublishCommand } from './publish.ts';
@@ -36,6 +37,7 @@ export const COMMANDS: ReadonlyArray<Command<unknown>> = [
   stageDownloadCommand,
   stageApproveCommand,
   stageRejectCommand,
+  doctorCommand,
 ];
 
 /** Every flag any command takes (each name once): the CLI tells them from its own. */

@@ -72,6 +72,7 @@ function ownerChange(action: 'add' | 'rm'): Command<{ user: string; pkg: string 
     flags: [],
     reads: false,
     byOidc: false,
+    auth: 'governance',
     parse(line) {
       arity(line, 1, 2, `owner ${action} <user> [<pkg>]`);
       const user = line.args[0] as string;
@@ -83,6 +84,7 @@ function ownerChange(action: 'add' | 'rm'): Command<{ user: string; pkg: string 
       oneStep({
         label: source.text,
         reads: false,
+        pkg,
         check: async ({ client, users }) => void (await lookUpUser({ client, users }, user)),
         run: (context) => changeOwner(context, action, user, pkg),
       }),
@@ -100,9 +102,10 @@ export const ownerLsCommand: Command<{ pkg: string }> = {
   flags: [],
   reads: true,
   byOidc: true,
+  auth: 'none',
   parse(line) {
     arity(line, 0, 1, 'owner ls [<pkg>]');
     return { pkg: line.pkgOrDefault(line.args[0]) };
   },
-  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => listOwners(context, pkg) }),
+  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, pkg, run: (context) => listOwners(context, pkg) }),
 };

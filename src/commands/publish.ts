@@ -93,6 +93,7 @@ function publishCommand(stage: boolean): Command<PublishCommand> {
     reads: false,
     // By trusted publishing (OIDC), a publish needs no token.
     byOidc: true,
+    auth: stage ? 'stage' : 'publish',
     parse: (line) => parsePublish(line, stage),
     plan: planPublishLine,
   };
@@ -109,6 +110,7 @@ function publishStep(plan: PublishPlan, read?: () => Packument | undefined): Ste
   return {
     label: `${plan.command.stage ? 'stage publish' : 'publish'} ${id}`,
     name: plan.name,
+    pkg: plan.name,
     reads: false,
     reconciles: true,
     version: { name: plan.name, version: plan.version, tag: plan.tag },

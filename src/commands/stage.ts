@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeReason } from '../foundation/describe-error.ts';
 import { ProductError } from '../foundation/errors.ts';
-import { statusOf } from '../foundation/http-errors.ts';
+import { errorHeader, statusOf } from '../foundation/http-errors.ts';
 import semver from 'semver';
 import { arity, flagValue, type Line, safeNpa, UUID, WORKSPACE_FLAGS, workspaceScope } from '../grammar/line.ts';
 import { packageNameProblem } from '../grammar/validate.ts';
@@ -116,26 +116,86 @@ function holds(checkout: { name: string; version: string }, entry: StagedEntry):
  * show the version document the registry will serve; it is read back right
  * after the approval, and one whose install fields (dependencies, bin,
  * scripts, engines, os, cpu...) are not the checkout's fails the step
- * (EMANIFESTMISMATCH), saying what to do.
+ * (EMANIFESTMISMATCH), saying what to do. A version the registry still
+ * validates (listed `validating`, or an approval answered 409) is waited
+ * for, within a bound (ValidationWait), and approved once it is `staged`.
  */
 async function stageApprove(context: CommandContext, target: StageTarget, dryRun: boolean, checkout: Checkout | UncomparableCheckout | undefined, env: StepEnv): Promise<CommandOutcome> {
   const { client } = context;
-  const { entry, published, label } = await resolveTarget(client, target);
-  if (published) return { status: 'unchanged', detail: `${label} is already published: nothing to approve` };
-  if (!entry) throw notStaged(target, label, client.registry);
-  const { note: compared, manifest } = await compareWithCheckout(context, entry, checkout, env);
-  if (context.dryRun || dryRun) return { status: 'dry-run', stageId: entry.id, detail: `would approve ${entry.id}, publishing ${label} with tag ${entry.tag}${compared}` };
-  try {
-    await otpWrite(context, `stage approve ${entry.id} (${label})`, 'stage', (npmHeaders) => approveStaged(client, entry.id, npmHeaders));
-  } catch (error) {
-    if (error instanceof ProductError) throw error;
-    // The answer may have been lost after the approval landed (the entry is then gone): the packument says.
-    const after = await readPackument(client, entry.packageName, { write: true }).catch(() => undefined);
-    if (!after?.versions?.[entry.version]) throw error;
-    context.logger.info(`${label} is in the registry: the approval of ${entry.id} did land.`);
+  const validation = new ValidationWait(context);
+  let compared: { note: string; manifest?: Record<string, unknown> } | undefined;
+  for (;;) {
+    const { entry, published, label } = await resolveTarget(client, target);
+    if (published) return { status: 'unchanged', detail: `${label} is already published: nothing to approve` };
+    if (!entry) throw notStaged(target, label, client.registry);
+    if (entry.status === 'validating') {
+      // No write yet, so no code or approval is spent on an entry the registry would refuse (409).
+      await validation.wait(entry, 'its status is validating');
+      continue;
+    }
+    compared ??= await compareWithCheckout(context, entry, checkout, env);
+    const { note, manifest } = compared;
+    if (context.dryRun || dryRun) return { status: 'dry-run', stageId: entry.id, detail: `would approve ${entry.id}, publishing ${label} with tag ${entry.tag}${note}` };
+    try {
+      await otpWrite(context, `stage approve ${entry.id} (${label})`, 'stage', (npmHeaders) => approveStaged(client, entry.id, npmHeaders));
+    } catch (error) {
+      if (error instanceof ProductError) throw error;
+      if (statusOf(error) === 409) {
+        // Still validating after all (it was listed as staged a moment ago): wait, read it again, approve again.
+        await validation.wait(entry, `the registry answered the approval 409 (${describeReason(error)})`, retryAfterMs(error));
+        continue;
+      }
+      // The answer may have been lost after the approval landed (the entry is then gone): the packument says.
+      const after = await readPackument(client, entry.packageName, { write: true }).catch(() => undefined);
+      if (!after?.versions?.[entry.version]) throw error;
+      context.logger.info(`${label} is in the registry: the approval of ${entry.id} did land.`);
+    }
+    const checked = manifest === undefined ? '' : await checkPublishedDocument(context, entry, manifest);
+    return { status: 'done', stageId: entry.id, detail: `approved ${entry.id}: ${label} is published with tag ${entry.tag}${note}${checked}` };
   }
-  const checked = manifest === undefined ? '' : await checkPublishedDocument(context, entry, manifest);
-  return { status: 'done', stageId: entry.id, detail: `approved ${entry.id}: ${label} is published with tag ${entry.tag}${compared}${checked}` };
+}
+
+/** The longest a `stage approve` waits, in all, for the registry to finish validating a staged version. */
+export const MAX_VALIDATION_WAIT_MS = 10 * 60 * 1000;
+
+/**
+ * Waits for a staged version the registry still validates (npmjs lists it as `validating` and answers an
+ * approval 409 until it is `staged`): 1, 2, 4, 8, 16 s, then every 30 s (or what a `Retry-After` asks, within
+ * that), on the injected clock, each wait logged; ESTAGEVALIDATING once MAX_VALIDATION_WAIT_MS would pass.
+ */
+class ValidationWait {
+  readonly #context: CommandContext;
+  #waits = 0;
+  #waitedMs = 0;
+
+  constructor(context: CommandContext) {
+    this.#context = context;
+  }
+
+  async wait(entry: StagedEntry, why: string, retryAfter?: number): Promise<void> {
+    const label = `${entry.packageName}@${entry.version}`;
+    const planned = Math.min(30_000, 1000 * 2 ** this.#waits);
+    const ms = retryAfter === undefined ? planned : Math.min(30_000, Math.max(1000, retryAfter));
+    if (this.#waitedMs + ms > MAX_VALIDATION_WAIT_MS) {
+      throw new ProductError(
+        'ESTAGEVALIDATING',
+        `${label} (staged as ${entry.id}) was still being validated by the registry after ${Math.round(this.#waitedMs / 1000)} s of waiting (${why}); nothing was approved. ` +
+          `Run the approval again later (stage approve ${label}): the registry validates a staged version before it can be approved.`,
+        { received: label },
+      );
+    }
+    this.#context.logger.info(`${label} (staged as ${entry.id}) is still being validated by the registry (${why}); waiting ${ms / 1000} s before approving it (waited ${Math.round(this.#waitedMs / 1000)} s of at most ${MAX_VALIDATION_WAIT_MS / 60_000} min).`);
+    await this.#context.otp.clock.sleep(ms);
+    this.#waits += 1;
+    this.#waitedMs += ms;
+    this.#context.tally.waitedMs += ms;
+  }
+}
+
+/** A `Retry-After` in ms (delta-seconds only), or undefined. */
+function retryAfterMs(error: unknown): number | undefined {
+  const header = errorHeader(error, 'retry-after')?.trim();
+  return header !== undefined && /^\d+$/.test(header) ? Number(header) * 1000 : undefined;
 }
 
 /**
@@ -245,6 +305,7 @@ export const stageListCommand: Command<{ pkg: string | undefined }> = {
   flags: [],
   reads: true,
   byOidc: true,
+  auth: 'none',
   parse(line) {
     arity(line, 0, 1, 'stage list [<pkg>]');
     const pkg = line.args[0];
@@ -254,7 +315,7 @@ export const stageListCommand: Command<{ pkg: string | undefined }> = {
     }
     return { pkg };
   },
-  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => stageList(context, pkg) }),
+  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, ...(pkg === undefined ? {} : { pkg }), run: (context) => stageList(context, pkg) }),
 };
 
 /** A stage id: a UUID, as stage publish and stage list show it. */
@@ -273,6 +334,7 @@ export const stageViewCommand: Command<{ id: string }> = {
   flags: [],
   reads: true,
   byOidc: true,
+  auth: 'none',
   parse: (line) => ({ id: stageId(line, 'stage view <id>') }),
   plan: ({ id }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => stageView(context, id) }),
 };
@@ -285,6 +347,7 @@ export const stageDownloadCommand: Command<{ id: string; dir: string | undefined
   flags: [{ name: 'dir', value: true }],
   reads: true,
   byOidc: true,
+  auth: 'none',
   parse: (line) => ({ id: stageId(line, 'stage download <id> [--dir <folder>]'), dir: flagValue(line.flags, 'dir') }),
   plan: ({ id, dir }, { source, cwd }) => oneStep({ label: source.text, reads: true, run: (context) => stageDownload(context, id, path.resolve(cwd, dir ?? '.')) }),
 };
@@ -310,6 +373,7 @@ function stageDecision(action: 'approve' | 'reject'): Command<StageDecision> {
     flags: [{ name: 'dry-run' }, ...WORKSPACE_FLAGS],
     reads: false,
     byOidc: false,
+    auth: 'approval',
     parse(line) {
       const workspaces = workspaceScope(line);
       if (workspaces !== undefined && line.args.length > 0) throw line.fail('name either ids and <pkg>@<version>s or --workspaces/-w, not both');
@@ -329,6 +393,7 @@ function stageDecision(action: 'approve' | 'reject'): Command<StageDecision> {
           // Each version of a line of several (or of --workspaces) is a result of its own: `stage approve @s/a@1.0.0`.
           label: decisions.length === 1 && data.workspaces === undefined ? data.text : ['stage', action, 'id' in target ? target.id : `${target.name}@${target.version}`].join(' '),
           reads: false,
+          ...('name' in target ? { pkg: target.name } : {}),
           ...(action === 'approve' ? { check: ({ client }: { client: RegistryClient }) => preflightApprove(client, target, checkout) } : {}),
           run: (context: CommandContext, stepEnv: StepEnv) => (action === 'approve' ? stageApprove(context, target, data.dryRun, checkout, stepEnv) : stageReject(context, target, data.dryRun)),
         })),

@@ -202,6 +202,7 @@ function trustSetup(provider: TrustSpec['provider']): Command<ReturnType<typeof 
     flags: [...PROVIDER_FLAGS[provider], ...PERMISSION_FLAGS, ...WORKSPACE_FLAGS, { name: 'dry-run' }, { name: 'yes' }],
     reads: false,
     byOidc: false,
+    auth: 'trust',
     parse: (line) => parseTrustSetup(provider, line),
     async plan(data, { options, cwd }) {
       const { planTrust } = await import('../plan/trust-stage-plan.ts');
@@ -210,6 +211,7 @@ function trustSetup(provider: TrustSpec['provider']): Command<ReturnType<typeof 
           // A workspace's line says its own package: `trust github @s/a --file release.yml ...`.
           label: data.workspaces === undefined ? data.text : ['trust', provider, pkg, ...flags].join(' '),
           reads: false,
+          pkg,
           check: ({ client }) => preflightTrust(client, pkg),
           run: (context) => trustCreate(context, pkg, config, data.dryRun, notes),
         })),
@@ -231,11 +233,12 @@ export const trustListCommand: Command<{ pkg: string }> = {
   // It reads, but through the 2FA gate: it needs a token.
   reads: true,
   byOidc: false,
+  auth: 'trust',
   parse(line) {
     arity(line, 0, 1, 'trust list [<pkg>]');
     return { pkg: line.pkgOrDefault(line.args[0]) };
   },
-  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => trustList(context, pkg) }),
+  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, pkg, run: (context) => trustList(context, pkg) }),
 };
 
 /** `trust revoke [<pkg>] --id <id>`. */
@@ -246,6 +249,7 @@ export const trustRevokeCommand: Command<{ pkg: string; id: string; dryRun: bool
   flags: [{ name: 'id', value: true }, { name: 'dry-run' }],
   reads: false,
   byOidc: false,
+  auth: 'trust',
   parse(line) {
     arity(line, 0, 1, 'trust revoke [<pkg>] --id <id>');
     const id = flagValue(line.flags, 'id');
@@ -253,5 +257,5 @@ export const trustRevokeCommand: Command<{ pkg: string; id: string; dryRun: bool
     if (!UUID.test(id)) throw line.fail(`--id must be a trusted publisher's id, a UUID, not "${id}"`);
     return { pkg: line.pkgOrDefault(line.args[0]), id, dryRun: line.flags.get('dry-run') === true };
   },
-  plan: ({ pkg, id, dryRun }, { source }) => oneStep({ label: source.text, reads: false, run: (context) => trustRevoke(context, pkg, id, dryRun) }),
+  plan: ({ pkg, id, dryRun }, { source }) => oneStep({ label: source.text, reads: false, pkg, run: (context) => trustRevoke(context, pkg, id, dryRun) }),
 };

@@ -33,6 +33,7 @@ export const unpublishCommand: Command<{ pkg: string; version: string | undefine
   flags: [{ name: 'force' }],
   reads: false,
   byOidc: false,
+  auth: 'package',
   parse(line) {
     arity(line, 1, 1, 'unpublish <pkg>@<version>');
     const text = line.args[0] as string;
@@ -45,5 +46,5 @@ export const unpublishCommand: Command<{ pkg: string; version: string | undefine
     }
     throw line.fail(`"${text}" must be <pkg>@<version> with an exact version`);
   },
-  plan: ({ pkg, version, force }, { source }) => oneStep({ label: source.text, reads: false, run: (context) => unpublish(context, pkg, version, force) }),
+  plan: ({ pkg, version, force }, { source }) => oneStep({ label: source.text, reads: false, pkg, run: (context) => unpublish(context, pkg, version, force) }),
 };

@@ -149,13 +149,14 @@ function failureReason(error: unknown): string {
 }
 
 /** Sends one upload of `tarball` through the OTP wrapper, counted as a write; a staged one goes without a code (its 2FA is deferred to the approval). */
-function throughOtp<T>(otp: OtpContext, context: CommandContext, destination: Pick<Destination, 'verb' | 'npmCommand'>, plan: PublishPlan, tarball: TarballAndManifest, write: (code: string | undefined) => Promise<T>): Promise<T> {
+function throughOtp<T>(otp: OtpContext, context: CommandContext, destination: Pick<Destination, 'verb' | 'npmCommand'>, plan: PublishPlan, tarball: TarballAndManifest, trusted: boolean, write: (code: string | undefined) => Promise<T>): Promise<T> {
   return withOtp(
     otp,
     {
       label: `${destination.verb} ${plan.name}@${plan.version}`,
       bodyBytes: uploadBytes(tarball.data.length),
       npmCommand: destination.npmCommand,
+      trusted,
       send: (code) => {
         context.writes += 1;
         return write(code);
@@ -173,7 +174,8 @@ export function published(plan: PublishPlan): Destination {
     otp: true,
     resend: true,
     send(client, tarball, provenance, otp, context) {
-      return throughOtp(otp, context, this, plan, tarball, (code) => uploadVersion(client, tarball.manifest, tarball.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' }));
+      // A client other than the run's holds trusted publishing's short-lived token.
+      return throughOtp(otp, context, this, plan, tarball, client !== context.client, (code) => uploadVersion(client, tarball.manifest, tarball.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' }));
     },
     readBack: async (client, tarball) => {
       const packument = await readPackument(client, plan.name, { write: true });
@@ -190,7 +192,7 @@ export function staged(plan: PublishPlan): Destination {
     otp: false,
     resend: false,
     send(client, tarball, provenance, otp, context) {
-      return throughOtp(otp, context, this, plan, tarball, (code) => stageVersion(client, tarball.manifest, tarball.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'stage' }));
+      return throughOtp(otp, context, this, plan, tarball, client !== context.client, (code) => stageVersion(client, tarball.manifest, tarball.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'stage' }));
     },
     readBack: async (client, tarball) => {
       const found = (await listStaged(client, plan.name)).find((entry) => entry.version === plan.version);

@@ -274,7 +274,8 @@ function blankToUndefined(value: string | undefined): string | undefined {
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
 
-function parseBoolean(value: string | boolean | undefined, name: string, fallback: boolean): boolean {
+/** `true` or `false` (any case), `fallback` when empty; anything else is refused, naming the setting. */
+export function parseBoolean(value: string | boolean | undefined, name: string, fallback: boolean): boolean {
   if (typeof value === 'boolean') return value;
   const text = blankToUndefined(value)?.toLowerCase();
   if (text === undefined) return fallback;

@@ -2,6 +2,7 @@ import type { Clock } from '../foundation/clock.ts';
 import type { Logger } from '../foundation/logger.ts';
 import { errorHeader, statusOf } from '../foundation/http-errors.ts';
 import { isRecord } from '../foundation/is-record.ts';
+import { credentialRefusal } from '../foundation/refusals.ts';
 import { OtpRejectedError, OtpRequiredError, RateLimitedError, SecurityKeyError } from './errors.ts';
 import { DEFAULT_MAX_TOTAL_WAIT_MS, type IssuedCode, type OtpSource } from './source.ts';
 import { webChallengeOf, type WebApprovals } from './web-approval.ts';
@@ -16,6 +17,8 @@ export interface OtpWrite<T> {
   npmCommand?: string;
   /** Sends the request with `otp`: a TOTP code, a web approval's token, or undefined (none to send). */
   send(otp: string | undefined): Promise<T>;
+  /** True when it goes with trusted publishing's short-lived token, false with the run's token; for what a refusal says. Default unknown. */
+  trusted?: boolean;
 }
 
 export interface OtpContext {
@@ -56,7 +59,9 @@ export interface OtpTally {
  * allow it; and 429 waits: with a source, a 429 pauses every write for its
  * Retry-After (the limit is the account's) within the run's wait budget
  * (EWAITBUDGET past it); without one, this write waits within
- * `maxRateLimitWaitMs` (ERATELIMIT past it).
+ * `maxRateLimitWaitMs` (ERATELIMIT past it). A refusal that says what is wrong
+ * with the credential (an expired token, a bypass-2FA token on a governance
+ * write, a stage-only one publishing) is thrown as its own error (refusals.ts).
  */
 export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally: OtpTally = { otpAttempts: 0, waitedMs: 0 }): Promise<T> {
   const maxAttempts = context.maxAttempts ?? 3;
@@ -134,7 +139,8 @@ export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally:
         }
         continue;
       }
-      throw error;
+      // An expired token, a bypass-2FA token on a governance write, a stage-only credential publishing: said as such.
+      throw credentialRefusal(error, write.label, { secretInput: context.secretInput, authTypeInput: context.authTypeInput ?? 'auth-type', trusted: write.trusted, npmCommand: write.npmCommand }) ?? error;
     }
     if (source && issued) source.accepted(issued);
     else if (otp === undefined) context.web?.passedUnasked();

@@ -24,6 +24,16 @@ export interface RegistryClientOptions {
   authType?: 'web' | 'legacy';
 }
 
+/** An answer of the registry, whatever its status (RegistryClient.answer). */
+export interface Answer {
+  status: number;
+  body: unknown;
+  /** A header of the answer, by its lower-case name. */
+  header(name: string): string | undefined;
+  /** For a 4xx or 5xx: npm-registry-fetch's error, as other reads would have thrown it. */
+  error?: unknown;
+}
+
 /** Reads retry on 408/429/5xx and network errors; writes never do (a retried publish can land twice). */
 const READ_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
 const WRITE_RETRY = { retries: 0 };
@@ -99,6 +109,29 @@ export class RegistryClient {
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw error;
+    }
+  }
+
+  /**
+   * GET an answer whatever its status: the status, the body (JSON when it parses) and the headers (an error's,
+   * for 4xx and 5xx), for a read whose refusal says something (doctor's whoami, profile, collaborators). A
+   * failure without an answer (no connection) throws.
+   */
+  async answer(path: string, extra: FetchOptions = {}): Promise<Answer> {
+    try {
+      const response = await this.timed(0, () => npmFetch(path, this.readOptions(extra)));
+      const text = await response.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // not JSON: kept as text
+      }
+      return { status: response.status, body, header: (name) => response.headers.get(name) ?? undefined };
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === undefined) throw error;
+      return { status, body: (error as { body?: unknown }).body, header: (name) => errorHeader(error, name), error };
     }
   }
 

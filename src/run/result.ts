@@ -1,4 +1,4 @@
-import type { CommandOutcome, PackageListing } from '../commands/command.ts';
+import type { CommandOutcome, PackageListing, Table } from '../commands/command.ts';
 import type { OtpTally } from '../otp/with-otp.ts';
 import { describeError } from '../foundation/describe-error.ts';
 
@@ -60,6 +60,8 @@ export interface RunReport {
   packages?: PackageResult[];
   /** Web approvals a person gave during the run (auth-type auto or web); absent when none was asked for. */
   approvals?: number;
+  /** Tables a command gave (doctor's findings), for the job summary; the log has them already. */
+  tables?: Array<{ line: number; command: string; table: Table }>;
   /** Set when the run failed. */
   error?: unknown;
 }

@@ -12,6 +12,10 @@ import { ROOT } from '../helpers/action.ts';
  */
 const NOT_A_COMMAND: Record<string, string> = {
   'src/plan/publish-plan.ts:publish': "npm's publish lifecycle script (PUBLISH_SCRIPTS)",
+  'src/action/inputs.ts:doctor': 'the doctor input (doctor: true), named after the command it adds',
+  'src/action/main.ts:doctor': 'the line the doctor input adds to the run',
+  'src/foundation/refusals.ts:publish': "the npm-command header's value of a direct publish, which a stage-only credential may not send",
+  'src/registry/account.ts:trust': "the npm-command header doctor's 2FA probe carries, as npm 11 sends its trust reads",
   'src/grammar/options.ts:access': 'the access setting (input and flag names, SETTING_NAMES)',
 };
 
