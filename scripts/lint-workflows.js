@@ -64,7 +64,7 @@ export const PINNED_ACTIONS = {
 /** Every workflow file, as paths relative to the repository root, sorted. */
 export function workflowFiles(base = root) {
   return WORKFLOW_DIRS.flatMap((dir) => {
-    let names = [];
+    let names;
     try {
       names = readdirSync(path.join(base, dir));
     } catch {

@@ -7,8 +7,8 @@
 // The product is laid out once, as users get it (test/helpers/product.ts: the action as
 // `uses:` checks it out, the CLI installed from its packed tarball), outside that directory.
 // This process hosts every test file's Verdaccio (test/registry/verdaccio.ts), so that its module
-// is loaded once for the run. At the end it prints the slowest test files (scripts/slowest-files.js),
-// the wall time, the CPU time and the load.
+// is loaded once for the run. With no file named, `npm run lint` runs beside the tests. At the end it
+// prints the slowest test files (scripts/slowest-files.js), the wall time, the CPU time and the load.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -30,10 +30,12 @@ const untracked = () => {
   return listed.status === 0 ? new Set(listed.stdout.split('\n').filter(Boolean)) : undefined;
 };
 const untrackedBefore = untracked();
+const started = Date.now();
+// The linters (npm run lint) run beside the tests, on the whole tree, when no file is named; their verdict comes at the end.
+const lint = files.length > 0 ? undefined : linting();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'npm-totp-publish-tests-'));
 const productDir = mkdtempSync(path.join(os.tmpdir(), 'npm-totp-publish-product-'));
 let status;
-const started = Date.now();
 // Every test file's Verdaccios run here (test/registry/verdaccio.ts): its module is loaded once, not once per file.
 const verdaccios = await hostVerdaccios();
 try {
@@ -69,6 +71,14 @@ try {
     });
     child.on('close', (code) => resolve(code ?? 1));
   });
+  if (lint) {
+    const { code, output } = await lint;
+    if (code !== 0) {
+      console.error(`\nnpm run lint failed (exit ${code}):\n${output}`);
+      status = 1;
+    } else console.log('\nnpm run lint: no problem.');
+  }
+  // After the linters too: their CPU time counts, as their wall time does.
   const children = childrenCpuSeconds();
   const own = process.cpuUsage();
   const cpu = children === undefined ? undefined : children + (own.user + own.system) / 1e6;
@@ -100,4 +110,16 @@ function childrenCpuSeconds() {
   } catch {
     return undefined;
   }
+}
+
+/** `npm run lint`'s checks, started now: resolves with their exit code and what they printed. */
+function linting() {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join('scripts', 'lint.js')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', (error) => resolve({ code: 1, output: String(error) }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
 }

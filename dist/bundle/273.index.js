@@ -7,18 +7,17 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   runCli: () => (/* binding */ runCli),
-/* harmony export */   usage: () => (/* binding */ usage)
+/* harmony export */   runCli: () => (/* binding */ runCli)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var _foundation_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8859);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
 /* harmony import */ var _foundation_log_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4911);
-/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3411);
+/* harmony import */ var _foundation_setup_node_placeholder_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5021);
 /* harmony import */ var _foundation_redactor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6297);
 /* harmony import */ var _foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(403);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5792);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3411);
 
 
 
@@ -46,7 +45,7 @@ const OPTIONS = `Options:
   -h, --help                 this help (after a command: that command's)
   -v, --version              this tool's version
 
-Monorepos (publish, stage publish, dist-tag add, trust, stage approve and reject take --workspaces or -w):
+Monorepos (publish, stage publish, dist-tag add, trust, stage approve and reject, doctor take --workspaces or -w):
   --workspaces               every workspace package of the monorepo in --package (npm/yarn workspaces, pnpm-workspace.yaml)
   -w, --workspace <x>        a workspace package by name, folder or glob (repeatable)
   --include-workspace-root   the monorepo's root package too
@@ -61,7 +60,7 @@ Secrets come from the environment only, never from arguments:
 `;
 const RUN_USAGE = 'run <file>      run a block of the commands above, one per line (# comments; - reads stdin)';
 async function usage(words = []) {
-    const { COMMANDS, commandHelp, commandsNamed } = await Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(30)]).then(__webpack_require__.bind(__webpack_require__, 5030));
+    const { COMMANDS, commandHelp, commandsNamed } = await Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(172), __webpack_require__.e(58), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3058));
     const named = words.length > 0 ? commandsNamed(words) : [];
     if (named.length > 0) {
         return `Usage: npm-totp-publish ${named.length === 1 ? named[0].words.join(' ') : `${words[0]} <subcommand>`} [options]\n\n${commandHelp(named)}\n\n${OPTIONS}`;
@@ -96,33 +95,18 @@ async function runCli(argv, env, io) {
             io.stdout(await usage(parsed.help));
             return 0;
         }
-        const [{ idTokenAvailable, normalizeOptions }, { COMMANDS }, { checkWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3635)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(30)]).then(__webpack_require__.bind(__webpack_require__, 5030)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(474)]).then(__webpack_require__.bind(__webpack_require__, 474))]);
+        const [{ idTokenAvailable, normalizeOptions, SETTING_NAMES }, { COMMANDS }, { checkWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3635)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(172), __webpack_require__.e(58), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3058)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(93)]).then(__webpack_require__.bind(__webpack_require__, 474))]);
         if (parsed.words[0] !== 'run')
-            checkWords(parsed.words, COMMANDS, (problem) => new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `${problem}.`));
-        const usable = (value) => (value?.trim() && value.trim() !== _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_7__/* .SETUP_NODE_PLACEHOLDER */ .D ? value : undefined);
+            checkWords(parsed.words, COMMANDS, (problem) => new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `${problem.split(' Known commands:')[0]?.replace(/\.$/, '')}.`));
+        const usable = (value) => (value?.trim() && value.trim() !== _foundation_setup_node_placeholder_js__WEBPACK_IMPORTED_MODULE_7__/* .SETUP_NODE_PLACEHOLDER */ .D ? value : undefined);
         const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
         const options = normalizeOptions({ ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET, approvalWebhook: env.NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK }, {
+            ...Object.fromEntries(Object.entries(SETTING_NAMES).map(([key, name]) => [key, `--${name}`])),
             token: 'NODE_AUTH_TOKEN (or NPM_TOKEN)',
             otpSecret: 'NPM_TOTP_SECRET',
-            registry: '--registry',
-            package: '--package',
-            tag: '--tag',
-            access: '--access',
-            dryRun: '--dry-run',
-            ignoreScripts: '--ignore-scripts',
-            allowInsecureRegistry: '--allow-insecure-registry',
-            expectVersion: '--expect-version',
-            trustedPublishing: '--trusted-publishing',
-            workspaces: '--workspaces',
-            includeWorkspaceRoot: '--include-workspace-root',
-            concurrency: '--concurrency',
-            otpUses: '--otp-uses',
-            provenance: '--provenance',
-            authType: '--auth-type',
-            approvalTimeout: '--approval-timeout',
             approvalWebhook: 'NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK',
         }, { idTokenAvailable: idTokenAvailable(env) });
-        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(366), __webpack_require__.e(635), __webpack_require__.e(30), __webpack_require__.e(239)]).then(__webpack_require__.bind(__webpack_require__, 8239)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
+        const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(172), __webpack_require__.e(58), __webpack_require__.e(635), __webpack_require__.e(479)]).then(__webpack_require__.bind(__webpack_require__, 860)), __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 275))]);
         let input;
         if (parsed.words[0] === 'run') {
             if (parsed.words.length !== 2)
@@ -295,8 +279,10 @@ const systemClock = {
 /* harmony export */   Gk: () => (/* binding */ describeReason),
 /* harmony export */   Uc: () => (/* binding */ describeError)
 /* harmony export */ });
-/* unused harmony export TOKEN_REFUSED */
+/* unused harmony export TOKEN_EXPIRED */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
+/* harmony import */ var _refusals_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(252);
+
 
 function describeError(error) {
     if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProductError */ .kw)(error))
@@ -322,8 +308,12 @@ function describeReason(error) {
 }
 const TOKEN_REFUSED = 'the registry refused the token, which may be invalid, expired or revoked, or made for another registry ' +
     '(for registry.npmjs.org, create a new granular access token with read and write access to the package and store it in place of the old one)';
+const TOKEN_EXPIRED = 'the registry says the token expired or was revoked ("Access token expired or revoked"): create a new granular access token with read and write access to the package ' +
+    `and store it in place of the old one; ${_refusals_js__WEBPACK_IMPORTED_MODULE_1__/* .TOKEN_LIFETIMES */ .J2}`;
 function refusedCredential(error) {
     const record = error;
+    if ((0,_refusals_js__WEBPACK_IMPORTED_MODULE_1__/* .expiredTokenNotice */ .PM)(error) !== undefined)
+        return TOKEN_EXPIRED;
     if (record?.statusCode !== 401 || record.code === 'EOTP' || record.code === 'EAUTHIP')
         return undefined;
     if (typeof record.method !== 'string' || typeof record.uri !== 'string')
@@ -363,6 +353,86 @@ class InputError extends ProductError {
 }
 function isProductError(error) {
     return error instanceof ProductError;
+}
+
+
+/***/ }),
+
+/***/ 3505:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GI: () => (/* binding */ errorHeader),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   p3: () => (/* binding */ isSigstoreFailure),
+/* harmony export */   zU: () => (/* binding */ failureKind)
+/* harmony export */ });
+/* unused harmony export connectionFailure */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
+/* harmony import */ var _is_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9319);
+
+
+function statusOf(error) {
+    return (0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && typeof error.statusCode === 'number' ? error.statusCode : undefined;
+}
+function errorHeader(error, name) {
+    if (!(0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) || !(0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error.headers))
+        return undefined;
+    const value = error.headers[name];
+    if (Array.isArray(value))
+        return typeof value[0] === 'string' ? value[0] : undefined;
+    return typeof value === 'string' ? value : undefined;
+}
+const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'UND_ERR_SOCKET']);
+const UNSENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EINVALIDPROXY']);
+const RETRYABLE_UNSENT = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+function connectionFailure(error) {
+    if (!(0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) || statusOf(error) !== undefined)
+        return undefined;
+    if (typeof error.code === 'string' && UNSENT_CODES.has(error.code))
+        return 'unsent';
+    if (typeof error.code === 'string' && LOST_CODES.has(error.code))
+        return 'lost';
+    return error.type === 'request-timeout' || error.type === 'body-timeout' ? 'lost' : undefined;
+}
+const SIGSTORE_CODES = new Set(['CA_CREATE_SIGNING_CERTIFICATE_ERROR', 'TLOG_CREATE_ENTRY_ERROR', 'TLOG_FETCH_ENTRY_ERROR', 'TSA_CREATE_TIMESTAMP_ERROR', 'IDENTITY_TOKEN_READ_ERROR', 'IDENTITY_TOKEN_PARSE_ERROR']);
+const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', ...SIGSTORE_CODES]);
+function isSigstoreFailure(error) {
+    return (0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && typeof error.code === 'string' && SIGSTORE_CODES.has(error.code);
+}
+function failureKind(error) {
+    const status = statusOf(error);
+    if (status !== undefined)
+        return status === 408 || status >= 500 ? 'unclear' : 'refused';
+    if ((0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && typeof error.code === 'string' && LOCAL_CODES.has(error.code))
+        return 'unsent';
+    const failure = connectionFailure(error);
+    if (failure === 'unsent')
+        return 'unsent';
+    if (failure === 'lost')
+        return 'unclear';
+    return error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ ? 'refused' : 'unclear';
+}
+function isTransient(error) {
+    const status = statusOf(error);
+    if (status !== undefined)
+        return status === 408 || status >= 500;
+    const failure = connectionFailure(error);
+    return failure === 'lost' || (failure === 'unsent' && (0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && RETRYABLE_UNSENT.has(error.code));
+}
+
+
+/***/ }),
+
+/***/ 9319:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
@@ -421,7 +491,90 @@ function replaceAll(text, values) {
 
 /***/ }),
 
-/***/ 3411:
+/***/ 252:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J2: () => (/* binding */ TOKEN_LIFETIMES),
+/* harmony export */   Os: () => (/* binding */ credentialRefusal),
+/* harmony export */   PM: () => (/* binding */ expiredTokenNotice),
+/* harmony export */   gz: () => (/* binding */ TokenError),
+/* harmony export */   sM: () => (/* binding */ isExpiredNotice),
+/* harmony export */   xf: () => (/* binding */ isBypassRefusal)
+/* harmony export */ });
+/* unused harmony exports BypassTokenError, StageOnlyError, isStageOnlyRefusal */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
+/* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3505);
+/* harmony import */ var _is_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9319);
+
+
+
+const TOKEN_LIFETIMES = 'granular write tokens live 7 days unless you choose longer, and 90 days at most, so plan to renew it';
+function expiredTokenNotice(error) {
+    const notice = (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorHeader */ .GI)(error, 'npm-notice');
+    return notice !== undefined && /expired or revoked/i.test(notice) ? notice : undefined;
+}
+function isExpiredNotice(notice) {
+    return notice !== undefined && /expired or revoked/i.test(notice);
+}
+class TokenError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(what, status, reason, options = {}) {
+        const answered = status === undefined ? '' : ` (it answered ${status})`;
+        super('ETOKEN', (reason === 'expired'
+            ? `The registry says the token expired or was revoked ("Access token expired or revoked"): it refused ${what}${answered}. `
+            : `The registry refused the token for ${what}${answered}: it is invalid, expired or revoked, or made for another registry. `) +
+            `Create a new granular access token with read and write access to the package (npmjs.com → Access Tokens → Generate New Token → Granular) and store it in place of the old one; ${TOKEN_LIFETIMES}.`, options);
+    }
+}
+class BypassTokenError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(label, names, options = {}) {
+        super('EBYPASSTOKEN', `The registry refused "${label}" to a token that bypasses two-factor authentication (403 Forbidden2FABypassGAT): since August 2026, owner, access, mfa, trust and token changes always need 2FA. ` +
+            `Use a granular token without "Bypass two-factor authentication" for these writes, and this product answers the 2FA itself: set ${names.secretInput} to the account's TOTP secret, ` +
+            `or leave it empty (${names.authTypeInput} auto) and a person approves each write on npm's web page while the job waits.`, options);
+    }
+}
+class StageOnlyError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductError */ ._$ {
+    constructor(label, trusted, options = {}) {
+        const who = trusted === true
+            ? "this job's trusted publisher may only stage versions (npm trusted publishing with --allow-stage-publish and not --allow-publish)"
+            : trusted === false
+                ? 'the token may only stage versions (a "read and write (stage only)" token)'
+                : "the credential may only stage versions (a stage-only token, or a trusted publisher allowed to stage and not to publish)";
+        const allow = trusted === true ? "allow publishing on the package's trusted publisher (trust github ... --allow-publish, or on npmjs.com)" : trusted === false ? 'use a token that may publish' : "allow publishing (trust github ... --allow-publish, or a token that may publish)";
+        super('ESTAGEONLY', `The registry refused "${label}": ${who} (403 OIDC permission denied for this action). Nothing was published. ` +
+            `Stage it instead (stage publish, then a person with 2FA approves it with stage approve), or ${allow}.`, options);
+    }
+}
+function bodyText(error) {
+    if (!(0,_is_record_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(error) || !(0,_is_record_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(error.body))
+        return '';
+    return ['code', 'error', 'message'].map((key) => ((0,_is_record_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(error.body) && typeof error.body[key] === 'string' ? error.body[key] : '')).join(' ');
+}
+function isBypassRefusal(error) {
+    if ((0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(error) !== 403)
+        return false;
+    return /Forbidden2FABypassGAT|tokens that bypass two-factor authentication/i.test(bodyText(error));
+}
+function isStageOnlyRefusal(error) {
+    return (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(error) === 403 && /OIDC permission denied/i.test(bodyText(error));
+}
+function credentialRefusal(error, label, context) {
+    const status = (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(error);
+    if (status === undefined)
+        return undefined;
+    if (expiredTokenNotice(error) !== undefined && !context.trusted)
+        return new TokenError(`"${label}"`, status, 'expired', { cause: error });
+    if (isBypassRefusal(error))
+        return new BypassTokenError(label, context, { cause: error });
+    if (isStageOnlyRefusal(error) && context.npmCommand === 'publish')
+        return new StageOnlyError(label, context.trusted, { cause: error });
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 5021:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -432,7 +585,7 @@ const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
 
 /***/ }),
 
-/***/ 5792:
+/***/ 3411:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

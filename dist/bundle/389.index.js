@@ -14,8 +14,6 @@ __webpack_require__.d(__webpack_exports__, {
   sourcePackOptions: () => (/* binding */ sourcePackOptions)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -28,7 +26,10 @@ var errors = __webpack_require__(9670);
 var lib = __webpack_require__(6446);
 // EXTERNAL MODULE: ./node_modules/@npmcli/package-json/lib/index.js
 var package_json_lib = __webpack_require__(2700);
+// EXTERNAL MODULE: ./lib/foundation/is-record.js
+var is_record = __webpack_require__(9319);
 ;// CONCATENATED MODULE: ./lib/package/pack-tree.js
+
 
 
 
@@ -39,7 +40,7 @@ async function readPackManifest(dir, text) {
     const file = external_node_path_.join(dir, 'package.json');
     try {
         const pkg = text === undefined ? await package_json_lib.load(dir) : new package_json_lib().create(dir).fromJSON(text);
-        if (!isObject(pkg.content))
+        if (!(0,is_record/* isRecord */.u)(pkg.content))
             throw new Error('it does not hold a JSON object');
         return (await pkg.normalize({ steps: NORMALIZE_STEPS })).content;
     }
@@ -90,7 +91,7 @@ function edgeType(node, name, isTop) {
         return 'workspace';
     const pkg = node.package;
     let type;
-    if (isObject(pkg.peerDependencies) && Object.hasOwn(pkg.peerDependencies, name))
+    if ((0,is_record/* isRecord */.u)(pkg.peerDependencies) && Object.hasOwn(pkg.peerDependencies, name))
         type = 'peer';
     if (hasKey(pkg.dependencies, name))
         type = 'prod';
@@ -102,9 +103,6 @@ function edgeType(node, name, isTop) {
 }
 function hasKey(deps, name) {
     return Object.keys(Object(deps || {})).includes(name);
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 async function readInstalledManifest(dir) {
     try {
@@ -238,6 +236,8 @@ function checkFiles(tree, seen = new Set()) {
             checkFiles(edge.to.target, seen);
 }
 
+// EXTERNAL MODULE: ./lib/package/tarball.js
+var package_tarball = __webpack_require__(4098);
 ;// CONCATENATED MODULE: ./lib/package/pack.js
 
 
@@ -306,8 +306,8 @@ async function packDirectory(dir, options = {}) {
     });
     return {
         data: tarball,
-        integrity: `sha512-${(0,external_node_crypto_.createHash)('sha512').update(tarball).digest('base64')}`,
-        shasum: (0,external_node_crypto_.createHash)('sha1').update(tarball).digest('hex'),
+        integrity: (0,package_tarball/* integrityOf */.Ll)(tarball),
+        shasum: (0,package_tarball/* shasumOf */.lm)(tarball),
         files: entries,
     };
 }

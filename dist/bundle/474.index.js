@@ -13,12 +13,12 @@ __webpack_require__.d(__webpack_exports__, {
   UUID: () => (/* binding */ UUID),
   WORKSPACE_FLAGS: () => (/* binding */ WORKSPACE_FLAGS),
   arity: () => (/* binding */ arity),
+  blockWordsProblem: () => (/* binding */ blockWordsProblem),
   checkWords: () => (/* binding */ checkWords),
   countFlag: () => (/* binding */ countFlag),
   findCommand: () => (/* binding */ findCommand),
   flagValue: () => (/* binding */ flagValue),
   flagValues: () => (/* binding */ flagValues),
-  lineError: () => (/* binding */ lineError),
   parseBlock: () => (/* binding */ parseBlock),
   parseWords: () => (/* binding */ parseWords),
   provenanceFlag: () => (/* binding */ provenanceFlag),
@@ -115,6 +115,20 @@ function parseBlock(block, commands, context) {
         throw new errors/* InputError */.dz(context.inputName, `${context.inputName}: the block holds no command (only blank lines or comments).`);
     return lines;
 }
+function blockWordsProblem(block, commands, context) {
+    for (const [index, text] of block.split(/\r?\n/).entries()) {
+        const { words, error } = tokenize(text);
+        if (error || words.length === 0)
+            continue;
+        try {
+            checkWords(words, commands, (problem) => lineError(context, index + 1, text.trim(), problem));
+        }
+        catch (refusal) {
+            return refusal;
+        }
+    }
+    return undefined;
+}
 function parseWords(words, source, commands, context) {
     const fail = (problem) => lineError(context, source.line, source.text, problem);
     const { command, positional, flags } = checkWords(words, commands, fail);
@@ -124,6 +138,7 @@ function parseWords(words, source, commands, context) {
         flags,
         words,
         fail,
+        input: source.line > 0 ? `${context.inputName} line ${source.line} (${source.text})` : command.words.join(' '),
         pkgOrDefault: (given) => {
             if (given !== undefined) {
                 const problem = (0,validate/* packageNameProblem */.Te)(given);
@@ -247,8 +262,8 @@ function countFlag(line, name, max, auto = false) {
         return undefined;
     if (auto && value === 'auto')
         return 'auto';
-    const count = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
-    if (!(count >= 1 && count <= max))
+    const count = (0,validate/* wholeNumber */.rD)(value, max);
+    if (count === undefined)
         throw line.fail(`--${name} needs ${auto ? 'auto or ' : ''}a whole number from 1 to ${max}`);
     return count;
 }
@@ -301,47 +316,6 @@ function arity(line, min, max, usage) {
         throw line.fail(`expected: ${usage}`);
 }
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-
-/***/ }),
-
-/***/ 5443:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Te: () => (/* binding */ packageNameProblem),
-/* harmony export */   pw: () => (/* binding */ userProblem),
-/* harmony export */   qH: () => (/* binding */ tagProblem)
-/* harmony export */ });
-/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8056);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2088);
-
-
-function packageNameProblem(name) {
-    try {
-        const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_0__(name);
-        if (parsed.registry && parsed.name === name)
-            return undefined;
-    }
-    catch {
-    }
-    return `"${name}" is not a valid npm package name (lower-case, URL-safe, optionally @scope/name)`;
-}
-function tagProblem(tag) {
-    if (tag === '')
-        return 'the tag is empty';
-    if (semver__WEBPACK_IMPORTED_MODULE_1__.validRange(tag) !== null) {
-        return `"${tag}" is a valid semver range, which npm refuses as a tag name (it would be ambiguous with versions). Use a name such as latest, next or beta`;
-    }
-    if (encodeURIComponent(tag) !== tag)
-        return `"${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta`;
-    return undefined;
-}
-function userProblem(user) {
-    if (/^[a-z0-9][a-z0-9._-]*$/i.test(user) && user.length <= 214)
-        return undefined;
-    return `"${user}" is not a valid npm user name (letters, digits, . _ -)`;
-}
 
 
 /***/ })

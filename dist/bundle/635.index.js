@@ -7,29 +7,49 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DEFAULT_APPROVAL_TIMEOUT_MS: () => (/* binding */ DEFAULT_APPROVAL_TIMEOUT_MS),
-/* harmony export */   DEFAULT_CONCURRENCY: () => (/* binding */ DEFAULT_CONCURRENCY),
 /* harmony export */   DEFAULT_REGISTRY: () => (/* binding */ DEFAULT_REGISTRY),
-/* harmony export */   NPMJS_OTP_USES: () => (/* binding */ NPMJS_OTP_USES),
+/* harmony export */   MAX_CONCURRENCY: () => (/* binding */ MAX_CONCURRENCY),
+/* harmony export */   MAX_OTP_USES: () => (/* binding */ MAX_OTP_USES),
+/* harmony export */   SETTING_NAMES: () => (/* binding */ SETTING_NAMES),
 /* harmony export */   idTokenAvailable: () => (/* binding */ idTokenAvailable),
 /* harmony export */   normalizeOptions: () => (/* binding */ normalizeOptions),
 /* harmony export */   otpPacing: () => (/* binding */ otpPacing),
-/* harmony export */   parseCount: () => (/* binding */ parseCount),
-/* harmony export */   parseRegistry: () => (/* binding */ parseRegistry),
-/* harmony export */   parseWorkspaces: () => (/* binding */ parseWorkspaces)
+/* harmony export */   parseBoolean: () => (/* binding */ parseBoolean),
+/* harmony export */   parseRegistry: () => (/* binding */ parseRegistry)
 /* harmony export */ });
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
 /* harmony import */ var _otp_secret_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1333);
-/* harmony import */ var _grammar_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5443);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5443);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9670);
 /* harmony import */ var _otp_web_approval_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8087);
-/* harmony import */ var _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3411);
+/* harmony import */ var _foundation_setup_node_placeholder_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5021);
 
 
 
 
 
 
+const SETTING_NAMES = {
+    token: 'token',
+    otpSecret: 'otp-secret',
+    registry: 'registry',
+    package: 'package',
+    tag: 'tag',
+    access: 'access',
+    dryRun: 'dry-run',
+    ignoreScripts: 'ignore-scripts',
+    allowInsecureRegistry: 'allow-insecure-registry',
+    expectVersion: 'expect-version',
+    trustedPublishing: 'trusted-publishing',
+    workspaces: 'workspaces',
+    includeWorkspaceRoot: 'include-workspace-root',
+    concurrency: 'concurrency',
+    otpUses: 'otp-uses',
+    provenance: 'provenance',
+    authType: 'auth-type',
+    approvalTimeout: 'approval-timeout',
+    approvalWebhook: 'approval-webhook',
+};
 const DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
 function normalizeOptions(raw, names, context = {}) {
     const dryRun = parseBoolean(raw.dryRun, names.dryRun, false);
@@ -63,7 +83,7 @@ function normalizeOptions(raw, names, context = {}) {
         workspaces: parseWorkspaces(raw.workspaces, names.workspaces),
         includeWorkspaceRoot: parseBoolean(raw.includeWorkspaceRoot, names.includeWorkspaceRoot, false),
         concurrency: parseCount(raw.concurrency, names.concurrency, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, 'packages packed and uploaded at once'),
-        otpUses: parseOtpUses(raw.otpUses, names.otpUses),
+        otpUses: parseCount(raw.otpUses, names.otpUses, 'auto', MAX_OTP_USES, 'writes sent with one code'),
         provenance: parseProvenance(raw.provenance, names.provenance),
         authType,
         approvalTimeoutMs: parseApprovalTimeout(raw.approvalTimeout, names.approvalTimeout),
@@ -121,17 +141,6 @@ const MAX_CONCURRENCY = 32;
 const NPMJS_OTP_USES = 3;
 const MAX_OTP_USES = 1000;
 const LIMITING_REGISTRIES = new Set(['registry.npmjs.org']);
-function parseOtpUses(value, name) {
-    if (typeof value === 'string' && value.trim().toLowerCase() === 'auto')
-        return 'auto';
-    const text = typeof value === 'number' ? String(value) : blankToUndefined(value);
-    if (text === undefined)
-        return 'auto';
-    const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
-    if (count >= 1 && count <= MAX_OTP_USES)
-        return count;
-    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${text}" is not a count of writes sent with one code; give auto (the default) or a whole number from 1 to ${MAX_OTP_USES}.`, { received: value });
-}
 function otpPacing(otpUses, registry, inputName) {
     if (otpUses !== 'auto')
         return { uses: otpUses, why: `at most ${otpUses} write${otpUses === 1 ? '' : 's'} per one-time password (${inputName} ${otpUses})` };
@@ -158,16 +167,17 @@ function parseWorkspaces(value, name) {
 }
 function parseCount(value, name, fallback, max, what) {
     const text = typeof value === 'number' ? String(value) : blankToUndefined(value);
-    if (text === undefined)
+    if (text === undefined || (fallback === 'auto' && text.toLowerCase() === 'auto'))
         return fallback;
-    const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
-    if (count >= 1 && count <= max)
+    const count = (0,_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .wholeNumber */ .rD)(text, max);
+    if (count !== undefined)
         return count;
-    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${text}" is not a count of ${what}; give a whole number from 1 to ${max} (default ${fallback}).`, { received: value });
+    const valid = fallback === 'auto' ? `auto (the default) or a whole number from 1 to ${max}` : `a whole number from 1 to ${max} (default ${fallback})`;
+    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: "${text}" is not a count of ${what}; give ${valid}.`, { received: value });
 }
 function realToken(value) {
     const token = blankToUndefined(value);
-    return token === _foundation_tokens_js__WEBPACK_IMPORTED_MODULE_5__/* .SETUP_NODE_PLACEHOLDER */ .D ? undefined : token;
+    return token === _foundation_setup_node_placeholder_js__WEBPACK_IMPORTED_MODULE_5__/* .SETUP_NODE_PLACEHOLDER */ .D ? undefined : token;
 }
 function blankToUndefined(value) {
     const trimmed = value?.trim();
@@ -218,7 +228,7 @@ function parseTag(value, name) {
     const tag = blankToUndefined(value);
     if (tag === undefined)
         return undefined;
-    const problem = (0,_grammar_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag);
+    const problem = (0,_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag);
     if (problem)
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `${name}: ${problem}.`, { received: tag });
     return tag;
@@ -266,31 +276,31 @@ function parseAccess(value, name) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Te: () => (/* binding */ packageNameProblem),
 /* harmony export */   pw: () => (/* binding */ userProblem),
-/* harmony export */   qH: () => (/* binding */ tagProblem)
+/* harmony export */   qH: () => (/* binding */ tagProblem),
+/* harmony export */   rD: () => (/* binding */ wholeNumber)
 /* harmony export */ });
-/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8056);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
+/* harmony import */ var _package_registry_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5709);
 
 
 function packageNameProblem(name) {
-    try {
-        const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_0__(name);
-        if (parsed.registry && parsed.name === name)
-            return undefined;
-    }
-    catch {
-    }
+    if ((0,_package_registry_name_js__WEBPACK_IMPORTED_MODULE_1__/* .isRegistryName */ .V)(name))
+        return undefined;
     return `"${name}" is not a valid npm package name (lower-case, URL-safe, optionally @scope/name)`;
 }
 function tagProblem(tag) {
     if (tag === '')
         return 'the tag is empty';
-    if (semver__WEBPACK_IMPORTED_MODULE_1__.validRange(tag) !== null) {
+    if (semver__WEBPACK_IMPORTED_MODULE_0__.validRange(tag) !== null) {
         return `"${tag}" is a valid semver range, which npm refuses as a tag name (it would be ambiguous with versions). Use a name such as latest, next or beta`;
     }
     if (encodeURIComponent(tag) !== tag)
         return `"${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta`;
     return undefined;
+}
+function wholeNumber(text, max) {
+    const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
+    return count >= 1 && count <= max ? count : undefined;
 }
 function userProblem(user) {
     if (/^[a-z0-9][a-z0-9._-]*$/i.test(user) && user.length <= 214)
@@ -310,7 +320,6 @@ function userProblem(user) {
 /* harmony export */   eo: () => (/* binding */ secretForms),
 /* harmony export */   sU: () => (/* binding */ MAX_SECRET_BYTES)
 /* harmony export */ });
-/* unused harmony exports MIN_PERIOD_S, MAX_PERIOD_S, DEFAULT_PERIOD_S */
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9670);
 
 const MIN_SECRET_BYTES = 10;
@@ -706,6 +715,27 @@ function formatDuration(ms) {
     if (minutes < 60)
         return `${minutes} min`;
     return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 5709:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ isRegistryName)
+/* harmony export */ });
+/* harmony import */ var npm_package_arg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8056);
+
+function isRegistryName(name) {
+    try {
+        const parsed = npm_package_arg__WEBPACK_IMPORTED_MODULE_0__(name);
+        return parsed.registry === true && parsed.name === name;
+    }
+    catch {
+        return false;
+    }
 }
 
 

@@ -235,20 +235,6 @@ module.exports = mapWorkspaces
 
 /***/ }),
 
-/***/ 995:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-const { basename, dirname } = __webpack_require__(6928)
-
-const getName = (parent, base) =>
-  parent.charAt(0) === '@' ? `${parent}/${base}` : base
-
-module.exports = dir => dir ? getName(basename(dirname(dir)), basename(dir))
-  : false
-
-
-/***/ }),
-
 /***/ 6549:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
 import type { Logger } from '../foundation/logger.ts';
 import { inertText } from '../foundation/log-text.ts';
-import { Redactor } from '../foundation/redactor.ts';
+import type { Redactor } from '../foundation/redactor.ts';
 
 /**
  * The core's logger on GitHub's workflow commands. Every secret is both

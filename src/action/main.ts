@@ -23,16 +23,20 @@ export async function run(): Promise<void> {
     try {
       read = readInputs(logger);
     } catch (error) {
-      // A bad input still gets its row: the outputs and the job summary say what was refused.
-      report = { published: false, name: undefined, version: undefined, tag: undefined, registry: shownRegistry(core.getInput('registry')), results: [failedResult(0, 'inputs', error, 0)], error };
-      throw error;
+      // A bad input still gets its row: the outputs and the job summary say what was refused. A line of `commands`
+      // that names no command is said first: whatever else is wrong, that line could not have run.
+      const refusal = (await unknownCommand(core.getInput('commands'))) ?? error;
+      report = { published: false, name: undefined, version: undefined, tag: undefined, registry: shownRegistry(core.getInput('registry')), results: [failedResult(0, 'inputs', refusal, 0)], error: refusal };
+      throw refusal;
     }
-    const { options, commands } = read;
+    const { options, commands, doctor } = read;
     // The engine (and npm's libraries) only once the inputs are accepted.
     const [{ runCommands }, { idTokenProviderFromEnv }] = await Promise.all([import('../run/run.ts'), import('../run/id-tokens.ts')]);
     const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
     auth = authSummary(options, idTokens !== undefined);
-    report = await runCommands(options, commands === undefined ? undefined : { block: commands, inputName: 'commands' }, {
+    const doctorLine = { words: ['doctor'], inputName: 'doctor' };
+    const input = commands === undefined ? (doctor ? doctorLine : undefined) : { block: commands, inputName: 'commands', ...(doctor ? { also: doctorLine } : {}) };
+    report = await runCommands(options, input, {
       clock: systemClock,
       logger,
       cwd: process.cwd(),
@@ -48,6 +52,13 @@ export async function run(): Promise<void> {
     core.warning(redactor.redact(`Could not write the job summary: ${describeError(error)}. The results are in the step's outputs.`));
   });
   if (report.error !== undefined) failRun(report, redactor);
+}
+
+/** The refusal of a `commands` line naming no command (or a flag it does not take), if any; the commands load only here, on a refused run. */
+async function unknownCommand(block: string): Promise<unknown> {
+  if (block.trim() === '') return undefined;
+  const [{ COMMANDS }, { blockWordsProblem }] = await Promise.all([import('../commands/index.ts'), import('../grammar/line.ts')]);
+  return blockWordsProblem(block, COMMANDS, { inputName: 'commands' });
 }
 
 /** A failed run: an annotation naming the failing command line, and a list of what did and did not happen. */

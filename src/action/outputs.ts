@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { Redactor } from '../foundation/redactor.ts';
-import type { PackageResult, RunReport, WriteResult } from '../run/result.ts';
+import type { PackageResult, RunReport, CommandResult } from '../run/result.ts';
 
 /**
  * Sets the action's outputs: published, name, version, tag, results and
@@ -19,7 +19,7 @@ export function writeOutputs(report: RunReport, redactor: Redactor): void {
 }
 
 /** JSON of `value` whose strings hold no token or TOTP secret; numbers, keys and the structure are untouched. */
-export function dataJson(value: unknown, redactor: Redactor, indent?: number): string {
+function dataJson(value: unknown, redactor: Redactor, indent?: number): string {
   return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'string' ? redactor.redactSecrets(inner) : inner), indent);
 }
 
@@ -44,6 +44,11 @@ export async function writeSummary(report: RunReport, redactor: Redactor, auth: 
     cell(clean(result.detail)),
   ]);
   const summary = core.summary.addHeading(clean(heading(report)), 3).addRaw(`<p>Registry: <code>${clean(report.registry)}</code>. ${clean(auth)}</p>`, true);
+  // A command's own table (doctor's findings), each cell text from outside as much as from us.
+  for (const { table } of report.tables ?? []) {
+    summary.addHeading(clean(table.title), 4);
+    summary.addTable([table.columns.map((data) => ({ data: clean(data), header: true })), ...table.rows.map((row) => row.map((text) => cell(clean(text))))]);
+  }
   if (report.approvals) summary.addRaw(`<p>Web approvals given during the run: ${report.approvals}.</p>`, true);
   if (report.packages) {
     const packageIcons: Record<PackageResult['outcome'], string> = {
@@ -78,6 +83,9 @@ export async function writeSummary(report: RunReport, redactor: Redactor, auth: 
 function heading(report: RunReport): string {
   const written = report.results.filter((result) => result.outcome === 'published' || result.outcome === 'done' || result.outcome === 'tagged' || result.outcome === 'staged').length;
   const failed = report.results.find((result) => result.outcome === 'failed');
+  // A run that wrote nothing and gave a table (doctor): its title says how it went.
+  const table = report.tables?.[0]?.table;
+  if (table && written === 0 && !failed) return table.title;
   if (failed) {
     const where = failed.line > 0 ? `line ${failed.line} (${failed.command})` : failed.command;
     return `npm-totp-publish failed at ${where}; ${written} write${written === 1 ? '' : 's'} done before it`;
@@ -96,8 +104,8 @@ function heading(report: RunReport): string {
   return written > 0 ? `npm-totp-publish: ${written} write${written === 1 ? '' : 's'} done` : 'npm-totp-publish: nothing to write, the registry already agreed';
 }
 
-function outcomeText(result: WriteResult): string {
-  const icons: Record<WriteResult['outcome'], string> = {
+function outcomeText(result: CommandResult): string {
+  const icons: Record<CommandResult['outcome'], string> = {
     published: '✅ published',
     done: '✅ done',
     tagged: '🏷️ tagged',
@@ -128,7 +136,7 @@ function packageLink(report: RunReport): string | undefined {
  * ends the HTML block and what follows renders as Markdown; `&`, `<`, `>`,
  * quotes and `|` escaped, so no tag, attribute or table cell can be opened.
  */
-export function summaryText(text: string): string {
+function summaryText(text: string): string {
   return text
     .replace(/[\r\n\u0085\u2028\u2029]+/g, ' ')
     .replace(/&/g, '&amp;')

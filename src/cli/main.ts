@@ -4,7 +4,7 @@ import { systemClock } from '../foundation/clock.ts';
 import { InputError } from '../foundation/errors.ts';
 import type { Logger } from '../foundation/logger.ts';
 import { inertText } from '../foundation/log-text.ts';
-import { SETUP_NODE_PLACEHOLDER } from '../foundation/tokens.ts';
+import { SETUP_NODE_PLACEHOLDER } from '../foundation/setup-node-placeholder.ts';
 import { Redactor } from '../foundation/redactor.ts';
 import type { RunReport } from '../run/result.ts';
 import { describeError } from '../foundation/describe-error.ts';
@@ -37,7 +37,7 @@ const OPTIONS = `Options:
   -h, --help                 this help (after a command: that command's)
   -v, --version              this tool's version
 
-Monorepos (publish, stage publish, dist-tag add, trust, stage approve and reject take --workspaces or -w):
+Monorepos (publish, stage publish, dist-tag add, trust, stage approve and reject, doctor take --workspaces or -w):
   --workspaces               every workspace package of the monorepo in --package (npm/yarn workspaces, pnpm-workspace.yaml)
   -w, --workspace <x>        a workspace package by name, folder or glob (repeatable)
   --include-workspace-root   the monorepo's root package too
@@ -57,7 +57,7 @@ const RUN_USAGE = 'run <file>      run a block of the commands above, one per li
  * The help: every command's usage (from the commands themselves), or, after a command's words, that command's
  * (a family, such as `dist-tag`, gives each of its subcommands) with what it does and its options.
  */
-export async function usage(words: readonly string[] = []): Promise<string> {
+async function usage(words: readonly string[] = []): Promise<string> {
   const { COMMANDS, commandHelp, commandsNamed } = await import('../commands/index.ts');
   const named = words.length > 0 ? commandsNamed(words) : [];
   if (named.length > 0) {
@@ -95,31 +95,17 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
     }
     // Loaded only when needed (see src/bundle.ts): the commands and the input checks after --version; an unknown
     // command, or an option it does not take, is said before anything else is checked.
-    const [{ idTokenAvailable, normalizeOptions }, { COMMANDS }, { checkWords }] = await Promise.all([import('../grammar/options.ts'), import('../commands/index.ts'), import('../grammar/line.ts')]);
-    if (parsed.words[0] !== 'run') checkWords(parsed.words, COMMANDS, (problem) => new InputError('arguments', `${problem}.`));
+    const [{ idTokenAvailable, normalizeOptions, SETTING_NAMES }, { COMMANDS }, { checkWords }] = await Promise.all([import('../grammar/options.ts'), import('../commands/index.ts'), import('../grammar/line.ts')]);
+    // The usage printed after this refusal lists the commands: the refusal does not list them again.
+    if (parsed.words[0] !== 'run') checkWords(parsed.words, COMMANDS, (problem) => new InputError('arguments', `${problem.split(' Known commands:')[0]?.replace(/\.$/, '')}.`));
     const usable = (value: string | undefined) => (value?.trim() && value.trim() !== SETUP_NODE_PLACEHOLDER ? value : undefined);
     const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
     const options = normalizeOptions(
       { ...parsed.settings, token, otpSecret: env.NPM_TOTP_SECRET, approvalWebhook: env.NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK },
       {
+        ...(Object.fromEntries(Object.entries(SETTING_NAMES).map(([key, name]) => [key, `--${name}`])) as typeof SETTING_NAMES),
         token: 'NODE_AUTH_TOKEN (or NPM_TOKEN)',
         otpSecret: 'NPM_TOTP_SECRET',
-        registry: '--registry',
-        package: '--package',
-        tag: '--tag',
-        access: '--access',
-        dryRun: '--dry-run',
-        ignoreScripts: '--ignore-scripts',
-        allowInsecureRegistry: '--allow-insecure-registry',
-        expectVersion: '--expect-version',
-        trustedPublishing: '--trusted-publishing',
-        workspaces: '--workspaces',
-        includeWorkspaceRoot: '--include-workspace-root',
-        concurrency: '--concurrency',
-        otpUses: '--otp-uses',
-        provenance: '--provenance',
-        authType: '--auth-type',
-        approvalTimeout: '--approval-timeout',
         approvalWebhook: 'NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK',
       },
       { idTokenAvailable: idTokenAvailable(env) },

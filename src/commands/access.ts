@@ -10,11 +10,11 @@ async function visibility(context: CommandContext, pkg: string): Promise<'public
 }
 
 /** `access set status=public|private <pkg>`: skipped when the package already has it. */
-export async function setStatus(context: CommandContext, pkg: string, status: 'public' | 'private'): Promise<CommandOutcome> {
+async function setStatus(context: CommandContext, pkg: string, status: 'public' | 'private'): Promise<CommandOutcome> {
   const current = await visibility(context, pkg);
   if (current === status) return { status: 'unchanged', detail: `${pkg} is already ${status}` };
   if (context.dryRun) return { status: 'dry-run', detail: `would make ${pkg} ${status} (now ${current})` };
-  await otpWrite(context, `access set status=${status} ${pkg}`, 'access', (write) => writeAccess(context.client, pkg, status === 'private' ? 'restricted' : 'public', write));
+  await otpWrite(context, `access set status=${status} ${pkg}`, 'access', (npmHeaders) => writeAccess(context.client, pkg, status === 'private' ? 'restricted' : 'public', npmHeaders));
   return { status: 'done', detail: `${pkg} is now ${status} (was ${current})` };
 }
 
@@ -22,15 +22,15 @@ export async function setStatus(context: CommandContext, pkg: string, status: 'p
  * `access set mfa=none|publish|automation <pkg>`. The registry offers no
  * read of this setting, so it is always written (the write is idempotent).
  */
-export async function setMfa(context: CommandContext, pkg: string, mfa: 'none' | 'publish' | 'automation'): Promise<CommandOutcome> {
+async function setMfa(context: CommandContext, pkg: string, mfa: 'none' | 'publish' | 'automation'): Promise<CommandOutcome> {
   await visibility(context, pkg);
   if (context.dryRun) return { status: 'dry-run', detail: `would set the 2FA policy of ${pkg} to ${mfa}` };
-  await otpWrite(context, `access set mfa=${mfa} ${pkg}`, 'access', (write) => writeMfa(context.client, pkg, mfa, write));
+  await otpWrite(context, `access set mfa=${mfa} ${pkg}`, 'access', (npmHeaders) => writeMfa(context.client, pkg, mfa, npmHeaders));
   return { status: 'done', detail: `the 2FA policy of ${pkg} is ${mfa}` };
 }
 
 /** `access get status <pkg>`. */
-export async function getStatus(context: CommandContext, pkg: string): Promise<CommandOutcome> {
+async function getStatus(context: CommandContext, pkg: string): Promise<CommandOutcome> {
   return { status: 'read', detail: `${pkg} is ${await visibility(context, pkg)}` };
 }
 
@@ -43,7 +43,8 @@ export const accessSetCommand: Command<AccessSetting> = {
   summary: "change a package's visibility or its 2FA policy",
   flags: [],
   reads: false,
-  tokenless: false,
+  byOidc: false,
+  auth: 'governance',
   parse(line) {
     arity(line, 1, 2, 'access set status=public|private [<pkg>] or access set mfa=none|publish|automation [<pkg>]');
     const [key, value] = (line.args[0] as string).split('=', 2);
@@ -55,7 +56,7 @@ export const accessSetCommand: Command<AccessSetting> = {
     if (key === 'mfa' && (value === 'none' || value === 'publish' || value === 'automation')) return { pkg, mfa: value };
     throw line.fail(`"${line.args[0]}" is not a setting; use status=public, status=private, mfa=none, mfa=publish or mfa=automation`);
   },
-  plan: (data, { source }) => oneStep({ label: source.text, reads: false, run: (context) => ('status' in data ? setStatus(context, data.pkg, data.status) : setMfa(context, data.pkg, data.mfa)) }),
+  plan: (data, { source }) => oneStep({ label: source.text, reads: false, pkg: data.pkg, run: (context) => ('status' in data ? setStatus(context, data.pkg, data.status) : setMfa(context, data.pkg, data.mfa)) }),
 };
 
 /** `access get status [<pkg>]`. */
@@ -65,11 +66,12 @@ export const accessGetCommand: Command<{ pkg: string }> = {
   summary: "read a package's visibility",
   flags: [],
   reads: true,
-  tokenless: true,
+  byOidc: true,
+  auth: 'none',
   parse(line) {
     arity(line, 1, 2, 'access get status [<pkg>]');
     if (line.args[0] !== 'status') throw line.fail(`access get takes status, not "${line.args[0]}"`);
     return { pkg: line.pkgOrDefault(line.args[1]) };
   },
-  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => getStatus(context, pkg) }),
+  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, pkg, run: (context) => getStatus(context, pkg) }),
 };

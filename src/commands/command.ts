@@ -7,7 +7,7 @@ import { type OtpContext, type OtpTally, withOtp } from '../otp/with-otp.ts';
 import type { RegistryClient } from '../registry/client.ts';
 import type { Account } from '../registry/owners.ts';
 import type { Sigstore } from '../registry/publish.ts';
-import type { Write } from '../registry/write.ts';
+import type { NpmHeaders } from '../registry/npm-headers.ts';
 
 /**
  * A command, whole, in one object (as npm's commands carry `name`, `usage` and `params` beside `exec`): the words
@@ -20,10 +20,49 @@ export interface Command<T = unknown> extends CommandGrammar<T> {
   summary: string;
   /** Writes nothing: a publish after it still sees the registry as the run found it. */
   reads: boolean;
-  /** May run without a token: a read of public data, or a publish by trusted publishing (OIDC). */
-  tokenless: boolean;
+  /** May go without a token, authenticated by trusted publishing (OIDC) instead; every other command needs a token. */
+  byOidc: boolean;
+  /** What registry.npmjs.org asks of its requests (doctor says which auth each planned write would use, and why one would fail). */
+  auth: WriteAuth;
+  /**
+   * Set for a command that inspects the run instead of joining it (doctor). With a line of it in the run, nothing
+   * is written: every other line is planned and checked (a refusal is recorded for it, not the end of the run),
+   * never run, and this line's steps get them (StepEnv.inspected). `alone` is the line it inspects when the run
+   * has no other: doctor's is the publish of its packages.
+   */
+  inspects?: { alone(data: T): { command: Command<unknown>; data: unknown; text: string } };
   /** Settles one line, from the checkout and the settings alone, into the steps it runs. */
   plan(data: T, env: PlanEnv): Promise<LinePlan> | LinePlan;
+}
+
+/**
+ * What registry.npmjs.org asks of a command's requests (npm's rules of 2026, NPM-POLICY.md):
+ * - `none`: reads; a token at most.
+ * - `publish`: a direct publish: trusted publishing (OIDC) where the package trusts the job, else the token and
+ *   the account's 2FA (a bypass-2FA token goes without, until npm ends that in January 2027).
+ * - `stage`: a staged upload: trusted publishing or the token, never 2FA (deferred to the approval).
+ * - `package`: a package write (dist-tags, deprecations, unpublish): the token and the account's 2FA; a bypass-2FA token goes without.
+ * - `governance`: owner, access and mfa changes: the token and 2FA always; a bypass-2FA token is refused (Forbidden2FABypassGAT).
+ * - `trust`: trusted publishers, the list included: as governance, and only for an account with 2FA.
+ * - `approval`: approving or rejecting a staged version: the token and 2FA, each approval its own, and only for an account with 2FA.
+ */
+export type WriteAuth = 'none' | 'publish' | 'stage' | 'package' | 'governance' | 'trust' | 'approval';
+
+/** A line of the run as an inspecting command (doctor) sees it: planned and checked, never run. */
+export interface InspectedLine {
+  command: Command<unknown>;
+  source: CommandSource;
+  /** Why it could not even be settled into steps (a refusal of the checkout or the settings); it then has none. */
+  refused?: unknown;
+  /** Its steps, each with the refusal its check (or its line's) made, if any. */
+  steps: Array<{ step: Step; refused?: unknown }>;
+}
+
+/** A table for the log and the job summary (doctor's findings). */
+export interface Table {
+  title: string;
+  columns: string[];
+  rows: string[][];
 }
 
 /** What settling a line may read: the settings, the folder the package setting is relative to, the environment. */
@@ -67,10 +106,10 @@ export interface Step {
   waitsFor?: string[];
   /** Sends no write. */
   reads: boolean;
+  /** The package it writes to or reads, where the line names one (doctor checks the token's user maintains it). */
+  pkg?: string;
   /** A version it publishes: the run's `name`, `version` and `tag` outputs (a lone publish), or its row in `packages` (a monorepo). */
   version?: { name: string; version: string; tag: string };
-  /** A staged version's approval: npm asks each one for its own web approval (its window does not cover them). */
-  ownApproval?: boolean;
   /** Reads the registry before anything of the run runs (one read, a user looked up): a refusal here stops the run before any effect. */
   check?(env: CheckEnv): Promise<void>;
   /** Its effect, every write through the one OTP wrapper. */
@@ -99,6 +138,8 @@ export interface StepEnv {
   hasToken: boolean;
   /** True while no write of the run came before this step: what its check read is still what the registry holds. */
   fresh: boolean;
+  /** For an inspecting command (doctor): every other line of the run, planned and checked, not run. */
+  inspected?: InspectedLine[];
 }
 
 /** A workspace package as the `packages` output shows it. */
@@ -114,7 +155,8 @@ export interface PackageListing {
 }
 
 /** A registry client authenticated by trusted publishing (OIDC) for `pkg`, or undefined to use the token. */
-export type TrustedPublishing = (pkg: string) => Promise<TrustedSession | undefined>;
+/** A trusted-publishing session for `pkg`, exchanged as npm's `npmCommand` (`publish`, `stage`) does it; undefined when the job cannot have one. */
+export type TrustedPublishing = (pkg: string, npmCommand: string) => Promise<TrustedSession | undefined>;
 
 /** A publish authenticated by trusted publishing. */
 export interface TrustedSession {
@@ -173,9 +215,12 @@ export interface CommandOutcome {
   transparencyLogUrl?: string;
   /**
    * What failed after the effect landed (a `publish` or `postpublish` script after the upload): the outcome stands,
-   * the detail says it, and the run fails at its end.
+   * the detail says it, and the run fails at its end. Doctor's findings too: its row stands, with its data, and a
+   * planned write that would fail fails the run.
    */
   failure?: unknown;
+  /** A table of what it found, for the log and the job summary (doctor). */
+  table?: Table;
 }
 
 /** A fresh context for one command. */
@@ -185,10 +230,10 @@ export function commandContext(base: Omit<CommandContext, 'session' | 'tally' | 
 
 /**
  * One write of a command, through the one OTP wrapper: `send` gets the
- * `Write` to pass to the registry function (the code if any, the command's
- * npm-session and npm's command name).
+ * `NpmHeaders` to pass to the registry function (the code if any, the
+ * command's npm-session and npm's command name).
  */
-export function otpWrite<T>(context: CommandContext, label: string, npmCommand: string, send: (write: Write) => Promise<T>, bodyBytes = 0): Promise<T> {
+export function otpWrite<T>(context: CommandContext, label: string, npmCommand: string, send: (npmHeaders: NpmHeaders) => Promise<T>, bodyBytes = 0): Promise<T> {
   return withOtp(
     context.otp,
     {

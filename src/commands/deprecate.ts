@@ -11,7 +11,7 @@ import { PackageNotFoundError } from './errors.ts';
  * included), PUT it back. An empty message undeprecates. Skipped when every
  * version in the range already says exactly that.
  */
-export async function deprecate(context: CommandContext, pkg: string, range: string, message: string): Promise<CommandOutcome> {
+async function deprecate(context: CommandContext, pkg: string, range: string, message: string): Promise<CommandOutcome> {
   const packument = await readPackument(context.client, pkg, { write: true });
   if (!packument) throw new PackageNotFoundError(pkg, context.client.registry);
   const versions = packument.versions ?? {};
@@ -23,7 +23,7 @@ export async function deprecate(context: CommandContext, pkg: string, range: str
   if (changing.length === 0) return { status: 'unchanged', detail: `${matching.length} version${matching.length === 1 ? '' : 's'} of ${pkg} in ${range} already ${what}` };
   if (context.dryRun) return { status: 'dry-run', detail: `would mark ${changing.join(', ')} ${what}` };
   for (const version of changing) (versions[version] as { deprecated?: string }).deprecated = message;
-  await otpWrite(context, `deprecate ${pkg}@${range}`, 'deprecate', (write) => writePackument(context.client, packument, write), JSON.stringify(packument).length);
+  await otpWrite(context, `deprecate ${pkg}@${range}`, 'deprecate', (npmHeaders) => writePackument(context.client, packument, npmHeaders), JSON.stringify(packument).length);
   return { status: 'done', detail: `${changing.join(', ')} ${message ? 'now' : 'no longer'} ${message ? what : 'deprecated'}` };
 }
 
@@ -34,11 +34,12 @@ export const deprecateCommand: Command<{ pkg: string; range: string; message: st
   summary: 'deprecate versions of a package (an empty message undeprecates)',
   flags: [],
   reads: false,
-  tokenless: false,
+  byOidc: false,
+  auth: 'package',
   parse(line) {
     arity(line, 2, 2, 'deprecate <pkg>[@<range>] <message> (quote the message; an empty "" message undeprecates)');
     const spec = rangeSpec(line, line.args[0] as string);
     return { pkg: spec.name, range: spec.range, message: line.args[1] as string };
   },
-  plan: ({ pkg, range, message }, { source }) => oneStep({ label: source.text, reads: false, run: (context) => deprecate(context, pkg, range, message) }),
+  plan: ({ pkg, range, message }, { source }) => oneStep({ label: source.text, reads: false, pkg, run: (context) => deprecate(context, pkg, range, message) }),
 };

@@ -20,21 +20,21 @@ export async function distTagAdd(context: CommandContext, pkg: string, version: 
   if (!versions[version]) throw new ProductError('ENOVERSION', `${pkg}@${version} is not in the registry, so no tag can point at it; publish it first.`, { received: `${pkg}@${version}` });
   const was = tags[tag] === undefined ? '' : ` (was ${tags[tag]})`;
   if (context.dryRun) return { status: 'dry-run', detail: `would point ${tag} at ${version}${was}` };
-  await otpWrite(context, `dist-tag add ${pkg}@${version} ${tag}`, 'dist-tag', (write) => setDistTag(context.client, pkg, tag, version, write));
+  await otpWrite(context, `dist-tag add ${pkg}@${version} ${tag}`, 'dist-tag', (npmHeaders) => setDistTag(context.client, pkg, tag, version, npmHeaders));
   return { status: 'done', detail: `${tag} now points at ${version}${was}` };
 }
 
 /** `dist-tag rm <pkg> <tag>`: skipped when the tag is already absent. */
-export async function distTagRm(context: CommandContext, pkg: string, tag: string): Promise<CommandOutcome> {
+async function distTagRm(context: CommandContext, pkg: string, tag: string): Promise<CommandOutcome> {
   const { tags } = await tagsOf(context, pkg);
   if (tags[tag] === undefined) return { status: 'unchanged', detail: `${pkg} has no ${tag} tag` };
   if (context.dryRun) return { status: 'dry-run', detail: `would remove ${tag} (${tags[tag]})` };
-  await otpWrite(context, `dist-tag rm ${pkg} ${tag}`, 'dist-tag', (write) => removeDistTag(context.client, pkg, tag, write));
+  await otpWrite(context, `dist-tag rm ${pkg} ${tag}`, 'dist-tag', (npmHeaders) => removeDistTag(context.client, pkg, tag, npmHeaders));
   return { status: 'done', detail: `removed ${tag} (was ${tags[tag]})` };
 }
 
 /** `dist-tag ls <pkg>`. */
-export async function distTagLs(context: CommandContext, pkg: string): Promise<CommandOutcome> {
+async function distTagLs(context: CommandContext, pkg: string): Promise<CommandOutcome> {
   const { tags } = await tagsOf(context, pkg);
   const listed = Object.entries(tags).map(([tag, version]) => `${tag}: ${version}`);
   return { status: 'read', detail: listed.length > 0 ? listed.join(', ') : 'no dist-tags' };
@@ -56,7 +56,8 @@ export const distTagAddCommand: Command<DistTagAddLine> = {
   summary: 'point a dist-tag at a published version',
   flags: WORKSPACE_FLAGS,
   reads: false,
-  tokenless: false,
+  byOidc: false,
+  auth: 'package',
   parse(line) {
     const workspaces = workspaceScope(line);
     if (workspaces !== undefined) {
@@ -69,7 +70,7 @@ export const distTagAddCommand: Command<DistTagAddLine> = {
     return { pkg: spec.name, version: spec.version, tag: checkedTag(line, line.args[1] ?? 'latest') };
   },
   async plan(data, { options, cwd, source }) {
-    const step = (pkg: string, version: string, label: string) => ({ label, reads: false, run: (context: CommandContext) => distTagAdd(context, pkg, version, data.tag) });
+    const step = (pkg: string, version: string, label: string) => ({ label, reads: false, pkg, run: (context: CommandContext) => distTagAdd(context, pkg, version, data.tag) });
     if (!('workspaces' in data)) return oneStep(step(data.pkg, data.version, source.text));
     const { workspaceVersions } = await import('../plan/workspace-plan.ts');
     const packages = await workspaceVersions(data.workspaces, data.includeWorkspaceRoot, options, cwd);
@@ -84,7 +85,8 @@ export const distTagRmCommand: Command<{ pkg: string; tag: string }> = {
   summary: 'remove a dist-tag',
   flags: [],
   reads: false,
-  tokenless: false,
+  byOidc: false,
+  auth: 'package',
   parse(line) {
     arity(line, 1, 2, 'dist-tag rm <pkg> <tag>');
     const [pkg, tag] = line.args.length === 2 ? line.args : [undefined, line.args[0]];
@@ -92,7 +94,7 @@ export const distTagRmCommand: Command<{ pkg: string; tag: string }> = {
     if (tag === 'latest') throw line.fail('the latest tag cannot be removed (npm refuses it); point it at another version with dist-tag add instead');
     return { pkg: line.pkgOrDefault(pkg), tag: tag as string };
   },
-  plan: ({ pkg, tag }, { source }) => oneStep({ label: source.text, reads: false, run: (context) => distTagRm(context, pkg, tag) }),
+  plan: ({ pkg, tag }, { source }) => oneStep({ label: source.text, reads: false, pkg, run: (context) => distTagRm(context, pkg, tag) }),
 };
 
 /** `dist-tag ls [<pkg>]`. */
@@ -102,10 +104,11 @@ export const distTagLsCommand: Command<{ pkg: string }> = {
   summary: "list a package's dist-tags",
   flags: [],
   reads: true,
-  tokenless: true,
+  byOidc: true,
+  auth: 'none',
   parse(line) {
     arity(line, 0, 1, 'dist-tag ls [<pkg>]');
     return { pkg: line.pkgOrDefault(line.args[0]) };
   },
-  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => distTagLs(context, pkg) }),
+  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, pkg, run: (context) => distTagLs(context, pkg) }),
 };

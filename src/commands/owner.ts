@@ -11,7 +11,7 @@ import { PackageNotFoundError } from './errors.ts';
 const MAX_REVISION_RACES = 3;
 
 /** The registry's account for `user` (looked up once per run); a clear error when there is none. */
-export async function lookUpUser(context: Pick<CommandContext, 'client' | 'users'>, user: string): Promise<Account> {
+async function lookUpUser(context: Pick<CommandContext, 'client' | 'users'>, user: string): Promise<Account> {
   const known = context.users.get(user);
   if (known) return known;
   const account = await readAccount(context.client, user);
@@ -46,7 +46,7 @@ export async function changeOwner(context: CommandContext, action: 'add' | 'rm',
     const next = action === 'add' ? [...maintainers, account] : maintainers.filter((m) => m.name !== account.name);
     if (context.dryRun) return { status: 'dry-run', detail: `would ${action === 'add' ? 'add' : 'remove'} ${account.name} as an owner of ${pkg}` };
     try {
-      await otpWrite(context, `owner ${action} ${user} ${pkg}`, 'owner', (write) => writeMaintainers(context.client, packument.name, packument._rev, next, write));
+      await otpWrite(context, `owner ${action} ${user} ${pkg}`, 'owner', (npmHeaders) => writeMaintainers(context.client, packument.name, packument._rev, next, npmHeaders));
       return { status: 'done', detail: `${action === 'add' ? 'added' : 'removed'} ${account.name} ${action === 'add' ? 'to' : 'from'} the owners of ${pkg}` };
     } catch (error) {
       if (statusOf(error) !== 409 || race >= MAX_REVISION_RACES) throw error;
@@ -56,7 +56,7 @@ export async function changeOwner(context: CommandContext, action: 'add' | 'rm',
 }
 
 /** `owner ls <pkg>`. */
-export async function listOwners(context: CommandContext, pkg: string): Promise<CommandOutcome> {
+async function listOwners(context: CommandContext, pkg: string): Promise<CommandOutcome> {
   const packument = await readPackument(context.client, pkg);
   if (!packument) throw new PackageNotFoundError(pkg, context.client.registry);
   const owners = (packument.maintainers ?? []).map((m) => (m.email ? `${m.name} <${m.email}>` : m.name));
@@ -71,7 +71,8 @@ function ownerChange(action: 'add' | 'rm'): Command<{ user: string; pkg: string 
     summary: action === 'add' ? 'add an owner (maintainer) to a package' : 'remove an owner from a package',
     flags: [],
     reads: false,
-    tokenless: false,
+    byOidc: false,
+    auth: 'governance',
     parse(line) {
       arity(line, 1, 2, `owner ${action} <user> [<pkg>]`);
       const user = line.args[0] as string;
@@ -83,6 +84,7 @@ function ownerChange(action: 'add' | 'rm'): Command<{ user: string; pkg: string 
       oneStep({
         label: source.text,
         reads: false,
+        pkg,
         check: async ({ client, users }) => void (await lookUpUser({ client, users }, user)),
         run: (context) => changeOwner(context, action, user, pkg),
       }),
@@ -99,10 +101,11 @@ export const ownerLsCommand: Command<{ pkg: string }> = {
   summary: "list a package's owners",
   flags: [],
   reads: true,
-  tokenless: true,
+  byOidc: true,
+  auth: 'none',
   parse(line) {
     arity(line, 0, 1, 'owner ls [<pkg>]');
     return { pkg: line.pkgOrDefault(line.args[0]) };
   },
-  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => listOwners(context, pkg) }),
+  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, pkg, run: (context) => listOwners(context, pkg) }),
 };

@@ -2,8 +2,10 @@ import semver from 'semver';
 import { describeError, describeReason } from '../foundation/describe-error.ts';
 import { InputError, ProductError } from '../foundation/errors.ts';
 import { countFlag, type FlagSpec, flagValue, type Line, provenanceFlag, WORKSPACE_FLAGS, workspaceScope } from '../grammar/line.ts';
+import { MAX_CONCURRENCY, MAX_OTP_USES } from '../grammar/options.ts';
 import { tagProblem } from '../grammar/validate.ts';
 import { type LifecycleEvent, runScript } from '../package/scripts.ts';
+import { shasumOf } from '../package/tarball.ts';
 import { RegistryReadError } from '../plan/errors.ts';
 import { checkProvenanceVisibility } from '../plan/provenance.ts';
 import type { PublishCommand, PublishPlan, WorkspacePublishPlan } from '../plan/types.ts';
@@ -13,7 +15,7 @@ import { type Packument, readPackument } from '../registry/packument.ts';
 import { listStaged, type StagedEntry } from '../registry/stage.ts';
 import { type CheckEnv, type Command, type CommandContext, type CommandOutcome, type LinePlan, type PackageListing, type PlanEnv, type Step, type StepEnv, otpWrite } from './command.ts';
 import { PublishConflictError } from './errors.ts';
-import { afterUpload, type Built, compare, dryRunProvenance, loadPacker, provenanceFor, published, readAndPack, type ReadAndPacked, sha1, staged, uploadAndReconcile, uploader } from './upload.ts';
+import { afterUpload, type TarballAndManifest, compare, dryRunProvenance, loadPacker, provenanceFor, published, readAndPack, type ReadAndPacked, staged, uploadAndReconcile, uploader } from './upload.ts';
 
 /**
  * `publish` and `stage publish`: one command with two destinations (the registry, or its staging area, where a
@@ -45,13 +47,14 @@ function parsePublish(line: Line, stage: boolean): PublishCommand {
   const given = {
     workspaces: workspaceScope(line),
     includeWorkspaceRoot: line.flags.get('include-workspace-root') === true ? true : undefined,
-    concurrency: countFlag(line, 'concurrency', 32) as number | undefined,
-    otpUses: stage ? undefined : countFlag(line, 'otp-uses', 1000, true),
+    concurrency: countFlag(line, 'concurrency', MAX_CONCURRENCY) as number | undefined,
+    otpUses: stage ? undefined : countFlag(line, 'otp-uses', MAX_OTP_USES, true),
     provenance: provenanceFlag(line),
   };
   return {
     ...line.source,
     target: line.args[0],
+    ...(line.args[0] === undefined ? {} : { targetInput: line.input }),
     tag,
     access,
     dryRun: line.flags.get('dry-run') === true,
@@ -66,7 +69,7 @@ export function implicitPublish(): PublishCommand {
 }
 
 /** Settles a publish line into steps: one for a package, one per workspace package (in dependency order, `concurrency` at once) for a monorepo. */
-export async function planPublishLine(command: PublishCommand, env: PlanEnv): Promise<LinePlan> {
+async function planPublishLine(command: PublishCommand, env: PlanEnv): Promise<LinePlan> {
   const { options, cwd } = env;
   if ((command.workspaces ?? options.workspaces) !== undefined) {
     const { planWorkspacePublish } = await import('../plan/workspace-plan.ts');
@@ -89,7 +92,8 @@ function publishCommand(stage: boolean): Command<PublishCommand> {
     flags: stage ? PUBLISH_FLAGS : [...PUBLISH_FLAGS, { name: 'otp-uses', value: true }],
     reads: false,
     // By trusted publishing (OIDC), a publish needs no token.
-    tokenless: true,
+    byOidc: true,
+    auth: stage ? 'stage' : 'publish',
     parse: (line) => parsePublish(line, stage),
     plan: planPublishLine,
   };
@@ -102,10 +106,11 @@ export const stagePublishCommand = publishCommand(true);
 function publishStep(plan: PublishPlan, read?: () => Packument | undefined): Step {
   const id = `${plan.name}@${plan.version}`;
   let packument: Packument | undefined;
-  let early: Promise<ReadAndPacked> | undefined;
+  let packing: Promise<ReadAndPacked> | undefined;
   return {
     label: `${plan.command.stage ? 'stage publish' : 'publish'} ${id}`,
     name: plan.name,
+    pkg: plan.name,
     reads: false,
     reconciles: true,
     version: { name: plan.name, version: plan.version, tag: plan.tag },
@@ -114,7 +119,7 @@ function publishStep(plan: PublishPlan, read?: () => Packument | undefined): Ste
       : {
           check: async ({ client, alone }: CheckEnv) => {
             // A lone publish of a folder without scripts before packing reads and packs it while the registry answers.
-            if (alone) early = readAndPackEarly(plan);
+            if (alone) packing = packDuringCheck(plan);
             packument = await preflightPublish(client, plan);
             await checkProvenanceVisibility(client, plan, packument);
           },
@@ -122,8 +127,8 @@ function publishStep(plan: PublishPlan, read?: () => Packument | undefined): Ste
     run: async (context: CommandContext, env: StepEnv) => {
       const known = read ? read() : packument;
       const current = env.fresh ? known : await readPackument(context.client, plan.name, { write: true });
-      const taken = early;
-      early = undefined; // a retry packs again
+      const taken = packing;
+      packing = undefined; // a retry packs again
       return executePublish(context, plan, current, env, taken);
     },
   };
@@ -164,11 +169,11 @@ export async function preflightPublish(client: RegistryClient, plan: PublishPlan
  * ready when the registry answers. Undefined where a script must run first or the source is a `.tgz`.
  * A failure surfaces where executePublish takes the result, after the read, as it would have without this.
  */
-export function readAndPackEarly(plan: PublishPlan): Promise<ReadAndPacked> | undefined {
+export function packDuringCheck(plan: PublishPlan): Promise<ReadAndPacked> | undefined {
   if (plan.source.kind !== 'folder' || plan.scripts.some((event) => event === 'prepublishOnly' || event === 'prepack' || event === 'prepare')) return undefined;
-  const early = readAndPack(plan.source, plan);
-  early.catch(() => undefined);
-  return early;
+  const packing = readAndPack(plan.source, plan);
+  packing.catch(() => undefined);
+  return packing;
 }
 
 /**
@@ -177,10 +182,10 @@ export function readAndPackEarly(plan: PublishPlan): Promise<ReadAndPacked> | un
  * the registry decides: the same version with the same contents is `unchanged` (or `tagged`, when an explicitly
  * asked-for tag was missing), other contents a conflict, otherwise one upload (uploadAndReconcile), and
  * `publish`/`postpublish` after it. When the version is already in the registry, only the packing scripts run
- * (the tarball is needed to compare), never `prepublishOnly` or the after-publish ones. `early` is the folder
- * read and packed during the preflight read (readAndPackEarly).
+ * (the tarball is needed to compare), never `prepublishOnly` or the after-publish ones. `packing` is the folder
+ * being read and packed since the preflight read (packDuringCheck).
  */
-export async function executePublish(context: CommandContext, plan: PublishPlan, packument: Packument | undefined, env: StepEnv, early?: Promise<ReadAndPacked>): Promise<CommandOutcome> {
+export async function executePublish(context: CommandContext, plan: PublishPlan, packument: Packument | undefined, env: StepEnv, packing?: Promise<ReadAndPacked>): Promise<CommandOutcome> {
   const id = `${plan.name}@${plan.version}`;
   const present = packument?.versions?.[plan.version] !== undefined;
   const script = (event: LifecycleEvent) =>
@@ -188,11 +193,11 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
       ? runScript({ dir: plan.source.dir, manifest: plan.source.manifest, event, env: env.scriptEnv, logger: context.logger })
       : Promise.resolve();
 
-  let built: Built;
+  let tarball: TarballAndManifest;
   if (plan.source.kind === 'folder') {
     let read: Promise<ReadAndPacked>;
-    if (early !== undefined) {
-      read = early;
+    if (packing !== undefined) {
+      read = packing;
     } else {
       if (!present) await script('prepublishOnly');
       await script('prepack');
@@ -202,18 +207,18 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
     const { manifest, packed } = await read;
     context.logger.info(`Packed ${id}: ${packed.files.length} file${packed.files.length === 1 ? '' : 's'}, ${packed.data.length} bytes (${packed.integrity.slice(0, 20)}…).`);
     await script('postpack');
-    built = { data: packed.data, integrity: packed.integrity, manifest };
+    tarball = { data: packed.data, integrity: packed.integrity, manifest };
   } else {
-    built = { data: plan.source.data, integrity: plan.source.integrity, manifest: plan.source.manifest };
+    tarball = { data: plan.source.data, integrity: plan.source.integrity, manifest: plan.source.manifest };
   }
 
-  const state = present ? await compare(context.client, packument as Packument, plan.version, built) : 'absent';
+  const state = present ? await compare(context.client, packument as Packument, plan.version, tarball) : 'absent';
   if (state === 'different') throw new PublishConflictError(id);
   const scriptsAfter = async () => {
     await script('publish');
     await script('postpublish');
   };
-  if (plan.command.stage) return stageBuilt(context, plan, built, state === 'identical', env, scriptsAfter);
+  if (plan.command.stage) return stageTarball(context, plan, tarball, state === 'identical', env, scriptsAfter);
   if (state === 'identical') return ensureTag(context, plan, packument as Packument);
   if (plan.dryRun) {
     context.logger.info(`Dry run: would publish ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
@@ -221,15 +226,16 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
   }
 
   context.logger.info(`Publishing ${id} with tag "${plan.tag}" to ${context.client.registry}.`);
-  const trusted = await uploader(env, id, plan.name);
-  const provenance = await provenanceFor(context, plan, built, trusted, env.sigstore);
-  const receipt = await uploadAndReconcile(context, plan, built, published(plan), trusted, provenance);
+  const destination = published(plan);
+  const trusted = await uploader(env, id, plan.name, destination.npmCommand);
+  const provenance = await provenanceFor(context, plan, tarball, trusted, env.sigstore);
+  const receipt = await uploadAndReconcile(context, plan, tarball, destination, trusted, provenance);
   if (receipt.outcome === 'unchanged') return { status: 'unchanged', detail: `${id} was already published with identical contents` };
   const after = await afterUpload(id, 'published', scriptsAfter);
   return {
     status: 'done',
     published: true,
-    detail: `published ${id} (${built.integrity.slice(0, 20)}…) with tag ${plan.tag}${trusted ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${receipt.outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}${after.detail}`,
+    detail: `published ${id} (${tarball.integrity.slice(0, 20)}…) with tag ${plan.tag}${trusted ? ' by trusted publishing' : ''}${provenance ? `, with provenance${receipt.transparencyLogUrl ? ` (transparency log: ${receipt.transparencyLogUrl})` : ''}` : ''}${receipt.outcome === 'confirmed' ? ', confirmed by reading the registry back' : ''}${after.detail}`,
     ...(receipt.transparencyLogUrl ? { transparencyLogUrl: receipt.transparencyLogUrl } : {}),
     ...(after.failure === undefined ? {} : { failure: after.failure }),
   };
@@ -251,13 +257,13 @@ function stagedConflict(id: string, entry: StagedEntry, shasum: string): Product
  * upload goes with no one-time password: npm sends none ("2FA is deferred to approve/reject"). With trusted
  * publishing the short-lived token stages it (the trusted publisher needs `--allow-stage-publish`).
  */
-async function stageBuilt(context: CommandContext, plan: PublishPlan, built: Built, published: boolean, env: StepEnv, scriptsAfter: () => Promise<void>): Promise<CommandOutcome> {
+async function stageTarball(context: CommandContext, plan: PublishPlan, tarball: TarballAndManifest, published: boolean, env: StepEnv, scriptsAfter: () => Promise<void>): Promise<CommandOutcome> {
   const id = `${plan.name}@${plan.version}`;
   if (published) {
     context.logger.info(`${id} is already published with identical contents: nothing to stage.`);
     return { status: 'unchanged', detail: `${id} was already published with identical contents: nothing to stage` };
   }
-  const shasum = sha1(built.data);
+  const shasum = shasumOf(tarball.data);
   if (plan.dryRun) {
     const before = await listStaged(context.client, plan.name).catch(() => undefined);
     const found = before?.find((entry) => entry.version === plan.version);
@@ -265,7 +271,7 @@ async function stageBuilt(context: CommandContext, plan: PublishPlan, built: Bui
     if (found) return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
     return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${before ? '' : ' (the staging area could not be read)'}${dryRunProvenance(plan)}` };
   }
-  const trusted = await uploader(env, id, plan.name);
+  const trusted = await uploader(env, id, plan.name, staged(plan).npmCommand);
   const before = (await listStaged(trusted?.client ?? context.client, plan.name)).find((entry) => entry.version === plan.version);
   if (before && before.shasum !== shasum) throw stagedConflict(id, before, shasum);
   if (before) {
@@ -274,8 +280,8 @@ async function stageBuilt(context: CommandContext, plan: PublishPlan, built: Bui
   }
   context.logger.info(`Staging ${id} with tag "${plan.tag}" on ${context.client.registry}${trusted ? ' by trusted publishing' : ''}; no one-time password is sent (approving it asks for one).`);
   // Signed as for a publish (npm's stage publish is its publish with another destination): the staged body carries the statement.
-  const provenance = await provenanceFor(context, plan, built, trusted, env.sigstore);
-  const receipt = await uploadAndReconcile(context, plan, built, staged(plan), trusted, provenance);
+  const provenance = await provenanceFor(context, plan, tarball, trusted, env.sigstore);
+  const receipt = await uploadAndReconcile(context, plan, tarball, staged(plan), trusted, provenance);
   const stageId = receipt.stageId ?? '(no id given)';
   if (receipt.outcome === 'unchanged') return { status: 'unchanged', stageId, detail: `${id} was already staged with the same tarball (id ${stageId})` };
   const after = await afterUpload(id, 'staged', scriptsAfter);
@@ -303,7 +309,7 @@ async function ensureTag(context: CommandContext, plan: PublishPlan, packument: 
   const was = current === undefined ? '' : ` (was ${current})`;
   if (plan.dryRun) return { status: 'dry-run', detail: `dry run: ${id} is already published; ${plan.tag} would point at it${was}` };
   context.logger.info(`${id} is already in the registry with identical contents, but not under "${plan.tag}": setting the tag.`);
-  await otpWrite(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (write) => setDistTag(context.client, plan.name, plan.tag, plan.version, write));
+  await otpWrite(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (npmHeaders) => setDistTag(context.client, plan.name, plan.tag, plan.version, npmHeaders));
   return { status: 'tagged', detail: `${id} was already published with identical contents; ${plan.tag} now points at it${was}` };
 }
 
@@ -365,7 +371,7 @@ function workspaceLine(plan: WorkspacePublishPlan, input: string): LinePlan {
 }
 
 /** Some workspace packages failed: says which, why, and exactly what is in the registry now. */
-export class WorkspacesFailedError extends ProductError {
+class WorkspacesFailedError extends ProductError {
   /** `failedAfter`: what failed after a package's upload (its postpublish script), the package published all the same. */
   constructor(packages: PackageListing[], failedAfter: unknown[] = []) {
     const ids = (outcome: PackageListing['outcome'] | Array<PackageListing['outcome']>) =>

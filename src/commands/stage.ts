@@ -2,14 +2,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeReason } from '../foundation/describe-error.ts';
 import { ProductError } from '../foundation/errors.ts';
-import { statusOf } from '../foundation/http-errors.ts';
+import { errorHeader, statusOf } from '../foundation/http-errors.ts';
 import semver from 'semver';
 import { arity, flagValue, type Line, safeNpa, UUID, WORKSPACE_FLAGS, workspaceScope } from '../grammar/line.ts';
 import { packageNameProblem } from '../grammar/validate.ts';
 import { installFieldDifferences, INSTALL_FIELDS } from '../package/published-fields.ts';
 import { readTarballManifest } from '../package/read-tarball.ts';
 import { type LifecycleEvent, runScript } from '../package/scripts.ts';
-import { sameContents } from '../package/tarball.ts';
+import { sameContents, shasumOf } from '../package/tarball.ts';
 import { type StageDecision, uncomparable } from '../plan/trust-stage-plan.ts';
 import type { Checkout, StageTarget, UncomparableCheckout } from '../plan/types.ts';
 import type { RegistryClient } from '../registry/client.ts';
@@ -17,7 +17,7 @@ import { readPackument } from '../registry/packument.ts';
 import { approveStaged, downloadStaged, listStaged, rejectStaged, type StagedEntry, viewStaged } from '../registry/stage.ts';
 import { type Command, type CommandContext, type CommandOutcome, oneStep, otpWrite, type StepEnv } from './command.ts';
 import { manifestMismatch, stagedFieldsProblem } from './stage-checks.ts';
-import { describeEntry, readAndPack, sha1 } from './upload.ts';
+import { describeEntry, readAndPack } from './upload.ts';
 
 /**
  * `npm stage` (npm CLI 11.15+) but `stage publish` (publish.ts): a staged version is published by `stage
@@ -26,21 +26,21 @@ import { describeEntry, readAndPack, sha1 } from './upload.ts';
  */
 
 /** `stage list [<pkg>]`: no code; the entries go to `data`. */
-export async function stageList(context: CommandContext, pkg: string | undefined): Promise<CommandOutcome> {
+async function stageList(context: CommandContext, pkg: string | undefined): Promise<CommandOutcome> {
   const items = await listStaged(context.client, pkg);
   const what = pkg === undefined ? 'staged versions' : `staged versions of ${pkg}`;
   return { status: 'read', data: items, detail: items.length === 0 ? `no ${what}` : `${items.length} ${what}: ${items.map(describeEntry).join('; ')}` };
 }
 
 /** `stage view <id>`: no code. */
-export async function stageView(context: CommandContext, id: string): Promise<CommandOutcome> {
+async function stageView(context: CommandContext, id: string): Promise<CommandOutcome> {
   const entry = await viewStaged(context.client, id);
   if (!entry) throw noStagedId(id, context.client.registry);
   return { status: 'read', stageId: entry.id, data: entry, detail: describeEntry(entry) };
 }
 
 /** `stage download <id>`: the tarball as `<name>-<version>-<id>.tgz` in `dir` (npm's file name), with no code. */
-export async function stageDownload(context: CommandContext, id: string, dir: string): Promise<CommandOutcome> {
+async function stageDownload(context: CommandContext, id: string, dir: string): Promise<CommandOutcome> {
   let data: Buffer;
   try {
     data = await downloadStaged(context.client, id);
@@ -54,7 +54,7 @@ export async function stageDownload(context: CommandContext, id: string, dir: st
   const file = path.join(dir, `${name.replace('@', '').replace('/', '-')}-${version}-${id}.tgz`);
   await mkdir(dir, { recursive: true });
   await writeFile(file, data);
-  const shasum = sha1(data);
+  const shasum = shasumOf(data);
   return { status: 'read', stageId: id, data: { file, name, version, shasum, size: data.length }, detail: `downloaded ${name}@${version} (staged as ${id}, shasum ${shasum}, ${data.length} bytes) to ${file}` };
 }
 
@@ -93,7 +93,7 @@ function notStaged(target: StageTarget, label: string, registry: string): Produc
  * version of a checkout that cannot be packed to compare with. Nothing is
  * approved when one fails.
  */
-export async function preflightApprove(client: RegistryClient, target: StageTarget, checkout?: Checkout | UncomparableCheckout): Promise<void> {
+async function preflightApprove(client: RegistryClient, target: StageTarget, checkout?: Checkout | UncomparableCheckout): Promise<void> {
   const { entry, published, label } = await resolveTarget(client, target);
   if (!entry && !published) throw notStaged(target, label, client.registry);
   if (entry && checkout && 'problem' in checkout && holds(checkout, entry)) throw uncomparable(checkout);
@@ -116,26 +116,86 @@ function holds(checkout: { name: string; version: string }, entry: StagedEntry):
  * show the version document the registry will serve; it is read back right
  * after the approval, and one whose install fields (dependencies, bin,
  * scripts, engines, os, cpu...) are not the checkout's fails the step
- * (EMANIFESTMISMATCH), saying what to do.
+ * (EMANIFESTMISMATCH), saying what to do. A version the registry still
+ * validates (listed `validating`, or an approval answered 409) is waited
+ * for, within a bound (ValidationWait), and approved once it is `staged`.
  */
-export async function stageApprove(context: CommandContext, target: StageTarget, dryRun: boolean, checkout: Checkout | UncomparableCheckout | undefined, env: StepEnv): Promise<CommandOutcome> {
+async function stageApprove(context: CommandContext, target: StageTarget, dryRun: boolean, checkout: Checkout | UncomparableCheckout | undefined, env: StepEnv): Promise<CommandOutcome> {
   const { client } = context;
-  const { entry, published, label } = await resolveTarget(client, target);
-  if (published) return { status: 'unchanged', detail: `${label} is already published: nothing to approve` };
-  if (!entry) throw notStaged(target, label, client.registry);
-  const { note: compared, manifest } = await compareWithCheckout(context, entry, checkout, env);
-  if (context.dryRun || dryRun) return { status: 'dry-run', stageId: entry.id, detail: `would approve ${entry.id}, publishing ${label} with tag ${entry.tag}${compared}` };
-  try {
-    await otpWrite(context, `stage approve ${entry.id} (${label})`, 'stage', (write) => approveStaged(client, entry.id, write));
-  } catch (error) {
-    if (error instanceof ProductError) throw error;
-    // The answer may have been lost after the approval landed (the entry is then gone): the packument says.
-    const after = await readPackument(client, entry.packageName, { write: true }).catch(() => undefined);
-    if (!after?.versions?.[entry.version]) throw error;
-    context.logger.info(`${label} is in the registry: the approval of ${entry.id} did land.`);
+  const validation = new ValidationWait(context);
+  let compared: { note: string; manifest?: Record<string, unknown> } | undefined;
+  for (;;) {
+    const { entry, published, label } = await resolveTarget(client, target);
+    if (published) return { status: 'unchanged', detail: `${label} is already published: nothing to approve` };
+    if (!entry) throw notStaged(target, label, client.registry);
+    if (entry.status === 'validating') {
+      // No write yet, so no code or approval is spent on an entry the registry would refuse (409).
+      await validation.wait(entry, 'its status is validating');
+      continue;
+    }
+    compared ??= await compareWithCheckout(context, entry, checkout, env);
+    const { note, manifest } = compared;
+    if (context.dryRun || dryRun) return { status: 'dry-run', stageId: entry.id, detail: `would approve ${entry.id}, publishing ${label} with tag ${entry.tag}${note}` };
+    try {
+      await otpWrite(context, `stage approve ${entry.id} (${label})`, 'stage', (npmHeaders) => approveStaged(client, entry.id, npmHeaders));
+    } catch (error) {
+      if (error instanceof ProductError) throw error;
+      if (statusOf(error) === 409) {
+        // Still validating after all (it was listed as staged a moment ago): wait, read it again, approve again.
+        await validation.wait(entry, `the registry answered the approval 409 (${describeReason(error)})`, retryAfterMs(error));
+        continue;
+      }
+      // The answer may have been lost after the approval landed (the entry is then gone): the packument says.
+      const after = await readPackument(client, entry.packageName, { write: true }).catch(() => undefined);
+      if (!after?.versions?.[entry.version]) throw error;
+      context.logger.info(`${label} is in the registry: the approval of ${entry.id} did land.`);
+    }
+    const checked = manifest === undefined ? '' : await checkPublishedDocument(context, entry, manifest);
+    return { status: 'done', stageId: entry.id, detail: `approved ${entry.id}: ${label} is published with tag ${entry.tag}${note}${checked}` };
   }
-  const checked = manifest === undefined ? '' : await checkPublishedDocument(context, entry, manifest);
-  return { status: 'done', stageId: entry.id, detail: `approved ${entry.id}: ${label} is published with tag ${entry.tag}${compared}${checked}` };
+}
+
+/** The longest a `stage approve` waits, in all, for the registry to finish validating a staged version. */
+export const MAX_VALIDATION_WAIT_MS = 10 * 60 * 1000;
+
+/**
+ * Waits for a staged version the registry still validates (npmjs lists it as `validating` and answers an
+ * approval 409 until it is `staged`): 1, 2, 4, 8, 16 s, then every 30 s (or what a `Retry-After` asks, within
+ * that), on the injected clock, each wait logged; ESTAGEVALIDATING once MAX_VALIDATION_WAIT_MS would pass.
+ */
+class ValidationWait {
+  readonly #context: CommandContext;
+  #waits = 0;
+  #waitedMs = 0;
+
+  constructor(context: CommandContext) {
+    this.#context = context;
+  }
+
+  async wait(entry: StagedEntry, why: string, retryAfter?: number): Promise<void> {
+    const label = `${entry.packageName}@${entry.version}`;
+    const planned = Math.min(30_000, 1000 * 2 ** this.#waits);
+    const ms = retryAfter === undefined ? planned : Math.min(30_000, Math.max(1000, retryAfter));
+    if (this.#waitedMs + ms > MAX_VALIDATION_WAIT_MS) {
+      throw new ProductError(
+        'ESTAGEVALIDATING',
+        `${label} (staged as ${entry.id}) was still being validated by the registry after ${Math.round(this.#waitedMs / 1000)} s of waiting (${why}); nothing was approved. ` +
+          `Run the approval again later (stage approve ${label}): the registry validates a staged version before it can be approved.`,
+        { received: label },
+      );
+    }
+    this.#context.logger.info(`${label} (staged as ${entry.id}) is still being validated by the registry (${why}); waiting ${ms / 1000} s before approving it (waited ${Math.round(this.#waitedMs / 1000)} s of at most ${MAX_VALIDATION_WAIT_MS / 60_000} min).`);
+    await this.#context.otp.clock.sleep(ms);
+    this.#waits += 1;
+    this.#waitedMs += ms;
+    this.#context.tally.waitedMs += ms;
+  }
+}
+
+/** A `Retry-After` in ms (delta-seconds only), or undefined. */
+function retryAfterMs(error: unknown): number | undefined {
+  const header = errorHeader(error, 'retry-after')?.trim();
+  return header !== undefined && /^\d+$/.test(header) ? Number(header) * 1000 : undefined;
 }
 
 /**
@@ -171,13 +231,13 @@ async function checkPublishedDocument(context: CommandContext, entry: StagedEntr
  * `stage reject <id|pkg@version>`: deletes a staged version (a 2FA write).
  * Skipped when nothing is staged under that id or name and version.
  */
-export async function stageReject(context: CommandContext, target: StageTarget, dryRun: boolean): Promise<CommandOutcome> {
+async function stageReject(context: CommandContext, target: StageTarget, dryRun: boolean): Promise<CommandOutcome> {
   const { client } = context;
   const { entry, published, label } = await resolveTarget(client, target);
   if (!entry) return { status: 'unchanged', detail: `nothing is staged as ${label}${published ? ` (${label} is published: stage reject cannot remove it)` : ''}` };
   if (context.dryRun || dryRun) return { status: 'dry-run', stageId: entry.id, detail: `would reject ${entry.id} (${describeEntry(entry)})` };
   try {
-    await otpWrite(context, `stage reject ${entry.id} (${label})`, 'stage', (write) => rejectStaged(client, entry.id, write));
+    await otpWrite(context, `stage reject ${entry.id} (${label})`, 'stage', (npmHeaders) => rejectStaged(client, entry.id, npmHeaders));
   } catch (error) {
     if (statusOf(error) !== 404) throw error;
     return { status: 'unchanged', stageId: entry.id, detail: `${entry.id} (${label}) was gone before it could be rejected` };
@@ -201,13 +261,13 @@ async function compareWithCheckout(context: CommandContext, entry: StagedEntry, 
   const fields = stagedFieldsProblem(entry, checkout);
   if (fields) throw fields;
   const { data, manifest } = await packCheckout(context, checkout, env);
-  const shasum = sha1(data);
+  const shasum = shasumOf(data);
   if (shasum === entry.shasum) {
     context.logger.info(`${label}: the checkout packs to the staged tarball (shasum ${shasum}).`);
     return { note: `; the checkout packs to the same tarball (shasum ${shasum})`, manifest };
   }
   const staged = await downloadStaged(context.client, entry.id);
-  if (sha1(staged) === entry.shasum && (await sameContents(staged, data))) {
+  if (shasumOf(staged) === entry.shasum && (await sameContents(staged, data))) {
     context.logger.info(`${label}: the checkout packs to the same files as the staged tarball (the gzip bytes differ, as across zlib builds).`);
     return { note: '; the checkout packs to the same files (the gzip bytes differ)', manifest };
   }
@@ -244,7 +304,8 @@ export const stageListCommand: Command<{ pkg: string | undefined }> = {
   summary: 'list staged versions (of a package, or all the token may see)',
   flags: [],
   reads: true,
-  tokenless: true,
+  byOidc: true,
+  auth: 'none',
   parse(line) {
     arity(line, 0, 1, 'stage list [<pkg>]');
     const pkg = line.args[0];
@@ -254,7 +315,7 @@ export const stageListCommand: Command<{ pkg: string | undefined }> = {
     }
     return { pkg };
   },
-  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => stageList(context, pkg) }),
+  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, ...(pkg === undefined ? {} : { pkg }), run: (context) => stageList(context, pkg) }),
 };
 
 /** A stage id: a UUID, as stage publish and stage list show it. */
@@ -272,7 +333,8 @@ export const stageViewCommand: Command<{ id: string }> = {
   summary: 'show a staged version',
   flags: [],
   reads: true,
-  tokenless: true,
+  byOidc: true,
+  auth: 'none',
   parse: (line) => ({ id: stageId(line, 'stage view <id>') }),
   plan: ({ id }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => stageView(context, id) }),
 };
@@ -284,7 +346,8 @@ export const stageDownloadCommand: Command<{ id: string; dir: string | undefined
   summary: "download a staged version's tarball",
   flags: [{ name: 'dir', value: true }],
   reads: true,
-  tokenless: true,
+  byOidc: true,
+  auth: 'none',
   parse: (line) => ({ id: stageId(line, 'stage download <id> [--dir <folder>]'), dir: flagValue(line.flags, 'dir') }),
   plan: ({ id, dir }, { source, cwd }) => oneStep({ label: source.text, reads: true, run: (context) => stageDownload(context, id, path.resolve(cwd, dir ?? '.')) }),
 };
@@ -309,7 +372,8 @@ function stageDecision(action: 'approve' | 'reject'): Command<StageDecision> {
     summary: action === 'approve' ? 'publish staged versions, each compared with what the checkout packs to' : 'delete staged versions',
     flags: [{ name: 'dry-run' }, ...WORKSPACE_FLAGS],
     reads: false,
-    tokenless: false,
+    byOidc: false,
+    auth: 'approval',
     parse(line) {
       const workspaces = workspaceScope(line);
       if (workspaces !== undefined && line.args.length > 0) throw line.fail('name either ids and <pkg>@<version>s or --workspaces/-w, not both');
@@ -319,11 +383,17 @@ function stageDecision(action: 'approve' | 'reject'): Command<StageDecision> {
     async plan(data, { options, cwd, env }) {
       const { planStageDecisions } = await import('../plan/trust-stage-plan.ts');
       const decisions = await planStageDecisions(data, options, cwd, env);
+      // Web approvals: npm's "don't ask again" does not cover approving staged versions, so each asks a person.
+      const web = options.authType === 'web' || (options.authType === 'auto' && options.secret === undefined);
       return {
-        steps: decisions.map(({ target, text, checkout }) => ({
-          label: text,
+        ...(action === 'approve' && web && decisions.length > 1 && !data.dryRun && !options.dryRun
+          ? { intro: `stage approve: each of the ${decisions.length} staged versions needs its own web approval (npm's "don't ask again" does not cover approving staged versions).` }
+          : {}),
+        steps: decisions.map(({ target, checkout }) => ({
+          // Each version of a line of several (or of --workspaces) is a result of its own: `stage approve @s/a@1.0.0`.
+          label: decisions.length === 1 && data.workspaces === undefined ? data.text : ['stage', action, 'id' in target ? target.id : `${target.name}@${target.version}`].join(' '),
           reads: false,
-          ownApproval: action === 'approve',
+          ...('name' in target ? { pkg: target.name } : {}),
           ...(action === 'approve' ? { check: ({ client }: { client: RegistryClient }) => preflightApprove(client, target, checkout) } : {}),
           run: (context: CommandContext, stepEnv: StepEnv) => (action === 'approve' ? stageApprove(context, target, data.dryRun, checkout, stepEnv) : stageReject(context, target, data.dryRun)),
         })),

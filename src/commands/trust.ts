@@ -17,7 +17,7 @@ import { PackageNotFoundError } from './errors.ts';
  */
 
 /** The check before anything runs: trusted publishers are set on a package that exists. */
-export async function preflightTrust(client: RegistryClient, pkg: string): Promise<void> {
+async function preflightTrust(client: RegistryClient, pkg: string): Promise<void> {
   if (await readPackument(client, pkg)) return;
   throw new ProductError(
     'ENOPACKAGE',
@@ -29,7 +29,7 @@ export async function preflightTrust(client: RegistryClient, pkg: string): Promi
 /** The trusted publishers of `pkg`, read through the OTP wrapper; a missing package is an error. */
 async function readTrust(context: CommandContext, pkg: string): Promise<TrustConfig[]> {
   try {
-    return await otpWrite(context, `trust list ${pkg}`, 'trust', (write) => listTrust(context.client, pkg, write));
+    return await otpWrite(context, `trust list ${pkg}`, 'trust', (npmHeaders) => listTrust(context.client, pkg, npmHeaders));
   } catch (error) {
     if (statusOf(error) === 404) throw new PackageNotFoundError(pkg, context.client.registry);
     throw error;
@@ -43,7 +43,7 @@ async function readTrust(context: CommandContext, pkg: string): Promise<TrustCon
  * registry.npmjs.org, as the log says); otherwise one POST of the body npm
  * sends. A dry run reads only when a TOTP secret is set.
  */
-export async function trustCreate(context: CommandContext, pkg: string, config: TrustConfig, dryRun: boolean, notes: string[]): Promise<CommandOutcome> {
+async function trustCreate(context: CommandContext, pkg: string, config: TrustConfig, dryRun: boolean, notes: string[]): Promise<CommandOutcome> {
   const what = describeTrust(config);
   for (const note of notes) context.logger.info(`${pkg}: ${note}`);
   if ((context.dryRun || dryRun) && context.otp.source === undefined) {
@@ -57,7 +57,7 @@ export async function trustCreate(context: CommandContext, pkg: string, config: 
   if (context.dryRun || dryRun) return { status: 'dry-run', detail: `would add a trusted publisher to ${pkg}: ${what}${others}` };
   let created: TrustConfig[];
   try {
-    created = await otpWrite(context, `trust ${config.type} ${pkg}`, 'trust', (write) => createTrust(context.client, pkg, config, write));
+    created = await otpWrite(context, `trust ${config.type} ${pkg}`, 'trust', (npmHeaders) => createTrust(context.client, pkg, config, npmHeaders));
   } catch (error) {
     if (statusOf(error) !== 409 || existing.length === 0) throw error;
     throw new ProductError(
@@ -72,17 +72,17 @@ export async function trustCreate(context: CommandContext, pkg: string, config: 
 }
 
 /** `trust list <pkg>`: a read that costs a code on registry.npmjs.org; the configurations go to `data`. */
-export async function trustList(context: CommandContext, pkg: string): Promise<CommandOutcome> {
+async function trustList(context: CommandContext, pkg: string): Promise<CommandOutcome> {
   const configs = await readTrust(context, pkg);
   const detail = configs.length === 0 ? `${pkg} has no trusted publishers` : `${pkg} has ${configs.length} trusted publisher${configs.length === 1 ? '' : 's'}: ${configs.map(describeWithId).join('; ')}`;
   return { status: 'read', detail, data: configs };
 }
 
 /** `trust revoke <pkg> --id <id>`: skipped when the registry has no such trusted publisher (404 on an existing package). */
-export async function trustRevoke(context: CommandContext, pkg: string, id: string, dryRun: boolean): Promise<CommandOutcome> {
+async function trustRevoke(context: CommandContext, pkg: string, id: string, dryRun: boolean): Promise<CommandOutcome> {
   if (context.dryRun || dryRun) return { status: 'dry-run', id, detail: `would revoke the trusted publisher ${id} of ${pkg}` };
   try {
-    await otpWrite(context, `trust revoke ${pkg} --id ${id}`, 'trust', (write) => revokeTrust(context.client, pkg, id, write));
+    await otpWrite(context, `trust revoke ${pkg} --id ${id}`, 'trust', (npmHeaders) => revokeTrust(context.client, pkg, id, npmHeaders));
   } catch (error) {
     if (statusOf(error) !== 404) throw error;
     if (!(await readPackument(context.client, pkg))) throw new PackageNotFoundError(pkg, context.client.registry);
@@ -92,7 +92,7 @@ export async function trustRevoke(context: CommandContext, pkg: string, id: stri
 }
 
 /** Same type, same claims (key order aside), same permissions (order aside). */
-export function sameTrust(a: TrustConfig, b: TrustConfig): boolean {
+function sameTrust(a: TrustConfig, b: TrustConfig): boolean {
   return a.type === b.type && isDeepStrictEqual(canonical(a.claims), canonical(b.claims)) && isDeepStrictEqual([...(a.permissions ?? [])].sort(), [...(b.permissions ?? [])].sort());
 }
 
@@ -105,7 +105,7 @@ function canonical(value: unknown): unknown {
 const PERMISSION_WORDS: Record<string, string> = { createPackage: 'publish', createStagedPackage: 'stage publish' };
 
 /** A configuration in words, as npm prints it: who, from where, allowed to do what. */
-export function describeTrust(config: TrustConfig): string {
+function describeTrust(config: TrustConfig): string {
   const claims = config.claims ?? {};
   const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
   const file = (ref: unknown) => (ref && typeof ref === 'object' ? text((ref as Record<string, unknown>).file) : '?');
@@ -201,14 +201,17 @@ function trustSetup(provider: TrustSpec['provider']): Command<ReturnType<typeof 
     // --yes: npm asks for confirmation without it; nothing here is interactive.
     flags: [...PROVIDER_FLAGS[provider], ...PERMISSION_FLAGS, ...WORKSPACE_FLAGS, { name: 'dry-run' }, { name: 'yes' }],
     reads: false,
-    tokenless: false,
+    byOidc: false,
+    auth: 'trust',
     parse: (line) => parseTrustSetup(provider, line),
     async plan(data, { options, cwd }) {
       const { planTrust } = await import('../plan/trust-stage-plan.ts');
       return {
-        steps: (await planTrust(data, options, cwd)).map(({ pkg, config, text, notes }) => ({
-          label: text,
+        steps: (await planTrust(data, options, cwd)).map(({ pkg, config, flags, notes }) => ({
+          // A workspace's line says its own package: `trust github @s/a --file release.yml ...`.
+          label: data.workspaces === undefined ? data.text : ['trust', provider, pkg, ...flags].join(' '),
           reads: false,
+          pkg,
           check: ({ client }) => preflightTrust(client, pkg),
           run: (context) => trustCreate(context, pkg, config, data.dryRun, notes),
         })),
@@ -229,12 +232,13 @@ export const trustListCommand: Command<{ pkg: string }> = {
   flags: [],
   // It reads, but through the 2FA gate: it needs a token.
   reads: true,
-  tokenless: false,
+  byOidc: false,
+  auth: 'trust',
   parse(line) {
     arity(line, 0, 1, 'trust list [<pkg>]');
     return { pkg: line.pkgOrDefault(line.args[0]) };
   },
-  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, run: (context) => trustList(context, pkg) }),
+  plan: ({ pkg }, { source }) => oneStep({ label: source.text, reads: true, pkg, run: (context) => trustList(context, pkg) }),
 };
 
 /** `trust revoke [<pkg>] --id <id>`. */
@@ -244,7 +248,8 @@ export const trustRevokeCommand: Command<{ pkg: string; id: string; dryRun: bool
   summary: 'remove a trusted publisher from a package',
   flags: [{ name: 'id', value: true }, { name: 'dry-run' }],
   reads: false,
-  tokenless: false,
+  byOidc: false,
+  auth: 'trust',
   parse(line) {
     arity(line, 0, 1, 'trust revoke [<pkg>] --id <id>');
     const id = flagValue(line.flags, 'id');
@@ -252,5 +257,5 @@ export const trustRevokeCommand: Command<{ pkg: string; id: string; dryRun: bool
     if (!UUID.test(id)) throw line.fail(`--id must be a trusted publisher's id, a UUID, not "${id}"`);
     return { pkg: line.pkgOrDefault(line.args[0]), id, dryRun: line.flags.get('dry-run') === true };
   },
-  plan: ({ pkg, id, dryRun }, { source }) => oneStep({ label: source.text, reads: false, run: (context) => trustRevoke(context, pkg, id, dryRun) }),
+  plan: ({ pkg, id, dryRun }, { source }) => oneStep({ label: source.text, reads: false, pkg, run: (context) => trustRevoke(context, pkg, id, dryRun) }),
 };

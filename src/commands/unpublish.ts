@@ -10,7 +10,7 @@ import { type Command, type CommandContext, type CommandOutcome, oneStep, otpWri
  * libnpmpublish: its read, PUT and DELETE share one code, as with npm.
  * Skipped when the version (or the package) is already gone.
  */
-export async function unpublish(context: CommandContext, pkg: string, version: string | undefined, force: boolean): Promise<CommandOutcome> {
+async function unpublish(context: CommandContext, pkg: string, version: string | undefined, force: boolean): Promise<CommandOutcome> {
   const packument = await readPackument(context.client, pkg, { write: true });
   const present = version === undefined ? packument !== undefined && Object.keys(packument.versions ?? {}).length > 0 : packument?.versions?.[version] !== undefined;
   const id = version === undefined ? pkg : `${pkg}@${version}`;
@@ -21,7 +21,7 @@ export async function unpublish(context: CommandContext, pkg: string, version: s
     throw new ProductError('ELASTVERSION', `${id} is the only version of ${pkg}: unpublishing it removes the package and blocks republishing for 24 hours. Add --force to the line if that is what you want (npm requires it too).`, { received: id });
   }
   if (context.dryRun) return { status: 'dry-run', detail: `would unpublish ${id}` };
-  await otpWrite(context, `unpublish ${id}`, 'unpublish', (write) => unpublishSpec(context.client, id, version === undefined, write));
+  await otpWrite(context, `unpublish ${id}`, 'unpublish', (npmHeaders) => unpublishSpec(context.client, id, version === undefined, npmHeaders));
   return { status: 'done', detail: `unpublished ${id}` };
 }
 
@@ -32,7 +32,8 @@ export const unpublishCommand: Command<{ pkg: string; version: string | undefine
   summary: 'remove a version (or, with --force, the whole package) from the registry',
   flags: [{ name: 'force' }],
   reads: false,
-  tokenless: false,
+  byOidc: false,
+  auth: 'package',
   parse(line) {
     arity(line, 1, 1, 'unpublish <pkg>@<version>');
     const text = line.args[0] as string;
@@ -45,5 +46,5 @@ export const unpublishCommand: Command<{ pkg: string; version: string | undefine
     }
     throw line.fail(`"${text}" must be <pkg>@<version> with an exact version`);
   },
-  plan: ({ pkg, version, force }, { source }) => oneStep({ label: source.text, reads: false, run: (context) => unpublish(context, pkg, version, force) }),
+  plan: ({ pkg, version, force }, { source }) => oneStep({ label: source.text, reads: false, pkg, run: (context) => unpublish(context, pkg, version, force) }),
 };

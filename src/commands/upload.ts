@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import { describeError, describeReason } from '../foundation/describe-error.ts';
 import { ProductError } from '../foundation/errors.ts';
 import { failureKind, isSigstoreFailure, isTransient, statusOf } from '../foundation/http-errors.ts';
 import { type OtpContext, withOtp } from '../otp/with-otp.ts';
+import type * as PackModule from '../package/pack.ts';
 import type { PackedTarball } from '../package/pack.ts';
 import { readPublishManifest } from '../package/prepared-manifest.ts';
 import { ScriptFailedError } from '../package/scripts.ts';
-import { sameContents } from '../package/tarball.ts';
+import { sameContents, shasumOf } from '../package/tarball.ts';
 import type { PublishPlan } from '../plan/types.ts';
 import type { RegistryClient } from '../registry/client.ts';
 import { readPackument, type Packument } from '../registry/packument.ts';
@@ -17,26 +17,24 @@ import { PublishConflictError, PublishFailedError, PublishUnconfirmedError } fro
 
 /**
  * The one upload of a version, wherever it goes: published (`publish`) or staged (`stage publish`). Packed
- * or read beforehand (Built), authenticated by trusted publishing where the package trusts this job, signed
- * when provenance is on, sent once through the OTP wrapper, and, when its answer is unclear, reconciled by
- * reading the destination back: never sent twice blindly.
+ * or read beforehand (TarballAndManifest), authenticated by trusted publishing where the package trusts this
+ * job, signed when provenance is on, sent once through the OTP wrapper, and, when its answer is unclear,
+ * reconciled by reading the destination back: never sent twice blindly.
  */
 
-/** The version as it will be uploaded. */
-export interface Built {
+/** The version as it will be uploaded: the tarball, its integrity, and the manifest sent with it. */
+export interface TarballAndManifest {
   data: Buffer;
   integrity: string;
   manifest: Record<string, unknown>;
 }
 
-export const sha1 = (data: Buffer): string => createHash('sha1').update(data).digest('hex');
-
 /**
  * The in-process packer (npm-packlist's walk, ignore rules, tar), loaded when a folder is to be packed: a `.tgz`
  * never needs it, and for a folder it loads while the registry answers the read in the publish's check.
  */
-let packer: Promise<typeof import('../package/pack.ts')> | undefined;
-export const loadPacker = (): Promise<typeof import('../package/pack.ts')> => (packer ??= import('../package/pack.ts'));
+let packer: Promise<typeof PackModule> | undefined;
+export const loadPacker = (): Promise<typeof PackModule> => (packer ??= import('../package/pack.ts'));
 
 /** A folder's manifest as npm publishes it, and its tarball. */
 export interface ReadAndPacked {
@@ -59,7 +57,7 @@ export async function readAndPack(source: { dir: string; manifestText?: string |
 }
 
 /** No token, and trusted publishing gave none either: nothing can be uploaded. */
-export class NoTokenError extends ProductError {
+class NoTokenError extends ProductError {
   constructor(id: string) {
     super(
       'ENEEDAUTH',
@@ -77,9 +75,9 @@ export interface Destination {
   /** npm's command name, for the `npm-command` header. */
   npmCommand: 'publish' | 'stage';
   /** Sends the upload through the OTP wrapper (`throughOtp`): once, or again with a fresh code when the code is refused. */
-  send(client: RegistryClient, built: Built, provenance: Sigstore | undefined, otp: OtpContext, context: CommandContext): Promise<{ transparencyLogUrl?: string | undefined; stageId?: string }>;
+  send(client: RegistryClient, tarball: TarballAndManifest, provenance: Sigstore | undefined, otp: OtpContext, context: CommandContext): Promise<{ transparencyLogUrl?: string | undefined; stageId?: string }>;
   /** The version as the destination holds it now: there with our contents (a staged one's id), with others, or not at all. */
-  readBack(client: RegistryClient, built: Built): Promise<{ state: 'identical'; stageId?: string } | { state: 'different' | 'absent' }>;
+  readBack(client: RegistryClient, tarball: TarballAndManifest): Promise<{ state: 'identical'; stageId?: string } | { state: 'different' | 'absent' }>;
   /** Whether a transient failure with the version certainly absent may be sent again (a publish may; a staged upload is read back only). */
   resend: boolean;
   /** Whether the upload goes with a one-time password (a publish: yes; a staged one: none, npm defers 2FA to the approval). */
@@ -102,14 +100,14 @@ export interface UploadReceipt {
  * "already there"), the destination is read back before deciding; it is sent again, with backoff on the
  * injected clock, only when the version is certainly absent, the failure transient, and the destination allows it.
  */
-export async function uploadAndReconcile(context: CommandContext, plan: PublishPlan, built: Built, destination: Destination, trusted: TrustedSession | undefined, provenance: Sigstore | undefined): Promise<UploadReceipt> {
+export async function uploadAndReconcile(context: CommandContext, plan: PublishPlan, tarball: TarballAndManifest, destination: Destination, trusted: TrustedSession | undefined, provenance: Sigstore | undefined): Promise<UploadReceipt> {
   const id = `${plan.name}@${plan.version}`;
   const client = trusted?.client ?? context.client;
   const otp = trusted || !destination.otp ? { ...context.otp, source: undefined } : context.otp;
   const { logger } = context;
   for (let uploads = 1; ; uploads += 1) {
     try {
-      const answer = await destination.send(client, built, provenance, otp, context);
+      const answer = await destination.send(client, tarball, provenance, otp, context);
       if (answer.transparencyLogUrl) logger.info(`Provenance statement for ${id} published to the transparency log: ${answer.transparencyLogUrl}`);
       if (uploads > 1) logger.info(`${id}: ${destination.verb} succeeded on attempt ${uploads}.`);
       return { outcome: 'sent', transparencyLogUrl: answer.transparencyLogUrl, ...(answer.stageId === undefined ? {} : { stageId: answer.stageId }) };
@@ -121,7 +119,7 @@ export async function uploadAndReconcile(context: CommandContext, plan: PublishP
       if (kind === 'unsent') throw new PublishFailedError(destination.verb, id, failureReason(error), error, 'not-sent');
       if (kind === 'refused' && !alreadyThere) throw new PublishFailedError(destination.verb, id, failureReason(error), error, 'refused');
       logger.warning(`The ${destination.verb} of ${id} ended without a clear answer (${describeReason(error)}); reading the registry back before anything else.`);
-      const after = await destination.readBack(context.client, built).catch((readError: unknown) => {
+      const after = await destination.readBack(context.client, tarball).catch((readError: unknown) => {
         throw new PublishUnconfirmedError(destination.verb, id, describeReason(error), describeReason(readError), error);
       });
       if (after.state === 'identical' && uploads === 1 && alreadyThere) {
@@ -150,14 +148,15 @@ function failureReason(error: unknown): string {
   return `signing the provenance statement failed (${describeReason(error)}${cause === undefined ? '' : `: ${describeReason(cause)}`})`;
 }
 
-/** Sends one upload of `built` through the OTP wrapper, counted as a write; a staged one goes without a code (its 2FA is deferred to the approval). */
-function throughOtp<T>(otp: OtpContext, context: CommandContext, destination: Pick<Destination, 'verb' | 'npmCommand'>, plan: PublishPlan, built: Built, write: (code: string | undefined) => Promise<T>): Promise<T> {
+/** Sends one upload of `tarball` through the OTP wrapper, counted as a write; a staged one goes without a code (its 2FA is deferred to the approval). */
+function throughOtp<T>(otp: OtpContext, context: CommandContext, destination: Pick<Destination, 'verb' | 'npmCommand'>, plan: PublishPlan, tarball: TarballAndManifest, trusted: boolean, write: (code: string | undefined) => Promise<T>): Promise<T> {
   return withOtp(
     otp,
     {
       label: `${destination.verb} ${plan.name}@${plan.version}`,
-      bodyBytes: uploadBytes(built.data.length),
+      bodyBytes: uploadBytes(tarball.data.length),
       npmCommand: destination.npmCommand,
+      trusted,
       send: (code) => {
         context.writes += 1;
         return write(code);
@@ -174,12 +173,13 @@ export function published(plan: PublishPlan): Destination {
     npmCommand: 'publish',
     otp: true,
     resend: true,
-    send(client, built, provenance, otp, context) {
-      return throughOtp(otp, context, this, plan, built, (code) => uploadVersion(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' }));
+    send(client, tarball, provenance, otp, context) {
+      // A client other than the run's holds trusted publishing's short-lived token.
+      return throughOtp(otp, context, this, plan, tarball, client !== context.client, (code) => uploadVersion(client, tarball.manifest, tarball.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' }));
     },
-    readBack: async (client, built) => {
+    readBack: async (client, tarball) => {
       const packument = await readPackument(client, plan.name, { write: true });
-      return { state: packument?.versions?.[plan.version] ? await compare(client, packument, plan.version, built) : 'absent' };
+      return { state: packument?.versions?.[plan.version] ? await compare(client, packument, plan.version, tarball) : 'absent' };
     },
   };
 }
@@ -191,32 +191,32 @@ export function staged(plan: PublishPlan): Destination {
     npmCommand: 'stage',
     otp: false,
     resend: false,
-    send(client, built, provenance, otp, context) {
-      return throughOtp(otp, context, this, plan, built, (code) => stageVersion(client, built.manifest, built.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'stage' }));
+    send(client, tarball, provenance, otp, context) {
+      return throughOtp(otp, context, this, plan, tarball, client !== context.client, (code) => stageVersion(client, tarball.manifest, tarball.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'stage' }));
     },
-    readBack: async (client, built) => {
+    readBack: async (client, tarball) => {
       const found = (await listStaged(client, plan.name)).find((entry) => entry.version === plan.version);
       if (!found) return { state: 'absent' };
-      return found.shasum === sha1(built.data) ? { state: 'identical', stageId: found.id } : { state: 'different' };
+      return found.shasum === shasumOf(tarball.data) ? { state: 'identical', stageId: found.id } : { state: 'different' };
     },
   };
 }
 
 /** The version is in the registry: with the same contents, or other ones (the same files can gzip to other bytes on another zlib build). */
-export async function compare(client: RegistryClient, packument: Packument, version: string, built: Built): Promise<'identical' | 'different'> {
+export async function compare(client: RegistryClient, packument: Packument, version: string, tarball: TarballAndManifest): Promise<'identical' | 'different'> {
   const document = packument.versions?.[version];
-  if (document?.dist?.integrity === built.integrity) return 'identical';
+  if (document?.dist?.integrity === tarball.integrity) return 'identical';
   const url = document?.dist?.tarball;
   if (!url) return 'different';
-  return (await sameContents(await client.getBuffer(url), built.data)) ? 'identical' : 'different';
+  return (await sameContents(await client.getBuffer(url), tarball.data)) ? 'identical' : 'different';
 }
 
 /**
  * Trusted publishing for this version, and whether an upload can go at all: with no token, only a trusted
  * publishing session can (NoTokenError otherwise, before anything is sent).
  */
-export async function uploader(env: StepEnv, id: string, name: string): Promise<TrustedSession | undefined> {
-  const trusted = env.trustedPublishing ? await env.trustedPublishing(name) : undefined;
+export async function uploader(env: StepEnv, id: string, name: string, npmCommand: string): Promise<TrustedSession | undefined> {
+  const trusted = env.trustedPublishing ? await env.trustedPublishing(name, npmCommand) : undefined;
   if (!trusted && !env.hasToken) throw new NoTokenError(id);
   return trusted;
 }
@@ -226,7 +226,7 @@ export async function uploader(env: StepEnv, id: string, name: string): Promise<
  * were checked before anything ran); with auto, as npm does it, only for a trusted publish, by npm's rule
  * (see TrustedSession), never with restricted access. Said in the log either way.
  */
-export async function provenanceFor(context: CommandContext, plan: PublishPlan, built: { manifest: Record<string, unknown> }, trusted: TrustedSession | undefined, sigstore: Sigstore | undefined): Promise<Sigstore | undefined> {
+export async function provenanceFor(context: CommandContext, plan: PublishPlan, tarball: { manifest: Record<string, unknown> }, trusted: TrustedSession | undefined, sigstore: Sigstore | undefined): Promise<Sigstore | undefined> {
   const id = `${plan.name}@${plan.version}`;
   const mode = plan.provenance?.mode ?? 'off';
   if (mode === 'on') {
@@ -234,7 +234,7 @@ export async function provenanceFor(context: CommandContext, plan: PublishPlan, 
     return sigstore ?? {};
   }
   if (mode === 'off' || trusted === undefined) return undefined;
-  const decided = plan.access === 'restricted' ? { on: false, reason: 'restricted access' } : await trusted.provenanceByDefault(built.manifest);
+  const decided = plan.access === 'restricted' ? { on: false, reason: 'restricted access' } : await trusted.provenanceByDefault(tarball.manifest);
   const toRequire = `Set ${plan.provenance?.from ?? 'provenance'} to true to require it.`;
   if (decided.on) context.logger.info(`Provenance: on for ${id}, as npm turns it on for a trusted publish (${decided.reason}).`);
   else if (decided.warning) context.logger.warning(`Provenance: off for ${id}: ${decided.reason}. ${toRequire}`);

@@ -1,4 +1,5 @@
 import { isProductError } from './errors.ts';
+import { expiredTokenNotice, TOKEN_LIFETIMES } from './refusals.ts';
 
 /**
  * The one error describer. One line for the user: our own messages as they
@@ -36,9 +37,14 @@ export function describeReason(error: unknown): string {
 }
 
 /** What to check when the registry refuses the run's token. */
-export const TOKEN_REFUSED =
+const TOKEN_REFUSED =
   'the registry refused the token, which may be invalid, expired or revoked, or made for another registry ' +
   '(for registry.npmjs.org, create a new granular access token with read and write access to the package and store it in place of the old one)';
+
+/** What to do when the registry says the token expired or was revoked. */
+export const TOKEN_EXPIRED =
+  'the registry says the token expired or was revoked ("Access token expired or revoked"): create a new granular access token with read and write access to the package ' +
+  `and store it in place of the old one; ${TOKEN_LIFETIMES}`;
 
 /**
  * What a bare 401 from the registry means (not npm's one-time password or IP address challenge, which have their own
@@ -48,6 +54,8 @@ export const TOKEN_REFUSED =
  */
 function refusedCredential(error: unknown): string | undefined {
   const record = error as { statusCode?: unknown; code?: unknown; method?: unknown; uri?: unknown } | undefined;
+  // Whatever the status: registry.npmjs.org answers an expired token's requests as anonymous ones (a write 404), with this notice.
+  if (expiredTokenNotice(error) !== undefined) return TOKEN_EXPIRED;
   if (record?.statusCode !== 401 || record.code === 'EOTP' || record.code === 'EAUTHIP') return undefined;
   if (typeof record.method !== 'string' || typeof record.uri !== 'string') return undefined;
   if (record.uri.includes('/-/npm/v1/oidc/token/exchange/')) return "the registry refused this job's OIDC ID token for trusted publishing";

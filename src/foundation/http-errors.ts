@@ -1,4 +1,5 @@
 import { ProductError } from './errors.ts';
+import { isRecord } from './is-record.ts';
 
 /**
  * What an error from npm's libraries (npm-registry-fetch, make-fetch-happen)
@@ -78,8 +79,4 @@ export function isTransient(error: unknown): boolean {
   if (status !== undefined) return status === 408 || status >= 500;
   const failure = connectionFailure(error);
   return failure === 'lost' || (failure === 'unsent' && isRecord(error) && RETRYABLE_UNSENT.has(error.code as string));
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

@@ -24,14 +24,3 @@ export interface Logger {
    */
   relay(text: string): void;
 }
-
-/** A logger that drops everything; for tests and library use. */
-export const silentLogger: Logger = {
-  debug() {},
-  info() {},
-  warning() {},
-  error() {},
-  notice() {},
-  mask() {},
-  relay() {},
-};

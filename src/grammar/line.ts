@@ -2,7 +2,7 @@ import npa from 'npm-package-arg';
 import semver from 'semver';
 import { InputError } from '../foundation/errors.ts';
 import { tokenize } from './tokenize.ts';
-import { packageNameProblem } from './validate.ts';
+import { packageNameProblem, wholeNumber } from './validate.ts';
 
 /**
  * The grammar of a command line, as npm reads its own: words (shell-quoted in a `commands` block), flags as
@@ -54,6 +54,8 @@ export interface Line {
   words: string[];
   /** A refusal naming the line: `commands line 3 (owner ad bob): ...`. */
   fail(problem: string): InputError;
+  /** How a later refusal of what the line names calls it: `commands line 3 (publish ./pkg)` in a block, the command's words (`publish`) on the CLI. */
+  input: string;
   /** `<pkg>` as given (checked as a package name), or the package setting's name when it is left out. */
   pkgOrDefault(given: string | undefined): string;
 }
@@ -89,6 +91,23 @@ export function parseBlock<G extends CommandGrammar>(block: string, commands: re
   return lines;
 }
 
+/**
+ * The refusal of the first line of `block` that names no command, or a flag its command does not take; undefined
+ * when every line names its command. Said before anything else is checked (a missing token, say).
+ */
+export function blockWordsProblem(block: string, commands: readonly CommandGrammar[], context: Pick<ParseContext, 'inputName'>): InputError | undefined {
+  for (const [index, text] of block.split(/\r?\n/).entries()) {
+    const { words, error } = tokenize(text);
+    if (error || words.length === 0) continue;
+    try {
+      checkWords(words, commands, (problem) => lineError(context, index + 1, text.trim(), problem));
+    } catch (refusal) {
+      return refusal as InputError;
+    }
+  }
+  return undefined;
+}
+
 /** Parses one command already split into words (a block line, or the CLI's arguments). The command is named before anything else is checked. */
 export function parseWords<G extends CommandGrammar>(words: string[], source: CommandSource, commands: readonly G[], context: ParseContext): ParsedLine<G> {
   const fail = (problem: string) => lineError(context, source.line, source.text, problem);
@@ -99,6 +118,7 @@ export function parseWords<G extends CommandGrammar>(words: string[], source: Co
     flags,
     words,
     fail,
+    input: source.line > 0 ? `${context.inputName} line ${source.line} (${source.text})` : command.words.join(' '),
     pkgOrDefault: (given) => {
       if (given !== undefined) {
         const problem = packageNameProblem(given);
@@ -158,7 +178,7 @@ function unknownCommand(positional: readonly string[], commands: readonly Comman
 }
 
 /** A refusal that names the line. */
-export function lineError(context: Pick<ParseContext, 'inputName'>, line: number, text: string, problem: string): InputError {
+function lineError(context: Pick<ParseContext, 'inputName'>, line: number, text: string, problem: string): InputError {
   const where = line > 0 ? `${context.inputName} line ${line}` : context.inputName;
   return new InputError(context.inputName, `${where} (${text}): ${problem}.`, { received: text });
 }
@@ -229,8 +249,8 @@ export function countFlag(line: Line, name: string, max: number, auto = false): 
   const value = flagValue(line.flags, name);
   if (value === undefined) return undefined;
   if (auto && value === 'auto') return 'auto';
-  const count = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
-  if (!(count >= 1 && count <= max)) throw line.fail(`--${name} needs ${auto ? 'auto or ' : ''}a whole number from 1 to ${max}`);
+  const count = wholeNumber(value, max);
+  if (count === undefined) throw line.fail(`--${name} needs ${auto ? 'auto or ' : ''}a whole number from 1 to ${max}`);
   return count;
 }
 

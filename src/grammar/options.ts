@@ -1,9 +1,9 @@
 import semver from 'semver';
 import { parseTotpSecret, secretForms, type TotpSecret } from '../otp/secret.ts';
-import { tagProblem } from '../grammar/validate.ts';
+import { tagProblem, wholeNumber } from './validate.ts';
 import { InputError } from '../foundation/errors.ts';
 import { parseDuration } from '../otp/web-approval.ts';
-import { SETUP_NODE_PLACEHOLDER } from '../foundation/tokens.ts';
+import { SETUP_NODE_PLACEHOLDER } from '../foundation/setup-node-placeholder.ts';
 
 /** Settings as they arrive from an adapter: text, unchecked. Empty means not given. */
 export interface RawOptions {
@@ -30,6 +30,32 @@ export interface RawOptions {
 
 /** What each setting is called where the user sets it, so errors name it as they know it. */
 export type InputNames = Record<keyof RawOptions, string>;
+
+/**
+ * Each setting's name as users write it: the action's input, and after `--` the CLI's flag (the CLI takes the
+ * token, the TOTP secret and the approval webhook from environment variables only, and names those instead).
+ */
+export const SETTING_NAMES: InputNames = {
+  token: 'token',
+  otpSecret: 'otp-secret',
+  registry: 'registry',
+  package: 'package',
+  tag: 'tag',
+  access: 'access',
+  dryRun: 'dry-run',
+  ignoreScripts: 'ignore-scripts',
+  allowInsecureRegistry: 'allow-insecure-registry',
+  expectVersion: 'expect-version',
+  trustedPublishing: 'trusted-publishing',
+  workspaces: 'workspaces',
+  includeWorkspaceRoot: 'include-workspace-root',
+  concurrency: 'concurrency',
+  otpUses: 'otp-uses',
+  provenance: 'provenance',
+  authType: 'auth-type',
+  approvalTimeout: 'approval-timeout',
+  approvalWebhook: 'approval-webhook',
+};
 
 /** Settings checked once, at the edge; the core trusts them. */
 export interface Options {
@@ -129,7 +155,7 @@ export function normalizeOptions(raw: RawOptions, names: InputNames, context: { 
     workspaces: parseWorkspaces(raw.workspaces, names.workspaces),
     includeWorkspaceRoot: parseBoolean(raw.includeWorkspaceRoot, names.includeWorkspaceRoot, false),
     concurrency: parseCount(raw.concurrency, names.concurrency, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, 'packages packed and uploaded at once'),
-    otpUses: parseOtpUses(raw.otpUses, names.otpUses),
+    otpUses: parseCount(raw.otpUses, names.otpUses, 'auto', MAX_OTP_USES, 'writes sent with one code'),
     provenance: parseProvenance(raw.provenance, names.provenance),
     authType,
     approvalTimeoutMs: parseApprovalTimeout(raw.approvalTimeout, names.approvalTimeout),
@@ -139,7 +165,7 @@ export function normalizeOptions(raw: RawOptions, names: InputNames, context: { 
 }
 
 /** Default of approval-timeout. */
-export const DEFAULT_APPROVAL_TIMEOUT_MS = 15 * 60 * 1000;
+const DEFAULT_APPROVAL_TIMEOUT_MS = 15 * 60 * 1000;
 const MIN_APPROVAL_TIMEOUT_MS = 1000;
 /** GitHub ends a job after 6 hours. */
 const MAX_APPROVAL_TIMEOUT_MS = 6 * 60 * 60 * 1000;
@@ -189,23 +215,15 @@ export function idTokenAvailable(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.NPM_ID_TOKEN?.trim() || (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN));
 }
 
-export const DEFAULT_CONCURRENCY = 4;
-const MAX_CONCURRENCY = 32;
+const DEFAULT_CONCURRENCY = 4;
+/** The most packages packed and uploaded at once (`concurrency`, `--concurrency`). */
+export const MAX_CONCURRENCY = 32;
 /** What `otp-uses: auto` means on registry.npmjs.org. */
-export const NPMJS_OTP_USES = 3;
-const MAX_OTP_USES = 1000;
+const NPMJS_OTP_USES = 3;
+/** The most writes one code may be sent with (`otp-uses`, `--otp-uses`). */
+export const MAX_OTP_USES = 1000;
 /** Registries known to limit how many writes one code may serve: registry.npmjs.org answers `429 rate limited otp` after about 4-5. */
 const LIMITING_REGISTRIES = new Set(['registry.npmjs.org']);
-
-/** `otp-uses`: auto (default), or a whole number from 1 to 1000. */
-function parseOtpUses(value: string | number | undefined, name: string): number | 'auto' {
-  if (typeof value === 'string' && value.trim().toLowerCase() === 'auto') return 'auto';
-  const text = typeof value === 'number' ? String(value) : blankToUndefined(value);
-  if (text === undefined) return 'auto';
-  const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
-  if (count >= 1 && count <= MAX_OTP_USES) return count;
-  throw new InputError(name, `${name}: "${text}" is not a count of writes sent with one code; give auto (the default) or a whole number from 1 to ${MAX_OTP_USES}.`, { received: value });
-}
 
 /**
  * How many writes one code serves at the start of a run, and why, for the log: a number as given; `auto` is
@@ -225,7 +243,7 @@ export function otpPacing(otpUses: number | 'auto', registry: string, inputName:
  * The `workspaces` setting: empty or false for the package alone, true for every workspace package, otherwise a
  * list of names, folders or globs (one per line or comma-separated).
  */
-export function parseWorkspaces(value: string | boolean | string[] | undefined, name: string): true | string[] | undefined {
+function parseWorkspaces(value: string | boolean | string[] | undefined, name: string): true | string[] | undefined {
   if (value === undefined || value === false) return undefined;
   if (value === true) return true;
   const entries = (Array.isArray(value) ? value : value.split(/[\n,]/)).map((entry) => entry.trim()).filter((entry) => entry !== '');
@@ -236,13 +254,14 @@ export function parseWorkspaces(value: string | boolean | string[] | undefined, 
   return entries;
 }
 
-/** A whole number from 1 to `max`. */
-export function parseCount(value: string | number | undefined, name: string, fallback: number, max: number, what: string): number {
+/** A whole number from 1 to `max`; `fallback` when not given; with the fallback `auto`, that word too. */
+function parseCount<T extends number | 'auto'>(value: string | number | undefined, name: string, fallback: T, max: number, what: string): number | T {
   const text = typeof value === 'number' ? String(value) : blankToUndefined(value);
-  if (text === undefined) return fallback;
-  const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
-  if (count >= 1 && count <= max) return count;
-  throw new InputError(name, `${name}: "${text}" is not a count of ${what}; give a whole number from 1 to ${max} (default ${fallback}).`, { received: value });
+  if (text === undefined || (fallback === 'auto' && text.toLowerCase() === 'auto')) return fallback;
+  const count = wholeNumber(text, max);
+  if (count !== undefined) return count;
+  const valid = fallback === 'auto' ? `auto (the default) or a whole number from 1 to ${max}` : `a whole number from 1 to ${max} (default ${fallback})`;
+  throw new InputError(name, `${name}: "${text}" is not a count of ${what}; give ${valid}.`, { received: value });
 }
 
 function realToken(value: string | undefined): string | undefined {
@@ -255,7 +274,8 @@ function blankToUndefined(value: string | undefined): string | undefined {
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
 
-function parseBoolean(value: string | boolean | undefined, name: string, fallback: boolean): boolean {
+/** `true` or `false` (any case), `fallback` when empty; anything else is refused, naming the setting. */
+export function parseBoolean(value: string | boolean | undefined, name: string, fallback: boolean): boolean {
   if (typeof value === 'boolean') return value;
   const text = blankToUndefined(value)?.toLowerCase();
   if (text === undefined) return fallback;

@@ -1,20 +1,16 @@
-import npa from 'npm-package-arg';
 import semver from 'semver';
+import { isRegistryName } from '../package/registry-name.ts';
 
 /**
  * Checks shared by settings and command lines. Each returns a problem
- * sentence (what is wrong and what would be valid), or undefined when fine;
- * callers wrap it in an InputError naming where the value came from.
+ * sentence (what is wrong and what would be valid), or undefined when fine
+ * (wholeNumber: the number, or undefined); callers wrap it in an InputError
+ * naming where the value came from.
  */
 
 /** A registry package name, without a version or range. */
 export function packageNameProblem(name: string): string | undefined {
-  try {
-    const parsed = npa(name);
-    if (parsed.registry && parsed.name === name) return undefined;
-  } catch {
-    // falls through to the message
-  }
+  if (isRegistryName(name)) return undefined;
   return `"${name}" is not a valid npm package name (lower-case, URL-safe, optionally @scope/name)`;
 }
 
@@ -26,6 +22,12 @@ export function tagProblem(tag: string): string | undefined {
   }
   if (encodeURIComponent(tag) !== tag) return `"${tag}" is not URL-safe. Use letters, digits and - _ . ! ~ * ' ( ) only, such as next or beta`;
   return undefined;
+}
+
+/** `text` as a whole number from 1 to `max` (digits only, at most four), or undefined. */
+export function wholeNumber(text: string, max: number): number | undefined {
+  const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
+  return count >= 1 && count <= max ? count : undefined;
 }
 
 /** An npm user name. */

@@ -20,10 +20,10 @@ export const MIN_SECRET_BYTES = 10;
 /** otplib's ceiling; no authenticator enrolment uses more than 512 bits. */
 export const MAX_SECRET_BYTES = 64;
 /** Below 10 s a code could expire before a publish upload reaches the registry. */
-export const MIN_PERIOD_S = 10;
+const MIN_PERIOD_S = 10;
 /** Five minutes; longer steps are almost surely a typo. */
-export const MAX_PERIOD_S = 300;
-export const DEFAULT_PERIOD_S = 30;
+const MAX_PERIOD_S = 300;
+const DEFAULT_PERIOD_S = 30;
 
 const EXPECTED = 'base32 letters A-Z and digits 2-7, or an otpauth://totp/ URI';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

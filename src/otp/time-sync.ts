@@ -26,7 +26,7 @@ export interface Observation {
  * is far more likely the answer's (a proxy, a broken server) than a runner's
  * synchronised clock; applying it would send codes of windows far away.
  */
-export const MAX_OFFSET_MS = 15 * 60 * 1000;
+const MAX_OFFSET_MS = 15 * 60 * 1000;
 
 /** Upload speed assumed until a write has been measured: 1 MB/s, deliberately slow. */
 const DEFAULT_BYTES_PER_MS = 1000;

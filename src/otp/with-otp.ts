@@ -1,6 +1,8 @@
 import type { Clock } from '../foundation/clock.ts';
 import type { Logger } from '../foundation/logger.ts';
-import { errorHeader, isRecord, statusOf } from '../foundation/http-errors.ts';
+import { errorHeader, statusOf } from '../foundation/http-errors.ts';
+import { isRecord } from '../foundation/is-record.ts';
+import { credentialRefusal } from '../foundation/refusals.ts';
 import { OtpRejectedError, OtpRequiredError, RateLimitedError, SecurityKeyError } from './errors.ts';
 import { DEFAULT_MAX_TOTAL_WAIT_MS, type IssuedCode, type OtpSource } from './source.ts';
 import { webChallengeOf, type WebApprovals } from './web-approval.ts';
@@ -15,6 +17,8 @@ export interface OtpWrite<T> {
   npmCommand?: string;
   /** Sends the request with `otp`: a TOTP code, a web approval's token, or undefined (none to send). */
   send(otp: string | undefined): Promise<T>;
+  /** True when it goes with trusted publishing's short-lived token, false with the run's token; for what a refusal says. Default unknown. */
+  trusted?: boolean;
 }
 
 export interface OtpContext {
@@ -55,7 +59,9 @@ export interface OtpTally {
  * allow it; and 429 waits: with a source, a 429 pauses every write for its
  * Retry-After (the limit is the account's) within the run's wait budget
  * (EWAITBUDGET past it); without one, this write waits within
- * `maxRateLimitWaitMs` (ERATELIMIT past it).
+ * `maxRateLimitWaitMs` (ERATELIMIT past it). A refusal that says what is wrong
+ * with the credential (an expired token, a bypass-2FA token on a governance
+ * write, a stage-only one publishing) is thrown as its own error (refusals.ts).
  */
 export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally: OtpTally = { otpAttempts: 0, waitedMs: 0 }): Promise<T> {
   const maxAttempts = context.maxAttempts ?? 3;
@@ -133,7 +139,8 @@ export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally:
         }
         continue;
       }
-      throw error;
+      // An expired token, a bypass-2FA token on a governance write, a stage-only credential publishing: said as such.
+      throw credentialRefusal(error, write.label, { secretInput: context.secretInput, authTypeInput: context.authTypeInput ?? 'auth-type', trusted: write.trusted, npmCommand: write.npmCommand }) ?? error;
     }
     if (source && issued) source.accepted(issued);
     else if (otp === undefined) context.web?.passedUnasked();
@@ -142,7 +149,7 @@ export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally:
 }
 
 /** npm-registry-fetch marks "OTP required" answers with code EOTP (401 + www-authenticate OTP, or a body naming a one-time password). */
-export function isOtpChallenge(error: unknown): boolean {
+function isOtpChallenge(error: unknown): boolean {
   return isRecord(error) && error.code === 'EOTP';
 }
 
@@ -159,7 +166,7 @@ function isOtpRateLimit(error: unknown): boolean {
 }
 
 /** Retry-After in ms: delta-seconds or an HTTP date. */
-export function retryAfter(error: unknown, nowMs: number): number | undefined {
+function retryAfter(error: unknown, nowMs: number): number | undefined {
   const header = errorHeader(error, 'retry-after')?.trim();
   if (!header) return undefined;
   if (/^\d+$/.test(header)) return Number(header) * 1000;

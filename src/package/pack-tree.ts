@@ -9,6 +9,7 @@ import mapWorkspaces from '@npmcli/map-workspaces';
 import PackageJson from '@npmcli/package-json';
 import type { Edge, Tree } from 'npm-packlist';
 import { ProductError } from '../foundation/errors.ts';
+import { isRecord } from '../foundation/is-record.ts';
 
 /**
  * npm 11.21's `normalizeSteps` (@npmcli/package-json 7), how Arborist and pacote read a folder's package.json
@@ -21,7 +22,7 @@ export async function readPackManifest(dir: string, text?: string): Promise<Reco
   const file = path.join(dir, 'package.json');
   try {
     const pkg = text === undefined ? await PackageJson.load(dir) : new PackageJson().create(dir).fromJSON(text);
-    if (!isObject(pkg.content)) throw new Error('it does not hold a JSON object');
+    if (!isRecord(pkg.content)) throw new Error('it does not hold a JSON object');
     return (await pkg.normalize({ steps: NORMALIZE_STEPS })).content;
   } catch (error) {
     const what = text === undefined ? file : `the package.json text given for ${dir}`;
@@ -84,7 +85,7 @@ function edgeType(node: Tree, name: string, isTop: boolean): 'workspace' | 'peer
   if (node.workspaces?.has(name)) return 'workspace';
   const pkg = node.package;
   let type: 'peer' | 'prod' | 'optional' | 'dev' | undefined;
-  if (isObject(pkg.peerDependencies) && Object.hasOwn(pkg.peerDependencies, name)) type = 'peer';
+  if (isRecord(pkg.peerDependencies) && Object.hasOwn(pkg.peerDependencies, name)) type = 'peer';
   if (hasKey(pkg.dependencies, name)) type = 'prod';
   if (hasKey(pkg.optionalDependencies, name)) type = 'optional';
   if (isTop && hasKey(pkg.devDependencies, name)) type = 'dev';
@@ -94,10 +95,6 @@ function edgeType(node: Tree, name: string, isTop: boolean): 'workspace' | 'peer
 /** What `Object.entries(deps || {})` lists in Arborist. */
 function hasKey(deps: unknown, name: string): boolean {
   return Object.keys(Object(deps || {})).includes(name);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A dependency's manifest as Arborist reads it; one it cannot read counts as an empty package, as Arborist's errored nodes do. */

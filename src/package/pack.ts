@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Header, Pack, ReadEntry, type WriteEntry, WriteEntryTar } from 'tar';
 import { ProductError } from '../foundation/errors.ts';
 import { projectTree, readPackManifest } from './pack-tree.ts';
 import { packList } from './packlist.ts';
+import { integrityOf, shasumOf } from './tarball.ts';
 
 /** A package tarball made in memory, byte for byte what `npm pack` makes. */
 export interface PackedTarball {
@@ -123,8 +123,8 @@ export async function packDirectory(dir: string, options: PackOptions = {}): Pro
   });
   return {
     data: tarball,
-    integrity: `sha512-${createHash('sha512').update(tarball).digest('base64')}`,
-    shasum: createHash('sha1').update(tarball).digest('hex'),
+    integrity: integrityOf(tarball),
+    shasum: shasumOf(tarball),
     files: entries,
   };
 }

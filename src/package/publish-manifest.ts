@@ -2,11 +2,12 @@ import path from 'node:path';
 import npa from 'npm-package-arg';
 import semver from 'semver';
 import { InputError } from '../foundation/errors.ts';
+import { isRecord } from '../foundation/is-record.ts';
 import { isRegistryName } from './registry-name.ts';
-import type { Monorepo, PackageManager, WorkspacePackage } from './workspaces.ts';
+import { type Monorepo, type PackageManager, readWorkspacePackage, type WorkspacePackage } from './workspaces.ts';
 
 /** The file that declares the catalogs of each package manager, for messages. */
-export const CATALOG_FILE: Record<PackageManager, string | undefined> = { npm: undefined, yarn: '.yarnrc.yml', pnpm: 'pnpm-workspace.yaml' };
+const CATALOG_FILE: Record<PackageManager, string | undefined> = { npm: undefined, yarn: '.yarnrc.yml', pnpm: 'pnpm-workspace.yaml' };
 
 /** The manifest a package manager would put in the tarball, and what the caller should tell the user about it. */
 export interface PublishManifest {
@@ -26,7 +27,7 @@ const RUNTIME_FIELDS = new Set<string>(['dependencies', 'optionalDependencies', 
  * PUBLISH_CONFIG_WHITELIST in pnpm's releasing/exportable-manifest/src/overridePublishConfig.ts.
  * `name` (publish under another name) is pnpm 11's newest entry.
  */
-export const PNPM_LIFTED_FIELDS = [
+const PNPM_LIFTED_FIELDS = [
   'name', 'bin', 'engines', 'type', 'imports',
   'main', 'module', 'typings', 'types', 'exports', 'browser', 'esnext', 'es2015', 'unpkg', 'umd:main',
   'os', 'cpu', 'libc', 'typesVersions',
@@ -37,7 +38,7 @@ export const PNPM_LIFTED_FIELDS = [
  * beforeWorkspacePacking in @yarnpkg/plugin-pack (type, main, browser, module, exports, imports, bin)
  * and @yarnpkg/plugin-typescript (typings, types).
  */
-export const YARN_LIFTED_FIELDS = ['type', 'main', 'browser', 'module', 'exports', 'imports', 'bin', 'typings', 'types'] as const;
+const YARN_LIFTED_FIELDS = ['type', 'main', 'browser', 'module', 'exports', 'imports', 'bin', 'typings', 'types'] as const;
 
 interface Context {
   pkg: WorkspacePackage;
@@ -68,9 +69,9 @@ export function publishManifest(pkg: WorkspacePackage, monorepo: Monorepo, input
   const context: Context = { pkg, monorepo, byName: workspaceIndex(monorepo), file: path.join(pkg.dir, 'package.json'), inputName, warnings: [] };
   for (const field of DEPENDENCY_FIELDS) {
     const dependencies = manifest[field];
-    if (typeof dependencies !== 'object' || dependencies === null || Array.isArray(dependencies)) continue;
+    if (!isRecord(dependencies)) continue;
     const rewritten: Record<string, unknown> = {};
-    for (const [name, spec] of Object.entries(dependencies as Record<string, unknown>)) {
+    for (const [name, spec] of Object.entries(dependencies)) {
       const value = typeof spec === 'string' ? rewriteDependency(name, spec, field, context) : spec;
       // Nothing of workspace: may reach the registry: a devDependency that cannot be resolved is left out (see versionOf).
       if (typeof value === 'string' && value.startsWith('workspace:')) continue;
@@ -85,17 +86,9 @@ export function publishManifest(pkg: WorkspacePackage, monorepo: Monorepo, input
 /** Every workspace package by name, and the root when it has a name (pnpm and yarn treat it as a workspace too). */
 function workspaceIndex(monorepo: Monorepo): Map<string, WorkspacePackage> {
   const byName = new Map(monorepo.packages.map((pkg) => [pkg.name, pkg]));
-  const { name, version } = monorepo.rootManifest;
-  if (typeof name === 'string' && name !== '' && !byName.has(name)) {
-    byName.set(name, {
-      name,
-      version: (typeof version === 'string' ? semver.clean(version) : null) ?? '',
-      dir: monorepo.root,
-      relativeDir: '.',
-      manifest: monorepo.rootManifest,
-      private: monorepo.rootManifest.private === true,
-    });
-  }
+  const { root, rootManifest } = monorepo;
+  const { name } = rootManifest;
+  if (typeof name === 'string' && name !== '' && !byName.has(name)) byName.set(name, readWorkspacePackage(root, root, rootManifest, path.join(root, 'package.json')));
   return byName;
 }
 
@@ -220,9 +213,8 @@ function resolveCatalog(name: string, spec: string, field: string, context: Cont
 /** pnpm lifts its fields and drops them (and an emptied publishConfig); yarn lifts the fields that are set and keeps publishConfig; npm lifts none. */
 function liftPublishConfig(manifest: Record<string, unknown>, context: Context): void {
   const { manager } = context.monorepo;
-  const config = manifest.publishConfig;
-  if (manager === 'npm' || typeof config !== 'object' || config === null || Array.isArray(config)) return;
-  const publishConfig = config as Record<string, unknown>;
+  const { publishConfig } = manifest;
+  if (manager === 'npm' || !isRecord(publishConfig)) return;
   if (manager === 'yarn') {
     for (const field of YARN_LIFTED_FIELDS) if (publishConfig[field]) manifest[field] = publishConfig[field];
     return;

@@ -1,3 +1,5 @@
+import { isRecord } from '../foundation/is-record.ts';
+
 /**
  * The fields of a version document that decide what installing it does, and
  * which the registry serves from the document a publish (or a staged
@@ -49,7 +51,7 @@ function valueOf(manifest: Record<string, unknown>, field: string): unknown {
 function canonical(value: unknown): string | undefined {
   if (value === undefined || value === null || value === false) return undefined;
   if (Array.isArray(value) && value.length === 0) return undefined;
-  if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) return undefined;
+  if (isRecord(value) && Object.keys(value).length === 0) return undefined;
   return JSON.stringify(sorted(value));
 }
 

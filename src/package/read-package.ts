@@ -1,8 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import npa from 'npm-package-arg';
 import semver from 'semver';
 import { InputError } from '../foundation/errors.ts';
+import { isRecord } from '../foundation/is-record.ts';
+import { isRegistryName } from './registry-name.ts';
 
 const EXPECTED = 'Give a package folder, its package.json, or a .tgz made by npm pack';
 
@@ -45,34 +46,33 @@ async function readManifest(dir: string, inputName: string): Promise<PackageMani
   if (text === undefined) {
     throw new InputError(inputName, `${inputName}: there is no package.json in ${dir}. ${EXPECTED}.`, { received: dir });
   }
+  return checkManifest(parseManifest(text, file, inputName), file, inputName);
+}
+
+/** The JSON object in the text of the package.json `file` (a byte order mark allowed, as npm reads it); refused otherwise. */
+export function parseManifest(text: string, file: string, inputName: string): Record<string, unknown> {
   let data: unknown;
   try {
-    // npm reads a package.json saved with a byte order mark; so do we.
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new InputError(
-      inputName,
-      `${inputName}: ${file} is not valid JSON (${(error as Error).message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`,
-      { received: file },
-    );
+    throw new InputError(inputName, `${inputName}: ${file} is not valid JSON (${(error as Error).message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
   }
-  return checkManifest(data, file, inputName);
+  if (!isRecord(data)) throw notAnObject(file, inputName);
+  return data;
+}
+
+function notAnObject(where: string, inputName: string): InputError {
+  return new InputError(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: where });
 }
 
 /** Checks name and version as npm publish would, with messages naming the file; the version comes back as npm publishes it. */
 export function checkManifest(data: unknown, where: string, inputName: string): PackageManifest {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new InputError(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: where });
-  }
-  const manifest = data as Record<string, unknown>;
-  const { name, version } = manifest;
+  if (!isRecord(data)) throw notAnObject(where, inputName);
+  const { name, version } = data;
   if (typeof name !== 'string' || name === '') {
     throw new InputError(inputName, `${inputName}: ${where} has no "name". Give the package a name, such as "my-package" or "@scope/my-package".`, { received: name });
   }
-  try {
-    const parsed = npa(name);
-    if (!parsed.registry || parsed.name !== name) throw new Error('not a registry package name');
-  } catch {
+  if (!isRegistryName(name)) {
     throw new InputError(inputName, `${inputName}: "${name}" in ${where} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`, { received: name });
   }
   // libnpmpublish publishes semver.clean(version) ("v1.2.3" and "1.2.3+build" become 1.2.3): use that version everywhere.
@@ -80,5 +80,5 @@ export function checkManifest(data: unknown, where: string, inputName: string): 
   if (clean === null) {
     throw new InputError(inputName, `${inputName}: version ${JSON.stringify(version)} in ${where} is not a semver version. Use major.minor.patch, such as 1.2.3 or 2.0.0-beta.1.`, { received: version });
   }
-  return { ...manifest, version: clean } as unknown as PackageManifest;
+  return { ...data, version: clean } as unknown as PackageManifest;
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import PackageJson from '@npmcli/package-json';
 import { Parser, type ReadEntry } from 'tar';
 import { ProductError } from '../foundation/errors.ts';
+import { isRecord } from '../foundation/is-record.ts';
 
 /**
  * npm 11.21's `prepareSteps` (@npmcli/package-json 7) as @npmcli/package-json 8 runs them, less three: gitHead
@@ -37,7 +38,7 @@ export async function readTarballManifest(data: Buffer): Promise<Record<string, 
     const pkg = new PackageJson().create(dir);
     try {
       pkg.fromJSON(json.toString('utf8'));
-      if (!isObject(pkg.content)) throw new Error('it does not hold a JSON object');
+      if (!isRecord(pkg.content)) throw new Error('it does not hold a JSON object');
       await writeSkeleton(dir, unpacked, pkg.content);
       await pkg.normalize({ steps: ['gypfile'] });
       // npm 11's serverjs step; npm's sloppy-mode code sets nothing on a "scripts" that is not an object.
@@ -73,7 +74,7 @@ const KEPT = /^(package\.json|AUTHORS|readme(\..*)?)$/i;
  */
 async function writeSkeleton(dir: string, unpacked: Unpacked, manifest: Record<string, unknown>): Promise<void> {
   const { directories } = manifest;
-  const all = isObject(directories) && Boolean(directories.man || directories.bin);
+  const all = isRecord(directories) && Boolean(directories.man || directories.bin);
   const main = manifest.main || 'index.js';
   const extless = typeof main === 'string' ? path.posix.join(path.posix.dirname(main), path.posix.basename(main, path.posix.extname(main))) : undefined;
   const types = extless === undefined ? undefined : path.posix.normalize(`./${extless}.d.ts`);
@@ -136,8 +137,4 @@ function unpackedPath(entryPath: string): string | undefined {
   if (parts.includes('..')) return undefined;
   const key = path.posix.normalize(parts.join('/').replace(/^\/+/, '')).replace(/\/+$/, '');
   return key === '' || key === '.' ? undefined : key;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ProductError } from '../foundation/errors.ts';
+import { isRecord } from '../foundation/is-record.ts';
 import type { Logger } from '../foundation/logger.ts';
-import { SETUP_NODE_PLACEHOLDER } from '../foundation/tokens.ts';
+import { SETUP_NODE_PLACEHOLDER } from '../foundation/setup-node-placeholder.ts';
 
 /** The lifecycle events npm runs around a publish from a folder, in npm's order. */
 export type LifecycleEvent = 'prepublishOnly' | 'prepack' | 'prepare' | 'postpack' | 'publish' | 'postpublish';
@@ -24,7 +25,7 @@ export interface ScriptRun {
 /** True when the manifest has a script for `event`. */
 export function hasScript(manifest: ScriptRun['manifest'], event: LifecycleEvent): boolean {
   const scripts = manifest.scripts;
-  return typeof scripts === 'object' && scripts !== null && typeof (scripts as Record<string, unknown>)[event] === 'string';
+  return isRecord(scripts) && typeof scripts[event] === 'string';
 }
 
 /**

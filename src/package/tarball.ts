@@ -32,7 +32,7 @@ export async function readTarball(file: string, inputName: string): Promise<Tarb
 }
 
 /** Path -> sha256 of every file in a package tarball, for comparing contents across gzip builds. */
-export async function tarballEntries(data: Buffer): Promise<Map<string, string>> {
+async function tarballEntries(data: Buffer): Promise<Map<string, string>> {
   const entries = new Map<string, string>();
   await new Promise<void>((resolve, reject) => {
     const parser = new Parser({
@@ -60,4 +60,9 @@ export async function sameContents(a: Buffer, b: Buffer): Promise<boolean> {
 /** Subresource integrity of `data`, as npm computes `dist.integrity`. */
 export function integrityOf(data: Buffer): string {
   return `sha512-${createHash('sha512').update(data).digest('base64')}`;
+}
+
+/** SHA-1 of `data` in hex, as npm computes `dist.shasum` (and the staging area lists a staged tarball). */
+export function shasumOf(data: Buffer): string {
+  return createHash('sha1').update(data).digest('hex');
 }

@@ -1,10 +1,14 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import nameFromFolder from '@npmcli/name-from-folder';
 import { minimatch } from 'minimatch';
 import semver from 'semver';
 import { parse as parseYaml } from 'yaml';
+import { codeUnitOrder } from '../foundation/code-unit-order.ts';
 import { InputError } from '../foundation/errors.ts';
+import { isRecord } from '../foundation/is-record.ts';
 import { glob } from 'glob';
+import { parseManifest } from './read-package.ts';
 import { isRegistryName } from './registry-name.ts';
 
 /** The package manager whose rules define the monorepo's workspaces and how its packages are published. */
@@ -29,7 +33,7 @@ export interface WorkspacePackage {
   private: boolean;
   /**
    * Why a package that is not private can never be published as it stands (no name, no version, an invalid
-   * one): it stops a run only when it would be published (see selectWorkspaces); otherwise it is listed as skipped.
+   * one): it stops a run only when it would be published (see plan/workspace-selection.ts); otherwise it is listed as skipped.
    */
   problem?: { kind: 'missing' | 'invalid'; received: unknown; what: string; advice: string };
 }
@@ -90,7 +94,7 @@ export async function findWorkspaces(root: string, inputName: string): Promise<M
   } else {
     declaredIn = rootFile;
     const declared = rootManifest.workspaces;
-    const list = isObject(declared) && !Array.isArray(declared) ? declared.packages : declared;
+    const list = isRecord(declared) ? declared.packages : declared;
     patterns = stringList(list, `"workspaces" in ${rootFile}`, inputName);
     if (patterns.length === 0) throw noWorkspaces(rootFile, inputName);
     if (manager === 'yarn') {
@@ -102,7 +106,7 @@ export async function findWorkspaces(root: string, inputName: string): Promise<M
   }
 
   // Read in parallel, judge in folder order: the same checkout always gives the same refusal.
-  const folders = [...new Set(dirs)].filter((dir) => dir !== root).sort(compare);
+  const folders = [...new Set(dirs)].filter((dir) => dir !== root).sort(codeUnitOrder);
   const texts = await Promise.all(folders.map((dir) => readText(path.join(dir, 'package.json'), inputName)));
   const packages: WorkspacePackage[] = [];
   folders.forEach((dir, index) => {
@@ -113,136 +117,13 @@ export async function findWorkspaces(root: string, inputName: string): Promise<M
     packages.push(readWorkspacePackage(root, dir, parseManifest(text, file, inputName), file));
   });
   if (packages.length === 0) throw matchesNothing(patterns, declaredIn, inputName);
-  // Two packages may share a name as long as neither is published (selectWorkspaces decides); folder order breaks ties.
-  packages.sort((a, b) => compare(a.name, b.name) || compare(a.relativeDir, b.relativeDir));
+  // Two packages may share a name as long as neither is published (plan/workspace-selection.ts decides); folder order breaks ties.
+  packages.sort((a, b) => codeUnitOrder(a.name, b.name) || codeUnitOrder(a.relativeDir, b.relativeDir));
   return { root, manager, rootManifest, packages, catalogs };
 }
 
-/**
- * The packages `filter` selects that can be published or are private: `true`
- * for all of them, otherwise each entry matches a package name, a folder
- * (relative to the root, with or without "./", or absolute), a glob over
- * folders, or (as `npm -w` does) a folder whose direct subfolders are
- * packages. An entry that matches nothing is an `InputError` listing the
- * known packages. With `includeRoot`, the root comes first; the rest keep the
- * monorepo's name order. Private packages are included: the caller decides
- * what to do with them.
- *
- * Only what would be published can stop a run: a selected package that is not
- * private and has a `problem` is refused when it was named (by name or
- * folder), when its version or name is invalid, or, in npm and yarn
- * workspaces, when it has no version or name (npm refuses to publish it); in
- * pnpm workspaces it is left out, as `pnpm publish -r` publishes only packages
- * with a name and a version (skippedWorkspaces lists it). A name shared by a
- * package that would be published and another workspace package is refused.
- */
-export function selectWorkspaces(monorepo: Monorepo, filter: true | string[], includeRoot: boolean, inputName: string): WorkspacePackage[] {
-  const selected = new Set<WorkspacePackage>();
-  const named = new Set<WorkspacePackage>();
-  if (filter === true) {
-    for (const pkg of monorepo.packages) selected.add(pkg);
-  } else {
-    for (const entry of filter.map((item) => item.trim()).filter((item) => item !== '')) {
-      const matches = monorepo.packages.filter((pkg) => matchesFilter(pkg, entry, monorepo.root));
-      if (matches.length === 0) throw unmatchedFilter(monorepo, entry, includeRoot, inputName);
-      for (const pkg of matches) {
-        selected.add(pkg);
-        if (pkg.name === entry || path.resolve(monorepo.root, entry) === pkg.dir) named.add(pkg);
-      }
-    }
-  }
-  const result = monorepo.packages.filter((pkg) => selected.has(pkg) && (pkg.private || !skipsProblem(monorepo, pkg, named.has(pkg), inputName)));
-  refuseDuplicates(monorepo, result, inputName);
-  if (!includeRoot) return result;
-  const root = rootPackage(monorepo, inputName);
-  const clash = result.find((pkg) => pkg.name === root.name);
-  if (clash) {
-    throw new InputError(inputName, `${inputName}: the monorepo root (${path.join(monorepo.root, 'package.json')}) and the workspace package in ${path.join(clash.dir, 'package.json')} are both named "${root.name}". Rename one of them, or leave the root out.`, { received: root.name });
-  }
-  return [root, ...result];
-}
-
-/** True when `pkg`'s problem leaves it out of a publish (pnpm, not named); throws when the problem stops the run. */
-function skipsProblem(monorepo: Monorepo, pkg: WorkspacePackage, named: boolean, inputName: string): boolean {
-  const { problem } = pkg;
-  if (problem === undefined) return false;
-  if (!named && problem.kind === 'missing' && monorepo.manager === 'pnpm') return true;
-  throw problemError(pkg, inputName);
-}
-
-/**
- * Every workspace package that `selected` (from selectWorkspaces) leaves out, with why, as the report lists
- * them: private ones (never published), ones that cannot be published as they stand, ones the filter left out.
- */
-export function skippedWorkspaces(monorepo: Monorepo, selected: readonly WorkspacePackage[], filter: true | string[], inputName: string): Array<{ pkg: WorkspacePackage; why: string }> {
-  const kept = new Set(selected);
-  const covers = (pkg: WorkspacePackage) => filter === true || filter.some((entry) => entry.trim() !== '' && matchesFilter(pkg, entry.trim(), monorepo.root));
-  const notSelected = `not selected by ${inputName} (${filter === true ? 'true' : filter.join(', ')})`;
-  return monorepo.packages
-    .filter((pkg) => !kept.has(pkg))
-    .map((pkg) => {
-      if (pkg.private) return { pkg, why: `private: not published${covers(pkg) ? '' : `, and ${notSelected}`}` };
-      // Only pnpm leaves out a package with a problem that it covers (selectWorkspaces refused the others).
-      if (pkg.problem && covers(pkg)) return { pkg, why: `skipped: ${pkg.problem.what}, and pnpm publishes only packages with a name and a version` };
-      return { pkg, why: `skipped: ${notSelected}` };
-    });
-}
-
-/** Names that two or more workspace packages share, with their folders (relative to the root), in name order. */
-export function duplicateNames(monorepo: Monorepo): Array<{ name: string; dirs: string[] }> {
-  const byName = new Map<string, WorkspacePackage[]>();
-  for (const pkg of monorepo.packages) byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg]);
-  return [...byName]
-    .filter(([, list]) => list.length > 1)
-    .sort(([a], [b]) => compare(a, b))
-    .map(([name, list]) => ({ name, dirs: list.map((pkg) => pkg.relativeDir) }));
-}
-
-/** The monorepo root as a package (for `include-workspace-root`), checked as workspace packages are. */
-export function rootPackage(monorepo: Monorepo, inputName: string): WorkspacePackage {
-  const file = path.join(monorepo.root, 'package.json');
-  if (Object.keys(monorepo.rootManifest).length === 0) {
-    throw new InputError(inputName, `${inputName}: the monorepo root ${monorepo.root} has no package.json to publish. Leave the root out, or give it a package.json with "name" and "version".`, { received: monorepo.root });
-  }
-  return toWorkspacePackage(monorepo.root, monorepo.root, monorepo.rootManifest, file, inputName);
-}
-
-function matchesFilter(pkg: WorkspacePackage, entry: string, root: string): boolean {
-  if (pkg.name === entry || path.resolve(root, entry) === pkg.dir) return true;
-  const relative = path.isAbsolute(entry) ? path.relative(root, entry) : entry;
-  const pattern = relative.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-  if (pattern === '') return false;
-  return minimatch(pkg.relativeDir, pattern) || minimatch(pkg.relativeDir, `${pattern}/*`);
-}
-
-function unmatchedFilter(monorepo: Monorepo, entry: string, includeRoot: boolean, inputName: string): InputError {
-  const known = monorepo.packages.map((pkg) => `${pkg.name} (${pkg.relativeDir})`);
-  const shown = known.length > 30 ? [...known.slice(0, 30), `and ${known.length - 30} more`] : known;
-  const rootName = monorepo.rootManifest.name;
-  const hint = !includeRoot && (entry === rootName || entry === '.') ? ' The monorepo root is not a workspace package: to publish it, set include-workspace-root.' : '';
-  return new InputError(
-    inputName,
-    `${inputName}: "${entry}" matches no workspace package of ${monorepo.root} (by name, folder or glob over folders).${hint} Known packages: ${shown.join(', ')}.`,
-    { received: entry },
-  );
-}
-
-function toWorkspacePackage(root: string, dir: string, manifest: Record<string, unknown>, file: string, inputName: string): WorkspacePackage {
-  const pkg = readWorkspacePackage(root, dir, manifest, file);
-  if (pkg.problem) throw problemError(pkg, inputName);
-  return pkg;
-}
-
-/** The refusal for a package with a problem, naming its package.json. */
-function problemError(pkg: WorkspacePackage, inputName: string): InputError {
-  const problem = pkg.problem as NonNullable<WorkspacePackage['problem']>;
-  const file = path.join(pkg.dir, 'package.json');
-  const who = problem.what === 'has no "name"' ? file : `${pkg.name} (${file})`;
-  return new InputError(inputName, `${inputName}: ${who} ${problem.what}. ${problem.advice}`, { received: problem.received });
-}
-
-/** A workspace package as found; what keeps a public one from being published is in `problem`, not thrown. */
-function readWorkspacePackage(root: string, dir: string, manifest: Record<string, unknown>, file: string): WorkspacePackage {
+/** A workspace package (or the root) as found; what keeps a public one from being published is in `problem`, not thrown. */
+export function readWorkspacePackage(root: string, dir: string, manifest: Record<string, unknown>, file: string): WorkspacePackage {
   const isPrivate = manifest.private === true;
   const relativeDir = path.relative(root, dir).split(path.sep).join('/') || '.';
   let problem: WorkspacePackage['problem'];
@@ -266,24 +147,6 @@ function readWorkspacePackage(root: string, dir: string, manifest: Record<string
     };
   }
   return { name, version: clean ?? '', dir, relativeDir, manifest, private: isPrivate, ...(problem ? { problem } : {}) };
-}
-
-/** As @npmcli/name-from-folder: the folder name, under its parent's scope when the parent is an @scope folder. */
-function nameFromFolder(dir: string): string {
-  const base = path.basename(dir);
-  const parent = path.basename(path.dirname(dir));
-  return parent.startsWith('@') ? `${parent}/${base}` : base;
-}
-
-/** A name shared by a package of `selected` that would be published and any other workspace package stops the run. */
-function refuseDuplicates(monorepo: Monorepo, selected: readonly WorkspacePackage[], inputName: string): void {
-  const published = new Set(selected.filter((pkg) => !pkg.private).map((pkg) => pkg.name));
-  const duplicates = duplicateNames(monorepo).filter((duplicate) => published.has(duplicate.name));
-  if (duplicates.length === 0) return;
-  const lines = duplicates.map(({ name, dirs }) => `"${name}" is the name of ${dirs.map((dir) => path.join(monorepo.root, dir, 'package.json')).join(' and ')}`);
-  throw new InputError(inputName, `${inputName}: two workspace packages have one name, and one of them would be published: ${lines.join('; ')}. Names must be unique among the packages a monorepo publishes: rename one, mark the other "private": true, or leave it out of the workspaces.`, {
-    received: duplicates.map(({ name }) => name),
-  });
 }
 
 /** npm and yarn: folders matched by the patterns as @npmcli/map-workspaces matches them. */
@@ -322,15 +185,15 @@ async function pnpmFolders(root: string, declared: string[]): Promise<string[]> 
 function readCatalogs(config: Record<string, unknown>, file: string, inputName: string): Catalogs {
   const catalogs: Catalogs = {};
   const named = config.catalogs ?? {};
-  if (!isObject(named) || Array.isArray(named)) throw malformedCatalog(file, '"catalogs" is not a mapping of catalog names to catalogs', inputName);
-  if (config.catalog != null && (named as Record<string, unknown>).default != null) {
+  if (!isRecord(named)) throw malformedCatalog(file, '"catalogs" is not a mapping of catalog names to catalogs', inputName);
+  if (config.catalog != null && named.default != null) {
     throw malformedCatalog(file, 'the default catalog is defined twice, as "catalog" and as "catalogs.default"; keep one', inputName);
   }
   const entries: Array<[string, unknown]> = [['default', config.catalog ?? undefined], ...Object.entries(named)];
   for (const [name, catalog] of entries) {
     if (catalog == null) continue;
     const where = name === 'default' && config.catalog != null ? '"catalog"' : `catalog "${name}"`;
-    if (!isObject(catalog) || Array.isArray(catalog)) throw malformedCatalog(file, `${where} is not a mapping of package names to ranges`, inputName);
+    if (!isRecord(catalog)) throw malformedCatalog(file, `${where} is not a mapping of package names to ranges`, inputName);
     for (const [dependency, range] of Object.entries(catalog)) {
       if (typeof range !== 'string') throw malformedCatalog(file, `${where} gives "${dependency}" a ${typeof range}, not a range`, inputName);
     }
@@ -365,20 +228,6 @@ function stringList(value: unknown, where: string, inputName: string): string[] 
   return value as string[];
 }
 
-function parseManifest(text: string, file: string, inputName: string): Record<string, unknown> {
-  let data: unknown;
-  try {
-    // npm reads a package.json saved with a byte order mark; so do we.
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new InputError(inputName, `${inputName}: ${file} is not valid JSON (${(error as Error).message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
-  }
-  if (!isObject(data) || Array.isArray(data)) {
-    throw new InputError(inputName, `${inputName}: ${file} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: file });
-  }
-  return data;
-}
-
 function parseYamlObject(text: string, file: string, inputName: string): Record<string, unknown> {
   let data: unknown;
   try {
@@ -388,7 +237,7 @@ function parseYamlObject(text: string, file: string, inputName: string): Record<
     throw new InputError(inputName, `${inputName}: ${file} is not valid YAML (${reason}). Fix its syntax.`, { received: file });
   }
   if (data === null || data === undefined) return {};
-  if (!isObject(data) || Array.isArray(data)) {
+  if (!isRecord(data)) {
     throw new InputError(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, { received: file });
   }
   return data;
@@ -403,13 +252,4 @@ async function readText(file: string, inputName: string): Promise<string | undef
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw new InputError(inputName, `${inputName}: could not read ${file} (${code ?? (error as Error).message}). Check that the file is readable.`, { received: file, cause: error });
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-/** Code-unit order: the same on every machine and locale. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

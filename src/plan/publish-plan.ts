@@ -3,6 +3,7 @@ import semver from 'semver';
 import type { PublishCommand, PublishPlan, PublishSource } from './types.ts';
 import { tagProblem } from '../grammar/validate.ts';
 import { InputError } from '../foundation/errors.ts';
+import { isRecord } from '../foundation/is-record.ts';
 import { type Destination, npmDestination, type NpmrcRegistry, readNpmConfig, readNpmrcRegistries } from '../package/npmrc.ts';
 import { readPackageSource } from '../package/read-package.ts';
 import { hasScript, type LifecycleEvent } from '../package/scripts.ts';
@@ -12,7 +13,7 @@ import { settleProvenance } from './provenance.ts';
 import { workspaceFolder } from './workspace-folder.ts';
 
 /** npm's lifecycle around `npm publish <folder>`, in order. */
-export const PUBLISH_SCRIPTS: readonly LifecycleEvent[] = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
+const PUBLISH_SCRIPTS: readonly LifecycleEvent[] = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
 
 /**
  * Settles one publish from the checkout alone: the package and its version,
@@ -53,9 +54,8 @@ export async function planPublish(command: PublishCommand, options: Options, cwd
  * What a refusal of a publish's package names as its input: the folder or tarball a line gives itself (`publish`
  * for the CLI's own command, `commands line 2 (publish ./pkg)` for a line of a block), else the `package` setting.
  */
-export function packageInput(command: Pick<PublishCommand, 'line' | 'text' | 'target' | 'stage'>, names: Options['names']): string {
-  if (command.target === undefined) return names.package;
-  return command.line > 0 ? `commands line ${command.line} (${command.text})` : command.stage ? 'stage publish' : 'publish';
+export function packageInput(command: Pick<PublishCommand, 'target' | 'targetInput'>, names: Options['names']): string {
+  return command.target === undefined ? names.package : (command.targetInput ?? names.package);
 }
 
 /**
@@ -176,8 +176,4 @@ function normalizeUrl(url: string): string {
   } catch {
     return url.trim();
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

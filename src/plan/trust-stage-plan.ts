@@ -7,7 +7,8 @@ import { InputError } from '../foundation/errors.ts';
 import { readPackageSource } from '../package/read-package.ts';
 import type { LifecycleEvent } from '../package/scripts.ts';
 import { readTarball } from '../package/tarball.ts';
-import { findWorkspaces, selectWorkspaces } from '../package/workspaces.ts';
+import { findWorkspaces } from '../package/workspaces.ts';
+import { selectWorkspaces } from './workspace-selection.ts';
 import type { TrustConfig } from '../registry/trust.ts';
 import type { Options } from '../grammar/options.ts';
 import { settlePublish } from './publish-plan.ts';
@@ -19,11 +20,12 @@ const PACKING_SCRIPTS: readonly LifecycleEvent[] = ['prepack', 'prepare', 'postp
 /** A `trust github|gitlab|circleci` line as written: the package (or the workspaces) and the trusted publisher it describes. */
 export type TrustSetup = CommandSource & { pkg: string | undefined; spec: TrustSpec; dryRun: boolean; workspaces?: true | string[] | undefined; includeWorkspaceRoot: boolean };
 
-/** One package's trusted publisher, settled: the body npm would send, the line as results name it, and where values came from. */
+/** One package's trusted publisher, settled: the body npm would send, the flags that say it on one package's line, and where values came from. */
 export interface TrustCreation {
   pkg: string;
   config: TrustConfig;
-  text: string;
+  /** The line's flags as they apply to this package (`--file release.yml --repo acme/r --allow-publish`), for a workspace's result. */
+  flags: string[];
   notes: string[];
 }
 
@@ -33,7 +35,6 @@ export type StageDecision = CommandSource & { action: 'approve' | 'reject'; targ
 /** One staged version to approve or reject, settled: with its checkout to compare with, when the run has one. */
 export interface StageDecisionTarget {
   target: StageTarget;
-  text: string;
   checkout: Checkout | UncomparableCheckout | undefined;
 }
 
@@ -158,8 +159,7 @@ function trustCreate(command: TrustSetup, pkg: string, entity: string | undefine
     ...(spec.permissions.includes('createPackage') ? ['--allow-publish'] : []),
     ...(spec.permissions.includes('createStagedPackage') ? ['--allow-stage-publish'] : []),
   ];
-  const text = command.workspaces === undefined ? command.text : `trust ${spec.provider} ${pkg} ${flags.join(' ')}`;
-  return { pkg, config, text, notes };
+  return { pkg, config, flags, notes };
 }
 
 /**
@@ -182,19 +182,15 @@ export async function planStageDecisions(command: StageDecision, options: Option
         name: member.plan.name, version: member.plan.version, source: member.plan.source, scripts: member.plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)),
         tag: member.plan.tagImplicit ? undefined : member.plan.tag, access: member.plan.access,
       };
-      return [{ text: `stage ${command.action} ${member.name}@${member.version}`, target: { name: member.name, version: member.version }, checkout }];
+      return [{ target: { name: member.name, version: member.version }, checkout }];
     });
   }
-  const checkout = command.action === 'approve' ? await packageCheckout(options, cwd, env) : undefined;
+  const checkout = command.action === 'approve' ? await packageCheckout(command, options, cwd, env) : undefined;
   if (checkout && 'problem' in checkout) {
     const named = command.targets.find((target) => 'name' in target && target.name === checkout.name && target.version === checkout.version);
     if (named) throw uncomparable(checkout);
   }
-  return command.targets.map((target) => ({
-    text: command.targets.length === 1 ? command.text : `stage ${command.action} ${'id' in target ? target.id : `${target.name}@${target.version}`}`,
-    target,
-    checkout,
-  }));
+  return command.targets.map((target) => ({ target, checkout }));
 }
 
 /**
@@ -207,7 +203,7 @@ export async function planStageDecisions(command: StageDecision, options: Option
  * packing (private, say) comes back as an UncomparableCheckout, and its
  * name and version are never approved.
  */
-async function packageCheckout(options: Options, cwd: string, env: NodeJS.ProcessEnv): Promise<Checkout | UncomparableCheckout | undefined> {
+async function packageCheckout(command: CommandSource, options: Options, cwd: string, env: NodeJS.ProcessEnv): Promise<Checkout | UncomparableCheckout | undefined> {
   const names = options.names;
   if (!(await holdsPackage(path.resolve(cwd, options.packageSpec)))) return undefined;
   const found = await readPackageSource(options.packageSpec, cwd, names.package);
@@ -215,7 +211,7 @@ async function packageCheckout(options: Options, cwd: string, env: NodeJS.Proces
     const tarball = await readTarball(found.file, names.package);
     return { name: tarball.manifest.name, version: tarball.manifest.version, source: { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest }, scripts: [] };
   }
-  const publish: PublishCommand = { line: 0, text: 'stage publish', target: undefined, tag: 'latest', access: undefined, dryRun: false, stage: true };
+  const publish: PublishCommand = { line: 0, text: command.text, target: undefined, tag: 'latest', access: undefined, dryRun: false, stage: true };
   const manifest = found.manifest as unknown as Record<string, unknown>;
   try {
     const plan = await settlePublish(publish, { ...options, expectVersion: undefined, provenance: false }, { kind: 'folder', dir: found.dir, manifest }, cwd, env);

@@ -10,6 +10,8 @@ import type { TrustPermission } from '../registry/trust.ts';
 export type PublishCommand = CommandSource & {
   /** Folder, package.json or .tgz; undefined = the `package` setting. */
   target: string | undefined;
+  /** How a refusal of `target` names it (the line, or the CLI's command); set with `target`. */
+  targetInput?: string;
   /** Undefined = the `tag` setting, then publishConfig.tag, then latest. */
   tag: string | undefined;
   access: 'public' | 'restricted' | undefined;

@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PublishCommand, WorkspaceMember, WorkspacePublishPlan } from './types.ts';
-import { dependencyOrder } from '../package/dependency-order.ts';
+import { dependencyOrder } from './dependency-order.ts';
 import { type NpmrcRegistry, readNpmrcRegistries } from '../package/npmrc.ts';
 import { DEPENDENCY_FIELDS, publishManifest } from '../package/publish-manifest.ts';
-import { duplicateNames, findWorkspaces, type Monorepo, selectWorkspaces, skippedWorkspaces, type WorkspacePackage } from '../package/workspaces.ts';
+import { findWorkspaces, type Monorepo, type WorkspacePackage } from '../package/workspaces.ts';
+import { duplicateNames, selectWorkspaces, skippedWorkspaces } from './workspace-selection.ts';
 import { InputError } from '../foundation/errors.ts';
 import { type Options, otpPacing } from '../grammar/options.ts';
 import { packageInput, settlePublish } from './publish-plan.ts';

@@ -1,6 +1,6 @@
 import libnpmaccess from 'libnpmaccess';
 import { escapeName, type RegistryClient } from './client.ts';
-import type { Write } from './write.ts';
+import type { NpmHeaders } from './npm-headers.ts';
 
 /** `GET /-/package/<pkg>/visibility`: true when public, undefined when the package does not exist. */
 export async function readVisibility(client: RegistryClient, pkg: string): Promise<boolean | undefined> {
@@ -9,11 +9,11 @@ export async function readVisibility(client: RegistryClient, pkg: string): Promi
 }
 
 /** `POST /-/package/<pkg>/access` `{access}` through libnpmaccess (scoped packages only). */
-export async function writeAccess(client: RegistryClient, pkg: string, access: 'public' | 'restricted', write: Write): Promise<void> {
-  await client.write(write, 0, (options) => libnpmaccess.setAccess(pkg, access, options));
+export async function writeAccess(client: RegistryClient, pkg: string, access: 'public' | 'restricted', npmHeaders: NpmHeaders): Promise<void> {
+  await client.write(npmHeaders, 0, (options) => libnpmaccess.setAccess(pkg, access, options));
 }
 
 /** `POST /-/package/<pkg>/access` with the 2FA policy, through libnpmaccess. */
-export async function writeMfa(client: RegistryClient, pkg: string, level: 'none' | 'publish' | 'automation', write: Write): Promise<void> {
-  await client.write(write, 0, (options) => libnpmaccess.setMfa(pkg, level, options));
+export async function writeMfa(client: RegistryClient, pkg: string, level: 'none' | 'publish' | 'automation', npmHeaders: NpmHeaders): Promise<void> {
+  await client.write(npmHeaders, 0, (options) => libnpmaccess.setMfa(pkg, level, options));
 }

@@ -3,7 +3,7 @@ import npmFetch, { type FetchOptions, type FetchResponse } from 'npm-registry-fe
 import type { Clock } from '../foundation/clock.ts';
 import { errorHeader, statusOf } from '../foundation/http-errors.ts';
 import type { TimeSync } from '../otp/time-sync.ts';
-import type { Write } from './write.ts';
+import type { NpmHeaders } from './npm-headers.ts';
 import { WriteGuard } from './write-guard.ts';
 
 export interface RegistryClientOptions {
@@ -22,6 +22,16 @@ export interface RegistryClientOptions {
    * challenged write with the approval page; `legacy` (what npm sends with --otp) asks for a TOTP code. Default legacy.
    */
   authType?: 'web' | 'legacy';
+}
+
+/** An answer of the registry, whatever its status (RegistryClient.answer). */
+export interface Answer {
+  status: number;
+  body: unknown;
+  /** A header of the answer, by its lower-case name. */
+  header(name: string): string | undefined;
+  /** For a 4xx or 5xx: npm-registry-fetch's error, as other reads would have thrown it. */
+  error?: unknown;
 }
 
 /** Reads retry on 408/429/5xx and network errors; writes never do (a retried publish can land twice). */
@@ -62,8 +72,8 @@ export class RegistryClient {
    * 5xx and resets), whatever `extra` says: a lost write is reconciled by
    * reading the registry back, never blindly re-sent.
    */
-  writeOptions(write: Write, extra: FetchOptions = {}): FetchOptions {
-    return { ...this.#base, ...(write.otp === undefined ? {} : { otp: write.otp }), npmCommand: write.command, npmSession: write.session, ...extra, retry: WRITE_RETRY };
+  writeOptions(npmHeaders: NpmHeaders, extra: FetchOptions = {}): FetchOptions {
+    return { ...this.#base, ...(npmHeaders.otp === undefined ? {} : { otp: npmHeaders.otp }), npmCommand: npmHeaders.command, npmSession: npmHeaders.session, ...extra, retry: WRITE_RETRY };
   }
 
   /**
@@ -72,11 +82,11 @@ export class RegistryClient {
    * WriteGuard: none leaves the registry's origin or follows a redirect, and
    * a redirect is the write's error (a RedirectRefusedError naming where it pointed).
    */
-  write<T>(write: Write, bodyBytes: number, call: (options: FetchOptions) => Promise<T>, extra: FetchOptions = {}): Promise<T> {
+  write<T>(npmHeaders: NpmHeaders, bodyBytes: number, call: (options: FetchOptions) => Promise<T>, extra: FetchOptions = {}): Promise<T> {
     const guard = new WriteGuard(this.registry, { timeout: this.#base.timeout as number });
     return this.timed(bodyBytes, async () => {
       try {
-        return await call(this.writeOptions(write, { ...extra, agent: guard.agent }));
+        return await call(this.writeOptions(npmHeaders, { ...extra, agent: guard.agent }));
       } catch (error) {
         throw guard.explain(error);
       }
@@ -99,6 +109,29 @@ export class RegistryClient {
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw error;
+    }
+  }
+
+  /**
+   * GET an answer whatever its status: the status, the body (JSON when it parses) and the headers (an error's,
+   * for 4xx and 5xx), for a read whose refusal says something (doctor's whoami, profile, collaborators). A
+   * failure without an answer (no connection) throws.
+   */
+  async answer(path: string, extra: FetchOptions = {}): Promise<Answer> {
+    try {
+      const response = await this.timed(0, () => npmFetch(path, this.readOptions(extra)));
+      const text = await response.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // not JSON: kept as text
+      }
+      return { status: response.status, body, header: (name) => response.headers.get(name) ?? undefined };
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === undefined) throw error;
+      return { status, body: (error as { body?: unknown }).body, header: (name) => errorHeader(error, name), error };
     }
   }
 

@@ -1,6 +1,6 @@
 import npmFetch from 'npm-registry-fetch';
 import { escapeName, type RegistryClient } from './client.ts';
-import type { Write } from './write.ts';
+import type { NpmHeaders } from './npm-headers.ts';
 
 /**
  * npm trusted publishing's exchange, as npm CLI 11.5+ makes it:
@@ -9,8 +9,8 @@ import type { Write } from './write.ts';
  * that may publish this one package. `client` must be anonymous (the ID token
  * is the only credential sent).
  */
-export async function exchangeIdToken(client: RegistryClient, pkg: string, idToken: string, write: Write): Promise<string> {
-  const answer = await client.write(write, 0, (options) =>
+export async function exchangeIdToken(client: RegistryClient, pkg: string, idToken: string, npmHeaders: NpmHeaders): Promise<string> {
+  const answer = await client.write(npmHeaders, 0, (options) =>
     npmFetch.json(`/-/npm/v1/oidc/token/exchange/package/${escapeName(pkg)}`, { ...options, method: 'POST', headers: { authorization: `Bearer ${idToken}` } }),
   );
   const token = (answer as { token?: unknown } | undefined)?.token;

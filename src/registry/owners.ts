@@ -1,6 +1,6 @@
 import npmFetch from 'npm-registry-fetch';
 import { escapeName, type RegistryClient } from './client.ts';
-import type { Write } from './write.ts';
+import type { NpmHeaders } from './npm-headers.ts';
 
 /** A registry account, as owner changes record it. */
 export interface Account {
@@ -16,8 +16,8 @@ export async function readAccount(client: RegistryClient, user: string): Promise
 }
 
 /** `PUT /<pkg>/-rev/<rev>` with the new maintainers list, as `npm owner add/rm` writes it; a 409 means the revision moved. */
-export async function writeMaintainers(client: RegistryClient, pkg: string, rev: string, maintainers: Account[], write: Write): Promise<void> {
-  await client.write(write, 0, (options) =>
+export async function writeMaintainers(client: RegistryClient, pkg: string, rev: string, maintainers: Account[], npmHeaders: NpmHeaders): Promise<void> {
+  await client.write(npmHeaders, 0, (options) =>
     npmFetch(`/${escapeName(pkg)}/-rev/${encodeURIComponent(rev)}`, { ...options, method: 'PUT', body: { _id: pkg, _rev: rev, maintainers }, ignoreBody: true }),
   );
 }

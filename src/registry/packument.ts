@@ -1,7 +1,7 @@
 import npmFetch from 'npm-registry-fetch';
 import type { RegistryClient } from './client.ts';
 import { escapeName } from './client.ts';
-import type { Write } from './write.ts';
+import type { NpmHeaders } from './npm-headers.ts';
 
 /** The parts of a packument this product reads. */
 export interface Packument {
@@ -27,9 +27,9 @@ export async function readPackument(client: RegistryClient, name: string, option
 }
 
 /** `PUT /<name>` with a whole packument (at its `_rev`), as `npm deprecate` writes it. */
-export async function writePackument(client: RegistryClient, packument: Packument, write: Write): Promise<void> {
+export async function writePackument(client: RegistryClient, packument: Packument, npmHeaders: NpmHeaders): Promise<void> {
   const body = JSON.stringify(packument);
-  await client.write(write, body.length, (options) =>
+  await client.write(npmHeaders, body.length, (options) =>
     npmFetch(`/${escapeName(packument.name)}`, { ...options, method: 'PUT', body, headers: { 'content-type': 'application/json' }, ignoreBody: true }),
   );
 }

@@ -1,6 +1,6 @@
 import libnpmpublish from 'libnpmpublish';
 import type { RegistryClient } from './client.ts';
-import type { Write } from './write.ts';
+import type { NpmHeaders } from './npm-headers.ts';
 
 /** How a version is uploaded. */
 export interface Upload {
@@ -42,10 +42,20 @@ export function uploadBytes(size: number): number {
  * the package is public (unless access is public), and signs through sigstore
  * (Fulcio, Rekor), which loads only then.
  */
-export async function uploadVersion(client: RegistryClient, manifest: Record<string, unknown>, data: Buffer, upload: Upload, write: Write): Promise<Uploaded> {
-  const response = await client.write(write, uploadBytes(data.length), (options) =>
-    libnpmpublish.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}) }),
+export async function uploadVersion(client: RegistryClient, manifest: Record<string, unknown>, data: Buffer, upload: Upload, npmHeaders: NpmHeaders): Promise<Uploaded> {
+  const { transparencyLogUrl } = await sendUpload(client, manifest, data, upload, npmHeaders, false);
+  return { transparencyLogUrl };
+}
+
+/**
+ * One libnpmpublish upload with `upload`'s options (the tag, the access, and sigstore's for provenance): a
+ * publish, or with `stage` the same body to the staging area (stageVersion). The library's answer, and the
+ * transparency log entry it names when a statement was signed.
+ */
+export async function sendUpload(client: RegistryClient, manifest: Record<string, unknown>, data: Buffer, upload: Upload, npmHeaders: NpmHeaders, stage: boolean): Promise<{ answer: unknown } & Uploaded> {
+  const answer: unknown = await client.write(npmHeaders, uploadBytes(data.length), (options) =>
+    libnpmpublish.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}), ...(stage ? { stage: true } : {}) }),
   );
-  const url = (response as { transparencyLogUrl?: unknown }).transparencyLogUrl;
-  return { transparencyLogUrl: typeof url === 'string' ? url : undefined };
+  const url = (answer as { transparencyLogUrl?: unknown } | undefined)?.transparencyLogUrl;
+  return { answer, transparencyLogUrl: typeof url === 'string' ? url : undefined };
 }

@@ -1,8 +1,7 @@
-import libnpmpublish from 'libnpmpublish';
 import npmFetch from 'npm-registry-fetch';
 import type { RegistryClient } from './client.ts';
-import { type Upload, type Uploaded, uploadBytes } from './publish.ts';
-import type { Write } from './write.ts';
+import { sendUpload, type Upload, type Uploaded } from './publish.ts';
+import type { NpmHeaders } from './npm-headers.ts';
 
 /**
  * A staged version as `GET /-/stage` and `GET /-/stage/<id>` answer
@@ -41,14 +40,11 @@ const MAX_PAGES = 100;
  * the staged body carries it. Answers the registry's `stageId`, and the
  * statement's transparency log entry when one was signed.
  */
-export async function stageVersion(client: RegistryClient, manifest: Record<string, unknown>, data: Buffer, upload: Upload, write: Write): Promise<{ stageId: string } & Uploaded> {
-  const response = await client.write(write, uploadBytes(data.length), (options) =>
-    libnpmpublish.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}), stage: true }),
-  );
-  const stageId = (response as { stageId?: unknown } | undefined)?.stageId;
+export async function stageVersion(client: RegistryClient, manifest: Record<string, unknown>, data: Buffer, upload: Upload, npmHeaders: NpmHeaders): Promise<{ stageId: string } & Uploaded> {
+  const { answer, transparencyLogUrl } = await sendUpload(client, manifest, data, upload, npmHeaders, true);
+  const stageId = (answer as { stageId?: unknown } | undefined)?.stageId;
   if (typeof stageId !== 'string' || stageId === '') throw new Error('the registry answered the stage publish without a stageId');
-  const url = (response as { transparencyLogUrl?: unknown }).transparencyLogUrl;
-  return { stageId, transparencyLogUrl: typeof url === 'string' ? url : undefined };
+  return { stageId, transparencyLogUrl };
 }
 
 /**
@@ -80,11 +76,11 @@ export async function downloadStaged(client: RegistryClient, id: string): Promis
 }
 
 /** `POST /-/stage/<id>/approve`, no body: publishes the staged version (a 2FA write). */
-export async function approveStaged(client: RegistryClient, id: string, write: Write): Promise<void> {
-  await client.write(write, 0, (options) => npmFetch.json(`/-/stage/${id}/approve`, { ...options, method: 'POST' }));
+export async function approveStaged(client: RegistryClient, id: string, npmHeaders: NpmHeaders): Promise<void> {
+  await client.write(npmHeaders, 0, (options) => npmFetch.json(`/-/stage/${id}/approve`, { ...options, method: 'POST' }));
 }
 
 /** `DELETE /-/stage/<id>`: deletes the staged version and its tarball (a 2FA write). */
-export async function rejectStaged(client: RegistryClient, id: string, write: Write): Promise<void> {
-  await client.write(write, 0, (options) => npmFetch(`/-/stage/${id}`, { ...options, method: 'DELETE', ignoreBody: true }));
+export async function rejectStaged(client: RegistryClient, id: string, npmHeaders: NpmHeaders): Promise<void> {
+  await client.write(npmHeaders, 0, (options) => npmFetch(`/-/stage/${id}`, { ...options, method: 'DELETE', ignoreBody: true }));
 }

@@ -1,6 +1,6 @@
 import npmFetch from 'npm-registry-fetch';
 import { escapeName, type RegistryClient } from './client.ts';
-import type { Write } from './write.ts';
+import type { NpmHeaders } from './npm-headers.ts';
 
 /** What a trusted publisher may do: `createPackage` (`--allow-publish`), `createStagedPackage` (`--allow-stage-publish`). */
 export type TrustPermission = 'createPackage' | 'createStagedPackage';
@@ -26,24 +26,24 @@ const trustUrl = (pkg: string) => `/-/package/${escapeName(pkg)}/trust`;
  * as `npm trust github|gitlab|circleci` sends it; answers the created
  * configurations (each with its `id`).
  */
-export async function createTrust(client: RegistryClient, pkg: string, config: TrustConfig, write: Write): Promise<TrustConfig[]> {
+export async function createTrust(client: RegistryClient, pkg: string, config: TrustConfig, npmHeaders: NpmHeaders): Promise<TrustConfig[]> {
   const body = [config];
-  const answer = await client.write(write, JSON.stringify(body).length, (options) => npmFetch.json(trustUrl(pkg), { ...options, method: 'POST', body }));
+  const answer = await client.write(npmHeaders, JSON.stringify(body).length, (options) => npmFetch.json(trustUrl(pkg), { ...options, method: 'POST', body }));
   return Array.isArray(answer) ? (answer as TrustConfig[]) : answer && typeof answer === 'object' ? [answer as TrustConfig] : [];
 }
 
 /**
  * `GET /-/package/<pkg>/trust`: the package's trusted publishers. A read, but
  * registry.npmjs.org asks for a one-time password for it (`npm trust list`
- * goes through otplease), so it takes a `Write` and is sent through the OTP
+ * goes through otplease), so it takes `NpmHeaders` and is sent through the OTP
  * wrapper like a write.
  */
-export async function listTrust(client: RegistryClient, pkg: string, write: Write): Promise<TrustConfig[]> {
-  const answer = await client.write(write, 0, (options) => npmFetch.json(trustUrl(pkg), { ...options, method: 'GET' }));
+export async function listTrust(client: RegistryClient, pkg: string, npmHeaders: NpmHeaders): Promise<TrustConfig[]> {
+  const answer = await client.write(npmHeaders, 0, (options) => npmFetch.json(trustUrl(pkg), { ...options, method: 'GET' }));
   return Array.isArray(answer) ? (answer as TrustConfig[]) : [];
 }
 
 /** `DELETE /-/package/<pkg>/trust/<id>`, as `npm trust revoke` sends it. */
-export async function revokeTrust(client: RegistryClient, pkg: string, id: string, write: Write): Promise<void> {
-  await client.write(write, 0, (options) => npmFetch(`${trustUrl(pkg)}/${encodeURIComponent(id)}`, { ...options, method: 'DELETE', ignoreBody: true }));
+export async function revokeTrust(client: RegistryClient, pkg: string, id: string, npmHeaders: NpmHeaders): Promise<void> {
+  await client.write(npmHeaders, 0, (options) => npmFetch(`${trustUrl(pkg)}/${encodeURIComponent(id)}`, { ...options, method: 'DELETE', ignoreBody: true }));
 }

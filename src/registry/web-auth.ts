@@ -9,10 +9,10 @@ import type { RegistryClient } from './client.ts';
  * `npm-auth-type: web` and `npm-command` headers: `202` while nobody approved (with `retry-after` seconds),
  * `200 {token}` once approved. Any other answer, or a 200 without a token, ends the approval.
  */
-export async function pollDone(client: RegistryClient, doneUrl: string, npmCommand: string): Promise<DoneAnswer> {
+export async function pollDone(client: RegistryClient, doneUrl: string, npmCommand: string | undefined): Promise<DoneAnswer> {
   if (new URL(doneUrl).origin !== new URL(client.registry).origin) throw new Error(`pollDone: ${new URL(doneUrl).origin} is not the registry's origin`);
   try {
-    const response = await client.timed(0, () => npmFetch(doneUrl, client.readOptions({ authType: 'web', npmCommand })));
+    const response = await client.timed(0, () => npmFetch(doneUrl, client.readOptions({ authType: 'web', ...(npmCommand === undefined ? {} : { npmCommand }) })));
     const body = await response.json().catch(() => undefined);
     if (response.status === 202) {
       const header = response.headers.get('retry-after')?.trim();

@@ -92,7 +92,7 @@ function targetOf(location: string, origin: string): string {
  * Shaped like npm-registry-fetch's HTTP errors (`statusCode`, `code`,
  * `body.error`), so every caller treats it as the registry's answer.
  */
-export class RedirectRefusedError extends Error {
+class RedirectRefusedError extends Error {
   readonly statusCode: number;
   readonly code: string;
   readonly body: { error: string };

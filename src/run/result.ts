@@ -1,9 +1,9 @@
-import type { CommandOutcome, PackageListing } from '../commands/command.ts';
+import type { CommandOutcome, PackageListing, Table } from '../commands/command.ts';
 import type { OtpTally } from '../otp/with-otp.ts';
 import { describeError } from '../foundation/describe-error.ts';
 
 /** What happened to one command, for outputs, the job summary and the CLI. */
-export interface WriteResult {
+export interface CommandResult {
   /** Line in the `commands` block; 0 for the implicit publish of the `package` setting. */
   line: number;
   /** The command: `publish <name>@<version>` for publishes, the line as written otherwise. */
@@ -55,22 +55,24 @@ export interface RunReport {
   tag: string | undefined;
   /** Registry base URL used. */
   registry: string;
-  results: WriteResult[];
+  results: CommandResult[];
   /** One entry per workspace package in scope, when the run published workspaces. */
   packages?: PackageResult[];
   /** Web approvals a person gave during the run (auth-type auto or web); absent when none was asked for. */
   approvals?: number;
+  /** Tables a command gave (doctor's findings), for the job summary; the log has them already. */
+  tables?: Array<{ line: number; command: string; table: Table }>;
   /** Set when the run failed. */
   error?: unknown;
 }
 
 /** A failed row. */
-export function failedResult(line: number, command: string, error: unknown, durationMs: number): WriteResult {
+export function failedResult(line: number, command: string, error: unknown, durationMs: number): CommandResult {
   return { line, command, ok: false, skipped: false, outcome: 'failed', otpAttempts: 0, waitedMs: 0, durationMs, detail: describeError(error) };
 }
 
 /** The row of a command that ended without failing: its outcome, the codes and waits it cost, and what it carries (ids, data, the log entry). */
-export function outcomeResult(line: number, command: string, outcome: CommandOutcome, tally: OtpTally, durationMs: number): WriteResult {
+export function outcomeResult(line: number, command: string, outcome: CommandOutcome, tally: OtpTally, durationMs: number): CommandResult {
   const published = outcome.published === true;
   return {
     line,

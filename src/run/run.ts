@@ -1,9 +1,11 @@
-import { type Command, type CommandContext, commandContext, type LinePlan, type PackageListing, type Step, type StepEnv } from '../commands/command.ts';
+import { type CheckEnv, type Command, type CommandContext, commandContext, type InspectedLine, type LinePlan, type PackageListing, type Step, type StepEnv, type Table } from '../commands/command.ts';
 import { COMMANDS } from '../commands/index.ts';
 import { implicitPublish, publishLineCommand } from '../commands/publish.ts';
 import type { Clock } from '../foundation/clock.ts';
 import { describeError } from '../foundation/describe-error.ts';
 import { InputError } from '../foundation/errors.ts';
+import { inertText } from '../foundation/log-text.ts';
+import { textTable } from '../foundation/text-table.ts';
 import type { Logger } from '../foundation/logger.ts';
 import { type CommandSource, parseBlock, parseWords } from '../grammar/line.ts';
 import { type Options, otpPacing } from '../grammar/options.ts';
@@ -14,12 +16,13 @@ import { readPackageSource } from '../package/read-package.ts';
 import { scrubEnvironment } from '../package/scripts.ts';
 import { readTarball } from '../package/tarball.ts';
 import { RegistryClient } from '../registry/client.ts';
+import { watchRegistryNotices } from '../registry/notices.ts';
 import type { Account } from '../registry/owners.ts';
 import type { Sigstore } from '../registry/publish.ts';
 import { pollDone } from '../registry/web-auth.ts';
 import { approvalWebhook } from './approval-webhook.ts';
 import type { IdTokenProvider } from './id-tokens.ts';
-import { failedResult, outcomeResult, type RunReport, type WriteResult } from './result.ts';
+import { failedResult, outcomeResult, type RunReport, type CommandResult } from './result.ts';
 import { sigstoreFromEnv } from './sigstore-instance.ts';
 import { withTransientRetries } from './transient-retry.ts';
 import { trustedPublishing } from './trusted-publishing.ts';
@@ -40,16 +43,23 @@ export interface Dependencies {
   sigstore?: Sigstore;
   /** Opens a web approval's page on this machine (the CLI's --open). */
   openUrl?: (url: string) => void;
+  /** The commands lines may name; default every command (src/commands/index.ts). */
+  commands?: ReadonlyArray<Command<unknown>>;
 }
 
-/** Where the commands come from: a `commands` block, one command's words (the CLI), or none (publish the package). */
-export type CommandInput = { block: string; inputName: string } | { words: string[]; inputName: string } | undefined;
+/**
+ * Where the commands come from: a `commands` block, one command's words (the CLI), or none (publish the package).
+ * `also`: a command a setting adds to the block (the action's `doctor: true`), as line 0.
+ */
+export type CommandInput = { block: string; inputName: string; also?: { words: string[]; inputName: string } } | { words: string[]; inputName: string } | undefined;
 
 /** A line settled: the command, where it came from, and its steps. */
 interface PlannedLine {
   command: Command<unknown>;
   source: CommandSource;
   plan: LinePlan;
+  /** In a run an inspecting command (doctor) looks at: why this line could not be settled into steps. */
+  refused?: unknown;
 }
 
 /**
@@ -58,9 +68,26 @@ interface PlannedLine {
  * read of the registry, before any package script runs or any write is sent. Run: line after line, with one
  * registry client and one OTP source; a line's steps in order (a monorepo's in dependency order, several at
  * once); the first failure stops the run and every later step is reported as not run (in a monorepo, only the
- * packages that depend on it). Never throws: a failure is in `report.error`.
+ * packages that depend on it). Never throws: a failure is in `report.error`. Each `npm-notice` the registry
+ * sends is shown once, as a warning. A run with a line of an inspecting command (doctor) writes nothing: every
+ * other line is planned and checked, its refusals kept, and handed to that command's steps, which alone run.
  */
 export async function runCommands(options: Options, input: CommandInput, deps: Dependencies): Promise<RunReport> {
+  // Every npm-notice the registry sends, once each, as a warning: it is text from outside (inertText).
+  const seen = new Set<string>();
+  const stop = watchRegistryNotices((text) => {
+    if (seen.has(text)) return;
+    seen.add(text);
+    deps.logger.warning(`The registry says (npm-notice): ${inertText(text)}`);
+  });
+  try {
+    return await runAll(options, input, deps);
+  } finally {
+    stop();
+  }
+}
+
+async function runAll(options: Options, input: CommandInput, deps: Dependencies): Promise<RunReport> {
   const { clock, logger } = deps;
   for (const secret of options.secrets) logger.mask(secret);
   const report: RunReport = { published: false, name: undefined, version: undefined, tag: undefined, registry: options.registry, results: [] };
@@ -71,13 +98,15 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     lines = await planLines(options, input, deps);
   } catch (error) {
     report.error = error;
-    report.results.push(failedResult(0, input === undefined ? 'publish' : 'commands', error, 0));
+    report.results.push(failedResult(0, input === undefined ? publishLineCommand.words.join(' ') : 'commands', error, 0));
     return report;
   }
   for (const { plan } of lines) for (const warning of plan.warnings ?? []) logger.warning(warning);
+  // A run with an inspecting line (doctor) writes nothing: the other lines are planned and checked, and handed to it.
+  const inspecting = lines.some(({ command }) => command.inspects !== undefined);
   // name, version and tag say what a lone publish published; a monorepo's packages are in report.packages, never as its first package.
   const first = lines.find(({ plan }) => !plan.isolated && plan.steps[0]?.version)?.plan.steps[0]?.version;
-  if (first) Object.assign(report, first);
+  if (first && !inspecting) Object.assign(report, first);
 
   logger.info(authPlan(options));
   const pacing = otpPacing(options.otpUses, options.registry, options.names.otpUses);
@@ -93,7 +122,7 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
         registry: options.registry,
         timeoutMs: options.approvalTimeoutMs,
         timeoutInput: options.names.approvalTimeout,
-        poll: (doneUrl, npmCommand) => pollDone(client, doneUrl, npmCommand ?? 'publish'),
+        poll: (doneUrl, npmCommand) => pollDone(client, doneUrl, npmCommand),
         ...(options.approvalWebhook ? { notify: approvalWebhook(options.approvalWebhook, deps.env) } : {}),
         ...(deps.openUrl ? { open: deps.openUrl } : {}),
         ...runDescription(lines),
@@ -107,10 +136,6 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     logger,
     secretInput: options.names.otpSecret,
   };
-  const ownApprovals = steps.filter((step) => step.ownApproval).length;
-  if (web && !otp.source && ownApprovals > 1 && !options.dryRun) {
-    logger.info(`stage approve: each of the ${ownApprovals} staged versions needs its own web approval (npm's "don't ask again" does not cover approving staged versions).`);
-  }
   const stepEnv: Omit<StepEnv, 'fresh'> = {
     scriptEnv: scrubEnvironment(deps.env, options.secrets),
     trustedPublishing: deps.idTokens ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent, env: deps.env }, deps.idTokens) : undefined,
@@ -120,7 +145,9 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
 
   // Check: what one read of the registry can refuse is refused before anything runs.
   const users = new Map<string, Account>();
+  const inspected = inspecting ? await checkInspected(lines, { client, users, alone: false }) : undefined;
   for (const line of lines) {
+    if (inspected && line.command.inspects === undefined) continue;
     let at: Step | undefined;
     try {
       await line.plan.check?.({ client, users, alone: steps.length === 1 });
@@ -145,6 +172,11 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
   const failedAfter: unknown[] = [];
   let fresh = true;
   for (const line of lines) {
+    if (inspected && line.command.inspects === undefined) {
+      const what = line.refused === undefined ? line.plan.steps.map((step) => step.label) : [line.source.text];
+      report.results.push(...what.map((label) => notRun(line.source.line, label, 'not run: doctor checks this run and writes nothing')));
+      continue;
+    }
     if (report.error !== undefined) {
       report.results.push(...line.plan.steps.map((step) => notRun(line.source.line, step.label, 'not run: an earlier command failed')));
       continue;
@@ -153,12 +185,13 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
     if (line.plan.otpUses) otp.source?.setMaxUsesPerCode(line.plan.otpUses.uses);
     const outcome = await runLine(line, {
       context: () => commandContext({ client, otp, logger, dryRun: options.dryRun, users }),
-      env: { ...stepEnv, fresh },
+      env: { ...stepEnv, fresh, ...(inspected ? { inspected } : {}) },
       clock,
       logger,
     });
     if (line.plan.otpUses) otp.source?.setMaxUsesPerCode(pacing.uses);
     report.results.push(...outcome.rows);
+    if (outcome.tables.length > 0) report.tables = [...(report.tables ?? []), ...outcome.tables];
     report.published ||= outcome.published;
     if (outcome.packages) report.packages = [...(report.packages ?? []), ...outcome.packages];
     failedAfter.push(...outcome.failedAfter);
@@ -172,30 +205,90 @@ export async function runCommands(options: Options, input: CommandInput, deps: D
 
 /** Every line parsed, then settled into its steps (refused without a token where it needs one), before anything runs. */
 async function planLines(options: Options, input: CommandInput, deps: Dependencies): Promise<PlannedLine[]> {
-  const parsed =
+  const commands = deps.commands ?? COMMANDS;
+  const parsed: Array<{ command: Command<unknown>; data: unknown; source: CommandSource }> =
     input === undefined
-      ? [{ command: publishLineCommand as Command<unknown>, data: implicitPublish() as unknown, source: { line: 0, text: 'publish' } }]
+      ? [{ command: publishLineCommand as Command<unknown>, data: implicitPublish() as unknown, source: { line: 0, text: publishLineCommand.words.join(' ') } }]
       : await (async () => {
-          const context = { inputName: input.inputName, defaultPackage: await defaultPackageName(options, deps.cwd) };
-          return 'block' in input ? parseBlock(input.block, COMMANDS, context) : [parseWords(input.words, { line: 0, text: input.words.join(' ') }, COMMANDS, context)];
+          const defaultPackage = await defaultPackageName(options, deps.cwd);
+          const context = { inputName: input.inputName, defaultPackage };
+          const words = (given: { words: string[]; inputName: string }) => parseWords(given.words, { line: 0, text: given.words.join(' ') }, commands, { inputName: given.inputName, defaultPackage });
+          if (!('block' in input)) return [words(input)];
+          return [...parseBlock(input.block, commands, context), ...(input.also ? [words(input.also)] : [])];
         })();
-  if (options.token === undefined && !options.dryRun) {
-    const needs = parsed.find(({ command }) => !command.tokenless);
+  // An inspecting command alone (doctor) inspects what the run would do without it: the publish of its packages.
+  const inspectors = parsed.filter(({ command }) => command.inspects !== undefined);
+  if (inspectors.length > 0 && inspectors.length === parsed.length) {
+    for (const { command, data } of inspectors) {
+      const alone = command.inspects?.alone(data);
+      // Line 0: the run's own publish, as when no commands are given.
+      if (alone) parsed.push({ command: alone.command, data: alone.data, source: { line: 0, text: alone.text } });
+    }
+  }
+  const inspecting = inspectors.length > 0;
+  if (options.token === undefined && !options.dryRun && !inspecting) {
+    const needs = parsed.find(({ command }) => !command.byOidc);
     if (needs) {
       const where = needs.source.line > 0 ? `line ${needs.source.line} (${needs.source.text})` : needs.source.text;
-      throw new InputError(options.names.token, `${options.names.token}: ${where} needs a registry token: without one, only publish and stage publish can go, by trusted publishing (OIDC). Set ${options.names.token}.`, { received: needs.source.text });
+      const byOidc = commands.filter((command) => command.byOidc).map((command) => command.words.join(' '));
+      throw new InputError(options.names.token, `${options.names.token}: ${where} needs a registry token: without one, only ${byOidc.join(' and ')} can go, by trusted publishing (OIDC). Set ${options.names.token}.`, { received: needs.source.text });
     }
   }
   const lines: PlannedLine[] = [];
   for (const { command, data, source } of parsed) {
-    lines.push({ command, source, plan: await command.plan(data, { options, cwd: deps.cwd, env: deps.env, source }) });
+    const settle = () => command.plan(data, { options, cwd: deps.cwd, env: deps.env, source });
+    if (!inspecting || command.inspects !== undefined) {
+      lines.push({ command, source, plan: await settle() });
+      continue;
+    }
+    // Inspected: a refusal is what the inspecting command reports, not the end of the run.
+    try {
+      lines.push({ command, source, plan: await settle() });
+    } catch (error) {
+      lines.push({ command, source, plan: { steps: [] }, refused: error });
+    }
   }
   return lines;
 }
 
+/**
+ * The check phase of a run an inspecting command (doctor) looks at: every other line's and step's check, each
+ * refusal kept for its step (a line's own check's for each of its steps), none stopping the others.
+ */
+async function checkInspected(lines: PlannedLine[], env: CheckEnv): Promise<InspectedLine[]> {
+  const inspected: InspectedLine[] = [];
+  for (const line of lines) {
+    if (line.command.inspects !== undefined) continue;
+    let lineRefusal: unknown;
+    if (line.refused === undefined) {
+      try {
+        await line.plan.check?.(env);
+      } catch (error) {
+        lineRefusal = error;
+      }
+    }
+    const steps: InspectedLine['steps'] = [];
+    for (const step of line.plan.steps) {
+      let refused = lineRefusal;
+      if (refused === undefined) {
+        try {
+          await step.check?.(env);
+        } catch (error) {
+          refused = error;
+        }
+      }
+      steps.push(refused === undefined ? { step } : { step, refused });
+    }
+    inspected.push({ command: line.command, source: line.source, steps, ...(line.refused === undefined ? {} : { refused: line.refused }) });
+  }
+  return inspected;
+}
+
 /** How one line ended. */
 interface LineOutcome {
-  rows: WriteResult[];
+  rows: CommandResult[];
+  /** The tables its steps gave (doctor's), for the job summary. */
+  tables: Array<{ line: number; command: string; table: Table }>;
   /** Its workspace packages, for a monorepo line. */
   packages: PackageListing[] | undefined;
   published: boolean;
@@ -217,10 +310,11 @@ async function runLine(line: PlannedLine, run: { context(): CommandContext; env:
   const { clock, logger } = run;
   const steps = plan.steps;
   const state = new Map<Step, State>(steps.map((step) => [step, 'waiting']));
-  const rows = new Map<Step, WriteResult>();
+  const rows = new Map<Step, CommandResult>();
   const packages = new Map<Step, PackageListing>();
   const reasons = new Map<Step, string>();
   const failedAfter: unknown[] = [];
+  const tables: LineOutcome['tables'] = [];
   const byName = new Map(steps.filter((step) => step.name !== undefined).map((step) => [step.name as string, step]));
   const waitsFor = (step: Step): Step[] => {
     const index = steps.indexOf(step);
@@ -245,6 +339,10 @@ async function runLine(line: PlannedLine, run: { context(): CommandContext; env:
         packages.set(step, { ...step.version, outcome: done, detail: outcome.detail, ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }), ...(outcome.transparencyLogUrl ? { transparencyLogUrl: outcome.transparencyLogUrl } : {}) });
       }
       logger.info(say(step, outcome.detail));
+      if (outcome.table) {
+        tables.push({ line: source.line, command: step.label, table: outcome.table });
+        logger.info(textTable(outcome.table));
+      }
       if (outcome.failure !== undefined) {
         failedAfter.push(outcome.failure);
         logger.error(say(step, describeError(outcome.failure)));
@@ -304,9 +402,9 @@ async function runLine(line: PlannedLine, run: { context(): CommandContext; env:
   if (plan.isolated && plan.failure && listing && (failed || failedAfter.length > 0)) {
     const summary = plan.failure(listing, failedAfter);
     if (failed) error = summary;
-    else return { rows: steps.map((step) => rows.get(step) as WriteResult), packages: listing, published: [...rows.values()].some((row) => row.outcome === 'published'), error: undefined, failedAfter: [summary] };
+    else return { rows: steps.map((step) => rows.get(step) as CommandResult), tables, packages: listing, published: [...rows.values()].some((row) => row.outcome === 'published'), error: undefined, failedAfter: [summary] };
   } else if (failed) error = lineError;
-  return { rows: steps.map((step) => rows.get(step) as WriteResult), packages: listing, published: [...rows.values()].some((row) => row.outcome === 'published'), error, failedAfter: error === undefined ? failedAfter : [] };
+  return { rows: steps.map((step) => rows.get(step) as CommandResult), tables, packages: listing, published: [...rows.values()].some((row) => row.outcome === 'published'), error, failedAfter: error === undefined ? failedAfter : [] };
 }
 
 /** What a web approval's page and message say the run is doing, when it is more than the write waiting. */
@@ -318,7 +416,7 @@ function runDescription(lines: PlannedLine[]): { runDescription?: string } {
 }
 
 /** The package the `package` setting names, for commands that leave `<pkg>` out. */
-export async function defaultPackageName(options: Options, cwd: string): Promise<{ name: string } | { problem: string }> {
+async function defaultPackageName(options: Options, cwd: string): Promise<{ name: string } | { problem: string }> {
   try {
     const source = await readPackageSource(options.packageSpec, cwd, options.names.package);
     return { name: source.kind === 'folder' ? source.manifest.name : (await readTarball(source.file, options.names.package)).manifest.name };
@@ -327,7 +425,7 @@ export async function defaultPackageName(options: Options, cwd: string): Promise
   }
 }
 
-function notRun(line: number, command: string, detail: string): WriteResult {
+function notRun(line: number, command: string, detail: string): CommandResult {
   return { line, command, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail };
 }
 

@@ -3,7 +3,7 @@ import type { Logger } from '../foundation/logger.ts';
 import type { Sigstore } from '../registry/publish.ts';
 
 /** The variable naming a Sigstore instance other than the public one (a private deployment, or the tests' mock). */
-export const SIGSTORE_VARIABLE = 'NPM_TOTP_PUBLISH_SIGSTORE';
+const SIGSTORE_VARIABLE = 'NPM_TOTP_PUBLISH_SIGSTORE';
 
 const KEYS = ['fulcioURL', 'rekorURL', 'tsaServerURL'] as const;
 

@@ -21,7 +21,7 @@ import type { IdTokenProvider } from './id-tokens.ts';
 export function trustedPublishing(context: { registry: string; clock: Clock; timeSync: TimeSync; logger: Logger; userAgent: string; env?: NodeJS.ProcessEnv }, idTokens: IdTokenProvider): TrustedPublishing {
   const { logger, clock } = context;
   const client = (token: string | undefined) => new RegistryClient({ registry: context.registry, token, clock, timeSync: context.timeSync, userAgent: context.userAgent });
-  return async (pkg) => {
+  return async (pkg, npmCommand) => {
     const audience = `npm:${new URL(context.registry).hostname}`;
     let idToken: string | undefined;
     try {
@@ -36,7 +36,7 @@ export function trustedPublishing(context: { registry: string; clock: Clock; tim
       // Not a 2FA-guarded write, but every POST goes through the one wrapper (without a source it sends no code).
       const token = await withOtp(
         { source: undefined, clock, logger, secretInput: 'otp-secret' },
-        { label: `trusted publishing token exchange for ${pkg}`, send: (otp) => exchangeIdToken(client(undefined), pkg, idToken, { otp, session: 'oidc', command: 'publish' }) },
+        { label: `trusted publishing token exchange for ${pkg}`, send: (otp) => exchangeIdToken(client(undefined), pkg, idToken, { otp, session: 'oidc', command: npmCommand }) },
       );
       logger.mask(token);
       logger.info(`Trusted publishing: the registry issued a short-lived publish token for ${pkg} from this job's OIDC identity; no one-time password is needed.`);

@@ -1,5 +1,5 @@
 // Minimal declarations for the parts of npm's libraries this project calls.
-// Read from their sources in node_modules (npm-registry-fetch 20, libnpmpublish 12, @npmcli/package-json 8, @npmcli/map-workspaces 5).
+// Read from their sources in node_modules (npm-registry-fetch 20, libnpmpublish 12, @npmcli/package-json 8, @npmcli/map-workspaces 5, @npmcli/name-from-folder 4).
 
 declare module 'npm-registry-fetch' {
   export interface FetchOptions {
@@ -77,6 +77,11 @@ declare module '@npmcli/map-workspaces' {
   export default function mapWorkspaces(opts: { cwd: string; pkg: Record<string, unknown> }): Promise<Map<string, string>>;
 }
 
+declare module '@npmcli/name-from-folder' {
+  /** The name npm gives a package without one: its folder's name, under its parent's scope when the parent is an @scope folder. */
+  export default function nameFromFolder(dir: string): string;
+}
+
 declare module '@npmcli/run-script' {
   /** Runs one script of `pkg` (test/unit/script-environment.test.ts only: the product starts scripts itself). */
   export default function runScript(options: {
@@ -90,8 +95,9 @@ declare module '@npmcli/run-script' {
 }
 
 declare module '@npmcli/agent' {
+  import type { Agent } from 'node:http';
   /** The agent npm uses for `url` (a proxy from the environment, keep-alive, timeouts), cached by its options. */
-  export function getAgent(url: string, options?: Record<string, unknown>): import('node:http').Agent;
+  export function getAgent(url: string, options?: Record<string, unknown>): Agent;
 }
 
 declare module 'ini' {

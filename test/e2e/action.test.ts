@@ -3,7 +3,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { makePackage, ROOT, runAction, visibleLog } from '../helpers/action.ts';
 import { assertNoNodeModulesAbove, product } from '../helpers/product.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';

@@ -38,6 +38,12 @@ describe('bad input through node dist/index.js', () => {
     return run;
   }
 
+  it('names a line that names no command before anything else, a missing token included', async () => {
+    const run = await refused({ token: '', commands: 'dist-tag ls\nfrobnicate now' }, /^::error::commands line 2 \(frobnicate now\): unknown command "frobnicate"\. Known commands:/);
+    assert.doesNotMatch(run.stdout, /no registry token/);
+    await refused({ token: '', commands: 'owner add bob --tag x' }, /^::error::commands line 1 \(owner add bob --tag x\): --tag is not an option of owner/);
+  });
+
   it('refuses a missing token, naming the input and the environment variable', async () => {
     await refused({ token: '' }, /^::error::token \(or the NODE_AUTH_TOKEN environment variable\): no registry token was given\. Set token/);
   });

@@ -104,12 +104,25 @@ describe('the CLI, installed from its packed tarball', () => {
     assertNoSecrets({ stdout: run.stdout, stderr: run.stderr }, [revoked, user.secret]);
   });
 
-  it('prints usage for an unknown command with exit code 2', async () => {
-    const run = await runCli(['pubish'], env(), process.cwd());
-    assert.equal(run.code, 2);
-    assert.match(run.stderr, /unknown command "pubish"/);
-    assert.match(run.stderr, /Usage: npm-totp-publish <command>/);
-    assert.match(run.stderr, /dist-tag add <pkg>@<version>/);
+  it('prints usage for an unknown command with exit code 2, before anything else is checked (no token given), listing the commands once', async () => {
+    for (const given of [env(), { PATH: process.env.PATH ?? '' }]) {
+      const run = await runCli(['pubish', '--tag', 'next'], given, process.cwd());
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /^npm-totp-publish: unknown command "pubish"\.\n/);
+      assert.doesNotMatch(run.stderr, /no registry token/);
+      assert.match(run.stderr, /Usage: npm-totp-publish <command>/);
+      assert.equal(run.stderr.split('dist-tag add <pkg>@<version>').length, 2, 'the commands are listed once');
+    }
+  });
+
+  it('prints one command family\'s usage for <command> --help', async () => {
+    const run = await runCli(['owner', '--help'], { PATH: process.env.PATH ?? '' }, process.cwd());
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^Usage: npm-totp-publish owner <subcommand> \[options\]\n\n {2}owner add <user> \[<pkg>\]\n/);
+    assert.doesNotMatch(run.stdout.split('\nOptions:')[0] ?? '', /dist-tag/);
+    const one = await runCli(['stage', 'approve', '--help'], { PATH: process.env.PATH ?? '' }, process.cwd());
+    assert.match(one.stdout, /^Usage: npm-totp-publish stage approve /);
+    assert.doesNotMatch(one.stdout.split('\nOptions:')[0] ?? '', /stage reject/);
   });
 
   it('on a Node older than package.json engines, says in one line which Node it needs and which it found, exit 1', (t) => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { makePackage, runAction, visibleLog } from '../helpers/action.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
 import { suiteRegistry } from '../helpers/suite-registry.ts';

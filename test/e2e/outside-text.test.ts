@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { makePackage, runAction, runCli } from '../helpers/action.ts';
 import { suiteRegistry } from '../helpers/suite-registry.ts';
 

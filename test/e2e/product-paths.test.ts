@@ -39,7 +39,7 @@ describe('every path of the product, from the folder uses: checks out and the in
   const codesSeen = () => registry.requests.flatMap((request) => (request.otp ? [request.otp] : []));
 
   /** A package whose every lifecycle script appends its event to `order`, a file outside the package. */
-  async function scripted(name: string, order: string) {
+  async function scripted(name: string) {
     const script = `node -e "require('fs').appendFileSync(process.env.ORDER_FILE, process.env.npm_lifecycle_event + '\\\\n')"`;
     return makePackage({ 'index.js': '1;\n' }, { name, version: '1.0.0', scripts: Object.fromEntries(LIFECYCLE.map((event) => [event, script])) });
   }
@@ -47,7 +47,7 @@ describe('every path of the product, from the folder uses: checks out and the in
   it('runs each lifecycle script in npm order around the upload, from the action and from the CLI', async () => {
     for (const [way, name] of [['action', 'paths-scripts-action'], ['cli', 'paths-scripts-cli']] as const) {
       const order = path.join(work, `${way}-order.txt`);
-      const dir = await scripted(name, order);
+      const dir = await scripted(name);
       registry.clearRequests();
       const run =
         way === 'action'

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { makePackage, runAction, runCli, visibleLog } from '../helpers/action.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
 import { suiteRegistry } from '../helpers/suite-registry.ts';

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { after, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { makePackage, runAction, runCli, visibleLog } from '../helpers/action.ts';
 import { makeMonorepo } from '../helpers/monorepo.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';

@@ -66,6 +66,8 @@ export async function startMockSigstore(): Promise<MockSigstore> {
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   };
   const fulcioHandler = fulcio.fulcioHandler(await fulcio.initializeCA(keyPair, await fulcio.initializeCTLog(keyPair)));
+  // Rekor's handler needs Rekor's own URL, known once it listens: the server reads it through this variable.
+  // eslint-disable-next-line prefer-const
   let rekorHandler: Handler | undefined;
   const rekorURL = await listen('rekor', () => rekorHandler);
   rekorHandler = rekor.rekorHandler(await rekor.initializeTLog(rekorURL, keyPair));

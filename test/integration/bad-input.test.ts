@@ -8,7 +8,6 @@ import type { RawOptions } from '../../src/grammar/options.ts';
 import { packToFile } from '../helpers/pack.ts';
 import { makePackage } from '../helpers/action.ts';
 import { publishInProcess } from '../helpers/core.ts';
-import { recordingLogger } from '../helpers/fake-clock.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
 import { suiteRegistry } from '../helpers/suite-registry.ts';
 

@@ -10,7 +10,6 @@ type User = { name: string; token: string; secret: string };
 describe('commands through npm’s libraries against the test registry', () => {
   const registry = suiteRegistry();
   let alice: User;
-  let bob: User;
   const run = (block: string, extra: Record<string, string> = {}) =>
     runBlockInProcess({ token: alice.token, otpSecret: alice.secret, registry: registry.url, ...extra }, block);
   const writes = () => registry.requests.filter((request) => request.method !== 'GET');
@@ -18,7 +17,7 @@ describe('commands through npm’s libraries against the test registry', () => {
 
   before(async () => {
     alice = await registry.addUser('alice');
-    bob = await registry.addUser('bob');
+    await registry.addUser('bob');
     const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'cmd-pkg', version: '1.0.0' });
     const two = await makePackage({ 'index.js': '2;\n' }, { name: 'cmd-pkg', version: '2.0.0' });
     const scoped = await makePackage({ 'index.js': '3;\n' }, { name: '@team/cmd-scoped', version: '1.0.0' });

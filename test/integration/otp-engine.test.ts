@@ -7,7 +7,7 @@
  * After every test, every write the registry saw must have carried a code.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import { commandContext } from '../../src/commands/command.ts';
 import { distTagAdd } from '../../src/commands/dist-tag.ts';
 import { RegistryClient } from '../../src/registry/client.ts';

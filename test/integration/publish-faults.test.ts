@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { runCommands } from '../../src/run/run.ts';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { normalizeOptions, type RawOptions } from '../../src/grammar/options.ts';
 import type { Logger } from '../../src/foundation/logger.ts';
 import type { RunReport } from '../../src/run/result.ts';

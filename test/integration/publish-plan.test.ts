@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { readAndPackEarly } from '../../src/commands/publish.ts';
+import { before, describe, it } from 'node:test';
+import { packDuringCheck } from '../../src/commands/publish.ts';
 import type { PublishPlan } from '../../src/plan/types.ts';
 import { InputError } from '../../src/foundation/errors.ts';
 import type { Logger } from '../../src/foundation/logger.ts';
@@ -126,11 +126,11 @@ describe('the publish plan', () => {
 
     it('reads a folder early only when no script runs before packing, and never a .tgz', async () => {
       const plan = (scripts: LifecycleEvent[], kind: 'folder' | 'tarball' = 'folder') => ({ name: 'x', version: '1.0.0', scripts, source: kind === 'folder' ? { kind, dir: '/nowhere', manifest: {} } : { kind } }) as unknown as PublishPlan;
-      for (const before of ['prepublishOnly', 'prepack', 'prepare'] as const) assert.equal(readAndPackEarly(plan([before, 'postpack'])), undefined, before);
-      assert.equal(readAndPackEarly(plan([], 'tarball')), undefined);
-      const early = readAndPackEarly(plan(['postpack', 'publish', 'postpublish']));
-      assert.ok(early instanceof Promise);
-      await assert.rejects(early);
+      for (const before of ['prepublishOnly', 'prepack', 'prepare'] as const) assert.equal(packDuringCheck(plan([before, 'postpack'])), undefined, before);
+      assert.equal(packDuringCheck(plan([], 'tarball')), undefined);
+      const packing = packDuringCheck(plan(['postpack', 'publish', 'postpublish']));
+      assert.ok(packing instanceof Promise);
+      await assert.rejects(packing);
     });
   });
 

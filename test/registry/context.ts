@@ -37,4 +37,6 @@ export interface RegistryDeps {
   /** Registry clock, ms. */
   now(): number;
   oidcTokenTtlS(): number;
+  /** How many answers a new staged version shows as `validating` (and refuses to approve, 409) before it is `staged`. */
+  stageValidatingAnswers(): number;
 }

@@ -32,11 +32,14 @@ import { startVerdaccio } from './verdaccio.ts';
 export type * from './types.ts';
 export { loadVerdaccio } from './verdaccio.ts';
 
-type Settings = Required<Omit<RegistryOptions, 'rateLimitAfterRejections' | 'otpUsesPerCode' | 'webRetryAfterS' | 'webDoneOrigin' | 'dateHeader'>>
-  & { rateLimitAfterRejections: number | undefined; otpUsesPerCode: number | undefined; webRetryAfterS: number | null; webDoneOrigin: string | null; dateHeader: string | undefined };
+type Settings = Required<Omit<RegistryOptions, 'rateLimitAfterRejections' | 'otpUsesPerCode' | 'webRetryAfterS' | 'webDoneOrigin' | 'dateHeader' | 'npmNotice'>>
+  & { rateLimitAfterRejections: number | undefined; otpUsesPerCode: number | undefined; webRetryAfterS: number | null; webDoneOrigin: string | null; dateHeader: string | undefined; npmNotice: string | undefined };
 
 function validate(options: Partial<RegistryOptions>): void {
-  const { otpTolerance, rateLimitAfterRejections, rateLimitRetryAfterS, otpChallenge, otpUsesPerCode, otpUsesRetryAfterS } = options;
+  const { otpTolerance, rateLimitAfterRejections, rateLimitRetryAfterS, otpChallenge, otpUsesPerCode, otpUsesRetryAfterS, stageValidatingAnswers } = options;
+  if (stageValidatingAnswers !== undefined && !(Number.isInteger(stageValidatingAnswers) && stageValidatingAnswers >= 0)) {
+    throw new Error(`stageValidatingAnswers must be a whole number >= 0, got ${stageValidatingAnswers}`);
+  }
   if (otpUsesPerCode !== undefined && !(Number.isInteger(otpUsesPerCode) && otpUsesPerCode > 0)) {
     throw new Error(`otpUsesPerCode must be a whole number > 0, got ${otpUsesPerCode}`);
   }
@@ -74,10 +77,12 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
     webTokenReuse: false,
     webTokenTtlS: 300,
     webDoneOrigin: null,
+    stageValidatingAnswers: 0,
     ...options,
     rateLimitAfterRejections: options.rateLimitAfterRejections,
     otpUsesPerCode: options.otpUsesPerCode,
     dateHeader: options.dateHeader,
+    npmNotice: options.npmNotice,
   };
   const dir = await mkdtemp(path.join(tmpdir(), 'npm-totp-registry-'));
   const backend = await startVerdaccio(dir).catch(async (error: unknown) => {
@@ -105,9 +110,10 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
   const server = new FrontServer({
     registryUrl: url, users, packages, stages, proxy, oidc, now,
     oidcTokenTtlS: () => settings.oidcTokenTtlS,
+    stageValidatingAnswers: () => settings.stageValidatingAnswers,
     gate, webAuth, faults, settings: frontSettings, log,
   });
-  front.on('request', server.handle);
+  front.on('request', (request, response) => void server.handle(request, response));
 
   let closed: Promise<void> | undefined;
   return {
@@ -116,6 +122,12 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
     async addUser(name, opts = {}) {
       return users.add(name, opts);
     },
+    issueToken(userName, options = {}) {
+      const user = users.byName(userName);
+      if (!user) throw new Error(`issueToken: no user ${userName}`);
+      return users.issueToken(user, options);
+    },
+    expireToken: (token) => users.expire(token),
     webChallenges: () => webAuth.list(),
     approveWeb: (idOrUrl, options) => webAuth.approve(idOrUrl, options, now()),
     denyWeb: (idOrUrl) => webAuth.deny(idOrUrl),
@@ -168,7 +180,8 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
       const reply = await proxy.get(`/${escaped}`, host);
       return reply.status === 200 ? packages.decorate(parseJson(reply.body)) : undefined;
     },
-    staged: (pkg) => stages.list(pkg).map((entry) => ({ ...entry.item })),
+    // As it stands, without spending an answer of its validation.
+    staged: (pkg) => stages.list(pkg).map((entry) => ({ ...entry.item, status: entry.validatingLeft > 0 ? 'validating' : 'staged' })),
     close() {
       closed ??= (async () => {
         server.wakeAll();

@@ -1,6 +1,6 @@
 /**
  * Routes registry.npmjs.org has and Verdaccio lacks (or answers differently):
- * whoami, user lookup and creation, a user's packages, and a package's
+ * whoami, the profile (`/-/npm/v1/user`), user lookup and creation, a user's packages, and a package's
  * access, visibility and collaborators (web approvals: web-auth.ts).
  * Returns undefined for a request that is not one of these.
  */
@@ -14,6 +14,13 @@ export function handleNpmjsRoute(ctx: RequestContext, deps: RegistryDeps): Reply
     case 'whoami':
       // Verdaccio answers 200 {} to a bad token; npmjs refuses it.
       return identity?.kind === 'user' ? jsonReply(200, { username: identity.user.name }) : errorReply(401, 'Unauthorized');
+    case 'user-profile': {
+      // npm profile get: `tfa` is null when 2FA is off, `{mode, pending}` otherwise (npm CLI 11's lib/commands/profile.js).
+      if (identity?.kind !== 'user') return errorReply(401, 'Unauthorized');
+      const { user } = identity;
+      const tfa = user.twoFactor || user.web ? { mode: 'auth-and-writes', pending: false } : user.tfa === 'none' ? null : user.tfa === 'pending' ? { mode: 'auth-only', pending: true } : { mode: 'auth-only', pending: false };
+      return jsonReply(200, { name: user.name, email: user.email, email_verified: true, tfa, created: '2020-01-01T00:00:00.000Z', updated: '2020-01-01T00:00:00.000Z' });
+    }
     case 'user-get': {
       const user = deps.users.byName(route.userName ?? '');
       if (!user) return errorReply(404, 'Not found');

@@ -174,7 +174,7 @@ export class OtpGate {
 }
 
 /** The answer for a refused write, in the configured challenge style. */
-export function refusalReply(verdict: Extract<GateVerdict, { ok: false }>, challenge: OtpChallenge, registryUrl: string): Reply {
+export function refusalReply(verdict: Extract<GateVerdict, { ok: false }>, challenge: OtpChallenge, _registryUrl: string): Reply {
   if (verdict.refusal === 'rate-limited') {
     // 'rate limited otp' is what npm users report from registry.npmjs.org (lerna#2459).
     const error = verdict.limit === 'code-uses' ? 'rate limited otp' : 'Too many failed one-time password attempts. Please try again later.';

@@ -40,7 +40,8 @@ export function checkPackageWrite(ctx: RequestContext, deps: RegistryDeps): Repl
     return errorReply(403, `This token was issued by trusted publishing for "${identity.pkg}" and may only publish it.`);
   }
   if (identity?.kind === 'oidc' && !identity.permissions.includes('createPackage')) {
-    return errorReply(403, `The trusted publisher of "${pkg}" is not allowed to publish (createPackage); stage the version instead.`);
+    // npmjs's words (seen in 2026 reports: "E403 ... - OIDC permission denied for this action").
+    return errorReply(403, 'OIDC permission denied for this action');
   }
   const isMaintainer = identity?.kind === 'user' && state?.maintainers.some((m) => m.name === identity.user.name);
   if (route.kind === 'publish') {

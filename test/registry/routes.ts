@@ -6,7 +6,7 @@
 import { isObject } from './reply.ts';
 
 export type RouteKind =
-  | 'user-create' | 'user-get' | 'whoami' | 'user-packages' | 'org-packages'
+  | 'user-create' | 'user-get' | 'whoami' | 'user-profile' | 'user-packages' | 'org-packages'
   | 'oidc-exchange' | 'web-done' | 'web-page' | 'audit'
   | 'access' | 'visibility' | 'collaborators' | 'dist-tags'
   | 'packument' | 'package-read'
@@ -111,6 +111,7 @@ function classifyDash(method: string, segments: string[]): Route {
     return taken ? { kind: 'oidc-exchange', pkg: taken.pkg } : { kind: 'oidc-exchange' };
   }
   if (area === 'npm' && segments[2] === 'security') return { kind: 'audit' };
+  if (area === 'npm' && second === 'v1' && segments[2] === 'user' && segments.length === 3) return { kind: 'user-profile' };
   if (area === 'stage') return classifyStage(segments.slice(1));
   if (area === 'package') {
     const taken = takePackage(segments.slice(1));

@@ -33,6 +33,26 @@ export interface FrontSettings extends GateSettings, WebAuthSettings {
   recordBodies: boolean;
   /** A fixed `Date` header instead of the registry clock's. */
   dateHeader?: string | undefined;
+  /** An `npm-notice` header on every answer, as npmjs sends its announcements. */
+  npmNotice?: string | undefined;
+}
+
+/** npmjs's notice on every answer to a request whose token expired or was revoked (npm/cli#8816). */
+export const EXPIRED_TOKEN_NOTICE = 'Access token expired or revoked. Please try logging in again.';
+
+/**
+ * npmjs's refusal of a bypass-2FA granular token on account and governance actions (since August 2026; npm's
+ * policy notes): 403 with the code `Forbidden2FABypassGAT`. Where the code sits in the body is this fixture's
+ * guess; the sentence is npm's.
+ */
+export const BYPASS_REFUSAL = {
+  code: 'Forbidden2FABypassGAT',
+  error: 'Granular access tokens that bypass two-factor authentication may not perform this action.',
+};
+
+/** Account and governance actions: owners, access, mfa and trust changes, and the trust list (a gated read). */
+function isGovernance(method: string, route: { kind: RouteKind }): boolean {
+  return route.kind === 'owner-change' || route.kind === 'trust' || (route.kind === 'access' && method !== 'GET' && method !== 'HEAD');
 }
 
 export interface FrontDeps extends RegistryDeps {
@@ -117,6 +137,7 @@ export class FrontServer {
     const npmAuthType = header(req, 'npm-auth-type');
     if (npmAuthType !== undefined) record.npmAuthType = npmAuthType;
     const identity = deps.users.identify(header(req, 'authorization'), deps.now());
+    const deadToken = deps.users.isDead(header(req, 'authorization'));
     if (identity?.kind === 'user') record.user = identity.user.name;
     if (identity?.kind === 'oidc') record.oidcPackage = identity.pkg;
     deps.log.push(record);
@@ -156,6 +177,11 @@ export class FrontServer {
         } else {
           reply = await this.#process(ctx, record, otp, this.#commandKey(req, npmCommand, npmSession));
         }
+        // An expired or revoked token counts as none; npmjs then answers a write 404 (whoami 401), with a notice on every answer.
+        if (deadToken) {
+          if (reply.status === 401 && ctx.route.kind !== 'whoami') reply = errorReply(404, 'Not found');
+          reply = { ...reply, headers: { ...reply.headers, 'npm-notice': EXPIRED_TOKEN_NOTICE } };
+        }
       }
       record.status = reply.status;
       if (deps.faults.takeLoseAnswer(method, pathname)) {
@@ -192,6 +218,9 @@ export class FrontServer {
   async #process(ctx: RequestContext, record: RequestRecord, otp: string | undefined, command: string | undefined): Promise<Reply> {
     const deps = this.#deps;
     const { route, identity } = ctx;
+    if (identity?.kind === 'user' && identity.flags.bypass2fa && isGovernance(ctx.method, route)) return jsonReply(403, BYPASS_REFUSAL);
+    // A stage-only token (and a trusted publisher without createPackage, package-writes.ts) may not publish directly.
+    if (identity?.kind === 'user' && identity.flags.stageOnly && route.kind === 'publish') return errorReply(403, 'OIDC permission denied for this action');
     if (isGated(ctx.method, route)) {
       if (!identity) {
         return errorReply(401, route.kind === 'publish' ? 'You must be logged in to publish packages.' : 'Unauthorized');
@@ -199,7 +228,9 @@ export class FrontServer {
       if (identity.kind === 'user' && !identity.user.twoFactor && TWO_FACTOR_ONLY.has(route.kind)) {
         return errorReply(403, 'Two-factor authentication is required for this operation. Enable 2FA on your account.');
       }
-      if (identity.kind === 'user' && identity.user.web && this.#needsOtp(identity.user, ctx)) {
+      if (identity.kind === 'user' && identity.flags.bypass2fa) {
+        // A bypass-2FA token's other writes go without a second factor.
+      } else if (identity.kind === 'user' && identity.user.web && this.#needsOtp(identity.user, ctx)) {
         const verdict = deps.webAuth.check(identity.user, otp, route.kind, command, ctx.now);
         record.otpAccepted = verdict.ok;
         if (verdict.ok) record.webAccepted = verdict.reason;
@@ -291,6 +322,8 @@ export class FrontServer {
   #send(res: ServerResponse, reply: Reply, method: string): void {
     if (res.destroyed) return;
     res.setHeader('date', this.#deps.settings().dateHeader ?? new Date(this.#deps.now()).toUTCString());
+    const notice = this.#deps.settings().npmNotice;
+    if (notice !== undefined) res.setHeader('npm-notice', notice);
     for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
     res.setHeader('content-length', String(reply.body.length));
     res.writeHead(reply.status);

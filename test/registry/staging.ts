@@ -32,6 +32,8 @@ export interface StageEntry {
   tarball: Buffer;
   /** The user who staged it (undefined for a trusted-publishing token). */
   stagedBy: string | undefined;
+  /** Answers left that show it as `validating` (a view, a list, an approval refused with 409); then `staged`. */
+  validatingLeft: number;
 }
 
 export class StageStore {
@@ -66,6 +68,16 @@ export const stagedConflict = (entry: StageEntry): Reply =>
 const publishOver = (version: string): Reply =>
   errorReply(403, `You cannot publish over the previously published versions: ${version}.`);
 
+/**
+ * The entry as an answer shows it: `validating` while the registry still checks it (npmjs's stage list shows the
+ * status; how long it lasts is not documented, so here it lasts a number of answers), then `staged`.
+ */
+function shown(entry: StageEntry): StagedPackage {
+  if (entry.validatingLeft <= 0) return { ...entry.item, status: 'staged' };
+  entry.validatingLeft -= 1;
+  return { ...entry.item, status: 'validating' };
+}
+
 const isMaintainer = (deps: RegistryDeps, pkg: string, user: string): boolean =>
   deps.packages.get(pkg)?.maintainers.some((m) => m.name === user) === true;
 
@@ -94,7 +106,7 @@ export async function handleStage(ctx: RequestContext, deps: RegistryDeps): Prom
   }
   if (!isWrite) {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return errorReply(405, 'Method not allowed');
-    return jsonReply(200, { ...entry.item });
+    return jsonReply(200, shown(entry));
   }
   if (route.kind === 'stage-approve' && ctx.method !== 'POST') return errorReply(405, 'Method not allowed');
   if (identity.kind === 'oidc') return errorReply(403, 'A trusted-publishing token cannot approve or reject staged packages.');
@@ -104,6 +116,10 @@ export async function handleStage(ctx: RequestContext, deps: RegistryDeps): Prom
   if (ctx.method === 'DELETE') {
     deps.stages.delete(entry.item.id);
     return { status: 204, headers: {}, body: Buffer.alloc(0) };
+  }
+  if (shown(entry).status === 'validating') {
+    // The fixture's wording; npmjs answers an approval of a version it still validates with 409 (npm's policy notes).
+    return errorReply(409, `${entry.item.packageName}@${entry.item.version} (id ${entry.item.id}) is still being validated; approve it once its status is staged.`);
   }
   return approve(ctx, entry, { name: identity.user.name, email: identity.user.email }, deps);
 }
@@ -160,7 +176,7 @@ function stagePublish(ctx: RequestContext, deps: RegistryDeps): Reply {
     shasum: createHash('sha1').update(parsed.tarball).digest('hex'),
     status: 'staged',
   };
-  deps.stages.add({ item, body, tarball: parsed.tarball, stagedBy: identity.kind === 'user' ? identity.user.name : undefined });
+  deps.stages.add({ item, body, tarball: parsed.tarball, stagedBy: identity.kind === 'user' ? identity.user.name : undefined, validatingLeft: deps.stageValidatingAnswers() });
   return jsonReply(201, { message: `${pkg}@${parsed.version} staged with tag ${parsed.tag}.`, stageId: item.id });
 }
 
@@ -172,7 +188,7 @@ function list(ctx: RequestContext, identity: Identity, deps: RegistryDeps): Repl
   if (!Number.isInteger(page) || page < 0) return errorReply(400, 'page must be a whole number >= 0');
   if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) return errorReply(400, 'perPage must be a whole number from 1 to 100');
   const visible = deps.stages.list(query.get('package') ?? undefined).filter((entry) => canSee(entry, identity, deps));
-  const items = visible.slice(page * perPage, (page + 1) * perPage).map((entry) => ({ ...entry.item }));
+  const items = visible.slice(page * perPage, (page + 1) * perPage).map(shown);
   return jsonReply(200, { items, page, perPage, total: visible.length });
 }
 

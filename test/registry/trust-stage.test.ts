@@ -118,14 +118,14 @@ describe('trusted publishers (/-/package/<pkg>/trust)', () => {
       assert.equal(res.status, 201);
       return ((await res.json()) as TrustConfig[])[0]?.id ?? '';
     };
-    let id = await create(['createPackage']);
+    const id = await create(['createPackage']);
     let token = await exchange(registry, '@acme/demo', registry.issueIdToken(workflow));
     assert.equal((await publish(registry.url, '@acme/demo', '1.1.0', { token })).status, 201, 'publish allowed');
     const notStaged = await stagePublish(registry.url, '@acme/demo', '1.2.0', { token });
     assert.equal(notStaged.status, 403, 'stage publish needs createStagedPackage');
 
     await call(registry.url, 'DELETE', trustPath('@acme/demo', id), { token: alice.token, otp: otp() });
-    id = await create(['createStagedPackage'], 'npm');
+    await create(['createStagedPackage'], 'npm');
     const noEnvironment = await call(registry.url, 'POST', `-/npm/v1/oidc/token/exchange/package/${escapeName('@acme/demo')}`, { token: registry.issueIdToken(workflow) });
     assert.equal(noEnvironment.status, 404, 'the environment claim must match');
     token = await exchange(registry, '@acme/demo', registry.issueIdToken({ ...workflow, environment: 'npm' }));

@@ -51,6 +51,25 @@ export interface RegistryOptions {
    * registry clock. Default: the registry clock's time.
    */
   dateHeader?: string | undefined;
+  /** An `npm-notice` header on every answer (as npmjs sends its announcements), given as is. Default none. */
+  npmNotice?: string | undefined;
+  /**
+   * How many answers a newly staged version shows as `validating` before it is `staged`: each stage view or list
+   * answer that shows it, and each approval, which answers 409 while it validates. Default 0 (staged at once).
+   */
+  stageValidatingAnswers?: number;
+}
+
+/** What a user's extra token may do (`issueToken`). */
+export interface TokenOptions {
+  /**
+   * "Bypass two-factor authentication": writes go without a second factor, except owner, access, mfa and trust
+   * changes and the trust list, which answer 403 `{"code": "Forbidden2FABypassGAT", "error": "Granular access
+   * tokens that bypass two-factor authentication may not perform this action."}` (npm, August 2026).
+   */
+  bypass2fa?: boolean;
+  /** "Read and write (stage only)": may stage; a direct publish answers 403 "OIDC permission denied for this action". */
+  stageOnly?: boolean;
 }
 
 /** A web challenge (a web-only account's refused write), as `TestRegistry.webChallenges()` lists it. */
@@ -298,7 +317,8 @@ export interface StagedPackage {
   access: string | null;
   /** sha1 hex of the stored tarball. */
   shasum: string;
-  status: 'staged';
+  /** `validating` for the first `stageValidatingAnswers` answers that show it (see RegistryOptions), then `staged`. */
+  status: 'staged' | 'validating';
 }
 
 /** What `npm access` and `npm owner` change, as the registry holds it. */
@@ -337,7 +357,15 @@ export interface TestRegistry {
    * Creates a user; with twoFactor (default true) every write by that user needs a second factor: a TOTP code from
    * `secret`, or with `web` a web approval (a security-key or passkey account: it never accepts a TOTP code).
    */
-  addUser(name: string, opts?: { twoFactor?: boolean; web?: boolean; email?: string }): Promise<CreatedUser>;
+  addUser(name: string, opts?: { twoFactor?: boolean; web?: boolean; email?: string; tfa?: 'auth-only' | 'none' | 'pending' }): Promise<CreatedUser>;
+  /** Another granular token for an existing user, with the powers `options` give (a bypass-2FA token, a stage-only one). */
+  issueToken(userName: string, options?: TokenOptions): string;
+  /**
+   * The token expires (or is revoked: npmjs answers both alike): it then counts as no token, every answer to a
+   * request carrying it has `npm-notice: Access token expired or revoked. Please try logging in again.`, a write
+   * answers 404 and `/-/whoami` 401.
+   */
+  expireToken(token: string): void;
   /** Every web challenge so far, oldest first. */
   webChallenges(): WebChallengeInfo[];
   /** A person approves a web challenge (by id, authUrl or doneUrl); `dontAskAgain` ticks "don't ask again for 5 minutes". */

@@ -16,11 +16,21 @@ export interface User {
   web: boolean;
   /** Set when created over HTTP (`npm adduser`), to check a later login. */
   password?: string;
+  /** What `GET /-/npm/v1/user` says of 2FA for a user without 2FA for writes: `auth-only` (default), `none`, or `pending` (enrolment not finished). */
+  tfa: 'auth-only' | 'none' | 'pending';
+}
+
+/** What a user's granular token may do beyond its user's rights. */
+export interface TokenFlags {
+  /** "Bypass two-factor authentication": writes go without 2FA, except account and governance actions, which answer 403 Forbidden2FABypassGAT. */
+  bypass2fa: boolean;
+  /** "Read and write (stage only)": stages, never publishes directly (403 "OIDC permission denied for this action"). */
+  stageOnly: boolean;
 }
 
 /** Who a request's bearer token stands for. */
 export type Identity =
-  | { kind: 'user'; user: User }
+  | { kind: 'user'; user: User; flags: TokenFlags }
   | { kind: 'oidc'; pkg: string; expiresAt: number; permissions: TrustPermission[] };
 
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -39,8 +49,10 @@ const NAME = /^[a-z0-9][a-z0-9._-]{0,213}$/;
 export class UserStore {
   readonly #users = new Map<string, User>();
   readonly #tokens = new Map<string, Identity>();
+  /** Tokens that expired or were revoked: npmjs answers them with an `npm-notice` and as if anonymous. */
+  readonly #dead = new Set<string>();
 
-  add(name: string, opts: { twoFactor?: boolean; web?: boolean; email?: string; password?: string } = {}): CreatedUser {
+  add(name: string, opts: { twoFactor?: boolean; web?: boolean; email?: string; password?: string; tfa?: 'auth-only' | 'none' | 'pending' } = {}): CreatedUser {
     if (!NAME.test(name)) throw new Error(`invalid user name: ${JSON.stringify(name)}`);
     if (this.#users.has(name)) throw new Error(`user already exists: ${name}`);
     const user: User = {
@@ -49,6 +61,7 @@ export class UserStore {
       secret: randomSecret(),
       twoFactor: opts.twoFactor ?? true,
       web: opts.web === true,
+      tfa: opts.tfa ?? 'auth-only',
     };
     if (opts.password !== undefined) user.password = opts.password;
     this.#users.set(name, user);
@@ -56,10 +69,22 @@ export class UserStore {
     return { name, email: user.email, token, secret: user.secret, twoFactor: user.twoFactor, web: user.web };
   }
 
-  issueToken(user: User): string {
+  issueToken(user: User, flags: Partial<TokenFlags> = {}): string {
     const token = newToken();
-    this.#tokens.set(token, { kind: 'user', user });
+    this.#tokens.set(token, { kind: 'user', user, flags: { bypass2fa: flags.bypass2fa === true, stageOnly: flags.stageOnly === true } });
     return token;
+  }
+
+  /** The token stops working (it expired, or was revoked): npmjs answers both alike. */
+  expire(token: string): void {
+    if (!this.#tokens.delete(token)) throw new Error('expireToken: no such token');
+    this.#dead.add(token);
+  }
+
+  /** True when the `authorization` header carries a token that expired or was revoked. */
+  isDead(authorization: string | undefined): boolean {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    return match?.[1] !== undefined && this.#dead.has(match[1]);
   }
 
   /** A token for `pkg` only (publish and/or stage, as `permissions` say), valid until `expiresAt` (registry ms). */

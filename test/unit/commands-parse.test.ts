@@ -65,7 +65,7 @@ unpublish my-pkg --force
     assert.deepEqual(
       commands,
       [
-        { line: 3, command: 'publish', target: './pkg', tag: 'next', access: 'public', dryRun: false },
+        { line: 3, command: 'publish', target: './pkg', targetInput: 'commands line 3 (publish ./pkg --tag next --access public)', tag: 'next', access: 'public', dryRun: false },
         { line: 4, command: 'dist-tag add', pkg: 'my-pkg', version: '1.2.3', tag: 'beta' },
         { line: 5, command: 'dist-tag add', pkg: 'other', version: '2.0.0', tag: 'latest' },
         { line: 6, command: 'dist-tag rm', pkg: 'my-pkg', tag: 'beta' },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { dependencyOrder, type OrderablePackage } from '../../src/package/dependency-order.ts';
+import { dependencyOrder, type OrderablePackage } from '../../src/plan/dependency-order.ts';
 
 type Fields = Partial<Record<'dependencies' | 'devDependencies' | 'optionalDependencies' | 'peerDependencies', Record<string, string>>>;
 

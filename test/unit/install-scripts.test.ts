@@ -142,7 +142,9 @@ export function scriptedPackages(lock: Lockfile, root?: string): Scripted[] {
       let manifest: { name?: string; version?: string } = {};
       try {
         manifest = JSON.parse(readFileSync(path.join(root, location, 'package.json'), 'utf8'));
-      } catch {}
+      } catch {
+        // Unreadable: listed by its folder alone.
+      }
       add(location, `${scripts.join(', ')} in ${location}/package.json${lock.packages[location] ? '' : ' (not in package-lock.json: installed with --no-save?)'}`, manifest.name, manifest.version);
     }
   }

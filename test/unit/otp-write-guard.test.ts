@@ -4,8 +4,8 @@
  * two steps that follow the house's layers:
  *
  * 1. Raw writes live in src/registry/ only, each inside a function that
- *    takes a `write` parameter (the `Write` carrying the code): that
- *    function is a write primitive. Raw writes it recognises:
+ *    takes an `npmHeaders` parameter (the `NpmHeaders` carrying the code):
+ *    that function is a write primitive. Raw writes it recognises:
  *    - `publish`/`unpublish` of libnpmpublish (default or named import);
  *    - any function of libnpmaccess except the `get...` reads;
  *    - an npm-registry-fetch call (`npmFetch(...)`, `npmFetch.json(...)`, ...)
@@ -17,7 +17,7 @@
  *    functions around it is the `send` of an object literal passed to
  *    `withOtp`, or the callback handed to a wrapper (a function that calls
  *    one of its own parameters inside such a `send`: `otpWrite` in
- *    src/commands/context.ts; the guard finds it by that shape).
+ *    src/commands/command.ts; the guard finds it by that shape).
  *
  * Limits: options built elsewhere and passed as a variable are taken as
  * reads; an aliased function (`const p = libnpmpublish.publish`) or a
@@ -65,7 +65,7 @@ function calleeName(call: ts.CallExpression): string | undefined {
 
 /** The function `send` of `{ send: ... }` / `{ send(...) {...} }` in `withOtp(context, {...})` calls. */
 function isWithOtpSend(fn: ts.Node): boolean {
-  let holder: ts.Node = fn;
+  let holder: ts.Node;
   if (ts.isMethodDeclaration(fn)) holder = fn;
   else if (ts.isPropertyAssignment(fn.parent)) holder = fn.parent;
   else return false;
@@ -142,12 +142,12 @@ function outerFunction(node: ts.Node): { name: string; fn: ts.FunctionLikeDeclar
   return found;
 }
 
-function takesWrite(fn: ts.FunctionLikeDeclaration): boolean {
-  return fn.parameters.some((param) => ts.isIdentifier(param.name) && param.name.text === 'write');
+function takesNpmHeaders(fn: ts.FunctionLikeDeclaration): boolean {
+  return fn.parameters.some((param) => ts.isIdentifier(param.name) && param.name.text === 'npmHeaders');
 }
 
 /**
- * Step 1: raw writes, each marked allowed when it sits in src/registry/ inside a function taking `write` (a
+ * Step 1: raw writes, each marked allowed when it sits in src/registry/ inside a function taking `npmHeaders` (a
  * write primitive, whose name is returned), plus step 2: calls of those primitives elsewhere, each marked
  * wrapped or not.
  */
@@ -188,7 +188,7 @@ function findRawWrites(trees: Array<{ file: string; tree: ts.SourceFile }>): Arr
       const what = writeOf(node, defaults, named);
       if (!what) return;
       const outer = outerFunction(node);
-      const primitive = file.includes('registry/') && outer && takesWrite(outer.fn) ? outer.name : undefined;
+      const primitive = file.includes('registry/') && outer && takesNpmHeaders(outer.fn) ? outer.name : undefined;
       findings.push({ file, line: tree.getLineAndCharacterOfPosition(node.getStart()).line + 1, what, primitive });
     });
   }
@@ -236,7 +236,7 @@ describe('every registry write goes through the one OTP wrapper', () => {
 
   it('finds no write in src/ outside a withOtp send (static check)', () => {
     const loose = findings.filter((finding) => !finding.wrapped).map((finding) => `${finding.file}:${finding.line} ${finding.what}`);
-    assert.deepEqual(loose, [], 'these writes bypass withOtp: raw writes belong in a src/registry/ function taking `write`, called from the `send` of withOtp (or through otpWrite)');
+    assert.deepEqual(loose, [], 'these writes bypass withOtp: raw writes belong in a src/registry/ function taking `npmHeaders`, called from the `send` of withOtp (or through otpWrite)');
   });
 
   it('sees the writes it guards (the check is not vacuous)', () => {
@@ -280,11 +280,11 @@ describe('every registry write goes through the one OTP wrapper', () => {
     `;
     const primitives = `
       import npmFetch from 'npm-registry-fetch';
-      export async function setTag(client, pkg, write) {
-        await client.write(write, 0, (options) => npmFetch('/x', { ...options, method: 'PUT' }));
+      export async function setTag(client, pkg, npmHeaders) {
+        await client.write(npmHeaders, 0, (options) => npmFetch('/x', { ...options, method: 'PUT' }));
       }
       export async function loose(client, pkg) {
-        await npmFetch('/x', { method: 'DELETE' });                                 // 7: a raw write without a Write
+        await npmFetch('/x', { method: 'DELETE' });                                 // 7: a raw write without NpmHeaders
       }
     `;
     const callers = `
@@ -292,7 +292,7 @@ describe('every registry write goes through the one OTP wrapper', () => {
       import { withOtp } from '../otp/with-otp.ts';
       export async function a(context) {
         await setTag(context.client, 'x', { otp: undefined });                      // 5: a primitive called bare
-        await otpWrite(context, 'x', (write) => setTag(context.client, 'x', write));
+        await otpWrite(context, 'x', (npmHeaders) => setTag(context.client, 'x', npmHeaders));
         await withOtp(context.otp, { label: 'x', send: (otp) => setTag(context.client, 'x', { otp }) });
         await withOtp(context.otp, { label: 'x', async send(otp) { return setTag(context.client, 'x', { otp }); } });
         await withOtp(context.otp, { label: 'x', other: () => setTag(context.client, 'x', {}) }); // 9: not the send

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { InputError } from '../../src/foundation/errors.ts';
-import { duplicateNames, findWorkspaces, selectWorkspaces, skippedWorkspaces, type Monorepo } from '../../src/package/workspaces.ts';
+import { findWorkspaces, type Monorepo } from '../../src/package/workspaces.ts';
+import { duplicateNames, selectWorkspaces, skippedWorkspaces } from '../../src/plan/workspace-selection.ts';
 import { ROOT } from '../helpers/action.ts';
 
 let base: string;

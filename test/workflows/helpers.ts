@@ -322,7 +322,7 @@ function parseStepOutputs(text: string): Record<string, string> {
 export function tagFilterMatches(filters: string[], ref: string): boolean {
   const name = ref.replace(/^refs\/tags\//, '');
   const toRegExp = (filter: string) =>
-    new RegExp(`^${filter.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '.').replace(/\u0000/g, '.*')}$`);
+    new RegExp(`^${filter.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*\*/g, '\uE000').replace(/\*/g, '[^/]*').replace(/\?/g, '.').replace(/\uE000/g, '.*')}$`);
   let matched = false;
   for (const filter of filters) {
     if (filter.startsWith('!')) {

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import semver from 'semver';
+import { codeUnitOrder } from '../foundation/code-unit-order.ts';
+import { isRecord } from '../foundation/is-record.ts';
 
 /** What dependencyOrder needs of a package: a WorkspacePackage fits. */
 export interface OrderablePackage {
@@ -44,22 +46,22 @@ const RUNTIME_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencie
  * ranges are not read here: pass manifests from publishManifest to count them.
  */
 export function dependencyOrder(packages: readonly OrderablePackage[]): DependencyOrder {
-  const sorted = [...packages].sort((a, b) => compare(a.name, b.name));
+  const sorted = [...packages].sort((a, b) => codeUnitOrder(a.name, b.name));
   const byName = new Map(sorted.map((pkg) => [pkg.name, pkg]));
   const dependsOn = new Map<string, string[]>();
   for (const pkg of sorted) {
     const targets = new Set<string>();
     for (const field of RUNTIME_FIELDS) {
       const dependencies = pkg.manifest[field];
-      if (typeof dependencies !== 'object' || dependencies === null || Array.isArray(dependencies)) continue;
-      for (const [name, spec] of Object.entries(dependencies as Record<string, unknown>)) {
+      if (!isRecord(dependencies)) continue;
+      for (const [name, spec] of Object.entries(dependencies)) {
         if (typeof spec !== 'string') continue;
         const target = workspaceTarget(pkg, name, spec, sorted, byName);
         // A package naming itself is fine, and no reason to wait.
         if (target !== undefined && target !== pkg.name) targets.add(target);
       }
     }
-    dependsOn.set(pkg.name, [...targets].sort(compare));
+    dependsOn.set(pkg.name, [...targets].sort(codeUnitOrder));
   }
 
   const components = stronglyConnected(sorted.map((pkg) => pkg.name), dependsOn);
@@ -87,7 +89,7 @@ export function dependencyOrder(packages: readonly OrderablePackage[]): Dependen
     const level = levelOf.get(pkg.name) ?? 0;
     (levels[level] ??= []).push(pkg.name);
   }
-  const cycles = components.filter((members) => members.length > 1).sort((a, b) => compare(a[0] ?? '', b[0] ?? ''));
+  const cycles = components.filter((members) => members.length > 1).sort((a, b) => codeUnitOrder(a[0] ?? '', b[0] ?? ''));
   return { levels: levels.filter((level) => level !== undefined), dependsOn, cycles };
 }
 
@@ -178,13 +180,9 @@ function stronglyConnected(names: string[], edges: Map<string, string[]>): strin
           onStack.delete(member);
           members.push(member);
         } while (member !== frame.node);
-        components.push(members.sort(compare));
+        components.push(members.sort(codeUnitOrder));
       }
     }
   }
   return components;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,0 +1,22 @@
+// `npm run lint`: ESLint (eslint.config.js) on the whole tree. npm test runs it beside the tests.
+// Usage: node scripts/lint.js [--fix]
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const fix = process.argv.includes('--fix');
+const bin = (name, file) => path.join(path.dirname(require.resolve(`${name}/package.json`)), file);
+
+const checks = [['eslint', bin('eslint', 'bin/eslint.js'), ['.', ...(fix ? ['--fix'] : [])]]];
+let status = 0;
+for (const [name, file, args] of checks) {
+  const result = spawnSync(process.execPath, [file, ...args], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`${name} found problems${fix ? ' it could not fix' : ` (node scripts/lint.js --fix fixes what ${name} can)`}.`);
+    status = 1;
+  }
+}
+process.exit(status);
