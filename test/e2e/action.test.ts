@@ -3,21 +3,19 @@ import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { before, describe, it } from 'node:test';
 import { makePackage, ROOT, runAction, visibleLog } from '../helpers/action.ts';
 import { assertNoNodeModulesAbove, product } from '../helpers/product.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 describe('the action, run as GitHub runs it (node dist/index.js in the folder uses: checks out)', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let user: { name: string; token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry();
     user = await registry.addUser('release-bot');
   });
-  after(() => registry.close());
 
   const codesReceived = () => registry.requests.flatMap((request) => (request.otp ? [request.otp] : []));
 

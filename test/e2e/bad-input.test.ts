@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { makePackage, runAction, visibleLog } from '../helpers/action.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 /**
  * A representative handful of bad inputs through the bundled action, as the
@@ -14,16 +14,14 @@ import { startRegistry, type TestRegistry } from '../registry/index.ts';
  * test/unit/options.test.ts and test/integration/bad-input.test.ts.)
  */
 describe('bad input through node dist/index.js', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let user: { name: string; token: string; secret: string };
   let pkg: string;
 
   before(async () => {
-    registry = await startRegistry();
     user = await registry.addUser('e2e-inputs');
     pkg = await makePackage({ 'index.js': '1;\n' }, { name: 'e2e-inputs-pkg', version: '1.0.0', scripts: { prepack: 'node -e "require(\'fs\').writeFileSync(\'prepack-ran\', \'\')"' } });
   });
-  after(() => registry.close());
 
   async function refused(inputs: Record<string, string>, error: RegExp, env: Record<string, string> = {}) {
     registry.clearRequests();

@@ -2,22 +2,20 @@ import assert from 'node:assert/strict';
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { makePackage, ROOT, runCli } from '../helpers/action.ts';
 import { product } from '../helpers/product.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 describe('the CLI, installed from its packed tarball', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let user: { name: string; token: string; secret: string };
   const env = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NPM_TOKEN: user.token, NPM_TOTP_SECRET: user.secret });
 
   before(async () => {
-    registry = await startRegistry();
     user = await registry.addUser('cli-user');
   });
-  after(() => registry.close());
 
   it('publishes a folder with a just-in-time code and prints JSON results', async () => {
     const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'cli-hello', version: '3.1.4' });

@@ -1,19 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { makePackage, runAction, visibleLog } from '../helpers/action.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 describe('a commands block through node dist/index.js', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let alice: { name: string; token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry();
     alice = await registry.addUser('alice');
     await registry.addUser('bob');
   });
-  after(() => registry.close());
 
   it('publishes, tags and adds an owner in one step; the same step again writes nothing and reports every line skipped', async () => {
     const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'e2e-block', version: '1.4.0' });

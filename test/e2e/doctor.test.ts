@@ -5,8 +5,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { DoctorReport } from '../../src/commands/doctor.ts';
 import { makePackage, runAction, runCli, visibleLog } from '../helpers/action.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { publish, stagePublish } from '../registry/http-client.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
 
 interface Row {
   line: number;
@@ -26,19 +26,17 @@ const doctorOf = (results: Row[]): DoctorReport => results.find((row) => /^docto
  * no code (but with --check-trust), and that it fails the step exactly when a planned write would fail.
  */
 describe('doctor', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let alice: { name: string; token: string; secret: string };
   let bob: { name: string; token: string; secret: string };
   let work: string;
 
   before(async () => {
-    registry = await startRegistry();
     alice = await registry.addUser('alice');
     bob = await registry.addUser('bob');
     work = await mkdtemp(path.join(os.tmpdir(), 'doctor-'));
   });
   after(async () => {
-    await registry.close();
     await rm(work, { recursive: true, force: true });
   });
 

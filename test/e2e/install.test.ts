@@ -18,8 +18,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { makePackage, ROOT } from '../helpers/action.ts';
+import { compileCacheEnv, product } from '../helpers/product.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 const NPM_CLI = path.join(ROOT, 'node_modules', 'npm', 'bin', 'npm-cli.js');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -86,7 +87,7 @@ describe('installing the CLI without a registry name', () => {
 
   before(async () => {
     base = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-install-'));
-    for (const dir of ['home', 'tmp', 'cache', 'pack']) await mkdir(path.join(base, dir));
+    for (const dir of ['home', 'tmp', 'cache']) await mkdir(path.join(base, dir));
     env = {};
     for (const [name, value] of Object.entries(process.env)) {
       // `npm test` hands npm_config_* of its own run to children; tokens and CI markers stay out too.
@@ -102,14 +103,13 @@ describe('installing the CLI without a registry name', () => {
       npm_config_update_notifier: 'false',
       npm_config_audit: 'false',
       npm_config_fund: 'false',
-      NODE_DISABLE_COMPILE_CACHE: '1',
+      ...compileCacheEnv(),
       // The installed bin starts with `#!/usr/bin/env node`: Node 24 first on PATH, as setup-node or the node:24 image give it.
       PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
     });
-    const pack = await npm(['pack', '--ignore-scripts', '--json', '--pack-destination', path.join(base, 'pack')], ROOT);
-    assert.equal(pack.code, 0, pack.stderr);
-    packed = JSON.parse(pack.stdout)[0];
-    tarball = path.join(base, 'pack', packed.filename);
+    // The repository as `npm pack --ignore-scripts --json` packed it for this run (test/helpers/product.ts): what a
+    // GitHub release attaches, and what the installed CLI every test runs was installed from.
+    ({ tarball, packed } = product());
   });
 
   after(async () => {
@@ -166,11 +166,13 @@ describe('installing the CLI without a registry name', () => {
     assert.equal(version.stdout, `${pkg.version}\n`);
   });
 
+  // test/helpers/product.ts installs the CLI every test runs this way (and fails the run when the install brings more
+  // than the one package): this checks where the bin landed and that it runs.
   it('installs globally (npm install --global <tarball>) with the bin on the prefix PATH', async () => {
-    const prefix = await emptyFolder('global');
-    const install = await npm(['install', '--global', '--ignore-scripts', '--offline', '--prefix', prefix, tarball], base);
-    assert.equal(install.code, 0, install.stdout + install.stderr);
-    const version = await run(path.join(prefix, 'bin', 'npm-totp-publish'), ['--version'], base);
+    const { prefix, cli } = product();
+    assert.equal(cli, path.join(prefix, 'bin', 'npm-totp-publish'));
+    assert.deepEqual(await readdir(path.join(prefix, 'lib', 'node_modules')), ['npm-totp-publish']);
+    const version = await run(cli, ['--version'], base);
     assert.equal(version.code, 0, version.stderr);
     assert.equal(version.stdout, `${pkg.version}\n`);
   });
@@ -210,14 +212,12 @@ describe('installing the CLI without a registry name', () => {
   });
 
   describe('publishing with the installed CLI', () => {
-    let registry: TestRegistry;
+    const registry = suiteRegistry();
     let user: { token: string; secret: string };
 
     before(async () => {
-      registry = await startRegistry();
       user = await registry.addUser('installed-cli');
     });
-    after(() => registry.close());
 
     it('publishes a tiny package with a just-in-time code, from the package folder', async () => {
       const app = await emptyFolder('app-publish');

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { makePackage, runAction, runCli } from '../helpers/action.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { publish, stagePublish } from '../registry/http-client.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
 
 interface Row {
   command: string;
@@ -24,18 +24,16 @@ const rows = (outputs: Record<string, string>): Row[] => JSON.parse(outputs.resu
  * version still validating (waited for), and every npm-notice shown once as a warning.
  */
 describe("npm's 2026 refusals, as users meet them", () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let alice: { name: string; token: string; secret: string };
   let work: string;
 
   before(async () => {
-    registry = await startRegistry();
     alice = await registry.addUser('alice');
     await registry.addUser('bob');
     work = await mkdtemp(path.join(os.tmpdir(), 'npm-2026-'));
   });
   after(async () => {
-    await registry.close();
     await rm(work, { recursive: true, force: true });
   });
 

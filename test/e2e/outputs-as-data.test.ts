@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { makePackage, runAction, runCli } from '../helpers/action.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { midWindowOffset } from '../registry/totp.ts';
 
 /**
@@ -12,17 +12,15 @@ import { midWindowOffset } from '../registry/totp.ts';
  * the JSON always parses (issue 18, finding 7).
  */
 describe('outputs hold data, never redacted codes', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let alice: { name: string; token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry();
     alice = await registry.addUser('alice');
     const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'od-pkg', version: '1.0.0' });
     const published = await runAction({ inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, package: dir } });
     assert.equal(published.code, 0, published.stdout);
   });
-  after(() => registry.close());
 
   /**
    * A trust list (read with a code, as npmjs asks one) whose answer holds the

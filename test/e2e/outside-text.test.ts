@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { makePackage, runAction, runCli } from '../helpers/action.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 /**
  * The workflow commands a GitHub runner would take from `stdout`, by its own
@@ -34,7 +34,7 @@ function cells(summary: string): string[] {
  * and the installed CLI.
  */
 describe('text from outside the product', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let alice: { name: string; token: string; secret: string };
   const stageId = randomUUID();
   const hostile = {
@@ -44,10 +44,8 @@ describe('text from outside the product', () => {
   };
 
   before(async () => {
-    registry = await startRegistry();
     alice = await registry.addUser('alice');
   });
-  after(() => registry.close());
 
   const answerHostile = () => {
     registry.answer({

@@ -18,23 +18,21 @@ import { makePackage, runAction, runCli, visibleLog } from '../helpers/action.ts
 import { makeMonorepo } from '../helpers/monorepo.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
 import { sigstoreIdToken, startMockSigstore, type MockSigstore } from '../helpers/sigstore.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 const LIFECYCLE = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
 
 describe('every path of the product, from the folder uses: checks out and the installed CLI', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry({ recordBodies: true });
   let alice: { name: string; token: string; secret: string };
   let work: string;
 
   before(async () => {
-    registry = await startRegistry({ recordBodies: true });
     alice = await registry.addUser('alice');
     await registry.addUser('bob');
     work = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-paths-'));
   });
   after(async () => {
-    await registry.close();
     await rm(work, { recursive: true, force: true });
   });
 

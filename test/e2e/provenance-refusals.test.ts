@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { makePackage, runAction, runCli, visibleLog } from '../helpers/action.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
-
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 /** A GitHub-hosted job with `id-token: write`, as far as the environment tells. */
 const GITHUB_JOB = {
@@ -26,17 +25,15 @@ const REPOSITORY = 'git+https://github.com/acme/widgets.git';
  * token endpoint never asked.
  */
 describe('provenance refused through the action and the CLI as users get them', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let user: { name: string; token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry();
     user = await registry.addUser('e2e-provenance');
     // A scoped package published without access is restricted (private), as on npmjs.
     const first = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: await makePackage({ 'index.js': '1;\n' }, { name: '@acme/e2e-private', version: '1.0.0' }) } });
     assert.equal(first.code, 0, first.stdout + first.stderr);
   });
-  after(() => registry.close());
 
   async function refused(options: { inputs?: Record<string, string>; env?: Record<string, string>; manifest?: Record<string, unknown> }, error: RegExp, reads: string[] = []) {
     const manifest = { name: 'e2e-prov', version: '1.0.0', repository: REPOSITORY, ...options.manifest, scripts: { prepublishOnly: 'node -e "require(\'fs\').writeFileSync(\'ran\', \'\')"' } };

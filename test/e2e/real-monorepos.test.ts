@@ -23,7 +23,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Parser, type ReadEntry } from 'tar';
 import { ROOT, runAction, runCli } from '../helpers/action.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'monorepos');
 const PNPM = path.join(ROOT, 'node_modules', 'pnpm', 'bin', 'pnpm.mjs');
@@ -110,17 +110,15 @@ async function pnpmPack(checkout: string, work: string): Promise<Map<string, { f
 }
 
 describe('real monorepos through one action step', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let user: { name: string; token: string; secret: string };
   let work: string;
 
   before(async () => {
-    registry = await startRegistry();
     user = await registry.addUser('real-monorepos');
     work = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-real-'));
   });
   after(async () => {
-    await registry.close();
     await rm(work, { recursive: true, force: true });
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { makePackage, runAction } from '../helpers/action.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 /**
  * The registry's `Date` header moves the clock one-time passwords are made
@@ -11,14 +11,12 @@ import { startRegistry, type TestRegistry } from '../registry/index.ts';
  * registry checks codes on its own (right) clock whatever its header says.
  */
 describe("a registry whose Date header is far off", () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let alice: { name: string; token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry();
     alice = await registry.addUser('alice');
   });
-  after(() => registry.close());
 
   const cases = [
     { name: 'years ahead', header: () => new Date(Date.now() + 5 * 365 * 24 * 3600 * 1000).toUTCString(), warning: /The registry's clock \(Date: [^)]+\) is 18\d\d days ahead of this machine's/ },

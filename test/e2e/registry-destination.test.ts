@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT, runAction } from '../helpers/action.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { compileCacheEnv } from '../helpers/product.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 const NPM_CLI = path.join(ROOT, 'node_modules', 'npm', 'bin', 'npm-cli.js');
 const CORP = 'https://npm.corp.example/';
@@ -65,17 +66,15 @@ const CASES: Case[] = [
  * npm's registry, everywhere else.
  */
 describe("the registry a publish goes to, by npm's rules", () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let alice: { name: string; token: string; secret: string };
   let scratch: string;
 
   before(async () => {
-    registry = await startRegistry();
     alice = await registry.addUser('alice');
     scratch = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-dest-'));
   });
   after(async () => {
-    await registry.close();
     await rm(scratch, { recursive: true, force: true });
   });
 
@@ -108,7 +107,7 @@ describe("the registry a publish goes to, by npm's rules", () => {
 
   /** The registry `npm publish --dry-run` says it publishes to, or undefined when npm fails. */
   function npmDestination(dir: string, env: Record<string, string>): Promise<{ registry: string | undefined; output: string }> {
-    const npmEnv = { PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`, NODE_DISABLE_COMPILE_CACHE: '1', npm_config_cache: path.join(dir, '..', 'cache'), npm_config_update_notifier: 'false', ...env };
+    const npmEnv = { PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`, ...compileCacheEnv(), npm_config_cache: path.join(dir, '..', 'cache'), npm_config_update_notifier: 'false', ...env };
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [NPM_CLI, 'publish', '--dry-run', '--json', '--offline'], { cwd: dir, env: npmEnv, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';

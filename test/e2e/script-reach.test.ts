@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { makePackage, ROOT, runAction } from '../helpers/action.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 /**
  * What a package script run by the action can reach, measured, and said
@@ -15,14 +15,12 @@ import { startRegistry, type TestRegistry } from '../registry/index.ts';
  * token and TOTP secret included) and write to the action's own output.
  */
 describe('what a package script can reach', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let alice: { name: string; token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry();
     alice = await registry.addUser('alice');
   });
-  after(() => registry.close());
 
   it('sees no secret in its own environment, yet can read the action’s and write to its output (Linux)', async (t) => {
     if (process.platform !== 'linux') return t.skip('/proc is Linux');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makePackage, runAction } from '../helpers/action.ts';
 import { makeMonorepo } from '../helpers/monorepo.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 interface Row {
   command: string;
@@ -16,18 +16,16 @@ interface Row {
  * finding 4), through the bundled action.
  */
 describe('a script that fails after the upload', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let alice: { name: string; token: string; secret: string };
   const cleanups: Array<() => Promise<void>> = [];
   const inputs = (extra: Record<string, string>) => ({ token: alice.token, 'otp-secret': alice.secret, registry: registry.url, 'otp-uses': '100', ...extra });
 
   before(async () => {
-    registry = await startRegistry();
     alice = await registry.addUser('alice');
   });
   after(async () => {
     for (const cleanup of cleanups) await cleanup();
-    await registry.close();
   });
 
   for (const event of ['publish', 'postpublish']) {

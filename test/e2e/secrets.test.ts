@@ -5,8 +5,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { makePackage, runAction, runCli, visibleLog } from '../helpers/action.ts';
 import { filesBelow, secretLeakForms } from '../helpers/scan.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { runBlockWithClock, TimeTravelClock } from '../helpers/time-travel.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
 
 /**
  * One scan over every scenario, successes and failures, through the bundled
@@ -17,7 +17,7 @@ import { startRegistry, type TestRegistry } from '../registry/index.ts';
  * token, no form of the secret and no code the registry received.
  */
 describe('secret hygiene across every scenario', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let alice: { name: string; token: string; secret: string };
   let scratch: string;
   const places: Record<string, string> = {};
@@ -26,13 +26,11 @@ describe('secret hygiene across every scenario', () => {
   const grouped = () => (alice.secret.match(/.{1,4}/g) ?? []).join(' ').toLowerCase();
 
   before(async () => {
-    registry = await startRegistry();
     alice = await registry.addUser('alice');
     await registry.addUser('bob');
     scratch = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-scan-'));
   });
   after(async () => {
-    await registry.close();
     await rm(scratch, { recursive: true, force: true });
   });
 

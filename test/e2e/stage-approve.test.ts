@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import PackageJson from '@npmcli/package-json';
 import libnpmpublish from 'libnpmpublish';
 import { packDirectory } from '../../src/package/pack.ts';
 import { makePackage, runAction } from '../helpers/action.ts';
 import { runBlockInProcess } from '../helpers/core.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { stagePublish } from '../registry/http-client.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
 
 interface Row {
   command: string;
@@ -23,7 +23,7 @@ interface Row {
  * would publish.
  */
 describe('stage approve never publishes what the checkout would not', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let alice: { name: string; token: string; secret: string };
   const rows = (outputs: Record<string, string>): Row[] => JSON.parse(outputs.results ?? '[]');
   const approvals = () => registry.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/approve'));
@@ -36,10 +36,8 @@ describe('stage approve never publishes what the checkout would not', () => {
   };
 
   before(async () => {
-    registry = await startRegistry();
     alice = await registry.addUser('alice');
   });
-  after(() => registry.close());
 
   describe('when setting up the comparison fails (issue 18, finding 1)', () => {
     it('refuses a staged tarball with other contents although package.json asks for provenance the approve job cannot sign', async () => {

@@ -9,11 +9,11 @@ import type { AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { makePackage, runAction, runCli, visibleLog } from '../helpers/action.ts';
 import { makeMonorepo } from '../helpers/monorepo.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 /** A local server that records what it receives (a chat webhook, or a host that must never see the token). */
 async function recorder(): Promise<{ url: string; received: Array<{ method: string; url: string; headers: IncomingMessage['headers']; body: string }>; close: () => Promise<void> }> {
@@ -31,18 +31,14 @@ async function recorder(): Promise<{ url: string; received: Array<{ method: stri
 }
 
 describe('web approvals from the action as users get it (accounts without TOTP)', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry({ webRetryAfterS: 1 });
   /** The account of the test that runs: a new one each time, since an approval's "don't ask again" lasts for its account. */
   let keyUser: { name: string; token: string };
   let accounts = 0;
 
-  before(async () => {
-    registry = await startRegistry({ webRetryAfterS: 1 });
-  });
   beforeEach(async () => {
     keyUser = await registry.addUser(`key-holder-${(accounts += 1)}`, { web: true });
   });
-  after(() => registry.close());
 
   const tokens = () => registry.requests.flatMap((request) => (request.otp ? [request.otp] : []));
 

@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { makePackage, runAction } from '../helpers/action.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 interface Caught {
   method: string;
@@ -18,14 +18,13 @@ interface Caught {
  * 3xx answer is a failure that names where it pointed, through the bundled action.
  */
 describe('a registry that redirects a write', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let alice: { name: string; token: string; secret: string };
   let elsewhere: Server;
   let caught: Caught[];
   let port: number;
 
   before(async () => {
-    registry = await startRegistry();
     alice = await registry.addUser('alice');
     caught = [];
     // Another port on the same host: make-fetch-happen keeps the authorization header when only the port (or the scheme) changes.
@@ -44,7 +43,6 @@ describe('a registry that redirects a write', () => {
   after(async () => {
     elsewhere.closeAllConnections();
     await new Promise<void>((resolve) => elsewhere.close(() => resolve()));
-    await registry.close();
   });
 
   const inputs = (extra: Record<string, string>) => ({ token: alice.token, 'otp-secret': alice.secret, registry: registry.url, ...extra });

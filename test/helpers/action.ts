@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { product, ROOT } from './product.ts';
+import { compileCacheEnv, product, ROOT } from './product.ts';
 
 export { ROOT };
 
@@ -24,7 +24,8 @@ export interface ActionRun {
  * `uses:` checks out (test/helpers/product.ts: no node_modules in or above it), with every
  * input as an `INPUT_<NAME>` variable (name upper-cased, spaces to underscores, hyphens kept),
  * fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, and the workspace (`cwd`, default an empty
- * folder) as the working directory. `action`: another laid-out action folder (layOutProduct).
+ * folder) as the working directory, and the run's compile cache (compileCacheEnv, a speed-up only).
+ * `action`: another laid-out action folder (layOutProduct).
  */
 export async function runAction(options: {
   inputs: Record<string, string>;
@@ -51,6 +52,7 @@ export async function runAction(options: {
     // (an empty value unsets it, as npm reads the environment).
     NPM_CONFIG_USERCONFIG: path.join(dir, 'no-user-npmrc'),
     NPM_CONFIG_GLOBALCONFIG: path.join(dir, 'no-global-npmrc'),
+    ...compileCacheEnv(),
     ...options.env,
   };
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
@@ -71,11 +73,12 @@ export async function runAction(options: {
 
 /**
  * Runs the CLI as installed from its packed tarball (test/helpers/product.ts), through the bin
- * npm linked, with exactly `env` (Node 24 first on PATH, for the bin's `#!/usr/bin/env node`).
+ * npm linked, with exactly `env` (Node 24 first on PATH, for the bin's `#!/usr/bin/env node`; the run's
+ * compile cache, compileCacheEnv, unless `env` says otherwise).
  */
 export function runCli(args: string[], env: Record<string, string>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const PATH = `${path.dirname(process.execPath)}${path.delimiter}${env.PATH ?? process.env.PATH ?? ''}`;
-  return spawnCommand(product().cli, args, { ...env, PATH }, cwd);
+  return spawnCommand(product().cli, args, { ...compileCacheEnv(), ...env, PATH }, cwd);
 }
 
 /** Runs `node <args>` with exactly `env`; collects both streams. */

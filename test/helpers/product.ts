@@ -7,7 +7,8 @@
  *   (inside the repository, Node would find the project's own `node_modules`).
  * - The CLI as an install gives it: `npm pack` of the project, installed offline with
  *   `--ignore-scripts` into an empty prefix (`npm install --global --prefix`), run through
- *   the bin link npm made.
+ *   the bin link npm made. The tarball stays beside it (`tarball`, `packed`): the tests of
+ *   installing the CLI other ways install that one rather than pack the repository again.
  *
  * `npm test` (scripts/test.js) lays the product out once for the whole run and names the
  * folder in NPM_TOTP_PUBLISH_PRODUCT; a test file run on its own lays out its own copy,
@@ -15,7 +16,7 @@
  * runs dist/ in place.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,21 @@ export interface Product {
   cli: string;
   /** The install prefix of the CLI. */
   prefix: string;
+  /** The tarball `npm pack --ignore-scripts` made of the repository, which the CLI was installed from. */
+  tarball: string;
+  /** What that `npm pack --json` printed for it (its file list, its file name). */
+  packed: { filename: string; files: Array<{ path: string }> };
+}
+
+/**
+ * Node's compile cache for a process a test starts (npm, the product, a script): the run's folder that
+ * scripts/test.js names in NODE_COMPILE_CACHE (outside the tests' temporary directory), so that npm's and the
+ * bundle's code is compiled once a run, not once a process; off when there is none (npm and the CLI would
+ * otherwise write os.tmpdir()/node-compile-cache). A speed-up only: V8 checks each entry against the source.
+ */
+export function compileCacheEnv(): Record<string, string> {
+  const dir = process.env.NODE_COMPILE_CACHE;
+  return dir ? { NODE_COMPILE_CACHE: dir } : { NODE_DISABLE_COMPILE_CACHE: '1' };
 }
 
 /** The environment npm runs with here: its cache, config and home inside `base`, never the user's or the repository's. */
@@ -53,7 +69,7 @@ export function isolatedNpmEnv(base: string): NodeJS.ProcessEnv {
     npm_config_update_notifier: 'false',
     npm_config_audit: 'false',
     npm_config_fund: 'false',
-    NODE_DISABLE_COMPILE_CACHE: '1',
+    ...compileCacheEnv(),
     // The installed bin starts with `#!/usr/bin/env node`: Node 24 first on PATH, as setup-node gives it.
     PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
   };
@@ -80,8 +96,7 @@ export function layOutProduct(into: string, options: { dist?: string; cli?: bool
   cpSync(path.join(ROOT, 'action.yml'), path.join(action, 'action.yml'));
   cpSync(options.dist ?? path.join(ROOT, 'dist'), path.join(action, 'dist'), { recursive: true });
   assertNoNodeModulesAbove(action);
-  const prefix = path.join(into, 'cli');
-  const product: Product = { action, actionEntry: path.join(action, 'dist', 'index.js'), cli: path.join(prefix, 'bin', 'npm-totp-publish'), prefix };
+  const product = productIn(into);
   if (options.cli === false) return product;
   const npmBase = path.join(into, 'npm');
   const env = isolatedNpmEnv(npmBase);
@@ -90,14 +105,36 @@ export function layOutProduct(into: string, options: { dist?: string; cli?: bool
     if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
     return result.stdout;
   };
-  const packDir = path.join(npmBase, 'pack');
+  const packDir = path.join(into, 'pack');
   mkdirSync(packDir, { recursive: true });
-  const [packed] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], ROOT)) as [{ filename: string }];
-  npm(['install', '--global', '--ignore-scripts', '--offline', '--prefix', prefix, path.join(packDir, packed.filename)], npmBase);
+  const output = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], ROOT);
+  // Kept as npm printed it, for the tests of what the pack holds (test/e2e/install.test.ts).
+  writeFileSync(path.join(packDir, 'pack.json'), output);
+  npm(['install', '--global', '--ignore-scripts', '--offline', '--prefix', product.prefix, product.tarball], npmBase);
   // The installed package sits in <prefix>/lib/node_modules, the only node_modules above it, holding nothing else.
-  const installed = readdirSync(path.join(prefix, 'lib', 'node_modules'));
+  const installed = readdirSync(path.join(product.prefix, 'lib', 'node_modules'));
   if (installed.join() !== 'npm-totp-publish') throw new Error(`the CLI install brought more than itself: ${installed.join(', ')}`);
   return product;
+}
+
+/** Where layOutProduct(into) puts each part. `packed` is read on first use (a layout with `cli: false` has none). */
+function productIn(into: string): Product {
+  const action = path.join(into, 'action');
+  const prefix = path.join(into, 'cli');
+  let packed: Product['packed'] | undefined;
+  return {
+    action,
+    actionEntry: path.join(action, 'dist', 'index.js'),
+    cli: path.join(prefix, 'bin', 'npm-totp-publish'),
+    prefix,
+    get packed() {
+      packed ??= (JSON.parse(readFileSync(path.join(into, 'pack', 'pack.json'), 'utf8')) as [Product['packed']])[0];
+      return packed;
+    },
+    get tarball() {
+      return path.join(into, 'pack', this.packed.filename);
+    },
+  };
 }
 
 let laidOut: Product | undefined;
@@ -110,7 +147,7 @@ export function product(): Product {
   if (laidOut) return laidOut;
   const shared = process.env.NPM_TOTP_PUBLISH_PRODUCT;
   if (shared) {
-    laidOut = { action: path.join(shared, 'action'), actionEntry: path.join(shared, 'action', 'dist', 'index.js'), cli: path.join(shared, 'cli', 'bin', 'npm-totp-publish'), prefix: path.join(shared, 'cli') };
+    laidOut = productIn(shared);
     return laidOut;
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'npm-totp-publish-product-'));

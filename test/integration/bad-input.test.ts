@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { InputError, ProductError } from '../../src/foundation/errors.ts';
 import type { RawOptions } from '../../src/grammar/options.ts';
 import { packToFile } from '../helpers/pack.ts';
 import { makePackage } from '../helpers/action.ts';
 import { publishInProcess } from '../helpers/core.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 /**
  * Bad input through the core, against the real test registry: each is refused
@@ -17,14 +17,12 @@ import { startRegistry, type TestRegistry } from '../registry/index.ts';
  * request (the registry's log stays empty) and before any package script.
  */
 describe('bad input is refused before any request', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let user: { name: string; token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry();
     user = await registry.addUser('input-checker');
   });
-  after(() => registry.close());
 
   const SENTINEL = 'prepack-ran';
   /** A package whose prepack leaves a file behind, so a test can tell that no script ran. */

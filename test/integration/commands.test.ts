@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import path from 'node:path';
 import { makePackage, ROOT } from '../helpers/action.ts';
 import { runBlockInProcess } from '../helpers/core.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 type User = { name: string; token: string; secret: string };
 
 describe('commands through npm’s libraries against the test registry', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let alice: User;
   const run = (block: string, extra: Record<string, string> = {}) =>
     runBlockInProcess({ token: alice.token, otpSecret: alice.secret, registry: registry.url, ...extra }, block);
@@ -16,7 +16,6 @@ describe('commands through npm’s libraries against the test registry', () => {
   const outcomes = (report: Awaited<ReturnType<typeof run>>['report']) => report.results.map((result) => result.outcome);
 
   before(async () => {
-    registry = await startRegistry();
     alice = await registry.addUser('alice');
     await registry.addUser('bob');
     const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'cmd-pkg', version: '1.0.0' });
@@ -25,7 +24,6 @@ describe('commands through npm’s libraries against the test registry', () => {
     const { report } = await run(`publish ${dir}\npublish ${two}\npublish ${scoped} --access public`);
     assert.equal(report.error, undefined, String(report.error));
   });
-  after(() => registry.close());
 
   it('runs publish, dist-tag add and owner add in one block; the same block again writes nothing and skips every line', async () => {
     const dir = await makePackage({ 'index.js': '4;\n' }, { name: 'cmd-block', version: '1.0.0' });

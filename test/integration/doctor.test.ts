@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { DoctorReport } from '../../src/commands/doctor.ts';
 import { MAX_VALIDATION_WAIT_MS } from '../../src/commands/stage.ts';
 import { normalizeOptions } from '../../src/grammar/options.ts';
@@ -8,8 +8,8 @@ import { USER_AGENT } from '../../src/version.ts';
 import { makePackage } from '../helpers/action.ts';
 import { NAMES, runBlockInProcess } from '../helpers/core.ts';
 import { FakeClock, recordingLogger } from '../helpers/fake-clock.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { publish, stagePublish } from '../registry/http-client.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
 import { midWindowOffset } from '../registry/totp.ts';
 
 /**
@@ -17,15 +17,13 @@ import { midWindowOffset } from '../registry/totp.ts';
  * waits for a staged version the registry still validates, on a fake clock.
  */
 describe('a run that doctor inspects, and a validation that never ends', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry(() => ({ clockOffsetMs: midWindowOffset() }));
   let alice: { name: string; token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry({ clockOffsetMs: midWindowOffset() });
     alice = await registry.addUser('alice');
     assert.equal((await publish(registry.url, 'insp-pkg', '1.0.0', { token: alice.token, otp: registry.codeFor(alice.secret) })).status, 201);
   });
-  after(() => registry.close());
 
   it('keeps each refusal for its line (a folder that is not there, a user who does not exist), runs none of them, and reports each', async () => {
     const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'insp-pkg', version: '1.1.0' });

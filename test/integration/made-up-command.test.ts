@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { COMMANDS, commandFlags, commandHelp, commandsNamed } from '../../src/commands/index.ts';
 import { systemClock } from '../../src/foundation/clock.ts';
 import { InputError } from '../../src/foundation/errors.ts';
@@ -11,7 +11,7 @@ import { versionsCommand } from '../fixtures/made-up-command/versions.ts';
 import { makePackage } from '../helpers/action.ts';
 import { NAMES, runBlockInProcess } from '../helpers/core.ts';
 import { recordingLogger } from '../helpers/fake-clock.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 /**
  * A new command is one file: test/fixtures/made-up-command/versions.ts, a read-only `versions` command. Given to
@@ -21,11 +21,10 @@ import { startRegistry, type TestRegistry } from '../registry/index.ts';
 describe('a made-up command is one descriptor', () => {
   const commands = [...COMMANDS, versionsCommand];
   const context = { inputName: 'commands', defaultPackage: { name: 'vers-pkg' } };
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let user: { token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry();
     user = await registry.addUser('vera');
     for (const version of ['1.0.0', '1.1.0', '2.0.0']) {
       const dir = await makePackage({ 'index.js': `'${version}';\n` }, { name: 'vers-pkg', version });
@@ -33,7 +32,6 @@ describe('a made-up command is one descriptor', () => {
       assert.equal(report.error, undefined, String(report.error));
     }
   });
-  after(() => registry.close());
 
   it('is unknown until it is in the list, then parsed by its own rules, the shared ones included', () => {
     assert.throws(() => parseBlock('versions vers-pkg', COMMANDS, context), (error) => error instanceof InputError && /unknown command "versions"/.test(error.message));

@@ -7,7 +7,7 @@
  * After every test, every write the registry saw must have carried a code.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import { commandContext } from '../../src/commands/command.ts';
 import { distTagAdd } from '../../src/commands/dist-tag.ts';
 import { RegistryClient } from '../../src/registry/client.ts';
@@ -19,12 +19,13 @@ import type { OtpContext } from '../../src/otp/with-otp.ts';
 import { USER_AGENT } from '../../src/version.ts';
 import { makePackage } from '../helpers/action.ts';
 import { recordingLogger } from '../helpers/fake-clock.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { publishWithClock, runBlockWithClock, TimeTravelClock } from '../helpers/time-travel.ts';
-import { type CreatedUser, type RequestRecord, startRegistry, type TestRegistry } from '../registry/index.ts';
+import type { CreatedUser, RequestRecord } from '../registry/index.ts';
 
 const WINDOW_MS = 30_000;
 
-let registry: TestRegistry;
+const registry = suiteRegistry();
 let names = 0;
 /** Set to false by a test that runs without a TOTP secret. */
 let secretConfigured = true;
@@ -61,10 +62,13 @@ async function freshUser(): Promise<CreatedUser> {
   return registry.addUser(`engine-${names}`);
 }
 
+/** Longer than any test: a held write goes on when whileHeld releases it, never when a timer runs out. */
+const HELD_MS = 10 * 60 * 1000;
+
 /**
- * Waits until the registry holds a write (a `delay` fault in the request
- * phase), then runs `act` while it is held: the registry's clock jumps, or the
- * upload "takes" longer. Fails after 10 s without such a write.
+ * Waits until the registry holds a write (`registry.delay(HELD_MS, { phase: 'request' })`),
+ * runs `act` while it is held (the registry's clock jumps, or the upload "takes"
+ * longer), then releases it. Fails after 10 s without such a write.
  */
 async function whileHeld(act: () => void): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -73,6 +77,7 @@ async function whileHeld(act: () => void): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
   act();
+  registry.releaseDelays();
 }
 
 /** The engine parts a run builds, wired by hand so a test can share them across writes and read the source's stats. */
@@ -95,11 +100,6 @@ async function published(user: CreatedUser, prefix: string): Promise<string> {
 }
 
 describe('the OTP engine against the test registry, on a time-travel clock', () => {
-  before(async () => {
-    registry = await startRegistry();
-  });
-  after(() => registry.close());
-
   beforeEach(() => {
     registry.configure({ clockOffsetMs: 0, otpTolerance: 1, singleUse: false, otpChallenge: 'www-authenticate', rateLimitAfterRejections: undefined, rateLimitRetryAfterS: 1 });
     registry.clearFaults();
@@ -190,7 +190,7 @@ describe('the OTP engine against the test registry, on a time-travel clock', () 
     const clock = new TimeTravelClock(registry);
     clock.placeRegistry({ intoWindowMs: 20_000 });
     registry.configure({ otpTolerance: 0 });
-    registry.delay(300, { method: 'PUT', phase: 'request', times: 1 });
+    registry.delay(HELD_MS, { method: 'PUT', phase: 'request', times: 1 });
     const [{ report }] = await Promise.all([
       publishWithClock({ token: user.token, otpSecret: user.secret, registry: registry.url, package: pkg.dir }, clock),
       whileHeld(() => clock.advance(15_000)), // the upload takes 15 s: the code's window ends while it travels
@@ -210,7 +210,7 @@ describe('the OTP engine against the test registry, on a time-travel clock', () 
       const clock = new TimeTravelClock(registry);
       clock.placeRegistry({ intoWindowMs: 10_000 });
       registry.configure({ otpTolerance: 0, otpChallenge: challenge });
-      registry.delay(300, { method: 'PUT', phase: 'request', times: 1 });
+      registry.delay(HELD_MS, { method: 'PUT', phase: 'request', times: 1 });
       const [{ report, lines }] = await Promise.all([
         publishWithClock({ token: user.token, otpSecret: user.secret, registry: registry.url, package: pkg.dir }, clock),
         whileHeld(() => clock.jumpRegistry(WINDOW_MS)), // the registry's clock jumps a window ahead; the product cannot know yet
@@ -252,7 +252,7 @@ describe('the OTP engine against the test registry, on a time-travel clock', () 
     const clock = new TimeTravelClock(registry);
     clock.placeRegistry({ intoWindowMs: 10_000 });
     registry.configure({ otpTolerance: 0, rateLimitAfterRejections: 1, rateLimitRetryAfterS: 20 });
-    registry.delay(300, { method: 'PUT', phase: 'request', times: 1 });
+    registry.delay(HELD_MS, { method: 'PUT', phase: 'request', times: 1 });
     const [{ report }] = await Promise.all([
       publishWithClock({ token: user.token, otpSecret: user.secret, registry: registry.url, package: pkg.dir }, clock),
       whileHeld(() => clock.jumpRegistry(WINDOW_MS)),

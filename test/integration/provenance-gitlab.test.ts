@@ -8,7 +8,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { TestRegistry } from '../registry/index.ts';
 import type { MockSigstore } from '../helpers/sigstore.ts';
 
 const JOB = {
@@ -36,20 +35,18 @@ const { USER_AGENT } = await import('../../src/version.ts');
 const { makePackage } = await import('../helpers/action.ts');
 const { NAMES } = await import('../helpers/core.ts');
 const { recordingLogger } = await import('../helpers/fake-clock.ts');
-const { startRegistry } = await import('../registry/index.ts');
+const { suiteRegistry } = await import('../helpers/suite-registry.ts');
 
 describe('provenance from GitLab CI', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry({ recordBodies: true });
   let sigstore: MockSigstore;
   let user: { name: string; token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry({ recordBodies: true });
     sigstore = await startMockSigstore();
     user = await registry.addUser('gitlab-user');
   });
   after(async () => {
-    await registry.close();
     await sigstore.close();
   });
 

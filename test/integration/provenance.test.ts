@@ -13,7 +13,6 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { RawOptions } from '../../src/grammar/options.ts';
 import type { IdTokenProvider } from '../../src/run/id-tokens.ts';
-import type { TestRegistry } from '../registry/index.ts';
 import type { MockSigstore } from '../helpers/sigstore.ts';
 
 /** package.json's repository, as the registry wants it for a statement from acme/widgets. */
@@ -46,10 +45,10 @@ const { makeMonorepo } = await import('../helpers/monorepo.ts');
 const { NAMES } = await import('../helpers/core.ts');
 const { recordingLogger } = await import('../helpers/fake-clock.ts');
 const { sigstoreIdToken, startMockSigstore } = await import('../helpers/sigstore.ts');
-const { startRegistry } = await import('../registry/index.ts');
+const { suiteRegistry } = await import('../helpers/suite-registry.ts');
 
 describe('provenance: a statement signed through sigstore, attached to the publish', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry({ recordBodies: true });
   let sigstore: MockSigstore;
   let endpoint: Server;
   let alice: { name: string; token: string; secret: string };
@@ -57,7 +56,6 @@ describe('provenance: a statement signed through sigstore, attached to the publi
   const audiences: string[] = [];
 
   before(async () => {
-    registry = await startRegistry({ recordBodies: true });
     sigstore = await startMockSigstore();
     alice = await registry.addUser('alice');
     // GitHub's ID token endpoint: sigstore asks for audience `sigstore`, trusted publishing for `npm:<host>`.
@@ -79,7 +77,6 @@ describe('provenance: a statement signed through sigstore, attached to the publi
     registry.trustPublisher('prov-auto', publisher);
   });
   after(async () => {
-    await registry.close();
     await sigstore.close();
     endpoint.close();
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { runCommands } from '../../src/run/run.ts';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { normalizeOptions, type RawOptions } from '../../src/grammar/options.ts';
 import type { Logger } from '../../src/foundation/logger.ts';
 import type { RunReport } from '../../src/run/result.ts';
@@ -17,8 +17,9 @@ import { USER_AGENT } from '../../src/version.ts';
 import { makePackage } from '../helpers/action.ts';
 import { NAMES } from '../helpers/core.ts';
 import { recordingLogger } from '../helpers/fake-clock.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { TimeTravelClock } from '../helpers/time-travel.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import type { TestRegistry } from '../registry/index.ts';
 
 /**
  * Faults on the publish itself, injected by the test registry: every test
@@ -40,14 +41,12 @@ function midWindowClock(registry: TestRegistry): TimeTravelClock {
 }
 
 describe('publish under registry faults', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let user: { name: string; token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry();
     user = await registry.addUser('fault-publisher');
   });
-  after(() => registry.close());
 
   /** The core's publish on `clock`, with a logger that also calls `onLog` (to inject a fault at a precise step). */
   async function publish(name: string, clock: TimeTravelClock, extra: { raw?: RawOptions; version?: string; onLog?: (message: string) => void } = {}) {
@@ -240,15 +239,22 @@ describe('publish under registry faults', () => {
   });
 });
 
+/**
+ * The registry holds the first upload (or its answer) until the test releases it, far longer than the client's
+ * timeout: the client always times out on it, and the test, not a race between two timers, decides when the held
+ * upload goes on. The client's own timeout is real time (npm-registry-fetch's), long enough for a loaded
+ * machine to answer every request that is not held.
+ */
+const HELD_MS = 10 * 60 * 1000;
+const CLIENT_TIMEOUT_MS = 1000;
+
 describe('publish answers slower than the request timeout', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let user: { name: string; token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry();
     user = await registry.addUser('slow-publisher');
   });
-  after(() => registry.close());
 
   /** A planned publish of a packed folder with a client whose timeout is `timeoutMs` (the core always uses npm's 5 minutes). */
   async function publishSlow(name: string, timeoutMs: number) {
@@ -267,10 +273,17 @@ describe('publish answers slower than the request timeout', () => {
   }
   const putsTo = (name: string) => registry.requests.filter((request) => request.method === 'PUT' && request.path === `/${name}`);
 
+  /** Waits until every upload to `name` has been answered (a released one included). */
+  async function answered(name: string): Promise<void> {
+    while (putsTo(name).some((request) => request.status === 0)) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
   it('times out on a held answer, reads back, and finds the publish landed', async () => {
     registry.clearRequests();
-    registry.delay(1500, { method: 'PUT', path: '/slow-answer', times: 1, phase: 'answer' });
-    const { outcome, reconciled, uploads } = await publishSlow('slow-answer', 400);
+    registry.delay(HELD_MS, { method: 'PUT', path: '/slow-answer', times: 1, phase: 'answer' });
+    const { outcome, reconciled, uploads } = await publishSlow('slow-answer', CLIENT_TIMEOUT_MS);
+    registry.releaseDelays();
+    await answered('slow-answer');
     assert.equal(outcome.published, true);
     assert.equal(reconciled, true);
     assert.equal(uploads, 1);
@@ -280,15 +293,17 @@ describe('publish answers slower than the request timeout', () => {
 
   it('times out on a held request, finds it absent, retries, and the late first upload is refused: the version lands once', async () => {
     registry.clearRequests();
-    registry.delay(1200, { method: 'PUT', path: '/slow-request', times: 1, phase: 'request' });
-    const { outcome, uploads } = await publishSlow('slow-request', 400);
+    registry.delay(HELD_MS, { method: 'PUT', path: '/slow-request', times: 1, phase: 'request' });
+    const { outcome, uploads } = await publishSlow('slow-request', CLIENT_TIMEOUT_MS);
     assert.equal(outcome.published, true);
     assert.equal(uploads, 2);
-    // Let the held first upload reach the registry.
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    // Now the held first upload reaches the registry, after the retry stored the version.
+    registry.releaseDelays();
+    await answered('slow-request');
     const statuses = putsTo('slow-request').map((request) => request.status);
     assert.equal(statuses.length, 2, `PUT statuses ${statuses.join(', ')}`);
     assert.equal(statuses.filter((status) => status === 201).length, 1, `exactly one upload stored: ${statuses.join(', ')}`);
+    assert.notEqual(statuses[0], 201, `the late first upload is the refused one: ${statuses.join(', ')}`);
     assert.deepEqual(Object.keys((await registry.packument('slow-request')).versions), ['1.0.0']);
     assert.deepEqual(registry.packageSettings('slow-request')?.publishedVersions, ['1.0.0']);
   });

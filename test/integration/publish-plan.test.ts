@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { packDuringCheck } from '../../src/commands/publish.ts';
 import type { PublishPlan } from '../../src/plan/types.ts';
 import { InputError } from '../../src/foundation/errors.ts';
@@ -14,17 +14,15 @@ import type { Logger } from '../../src/foundation/logger.ts';
 import { type LifecycleEvent, runScript } from '../../src/package/scripts.ts';
 import { makePackage } from '../helpers/action.ts';
 import { publishInProcess, runBlockInProcess } from '../helpers/core.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 describe('the publish plan', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let user: { name: string; token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry();
     user = await registry.addUser('plan-publisher');
   });
-  after(() => registry.close());
 
   const SENTINEL = 'prepack-ran';
   const watched = (manifest: Record<string, unknown>, files: Record<string, string> = {}) =>

@@ -2,22 +2,20 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { ProductError } from '../../src/foundation/errors.ts';
 import { makePackage, ROOT } from '../helpers/action.ts';
 import { publishInProcess } from '../helpers/core.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 describe('publishing through the library against the test registry', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let user: { name: string; token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry();
     user = await registry.addUser('lib-publisher');
   });
-  after(() => registry.close());
 
   it('runs prepack, prepare and postpack as npm does, without the token or the TOTP secret in their environment', async () => {
     const dump = "node -e \"require('fs').writeFileSync(process.env.npm_lifecycle_event + '.env.json', JSON.stringify(process.env))\"";

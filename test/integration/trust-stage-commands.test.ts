@@ -8,7 +8,7 @@ import { runCli } from '../../src/cli/main.ts';
 import { makePackage } from '../helpers/action.ts';
 import { runBlockInProcess } from '../helpers/core.ts';
 import { makeMonorepo, type MonorepoSpec } from '../helpers/monorepo.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { midWindowOffset } from '../registry/totp.ts';
 
 type User = { name: string; token: string; secret: string };
@@ -37,7 +37,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const sha1 = (data: Buffer) => createHash('sha1').update(data).digest('hex');
 
 describe('trust and stage commands through npm’s libraries against the test registry', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry(() => ({ clockOffsetMs: midWindowOffset(), recordBodies: true }));
   let alice: User;
   const cleanups: Array<() => Promise<void>> = [];
   const run = (block: string, extra: Record<string, string> = {}, cwd?: string) =>
@@ -47,12 +47,10 @@ describe('trust and stage commands through npm’s libraries against the test re
   const writes = () => registry.requests.filter((request) => request.method !== 'GET');
 
   before(async () => {
-    registry = await startRegistry({ clockOffsetMs: midWindowOffset(), recordBodies: true });
     alice = await registry.addUser('alice');
   });
   after(async () => {
     for (const cleanup of cleanups) await cleanup();
-    await registry.close();
   });
 
   describe('trust', () => {

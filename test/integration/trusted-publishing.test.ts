@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { systemClock } from '../../src/foundation/clock.ts';
 import { normalizeOptions } from '../../src/grammar/options.ts';
 import { runCommands } from '../../src/run/run.ts';
@@ -11,15 +11,14 @@ import { makePackage, runAction, visibleLog } from '../helpers/action.ts';
 import { NAMES } from '../helpers/core.ts';
 import { recordingLogger } from '../helpers/fake-clock.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 describe('trusted publishing (OIDC) for publish, token and OTP for the rest', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let alice: { name: string; token: string; secret: string };
   const publisher = { repository: 'acme/widgets', workflow: 'release.yml' };
 
   before(async () => {
-    registry = await startRegistry();
     alice = await registry.addUser('alice');
     // Trusted publishers can only be configured on a package that exists: the first version goes out with the token.
     const first = await makePackage({ 'index.js': '1;\n' }, { name: 'oidc-pkg', version: '1.0.0' });
@@ -27,7 +26,6 @@ describe('trusted publishing (OIDC) for publish, token and OTP for the rest', ()
     assert.equal(report.error, undefined, String(report.error));
     registry.trustPublisher('oidc-pkg', publisher);
   });
-  after(() => registry.close());
 
   async function run(block: string, idTokens: IdTokenProvider | undefined) {
     const { logger, lines } = recordingLogger();
@@ -110,11 +108,7 @@ describe('trusted publishing (OIDC) for publish, token and OTP for the rest', ()
 });
 
 describe('no token at all: trusted publishing alone', () => {
-  let registry: TestRegistry;
-  before(async () => {
-    registry = await startRegistry();
-  });
-  after(() => registry.close());
+  const registry = suiteRegistry();
 
   it('publishes by OIDC with no token, and refuses a line that needs one before anything is sent', async () => {
     const owner = await registry.addUser('tokenless-owner');

@@ -11,8 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import { Parser, type ReadEntry } from 'tar';
 import type { PackageResult } from '../../src/run/result.ts';
 import { makeMonorepo, npmMonorepo } from '../helpers/monorepo.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { publishWithClock, TimeTravelClock } from '../helpers/time-travel.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
 
 /** package.json inside a published tarball. */
 async function packedManifest(data: Buffer): Promise<Record<string, unknown>> {
@@ -32,17 +32,15 @@ async function packedManifest(data: Buffer): Promise<Record<string, unknown>> {
 }
 
 describe('publishing a monorepo', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let user: { name: string; token: string; secret: string };
   const cleanups: Array<() => Promise<void>> = [];
 
   before(async () => {
-    registry = await startRegistry();
     user = await registry.addUser('mono-publisher');
   });
   after(async () => {
     for (const cleanup of cleanups) await cleanup();
-    await registry.close();
   });
 
   const run = async (root: string, extra: Record<string, string> = {}, as = user) => {
@@ -203,14 +201,10 @@ describe('publishing a monorepo', () => {
 });
 
 describe('a monorepo root that is not a package itself', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   const cleanups: Array<() => Promise<void>> = [];
-  before(async () => {
-    registry = await startRegistry();
-  });
   after(async () => {
     for (const cleanup of cleanups) await cleanup();
-    await registry.close();
   });
 
   it('publishes the workspaces of a root package.json with no version and no name (as yarn and pnpm roots often are)', async () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { makePackage } from '../helpers/action.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { runBlockWithClock, TimeTravelClock } from '../helpers/time-travel.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
 
 /**
  * Faults on the writes other than publish: each ends with the registry in
@@ -10,20 +10,18 @@ import { startRegistry, type TestRegistry } from '../registry/index.ts';
  * The time-travel clock turns backoff and Retry-After waits into no wall time.
  */
 describe('faults on dist-tag, owner and access writes', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let alice: { name: string; token: string; secret: string };
   const run = (block: string, clock: TimeTravelClock) => runBlockWithClock({ token: alice.token, otpSecret: alice.secret, registry: registry.url }, block, clock);
   const putsTo = (pattern: RegExp) => registry.requests.filter((request) => request.method === 'PUT' && pattern.test(request.path));
 
   before(async () => {
-    registry = await startRegistry();
     alice = await registry.addUser('alice');
     await registry.addUser('bob');
     const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'fault-pkg', version: '1.0.0' });
     const { report } = await run(`publish ${dir}`, new TimeTravelClock(registry));
     assert.equal(report.error, undefined, String(report.error));
   });
-  after(() => registry.close());
 
   it('retries a dist-tag write answered 503 twice, with backoff, and lands it once', async () => {
     const clock = new TimeTravelClock(registry);

@@ -149,6 +149,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
     reset: (fault) => faults.reset(fault),
     loseAnswer: (fault) => faults.loseAnswer(fault),
     delay: (ms, fault) => faults.delay(ms, fault),
+    releaseDelays: () => server.wakeAll(),
     ownerConflictOnce: () => faults.ownerConflictOnce(),
     clearFaults: () => faults.clear(),
     get otpStats() {

@@ -10,8 +10,11 @@ import { loadVerdaccio, startRegistry } from './index.ts';
 
 test('starts and stops well under a second each, on 127.0.0.1, removing its storage', async (t) => {
   let mark = performance.now();
-  loadVerdaccio();
-  t.diagnostic(`verdaccio module load: ${(performance.now() - mark).toFixed(0)} ms (once per process)`);
+  // Under npm test the module is loaded once for the run, by the process hosting every Verdaccio (verdaccio.ts).
+  if (!process.env.NPM_TOTP_PUBLISH_VERDACCIO_HOST) {
+    loadVerdaccio();
+    t.diagnostic(`verdaccio module load: ${(performance.now() - mark).toFixed(0)} ms (once per process)`);
+  }
   const starts: number[] = [];
   const stops: number[] = [];
   for (let i = 0; i < 5; i++) {

@@ -7,14 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { publish } from './http-client.ts';
-import { startRegistry } from './index.ts';
-import type { CreatedUser, RequestRecord, TestRegistry } from './index.ts';
+import type { CreatedUser, RequestRecord } from './index.ts';
 import type { NpmResult } from './npm-cli.ts';
 import { NpmClient } from './npm-cli.ts';
 import { midWindowOffset } from './totp.ts';
 
-let registry: TestRegistry;
+const registry = suiteRegistry(() => ({ clockOffsetMs: midWindowOffset() }));
 let alice: CreatedUser;
 let npm: NpmClient;
 
@@ -51,14 +51,12 @@ const names = (list: Array<{ name: string }>): string[] => list.map((m) => m.nam
 
 describe('npm CLI against the fixture', { concurrency: 2 }, () => {
   before(async () => {
-    registry = await startRegistry({ clockOffsetMs: midWindowOffset() });
     alice = await registry.addUser('alice');
     await registry.addUser('bob');
     npm = await NpmClient.create(registry.url, alice.token);
   });
   after(async () => {
     await npm?.dispose();
-    await registry?.close();
   });
 
   test('publish', async () => {
@@ -173,9 +171,9 @@ describe('npm CLI against the fixture', { concurrency: 2 }, () => {
 
 describe('npm CLI in single-use mode', () => {
   test('a multi-request command (unpublish) uses one code throughout; the next command cannot reuse it', async (t) => {
-    registry = await startRegistry({ clockOffsetMs: midWindowOffset(), singleUse: true });
-    t.after(() => registry.close());
-    alice = await registry.addUser('alice');
+    registry.configure({ clockOffsetMs: midWindowOffset(), singleUse: true });
+    t.after(() => registry.configure({ singleUse: false }));
+    registry.clearRequests();
     const client = await NpmClient.create(registry.url, alice.token);
     t.after(() => client.dispose());
     await seed('single-use', ['1.0.0', '1.1.0', '1.2.0']);

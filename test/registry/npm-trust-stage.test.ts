@@ -11,14 +11,14 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { call, publish, stagePublish, trustBody } from './http-client.ts';
-import { startRegistry } from './index.ts';
-import type { CreatedUser, RequestRecord, TestRegistry } from './index.ts';
+import type { CreatedUser, RequestRecord } from './index.ts';
 import type { NpmResult } from './npm-cli.ts';
 import { NpmClient } from './npm-cli.ts';
 import { midWindowOffset } from './totp.ts';
 
-let registry: TestRegistry;
+const registry = suiteRegistry(() => ({ clockOffsetMs: midWindowOffset(), recordBodies: true }));
 let alice: CreatedUser;
 let npm: NpmClient;
 
@@ -52,13 +52,11 @@ const bodiesOf = (method: string, pathname: string): unknown[] =>
 
 describe('npm trust and npm stage against the fixture', { concurrency: 2 }, () => {
   before(async () => {
-    registry = await startRegistry({ clockOffsetMs: midWindowOffset(), recordBodies: true });
     alice = await registry.addUser('alice');
     npm = await NpmClient.create(registry.url, alice.token);
   });
   after(async () => {
     await npm?.dispose();
-    await registry?.close();
   });
 
   test('trust github, list and revoke need a code; a staged publish goes through the new trust with OIDC', async () => {

@@ -12,14 +12,14 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runBlockInProcess } from '../helpers/core.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { publish } from './http-client.ts';
-import { startRegistry } from './index.ts';
-import type { CreatedUser, RequestRecord, TestRegistry } from './index.ts';
+import type { CreatedUser, RequestRecord } from './index.ts';
 import type { NpmResult } from './npm-cli.ts';
 import { NpmClient } from './npm-cli.ts';
 import { midWindowOffset } from './totp.ts';
 
-let registry: TestRegistry;
+const registry = suiteRegistry(() => ({ clockOffsetMs: midWindowOffset(), recordBodies: true }));
 let alice: CreatedUser;
 let npm: NpmClient;
 
@@ -53,13 +53,11 @@ const only = (sent: ReturnType<typeof sentSince>, method: string, pattern: RegEx
 
 describe('the product against npm CLI 11.21 for trust and stage', { concurrency: 1 }, () => {
   before(async () => {
-    registry = await startRegistry({ clockOffsetMs: midWindowOffset(), recordBodies: true });
     alice = await registry.addUser('alice');
     npm = await NpmClient.create(registry.url, alice.token);
   });
   after(async () => {
     await npm?.dispose();
-    await registry?.close();
   });
 
   test('trust github, gitlab and circleci: the same POST body as npm; EOTP without a code, as npm', async () => {

@@ -102,7 +102,7 @@ export class FrontServer {
     this.#deps = deps;
   }
 
-  /** Ends every pending delay at once, so close() never waits on a fault. */
+  /** Ends every pending delay at once: close() never waits on a fault, and a test may release a held request. */
   wakeAll(): void {
     for (const sleeper of this.#sleepers) {
       clearTimeout(sleeper.timer);

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generateSync } from 'otplib';
+import { withSeed } from '../helpers/seeded-random.ts';
 import { base32Decode, base32Encode, codeAtStep, matchStep, midWindowOffset, randomSecret, stepAt } from './totp.ts';
 
 const RFC_SECRET = base32Encode(Buffer.from('12345678901234567890'));
@@ -11,15 +12,20 @@ test('matches the RFC 6238 SHA1 vectors (last six digits)', () => {
   for (const [seconds, code] of vectors) assert.equal(codeAtStep(RFC_SECRET, stepAt(seconds * 1000)), code, `T=${seconds}`);
 });
 
-test('agrees with otplib for random secrets, and base32 round-trips', () => {
-  for (let i = 0; i < 20; i++) {
-    const secret = randomSecret();
-    assert.equal(secret.length, 32);
-    assert.equal(base32Encode(base32Decode(secret.toLowerCase())), secret);
-    const seconds = 1_700_000_000 + i * 977;
-    assert.equal(codeAtStep(secret, stepAt(seconds * 1000)), generateSync({ secret, epoch: seconds }));
-  }
+test('randomSecret() gives 32 base32 characters (20 bytes)', () => {
+  const secret = randomSecret();
+  assert.match(secret, /^[A-Z2-7]{32}$/);
+  assert.equal(base32Decode(secret).length, 20);
 });
+
+test('agrees with otplib for random secrets and times, and base32 round-trips', () => withSeed((random) => {
+  for (let i = 0; i < 20; i++) {
+    const secret = base32Encode(random.bytes(20));
+    assert.equal(base32Encode(base32Decode(secret.toLowerCase())), secret);
+    const seconds = 1_700_000_000 + random.int(100_000_000);
+    assert.equal(codeAtStep(secret, stepAt(seconds * 1000)), generateSync({ secret, epoch: seconds }), `${secret} at ${seconds} s`);
+  }
+}));
 
 test('matchStep finds codes within the tolerance only, nearest first', () => {
   const now = 1_700_000_015_000;

@@ -395,8 +395,13 @@ export interface TestRegistry {
   reset(fault?: CountedFault): void;
   /** The next matching requests are processed (a publish is stored), then the connection is destroyed. */
   loseAnswer(fault?: CountedFault): void;
-  /** Matching requests are held `ms` milliseconds. */
+  /** Matching requests are held `ms` milliseconds (or until releaseDelays()). */
   delay(ms: number, fault?: DelayFault): void;
+  /**
+   * Ends every delay under way now: each held request or answer goes on at once. With a delay longer than any
+   * test, the test decides when a held request goes on, instead of racing a timer against the client's.
+   */
+  releaseDelays(): void;
   /** The next owner change (PUT /<pkg>/-rev/<rev> with maintainers) answers 409 after passing the OTP gate, without applying. */
   ownerConflictOnce(): void;
   /** Drops every pending fault (`failPackage` ones included). */

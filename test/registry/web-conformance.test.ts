@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makePackage, runAction } from '../helpers/action.ts';
-import { startRegistry, type RequestRecord, type TestRegistry } from './index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
+import type { RequestRecord } from './index.ts';
 import { NpmClient } from './npm-cli.ts';
 
 /** A request as the comparison sees it: method, path, and the headers a web approval turns on. */
@@ -23,18 +24,16 @@ const shape = (request: RequestRecord) => ({
 });
 
 describe('web approvals on the wire: the product as npm CLI 11.21 does it', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry({ webRetryAfterS: 1 });
   let npm: NpmClient;
   let user: { name: string; token: string };
 
   before(async () => {
-    registry = await startRegistry({ webRetryAfterS: 1 });
     user = await registry.addUser('web-wire', { web: true });
     npm = await NpmClient.create(registry.url, user.token);
   });
   after(async () => {
     await npm.dispose();
-    await registry.close();
   });
 
   /** The requests from the first challenged write to the write that passed, with the doneUrl polls collapsed to one. */

@@ -3,6 +3,7 @@ import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync 
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { ROOT, runCli } from '../helpers/action.ts';
+import { compileCacheEnv } from '../helpers/product.ts';
 import { type CliGrammar, cliGrammar, commandProblems, missingPaths, type Project, shownCommands } from '../helpers/doc-commands.ts';
 import { anchors, brokenLinks, type Files, slug } from '../helpers/doc-links.ts';
 
@@ -37,7 +38,7 @@ describe('the documentation', () => {
 
   before(async () => {
     // The CLI as installed, asked for its usage text: the one list of its commands and options.
-    const help = await runCli(['--help'], { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TMPDIR: process.env.TMPDIR ?? '/tmp', NODE_DISABLE_COMPILE_CACHE: '1' }, ROOT);
+    const help = await runCli(['--help'], { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TMPDIR: process.env.TMPDIR ?? '/tmp', ...compileCacheEnv() }, ROOT);
     assert.equal(help.code, 0, help.stderr);
     usage = help.stdout;
     cli = cliGrammar(usage);

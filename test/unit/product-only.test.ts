@@ -15,7 +15,6 @@ const READS_DIST: Record<string, string> = {
   'test/helpers/product.ts': 'copies dist/ into the folder laid out as uses: checks it out',
   'test/e2e/check-bundle.test.ts': 'parses the committed dist/ (scripts/check-bundle.js) and plants a require in a copy',
   'test/e2e/install.test.ts': 'packs the repository with npm and compares the packed file list with dist/',
-  'test/e2e/dist.test.ts': 'compares the committed dist/ with a fresh build',
   'test/e2e/licenses.test.ts': 'reads dist/licenses.txt and dist/bundled-packages.json (scripts/check-licenses.js) and edits a copy',
   'test/unit/project.test.ts': "checks action.yml's runs.main",
   'test/unit/publish-manifest.test.ts': "fixture packages' own main, bin and exports fields, not this repository's dist/",

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { makePackage, runAction } from '../helpers/action.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { publish } from '../registry/http-client.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
 import { actionInputs, actionStep, readWorkflow, type Workflow } from './helpers.ts';
 
 /**
@@ -11,16 +11,14 @@ import { actionInputs, actionStep, readWorkflow, type Workflow } from './helpers
  * next version is not published yet: it passes while the token works, and fails, saying so, once it expired.
  */
 describe('examples/workflows/npm-doctor.yml', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let workflow: Workflow;
   let alice: { token: string; secret: string };
 
   before(async () => {
-    registry = await startRegistry();
     alice = await registry.addUser('alice');
     workflow = await readWorkflow('examples/workflows/npm-doctor.yml');
   });
-  after(() => registry.close());
 
   it('runs weekly and on demand, with no write scope anywhere, and only checks', () => {
     assert.match(String(workflow.on.schedule?.[0]?.cron), /^\S+ \S+ \* \* [0-6]$/, 'one day a week');

@@ -8,8 +8,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { isScalar, parse, parseDocument, visit } from 'yaml';
 import { ROOT } from '../helpers/action.ts';
+import { compileCacheEnv, product } from '../helpers/product.ts';
 import { assertNoSecrets } from '../helpers/secrets.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
+import { startRegistry } from '../registry/index.ts';
 
 /**
  * examples/gitlab-ci.yml: checked as GitLab would read it (rules, variables, id_tokens,
@@ -166,7 +168,7 @@ describe('examples/gitlab-ci.yml, read as GitLab reads it', () => {
 
 describe('examples/gitlab-ci.yml, its script lines run against the test registry', () => {
   let base: string;
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let user: { token: string; secret: string };
   let cliTarball: string;
   let imageEnv: Record<string, string>;
@@ -207,19 +209,14 @@ describe('examples/gitlab-ci.yml, its script lines run against the test registry
       npm_config_audit: 'false',
       npm_config_fund: 'false',
       npm_config_offline: 'true',
-      NODE_DISABLE_COMPILE_CACHE: '1',
+      ...compileCacheEnv(),
     };
-    // The CLI's repository at a tag: this repository, packed.
-    const packDir = await folder('cli');
-    const pack = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'npm', 'bin', 'npm-cli.js'), 'pack', '--ignore-scripts', '--json', '--pack-destination', packDir], { cwd: ROOT, env: imageEnv, encoding: 'utf8' });
-    assert.equal(pack.status, 0, pack.stderr);
-    cliTarball = path.join(packDir, JSON.parse(pack.stdout)[0].filename);
-    registry = await startRegistry();
+    // The CLI's repository at a tag: this repository, as `npm pack --ignore-scripts` packed it for this run (test/helpers/product.ts).
+    cliTarball = product().tarball;
     user = await registry.addUser('gitlab-release');
   });
 
   after(async () => {
-    await registry?.close();
     await rm(base, { recursive: true, force: true });
   });
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import os from 'node:os';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { makePackage, runAction } from '../helpers/action.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { actionInputs, actionStep, declaredInputs, readWorkflow, runStep, stepById, type Workflow } from './helpers.ts';
 
 /**
@@ -12,18 +12,16 @@ import { actionInputs, actionStep, declaredInputs, readWorkflow, runStep, stepBy
  * folder; npm ci is not run. The test adds `registry:` pointing at the test registry.
  */
 describe('examples/workflows/manual.yml, run by hand (workflow_dispatch)', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let secrets: { NPM_TOKEN: string; NPM_TOTP_SECRET: string };
   let workflow: Workflow;
 
   before(async () => {
-    registry = await startRegistry();
     const alice = await registry.addUser('alice');
     await registry.addUser('bob');
     secrets = { NPM_TOKEN: alice.token, NPM_TOTP_SECRET: alice.secret };
     workflow = await readWorkflow('examples/workflows/manual.yml');
   });
-  after(() => registry.close());
 
   /** Runs the job's steps that matter for `form` (what the person typed), in `workspace`. */
   async function dispatch(form: Record<string, unknown>, workspace: string) {

@@ -6,9 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import { Parser, type ReadEntry } from 'tar';
 import { runAction } from '../helpers/action.ts';
 import { makeMonorepo, npmMonorepo } from '../helpers/monorepo.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
 // @ts-expect-error: a plain JavaScript script without type declarations
 import { workflowFiles } from '../../scripts/lint-workflows.js';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { actionInputs, actionStep, type Context, condition, pathFilterMatches, readWorkflow, runStep, stepById, tagFilterMatches, type Workflow } from './helpers.ts';
 
 /** One package of the action's `packages` output. */
@@ -50,14 +50,13 @@ async function tarballFiles(data: Buffer): Promise<string[]> {
  * test registry, so no run waits for a code window.
  */
 describe('examples/workflows/monorepo-release.yml', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let secrets: { NPM_TOKEN: string; NPM_TOTP_SECRET: string };
   let workflow: Workflow;
   let job: Workflow;
   const cleanups: Array<() => Promise<void>> = [];
 
   before(async () => {
-    registry = await startRegistry();
     const user = await registry.addUser('monorepo-bot');
     secrets = { NPM_TOKEN: user.token, NPM_TOTP_SECRET: user.secret };
     workflow = await readWorkflow('examples/workflows/monorepo-release.yml');
@@ -65,7 +64,6 @@ describe('examples/workflows/monorepo-release.yml', () => {
   });
   after(async () => {
     for (const cleanup of cleanups) await cleanup();
-    await registry.close();
   });
 
   /** The `github` context of each event. */
@@ -311,21 +309,19 @@ describe('examples/workflows/monorepo-release.yml', () => {
  * fixtures need nothing from a registry, and yarn is not installed here).
  */
 describe('examples/workflows/monorepo-release-pnpm.yml and -yarn.yml', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let secrets: { NPM_TOKEN: string; NPM_TOTP_SECRET: string };
   let npmJob: Workflow;
   const cleanups: Array<() => Promise<void>> = [];
   const github = { event_name: 'push', ref: 'refs/tags/v1.0.0', ref_name: 'v1.0.0', ref_type: 'tag', repository: 'octo-org/wf-monorepo', workflow: 'monorepo release' };
 
   before(async () => {
-    registry = await startRegistry();
     const user = await registry.addUser('monorepo-managers');
     secrets = { NPM_TOKEN: user.token, NPM_TOTP_SECRET: user.secret };
     npmJob = (await readWorkflow('examples/workflows/monorepo-release.yml')).jobs.publish;
   });
   after(async () => {
     for (const cleanup of cleanups) await cleanup();
-    await registry.close();
   });
 
   const variants = {

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT } from '../helpers/action.ts';
+import { compileCacheEnv } from '../helpers/product.ts';
 import { condition, type Context, readWorkflow, runStep, stepById, type Workflow } from './helpers.ts';
 // @ts-expect-error: plain JavaScript scripts without type declarations
 import { actionlint, formatFinding, policyFindings } from '../../scripts/lint-workflows.js';
@@ -156,7 +157,7 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
       HOME: path.join(base, 'home'),
       npm_config_cache: path.join(base, 'npm-cache'),
       npm_config_update_notifier: 'false',
-      NODE_DISABLE_COMPILE_CACHE: '1',
+      ...compileCacheEnv(),
       ...extra,
     };
   }

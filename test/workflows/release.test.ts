@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { makePackage, runAction } from '../helpers/action.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { actionInputs, actionStep, readWorkflow, tagFilterMatches, type Workflow } from './helpers.ts';
 
 /**
@@ -13,17 +13,15 @@ import { actionInputs, actionStep, readWorkflow, tagFilterMatches, type Workflow
  * publishes to npmjs, so the test adds `registry:` pointing at the test registry.
  */
 describe('examples/workflows/release.yml, on a pushed tag', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let secrets: { NPM_TOKEN: string; NPM_TOTP_SECRET: string };
   let workflow: Workflow;
 
   before(async () => {
-    registry = await startRegistry();
     const user = await registry.addUser('release-bot');
     secrets = { NPM_TOKEN: user.token, NPM_TOTP_SECRET: user.secret };
     workflow = await readWorkflow('examples/workflows/release.yml');
   });
-  after(() => registry.close());
 
   /** Runs the workflow's publish step for a push of `tag`, in `workspace`. */
   async function publishOnTag(tag: string, workspace: string) {

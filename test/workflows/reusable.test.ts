@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { makePackage, ROOT, runAction } from '../helpers/action.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { actionInputs, actionStep, condition, declaredInputs, interpolate, interpolateAll, OWN_ACTION, readWorkflow, runStep, stepById, tagFilterMatches, type Workflow } from './helpers.ts';
 
 const REUSABLE = '.github/workflows/npm-publish.yml';
@@ -21,7 +21,7 @@ const REUSABLE = '.github/workflows/npm-publish.yml';
  * inputs to point at the test registry.
  */
 describe('the reusable workflow, called by examples/workflows/caller.yml', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let callerSecrets: { NPM_TOKEN: string; NPM_TOTP_SECRET: string };
   let caller: Workflow;
   let reusable: Workflow;
@@ -33,14 +33,12 @@ describe('the reusable workflow, called by examples/workflows/caller.yml', () =>
   };
 
   before(async () => {
-    registry = await startRegistry();
     const user = await registry.addUser('org-bot');
     callerSecrets = { NPM_TOKEN: user.token, NPM_TOTP_SECRET: user.secret };
     caller = await readWorkflow('examples/workflows/caller.yml');
     reusable = await readWorkflow(REUSABLE);
   });
   after(async () => {
-    await registry.close();
     for (const dir of temps) await rm(dir, { recursive: true, force: true });
   });
 

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { makePackage, runAction, visibleLog } from '../helpers/action.ts';
-import { startRegistry, type TestRegistry } from '../registry/index.ts';
+import { suiteRegistry } from '../helpers/suite-registry.ts';
 import { actionInputs, actionStep, readWorkflow, runStep, stepById, tagFilterMatches, type Workflow } from './helpers.ts';
 
 /**
@@ -13,14 +13,13 @@ import { actionInputs, actionStep, readWorkflow, runStep, stepById, tagFilterMat
  * test adds `registry:` pointing at the test registry.
  */
 describe('examples/workflows/release-web-approval.yml, for an account without TOTP', () => {
-  let registry: TestRegistry;
+  const registry = suiteRegistry();
   let workflow: Workflow;
   let webhook: Server;
   const heard: string[] = [];
   let secrets: { NPM_TOKEN: string; NPM_APPROVAL_WEBHOOK: string };
 
   before(async () => {
-    registry = await startRegistry();
     const user = await registry.addUser('key-releaser', { web: true });
     webhook = createServer((req, res) => {
       let body = '';
@@ -35,7 +34,6 @@ describe('examples/workflows/release-web-approval.yml, for an account without TO
     workflow = await readWorkflow('examples/workflows/release-web-approval.yml');
   });
   after(async () => {
-    await registry.close();
     await new Promise((resolve) => webhook.close(resolve));
   });
 
