@@ -179,7 +179,11 @@ describe('doctor', () => {
     assert.match(trusted.account.detail, /and the registry accepted its code/);
     assert.equal(registry.otpStats.accepted, accepted + 1, 'one code, for the trust list');
 
-    const wrong = await runCli(['doctor', '--check-trust', '--registry', registry.url], { ...env, NPM_TOTP_SECRET: bob.secret }, dir);
+    // Each refused code moves the registry's clock to the next window: the three refusals without real waits.
+    registry.configure({ nextWindowAfterRefusal: true });
+    const wrong = await runCli(['doctor', '--check-trust', '--registry', registry.url], { ...env, NPM_TOTP_SECRET: bob.secret }, dir).finally(() =>
+      registry.configure({ nextWindowAfterRefusal: false }),
+    );
     assert.equal(wrong.code, 1, wrong.stderr);
     assert.match(wrong.stderr, /publish doc-cli@1\.1\.0 +FAIL +token; would fail: The registry refused 3 one-time passwords/);
     assert.doesNotMatch(wrong.stdout + wrong.stderr, new RegExp(`${alice.token}|${alice.secret}|${bob.secret}`));

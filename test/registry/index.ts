@@ -22,7 +22,7 @@ import { parseJson } from './reply.ts';
 import type { FrontSettings } from './server.ts';
 import { FrontServer } from './server.ts';
 import { StageStore } from './staging.ts';
-import { codeAtStep, stepAt } from './totp.ts';
+import { codeAtStep, PERIOD_S, stepAt } from './totp.ts';
 import { configToPublisher, copyConfig, publisherToConfig } from './trust.ts';
 import type { RegistryOptions, RequestRecord, TestRegistry, TrustedPublisher } from './types.ts';
 import { UserStore } from './users.ts';
@@ -78,6 +78,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
     webTokenTtlS: 300,
     webDoneOrigin: null,
     stageValidatingAnswers: 0,
+    nextWindowAfterRefusal: false,
     ...options,
     rateLimitAfterRejections: options.rateLimitAfterRejections,
     otpUsesPerCode: options.otpUsesPerCode,
@@ -112,6 +113,9 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
     oidcTokenTtlS: () => settings.oidcTokenTtlS,
     stageValidatingAnswers: () => settings.stageValidatingAnswers,
     gate, webAuth, faults, settings: frontSettings, log,
+    nextWindow: () => {
+      settings.clockOffsetMs += (stepAt(now()) + 1) * PERIOD_S * 1000 - now();
+    },
   });
   front.on('request', (request, response) => void server.handle(request, response));
 

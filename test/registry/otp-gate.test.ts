@@ -66,6 +66,21 @@ describe('otp gate', () => {
     assert.deepEqual(registry.requests.map((r) => r.otpRefusal ?? 'ok'), ['ok', 'ok', 'invalid', 'invalid', 'ok']);
   });
 
+  test('nextWindowAfterRefusal: an invalid code moves its clock to the start of the next window, said in the Date header', async (t) => {
+    const registry = await start(t, { nextWindowAfterRefusal: true });
+    const alice = await registry.addUser('alice');
+    const write = (otp: string) => call(registry.url, 'POST', '-/package/none/access', { token: alice.token, otp, body: { access: 'public' } });
+    const before = Math.floor(registry.now() / 30_000);
+    const refused = await write(codeAt(registry, alice.secret, 3));
+    assert.equal(refused.status, 401);
+    const now = registry.now();
+    assert.equal(Math.floor(now / 30_000), before + 1, 'one window later');
+    assert.ok(now % 30_000 < 5_000, `at the start of that window (${now % 30_000} ms in)`);
+    assert.equal(Math.floor(Date.parse(refused.headers.get('date') ?? '') / 30_000), before + 1, 'the answer says the new time');
+    assert.equal((await write(codeAt(registry, alice.secret))).status, 404, "the new window's code passes the gate, and the clock stays");
+    assert.equal(Math.floor(registry.now() / 30_000), before + 1);
+  });
+
   test('checks codes against its own clock and reports that clock in the Date header', async (t) => {
     const registry = await start(t, { clockOffsetMs: midWindowOffset(3) });
     const alice = await registry.addUser('alice');

@@ -35,6 +35,8 @@ export interface FrontSettings extends GateSettings, WebAuthSettings {
   dateHeader?: string | undefined;
   /** An `npm-notice` header on every answer, as npmjs sends its announcements. */
   npmNotice?: string | undefined;
+  /** RegistryOptions.nextWindowAfterRefusal. */
+  nextWindowAfterRefusal?: boolean | undefined;
 }
 
 /** npmjs's notice on every answer to a request whose token expired or was revoked (npm/cli#8816). */
@@ -61,6 +63,8 @@ export interface FrontDeps extends RegistryDeps {
   faults: FaultPlan;
   settings(): FrontSettings;
   log: RequestRecord[];
+  /** Moves the registry's clock to the start of its next 30 s window. */
+  nextWindow(): void;
 }
 
 const STAGE_ROUTES = new Set<RouteKind>(['stage-publish', 'stage-list', 'stage-item', 'stage-tarball', 'stage-approve']);
@@ -244,6 +248,7 @@ export class FrontServer {
         if (!verdict.ok) {
           record.otpRefusal = verdict.refusal;
           if (verdict.limit) record.rateLimit = verdict.limit;
+          if (verdict.refusal === 'invalid' && deps.settings().nextWindowAfterRefusal) deps.nextWindow();
           return refusalReply(verdict, deps.settings().otpChallenge, deps.registryUrl);
         }
       }

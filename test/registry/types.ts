@@ -9,6 +9,12 @@ export type OtpChallenge = 'www-authenticate' | 'body';
 export interface RegistryOptions {
   /** Registry clock offset vs this machine, ms (positive = registry ahead). Reflected in its Date header and used for OTP checks. Default 0. */
   clockOffsetMs?: number;
+  /**
+   * After a code it refuses as invalid, the registry's clock jumps to the start of the next 30 s window (its Date
+   * header says so, and the product reads its clock from every answer): a test of a wrong secret sees every refusal
+   * without waiting real windows. Default false.
+   */
+  nextWindowAfterRefusal?: boolean;
   /** Accepted windows either side of the current one. Default 1. */
   otpTolerance?: number;
   /** Refuse a code that was already accepted (RFC 6238 5.2), except within one npm command (same npm-command/npm-session pair). Default false. */
