@@ -95,7 +95,15 @@ function measure(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<M
       const wallMs = performance.now() - started;
       if (partial) lines.push({ atMs: wallMs, text: partial });
       const field = (name: string) => Number(new RegExp(`^\\s*${name}: (.+)$`, 'm').exec(stderr)?.[1] ?? Number.NaN);
-      resolve({ code: code ?? -1, stdout, stderr, lines, wallMs, cpuMs: (field('User time \\(seconds\\)') + field('System time \\(seconds\\)')) * 1000, maxRssKb: field('Maximum resident set size \\(kbytes\\)') });
+      resolve({
+        code: code ?? -1,
+        stdout,
+        stderr,
+        lines,
+        wallMs,
+        cpuMs: (field('User time \\(seconds\\)') + field('System time \\(seconds\\)')) * 1000,
+        maxRssKb: field('Maximum resident set size \\(kbytes\\)'),
+      });
     });
   });
 }
@@ -223,19 +231,42 @@ async function setUp(registry: TestRegistry): Promise<Setup> {
   const home = path.join(work, 'home');
   await mkdir(home, { recursive: true });
   const npmrc = path.join(home, '.npmrc');
-  await writeFile(npmrc, [`registry=${registry.url}`, `${registry.url.replace(/^https?:/, '')}:_authToken=${user.token}`, `cache=${path.join(home, 'cache')}`, 'audit=false', 'fund=false', 'update-notifier=false', 'fetch-retries=0', 'loglevel=warn'].join('\n'));
+  await writeFile(
+    npmrc,
+    [
+      `registry=${registry.url}`,
+      `${registry.url.replace(/^https?:/, '')}:_authToken=${user.token}`,
+      `cache=${path.join(home, 'cache')}`,
+      'audit=false',
+      'fund=false',
+      'update-notifier=false',
+      'fetch-retries=0',
+      'loglevel=warn',
+    ].join('\n'),
+  );
   const npmEnv = cleanEnv({ HOME: home, NPM_CONFIG_USERCONFIG: npmrc, NPM_CONFIG_GLOBALCONFIG: path.join(home, 'global-npmrc') });
   const defaults = await actionDefaults();
   // A copy of dist/ as it is now: every action run uses the same build even if dist/ is rebuilt meanwhile.
   await cp(path.join(ROOT, 'dist'), path.join(work, 'dist'), { recursive: true });
   const action = path.join(work, 'dist', 'index.js');
-  distBuild = createHash('sha256').update(await readFile(path.join(work, 'dist', 'bundle', 'index.js'))).digest('hex').slice(0, 12);
+  distBuild = createHash('sha256')
+    .update(await readFile(path.join(work, 'dist', 'bundle', 'index.js')))
+    .digest('hex')
+    .slice(0, 12);
   const runAction = async (root: string, inputs: Record<string, string>) => {
     const runner = await mkdtemp(path.join(work, 'runner-'));
     const output = path.join(runner, 'output');
     await writeFile(output, '');
     await writeFile(path.join(runner, 'summary'), '');
-    const given: Record<string, string> = { ...defaults, token: user.token, 'otp-secret': user.secret, registry: registry.url, package: root, workspaces: 'true', ...inputs };
+    const given: Record<string, string> = {
+      ...defaults,
+      token: user.token,
+      'otp-secret': user.secret,
+      registry: registry.url,
+      package: root,
+      workspaces: 'true',
+      ...inputs,
+    };
     const env = cleanEnv({
       HOME: home,
       GITHUB_ACTIONS: 'true',
@@ -262,7 +293,11 @@ function checkAction(run: Measured & { outputs: Record<string, string> }, count:
   }
 }
 
-const load = () => os.loadavg().map((value) => value.toFixed(1)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
 const loadAtStart = load();
 const startedAt = new Date().toISOString();
 /** sha256 of the dist/bundle/index.js the action runs used (first 12 hex digits). */
@@ -270,7 +305,9 @@ let distBuild = '?';
 
 function header(command: string, extra: string): void {
   console.log(`$ ${command}\n`);
-  console.log(`bench/monorepo.ts: ${extra}; Node ${process.version}, ${os.cpus().length} CPUs, load average ${loadAtStart} at the start and ${load()} at the end, started ${startedAt}; dist/bundle/index.js sha256 ${distBuild}`);
+  console.log(
+    `bench/monorepo.ts: ${extra}; Node ${process.version}, ${os.cpus().length} CPUs, load average ${loadAtStart} at the start and ${load()} at the end, started ${startedAt}; dist/bundle/index.js sha256 ${distBuild}`,
+  );
 }
 
 async function partOne(rounds: number, count: number, budgetMs: number, command: string): Promise<void> {
@@ -279,9 +316,12 @@ async function partOne(rounds: number, count: number, budgetMs: number, command:
   const { npmEnv, user, work, runAction } = await setUp(registry);
   const stamp = Date.now().toString(36);
   const NPM = `npm publish --otp loop (${count} processes)`;
-  const actionWay = (concurrency: number) => (concurrency === 4 ? 'action, defaults (concurrency 4, otp-uses auto)' : `action, concurrency ${concurrency}, otp-uses auto`);
+  const actionWay = (concurrency: number) =>
+    concurrency === 4 ? 'action, defaults (concurrency 4, otp-uses auto)' : `action, concurrency ${concurrency}, otp-uses auto`;
   const order = [NPM, actionWay(4), actionWay(1), actionWay(8)];
-  const results = new Map<string, Array<{ wallMs: number; cpuMs: number; maxRssKb: number; waits?: number; firstUploadMs?: number }>>(order.map((way) => [way, []]));
+  const results = new Map<string, Array<{ wallMs: number; cpuMs: number; maxRssKb: number; waits?: number; firstUploadMs?: number }>>(
+    order.map((way) => [way, []]),
+  );
   const violations: string[] = [];
   const started = performance.now();
   let roundsDone = 0;
@@ -341,7 +381,14 @@ async function partOne(rounds: number, count: number, budgetMs: number, command:
       const way = order[(turn + round - 1) % order.length] as string;
       const run = `${stamp}-r${round}${way === NPM ? 'npm' : `c${/concurrency (\d+)/.exec(way)?.[1]}`}`;
       const measured = way === NPM ? await npmLoop(run) : await actionRun(run, Number(/concurrency (\d+)/.exec(way)?.[1]));
-      results.get(way)?.push({ wallMs: measured.wallMs, cpuMs: measured.cpuMs, maxRssKb: measured.maxRssKb, ...('waits' in measured ? { waits: (measured as unknown as { waits: number }).waits, firstUploadMs: (measured as unknown as { firstUploadMs: number }).firstUploadMs } : {}) });
+      results.get(way)?.push({
+        wallMs: measured.wallMs,
+        cpuMs: measured.cpuMs,
+        maxRssKb: measured.maxRssKb,
+        ...('waits' in measured
+          ? { waits: (measured as unknown as { waits: number }).waits, firstUploadMs: (measured as unknown as { firstUploadMs: number }).firstUploadMs }
+          : {}),
+      });
       console.error(`round ${round}: ${way}: ${s(measured.wallMs)} s wall, ${s(measured.cpuMs)} s CPU, ${(measured.maxRssKb / 1024).toFixed(0)} MB`);
     }
     lastRoundMs = performance.now() - roundStarted;
@@ -350,9 +397,14 @@ async function partOne(rounds: number, count: number, budgetMs: number, command:
 
   const stats = registry.otpStats;
   const npmWall = median((results.get(NPM) ?? []).map((run) => run.wallMs));
-  header(command, `${count} tiny workspace packages per run, ${roundsDone} round${roundsDone === 1 ? '' : 's'} (${s(performance.now() - started, 0)} s), a registry that accepts code reuse`);
+  header(
+    command,
+    `${count} tiny workspace packages per run, ${roundsDone} round${roundsDone === 1 ? '' : 's'} (${s(performance.now() - started, 0)} s), a registry that accepts code reuse`,
+  );
   console.log(`medians; ratio = wall time / wall time of the npm loop; per package = wall time / ${count}\n`);
-  console.log('| way | runs | wall s (median) | per package ms | ratio to npm loop | CPU s (median) | peak RSS MB (median / max) | code-window waits (all runs) | s to the first upload (median) |');
+  console.log(
+    '| way | runs | wall s (median) | per package ms | ratio to npm loop | CPU s (median) | peak RSS MB (median / max) | code-window waits (all runs) | s to the first upload (median) |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const way of order) {
     const runs = results.get(way) ?? [];
@@ -360,10 +412,16 @@ async function partOne(rounds: number, count: number, budgetMs: number, command:
     const rss = runs.map((run) => run.maxRssKb / 1024);
     const waits = way === NPM ? '' : String(runs.reduce((sum, run) => sum + (run.waits ?? 0), 0));
     const first = way === NPM ? '' : s(median(runs.map((run) => run.firstUploadMs ?? Number.NaN)));
-    console.log(`| ${way} | ${runs.length} | ${s(wall)} | ${(wall / count).toFixed(0)} | ${(wall / npmWall).toFixed(3)} | ${s(median(runs.map((run) => run.cpuMs)))} | ${median(rss).toFixed(0)} / ${Math.max(...rss).toFixed(0)} | ${waits} | ${first} |`);
+    console.log(
+      `| ${way} | ${runs.length} | ${s(wall)} | ${(wall / count).toFixed(0)} | ${(wall / npmWall).toFixed(3)} | ${s(median(runs.map((run) => run.cpuMs)))} | ${median(rss).toFixed(0)} / ${Math.max(...rss).toFixed(0)} | ${waits} | ${first} |`,
+    );
   }
-  console.log(`\nregistry: ${stats.accepted} writes accepted with a code (${stats.distinctCodes} distinct codes), ${stats.refused} refused, ${stats.rateLimited} answered 429.`);
-  console.log(`dependency order (a package's publish arrives after its dependencies'): ${violations.length === 0 ? 'kept in every action run' : `broken ${violations.length} times: ${violations.slice(0, 5).join('; ')}`}.`);
+  console.log(
+    `\nregistry: ${stats.accepted} writes accepted with a code (${stats.distinctCodes} distinct codes), ${stats.refused} refused, ${stats.rateLimited} answered 429.`,
+  );
+  console.log(
+    `dependency order (a package's publish arrives after its dependencies'): ${violations.length === 0 ? 'kept in every action run' : `broken ${violations.length} times: ${violations.slice(0, 5).join('; ')}`}.`,
+  );
 }
 
 /** Merged length of [start, end] intervals, ms. */
@@ -387,14 +445,20 @@ async function partTwo(count: number, command: string): Promise<void> {
   const repo = await makeMonorepo(spec);
   cleanups.push(() => repo.cleanup());
   const startedAt = registry.now();
-  console.error(`K=3: publishing ${count} packages with the default otp-uses and concurrency, about ${(((Math.ceil(count / uses) - 1) * WINDOW_S) / 60).toFixed(1)} minutes on the real clock`);
+  console.error(
+    `K=3: publishing ${count} packages with the default otp-uses and concurrency, about ${(((Math.ceil(count / uses) - 1) * WINDOW_S) / 60).toFixed(1)} minutes on the real clock`,
+  );
   // otp-uses 3 is what auto means on registry.npmjs.org; concurrency stays action.yml's default (4).
   const run = await runAction(repo.root, { 'otp-uses': String(uses) });
   checkAction(run, count, 'action on the K=3 registry');
   const stats = registry.otpStats;
   const tooMany = registry.requests.filter((request) => request.status === 429).length;
   const waits = run.lines
-    .map((line) => ({ atMs: line.atMs, match: /Waiting ([\d.]+) s for the next one-time password window/.exec(line.text), debug: line.text.startsWith('::debug::') }))
+    .map((line) => ({
+      atMs: line.atMs,
+      match: /Waiting ([\d.]+) s for the next one-time password window/.exec(line.text),
+      debug: line.text.startsWith('::debug::'),
+    }))
     .filter((line) => line.match !== null)
     .map((line) => ({ atMs: line.atMs, ms: Number(line.match?.[1]) * 1000, debug: line.debug }));
   const results = JSON.parse(run.outputs.results ?? '[]') as Array<{ waitedMs?: number }>;
@@ -412,23 +476,38 @@ async function partTwo(count: number, command: string): Promise<void> {
   const perCode = stats.codes.map((code) => code.uses).join(' ');
   const sumWaitsMs = waits.reduce((sum, wait) => sum + wait.ms, 0);
 
-  header(command, `${count} tiny workspace packages through one action step, a registry that takes a code for at most ${uses} writes (then 429, Retry-After 300 s)`);
-  console.log(`action: otp-uses ${uses} (what auto means on registry.npmjs.org) and concurrency 4 (action.yml's default); the first write came ${firstIntoWindowS.toFixed(1)} s into a 30 s window\n`);
+  header(
+    command,
+    `${count} tiny workspace packages through one action step, a registry that takes a code for at most ${uses} writes (then 429, Retry-After 300 s)`,
+  );
+  console.log(
+    `action: otp-uses ${uses} (what auto means on registry.npmjs.org) and concurrency 4 (action.yml's default); the first write came ${firstIntoWindowS.toFixed(1)} s into a 30 s window\n`,
+  );
   console.log('| measure | this run | physical minimum |');
   console.log('|---|---|---|');
-  console.log(`| packages published | ${JSON.parse(run.outputs.packages ?? '[]').filter((entry: { outcome: string }) => entry.outcome === 'published').length} of ${count} | |`);
+  console.log(
+    `| packages published | ${JSON.parse(run.outputs.packages ?? '[]').filter((entry: { outcome: string }) => entry.outcome === 'published').length} of ${count} | |`,
+  );
   console.log(`| codes spent (distinct codes on accepted writes) | ${stats.distinctCodes} | ceil(${count}/${uses}) = ${minCodes} |`);
   console.log(`| writes per code, in order | ${perCode} | ${uses} each (the last ${count - uses * (minCodes - 1)}) |`);
   console.log(`| windows from the first code to the last | ${steps.length > 0 ? Math.max(...steps) - Math.min(...steps) : 0} | ${minWindows} |`);
   console.log(`| 429 answered | ${tooMany} (gate: ${stats.rateLimited}) | 0 |`);
   console.log(`| codes refused (401) | ${stats.refused} | 0 |`);
-  console.log(`| waits logged (info / debug) | ${waits.length} (${waits.filter((wait) => !wait.debug).length} / ${waits.filter((wait) => wait.debug).length}) | ${minWindows}, up to 30 s each |`);
-  console.log(`| s waiting: wall (union of the logged waits) / sum of the logged waits / sum of waitedMs over the ${results.length} results | ${s(waitedWallMs, 1)} / ${s(sumWaitsMs, 1)} / ${s(waitedMsSum, 1)} | at most ${minWindows} x 30 = ${minWindows * WINDOW_S} |`);
-  console.log(`| s from the first accepted write to the last | ${s(lastWriteAt - firstWriteAt, 1)} | ${minWindows} x 30 - ${firstIntoWindowS.toFixed(1)} = ${minSpanS.toFixed(1)} (the last code's window opens) |`);
+  console.log(
+    `| waits logged (info / debug) | ${waits.length} (${waits.filter((wait) => !wait.debug).length} / ${waits.filter((wait) => wait.debug).length}) | ${minWindows}, up to 30 s each |`,
+  );
+  console.log(
+    `| s waiting: wall (union of the logged waits) / sum of the logged waits / sum of waitedMs over the ${results.length} results | ${s(waitedWallMs, 1)} / ${s(sumWaitsMs, 1)} / ${s(waitedMsSum, 1)} | at most ${minWindows} x 30 = ${minWindows * WINDOW_S} |`,
+  );
+  console.log(
+    `| s from the first accepted write to the last | ${s(lastWriteAt - firstWriteAt, 1)} | ${minWindows} x 30 - ${firstIntoWindowS.toFixed(1)} = ${minSpanS.toFixed(1)} (the last code's window opens) |`,
+  );
   console.log(`| wall s of the step | ${s(run.wallMs, 1)} | |`);
   console.log(`| CPU s / peak RSS MB | ${s(run.cpuMs)} / ${(run.maxRssKb / 1024).toFixed(0)} | |`);
   const violations = orderViolations(registry, spec.packages);
-  console.log(`\ndependency order (a package's publish arrives after its dependencies'): ${violations.length === 0 ? 'kept' : `broken: ${violations.join('; ')}`}.`);
+  console.log(
+    `\ndependency order (a package's publish arrives after its dependencies'): ${violations.length === 0 ? 'kept' : `broken: ${violations.join('; ')}`}.`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -67,7 +67,13 @@ async function tarball(prefix: string): Promise<Tarball & { cleanup(): Promise<v
   await writeFile(path.join(dir, 'index.js'), `module.exports = ${packages};\n`);
   const packed = await packToFile(dir);
   const read = await readTarball(packed.file, 'package');
-  return { ...read, cleanup: async () => { await packed.cleanup(); await rm(dir, { recursive: true, force: true }); } };
+  return {
+    ...read,
+    cleanup: async () => {
+      await packed.cleanup();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A registry clock offset close to `skewMs` (within 15 s) that puts the registry `intoWindowMs` into a window right now. */
@@ -91,7 +97,11 @@ function verdicts(registry: TestRegistry): string {
     .join(' ');
 }
 
-async function scenario(registry: TestRegistry, name: string, run: (user: CreatedUser, warnings: string[]) => Promise<{ source: OtpSource; outcome: string }>): Promise<Row> {
+async function scenario(
+  registry: TestRegistry,
+  name: string,
+  run: (user: CreatedUser, warnings: string[]) => Promise<{ source: OtpSource; outcome: string }>,
+): Promise<Row> {
   const user = await registry.addUser(`bench-${packages}-${Math.random().toString(36).slice(2, 8)}`);
   const warnings: string[] = [];
   registry.clearRequests();
@@ -108,12 +118,39 @@ async function scenario(registry: TestRegistry, name: string, run: (user: Create
   const wall = (performance.now() - started) / 1000;
   registry.clearFaults();
   const stats = source?.stats ?? { generated: 0, rejected: 0, waits: 0, waitedMs: 0 };
-  return { scenario: name, outcome, generated: stats.generated, rejected: stats.rejected, waits: stats.waits, waitedS: (stats.waitedMs / 1000).toFixed(1), wallS: wall.toFixed(1), registry: verdicts(registry) };
+  return {
+    scenario: name,
+    outcome,
+    generated: stats.generated,
+    rejected: stats.rejected,
+    waits: stats.waits,
+    waitedS: (stats.waitedMs / 1000).toFixed(1),
+    wallS: wall.toFixed(1),
+    registry: verdicts(registry),
+  };
 }
 
 function printTable(rows: Row[]): void {
-  const header: Row = { scenario: 'scenario', outcome: 'outcome', generated: 0, rejected: 0, waits: 0, waitedS: 's waited', wallS: 'wall s', registry: 'registry saw' };
-  const cells = (row: Row, head = false) => [row.scenario, row.outcome, head ? 'codes generated' : String(row.generated), head ? 'codes rejected' : String(row.rejected), head ? 'waits' : String(row.waits), row.waitedS, row.wallS, row.registry];
+  const header: Row = {
+    scenario: 'scenario',
+    outcome: 'outcome',
+    generated: 0,
+    rejected: 0,
+    waits: 0,
+    waitedS: 's waited',
+    wallS: 'wall s',
+    registry: 'registry saw',
+  };
+  const cells = (row: Row, head = false) => [
+    row.scenario,
+    row.outcome,
+    head ? 'codes generated' : String(row.generated),
+    head ? 'codes rejected' : String(row.rejected),
+    head ? 'waits' : String(row.waits),
+    row.waitedS,
+    row.wallS,
+    row.registry,
+  ];
   const table = [cells(header, true), ...rows.map((row) => cells(row))];
   const widths = table[0]?.map((_, column) => Math.max(...table.map((line) => (line[column] ?? '').length))) ?? [];
   const line = (values: string[]) => `| ${values.map((value, column) => value.padEnd(widths[column] ?? 0)).join(' | ')} |`;
@@ -130,11 +167,13 @@ try {
     const pkg = await tarball(`skew${skewS > 0 ? 'ahead' : 'behind'}`);
     reset();
     registry.configure({ clockOffsetMs: skewS * 1000 });
-    rows.push(await scenario(registry, `skew ${skewS > 0 ? '+' : ''}${skewS} s (tolerance 1)`, async (user, warnings) => {
-      const { source, command } = engine(registry, user, warnings);
-      const outcome = await publishPlanned(command(), tarballPlan(pkg));
-      return { source, outcome: outcome.published ? 'published' : outcome.status };
-    }));
+    rows.push(
+      await scenario(registry, `skew ${skewS > 0 ? '+' : ''}${skewS} s (tolerance 1)`, async (user, warnings) => {
+        const { source, command } = engine(registry, user, warnings);
+        const outcome = await publishPlanned(command(), tarballPlan(pkg));
+        return { source, outcome: outcome.published ? 'published' : outcome.status };
+      }),
+    );
     await pkg.cleanup();
   }
 
@@ -143,13 +182,15 @@ try {
     const other = await registry.addUser(`bench-owner-${packages}`);
     reset();
     registry.configure({ singleUse: true, otpTolerance: 0, clockOffsetMs: offsetFor(5_000) });
-    rows.push(await scenario(registry, 'single use: publish, dist-tag, owner (tolerance 0)', async (user, warnings) => {
-      const { source, command } = engine(registry, user, warnings);
-      await publishPlanned(command(), tarballPlan(pkg));
-      await distTagAdd(command(), pkg.manifest.name, '1.0.0', 'beta');
-      await changeOwner(command(), 'add', other.name, pkg.manifest.name);
-      return { source, outcome: `3 writes done${warnings.some((w) => /allows each code once/.test(w)) ? ', switched to single use' : ''}` };
-    }));
+    rows.push(
+      await scenario(registry, 'single use: publish, dist-tag, owner (tolerance 0)', async (user, warnings) => {
+        const { source, command } = engine(registry, user, warnings);
+        await publishPlanned(command(), tarballPlan(pkg));
+        await distTagAdd(command(), pkg.manifest.name, '1.0.0', 'beta');
+        await changeOwner(command(), 'add', other.name, pkg.manifest.name);
+        return { source, outcome: `3 writes done${warnings.some((w) => /allows each code once/.test(w)) ? ', switched to single use' : ''}` };
+      }),
+    );
     await pkg.cleanup();
   }
 
@@ -159,11 +200,13 @@ try {
     // 4.5 s left in the window when the upload starts; the registry reads it 6 s later.
     registry.configure({ otpTolerance: 0, clockOffsetMs: offsetFor(25_500) });
     registry.delay(6_000, { method: 'PUT', phase: 'request', times: 1 });
-    rows.push(await scenario(registry, 'upload slowed 6 s across a window end (tolerance 0)', async (user, warnings) => {
-      const { source, command } = engine(registry, user, warnings);
-      const outcome = await publishPlanned(command(), tarballPlan(pkg));
-      return { source, outcome: outcome.published ? 'published' : outcome.status };
-    }));
+    rows.push(
+      await scenario(registry, 'upload slowed 6 s across a window end (tolerance 0)', async (user, warnings) => {
+        const { source, command } = engine(registry, user, warnings);
+        const outcome = await publishPlanned(command(), tarballPlan(pkg));
+        return { source, outcome: outcome.published ? 'published' : outcome.status };
+      }),
+    );
     await pkg.cleanup();
   }
 
@@ -173,14 +216,16 @@ try {
     const offset = offsetFor(10_000);
     registry.configure({ otpTolerance: 0, clockOffsetMs: offset });
     registry.delay(300, { method: 'PUT', phase: 'request', times: 1 });
-    rows.push(await scenario(registry, 'code rejected once: registry clock jumps +30 s (tolerance 0)', async (user, warnings) => {
-      const { source, command } = engine(registry, user, warnings);
-      const [outcome] = await Promise.all([
-        publishPlanned(command(), tarballPlan(pkg)),
-        whileHeld(registry, () => registry.configure({ clockOffsetMs: offset + WINDOW_MS })),
-      ]);
-      return { source, outcome: outcome.published ? 'published' : outcome.status };
-    }));
+    rows.push(
+      await scenario(registry, 'code rejected once: registry clock jumps +30 s (tolerance 0)', async (user, warnings) => {
+        const { source, command } = engine(registry, user, warnings);
+        const [outcome] = await Promise.all([
+          publishPlanned(command(), tarballPlan(pkg)),
+          whileHeld(registry, () => registry.configure({ clockOffsetMs: offset + WINDOW_MS })),
+        ]);
+        return { source, outcome: outcome.published ? 'published' : outcome.status };
+      }),
+    );
     await pkg.cleanup();
   }
 } finally {

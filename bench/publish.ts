@@ -64,7 +64,14 @@ function measure(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<M
     child.on('close', (code) => {
       const wallMs = performance.now() - started;
       const field = (name: string) => Number(new RegExp(`^\\s*${name}: (.+)$`, 'm').exec(stderr)?.[1] ?? Number.NaN);
-      resolve({ code: code ?? -1, stdout, stderr, wallMs, cpuMs: (field('User time \\(seconds\\)') + field('System time \\(seconds\\)')) * 1000, maxRssKb: field('Maximum resident set size \\(kbytes\\)') });
+      resolve({
+        code: code ?? -1,
+        stdout,
+        stderr,
+        wallMs,
+        cpuMs: (field('User time \\(seconds\\)') + field('System time \\(seconds\\)')) * 1000,
+        maxRssKb: field('Maximum resident set size \\(kbytes\\)'),
+      });
     });
   });
 }
@@ -78,7 +85,8 @@ const median = (values: number[]) => {
 async function main(): Promise<void> {
   const rounds = Number(process.argv[2] ?? 9);
   const tsRounds = Number(process.argv[3] ?? 7);
-  if (!Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(tsRounds) || tsRounds < 0) throw new Error('usage: bench/publish.ts [ROUNDS >= 1] [TS_ROUNDS >= 0]');
+  if (!Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(tsRounds) || tsRounds < 0)
+    throw new Error('usage: bench/publish.ts [ROUNDS >= 1] [TS_ROUNDS >= 0]');
   const registry = await startRegistry();
   const work = await mkdtemp(path.join(os.tmpdir(), 'bench-publish-'));
   const product = layOutProduct(path.join(work, 'product'));
@@ -89,7 +97,19 @@ async function main(): Promise<void> {
     const home = path.join(work, 'home');
     await mkdir(home, { recursive: true });
     const npmrc = path.join(home, '.npmrc');
-    await writeFile(npmrc, [`registry=${registry.url}`, `${registry.url.replace(/^https?:/, '')}:_authToken=${user.token}`, `cache=${path.join(home, 'cache')}`, 'audit=false', 'fund=false', 'update-notifier=false', 'fetch-retries=0', 'loglevel=warn'].join('\n'));
+    await writeFile(
+      npmrc,
+      [
+        `registry=${registry.url}`,
+        `${registry.url.replace(/^https?:/, '')}:_authToken=${user.token}`,
+        `cache=${path.join(home, 'cache')}`,
+        'audit=false',
+        'fund=false',
+        'update-notifier=false',
+        'fetch-retries=0',
+        'loglevel=warn',
+      ].join('\n'),
+    );
     const npmEnv = cleanEnv({ HOME: home, NPM_CONFIG_USERCONFIG: npmrc, NPM_CONFIG_GLOBALCONFIG: path.join(home, 'global-npmrc') });
     const cliEnv = cleanEnv({ HOME: home, NPM_TOKEN: user.token, NPM_TOTP_SECRET: user.secret });
     const actionEnv = async (pkg: string): Promise<NodeJS.ProcessEnv> => {
@@ -142,7 +162,15 @@ async function main(): Promise<void> {
     };
     const npmPublish = async (way: string, target: string, cwd: string) => {
       const code = registry.codeFor(user.secret); // as a person would paste it, just before the process starts
-      record(way, await measure([NPM_CLI, 'publish', `--otp=${code}`, `--registry=${registry.url}`, '--ignore-scripts', ...(target === cwd ? [] : [target])], cwd, npmEnv), target);
+      record(
+        way,
+        await measure(
+          [NPM_CLI, 'publish', `--otp=${code}`, `--registry=${registry.url}`, '--ignore-scripts', ...(target === cwd ? [] : [target])],
+          cwd,
+          npmEnv,
+        ),
+        target,
+      );
     };
     const actionPublish = async (way: string, target: string) => record(way, await measure([ACTION], path.dirname(target), await actionEnv(target)), target);
 
@@ -166,19 +194,32 @@ async function main(): Promise<void> {
     }
 
     const refused = registry.requests.filter((request) => request.otpRefusal !== undefined).length;
-    const baseline = (way: string) => (way.includes('typescript') ? 'npm publish --otp, typescript folder' : way.includes('.tgz') ? 'npm publish --otp, tiny .tgz' : 'npm publish --otp, tiny folder');
+    const baseline = (way: string) =>
+      way.includes('typescript')
+        ? 'npm publish --otp, typescript folder'
+        : way.includes('.tgz')
+          ? 'npm publish --otp, tiny .tgz'
+          : 'npm publish --otp, tiny folder';
     const folderBaseline = median((ways.get('npm publish --otp, tiny folder') ?? []).map((run) => run.wallMs));
     const s = (ms: number) => (ms / 1000).toFixed(2);
-    console.log(`bench/publish.ts: ${rounds} rounds of tiny packages, ${tsRounds} of typescript (${(await readFile(path.join(ROOT, 'node_modules', 'typescript', 'package.json'), 'utf8')).match(/"version": "([^"]+)"/)?.[1]}); Node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}, ${new Date().toISOString()}`);
+    console.log(
+      `bench/publish.ts: ${rounds} rounds of tiny packages, ${tsRounds} of typescript (${(await readFile(path.join(ROOT, 'node_modules', 'typescript', 'package.json'), 'utf8')).match(/"version": "([^"]+)"/)?.[1]}); Node ${process.version}, ${os.cpus().length} CPUs, load ${os
+        .loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')}, ${new Date().toISOString()}`,
+    );
     console.log('medians; ratio = wall time / wall time of npm publish --otp on the same kind of input (tiny .tgz rows: also vs the tiny folder)\n');
     console.log('| way | runs | wall s (median) | ratio to npm | CPU s (median) | peak RSS MB (median / max) |');
     console.log('|---|---|---|---|---|---|');
     for (const [way, runs] of ways) {
       const wall = median(runs.map((run) => run.wallMs));
       const base = median((ways.get(baseline(way)) ?? []).map((run) => run.wallMs));
-      const ratio = way === baseline(way) ? '1.00' : `${(wall / base).toFixed(2)}${way.includes('.tgz') ? ` (${(wall / folderBaseline).toFixed(2)} vs folder)` : ''}`;
+      const ratio =
+        way === baseline(way) ? '1.00' : `${(wall / base).toFixed(2)}${way.includes('.tgz') ? ` (${(wall / folderBaseline).toFixed(2)} vs folder)` : ''}`;
       const rss = runs.map((run) => run.maxRssKb / 1024);
-      console.log(`| ${way} | ${runs.length} | ${s(wall)} | ${ratio} | ${s(median(runs.map((run) => run.cpuMs)))} | ${median(rss).toFixed(0)} / ${Math.max(...rss).toFixed(0)} |`);
+      console.log(
+        `| ${way} | ${runs.length} | ${s(wall)} | ${ratio} | ${s(median(runs.map((run) => run.cpuMs)))} | ${median(rss).toFixed(0)} / ${Math.max(...rss).toFixed(0)} |`,
+      );
     }
     console.log(`\nregistry: ${registry.requests.filter((request) => request.otpAccepted).length} writes accepted with a code, ${refused} refused.`);
   } finally {

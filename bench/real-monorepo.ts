@@ -122,7 +122,9 @@ function exec(command: string, args: string[], options: { cwd?: string; env?: No
 }
 
 async function sha256Of(file: string): Promise<string> {
-  return createHash('sha256').update(await readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 }
 
 /** The verified .orig.tar.xz: from the cache, or downloaded with `apt-get source --download-only` through a temporary deb-src list. */
@@ -144,17 +146,28 @@ async function archiveOf(source: Source): Promise<{ file: string; downloaded: bo
       [`Types: deb-src`, `URIs: http://deb.debian.org/debian`, `Suites: ${source.suite}`, `Components: main`, `Signed-By: ${KEYRING}`, ''].join('\n'),
     );
     // Only this folder: no system source list, lists or cache is read or written.
-    const flags = ['-o', 'Dir::Etc::SourceList=/dev/null', '-o', `Dir::Etc::SourceParts=${apt}`, '-o', `Dir::State::Lists=${path.join(apt, 'lists')}`, '-o', `Dir::Cache=${path.join(apt, 'cache')}`];
+    const flags = [
+      '-o',
+      'Dir::Etc::SourceList=/dev/null',
+      '-o',
+      `Dir::Etc::SourceParts=${apt}`,
+      '-o',
+      `Dir::State::Lists=${path.join(apt, 'lists')}`,
+      '-o',
+      `Dir::Cache=${path.join(apt, 'cache')}`,
+    ];
     console.log(`downloading ${source.file} (Debian ${source.suite} source package ${source.debianPackage}) ...`);
     const update = await exec('apt-get', [...flags, 'update']);
     if (update.code !== 0) throw new Error(`apt-get update failed (exit ${update.code}):\n${(update.stdout + update.stderr).slice(-2000)}`);
     // Some component tarballs and the .dsc/.debian.tar.xz of older revisions answer 404: the exit code says nothing; the sha256 of the main tarball does.
     const fetched = await exec('apt-get', [...flags, 'source', '--download-only', source.debianPackage], { cwd: path.join(apt, 'download') });
     const file = path.join(apt, 'download', source.file);
-    if (!existsSync(file)) throw new Error(`apt-get source did not bring ${source.file} (exit ${fetched.code}):\n${(fetched.stdout + fetched.stderr).slice(-2000)}`);
+    if (!existsSync(file))
+      throw new Error(`apt-get source did not bring ${source.file} (exit ${fetched.code}):\n${(fetched.stdout + fetched.stderr).slice(-2000)}`);
     const sum = await sha256Of(file);
     const size = (await stat(file)).size;
-    if (sum !== source.sha256 || size !== source.size) throw new Error(`${source.file}: sha256 ${sum}, ${size} bytes; expected ${source.sha256}, ${source.size} bytes`);
+    if (sum !== source.sha256 || size !== source.size)
+      throw new Error(`${source.file}: sha256 ${sum}, ${size} bytes; expected ${source.sha256}, ${source.size} bytes`);
     await mkdir(CACHE, { recursive: true });
     await copyFile(file, cached);
     return { file: cached, downloaded: true };
@@ -207,7 +220,8 @@ function yarnResolved(spec: string, target: Workspace): string {
 
 /** `bin` as npm publishes it (normalize-package-bin): a string becomes {<name without scope>: path}, paths lose a leading ./ */
 function npmBin(bin: unknown, name: string): unknown {
-  const entries = typeof bin === 'string' ? [[name.replace(/^@[^/]+\//, ''), bin] as const] : bin !== null && typeof bin === 'object' ? Object.entries(bin) : undefined;
+  const entries =
+    typeof bin === 'string' ? [[name.replace(/^@[^/]+\//, ''), bin] as const] : bin !== null && typeof bin === 'object' ? Object.entries(bin) : undefined;
   if (entries === undefined) return bin;
   return Object.fromEntries(entries.map(([key, value]) => [key, path.posix.join('/', String(value)).slice(1)]));
 }
@@ -267,7 +281,11 @@ function untar(tgz: Buffer): Map<string, Buffer> {
   while (offset + 512 <= data.length) {
     const header = data.subarray(offset, offset + 512);
     if (header.every((byte) => byte === 0)) break;
-    const text = (start: number, length: number) => header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+    const text = (start: number, length: number) =>
+      header
+        .subarray(start, start + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const size = parseInt(text(124, 12).trim() || '0', 8);
     const type = text(156, 1);
     const prefix = text(345, 155);
@@ -276,7 +294,7 @@ function untar(tgz: Buffer): Map<string, Buffer> {
       paxPath = /\d+ path=([^\n]*)\n/.exec(body.toString('utf8'))?.[1];
     } else {
       const name = paxPath ?? (prefix ? `${prefix}/${text(0, 100)}` : text(0, 100));
-      if (type === '0' || type === '' ) files.set(name, Buffer.from(body));
+      if (type === '0' || type === '') files.set(name, Buffer.from(body));
       paxPath = undefined;
     }
     offset += 512 + Math.ceil(size / 512) * 512;
@@ -289,7 +307,10 @@ function protocolLeft(value: unknown, at = '$'): string[] {
   if (typeof value === 'string') return /workspace:|catalog:/.test(value) ? [`${at} = ${JSON.stringify(value).slice(0, 80)}`] : [];
   if (Array.isArray(value)) return value.flatMap((item, index) => protocolLeft(item, `${at}[${index}]`));
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => [...(/workspace:|catalog:/.test(key) ? [`${at} key ${JSON.stringify(key)}`] : []), ...protocolLeft(item, `${at}.${key}`)]);
+    return Object.entries(value).flatMap(([key, item]) => [
+      ...(/workspace:|catalog:/.test(key) ? [`${at} key ${JSON.stringify(key)}`] : []),
+      ...protocolLeft(item, `${at}.${key}`),
+    ]);
   }
   return [];
 }
@@ -365,12 +386,36 @@ async function runSource(source: Source): Promise<Report> {
     const rootManifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as Manifest;
     const resolvable = new Map(byName);
     if (typeof rootManifest.name === 'string' && !byName.has(rootManifest.name)) {
-      resolvable.set(rootManifest.name, { name: rootManifest.name, version: String(rootManifest.version ?? ''), private: rootManifest.private === true, relativeDir: '.', manifest: rootManifest });
+      resolvable.set(rootManifest.name, {
+        name: rootManifest.name,
+        version: String(rootManifest.version ?? ''),
+        private: rootManifest.private === true,
+        relativeDir: '.',
+        manifest: rootManifest,
+      });
     }
     const publics = workspaces.filter((pkg) => !pkg.private);
-    const workspaceRanges = workspaces.reduce((sum, pkg) => sum + DEPENDENCY_FIELDS.reduce((count, field) => count + Object.values(pkg.manifest[field] ?? {}).filter((spec) => String(spec).startsWith('workspace:')).length, 0), 0);
-    const catalogRanges = workspaces.reduce((sum, pkg) => sum + DEPENDENCY_FIELDS.reduce((count, field) => count + Object.values(pkg.manifest[field] ?? {}).filter((spec) => String(spec).startsWith('catalog:')).length, 0), 0);
-    console.log(`\n== ${source.label}: ${workspaces.length} workspaces (${publics.length} public, ${workspaces.length - publics.length} private), ${workspaceRanges} workspace: ranges, ${catalogRanges} catalog: ranges; ${archive}${downloaded ? ' (downloaded now)' : ' (cached)'}`);
+    const workspaceRanges = workspaces.reduce(
+      (sum, pkg) =>
+        sum +
+        DEPENDENCY_FIELDS.reduce(
+          (count, field) => count + Object.values(pkg.manifest[field] ?? {}).filter((spec) => String(spec).startsWith('workspace:')).length,
+          0,
+        ),
+      0,
+    );
+    const catalogRanges = workspaces.reduce(
+      (sum, pkg) =>
+        sum +
+        DEPENDENCY_FIELDS.reduce(
+          (count, field) => count + Object.values(pkg.manifest[field] ?? {}).filter((spec) => String(spec).startsWith('catalog:')).length,
+          0,
+        ),
+      0,
+    );
+    console.log(
+      `\n== ${source.label}: ${workspaces.length} workspaces (${publics.length} public, ${workspaces.length - publics.length} private), ${workspaceRanges} workspace: ranges, ${catalogRanges} catalog: ranges; ${archive}${downloaded ? ' (downloaded now)' : ' (cached)'}`,
+    );
 
     registry = await startRegistry(); // no limit on uses per code (registry.npmjs.org has one), no single use
     const user = await registry.addUser(`real-${source.key}`);
@@ -406,7 +451,9 @@ async function runSource(source: Source): Promise<Report> {
     });
     console.log(`running node dist/index.js (workspaces=true, concurrency=4, otp-uses=auto (the default), ignore-scripts=true) ...`);
     const timed = existsSync(GNU_TIME);
-    const step = timed ? await exec(GNU_TIME, ['-v', process.execPath, ACTION], { cwd: root, env }) : await exec(process.execPath, [ACTION], { cwd: root, env });
+    const step = timed
+      ? await exec(GNU_TIME, ['-v', process.execPath, ACTION], { cwd: root, env })
+      : await exec(process.execPath, [ACTION], { cwd: root, env });
     const field = (name: string) => Number(new RegExp(`^\\s*${name}: (.+)$`, 'm').exec(step.stderr)?.[1] ?? Number.NaN);
     const stepCpuSeconds = timed ? field('User time \\(seconds\\)') + field('System time \\(seconds\\)') : undefined;
     const stepRssMb = timed ? field('Maximum resident set size \\(kbytes\\)') / 1024 : undefined;
@@ -420,7 +467,20 @@ async function runSource(source: Source): Promise<Report> {
     const failMany = (message: string, names: string[]) => {
       if (names.length > 0) fail(`${message}: ${names.length} package(s): ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', ...' : ''}`);
     };
-    if (step.code !== 0) fail(`the action step exited ${step.code}; last lines:\n${log.split('\n').filter((line) => !line.startsWith('::add-mask::') && !/^\s*(User|System|Percent|Elapsed|Average|Maximum|Major|Minor|Voluntary|Involuntary|Swaps|File system|Socket|Signals|Page size|Exit status|Command being)/.test(line)).slice(-25).join('\n')}`);
+    if (step.code !== 0)
+      fail(
+        `the action step exited ${step.code}; last lines:\n${log
+          .split('\n')
+          .filter(
+            (line) =>
+              !line.startsWith('::add-mask::') &&
+              !/^\s*(User|System|Percent|Elapsed|Average|Maximum|Major|Minor|Voluntary|Involuntary|Swaps|File system|Socket|Signals|Page size|Exit status|Command being)/.test(
+                line,
+              ),
+          )
+          .slice(-25)
+          .join('\n')}`,
+      );
 
     // The packages output.
     const outputs = parseOutputs(await readFile(outputFile, 'utf8'));
@@ -435,7 +495,10 @@ async function runSource(source: Source): Promise<Report> {
     const listedByName = new Map(listed.map((entry) => [entry.name, entry]));
     if (listed.length !== workspaces.length) fail(`packages output: ${listed.length} entries for ${workspaces.length} workspace packages`);
     for (const entry of listed) if (!byName.has(entry.name)) fail(`packages output names ${entry.name}, which is not a workspace package`);
-    failMany('packages output: missing', workspaces.filter((pkg) => !listedByName.has(pkg.name)).map((pkg) => pkg.name));
+    failMany(
+      'packages output: missing',
+      workspaces.filter((pkg) => !listedByName.has(pkg.name)).map((pkg) => pkg.name),
+    );
     for (const pkg of workspaces) {
       const entry = listedByName.get(pkg.name);
       const want = pkg.private ? 'private' : 'published';
@@ -472,11 +535,17 @@ async function runSource(source: Source): Promise<Report> {
       }
       edges.set(pkg.name, [...targets].sort());
     }
-    const cycles = cyclesOf(publics.map((pkg) => pkg.name), edges);
+    const cycles = cyclesOf(
+      publics.map((pkg) => pkg.name),
+      edges,
+    );
     const cycleOf = new Map(cycles.flatMap((members, index) => members.map((member) => [member, index] as const)));
     let orderPairs = 0;
     let cyclePairsSkipped = 0;
-    failMany('request log: no accepted PUT', publics.filter((pkg) => !putAt.has(pkg.name)).map((pkg) => pkg.name));
+    failMany(
+      'request log: no accepted PUT',
+      publics.filter((pkg) => !putAt.has(pkg.name)).map((pkg) => pkg.name),
+    );
     for (const pkg of publics) {
       const own = putAt.get(pkg.name);
       if (own === undefined) continue;
@@ -487,7 +556,8 @@ async function runSource(source: Source): Promise<Report> {
         }
         orderPairs += 1;
         const before = putAt.get(dependency);
-        if (before === undefined || before > own) fail(`order: ${pkg.name} was PUT (request #${own}) before its dependency ${dependency} (${before === undefined ? 'never' : `request #${before}`})`);
+        if (before === undefined || before > own)
+          fail(`order: ${pkg.name} was PUT (request #${own}) before its dependency ${dependency} (${before === undefined ? 'never' : `request #${before}`})`);
       }
     }
 
@@ -512,7 +582,8 @@ async function runSource(source: Source): Promise<Report> {
       }
       const tgz = Buffer.from(await response.arrayBuffer());
       tarballBytes += tgz.length;
-      if (doc.dist?.integrity !== `sha512-${createHash('sha512').update(tgz).digest('base64')}`) fail(`tarball of ${pkg.name}@${pkg.version} does not match dist.integrity`);
+      if (doc.dist?.integrity !== `sha512-${createHash('sha512').update(tgz).digest('base64')}`)
+        fail(`tarball of ${pkg.name}@${pkg.version} does not match dist.integrity`);
       const files = untar(tgz);
       tarballFiles += files.size;
       const packed = files.get('package/package.json');
@@ -520,14 +591,21 @@ async function runSource(source: Source): Promise<Report> {
         fail(`tarball of ${pkg.name}@${pkg.version} has no package/package.json`);
         continue;
       }
-      if (/workspace:|catalog:/.test(packed.toString('utf8'))) fail(`tarball ${pkg.name}@${pkg.version}: package/package.json holds ${protocolLeft(JSON.parse(packed.toString('utf8'))).join('; ')}`);
+      if (/workspace:|catalog:/.test(packed.toString('utf8')))
+        fail(`tarball ${pkg.name}@${pkg.version}: package/package.json holds ${protocolLeft(JSON.parse(packed.toString('utf8'))).join('; ')}`);
       const inTarball = JSON.parse(packed.toString('utf8')) as Manifest;
-      for (const [label, manifest] of [['published manifest', doc], ['tarball package.json', inTarball]] as const) {
+      for (const [label, manifest] of [
+        ['published manifest', doc],
+        ['tarball package.json', inTarball],
+      ] as const) {
         for (const kind of DEPENDENCY_FIELDS) {
           for (const [name, spec] of Object.entries(pkg.manifest[kind] ?? {})) {
             const expected = String(spec).startsWith('workspace:') && resolvable.has(name) ? yarnResolved(String(spec), resolvable.get(name)!) : String(spec);
             const got = manifest[kind]?.[name];
-            if (got !== expected) fail(`${label} ${pkg.name}@${pkg.version}: ${kind}.${name} is ${JSON.stringify(got)}, expected ${JSON.stringify(expected)} (source: ${JSON.stringify(spec)})`);
+            if (got !== expected)
+              fail(
+                `${label} ${pkg.name}@${pkg.version}: ${kind}.${name} is ${JSON.stringify(got)}, expected ${JSON.stringify(expected)} (source: ${JSON.stringify(spec)})`,
+              );
           }
         }
         if (source.key === 'yarn') {
@@ -535,12 +613,18 @@ async function runSource(source: Source): Promise<Report> {
             const override = pkg.manifest.publishConfig?.[key];
             if (!override) {
               // yarn lifts a truthy value only: "bin": null keeps the package's own bin
-              if (override === null && key in (pkg.manifest.publishConfig ?? {}) && label === 'published manifest') notes.push(`${pkg.name}: publishConfig.${key} is null; published ${key}: ${JSON.stringify(manifest[key])}, the package's own: ${JSON.stringify(pkg.manifest[key])}`);
+              if (override === null && key in (pkg.manifest.publishConfig ?? {}) && label === 'published manifest')
+                notes.push(
+                  `${pkg.name}: publishConfig.${key} is null; published ${key}: ${JSON.stringify(manifest[key])}, the package's own: ${JSON.stringify(pkg.manifest[key])}`,
+                );
               continue;
             }
             // The registry's document has bin as npm publishes it (normalized); the tarball keeps the file's text.
-            const same = JSON.stringify(manifest[key]) === JSON.stringify(override) || (key === 'bin' && JSON.stringify(npmBin(manifest[key], pkg.name)) === JSON.stringify(npmBin(override, pkg.name)));
-            if (!same) fail(`${label} ${pkg.name}@${pkg.version}: ${key} is ${JSON.stringify(manifest[key])}, publishConfig.${key} is ${JSON.stringify(override)}`);
+            const same =
+              JSON.stringify(manifest[key]) === JSON.stringify(override) ||
+              (key === 'bin' && JSON.stringify(npmBin(manifest[key], pkg.name)) === JSON.stringify(npmBin(override, pkg.name)));
+            if (!same)
+              fail(`${label} ${pkg.name}@${pkg.version}: ${key} is ${JSON.stringify(manifest[key])}, publishConfig.${key} is ${JSON.stringify(override)}`);
             else if (label === 'published manifest') lifted += 1;
           }
         }
@@ -592,7 +676,16 @@ async function main(): Promise<void> {
     reports.push(report);
     console.log(`cycles (${report.cycles.length}): ${report.cycles.map((members) => members.join(' <-> ')).join('; ') || 'none'}`);
     if (report.warnings.length > 0) {
-      const distinct = [...new Set(report.warnings.map((line) => line.replace(/^::warning[^:]*::/, '').replace(/%0A/g, ' ').slice(0, 200)))];
+      const distinct = [
+        ...new Set(
+          report.warnings.map((line) =>
+            line
+              .replace(/^::warning[^:]*::/, '')
+              .replace(/%0A/g, ' ')
+              .slice(0, 200),
+          ),
+        ),
+      ];
       console.log(`the action said ${report.warnings.length} warning(s), ${distinct.length} distinct${distinct.length > 10 ? ' (first 10)' : ''}:`);
       for (const warning of distinct.slice(0, 10)) console.log(`  ${warning}`);
     }
@@ -604,8 +697,15 @@ async function main(): Promise<void> {
       console.log(`OK, ${source.label}: every check passed`);
     }
   }
-  console.log(`\nbench/real-monorepo.ts: Node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}, ${new Date().toISOString()}\n`);
-  console.log('| monorepo | workspaces (public / private) | workspace: ranges | published | action step wall s | CPU s | peak RSS MB | publish PUTs | writes accepted with a code | distinct codes | refused / 429 | order pairs checked (skipped in cycles) | cycles | tarballs: files, MB | publishConfig fields lifted | warnings | result |');
+  console.log(
+    `\nbench/real-monorepo.ts: Node ${process.version}, ${os.cpus().length} CPUs, load ${os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}, ${new Date().toISOString()}\n`,
+  );
+  console.log(
+    '| monorepo | workspaces (public / private) | workspace: ranges | published | action step wall s | CPU s | peak RSS MB | publish PUTs | writes accepted with a code | distinct codes | refused / 429 | order pairs checked (skipped in cycles) | cycles | tarballs: files, MB | publishConfig fields lifted | warnings | result |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of reports) {
     console.log(

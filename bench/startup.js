@@ -81,11 +81,23 @@ function runOnce(scenario, dist, tmp) {
   const started = process.hrtime.bigint();
   const result = spawnSync(command[0], command.slice(1), { cwd: work, env, encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
-  const cpu = time ? readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').reduce((sum, s) => sum + Number(s) * 1000, 0) : NaN;
+  const cpu = time
+    ? readFileSync(timeFile, 'utf8')
+        .trim()
+        .split('\n')
+        .at(-1)
+        .split(' ')
+        .reduce((sum, s) => sum + Number(s) * 1000, 0)
+    : NaN;
   return { wall, cpu, probe: scenario.probe ? JSON.parse(result.stdout.trim().split('\n').at(-1)) : undefined };
 }
 
-console.log(`Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${runs} runs, TMPDIR (compile cache) ${compileCache}`);
+console.log(
+  `Node ${process.version}, ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}; ${runs} runs, TMPDIR (compile cache) ${compileCache}`,
+);
 const warmCache = Object.fromEntries(dists.map((dist) => [dist, mkdtempSync(path.join(work, 'tmp-'))]));
 for (const scenario of scenarios.filter(({ name }) => only.test(name))) {
   const samples = new Map(dists.map((dist) => [dist, []]));
@@ -99,9 +111,23 @@ for (const scenario of scenarios.filter(({ name }) => only.test(name))) {
   }
   for (const dist of dists) {
     const list = samples.get(dist);
-    const probe = scenario.probe ? `  (CLI side ${median(list.map((s) => s.probe.cliSide)).toFixed(1)} ms, then engine ${median(list.map((s) => s.probe.engine)).toFixed(1)} ms)` : '';
-    console.log(`${scenario.name.padEnd(34)} ${path.relative(process.cwd(), dist) || '.'}`.padEnd(70) + ` wall ${median(list.map((s) => s.wall)).toFixed(1).padStart(6)} ms  cpu ${median(list.map((s) => s.cpu)).toFixed(0).padStart(4)} ms${probe}`);
+    const probe = scenario.probe
+      ? `  (CLI side ${median(list.map((s) => s.probe.cliSide)).toFixed(1)} ms, then engine ${median(list.map((s) => s.probe.engine)).toFixed(1)} ms)`
+      : '';
+    console.log(
+      `${scenario.name.padEnd(34)} ${path.relative(process.cwd(), dist) || '.'}`.padEnd(70) +
+        ` wall ${median(list.map((s) => s.wall))
+          .toFixed(1)
+          .padStart(6)} ms  cpu ${median(list.map((s) => s.cpu))
+          .toFixed(0)
+          .padStart(4)} ms${probe}`,
+    );
   }
 }
-console.log(`load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `load average at the end ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 rmSync(work, { recursive: true, force: true });

@@ -44,10 +44,16 @@ export const LAZY = [
   { name: 'socks-proxy-agent', from: '@npmcli/agent', why: 'only behind a proxy' },
   { name: 'iconv-lite', from: 'minipass-fetch', why: "minipass-fetch's textConverted, never called here (0.3 MB of code pages)" },
   { name: 'jsonparse', from: 'npm-registry-fetch', why: "npm-registry-fetch's json.stream, never called here" },
-  { name: 'glob', from: '@npmcli/package-json', why: "the readme, gyp files, man pages and bin folder of a folder or a .tgz, and workspace folders" },
+  { name: 'glob', from: '@npmcli/package-json', why: 'the readme, gyp files, man pages and bin folder of a folder or a .tgz, and workspace folders' },
   { name: '@npmcli/git', from: '@npmcli/package-json', dir: 'npmcli-git', why: "@npmcli/package-json's gitHead step (find); not a .tgz" },
   { name: '@actions/exec', from: '@actions/core', dir: 'actions-exec', why: "@actions/core's platform details, never used here" },
-  { name: '@actions/http-client', from: '@actions/core', dir: 'actions-http-client', why: "@actions/core's getIDToken: trusted publishing and provenance only", lazy: ['undici'] },
+  {
+    name: '@actions/http-client',
+    from: '@actions/core',
+    dir: 'actions-http-client',
+    why: "@actions/core's getIDToken: trusted publishing and provenance only",
+    lazy: ['undici'],
+  },
   { name: 'sigstore', from: 'libnpmpublish', why: 'provenance only (with TUF, 0.5 MB)' },
 ];
 
@@ -73,7 +79,10 @@ async function build(entry, dir, externals) {
   // ncc's asset relocator copies files that code seems to read (path.resolve(dir, 'package.json') with dir unknown
   // at build time matched every package.json of node_modules once): a bundle never carries node_modules.
   const copied = Object.keys(assets).filter((name) => name.split(/[\\/]/).includes('node_modules'));
-  if (copied.length > 0) throw new Error(`scripts/bundle.js: ncc copied ${copied.length} files of node_modules into ${dir} (${copied.slice(0, 3).join(', ')}...): find the path expression in ${entry} it read as a file, and write it so that it cannot be read so.`);
+  if (copied.length > 0)
+    throw new Error(
+      `scripts/bundle.js: ncc copied ${copied.length} files of node_modules into ${dir} (${copied.slice(0, 3).join(', ')}...): find the path expression in ${entry} it read as a file, and write it so that it cannot be read so.`,
+    );
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'index.js'), code, { mode: code.startsWith('#!') ? 0o755 : 0o644 });
   for (const [name, asset] of Object.entries(assets)) {
@@ -98,7 +107,10 @@ function bundledFolders(compilation) {
     if (typeof module.resource !== 'string') return; // webpack's runtime, an external: no file
     const at = module.resource.lastIndexOf(`${path.sep}node_modules${path.sep}`);
     if (at < 0) {
-      if (path.relative(lib, module.resource).startsWith('..')) throw new Error(`scripts/bundle.js: ${module.resource} is bundled, but it is neither this project's (lib/) nor in a package of node_modules, so it has no licence notice.`);
+      if (path.relative(lib, module.resource).startsWith('..'))
+        throw new Error(
+          `scripts/bundle.js: ${module.resource} is bundled, but it is neither this project's (lib/) nor in a package of node_modules, so it has no licence notice.`,
+        );
       return;
     }
     const base = at + `${path.sep}node_modules${path.sep}`.length;
@@ -204,13 +216,19 @@ function shimSource(entry, real) {
 function checkShim(entry, shim, real, where = entry.name, seen = new Set()) {
   if (typeof real === 'function' && seen.has(real)) return;
   seen.add(real);
-  const keys = (value) => (typeof value === 'function' ? Object.getOwnPropertyNames(value).filter((key) => !['length', 'name', 'prototype', 'arguments', 'caller'].includes(key)) : Object.keys(value ?? {})).sort();
+  const keys = (value) =>
+    (typeof value === 'function'
+      ? Object.getOwnPropertyNames(value).filter((key) => !['length', 'name', 'prototype', 'arguments', 'caller'].includes(key))
+      : Object.keys(value ?? {})
+    ).sort();
   if (typeof shim !== typeof real) throw new Error(`scripts/bundle.js: the shim of ${where} is a ${typeof shim}, the real one a ${typeof real}.`);
   if (typeof real !== 'function' && (real === null || typeof real !== 'object')) {
-    if (!isDeepStrictEqual(shim, real)) throw new Error(`scripts/bundle.js: the shim of ${where} is ${JSON.stringify(shim)}, the real one ${JSON.stringify(real)}.`);
+    if (!isDeepStrictEqual(shim, real))
+      throw new Error(`scripts/bundle.js: the shim of ${where} is ${JSON.stringify(shim)}, the real one ${JSON.stringify(real)}.`);
     return;
   }
-  if (!isDeepStrictEqual(keys(shim), keys(real))) throw new Error(`scripts/bundle.js: the shim of ${where} exports ${keys(shim).join(', ')}; the real one ${keys(real).join(', ')}.`);
+  if (!isDeepStrictEqual(keys(shim), keys(real)))
+    throw new Error(`scripts/bundle.js: the shim of ${where} exports ${keys(shim).join(', ')}; the real one ${keys(real).join(', ')}.`);
   for (const key of keys(real)) {
     const descriptor = Object.getOwnPropertyDescriptor(shim, key);
     if (descriptor?.get) continue; // read through to the real value
@@ -223,13 +241,20 @@ async function main() {
   process.noDeprecation = true; // as the ncc CLI does: its tsconfig lookup calls fs.existsSync(undefined) for a package without one (DEP0187)
   process.chdir(root); // ncc reads tsconfig.json and filters assets from the working folder
   rmSync(lib, { recursive: true, force: true });
-  execFileSync(process.execPath, [path.join(root, 'node_modules', '.bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', lib], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [path.join(root, 'node_modules', '.bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', lib], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   rmSync(out, { recursive: true, force: true });
   const bundle = path.join(out, 'bundle');
 
   mkdirSync(bundle, { recursive: true });
-  writeFileSync(path.join(bundle, 'absent.cjs'), "'use strict';\n// Generated by scripts/bundle.js (ABSENT): an optional package that is not part of the bundle.\n");
-  const externals = (prefix) => Object.fromEntries([...LAZY.map((entry) => [entry.name, `${prefix}${shimOf(entry)}`]), ...ABSENT.map((name) => [name, `${prefix}absent.cjs`])]);
+  writeFileSync(
+    path.join(bundle, 'absent.cjs'),
+    "'use strict';\n// Generated by scripts/bundle.js (ABSENT): an optional package that is not part of the bundle.\n",
+  );
+  const externals = (prefix) =>
+    Object.fromEntries([...LAZY.map((entry) => [entry.name, `${prefix}${shimOf(entry)}`]), ...ABSENT.map((name) => [name, `${prefix}absent.cjs`])]);
   const builds = [[bundle, await build(path.join(lib, 'bundle.js'), bundle, externals('./'))]];
   for (const entry of LAZY) {
     const others = Object.fromEntries(Object.entries(externals('../')).filter(([name]) => ABSENT.includes(name) || entry.lazy?.includes(name)));
@@ -245,7 +270,10 @@ async function main() {
   // Both entries end the process once their work is done and their output flushed, as npm does:
   // node's own teardown of a full heap takes longer, and nothing (a keep-alive socket) can hold it.
   const exit = "// Flushed first: a pipe is asynchronous on Windows.\nprocess.stdout.write('', () => process.stderr.write('', () => process.exit()));\n";
-  writeFileSync(path.join(out, 'index.js'), `// The GitHub Action's entry (action.yml runs.main). Built by scripts/bundle.js.\nimport { runAction } from './bundle/index.js';\n\nawait runAction();\n${exit}`);
+  writeFileSync(
+    path.join(out, 'index.js'),
+    `// The GitHub Action's entry (action.yml runs.main). Built by scripts/bundle.js.\nimport { runAction } from './bundle/index.js';\n\nawait runAction();\n${exit}`,
+  );
   // The CLI says which Node it needs before loading anything that an older one cannot run. It turns on
   // node's compile cache (in os.tmpdir(); NODE_DISABLE_COMPILE_CACHE=1 turns it off): run again on one
   // machine, it starts from cached code. The action does not: a hosted runner's temp folder starts empty.
@@ -281,7 +309,9 @@ async function main() {
   if (unnoticed.length > 0) throw new Error(`scripts/bundle.js: the licence notices are incomplete:\n  ${unnoticed.join('\n  ')}`);
   const problems = checkBundle(out);
   if (problems.length > 0) {
-    throw new Error(`scripts/bundle.js: the bundle can load modules from outside itself:\n${problems.map(({ file, specifier, why }) => `  ${path.relative(root, file)}: ${specifier} (${why})`).join('\n')}`);
+    throw new Error(
+      `scripts/bundle.js: the bundle can load modules from outside itself:\n${problems.map(({ file, specifier, why }) => `  ${path.relative(root, file)}: ${specifier} (${why})`).join('\n')}`,
+    );
   }
 }
 

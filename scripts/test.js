@@ -17,7 +17,9 @@ import path from 'node:path';
 const major = Number(process.versions.node.split('.')[0]);
 console.log(`npm-totp-publish tests on Node ${process.version} (${process.execPath})`);
 if (major < 24) {
-  console.error(`Node ${process.version} is too old: the tests need Node 24. Run them through npm (npm test), which puts node_modules/.bin/node first on PATH.`);
+  console.error(
+    `Node ${process.version} is too old: the tests need Node 24. Run them through npm (npm test), which puts node_modules/.bin/node first on PATH.`,
+  );
   process.exit(1);
 }
 const { layOutProduct } = await import('../test/helpers/product.ts');
@@ -46,10 +48,14 @@ try {
   const child = spawn(
     process.execPath,
     [
-      '--test', '--test-concurrency=2', '--test-timeout=120000',
+      '--test',
+      '--test-concurrency=2',
+      '--test-timeout=120000',
       // The spec for people, then (scripts/slowest-files.js) the slowest files and the totals once the run ends.
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      `--test-reporter=${path.join(import.meta.dirname, 'slowest-files.js')}`, '--test-reporter-destination=stdout',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${path.join(import.meta.dirname, 'slowest-files.js')}`,
+      '--test-reporter-destination=stdout',
       ...(files.length > 0 ? files : ['test/**/*.test.ts']),
     ],
     // Node's compile cache for every process of the run, in a folder of the run's own outside TMPDIR (npm, which
@@ -58,8 +64,14 @@ try {
     {
       stdio: 'inherit',
       env: {
-        ...env, TMPDIR: tmp, TEMP: tmp, TMP: tmp, NODE_COMPILE_CACHE: path.join(productDir, 'compile-cache'), NPM_TOTP_PUBLISH_PRODUCT: productDir,
-        NPM_CONFIG_USERCONFIG: path.join(productDir, 'no-user-npmrc'), NPM_CONFIG_GLOBALCONFIG: path.join(productDir, 'no-global-npmrc'),
+        ...env,
+        TMPDIR: tmp,
+        TEMP: tmp,
+        TMP: tmp,
+        NODE_COMPILE_CACHE: path.join(productDir, 'compile-cache'),
+        NPM_TOTP_PUBLISH_PRODUCT: productDir,
+        NPM_CONFIG_USERCONFIG: path.join(productDir, 'no-user-npmrc'),
+        NPM_CONFIG_GLOBALCONFIG: path.join(productDir, 'no-global-npmrc'),
         NPM_TOTP_PUBLISH_VERDACCIO_HOST: verdaccios.url,
       },
     },
@@ -82,15 +94,24 @@ try {
   const children = childrenCpuSeconds();
   const own = process.cpuUsage();
   const cpu = children === undefined ? undefined : children + (own.user + own.system) / 1e6;
-  console.log(`Wall time ${((Date.now() - started) / 1000).toFixed(1)} s${cpu === undefined ? '' : `, CPU time ${cpu.toFixed(1)} s (user + sys, this process and every process it started)`}, load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}.`);
+  console.log(
+    `Wall time ${((Date.now() - started) / 1000).toFixed(1)} s${cpu === undefined ? '' : `, CPU time ${cpu.toFixed(1)} s (user + sys, this process and every process it started)`}, load average ${os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')}.`,
+  );
   const added = [...(untracked() ?? [])].filter((file) => untrackedBefore !== undefined && !untrackedBefore.has(file));
   if (added.length > 0) {
-    console.error(`\nThe tests left ${added.length} new file${added.length === 1 ? '' : 's'} in the checkout (tests must write only to their temporary directory):\n  ${added.sort().join('\n  ')}`);
+    console.error(
+      `\nThe tests left ${added.length} new file${added.length === 1 ? '' : 's'} in the checkout (tests must write only to their temporary directory):\n  ${added.sort().join('\n  ')}`,
+    );
     status = 1;
   }
   const left = readdirSync(tmp);
   if (left.length > 0) {
-    console.error(`\nThe tests left ${left.length} entr${left.length === 1 ? 'y' : 'ies'} in the temporary directory (tests must remove what they create):\n  ${left.sort().join('\n  ')}`);
+    console.error(
+      `\nThe tests left ${left.length} entr${left.length === 1 ? 'y' : 'ies'} in the temporary directory (tests must remove what they create):\n  ${left.sort().join('\n  ')}`,
+    );
     status = 1;
   }
 } finally {

@@ -72,7 +72,9 @@ async function usage(words = []) {
 Runs npm's 2FA-protected writes with a one-time password made just in time from a TOTP secret, or a web approval.
 
 Commands (npm's own grammar; <pkg> defaults to the package in --package, or the current folder):
-${COMMANDS.flatMap((command) => command.usage).map((line) => `  ${line}`).join('\n')}
+${COMMANDS.flatMap((command) => command.usage)
+        .map((line) => `  ${line}`)
+        .join('\n')}
   ${RUN_USAGE}
 
 ${OPTIONS}`;
@@ -95,7 +97,11 @@ async function runCli(argv, env, io) {
             io.stdout(await usage(parsed.help));
             return 0;
         }
-        const [{ idTokenAvailable, normalizeOptions, SETTING_NAMES }, { COMMANDS }, { checkWords }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3635)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(172), __webpack_require__.e(58), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3058)), Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(93)]).then(__webpack_require__.bind(__webpack_require__, 474))]);
+        const [{ idTokenAvailable, normalizeOptions, SETTING_NAMES }, { COMMANDS }, { checkWords }] = await Promise.all([
+            Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3635)),
+            Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(172), __webpack_require__.e(58), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 3058)),
+            Promise.all(/* import() */[__webpack_require__.e(56), __webpack_require__.e(93)]).then(__webpack_require__.bind(__webpack_require__, 474)),
+        ]);
         if (parsed.words[0] !== 'run')
             checkWords(parsed.words, COMMANDS, (problem) => new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `${problem.split(' Known commands:')[0]?.replace(/\.$/, '')}.`));
         const usable = (value) => (value?.trim() && value.trim() !== _foundation_setup_node_placeholder_js__WEBPACK_IMPORTED_MODULE_7__/* .SETUP_NODE_PLACEHOLDER */ .D ? value : undefined);
@@ -112,9 +118,11 @@ async function runCli(argv, env, io) {
             if (parsed.words.length !== 2)
                 throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', 'run takes one file holding the commands (or - for standard input).');
             const file = parsed.words[1];
-            const block = file === '-' ? await (io.stdin ?? readStdin)() : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(io.cwd, file), 'utf8').catch(() => {
-                throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `run: cannot read ${file}.`);
-            });
+            const block = file === '-'
+                ? await (io.stdin ?? readStdin)()
+                : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(io.cwd, file), 'utf8').catch(() => {
+                    throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('arguments', `run: cannot read ${file}.`);
+                });
             input = { block, inputName: file === '-' ? 'standard input' : file };
         }
         else {
@@ -384,7 +392,18 @@ function errorHeader(error, name) {
         return typeof value[0] === 'string' ? value[0] : undefined;
     return typeof value === 'string' ? value : undefined;
 }
-const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'UND_ERR_SOCKET']);
+const LOST_CODES = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNABORTED',
+    'ESOCKETTIMEDOUT',
+    'ERR_SOCKET_TIMEOUT',
+    'EIDLETIMEOUT',
+    'ERESPONSETIMEOUT',
+    'ETRANSFERTIMEOUT',
+    'UND_ERR_SOCKET',
+]);
 const UNSENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EINVALIDPROXY']);
 const RETRYABLE_UNSENT = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 function connectionFailure(error) {
@@ -396,7 +415,14 @@ function connectionFailure(error) {
         return 'lost';
     return error.type === 'request-timeout' || error.type === 'body-timeout' ? 'lost' : undefined;
 }
-const SIGSTORE_CODES = new Set(['CA_CREATE_SIGNING_CERTIFICATE_ERROR', 'TLOG_CREATE_ENTRY_ERROR', 'TLOG_FETCH_ENTRY_ERROR', 'TSA_CREATE_TIMESTAMP_ERROR', 'IDENTITY_TOKEN_READ_ERROR', 'IDENTITY_TOKEN_PARSE_ERROR']);
+const SIGSTORE_CODES = new Set([
+    'CA_CREATE_SIGNING_CERTIFICATE_ERROR',
+    'TLOG_CREATE_ENTRY_ERROR',
+    'TLOG_FETCH_ENTRY_ERROR',
+    'TSA_CREATE_TIMESTAMP_ERROR',
+    'IDENTITY_TOKEN_READ_ERROR',
+    'IDENTITY_TOKEN_PARSE_ERROR',
+]);
 const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', ...SIGSTORE_CODES]);
 function isSigstoreFailure(error) {
     return (0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && typeof error.code === 'string' && SIGSTORE_CODES.has(error.code);
@@ -445,7 +471,10 @@ function isRecord(value) {
 /* harmony export */   U: () => (/* binding */ inertText)
 /* harmony export */ });
 function inertText(text) {
-    return text.split(/\r\n|\r|\n/).map(inertLine).join('\n');
+    return text
+        .split(/\r\n|\r|\n/)
+        .map(inertLine)
+        .join('\n');
 }
 function inertLine(line) {
     const legacySafe = line.replaceAll('##[', '#\\#[');
@@ -539,8 +568,12 @@ class StageOnlyError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductE
             ? "this job's trusted publisher may only stage versions (npm trusted publishing with --allow-stage-publish and not --allow-publish)"
             : trusted === false
                 ? 'the token may only stage versions (a "read and write (stage only)" token)'
-                : "the credential may only stage versions (a stage-only token, or a trusted publisher allowed to stage and not to publish)";
-        const allow = trusted === true ? "allow publishing on the package's trusted publisher (trust github ... --allow-publish, or on npmjs.com)" : trusted === false ? 'use a token that may publish' : "allow publishing (trust github ... --allow-publish, or a token that may publish)";
+                : 'the credential may only stage versions (a stage-only token, or a trusted publisher allowed to stage and not to publish)';
+        const allow = trusted === true
+            ? "allow publishing on the package's trusted publisher (trust github ... --allow-publish, or on npmjs.com)"
+            : trusted === false
+                ? 'use a token that may publish'
+                : 'allow publishing (trust github ... --allow-publish, or a token that may publish)';
         super('ESTAGEONLY', `The registry refused "${label}": ${who} (403 OIDC permission denied for this action). Nothing was published. ` +
             `Stage it instead (stage publish, then a person with 2FA approves it with stage approve), or ${allow}.`, options);
     }

@@ -23,7 +23,10 @@ function idTokenProviderFromEnv(env, logger) {
     return async (audience) => {
         const target = new URL(url);
         target.searchParams.set('audience', audience);
-        const response = await fetch(target, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+        const response = await fetch(target, {
+            headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
+            signal: AbortSignal.timeout(30_000),
+        });
         if (!response.ok)
             throw new Error(`the ID token endpoint answered ${response.status}`);
         const value = (await response.json()).value;

@@ -51,9 +51,14 @@ async function readPackManifest(dir, text) {
 }
 async function projectTree(dir, manifest) {
     const root = external_node_path_.resolve(dir);
-    const workspaces = manifest.workspaces === undefined ? new Map() : await lib({ cwd: root, pkg: manifest }).catch((error) => {
-        throw new errors/* ProductError */._$('EPACK', `The workspaces of ${root} cannot be read as npm reads them: ${error.message}`, { received: manifest.workspaces, cause: error });
-    });
+    const workspaces = manifest.workspaces === undefined
+        ? new Map()
+        : await lib({ cwd: root, pkg: manifest }).catch((error) => {
+            throw new errors/* ProductError */._$('EPACK', `The workspaces of ${root} cannot be read as npm reads them: ${error.message}`, {
+                received: manifest.workspaces,
+                cause: error,
+            });
+        });
     const tree = { path: root, package: manifest, isProjectRoot: true, edgesOut: new Map(), ...(workspaces.size > 0 ? { workspaces } : {}) };
     const { bundleDependencies } = manifest;
     if (Array.isArray(bundleDependencies) && bundleDependencies.length > 0) {
@@ -210,10 +215,7 @@ class Walker extends npm_packlist_lib.Walker {
 function packList(tree, options = {}) {
     checkFiles(tree);
     return new Promise((done, fail) => {
-        new Walker(tree, { ...options, isPackage: true })
-            .on('done', done)
-            .on('error', fail)
-            .start();
+        new Walker(tree, { ...options, isPackage: true }).on('done', done).on('error', fail).start();
     });
 }
 function checkFiles(tree, seen = new Set()) {
@@ -223,11 +225,15 @@ function checkFiles(tree, seen = new Set()) {
     const { files } = tree.package;
     if (files) {
         if (!Array.isArray(files) && typeof files !== 'string') {
-            throw new errors/* ProductError */._$('EPACKFILES', `"files" in the package.json of ${tree.path} must be an array of paths; it is ${JSON.stringify(files)}.`, { received: files });
+            throw new errors/* ProductError */._$('EPACKFILES', `"files" in the package.json of ${tree.path} must be an array of paths; it is ${JSON.stringify(files)}.`, {
+                received: files,
+            });
         }
         for (const entry of files) {
             if (typeof entry !== 'string') {
-                throw new errors/* ProductError */._$('EPACKFILES', `"files" in the package.json of ${tree.path} must list strings; it holds ${JSON.stringify(entry)}.`, { received: entry });
+                throw new errors/* ProductError */._$('EPACKFILES', `"files" in the package.json of ${tree.path} must list strings; it holds ${JSON.stringify(entry)}.`, {
+                    received: entry,
+                });
             }
         }
     }
@@ -270,7 +276,8 @@ async function packDirectory(dir, options = {}) {
     const tree = await projectTree(root, manifest);
     const workspaceRoot = options.workspaceRoot === undefined ? undefined : external_node_path_.resolve(options.workspaceRoot);
     const pnpm = options.manager === 'pnpm' && workspaceRoot !== undefined && workspaceRoot !== root;
-    const ownNpmignore = pnpm && (await (0,promises_.lstat)(external_node_path_.join(root, '.npmignore')).then((info) => info.isFile(), () => false));
+    const ownNpmignore = pnpm &&
+        (await (0,promises_.lstat)(external_node_path_.join(root, '.npmignore')).then((info) => info.isFile(), () => false));
     const files = await packList(tree, {
         path: root,
         prefix: ownNpmignore ? undefined : workspaceRoot,

@@ -248,7 +248,11 @@ function flagValues(flags, name) {
         return [];
     return Array.isArray(value) ? value : [value];
 }
-const WORKSPACE_FLAGS = [{ name: 'workspaces' }, { name: 'workspace', value: true, repeat: true, short: 'w' }, { name: 'include-workspace-root' }];
+const WORKSPACE_FLAGS = [
+    { name: 'workspaces' },
+    { name: 'workspace', value: true, repeat: true, short: 'w' },
+    { name: 'include-workspace-root' },
+];
 function workspaceScope(line) {
     const all = line.flags.get('workspaces');
     const some = flagValues(line.flags, 'workspace');

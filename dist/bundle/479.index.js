@@ -216,7 +216,7 @@ async function pollDone(client, doneUrl, npmCommand) {
         if (status === undefined || status >= 500)
             throw error;
         const body = error.body;
-        const said = typeof body === 'object' && body !== null && typeof body.error === 'string' ? (body.error) : '';
+        const said = typeof body === 'object' && body !== null && typeof body.error === 'string' ? body.error : '';
         return { status: 'refused', httpStatus: status, message: said };
     }
 }
@@ -228,8 +228,21 @@ function approvalWebhook(url, env) {
     return async (message) => {
         const where = repository ? ` (${repository}${runUrl ? `, ${runUrl}` : ''})` : '';
         const text = `${message.text}${where}`;
-        const body = { text, content: text, ...(repository ? { repository } : {}), ...(runUrl ? { runUrl } : {}), waiting: message.waiting, authUrl: message.authUrl, deadline: message.deadline };
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+        const body = {
+            text,
+            content: text,
+            ...(repository ? { repository } : {}),
+            ...(runUrl ? { runUrl } : {}),
+            waiting: message.waiting,
+            authUrl: message.authUrl,
+            deadline: message.deadline,
+        };
+        const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+            signal: AbortSignal.timeout(10_000),
+        });
         if (!response.ok)
             throw new Error(`the webhook answered ${response.status}`);
     };
@@ -348,7 +361,10 @@ function trustedPublishing(context, idTokens) {
             return undefined;
         logger.mask(idToken);
         try {
-            const token = await (0,with_otp/* withOtp */.a)({ source: undefined, clock, logger, secretInput: 'otp-secret' }, { label: `trusted publishing token exchange for ${pkg}`, send: (otp) => exchangeIdToken(client(undefined), pkg, idToken, { otp, session: 'oidc', command: npmCommand }) });
+            const token = await (0,with_otp/* withOtp */.a)({ source: undefined, clock, logger, secretInput: 'otp-secret' }, {
+                label: `trusted publishing token exchange for ${pkg}`,
+                send: (otp) => exchangeIdToken(client(undefined), pkg, idToken, { otp, session: 'oidc', command: npmCommand }),
+            });
             logger.mask(token);
             logger.info(`Trusted publishing: the registry issued a short-lived publish token for ${pkg} from this job's OIDC identity; no one-time password is needed.`);
             const trusted = client(token);
@@ -370,7 +386,7 @@ async function provenanceByDefault(client, pkg, manifest, idToken, env) {
         if (env.RUNNER_ENVIRONMENT === 'self-hosted' || claims.runner_environment === 'self-hosted')
             return { on: false, reason: 'the job runs on a self-hosted runner' };
         if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
-            return { on: false, reason: "the job has no GitHub ID token endpoint to sign with (permissions: id-token: write)" };
+            return { on: false, reason: 'the job has no GitHub ID token endpoint to sign with (permissions: id-token: write)' };
     }
     else if (ci === 'gitlab') {
         if (claims.project_visibility !== 'public')
@@ -473,7 +489,14 @@ async function runAll(options, input, deps) {
         logger.info(`One-time passwords on ${options.registry}: ${pacing.why}.`);
     const timeSync = new TimeSync({ warn: (message) => logger.warning(message) });
     const webAllowed = options.authType !== 'totp';
-    const client = new registry_client/* RegistryClient */.b({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent, authType: webAllowed ? 'web' : 'legacy' });
+    const client = new registry_client/* RegistryClient */.b({
+        registry: options.registry,
+        token: options.token,
+        clock,
+        timeSync,
+        userAgent: deps.userAgent,
+        authType: webAllowed ? 'web' : 'legacy',
+    });
     const steps = lines.flatMap(({ plan }) => plan.steps);
     const web = webAllowed
         ? new web_approval/* WebApprovals */.N3({
@@ -489,7 +512,9 @@ async function runAll(options, input, deps) {
         })
         : undefined;
     const otp = {
-        source: options.secret && options.authType !== 'web' ? new source/* OtpSource */.P({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: pacing.uses }) : undefined,
+        source: options.secret && options.authType !== 'web'
+            ? new source/* OtpSource */.P({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: pacing.uses })
+            : undefined,
         web,
         authTypeInput: options.names.authType,
         clock,
@@ -498,7 +523,9 @@ async function runAll(options, input, deps) {
     };
     const stepEnv = {
         scriptEnv: (0,scripts/* scrubEnvironment */.vf)(deps.env, options.secrets),
-        trustedPublishing: deps.idTokens ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent, env: deps.env }, deps.idTokens) : undefined,
+        trustedPublishing: deps.idTokens
+            ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent, env: deps.env }, deps.idTokens)
+            : undefined,
         sigstore,
         hasToken: options.token !== undefined,
     };
@@ -520,7 +547,7 @@ async function runAll(options, input, deps) {
             const refused = `not run: line ${line.source.line > 0 ? line.source.line : 1} was refused before anything ran`;
             report.results = lines.flatMap((other) => other === line && at === undefined
                 ? [(0,result/* failedResult */.N)(other.source.line, other.source.text, error, 0)]
-                : other.plan.steps.map((step) => (step === at ? (0,result/* failedResult */.N)(other.source.line, step.label, error, 0) : notRun(other.source.line, step.label, refused))));
+                : other.plan.steps.map((step) => step === at ? (0,result/* failedResult */.N)(other.source.line, step.label, error, 0) : notRun(other.source.line, step.label, refused)));
             return report;
         }
     }
@@ -670,8 +697,18 @@ async function runLine(line, run) {
             const outcome = step.reconciles ? await effect() : await withTransientRetries(step.label, { clock, logger }, effect, () => context.writes > 0);
             rows.set(step, (0,result/* outcomeResult */.w)(source.line, step.label, outcome, context.tally, clock.now() - startedAt));
             if (step.version && plan.isolated) {
-                const done = outcome.published ? 'published' : outcome.status === 'tagged' || outcome.status === 'dry-run' || outcome.status === 'staged' ? outcome.status : 'unchanged';
-                packages.set(step, { ...step.version, outcome: done, detail: outcome.detail, ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }), ...(outcome.transparencyLogUrl ? { transparencyLogUrl: outcome.transparencyLogUrl } : {}) });
+                const done = outcome.published
+                    ? 'published'
+                    : outcome.status === 'tagged' || outcome.status === 'dry-run' || outcome.status === 'staged'
+                        ? outcome.status
+                        : 'unchanged';
+                packages.set(step, {
+                    ...step.version,
+                    outcome: done,
+                    detail: outcome.detail,
+                    ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }),
+                    ...(outcome.transparencyLogUrl ? { transparencyLogUrl: outcome.transparencyLogUrl } : {}),
+                });
             }
             logger.info(say(step, outcome.detail));
             if (outcome.table) {
@@ -685,7 +722,11 @@ async function runLine(line, run) {
             return true;
         }
         catch (error) {
-            rows.set(step, { ...(0,result/* failedResult */.N)(source.line, step.label, error, clock.now() - startedAt), otpAttempts: context.tally.otpAttempts, waitedMs: context.tally.waitedMs });
+            rows.set(step, {
+                ...(0,result/* failedResult */.N)(source.line, step.label, error, clock.now() - startedAt),
+                otpAttempts: context.tally.otpAttempts,
+                waitedMs: context.tally.waitedMs,
+            });
             if (step.version && plan.isolated)
                 packages.set(step, { ...step.version, outcome: 'failed', detail: (0,describe_error/* describeError */.Uc)(error) });
             reasons.set(step, (0,describe_error/* describeError */.Uc)(error));
@@ -707,7 +748,9 @@ async function runLine(line, run) {
                     if (!blocked)
                         continue;
                     state.set(step, 'not-run');
-                    reasons.set(step, plan.isolated ? `not run: it depends on ${blocked.version?.name ?? name(blocked)}, which ${state.get(blocked) === 'failed' ? 'failed' : 'was not run'}` : 'not run: an earlier command failed');
+                    reasons.set(step, plan.isolated
+                        ? `not run: it depends on ${blocked.version?.name ?? name(blocked)}, which ${state.get(blocked) === 'failed' ? 'failed' : 'was not run'}`
+                        : 'not run: an earlier command failed');
                     changed = true;
                 }
             }
@@ -739,7 +782,9 @@ async function runLine(line, run) {
         if (step.version && plan.isolated)
             packages.set(step, { ...step.version, outcome: 'not-run', detail });
     }
-    const listing = plan.isolated && steps.some((step) => step.version) ? [...steps.flatMap((step) => (packages.has(step) ? [packages.get(step)] : [])), ...(plan.listed ?? [])] : undefined;
+    const listing = plan.isolated && steps.some((step) => step.version)
+        ? [...steps.flatMap((step) => (packages.has(step) ? [packages.get(step)] : [])), ...(plan.listed ?? [])]
+        : undefined;
     const failed = steps.some((step) => state.get(step) === 'failed');
     let error;
     if (plan.isolated && plan.failure && listing && (failed || failedAfter.length > 0)) {
@@ -747,11 +792,25 @@ async function runLine(line, run) {
         if (failed)
             error = summary;
         else
-            return { rows: steps.map((step) => rows.get(step)), tables, packages: listing, published: [...rows.values()].some((row) => row.outcome === 'published'), error: undefined, failedAfter: [summary] };
+            return {
+                rows: steps.map((step) => rows.get(step)),
+                tables,
+                packages: listing,
+                published: [...rows.values()].some((row) => row.outcome === 'published'),
+                error: undefined,
+                failedAfter: [summary],
+            };
     }
     else if (failed)
         error = lineError;
-    return { rows: steps.map((step) => rows.get(step)), tables, packages: listing, published: [...rows.values()].some((row) => row.outcome === 'published'), error, failedAfter: error === undefined ? failedAfter : [] };
+    return {
+        rows: steps.map((step) => rows.get(step)),
+        tables,
+        packages: listing,
+        published: [...rows.values()].some((row) => row.outcome === 'published'),
+        error,
+        failedAfter: error === undefined ? failedAfter : [],
+    };
 }
 function runDescription(lines) {
     const packages = lines.reduce((sum, { plan }) => sum + (plan.isolated ? plan.steps.length : 0), 0);
@@ -774,7 +833,11 @@ function notRun(line, command, detail) {
     return { line, command, ok: false, skipped: false, outcome: 'not-run', otpAttempts: 0, waitedMs: 0, durationMs: 0, detail };
 }
 function authPlan(options) {
-    const token = options.token ? 'the token' : options.dryRun ? 'no token (dry run)' : 'no token: only trusted publishing (OIDC) can upload, and reads are anonymous';
+    const token = options.token
+        ? 'the token'
+        : options.dryRun
+            ? 'no token (dry run)'
+            : 'no token: only trusted publishing (OIDC) can upload, and reads are anonymous';
     const approvals = `a web approval: a person approves each challenged write on npm's page while the job waits (up to ${(0,web_approval/* formatDuration */.a3)(options.approvalTimeoutMs)} each)`;
     const otp = options.secret && options.authType !== 'web'
         ? `a one-time password computed just in time from ${options.names.otpSecret} (${options.secret.algorithm.toUpperCase()}, ${options.secret.digits} digits, ${options.secret.period} s)` +

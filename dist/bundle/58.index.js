@@ -157,7 +157,12 @@ const accessSetCommand = {
             return { pkg, mfa: value };
         throw line.fail(`"${line.args[0]}" is not a setting; use status=public, status=private, mfa=none, mfa=publish or mfa=automation`);
     },
-    plan: (data, { source }) => (0,command/* oneStep */.V8)({ label: source.text, reads: false, pkg: data.pkg, run: (context) => ('status' in data ? setStatus(context, data.pkg, data.status) : setMfa(context, data.pkg, data.mfa)) }),
+    plan: (data, { source }) => (0,command/* oneStep */.V8)({
+        label: source.text,
+        reads: false,
+        pkg: data.pkg,
+        run: (context) => ('status' in data ? setStatus(context, data.pkg, data.status) : setMfa(context, data.pkg, data.mfa)),
+    }),
 };
 const accessGetCommand = {
     words: ['access', 'get'],
@@ -196,7 +201,9 @@ async function deprecate(context, pkg, range, message) {
     const versions = packument.versions ?? {};
     const matching = Object.keys(versions).filter((version) => semver.satisfies(version, range, { includePrerelease: true }));
     if (matching.length === 0)
-        throw new foundation_errors/* ProductError */._$('ENOVERSION', `no version of ${pkg} matches ${range}; nothing to ${message ? 'deprecate' : 'undeprecate'}.`, { received: `${pkg}@${range}` });
+        throw new foundation_errors/* ProductError */._$('ENOVERSION', `no version of ${pkg} matches ${range}; nothing to ${message ? 'deprecate' : 'undeprecate'}.`, {
+            received: `${pkg}@${range}`,
+        });
     const current = (version) => versions[version]?.deprecated ?? '';
     const changing = matching.filter((version) => current(version) !== message);
     const what = message ? `deprecated with "${message}"` : 'not deprecated';
@@ -307,11 +314,19 @@ const doctorCommand = {
         const workspaces = (0,grammar_line.workspaceScope)(line);
         if (workspaces !== undefined && line.args[0] !== undefined)
             throw line.fail('name either a folder or --workspaces/-w (the monorepo is the package setting), not both');
-        return { ...line.source, target: line.args[0], workspaces, includeWorkspaceRoot: line.flags.get('include-workspace-root') === true, checkTrust: line.flags.get('check-trust') === true };
+        return {
+            ...line.source,
+            target: line.args[0],
+            workspaces,
+            includeWorkspaceRoot: line.flags.get('include-workspace-root') === true,
+            checkTrust: line.flags.get('check-trust') === true,
+        };
     },
     async plan(data, { options, cwd, env, source }) {
         const packages = await doctorScope(data, options, cwd, env);
-        return { steps: [{ label: source.text, reads: true, run: (context, stepEnv) => diagnose(context, stepEnv, data, options, packages) }] };
+        return {
+            steps: [{ label: source.text, reads: true, run: (context, stepEnv) => diagnose(context, stepEnv, data, options, packages) }],
+        };
     },
 };
 function scopeCommand(data, dryRun) {
@@ -333,7 +348,7 @@ async function doctorScope(data, options, cwd, env) {
         if ((command.workspaces ?? options.workspaces) !== undefined) {
             const { planWorkspacePublish } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1301));
             const plan = await planWorkspacePublish(command, options, cwd, env);
-            return plan.members.map((member) => (member.plan ? fromPlan(member.plan) : { name: member.name, version: member.version, listed: member.listed?.detail ?? 'private: not published' }));
+            return plan.members.map((member) => member.plan ? fromPlan(member.plan) : { name: member.name, version: member.version, listed: member.listed?.detail ?? 'private: not published' });
         }
         const { planPublish } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1118));
         return [fromPlan(await planPublish(command, options, cwd, env))];
@@ -343,7 +358,13 @@ async function doctorScope(data, options, cwd, env) {
             .then(async (source) => (source.kind === 'folder' ? source.manifest : (await (0,tarball/* readTarball */.ty)(source.file, options.names.package)).manifest))
             .catch(() => undefined);
         const manifest = found;
-        return [{ name: typeof manifest?.name === 'string' ? manifest.name : data.target ?? options.packageSpec, version: typeof manifest?.version === 'string' ? manifest.version : '', problem: (0,describe_error/* describeError */.Uc)(error) }];
+        return [
+            {
+                name: typeof manifest?.name === 'string' ? manifest.name : (data.target ?? options.packageSpec),
+                version: typeof manifest?.version === 'string' ? manifest.version : '',
+                problem: (0,describe_error/* describeError */.Uc)(error),
+            },
+        ];
     }
 }
 async function diagnose(context, env, data, options, scope) {
@@ -367,7 +388,11 @@ async function diagnose(context, env, data, options, scope) {
     const receivedAt = clock.now();
     const who = isAnswer(asked) ? asked : undefined;
     if (options.token === undefined) {
-        report.token = { state: 'none', bypass2fa: null, detail: 'no token: reads are anonymous, and only publish and stage publish can go, by trusted publishing (OIDC)' };
+        report.token = {
+            state: 'none',
+            bypass2fa: null,
+            detail: 'no token: reads are anonymous, and only publish and stage publish can go, by trusted publishing (OIDC)',
+        };
     }
     else if (!who) {
         report.token = { state: 'unknown', bypass2fa: null, detail: `whoami could not be asked (${(0,describe_error/* describeError */.Uc)(asked)})` };
@@ -418,7 +443,18 @@ async function diagnose(context, env, data, options, scope) {
     for (const pkg of scope) {
         const id = pkg.version ? `${pkg.name}@${pkg.version}` : pkg.name;
         if (pkg.listed !== undefined || pkg.problem !== undefined) {
-            report.packages.push({ name: pkg.name, version: pkg.version, exists: null, published: null, tag: null, access: null, maintainer: null, staged: [], trust: null, detail: pkg.listed ?? pkg.problem ?? '' });
+            report.packages.push({
+                name: pkg.name,
+                version: pkg.version,
+                exists: null,
+                published: null,
+                tag: null,
+                access: null,
+                maintainer: null,
+                staged: [],
+                trust: null,
+                detail: pkg.listed ?? pkg.problem ?? '',
+            });
             rows.push([id, pkg.problem !== undefined ? 'fail' : 'info', pkg.listed ?? `the checkout cannot be published as it is: ${pkg.problem}`]);
             continue;
         }
@@ -429,14 +465,29 @@ async function diagnose(context, env, data, options, scope) {
         if (known.exists !== null)
             notes.push(published ? `${pkg.version} is published already (a publish skips it when the contents are the same)` : `${pkg.version} is not published yet`);
         notes.push(`tag ${pkg.tag ?? 'latest'}`);
-        const access = pkg.access ?? (known.exists ? await (0,registry_access/* readVisibility */.tQ)(client, pkg.name).then((isPublic) => (isPublic === undefined ? undefined : isPublic ? 'public' : 'restricted')).catch(() => undefined) : undefined);
-        const accessText = pkg.access ? pkg.access : access ? `${access} (kept)` : known.exists === false ? (pkg.name.startsWith('@') ? "restricted (npm's default for a new scoped package)" : 'public') : 'kept (the registry would not say)';
+        const access = pkg.access ??
+            (known.exists
+                ? await (0,registry_access/* readVisibility */.tQ)(client, pkg.name)
+                    .then((isPublic) => (isPublic === undefined ? undefined : isPublic ? 'public' : 'restricted'))
+                    .catch(() => undefined)
+                : undefined);
+        const accessText = pkg.access
+            ? pkg.access
+            : access
+                ? `${access} (kept)`
+                : known.exists === false
+                    ? pkg.name.startsWith('@')
+                        ? "restricted (npm's default for a new scoped package)"
+                        : 'public'
+                    : 'kept (the registry would not say)';
         notes.push(`access ${accessText}`);
         notes.push(known.maintainerText);
         let staged = [];
         if (options.token !== undefined && tokenError === undefined) {
             staged = await (0,stage/* listStaged */.td)(client, pkg.name).catch(() => []);
-            notes.push(staged.length === 0 ? 'no staged version waiting' : `${staged.length} staged version${staged.length === 1 ? '' : 's'} waiting: ${staged.map((entry) => `${entry.version} (id ${entry.id}, tag ${entry.tag}, ${entry.status ?? 'staged'})`).join(', ')}`);
+            notes.push(staged.length === 0
+                ? 'no staged version waiting'
+                : `${staged.length} staged version${staged.length === 1 ? '' : 's'} waiting: ${staged.map((entry) => `${entry.version} (id ${entry.id}, tag ${entry.tag}, ${entry.status ?? 'staged'})`).join(', ')}`);
         }
         let configs = null;
         if (!data.checkTrust)
@@ -451,7 +502,9 @@ async function diagnose(context, env, data, options, scope) {
                 notes.push(`trusted publishers ${read}`);
             else {
                 configs = read;
-                notes.push(read.length === 0 ? 'no trusted publisher' : `trusted publishers: ${read.map((config) => `${config.type} (${config.permissions.join(' and ') || 'nothing'})`).join('; ')}`);
+                notes.push(read.length === 0
+                    ? 'no trusted publisher'
+                    : `trusted publishers: ${read.map((config) => `${config.type} (${config.permissions.join(' and ') || 'nothing'})`).join('; ')}`);
             }
         }
         const waiting = staged.find((entry) => entry.version === pkg.version);
@@ -496,10 +549,15 @@ async function diagnose(context, env, data, options, scope) {
             report.token.detail += '; whether it bypasses 2FA is not known (that is asked on a package it maintains, and none is in the registry yet)';
     }
     if (report.token.bypass2fa === true)
-        report.token.detail += '; it bypasses two-factor authentication: owner, access, mfa and trust changes are refused to it, and npm ends direct publishing with such tokens in January 2027';
+        report.token.detail +=
+            '; it bypasses two-factor authentication: owner, access, mfa and trust changes are refused to it, and npm ends direct publishing with such tokens in January 2027';
     else if (report.token.bypass2fa === false)
         report.token.detail += '; it asks for 2FA where the account does';
-    rows.unshift(['token', tokenError ? 'fail' : report.token.state === 'valid' ? (report.token.bypass2fa ? 'warn' : 'ok') : report.token.state === 'none' ? 'info' : 'warn', report.token.detail]);
+    rows.unshift([
+        'token',
+        tokenError ? 'fail' : report.token.state === 'valid' ? (report.token.bypass2fa ? 'warn' : 'ok') : report.token.state === 'none' ? 'info' : 'warn',
+        report.token.detail,
+    ]);
     const canTotp = options.secret !== undefined && options.authType !== 'web';
     const canWeb = options.authType !== 'totp';
     report.account.totp = canTotp;
@@ -514,7 +572,9 @@ async function diagnose(context, env, data, options, scope) {
         if (canWeb && webOffered !== false)
             return { auth: 'token + web approval' };
         const settings = options.authType === 'web' ? ` (and ${options.names.authType} to auto)` : '';
-        return { fail: `the registry offers this account no web approval (it asks for a one-time password), and ${options.names.otpSecret} is not set: set it to the account's TOTP secret${settings}` };
+        return {
+            fail: `the registry offers this account no web approval (it asks for a one-time password), and ${options.names.otpSecret} is not set: set it to the account's TOTP secret${settings}`,
+        };
     };
     const accountRow = accountFinding(report.account.tfa, options, canTotp, canWeb, webOffered, secretProven, report.token.bypass2fa);
     report.account.detail = [report.account.detail, accountRow.text].filter(Boolean).join('; ');
@@ -522,7 +582,12 @@ async function diagnose(context, env, data, options, scope) {
     const sessions = new Map();
     const oidcFor = (pkg, npmCommand) => {
         const key = `${npmCommand} ${pkg}`;
-        return sessions.get(key) ?? sessions.set(key, env.trustedPublishing ? env.trustedPublishing(pkg, npmCommand).then((session) => session !== undefined, () => false) : Promise.resolve(false)).get(key);
+        return (sessions.get(key) ??
+            sessions
+                .set(key, env.trustedPublishing
+                ? env.trustedPublishing(pkg, npmCommand).then((session) => session !== undefined, () => false)
+                : Promise.resolve(false))
+                .get(key));
     };
     const accountWithout2fa = report.account.tfa === 'auth-only' || report.account.tfa === 'none' || report.account.tfa === 'pending';
     const predict = async (kind, step, refused) => {
@@ -535,19 +600,32 @@ async function diagnose(context, env, data, options, scope) {
             const permission = kind === 'publish' ? 'createPackage' : 'createStagedPackage';
             const configs = trust.get(pkg);
             if (configs && configs.length > 0 && configs.every((config) => !config.permissions.includes(permission))) {
-                return { auth, fail: kind === 'publish' ? `${pkg}'s trusted publishers may only stage (npm would answer "OIDC permission denied for this action"): stage it (stage publish), or allow publishing (trust github ... --allow-publish)` : `${pkg}'s trusted publishers may only publish, not stage: add --allow-stage-publish` };
+                return {
+                    auth,
+                    fail: kind === 'publish'
+                        ? `${pkg}'s trusted publishers may only stage (npm would answer "OIDC permission denied for this action"): stage it (stage publish), or allow publishing (trust github ... --allow-publish)`
+                        : `${pkg}'s trusted publishers may only publish, not stage: add --allow-stage-publish`,
+                };
             }
         }
         if (auth === undefined) {
             if (options.token === undefined)
-                return { auth: 'none', fail: kind === 'publish' || kind === 'stage' ? 'no token, and trusted publishing is not available to this job for it (the log above says why)' : 'it needs a token, and the run has none' };
+                return {
+                    auth: 'none',
+                    fail: kind === 'publish' || kind === 'stage'
+                        ? 'no token, and trusted publishing is not available to this job for it (the log above says why)'
+                        : 'it needs a token, and the run has none',
+                };
             if (tokenError)
                 return { auth: 'token', fail: tokenError.message };
             if (kind === 'stage')
                 auth = 'token (no 2FA: it is asked when the version is approved)';
             else if (report.token.bypass2fa === true) {
                 if (kind === 'governance' || kind === 'trust')
-                    return { auth: 'token', fail: 'the token bypasses 2FA, which npm refuses for owner, access, mfa and trust changes (403 Forbidden2FABypassGAT): use a token without bypass, and otp-secret or a web approval' };
+                    return {
+                        auth: 'token',
+                        fail: 'the token bypasses 2FA, which npm refuses for owner, access, mfa and trust changes (403 Forbidden2FABypassGAT): use a token without bypass, and otp-secret or a web approval',
+                    };
                 auth = 'token (bypasses 2FA)';
             }
             else if ((kind === 'trust' || kind === 'approval') && accountWithout2fa) {
@@ -576,7 +654,10 @@ async function diagnose(context, env, data, options, scope) {
                 return { auth, note: `${name}@${version} is published already: a publish of the same contents is skipped, writing nothing` };
             const waiting = report.packages.find((entry) => entry.name === name)?.staged.find((entry) => entry.version === version);
             if (waiting)
-                return { auth, fail: `${name}@${version} is staged already (id ${waiting.id}): the registry refuses to publish it (409) until it is approved (stage approve ${name}@${version}) or rejected` };
+                return {
+                    auth,
+                    fail: `${name}@${version} is staged already (id ${waiting.id}): the registry refuses to publish it (409) until it is approved (stage approve ${name}@${version}) or rejected`,
+                };
         }
         return { auth };
     };
@@ -605,10 +686,20 @@ async function diagnose(context, env, data, options, scope) {
     const detail = report.ok
         ? `doctor: ${report.writes.length} planned write${report.writes.length === 1 ? '' : 's'} checked, none would fail${tokenError ? `, but ${tokenError.message}` : ''}`
         : `doctor: ${failing} of ${report.writes.length} planned write${report.writes.length === 1 ? '' : 's'} would fail: ${problems.join('; ')}`;
-    const verdict = report.ok ? 'no planned write would fail' : `${failing} of ${report.writes.length} planned write${report.writes.length === 1 ? '' : 's'} would fail`;
-    const table = { title: `npm-totp-publish doctor: ${verdict}; nothing was written`, columns: ['check', 'status', 'finding'], rows: rows.map(([check, status, text]) => [check, MARK[status], text]) };
+    const verdict = report.ok
+        ? 'no planned write would fail'
+        : `${failing} of ${report.writes.length} planned write${report.writes.length === 1 ? '' : 's'} would fail`;
+    const table = {
+        title: `npm-totp-publish doctor: ${verdict}; nothing was written`,
+        columns: ['check', 'status', 'finding'],
+        rows: rows.map(([check, status, text]) => [check, MARK[status], text]),
+    };
     const usesToken = report.writes.some((write) => !write.ok && write.auth.startsWith('token'));
-    const failure = report.ok ? undefined : tokenError && usesToken ? tokenError : new foundation_errors/* ProductError */._$('EDOCTOR', `${detail}. Nothing was written; the table above says what each check found.`, { received: problems });
+    const failure = report.ok
+        ? undefined
+        : tokenError && usesToken
+            ? tokenError
+            : new foundation_errors/* ProductError */._$('EDOCTOR', `${detail}. Nothing was written; the table above says what each check found.`, { received: problems });
     return { status: 'read', detail, data: report, table, ...(failure ? { failure } : {}) };
 }
 function isAnswer(value) {
@@ -629,7 +720,10 @@ function tfaOf(body) {
 function clockFinding(date, sentAt, receivedAt) {
     const at = date === undefined ? Number.NaN : Date.parse(date);
     if (!Number.isFinite(at)) {
-        return { offsetMs: null, detail: 'the registry sent no usable Date header: one-time passwords are made on this runner\'s clock, which must then be right within about 30 s (NTP)' };
+        return {
+            offsetMs: null,
+            detail: "the registry sent no usable Date header: one-time passwords are made on this runner's clock, which must then be right within about 30 s (NTP)",
+        };
     }
     const offsetMs = Math.round(at + 500 - (sentAt + receivedAt) / 2);
     const apart = `${(Math.abs(offsetMs) / 1000).toFixed(1)} s ${offsetMs > 0 ? 'behind' : 'ahead of'}`;
@@ -642,8 +736,14 @@ function clockFinding(date, sentAt, receivedAt) {
     };
 }
 function accountFinding(tfa, options, canTotp, canWeb, webOffered, secretProven, bypass) {
-    const secret = options.secret ? `${options.names.otpSecret} is set (base32 or otpauth URI read: ${options.secret.algorithm.toUpperCase()}, ${options.secret.digits} digits, ${options.secret.period} s)${secretProven ? ', and the registry accepted its code' : ''}` : `${options.names.otpSecret} is not set`;
-    const web = webOffered === true ? 'the registry offers this account web approvals' : webOffered === false ? 'the registry offers this account no web approval (it asks for a one-time password)' : undefined;
+    const secret = options.secret
+        ? `${options.names.otpSecret} is set (base32 or otpauth URI read: ${options.secret.algorithm.toUpperCase()}, ${options.secret.digits} digits, ${options.secret.period} s)${secretProven ? ', and the registry accepted its code' : ''}`
+        : `${options.names.otpSecret} is not set`;
+    const web = webOffered === true
+        ? 'the registry offers this account web approvals'
+        : webOffered === false
+            ? 'the registry offers this account no web approval (it asks for a one-time password)'
+            : undefined;
     const mode = tfa === 'unknown' ? '2FA mode unknown' : tfa === 'none' ? '2FA is off' : tfa === 'pending' ? '2FA enrolment not finished (off)' : `2FA ${tfa}`;
     if (bypass === true)
         return { status: 'warn', text: `${mode}; the token bypasses it for package writes` };
@@ -651,9 +751,15 @@ function accountFinding(tfa, options, canTotp, canWeb, webOffered, secretProven,
         return { status: 'info', text: `${mode}: writes need no second factor (a package set to mfa=publish still asks for one on publish); ${secret}` };
     const parts = [mode, secret, ...(web ? [web] : [])];
     if (canTotp)
-        return { status: 'ok', text: `${parts.join('; ')}: answered with TOTP codes made just in time${options.authType === 'auto' && webOffered !== false ? ' (web approvals if the account has no TOTP)' : ''}` };
+        return {
+            status: 'ok',
+            text: `${parts.join('; ')}: answered with TOTP codes made just in time${options.authType === 'auto' && webOffered !== false ? ' (web approvals if the account has no TOTP)' : ''}`,
+        };
     if (canWeb && webOffered !== false)
-        return { status: 'warn', text: `${parts.join('; ')}: each write waits for a person to approve it on npm's web page (${options.names.authType} ${options.authType}), up to the approval timeout` };
+        return {
+            status: 'warn',
+            text: `${parts.join('; ')}: each write waits for a person to approve it on npm's web page (${options.names.authType} ${options.authType}), up to the approval timeout`,
+        };
     return { status: 'fail', text: `${parts.join('; ')}: this run cannot answer it` };
 }
 async function packageFacts(context, pkg, user) {
@@ -675,9 +781,15 @@ async function packageFacts(context, pkg, user) {
         const access = answer.body[user];
         if (access === undefined)
             return { ...facts, maintainer: false, maintainerText: `${user} is not a maintainer (collaborators: ${Object.keys(answer.body).join(', ') || 'none'})` };
-        return access === 'read-only' ? { ...facts, maintainer: false, maintainerText: `${user} has read-only access` } : { ...facts, maintainer: true, maintainerText: `${user} is a maintainer` };
+        return access === 'read-only'
+            ? { ...facts, maintainer: false, maintainerText: `${user} has read-only access` }
+            : { ...facts, maintainer: true, maintainerText: `${user} is a maintainer` };
     }
-    return { ...facts, maintainer: null, maintainerText: `maintainers: cannot check with this token (/-/package/${pkg}/collaborators answered ${answer?.status ?? 'nothing'})` };
+    return {
+        ...facts,
+        maintainer: null,
+        maintainerText: `maintainers: cannot check with this token (/-/package/${pkg}/collaborators answered ${answer?.status ?? 'nothing'})`,
+    };
 }
 function latestOf(facts) {
     return facts.latest ? ` (latest ${facts.latest})` : '';
@@ -706,7 +818,9 @@ async function distTagAdd(context, pkg, version, tag) {
     if (tags[tag] === version)
         return { status: 'unchanged', detail: `${tag} already points at ${pkg}@${version}` };
     if (!versions[version])
-        throw new foundation_errors/* ProductError */._$('ENOVERSION', `${pkg}@${version} is not in the registry, so no tag can point at it; publish it first.`, { received: `${pkg}@${version}` });
+        throw new foundation_errors/* ProductError */._$('ENOVERSION', `${pkg}@${version} is not in the registry, so no tag can point at it; publish it first.`, {
+            received: `${pkg}@${version}`,
+        });
     const was = tags[tag] === undefined ? '' : ` (was ${tags[tag]})`;
     if (context.dryRun)
         return { status: 'dry-run', detail: `would point ${tag} at ${version}${was}` };
@@ -735,7 +849,10 @@ function checkedTag(line, tag) {
 }
 const distTagAddCommand = {
     words: ['dist-tag', 'add'],
-    usage: ['dist-tag add <pkg>@<version> [<tag>]', 'dist-tag add --workspaces [-w <name|folder|glob>...] <tag>   (every workspace package at its package.json version)'],
+    usage: [
+        'dist-tag add <pkg>@<version> [<tag>]',
+        'dist-tag add --workspaces [-w <name|folder|glob>...] <tag>   (every workspace package at its package.json version)',
+    ],
     summary: 'point a dist-tag at a published version',
     flags: grammar_line.WORKSPACE_FLAGS,
     reads: false,
@@ -754,7 +871,12 @@ const distTagAddCommand = {
         return { pkg: spec.name, version: spec.version, tag: checkedTag(line, line.args[1] ?? 'latest') };
     },
     async plan(data, { options, cwd, source }) {
-        const step = (pkg, version, label) => ({ label, reads: false, pkg, run: (context) => distTagAdd(context, pkg, version, data.tag) });
+        const step = (pkg, version, label) => ({
+            label,
+            reads: false,
+            pkg,
+            run: (context) => distTagAdd(context, pkg, version, data.tag),
+        });
         if (!('workspaces' in data))
             return (0,command/* oneStep */.V8)(step(data.pkg, data.version, source.text));
         const { workspaceVersions } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1301));
@@ -807,7 +929,12 @@ async function readAccount(client, user) {
     return { name: found.name, ...(typeof found.email === 'string' && found.email ? { email: found.email } : {}) };
 }
 async function writeMaintainers(client, pkg, rev, maintainers, npmHeaders) {
-    await client.write(npmHeaders, 0, (options) => lib(`/${(0,registry_client/* escapeName */.L)(pkg)}/-rev/${encodeURIComponent(rev)}`, { ...options, method: 'PUT', body: { _id: pkg, _rev: rev, maintainers }, ignoreBody: true }));
+    await client.write(npmHeaders, 0, (options) => lib(`/${(0,registry_client/* escapeName */.L)(pkg)}/-rev/${encodeURIComponent(rev)}`, {
+        ...options,
+        method: 'PUT',
+        body: { _id: pkg, _rev: rev, maintainers },
+        ignoreBody: true,
+    }));
 }
 
 ;// CONCATENATED MODULE: ./lib/commands/owner.js
@@ -826,7 +953,9 @@ async function lookUpUser(context, user) {
         return known;
     const account = await readAccount(context.client, user);
     if (!account)
-        throw new foundation_errors/* ProductError */._$('ENOUSER', `npm user "${user}" does not exist on ${context.client.registry}; check the spelling of the user name.`, { received: user });
+        throw new foundation_errors/* ProductError */._$('ENOUSER', `npm user "${user}" does not exist on ${context.client.registry}; check the spelling of the user name.`, {
+            received: user,
+        });
     context.users.set(user, account);
     return account;
 }
@@ -849,7 +978,9 @@ async function changeOwner(context, action, user, pkg) {
         if (action === 'rm' && !present)
             return { status: 'unchanged', detail: `${account.name} is not an owner of ${pkg}` };
         if (action === 'rm' && maintainers.length <= 1) {
-            throw new foundation_errors/* ProductError */._$('EOWNERRM', `${account.name} is the only owner of ${pkg}; npm refuses to remove the last owner. Add another owner first.`, { received: user });
+            throw new foundation_errors/* ProductError */._$('EOWNERRM', `${account.name} is the only owner of ${pkg}; npm refuses to remove the last owner. Add another owner first.`, {
+                received: user,
+            });
         }
         const next = action === 'add' ? [...maintainers, account] : maintainers.filter((m) => m.name !== account.name);
         if (context.dryRun)
@@ -961,7 +1092,9 @@ function sorted(value) {
         return value.map(sorted);
     if (typeof value !== 'object' || value === null)
         return value;
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sorted(value[key])]));
+    return Object.fromEntries(Object.keys(value)
+        .sort()
+        .map((key) => [key, sorted(value[key])]));
 }
 
 // EXTERNAL MODULE: ./lib/package/read-tarball.js
@@ -1049,10 +1182,17 @@ async function stageDownload(context, id, dir) {
     await (0,promises_.mkdir)(dir, { recursive: true });
     await (0,promises_.writeFile)(file, data);
     const shasum = (0,tarball/* shasumOf */.lm)(data);
-    return { status: 'read', stageId: id, data: { file, name, version, shasum, size: data.length }, detail: `downloaded ${name}@${version} (staged as ${id}, shasum ${shasum}, ${data.length} bytes) to ${file}` };
+    return {
+        status: 'read',
+        stageId: id,
+        data: { file, name, version, shasum, size: data.length },
+        detail: `downloaded ${name}@${version} (staged as ${id}, shasum ${shasum}, ${data.length} bytes) to ${file}`,
+    };
 }
 function noStagedId(id, registry) {
-    return new foundation_errors/* ProductError */._$('ENOSTAGED', `No staged version has the id ${id} on ${registry} (approved or rejected already, or not visible to this token).`, { received: id });
+    return new foundation_errors/* ProductError */._$('ENOSTAGED', `No staged version has the id ${id} on ${registry} (approved or rejected already, or not visible to this token).`, {
+        received: id,
+    });
 }
 async function resolveTarget(client, target) {
     if ('id' in target) {
@@ -1217,7 +1357,9 @@ async function packCheckout(context, checkout, env) {
     const { source } = checkout;
     if (source.kind === 'tarball')
         return { data: source.data, manifest: source.manifest };
-    const script = (event) => checkout.scripts.includes(event) ? (0,scripts/* runScript */.j3)({ dir: source.dir, manifest: source.manifest, event, env: env.scriptEnv, logger: context.logger }) : Promise.resolve();
+    const script = (event) => checkout.scripts.includes(event)
+        ? (0,scripts/* runScript */.j3)({ dir: source.dir, manifest: source.manifest, event, env: env.scriptEnv, logger: context.logger })
+        : Promise.resolve();
     await script('prepack');
     await script('prepare');
     const { manifest, packed } = await (0,upload/* readAndPack */.DW)(source, checkout);
@@ -1301,7 +1443,14 @@ function stageDecision(action) {
                 throw line.fail('name either ids and <pkg>@<version>s or --workspaces/-w, not both');
             if (workspaces === undefined && line.args.length === 0)
                 throw line.fail(`expected: stage ${action} <id|pkg@version>... (or --workspaces)`);
-            return { ...line.source, action, targets: line.args.map((text) => stageTarget(line, text)), dryRun: line.flags.get('dry-run') === true, workspaces, includeWorkspaceRoot: line.flags.get('include-workspace-root') === true };
+            return {
+                ...line.source,
+                action,
+                targets: line.args.map((text) => stageTarget(line, text)),
+                dryRun: line.flags.get('dry-run') === true,
+                workspaces,
+                includeWorkspaceRoot: line.flags.get('include-workspace-root') === true,
+            };
         },
         async plan(data, { options, cwd, env }) {
             const { planStageDecisions } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6620));
@@ -1309,14 +1458,18 @@ function stageDecision(action) {
             const web = options.authType === 'web' || (options.authType === 'auto' && options.secret === undefined);
             return {
                 ...(action === 'approve' && web && decisions.length > 1 && !data.dryRun && !options.dryRun
-                    ? { intro: `stage approve: each of the ${decisions.length} staged versions needs its own web approval (npm's "don't ask again" does not cover approving staged versions).` }
+                    ? {
+                        intro: `stage approve: each of the ${decisions.length} staged versions needs its own web approval (npm's "don't ask again" does not cover approving staged versions).`,
+                    }
                     : {}),
                 steps: decisions.map(({ target, checkout }) => ({
-                    label: decisions.length === 1 && data.workspaces === undefined ? data.text : ['stage', action, 'id' in target ? target.id : `${target.name}@${target.version}`].join(' '),
+                    label: decisions.length === 1 && data.workspaces === undefined
+                        ? data.text
+                        : ['stage', action, 'id' in target ? target.id : `${target.name}@${target.version}`].join(' '),
                     reads: false,
                     ...('name' in target ? { pkg: target.name } : {}),
                     ...(action === 'approve' ? { check: ({ client }) => preflightApprove(client, target, checkout) } : {}),
-                    run: (context, stepEnv) => (action === 'approve' ? stageApprove(context, target, data.dryRun, checkout, stepEnv) : stageReject(context, target, data.dryRun)),
+                    run: (context, stepEnv) => action === 'approve' ? stageApprove(context, target, data.dryRun, checkout, stepEnv) : stageReject(context, target, data.dryRun),
                 })),
             };
         },
@@ -1357,13 +1510,20 @@ async function trustCreate(context, pkg, config, dryRun, notes) {
     for (const note of notes)
         context.logger.info(`${pkg}: ${note}`);
     if ((context.dryRun || dryRun) && context.otp.source === undefined) {
-        return { status: 'dry-run', detail: `would add a trusted publisher to ${pkg}: ${what} (its current trusted publishers were not read: that read needs a one-time password, and no TOTP secret is set)` };
+        return {
+            status: 'dry-run',
+            detail: `would add a trusted publisher to ${pkg}: ${what} (its current trusted publishers were not read: that read needs a one-time password, and no TOTP secret is set)`,
+        };
     }
     context.logger.info(`Reading the trusted publishers of ${pkg} first, to skip one that is already there: registry.npmjs.org asks for a one-time password even for this read, so it uses a code.`);
     const existing = await readTrust(context, pkg);
     const same = existing.find((entry) => sameTrust(entry, config));
     if (same)
-        return { status: 'unchanged', ...(same.id ? { id: same.id } : {}), detail: `${pkg} already has this trusted publisher (id ${same.id ?? 'not given'}): ${what}` };
+        return {
+            status: 'unchanged',
+            ...(same.id ? { id: same.id } : {}),
+            detail: `${pkg} already has this trusted publisher (id ${same.id ?? 'not given'}): ${what}`,
+        };
     const others = existing.length === 0 ? '' : `; it has ${existing.length} other${existing.length === 1 ? '' : 's'}: ${existing.map(describeWithId).join('; ')}`;
     if (context.dryRun || dryRun)
         return { status: 'dry-run', detail: `would add a trusted publisher to ${pkg}: ${what}${others}` };
@@ -1382,7 +1542,9 @@ async function trustCreate(context, pkg, config, dryRun, notes) {
 }
 async function trustList(context, pkg) {
     const configs = await readTrust(context, pkg);
-    const detail = configs.length === 0 ? `${pkg} has no trusted publishers` : `${pkg} has ${configs.length} trusted publisher${configs.length === 1 ? '' : 's'}: ${configs.map(describeWithId).join('; ')}`;
+    const detail = configs.length === 0
+        ? `${pkg} has no trusted publishers`
+        : `${pkg} has ${configs.length} trusted publisher${configs.length === 1 ? '' : 's'}: ${configs.map(describeWithId).join('; ')}`;
     return { status: 'read', detail, data: configs };
 }
 async function trustRevoke(context, pkg, id, dryRun) {
@@ -1401,14 +1563,18 @@ async function trustRevoke(context, pkg, id, dryRun) {
     return { status: 'done', id, detail: `revoked the trusted publisher ${id} of ${pkg}` };
 }
 function sameTrust(a, b) {
-    return a.type === b.type && (0,external_node_util_.isDeepStrictEqual)(trust_canonical(a.claims), trust_canonical(b.claims)) && (0,external_node_util_.isDeepStrictEqual)([...(a.permissions ?? [])].sort(), [...(b.permissions ?? [])].sort());
+    return (a.type === b.type &&
+        (0,external_node_util_.isDeepStrictEqual)(trust_canonical(a.claims), trust_canonical(b.claims)) &&
+        (0,external_node_util_.isDeepStrictEqual)([...(a.permissions ?? [])].sort(), [...(b.permissions ?? [])].sort()));
 }
 function trust_canonical(value) {
     if (Array.isArray(value))
         return value.map(trust_canonical);
     if (value === null || typeof value !== 'object')
         return value;
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, inner]) => [key, trust_canonical(inner)]));
+    return Object.fromEntries(Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([key, inner]) => [key, trust_canonical(inner)]));
 }
 const PERMISSION_WORDS = { createPackage: 'publish', createStagedPackage: 'stage publish' };
 function describeTrust(config) {
@@ -1435,11 +1601,17 @@ function describeWithId(config) {
     return `${config.id ?? '(no id)'}: ${describeTrust(config)}`;
 }
 const PERMISSION_FLAGS = [{ name: 'allow-publish' }, { name: 'allow-stage-publish' }, { name: 'allow-staged-publish' }];
-const ENV_FLAGS = [{ name: 'env', value: true }, { name: 'environment', value: true }];
+const ENV_FLAGS = [
+    { name: 'env', value: true },
+    { name: 'environment', value: true },
+];
 const PROVIDER_FLAGS = {
     github: [{ name: 'file', value: true }, { name: 'repo', value: true }, { name: 'repository', value: true }, ...ENV_FLAGS],
     gitlab: [{ name: 'file', value: true }, { name: 'project', value: true }, ...ENV_FLAGS],
-    circleci: [...['org-id', 'project-id', 'pipeline-definition-id', 'vcs-origin'].map((name) => ({ name, value: true })), { name: 'context-id', value: true, repeat: true }],
+    circleci: [
+        ...['org-id', 'project-id', 'pipeline-definition-id', 'vcs-origin'].map((name) => ({ name, value: true })),
+        { name: 'context-id', value: true, repeat: true },
+    ],
 };
 const USAGE = {
     github: 'trust github [<pkg>] --file <workflow.yml> [--repo <owner/repo>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w <name|folder|glob>...] [--dry-run]',
@@ -1473,8 +1645,16 @@ function parseTrustSetup(provider, line) {
         spec.environment = environment;
     }
     if (provider === 'circleci') {
-        const ids = { orgId: (0,grammar_line.flagValue)(flags, 'org-id'), projectId: (0,grammar_line.flagValue)(flags, 'project-id'), pipelineDefinitionId: (0,grammar_line.flagValue)(flags, 'pipeline-definition-id') };
-        for (const [key, flag] of [['orgId', 'org-id'], ['projectId', 'project-id'], ['pipelineDefinitionId', 'pipeline-definition-id']]) {
+        const ids = {
+            orgId: (0,grammar_line.flagValue)(flags, 'org-id'),
+            projectId: (0,grammar_line.flagValue)(flags, 'project-id'),
+            pipelineDefinitionId: (0,grammar_line.flagValue)(flags, 'pipeline-definition-id'),
+        };
+        for (const [key, flag] of [
+            ['orgId', 'org-id'],
+            ['projectId', 'project-id'],
+            ['pipelineDefinitionId', 'pipeline-definition-id'],
+        ]) {
             const id = ids[key];
             if (id === undefined)
                 throw line.fail(`--${flag} is required`);
@@ -1492,7 +1672,13 @@ function parseTrustSetup(provider, line) {
         const bad = contextIds.find((id) => !grammar_line.UUID.test(id));
         if (bad !== undefined)
             throw line.fail(`--context-id must be a valid UUID, not "${bad}"`);
-        spec.circleci = { orgId: ids.orgId, projectId: ids.projectId, pipelineDefinitionId: ids.pipelineDefinitionId, vcsOrigin, contextIds };
+        spec.circleci = {
+            orgId: ids.orgId,
+            projectId: ids.projectId,
+            pipelineDefinitionId: ids.pipelineDefinitionId,
+            vcsOrigin,
+            contextIds,
+        };
     }
     else {
         const file = (0,grammar_line.flagValue)(flags, 'file');
@@ -1513,7 +1699,14 @@ function parseTrustSetup(provider, line) {
             spec.entity = entity;
         }
     }
-    return { ...line.source, pkg: given, spec, dryRun: flags.get('dry-run') === true, workspaces, includeWorkspaceRoot: flags.get('include-workspace-root') === true };
+    return {
+        ...line.source,
+        pkg: given,
+        spec,
+        dryRun: flags.get('dry-run') === true,
+        workspaces,
+        includeWorkspaceRoot: flags.get('include-workspace-root') === true,
+    };
 }
 function trustSetup(provider) {
     return {
@@ -1794,7 +1987,9 @@ function publishCommand(stage) {
                 ? 'stage publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--provenance[=true|false|auto]]'
                 : 'publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--otp-uses auto|<n>] [--provenance[=true|false|auto]]',
         ],
-        summary: stage ? "upload a version to the registry's staging area, for a person with 2FA to approve (no code sent)" : 'publish a package folder or tarball (or every workspace package)',
+        summary: stage
+            ? "upload a version to the registry's staging area, for a person with 2FA to approve (no code sent)"
+            : 'publish a package folder or tarball (or every workspace package)',
         flags: stage ? PUBLISH_FLAGS : [...PUBLISH_FLAGS, { name: 'otp-uses', value: true }],
         reads: false,
         byOidc: true,
@@ -1937,7 +2132,10 @@ async function stageTarball(context, plan, tarball, published, env, scriptsAfter
             throw stagedConflict(id, found, shasum);
         if (found)
             return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
-        return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${before ? '' : ' (the staging area could not be read)'}${(0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .dryRunProvenance */ .S)(plan)}` };
+        return {
+            status: 'dry-run',
+            detail: `dry run: ${id} would be staged with tag ${plan.tag}${before ? '' : ' (the staging area could not be read)'}${(0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .dryRunProvenance */ .S)(plan)}`,
+        };
     }
     const trusted = await (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .uploader */ .xp)(env, id, plan.name, (0,_upload_js__WEBPACK_IMPORTED_MODULE_15__/* .staged */ .f6)(plan).npmCommand);
     const before = (await (0,_registry_stage_js__WEBPACK_IMPORTED_MODULE_12__/* .listStaged */ .td)(trusted?.client ?? context.client, plan.name)).find((entry) => entry.version === plan.version);
@@ -1983,13 +2181,24 @@ function workspaceLine(plan, input) {
     const packuments = new Map();
     const publishable = members.length;
     return {
-        steps: members.map((member) => ({ ...publishStep(member.plan, () => packuments.get(member.name)), waitsFor: plan.waitsFor.get(member.name) ?? [] })),
+        steps: members.map((member) => ({
+            ...publishStep(member.plan, () => packuments.get(member.name)),
+            waitsFor: plan.waitsFor.get(member.name) ?? [],
+        })),
         concurrency: plan.concurrency,
         isolated: true,
         otpUses: { uses: plan.otpUses, why: plan.otpUsesWhy },
         warnings: plan.warnings,
         intro: `Publishing ${publishable} of ${plan.members.length} workspace package${plan.members.length === 1 ? '' : 's'} of ${plan.root} (${plan.manager}), ${plan.concurrency} at a time, ${plan.otpUsesWhy}.`,
-        listed: plan.members.filter((member) => !member.plan).map((member) => ({ name: member.name, version: member.version, tag: '', outcome: member.listed?.outcome ?? 'private', detail: member.listed?.detail ?? 'private: not published' })),
+        listed: plan.members
+            .filter((member) => !member.plan)
+            .map((member) => ({
+            name: member.name,
+            version: member.version,
+            tag: '',
+            outcome: member.listed?.outcome ?? 'private',
+            detail: member.listed?.detail ?? 'private: not published',
+        })),
         failure: (packages, failedAfter) => new WorkspacesFailedError(packages, failedAfter),
         check: async ({ client }) => {
             const reads = [
@@ -2025,7 +2234,11 @@ class WorkspacesFailedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODU
         const failed = packages.filter((entry) => entry.outcome === 'failed');
         const list = (names) => (names.length === 0 ? 'none' : names.join(', '));
         const what = [
-            ...(failed.length === 0 ? [] : [`${failed.length} workspace package${failed.length === 1 ? '' : 's'} failed: ${failed.map((entry) => `${entry.name}@${entry.version} (${entry.detail})`).join('; ')}`]),
+            ...(failed.length === 0
+                ? []
+                : [
+                    `${failed.length} workspace package${failed.length === 1 ? '' : 's'} failed: ${failed.map((entry) => `${entry.name}@${entry.version} (${entry.detail})`).join('; ')}`,
+                ]),
             ...failedAfter.map((error) => (0,_foundation_describe_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error).replace(/\.$/, '')),
         ];
         super('EWORKSPACES', `${what.join('; ')}. ` +
@@ -2260,7 +2473,9 @@ async function afterUpload(id, done, run) {
         return { detail: '' };
     }
     catch (error) {
-        const what = error instanceof scripts/* ScriptFailedError */.X0 ? `its ${error.event} script failed (${error.ending})` : `its after-${done === 'published' ? 'publish' : 'stage'} scripts failed (${(0,describe_error/* describeError */.Uc)(error)})`;
+        const what = error instanceof scripts/* ScriptFailedError */.X0
+            ? `its ${error.event} script failed (${error.ending})`
+            : `its after-${done === 'published' ? 'publish' : 'stage'} scripts failed (${(0,describe_error/* describeError */.Uc)(error)})`;
         return {
             detail: `; then ${what}`,
             failure: new errors/* ProductError */._$('ESCRIPT', `${id} is ${done}, but ${what} afterwards; its output is above. The version stays ${done}: do by hand what the script should have done.`, { received: id, cause: error }),
@@ -2534,7 +2749,11 @@ function flagValues(flags, name) {
         return [];
     return Array.isArray(value) ? value : [value];
 }
-const WORKSPACE_FLAGS = [{ name: 'workspaces' }, { name: 'workspace', value: true, repeat: true, short: 'w' }, { name: 'include-workspace-root' }];
+const WORKSPACE_FLAGS = [
+    { name: 'workspaces' },
+    { name: 'workspace', value: true, repeat: true, short: 'w' },
+    { name: 'include-workspace-root' },
+];
 function workspaceScope(line) {
     const all = line.flags.get('workspaces');
     const some = flagValues(line.flags, 'workspace');
@@ -3069,7 +3288,12 @@ async function withOtp(context, write, tally = { otpAttempts: 0, waitedMs: 0 }) 
                 }
                 continue;
             }
-            throw (0,_foundation_refusals_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialRefusal */ .Os)(error, write.label, { secretInput: context.secretInput, authTypeInput: context.authTypeInput ?? 'auth-type', trusted: write.trusted, npmCommand: write.npmCommand }) ?? error;
+            throw ((0,_foundation_refusals_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialRefusal */ .Os)(error, write.label, {
+                secretInput: context.secretInput,
+                authTypeInput: context.authTypeInput ?? 'auth-type',
+                trusted: write.trusted,
+                npmCommand: write.npmCommand,
+            }) ?? error);
         }
         if (source && issued)
             source.accepted(issued);
@@ -3244,9 +3468,25 @@ const CATALOG_FILE = { npm: undefined, yarn: '.yarnrc.yml', pnpm: 'pnpm-workspac
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
 const RUNTIME_FIELDS = new Set(['dependencies', 'optionalDependencies', 'peerDependencies']);
 const PNPM_LIFTED_FIELDS = [
-    'name', 'bin', 'engines', 'type', 'imports',
-    'main', 'module', 'typings', 'types', 'exports', 'browser', 'esnext', 'es2015', 'unpkg', 'umd:main',
-    'os', 'cpu', 'libc', 'typesVersions',
+    'name',
+    'bin',
+    'engines',
+    'type',
+    'imports',
+    'main',
+    'module',
+    'typings',
+    'types',
+    'exports',
+    'browser',
+    'esnext',
+    'es2015',
+    'unpkg',
+    'umd:main',
+    'os',
+    'cpu',
+    'libc',
+    'typesVersions',
 ];
 const YARN_LIFTED_FIELDS = ['type', 'main', 'browser', 'module', 'exports', 'imports', 'bin', 'typings', 'types'];
 function publishManifest(pkg, monorepo, inputName) {
@@ -3303,7 +3543,9 @@ function resolveWorkspace(name, spec, rest, field, context) {
     const { pkg, monorepo } = context;
     const byPath = rest.startsWith('./') || rest.startsWith('../')
         ? (findByDir(monorepo, node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(pkg.dir, rest)) ?? findByDir(monorepo, node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(monorepo.root, rest)))
-        : /[\\/]/.test(rest) && !rest.startsWith('@') ? findByDir(monorepo, node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(monorepo.root, rest)) : undefined;
+        : /[\\/]/.test(rest) && !rest.startsWith('@')
+            ? findByDir(monorepo, node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(monorepo.root, rest))
+            : undefined;
     if (byPath !== undefined) {
         const version = versionOf(byPath, name, spec, field, context);
         if (version === undefined)
@@ -3485,14 +3727,18 @@ function parseManifest(text, file, inputName) {
     return data;
 }
 function notAnObject(where, inputName) {
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: where });
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, {
+        received: where,
+    });
 }
 function checkManifest(data, where, inputName) {
     if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(data))
         throw notAnObject(where, inputName);
     const { name, version } = data;
     if (typeof name !== 'string' || name === '') {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: ${where} has no "name". Give the package a name, such as "my-package" or "@scope/my-package".`, { received: name });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: ${where} has no "name". Give the package a name, such as "my-package" or "@scope/my-package".`, {
+            received: name,
+        });
     }
     if (!(0,_registry_name_js__WEBPACK_IMPORTED_MODULE_4__/* .isRegistryName */ .V)(name)) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: "${name}" in ${where} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`, { received: name });
@@ -3546,7 +3792,8 @@ async function readTarballManifest(data) {
             await writeSkeleton(dir, unpacked, pkg.content);
             await pkg.normalize({ steps: ['gypfile'] });
             const scripts = (pkg.content.scripts || {});
-            if (!scripts.start && (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'server.js')).then(() => true, () => false))) {
+            if (!scripts.start &&
+                (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'server.js')).then(() => true, () => false))) {
                 if (typeof scripts === 'object')
                     scripts.start = 'node server.js';
                 pkg.content.scripts = scripts;
@@ -3576,7 +3823,9 @@ async function writeSkeleton(dir, unpacked, manifest) {
         if (kind === 'dir')
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(file, { recursive: true }).catch(() => undefined);
         else
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(file), { recursive: true }).then(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, unpacked.contents.get(key) ?? '')).catch(() => undefined);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(file), { recursive: true })
+                .then(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, unpacked.contents.get(key) ?? ''))
+                .catch(() => undefined);
     }
 }
 const SLICE = 64 * 1024;
@@ -3693,7 +3942,13 @@ class ScriptFailedError extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2
 }
 function scriptEnvironment(run, cmd) {
     const env = { ...run.env };
-    const packageValues = { name: run.manifest.name, version: run.manifest.version, config: run.manifest.config, engines: run.manifest.engines, bin: run.manifest.bin };
+    const packageValues = {
+        name: run.manifest.name,
+        version: run.manifest.version,
+        config: run.manifest.config,
+        engines: run.manifest.engines,
+        bin: run.manifest.bin,
+    };
     const flatten = (values, prefix) => {
         for (const [key, value] of Object.entries(values)) {
             if (value === undefined)
@@ -3723,7 +3978,9 @@ function scriptEnvironment(run, cmd) {
             break;
     }
     const pathNames = Object.keys(env).filter((name) => /^path$/i.test(name));
-    const paths = pathNames.flatMap((name) => (env[name] ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter)).filter((entry, index, all) => entry !== '' && all.indexOf(entry) === index);
+    const paths = pathNames
+        .flatMap((name) => (env[name] ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter))
+        .filter((entry, index, all) => entry !== '' && all.indexOf(entry) === index);
     for (const name of pathNames.length > 0 ? pathNames : ['PATH'])
         env[name] = [...bins, ...paths].join(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter);
     return env;
@@ -3792,7 +4049,10 @@ async function readTarball(file, inputName) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: cannot read ${file} (${error.message}).`, { received: file, cause: error });
     });
     const manifest = await (0,_read_tarball_js__WEBPACK_IMPORTED_MODULE_5__/* .readTarballManifest */ .e)(data).catch((error) => {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not a package tarball npm can read (${error.message}).`, { received: file, cause: error });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(inputName, `${inputName}: ${file} is not a package tarball npm can read (${error.message}).`, {
+            received: file,
+            cause: error,
+        });
     });
     const checked = (0,_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .checkManifest */ .K7)(manifest, file, inputName);
     return { file, data, integrity: integrityOf(data), manifest: { ...manifest, name: checked.name, version: checked.version } };
@@ -3931,10 +4191,20 @@ function readWorkspacePackage(root, dir, manifest, file) {
     const hasName = typeof given === 'string' && given !== '';
     const name = hasName ? given : _npmcli_name_from_folder__WEBPACK_IMPORTED_MODULE_2__(dir);
     if (!isPrivate && !hasName) {
-        problem = { kind: given === undefined ? 'missing' : 'invalid', received: file, what: 'has no "name"', advice: 'Every workspace package that is not "private": true needs one, such as "my-package" or "@scope/my-package".' };
+        problem = {
+            kind: given === undefined ? 'missing' : 'invalid',
+            received: file,
+            what: 'has no "name"',
+            advice: 'Every workspace package that is not "private": true needs one, such as "my-package" or "@scope/my-package".',
+        };
     }
     else if (!isPrivate && !(0,_registry_name_js__WEBPACK_IMPORTED_MODULE_9__/* .isRegistryName */ .V)(name)) {
-        problem = { kind: 'invalid', received: name, what: 'is not a valid npm package name', advice: 'Use lower case, URL-safe characters, optionally under a scope (@scope/name).' };
+        problem = {
+            kind: 'invalid',
+            received: name,
+            what: 'is not a valid npm package name',
+            advice: 'Use lower case, URL-safe characters, optionally under a scope (@scope/name).',
+        };
     }
     const clean = typeof manifest.version === 'string' ? semver__WEBPACK_IMPORTED_MODULE_4__.clean(manifest.version) : null;
     if (clean === null && !isPrivate && problem === undefined) {
@@ -4002,7 +4272,9 @@ function readCatalogs(config, file, inputName) {
     return catalogs;
 }
 function malformedCatalog(file, why, inputName) {
-    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} is malformed: ${why}. A catalog maps package names to ranges, such as "react: ^18.2.0".`, { received: file });
+    return new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} is malformed: ${why}. A catalog maps package names to ranges, such as "react: ^18.2.0".`, {
+        received: file,
+    });
 }
 function noWorkspaces(file, inputName) {
     const how = file.endsWith(PNPM_FILE)
@@ -4020,7 +4292,9 @@ function stringList(value, where, inputName) {
     if (value === undefined || value === null)
         return [];
     if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item === '')) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not a list of folder patterns. Give an array of non-empty strings, such as ["packages/*"].`, { received: value });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${where} is not a list of folder patterns. Give an array of non-empty strings, such as ["packages/*"].`, {
+            received: value,
+        });
     }
     return value;
 }
@@ -4036,7 +4310,9 @@ function parseYamlObject(text, file, inputName) {
     if (data === null || data === undefined)
         return {};
     if (!(0,_foundation_is_record_js__WEBPACK_IMPORTED_MODULE_10__/* .isRecord */ .u)(data)) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, { received: file });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, {
+            received: file,
+        });
     }
     return data;
 }
@@ -4048,7 +4324,10 @@ async function readText(file, inputName) {
         const code = error.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return undefined;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: could not read ${file} (${code ?? error.message}). Check that the file is readable.`, { received: file, cause: error });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(inputName, `${inputName}: could not read ${file} (${code ?? error.message}). Check that the file is readable.`, {
+            received: file,
+            cause: error,
+        });
     }
 }
 
@@ -4129,7 +4408,10 @@ function repositoryKey(value) {
             return undefined;
         }
     }
-    const key = `${host}/${repoPath.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.git$/, '')}`.toLowerCase();
+    const key = `${host}/${repoPath
+        .replace(/^\/+/, '')
+        .replace(/\/+$/, '')
+        .replace(/\.git$/, '')}`.toLowerCase();
     return key.split('/').length >= 3 ? key : undefined;
 }
 
@@ -4366,7 +4648,14 @@ async function planPublish(command, options, cwd, env) {
         const manifest = found.manifest;
         const inWorkspace = await workspaceFolder(found.dir, manifest, names.package);
         source = inWorkspace
-            ? { kind: 'folder', dir: found.dir, manifest: inWorkspace.manifest, manifestText: inWorkspace.manifestText, workspaceRoot: inWorkspace.workspaceRoot, manager: inWorkspace.manager }
+            ? {
+                kind: 'folder',
+                dir: found.dir,
+                manifest: inWorkspace.manifest,
+                manifestText: inWorkspace.manifestText,
+                workspaceRoot: inWorkspace.workspaceRoot,
+                manager: inWorkspace.manager,
+            }
             : { kind: 'folder', dir: found.dir, manifest };
         warnings = inWorkspace?.warnings;
     }
@@ -4405,7 +4694,11 @@ async function settlePublish(command, options, source, cwd, env, npmrc = {}) {
         throw new errors/* InputError */.dz(names.expectVersion, `${names.expectVersion}: the release is ${options.expectVersion} but ${name} is at ${version} in ${where}; bump the version (or tag the right commit) so that they match.`, { received: version });
     }
     const access = command.access ?? options.access ?? publishConfigAccess(publishConfig.access, names.package, where);
-    const accessFrom = command.access !== undefined ? `--access on line ${command.line}` : options.access !== undefined ? names.access : `${names.package} (publishConfig.access in ${where})`;
+    const accessFrom = command.access !== undefined
+        ? `--access on line ${command.line}`
+        : options.access !== undefined
+            ? names.access
+            : `${names.package} (publishConfig.access in ${where})`;
     if (access === 'restricted' && !name.startsWith('@')) {
         const from = accessFrom;
         throw new errors/* InputError */.dz(from.split(' ')[0], `${from}: ${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Use public, or publish under a scope.`, { received: name });
@@ -4416,7 +4709,20 @@ async function settlePublish(command, options, source, cwd, env, npmrc = {}) {
     const lineFlag = command.provenance === undefined ? undefined : { value: command.provenance, line: command.line };
     const provenance = (0,plan_provenance/* settleProvenance */.f)(options, { id: `${name}@${version}`, manifest, publishConfig, where, access, accessFrom, dryRun, lineFlag }, env);
     const scripts = source.kind === 'folder' && !options.ignoreScripts ? PUBLISH_SCRIPTS.filter((event) => (0,package_scripts/* hasScript */.yw)(manifest, event)) : [];
-    return { command, source, name, version, tag: chosen ?? configured ?? 'latest', tagImplicit: chosen === undefined && configured === undefined, tagInput, access, registry: options.registry, dryRun, scripts, provenance };
+    return {
+        command,
+        source,
+        name,
+        version,
+        tag: chosen ?? configured ?? 'latest',
+        tagImplicit: chosen === undefined && configured === undefined,
+        tagInput,
+        access,
+        registry: options.registry,
+        dryRun,
+        scripts,
+        provenance,
+    };
 }
 function publishConfigAccess(value, input, where) {
     if (value === undefined || value === null)
@@ -4438,7 +4744,9 @@ async function checkRegistry(options, name, publishConfig, where, npmrcDirs, rea
         const to = destination.registry === '' ? 'npm cannot publish with an empty registry' : `so npm would publish ${name} there`;
         const change = destination.source.kind === 'publishConfig' ? `remove publishConfig["${destination.key}"]` : `change that setting`;
         throw new errors/* InputError */.dz(names.registry, `${names.registry}: ${describeSetting(destination, name, where)}${destination.source.kind === 'publishConfig' ? '' : `, ${to}`}, but this run publishes to ${inEffect}. ` +
-            (destination.registry === '' ? `Set it to a registry URL; nothing was sent.` : `Set ${names.registry} to ${shown} (with a token for it) to publish there, or ${change}; nothing was sent.`), { received: destination.registry });
+            (destination.registry === ''
+                ? `Set it to a registry URL; nothing was sent.`
+                : `Set ${names.registry} to ${shown} (with a token for it) to publish there, or ${change}; nothing was sent.`), { received: destination.registry });
     }
 }
 function describeSetting(destination, name, where) {
@@ -4529,7 +4837,11 @@ async function planTrust(command, options, cwd) {
             if (command.spec.provider !== 'circleci' && entity === undefined) {
                 throw fail(`${pkg.name} names no ${providerWords(command.spec.provider)} in the "repository" of ${node_path__WEBPACK_IMPORTED_MODULE_1__.join(pkg.dir, 'package.json')} or of the monorepo root: give ${command.spec.provider === 'github' ? '--repo owner/repo' : '--project group/project'}`, pkg.name);
             }
-            const note = command.spec.entity === undefined && entity !== undefined ? [`${entityWord(command.spec.provider)} ${entity} from the "repository" of ${own === undefined ? 'the monorepo root' : node_path__WEBPACK_IMPORTED_MODULE_1__.join(pkg.relativeDir, 'package.json')}`] : [];
+            const note = command.spec.entity === undefined && entity !== undefined
+                ? [
+                    `${entityWord(command.spec.provider)} ${entity} from the "repository" of ${own === undefined ? 'the monorepo root' : node_path__WEBPACK_IMPORTED_MODULE_1__.join(pkg.relativeDir, 'package.json')}`,
+                ]
+                : [];
             return trustCreate(command, pkg.name, entity, note);
         });
     }
@@ -4551,7 +4863,9 @@ async function planTrust(command, options, cwd) {
     const fromManifest = manifest === undefined ? undefined : repositoryOf(manifest, provider);
     const declared = manifest?.repository !== undefined && manifest?.name === pkg;
     if (given === undefined && fromManifest === undefined) {
-        const why = declared ? `the "repository" in its package.json is not a ${providerWords(provider)}` : `the package setting's package.json gives no ${providerWords(provider)} for it`;
+        const why = declared
+            ? `the "repository" in its package.json is not a ${providerWords(provider)}`
+            : `the package setting's package.json gives no ${providerWords(provider)} for it`;
         throw fail(`${pkg}: ${why}; give ${provider === 'github' ? '--repo owner/repo' : '--project group/project'}`, pkg);
     }
     const notes = [];
@@ -4569,7 +4883,11 @@ function entityWord(provider) {
 }
 function repositoryOf(manifest, provider) {
     const field = manifest.repository;
-    const url = typeof field === 'string' ? field : field && typeof field === 'object' && typeof field.url === 'string' ? field.url : undefined;
+    const url = typeof field === 'string'
+        ? field
+        : field && typeof field === 'object' && typeof field.url === 'string'
+            ? field.url
+            : undefined;
     if (url === undefined)
         return undefined;
     try {
@@ -4615,16 +4933,27 @@ function trustCreate(command, pkg, entity, notes) {
 async function planStageDecisions(command, options, cwd, env) {
     if (command.workspaces !== undefined) {
         const publish = {
-            line: command.line, text: command.text, target: undefined, tag: undefined, access: undefined, dryRun: false,
-            workspaces: command.workspaces, includeWorkspaceRoot: command.includeWorkspaceRoot, stage: true,
+            line: command.line,
+            text: command.text,
+            target: undefined,
+            tag: undefined,
+            access: undefined,
+            dryRun: false,
+            workspaces: command.workspaces,
+            includeWorkspaceRoot: command.includeWorkspaceRoot,
+            stage: true,
         };
         const plan = await (0,_workspace_plan_js__WEBPACK_IMPORTED_MODULE_9__.planWorkspacePublish)(publish, { ...options, provenance: false }, cwd, env);
         return plan.members.flatMap((member) => {
             if (!member.plan)
                 return [];
             const checkout = {
-                name: member.plan.name, version: member.plan.version, source: member.plan.source, scripts: member.plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)),
-                tag: member.plan.tagImplicit ? undefined : member.plan.tag, access: member.plan.access,
+                name: member.plan.name,
+                version: member.plan.version,
+                source: member.plan.source,
+                scripts: member.plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)),
+                tag: member.plan.tagImplicit ? undefined : member.plan.tag,
+                access: member.plan.access,
             };
             return [{ target: { name: member.name, version: member.version }, checkout }];
         });
@@ -4644,7 +4973,12 @@ async function packageCheckout(command, options, cwd, env) {
     const found = await (0,_package_read_package_js__WEBPACK_IMPORTED_MODULE_4__/* .readPackageSource */ .ez)(options.packageSpec, cwd, names.package);
     if (found.kind === 'tarball') {
         const tarball = await (0,_package_tarball_js__WEBPACK_IMPORTED_MODULE_5__/* .readTarball */ .ty)(found.file, names.package);
-        return { name: tarball.manifest.name, version: tarball.manifest.version, source: { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest }, scripts: [] };
+        return {
+            name: tarball.manifest.name,
+            version: tarball.manifest.version,
+            source: { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest },
+            scripts: [],
+        };
     }
     const publish = { line: 0, text: command.text, target: undefined, tag: 'latest', access: undefined, dryRun: false, stage: true };
     const manifest = found.manifest;
@@ -4652,10 +4986,22 @@ async function packageCheckout(command, options, cwd, env) {
         const plan = await (0,_publish_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .settlePublish */ .Z)(publish, { ...options, expectVersion: undefined, provenance: false }, { kind: 'folder', dir: found.dir, manifest }, cwd, env);
         const publishConfig = typeof manifest.publishConfig === 'object' && manifest.publishConfig !== null ? manifest.publishConfig : {};
         const tag = options.tag ?? (typeof publishConfig.tag === 'string' ? publishConfig.tag : undefined);
-        return { name: plan.name, version: plan.version, source: plan.source, scripts: plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)), tag, access: plan.access };
+        return {
+            name: plan.name,
+            version: plan.version,
+            source: plan.source,
+            scripts: plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)),
+            tag,
+            access: plan.access,
+        };
     }
     catch (error) {
-        return { name: found.manifest.name, version: found.manifest.version, problem: error instanceof Error ? error.message : String(error), input: names.package };
+        return {
+            name: found.manifest.name,
+            version: found.manifest.version,
+            problem: error instanceof Error ? error.message : String(error),
+            input: names.package,
+        };
     }
 }
 async function holdsPackage(target) {
@@ -4869,7 +5215,9 @@ async function monorepoAt(command, options, cwd) {
     const info = await (0,promises_.stat)(target).catch(() => undefined);
     const input = 'line' in command ? (0,publish_plan/* packageInput */.L)(command, names) : names.package;
     if (!info)
-        throw new errors/* InputError */.dz(input, `${input}: "${spec}" does not exist (looked for ${target}). With ${names.workspaces}, give the monorepo's root folder.`, { received: spec });
+        throw new errors/* InputError */.dz(input, `${input}: "${spec}" does not exist (looked for ${target}). With ${names.workspaces}, give the monorepo's root folder.`, {
+            received: spec,
+        });
     const dir = info.isDirectory() ? target : external_node_path_.basename(target) === 'package.json' ? external_node_path_.dirname(target) : undefined;
     if (dir === undefined) {
         throw new errors/* InputError */.dz(names.workspaces, `${names.workspaces}: ${target} is not a folder; workspaces are published from the monorepo's root folder. Set ${names.package} to that folder.`, { received: spec });
@@ -4890,10 +5238,25 @@ async function planWorkspacePublish(command, options, cwd, env) {
     const readNpmrc = (dir) => npmrcs.get(dir) ?? npmrcs.set(dir, (0,npmrc/* readNpmrcRegistries */.eB)(dir, env, names.package)).get(dir);
     const settle = async (pkg) => {
         if (pkg.private)
-            return { name: pkg.name, version: pkg.version, relativeDir: pkg.relativeDir, plan: undefined, listed: { outcome: 'private', detail: 'private: not published' }, manifest: pkg.manifest, found: [] };
+            return {
+                name: pkg.name,
+                version: pkg.version,
+                relativeDir: pkg.relativeDir,
+                plan: undefined,
+                listed: { outcome: 'private', detail: 'private: not published' },
+                manifest: pkg.manifest,
+                found: [],
+            };
         const { manifest, warnings: found } = (0,publish_manifest/* publishManifest */.p)(pkg, monorepo, names.workspaces);
         const rewritten = JSON.stringify(manifest) !== JSON.stringify(pkg.manifest);
-        const plan = await (0,publish_plan/* settlePublish */.Z)(command, options, { kind: 'folder', dir: pkg.dir, manifest, manifestText: rewritten ? `${JSON.stringify(manifest, null, 2)}\n` : undefined, workspaceRoot: monorepo.root, manager: monorepo.manager }, cwd, env, { dirs: [...new Set([monorepo.root, pkg.dir])], read: readNpmrc });
+        const plan = await (0,publish_plan/* settlePublish */.Z)(command, options, {
+            kind: 'folder',
+            dir: pkg.dir,
+            manifest,
+            manifestText: rewritten ? `${JSON.stringify(manifest, null, 2)}\n` : undefined,
+            workspaceRoot: monorepo.root,
+            manager: monorepo.manager,
+        }, cwd, env, { dirs: [...new Set([monorepo.root, pkg.dir])], read: readNpmrc });
         plan.warnings = found;
         return { name: plan.name, version: plan.version, relativeDir: pkg.relativeDir, plan, manifest, found };
     };
@@ -5081,7 +5444,10 @@ function matchesFilter(pkg, entry, root) {
     if (pkg.name === entry || node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(root, entry) === pkg.dir)
         return true;
     const relative = node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute(entry) ? node_path__WEBPACK_IMPORTED_MODULE_0__.relative(root, entry) : entry;
-    const pattern = relative.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+    const pattern = relative
+        .replace(/\\/g, '/')
+        .replace(/^(\.\/)+/, '')
+        .replace(/\/+$/, '');
     if (pattern === '')
         return false;
     return (0,minimatch__WEBPACK_IMPORTED_MODULE_1__/* .minimatch */ .xF)(pkg.relativeDir, pattern) || (0,minimatch__WEBPACK_IMPORTED_MODULE_1__/* .minimatch */ .xF)(pkg.relativeDir, `${pattern}/*`);
@@ -5268,7 +5634,14 @@ class RegistryClient {
         };
     }
     writeOptions(npmHeaders, extra = {}) {
-        return { ...this.#base, ...(npmHeaders.otp === undefined ? {} : { otp: npmHeaders.otp }), npmCommand: npmHeaders.command, npmSession: npmHeaders.session, ...extra, retry: WRITE_RETRY };
+        return {
+            ...this.#base,
+            ...(npmHeaders.otp === undefined ? {} : { otp: npmHeaders.otp }),
+            npmCommand: npmHeaders.command,
+            npmSession: npmHeaders.session,
+            ...extra,
+            retry: WRITE_RETRY,
+        };
     }
     write(npmHeaders, bodyBytes, call, extra = {}) {
         const guard = new WriteGuard(this.registry, { timeout: this.#base.timeout });
@@ -5417,7 +5790,13 @@ async function uploadVersion(client, manifest, data, upload, npmHeaders) {
     return { transparencyLogUrl };
 }
 async function sendUpload(client, manifest, data, upload, npmHeaders, stage) {
-    const answer = await client.write(npmHeaders, uploadBytes(data.length), (options) => libnpmpublish__WEBPACK_IMPORTED_MODULE_0__.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}), ...(stage ? { stage: true } : {}) }));
+    const answer = await client.write(npmHeaders, uploadBytes(data.length), (options) => libnpmpublish__WEBPACK_IMPORTED_MODULE_0__.publish(manifest, data, {
+        ...options,
+        defaultTag: upload.tag,
+        access: upload.access ?? null,
+        ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}),
+        ...(stage ? { stage: true } : {}),
+    }));
     const url = answer?.transparencyLogUrl;
     return { answer, transparencyLogUrl: typeof url === 'string' ? url : undefined };
 }

@@ -49,7 +49,10 @@ function actionLogger(redactor) {
             redactor.add(secret, kind);
         },
         relay: (text) => {
-            const lines = redactor.redact(text).split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
+            const lines = redactor
+                .redact(text)
+                .split(/\r\n|\r|\n/)
+                .filter((line) => line.trim() !== '');
             if (lines.length === 0)
                 return;
             const token = (0,external_node_crypto_.randomUUID)();
@@ -128,13 +131,16 @@ async function writeSummary(report, redactor, auth) {
         };
         summary.addTable([
             ['Package', 'Version', 'Tag', 'Outcome', 'Detail'].map((data) => ({ data, header: true })),
-            ...report.packages.map((entry) => [cell(`<code>${clean(entry.name)}</code>`), cell(clean(entry.version)), cell(clean(entry.tag)), cell(packageIcons[entry.outcome]), cell(clean(entry.detail))]),
+            ...report.packages.map((entry) => [
+                cell(`<code>${clean(entry.name)}</code>`),
+                cell(clean(entry.version)),
+                cell(clean(entry.tag)),
+                cell(packageIcons[entry.outcome]),
+                cell(clean(entry.detail)),
+            ]),
         ]);
     }
-    summary.addTable([
-        ['Line', 'Command', 'Outcome', 'OTP attempts', 'Waited', 'Duration', 'Detail'].map((data) => ({ data, header: true })),
-        ...rows,
-    ]);
+    summary.addTable([['Line', 'Command', 'Outcome', 'OTP attempts', 'Waited', 'Duration', 'Detail'].map((data) => ({ data, header: true })), ...rows]);
     const link = packageLink(report);
     if (link && report.published && !report.packages)
         summary.addLink(clean(`${report.name}@${report.version} on the registry`), clean(link));
@@ -156,7 +162,8 @@ function heading(report) {
     }
     if (report.error !== undefined)
         return `npm-totp-publish: ${written} write${written === 1 ? '' : 's'} done, then the run failed (see the rows below and the step's error)`;
-    if (report.results.length > 0 && report.results.every((result) => result.outcome === 'dry-run' || result.outcome === 'read' || result.outcome === 'unchanged')) {
+    if (report.results.length > 0 &&
+        report.results.every((result) => result.outcome === 'dry-run' || result.outcome === 'read' || result.outcome === 'unchanged')) {
         if (report.results.some((result) => result.outcome === 'dry-run'))
             return 'npm-totp-publish dry run: nothing was written';
     }
@@ -229,7 +236,15 @@ async function run() {
         }
         catch (error) {
             const refusal = (await unknownCommand(core/* getInput */.V4('commands'))) ?? error;
-            report = { published: false, name: undefined, version: undefined, tag: undefined, registry: shownRegistry(core/* getInput */.V4('registry')), results: [(0,result/* failedResult */.N)(0, 'inputs', refusal, 0)], error: refusal };
+            report = {
+                published: false,
+                name: undefined,
+                version: undefined,
+                tag: undefined,
+                registry: shownRegistry(core/* getInput */.V4('registry')),
+                results: [(0,result/* failedResult */.N)(0, 'inputs', refusal, 0)],
+                error: refusal,
+            };
             throw refusal;
         }
         const { options, commands, doctor } = read;
@@ -248,7 +263,15 @@ async function run() {
         });
     }
     catch (error) {
-        report ??= { published: false, name: undefined, version: undefined, tag: undefined, registry: grammar_options.DEFAULT_REGISTRY, results: [(0,result/* failedResult */.N)(0, 'npm-totp-publish', error, 0)], error };
+        report ??= {
+            published: false,
+            name: undefined,
+            version: undefined,
+            tag: undefined,
+            registry: grammar_options.DEFAULT_REGISTRY,
+            results: [(0,result/* failedResult */.N)(0, 'npm-totp-publish', error, 0)],
+            error,
+        };
     }
     writeOutputs(report, redactor);
     await writeSummary(report, redactor, auth).catch((error) => {
@@ -431,7 +454,18 @@ function errorHeader(error, name) {
         return typeof value[0] === 'string' ? value[0] : undefined;
     return typeof value === 'string' ? value : undefined;
 }
-const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'UND_ERR_SOCKET']);
+const LOST_CODES = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNABORTED',
+    'ESOCKETTIMEDOUT',
+    'ERR_SOCKET_TIMEOUT',
+    'EIDLETIMEOUT',
+    'ERESPONSETIMEOUT',
+    'ETRANSFERTIMEOUT',
+    'UND_ERR_SOCKET',
+]);
 const UNSENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EINVALIDPROXY']);
 const RETRYABLE_UNSENT = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 function connectionFailure(error) {
@@ -443,7 +477,14 @@ function connectionFailure(error) {
         return 'lost';
     return error.type === 'request-timeout' || error.type === 'body-timeout' ? 'lost' : undefined;
 }
-const SIGSTORE_CODES = new Set(['CA_CREATE_SIGNING_CERTIFICATE_ERROR', 'TLOG_CREATE_ENTRY_ERROR', 'TLOG_FETCH_ENTRY_ERROR', 'TSA_CREATE_TIMESTAMP_ERROR', 'IDENTITY_TOKEN_READ_ERROR', 'IDENTITY_TOKEN_PARSE_ERROR']);
+const SIGSTORE_CODES = new Set([
+    'CA_CREATE_SIGNING_CERTIFICATE_ERROR',
+    'TLOG_CREATE_ENTRY_ERROR',
+    'TLOG_FETCH_ENTRY_ERROR',
+    'TSA_CREATE_TIMESTAMP_ERROR',
+    'IDENTITY_TOKEN_READ_ERROR',
+    'IDENTITY_TOKEN_PARSE_ERROR',
+]);
 const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', ...SIGSTORE_CODES]);
 function isSigstoreFailure(error) {
     return (0,_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error) && typeof error.code === 'string' && SIGSTORE_CODES.has(error.code);
@@ -492,7 +533,10 @@ function isRecord(value) {
 /* harmony export */   U: () => (/* binding */ inertText)
 /* harmony export */ });
 function inertText(text) {
-    return text.split(/\r\n|\r|\n/).map(inertLine).join('\n');
+    return text
+        .split(/\r\n|\r|\n/)
+        .map(inertLine)
+        .join('\n');
 }
 function inertLine(line) {
     const legacySafe = line.replaceAll('##[', '#\\#[');
@@ -586,8 +630,12 @@ class StageOnlyError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProductE
             ? "this job's trusted publisher may only stage versions (npm trusted publishing with --allow-stage-publish and not --allow-publish)"
             : trusted === false
                 ? 'the token may only stage versions (a "read and write (stage only)" token)'
-                : "the credential may only stage versions (a stage-only token, or a trusted publisher allowed to stage and not to publish)";
-        const allow = trusted === true ? "allow publishing on the package's trusted publisher (trust github ... --allow-publish, or on npmjs.com)" : trusted === false ? 'use a token that may publish' : "allow publishing (trust github ... --allow-publish, or a token that may publish)";
+                : 'the credential may only stage versions (a stage-only token, or a trusted publisher allowed to stage and not to publish)';
+        const allow = trusted === true
+            ? "allow publishing on the package's trusted publisher (trust github ... --allow-publish, or on npmjs.com)"
+            : trusted === false
+                ? 'use a token that may publish'
+                : 'allow publishing (trust github ... --allow-publish, or a token that may publish)';
         super('ESTAGEONLY', `The registry refused "${label}": ${who} (403 OIDC permission denied for this action). Nothing was published. ` +
             `Stage it instead (stage publish, then a person with 2FA approves it with stage approve), or ${allow}.`, options);
     }

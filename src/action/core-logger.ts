@@ -24,7 +24,10 @@ export function actionLogger(redactor: Redactor): Logger {
       redactor.add(secret, kind);
     },
     relay: (text) => {
-      const lines = redactor.redact(text).split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
+      const lines = redactor
+        .redact(text)
+        .split(/\r\n|\r|\n/)
+        .filter((line) => line.trim() !== '');
       if (lines.length === 0) return;
       // The runner ignores workflow commands until it sees the token again; a script cannot guess it.
       const token = randomUUID();

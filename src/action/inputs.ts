@@ -14,7 +14,11 @@ export function readInputs(logger: Logger, env: NodeJS.ProcessEnv = process.env)
   const raw: RawOptions = Object.fromEntries(Object.entries(INPUT_NAMES).map(([key, name]) => [key, read(name)]));
   raw.token ??= env.NODE_AUTH_TOKEN;
   for (const secret of [raw.token, raw.otpSecret, raw.approvalWebhook]) if (secret) logger.mask(secret);
-  const options = normalizeOptions(raw, { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' }, { idTokenAvailable: idTokenAvailable(env) });
+  const options = normalizeOptions(
+    raw,
+    { ...INPUT_NAMES, token: 'token (or the NODE_AUTH_TOKEN environment variable)' },
+    { idTokenAvailable: idTokenAvailable(env) },
+  );
   const commands = read('commands');
   // `doctor: true` adds a doctor line to the run: it then writes nothing, and checks what it would meet.
   const doctor = parseBoolean(read('doctor'), 'doctor', false);

@@ -26,7 +26,15 @@ export async function run(): Promise<void> {
       // A bad input still gets its row: the outputs and the job summary say what was refused. A line of `commands`
       // that names no command is said first: whatever else is wrong, that line could not have run.
       const refusal = (await unknownCommand(core.getInput('commands'))) ?? error;
-      report = { published: false, name: undefined, version: undefined, tag: undefined, registry: shownRegistry(core.getInput('registry')), results: [failedResult(0, 'inputs', refusal, 0)], error: refusal };
+      report = {
+        published: false,
+        name: undefined,
+        version: undefined,
+        tag: undefined,
+        registry: shownRegistry(core.getInput('registry')),
+        results: [failedResult(0, 'inputs', refusal, 0)],
+        error: refusal,
+      };
       throw refusal;
     }
     const { options, commands, doctor } = read;
@@ -35,7 +43,8 @@ export async function run(): Promise<void> {
     const idTokens = options.trustedPublishing === 'auto' ? idTokenProviderFromEnv(process.env, logger) : undefined;
     auth = authSummary(options, idTokens !== undefined);
     const doctorLine = { words: ['doctor'], inputName: 'doctor' };
-    const input = commands === undefined ? (doctor ? doctorLine : undefined) : { block: commands, inputName: 'commands', ...(doctor ? { also: doctorLine } : {}) };
+    const input =
+      commands === undefined ? (doctor ? doctorLine : undefined) : { block: commands, inputName: 'commands', ...(doctor ? { also: doctorLine } : {}) };
     report = await runCommands(options, input, {
       clock: systemClock,
       logger,
@@ -45,7 +54,15 @@ export async function run(): Promise<void> {
       ...(idTokens ? { idTokens } : {}),
     });
   } catch (error) {
-    report ??= { published: false, name: undefined, version: undefined, tag: undefined, registry: DEFAULT_REGISTRY, results: [failedResult(0, 'npm-totp-publish', error, 0)], error };
+    report ??= {
+      published: false,
+      name: undefined,
+      version: undefined,
+      tag: undefined,
+      registry: DEFAULT_REGISTRY,
+      results: [failedResult(0, 'npm-totp-publish', error, 0)],
+      error,
+    };
   }
   writeOutputs(report, redactor);
   await writeSummary(report, redactor, auth).catch((error: unknown) => {
@@ -66,7 +83,8 @@ function failRun(report: RunReport, redactor: Redactor): void {
   const failed = report.results.find((result) => result.outcome === 'failed');
   if (report.results.length > 1) {
     core.info('What happened:');
-    for (const result of report.results) core.info(inertText(redactor.redact(`  ${result.line > 0 ? `line ${result.line}: ` : ''}${result.outcome.padEnd(9)} ${result.command}`)));
+    for (const result of report.results)
+      core.info(inertText(redactor.redact(`  ${result.line > 0 ? `line ${result.line}: ` : ''}${result.outcome.padEnd(9)} ${result.command}`)));
   }
   if (failed && failed.line > 0) {
     core.error(redactor.redact(describeError(report.error)), { title: redactor.redact(`commands line ${failed.line}: ${failed.command}`) });
@@ -85,7 +103,6 @@ function fail(error: unknown, redactor: Redactor): void {
   core.debug(redactor.redact(error instanceof Error && error.stack ? error.stack : String(error)));
   core.setFailed(redactor.redact(describeError(error)));
 }
-
 
 /** One sentence on the authentication this run used, for the job summary. */
 function authSummary(options: Options, oidcAvailable: boolean): string {

@@ -64,24 +64,33 @@ export async function writeSummary(report: RunReport, redactor: Redactor, auth: 
     };
     summary.addTable([
       ['Package', 'Version', 'Tag', 'Outcome', 'Detail'].map((data) => ({ data, header: true })),
-      ...report.packages.map((entry) => [cell(`<code>${clean(entry.name)}</code>`), cell(clean(entry.version)), cell(clean(entry.tag)), cell(packageIcons[entry.outcome]), cell(clean(entry.detail))]),
+      ...report.packages.map((entry) => [
+        cell(`<code>${clean(entry.name)}</code>`),
+        cell(clean(entry.version)),
+        cell(clean(entry.tag)),
+        cell(packageIcons[entry.outcome]),
+        cell(clean(entry.detail)),
+      ]),
     ]);
   }
-  summary.addTable([
-      ['Line', 'Command', 'Outcome', 'OTP attempts', 'Waited', 'Duration', 'Detail'].map((data) => ({ data, header: true })),
-      ...rows,
-    ]);
+  summary.addTable([['Line', 'Command', 'Outcome', 'OTP attempts', 'Waited', 'Duration', 'Detail'].map((data) => ({ data, header: true })), ...rows]);
   const link = packageLink(report);
   if (link && report.published && !report.packages) summary.addLink(clean(`${report.name}@${report.version} on the registry`), clean(link));
   for (const result of report.results) {
-    if (result.transparencyLogUrl) summary.addRaw(`<p>Provenance of <code>${clean(result.command.replace(/^publish /, ''))}</code>: <a href="${clean(result.transparencyLogUrl)}">its transparency log entry</a></p>`, true);
+    if (result.transparencyLogUrl)
+      summary.addRaw(
+        `<p>Provenance of <code>${clean(result.command.replace(/^publish /, ''))}</code>: <a href="${clean(result.transparencyLogUrl)}">its transparency log entry</a></p>`,
+        true,
+      );
   }
   await summary.write();
 }
 
 /** How the run ended, in a few words. */
 function heading(report: RunReport): string {
-  const written = report.results.filter((result) => result.outcome === 'published' || result.outcome === 'done' || result.outcome === 'tagged' || result.outcome === 'staged').length;
+  const written = report.results.filter(
+    (result) => result.outcome === 'published' || result.outcome === 'done' || result.outcome === 'tagged' || result.outcome === 'staged',
+  ).length;
   const failed = report.results.find((result) => result.outcome === 'failed');
   // A run that wrote nothing and gave a table (doctor): its title says how it went.
   const table = report.tables?.[0]?.table;
@@ -91,8 +100,12 @@ function heading(report: RunReport): string {
     return `npm-totp-publish failed at ${where}; ${written} write${written === 1 ? '' : 's'} done before it`;
   }
   // Every row stands (a version is in the registry), but something after it failed: a postpublish script.
-  if (report.error !== undefined) return `npm-totp-publish: ${written} write${written === 1 ? '' : 's'} done, then the run failed (see the rows below and the step's error)`;
-  if (report.results.length > 0 && report.results.every((result) => result.outcome === 'dry-run' || result.outcome === 'read' || result.outcome === 'unchanged')) {
+  if (report.error !== undefined)
+    return `npm-totp-publish: ${written} write${written === 1 ? '' : 's'} done, then the run failed (see the rows below and the step's error)`;
+  if (
+    report.results.length > 0 &&
+    report.results.every((result) => result.outcome === 'dry-run' || result.outcome === 'read' || result.outcome === 'unchanged')
+  ) {
     if (report.results.some((result) => result.outcome === 'dry-run')) return 'npm-totp-publish dry run: nothing was written';
   }
   if (report.packages) {

@@ -69,7 +69,9 @@ async function usage(words: readonly string[] = []): Promise<string> {
 Runs npm's 2FA-protected writes with a one-time password made just in time from a TOTP secret, or a web approval.
 
 Commands (npm's own grammar; <pkg> defaults to the package in --package, or the current folder):
-${COMMANDS.flatMap((command) => command.usage).map((line) => `  ${line}`).join('\n')}
+${COMMANDS.flatMap((command) => command.usage)
+  .map((line) => `  ${line}`)
+  .join('\n')}
   ${RUN_USAGE}
 
 ${OPTIONS}`;
@@ -95,9 +97,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
     }
     // Loaded only when needed (see src/bundle.ts): the commands and the input checks after --version; an unknown
     // command, or an option it does not take, is said before anything else is checked.
-    const [{ idTokenAvailable, normalizeOptions, SETTING_NAMES }, { COMMANDS }, { checkWords }] = await Promise.all([import('../grammar/options.ts'), import('../commands/index.ts'), import('../grammar/line.ts')]);
+    const [{ idTokenAvailable, normalizeOptions, SETTING_NAMES }, { COMMANDS }, { checkWords }] = await Promise.all([
+      import('../grammar/options.ts'),
+      import('../commands/index.ts'),
+      import('../grammar/line.ts'),
+    ]);
     // The usage printed after this refusal lists the commands: the refusal does not list them again.
-    if (parsed.words[0] !== 'run') checkWords(parsed.words, COMMANDS, (problem) => new InputError('arguments', `${problem.split(' Known commands:')[0]?.replace(/\.$/, '')}.`));
+    if (parsed.words[0] !== 'run')
+      checkWords(parsed.words, COMMANDS, (problem) => new InputError('arguments', `${problem.split(' Known commands:')[0]?.replace(/\.$/, '')}.`));
     const usable = (value: string | undefined) => (value?.trim() && value.trim() !== SETUP_NODE_PLACEHOLDER ? value : undefined);
     const token = usable(env.NODE_AUTH_TOKEN) ?? env.NPM_TOKEN;
     const options = normalizeOptions(
@@ -116,9 +123,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
     if (parsed.words[0] === 'run') {
       if (parsed.words.length !== 2) throw new InputError('arguments', 'run takes one file holding the commands (or - for standard input).');
       const file = parsed.words[1] as string;
-      const block = file === '-' ? await (io.stdin ?? readStdin)() : await readFile(path.resolve(io.cwd, file), 'utf8').catch(() => {
-        throw new InputError('arguments', `run: cannot read ${file}.`);
-      });
+      const block =
+        file === '-'
+          ? await (io.stdin ?? readStdin)()
+          : await readFile(path.resolve(io.cwd, file), 'utf8').catch(() => {
+              throw new InputError('arguments', `run: cannot read ${file}.`);
+            });
       input = { block, inputName: file === '-' ? 'standard input' : file };
     } else {
       input = { words: parsed.words, inputName: 'arguments' };
@@ -148,7 +158,18 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo &
 }
 
 interface ParsedArgs {
-  settings: { package?: string; registry?: string; expectVersion?: string; trustedPublishing?: string; provenance?: string; authType?: string; approvalTimeout?: string; dryRun: boolean; ignoreScripts: boolean; allowInsecureRegistry: boolean };
+  settings: {
+    package?: string;
+    registry?: string;
+    expectVersion?: string;
+    trustedPublishing?: string;
+    provenance?: string;
+    authType?: string;
+    approvalTimeout?: string;
+    dryRun: boolean;
+    ignoreScripts: boolean;
+    allowInsecureRegistry: boolean;
+  };
   /** The command and its own arguments and flags (such as --tag, --access, --force). */
   words: string[];
   json: boolean;
@@ -169,7 +190,10 @@ function argvWords(argv: string[]): string[] {
 function parse(argv: string[]): ParsedArgs | 'version' | { help: string[] } {
   const secretFlag = argv.find((arg) => SECRET_FLAGS.test(arg));
   if (secretFlag) {
-    throw new InputError('arguments', `${secretFlag.split('=')[0]} is not accepted: command-line arguments are visible to every process on the machine and in CI logs. Put the token in NODE_AUTH_TOKEN (or NPM_TOKEN), the TOTP secret in NPM_TOTP_SECRET and an approval webhook in NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK.`);
+    throw new InputError(
+      'arguments',
+      `${secretFlag.split('=')[0]} is not accepted: command-line arguments are visible to every process on the machine and in CI logs. Put the token in NODE_AUTH_TOKEN (or NPM_TOKEN), the TOTP secret in NPM_TOTP_SECRET and an approval webhook in NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK.`,
+    );
   }
   const values: Record<string, string> = {};
   const flags = new Set<string>();
@@ -214,7 +238,8 @@ function parse(argv: string[]): ParsedArgs | 'version' | { help: string[] } {
 
 /** Opens `url` in this machine's browser (`--open`); a failure only says so. */
 function openInBrowser(url: string, logger: Logger): void {
-  const [command, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  const [command, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
   import('node:child_process')
     .then(({ spawn }) => {
       const child = spawn(command as string, args as string[], { stdio: 'ignore', detached: true });
@@ -246,7 +271,9 @@ function printReport(report: RunReport, json: boolean, redactor: Redactor, io: C
   for (const result of report.results) {
     const attempts = result.otpAttempts === 1 ? '1 OTP' : `${result.otpAttempts} OTPs`;
     const where = result.line > 0 ? `line ${result.line}: ` : '';
-    io.stdout(`${inertText(redactor.redact(`${result.outcome.padEnd(9)} ${where}${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)${result.detail ? ` - ${result.detail}` : ''}`))}\n`);
+    io.stdout(
+      `${inertText(redactor.redact(`${result.outcome.padEnd(9)} ${where}${result.command} (${attempts}, ${(result.durationMs / 1000).toFixed(1)} s)${result.detail ? ` - ${result.detail}` : ''}`))}\n`,
+    );
   }
   if (report.approvals) io.stdout(`web approvals given during the run: ${report.approvals}\n`);
   // The workspace packages that were not published, as the job summary lists them.

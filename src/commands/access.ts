@@ -14,7 +14,9 @@ async function setStatus(context: CommandContext, pkg: string, status: 'public' 
   const current = await visibility(context, pkg);
   if (current === status) return { status: 'unchanged', detail: `${pkg} is already ${status}` };
   if (context.dryRun) return { status: 'dry-run', detail: `would make ${pkg} ${status} (now ${current})` };
-  await otpWrite(context, `access set status=${status} ${pkg}`, 'access', (npmHeaders) => writeAccess(context.client, pkg, status === 'private' ? 'restricted' : 'public', npmHeaders));
+  await otpWrite(context, `access set status=${status} ${pkg}`, 'access', (npmHeaders) =>
+    writeAccess(context.client, pkg, status === 'private' ? 'restricted' : 'public', npmHeaders),
+  );
   return { status: 'done', detail: `${pkg} is now ${status} (was ${current})` };
 }
 
@@ -56,7 +58,13 @@ export const accessSetCommand: Command<AccessSetting> = {
     if (key === 'mfa' && (value === 'none' || value === 'publish' || value === 'automation')) return { pkg, mfa: value };
     throw line.fail(`"${line.args[0]}" is not a setting; use status=public, status=private, mfa=none, mfa=publish or mfa=automation`);
   },
-  plan: (data, { source }) => oneStep({ label: source.text, reads: false, pkg: data.pkg, run: (context) => ('status' in data ? setStatus(context, data.pkg, data.status) : setMfa(context, data.pkg, data.mfa)) }),
+  plan: (data, { source }) =>
+    oneStep({
+      label: source.text,
+      reads: false,
+      pkg: data.pkg,
+      run: (context) => ('status' in data ? setStatus(context, data.pkg, data.status) : setMfa(context, data.pkg, data.mfa)),
+    }),
 };
 
 /** `access get status [<pkg>]`. */

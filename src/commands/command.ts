@@ -233,7 +233,13 @@ export function commandContext(base: Omit<CommandContext, 'session' | 'tally' | 
  * `NpmHeaders` to pass to the registry function (the code if any, the
  * command's npm-session and npm's command name).
  */
-export function otpWrite<T>(context: CommandContext, label: string, npmCommand: string, send: (npmHeaders: NpmHeaders) => Promise<T>, bodyBytes = 0): Promise<T> {
+export function otpWrite<T>(
+  context: CommandContext,
+  label: string,
+  npmCommand: string,
+  send: (npmHeaders: NpmHeaders) => Promise<T>,
+  bodyBytes = 0,
+): Promise<T> {
   return withOtp(
     context.otp,
     {

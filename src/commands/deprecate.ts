@@ -16,14 +16,24 @@ async function deprecate(context: CommandContext, pkg: string, range: string, me
   if (!packument) throw new PackageNotFoundError(pkg, context.client.registry);
   const versions = packument.versions ?? {};
   const matching = Object.keys(versions).filter((version) => semver.satisfies(version, range, { includePrerelease: true }));
-  if (matching.length === 0) throw new ProductError('ENOVERSION', `no version of ${pkg} matches ${range}; nothing to ${message ? 'deprecate' : 'undeprecate'}.`, { received: `${pkg}@${range}` });
+  if (matching.length === 0)
+    throw new ProductError('ENOVERSION', `no version of ${pkg} matches ${range}; nothing to ${message ? 'deprecate' : 'undeprecate'}.`, {
+      received: `${pkg}@${range}`,
+    });
   const current = (version: string) => versions[version]?.deprecated ?? '';
   const changing = matching.filter((version) => current(version) !== message);
   const what = message ? `deprecated with "${message}"` : 'not deprecated';
-  if (changing.length === 0) return { status: 'unchanged', detail: `${matching.length} version${matching.length === 1 ? '' : 's'} of ${pkg} in ${range} already ${what}` };
+  if (changing.length === 0)
+    return { status: 'unchanged', detail: `${matching.length} version${matching.length === 1 ? '' : 's'} of ${pkg} in ${range} already ${what}` };
   if (context.dryRun) return { status: 'dry-run', detail: `would mark ${changing.join(', ')} ${what}` };
   for (const version of changing) (versions[version] as { deprecated?: string }).deprecated = message;
-  await otpWrite(context, `deprecate ${pkg}@${range}`, 'deprecate', (npmHeaders) => writePackument(context.client, packument, npmHeaders), JSON.stringify(packument).length);
+  await otpWrite(
+    context,
+    `deprecate ${pkg}@${range}`,
+    'deprecate',
+    (npmHeaders) => writePackument(context.client, packument, npmHeaders),
+    JSON.stringify(packument).length,
+  );
   return { status: 'done', detail: `${changing.join(', ')} ${message ? 'now' : 'no longer'} ${message ? what : 'deprecated'}` };
 }
 

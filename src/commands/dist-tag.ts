@@ -17,7 +17,10 @@ async function tagsOf(context: CommandContext, pkg: string) {
 export async function distTagAdd(context: CommandContext, pkg: string, version: string, tag: string): Promise<CommandOutcome> {
   const { tags, versions } = await tagsOf(context, pkg);
   if (tags[tag] === version) return { status: 'unchanged', detail: `${tag} already points at ${pkg}@${version}` };
-  if (!versions[version]) throw new ProductError('ENOVERSION', `${pkg}@${version} is not in the registry, so no tag can point at it; publish it first.`, { received: `${pkg}@${version}` });
+  if (!versions[version])
+    throw new ProductError('ENOVERSION', `${pkg}@${version} is not in the registry, so no tag can point at it; publish it first.`, {
+      received: `${pkg}@${version}`,
+    });
   const was = tags[tag] === undefined ? '' : ` (was ${tags[tag]})`;
   if (context.dryRun) return { status: 'dry-run', detail: `would point ${tag} at ${version}${was}` };
   await otpWrite(context, `dist-tag add ${pkg}@${version} ${tag}`, 'dist-tag', (npmHeaders) => setDistTag(context.client, pkg, tag, version, npmHeaders));
@@ -52,7 +55,10 @@ type DistTagAddLine = { pkg: string; version: string; tag: string } | { tag: str
 /** `dist-tag add <pkg>@<version> [<tag>]`, or `dist-tag add --workspaces <tag>`: every workspace package in scope at its package.json version. */
 export const distTagAddCommand: Command<DistTagAddLine> = {
   words: ['dist-tag', 'add'],
-  usage: ['dist-tag add <pkg>@<version> [<tag>]', 'dist-tag add --workspaces [-w <name|folder|glob>...] <tag>   (every workspace package at its package.json version)'],
+  usage: [
+    'dist-tag add <pkg>@<version> [<tag>]',
+    'dist-tag add --workspaces [-w <name|folder|glob>...] <tag>   (every workspace package at its package.json version)',
+  ],
   summary: 'point a dist-tag at a published version',
   flags: WORKSPACE_FLAGS,
   reads: false,
@@ -70,7 +76,12 @@ export const distTagAddCommand: Command<DistTagAddLine> = {
     return { pkg: spec.name, version: spec.version, tag: checkedTag(line, line.args[1] ?? 'latest') };
   },
   async plan(data, { options, cwd, source }) {
-    const step = (pkg: string, version: string, label: string) => ({ label, reads: false, pkg, run: (context: CommandContext) => distTagAdd(context, pkg, version, data.tag) });
+    const step = (pkg: string, version: string, label: string) => ({
+      label,
+      reads: false,
+      pkg,
+      run: (context: CommandContext) => distTagAdd(context, pkg, version, data.tag),
+    });
     if (!('workspaces' in data)) return oneStep(step(data.pkg, data.version, source.text));
     const { workspaceVersions } = await import('../plan/workspace-plan.ts');
     const packages = await workspaceVersions(data.workspaces, data.includeWorkspaceRoot, options, cwd);

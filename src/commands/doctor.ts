@@ -106,12 +106,21 @@ export const doctorCommand: Command<DoctorLine> = {
   parse(line: Line): DoctorLine {
     arity(line, 0, 1, 'doctor [<folder>|<tarball>] [--workspaces | -w ...] [--check-trust]');
     const workspaces = workspaceScope(line);
-    if (workspaces !== undefined && line.args[0] !== undefined) throw line.fail('name either a folder or --workspaces/-w (the monorepo is the package setting), not both');
-    return { ...line.source, target: line.args[0], workspaces, includeWorkspaceRoot: line.flags.get('include-workspace-root') === true, checkTrust: line.flags.get('check-trust') === true };
+    if (workspaces !== undefined && line.args[0] !== undefined)
+      throw line.fail('name either a folder or --workspaces/-w (the monorepo is the package setting), not both');
+    return {
+      ...line.source,
+      target: line.args[0],
+      workspaces,
+      includeWorkspaceRoot: line.flags.get('include-workspace-root') === true,
+      checkTrust: line.flags.get('check-trust') === true,
+    };
   },
   async plan(data, { options, cwd, env, source }) {
     const packages = await doctorScope(data, options, cwd, env);
-    return { steps: [{ label: source.text, reads: true, run: (context: CommandContext, stepEnv: StepEnv) => diagnose(context, stepEnv, data, options, packages) }] };
+    return {
+      steps: [{ label: source.text, reads: true, run: (context: CommandContext, stepEnv: StepEnv) => diagnose(context, stepEnv, data, options, packages) }],
+    };
   },
 };
 
@@ -137,7 +146,9 @@ async function doctorScope(data: DoctorLine, options: Options, cwd: string, env:
     if ((command.workspaces ?? options.workspaces) !== undefined) {
       const { planWorkspacePublish } = await import('../plan/workspace-plan.ts');
       const plan = await planWorkspacePublish(command, options, cwd, env);
-      return plan.members.map((member) => (member.plan ? fromPlan(member.plan) : { name: member.name, version: member.version, listed: member.listed?.detail ?? 'private: not published' }));
+      return plan.members.map((member) =>
+        member.plan ? fromPlan(member.plan) : { name: member.name, version: member.version, listed: member.listed?.detail ?? 'private: not published' },
+      );
     }
     const { planPublish } = await import('../plan/publish-plan.ts');
     return [fromPlan(await planPublish(command, options, cwd, env))];
@@ -147,7 +158,13 @@ async function doctorScope(data: DoctorLine, options: Options, cwd: string, env:
       .then(async (source) => (source.kind === 'folder' ? source.manifest : (await readTarball(source.file, options.names.package)).manifest))
       .catch(() => undefined);
     const manifest = found as Record<string, unknown> | undefined;
-    return [{ name: typeof manifest?.name === 'string' ? manifest.name : data.target ?? options.packageSpec, version: typeof manifest?.version === 'string' ? manifest.version : '', problem: describeError(error) }];
+    return [
+      {
+        name: typeof manifest?.name === 'string' ? manifest.name : (data.target ?? options.packageSpec),
+        version: typeof manifest?.version === 'string' ? manifest.version : '',
+        problem: describeError(error),
+      },
+    ];
   }
 }
 
@@ -177,7 +194,11 @@ async function diagnose(context: CommandContext, env: StepEnv, data: DoctorLine,
   const receivedAt = clock.now();
   const who = isAnswer(asked) ? asked : undefined;
   if (options.token === undefined) {
-    report.token = { state: 'none', bypass2fa: null, detail: 'no token: reads are anonymous, and only publish and stage publish can go, by trusted publishing (OIDC)' };
+    report.token = {
+      state: 'none',
+      bypass2fa: null,
+      detail: 'no token: reads are anonymous, and only publish and stage publish can go, by trusted publishing (OIDC)',
+    };
   } else if (!who) {
     report.token = { state: 'unknown', bypass2fa: null, detail: `whoami could not be asked (${describeError(asked)})` };
   } else if (who.status === 200 && isRecord(who.body) && typeof who.body.username === 'string') {
@@ -196,12 +217,13 @@ async function diagnose(context: CommandContext, env: StepEnv, data: DoctorLine,
   if (user !== undefined) {
     const profile = await readProfile(client).catch((error: unknown) => error);
     report.account.tfa = isAnswer(profile) && profile.status === 200 ? tfaOf(profile.body) : 'unknown';
-    if (report.account.tfa === 'unknown') report.account.detail = `the profile (/-/npm/v1/user) could not be read with this token (${isAnswer(profile) ? profile.status : describeError(profile)})`;
+    if (report.account.tfa === 'unknown')
+      report.account.detail = `the profile (/-/npm/v1/user) could not be read with this token (${isAnswer(profile) ? profile.status : describeError(profile)})`;
   }
 
   // Every package the run names: the scope's and the inspected steps'. What the registry says of each, once.
   const facts = new Map<string, Promise<PackageFacts>>();
-  const factsOf = (pkg: string) => facts.get(pkg) ?? facts.set(pkg, packageFacts(context, pkg, user)).get(pkg) as Promise<PackageFacts>;
+  const factsOf = (pkg: string) => facts.get(pkg) ?? (facts.set(pkg, packageFacts(context, pkg, user)).get(pkg) as Promise<PackageFacts>);
   const inspected = env.inspected ?? [];
   const planned = inspected.flatMap((line) => line.steps.map(({ step }) => step.pkg)).filter((pkg): pkg is string => pkg !== undefined);
 
@@ -226,7 +248,18 @@ async function diagnose(context: CommandContext, env: StepEnv, data: DoctorLine,
   for (const pkg of scope) {
     const id = pkg.version ? `${pkg.name}@${pkg.version}` : pkg.name;
     if (pkg.listed !== undefined || pkg.problem !== undefined) {
-      report.packages.push({ name: pkg.name, version: pkg.version, exists: null, published: null, tag: null, access: null, maintainer: null, staged: [], trust: null, detail: pkg.listed ?? pkg.problem ?? '' });
+      report.packages.push({
+        name: pkg.name,
+        version: pkg.version,
+        exists: null,
+        published: null,
+        tag: null,
+        access: null,
+        maintainer: null,
+        staged: [],
+        trust: null,
+        detail: pkg.listed ?? pkg.problem ?? '',
+      });
       rows.push([id, pkg.problem !== undefined ? 'fail' : 'info', pkg.listed ?? `the checkout cannot be published as it is: ${pkg.problem}`]);
       continue;
     }
@@ -234,16 +267,35 @@ async function diagnose(context: CommandContext, env: StepEnv, data: DoctorLine,
     const published = known.published?.[pkg.version] !== undefined;
     const notes: string[] = [];
     notes.push(known.exists === null ? 'could not be read' : known.exists ? `exists${latestOf(known)}` : 'new: not in the registry yet');
-    if (known.exists !== null) notes.push(published ? `${pkg.version} is published already (a publish skips it when the contents are the same)` : `${pkg.version} is not published yet`);
+    if (known.exists !== null)
+      notes.push(published ? `${pkg.version} is published already (a publish skips it when the contents are the same)` : `${pkg.version} is not published yet`);
     notes.push(`tag ${pkg.tag ?? 'latest'}`);
-    const access = pkg.access ?? (known.exists ? await readVisibility(client, pkg.name).then((isPublic) => (isPublic === undefined ? undefined : isPublic ? 'public' : 'restricted')).catch(() => undefined) : undefined);
-    const accessText = pkg.access ? pkg.access : access ? `${access} (kept)` : known.exists === false ? (pkg.name.startsWith('@') ? "restricted (npm's default for a new scoped package)" : 'public') : 'kept (the registry would not say)';
+    const access =
+      pkg.access ??
+      (known.exists
+        ? await readVisibility(client, pkg.name)
+            .then((isPublic) => (isPublic === undefined ? undefined : isPublic ? 'public' : 'restricted'))
+            .catch(() => undefined)
+        : undefined);
+    const accessText = pkg.access
+      ? pkg.access
+      : access
+        ? `${access} (kept)`
+        : known.exists === false
+          ? pkg.name.startsWith('@')
+            ? "restricted (npm's default for a new scoped package)"
+            : 'public'
+          : 'kept (the registry would not say)';
     notes.push(`access ${accessText}`);
     notes.push(known.maintainerText);
     let staged: StagedEntry[] = [];
     if (options.token !== undefined && tokenError === undefined) {
       staged = await listStaged(client, pkg.name).catch(() => []);
-      notes.push(staged.length === 0 ? 'no staged version waiting' : `${staged.length} staged version${staged.length === 1 ? '' : 's'} waiting: ${staged.map((entry) => `${entry.version} (id ${entry.id}, tag ${entry.tag}, ${entry.status ?? 'staged'})`).join(', ')}`);
+      notes.push(
+        staged.length === 0
+          ? 'no staged version waiting'
+          : `${staged.length} staged version${staged.length === 1 ? '' : 's'} waiting: ${staged.map((entry) => `${entry.version} (id ${entry.id}, tag ${entry.tag}, ${entry.status ?? 'staged'})`).join(', ')}`,
+      );
     }
     let configs: TrustConfig[] | null = null;
     if (!data.checkTrust) notes.push('trusted publishers not checked (--check-trust reads them, for one code or one approval)');
@@ -254,7 +306,11 @@ async function diagnose(context: CommandContext, env: StepEnv, data: DoctorLine,
       if (typeof read === 'string') notes.push(`trusted publishers ${read}`);
       else {
         configs = read;
-        notes.push(read.length === 0 ? 'no trusted publisher' : `trusted publishers: ${read.map((config) => `${config.type} (${config.permissions.join(' and ') || 'nothing'})`).join('; ')}`);
+        notes.push(
+          read.length === 0
+            ? 'no trusted publisher'
+            : `trusted publishers: ${read.map((config) => `${config.type} (${config.permissions.join(' and ') || 'nothing'})`).join('; ')}`,
+        );
       }
     }
     const waiting = staged.find((entry) => entry.version === pkg.version);
@@ -293,11 +349,18 @@ async function diagnose(context: CommandContext, env: StepEnv, data: DoctorLine,
       break;
     }
     if (bypassSeen) report.token.bypass2fa = true;
-    if (!probed && report.token.bypass2fa === null) report.token.detail += '; whether it bypasses 2FA is not known (that is asked on a package it maintains, and none is in the registry yet)';
+    if (!probed && report.token.bypass2fa === null)
+      report.token.detail += '; whether it bypasses 2FA is not known (that is asked on a package it maintains, and none is in the registry yet)';
   }
-  if (report.token.bypass2fa === true) report.token.detail += '; it bypasses two-factor authentication: owner, access, mfa and trust changes are refused to it, and npm ends direct publishing with such tokens in January 2027';
+  if (report.token.bypass2fa === true)
+    report.token.detail +=
+      '; it bypasses two-factor authentication: owner, access, mfa and trust changes are refused to it, and npm ends direct publishing with such tokens in January 2027';
   else if (report.token.bypass2fa === false) report.token.detail += '; it asks for 2FA where the account does';
-  rows.unshift(['token', tokenError ? 'fail' : report.token.state === 'valid' ? (report.token.bypass2fa ? 'warn' : 'ok') : report.token.state === 'none' ? 'info' : 'warn', report.token.detail]);
+  rows.unshift([
+    'token',
+    tokenError ? 'fail' : report.token.state === 'valid' ? (report.token.bypass2fa ? 'warn' : 'ok') : report.token.state === 'none' ? 'info' : 'warn',
+    report.token.detail,
+  ]);
 
   // How 2FA would be answered here.
   const canTotp = options.secret !== undefined && options.authType !== 'web';
@@ -307,41 +370,80 @@ async function diagnose(context: CommandContext, env: StepEnv, data: DoctorLine,
   const twoFactor = (): TwoFactorAnswer => {
     if (trustProblem && canTotp) return { fail: trustProblem };
     if (canTotp && webOffered !== true) return { auth: 'token + TOTP' };
-    if (canTotp && webOffered === true) return { auth: options.authType === 'auto' ? 'token + TOTP (or a web approval, if the account answers codes with one)' : 'token + TOTP' };
+    if (canTotp && webOffered === true)
+      return { auth: options.authType === 'auto' ? 'token + TOTP (or a web approval, if the account answers codes with one)' : 'token + TOTP' };
     if (canWeb && webOffered !== false) return { auth: 'token + web approval' };
     const settings = options.authType === 'web' ? ` (and ${options.names.authType} to auto)` : '';
-    return { fail: `the registry offers this account no web approval (it asks for a one-time password), and ${options.names.otpSecret} is not set: set it to the account's TOTP secret${settings}` };
+    return {
+      fail: `the registry offers this account no web approval (it asks for a one-time password), and ${options.names.otpSecret} is not set: set it to the account's TOTP secret${settings}`,
+    };
   };
   const accountRow = accountFinding(report.account.tfa, options, canTotp, canWeb, webOffered, secretProven, report.token.bypass2fa);
   report.account.detail = [report.account.detail, accountRow.text].filter(Boolean).join('; ');
-  rows.splice(1, 0, ['2FA', accountRow.status, report.account.detail], ['clock', Math.abs(report.clock.offsetMs ?? 0) > 30_000 || report.clock.offsetMs === null ? 'warn' : 'ok', report.clock.detail]);
+  rows.splice(
+    1,
+    0,
+    ['2FA', accountRow.status, report.account.detail],
+    ['clock', Math.abs(report.clock.offsetMs ?? 0) > 30_000 || report.clock.offsetMs === null ? 'warn' : 'ok', report.clock.detail],
+  );
 
   // Each write of the run.
   const sessions = new Map<string, Promise<boolean>>();
   // Keyed by the npm-command of the upload as well: npm's exchange names it (publish, stage).
   const oidcFor = (pkg: string, npmCommand: string) => {
     const key = `${npmCommand} ${pkg}`;
-    return sessions.get(key) ?? (sessions.set(key, env.trustedPublishing ? env.trustedPublishing(pkg, npmCommand).then((session) => session !== undefined, () => false) : Promise.resolve(false)).get(key) as Promise<boolean>);
+    return (
+      sessions.get(key) ??
+      (sessions
+        .set(
+          key,
+          env.trustedPublishing
+            ? env.trustedPublishing(pkg, npmCommand).then(
+                (session) => session !== undefined,
+                () => false,
+              )
+            : Promise.resolve(false),
+        )
+        .get(key) as Promise<boolean>)
+    );
   };
   const accountWithout2fa = report.account.tfa === 'auth-only' || report.account.tfa === 'none' || report.account.tfa === 'pending';
   const predict = async (kind: WriteAuth, step: Step, refused: unknown): Promise<{ auth: string; fail?: string; note?: string }> => {
     const pkg = step.pkg;
-    if (kind === 'none') return { auth: options.token === undefined ? 'anonymous' : 'token', ...(refused === undefined ? {} : { fail: describeError(refused) }) };
+    if (kind === 'none')
+      return { auth: options.token === undefined ? 'anonymous' : 'token', ...(refused === undefined ? {} : { fail: describeError(refused) }) };
     let auth: string | undefined;
     if ((kind === 'publish' || kind === 'stage') && pkg !== undefined && (await oidcFor(pkg, kind))) {
       auth = 'trusted publishing (OIDC)';
       const permission = kind === 'publish' ? 'createPackage' : 'createStagedPackage';
       const configs = trust.get(pkg);
       if (configs && configs.length > 0 && configs.every((config) => !config.permissions.includes(permission))) {
-        return { auth, fail: kind === 'publish' ? `${pkg}'s trusted publishers may only stage (npm would answer "OIDC permission denied for this action"): stage it (stage publish), or allow publishing (trust github ... --allow-publish)` : `${pkg}'s trusted publishers may only publish, not stage: add --allow-stage-publish` };
+        return {
+          auth,
+          fail:
+            kind === 'publish'
+              ? `${pkg}'s trusted publishers may only stage (npm would answer "OIDC permission denied for this action"): stage it (stage publish), or allow publishing (trust github ... --allow-publish)`
+              : `${pkg}'s trusted publishers may only publish, not stage: add --allow-stage-publish`,
+        };
       }
     }
     if (auth === undefined) {
-      if (options.token === undefined) return { auth: 'none', fail: kind === 'publish' || kind === 'stage' ? 'no token, and trusted publishing is not available to this job for it (the log above says why)' : 'it needs a token, and the run has none' };
+      if (options.token === undefined)
+        return {
+          auth: 'none',
+          fail:
+            kind === 'publish' || kind === 'stage'
+              ? 'no token, and trusted publishing is not available to this job for it (the log above says why)'
+              : 'it needs a token, and the run has none',
+        };
       if (tokenError) return { auth: 'token', fail: tokenError.message };
       if (kind === 'stage') auth = 'token (no 2FA: it is asked when the version is approved)';
       else if (report.token.bypass2fa === true) {
-        if (kind === 'governance' || kind === 'trust') return { auth: 'token', fail: 'the token bypasses 2FA, which npm refuses for owner, access, mfa and trust changes (403 Forbidden2FABypassGAT): use a token without bypass, and otp-secret or a web approval' };
+        if (kind === 'governance' || kind === 'trust')
+          return {
+            auth: 'token',
+            fail: 'the token bypasses 2FA, which npm refuses for owner, access, mfa and trust changes (403 Forbidden2FABypassGAT): use a token without bypass, and otp-secret or a web approval',
+          };
         auth = 'token (bypasses 2FA)';
       } else if ((kind === 'trust' || kind === 'approval') && accountWithout2fa) {
         return { auth: 'token', fail: `the account has no 2FA for writes (${report.account.tfa}), and npm allows this only to accounts with 2FA` };
@@ -355,14 +457,20 @@ async function diagnose(context: CommandContext, env: StepEnv, data: DoctorLine,
     if (refused !== undefined) return { auth, fail: describeError(refused) };
     if (pkg !== undefined) {
       const known = await factsOf(pkg);
-      if (known.exists && known.maintainer === false && !auth.startsWith('trusted')) return { auth, fail: `${user} is not a maintainer of ${pkg}: the registry refuses it (403)` };
+      if (known.exists && known.maintainer === false && !auth.startsWith('trusted'))
+        return { auth, fail: `${user} is not a maintainer of ${pkg}: the registry refuses it (403)` };
     }
     if (kind === 'publish' && step.version) {
       const { name, version } = step.version;
       const known = await factsOf(name);
-      if (known.published?.[version] !== undefined) return { auth, note: `${name}@${version} is published already: a publish of the same contents is skipped, writing nothing` };
+      if (known.published?.[version] !== undefined)
+        return { auth, note: `${name}@${version} is published already: a publish of the same contents is skipped, writing nothing` };
       const waiting = report.packages.find((entry) => entry.name === name)?.staged.find((entry) => entry.version === version);
-      if (waiting) return { auth, fail: `${name}@${version} is staged already (id ${waiting.id}): the registry refuses to publish it (409) until it is approved (stage approve ${name}@${version}) or rejected` };
+      if (waiting)
+        return {
+          auth,
+          fail: `${name}@${version} is staged already (id ${waiting.id}): the registry refuses to publish it (409) until it is approved (stage approve ${name}@${version}) or rejected`,
+        };
     }
     return { auth };
   };
@@ -377,7 +485,8 @@ async function diagnose(context: CommandContext, env: StepEnv, data: DoctorLine,
     }
     for (const { step, refused } of line.steps) {
       const verdict = await predict(line.command.auth, step, refused);
-      const detail = verdict.fail !== undefined ? `${verdict.auth}; would fail: ${verdict.fail}` : `${verdict.auth}${verdict.note ? `; ${verdict.note}` : ''}; would go`;
+      const detail =
+        verdict.fail !== undefined ? `${verdict.auth}; would fail: ${verdict.fail}` : `${verdict.auth}${verdict.note ? `; ${verdict.note}` : ''}; would go`;
       report.writes.push({ line: line.source.line, command: step.label, auth: verdict.auth, ok: verdict.fail === undefined, detail });
       if (verdict.fail !== undefined) problems.push(`${step.label}: ${verdict.fail}`);
       rows.push([where(step.label), verdict.fail !== undefined ? 'fail' : step.reads ? 'info' : 'ok', detail]);
@@ -390,10 +499,20 @@ async function diagnose(context: CommandContext, env: StepEnv, data: DoctorLine,
   const detail = report.ok
     ? `doctor: ${report.writes.length} planned write${report.writes.length === 1 ? '' : 's'} checked, none would fail${tokenError ? `, but ${tokenError.message}` : ''}`
     : `doctor: ${failing} of ${report.writes.length} planned write${report.writes.length === 1 ? '' : 's'} would fail: ${problems.join('; ')}`;
-  const verdict = report.ok ? 'no planned write would fail' : `${failing} of ${report.writes.length} planned write${report.writes.length === 1 ? '' : 's'} would fail`;
-  const table = { title: `npm-totp-publish doctor: ${verdict}; nothing was written`, columns: ['check', 'status', 'finding'], rows: rows.map(([check, status, text]) => [check, MARK[status], text]) };
+  const verdict = report.ok
+    ? 'no planned write would fail'
+    : `${failing} of ${report.writes.length} planned write${report.writes.length === 1 ? '' : 's'} would fail`;
+  const table = {
+    title: `npm-totp-publish doctor: ${verdict}; nothing was written`,
+    columns: ['check', 'status', 'finding'],
+    rows: rows.map(([check, status, text]) => [check, MARK[status], text]),
+  };
   const usesToken = report.writes.some((write) => !write.ok && write.auth.startsWith('token'));
-  const failure = report.ok ? undefined : tokenError && usesToken ? tokenError : new ProductError('EDOCTOR', `${detail}. Nothing was written; the table above says what each check found.`, { received: problems });
+  const failure = report.ok
+    ? undefined
+    : tokenError && usesToken
+      ? tokenError
+      : new ProductError('EDOCTOR', `${detail}. Nothing was written; the table above says what each check found.`, { received: problems });
   return { status: 'read', detail, data: report, table, ...(failure ? { failure } : {}) };
 }
 
@@ -415,7 +534,10 @@ function tfaOf(body: unknown): DoctorReport['account']['tfa'] {
 function clockFinding(date: string | undefined, sentAt: number, receivedAt: number): DoctorReport['clock'] {
   const at = date === undefined ? Number.NaN : Date.parse(date);
   if (!Number.isFinite(at)) {
-    return { offsetMs: null, detail: 'the registry sent no usable Date header: one-time passwords are made on this runner\'s clock, which must then be right within about 30 s (NTP)' };
+    return {
+      offsetMs: null,
+      detail: "the registry sent no usable Date header: one-time passwords are made on this runner's clock, which must then be right within about 30 s (NTP)",
+    };
   }
   // The header counts whole seconds: the registry's time was somewhere in [at, at + 1 s).
   const offsetMs = Math.round(at + 500 - (sentAt + receivedAt) / 2);
@@ -431,15 +553,39 @@ function clockFinding(date: string | undefined, sentAt: number, receivedAt: numb
 }
 
 /** The account's row: its 2FA mode and how this run would answer it. */
-function accountFinding(tfa: DoctorReport['account']['tfa'], options: Options, canTotp: boolean, canWeb: boolean, webOffered: boolean | null, secretProven: boolean, bypass: boolean | null): { status: Status; text: string } {
-  const secret = options.secret ? `${options.names.otpSecret} is set (base32 or otpauth URI read: ${options.secret.algorithm.toUpperCase()}, ${options.secret.digits} digits, ${options.secret.period} s)${secretProven ? ', and the registry accepted its code' : ''}` : `${options.names.otpSecret} is not set`;
-  const web = webOffered === true ? 'the registry offers this account web approvals' : webOffered === false ? 'the registry offers this account no web approval (it asks for a one-time password)' : undefined;
+function accountFinding(
+  tfa: DoctorReport['account']['tfa'],
+  options: Options,
+  canTotp: boolean,
+  canWeb: boolean,
+  webOffered: boolean | null,
+  secretProven: boolean,
+  bypass: boolean | null,
+): { status: Status; text: string } {
+  const secret = options.secret
+    ? `${options.names.otpSecret} is set (base32 or otpauth URI read: ${options.secret.algorithm.toUpperCase()}, ${options.secret.digits} digits, ${options.secret.period} s)${secretProven ? ', and the registry accepted its code' : ''}`
+    : `${options.names.otpSecret} is not set`;
+  const web =
+    webOffered === true
+      ? 'the registry offers this account web approvals'
+      : webOffered === false
+        ? 'the registry offers this account no web approval (it asks for a one-time password)'
+        : undefined;
   const mode = tfa === 'unknown' ? '2FA mode unknown' : tfa === 'none' ? '2FA is off' : tfa === 'pending' ? '2FA enrolment not finished (off)' : `2FA ${tfa}`;
   if (bypass === true) return { status: 'warn', text: `${mode}; the token bypasses it for package writes` };
-  if (tfa === 'auth-only' || tfa === 'none' || tfa === 'pending') return { status: 'info', text: `${mode}: writes need no second factor (a package set to mfa=publish still asks for one on publish); ${secret}` };
+  if (tfa === 'auth-only' || tfa === 'none' || tfa === 'pending')
+    return { status: 'info', text: `${mode}: writes need no second factor (a package set to mfa=publish still asks for one on publish); ${secret}` };
   const parts = [mode, secret, ...(web ? [web] : [])];
-  if (canTotp) return { status: 'ok', text: `${parts.join('; ')}: answered with TOTP codes made just in time${options.authType === 'auto' && webOffered !== false ? ' (web approvals if the account has no TOTP)' : ''}` };
-  if (canWeb && webOffered !== false) return { status: 'warn', text: `${parts.join('; ')}: each write waits for a person to approve it on npm's web page (${options.names.authType} ${options.authType}), up to the approval timeout` };
+  if (canTotp)
+    return {
+      status: 'ok',
+      text: `${parts.join('; ')}: answered with TOTP codes made just in time${options.authType === 'auto' && webOffered !== false ? ' (web approvals if the account has no TOTP)' : ''}`,
+    };
+  if (canWeb && webOffered !== false)
+    return {
+      status: 'warn',
+      text: `${parts.join('; ')}: each write waits for a person to approve it on npm's web page (${options.names.authType} ${options.authType}), up to the approval timeout`,
+    };
   return { status: 'fail', text: `${parts.join('; ')}: this run cannot answer it` };
 }
 
@@ -458,10 +604,17 @@ async function packageFacts(context: CommandContext, pkg: string, user: string |
   const answer = await readCollaborators(client, pkg).catch(() => undefined);
   if (answer?.status === 200 && isRecord(answer.body)) {
     const access = answer.body[user];
-    if (access === undefined) return { ...facts, maintainer: false, maintainerText: `${user} is not a maintainer (collaborators: ${Object.keys(answer.body).join(', ') || 'none'})` };
-    return access === 'read-only' ? { ...facts, maintainer: false, maintainerText: `${user} has read-only access` } : { ...facts, maintainer: true, maintainerText: `${user} is a maintainer` };
+    if (access === undefined)
+      return { ...facts, maintainer: false, maintainerText: `${user} is not a maintainer (collaborators: ${Object.keys(answer.body).join(', ') || 'none'})` };
+    return access === 'read-only'
+      ? { ...facts, maintainer: false, maintainerText: `${user} has read-only access` }
+      : { ...facts, maintainer: true, maintainerText: `${user} is a maintainer` };
   }
-  return { ...facts, maintainer: null, maintainerText: `maintainers: cannot check with this token (/-/package/${pkg}/collaborators answered ${answer?.status ?? 'nothing'})` };
+  return {
+    ...facts,
+    maintainer: null,
+    maintainerText: `maintainers: cannot check with this token (/-/package/${pkg}/collaborators answered ${answer?.status ?? 'nothing'})`,
+  };
 }
 
 function latestOf(facts: PackageFacts): string {

@@ -58,4 +58,3 @@ export class PublishUnconfirmedError extends ProductError {
     );
   }
 }
-

@@ -59,7 +59,9 @@ export function commandsNamed(words: readonly string[], commands: ReadonlyArray<
 export function commandHelp(commands: ReadonlyArray<Command<unknown>>): string {
   return commands
     .map((command) => {
-      const flags = command.flags.map((flag) => `${flag.short ? `-${flag.short}, ` : ''}--${flag.name}${flag.value ? ' <value>' : flag.inlineValue ? '[=<value>]' : ''}`);
+      const flags = command.flags.map(
+        (flag) => `${flag.short ? `-${flag.short}, ` : ''}--${flag.name}${flag.value ? ' <value>' : flag.inlineValue ? '[=<value>]' : ''}`,
+      );
       return `${command.usage.map((line) => `  ${line}`).join('\n')}\n      ${command.summary}${flags.length > 0 ? `\n      options: ${flags.join(', ')}` : ''}`;
     })
     .join('\n');

@@ -15,7 +15,10 @@ async function lookUpUser(context: Pick<CommandContext, 'client' | 'users'>, use
   const known = context.users.get(user);
   if (known) return known;
   const account = await readAccount(context.client, user);
-  if (!account) throw new ProductError('ENOUSER', `npm user "${user}" does not exist on ${context.client.registry}; check the spelling of the user name.`, { received: user });
+  if (!account)
+    throw new ProductError('ENOUSER', `npm user "${user}" does not exist on ${context.client.registry}; check the spelling of the user name.`, {
+      received: user,
+    });
   context.users.set(user, account);
   return account;
 }
@@ -41,12 +44,16 @@ export async function changeOwner(context: CommandContext, action: 'add' | 'rm',
     if (action === 'add' && present) return { status: 'unchanged', detail: `${account.name} already owns ${pkg}` };
     if (action === 'rm' && !present) return { status: 'unchanged', detail: `${account.name} is not an owner of ${pkg}` };
     if (action === 'rm' && maintainers.length <= 1) {
-      throw new ProductError('EOWNERRM', `${account.name} is the only owner of ${pkg}; npm refuses to remove the last owner. Add another owner first.`, { received: user });
+      throw new ProductError('EOWNERRM', `${account.name} is the only owner of ${pkg}; npm refuses to remove the last owner. Add another owner first.`, {
+        received: user,
+      });
     }
     const next = action === 'add' ? [...maintainers, account] : maintainers.filter((m) => m.name !== account.name);
     if (context.dryRun) return { status: 'dry-run', detail: `would ${action === 'add' ? 'add' : 'remove'} ${account.name} as an owner of ${pkg}` };
     try {
-      await otpWrite(context, `owner ${action} ${user} ${pkg}`, 'owner', (npmHeaders) => writeMaintainers(context.client, packument.name, packument._rev, next, npmHeaders));
+      await otpWrite(context, `owner ${action} ${user} ${pkg}`, 'owner', (npmHeaders) =>
+        writeMaintainers(context.client, packument.name, packument._rev, next, npmHeaders),
+      );
       return { status: 'done', detail: `${action === 'add' ? 'added' : 'removed'} ${account.name} ${action === 'add' ? 'to' : 'from'} the owners of ${pkg}` };
     } catch (error) {
       if (statusOf(error) !== 409 || race >= MAX_REVISION_RACES) throw error;

@@ -13,9 +13,33 @@ import type { RegistryClient } from '../registry/client.ts';
 import { setDistTag } from '../registry/dist-tags.ts';
 import { type Packument, readPackument } from '../registry/packument.ts';
 import { listStaged, type StagedEntry } from '../registry/stage.ts';
-import { type CheckEnv, type Command, type CommandContext, type CommandOutcome, type LinePlan, type PackageListing, type PlanEnv, type Step, type StepEnv, otpWrite } from './command.ts';
+import {
+  type CheckEnv,
+  type Command,
+  type CommandContext,
+  type CommandOutcome,
+  type LinePlan,
+  type PackageListing,
+  type PlanEnv,
+  type Step,
+  type StepEnv,
+  otpWrite,
+} from './command.ts';
 import { PublishConflictError } from './errors.ts';
-import { afterUpload, type TarballAndManifest, compare, dryRunProvenance, loadPacker, provenanceFor, published, readAndPack, type ReadAndPacked, staged, uploadAndReconcile, uploader } from './upload.ts';
+import {
+  afterUpload,
+  type TarballAndManifest,
+  compare,
+  dryRunProvenance,
+  loadPacker,
+  provenanceFor,
+  published,
+  readAndPack,
+  type ReadAndPacked,
+  staged,
+  uploadAndReconcile,
+  uploader,
+} from './upload.ts';
 
 /**
  * `publish` and `stage publish`: one command with two destinations (the registry, or its staging area, where a
@@ -88,7 +112,9 @@ function publishCommand(stage: boolean): Command<PublishCommand> {
         ? 'stage publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--provenance[=true|false|auto]]'
         : 'publish [<folder>|<tarball>] [--tag <tag>] [--access public|restricted] [--dry-run] [--workspaces | -w <name|folder|glob>...] [--include-workspace-root] [--concurrency <n>] [--otp-uses auto|<n>] [--provenance[=true|false|auto]]',
     ],
-    summary: stage ? "upload a version to the registry's staging area, for a person with 2FA to approve (no code sent)" : 'publish a package folder or tarball (or every workspace package)',
+    summary: stage
+      ? "upload a version to the registry's staging area, for a person with 2FA to approve (no code sent)"
+      : 'publish a package folder or tarball (or every workspace package)',
     flags: stage ? PUBLISH_FLAGS : [...PUBLISH_FLAGS, { name: 'otp-uses', value: true }],
     reads: false,
     // By trusted publishing (OIDC), a publish needs no token.
@@ -185,7 +211,13 @@ export function packDuringCheck(plan: PublishPlan): Promise<ReadAndPacked> | und
  * (the tarball is needed to compare), never `prepublishOnly` or the after-publish ones. `packing` is the folder
  * being read and packed since the preflight read (packDuringCheck).
  */
-export async function executePublish(context: CommandContext, plan: PublishPlan, packument: Packument | undefined, env: StepEnv, packing?: Promise<ReadAndPacked>): Promise<CommandOutcome> {
+export async function executePublish(
+  context: CommandContext,
+  plan: PublishPlan,
+  packument: Packument | undefined,
+  env: StepEnv,
+  packing?: Promise<ReadAndPacked>,
+): Promise<CommandOutcome> {
   const id = `${plan.name}@${plan.version}`;
   const present = packument?.versions?.[plan.version] !== undefined;
   const script = (event: LifecycleEvent) =>
@@ -205,7 +237,9 @@ export async function executePublish(context: CommandContext, plan: PublishPlan,
       read = readAndPack(plan.source, plan);
     }
     const { manifest, packed } = await read;
-    context.logger.info(`Packed ${id}: ${packed.files.length} file${packed.files.length === 1 ? '' : 's'}, ${packed.data.length} bytes (${packed.integrity.slice(0, 20)}…).`);
+    context.logger.info(
+      `Packed ${id}: ${packed.files.length} file${packed.files.length === 1 ? '' : 's'}, ${packed.data.length} bytes (${packed.integrity.slice(0, 20)}…).`,
+    );
     await script('postpack');
     tarball = { data: packed.data, integrity: packed.integrity, manifest };
   } else {
@@ -257,7 +291,14 @@ function stagedConflict(id: string, entry: StagedEntry, shasum: string): Product
  * upload goes with no one-time password: npm sends none ("2FA is deferred to approve/reject"). With trusted
  * publishing the short-lived token stages it (the trusted publisher needs `--allow-stage-publish`).
  */
-async function stageTarball(context: CommandContext, plan: PublishPlan, tarball: TarballAndManifest, published: boolean, env: StepEnv, scriptsAfter: () => Promise<void>): Promise<CommandOutcome> {
+async function stageTarball(
+  context: CommandContext,
+  plan: PublishPlan,
+  tarball: TarballAndManifest,
+  published: boolean,
+  env: StepEnv,
+  scriptsAfter: () => Promise<void>,
+): Promise<CommandOutcome> {
   const id = `${plan.name}@${plan.version}`;
   if (published) {
     context.logger.info(`${id} is already published with identical contents: nothing to stage.`);
@@ -269,7 +310,10 @@ async function stageTarball(context: CommandContext, plan: PublishPlan, tarball:
     const found = before?.find((entry) => entry.version === plan.version);
     if (found && found.shasum !== shasum) throw stagedConflict(id, found, shasum);
     if (found) return { status: 'unchanged', stageId: found.id, detail: `${id} was already staged with the same tarball (id ${found.id})` };
-    return { status: 'dry-run', detail: `dry run: ${id} would be staged with tag ${plan.tag}${before ? '' : ' (the staging area could not be read)'}${dryRunProvenance(plan)}` };
+    return {
+      status: 'dry-run',
+      detail: `dry run: ${id} would be staged with tag ${plan.tag}${before ? '' : ' (the staging area could not be read)'}${dryRunProvenance(plan)}`,
+    };
   }
   const trusted = await uploader(env, id, plan.name, staged(plan).npmCommand);
   const before = (await listStaged(trusted?.client ?? context.client, plan.name)).find((entry) => entry.version === plan.version);
@@ -278,7 +322,9 @@ async function stageTarball(context: CommandContext, plan: PublishPlan, tarball:
     context.logger.info(`${id} is already staged with the same tarball (id ${before.id}): nothing to stage.`);
     return { status: 'unchanged', stageId: before.id, detail: `${id} was already staged with the same tarball (id ${before.id})` };
   }
-  context.logger.info(`Staging ${id} with tag "${plan.tag}" on ${context.client.registry}${trusted ? ' by trusted publishing' : ''}; no one-time password is sent (approving it asks for one).`);
+  context.logger.info(
+    `Staging ${id} with tag "${plan.tag}" on ${context.client.registry}${trusted ? ' by trusted publishing' : ''}; no one-time password is sent (approving it asks for one).`,
+  );
   // Signed as for a publish (npm's stage publish is its publish with another destination): the staged body carries the statement.
   const provenance = await provenanceFor(context, plan, tarball, trusted, env.sigstore);
   const receipt = await uploadAndReconcile(context, plan, tarball, staged(plan), trusted, provenance);
@@ -309,7 +355,9 @@ async function ensureTag(context: CommandContext, plan: PublishPlan, packument: 
   const was = current === undefined ? '' : ` (was ${current})`;
   if (plan.dryRun) return { status: 'dry-run', detail: `dry run: ${id} is already published; ${plan.tag} would point at it${was}` };
   context.logger.info(`${id} is already in the registry with identical contents, but not under "${plan.tag}": setting the tag.`);
-  await otpWrite(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (npmHeaders) => setDistTag(context.client, plan.name, plan.tag, plan.version, npmHeaders));
+  await otpWrite(context, `dist-tag add ${id} ${plan.tag}`, 'dist-tag', (npmHeaders) =>
+    setDistTag(context.client, plan.name, plan.tag, plan.version, npmHeaders),
+  );
   return { status: 'tagged', detail: `${id} was already published with identical contents; ${plan.tag} now points at it${was}` };
 }
 
@@ -328,13 +376,24 @@ function workspaceLine(plan: WorkspacePublishPlan, input: string): LinePlan {
   const packuments = new Map<string, Packument | undefined>();
   const publishable = members.length;
   return {
-    steps: members.map((member) => ({ ...publishStep(member.plan as PublishPlan, () => packuments.get(member.name)), waitsFor: plan.waitsFor.get(member.name) ?? [] })),
+    steps: members.map((member) => ({
+      ...publishStep(member.plan as PublishPlan, () => packuments.get(member.name)),
+      waitsFor: plan.waitsFor.get(member.name) ?? [],
+    })),
     concurrency: plan.concurrency,
     isolated: true,
     otpUses: { uses: plan.otpUses, why: plan.otpUsesWhy },
     warnings: plan.warnings,
     intro: `Publishing ${publishable} of ${plan.members.length} workspace package${plan.members.length === 1 ? '' : 's'} of ${plan.root} (${plan.manager}), ${plan.concurrency} at a time, ${plan.otpUsesWhy}.`,
-    listed: plan.members.filter((member) => !member.plan).map((member) => ({ name: member.name, version: member.version, tag: '', outcome: member.listed?.outcome ?? 'private', detail: member.listed?.detail ?? 'private: not published' })),
+    listed: plan.members
+      .filter((member) => !member.plan)
+      .map((member) => ({
+        name: member.name,
+        version: member.version,
+        tag: '',
+        outcome: member.listed?.outcome ?? 'private',
+        detail: member.listed?.detail ?? 'private: not published',
+      })),
     failure: (packages, failedAfter) => new WorkspacesFailedError(packages, failedAfter),
     check: async ({ client }) => {
       const reads: Array<() => Promise<void>> = [
@@ -379,7 +438,11 @@ class WorkspacesFailedError extends ProductError {
     const failed = packages.filter((entry) => entry.outcome === 'failed');
     const list = (names: string[]) => (names.length === 0 ? 'none' : names.join(', '));
     const what = [
-      ...(failed.length === 0 ? [] : [`${failed.length} workspace package${failed.length === 1 ? '' : 's'} failed: ${failed.map((entry) => `${entry.name}@${entry.version} (${entry.detail})`).join('; ')}`]),
+      ...(failed.length === 0
+        ? []
+        : [
+            `${failed.length} workspace package${failed.length === 1 ? '' : 's'} failed: ${failed.map((entry) => `${entry.name}@${entry.version} (${entry.detail})`).join('; ')}`,
+          ]),
       ...failedAfter.map((error) => describeError(error).replace(/\.$/, '')),
     ];
     super(

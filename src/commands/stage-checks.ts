@@ -24,7 +24,8 @@ function stagedAccess(value: unknown): 'public' | 'restricted' | undefined {
 export function stagedFieldsProblem(entry: StagedEntry, checkout: Checkout): ProductError | undefined {
   const label = `${entry.packageName}@${entry.version}`;
   const problems: string[] = [];
-  if (checkout.tag !== undefined && entry.tag !== checkout.tag) problems.push(`it would be published with tag ${entry.tag}, but this checkout publishes it with tag ${checkout.tag}`);
+  if (checkout.tag !== undefined && entry.tag !== checkout.tag)
+    problems.push(`it would be published with tag ${entry.tag}, but this checkout publishes it with tag ${checkout.tag}`);
   const access = stagedAccess(entry.access);
   if (checkout.access !== undefined && access !== checkout.access) {
     problems.push(`it would be published with access ${access ?? 'left to the registry'}, but this checkout publishes it with access ${checkout.access}`);
@@ -44,7 +45,9 @@ export function stagedFieldsProblem(entry: StagedEntry, checkout: Checkout): Pro
  */
 export function manifestMismatch(label: string, stageId: string, differences: FieldDifference[]): ProductError {
   const shown = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
-  const details = differences.map((difference) => `${difference.field}: the registry serves ${shown(difference.published)}, the checkout has ${shown(difference.expected)}`);
+  const details = differences.map(
+    (difference) => `${difference.field}: the registry serves ${shown(difference.published)}, the checkout has ${shown(difference.expected)}`,
+  );
   return new ProductError(
     'EMANIFESTMISMATCH',
     `${label} is published (approved ${stageId}), but the version document the registry serves differs from what this checkout would publish in ${differences.map((difference) => difference.field).join(', ')} ` +

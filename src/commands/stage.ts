@@ -55,11 +55,18 @@ async function stageDownload(context: CommandContext, id: string, dir: string): 
   await mkdir(dir, { recursive: true });
   await writeFile(file, data);
   const shasum = shasumOf(data);
-  return { status: 'read', stageId: id, data: { file, name, version, shasum, size: data.length }, detail: `downloaded ${name}@${version} (staged as ${id}, shasum ${shasum}, ${data.length} bytes) to ${file}` };
+  return {
+    status: 'read',
+    stageId: id,
+    data: { file, name, version, shasum, size: data.length },
+    detail: `downloaded ${name}@${version} (staged as ${id}, shasum ${shasum}, ${data.length} bytes) to ${file}`,
+  };
 }
 
 function noStagedId(id: string, registry: string): ProductError {
-  return new ProductError('ENOSTAGED', `No staged version has the id ${id} on ${registry} (approved or rejected already, or not visible to this token).`, { received: id });
+  return new ProductError('ENOSTAGED', `No staged version has the id ${id} on ${registry} (approved or rejected already, or not visible to this token).`, {
+    received: id,
+  });
 }
 
 /** What is staged for a target, what the registry has published of it, read without a code. */
@@ -120,7 +127,13 @@ function holds(checkout: { name: string; version: string }, entry: StagedEntry):
  * validates (listed `validating`, or an approval answered 409) is waited
  * for, within a bound (ValidationWait), and approved once it is `staged`.
  */
-async function stageApprove(context: CommandContext, target: StageTarget, dryRun: boolean, checkout: Checkout | UncomparableCheckout | undefined, env: StepEnv): Promise<CommandOutcome> {
+async function stageApprove(
+  context: CommandContext,
+  target: StageTarget,
+  dryRun: boolean,
+  checkout: Checkout | UncomparableCheckout | undefined,
+  env: StepEnv,
+): Promise<CommandOutcome> {
   const { client } = context;
   const validation = new ValidationWait(context);
   let compared: { note: string; manifest?: Record<string, unknown> } | undefined;
@@ -135,7 +148,8 @@ async function stageApprove(context: CommandContext, target: StageTarget, dryRun
     }
     compared ??= await compareWithCheckout(context, entry, checkout, env);
     const { note, manifest } = compared;
-    if (context.dryRun || dryRun) return { status: 'dry-run', stageId: entry.id, detail: `would approve ${entry.id}, publishing ${label} with tag ${entry.tag}${note}` };
+    if (context.dryRun || dryRun)
+      return { status: 'dry-run', stageId: entry.id, detail: `would approve ${entry.id}, publishing ${label} with tag ${entry.tag}${note}` };
     try {
       await otpWrite(context, `stage approve ${entry.id} (${label})`, 'stage', (npmHeaders) => approveStaged(client, entry.id, npmHeaders));
     } catch (error) {
@@ -184,7 +198,9 @@ class ValidationWait {
         { received: label },
       );
     }
-    this.#context.logger.info(`${label} (staged as ${entry.id}) is still being validated by the registry (${why}); waiting ${ms / 1000} s before approving it (waited ${Math.round(this.#waitedMs / 1000)} s of at most ${MAX_VALIDATION_WAIT_MS / 60_000} min).`);
+    this.#context.logger.info(
+      `${label} (staged as ${entry.id}) is still being validated by the registry (${why}); waiting ${ms / 1000} s before approving it (waited ${Math.round(this.#waitedMs / 1000)} s of at most ${MAX_VALIDATION_WAIT_MS / 60_000} min).`,
+    );
     await this.#context.otp.clock.sleep(ms);
     this.#waits += 1;
     this.#waitedMs += ms;
@@ -213,12 +229,16 @@ async function checkPublishedDocument(context: CommandContext, entry: StagedEntr
     try {
       document = (await readPackument(context.client, entry.packageName, { write: true }))?.versions?.[entry.version] as Record<string, unknown> | undefined;
     } catch (error) {
-      context.logger.warning(`${label} is published, but reading its version document back failed (${describeReason(error)}): compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json by hand.`);
+      context.logger.warning(
+        `${label} is published, but reading its version document back failed (${describeReason(error)}): compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json by hand.`,
+      );
       return '; its version document could not be read back to compare';
     }
   }
   if (document === undefined) {
-    context.logger.warning(`${label} is approved, but the registry does not list it yet: compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json once it does.`);
+    context.logger.warning(
+      `${label} is approved, but the registry does not list it yet: compare its ${INSTALL_FIELDS.join(', ')} with the checkout's package.json once it does.`,
+    );
     return '; its version document was not listed yet, so it was not compared';
   }
   const differences = installFieldDifferences(manifest, document);
@@ -234,7 +254,8 @@ async function checkPublishedDocument(context: CommandContext, entry: StagedEntr
 async function stageReject(context: CommandContext, target: StageTarget, dryRun: boolean): Promise<CommandOutcome> {
   const { client } = context;
   const { entry, published, label } = await resolveTarget(client, target);
-  if (!entry) return { status: 'unchanged', detail: `nothing is staged as ${label}${published ? ` (${label} is published: stage reject cannot remove it)` : ''}` };
+  if (!entry)
+    return { status: 'unchanged', detail: `nothing is staged as ${label}${published ? ` (${label} is published: stage reject cannot remove it)` : ''}` };
   if (context.dryRun || dryRun) return { status: 'dry-run', stageId: entry.id, detail: `would reject ${entry.id} (${describeEntry(entry)})` };
   try {
     await otpWrite(context, `stage reject ${entry.id} (${label})`, 'stage', (npmHeaders) => rejectStaged(client, entry.id, npmHeaders));
@@ -251,7 +272,12 @@ async function stageReject(context: CommandContext, target: StageTarget, dryRun:
  * (if it does) and packs to the same files; throws when any differs, or when
  * the checkout holds that version but cannot be packed.
  */
-async function compareWithCheckout(context: CommandContext, entry: StagedEntry, checkout: Checkout | UncomparableCheckout | undefined, env: StepEnv): Promise<{ note: string; manifest?: Record<string, unknown> }> {
+async function compareWithCheckout(
+  context: CommandContext,
+  entry: StagedEntry,
+  checkout: Checkout | UncomparableCheckout | undefined,
+  env: StepEnv,
+): Promise<{ note: string; manifest?: Record<string, unknown> }> {
   const label = `${entry.packageName}@${entry.version}`;
   if (checkout && 'problem' in checkout && holds(checkout, entry)) throw uncomparable(checkout);
   if (!checkout || 'problem' in checkout || !holds(checkout, entry)) {
@@ -288,7 +314,9 @@ async function packCheckout(context: CommandContext, checkout: Checkout, env: St
   const { source } = checkout;
   if (source.kind === 'tarball') return { data: source.data, manifest: source.manifest };
   const script = (event: LifecycleEvent) =>
-    checkout.scripts.includes(event) ? runScript({ dir: source.dir, manifest: source.manifest, event, env: env.scriptEnv, logger: context.logger }) : Promise.resolve();
+    checkout.scripts.includes(event)
+      ? runScript({ dir: source.dir, manifest: source.manifest, event, env: env.scriptEnv, logger: context.logger })
+      : Promise.resolve();
   await script('prepack');
   await script('prepare');
   // As stage publish packed it: a pnpm workspace's packing rules included.
@@ -349,7 +377,8 @@ export const stageDownloadCommand: Command<{ id: string; dir: string | undefined
   byOidc: true,
   auth: 'none',
   parse: (line) => ({ id: stageId(line, 'stage download <id> [--dir <folder>]'), dir: flagValue(line.flags, 'dir') }),
-  plan: ({ id, dir }, { source, cwd }) => oneStep({ label: source.text, reads: true, run: (context) => stageDownload(context, id, path.resolve(cwd, dir ?? '.')) }),
+  plan: ({ id, dir }, { source, cwd }) =>
+    oneStep({ label: source.text, reads: true, run: (context) => stageDownload(context, id, path.resolve(cwd, dir ?? '.')) }),
 };
 
 /** A stage id (UUID) or `<pkg>@<version>` with an exact version. */
@@ -378,7 +407,14 @@ function stageDecision(action: 'approve' | 'reject'): Command<StageDecision> {
       const workspaces = workspaceScope(line);
       if (workspaces !== undefined && line.args.length > 0) throw line.fail('name either ids and <pkg>@<version>s or --workspaces/-w, not both');
       if (workspaces === undefined && line.args.length === 0) throw line.fail(`expected: stage ${action} <id|pkg@version>... (or --workspaces)`);
-      return { ...line.source, action, targets: line.args.map((text) => stageTarget(line, text)), dryRun: line.flags.get('dry-run') === true, workspaces, includeWorkspaceRoot: line.flags.get('include-workspace-root') === true };
+      return {
+        ...line.source,
+        action,
+        targets: line.args.map((text) => stageTarget(line, text)),
+        dryRun: line.flags.get('dry-run') === true,
+        workspaces,
+        includeWorkspaceRoot: line.flags.get('include-workspace-root') === true,
+      };
     },
     async plan(data, { options, cwd, env }) {
       const { planStageDecisions } = await import('../plan/trust-stage-plan.ts');
@@ -387,15 +423,21 @@ function stageDecision(action: 'approve' | 'reject'): Command<StageDecision> {
       const web = options.authType === 'web' || (options.authType === 'auto' && options.secret === undefined);
       return {
         ...(action === 'approve' && web && decisions.length > 1 && !data.dryRun && !options.dryRun
-          ? { intro: `stage approve: each of the ${decisions.length} staged versions needs its own web approval (npm's "don't ask again" does not cover approving staged versions).` }
+          ? {
+              intro: `stage approve: each of the ${decisions.length} staged versions needs its own web approval (npm's "don't ask again" does not cover approving staged versions).`,
+            }
           : {}),
         steps: decisions.map(({ target, checkout }) => ({
           // Each version of a line of several (or of --workspaces) is a result of its own: `stage approve @s/a@1.0.0`.
-          label: decisions.length === 1 && data.workspaces === undefined ? data.text : ['stage', action, 'id' in target ? target.id : `${target.name}@${target.version}`].join(' '),
+          label:
+            decisions.length === 1 && data.workspaces === undefined
+              ? data.text
+              : ['stage', action, 'id' in target ? target.id : `${target.name}@${target.version}`].join(' '),
           reads: false,
           ...('name' in target ? { pkg: target.name } : {}),
           ...(action === 'approve' ? { check: ({ client }: { client: RegistryClient }) => preflightApprove(client, target, checkout) } : {}),
-          run: (context: CommandContext, stepEnv: StepEnv) => (action === 'approve' ? stageApprove(context, target, data.dryRun, checkout, stepEnv) : stageReject(context, target, data.dryRun)),
+          run: (context: CommandContext, stepEnv: StepEnv) =>
+            action === 'approve' ? stageApprove(context, target, data.dryRun, checkout, stepEnv) : stageReject(context, target, data.dryRun),
         })),
       };
     },

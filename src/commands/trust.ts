@@ -47,13 +47,24 @@ async function trustCreate(context: CommandContext, pkg: string, config: TrustCo
   const what = describeTrust(config);
   for (const note of notes) context.logger.info(`${pkg}: ${note}`);
   if ((context.dryRun || dryRun) && context.otp.source === undefined) {
-    return { status: 'dry-run', detail: `would add a trusted publisher to ${pkg}: ${what} (its current trusted publishers were not read: that read needs a one-time password, and no TOTP secret is set)` };
+    return {
+      status: 'dry-run',
+      detail: `would add a trusted publisher to ${pkg}: ${what} (its current trusted publishers were not read: that read needs a one-time password, and no TOTP secret is set)`,
+    };
   }
-  context.logger.info(`Reading the trusted publishers of ${pkg} first, to skip one that is already there: registry.npmjs.org asks for a one-time password even for this read, so it uses a code.`);
+  context.logger.info(
+    `Reading the trusted publishers of ${pkg} first, to skip one that is already there: registry.npmjs.org asks for a one-time password even for this read, so it uses a code.`,
+  );
   const existing = await readTrust(context, pkg);
   const same = existing.find((entry) => sameTrust(entry, config));
-  if (same) return { status: 'unchanged', ...(same.id ? { id: same.id } : {}), detail: `${pkg} already has this trusted publisher (id ${same.id ?? 'not given'}): ${what}` };
-  const others = existing.length === 0 ? '' : `; it has ${existing.length} other${existing.length === 1 ? '' : 's'}: ${existing.map(describeWithId).join('; ')}`;
+  if (same)
+    return {
+      status: 'unchanged',
+      ...(same.id ? { id: same.id } : {}),
+      detail: `${pkg} already has this trusted publisher (id ${same.id ?? 'not given'}): ${what}`,
+    };
+  const others =
+    existing.length === 0 ? '' : `; it has ${existing.length} other${existing.length === 1 ? '' : 's'}: ${existing.map(describeWithId).join('; ')}`;
   if (context.dryRun || dryRun) return { status: 'dry-run', detail: `would add a trusted publisher to ${pkg}: ${what}${others}` };
   let created: TrustConfig[];
   try {
@@ -74,7 +85,10 @@ async function trustCreate(context: CommandContext, pkg: string, config: TrustCo
 /** `trust list <pkg>`: a read that costs a code on registry.npmjs.org; the configurations go to `data`. */
 async function trustList(context: CommandContext, pkg: string): Promise<CommandOutcome> {
   const configs = await readTrust(context, pkg);
-  const detail = configs.length === 0 ? `${pkg} has no trusted publishers` : `${pkg} has ${configs.length} trusted publisher${configs.length === 1 ? '' : 's'}: ${configs.map(describeWithId).join('; ')}`;
+  const detail =
+    configs.length === 0
+      ? `${pkg} has no trusted publishers`
+      : `${pkg} has ${configs.length} trusted publisher${configs.length === 1 ? '' : 's'}: ${configs.map(describeWithId).join('; ')}`;
   return { status: 'read', detail, data: configs };
 }
 
@@ -93,13 +107,21 @@ async function trustRevoke(context: CommandContext, pkg: string, id: string, dry
 
 /** Same type, same claims (key order aside), same permissions (order aside). */
 function sameTrust(a: TrustConfig, b: TrustConfig): boolean {
-  return a.type === b.type && isDeepStrictEqual(canonical(a.claims), canonical(b.claims)) && isDeepStrictEqual([...(a.permissions ?? [])].sort(), [...(b.permissions ?? [])].sort());
+  return (
+    a.type === b.type &&
+    isDeepStrictEqual(canonical(a.claims), canonical(b.claims)) &&
+    isDeepStrictEqual([...(a.permissions ?? [])].sort(), [...(b.permissions ?? [])].sort())
+  );
 }
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, inner]) => [key, canonical(inner)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, inner]) => [key, canonical(inner)]),
+  );
 }
 
 const PERMISSION_WORDS: Record<string, string> = { createPackage: 'publish', createStagedPackage: 'stage publish' };
@@ -127,16 +149,25 @@ function describeWithId(config: TrustConfig): string {
 }
 
 const PERMISSION_FLAGS: readonly FlagSpec[] = [{ name: 'allow-publish' }, { name: 'allow-stage-publish' }, { name: 'allow-staged-publish' }];
-const ENV_FLAGS: readonly FlagSpec[] = [{ name: 'env', value: true }, { name: 'environment', value: true }];
+const ENV_FLAGS: readonly FlagSpec[] = [
+  { name: 'env', value: true },
+  { name: 'environment', value: true },
+];
 const PROVIDER_FLAGS: Record<TrustSpec['provider'], readonly FlagSpec[]> = {
   github: [{ name: 'file', value: true }, { name: 'repo', value: true }, { name: 'repository', value: true }, ...ENV_FLAGS],
   gitlab: [{ name: 'file', value: true }, { name: 'project', value: true }, ...ENV_FLAGS],
-  circleci: [...['org-id', 'project-id', 'pipeline-definition-id', 'vcs-origin'].map((name): FlagSpec => ({ name, value: true })), { name: 'context-id', value: true, repeat: true }],
+  circleci: [
+    ...['org-id', 'project-id', 'pipeline-definition-id', 'vcs-origin'].map((name): FlagSpec => ({ name, value: true })),
+    { name: 'context-id', value: true, repeat: true },
+  ],
 };
 const USAGE: Record<TrustSpec['provider'], string> = {
-  github: 'trust github [<pkg>] --file <workflow.yml> [--repo <owner/repo>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w <name|folder|glob>...] [--dry-run]',
-  gitlab: 'trust gitlab [<pkg>] --file <.gitlab-ci.yml> [--project <group/project>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
-  circleci: 'trust circleci [<pkg>] --org-id <uuid> --project-id <uuid> --pipeline-definition-id <uuid> --vcs-origin <host/owner/repo> [--context-id <uuid>...] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
+  github:
+    'trust github [<pkg>] --file <workflow.yml> [--repo <owner/repo>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w <name|folder|glob>...] [--dry-run]',
+  gitlab:
+    'trust gitlab [<pkg>] --file <.gitlab-ci.yml> [--project <group/project>] [--env <name>] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
+  circleci:
+    'trust circleci [<pkg>] --org-id <uuid> --project-id <uuid> --pipeline-definition-id <uuid> --vcs-origin <host/owner/repo> [--context-id <uuid>...] --allow-publish|--allow-stage-publish [--workspaces | -w ...] [--dry-run]',
 };
 
 /** A `trust github|gitlab|circleci` line as npm CLI 11.21 reads it and checks it, before anything is sent. */
@@ -146,7 +177,8 @@ function parseTrustSetup(provider: TrustSpec['provider'], line: Line) {
   const workspaces = workspaceScope(line);
   const given = line.args[0];
   if (given !== undefined) {
-    if (workspaces !== undefined) throw line.fail(`name either <pkg> or --workspaces/-w, not both (${given} was given with ${workspaces === true ? '--workspaces' : '-w'})`);
+    if (workspaces !== undefined)
+      throw line.fail(`name either <pkg> or --workspaces/-w, not both (${given} was given with ${workspaces === true ? '--workspaces' : '-w'})`);
     const problem = packageNameProblem(given);
     if (problem) throw line.fail(problem);
   }
@@ -161,8 +193,16 @@ function parseTrustSetup(provider: TrustSpec['provider'], line: Line) {
     spec.environment = environment;
   }
   if (provider === 'circleci') {
-    const ids = { orgId: flagValue(flags, 'org-id'), projectId: flagValue(flags, 'project-id'), pipelineDefinitionId: flagValue(flags, 'pipeline-definition-id') };
-    for (const [key, flag] of [['orgId', 'org-id'], ['projectId', 'project-id'], ['pipelineDefinitionId', 'pipeline-definition-id']] as const) {
+    const ids = {
+      orgId: flagValue(flags, 'org-id'),
+      projectId: flagValue(flags, 'project-id'),
+      pipelineDefinitionId: flagValue(flags, 'pipeline-definition-id'),
+    };
+    for (const [key, flag] of [
+      ['orgId', 'org-id'],
+      ['projectId', 'project-id'],
+      ['pipelineDefinitionId', 'pipeline-definition-id'],
+    ] as const) {
       const id = ids[key];
       if (id === undefined) throw line.fail(`--${flag} is required`);
       if (!UUID.test(id)) throw line.fail(`--${flag} must be a valid UUID, not "${id}"`);
@@ -174,22 +214,37 @@ function parseTrustSetup(provider: TrustSpec['provider'], line: Line) {
     const contextIds = flagValues(flags, 'context-id');
     const bad = contextIds.find((id) => !UUID.test(id));
     if (bad !== undefined) throw line.fail(`--context-id must be a valid UUID, not "${bad}"`);
-    spec.circleci = { orgId: ids.orgId as string, projectId: ids.projectId as string, pipelineDefinitionId: ids.pipelineDefinitionId as string, vcsOrigin, contextIds };
+    spec.circleci = {
+      orgId: ids.orgId as string,
+      projectId: ids.projectId as string,
+      pipelineDefinitionId: ids.pipelineDefinitionId as string,
+      vcsOrigin,
+      contextIds,
+    };
   } else {
     const file = flagValue(flags, 'file');
     const what = provider === 'github' ? 'the GitHub Actions workflow file' : 'the GitLab CI/CD pipeline file';
     if (file === undefined) throw line.fail(`--file is required: ${what} name, such as ${provider === 'github' ? 'release.yml' : '.gitlab-ci.yml'}`);
     if (!/\.ya?ml$/.test(file)) throw line.fail(`--file must end in .yml or .yaml, not "${file}"`);
-    if (file.includes('/') || file.includes('\\')) throw line.fail(`--file must be just ${what} name, not a path: "${file.split(/[/\\]/).at(-1)}", not "${file}"`);
+    if (file.includes('/') || file.includes('\\'))
+      throw line.fail(`--file must be just ${what} name, not a path: "${file.split(/[/\\]/).at(-1)}", not "${file}"`);
     spec.file = file;
     const entity = provider === 'github' ? flagValue(flags, 'repo', 'repository') : flagValue(flags, 'project');
     if (entity !== undefined) {
       if (provider === 'github' && !/^[^/\s]+\/[^/\s]+$/.test(entity)) throw line.fail(`--repo must be owner/repository, not "${entity}"`);
-      if (provider === 'gitlab' && !/^[^/\s]+(\/[^/\s]+)+$/.test(entity)) throw line.fail(`--project must be group/project or group/subgroup/project, not "${entity}"`);
+      if (provider === 'gitlab' && !/^[^/\s]+(\/[^/\s]+)+$/.test(entity))
+        throw line.fail(`--project must be group/project or group/subgroup/project, not "${entity}"`);
       spec.entity = entity;
     }
   }
-  return { ...line.source, pkg: given, spec, dryRun: flags.get('dry-run') === true, workspaces, includeWorkspaceRoot: flags.get('include-workspace-root') === true };
+  return {
+    ...line.source,
+    pkg: given,
+    spec,
+    dryRun: flags.get('dry-run') === true,
+    workspaces,
+    includeWorkspaceRoot: flags.get('include-workspace-root') === true,
+  };
 }
 
 /** `trust github|gitlab|circleci`: a trusted publisher for the package, or every workspace package, each checked to exist before anything is sent. */

@@ -46,11 +46,18 @@ export interface ReadAndPacked {
  * Reads the manifest npm would publish from a folder (a publish's, or a checkout to compare a staged version
  * with), checks it is still the planned name and version, and packs the folder as its package manager packs it.
  */
-export async function readAndPack(source: { dir: string; manifestText?: string | undefined; workspaceRoot?: string | undefined; manager?: 'npm' | 'yarn' | 'pnpm' | undefined }, expected: { name: string; version: string }): Promise<ReadAndPacked> {
+export async function readAndPack(
+  source: { dir: string; manifestText?: string | undefined; workspaceRoot?: string | undefined; manager?: 'npm' | 'yarn' | 'pnpm' | undefined },
+  expected: { name: string; version: string },
+): Promise<ReadAndPacked> {
   const id = `${expected.name}@${expected.version}`;
   const manifest = await readPublishManifest(source.dir, source.manifestText);
   if (manifest.name !== expected.name || manifest.version !== expected.version) {
-    throw new ProductError('EPACK', `The package scripts changed ${source.dir}/package.json from ${id} to ${String(manifest.name)}@${String(manifest.version)}; nothing was published. Set the name and version before the run instead.`, { received: id });
+    throw new ProductError(
+      'EPACK',
+      `The package scripts changed ${source.dir}/package.json from ${id} to ${String(manifest.name)}@${String(manifest.version)}; nothing was published. Set the name and version before the run instead.`,
+      { received: id },
+    );
   }
   const { packDirectory, sourcePackOptions } = await loadPacker();
   return { manifest, packed: await packDirectory(source.dir, sourcePackOptions(source)) };
@@ -75,7 +82,13 @@ export interface Destination {
   /** npm's command name, for the `npm-command` header. */
   npmCommand: 'publish' | 'stage';
   /** Sends the upload through the OTP wrapper (`throughOtp`): once, or again with a fresh code when the code is refused. */
-  send(client: RegistryClient, tarball: TarballAndManifest, provenance: Sigstore | undefined, otp: OtpContext, context: CommandContext): Promise<{ transparencyLogUrl?: string | undefined; stageId?: string }>;
+  send(
+    client: RegistryClient,
+    tarball: TarballAndManifest,
+    provenance: Sigstore | undefined,
+    otp: OtpContext,
+    context: CommandContext,
+  ): Promise<{ transparencyLogUrl?: string | undefined; stageId?: string }>;
   /** The version as the destination holds it now: there with our contents (a staged one's id), with others, or not at all. */
   readBack(client: RegistryClient, tarball: TarballAndManifest): Promise<{ state: 'identical'; stageId?: string } | { state: 'different' | 'absent' }>;
   /** Whether a transient failure with the version certainly absent may be sent again (a publish may; a staged upload is read back only). */
@@ -100,7 +113,14 @@ export interface UploadReceipt {
  * "already there"), the destination is read back before deciding; it is sent again, with backoff on the
  * injected clock, only when the version is certainly absent, the failure transient, and the destination allows it.
  */
-export async function uploadAndReconcile(context: CommandContext, plan: PublishPlan, tarball: TarballAndManifest, destination: Destination, trusted: TrustedSession | undefined, provenance: Sigstore | undefined): Promise<UploadReceipt> {
+export async function uploadAndReconcile(
+  context: CommandContext,
+  plan: PublishPlan,
+  tarball: TarballAndManifest,
+  destination: Destination,
+  trusted: TrustedSession | undefined,
+  provenance: Sigstore | undefined,
+): Promise<UploadReceipt> {
   const id = `${plan.name}@${plan.version}`;
   const client = trusted?.client ?? context.client;
   const otp = trusted || !destination.otp ? { ...context.otp, source: undefined } : context.otp;
@@ -118,7 +138,9 @@ export async function uploadAndReconcile(context: CommandContext, plan: PublishP
       const alreadyThere = status === 403 || status === 409;
       if (kind === 'unsent') throw new PublishFailedError(destination.verb, id, failureReason(error), error, 'not-sent');
       if (kind === 'refused' && !alreadyThere) throw new PublishFailedError(destination.verb, id, failureReason(error), error, 'refused');
-      logger.warning(`The ${destination.verb} of ${id} ended without a clear answer (${describeReason(error)}); reading the registry back before anything else.`);
+      logger.warning(
+        `The ${destination.verb} of ${id} ended without a clear answer (${describeReason(error)}); reading the registry back before anything else.`,
+      );
       const after = await destination.readBack(context.client, tarball).catch((readError: unknown) => {
         throw new PublishUnconfirmedError(destination.verb, id, describeReason(error), describeReason(readError), error);
       });
@@ -132,9 +154,12 @@ export async function uploadAndReconcile(context: CommandContext, plan: PublishP
         return { outcome: 'confirmed', ...(after.stageId === undefined ? {} : { stageId: after.stageId }) };
       }
       if (after.state === 'different') throw new PublishConflictError(id, destination.verb === 'stage publish' ? 'staged' : 'published');
-      if (!destination.resend || uploads > MAX_UPLOAD_RETRIES || !isTransient(error)) throw new PublishFailedError(destination.verb, id, describeReason(error), error, 'absent', uploads);
+      if (!destination.resend || uploads > MAX_UPLOAD_RETRIES || !isTransient(error))
+        throw new PublishFailedError(destination.verb, id, describeReason(error), error, 'absent', uploads);
       const backoffMs = 1000 * 2 ** (uploads - 1);
-      logger.info(`${id} is not ${destination.verb === 'publish' ? 'in the registry' : 'staged'}; retrying the ${destination.verb} in ${backoffMs / 1000} s (retry ${uploads}/${MAX_UPLOAD_RETRIES}).`);
+      logger.info(
+        `${id} is not ${destination.verb === 'publish' ? 'in the registry' : 'staged'}; retrying the ${destination.verb} in ${backoffMs / 1000} s (retry ${uploads}/${MAX_UPLOAD_RETRIES}).`,
+      );
       await context.otp.clock.sleep(backoffMs);
       context.tally.waitedMs += backoffMs;
     }
@@ -149,7 +174,15 @@ function failureReason(error: unknown): string {
 }
 
 /** Sends one upload of `tarball` through the OTP wrapper, counted as a write; a staged one goes without a code (its 2FA is deferred to the approval). */
-function throughOtp<T>(otp: OtpContext, context: CommandContext, destination: Pick<Destination, 'verb' | 'npmCommand'>, plan: PublishPlan, tarball: TarballAndManifest, trusted: boolean, write: (code: string | undefined) => Promise<T>): Promise<T> {
+function throughOtp<T>(
+  otp: OtpContext,
+  context: CommandContext,
+  destination: Pick<Destination, 'verb' | 'npmCommand'>,
+  plan: PublishPlan,
+  tarball: TarballAndManifest,
+  trusted: boolean,
+  write: (code: string | undefined) => Promise<T>,
+): Promise<T> {
   return withOtp(
     otp,
     {
@@ -175,7 +208,15 @@ export function published(plan: PublishPlan): Destination {
     resend: true,
     send(client, tarball, provenance, otp, context) {
       // A client other than the run's holds trusted publishing's short-lived token.
-      return throughOtp(otp, context, this, plan, tarball, client !== context.client, (code) => uploadVersion(client, tarball.manifest, tarball.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'publish' }));
+      return throughOtp(otp, context, this, plan, tarball, client !== context.client, (code) =>
+        uploadVersion(
+          client,
+          tarball.manifest,
+          tarball.data,
+          { tag: plan.tag, access: plan.access, provenance },
+          { otp: code, session: context.session, command: 'publish' },
+        ),
+      );
     },
     readBack: async (client, tarball) => {
       const packument = await readPackument(client, plan.name, { write: true });
@@ -192,7 +233,15 @@ export function staged(plan: PublishPlan): Destination {
     otp: false,
     resend: false,
     send(client, tarball, provenance, otp, context) {
-      return throughOtp(otp, context, this, plan, tarball, client !== context.client, (code) => stageVersion(client, tarball.manifest, tarball.data, { tag: plan.tag, access: plan.access, provenance }, { otp: code, session: context.session, command: 'stage' }));
+      return throughOtp(otp, context, this, plan, tarball, client !== context.client, (code) =>
+        stageVersion(
+          client,
+          tarball.manifest,
+          tarball.data,
+          { tag: plan.tag, access: plan.access, provenance },
+          { otp: code, session: context.session, command: 'stage' },
+        ),
+      );
     },
     readBack: async (client, tarball) => {
       const found = (await listStaged(client, plan.name)).find((entry) => entry.version === plan.version);
@@ -226,7 +275,13 @@ export async function uploader(env: StepEnv, id: string, name: string, npmComman
  * were checked before anything ran); with auto, as npm does it, only for a trusted publish, by npm's rule
  * (see TrustedSession), never with restricted access. Said in the log either way.
  */
-export async function provenanceFor(context: CommandContext, plan: PublishPlan, tarball: { manifest: Record<string, unknown> }, trusted: TrustedSession | undefined, sigstore: Sigstore | undefined): Promise<Sigstore | undefined> {
+export async function provenanceFor(
+  context: CommandContext,
+  plan: PublishPlan,
+  tarball: { manifest: Record<string, unknown> },
+  trusted: TrustedSession | undefined,
+  sigstore: Sigstore | undefined,
+): Promise<Sigstore | undefined> {
   const id = `${plan.name}@${plan.version}`;
   const mode = plan.provenance?.mode ?? 'off';
   if (mode === 'on') {
@@ -257,10 +312,17 @@ export async function afterUpload(id: string, done: 'published' | 'staged', run:
     await run();
     return { detail: '' };
   } catch (error) {
-    const what = error instanceof ScriptFailedError ? `its ${error.event} script failed (${error.ending})` : `its after-${done === 'published' ? 'publish' : 'stage'} scripts failed (${describeError(error)})`;
+    const what =
+      error instanceof ScriptFailedError
+        ? `its ${error.event} script failed (${error.ending})`
+        : `its after-${done === 'published' ? 'publish' : 'stage'} scripts failed (${describeError(error)})`;
     return {
       detail: `; then ${what}`,
-      failure: new ProductError('ESCRIPT', `${id} is ${done}, but ${what} afterwards; its output is above. The version stays ${done}: do by hand what the script should have done.`, { received: id, cause: error }),
+      failure: new ProductError(
+        'ESCRIPT',
+        `${id} is ${done}, but ${what} afterwards; its output is above. The version stays ${done}: do by hand what the script should have done.`,
+        { received: id, cause: error },
+      ),
     };
   }
 }

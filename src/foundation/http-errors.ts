@@ -23,7 +23,18 @@ export function errorHeader(error: unknown, name: string): string | undefined {
 }
 
 /** The connection failed during the request: it may or may not have been processed. */
-const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_TIMEOUT', 'EIDLETIMEOUT', 'ERESPONSETIMEOUT', 'ETRANSFERTIMEOUT', 'UND_ERR_SOCKET']);
+const LOST_CODES = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'ESOCKETTIMEDOUT',
+  'ERR_SOCKET_TIMEOUT',
+  'EIDLETIMEOUT',
+  'ERESPONSETIMEOUT',
+  'ETRANSFERTIMEOUT',
+  'UND_ERR_SOCKET',
+]);
 /** No connection was made: the request never reached the registry. The first two may pass on a retry. */
 const UNSENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EINVALIDPROXY']);
 const RETRYABLE_UNSENT = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
@@ -45,7 +56,14 @@ export function connectionFailure(error: unknown): 'lost' | 'unsent' | undefined
  * restricted unscoped one, a bad version) and sigstore's failures while signing a provenance statement
  * (@sigstore/sign's InternalError codes).
  */
-const SIGSTORE_CODES = new Set(['CA_CREATE_SIGNING_CERTIFICATE_ERROR', 'TLOG_CREATE_ENTRY_ERROR', 'TLOG_FETCH_ENTRY_ERROR', 'TSA_CREATE_TIMESTAMP_ERROR', 'IDENTITY_TOKEN_READ_ERROR', 'IDENTITY_TOKEN_PARSE_ERROR']);
+const SIGSTORE_CODES = new Set([
+  'CA_CREATE_SIGNING_CERTIFICATE_ERROR',
+  'TLOG_CREATE_ENTRY_ERROR',
+  'TLOG_FETCH_ENTRY_ERROR',
+  'TSA_CREATE_TIMESTAMP_ERROR',
+  'IDENTITY_TOKEN_READ_ERROR',
+  'IDENTITY_TOKEN_PARSE_ERROR',
+]);
 const LOCAL_CODES = new Set(['EPRIVATE', 'EUNSCOPED', 'EBADSEMVER', 'EPACKAGEEXTENSIONS', 'EUSAGE', ...SIGSTORE_CODES]);
 
 /** True for sigstore's own failure while signing (to say so in words). */

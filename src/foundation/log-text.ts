@@ -11,7 +11,10 @@
  * before it, and `##[` becomes `#\#[`. Lines are joined with \n.
  */
 export function inertText(text: string): string {
-  return text.split(/\r\n|\r|\n/).map(inertLine).join('\n');
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(inertLine)
+    .join('\n');
 }
 
 function inertLine(line: string): string {

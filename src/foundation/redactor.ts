@@ -34,7 +34,10 @@ export class Redactor {
    * digits may be part of a number or a hash.
    */
   redactSecrets(text: string): string {
-    return replaceAll(text, [...this.#secrets].sort((a, b) => b.length - a.length));
+    return replaceAll(
+      text,
+      [...this.#secrets].sort((a, b) => b.length - a.length),
+    );
   }
 }
 

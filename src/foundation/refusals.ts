@@ -64,8 +64,13 @@ export class StageOnlyError extends ProductError {
         ? "this job's trusted publisher may only stage versions (npm trusted publishing with --allow-stage-publish and not --allow-publish)"
         : trusted === false
           ? 'the token may only stage versions (a "read and write (stage only)" token)'
-          : "the credential may only stage versions (a stage-only token, or a trusted publisher allowed to stage and not to publish)";
-    const allow = trusted === true ? "allow publishing on the package's trusted publisher (trust github ... --allow-publish, or on npmjs.com)" : trusted === false ? 'use a token that may publish' : "allow publishing (trust github ... --allow-publish, or a token that may publish)";
+          : 'the credential may only stage versions (a stage-only token, or a trusted publisher allowed to stage and not to publish)';
+    const allow =
+      trusted === true
+        ? "allow publishing on the package's trusted publisher (trust github ... --allow-publish, or on npmjs.com)"
+        : trusted === false
+          ? 'use a token that may publish'
+          : 'allow publishing (trust github ... --allow-publish, or a token that may publish)';
     super(
       'ESTAGEONLY',
       `The registry refused "${label}": ${who} (403 OIDC permission denied for this action). Nothing was published. ` +
@@ -97,7 +102,11 @@ export function isStageOnlyRefusal(error: unknown): boolean {
  * any other answer. `label` names the write; `trusted` says whether it went by trusted publishing, if known;
  * `npmCommand` is npm's name for the command (`publish`, `stage`...).
  */
-export function credentialRefusal(error: unknown, label: string, context: { secretInput: string; authTypeInput: string; trusted?: boolean | undefined; npmCommand?: string | undefined }): ProductError | undefined {
+export function credentialRefusal(
+  error: unknown,
+  label: string,
+  context: { secretInput: string; authTypeInput: string; trusted?: boolean | undefined; npmCommand?: string | undefined },
+): ProductError | undefined {
   const status = statusOf(error);
   if (status === undefined) return undefined;
   if (expiredTokenNotice(error) !== undefined && !context.trusted) return new TokenError(`"${label}"`, status, 'expired', { cause: error });

@@ -7,7 +7,8 @@ export function textTable(table: { title: string; columns: string[]; rows: strin
   const flat = (cell: string | undefined) => (cell ?? '').replace(/[\r\n]+/g, ' ');
   const all = [table.columns, ...table.rows].map((row) => table.columns.map((_, index) => flat(row[index])));
   const widths = table.columns.map((_, index) => Math.max(...all.map((row) => (row[index] as string).length)));
-  const line = (row: string[]) => `  ${row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] as number))).join('  ')}`.trimEnd();
+  const line = (row: string[]) =>
+    `  ${row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] as number))).join('  ')}`.trimEnd();
   const [header, ...rows] = all;
   // The last column's rule is as long as its header, not its longest finding.
   const rule = widths.map((width, index) => '-'.repeat(index === widths.length - 1 ? (header?.[index] ?? '').length : width));

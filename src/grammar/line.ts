@@ -136,8 +136,16 @@ export function parseWords<G extends CommandGrammar>(words: string[], source: Co
  * The command `words` name and the flags given, checked against what that command takes (names, values), before
  * its arguments are read: an unknown command, or a flag it does not take, is refused first.
  */
-export function checkWords<G extends CommandGrammar>(words: readonly string[], commands: readonly G[], fail: (problem: string) => Error): { command: G; positional: string[]; flags: Flags } {
-  const { positional, flags } = splitFlags(words, commands.flatMap((command) => command.flags), fail);
+export function checkWords<G extends CommandGrammar>(
+  words: readonly string[],
+  commands: readonly G[],
+  fail: (problem: string) => Error,
+): { command: G; positional: string[]; flags: Flags } {
+  const { positional, flags } = splitFlags(
+    words,
+    commands.flatMap((command) => command.flags),
+    fail,
+  );
   const command = findCommand(positional, commands);
   if (!command) throw fail(unknownCommand(positional, commands));
   const known = new Map(command.flags.map((flag) => [flag.name, flag]));
@@ -234,7 +242,11 @@ export function flagValues(flags: Flags, name: string): string[] {
 }
 
 /** The workspace flags every command with `--workspaces` takes. */
-export const WORKSPACE_FLAGS: readonly FlagSpec[] = [{ name: 'workspaces' }, { name: 'workspace', value: true, repeat: true, short: 'w' }, { name: 'include-workspace-root' }];
+export const WORKSPACE_FLAGS: readonly FlagSpec[] = [
+  { name: 'workspaces' },
+  { name: 'workspace', value: true, repeat: true, short: 'w' },
+  { name: 'include-workspace-root' },
+];
 
 /** `--workspaces` (every package) or the `-w`/`--workspace` entries; undefined when neither is given. */
 export function workspaceScope(line: Line): true | string[] | undefined {
@@ -265,7 +277,10 @@ export function provenanceFlag(line: Line): boolean | 'auto' | undefined {
   if (value === undefined) return undefined;
   if (value === true) {
     const next = line.words[line.words.indexOf('--provenance') + 1];
-    if (next !== undefined && Object.hasOwn(PROVENANCE_VALUES, next)) throw line.fail(`write --provenance=${next}: the value goes after "=" (--provenance alone means true, and "${next}" would be read as the folder to publish)`);
+    if (next !== undefined && Object.hasOwn(PROVENANCE_VALUES, next))
+      throw line.fail(
+        `write --provenance=${next}: the value goes after "=" (--provenance alone means true, and "${next}" would be read as the folder to publish)`,
+      );
     return true;
   }
   const text = Array.isArray(value) ? (value.at(-1) as string) : value;

@@ -137,7 +137,10 @@ export function normalizeOptions(raw: RawOptions, names: InputNames, context: { 
     );
   }
   if (token !== undefined && /\s/.test(token)) {
-    throw new InputError(names.token, `${names.token}: the token has a space or line break inside it. Give the token alone, exactly as the registry issued it.`);
+    throw new InputError(
+      names.token,
+      `${names.token}: the token has a space or line break inside it. Give the token alone, exactly as the registry issued it.`,
+    );
   }
   return {
     token,
@@ -173,13 +176,23 @@ const MAX_APPROVAL_TIMEOUT_MS = 6 * 60 * 60 * 1000;
 function parseAuthType(value: string | undefined, names: InputNames, hasSecret: boolean): 'auto' | 'totp' | 'web' {
   const text = blankToUndefined(value)?.toLowerCase() ?? 'auto';
   if (text !== 'auto' && text !== 'totp' && text !== 'web') {
-    throw new InputError(names.authType, `${names.authType}: "${value}" is not a choice. Use auto (a TOTP code when ${names.otpSecret} is set, else a web approval), totp (codes only) or web (web approvals only).`, { received: value });
+    throw new InputError(
+      names.authType,
+      `${names.authType}: "${value}" is not a choice. Use auto (a TOTP code when ${names.otpSecret} is set, else a web approval), totp (codes only) or web (web approvals only).`,
+      { received: value },
+    );
   }
   if (text === 'totp' && !hasSecret) {
-    throw new InputError(names.authType, `${names.authType} is totp, but ${names.otpSecret} is not set: give the account's TOTP secret, or set ${names.authType} to auto or web to approve writes on npm's web page while the job waits.`);
+    throw new InputError(
+      names.authType,
+      `${names.authType} is totp, but ${names.otpSecret} is not set: give the account's TOTP secret, or set ${names.authType} to auto or web to approve writes on npm's web page while the job waits.`,
+    );
   }
   if (text === 'web' && hasSecret) {
-    throw new InputError(names.authType, `${names.authType} is web, which never sends a TOTP code, but ${names.otpSecret} is set: leave ${names.otpSecret} empty, or set ${names.authType} to auto (a code first, a web approval if the account has no TOTP).`);
+    throw new InputError(
+      names.authType,
+      `${names.authType} is web, which never sends a TOTP code, but ${names.otpSecret} is set: leave ${names.otpSecret} empty, or set ${names.authType} to auto (a code first, a web approval if the account has no TOTP).`,
+    );
   }
   return text;
 }
@@ -205,7 +218,10 @@ function parseWebhook(value: string | undefined, name: string): string | undefin
     throw new InputError(name, `${name}: the value given is not a URL; give the incoming webhook's https URL (Slack, Teams or Discord), or leave it empty.`);
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname))) {
-    throw new InputError(name, `${name}: the webhook must be an https URL (http only to this machine): approval links and what waits would cross the network in clear.`);
+    throw new InputError(
+      name,
+      `${name}: the webhook must be an https URL (http only to this machine): approval links and what waits would cross the network in clear.`,
+    );
   }
   return text;
 }
@@ -234,9 +250,15 @@ export function otpPacing(otpUses: number | 'auto', registry: string, inputName:
   if (otpUses !== 'auto') return { uses: otpUses, why: `at most ${otpUses} write${otpUses === 1 ? '' : 's'} per one-time password (${inputName} ${otpUses})` };
   const host = new URL(registry).hostname;
   if (LIMITING_REGISTRIES.has(host)) {
-    return { uses: NPMJS_OTP_USES, why: `at most ${NPMJS_OTP_USES} writes per one-time password (${inputName} auto: ${host} answers 429 "rate limited otp" after about 4-5 writes with one code; fewer if it answers so sooner)` };
+    return {
+      uses: NPMJS_OTP_USES,
+      why: `at most ${NPMJS_OTP_USES} writes per one-time password (${inputName} auto: ${host} answers 429 "rate limited otp" after about 4-5 writes with one code; fewer if it answers so sooner)`,
+    };
   }
-  return { uses: Number.POSITIVE_INFINITY, why: `as many writes per one-time password as its window allows (${inputName} auto: ${host} is not known to limit reuse; a 429 "rate limited otp" or a refused reuse lowers it)` };
+  return {
+    uses: Number.POSITIVE_INFINITY,
+    why: `as many writes per one-time password as its window allows (${inputName} auto: ${host} is not known to limit reuse; a 429 "rate limited otp" or a refused reuse lowers it)`,
+  };
 }
 
 /**
@@ -250,7 +272,12 @@ function parseWorkspaces(value: string | boolean | string[] | undefined, name: s
   if (entries.length === 0) return undefined;
   if (entries.length === 1 && /^(true|false)$/i.test(entries[0] as string)) return (entries[0] as string).toLowerCase() === 'true' ? true : undefined;
   const bad = entries.find((entry) => /^(true|false)$/i.test(entry));
-  if (bad) throw new InputError(name, `${name}: "${bad}" in a list of workspaces; give true alone for every workspace package, or a list of names, folders or globs.`, { received: value });
+  if (bad)
+    throw new InputError(
+      name,
+      `${name}: "${bad}" in a list of workspaces; give true alone for every workspace package, or a list of names, folders or globs.`,
+      { received: value },
+    );
   return entries;
 }
 
@@ -290,7 +317,11 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
  * A registry URL, normalised (no query or fragment, a trailing slash); refuses
  * credentials in it and plain http to another host unless allowed.
  */
-export function parseRegistry(value: string | undefined, names: Pick<InputNames, 'registry' | 'token' | 'allowInsecureRegistry'>, allowInsecure: boolean): string {
+export function parseRegistry(
+  value: string | undefined,
+  names: Pick<InputNames, 'registry' | 'token' | 'allowInsecureRegistry'>,
+  allowInsecure: boolean,
+): string {
   const name = names.registry;
   const text = blankToUndefined(value) ?? DEFAULT_REGISTRY;
   // A URL with credentials in it is never repeated back, even when it does not parse.
@@ -303,10 +334,15 @@ export function parseRegistry(value: string | undefined, names: Pick<InputNames,
     throw new InputError(name, `${name}: ${shown} is not a URL. Give the registry's http(s) address, for example ${DEFAULT_REGISTRY}.`, { received });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError(name, `${name}: ${shown} is not an http:// or https:// URL. Give the registry's http(s) address, for example ${DEFAULT_REGISTRY}.`, { received });
+    throw new InputError(name, `${name}: ${shown} is not an http:// or https:// URL. Give the registry's http(s) address, for example ${DEFAULT_REGISTRY}.`, {
+      received,
+    });
   }
   if (url.username || url.password) {
-    throw new InputError(name, `${name}: the registry URL carries credentials (user:password@). Give the URL without them, and the token through ${names.token}.`);
+    throw new InputError(
+      name,
+      `${name}: the registry URL carries credentials (user:password@). Give the URL without them, and the token through ${names.token}.`,
+    );
   }
   if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname) && !allowInsecure) {
     throw new InputError(
@@ -333,7 +369,11 @@ function parseTag(value: string | undefined, name: string): string | undefined {
 function parseTrustedPublishing(value: string | undefined, name: string): 'auto' | 'off' {
   const text = blankToUndefined(value)?.toLowerCase() ?? 'auto';
   if (text === 'auto' || text === 'off') return text;
-  throw new InputError(name, `${name}: "${value}" is not a choice. Use auto (trusted publishing when the job has an OIDC ID token) or off (always the token).`, { received: value });
+  throw new InputError(
+    name,
+    `${name}: "${value}" is not a choice. Use auto (trusted publishing when the job has an OIDC ID token) or off (always the token).`,
+    { received: value },
+  );
 }
 
 function parseProvenance(value: string | boolean | undefined, name: string): boolean | 'auto' {
@@ -352,7 +392,8 @@ function parseExpectedVersion(value: string | undefined, name: string): string |
   const text = blankToUndefined(value);
   if (text === undefined) return undefined;
   const version = semver.valid(text.replace(/^refs\/tags\//, '').replace(/^v(?=\d)/, ''));
-  if (version === null) throw new InputError(name, `${name}: "${text}" is not a version; give the release's version, such as 1.2.3 or the tag v1.2.3.`, { received: text });
+  if (version === null)
+    throw new InputError(name, `${name}: "${text}" is not a version; give the release's version, such as 1.2.3 or the tag v1.2.3.`, { received: text });
   return version;
 }
 
@@ -360,5 +401,7 @@ function parseAccess(value: string | undefined, name: string): 'public' | 'restr
   const access = blankToUndefined(value);
   if (access === undefined) return undefined;
   if (access === 'public' || access === 'restricted') return access;
-  throw new InputError(name, `${name}: "${access}" is not an access level. Use public or restricted, or leave it empty to keep the registry's choice.`, { received: access });
+  throw new InputError(name, `${name}: "${access}" is not an access level. Use public or restricted, or leave it empty to keep the registry's choice.`, {
+    received: access,
+  });
 }

@@ -86,7 +86,10 @@ function locateSecret(text: string, inputName: string): Located {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
   if (scheme === undefined) return { written: text, value: text, params: undefined };
   if (scheme === 'otpauth-migration') {
-    throw new InputError(inputName, `${inputName}: an otpauth-migration:// URI is an authenticator export of several accounts; give one account's otpauth://totp/ URI or its base32 secret instead.`);
+    throw new InputError(
+      inputName,
+      `${inputName}: an otpauth-migration:// URI is an authenticator export of several accounts; give one account's otpauth://totp/ URI or its base32 secret instead.`,
+    );
   }
   const uri = /^otpauth:\/\/([^/?#]*)[^?#]*(?:\?([^#]*))?/i.exec(text);
   if (!uri) throw new InputError(inputName, `${inputName} is a URI but not an otpauth:// URI; expected ${EXPECTED}.`);
@@ -161,7 +164,10 @@ function decodeSecret(text: string, inputName: string, where: string): Uint8Arra
     );
   }
   if (bytes.length > MAX_SECRET_BYTES) {
-    throw new InputError(inputName, `${inputName}: ${where} is longer than ${MAX_SECRET_BYTES * 8} bits, more than any TOTP enrolment uses; give the secret alone.`);
+    throw new InputError(
+      inputName,
+      `${inputName}: ${where} is longer than ${MAX_SECRET_BYTES * 8} bits, more than any TOTP enrolment uses; give the secret alone.`,
+    );
   }
   return Uint8Array.from(bytes);
 }
@@ -181,7 +187,9 @@ function describeStranger(text: string): string {
   const [first] = strangers;
   if (first === undefined) return ' (it has no base32 characters)';
   const shown = /^[\x21-\x7e]$/.test(first.char)
-    ? first.char === '"' ? `'"'` : `"${first.char}"`
+    ? first.char === '"'
+      ? `'"'`
+      : `"${first.char}"`
     : `U+${(first.char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}${/[\p{L}\p{N}\p{P}\p{S}]/u.test(first.char) ? ` ("${first.char}")` : ''}`;
   const why = /^[0189]$/.test(first.char) ? ' (0, 1, 8 and 9 are not base32 digits)' : ', which base32 does not use';
   const more = strangers.length > 1 ? `; ${strangers.length - 1} more character${strangers.length === 2 ? ' is' : 's are'} not base32 either` : '';

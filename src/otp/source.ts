@@ -285,7 +285,9 @@ export class OtpSource {
     const waitS = Math.ceil((untilMs - now) / 1000);
     // A pause the budget cannot cover is not announced as a wait: the writes fail with EWAITBUDGET instead.
     const covered = this.#spentMs + waitS * 1000 <= this.#maxTotalWaitMs;
-    this.#logger.info(`The registry asks to slow down (${why}); ${covered ? `waiting ${waitS} s before the next write.` : `it asks for ${waitS} s, more than the run's wait limit leaves.`}`);
+    this.#logger.info(
+      `The registry asks to slow down (${why}); ${covered ? `waiting ${waitS} s before the next write.` : `it asks for ${waitS} s, more than the run's wait limit leaves.`}`,
+    );
   }
 
   async #issue(bodyBytes: number): Promise<IssuedCode> {
@@ -373,13 +375,16 @@ export class OtpSource {
   #settleLearned(accepted: number): void {
     if (accepted <= this.#registryUses || this.#registryUses === Number.POSITIVE_INFINITY) return;
     this.#registryUses = accepted;
-    this.#logger.info(`The writes sent with that one-time password have ended: the registry took ${accepted} with it, so each code serves at most ${accepted} writes from now on.`);
+    this.#logger.info(
+      `The writes sent with that one-time password have ended: the registry took ${accepted} with it, so each code serves at most ${accepted} writes from now on.`,
+    );
   }
 
   #whyWait(window: number): string {
     if (this.#rejected.has(window - 1)) return 'the last code was refused';
     if (this.#singleUse && this.#issued.has(window - 1)) return 'the registry takes each code once';
-    if ((this.#uses.get(window - 1) ?? 0) >= this.usesPerCode) return `the current code has served ${this.usesPerCode} write${this.usesPerCode === 1 ? '' : 's'}, the most one code may serve`;
+    if ((this.#uses.get(window - 1) ?? 0) >= this.usesPerCode)
+      return `the current code has served ${this.usesPerCode} write${this.usesPerCode === 1 ? '' : 's'}, the most one code may serve`;
     return 'the current window has too little time left for the request';
   }
 

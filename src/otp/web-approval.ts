@@ -17,7 +17,8 @@ export interface WebChallenge {
 }
 
 /** One answer of `doneUrl`. */
-export type DoneAnswer = { status: 'pending'; retryAfterMs: number | undefined } | { status: 'approved'; token: string } | { status: 'refused'; httpStatus: number; message: string };
+export type DoneAnswer =
+  { status: 'pending'; retryAfterMs: number | undefined } | { status: 'approved'; token: string } | { status: 'refused'; httpStatus: number; message: string };
 
 /** What the web approvals need from their surroundings (run/ builds it from the registry client). */
 export interface WebApprovalDeps {
@@ -171,7 +172,12 @@ export class WebApprovals {
    * the same reason instead of each waiting out its own. Returns what the write returned; throws
    * its error, or EAPPROVALTIMEOUT, EAPPROVALREFUSED, EAPPROVALHOST.
    */
-  async complete<T>(write: { label: string; npmCommand?: string | undefined }, challenge: WebChallenge, send: (otp: string | undefined) => Promise<T>, tally: { waitedMs: number }): Promise<T> {
+  async complete<T>(
+    write: { label: string; npmCommand?: string | undefined },
+    challenge: WebChallenge,
+    send: (otp: string | undefined) => Promise<T>,
+    tally: { waitedMs: number },
+  ): Promise<T> {
     let current = challenge;
     let asked = 0;
     let tokenTried = false;
@@ -226,7 +232,11 @@ export class WebApprovals {
   }
 
   /** One approval: say where, tell the webhook, poll doneUrl until a token comes or the time is up. */
-  async #approve({ label, npmCommand }: { label: string; npmCommand?: string | undefined }, challenge: WebChallenge, tally: { waitedMs: number }): Promise<string> {
+  async #approve(
+    { label, npmCommand }: { label: string; npmCommand?: string | undefined },
+    challenge: WebChallenge,
+    tally: { waitedMs: number },
+  ): Promise<string> {
     const { clock, logger, timeoutMs } = this.#deps;
     if (new URL(challenge.doneUrl).origin !== new URL(this.#deps.registry).origin) throw new ApprovalHostError(label, challenge.doneUrl, this.#deps.registry);
     const startedAt = clock.now();
@@ -238,7 +248,9 @@ export class WebApprovals {
     this.#deps.open?.(challenge.authUrl);
     if (this.#deps.notify) {
       await this.#deps.notify({ text, waiting, authUrl: challenge.authUrl, deadline: new Date(deadline).toISOString() }).catch((error: unknown) => {
-        logger.warning(`Could not send the approval notice to the webhook (${error instanceof Error ? error.message : String(error)}); the job waits all the same.`);
+        logger.warning(
+          `Could not send the approval notice to the webhook (${error instanceof Error ? error.message : String(error)}); the job waits all the same.`,
+        );
       });
     }
     let remindAt = startedAt + REMIND_EVERY_MS;

@@ -113,7 +113,10 @@ export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally:
       if (challenge) {
         const web = context.web;
         if (!web) throw new SecurityKeyError(write.label, context.authTypeInput ?? 'auth-type', { cause: error });
-        if (issued) web.replaceTotp(`The registry answered a one-time password for "${write.label}" with a web approval: the account has no TOTP any more (a security key or passkey only). The rest of this run asks for web approvals instead.`);
+        if (issued)
+          web.replaceTotp(
+            `The registry answered a one-time password for "${write.label}" with a web approval: the account has no TOTP any more (a security key or passkey only). The rest of this run asks for web approvals instead.`,
+          );
         return await web.complete({ label: write.label, npmCommand: write.npmCommand }, challenge, (token) => write.send(token), tally);
       }
       if (isOtpChallenge(error) && securityKeyNotice(error)) {
@@ -140,7 +143,14 @@ export async function withOtp<T>(context: OtpContext, write: OtpWrite<T>, tally:
         continue;
       }
       // An expired token, a bypass-2FA token on a governance write, a stage-only credential publishing: said as such.
-      throw credentialRefusal(error, write.label, { secretInput: context.secretInput, authTypeInput: context.authTypeInput ?? 'auth-type', trusted: write.trusted, npmCommand: write.npmCommand }) ?? error;
+      throw (
+        credentialRefusal(error, write.label, {
+          secretInput: context.secretInput,
+          authTypeInput: context.authTypeInput ?? 'auth-type',
+          trusted: write.trusted,
+          npmCommand: write.npmCommand,
+        }) ?? error
+      );
     }
     if (source && issued) source.accepted(issued);
     else if (otp === undefined) context.web?.passedUnasked();

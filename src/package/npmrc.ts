@@ -89,7 +89,14 @@ export async function readNpmConfig(env: NodeJS.ProcessEnv, inputName: string): 
  * nothing sets a registry (npm's default applies, and this run's registry
  * is taken instead). Throws when publishConfig holds a value npm cannot use.
  */
-export function npmDestination(name: string, publishConfig: Record<string, unknown>, config: NpmConfig, project: NpmrcRegistry[], inputName: string, where: string): Destination | undefined {
+export function npmDestination(
+  name: string,
+  publishConfig: Record<string, unknown>,
+  config: NpmConfig,
+  project: NpmrcRegistry[],
+  inputName: string,
+  where: string,
+): Destination | undefined {
   type Setting = { value: string; source: Destination['source'] };
   const merged = new Map<string, Setting>();
   const layer = (settings: NpmrcRegistry[], source: (entry: NpmrcRegistry) => Destination['source']) => {
@@ -102,7 +109,11 @@ export function npmDestination(name: string, publishConfig: Record<string, unkno
   for (const [key, value] of Object.entries(publishConfig)) {
     if (key !== 'registry' && key !== 'scope' && !/@.*:registry$/i.test(key)) continue;
     if (typeof value !== 'string') {
-      throw new InputError(inputName, `${inputName}: publishConfig["${key}"] in ${where} is ${JSON.stringify(value)}, not a ${key === 'scope' ? 'scope' : 'URL'}: npm cannot publish with it. Fix or remove it; nothing was sent.`, { received: value });
+      throw new InputError(
+        inputName,
+        `${inputName}: publishConfig["${key}"] in ${where} is ${JSON.stringify(value)}, not a ${key === 'scope' ? 'scope' : 'URL'}: npm cannot publish with it. Fix or remove it; nothing was sent.`,
+        { received: value },
+      );
     }
     merged.set(key, { value, source: { kind: 'publishConfig' } });
   }
@@ -133,7 +144,11 @@ function environmentSettings(env: NodeJS.ProcessEnv): NpmrcRegistry[] {
 }
 
 /** The destination settings of one config file, and the paths it may set (`prefix`, `globalconfig`); nothing when it does not exist. */
-async function readConfigFile(file: string, env: NodeJS.ProcessEnv, inputName: string): Promise<{ settings: NpmrcRegistry[]; paths: { prefix?: string; globalconfig?: string } }> {
+async function readConfigFile(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  inputName: string,
+): Promise<{ settings: NpmrcRegistry[]; paths: { prefix?: string; globalconfig?: string } }> {
   const text = await readFile(file, 'utf8').catch(() => undefined);
   const settings: NpmrcRegistry[] = [];
   const paths: { prefix?: string; globalconfig?: string } = {};
@@ -154,7 +169,11 @@ function expand(value: string, env: NodeJS.ProcessEnv, file: string, inputName: 
     if (slashes.length % 2 === 1) return whole.slice((slashes.length + 1) / 2);
     const found = env[name];
     if (found === undefined && optional === undefined && strict) {
-      throw new InputError(inputName, `${inputName}: ${file} names \${${name}}, which is not set in the environment (npm fails on such a registry too). Set ${name}, or write \${${name}?} to allow it to be empty.`, { received: file });
+      throw new InputError(
+        inputName,
+        `${inputName}: ${file} names \${${name}}, which is not set in the environment (npm fails on such a registry too). Set ${name}, or write \${${name}?} to allow it to be empty.`,
+        { received: file },
+      );
     }
     return `${slashes.slice(slashes.length / 2)}${found ?? (optional === undefined ? whole.slice(slashes.length) : '')}`;
   });

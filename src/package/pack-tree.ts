@@ -34,9 +34,15 @@ export async function readPackManifest(dir: string, text?: string): Promise<Reco
 export async function projectTree(dir: string, manifest: Record<string, unknown>): Promise<Tree> {
   const root = path.resolve(dir);
   // Arborist's workspaces: @npmcli/map-workspaces, whose errors (a declaration that is not a list, two workspaces of one name) npm shows as they are.
-  const workspaces = manifest.workspaces === undefined ? new Map<string, string>() : await mapWorkspaces({ cwd: root, pkg: manifest }).catch((error: unknown) => {
-    throw new ProductError('EPACK', `The workspaces of ${root} cannot be read as npm reads them: ${(error as Error).message}`, { received: manifest.workspaces, cause: error });
-  });
+  const workspaces =
+    manifest.workspaces === undefined
+      ? new Map<string, string>()
+      : await mapWorkspaces({ cwd: root, pkg: manifest }).catch((error: unknown) => {
+          throw new ProductError('EPACK', `The workspaces of ${root} cannot be read as npm reads them: ${(error as Error).message}`, {
+            received: manifest.workspaces,
+            cause: error,
+          });
+        });
   const tree = { path: root, package: manifest, isProjectRoot: true, edgesOut: new Map<string, Edge>(), ...(workspaces.size > 0 ? { workspaces } : {}) };
   const { bundleDependencies } = manifest;
   if (Array.isArray(bundleDependencies) && bundleDependencies.length > 0) {

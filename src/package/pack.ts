@@ -46,7 +46,12 @@ export interface PackOptions {
 }
 
 /** Pack options for a package folder as its publish source describes it: npm's workspace rules, or pnpm's in a pnpm workspace. */
-export function sourcePackOptions(source: { dir: string; manifestText?: string | undefined; workspaceRoot?: string | undefined; manager?: 'npm' | 'yarn' | 'pnpm' | undefined }): PackOptions {
+export function sourcePackOptions(source: {
+  dir: string;
+  manifestText?: string | undefined;
+  workspaceRoot?: string | undefined;
+  manager?: 'npm' | 'yarn' | 'pnpm' | undefined;
+}): PackOptions {
   return {
     ...(source.manifestText === undefined ? {} : { manifestText: source.manifestText }),
     ...(source.workspaceRoot === undefined ? {} : { workspaceRoot: source.workspaceRoot, workspaces: [source.dir] }),
@@ -83,7 +88,12 @@ export async function packDirectory(dir: string, options: PackOptions = {}): Pro
   const workspaceRoot = options.workspaceRoot === undefined ? undefined : path.resolve(options.workspaceRoot);
   const pnpm = options.manager === 'pnpm' && workspaceRoot !== undefined && workspaceRoot !== root;
   // @pnpm/fs.packlist gives npm-packlist the workspace only when the package has no .npmignore of its own.
-  const ownNpmignore = pnpm && (await lstat(path.join(root, '.npmignore')).then((info) => info.isFile(), () => false));
+  const ownNpmignore =
+    pnpm &&
+    (await lstat(path.join(root, '.npmignore')).then(
+      (info) => info.isFile(),
+      () => false,
+    ));
   const files = await packList(tree, {
     path: root,
     prefix: ownNpmignore ? undefined : workspaceRoot,

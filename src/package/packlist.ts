@@ -32,10 +32,7 @@ class Walker extends packlist.Walker {
 export function packList(tree: Tree, options: Omit<Options, 'isPackage'> = {}): Promise<string[]> {
   checkFiles(tree);
   return new Promise((done, fail) => {
-    new Walker(tree, { ...options, isPackage: true })
-      .on('done', done)
-      .on('error', fail)
-      .start();
+    new Walker(tree, { ...options, isPackage: true }).on('done', done).on('error', fail).start();
   });
 }
 
@@ -49,11 +46,15 @@ function checkFiles(tree: Tree, seen = new Set<Tree>()): void {
   const { files } = tree.package;
   if (files) {
     if (!Array.isArray(files) && typeof files !== 'string') {
-      throw new ProductError('EPACKFILES', `"files" in the package.json of ${tree.path} must be an array of paths; it is ${JSON.stringify(files)}.`, { received: files });
+      throw new ProductError('EPACKFILES', `"files" in the package.json of ${tree.path} must be an array of paths; it is ${JSON.stringify(files)}.`, {
+        received: files,
+      });
     }
     for (const entry of files) {
       if (typeof entry !== 'string') {
-        throw new ProductError('EPACKFILES', `"files" in the package.json of ${tree.path} must list strings; it holds ${JSON.stringify(entry)}.`, { received: entry });
+        throw new ProductError('EPACKFILES', `"files" in the package.json of ${tree.path} must list strings; it holds ${JSON.stringify(entry)}.`, {
+          received: entry,
+        });
       }
     }
   }

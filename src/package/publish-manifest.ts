@@ -28,9 +28,25 @@ const RUNTIME_FIELDS = new Set<string>(['dependencies', 'optionalDependencies', 
  * `name` (publish under another name) is pnpm 11's newest entry.
  */
 const PNPM_LIFTED_FIELDS = [
-  'name', 'bin', 'engines', 'type', 'imports',
-  'main', 'module', 'typings', 'types', 'exports', 'browser', 'esnext', 'es2015', 'unpkg', 'umd:main',
-  'os', 'cpu', 'libc', 'typesVersions',
+  'name',
+  'bin',
+  'engines',
+  'type',
+  'imports',
+  'main',
+  'module',
+  'typings',
+  'types',
+  'exports',
+  'browser',
+  'esnext',
+  'es2015',
+  'unpkg',
+  'umd:main',
+  'os',
+  'cpu',
+  'libc',
+  'typesVersions',
 ] as const;
 
 /**
@@ -88,7 +104,8 @@ function workspaceIndex(monorepo: Monorepo): Map<string, WorkspacePackage> {
   const byName = new Map(monorepo.packages.map((pkg) => [pkg.name, pkg]));
   const { root, rootManifest } = monorepo;
   const { name } = rootManifest;
-  if (typeof name === 'string' && name !== '' && !byName.has(name)) byName.set(name, readWorkspacePackage(root, root, rootManifest, path.join(root, 'package.json')));
+  if (typeof name === 'string' && name !== '' && !byName.has(name))
+    byName.set(name, readWorkspacePackage(root, root, rootManifest, path.join(root, 'package.json')));
   return byName;
 }
 
@@ -110,7 +127,9 @@ function rewriteDependency(name: string, spec: string, field: string, context: C
   const real = target?.name ?? aliasTarget(result) ?? name;
   const dependency = byName.get(real);
   if (!pkg.private && RUNTIME_FIELDS.has(field) && dependency?.private && real !== pkg.name) {
-    warnings.push(`${pkg.name} depends on ${real} (${field}), a private workspace package that is never published: consumers of ${pkg.name} will not be able to install it.`);
+    warnings.push(
+      `${pkg.name} depends on ${real} (${field}), a private workspace package that is never published: consumers of ${pkg.name} will not be able to install it.`,
+    );
   }
   return result;
 }
@@ -119,9 +138,12 @@ function rewriteDependency(name: string, spec: string, field: string, context: C
 function resolveWorkspace(name: string, spec: string, rest: string, field: string, context: Context): { spec: string; target?: WorkspacePackage } {
   const { pkg, monorepo } = context;
   // pnpm: workspace:./path and workspace:../path, relative to the package; yarn: workspace:<folder>, relative to the root.
-  const byPath = rest.startsWith('./') || rest.startsWith('../')
-    ? (findByDir(monorepo, path.resolve(pkg.dir, rest)) ?? findByDir(monorepo, path.resolve(monorepo.root, rest)))
-    : /[\\/]/.test(rest) && !rest.startsWith('@') ? findByDir(monorepo, path.resolve(monorepo.root, rest)) : undefined;
+  const byPath =
+    rest.startsWith('./') || rest.startsWith('../')
+      ? (findByDir(monorepo, path.resolve(pkg.dir, rest)) ?? findByDir(monorepo, path.resolve(monorepo.root, rest)))
+      : /[\\/]/.test(rest) && !rest.startsWith('@')
+        ? findByDir(monorepo, path.resolve(monorepo.root, rest))
+        : undefined;
   if (byPath !== undefined) {
     const version = versionOf(byPath, name, spec, field, context);
     if (version === undefined) return { spec };
@@ -149,11 +171,19 @@ function resolveWorkspace(name: string, spec: string, rest: string, field: strin
   const target = context.byName.get(targetName);
   if (target === undefined) throw outside(name, spec, field, targetName, context);
   if (semver.validRange(range) === null) {
-    throw refusal(context, `has "${name}": "${spec}" in ${field}, and "${range}" is neither a semver range nor a workspace folder. Use workspace:*, workspace:^, workspace:~ or workspace:<range> such as workspace:^1.2.0`, spec);
+    throw refusal(
+      context,
+      `has "${name}": "${spec}" in ${field}, and "${range}" is neither a semver range nor a workspace folder. Use workspace:*, workspace:^, workspace:~ or workspace:<range> such as workspace:^1.2.0`,
+      spec,
+    );
   }
   const version = versionOf(target, name, spec, field, context);
   if (version !== undefined && !semver.satisfies(version, range, { includePrerelease: true })) {
-    throw refusal(context, `has "${name}": "${spec}" in ${field}, but the workspace has ${target.name} ${version}, which ${range} does not accept. Widen the range, or use workspace:^ to follow the workspace version`, spec);
+    throw refusal(
+      context,
+      `has "${name}": "${spec}" in ${field}, but the workspace has ${target.name} ${version}, which ${range} does not accept. Widen the range, or use workspace:^ to follow the workspace version`,
+      spec,
+    );
   }
   return { spec: at > 0 ? `npm:${rest}` : range, target };
 }
@@ -164,10 +194,16 @@ function versionOf(target: WorkspacePackage, name: string, spec: string, field: 
   // Yarn reads a workspace without a version as 0.0.0 when it packs.
   if (context.monorepo.manager === 'yarn') return '0.0.0';
   if (field === 'devDependencies') {
-    context.warnings.push(`${context.pkg.name} is published without its devDependency "${name}": "${spec}": ${target.name} has no version to publish. Consumers never install devDependencies.`);
+    context.warnings.push(
+      `${context.pkg.name} is published without its devDependency "${name}": "${spec}": ${target.name} has no version to publish. Consumers never install devDependencies.`,
+    );
     return undefined;
   }
-  throw refusal(context, `has "${name}": "${spec}" in ${field}, but ${target.name} (${path.join(target.dir, 'package.json')}) has no version, so no registry range can replace it. Give ${target.name} a "version"`, spec);
+  throw refusal(
+    context,
+    `has "${name}": "${spec}" in ${field}, but ${target.name} (${path.join(target.dir, 'package.json')}) has no version, so no registry range can replace it. Give ${target.name} a "version"`,
+    spec,
+  );
 }
 
 function findByDir(monorepo: Monorepo, dir: string): WorkspacePackage | undefined {
@@ -190,22 +226,38 @@ function resolveCatalog(name: string, spec: string, field: string, context: Cont
   const catalogName = spec.slice('catalog:'.length).trim() || 'default';
   const file = CATALOG_FILE[monorepo.manager];
   if (file === undefined) {
-    throw refusal(context, `has "${name}": "${spec}" in ${field}, but npm has no catalogs (pnpm defines them in pnpm-workspace.yaml, yarn in .yarnrc.yml). Write the range itself, such as ^1.2.3`, spec);
+    throw refusal(
+      context,
+      `has "${name}": "${spec}" in ${field}, but npm has no catalogs (pnpm defines them in pnpm-workspace.yaml, yarn in .yarnrc.yml). Write the range itself, such as ^1.2.3`,
+      spec,
+    );
   }
   const where = path.join(monorepo.root, file);
   const catalog = monorepo.catalogs[catalogName];
   if (catalog === undefined) {
     const defined = Object.keys(monorepo.catalogs).sort();
     const list = defined.length > 0 ? `it defines ${defined.map((item) => `"${item}"`).join(', ')}` : 'it defines none';
-    throw refusal(context, `has "${name}": "${spec}" in ${field}, but ${where} defines no catalog "${catalogName}" (${list}). Add the catalog, or use one of those`, spec);
+    throw refusal(
+      context,
+      `has "${name}": "${spec}" in ${field}, but ${where} defines no catalog "${catalogName}" (${list}). Add the catalog, or use one of those`,
+      spec,
+    );
   }
   const range = catalog[name];
   if (range === undefined) {
-    throw refusal(context, `has "${name}": "${spec}" in ${field}, but catalog "${catalogName}" in ${where} has no entry for "${name}". Add "${name}" to that catalog, or write its range in ${field}`, spec);
+    throw refusal(
+      context,
+      `has "${name}": "${spec}" in ${field}, but catalog "${catalogName}" in ${where} has no entry for "${name}". Add "${name}" to that catalog, or write its range in ${field}`,
+      spec,
+    );
   }
   const protocol = /^([a-z]+):/.exec(range)?.[1];
   if (protocol === 'catalog' || protocol === 'workspace' || protocol === 'link' || protocol === 'file') {
-    throw refusal(context, `has "${name}": "${spec}" in ${field}, and catalog "${catalogName}" in ${where} gives "${name}" the range "${range}": a catalog entry cannot use the ${protocol}: protocol. Give it a registry range such as ^1.2.3`, spec);
+    throw refusal(
+      context,
+      `has "${name}": "${spec}" in ${field}, and catalog "${catalogName}" in ${where} gives "${name}" the range "${range}": a catalog entry cannot use the ${protocol}: protocol. Give it a registry range such as ^1.2.3`,
+      spec,
+    );
   }
   return range;
 }
@@ -222,7 +274,11 @@ function liftPublishConfig(manifest: Record<string, unknown>, context: Context):
   if (Object.hasOwn(publishConfig, 'name')) {
     const { name } = publishConfig;
     if (typeof name !== 'string' || !isRegistryName(name)) {
-      throw refusal(context, `has publishConfig.name ${JSON.stringify(name)}, which is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name)`, name);
+      throw refusal(
+        context,
+        `has publishConfig.name ${JSON.stringify(name)}, which is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name)`,
+        name,
+      );
     }
     if (name !== context.pkg.name) context.warnings.push(`${context.pkg.name} is published as ${name} (publishConfig.name), as pnpm publishes it.`);
   }
@@ -243,7 +299,6 @@ function aliasTarget(spec: string): string | undefined {
     return undefined;
   }
 }
-
 
 function refusal(context: Context, what: string, received: unknown): InputError {
   const { inputName, pkg, file } = context;

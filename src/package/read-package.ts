@@ -8,9 +8,7 @@ import { isRegistryName } from './registry-name.ts';
 const EXPECTED = 'Give a package folder, its package.json, or a .tgz made by npm pack';
 
 /** What the `package` input points at, resolved and checked. */
-export type PackageSource =
-  | { kind: 'folder'; dir: string; manifest: PackageManifest }
-  | { kind: 'tarball'; file: string };
+export type PackageSource = { kind: 'folder'; dir: string; manifest: PackageManifest } | { kind: 'tarball'; file: string };
 
 /** The fields of package.json this product reads before packing. */
 export interface PackageManifest {
@@ -55,14 +53,20 @@ export function parseManifest(text: string, file: string, inputName: string): Re
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new InputError(inputName, `${inputName}: ${file} is not valid JSON (${(error as Error).message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`, { received: file });
+    throw new InputError(
+      inputName,
+      `${inputName}: ${file} is not valid JSON (${(error as Error).message}). Fix its syntax: double-quoted names and strings, no comments, no trailing commas.`,
+      { received: file },
+    );
   }
   if (!isRecord(data)) throw notAnObject(file, inputName);
   return data;
 }
 
 function notAnObject(where: string, inputName: string): InputError {
-  return new InputError(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, { received: where });
+  return new InputError(inputName, `${inputName}: ${where} does not hold a JSON object. A package.json is an object with at least "name" and "version".`, {
+    received: where,
+  });
 }
 
 /** Checks name and version as npm publish would, with messages naming the file; the version comes back as npm publishes it. */
@@ -70,15 +74,25 @@ export function checkManifest(data: unknown, where: string, inputName: string): 
   if (!isRecord(data)) throw notAnObject(where, inputName);
   const { name, version } = data;
   if (typeof name !== 'string' || name === '') {
-    throw new InputError(inputName, `${inputName}: ${where} has no "name". Give the package a name, such as "my-package" or "@scope/my-package".`, { received: name });
+    throw new InputError(inputName, `${inputName}: ${where} has no "name". Give the package a name, such as "my-package" or "@scope/my-package".`, {
+      received: name,
+    });
   }
   if (!isRegistryName(name)) {
-    throw new InputError(inputName, `${inputName}: "${name}" in ${where} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`, { received: name });
+    throw new InputError(
+      inputName,
+      `${inputName}: "${name}" in ${where} is not a valid npm package name. Use lower case, URL-safe characters, optionally under a scope (@scope/name).`,
+      { received: name },
+    );
   }
   // libnpmpublish publishes semver.clean(version) ("v1.2.3" and "1.2.3+build" become 1.2.3): use that version everywhere.
   const clean = typeof version === 'string' ? semver.clean(version) : null;
   if (clean === null) {
-    throw new InputError(inputName, `${inputName}: version ${JSON.stringify(version)} in ${where} is not a semver version. Use major.minor.patch, such as 1.2.3 or 2.0.0-beta.1.`, { received: version });
+    throw new InputError(
+      inputName,
+      `${inputName}: version ${JSON.stringify(version)} in ${where} is not a semver version. Use major.minor.patch, such as 1.2.3 or 2.0.0-beta.1.`,
+      { received: version },
+    );
   }
   return { ...data, version: clean } as unknown as PackageManifest;
 }

@@ -28,7 +28,10 @@ export async function readTarballManifest(data: Buffer): Promise<Record<string, 
   const unpacked = await unpackInMemory(data);
   const json = unpacked.contents.get('package.json');
   if (json === undefined) {
-    throw new ProductError('ETARBALL', 'The tarball holds no package.json in its top folder (package/package.json): it is not a package tarball made by npm pack.');
+    throw new ProductError(
+      'ETARBALL',
+      'The tarball holds no package.json in its top folder (package/package.json): it is not a package tarball made by npm pack.',
+    );
   }
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-tarball-'));
   // A folder below the temporary one: a "main" reaching above its package finds nothing there.
@@ -43,7 +46,13 @@ export async function readTarballManifest(data: Buffer): Promise<Record<string, 
       await pkg.normalize({ steps: ['gypfile'] });
       // npm 11's serverjs step; npm's sloppy-mode code sets nothing on a "scripts" that is not an object.
       const scripts = (pkg.content.scripts || {}) as Record<string, unknown>;
-      if (!scripts.start && (await access(path.join(dir, 'server.js')).then(() => true, () => false))) {
+      if (
+        !scripts.start &&
+        (await access(path.join(dir, 'server.js')).then(
+          () => true,
+          () => false,
+        ))
+      ) {
         if (typeof scripts === 'object') scripts.start = 'node server.js';
         pkg.content.scripts = scripts;
       }
@@ -83,7 +92,10 @@ async function writeSkeleton(dir: string, unpacked: Unpacked, manifest: Record<s
     const file = path.join(dir, key);
     // Best effort, as tar.x: a name this file system refuses is not there for the steps to see.
     if (kind === 'dir') await mkdir(file, { recursive: true }).catch(() => undefined);
-    else await mkdir(path.dirname(file), { recursive: true }).then(() => writeFile(file, unpacked.contents.get(key) ?? '')).catch(() => undefined);
+    else
+      await mkdir(path.dirname(file), { recursive: true })
+        .then(() => writeFile(file, unpacked.contents.get(key) ?? ''))
+        .catch(() => undefined);
   }
 }
 

@@ -53,7 +53,8 @@ export async function runScript(run: ScriptRun): Promise<void> {
       resolve(signal ?? exitCode ?? 1);
     });
   });
-  if (code !== 0) throw new ScriptFailedError(String(run.manifest.name ?? run.dir), run.event, typeof code === 'string' ? `killed by ${code}` : `exit code ${code}`);
+  if (code !== 0)
+    throw new ScriptFailedError(String(run.manifest.name ?? run.dir), run.event, typeof code === 'string' ? `killed by ${code}` : `exit code ${code}`);
 }
 
 /** A package script ended with a non-zero exit code or a signal. */
@@ -79,7 +80,13 @@ export class ScriptFailedError extends ProductError {
  */
 export function scriptEnvironment(run: Pick<ScriptRun, 'dir' | 'manifest' | 'event' | 'env' | 'extraEnv'>, cmd: string): Record<string, string> {
   const env: Record<string, string> = { ...run.env };
-  const packageValues = { name: run.manifest.name, version: run.manifest.version, config: run.manifest.config, engines: run.manifest.engines, bin: run.manifest.bin };
+  const packageValues = {
+    name: run.manifest.name,
+    version: run.manifest.version,
+    config: run.manifest.config,
+    engines: run.manifest.engines,
+    bin: run.manifest.bin,
+  };
   const flatten = (values: Record<string, unknown>, prefix: string): void => {
     for (const [key, value] of Object.entries(values)) {
       if (value === undefined) continue;
@@ -105,7 +112,9 @@ export function scriptEnvironment(run: Pick<ScriptRun, 'dir' | 'manifest' | 'eve
   }
   // Windows may spell it Path, or have several: npm merges them, in order, into each.
   const pathNames = Object.keys(env).filter((name) => /^path$/i.test(name));
-  const paths = pathNames.flatMap((name) => (env[name] ?? '').split(path.delimiter)).filter((entry, index, all) => entry !== '' && all.indexOf(entry) === index);
+  const paths = pathNames
+    .flatMap((name) => (env[name] ?? '').split(path.delimiter))
+    .filter((entry, index, all) => entry !== '' && all.indexOf(entry) === index);
   for (const name of pathNames.length > 0 ? pathNames : ['PATH']) env[name] = [...bins, ...paths].join(path.delimiter);
   return env;
 }
@@ -132,7 +141,8 @@ function lineRelay(logger: Logger): { write: (chunk: Buffer) => void; end: () =>
  * Variables package scripts never see, whatever their values: secrets, and the runner's command files
  * (a script must not set this step's outputs or the next steps' environment).
  */
-const SECRET_VARIABLES = /^(GITHUB_OUTPUT|GITHUB_ENV|GITHUB_PATH|GITHUB_STATE|GITHUB_STEP_SUMMARY|INPUT_.*|NODE_AUTH_TOKEN|NPM_TOKEN|NPM_TOTP_SECRET|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_RUNTIME_TOKEN|NPM_ID_TOKEN|SIGSTORE_ID_TOKEN|npm_config_.*_auth.*)$/i;
+const SECRET_VARIABLES =
+  /^(GITHUB_OUTPUT|GITHUB_ENV|GITHUB_PATH|GITHUB_STATE|GITHUB_STEP_SUMMARY|INPUT_.*|NODE_AUTH_TOKEN|NPM_TOKEN|NPM_TOTP_SECRET|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_RUNTIME_TOKEN|NPM_ID_TOKEN|SIGSTORE_ID_TOKEN|npm_config_.*_auth.*)$/i;
 
 /**
  * Token variables a project's .npmrc commonly names (`_authToken=${NODE_AUTH_TOKEN}`, as actions/setup-node

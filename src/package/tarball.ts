@@ -25,7 +25,10 @@ export async function readTarball(file: string, inputName: string): Promise<Tarb
     throw new InputError(inputName, `${inputName}: cannot read ${file} (${(error as Error).message}).`, { received: file, cause: error });
   });
   const manifest = await readTarballManifest(data).catch((error: unknown) => {
-    throw new InputError(inputName, `${inputName}: ${file} is not a package tarball npm can read (${(error as Error).message}).`, { received: file, cause: error });
+    throw new InputError(inputName, `${inputName}: ${file} is not a package tarball npm can read (${(error as Error).message}).`, {
+      received: file,
+      cause: error,
+    });
   });
   const checked = checkManifest(manifest, file, inputName);
   return { file, data, integrity: integrityOf(data), manifest: { ...manifest, name: checked.name, version: checked.version } };

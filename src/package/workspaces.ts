@@ -52,7 +52,6 @@ export interface Monorepo {
   catalogs: Catalogs;
 }
 
-
 const PNPM_FILE = 'pnpm-workspace.yaml';
 const NPM_IGNORE = ['**/node_modules/**'];
 const PNPM_IGNORE = ['**/node_modules/**', '**/bower_components/**'];
@@ -71,10 +70,17 @@ export async function findWorkspaces(root: string, inputName: string): Promise<M
   const [rootText, pnpmText, hasYarnLock] = await Promise.all([
     readText(rootFile, inputName),
     readText(path.join(root, PNPM_FILE), inputName),
-    access(path.join(root, 'yarn.lock')).then(() => true, () => false),
+    access(path.join(root, 'yarn.lock')).then(
+      () => true,
+      () => false,
+    ),
   ]);
   if (rootText === undefined && pnpmText === undefined) {
-    throw new InputError(inputName, `${inputName}: there is no package.json in ${root}. Give the root folder of the monorepo, the one whose package.json declares "workspaces" (or that holds ${PNPM_FILE}).`, { received: root });
+    throw new InputError(
+      inputName,
+      `${inputName}: there is no package.json in ${root}. Give the root folder of the monorepo, the one whose package.json declares "workspaces" (or that holds ${PNPM_FILE}).`,
+      { received: root },
+    );
   }
   const rootManifest = rootText === undefined ? {} : parseManifest(rootText, rootFile, inputName);
   const packageManager = typeof rootManifest.packageManager === 'string' ? rootManifest.packageManager : '';
@@ -132,9 +138,19 @@ export function readWorkspacePackage(root: string, dir: string, manifest: Record
   const hasName = typeof given === 'string' && given !== '';
   const name = hasName ? given : nameFromFolder(dir);
   if (!isPrivate && !hasName) {
-    problem = { kind: given === undefined ? 'missing' : 'invalid', received: file, what: 'has no "name"', advice: 'Every workspace package that is not "private": true needs one, such as "my-package" or "@scope/my-package".' };
+    problem = {
+      kind: given === undefined ? 'missing' : 'invalid',
+      received: file,
+      what: 'has no "name"',
+      advice: 'Every workspace package that is not "private": true needs one, such as "my-package" or "@scope/my-package".',
+    };
   } else if (!isPrivate && !isRegistryName(name)) {
-    problem = { kind: 'invalid', received: name, what: 'is not a valid npm package name', advice: 'Use lower case, URL-safe characters, optionally under a scope (@scope/name).' };
+    problem = {
+      kind: 'invalid',
+      received: name,
+      what: 'is not a valid npm package name',
+      advice: 'Use lower case, URL-safe characters, optionally under a scope (@scope/name).',
+    };
   }
   const clean = typeof manifest.version === 'string' ? semver.clean(manifest.version) : null;
   if (clean === null && !isPrivate && problem === undefined) {
@@ -203,27 +219,39 @@ function readCatalogs(config: Record<string, unknown>, file: string, inputName: 
 }
 
 function malformedCatalog(file: string, why: string, inputName: string): InputError {
-  return new InputError(inputName, `${inputName}: ${file} is malformed: ${why}. A catalog maps package names to ranges, such as "react: ^18.2.0".`, { received: file });
+  return new InputError(inputName, `${inputName}: ${file} is malformed: ${why}. A catalog maps package names to ranges, such as "react: ^18.2.0".`, {
+    received: file,
+  });
 }
 
 function noWorkspaces(file: string, inputName: string): InputError {
   const how = file.endsWith(PNPM_FILE)
     ? `list the package folders under "packages" in ${file}, such as "packages: ['packages/*']"`
     : `list the package folders in the "workspaces" field of ${file}, such as "workspaces": ["packages/*"]`;
-  return new InputError(inputName, `${inputName}: ${file} declares no workspaces. To publish the packages of a monorepo, ${how}; to publish one package, give its folder without workspaces.`, { received: file });
+  return new InputError(
+    inputName,
+    `${inputName}: ${file} declares no workspaces. To publish the packages of a monorepo, ${how}; to publish one package, give its folder without workspaces.`,
+    { received: file },
+  );
 }
 
 function matchesNothing(patterns: string[], file: string, inputName: string): InputError {
   const list = patterns.length > 0 ? ` (${patterns.map((pattern) => JSON.stringify(pattern)).join(', ')})` : '';
-  return new InputError(inputName, `${inputName}: the workspaces declared in ${file}${list} match no folder holding a package.json. Each pattern is a folder or a glob relative to the root, such as "packages/*" or "packages/**".`, {
-    received: patterns,
-  });
+  return new InputError(
+    inputName,
+    `${inputName}: the workspaces declared in ${file}${list} match no folder holding a package.json. Each pattern is a folder or a glob relative to the root, such as "packages/*" or "packages/**".`,
+    {
+      received: patterns,
+    },
+  );
 }
 
 function stringList(value: unknown, where: string, inputName: string): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item === '')) {
-    throw new InputError(inputName, `${inputName}: ${where} is not a list of folder patterns. Give an array of non-empty strings, such as ["packages/*"].`, { received: value });
+    throw new InputError(inputName, `${inputName}: ${where} is not a list of folder patterns. Give an array of non-empty strings, such as ["packages/*"].`, {
+      received: value,
+    });
   }
   return value as string[];
 }
@@ -238,7 +266,9 @@ function parseYamlObject(text: string, file: string, inputName: string): Record<
   }
   if (data === null || data === undefined) return {};
   if (!isRecord(data)) {
-    throw new InputError(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, { received: file });
+    throw new InputError(inputName, `${inputName}: ${file} does not hold a YAML mapping. It should map settings such as "packages" to their values.`, {
+      received: file,
+    });
   }
   return data;
 }
@@ -250,6 +280,9 @@ async function readText(file: string, inputName: string): Promise<string | undef
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new InputError(inputName, `${inputName}: could not read ${file} (${code ?? (error as Error).message}). Check that the file is readable.`, { received: file, cause: error });
+    throw new InputError(inputName, `${inputName}: could not read ${file} (${code ?? (error as Error).message}). Check that the file is readable.`, {
+      received: file,
+      cause: error,
+    });
   }
 }

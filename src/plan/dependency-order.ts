@@ -64,7 +64,10 @@ export function dependencyOrder(packages: readonly OrderablePackage[]): Dependen
     dependsOn.set(pkg.name, [...targets].sort(codeUnitOrder));
   }
 
-  const components = stronglyConnected(sorted.map((pkg) => pkg.name), dependsOn);
+  const components = stronglyConnected(
+    sorted.map((pkg) => pkg.name),
+    dependsOn,
+  );
   const componentOf = new Map<string, number>();
   components.forEach((members, index) => {
     for (const member of members) componentOf.set(member, index);
@@ -93,7 +96,13 @@ export function dependencyOrder(packages: readonly OrderablePackage[]): Dependen
   return { levels: levels.filter((level) => level !== undefined), dependsOn, cycles };
 }
 
-function workspaceTarget(pkg: OrderablePackage, name: string, spec: string, packages: readonly OrderablePackage[], byName: Map<string, OrderablePackage>): string | undefined {
+function workspaceTarget(
+  pkg: OrderablePackage,
+  name: string,
+  spec: string,
+  packages: readonly OrderablePackage[],
+  byName: Map<string, OrderablePackage>,
+): string | undefined {
   const at = spec.indexOf('workspace:');
   if (at >= 0) {
     const rest = spec.slice(at + 'workspace:'.length).split(/\s/)[0] ?? '';

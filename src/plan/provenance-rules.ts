@@ -31,7 +31,8 @@ export function statementRepository(ci: 'github' | 'gitlab' | undefined, env: No
  */
 export function repositoryProblem(manifest: Record<string, unknown>, expected: string): string | undefined {
   const repository = manifest.repository;
-  const given = typeof repository === 'string' ? repository : typeof repository === 'object' && repository !== null ? (repository as { url?: unknown }).url : undefined;
+  const given =
+    typeof repository === 'string' ? repository : typeof repository === 'object' && repository !== null ? (repository as { url?: unknown }).url : undefined;
   if (typeof given !== 'string' || given.trim() === '') {
     return `package.json has no "repository", and the registry accepts provenance only when repository.url names the repository the statement comes from. Add "repository": {"type": "git", "url": "git+${expected}.git"}`;
   }
@@ -60,6 +61,9 @@ function repositoryKey(value: string): string | undefined {
       return undefined;
     }
   }
-  const key = `${host}/${repoPath.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.git$/, '')}`.toLowerCase();
+  const key = `${host}/${repoPath
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '')}`.toLowerCase();
   return key.split('/').length >= 3 ? key : undefined;
 }

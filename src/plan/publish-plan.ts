@@ -38,7 +38,14 @@ export async function planPublish(command: PublishCommand, options: Options, cwd
     // A folder of a pnpm or yarn workspace goes as its package manager publishes it; a workspace: range nothing resolves is refused.
     const inWorkspace = await workspaceFolder(found.dir, manifest, names.package);
     source = inWorkspace
-      ? { kind: 'folder', dir: found.dir, manifest: inWorkspace.manifest, manifestText: inWorkspace.manifestText, workspaceRoot: inWorkspace.workspaceRoot, manager: inWorkspace.manager }
+      ? {
+          kind: 'folder',
+          dir: found.dir,
+          manifest: inWorkspace.manifest,
+          manifestText: inWorkspace.manifestText,
+          workspaceRoot: inWorkspace.workspaceRoot,
+          manager: inWorkspace.manager,
+        }
       : { kind: 'folder', dir: found.dir, manifest };
     warnings = inWorkspace?.warnings;
   } else {
@@ -79,7 +86,11 @@ export async function settlePublish(
   const version = manifest.version as string;
   const where = source.kind === 'folder' ? path.join(source.dir, 'package.json') : source.file;
   if (manifest.private) {
-    throw new InputError(names.package, `${names.package}: ${name} is marked "private": ${JSON.stringify(manifest.private)} in ${where}; npm refuses to publish it. Remove "private" to publish.`, { received: name });
+    throw new InputError(
+      names.package,
+      `${names.package}: ${name} is marked "private": ${JSON.stringify(manifest.private)} in ${where}; npm refuses to publish it. Remove "private" to publish.`,
+      { received: name },
+    );
   }
   const publishConfig = isRecord(manifest.publishConfig) ? manifest.publishConfig : {};
 
@@ -87,9 +98,14 @@ export async function settlePublish(
   const chosen = command.tag ?? options.tag;
   const configured = typeof publishConfig.tag === 'string' ? publishConfig.tag : undefined;
   const configuredProblem = configured === undefined ? undefined : tagProblem(configured);
-  if (configuredProblem) throw new InputError(names.package, `${names.package}: publishConfig.tag in ${where}: ${configuredProblem}.`, { received: configured });
+  if (configuredProblem)
+    throw new InputError(names.package, `${names.package}: publishConfig.tag in ${where}: ${configuredProblem}.`, { received: configured });
   if (chosen === undefined && configured === undefined && semver.prerelease(version) !== null) {
-    throw new InputError(names.tag, `${tagInput}: ${name}@${version} is a prerelease; give an explicit tag (for example next or beta), as npm requires, so that it does not become "latest".`, { received: version });
+    throw new InputError(
+      names.tag,
+      `${tagInput}: ${name}@${version} is a prerelease; give an explicit tag (for example next or beta), as npm requires, so that it does not become "latest".`,
+      { received: version },
+    );
   }
   if (options.expectVersion !== undefined && version !== options.expectVersion) {
     throw new InputError(
@@ -100,10 +116,19 @@ export async function settlePublish(
   }
 
   const access = command.access ?? options.access ?? publishConfigAccess(publishConfig.access, names.package, where);
-  const accessFrom = command.access !== undefined ? `--access on line ${command.line}` : options.access !== undefined ? names.access : `${names.package} (publishConfig.access in ${where})`;
+  const accessFrom =
+    command.access !== undefined
+      ? `--access on line ${command.line}`
+      : options.access !== undefined
+        ? names.access
+        : `${names.package} (publishConfig.access in ${where})`;
   if (access === 'restricted' && !name.startsWith('@')) {
     const from = accessFrom;
-    throw new InputError(from.split(' ')[0] as string, `${from}: ${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Use public, or publish under a scope.`, { received: name });
+    throw new InputError(
+      from.split(' ')[0] as string,
+      `${from}: ${name} is unscoped, and only scoped packages (@scope/name) can have restricted access. Use public, or publish under a scope.`,
+      { received: name },
+    );
   }
 
   const dirs = npmrc.dirs ?? [...new Set([source.kind === 'folder' ? source.dir : undefined, cwd].filter((dir): dir is string => dir !== undefined))];
@@ -113,7 +138,20 @@ export async function settlePublish(
   const lineFlag = command.provenance === undefined ? undefined : { value: command.provenance, line: command.line };
   const provenance = settleProvenance(options, { id: `${name}@${version}`, manifest, publishConfig, where, access, accessFrom, dryRun, lineFlag }, env);
   const scripts = source.kind === 'folder' && !options.ignoreScripts ? PUBLISH_SCRIPTS.filter((event) => hasScript(manifest, event)) : [];
-  return { command, source, name, version, tag: chosen ?? configured ?? 'latest', tagImplicit: chosen === undefined && configured === undefined, tagInput, access, registry: options.registry, dryRun, scripts, provenance };
+  return {
+    command,
+    source,
+    name,
+    version,
+    tag: chosen ?? configured ?? 'latest',
+    tagImplicit: chosen === undefined && configured === undefined,
+    tagInput,
+    access,
+    registry: options.registry,
+    dryRun,
+    scripts,
+    provenance,
+  };
 }
 
 function publishConfigAccess(value: unknown, input: string, where: string): 'public' | 'restricted' | undefined {
@@ -133,7 +171,15 @@ function publishConfigAccess(value: unknown, input: string, where: string): 'pub
  * send it elsewhere. When nothing sets a registry, npm's default gives way
  * to the one in effect.
  */
-async function checkRegistry(options: Options, name: string, publishConfig: Record<string, unknown>, where: string, npmrcDirs: string[], readNpmrc: NpmrcReader, env: NodeJS.ProcessEnv): Promise<void> {
+async function checkRegistry(
+  options: Options,
+  name: string,
+  publishConfig: Record<string, unknown>,
+  where: string,
+  npmrcDirs: string[],
+  readNpmrc: NpmrcReader,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   const names = options.names;
   const inEffect = `${names.registry} (${options.registryGiven ? '' : 'default '}${options.registry})`;
   const config = await readNpmConfig(env, names.package);
@@ -147,7 +193,9 @@ async function checkRegistry(options: Options, name: string, publishConfig: Reco
     throw new InputError(
       names.registry,
       `${names.registry}: ${describeSetting(destination, name, where)}${destination.source.kind === 'publishConfig' ? '' : `, ${to}`}, but this run publishes to ${inEffect}. ` +
-        (destination.registry === '' ? `Set it to a registry URL; nothing was sent.` : `Set ${names.registry} to ${shown} (with a token for it) to publish there, or ${change}; nothing was sent.`),
+        (destination.registry === ''
+          ? `Set it to a registry URL; nothing was sent.`
+          : `Set ${names.registry} to ${shown} (with a token for it) to publish there, or ${change}; nothing was sent.`),
       { received: destination.registry },
     );
   }

@@ -18,7 +18,13 @@ import { planWorkspacePublish } from './workspace-plan.ts';
 const PACKING_SCRIPTS: readonly LifecycleEvent[] = ['prepack', 'prepare', 'postpack'];
 
 /** A `trust github|gitlab|circleci` line as written: the package (or the workspaces) and the trusted publisher it describes. */
-export type TrustSetup = CommandSource & { pkg: string | undefined; spec: TrustSpec; dryRun: boolean; workspaces?: true | string[] | undefined; includeWorkspaceRoot: boolean };
+export type TrustSetup = CommandSource & {
+  pkg: string | undefined;
+  spec: TrustSpec;
+  dryRun: boolean;
+  workspaces?: true | string[] | undefined;
+  includeWorkspaceRoot: boolean;
+};
 
 /** One package's trusted publisher, settled: the body npm would send, the flags that say it on one package's line, and where values came from. */
 export interface TrustCreation {
@@ -30,7 +36,13 @@ export interface TrustCreation {
 }
 
 /** A `stage approve|reject` line as written: ids and `<pkg>@<version>`s, or the workspaces. */
-export type StageDecision = CommandSource & { action: 'approve' | 'reject'; targets: StageTarget[]; dryRun: boolean; workspaces?: true | string[] | undefined; includeWorkspaceRoot: boolean };
+export type StageDecision = CommandSource & {
+  action: 'approve' | 'reject';
+  targets: StageTarget[];
+  dryRun: boolean;
+  workspaces?: true | string[] | undefined;
+  includeWorkspaceRoot: boolean;
+};
 
 /** One staged version to approve or reject, settled: with its checkout to compare with, when the run has one. */
 export interface StageDecisionTarget {
@@ -54,7 +66,12 @@ async function monorepoRoot(options: Options, cwd: string): Promise<string> {
   const target = path.resolve(cwd, options.packageSpec);
   const info = await stat(target).catch(() => undefined);
   if (info?.isFile() && path.basename(target) === 'package.json') return path.dirname(target);
-  if (!info?.isDirectory()) throw new InputError(options.names.package, `${options.names.package}: "${options.packageSpec}" is not a folder (looked for ${target}). With --workspaces, give the monorepo's root folder.`, { received: options.packageSpec });
+  if (!info?.isDirectory())
+    throw new InputError(
+      options.names.package,
+      `${options.names.package}: "${options.packageSpec}" is not a folder (looked for ${target}). With --workspaces, give the monorepo's root folder.`,
+      { received: options.packageSpec },
+    );
   return target;
 }
 
@@ -76,9 +93,17 @@ export async function planTrust(command: TrustSetup, options: Options, cwd: stri
       const own = repositoryOf(pkg.manifest, command.spec.provider);
       const entity = command.spec.entity ?? own ?? rootRepository;
       if (command.spec.provider !== 'circleci' && entity === undefined) {
-        throw fail(`${pkg.name} names no ${providerWords(command.spec.provider)} in the "repository" of ${path.join(pkg.dir, 'package.json')} or of the monorepo root: give ${command.spec.provider === 'github' ? '--repo owner/repo' : '--project group/project'}`, pkg.name);
+        throw fail(
+          `${pkg.name} names no ${providerWords(command.spec.provider)} in the "repository" of ${path.join(pkg.dir, 'package.json')} or of the monorepo root: give ${command.spec.provider === 'github' ? '--repo owner/repo' : '--project group/project'}`,
+          pkg.name,
+        );
       }
-      const note = command.spec.entity === undefined && entity !== undefined ? [`${entityWord(command.spec.provider)} ${entity} from the "repository" of ${own === undefined ? 'the monorepo root' : path.join(pkg.relativeDir, 'package.json')}`] : [];
+      const note =
+        command.spec.entity === undefined && entity !== undefined
+          ? [
+              `${entityWord(command.spec.provider)} ${entity} from the "repository" of ${own === undefined ? 'the monorepo root' : path.join(pkg.relativeDir, 'package.json')}`,
+            ]
+          : [];
       return trustCreate(command, pkg.name, entity, note);
     });
   }
@@ -98,12 +123,15 @@ export async function planTrust(command: TrustSetup, options: Options, cwd: stri
   const fromManifest = manifest === undefined ? undefined : repositoryOf(manifest, provider);
   const declared = manifest?.repository !== undefined && manifest?.name === pkg;
   if (given === undefined && fromManifest === undefined) {
-    const why = declared ? `the "repository" in its package.json is not a ${providerWords(provider)}` : `the package setting's package.json gives no ${providerWords(provider)} for it`;
+    const why = declared
+      ? `the "repository" in its package.json is not a ${providerWords(provider)}`
+      : `the package setting's package.json gives no ${providerWords(provider)} for it`;
     throw fail(`${pkg}: ${why}; give ${provider === 'github' ? '--repo owner/repo' : '--project group/project'}`, pkg);
   }
   const notes: string[] = [];
   if (given === undefined) notes.push(`${entityWord(provider)} ${fromManifest} from the "repository" of its package.json`);
-  else if (fromManifest !== undefined && fromManifest !== given && manifest?.name === pkg) notes.push(`the "repository" in package.json (${fromManifest}) differs from the ${entityWord(provider)} given (${given}); using ${given}`);
+  else if (fromManifest !== undefined && fromManifest !== given && manifest?.name === pkg)
+    notes.push(`the "repository" in package.json (${fromManifest}) differs from the ${entityWord(provider)} given (${given}); using ${given}`);
   return [trustCreate(command, pkg, given ?? fromManifest, notes)];
 }
 
@@ -122,7 +150,12 @@ function entityWord(provider: TrustSpec['provider']): string {
  */
 export function repositoryOf(manifest: Record<string, unknown>, provider: TrustSpec['provider']): string | undefined {
   const field = manifest.repository;
-  const url = typeof field === 'string' ? field : field && typeof field === 'object' && typeof (field as { url?: unknown }).url === 'string' ? (field as { url: string }).url : undefined;
+  const url =
+    typeof field === 'string'
+      ? field
+      : field && typeof field === 'object' && typeof (field as { url?: unknown }).url === 'string'
+        ? (field as { url: string }).url
+        : undefined;
   if (url === undefined) return undefined;
   try {
     const hosted = npa(url).hosted as { type?: string; user?: string; project?: string } | undefined;
@@ -171,16 +204,27 @@ export async function planStageDecisions(command: StageDecision, options: Option
   if (command.workspaces !== undefined) {
     // The plan of `stage publish --workspaces`: the same packages, versions, manifests and order.
     const publish: PublishCommand = {
-      line: command.line, text: command.text, target: undefined, tag: undefined, access: undefined, dryRun: false,
-      workspaces: command.workspaces, includeWorkspaceRoot: command.includeWorkspaceRoot, stage: true,
+      line: command.line,
+      text: command.text,
+      target: undefined,
+      tag: undefined,
+      access: undefined,
+      dryRun: false,
+      workspaces: command.workspaces,
+      includeWorkspaceRoot: command.includeWorkspaceRoot,
+      stage: true,
     };
     // Comparing never needs provenance: the packages are planned to be packed, not signed.
     const plan = await planWorkspacePublish(publish, { ...options, provenance: false }, cwd, env);
     return plan.members.flatMap((member) => {
       if (!member.plan) return [];
       const checkout: Checkout = {
-        name: member.plan.name, version: member.plan.version, source: member.plan.source, scripts: member.plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)),
-        tag: member.plan.tagImplicit ? undefined : member.plan.tag, access: member.plan.access,
+        name: member.plan.name,
+        version: member.plan.version,
+        source: member.plan.source,
+        scripts: member.plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)),
+        tag: member.plan.tagImplicit ? undefined : member.plan.tag,
+        access: member.plan.access,
       };
       return [{ target: { name: member.name, version: member.version }, checkout }];
     });
@@ -203,23 +247,52 @@ export async function planStageDecisions(command: StageDecision, options: Option
  * packing (private, say) comes back as an UncomparableCheckout, and its
  * name and version are never approved.
  */
-async function packageCheckout(command: CommandSource, options: Options, cwd: string, env: NodeJS.ProcessEnv): Promise<Checkout | UncomparableCheckout | undefined> {
+async function packageCheckout(
+  command: CommandSource,
+  options: Options,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<Checkout | UncomparableCheckout | undefined> {
   const names = options.names;
   if (!(await holdsPackage(path.resolve(cwd, options.packageSpec)))) return undefined;
   const found = await readPackageSource(options.packageSpec, cwd, names.package);
   if (found.kind === 'tarball') {
     const tarball = await readTarball(found.file, names.package);
-    return { name: tarball.manifest.name, version: tarball.manifest.version, source: { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest }, scripts: [] };
+    return {
+      name: tarball.manifest.name,
+      version: tarball.manifest.version,
+      source: { kind: 'tarball', file: found.file, data: tarball.data, integrity: tarball.integrity, manifest: tarball.manifest },
+      scripts: [],
+    };
   }
   const publish: PublishCommand = { line: 0, text: command.text, target: undefined, tag: 'latest', access: undefined, dryRun: false, stage: true };
   const manifest = found.manifest as unknown as Record<string, unknown>;
   try {
-    const plan = await settlePublish(publish, { ...options, expectVersion: undefined, provenance: false }, { kind: 'folder', dir: found.dir, manifest }, cwd, env);
-    const publishConfig = typeof manifest.publishConfig === 'object' && manifest.publishConfig !== null ? (manifest.publishConfig as Record<string, unknown>) : {};
+    const plan = await settlePublish(
+      publish,
+      { ...options, expectVersion: undefined, provenance: false },
+      { kind: 'folder', dir: found.dir, manifest },
+      cwd,
+      env,
+    );
+    const publishConfig =
+      typeof manifest.publishConfig === 'object' && manifest.publishConfig !== null ? (manifest.publishConfig as Record<string, unknown>) : {};
     const tag = options.tag ?? (typeof publishConfig.tag === 'string' ? publishConfig.tag : undefined);
-    return { name: plan.name, version: plan.version, source: plan.source, scripts: plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)), tag, access: plan.access };
+    return {
+      name: plan.name,
+      version: plan.version,
+      source: plan.source,
+      scripts: plan.scripts.filter((event) => PACKING_SCRIPTS.includes(event)),
+      tag,
+      access: plan.access,
+    };
   } catch (error) {
-    return { name: found.manifest.name, version: found.manifest.version, problem: error instanceof Error ? error.message : String(error), input: names.package };
+    return {
+      name: found.manifest.name,
+      version: found.manifest.version,
+      problem: error instanceof Error ? error.message : String(error),
+      input: names.package,
+    };
   }
 }
 

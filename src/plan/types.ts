@@ -30,7 +30,6 @@ export type PublishCommand = CommandSource & {
   stage?: boolean;
 };
 
-
 /** Where a publish's files come from. */
 export type PublishSource =
   | {

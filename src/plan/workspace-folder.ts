@@ -75,7 +75,13 @@ function firstProtocolRange(manifest: Record<string, unknown>): { field: string;
 /** The nearest folder from `dir` up that holds pnpm-workspace.yaml or a package.json declaring `workspaces`. */
 async function workspaceRootAbove(dir: string): Promise<string | undefined> {
   for (let current = path.resolve(dir); ; current = path.dirname(current)) {
-    if (await stat(path.join(current, 'pnpm-workspace.yaml')).then((info) => info.isFile(), () => false)) return current;
+    if (
+      await stat(path.join(current, 'pnpm-workspace.yaml')).then(
+        (info) => info.isFile(),
+        () => false,
+      )
+    )
+      return current;
     const text = await readFile(path.join(current, 'package.json'), 'utf8').catch(() => undefined);
     if (text !== undefined) {
       try {

@@ -22,10 +22,17 @@ async function monorepoAt(command: PublishCommand | { target?: undefined }, opti
   const target = path.resolve(cwd, spec);
   const info = await stat(target).catch(() => undefined);
   const input = 'line' in command ? packageInput(command, names) : names.package;
-  if (!info) throw new InputError(input, `${input}: "${spec}" does not exist (looked for ${target}). With ${names.workspaces}, give the monorepo's root folder.`, { received: spec });
+  if (!info)
+    throw new InputError(input, `${input}: "${spec}" does not exist (looked for ${target}). With ${names.workspaces}, give the monorepo's root folder.`, {
+      received: spec,
+    });
   const dir = info.isDirectory() ? target : path.basename(target) === 'package.json' ? path.dirname(target) : undefined;
   if (dir === undefined) {
-    throw new InputError(names.workspaces, `${names.workspaces}: ${target} is not a folder; workspaces are published from the monorepo's root folder. Set ${names.package} to that folder.`, { received: spec });
+    throw new InputError(
+      names.workspaces,
+      `${names.workspaces}: ${target} is not a folder; workspaces are published from the monorepo's root folder. Set ${names.package} to that folder.`,
+      { received: spec },
+    );
   }
   return findWorkspaces(dir, names.workspaces);
 }
@@ -49,20 +56,38 @@ export async function planWorkspacePublish(command: PublishCommand, options: Opt
   const selected = selectWorkspaces(monorepo, scope, command.includeWorkspaceRoot ?? options.includeWorkspaceRoot, names.workspaces);
   const warnings: string[] = [];
   for (const { name, dirs } of duplicateNames(monorepo)) {
-    warnings.push(`${dirs.length} workspace packages are named ${name} (${dirs.join(', ')}); none of them is published, so this does not stop the run, but a package manager may refuse it`);
+    warnings.push(
+      `${dirs.length} workspace packages are named ${name} (${dirs.join(', ')}); none of them is published, so this does not stop the run, but a package manager may refuse it`,
+    );
   }
   // The root's .npmrc is read once for the whole monorepo, not once per package.
   const npmrcs = new Map<string, Promise<NpmrcRegistry[]>>();
-  const readNpmrc = (dir: string) => npmrcs.get(dir) ?? npmrcs.set(dir, readNpmrcRegistries(dir, env, names.package)).get(dir) as Promise<NpmrcRegistry[]>;
+  const readNpmrc = (dir: string) => npmrcs.get(dir) ?? (npmrcs.set(dir, readNpmrcRegistries(dir, env, names.package)).get(dir) as Promise<NpmrcRegistry[]>);
   type Planned = WorkspaceMember & { manifest: Record<string, unknown>; found: string[] };
   const settle = async (pkg: WorkspacePackage): Promise<Planned> => {
-    if (pkg.private) return { name: pkg.name, version: pkg.version, relativeDir: pkg.relativeDir, plan: undefined, listed: { outcome: 'private', detail: 'private: not published' }, manifest: pkg.manifest, found: [] };
+    if (pkg.private)
+      return {
+        name: pkg.name,
+        version: pkg.version,
+        relativeDir: pkg.relativeDir,
+        plan: undefined,
+        listed: { outcome: 'private', detail: 'private: not published' },
+        manifest: pkg.manifest,
+        found: [],
+      };
     const { manifest, warnings: found } = publishManifest(pkg, monorepo, names.workspaces);
     const rewritten = JSON.stringify(manifest) !== JSON.stringify(pkg.manifest);
     const plan = await settlePublish(
       command,
       options,
-      { kind: 'folder', dir: pkg.dir, manifest, manifestText: rewritten ? `${JSON.stringify(manifest, null, 2)}\n` : undefined, workspaceRoot: monorepo.root, manager: monorepo.manager },
+      {
+        kind: 'folder',
+        dir: pkg.dir,
+        manifest,
+        manifestText: rewritten ? `${JSON.stringify(manifest, null, 2)}\n` : undefined,
+        workspaceRoot: monorepo.root,
+        manager: monorepo.manager,
+      },
       cwd,
       env,
       // As npm reads a project's config: the monorepo root's .npmrc (and the package's own, which npm would not read, but which says where it means to go).
@@ -85,7 +110,10 @@ export async function planWorkspacePublish(command: PublishCommand, options: Opt
   const waitsFor = new Map<string, string[]>();
   for (const member of publishable) {
     const level = position.get(member.name) ?? 0;
-    waitsFor.set(member.name, (order.dependsOn.get(member.name) ?? []).filter((dependency) => (position.get(dependency) ?? 0) < level));
+    waitsFor.set(
+      member.name,
+      (order.dependsOn.get(member.name) ?? []).filter((dependency) => (position.get(dependency) ?? 0) < level),
+    );
   }
   for (const cycle of order.cycles) warnings.push(cycleWarning(cycle, order.dependsOn));
 
@@ -144,7 +172,11 @@ async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: 
 }
 
 /** Public workspace packages outside the scope that a member needs at run time, at their checkout version. */
-function outsideDependencies(monorepo: Monorepo, selected: WorkspacePackage[], members: Array<{ name: string; manifest: Record<string, unknown> }>): WorkspacePublishPlan['outside'] {
+function outsideDependencies(
+  monorepo: Monorepo,
+  selected: WorkspacePackage[],
+  members: Array<{ name: string; manifest: Record<string, unknown> }>,
+): WorkspacePublishPlan['outside'] {
   const inScope = new Set(selected.map((pkg) => pkg.name));
   const byName = new Map(monorepo.packages.map((pkg) => [pkg.name, pkg]));
   const outside = new Map<string, { name: string; version: string; neededBy: string[] }>();
@@ -168,7 +200,12 @@ function outsideDependencies(monorepo: Monorepo, selected: WorkspacePackage[], m
  * The public workspace packages in scope, each at its package.json version (`dist-tag add --workspaces <tag>`
  * tags each of them).
  */
-export async function workspaceVersions(scope: true | string[], includeWorkspaceRoot: boolean, options: Options, cwd: string): Promise<Array<{ name: string; version: string }>> {
+export async function workspaceVersions(
+  scope: true | string[],
+  includeWorkspaceRoot: boolean,
+  options: Options,
+  cwd: string,
+): Promise<Array<{ name: string; version: string }>> {
   const monorepo = await monorepoAt({}, options, cwd);
   return selectWorkspaces(monorepo, scope, includeWorkspaceRoot, options.names.workspaces)
     .filter((pkg) => !pkg.private)

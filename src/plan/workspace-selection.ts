@@ -46,7 +46,11 @@ export function selectWorkspaces(monorepo: Monorepo, filter: true | string[], in
   const root = rootPackage(monorepo, inputName);
   const clash = result.find((pkg) => pkg.name === root.name);
   if (clash) {
-    throw new InputError(inputName, `${inputName}: the monorepo root (${path.join(monorepo.root, 'package.json')}) and the workspace package in ${path.join(clash.dir, 'package.json')} are both named "${root.name}". Rename one of them, or leave the root out.`, { received: root.name });
+    throw new InputError(
+      inputName,
+      `${inputName}: the monorepo root (${path.join(monorepo.root, 'package.json')}) and the workspace package in ${path.join(clash.dir, 'package.json')} are both named "${root.name}". Rename one of them, or leave the root out.`,
+      { received: root.name },
+    );
   }
   return [root, ...result];
 }
@@ -63,7 +67,12 @@ function skipsProblem(monorepo: Monorepo, pkg: WorkspacePackage, named: boolean,
  * Every workspace package that `selected` (from selectWorkspaces) leaves out, with why, as the report lists
  * them: private ones (never published), ones that cannot be published as they stand, ones the filter left out.
  */
-export function skippedWorkspaces(monorepo: Monorepo, selected: readonly WorkspacePackage[], filter: true | string[], inputName: string): Array<{ pkg: WorkspacePackage; why: string }> {
+export function skippedWorkspaces(
+  monorepo: Monorepo,
+  selected: readonly WorkspacePackage[],
+  filter: true | string[],
+  inputName: string,
+): Array<{ pkg: WorkspacePackage; why: string }> {
   const kept = new Set(selected);
   const covers = (pkg: WorkspacePackage) => filter === true || filter.some((entry) => entry.trim() !== '' && matchesFilter(pkg, entry.trim(), monorepo.root));
   const notSelected = `not selected by ${inputName} (${filter === true ? 'true' : filter.join(', ')})`;
@@ -91,7 +100,11 @@ export function duplicateNames(monorepo: Monorepo): Array<{ name: string; dirs: 
 function rootPackage(monorepo: Monorepo, inputName: string): WorkspacePackage {
   const file = path.join(monorepo.root, 'package.json');
   if (Object.keys(monorepo.rootManifest).length === 0) {
-    throw new InputError(inputName, `${inputName}: the monorepo root ${monorepo.root} has no package.json to publish. Leave the root out, or give it a package.json with "name" and "version".`, { received: monorepo.root });
+    throw new InputError(
+      inputName,
+      `${inputName}: the monorepo root ${monorepo.root} has no package.json to publish. Leave the root out, or give it a package.json with "name" and "version".`,
+      { received: monorepo.root },
+    );
   }
   return toWorkspacePackage(monorepo.root, monorepo.root, monorepo.rootManifest, file, inputName);
 }
@@ -99,7 +112,10 @@ function rootPackage(monorepo: Monorepo, inputName: string): WorkspacePackage {
 function matchesFilter(pkg: WorkspacePackage, entry: string, root: string): boolean {
   if (pkg.name === entry || path.resolve(root, entry) === pkg.dir) return true;
   const relative = path.isAbsolute(entry) ? path.relative(root, entry) : entry;
-  const pattern = relative.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  const pattern = relative
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '');
   if (pattern === '') return false;
   return minimatch(pkg.relativeDir, pattern) || minimatch(pkg.relativeDir, `${pattern}/*`);
 }
@@ -108,7 +124,8 @@ function unmatchedFilter(monorepo: Monorepo, entry: string, includeRoot: boolean
   const known = monorepo.packages.map((pkg) => `${pkg.name} (${pkg.relativeDir})`);
   const shown = known.length > 30 ? [...known.slice(0, 30), `and ${known.length - 30} more`] : known;
   const rootName = monorepo.rootManifest.name;
-  const hint = !includeRoot && (entry === rootName || entry === '.') ? ' The monorepo root is not a workspace package: to publish it, set include-workspace-root.' : '';
+  const hint =
+    !includeRoot && (entry === rootName || entry === '.') ? ' The monorepo root is not a workspace package: to publish it, set include-workspace-root.' : '';
   return new InputError(
     inputName,
     `${inputName}: "${entry}" matches no workspace package of ${monorepo.root} (by name, folder or glob over folders).${hint} Known packages: ${shown.join(', ')}.`,
@@ -135,8 +152,14 @@ function refuseDuplicates(monorepo: Monorepo, selected: readonly WorkspacePackag
   const published = new Set(selected.filter((pkg) => !pkg.private).map((pkg) => pkg.name));
   const duplicates = duplicateNames(monorepo).filter((duplicate) => published.has(duplicate.name));
   if (duplicates.length === 0) return;
-  const lines = duplicates.map(({ name, dirs }) => `"${name}" is the name of ${dirs.map((dir) => path.join(monorepo.root, dir, 'package.json')).join(' and ')}`);
-  throw new InputError(inputName, `${inputName}: two workspace packages have one name, and one of them would be published: ${lines.join('; ')}. Names must be unique among the packages a monorepo publishes: rename one, mark the other "private": true, or leave it out of the workspaces.`, {
-    received: duplicates.map(({ name }) => name),
-  });
+  const lines = duplicates.map(
+    ({ name, dirs }) => `"${name}" is the name of ${dirs.map((dir) => path.join(monorepo.root, dir, 'package.json')).join(' and ')}`,
+  );
+  throw new InputError(
+    inputName,
+    `${inputName}: two workspace packages have one name, and one of them would be published: ${lines.join('; ')}. Names must be unique among the packages a monorepo publishes: rename one, mark the other "private": true, or leave it out of the workspaces.`,
+    {
+      received: duplicates.map(({ name }) => name),
+    },
+  );
 }

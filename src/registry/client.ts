@@ -73,7 +73,14 @@ export class RegistryClient {
    * reading the registry back, never blindly re-sent.
    */
   writeOptions(npmHeaders: NpmHeaders, extra: FetchOptions = {}): FetchOptions {
-    return { ...this.#base, ...(npmHeaders.otp === undefined ? {} : { otp: npmHeaders.otp }), npmCommand: npmHeaders.command, npmSession: npmHeaders.session, ...extra, retry: WRITE_RETRY };
+    return {
+      ...this.#base,
+      ...(npmHeaders.otp === undefined ? {} : { otp: npmHeaders.otp }),
+      npmCommand: npmHeaders.command,
+      npmSession: npmHeaders.session,
+      ...extra,
+      retry: WRITE_RETRY,
+    };
   }
 
   /**

@@ -18,6 +18,11 @@ export async function readAccount(client: RegistryClient, user: string): Promise
 /** `PUT /<pkg>/-rev/<rev>` with the new maintainers list, as `npm owner add/rm` writes it; a 409 means the revision moved. */
 export async function writeMaintainers(client: RegistryClient, pkg: string, rev: string, maintainers: Account[], npmHeaders: NpmHeaders): Promise<void> {
   await client.write(npmHeaders, 0, (options) =>
-    npmFetch(`/${escapeName(pkg)}/-rev/${encodeURIComponent(rev)}`, { ...options, method: 'PUT', body: { _id: pkg, _rev: rev, maintainers }, ignoreBody: true }),
+    npmFetch(`/${escapeName(pkg)}/-rev/${encodeURIComponent(rev)}`, {
+      ...options,
+      method: 'PUT',
+      body: { _id: pkg, _rev: rev, maintainers },
+      ignoreBody: true,
+    }),
   );
 }

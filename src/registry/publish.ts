@@ -42,7 +42,13 @@ export function uploadBytes(size: number): number {
  * the package is public (unless access is public), and signs through sigstore
  * (Fulcio, Rekor), which loads only then.
  */
-export async function uploadVersion(client: RegistryClient, manifest: Record<string, unknown>, data: Buffer, upload: Upload, npmHeaders: NpmHeaders): Promise<Uploaded> {
+export async function uploadVersion(
+  client: RegistryClient,
+  manifest: Record<string, unknown>,
+  data: Buffer,
+  upload: Upload,
+  npmHeaders: NpmHeaders,
+): Promise<Uploaded> {
   const { transparencyLogUrl } = await sendUpload(client, manifest, data, upload, npmHeaders, false);
   return { transparencyLogUrl };
 }
@@ -52,9 +58,22 @@ export async function uploadVersion(client: RegistryClient, manifest: Record<str
  * publish, or with `stage` the same body to the staging area (stageVersion). The library's answer, and the
  * transparency log entry it names when a statement was signed.
  */
-export async function sendUpload(client: RegistryClient, manifest: Record<string, unknown>, data: Buffer, upload: Upload, npmHeaders: NpmHeaders, stage: boolean): Promise<{ answer: unknown } & Uploaded> {
+export async function sendUpload(
+  client: RegistryClient,
+  manifest: Record<string, unknown>,
+  data: Buffer,
+  upload: Upload,
+  npmHeaders: NpmHeaders,
+  stage: boolean,
+): Promise<{ answer: unknown } & Uploaded> {
   const answer: unknown = await client.write(npmHeaders, uploadBytes(data.length), (options) =>
-    libnpmpublish.publish(manifest, data, { ...options, defaultTag: upload.tag, access: upload.access ?? null, ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}), ...(stage ? { stage: true } : {}) }),
+    libnpmpublish.publish(manifest, data, {
+      ...options,
+      defaultTag: upload.tag,
+      access: upload.access ?? null,
+      ...(upload.provenance ? { ...upload.provenance, provenance: true } : {}),
+      ...(stage ? { stage: true } : {}),
+    }),
   );
   const url = (answer as { transparencyLogUrl?: unknown } | undefined)?.transparencyLogUrl;
   return { answer, transparencyLogUrl: typeof url === 'string' ? url : undefined };

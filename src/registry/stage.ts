@@ -40,7 +40,13 @@ const MAX_PAGES = 100;
  * the staged body carries it. Answers the registry's `stageId`, and the
  * statement's transparency log entry when one was signed.
  */
-export async function stageVersion(client: RegistryClient, manifest: Record<string, unknown>, data: Buffer, upload: Upload, npmHeaders: NpmHeaders): Promise<{ stageId: string } & Uploaded> {
+export async function stageVersion(
+  client: RegistryClient,
+  manifest: Record<string, unknown>,
+  data: Buffer,
+  upload: Upload,
+  npmHeaders: NpmHeaders,
+): Promise<{ stageId: string } & Uploaded> {
   const { answer, transparencyLogUrl } = await sendUpload(client, manifest, data, upload, npmHeaders, true);
   const stageId = (answer as { stageId?: unknown } | undefined)?.stageId;
   if (typeof stageId !== 'string' || stageId === '') throw new Error('the registry answered the stage publish without a stageId');

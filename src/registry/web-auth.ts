@@ -12,7 +12,9 @@ import type { RegistryClient } from './client.ts';
 export async function pollDone(client: RegistryClient, doneUrl: string, npmCommand: string | undefined): Promise<DoneAnswer> {
   if (new URL(doneUrl).origin !== new URL(client.registry).origin) throw new Error(`pollDone: ${new URL(doneUrl).origin} is not the registry's origin`);
   try {
-    const response = await client.timed(0, () => npmFetch(doneUrl, client.readOptions({ authType: 'web', ...(npmCommand === undefined ? {} : { npmCommand }) })));
+    const response = await client.timed(0, () =>
+      npmFetch(doneUrl, client.readOptions({ authType: 'web', ...(npmCommand === undefined ? {} : { npmCommand }) })),
+    );
     const body = await response.json().catch(() => undefined);
     if (response.status === 202) {
       const header = response.headers.get('retry-after')?.trim();
@@ -26,7 +28,7 @@ export async function pollDone(client: RegistryClient, doneUrl: string, npmComma
     const status = statusOf(error);
     if (status === undefined || status >= 500) throw error;
     const body = (error as { body?: unknown }).body;
-    const said = typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string' ? ((body as { error: string }).error) : '';
+    const said = typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string' ? (body as { error: string }).error : '';
     return { status: 'refused', httpStatus: status, message: said };
   }
 }

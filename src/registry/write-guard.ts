@@ -56,7 +56,11 @@ export class WriteGuard {
    */
   explain(error: unknown): unknown {
     if (this.#redirect === undefined) return error;
-    return new RedirectRefusedError(this.#redirect.status, this.#redirect.location === undefined ? undefined : targetOf(this.#redirect.location, this.#origin), error);
+    return new RedirectRefusedError(
+      this.#redirect.status,
+      this.#redirect.location === undefined ? undefined : targetOf(this.#redirect.location, this.#origin),
+      error,
+    );
   }
 }
 

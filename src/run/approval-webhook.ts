@@ -8,12 +8,26 @@ import type { ApprovalMessage } from '../otp/web-approval.ts';
  */
 export function approvalWebhook(url: string, env: NodeJS.ProcessEnv): (message: ApprovalMessage) => Promise<void> {
   const repository = env.GITHUB_REPOSITORY;
-  const runUrl = env.GITHUB_SERVER_URL && repository && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  const runUrl =
+    env.GITHUB_SERVER_URL && repository && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
   return async (message) => {
     const where = repository ? ` (${repository}${runUrl ? `, ${runUrl}` : ''})` : '';
     const text = `${message.text}${where}`;
-    const body = { text, content: text, ...(repository ? { repository } : {}), ...(runUrl ? { runUrl } : {}), waiting: message.waiting, authUrl: message.authUrl, deadline: message.deadline };
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+    const body = {
+      text,
+      content: text,
+      ...(repository ? { repository } : {}),
+      ...(runUrl ? { runUrl } : {}),
+      waiting: message.waiting,
+      authUrl: message.authUrl,
+      deadline: message.deadline,
+    };
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
     if (!response.ok) throw new Error(`the webhook answered ${response.status}`);
   };
 }

@@ -22,7 +22,10 @@ export function idTokenProviderFromEnv(env: NodeJS.ProcessEnv, logger: Logger): 
   return async (audience) => {
     const target = new URL(url);
     target.searchParams.set('audience', audience);
-    const response = await fetch(target, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(target, {
+      headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
+      signal: AbortSignal.timeout(30_000),
+    });
     if (!response.ok) throw new Error(`the ID token endpoint answered ${response.status}`);
     const value = ((await response.json()) as { value?: unknown }).value;
     if (typeof value !== 'string' || value === '') throw new Error('the ID token endpoint answered without a token');

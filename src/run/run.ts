@@ -1,4 +1,15 @@
-import { type CheckEnv, type Command, type CommandContext, commandContext, type InspectedLine, type LinePlan, type PackageListing, type Step, type StepEnv, type Table } from '../commands/command.ts';
+import {
+  type CheckEnv,
+  type Command,
+  type CommandContext,
+  commandContext,
+  type InspectedLine,
+  type LinePlan,
+  type PackageListing,
+  type Step,
+  type StepEnv,
+  type Table,
+} from '../commands/command.ts';
 import { COMMANDS } from '../commands/index.ts';
 import { implicitPublish, publishLineCommand } from '../commands/publish.ts';
 import type { Clock } from '../foundation/clock.ts';
@@ -51,7 +62,8 @@ export interface Dependencies {
  * Where the commands come from: a `commands` block, one command's words (the CLI), or none (publish the package).
  * `also`: a command a setting adds to the block (the action's `doctor: true`), as line 0.
  */
-export type CommandInput = { block: string; inputName: string; also?: { words: string[]; inputName: string } } | { words: string[]; inputName: string } | undefined;
+export type CommandInput =
+  { block: string; inputName: string; also?: { words: string[]; inputName: string } } | { words: string[]; inputName: string } | undefined;
 
 /** A line settled: the command, where it came from, and its steps. */
 interface PlannedLine {
@@ -113,7 +125,14 @@ async function runAll(options: Options, input: CommandInput, deps: Dependencies)
   if (options.secret) logger.info(`One-time passwords on ${options.registry}: ${pacing.why}.`);
   const timeSync = new TimeSync({ warn: (message) => logger.warning(message) });
   const webAllowed = options.authType !== 'totp';
-  const client = new RegistryClient({ registry: options.registry, token: options.token, clock, timeSync, userAgent: deps.userAgent, authType: webAllowed ? 'web' : 'legacy' });
+  const client = new RegistryClient({
+    registry: options.registry,
+    token: options.token,
+    clock,
+    timeSync,
+    userAgent: deps.userAgent,
+    authType: webAllowed ? 'web' : 'legacy',
+  });
   const steps = lines.flatMap(({ plan }) => plan.steps);
   const web = webAllowed
     ? new WebApprovals({
@@ -129,7 +148,10 @@ async function runAll(options: Options, input: CommandInput, deps: Dependencies)
       })
     : undefined;
   const otp = {
-    source: options.secret && options.authType !== 'web' ? new OtpSource({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: pacing.uses }) : undefined,
+    source:
+      options.secret && options.authType !== 'web'
+        ? new OtpSource({ secret: options.secret, clock, timeSync, logger, maxUsesPerCode: pacing.uses })
+        : undefined,
     web,
     authTypeInput: options.names.authType,
     clock,
@@ -138,7 +160,9 @@ async function runAll(options: Options, input: CommandInput, deps: Dependencies)
   };
   const stepEnv: Omit<StepEnv, 'fresh'> = {
     scriptEnv: scrubEnvironment(deps.env, options.secrets),
-    trustedPublishing: deps.idTokens ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent, env: deps.env }, deps.idTokens) : undefined,
+    trustedPublishing: deps.idTokens
+      ? trustedPublishing({ registry: options.registry, clock, timeSync, logger, userAgent: deps.userAgent, env: deps.env }, deps.idTokens)
+      : undefined,
     sigstore,
     hasToken: options.token !== undefined,
   };
@@ -162,7 +186,9 @@ async function runAll(options: Options, input: CommandInput, deps: Dependencies)
       report.results = lines.flatMap((other) =>
         other === line && at === undefined
           ? [failedResult(other.source.line, other.source.text, error, 0)]
-          : other.plan.steps.map((step) => (step === at ? failedResult(other.source.line, step.label, error, 0) : notRun(other.source.line, step.label, refused))),
+          : other.plan.steps.map((step) =>
+              step === at ? failedResult(other.source.line, step.label, error, 0) : notRun(other.source.line, step.label, refused),
+            ),
       );
       return report;
     }
@@ -212,7 +238,8 @@ async function planLines(options: Options, input: CommandInput, deps: Dependenci
       : await (async () => {
           const defaultPackage = await defaultPackageName(options, deps.cwd);
           const context = { inputName: input.inputName, defaultPackage };
-          const words = (given: { words: string[]; inputName: string }) => parseWords(given.words, { line: 0, text: given.words.join(' ') }, commands, { inputName: given.inputName, defaultPackage });
+          const words = (given: { words: string[]; inputName: string }) =>
+            parseWords(given.words, { line: 0, text: given.words.join(' ') }, commands, { inputName: given.inputName, defaultPackage });
           if (!('block' in input)) return [words(input)];
           return [...parseBlock(input.block, commands, context), ...(input.also ? [words(input.also)] : [])];
         })();
@@ -231,7 +258,11 @@ async function planLines(options: Options, input: CommandInput, deps: Dependenci
     if (needs) {
       const where = needs.source.line > 0 ? `line ${needs.source.line} (${needs.source.text})` : needs.source.text;
       const byOidc = commands.filter((command) => command.byOidc).map((command) => command.words.join(' '));
-      throw new InputError(options.names.token, `${options.names.token}: ${where} needs a registry token: without one, only ${byOidc.join(' and ')} can go, by trusted publishing (OIDC). Set ${options.names.token}.`, { received: needs.source.text });
+      throw new InputError(
+        options.names.token,
+        `${options.names.token}: ${where} needs a registry token: without one, only ${byOidc.join(' and ')} can go, by trusted publishing (OIDC). Set ${options.names.token}.`,
+        { received: needs.source.text },
+      );
     }
   }
   const lines: PlannedLine[] = [];
@@ -335,8 +366,18 @@ async function runLine(line: PlannedLine, run: { context(): CommandContext; env:
       const outcome = step.reconciles ? await effect() : await withTransientRetries(step.label, { clock, logger }, effect, () => context.writes > 0);
       rows.set(step, outcomeResult(source.line, step.label, outcome, context.tally, clock.now() - startedAt));
       if (step.version && plan.isolated) {
-        const done = outcome.published ? 'published' : outcome.status === 'tagged' || outcome.status === 'dry-run' || outcome.status === 'staged' ? outcome.status : 'unchanged';
-        packages.set(step, { ...step.version, outcome: done, detail: outcome.detail, ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }), ...(outcome.transparencyLogUrl ? { transparencyLogUrl: outcome.transparencyLogUrl } : {}) });
+        const done = outcome.published
+          ? 'published'
+          : outcome.status === 'tagged' || outcome.status === 'dry-run' || outcome.status === 'staged'
+            ? outcome.status
+            : 'unchanged';
+        packages.set(step, {
+          ...step.version,
+          outcome: done,
+          detail: outcome.detail,
+          ...(outcome.stageId === undefined ? {} : { stageId: outcome.stageId }),
+          ...(outcome.transparencyLogUrl ? { transparencyLogUrl: outcome.transparencyLogUrl } : {}),
+        });
       }
       logger.info(say(step, outcome.detail));
       if (outcome.table) {
@@ -349,7 +390,11 @@ async function runLine(line: PlannedLine, run: { context(): CommandContext; env:
       }
       return true;
     } catch (error) {
-      rows.set(step, { ...failedResult(source.line, step.label, error, clock.now() - startedAt), otpAttempts: context.tally.otpAttempts, waitedMs: context.tally.waitedMs });
+      rows.set(step, {
+        ...failedResult(source.line, step.label, error, clock.now() - startedAt),
+        otpAttempts: context.tally.otpAttempts,
+        waitedMs: context.tally.waitedMs,
+      });
       if (step.version && plan.isolated) packages.set(step, { ...step.version, outcome: 'failed', detail: describeError(error) });
       reasons.set(step, describeError(error));
       if (plan.isolated) logger.error(say(step, describeError(error)));
@@ -362,14 +407,19 @@ async function runLine(line: PlannedLine, run: { context(): CommandContext; env:
     let running = 0;
     const settle = () => {
       // A step whose prerequisite failed (or was stopped) cannot go: mark it, and what waits for it, not run.
-      for (let changed = true; changed; ) {
+      for (let changed = true; changed;) {
         changed = false;
         for (const step of steps) {
           if (state.get(step) !== 'waiting') continue;
           const blocked = waitsFor(step).find((other) => ['failed', 'not-run'].includes(state.get(other) ?? ''));
           if (!blocked) continue;
           state.set(step, 'not-run');
-          reasons.set(step, plan.isolated ? `not run: it depends on ${blocked.version?.name ?? name(blocked)}, which ${state.get(blocked) === 'failed' ? 'failed' : 'was not run'}` : 'not run: an earlier command failed');
+          reasons.set(
+            step,
+            plan.isolated
+              ? `not run: it depends on ${blocked.version?.name ?? name(blocked)}, which ${state.get(blocked) === 'failed' ? 'failed' : 'was not run'}`
+              : 'not run: an earlier command failed',
+          );
           changed = true;
         }
       }
@@ -396,15 +446,33 @@ async function runLine(line: PlannedLine, run: { context(): CommandContext; env:
     rows.set(step, notRun(source.line, step.label, detail));
     if (step.version && plan.isolated) packages.set(step, { ...step.version, outcome: 'not-run', detail });
   }
-  const listing = plan.isolated && steps.some((step) => step.version) ? [...steps.flatMap((step) => (packages.has(step) ? [packages.get(step) as PackageListing] : [])), ...(plan.listed ?? [])] : undefined;
+  const listing =
+    plan.isolated && steps.some((step) => step.version)
+      ? [...steps.flatMap((step) => (packages.has(step) ? [packages.get(step) as PackageListing] : [])), ...(plan.listed ?? [])]
+      : undefined;
   const failed = steps.some((step) => state.get(step) === 'failed');
   let error: unknown;
   if (plan.isolated && plan.failure && listing && (failed || failedAfter.length > 0)) {
     const summary = plan.failure(listing, failedAfter);
     if (failed) error = summary;
-    else return { rows: steps.map((step) => rows.get(step) as CommandResult), tables, packages: listing, published: [...rows.values()].some((row) => row.outcome === 'published'), error: undefined, failedAfter: [summary] };
+    else
+      return {
+        rows: steps.map((step) => rows.get(step) as CommandResult),
+        tables,
+        packages: listing,
+        published: [...rows.values()].some((row) => row.outcome === 'published'),
+        error: undefined,
+        failedAfter: [summary],
+      };
   } else if (failed) error = lineError;
-  return { rows: steps.map((step) => rows.get(step) as CommandResult), tables, packages: listing, published: [...rows.values()].some((row) => row.outcome === 'published'), error, failedAfter: error === undefined ? failedAfter : [] };
+  return {
+    rows: steps.map((step) => rows.get(step) as CommandResult),
+    tables,
+    packages: listing,
+    published: [...rows.values()].some((row) => row.outcome === 'published'),
+    error,
+    failedAfter: error === undefined ? failedAfter : [],
+  };
 }
 
 /** What a web approval's page and message say the run is doing, when it is more than the write waiting. */
@@ -431,7 +499,11 @@ function notRun(line: number, command: string, detail: string): CommandResult {
 
 /** Says, before any write, which authentication the writes will use. */
 function authPlan(options: Options): string {
-  const token = options.token ? 'the token' : options.dryRun ? 'no token (dry run)' : 'no token: only trusted publishing (OIDC) can upload, and reads are anonymous';
+  const token = options.token
+    ? 'the token'
+    : options.dryRun
+      ? 'no token (dry run)'
+      : 'no token: only trusted publishing (OIDC) can upload, and reads are anonymous';
   const approvals = `a web approval: a person approves each challenged write on npm's page while the job waits (up to ${formatDuration(options.approvalTimeoutMs)} each)`;
   const otp =
     options.secret && options.authType !== 'web'

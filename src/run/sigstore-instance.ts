@@ -16,7 +16,11 @@ const KEYS = ['fulcioURL', 'rekorURL', 'tsaServerURL'] as const;
 export function sigstoreFromEnv(env: NodeJS.ProcessEnv, logger: Logger): Sigstore | undefined {
   const text = env[SIGSTORE_VARIABLE]?.trim();
   if (!text) return undefined;
-  const refuse = (problem: string) => new InputError(SIGSTORE_VARIABLE, `${SIGSTORE_VARIABLE}: ${problem}. It takes JSON such as {"fulcioURL": "https://fulcio.example", "rekorURL": "https://rekor.example"} (tsaServerURL optional), or leave it unset for sigstore's public instance.`);
+  const refuse = (problem: string) =>
+    new InputError(
+      SIGSTORE_VARIABLE,
+      `${SIGSTORE_VARIABLE}: ${problem}. It takes JSON such as {"fulcioURL": "https://fulcio.example", "rekorURL": "https://rekor.example"} (tsaServerURL optional), or leave it unset for sigstore's public instance.`,
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -42,6 +46,8 @@ export function sigstoreFromEnv(env: NodeJS.ProcessEnv, logger: Logger): Sigstor
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw refuse(`${key} must be https (http only to this machine)`);
     instance[key] = value;
   }
-  logger.warning(`Provenance statements are signed by the Sigstore instance at ${instance.fulcioURL} and logged at ${instance.rekorURL} (${SIGSTORE_VARIABLE}), not sigstore's public instance.`);
+  logger.warning(
+    `Provenance statements are signed by the Sigstore instance at ${instance.fulcioURL} and logged at ${instance.rekorURL} (${SIGSTORE_VARIABLE}), not sigstore's public instance.`,
+  );
   return instance;
 }

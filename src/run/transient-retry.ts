@@ -31,7 +31,9 @@ export async function withTransientRetries<T extends { status: string; detail: s
     } catch (error) {
       if (attempt > TRANSIENT_RETRIES || !isTransient(error)) throw error;
       const waitMs = 1000 * 2 ** (attempt - 1);
-      deps.logger.warning(`${label}: ${describeError(error)}; reading the registry again and retrying in ${waitMs / 1000} s (${attempt}/${TRANSIENT_RETRIES}).`);
+      deps.logger.warning(
+        `${label}: ${describeError(error)}; reading the registry again and retrying in ${waitMs / 1000} s (${attempt}/${TRANSIENT_RETRIES}).`,
+      );
       wroteBeforeRetry = wroteSomething();
       await deps.clock.sleep(waitMs);
     }

@@ -18,9 +18,13 @@ import type { IdTokenProvider } from './id-tokens.ts';
  * repository and workflow, a registry without trusted publishing): the
  * publish then goes with the token and a one-time password.
  */
-export function trustedPublishing(context: { registry: string; clock: Clock; timeSync: TimeSync; logger: Logger; userAgent: string; env?: NodeJS.ProcessEnv }, idTokens: IdTokenProvider): TrustedPublishing {
+export function trustedPublishing(
+  context: { registry: string; clock: Clock; timeSync: TimeSync; logger: Logger; userAgent: string; env?: NodeJS.ProcessEnv },
+  idTokens: IdTokenProvider,
+): TrustedPublishing {
   const { logger, clock } = context;
-  const client = (token: string | undefined) => new RegistryClient({ registry: context.registry, token, clock, timeSync: context.timeSync, userAgent: context.userAgent });
+  const client = (token: string | undefined) =>
+    new RegistryClient({ registry: context.registry, token, clock, timeSync: context.timeSync, userAgent: context.userAgent });
   return async (pkg, npmCommand) => {
     const audience = `npm:${new URL(context.registry).hostname}`;
     let idToken: string | undefined;
@@ -36,10 +40,15 @@ export function trustedPublishing(context: { registry: string; clock: Clock; tim
       // Not a 2FA-guarded write, but every POST goes through the one wrapper (without a source it sends no code).
       const token = await withOtp(
         { source: undefined, clock, logger, secretInput: 'otp-secret' },
-        { label: `trusted publishing token exchange for ${pkg}`, send: (otp) => exchangeIdToken(client(undefined), pkg, idToken, { otp, session: 'oidc', command: npmCommand }) },
+        {
+          label: `trusted publishing token exchange for ${pkg}`,
+          send: (otp) => exchangeIdToken(client(undefined), pkg, idToken, { otp, session: 'oidc', command: npmCommand }),
+        },
       );
       logger.mask(token);
-      logger.info(`Trusted publishing: the registry issued a short-lived publish token for ${pkg} from this job's OIDC identity; no one-time password is needed.`);
+      logger.info(
+        `Trusted publishing: the registry issued a short-lived publish token for ${pkg} from this job's OIDC identity; no one-time password is needed.`,
+      );
       const trusted = client(token);
       return { client: trusted, provenanceByDefault: (manifest) => provenanceByDefault(trusted, pkg, manifest, idToken, context.env ?? process.env) };
     } catch (error) {
@@ -61,16 +70,26 @@ export function trustedPublishing(context: { registry: string; clock: Clock; tim
  * signing is left out: a self-hosted GitHub runner, and a `repository` that
  * does not name the CI's (said as a warning: npm would fail the publish).
  */
-async function provenanceByDefault(client: RegistryClient, pkg: string, manifest: Record<string, unknown>, idToken: string, env: NodeJS.ProcessEnv): ReturnType<TrustedSession['provenanceByDefault']> {
+async function provenanceByDefault(
+  client: RegistryClient,
+  pkg: string,
+  manifest: Record<string, unknown>,
+  idToken: string,
+  env: NodeJS.ProcessEnv,
+): ReturnType<TrustedSession['provenanceByDefault']> {
   const ci = provenanceCi(env);
   const claims = tokenClaims(idToken);
   if (ci === 'github') {
-    if (claims.repository_visibility !== 'public') return { on: false, reason: `the ID token says the repository is ${String(claims.repository_visibility ?? 'not public')}` };
-    if (env.RUNNER_ENVIRONMENT === 'self-hosted' || claims.runner_environment === 'self-hosted') return { on: false, reason: 'the job runs on a self-hosted runner' };
+    if (claims.repository_visibility !== 'public')
+      return { on: false, reason: `the ID token says the repository is ${String(claims.repository_visibility ?? 'not public')}` };
+    if (env.RUNNER_ENVIRONMENT === 'self-hosted' || claims.runner_environment === 'self-hosted')
+      return { on: false, reason: 'the job runs on a self-hosted runner' };
     // The ID token came from NPM_ID_TOKEN: sigstore needs GitHub's token endpoint (id-token: write) to sign.
-    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return { on: false, reason: "the job has no GitHub ID token endpoint to sign with (permissions: id-token: write)" };
+    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+      return { on: false, reason: 'the job has no GitHub ID token endpoint to sign with (permissions: id-token: write)' };
   } else if (ci === 'gitlab') {
-    if (claims.project_visibility !== 'public') return { on: false, reason: `the ID token says the project is ${String(claims.project_visibility ?? 'not public')}` };
+    if (claims.project_visibility !== 'public')
+      return { on: false, reason: `the ID token says the project is ${String(claims.project_visibility ?? 'not public')}` };
     if (!env.SIGSTORE_ID_TOKEN) return { on: false, reason: 'the job has no SIGSTORE_ID_TOKEN' };
   } else {
     return { on: false, reason: 'this is not GitHub Actions or GitLab CI' };

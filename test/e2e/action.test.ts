@@ -40,10 +40,17 @@ describe('the action, run as GitHub runs it (node dist/index.js in the folder us
     assert.deepEqual(Object.keys(packument.versions), ['1.0.0']);
     assert.equal(packument['dist-tags'].latest, '1.0.0');
     const writes = registry.requests.filter((request) => request.method !== 'GET');
-    assert.deepEqual(writes.map((w) => [w.method, w.otpSent, w.otpAccepted, w.status]), [['PUT', true, true, 201]]);
+    assert.deepEqual(
+      writes.map((w) => [w.method, w.otpSent, w.otpAccepted, w.status]),
+      [['PUT', true, true, 201]],
+    );
     assert.match(run.summary, /e2e-hello@1\.0\.0/);
     assert.match(run.summary, /OTP attempts/);
-    assertNoSecrets({ stdout: visibleLog(run.stdout), stderr: run.stderr, summary: run.summary, outputs: run.outputFile }, [user.token, user.secret], codesReceived());
+    assertNoSecrets(
+      { stdout: visibleLog(run.stdout), stderr: run.stderr, summary: run.summary, outputs: run.outputFile },
+      [user.token, user.secret],
+      codesReceived(),
+    );
     // The runner is told to mask the token and the secret before anything else happens.
     assert.ok(run.stdout.includes(`::add-mask::${user.token}`));
   });
@@ -59,7 +66,11 @@ describe('the action, run as GitHub runs it (node dist/index.js in the folder us
     assert.equal(result.skipped, true);
     assert.equal(result.otpAttempts, 0);
     assert.equal(result.outcome, 'unchanged');
-    assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET'), [], 'no write was sent');
+    assert.deepEqual(
+      registry.requests.filter((request) => request.method !== 'GET'),
+      [],
+      'no write was sent',
+    );
     const packument = await registry.packument('e2e-hello');
     assert.deepEqual(Object.keys(packument.versions), ['1.0.0'], 'the registry holds the version once');
   });
@@ -71,14 +82,20 @@ describe('the action, run as GitHub runs it (node dist/index.js in the folder us
     assert.equal(run.code, 1);
     assert.match(run.stdout, /::error::e2e-hello@1\.0\.0 is already in the registry with different contents.*bump the version/);
     assert.equal(run.outputs.published, 'false');
-    assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET'), []);
+    assert.deepEqual(
+      registry.requests.filter((request) => request.method !== 'GET'),
+      [],
+    );
   });
 
   it('fails clearly, naming otp-secret, when the registry asks for a code and none was configured', async () => {
     const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'e2e-no-otp', version: '1.0.0' });
     const run = await runAction({ inputs: { token: user.token, registry: registry.url, package: dir } });
     assert.equal(run.code, 1);
-    assert.match(run.stdout, /::error::The registry asks for a one-time password for "publish e2e-no-otp@1\.0\.0", but no TOTP secret was given, and it offered no web approval \(its answer names no approval page\)\. Set otp-secret/);
+    assert.match(
+      run.stdout,
+      /::error::The registry asks for a one-time password for "publish e2e-no-otp@1\.0\.0", but no TOTP secret was given, and it offered no web approval \(its answer names no approval page\)\. Set otp-secret/,
+    );
     assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /, 'no stack trace');
     assert.equal(await registry.packument('e2e-no-otp'), undefined);
   });
@@ -94,7 +111,9 @@ describe('the action, run as GitHub runs it (node dist/index.js in the folder us
     assert.match(mismatch.stdout, /::error::expect-version: the release is 1\.2\.4 but e2e-release is at 1\.2\.3/);
     assert.deepEqual(registry.requests, []);
     assert.equal(await stat(path.join(dir, 'prepack-ran')).catch(() => undefined), undefined, 'no script ran');
-    const match = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: dir, 'expect-version': 'v1.2.3' } });
+    const match = await runAction({
+      inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: dir, 'expect-version': 'v1.2.3' },
+    });
     assert.equal(match.code, 0, match.stdout);
     assert.equal(match.outputs.published, 'true');
   });
@@ -107,7 +126,10 @@ describe('the action, run as GitHub runs it (node dist/index.js in the folder us
       "console.log('::add-mask::nothing');",
       "if (process.env.GITHUB_OUTPUT) fs.appendFileSync(process.env.GITHUB_OUTPUT, 'published=forged\\n');",
     ].join(' ');
-    const dir = await makePackage({ 'index.js': '1;\n', 'prepack.js': `${script}\n` }, { name: 'e2e-script-commands', version: '1.0.0', scripts: { prepack: 'node prepack.js' } });
+    const dir = await makePackage(
+      { 'index.js': '1;\n', 'prepack.js': `${script}\n` },
+      { name: 'e2e-script-commands', version: '1.0.0', scripts: { prepack: 'node prepack.js' } },
+    );
     const run = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: dir } });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.equal(run.outputs.published, 'true');
@@ -118,12 +140,18 @@ describe('the action, run as GitHub runs it (node dist/index.js in the folder us
     const token = lines[stop]?.slice('::stop-commands::'.length);
     const resume = lines.findIndex((line) => line === `::${token}::`);
     assert.ok(resume > forged, 'commands resume only after the relayed output');
-    assert.ok(lines.slice(stop + 1, resume).every((line) => !line.startsWith('::')), 'relayed lines are indented');
+    assert.ok(
+      lines.slice(stop + 1, resume).every((line) => !line.startsWith('::')),
+      'relayed lines are indented',
+    );
   });
 
   it('reports the run as it went when the job summary cannot be written', async () => {
     const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'e2e-no-summary', version: '1.0.0' });
-    const run = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: dir }, env: { GITHUB_STEP_SUMMARY: ROOT } });
+    const run = await runAction({
+      inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: dir },
+      env: { GITHUB_STEP_SUMMARY: ROOT },
+    });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.equal(run.outputs.published, 'true');
     assert.match(run.stdout, /::warning::Could not write the job summary/);
@@ -142,7 +170,10 @@ describe('the action, run as GitHub runs it (node dist/index.js in the folder us
     assertNoNodeModulesAbove(action);
     const before = await readdir(action, { recursive: true });
     const tarball = path.join(ROOT, 'test', 'fixtures', 'isolated-pkg-1.0.0.tgz');
-    const run = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: tarball }, env: { PATH: '/usr/bin:/bin' } });
+    const run = await runAction({
+      inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: tarball },
+      env: { PATH: '/usr/bin:/bin' },
+    });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.equal(run.outputs.name, 'isolated-pkg');
     assert.equal(run.outputs.published, 'true');
@@ -166,7 +197,10 @@ describe('the action, run as GitHub runs it (node dist/index.js in the folder us
     try {
       const { port } = proxy.address() as AddressInfo;
       const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'e2e-proxied', version: '1.0.0' });
-      const run = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: dir }, env: { http_proxy: `http://127.0.0.1:${port}` } });
+      const run = await runAction({
+        inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: dir },
+        env: { http_proxy: `http://127.0.0.1:${port}` },
+      });
       assert.equal(run.code, 0, run.stdout + run.stderr);
       assert.equal(run.outputs.published, 'true');
       assert.deepEqual(seen, [`GET ${registry.url}e2e-proxied?write=true`, `PUT ${registry.url}e2e-proxied`]);

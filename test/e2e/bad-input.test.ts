@@ -20,7 +20,10 @@ describe('bad input through node dist/index.js', () => {
 
   before(async () => {
     user = await registry.addUser('e2e-inputs');
-    pkg = await makePackage({ 'index.js': '1;\n' }, { name: 'e2e-inputs-pkg', version: '1.0.0', scripts: { prepack: 'node -e "require(\'fs\').writeFileSync(\'prepack-ran\', \'\')"' } });
+    pkg = await makePackage(
+      { 'index.js': '1;\n' },
+      { name: 'e2e-inputs-pkg', version: '1.0.0', scripts: { prepack: "node -e \"require('fs').writeFileSync('prepack-ran', '')\"" } },
+    );
   });
 
   async function refused(inputs: Record<string, string>, error: RegExp, env: Record<string, string> = {}) {
@@ -39,7 +42,10 @@ describe('bad input through node dist/index.js', () => {
   }
 
   it('names a line that names no command before anything else, a missing token included', async () => {
-    const run = await refused({ token: '', commands: 'dist-tag ls\nfrobnicate now' }, /^::error::commands line 2 \(frobnicate now\): unknown command "frobnicate"\. Known commands:/);
+    const run = await refused(
+      { token: '', commands: 'dist-tag ls\nfrobnicate now' },
+      /^::error::commands line 2 \(frobnicate now\): unknown command "frobnicate"\. Known commands:/,
+    );
     assert.doesNotMatch(run.stdout, /no registry token/);
     await refused({ token: '', commands: 'owner add bob --tag x' }, /^::error::commands line 1 \(owner add bob --tag x\): --tag is not an option of owner/);
   });
@@ -66,20 +72,32 @@ describe('bad input through node dist/index.js', () => {
 
   it('names a character outside base32 and its position, and nothing of the secret around it', async () => {
     const bad = `${user.secret.slice(0, 16)}!${user.secret.slice(16)}`;
-    const run = await refused({ 'otp-secret': bad }, /^::error::otp-secret: the secret is not base32 text: its character 17 is "!", which base32 does not use\. Expected base32 letters A-Z and digits 2-7/);
+    const run = await refused(
+      { 'otp-secret': bad },
+      /^::error::otp-secret: the secret is not base32 text: its character 17 is "!", which base32 does not use\. Expected base32 letters A-Z and digits 2-7/,
+    );
     assertNoSecrets({ stdout: visibleLog(run.stdout), stderr: run.stderr, summary: run.summary }, [bad, bad.slice(12, 16), bad.slice(17, 21)]);
   });
 
-  it("names the commands line whose publish folder does not exist, not the package input", async () => {
-    await refused({ commands: 'publish ./no-such-folder --tag next' }, /^::error::commands line 1 \(publish \.\/no-such-folder --tag next\): "\.\/no-such-folder" does not exist \(looked for .+\)\. Give a package folder/);
+  it('names the commands line whose publish folder does not exist, not the package input', async () => {
+    await refused(
+      { commands: 'publish ./no-such-folder --tag next' },
+      /^::error::commands line 1 \(publish \.\/no-such-folder --tag next\): "\.\/no-such-folder" does not exist \(looked for .+\)\. Give a package folder/,
+    );
   });
 
   it('refuses an otpauth URI of type hotp', async () => {
-    await refused({ 'otp-secret': `otpauth://hotp/npm:e2e?secret=${user.secret}&counter=0` }, /^::error::otp-secret: an otpauth:\/\/hotp\/ URI describes counter-based one-time passwords/);
+    await refused(
+      { 'otp-secret': `otpauth://hotp/npm:e2e?secret=${user.secret}&counter=0` },
+      /^::error::otp-secret: an otpauth:\/\/hotp\/ URI describes counter-based one-time passwords/,
+    );
   });
 
   it('refuses plain http to a host other than loopback', async () => {
-    await refused({ registry: 'http://registry.example.com/' }, /^::error::registry: "http:\/\/registry\.example\.com\/" is plain http to a host other than this machine: the token would cross the network in clear\. Use https, or set allow-insecure-registry to true/);
+    await refused(
+      { registry: 'http://registry.example.com/' },
+      /^::error::registry: "http:\/\/registry\.example\.com\/" is plain http to a host other than this machine: the token would cross the network in clear\. Use https, or set allow-insecure-registry to true/,
+    );
   });
 
   it('refuses a tag that is a semver range', async () => {
@@ -92,7 +110,10 @@ describe('bad input through node dist/index.js', () => {
 
   it('refuses a private package and a package.json that is not JSON, before packing', async () => {
     const privateDir = await makePackage({ 'index.js': '1;\n' }, { name: 'e2e-private', version: '1.0.0', private: true });
-    await refused({ package: privateDir }, /^::error::package: e2e-private is marked "private": true in .+; npm refuses to publish it\. Remove "private" to publish\./);
+    await refused(
+      { package: privateDir },
+      /^::error::package: e2e-private is marked "private": true in .+; npm refuses to publish it\. Remove "private" to publish\./,
+    );
     const brokenDir = await makePackage({ 'index.js': '1;\n' }, { name: 'e2e-broken', version: '1.0.0' });
     await writeFile(path.join(brokenDir, 'package.json'), '{ "name": "e2e-broken", ');
     await refused({ package: brokenDir }, /^::error::package: .+package\.json is not valid JSON/);
@@ -104,7 +125,10 @@ describe('bad input through node dist/index.js', () => {
     const run = await runAction({ inputs: { token: `${user.token}\n`, 'otp-secret': user.secret, registry: registry.url, package: dir, 'dry-run': 'true' } });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.equal(JSON.parse(run.outputs.results ?? '[]')[0]?.outcome, 'dry-run');
-    assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET'), []);
+    assert.deepEqual(
+      registry.requests.filter((request) => request.method !== 'GET'),
+      [],
+    );
     assertNoSecrets({ stdout: visibleLog(run.stdout), stderr: run.stderr }, [user.token, user.secret]);
   });
 });

@@ -52,12 +52,18 @@ describe('scripts/check-bundle.js: dist/ loads nothing from outside itself', () 
       await mkdir(path.join(dist, 'bundle'));
       await writeFile(path.join(dist, 'package.json'), '{"type":"module"}\n');
       await writeFile(path.join(dist, 'bundle', 'chunk.js'), 'export const x = 1;\n');
-      await writeFile(path.join(dist, 'bundle', 'index.js'), "import { readFileSync } from 'node:fs';\nimport { x } from './chunk.js';\nexport { readFileSync, x };\n");
+      await writeFile(
+        path.join(dist, 'bundle', 'index.js'),
+        "import { readFileSync } from 'node:fs';\nimport { x } from './chunk.js';\nexport { readFileSync, x };\n",
+      );
       await writeFile(path.join(dist, 'bundle', 'lazy.cjs'), "'use strict';\nconst fs = require('fs');\nmodule.exports = () => require('./chunk.js');\n");
       assert.deepEqual(checkBundle(dist), [], 'the small bundle passes before anything is planted');
       await appendFile(path.join(dist, 'bundle', file), `\n${planted}\n`);
       const problems = checkBundle(dist);
-      assert.deepEqual(problems.map((problem: { file: string; specifier: string }) => [path.relative(dist, problem.file), problem.specifier]), [[path.join('bundle', file), specifier]]);
+      assert.deepEqual(
+        problems.map((problem: { file: string; specifier: string }) => [path.relative(dist, problem.file), problem.specifier]),
+        [[path.join('bundle', file), specifier]],
+      );
     });
   }
 });

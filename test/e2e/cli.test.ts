@@ -36,11 +36,20 @@ describe('the CLI, installed from its packed tarball', () => {
     const tag = await runCli(['dist-tag', 'add', 'cli-hello@3.1.4', 'beta', '--registry', registry.url], env(), process.cwd());
     assert.equal(tag.code, 0, tag.stderr);
     assert.match(tag.stdout, /^done +dist-tag add cli-hello@3\.1\.4 beta \(1 OTP, [\d.]+ s\) - beta now points at 3\.1\.4/m);
-    const dir = await makePackage({ 'block.txt': 'dist-tag rm cli-hello beta   # cleanup\ndeprecate cli-hello "use the new one"\n' }, { name: 'cli-hello', version: '3.1.4' });
+    const dir = await makePackage(
+      { 'block.txt': 'dist-tag rm cli-hello beta   # cleanup\ndeprecate cli-hello "use the new one"\n' },
+      { name: 'cli-hello', version: '3.1.4' },
+    );
     const block = await runCli(['run', 'block.txt', '--registry', registry.url, '--json'], env(), dir);
     assert.equal(block.code, 0, block.stderr);
     const report = JSON.parse(block.stdout);
-    assert.deepEqual(report.results.map((r: { line: number; outcome: string }) => [r.line, r.outcome]), [[1, 'done'], [2, 'done']]);
+    assert.deepEqual(
+      report.results.map((r: { line: number; outcome: string }) => [r.line, r.outcome]),
+      [
+        [1, 'done'],
+        [2, 'done'],
+      ],
+    );
     const packument = await registry.packument('cli-hello');
     assert.equal(packument['dist-tags'].beta, undefined);
     assert.equal(packument.versions['3.1.4'].deprecated, 'use the new one');
@@ -71,7 +80,10 @@ describe('the CLI, installed from its packed tarball', () => {
     registry.clearRequests();
     const run = await runCli(['publish', '.', '--registry', registry.url], { ...env(), NPM_TOTP_SECRET: bad }, process.cwd());
     assert.equal(run.code, 1, run.stderr);
-    assert.equal(run.stderr, 'npm-totp-publish: NPM_TOTP_SECRET: the secret is not base32 text: its character 17 is "!", which base32 does not use. Expected base32 letters A-Z and digits 2-7, or an otpauth://totp/ URI.\n');
+    assert.equal(
+      run.stderr,
+      'npm-totp-publish: NPM_TOTP_SECRET: the secret is not base32 text: its character 17 is "!", which base32 does not use. Expected base32 letters A-Z and digits 2-7, or an otpauth://totp/ URI.\n',
+    );
     assertNoSecrets({ stdout: run.stdout, stderr: run.stderr }, [bad, user.secret, bad.slice(12, 16), bad.slice(17, 21)]);
     assert.deepEqual(registry.requests, []);
   });
@@ -79,11 +91,19 @@ describe('the CLI, installed from its packed tarball', () => {
   it('names the folder given to publish, not --package, when it does not exist', async () => {
     registry.clearRequests();
     const missing = path.join(path.dirname(product().prefix), 'no-such-folder');
-    for (const args of [['publish', missing], ['publish', missing, '--workspaces'], ['stage', 'publish', missing]]) {
+    for (const args of [
+      ['publish', missing],
+      ['publish', missing, '--workspaces'],
+      ['stage', 'publish', missing],
+    ]) {
       const run = await runCli([...args, '--registry', registry.url], env(), process.cwd());
       assert.equal(run.code, 1, run.stderr);
       const command = args.slice(0, args.indexOf(missing)).join(' ');
-      assert.match(run.stderr, new RegExp(`^npm-totp-publish: ${command}: "${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" does not exist \\(looked for `, 'm'), run.stderr);
+      assert.match(
+        run.stderr,
+        new RegExp(`^npm-totp-publish: ${command}: "${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" does not exist \\(looked for `, 'm'),
+        run.stderr,
+      );
       assert.doesNotMatch(run.stderr, /--package/);
     }
     const flag = await runCli(['publish', '--package', missing, '--registry', registry.url], env(), process.cwd());
@@ -115,7 +135,7 @@ describe('the CLI, installed from its packed tarball', () => {
     }
   });
 
-  it('prints one command family\'s usage for <command> --help', async () => {
+  it("prints one command family's usage for <command> --help", async () => {
     const run = await runCli(['owner', '--help'], { PATH: process.env.PATH ?? '' }, process.cwd());
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^Usage: npm-totp-publish owner <subcommand> \[options\]\n\n {2}owner add <user> \[<pkg>\]\n/);
@@ -127,15 +147,21 @@ describe('the CLI, installed from its packed tarball', () => {
 
   it('on a Node older than package.json engines, says in one line which Node it needs and which it found, exit 1', (t) => {
     // The machine's own Node (these machines have Node 20; the tests run on the project's Node 24).
-    const older: string | undefined = (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'node')).find((file) => {
-      if (!existsSync(file)) return false;
-      const version = spawnSync(file, ['--version'], { encoding: 'utf8' }).stdout.trim();
-      return Number(/^v(\d+)/.exec(version)?.[1]) < 24;
-    });
+    const older: string | undefined = (process.env.PATH ?? '')
+      .split(path.delimiter)
+      .map((dir) => path.join(dir, 'node'))
+      .find((file) => {
+        if (!existsSync(file)) return false;
+        const version = spawnSync(file, ['--version'], { encoding: 'utf8' }).stdout.trim();
+        return Number(/^v(\d+)/.exec(version)?.[1]) < 24;
+      });
     if (older === undefined) return t.skip('no Node older than 24 on PATH');
     const engines = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).engines.node;
     for (const args of [['--help'], ['publish', '.']]) {
-      const result: SpawnSyncReturns<string> = spawnSync(older, [product().cli, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NPM_TOKEN: 'npm_x' } });
+      const result: SpawnSyncReturns<string> = spawnSync(older, [product().cli, ...args], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', NPM_TOKEN: 'npm_x' },
+      });
       assert.equal(result.status, 1, result.stdout + result.stderr);
       assert.equal(result.stdout, '');
       const version: string = spawnSync(older, ['--version'], { encoding: 'utf8' }).stdout.trim();

@@ -41,7 +41,8 @@ describe('doctor', () => {
   });
 
   /** Publishes name@version by hand, as alice. */
-  const seed = async (name: string, version = '1.0.0') => assert.equal((await publish(registry.url, name, version, { token: alice.token, otp: registry.codeFor(alice.secret) })).status, 201);
+  const seed = async (name: string, version = '1.0.0') =>
+    assert.equal((await publish(registry.url, name, version, { token: alice.token, otp: registry.codeFor(alice.secret) })).status, 201);
   /** Every request since the last clearRequests that could change something, or sent a code. */
   const writes = () => registry.requests.filter((request) => request.method !== 'GET' || request.otpSent);
 
@@ -52,17 +53,35 @@ describe('doctor', () => {
     const run = await runAction({ inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, package: dir, doctor: 'true' } });
     assert.equal(run.code, 0, run.stdout);
     const results = rows(run.outputs);
-    assert.deepEqual(results.map((row) => [row.command, row.outcome]), [['doctor', 'read'], ['publish doc-good@1.1.0', 'not-run']]);
+    assert.deepEqual(
+      results.map((row) => [row.command, row.outcome]),
+      [
+        ['doctor', 'read'],
+        ['publish doc-good@1.1.0', 'not-run'],
+      ],
+    );
     const report = doctorOf(results);
     assert.equal(report.ok, true);
     assert.deepEqual([report.token.state, report.token.user, report.token.bypass2fa], ['valid', 'alice', false]);
     assert.deepEqual([report.account.tfa, report.account.totp, report.account.webApprovals], ['auth-and-writes', true, false]);
     assert.equal(typeof report.clock.offsetMs, 'number');
     assert.deepEqual(
-      report.packages.map(({ name, version, exists, published, tag, access, maintainer, staged }) => ({ name, version, exists, published, tag, access, maintainer, staged })),
+      report.packages.map(({ name, version, exists, published, tag, access, maintainer, staged }) => ({
+        name,
+        version,
+        exists,
+        published,
+        tag,
+        access,
+        maintainer,
+        staged,
+      })),
       [{ name: 'doc-good', version: '1.1.0', exists: true, published: false, tag: 'latest', access: 'public', maintainer: true, staged: [] }],
     );
-    assert.deepEqual(report.writes.map(({ command, auth, ok }) => ({ command, auth, ok })), [{ command: 'publish doc-good@1.1.0', auth: 'token + TOTP', ok: true }]);
+    assert.deepEqual(
+      report.writes.map(({ command, auth, ok }) => ({ command, auth, ok })),
+      [{ command: 'publish doc-good@1.1.0', auth: 'token + TOTP', ok: true }],
+    );
     assert.deepEqual(report.problems, []);
     assert.match(run.stdout, /^npm-totp-publish doctor: no planned write would fail; nothing was written$/m);
     assert.match(run.stdout, /^ {2}token +ok +valid: the token is alice's/m);
@@ -71,7 +90,8 @@ describe('doctor', () => {
     assert.match(run.summary, /<td>doc-good@1\.1\.0<\/td><td>ok<\/td><td>exists \(latest 1\.0\.0\); 1\.1\.0 is not published yet/);
     assert.deepEqual(writes(), [], 'only reads, and no code');
     assert.equal(await registry.packument('doc-good').then((doc) => Object.keys(doc.versions).join()), '1.0.0');
-    for (const secret of [alice.token, alice.secret]) assert.ok(!visibleLog(run.stdout).includes(secret) && !run.summary.includes(secret) && !run.outputFile.includes(secret));
+    for (const secret of [alice.token, alice.secret])
+      assert.ok(!visibleLog(run.stdout).includes(secret) && !run.summary.includes(secret) && !run.outputFile.includes(secret));
   });
 
   it('an expired token: ETOKEN, and the step fails, since the publish needs the token', async () => {
@@ -85,32 +105,58 @@ describe('doctor', () => {
     assert.equal(report.token.state, 'expired');
     assert.equal(report.ok, false);
     assert.match(report.writes[0]?.detail ?? '', /would fail: The registry says the token expired or was revoked/);
-    assert.match(run.stdout, /^::error::The registry says the token expired or was revoked \("Access token expired or revoked"\): it refused whoami \(it answered 401\)\. Create a new granular access token.*90 days at most/m);
+    assert.match(
+      run.stdout,
+      /^::error::The registry says the token expired or was revoked \("Access token expired or revoked"\): it refused whoami \(it answered 401\)\. Create a new granular access token.*90 days at most/m,
+    );
     assert.equal(run.stdout.split('\n').filter((line) => line.startsWith('::warning::The registry says (npm-notice): Access token expired')).length, 1);
   });
 
-  it('a bypass-2FA token with an owner change planned: the change would fail, the step fails, and line numbers stay the block\'s', async () => {
+  it("a bypass-2FA token with an owner change planned: the change would fail, the step fails, and line numbers stay the block's", async () => {
     await seed('doc-bypass');
     const bypass = registry.issueToken('alice', { bypass2fa: true });
     registry.clearRequests();
-    const run = await runAction({ inputs: { token: bypass, registry: registry.url, commands: 'dist-tag add doc-bypass@1.0.0 beta\nowner add bob doc-bypass', doctor: 'true' } });
+    const run = await runAction({
+      inputs: { token: bypass, registry: registry.url, commands: 'dist-tag add doc-bypass@1.0.0 beta\nowner add bob doc-bypass', doctor: 'true' },
+    });
     assert.equal(run.code, 1, run.stdout);
     const results = rows(run.outputs);
-    assert.deepEqual(results.map((row) => [row.line, row.command, row.outcome]), [[1, 'dist-tag add doc-bypass@1.0.0 beta', 'not-run'], [2, 'owner add bob doc-bypass', 'not-run'], [0, 'doctor', 'read']]);
+    assert.deepEqual(
+      results.map((row) => [row.line, row.command, row.outcome]),
+      [
+        [1, 'dist-tag add doc-bypass@1.0.0 beta', 'not-run'],
+        [2, 'owner add bob doc-bypass', 'not-run'],
+        [0, 'doctor', 'read'],
+      ],
+    );
     const report = doctorOf(results);
     assert.equal(report.token.bypass2fa, true);
-    assert.deepEqual(report.writes.map(({ line, auth, ok }) => ({ line, auth, ok })), [{ line: 1, auth: 'token (bypasses 2FA)', ok: true }, { line: 2, auth: 'token', ok: false }]);
-    assert.match(report.problems[0] ?? '', /^owner add bob doc-bypass: the token bypasses 2FA, which npm refuses for owner, access, mfa and trust changes \(403 Forbidden2FABypassGAT\)/);
+    assert.deepEqual(
+      report.writes.map(({ line, auth, ok }) => ({ line, auth, ok })),
+      [
+        { line: 1, auth: 'token (bypasses 2FA)', ok: true },
+        { line: 2, auth: 'token', ok: false },
+      ],
+    );
+    assert.match(
+      report.problems[0] ?? '',
+      /^owner add bob doc-bypass: the token bypasses 2FA, which npm refuses for owner, access, mfa and trust changes \(403 Forbidden2FABypassGAT\)/,
+    );
     assert.match(run.stdout, /^::error::doctor: 1 of 2 planned writes would fail: owner add bob doc-bypass: the token bypasses 2FA/m);
     assert.match(run.stdout, /^ {2}line 2: owner add bob doc-bypass +FAIL +token; would fail/m);
     assert.deepEqual(writes(), []);
-    assert.deepEqual(registry.packageSettings('doc-bypass')?.maintainers.map((m) => m.name), ['alice']);
+    assert.deepEqual(
+      registry.packageSettings('doc-bypass')?.maintainers.map((m) => m.name),
+      ['alice'],
+    );
   });
 
   it('an account without TOTP (a security key) and no secret: its writes would wait for web approvals, which the registry offers; the step passes', async () => {
     const keyUser = await registry.addUser('key-owner', { web: true });
     registry.autoApproveWeb({});
-    const seeded = await runAction({ inputs: { token: keyUser.token, registry: registry.url, package: await makePackage({ 'index.js': '0;\n' }, { name: 'doc-key', version: '1.0.0' }) } });
+    const seeded = await runAction({
+      inputs: { token: keyUser.token, registry: registry.url, package: await makePackage({ 'index.js': '0;\n' }, { name: 'doc-key', version: '1.0.0' }) },
+    });
     registry.autoApproveWeb(undefined);
     assert.equal(seeded.code, 0, seeded.stdout);
     const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'doc-key', version: '1.1.0' });
@@ -118,10 +164,19 @@ describe('doctor', () => {
     assert.equal(run.code, 0, run.stdout);
     const report = doctorOf(rows(run.outputs));
     assert.deepEqual([report.account.tfa, report.account.totp, report.account.webApprovals], ['auth-and-writes', false, true]);
-    assert.match(report.account.detail, /otp-secret is not set; the registry offers this account web approvals: each write waits for a person to approve it on npm's web page/);
-    assert.deepEqual(report.writes.map(({ auth, ok }) => ({ auth, ok })), [{ auth: 'token + web approval', ok: true }]);
+    assert.match(
+      report.account.detail,
+      /otp-secret is not set; the registry offers this account web approvals: each write waits for a person to approve it on npm's web page/,
+    );
+    assert.deepEqual(
+      report.writes.map(({ auth, ok }) => ({ auth, ok })),
+      [{ auth: 'token + web approval', ok: true }],
+    );
     assert.match(run.stdout, /^ {2}2FA +warn +2FA auth-and-writes/m);
-    assert.ok(registry.webChallenges().every((challenge) => challenge.status !== 'approved' || challenge.npmCommand !== 'trust'), 'the probe asked nobody to approve anything');
+    assert.ok(
+      registry.webChallenges().every((challenge) => challenge.status !== 'approved' || challenge.npmCommand !== 'trust'),
+      'the probe asked nobody to approve anything',
+    );
   });
 
   it('a TOTP account and no secret: the registry offers no web approval, so its writes would fail, and the step fails', async () => {
@@ -131,21 +186,46 @@ describe('doctor', () => {
     assert.equal(run.code, 1, run.stdout);
     const report = doctorOf(rows(run.outputs));
     assert.equal(report.account.webApprovals, false);
-    assert.match(report.problems[0] ?? '', /^publish doc-nosecret@1\.1\.0: the registry offers this account no web approval \(it asks for a one-time password\), and otp-secret is not set/);
+    assert.match(
+      report.problems[0] ?? '',
+      /^publish doc-nosecret@1\.1\.0: the registry offers this account no web approval \(it asks for a one-time password\), and otp-secret is not set/,
+    );
   });
 
-  it('a staged version waiting: reported; the same version as the checkout\'s would block its publish (409), and the step fails', async () => {
+  it("a staged version waiting: reported; the same version as the checkout's would block its publish (409), and the step fails", async () => {
     await seed('doc-staged');
     assert.equal((await stagePublish(registry.url, 'doc-staged', '1.0.5', { token: alice.token })).status, 201);
-    const other = await runAction({ inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, package: await makePackage({ 'index.js': '1;\n' }, { name: 'doc-staged', version: '1.1.0' }), doctor: 'true' } });
+    const other = await runAction({
+      inputs: {
+        token: alice.token,
+        'otp-secret': alice.secret,
+        registry: registry.url,
+        package: await makePackage({ 'index.js': '1;\n' }, { name: 'doc-staged', version: '1.1.0' }),
+        doctor: 'true',
+      },
+    });
     assert.equal(other.code, 0, other.stdout);
     const [otherPackage] = doctorOf(rows(other.outputs)).packages;
-    assert.deepEqual(otherPackage?.staged.map(({ version, tag, status }) => ({ version, tag, status })), [{ version: '1.0.5', tag: 'latest', status: 'staged' }]);
+    assert.deepEqual(
+      otherPackage?.staged.map(({ version, tag, status }) => ({ version, tag, status })),
+      [{ version: '1.0.5', tag: 'latest', status: 'staged' }],
+    );
     assert.match(otherPackage?.detail ?? '', /1 staged version waiting: 1\.0\.5 \(id [0-9a-f-]{36}, tag latest, staged\)/);
 
-    const same = await runAction({ inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, package: await makePackage({ 'index.js': '1;\n' }, { name: 'doc-staged', version: '1.0.5' }), doctor: 'true' } });
+    const same = await runAction({
+      inputs: {
+        token: alice.token,
+        'otp-secret': alice.secret,
+        registry: registry.url,
+        package: await makePackage({ 'index.js': '1;\n' }, { name: 'doc-staged', version: '1.0.5' }),
+        doctor: 'true',
+      },
+    });
     assert.equal(same.code, 1, same.stdout);
-    assert.match(doctorOf(rows(same.outputs)).problems[0] ?? '', /^publish doc-staged@1\.0\.5: doc-staged@1\.0\.5 is staged already \(id [0-9a-f-]{36}\): the registry refuses to publish it \(409\) until it is approved \(stage approve doc-staged@1\.0\.5\) or rejected/);
+    assert.match(
+      doctorOf(rows(same.outputs)).problems[0] ?? '',
+      /^publish doc-staged@1\.0\.5: doc-staged@1\.0\.5 is staged already \(id [0-9a-f-]{36}\): the registry refuses to publish it \(409\) until it is approved \(stage approve doc-staged@1\.0\.5\) or rejected/,
+    );
   });
 
   it('not a maintainer: the publish would be refused (403), and the step fails', async () => {
@@ -175,7 +255,10 @@ describe('doctor', () => {
     const checked = await runCli(['doctor', '--check-trust', '--registry', registry.url, '--json'], env, dir);
     assert.equal(checked.code, 0, checked.stderr);
     const trusted = doctorOf(JSON.parse(checked.stdout).results);
-    assert.deepEqual(trusted.packages[0]?.trust?.map((config) => config.permissions), [['createStagedPackage']]);
+    assert.deepEqual(
+      trusted.packages[0]?.trust?.map((config) => config.permissions),
+      [['createStagedPackage']],
+    );
     assert.match(trusted.account.detail, /and the registry accepted its code/);
     assert.equal(registry.otpStats.accepted, accepted + 1, 'one code, for the trust list');
 
@@ -198,8 +281,17 @@ describe('doctor', () => {
     const run = await runCli(['run', file, '--registry', registry.url, '--json'], env, work);
     assert.equal(run.code, 0, run.stderr);
     const results = JSON.parse(run.stdout).results as Row[];
-    assert.deepEqual(results.map((row) => [row.line, row.command, row.outcome]), [[1, 'dist-tag add doc-block@1.0.0 next', 'not-run'], [2, 'doctor', 'read']]);
-    assert.deepEqual(doctorOf(results).writes.map(({ command, auth, ok }) => ({ command, auth, ok })), [{ command: 'dist-tag add doc-block@1.0.0 next', auth: 'token + TOTP', ok: true }]);
+    assert.deepEqual(
+      results.map((row) => [row.line, row.command, row.outcome]),
+      [
+        [1, 'dist-tag add doc-block@1.0.0 next', 'not-run'],
+        [2, 'doctor', 'read'],
+      ],
+    );
+    assert.deepEqual(
+      doctorOf(results).writes.map(({ command, auth, ok }) => ({ command, auth, ok })),
+      [{ command: 'dist-tag add doc-block@1.0.0 next', auth: 'token + TOTP', ok: true }],
+    );
     assert.deepEqual(writes(), []);
     const help = await runCli(['doctor', '--help'], env, work);
     assert.match(help.stdout, /^ {2}doctor \[<folder>\|<tarball>\] \[--workspaces/m);

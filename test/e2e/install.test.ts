@@ -37,7 +37,9 @@ interface Run {
 /** Every file under `dir`, relative to it, sorted. */
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const files = await Promise.all(entries.map((entry) => (entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`])));
+  const files = await Promise.all(
+    entries.map((entry) => (entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`])),
+  );
   return files.flat().sort();
 }
 
@@ -49,7 +51,8 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
  */
 export function registryNameCommands(text: string): string[] {
   const found: string[] = [];
-  const command = /\b(?:npx|npm\s+(?:exec|x|install|i|add|update)|pnpm\s+(?:dlx|add|install)|yarn\s+(?:dlx|add)|bunx|bun\s+add)((?:\s+-{1,2}[A-Za-z][\w-]*(?:=\S+)?)*)\s+npm-totp-publish(?:@[^\s`'"]*)?(?=[\s`'")]|$)/gm;
+  const command =
+    /\b(?:npx|npm\s+(?:exec|x|install|i|add|update)|pnpm\s+(?:dlx|add|install)|yarn\s+(?:dlx|add)|bunx|bun\s+add)((?:\s+-{1,2}[A-Za-z][\w-]*(?:=\S+)?)*)\s+npm-totp-publish(?:@[^\s`'"]*)?(?=[\s`'")]|$)/gm;
   for (const match of text.matchAll(command)) found.push(match[0]);
   for (const match of text.matchAll(/(?:--package[= ]|\s-p\s+)npm-totp-publish(?:@[^\s`'"]*)?(?=[\s`'")]|$)/gm)) found.push(match[0].trim());
   return found;
@@ -120,7 +123,10 @@ describe('installing the CLI without a registry name', () => {
     it('names the bin dist/cli.js, a committed file that runs on node', () => {
       assert.deepEqual(pkg.bin, { 'npm-totp-publish': 'dist/cli.js' });
       assert.match(readFileSync(path.join(ROOT, 'dist', 'cli.js'), 'utf8'), /^#!\/usr\/bin\/env node\n/);
-      const tracked = spawnSync('git', ['ls-files', '--error-unmatch', 'dist/cli.js', 'dist/index.js', 'dist/bundle/index.js'], { cwd: ROOT, encoding: 'utf8' });
+      const tracked = spawnSync('git', ['ls-files', '--error-unmatch', 'dist/cli.js', 'dist/index.js', 'dist/bundle/index.js'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
       assert.equal(tracked.status, 0, `dist/ is committed, so a checkout of a tag has it: ${tracked.stderr}`);
     });
 
@@ -147,7 +153,14 @@ describe('installing the CLI without a registry name', () => {
   });
 
   it('packs with the real npm into exactly package.json, the README, the changelog, the licence, action.yml and dist/', async () => {
-    const expected = ['CHANGELOG.md', 'LICENSE', 'README.md', 'action.yml', 'package.json', ...(await listFiles(path.join(ROOT, 'dist'))).map((file) => `dist/${file}`)].sort();
+    const expected = [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'action.yml',
+      'package.json',
+      ...(await listFiles(path.join(ROOT, 'dist'))).map((file) => `dist/${file}`),
+    ].sort();
     assert.deepEqual(packed.files.map((file) => file.path).sort(), expected);
     assert.equal(packed.filename, `npm-totp-publish-${pkg.version}.tgz`);
   });
@@ -197,7 +210,14 @@ describe('installing the CLI without a registry name', () => {
       const install = await npm(['install', '--ignore-scripts', '--offline', spec], app);
       assert.equal(install.code, 0, install.stdout + install.stderr);
       assert.match(install.stdout, /added 1 package\b/);
-      assert.deepEqual((await readdir(path.join(app, 'node_modules', 'npm-totp-publish'))).sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'action.yml', 'dist', 'package.json']);
+      assert.deepEqual((await readdir(path.join(app, 'node_modules', 'npm-totp-publish'))).sort(), [
+        'CHANGELOG.md',
+        'LICENSE',
+        'README.md',
+        'action.yml',
+        'dist',
+        'package.json',
+      ]);
       const version = await run(path.join(app, 'node_modules', '.bin', 'npm-totp-publish'), ['--version'], app);
       assert.equal(version.code, 0, version.stderr);
       assert.equal(version.stdout, `${JSON.parse(spawnSync('git', ['show', 'HEAD:package.json'], { cwd: ROOT, encoding: 'utf8' }).stdout).version}\n`);
@@ -205,7 +225,9 @@ describe('installing the CLI without a registry name', () => {
 
     it('npx --yes <repo>#<tag> --version', async () => {
       const dir = await emptyFolder('npx');
-      const npx = await run(process.execPath, [path.join(ROOT, 'node_modules', 'npm', 'bin', 'npx-cli.js'), '--yes', spec, '--version'], dir, { npm_config_offline: 'true' });
+      const npx = await run(process.execPath, [path.join(ROOT, 'node_modules', 'npm', 'bin', 'npx-cli.js'), '--yes', spec, '--version'], dir, {
+        npm_config_offline: 'true',
+      });
       assert.equal(npx.code, 0, npx.stdout + npx.stderr);
       assert.match(npx.stdout, /^\d+\.\d+\.\d+\S*\n$/);
     });
@@ -243,13 +265,24 @@ describe('installing the CLI without a registry name', () => {
     /** The CLI reference, where every install command is shown. */
     const cliPage = readFileSync(path.join(ROOT, 'docs', 'cli.md'), 'utf8');
     /** Every page: the README and docs/. */
-    const pages = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+    const pages = [
+      'README.md',
+      ...readdirSync(path.join(ROOT, 'docs'))
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => `docs/${name}`),
+    ];
 
     it('finds commands that would fetch the CLI by its registry name', () => {
       assert.deepEqual(registryNameCommands('run `npx npm-totp-publish publish`'), ['npx npm-totp-publish']);
-      assert.deepEqual(registryNameCommands('npm install --global npm-totp-publish@1\nnpm i -g npm-totp-publish'), ['npm install --global npm-totp-publish@1', 'npm i -g npm-totp-publish']);
+      assert.deepEqual(registryNameCommands('npm install --global npm-totp-publish@1\nnpm i -g npm-totp-publish'), [
+        'npm install --global npm-totp-publish@1',
+        'npm i -g npm-totp-publish',
+      ]);
       assert.deepEqual(registryNameCommands('npm exec --package=npm-totp-publish -- npm-totp-publish'), ['--package=npm-totp-publish']);
-      assert.deepEqual(registryNameCommands('npx --yes github:npm-totp-publish/npm-totp-publish#v1.0.0 --version\nnpm install -g ./npm-totp-publish-1.0.0.tgz'), []);
+      assert.deepEqual(
+        registryNameCommands('npx --yes github:npm-totp-publish/npm-totp-publish#v1.0.0 --version\nnpm install -g ./npm-totp-publish-1.0.0.tgz'),
+        [],
+      );
     });
 
     it('the README, docs/ and the GitLab example never install the CLI by its registry name', () => {

@@ -39,10 +39,20 @@ describe('dist/licenses.txt: the notice of every package bundled into dist/', ()
     const record = JSON.parse(await readFile(path.join(DIST, RECORD_FILE), 'utf8')) as Record<string, Array<{ name: string; version: string; folder: string }>>;
     assert.deepEqual(Object.keys(record).sort(), ['bundle', ...LAZY.map((entry) => `bundle/${entry.dir ?? entry.name}`)].sort());
     for (const entry of LAZY) {
-      assert.ok(record[`bundle/${entry.dir ?? entry.name}`]?.some((pkg) => pkg.name === entry.name), `the ${entry.name} build holds ${entry.name}`);
+      assert.ok(
+        record[`bundle/${entry.dir ?? entry.name}`]?.some((pkg) => pkg.name === entry.name),
+        `the ${entry.name} build holds ${entry.name}`,
+      );
     }
     // Two versions of one package bundled (minipass 7 at the top, 3 under minipass-flush), under two licences: a notice for each.
-    const versions = [...new Set(Object.values(record).flat().filter((pkg) => pkg.name === 'minipass').map((pkg) => pkg.version))];
+    const versions = [
+      ...new Set(
+        Object.values(record)
+          .flat()
+          .filter((pkg) => pkg.name === 'minipass')
+          .map((pkg) => pkg.version),
+      ),
+    ];
     assert.ok(versions.length > 1, `minipass versions bundled: ${versions.join(', ')}`);
     const notices = parseLicensesText(await readFile(path.join(DIST, LICENSES_FILE), 'utf8'));
     const texts = new Set(versions.map((version) => notices.get(`minipass@${version}`)?.text));
@@ -64,9 +74,10 @@ describe('dist/licenses.txt: the notice of every package bundled into dist/', ()
 
   it('fails on a notice that is not the text the package ships, and on a notice for a package no build bundled', async () => {
     const changed = await copyWith((licenses) => licenses.replace(/(\nyaml@[^\n]+\nISC\n)Copyright/, '$1Copyright (c) someone else'));
-    assert.deepEqual(licenseProblems(changed, NODE_MODULES).map((problem) => problem.replace(/^yaml@\S+?'s/, "yaml@<v>'s")), [
-      "yaml@<v>'s notice in dist/licenses.txt is not the licence node_modules/yaml ships: run npm run bundle.",
-    ]);
+    assert.deepEqual(
+      licenseProblems(changed, NODE_MODULES).map((problem) => problem.replace(/^yaml@\S+?'s/, "yaml@<v>'s")),
+      ["yaml@<v>'s notice in dist/licenses.txt is not the licence node_modules/yaml ships: run npm run bundle."],
+    );
     const extra = await copyWith((licenses) => `${licenses.trimEnd()}\n\n${'-'.repeat(80)}\nleft-pad@1.3.0\nWTFPL\nDo what you want.\n`);
     assert.deepEqual(licenseProblems(extra), ['dist/licenses.txt has a notice for left-pad@1.3.0, which no build in dist/bundled-packages.json bundles.']);
   });

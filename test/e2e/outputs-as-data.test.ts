@@ -29,15 +29,17 @@ describe('outputs hold data, never redacted codes', () => {
   function trustListHoldingCodes(): unknown[] {
     registry.configure({ clockOffsetMs: midWindowOffset() });
     const codes = [registry.codeFor(alice.secret), registry.codeFor(alice.secret, 1)];
-    const list = [{
-      id: randomUUID(),
-      type: 'github',
-      claims: { repository: 'acme/od-pkg', workflow_ref: { file: 'release.yml' }, environment: `env-${codes.join('-')}` },
-      permissions: ['createPackage'],
-      // As numbers when they read as one (a code may start with 0), and as a hash would hold them.
-      numbers: codes.map((code) => Number(code)),
-      shasum: `${codes[0]}ab${codes[1]}cd`,
-    }];
+    const list = [
+      {
+        id: randomUUID(),
+        type: 'github',
+        claims: { repository: 'acme/od-pkg', workflow_ref: { file: 'release.yml' }, environment: `env-${codes.join('-')}` },
+        permissions: ['createPackage'],
+        // As numbers when they read as one (a code may start with 0), and as a hash would hold them.
+        numbers: codes.map((code) => Number(code)),
+        shasum: `${codes[0]}ab${codes[1]}cd`,
+      },
+    ];
     registry.answer({ method: 'GET', path: '/-/package/od-pkg/trust', status: 200, body: list });
     return list;
   }
@@ -47,7 +49,10 @@ describe('outputs hold data, never redacted codes', () => {
     registry.clearRequests();
     const run = await runAction({ inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, commands: 'trust list od-pkg' } });
     assert.equal(run.code, 0, run.stdout);
-    assert.ok(registry.requests.some((request) => request.otpSent), 'the read carried a one-time password');
+    assert.ok(
+      registry.requests.some((request) => request.otpSent),
+      'the read carried a one-time password',
+    );
     const results = JSON.parse(run.outputs.results ?? '') as Array<{ outcome: string; data: unknown }>;
     assert.equal(results[0]?.outcome, 'read');
     assert.deepEqual(results[0]?.data, list);

@@ -49,20 +49,47 @@ describe('text from outside the product', () => {
 
   const answerHostile = () => {
     registry.answer({
-      method: 'GET', path: '/-/stage', status: 200,
-      body: { items: [{ id: stageId, packageName: 'ot-pkg', version: '1.0.0', shasum: 'ab12', status: 'staged', createdAt: '2026-12-01T00:00:00.000Z', ...hostile }], page: 0, perPage: 100, total: 1 },
+      method: 'GET',
+      path: '/-/stage',
+      status: 200,
+      body: {
+        items: [{ id: stageId, packageName: 'ot-pkg', version: '1.0.0', shasum: 'ab12', status: 'staged', createdAt: '2026-12-01T00:00:00.000Z', ...hostile }],
+        page: 0,
+        perPage: 100,
+        total: 1,
+      },
     });
-    registry.answer({ method: 'GET', path: `/-/stage/${stageId}`, status: 400, body: { error: 'boom\n::stop-commands::pwned-error\n\n[also](https://evil.example/2)\r::add-mask::x' } });
+    registry.answer({
+      method: 'GET',
+      path: `/-/stage/${stageId}`,
+      status: 400,
+      body: { error: 'boom\n::stop-commands::pwned-error\n\n[also](https://evil.example/2)\r::add-mask::x' },
+    });
   };
 
   it('the action logs no line a runner would take as a command, and keeps the summary table whole', async () => {
     // A script command line is package text too: it is logged before the script runs.
-    const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'ot-pkg', version: '1.0.0', scripts: { prepack: 'echo packing\n::stop-commands::pwned-script || true' } });
+    const dir = await makePackage(
+      { 'index.js': '1;\n' },
+      { name: 'ot-pkg', version: '1.0.0', scripts: { prepack: 'echo packing\n::stop-commands::pwned-script || true' } },
+    );
     answerHostile();
-    const run = await runAction({ inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, package: dir, commands: `publish\nstage list ot-pkg\nstage view ${stageId}` } });
+    const run = await runAction({
+      inputs: {
+        token: alice.token,
+        'otp-secret': alice.secret,
+        registry: registry.url,
+        package: dir,
+        commands: `publish\nstage list ot-pkg\nstage view ${stageId}`,
+      },
+    });
     assert.equal(run.code, 1, run.stdout);
     const commands = workflowCommands(run.stdout);
-    assert.deepEqual(commands.filter((command) => command.legacy), [], 'no ##[ command anywhere');
+    assert.deepEqual(
+      commands.filter((command) => command.legacy),
+      [],
+      'no ##[ command anywhere',
+    );
     // Only the action's own commands: masks, the script relay's stop and resume with a random token, debug, errors
     // (whose text @actions/core escapes onto the one line).
     for (const command of commands) {

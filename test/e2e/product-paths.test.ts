@@ -45,14 +45,21 @@ describe('every path of the product, from the folder uses: checks out and the in
   }
 
   it('runs each lifecycle script in npm order around the upload, from the action and from the CLI', async () => {
-    for (const [way, name] of [['action', 'paths-scripts-action'], ['cli', 'paths-scripts-cli']] as const) {
+    for (const [way, name] of [
+      ['action', 'paths-scripts-action'],
+      ['cli', 'paths-scripts-cli'],
+    ] as const) {
       const order = path.join(work, `${way}-order.txt`);
       const dir = await scripted(name);
       registry.clearRequests();
       const run =
         way === 'action'
           ? await runAction({ inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, package: dir }, env: { ORDER_FILE: order } })
-          : await runCli(['publish', dir, '--registry', registry.url], { PATH: process.env.PATH ?? '', HOME: work, NPM_TOKEN: alice.token, NPM_TOTP_SECRET: alice.secret, ORDER_FILE: order }, work);
+          : await runCli(
+              ['publish', dir, '--registry', registry.url],
+              { PATH: process.env.PATH ?? '', HOME: work, NPM_TOKEN: alice.token, NPM_TOTP_SECRET: alice.secret, ORDER_FILE: order },
+              work,
+            );
       assert.equal(run.code, 0, run.stdout + run.stderr);
       assert.deepEqual((await readFile(order, 'utf8')).trim().split('\n'), LIFECYCLE, way);
       assert.equal((await registry.packument(name))?.versions['1.0.0'].name, name);
@@ -66,7 +73,10 @@ describe('every path of the product, from the folder uses: checks out and the in
       const range = manager === 'npm' ? '^1.0.0' : 'workspace:^';
       const repo = await makeMonorepo({
         root: { name: `${scope}-root`, version: '0.0.0', private: true, ...(manager === 'pnpm' ? {} : { workspaces: ['packages/*'] }) },
-        rootFiles: { ...(manager === 'pnpm' ? { 'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n" } : {}), ...(manager === 'yarn' ? { 'yarn.lock': '' } : {}) },
+        rootFiles: {
+          ...(manager === 'pnpm' ? { 'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n" } : {}),
+          ...(manager === 'yarn' ? { 'yarn.lock': '' } : {}),
+        },
         packages: {
           'packages/base': { name: `@${scope}/base`, version: '1.0.0', publishConfig: { access: 'public' } },
           'packages/top': { name: `@${scope}/top`, version: '1.0.0', dependencies: { [`@${scope}/base`]: range }, publishConfig: { access: 'public' } },
@@ -75,14 +85,20 @@ describe('every path of the product, from the folder uses: checks out and the in
       });
       try {
         registry.clearRequests();
-        const run = await runAction({ inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, package: repo.root, workspaces: 'true' } });
+        const run = await runAction({
+          inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, package: repo.root, workspaces: 'true' },
+        });
         assert.equal(run.code, 0, run.stdout + run.stderr);
         const puts = registry.requests.filter((request) => request.method === 'PUT' && request.status < 300).map((request) => request.path);
         assert.deepEqual(puts, [`/@${scope}%2fbase`, `/@${scope}%2ftop`]);
         const top = await registry.packument(`@${scope}/top`);
         assert.deepEqual(top.versions['1.0.0'].dependencies, { [`@${scope}/base`]: '^1.0.0' });
         const packages = JSON.parse(run.outputs.packages ?? '[]') as Array<{ name: string; outcome: string }>;
-        assert.deepEqual(packages.map((entry) => [entry.name, entry.outcome]).sort(), [[`@${scope}/base`, 'published'], [`@${scope}/hidden`, 'private'], [`@${scope}/top`, 'published']]);
+        assert.deepEqual(packages.map((entry) => [entry.name, entry.outcome]).sort(), [
+          [`@${scope}/base`, 'published'],
+          [`@${scope}/hidden`, 'private'],
+          [`@${scope}/top`, 'published'],
+        ]);
       } finally {
         await repo.cleanup();
       }
@@ -99,7 +115,10 @@ describe('every path of the product, from the folder uses: checks out and the in
     const inputs = { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, package: dir };
     const staging = await runAction({ inputs: { ...inputs, commands: `stage publish\nstage publish ${staged}` } });
     assert.equal(staging.code, 0, staging.stdout + staging.stderr);
-    assert.deepEqual(registry.staged(name).map((entry) => entry.version), ['1.0.0', '2.0.0']);
+    assert.deepEqual(
+      registry.staged(name).map((entry) => entry.version),
+      ['1.0.0', '2.0.0'],
+    );
     const approving = await runAction({ inputs: { ...inputs, commands: `stage approve ${name}@1.0.0` } });
     assert.equal(approving.code, 0, approving.stdout + approving.stderr);
     assert.deepEqual(Object.keys((await registry.packument(name)).versions), ['1.0.0']);
@@ -121,7 +140,10 @@ describe('every path of the product, from the folder uses: checks out and the in
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const results = JSON.parse(run.outputs.results ?? '[]') as Array<{ line: number; outcome: string; id?: string }>;
     assert.equal(results.length, 11, JSON.stringify(results));
-    assert.ok(results.every((result) => ['done', 'published'].includes(result.outcome)), JSON.stringify(results.map((result) => [result.line, result.outcome])));
+    assert.ok(
+      results.every((result) => ['done', 'published'].includes(result.outcome)),
+      JSON.stringify(results.map((result) => [result.line, result.outcome])),
+    );
     const packument = await registry.packument(name);
     assert.deepEqual(Object.keys(packument.versions), ['1.0.0']);
     assert.equal(packument.versions['1.0.0'].deprecated, 'use 1.1.0');
@@ -129,15 +151,28 @@ describe('every path of the product, from the folder uses: checks out and the in
     const settings = registry.packageSettings(name);
     assert.equal(settings?.access, 'restricted');
     assert.equal(settings?.mfa, 'publish');
-    assert.deepEqual(settings?.maintainers.map((maintainer) => maintainer.name), ['alice']);
+    assert.deepEqual(
+      settings?.maintainers.map((maintainer) => maintainer.name),
+      ['alice'],
+    );
     assert.deepEqual(registry.staged(name), []);
     const trusted = results[7]?.id;
     assert.ok(trusted && settings?.trustConfigs.some((config) => config.id === trusted));
 
-    const revoke = await runAction({ inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, commands: `trust list ${name}\ntrust revoke ${name} --id ${trusted}` } });
+    const revoke = await runAction({
+      inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, commands: `trust list ${name}\ntrust revoke ${name} --id ${trusted}` },
+    });
     assert.equal(revoke.code, 0, revoke.stdout + revoke.stderr);
     assert.deepEqual(registry.packageSettings(name)?.trustConfigs, []);
-    assertNoSecrets({ stdout: visibleLog(staging.stdout + approving.stdout + run.stdout + revoke.stdout), stderr: staging.stderr + approving.stderr + run.stderr + revoke.stderr, summary: staging.summary + approving.summary + run.summary + revoke.summary }, [alice.token, alice.secret], codesSeen());
+    assertNoSecrets(
+      {
+        stdout: visibleLog(staging.stdout + approving.stdout + run.stdout + revoke.stdout),
+        stderr: staging.stderr + approving.stderr + run.stderr + revoke.stderr,
+        summary: staging.summary + approving.summary + run.summary + revoke.summary,
+      },
+      [alice.token, alice.secret],
+      codesSeen(),
+    );
   });
 
   describe('provenance, signed by the mocked Sigstore (NPM_TOTP_PUBLISH_SIGSTORE)', () => {
@@ -148,7 +183,11 @@ describe('every path of the product, from the folder uses: checks out and the in
       endpoint = createServer((req, res) => {
         const audience = new URL(req.url ?? '/', 'http://x').searchParams.get('audience');
         if (req.headers.authorization !== 'Bearer ghs_request_token' || audience !== 'sigstore') return void res.writeHead(401).end();
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ value: sigstoreIdToken({ iss: 'https://token.actions.githubusercontent.com', sub: 'repo:acme/widgets:ref:refs/tags/v1.0.0' }) }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify({ value: sigstoreIdToken({ iss: 'https://token.actions.githubusercontent.com', sub: 'repo:acme/widgets:ref:refs/tags/v1.0.0' }) }),
+          );
       });
       await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
     });
@@ -160,7 +199,15 @@ describe('every path of the product, from the folder uses: checks out and the in
     it('attaches a statement signed through Fulcio, Rekor and the TSA, and reports its transparency log entry', async () => {
       const name = 'paths-provenance';
       // A package must be public in the registry before a statement can go with it.
-      const first = await runAction({ inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, package: await makePackage({ 'index.js': '0;\n' }, { name, version: '0.9.0' }), provenance: 'false' } });
+      const first = await runAction({
+        inputs: {
+          token: alice.token,
+          'otp-secret': alice.secret,
+          registry: registry.url,
+          package: await makePackage({ 'index.js': '0;\n' }, { name, version: '0.9.0' }),
+          provenance: 'false',
+        },
+      });
       assert.equal(first.code, 0, first.stdout + first.stderr);
       const dir = await makePackage({ 'index.js': '1;\n' }, { name, version: '1.0.0', repository: 'git+https://github.com/acme/widgets.git' });
       const { fulcioURL, rekorURL, tsaServerURL } = sigstore;
@@ -184,7 +231,10 @@ describe('every path of the product, from the folder uses: checks out and the in
         },
       });
       assert.equal(run.code, 0, run.stdout + run.stderr);
-      assert.deepEqual(sigstore.requests.map((request) => request.service), ['fulcio', 'rekor', 'tsa']);
+      assert.deepEqual(
+        sigstore.requests.map((request) => request.service),
+        ['fulcio', 'rekor', 'tsa'],
+      );
       const [result] = JSON.parse(run.outputs.results ?? '[]') as Array<{ transparencyLogUrl?: string }>;
       assert.match(result?.transparencyLogUrl ?? '', /^https:\/\/search\.sigstore\.dev\/\?logIndex=\d+$/);
       assert.match(run.stdout, /::warning::Provenance statements are signed by the Sigstore instance at http:\/\/127\.0\.0\.1:\d+/);
@@ -194,7 +244,12 @@ describe('every path of the product, from the folder uses: checks out and the in
     it('refuses a NPM_TOTP_PUBLISH_SIGSTORE that is not JSON of https URLs, naming it, before any request', async () => {
       registry.clearRequests();
       const run = await runAction({
-        inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, package: await makePackage({ 'index.js': '1;\n' }, { name: 'paths-bad-sigstore', version: '1.0.0' }) },
+        inputs: {
+          token: alice.token,
+          'otp-secret': alice.secret,
+          registry: registry.url,
+          package: await makePackage({ 'index.js': '1;\n' }, { name: 'paths-bad-sigstore', version: '1.0.0' }),
+        },
         env: { NPM_TOTP_PUBLISH_SIGSTORE: '{"fulcioURL":"http://fulcio.example","rekorURL":"https://rekor.example"}' },
       });
       assert.equal(run.code, 1);

@@ -62,7 +62,9 @@ async function workspaceManifests(root: string, folders: string[]): Promise<Map<
   const found = new Map<string, Manifest>();
   for (const folder of folders) {
     const [parent, star] = folder.endsWith('/*') ? [folder.slice(0, -2), true] : [folder, false];
-    const dirs = star ? (await readdir(path.join(root, parent), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => `${parent}/${entry.name}`) : [parent];
+    const dirs = star
+      ? (await readdir(path.join(root, parent), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => `${parent}/${entry.name}`)
+      : [parent];
     for (const dir of dirs) {
       const text = await readFile(path.join(root, dir, 'package.json'), 'utf8').catch(() => undefined);
       if (text !== undefined) found.set(dir, JSON.parse(text) as Manifest);
@@ -95,11 +97,15 @@ async function pnpmPack(checkout: string, work: string): Promise<Map<string, { f
   const out = path.join(work, 'pnpm-out');
   const home = path.join(work, 'pnpm-home');
   await mkdir(home, { recursive: true });
-  const run = spawnSync(process.execPath, [PNPM, '--config.pm-on-fail=ignore', '--config.ignore-scripts=true', '-r', '--filter', './packages/*', 'pack', '--pack-destination', out], {
-    cwd: checkout,
-    env: { PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`, HOME: home },
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [PNPM, '--config.pm-on-fail=ignore', '--config.ignore-scripts=true', '-r', '--filter', './packages/*', 'pack', '--pack-destination', out],
+    {
+      cwd: checkout,
+      env: { PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`, HOME: home },
+      encoding: 'utf8',
+    },
+  );
   assert.equal(run.status, 0, run.stdout + run.stderr);
   const packed = new Map<string, { files: string[]; manifest: Manifest }>();
   for (const file of await readdir(out)) {
@@ -132,7 +138,9 @@ describe('real monorepos through one action step', () => {
       cwd: checkout,
     });
     const packages: PackageEntry[] = run.outputs.packages === undefined ? [] : JSON.parse(run.outputs.packages);
-    const puts = registry.requests.filter((request) => request.method === 'PUT' && request.status === 201).map((request) => decodeURIComponent(request.path.slice(1)));
+    const puts = registry.requests
+      .filter((request) => request.method === 'PUT' && request.status === 201)
+      .map((request) => decodeURIComponent(request.path.slice(1)));
     return { run, packages, puts, checkout };
   }
 
@@ -149,7 +157,10 @@ describe('real monorepos through one action step', () => {
     for (const manifest of manifests.values()) {
       if (!puts.includes(manifest.name)) continue;
       const targets = ['dependencies', 'optionalDependencies', 'peerDependencies'].flatMap((field) => Object.keys(manifest[field] ?? {}));
-      edges.set(manifest.name, targets.filter((target) => puts.includes(target) && target !== manifest.name));
+      edges.set(
+        manifest.name,
+        targets.filter((target) => puts.includes(target) && target !== manifest.name),
+      );
     }
     const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
       (edges.get(from) ?? []).some((next) => next === to || (!seen.has(next) && (seen.add(next), reaches(next, to, seen))));
@@ -177,30 +188,54 @@ describe('real monorepos through one action step', () => {
       }
       // The registry's copy is the manifest as npm prepares it (npm publish does the same): bin paths lose a leading ./
       const bin = expected.manifest.bin as Record<string, string> | undefined;
-      assert.deepEqual(document.bin, bin && Object.fromEntries(Object.entries(bin).map(([key, value]) => [key, value.replace(/^\.\//, '')])), `${name}: bin in the registry`);
+      assert.deepEqual(
+        document.bin,
+        bin && Object.fromEntries(Object.entries(bin).map(([key, value]) => [key, value.replace(/^\.\//, '')])),
+        `${name}: bin in the registry`,
+      );
       assert.doesNotMatch(JSON.stringify(document) + JSON.stringify(tarball.manifest), /workspace:|catalog:/, name);
     }
   }
 
   it('vuejs/core: 11 public packages in dependency order, 6 private ones listed, every manifest and file list as pnpm packs it', async () => {
     const manifests = await workspaceManifests(path.join(FIXTURES, 'vue-core'), ['packages/*', 'packages-private/*']);
-    const publics = [...manifests.values()].filter((manifest) => !manifest.private).map((manifest) => manifest.name as string).sort();
+    const publics = [...manifests.values()]
+      .filter((manifest) => !manifest.private)
+      .map((manifest) => manifest.name as string)
+      .sort();
     assert.equal(publics.length, 11);
     const { run, packages, puts } = await publish('vue-core', {});
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.deepEqual(puts.slice().sort(), publics);
     assert.deepEqual(packages.filter((entry) => entry.outcome === 'private').length, 6);
-    assert.ok(packages.every((entry) => entry.outcome === 'published' || entry.outcome === 'private'), JSON.stringify(packages));
+    assert.ok(
+      packages.every((entry) => entry.outcome === 'published' || entry.outcome === 'private'),
+      JSON.stringify(packages),
+    );
     assert.deepEqual([run.outputs.name, run.outputs.version, run.outputs.tag], ['', '', ''], 'no first package passed off as the run');
-    assert.doesNotMatch(run.stdout, /for the next one-time password window \(the current code has served/, 'no code window waited for by pacing (a run that starts in the last ~2 s of a window still waits for the next one)');
+    assert.doesNotMatch(
+      run.stdout,
+      /for the next one-time password window \(the current code has served/,
+      'no code window waited for by pacing (a run that starts in the last ~2 s of a window still waits for the next one)',
+    );
     assertOrder(puts, manifests);
     const pnpm = await pnpmPack(await linkedCopy(path.join(FIXTURES, 'vue-core'), manifests, path.join(work, 'vue')), path.join(work, 'vue'));
     await assertAsPnpm(publics, pnpm);
   });
 
   it('vitest-dev/vitest, unmodified: 14 public packages as pnpm packs them (13 get the root LICENSE), a versionless public package and private fixtures sharing a name listed, never refused', async () => {
-    const manifests = await workspaceManifests(path.join(FIXTURES, 'vitest'), ['docs', 'packages/*', 'examples/*', 'test/*', 'test/e2e/dts/*', 'test/e2e/fixtures/conditions-pkg']);
-    const publics = [...manifests.values()].filter((manifest) => !manifest.private && manifest.version).map((manifest) => manifest.name as string).sort();
+    const manifests = await workspaceManifests(path.join(FIXTURES, 'vitest'), [
+      'docs',
+      'packages/*',
+      'examples/*',
+      'test/*',
+      'test/e2e/dts/*',
+      'test/e2e/fixtures/conditions-pkg',
+    ]);
+    const publics = [...manifests.values()]
+      .filter((manifest) => !manifest.private && manifest.version)
+      .map((manifest) => manifest.name as string)
+      .sort();
     assert.equal(publics.length, 14);
     const { run, packages, puts } = await publish('vitest', { tag: 'next' });
     assert.equal(run.code, 0, run.stdout + run.stderr);
@@ -210,7 +245,10 @@ describe('real monorepos through one action step', () => {
     assert.equal(packages.filter((entry) => entry.outcome === 'private').length, 24, 'every private package, the three sharing a name each once');
     assert.equal(packages.length, 40, 'every workspace package listed');
     assert.match(skipped[0]?.detail ?? '', /^skipped: has no "version", and pnpm publishes only packages with a name and a version$/);
-    assert.match(run.stdout, /::warning::3 workspace packages are named @vitest\/test-integration-dts-exact-optional-property \(test\/e2e\/dts\/exact-optional-property-no-node, test\/e2e\/dts\/exact-optional-property-node, test\/e2e\/dts\/no-dispose\); none of them is published/);
+    assert.match(
+      run.stdout,
+      /::warning::3 workspace packages are named @vitest\/test-integration-dts-exact-optional-property \(test\/e2e\/dts\/exact-optional-property-no-node, test\/e2e\/dts\/exact-optional-property-node, test\/e2e\/dts\/no-dispose\); none of them is published/,
+    );
     assertOrder(puts, manifests);
     const pnpm = await pnpmPack(await linkedCopy(path.join(FIXTURES, 'vitest'), manifests, path.join(work, 'vitest')), path.join(work, 'vitest'));
     await assertAsPnpm(publics, pnpm);
@@ -228,7 +266,16 @@ describe('real monorepos through one action step', () => {
     const { run, packages, puts } = await publish('toss-slash', {});
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.deepEqual(puts.slice().sort(), publics.map((manifest) => manifest.name as string).sort());
-    assert.deepEqual(packages.filter((entry) => entry.outcome === 'private').map((entry) => entry.name).sort(), [...manifests.values()].filter((manifest) => manifest.private).map((manifest) => manifest.name as string).sort());
+    assert.deepEqual(
+      packages
+        .filter((entry) => entry.outcome === 'private')
+        .map((entry) => entry.name)
+        .sort(),
+      [...manifests.values()]
+        .filter((manifest) => manifest.private)
+        .map((manifest) => manifest.name as string)
+        .sort(),
+    );
     assertOrder(puts, manifests);
     const byName = new Map([...manifests.values()].map((manifest) => [manifest.name as string, manifest]));
     for (const source of publics) {
@@ -243,7 +290,9 @@ describe('real monorepos through one action step', () => {
           for (const [name, spec] of Object.entries((source[field] ?? {}) as Record<string, string>)) {
             const version = byName.get(name)?.version ?? '0.0.0';
             // yarn: workspace:^ / workspace:~ -> ^ / ~ and the version, workspace:* -> the version, workspace:<range> -> the range.
-            const expected = !spec.startsWith('workspace:') ? spec : ({ '*': version, '^': `^${version}`, '~': `~${version}` } as Record<string, string>)[spec.slice(10)] ?? spec.slice(10);
+            const expected = !spec.startsWith('workspace:')
+              ? spec
+              : (({ '*': version, '^': `^${version}`, '~': `~${version}` } as Record<string, string>)[spec.slice(10)] ?? spec.slice(10));
             assert.equal(manifest[field]?.[name], expected, `${source.name} ${field} ${name}`);
           }
         }
@@ -258,12 +307,29 @@ describe('real monorepos through one action step', () => {
     await cp(path.join(FIXTURES, 'vue-core'), checkout, { recursive: true });
     const file = path.join(checkout, 'packages', 'compiler-dom', 'package.json');
     const source = JSON.parse(await readFile(file, 'utf8')) as Manifest;
-    const run = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: 'packages/compiler-dom', 'ignore-scripts': 'true', 'dry-run': 'true' }, cwd: checkout });
+    const run = await runAction({
+      inputs: {
+        token: user.token,
+        'otp-secret': user.secret,
+        registry: registry.url,
+        package: 'packages/compiler-dom',
+        'ignore-scripts': 'true',
+        'dry-run': 'true',
+      },
+      cwd: checkout,
+    });
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.match(run.stdout, /@vue\/compiler-dom@3\.5\.41 was already published with identical contents/, 'the folder packs to the tarball the workspace publish uploaded: same resolved ranges, same files');
+    assert.match(
+      run.stdout,
+      /@vue\/compiler-dom@3\.5\.41 was already published with identical contents/,
+      'the folder packs to the tarball the workspace publish uploaded: same resolved ranges, same files',
+    );
     assert.deepEqual(source.dependencies, { '@vue/shared': 'workspace:*', '@vue/compiler-core': 'workspace:*' }, 'the checkout keeps its ranges');
     const { tarball } = await published('@vue/compiler-dom', '3.5.41');
-    assert.deepEqual(tarball.manifest.dependencies, { '@vue/shared': manifests.get('packages/shared')?.version, '@vue/compiler-core': manifests.get('packages/compiler-core')?.version });
+    assert.deepEqual(tarball.manifest.dependencies, {
+      '@vue/shared': manifests.get('packages/shared')?.version,
+      '@vue/compiler-core': manifests.get('packages/compiler-core')?.version,
+    });
   });
 
   it('refuses, before anything runs, a folder with a workspace: range in an npm workspace, and one with no workspace above it, naming the dependency', async () => {
@@ -277,7 +343,10 @@ describe('real monorepos through one action step', () => {
     registry.clearRequests();
     const refused = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: 'packages/b' }, cwd: npmRoot });
     assert.equal(refused.code, 1);
-    assert.match(refused.stdout, /::error::package: npmws-b \(.*packages\/b\/package\.json\) has "npmws-a": "workspace:\^" in dependencies, but .* is an npm workspace, and npm has no workspace: protocol/);
+    assert.match(
+      refused.stdout,
+      /::error::package: npmws-b \(.*packages\/b\/package\.json\) has "npmws-a": "workspace:\^" in dependencies, but .* is an npm workspace, and npm has no workspace: protocol/,
+    );
     assert.deepEqual(registry.requests, [], 'nothing was sent');
 
     const lone = path.join(work, 'lone');
@@ -285,7 +354,10 @@ describe('real monorepos through one action step', () => {
     await writeFile(path.join(lone, 'package.json'), JSON.stringify({ name: 'lone-pkg', version: '1.0.0', dependencies: { semver: 'catalog:' } }));
     const alone = await runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: lone } });
     assert.equal(alone.code, 1);
-    assert.match(alone.stdout, /::error::package: lone-pkg .* has "semver": "catalog:" in dependencies, and there is no pnpm or yarn workspace above .* to resolve it from/);
+    assert.match(
+      alone.stdout,
+      /::error::package: lone-pkg .* has "semver": "catalog:" in dependencies, and there is no pnpm or yarn workspace above .* to resolve it from/,
+    );
     assert.deepEqual(registry.requests, [], 'nothing was sent');
   });
 
@@ -296,7 +368,10 @@ describe('real monorepos through one action step', () => {
     const run = await runCli(['publish', '--workspaces', '--tag', 'next', '--registry', registry.url, '--ignore-scripts', '--dry-run'], env, checkout);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const lines = run.stdout.trim().split('\n');
-    assert.ok(lines.includes('skipped   @test/node-runner - skipped: has no "version", and pnpm publishes only packages with a name and a version'), run.stdout);
+    assert.ok(
+      lines.includes('skipped   @test/node-runner - skipped: has no "version", and pnpm publishes only packages with a name and a version'),
+      run.stdout,
+    );
     assert.ok(lines.includes('private   docs - private: not published'), run.stdout);
     assert.equal(lines.filter((line) => line.startsWith('private ')).length, 24, 'every private package, once each, the three sharing a name included');
     assert.ok(lines.findIndex((line) => line.startsWith('skipped ')) > lines.findIndex((line) => /^(dry-run|unchanged) /.test(line)), 'after the writes');

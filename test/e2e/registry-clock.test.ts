@@ -10,7 +10,7 @@ import { suiteRegistry } from '../helpers/suite-registry.ts';
  * runner's clock (issue 18, finding 8), through the bundled action. The test
  * registry checks codes on its own (right) clock whatever its header says.
  */
-describe("a registry whose Date header is far off", () => {
+describe('a registry whose Date header is far off', () => {
   const registry = suiteRegistry();
   let alice: { name: string; token: string; secret: string };
 
@@ -19,7 +19,11 @@ describe("a registry whose Date header is far off", () => {
   });
 
   const cases = [
-    { name: 'years ahead', header: () => new Date(Date.now() + 5 * 365 * 24 * 3600 * 1000).toUTCString(), warning: /The registry's clock \(Date: [^)]+\) is 18\d\d days ahead of this machine's/ },
+    {
+      name: 'years ahead',
+      header: () => new Date(Date.now() + 5 * 365 * 24 * 3600 * 1000).toUTCString(),
+      warning: /The registry's clock \(Date: [^)]+\) is 18\d\d days ahead of this machine's/,
+    },
     { name: '20 minutes behind', header: () => new Date(Date.now() - 20 * 60 * 1000).toUTCString(), warning: /is (19|20) min \d+ s behind this machine's/ },
     { name: 'before 1970', header: () => 'Wed, 01 Jan 1969 00:00:00 GMT', warning: /is \d+ days behind this machine's/ },
     { name: 'not a date', header: () => 'the day after tomorrow', warning: /Date header "the day after tomorrow" is not a date/ },
@@ -37,7 +41,11 @@ describe("a registry whose Date header is far off", () => {
         assert.equal(warnings.filter((line) => warning.test(line)).length, 1, warnings.join('\n') || run.stdout);
         assert.match(warnings.join('\n'), /more than 15 minutes|is not a date/);
         assert.match(warnings.join('\n'), /one-time passwords follow this machine's clock/);
-        assert.deepEqual(registry.requests.filter((request) => request.otpSent).map((request) => request.otpAccepted), [true], 'the first code was right');
+        assert.deepEqual(
+          registry.requests.filter((request) => request.otpSent).map((request) => request.otpAccepted),
+          [true],
+          'the first code was right',
+        );
       } finally {
         registry.configure({ dateHeader: undefined });
       }

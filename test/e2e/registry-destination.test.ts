@@ -34,25 +34,95 @@ const CASES: Case[] = [
   { name: 'publishConfig.registry elsewhere', manifest: { name: 'dest-pc', publishConfig: { registry: CORP } }, npm: 'elsewhere' },
   { name: 'publishConfig.registry is the run registry', manifest: { name: 'dest-pc-run', publishConfig: { registry: 'RUN' } }, npm: 'run' },
   { name: 'publishConfig["@corp:registry"] (finding 3)', manifest: { name: '@corp/dest-a', publishConfig: { '@corp:registry': CORP } }, npm: 'elsewhere' },
-  { name: 'publishConfig.registry is the run registry, the project maps the scope elsewhere (finding 3)', manifest: { name: '@corp/dest-b', publishConfig: { registry: 'RUN' } }, project: `@corp:registry=${CORP}\n`, npm: 'elsewhere' },
-  { name: 'the user config (NPM_CONFIG_USERCONFIG) maps the scope elsewhere (finding 3)', manifest: { name: '@corp/dest-c' }, user: `@corp:registry=${CORP}\n//npm.corp.example/:_authToken=\${NODE_AUTH_TOKEN}\n`, npm: 'elsewhere' },
-  { name: 'the user config at ~/.npmrc maps the scope elsewhere (finding 3)', manifest: { name: '@corp/dest-d' }, home: `@corp:registry=${CORP}\n`, npm: 'elsewhere' },
+  {
+    name: 'publishConfig.registry is the run registry, the project maps the scope elsewhere (finding 3)',
+    manifest: { name: '@corp/dest-b', publishConfig: { registry: 'RUN' } },
+    project: `@corp:registry=${CORP}\n`,
+    npm: 'elsewhere',
+  },
+  {
+    name: 'the user config (NPM_CONFIG_USERCONFIG) maps the scope elsewhere (finding 3)',
+    manifest: { name: '@corp/dest-c' },
+    user: `@corp:registry=${CORP}\n//npm.corp.example/:_authToken=\${NODE_AUTH_TOKEN}\n`,
+    npm: 'elsewhere',
+  },
+  {
+    name: 'the user config at ~/.npmrc maps the scope elsewhere (finding 3)',
+    manifest: { name: '@corp/dest-d' },
+    home: `@corp:registry=${CORP}\n`,
+    npm: 'elsewhere',
+  },
   { name: 'the global config sets registry elsewhere', manifest: { name: 'dest-global' }, global: `registry=${CORP}\n`, npm: 'elsewhere' },
-  { name: 'the project registry is ${VAR}, set elsewhere', manifest: { name: 'dest-var' }, project: 'registry=${DEST_URL}\n', env: { DEST_URL: CORP }, npm: 'elsewhere' },
-  { name: 'the project registry is ${VAR}, set to the run registry', manifest: { name: 'dest-var-run' }, project: 'registry=${DEST_URL}\n', env: { DEST_URL: 'RUN' }, npm: 'run' },
-  { name: 'the project registry is an unset ${VAR} (npm fails)', manifest: { name: 'dest-var-unset' }, project: 'registry=${DEST_NOT_SET}\n', npm: 'elsewhere' },
-  { name: 'the project registry is an empty ${VAR?} (npm fails)', manifest: { name: 'dest-var-empty' }, project: 'registry=${DEST_NOT_SET?}\n', npm: 'elsewhere' },
+  {
+    name: 'the project registry is ${VAR}, set elsewhere',
+    manifest: { name: 'dest-var' },
+    project: 'registry=${DEST_URL}\n',
+    env: { DEST_URL: CORP },
+    npm: 'elsewhere',
+  },
+  {
+    name: 'the project registry is ${VAR}, set to the run registry',
+    manifest: { name: 'dest-var-run' },
+    project: 'registry=${DEST_URL}\n',
+    env: { DEST_URL: 'RUN' },
+    npm: 'run',
+  },
+  {
+    name: 'the project registry is an unset ${VAR} (npm fails)',
+    manifest: { name: 'dest-var-unset' },
+    project: 'registry=${DEST_NOT_SET}\n',
+    npm: 'elsewhere',
+  },
+  {
+    name: 'the project registry is an empty ${VAR?} (npm fails)',
+    manifest: { name: 'dest-var-empty' },
+    project: 'registry=${DEST_NOT_SET?}\n',
+    npm: 'elsewhere',
+  },
   { name: 'a scope registry for another scope than the name', manifest: { name: 'dest-unscoped' }, project: `@corp:registry=${CORP}\n`, npm: 'default' },
-  { name: 'the project config wins over the user config', manifest: { name: 'dest-layers' }, project: 'registry=RUN\n', user: `registry=${CORP}\n`, npm: 'run' },
+  {
+    name: 'the project config wins over the user config',
+    manifest: { name: 'dest-layers' },
+    project: 'registry=RUN\n',
+    user: `registry=${CORP}\n`,
+    npm: 'run',
+  },
   { name: 'npm_config_registry in the environment', manifest: { name: 'dest-env' }, env: { npm_config_registry: CORP }, npm: 'elsewhere' },
-  { name: 'NPM_CONFIG_REGISTRY in the environment wins over the project', manifest: { name: 'dest-env-upper' }, project: 'registry=RUN\n', env: { NPM_CONFIG_REGISTRY: CORP }, npm: 'elsewhere' },
-  { name: "npm's scope setting maps an unscoped name", manifest: { name: 'dest-scope-setting' }, project: `scope=corp\n@corp:registry=${CORP}\n`, npm: 'elsewhere' },
-  { name: 'the scope registry wins over publishConfig.registry', manifest: { name: '@corp/dest-e', publishConfig: { registry: CORP } }, project: '@corp:registry=RUN\n', npm: 'run' },
-  { name: 'publishConfig["@corp:registry"] wins over the user config', manifest: { name: '@corp/dest-f', publishConfig: { '@corp:registry': 'RUN' } }, user: `@corp:registry=${CORP}\n`, npm: 'run' },
+  {
+    name: 'NPM_CONFIG_REGISTRY in the environment wins over the project',
+    manifest: { name: 'dest-env-upper' },
+    project: 'registry=RUN\n',
+    env: { NPM_CONFIG_REGISTRY: CORP },
+    npm: 'elsewhere',
+  },
+  {
+    name: "npm's scope setting maps an unscoped name",
+    manifest: { name: 'dest-scope-setting' },
+    project: `scope=corp\n@corp:registry=${CORP}\n`,
+    npm: 'elsewhere',
+  },
+  {
+    name: 'the scope registry wins over publishConfig.registry',
+    manifest: { name: '@corp/dest-e', publishConfig: { registry: CORP } },
+    project: '@corp:registry=RUN\n',
+    npm: 'run',
+  },
+  {
+    name: 'publishConfig["@corp:registry"] wins over the user config',
+    manifest: { name: '@corp/dest-f', publishConfig: { '@corp:registry': 'RUN' } },
+    user: `@corp:registry=${CORP}\n`,
+    npm: 'run',
+  },
   { name: 'an empty scope registry falls through to registry', manifest: { name: '@corp/dest-g' }, project: '@corp:registry=\nregistry=RUN\n', npm: 'run' },
   { name: 'a [section] key is no setting', manifest: { name: 'dest-section' }, project: `[corp]\nregistry=${CORP}\n`, npm: 'default' },
   { name: 'a quoted value with a comment after it', manifest: { name: 'dest-quoted' }, project: `registry="${CORP}" ; the mirror\n`, npm: 'elsewhere' },
-  { name: 'the user config moves the global config', manifest: { name: 'dest-moved' }, user: 'globalconfig=GLOBAL\n', global: `registry=${CORP}\n`, npm: 'elsewhere' },
+  {
+    name: 'the user config moves the global config',
+    manifest: { name: 'dest-moved' },
+    user: 'globalconfig=GLOBAL\n',
+    global: `registry=${CORP}\n`,
+    npm: 'elsewhere',
+  },
   { name: 'publishConfig.registry that is no URL (npm fails)', manifest: { name: 'dest-number', publishConfig: { registry: 5 } }, npm: 'elsewhere' },
 ];
 
@@ -107,9 +177,19 @@ describe("the registry a publish goes to, by npm's rules", () => {
 
   /** The registry `npm publish --dry-run` says it publishes to, or undefined when npm fails. */
   function npmDestination(dir: string, env: Record<string, string>): Promise<{ registry: string | undefined; output: string }> {
-    const npmEnv = { PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`, ...compileCacheEnv(), npm_config_cache: path.join(dir, '..', 'cache'), npm_config_update_notifier: 'false', ...env };
+    const npmEnv = {
+      PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
+      ...compileCacheEnv(),
+      npm_config_cache: path.join(dir, '..', 'cache'),
+      npm_config_update_notifier: 'false',
+      ...env,
+    };
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [NPM_CLI, 'publish', '--dry-run', '--json', '--offline'], { cwd: dir, env: npmEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [NPM_CLI, 'publish', '--dry-run', '--json', '--offline'], {
+        cwd: dir,
+        env: npmEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -124,10 +204,21 @@ describe("the registry a publish goes to, by npm's rules", () => {
     it(entry.name, async () => {
       const { dir, env } = await layOut(index, entry);
       const npm = await npmDestination(dir, env);
-      const npmSays = npm.registry === undefined ? 'elsewhere' : normal(npm.registry) === registry.url ? 'run' : normal(npm.registry) === NPM_DEFAULT && entry.npm === 'default' ? 'default' : 'elsewhere';
+      const npmSays =
+        npm.registry === undefined
+          ? 'elsewhere'
+          : normal(npm.registry) === registry.url
+            ? 'run'
+            : normal(npm.registry) === NPM_DEFAULT && entry.npm === 'default'
+              ? 'default'
+              : 'elsewhere';
       assert.equal(npmSays, entry.npm, `npm went to ${npm.registry ?? 'nowhere (it failed)'}:\n${npm.output}`);
 
-      const run = await runAction({ inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, package: dir, 'dry-run': 'true' }, env, cwd: dir });
+      const run = await runAction({
+        inputs: { token: alice.token, 'otp-secret': alice.secret, registry: registry.url, package: dir, 'dry-run': 'true' },
+        env,
+        cwd: dir,
+      });
       const [row] = JSON.parse(run.outputs.results ?? '[]') as Array<{ outcome: string; detail: string }>;
       if (entry.npm === 'elsewhere') {
         assert.equal(run.code, 1, `the action should refuse:\n${run.stdout}`);

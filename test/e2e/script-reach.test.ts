@@ -50,8 +50,14 @@ describe('what a package script can reach', () => {
     assert.doesNotMatch(ignoreScripts, /never see/i);
     assert.match(ignoreScripts, /\/proc\/<pid>\/environ/);
     assert.match(ignoreScripts, /two jobs|two-job/);
-    const pages = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
-    for (const page of pages) assert.doesNotMatch(readFileSync(path.join(ROOT, page), 'utf8'), /Scripts never see the token|cannot issue workflow commands\./, page);
+    const pages = [
+      'README.md',
+      ...readdirSync(path.join(ROOT, 'docs'))
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => `docs/${name}`),
+    ];
+    for (const page of pages)
+      assert.doesNotMatch(readFileSync(path.join(ROOT, page), 'utf8'), /Scripts never see the token|cannot issue workflow commands\./, page);
     const security = readFileSync(path.join(ROOT, 'docs', 'security.md'), 'utf8');
     assert.match(security, /\/proc\/<pid>\/environ/);
     assert.match(security, /\/proc\/<pid>\/fd\/1/);

@@ -36,7 +36,10 @@ describe('a script that fails after the upload', () => {
       assert.equal(run.code, 1, run.stdout);
       assert.equal(run.outputs.published, 'true');
       const results = JSON.parse(run.outputs.results ?? '[]') as Row[];
-      assert.deepEqual(results.map((row) => row.outcome), ['published']);
+      assert.deepEqual(
+        results.map((row) => row.outcome),
+        ['published'],
+      );
       assert.match(results[0]?.detail ?? '', new RegExp(`published ${name}@1\\.0\\.0 .*; then its ${event} script failed \\(exit code 3\\)`));
       assert.match(run.stdout, new RegExp(`^::error::${name}@1\\.0\\.0 is published, but its ${event} script failed`, 'm'));
       assert.doesNotMatch(run.summary, /0 writes done/);
@@ -58,10 +61,19 @@ describe('a script that fails after the upload', () => {
     assert.equal(run.code, 1, run.stdout);
     assert.equal(run.outputs.published, 'true');
     const packages = JSON.parse(run.outputs.packages ?? '[]') as Array<{ name: string; outcome: string; detail: string }>;
-    assert.deepEqual(packages.map((entry) => [entry.name, entry.outcome]), [['@sa/a', 'published'], ['@sa/b', 'published']]);
+    assert.deepEqual(
+      packages.map((entry) => [entry.name, entry.outcome]),
+      [
+        ['@sa/a', 'published'],
+        ['@sa/b', 'published'],
+      ],
+    );
     assert.match(packages[0]?.detail ?? '', /then its postpublish script failed \(exit code 4\)/);
     const results = JSON.parse(run.outputs.results ?? '[]') as Row[];
-    assert.deepEqual(results.map((row) => row.outcome), ['published', 'published']);
+    assert.deepEqual(
+      results.map((row) => row.outcome),
+      ['published', 'published'],
+    );
     assert.match(run.stdout, /^::error::.*published by this run: @sa\/a@1\.0\.0, @sa\/b@1\.0\.0/m);
     assert.doesNotMatch(run.stdout, /Not in the registry: @sa\/a/);
     for (const name of ['@sa/a', '@sa/b']) assert.ok((await registry.packument(name))?.versions['1.0.0'], `${name} is in the registry`);

@@ -40,22 +40,43 @@ describe('secret hygiene across every scenario', () => {
     await mkdir(path.join(home, 'tmp'), { recursive: true });
     const run = await runAction({ inputs: { registry: registry.url, ...inputs }, env: { HOME: home, TMPDIR: path.join(home, 'tmp'), ...env } });
     assert.equal(run.code, expectCode, `${name}: ${run.stdout}${run.stderr}`);
-    Object.assign(places, { [`${name} stdout`]: visibleLog(run.stdout), [`${name} stderr`]: run.stderr, [`${name} outputs`]: run.outputFile, [`${name} summary`]: run.summary });
+    Object.assign(places, {
+      [`${name} stdout`]: visibleLog(run.stdout),
+      [`${name} stderr`]: run.stderr,
+      [`${name} outputs`]: run.outputFile,
+      [`${name} summary`]: run.summary,
+    });
     return run;
   }
 
   it('runs the action through successes and failures', async () => {
-    const pkg = await makePackage({ 'index.js': '1;\n' }, { name: 'scan-pkg', version: '1.0.0', files: ['index.js'], scripts: { prepack: 'node -e "require(\'fs\').writeFileSync(\'env.json\', JSON.stringify(process.env))"' } });
+    const pkg = await makePackage(
+      { 'index.js': '1;\n' },
+      {
+        name: 'scan-pkg',
+        version: '1.0.0',
+        files: ['index.js'],
+        scripts: { prepack: "node -e \"require('fs').writeFileSync('env.json', JSON.stringify(process.env))\"" },
+      },
+    );
     const other = await makePackage({ 'index.js': 'changed;\n' }, { name: 'scan-pkg', version: '1.0.0' });
     await scenario('publish-uri', { token: alice.token, 'otp-secret': uri(), package: pkg }, 0);
     await scenario('republish-spaced-secret', { token: ` ${alice.token}\n`, 'otp-secret': grouped(), package: pkg }, 0);
-    await scenario('commands', { token: alice.token, 'otp-secret': alice.secret, package: pkg, commands: 'dist-tag add scan-pkg@1.0.0 beta\nowner add bob\ndeprecate scan-pkg "old"' }, 0);
+    await scenario(
+      'commands',
+      { token: alice.token, 'otp-secret': alice.secret, package: pkg, commands: 'dist-tag add scan-pkg@1.0.0 beta\nowner add bob\ndeprecate scan-pkg "old"' },
+      0,
+    );
     await scenario('no-otp-secret', { token: alice.token, package: await makePackage({ 'a.js': '1;\n' }, { name: 'scan-no-otp', version: '1.0.0' }) }, 1);
     await scenario('failing-line', { token: alice.token, 'otp-secret': alice.secret, package: pkg, commands: 'owner add ghost-user' }, 1);
     await scenario('bad-secret', { token: alice.token, 'otp-secret': `${alice.secret}!`, package: pkg }, 1);
     await scenario('conflict', { token: alice.token, 'otp-secret': alice.secret, package: other }, 1);
     registry.fail({ method: 'PUT', times: 3, status: 503 });
-    await scenario('registry-down', { token: alice.token, 'otp-secret': alice.secret, package: await makePackage({ 'a.js': '1;\n' }, { name: 'scan-down', version: '1.0.0' }) }, 1);
+    await scenario(
+      'registry-down',
+      { token: alice.token, 'otp-secret': alice.secret, package: await makePackage({ 'a.js': '1;\n' }, { name: 'scan-down', version: '1.0.0' }) },
+      1,
+    );
     registry.clearFaults();
     Object.assign(places, await filesBelow(scratch), await filesBelow(pkg));
   });
@@ -72,19 +93,35 @@ describe('secret hygiene across every scenario', () => {
 
   it('runs the slow OTP failures in-process: wrong secret, security-key account, rate limiting; and a web approval', async () => {
     const clock = new TimeTravelClock(registry);
-    const wrong = await runBlockWithClock({ token: alice.token, otpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', registry: registry.url }, 'dist-tag add scan-pkg@1.0.0 wrong', clock);
+    const wrong = await runBlockWithClock(
+      { token: alice.token, otpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', registry: registry.url },
+      'dist-tag add scan-pkg@1.0.0 wrong',
+      clock,
+    );
     assert.equal((wrong.report.error as { code?: string }).code, 'EOTPREJECTED');
     const keyUser = await registry.addUser('scan-key-user', { web: true });
-    const webauthn = await runBlockWithClock({ token: keyUser.token, otpSecret: keyUser.secret, authType: 'totp', registry: registry.url }, 'dist-tag add scan-pkg@1.0.0 key', clock);
+    const webauthn = await runBlockWithClock(
+      { token: keyUser.token, otpSecret: keyUser.secret, authType: 'totp', registry: registry.url },
+      'dist-tag add scan-pkg@1.0.0 key',
+      clock,
+    );
     // A web approval that a person gives: its token is a secret too (the scan below reads it from the request log).
     registry.autoApproveWeb({ afterPolls: 1 });
-    const approved = await runBlockWithClock({ token: keyUser.token, registry: registry.url, package: await makePackage({ 'a.js': '1;\n' }, { name: 'scan-web', version: '1.0.0' }) }, 'publish\nowner add alice scan-web', clock);
+    const approved = await runBlockWithClock(
+      { token: keyUser.token, registry: registry.url, package: await makePackage({ 'a.js': '1;\n' }, { name: 'scan-web', version: '1.0.0' }) },
+      'publish\nowner add alice scan-web',
+      clock,
+    );
     registry.autoApproveWeb(undefined);
     assert.equal(approved.report.error, undefined, String(approved.report.error));
     places['web approval log'] = approved.lines.map((line) => line.message).join('\n');
     places['web approval report'] = JSON.stringify(approved.report);
     registry.configure({ rateLimitAfterRejections: 1, rateLimitRetryAfterS: 500 });
-    const limited = await runBlockWithClock({ token: alice.token, otpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', registry: registry.url }, 'dist-tag add scan-pkg@1.0.0 limited', clock);
+    const limited = await runBlockWithClock(
+      { token: alice.token, otpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', registry: registry.url },
+      'dist-tag add scan-pkg@1.0.0 limited',
+      clock,
+    );
     registry.configure({ rateLimitAfterRejections: undefined });
     for (const [name, run] of Object.entries({ wrong, webauthn, limited })) {
       assert.ok(run.report.error, `${name} failed`);

@@ -79,7 +79,11 @@ describe('stage approve never publishes what the checkout would not', () => {
         const [row] = rows(run.outputs);
         assert.equal(row?.outcome, 'failed', target);
         assert.match(row?.detail ?? '', /ap-private@1\.0\.0.*cannot be compared.*"private"/s, target);
-        assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET'), [], `${target}: nothing written`);
+        assert.deepEqual(
+          registry.requests.filter((request) => request.method !== 'GET'),
+          [],
+          `${target}: nothing written`,
+        );
       }
       assert.equal(registry.staged('ap-private').length, 1);
     });
@@ -87,7 +91,11 @@ describe('stage approve never publishes what the checkout would not', () => {
 
   describe('what the registry will publish besides the tarball (issue 18, finding 2)', () => {
     /** Stages the checkout's own tarball with a version document of the stager's choosing (manifest confusion), as libnpmpublish sends it. */
-    async function stageConfused(dir: string, change: (manifest: Record<string, unknown>) => Record<string, unknown>, opts: { tag?: string; access?: 'public' | 'restricted' } = {}) {
+    async function stageConfused(
+      dir: string,
+      change: (manifest: Record<string, unknown>) => Record<string, unknown>,
+      opts: { tag?: string; access?: 'public' | 'restricted' } = {},
+    ) {
       const manifest = (await (await PackageJson.fix(dir, { changes: [] })).prepare()).content as Record<string, unknown>;
       const { data } = await packDirectory(dir);
       const host = new URL(registry.url).host;
@@ -110,7 +118,11 @@ describe('stage approve never publishes what the checkout would not', () => {
       assert.match(row?.detail ?? '', /ap-confused@1\.0\.0 is published.*differs from what this checkout would publish in dependencies, scripts/s);
       assert.match(row?.detail ?? '', /deprecate.*unpublish/s);
       assert.match(run.stdout, /^::error [^\n]*::ap-confused@1\.0\.0 is published/m, 'an annotation on the step');
-      assert.deepEqual((await registry.packument('ap-confused')).versions['1.0.0'].dependencies, { 'evil-dep': '^1.0.0' }, 'the registry serves what was staged');
+      assert.deepEqual(
+        (await registry.packument('ap-confused')).versions['1.0.0'].dependencies,
+        { 'evil-dep': '^1.0.0' },
+        'the registry serves what was staged',
+      );
     });
 
     it('refuses before approving a staged tag or access other than the checkout chooses', async () => {
@@ -119,7 +131,10 @@ describe('stage approve never publishes what the checkout would not', () => {
       const scoped = await makePackage({ 'index.js': 'a;\n' }, { name: '@ap/restricted', version: '1.0.0', publishConfig: { access: 'restricted' } });
       await stageConfused(scoped, (manifest) => manifest, { access: 'public' });
       registry.clearRequests();
-      for (const [dir, target, field] of [[tagged, 'ap-tag@1.0.0', /tag latest.*this checkout publishes it with tag next/s], [scoped, '@ap/restricted@1.0.0', /access public.*this checkout publishes it with access restricted/s]] as const) {
+      for (const [dir, target, field] of [
+        [tagged, 'ap-tag@1.0.0', /tag latest.*this checkout publishes it with tag next/s],
+        [scoped, '@ap/restricted@1.0.0', /access public.*this checkout publishes it with access restricted/s],
+      ] as const) {
         const run = await approve(dir, `stage approve ${target}`);
         assert.equal(run.code, 1, run.stdout);
         const [row] = rows(run.outputs);
@@ -130,7 +145,10 @@ describe('stage approve never publishes what the checkout would not', () => {
     });
 
     it('approves, and checks the published version document, when it matches the checkout', async () => {
-      const dir = await makePackage({ 'index.js': 'ok;\n' }, { name: 'ap-clean', version: '1.0.0', bin: { 'ap-clean': 'index.js' }, dependencies: { semver: '^7.0.0' }, engines: { node: '>=20' } });
+      const dir = await makePackage(
+        { 'index.js': 'ok;\n' },
+        { name: 'ap-clean', version: '1.0.0', bin: { 'ap-clean': 'index.js' }, dependencies: { semver: '^7.0.0' }, engines: { node: '>=20' } },
+      );
       await stage(dir);
       const run = await approve(dir, 'stage approve ap-clean@1.0.0');
       assert.equal(run.code, 0, run.stdout);

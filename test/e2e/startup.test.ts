@@ -45,7 +45,9 @@ describe('start-up: each path of dist/ loads only what it needs', () => {
 
   before(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-startup-'));
-    const files = await Promise.all((await listFiles(ACTION_DIST)).map(async (file) => ({ file: path.relative(ACTION_DIST, file), text: await readFile(file, 'utf8') })));
+    const files = await Promise.all(
+      (await listFiles(ACTION_DIST)).map(async (file) => ({ file: path.relative(ACTION_DIST, file), text: await readFile(file, 'utf8') })),
+    );
     for (const name of Object.keys(MARKERS) as Package[]) {
       carriers.set(name, new Set(files.filter(({ text }) => text.includes(MARKERS[name])).map(({ file }) => file)));
       assert.ok(carriers.get(name)!.size > 0, `no dist/ file holds the ${name} marker ${JSON.stringify(MARKERS[name])}: pick another string of that package`);
@@ -55,16 +57,25 @@ describe('start-up: each path of dist/ loads only what it needs', () => {
 
   let runs = 0;
   /** Runs `run` with the recorder preloaded; returns the packages (by marker) and the dist/ files it loaded. */
-  async function recorded<T>(run: (env: Record<string, string>) => Promise<T>, dist = ACTION_DIST): Promise<{ result: T; files: string[]; packages: Set<Package> }> {
+  async function recorded<T>(
+    run: (env: Record<string, string>) => Promise<T>,
+    dist = ACTION_DIST,
+  ): Promise<{ result: T; files: string[]; packages: Set<Package> }> {
     const record = path.join(work, `loads-${(runs += 1)}.txt`);
     const result = await run({ NODE_OPTIONS: `--import=${RECORDER}`, RECORD_LOADS: record });
     const urls = (await readFile(record, 'utf8')).split('\n');
-    const files = urls.filter((url) => url.startsWith('file:')).map((url) => fileURLToPath(url)).filter((file) => !path.relative(dist, file).startsWith('..')).map((file) => path.relative(dist, file));
+    const files = urls
+      .filter((url) => url.startsWith('file:'))
+      .map((url) => fileURLToPath(url))
+      .filter((file) => !path.relative(dist, file).startsWith('..'))
+      .map((file) => path.relative(dist, file));
     const packages = new Set((Object.keys(MARKERS) as Package[]).filter((name) => files.some((file) => carriers.get(name)!.has(file))));
     return { result, files, packages };
   }
-  const cli = (args: string[], env: Record<string, string> = {}) => (recorder: Record<string, string>) =>
-    runCli(args, { PATH: process.env.PATH ?? '', HOME: work, NODE_DISABLE_COMPILE_CACHE: '1', ...env, ...recorder }, work);
+  const cli =
+    (args: string[], env: Record<string, string> = {}) =>
+    (recorder: Record<string, string>) =>
+      runCli(args, { PATH: process.env.PATH ?? '', HOME: work, NODE_DISABLE_COMPILE_CACHE: '1', ...env, ...recorder }, work);
   const action = (inputs: Record<string, string>) => (recorder: Record<string, string>) => runAction({ inputs, env: { HOME: work, ...recorder }, cwd: work });
 
   // --help and the refusal of a command's arguments read the command descriptors (src/commands/), whose steps call
@@ -146,7 +157,9 @@ describe('start-up: each path of dist/ loads only what it needs', () => {
         glob: await shims.glob.glob('glob-*.cjs', { cwd: ${JSON.stringify(bundle)} }),
         git: await shims['npmcli-git'].find({ cwd: ${JSON.stringify(bundle)}, root: ${JSON.stringify(product().action)} }),
       }));`;
-    const { result, files, packages } = await recorded((recorder) => spawnNode(['--input-type=module', '-e', script], { PATH: process.env.PATH ?? '', HOME: work, ...recorder }, work));
+    const { result, files, packages } = await recorded((recorder) =>
+      spawnNode(['--input-type=module', '-e', script], { PATH: process.env.PATH ?? '', HOME: work, ...recorder }, work),
+    );
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout), {
       agent: 'ProxyAgent',
@@ -179,9 +192,16 @@ describe('start-up: each path of dist/ loads only what it needs', () => {
       const tarball = path.join(ROOT, 'test', 'fixtures', 'isolated-pkg-1.0.0.tgz');
       // A folder: @npmcli/package-json's readme and gypfile steps (glob) and its gitHead step (@npmcli/git);
       // a .tgz: the same readme and gypfile steps, but never gitHead.
-      for (const [target, used] of [[folder, ['glob', 'npmcli-git']], [tarball, ['glob']]] as const) {
-        const { result, files } = await recorded(
-          (recorder) => runAction({ inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: target }, env: { HOME: work, ...recorder }, cwd: work }),
+      for (const [target, used] of [
+        [folder, ['glob', 'npmcli-git']],
+        [tarball, ['glob']],
+      ] as const) {
+        const { result, files } = await recorded((recorder) =>
+          runAction({
+            inputs: { token: user.token, 'otp-secret': user.secret, registry: registry.url, package: target },
+            env: { HOME: work, ...recorder },
+            cwd: work,
+          }),
         );
         assert.equal(result.code, 0, result.stdout + result.stderr);
         assert.equal(result.outputs.published, 'true');

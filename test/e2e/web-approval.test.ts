@@ -16,7 +16,11 @@ import { assertNoSecrets } from '../helpers/secrets.ts';
 import { suiteRegistry } from '../helpers/suite-registry.ts';
 
 /** A local server that records what it receives (a chat webhook, or a host that must never see the token). */
-async function recorder(): Promise<{ url: string; received: Array<{ method: string; url: string; headers: IncomingMessage['headers']; body: string }>; close: () => Promise<void> }> {
+async function recorder(): Promise<{
+  url: string;
+  received: Array<{ method: string; url: string; headers: IncomingMessage['headers']; body: string }>;
+  close: () => Promise<void>;
+}> {
   const received: Array<{ method: string; url: string; headers: IncomingMessage['headers']; body: string }> = [];
   const server: Server = createServer((req, res) => {
     let body = '';
@@ -64,15 +68,27 @@ describe('web approvals from the action as users get it (accounts without TOTP)'
       assert.ok(approvedUrl, 'the approval page was in the live log');
       assert.equal(run.outputs.published, 'true');
       assert.equal(run.outputs.approvals, '1');
-      assert.match(run.stdout, /::notice::Approval needed on npm: publish web-single@1\.0\.0\. Open http:\S+ and approve; this job waits until \S+ \(15 min\)\. Tick "don't ask again for 5 minutes"/);
+      assert.match(
+        run.stdout,
+        /::notice::Approval needed on npm: publish web-single@1\.0\.0\. Open http:\S+ and approve; this job waits until \S+ \(15 min\)\. Tick "don't ask again for 5 minutes"/,
+      );
       assert.match(run.summary, /Web approvals given during the run: 1\./);
       assert.equal((await registry.packument('web-single'))?.['dist-tags'].latest, '1.0.0');
       // The write, its polls (with the token, on the registry's origin) and the write again with the approval's token.
-      const seen = registry.requests.filter((request) => request.path !== '/web-single' || request.method === 'PUT').map((request) => `${request.method} ${request.path}${request.path === '/-/v1/done' ? '' : request.otpSent ? ' +otp' : ''} ${request.status}`);
+      const seen = registry.requests
+        .filter((request) => request.path !== '/web-single' || request.method === 'PUT')
+        .map((request) => `${request.method} ${request.path}${request.path === '/-/v1/done' ? '' : request.otpSent ? ' +otp' : ''} ${request.status}`);
       assert.equal(seen[0], 'PUT /web-single 401');
-      assert.ok(seen.slice(1, -1).every((line) => /^GET \/-\/v1\/done (202|200)$/.test(line)), seen.join('\n'));
+      assert.ok(
+        seen.slice(1, -1).every((line) => /^GET \/-\/v1\/done (202|200)$/.test(line)),
+        seen.join('\n'),
+      );
       assert.equal(seen.at(-1), 'PUT /web-single +otp 201');
-      assert.ok(registry.requests.filter((request) => request.path === '/-/v1/done').every((request) => request.user === keyUser.name && request.npmAuthType === 'web' && request.npmCommand === 'publish'));
+      assert.ok(
+        registry.requests
+          .filter((request) => request.path === '/-/v1/done')
+          .every((request) => request.user === keyUser.name && request.npmAuthType === 'web' && request.npmCommand === 'publish'),
+      );
       assert.equal(webhook.received.length, 1);
       const message = JSON.parse(webhook.received[0]?.body ?? '{}');
       assert.equal(message.authUrl, approvedUrl);
@@ -80,7 +96,11 @@ describe('web approvals from the action as users get it (accounts without TOTP)'
       assert.equal(message.runUrl, 'https://github.com/acme/widgets/actions/runs/77');
       assert.equal(message.waiting, 'publish web-single@1.0.0');
       assert.equal(message.text, message.content);
-      assertNoSecrets({ stdout: visibleLog(run.stdout), stderr: run.stderr, summary: run.summary, outputs: run.outputFile }, [keyUser.token, `${webhook.url}/hooks/secret-path`], tokens());
+      assertNoSecrets(
+        { stdout: visibleLog(run.stdout), stderr: run.stderr, summary: run.summary, outputs: run.outputFile },
+        [keyUser.token, `${webhook.url}/hooks/secret-path`],
+        tokens(),
+      );
     } finally {
       await webhook.close();
     }
@@ -91,7 +111,15 @@ describe('web approvals from the action as users get it (accounts without TOTP)'
       const scope = `web-mono-${dontAskAgain ? 'window' : 'each'}`;
       const packages = Object.fromEntries(
         // p0 first, then nine that depend on it, uploaded four at a time: challenged together, approved one at a time.
-        Array.from({ length: 10 }, (_, i) => [`packages/p${i}`, { name: `@${scope}/p${i}`, version: '1.0.0', publishConfig: { access: 'public' }, ...(i > 0 ? { dependencies: { [`@${scope}/p0`]: '^1.0.0' } } : {}) }]),
+        Array.from({ length: 10 }, (_, i) => [
+          `packages/p${i}`,
+          {
+            name: `@${scope}/p${i}`,
+            version: '1.0.0',
+            publishConfig: { access: 'public' },
+            ...(i > 0 ? { dependencies: { [`@${scope}/p0`]: '^1.0.0' } } : {}),
+          },
+        ]),
       );
       const repo = await makeMonorepo({ root: { name: `${scope}-root`, private: true, workspaces: ['packages/*'] }, packages });
       try {
@@ -101,7 +129,10 @@ describe('web approvals from the action as users get it (accounts without TOTP)'
         assert.equal(run.code, 0, run.stdout + run.stderr);
         assert.equal(run.outputs.approvals, dontAskAgain ? '1' : '10');
         const published = JSON.parse(run.outputs.packages ?? '[]') as Array<{ outcome: string }>;
-        assert.deepEqual(published.map((entry) => entry.outcome), Array(10).fill('published'));
+        assert.deepEqual(
+          published.map((entry) => entry.outcome),
+          Array(10).fill('published'),
+        );
         assert.match(run.stdout, /publish @web-mono-\w+\/p0@1\.0\.0 \(publish of 10 packages\)/);
         const pages = registry.webChallenges().filter((challenge) => challenge.user === keyUser.name);
         assert.equal(pages.filter((challenge) => challenge.status === 'approved').length, dontAskAgain ? 1 : 10);
@@ -113,7 +144,9 @@ describe('web approvals from the action as users get it (accounts without TOTP)'
 
   it('stage approve --workspaces of 3 packages says up front that each needs its own approval, and needs three, even with "don\'t ask again"', async () => {
     const scope = 'web-stage';
-    const packages = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`packages/s${i}`, { name: `@${scope}/s${i}`, version: '1.0.0', publishConfig: { access: 'public' } }]));
+    const packages = Object.fromEntries(
+      Array.from({ length: 3 }, (_, i) => [`packages/s${i}`, { name: `@${scope}/s${i}`, version: '1.0.0', publishConfig: { access: 'public' } }]),
+    );
     const repo = await makeMonorepo({ root: { name: `${scope}-root`, private: true, workspaces: ['packages/*'] }, packages });
     try {
       const staging = await runAction({ inputs: { token: keyUser.token, registry: registry.url, package: repo.root, commands: 'stage publish --workspaces' } });
@@ -124,7 +157,10 @@ describe('web approvals from the action as users get it (accounts without TOTP)'
       assert.equal(run.code, 0, run.stdout + run.stderr);
       assert.match(run.stdout, /stage approve: each of the 3 staged versions needs its own web approval/);
       assert.equal(run.outputs.approvals, '3');
-      assert.deepEqual(registry.staged().filter((entry) => entry.packageName.startsWith(`@${scope}/`)), []);
+      assert.deepEqual(
+        registry.staged().filter((entry) => entry.packageName.startsWith(`@${scope}/`)),
+        [],
+      );
     } finally {
       await repo.cleanup();
     }
@@ -150,7 +186,10 @@ describe('web approvals from the action as users get it (accounts without TOTP)'
       },
     });
     assert.equal(run.code, 1);
-    assert.match(run.stdout, /::error::The registry ended the web approval of "publish web-denied@1\.0\.0" without approving it \(403: The request was denied\.\)/);
+    assert.match(
+      run.stdout,
+      /::error::The registry ended the web approval of "publish web-denied@1\.0\.0" without approving it \(403: The request was denied\.\)/,
+    );
     assert.equal(await registry.packument('web-denied'), undefined);
   });
 
@@ -161,7 +200,10 @@ describe('web approvals from the action as users get it (accounts without TOTP)'
       const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'web-elsewhere', version: '1.0.0' });
       const run = await runAction({ inputs: { token: keyUser.token, registry: registry.url, package: dir } });
       assert.equal(run.code, 1);
-      assert.match(run.stdout, /::error::The registry asked for a web approval of "publish web-elsewhere@1\.0\.0" but names http:\/\/localhost:\d+ to ask for its result, which is not the registry/);
+      assert.match(
+        run.stdout,
+        /::error::The registry asked for a web approval of "publish web-elsewhere@1\.0\.0" but names http:\/\/localhost:\d+ to ask for its result, which is not the registry/,
+      );
       assert.deepEqual(other.received, []);
     } finally {
       registry.configure({ webDoneOrigin: null });
@@ -187,7 +229,10 @@ describe('web approvals from the action as users get it (accounts without TOTP)'
     const run = await runAction({ inputs: { token: moved.token, 'otp-secret': 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', registry: registry.url, package: dir } });
     registry.autoApproveWeb(undefined);
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.match(run.stdout, /::warning::The registry answered a one-time password for "publish web-moved@1\.0\.0" with a web approval: the account has no TOTP any more/);
+    assert.match(
+      run.stdout,
+      /::warning::The registry answered a one-time password for "publish web-moved@1\.0\.0" with a web approval: the account has no TOTP any more/,
+    );
     assert.equal(run.outputs.approvals, '1');
   });
 
@@ -199,15 +244,25 @@ describe('web approvals from the action as users get it (accounts without TOTP)'
       await writeFile(path.join(work, 'bin', 'xdg-open'), `#!/bin/sh\necho "$1" >> ${JSON.stringify(path.join(work, 'opened'))}\n`, { mode: 0o755 });
       const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'web-cli', version: '1.0.0' });
       registry.autoApproveWeb({ afterPolls: 2 });
-      const run = await runCli(['publish', dir, '--registry', registry.url, '--auth-type', 'web', '--approval-timeout', '1m', '--open'], { PATH: `${path.join(work, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`, HOME: work, NPM_TOKEN: keyUser.token }, work);
+      const run = await runCli(
+        ['publish', dir, '--registry', registry.url, '--auth-type', 'web', '--approval-timeout', '1m', '--open'],
+        { PATH: `${path.join(work, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`, HOME: work, NPM_TOKEN: keyUser.token },
+        work,
+      );
       registry.autoApproveWeb(undefined);
       assert.equal(run.code, 0, run.stdout + run.stderr);
-      const page = /^notice: Approval needed on npm: publish web-cli@1\.0\.0\. Open (\S+) and approve; this job waits until \S+ \(60 s\)\./m.exec(run.stderr)?.[1];
+      const page = /^notice: Approval needed on npm: publish web-cli@1\.0\.0\. Open (\S+) and approve; this job waits until \S+ \(60 s\)\./m.exec(
+        run.stderr,
+      )?.[1];
       assert.ok(page, run.stderr);
       assert.match(run.stdout, /^published +publish web-cli@1\.0\.0 /m);
       assert.match(run.stdout, /^web approvals given during the run: 1$/m);
       assert.equal((await readFile(path.join(work, 'opened'), 'utf8')).trim(), page);
-      const refused = await runCli(['publish', dir, '--approval-webhook=https://hooks.example/x'], { PATH: process.env.PATH ?? '', HOME: work, NPM_TOKEN: keyUser.token }, work);
+      const refused = await runCli(
+        ['publish', dir, '--approval-webhook=https://hooks.example/x'],
+        { PATH: process.env.PATH ?? '', HOME: work, NPM_TOKEN: keyUser.token },
+        work,
+      );
       assert.equal(refused.code, 2);
       assert.match(refused.stderr, /--approval-webhook is not accepted: .*NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK/);
     } finally {

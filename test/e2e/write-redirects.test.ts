@@ -65,7 +65,12 @@ describe('a registry that redirects a write', () => {
     const dir = await makePackage({ 'index.js': '2;\n' }, { name: 'redirected-tag', version: '1.0.0' });
     const published = await runAction({ inputs: inputs({ package: dir }) });
     assert.equal(published.code, 0, published.stdout);
-    registry.answer({ method: 'PUT', path: /dist-tags\/beta$/, status: 308, headers: { location: `http://localhost:${port}/-/package/redirected-tag/dist-tags/beta` } });
+    registry.answer({
+      method: 'PUT',
+      path: /dist-tags\/beta$/,
+      status: 308,
+      headers: { location: `http://localhost:${port}/-/package/redirected-tag/dist-tags/beta` },
+    });
     const run = await runAction({ inputs: inputs({ commands: 'dist-tag add redirected-tag@1.0.0 beta' }) });
     assert.equal(run.code, 1, run.stdout);
     assert.deepEqual(caught, []);

@@ -86,7 +86,13 @@ export function spawnNode(args: string[], env: Record<string, string>, cwd: stri
   return spawnCommand(process.execPath, args, env, cwd);
 }
 
-function spawnCommand(command: string, args: string[], env: Record<string, string>, cwd: string, onStdout?: (text: string) => void): Promise<{ code: number; stdout: string; stderr: string }> {
+function spawnCommand(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+  onStdout?: (text: string) => void,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

@@ -11,15 +11,27 @@ import { recordingLogger } from './fake-clock.ts';
 export const NAMES = INPUT_NAMES;
 
 /** Runs the core in-process with a recording logger; returns the report and the log. */
-export async function publishInProcess(raw: RawOptions, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<{ report: RunReport; lines: Array<{ level: string; message: string }>; masked: string[] }> {
+export async function publishInProcess(
+  raw: RawOptions,
+  cwd = process.cwd(),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ report: RunReport; lines: Array<{ level: string; message: string }>; masked: string[] }> {
   const { logger, lines, masked } = recordingLogger();
   const report = await runCommands(normalizeOptions(raw, NAMES), undefined, { clock: systemClock, logger, cwd, env, userAgent: USER_AGENT });
   return { report, lines, masked };
 }
 
 /** Runs a `commands` block in-process with a recording logger. */
-export async function runBlockInProcess(raw: RawOptions, block: string, cwd = process.cwd()): Promise<{ report: RunReport; lines: Array<{ level: string; message: string }> }> {
+export async function runBlockInProcess(
+  raw: RawOptions,
+  block: string,
+  cwd = process.cwd(),
+): Promise<{ report: RunReport; lines: Array<{ level: string; message: string }> }> {
   const { logger, lines } = recordingLogger();
-  const report = await runCommands(normalizeOptions(raw, NAMES), { block, inputName: 'commands' }, { clock: systemClock, logger, cwd, env: process.env, userAgent: USER_AGENT });
+  const report = await runCommands(
+    normalizeOptions(raw, NAMES),
+    { block, inputName: 'commands' },
+    { clock: systemClock, logger, cwd, env: process.env, userAgent: USER_AGENT },
+  );
   return { report, lines };
 }

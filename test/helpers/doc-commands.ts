@@ -182,7 +182,8 @@ export function shellProblems(words: string[], project: Project): string[] {
   if (program === undefined) return [];
   if (program === 'npm') {
     const [sub, ...more] = rest.filter((word) => word !== '--');
-    if (sub === undefined || !NPM_SUBCOMMANDS.has(sub)) return [`npm ${sub ?? ''}: not one of the npm commands the pages may show (${[...NPM_SUBCOMMANDS].join(', ')})`];
+    if (sub === undefined || !NPM_SUBCOMMANDS.has(sub))
+      return [`npm ${sub ?? ''}: not one of the npm commands the pages may show (${[...NPM_SUBCOMMANDS].join(', ')})`];
     if (sub === 'test' || sub === 't') return project.scripts.has('test') ? [] : ['npm test: package.json has no test script'];
     if (sub === 'run' || sub === 'run-script') {
       const script = more.find((word) => !word.startsWith('-'));
@@ -211,7 +212,10 @@ export function commandProblems(text: string, project: Project): string[] {
   const problems: string[] = [];
   for (const shown of shownCommands(text)) {
     if (shown.kind === 'shell' && project.examples.includes(shown.text)) continue;
-    const found = shown.kind === 'block' ? shellCommands(shown.text).flatMap((words) => cliProblems(words, project.cli)) : shellCommands(shown.text).flatMap((words) => shellProblems(words, project));
+    const found =
+      shown.kind === 'block'
+        ? shellCommands(shown.text).flatMap((words) => cliProblems(words, project.cli))
+        : shellCommands(shown.text).flatMap((words) => shellProblems(words, project));
     for (const problem of found) problems.push(`${shown.line}: ${shown.text}: ${problem}`);
   }
   return problems;

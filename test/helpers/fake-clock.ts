@@ -44,6 +44,14 @@ export function recordingLogger() {
   return {
     lines,
     masked,
-    logger: { debug: push('debug'), info: push('info'), warning: push('warning'), error: push('error'), notice: push('notice'), mask: (secret: string) => masked.push(secret), relay: push('relay') },
+    logger: {
+      debug: push('debug'),
+      info: push('info'),
+      warning: push('warning'),
+      error: push('error'),
+      notice: push('notice'),
+      mask: (secret: string) => masked.push(secret),
+      relay: push('relay'),
+    },
   };
 }

@@ -36,5 +36,14 @@ export function base32Bytes(text: string): Buffer {
 export function secretLeakForms(base32: string, uri?: string): string[] {
   const bytes = base32Bytes(base32);
   const grouped = base32.match(/.{1,4}/g)?.join(' ') ?? base32;
-  return [base32, base32.toLowerCase(), grouped, grouped.toLowerCase(), bytes.toString('hex'), bytes.toString('hex').toUpperCase(), bytes.toString('base64'), ...(uri ? [uri, encodeURIComponent(uri)] : [])];
+  return [
+    base32,
+    base32.toLowerCase(),
+    grouped,
+    grouped.toLowerCase(),
+    bytes.toString('hex'),
+    bytes.toString('hex').toUpperCase(),
+    bytes.toString('base64'),
+    ...(uri ? [uri, encodeURIComponent(uri)] : []),
+  ];
 }

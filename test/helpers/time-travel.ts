@@ -153,6 +153,10 @@ export async function publishWithClock(raw: RawOptions, clock: Clock, cwd = proc
 /** Runs a `commands` block in-process on a clock of the caller's choosing: one client, one OTP source for the whole run. */
 export async function runBlockWithClock(raw: RawOptions, block: string, clock: Clock, cwd = process.cwd()): Promise<InProcessRun> {
   const { logger, lines, masked } = recordingLogger();
-  const report = await runCommands(normalizeOptions(raw, NAMES), { block, inputName: 'commands' }, { clock, logger, cwd, env: process.env, userAgent: USER_AGENT });
+  const report = await runCommands(
+    normalizeOptions(raw, NAMES),
+    { block, inputName: 'commands' },
+    { clock, logger, cwd, env: process.env, userAgent: USER_AGENT },
+  );
   return { report, lines, masked };
 }

@@ -26,7 +26,8 @@ describe('bad input is refused before any request', () => {
 
   const SENTINEL = 'prepack-ran';
   /** A package whose prepack leaves a file behind, so a test can tell that no script ran. */
-  const makeWatched = (manifest: Record<string, unknown>) => makePackage({ 'index.js': '1;\n' }, { scripts: { prepack: `node -e "require('fs').writeFileSync('${SENTINEL}', '')"` }, ...manifest });
+  const makeWatched = (manifest: Record<string, unknown>) =>
+    makePackage({ 'index.js': '1;\n' }, { scripts: { prepack: `node -e "require('fs').writeFileSync('${SENTINEL}', '')"` }, ...manifest });
 
   /** Publishes `raw`; expects an InputError (or `code`) reported as the failed result, with no request and no secret in it. */
   async function refused(raw: RawOptions, expected: RegExp, options: { input?: string; code?: string; cwd?: string } = {}): Promise<string> {
@@ -39,7 +40,10 @@ describe('bad input is refused before any request', () => {
     assert.match(error.message, expected);
     assert.doesNotMatch(error.message, /\n\s+at /, 'no stack trace');
     assert.equal(report.published, false);
-    assert.deepEqual(report.results.map((result) => [result.ok, result.outcome, result.detail]), [[false, 'failed', error.message]]);
+    assert.deepEqual(
+      report.results.map((result) => [result.ok, result.outcome, result.detail]),
+      [[false, 'failed', error.message]],
+    );
     assert.deepEqual(registry.requests, [], 'no request reached the registry');
     assertNoSecrets({ message: error.message, log: lines.map((line) => line.message).join('\n') }, [user.token, user.secret]);
     return error.message;
@@ -47,13 +51,19 @@ describe('bad input is refused before any request', () => {
 
   it('refuses a package folder that does not exist, saying what the package input may be', async () => {
     const missing = path.join(os.tmpdir(), 'npm-totp-publish-no-such-folder');
-    await refused({ package: missing }, /^package: ".+no-such-folder" does not exist \(looked for .+\)\. Give a package folder, its package\.json, or a \.tgz made by npm pack\.$/, { input: 'package' });
+    await refused(
+      { package: missing },
+      /^package: ".+no-such-folder" does not exist \(looked for .+\)\. Give a package folder, its package\.json, or a \.tgz made by npm pack\.$/,
+      { input: 'package' },
+    );
   });
 
   it('refuses a folder without package.json', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-empty-'));
     try {
-      await refused({ package: dir }, /^package: there is no package\.json in .+\. Give a package folder, its package\.json, or a \.tgz made by npm pack\.$/, { input: 'package' });
+      await refused({ package: dir }, /^package: there is no package\.json in .+\. Give a package folder, its package\.json, or a \.tgz made by npm pack\.$/, {
+        input: 'package',
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -62,7 +72,11 @@ describe('bad input is refused before any request', () => {
   it('refuses a package.json that is not JSON, naming the file and how to fix it, before any script runs', async () => {
     const dir = await makeWatched({ name: 'bad-json', version: '1.0.0' });
     await writeFile(path.join(dir, 'package.json'), "{ name: 'bad-json', version: '1.0.0', }\n");
-    await refused({ package: dir }, /^package: .+package\.json is not valid JSON \(.+\)\. Fix its syntax: double-quoted names and strings, no comments, no trailing commas\.$/, { input: 'package' });
+    await refused(
+      { package: dir },
+      /^package: .+package\.json is not valid JSON \(.+\)\. Fix its syntax: double-quoted names and strings, no comments, no trailing commas\.$/,
+      { input: 'package' },
+    );
     assert.equal(await stat(path.join(dir, SENTINEL)).catch(() => undefined), undefined, 'no script ran');
   });
 
@@ -76,14 +90,22 @@ describe('bad input is refused before any request', () => {
 
   it('refuses a package marked private, before any script runs', async () => {
     const dir = await makeWatched({ name: 'secret-pkg', version: '1.0.0', private: true });
-    await refused({ package: dir }, /^package: secret-pkg is marked "private": true in .+package\.json; npm refuses to publish it\. Remove "private" to publish\.$/, { input: 'package' });
+    await refused(
+      { package: dir },
+      /^package: secret-pkg is marked "private": true in .+package\.json; npm refuses to publish it\. Remove "private" to publish\.$/,
+      { input: 'package' },
+    );
     assert.equal(await stat(path.join(dir, SENTINEL)).catch(() => undefined), undefined, 'no script ran');
   });
 
   it('refuses a version that is not semver, with an example of one that is', async () => {
     for (const version of ['1.0', 'latest', '01.2.3']) {
       const dir = await makeWatched({ name: 'bad-version', version });
-      await refused({ package: dir }, /^package: version ".+" in .+package\.json is not a semver version\. Use major\.minor\.patch, such as 1\.2\.3 or 2\.0\.0-beta\.1\.$/, { input: 'package' });
+      await refused(
+        { package: dir },
+        /^package: version ".+" in .+package\.json is not a semver version\. Use major\.minor\.patch, such as 1\.2\.3 or 2\.0\.0-beta\.1\.$/,
+        { input: 'package' },
+      );
     }
     const noVersion = await makeWatched({ name: 'no-version' });
     await refused({ package: noVersion }, /^package: version undefined in .+ is not a semver version/, { input: 'package' });
@@ -116,7 +138,11 @@ describe('bad input is refused before any request', () => {
 
   it('refuses restricted access for an unscoped package before any script runs or any request is sent, naming the input', async () => {
     const dir = await makeWatched({ name: 'unscoped-restricted', version: '1.0.0' });
-    await refused({ package: dir, access: 'restricted' }, /^access: unscoped-restricted is unscoped, and only scoped packages \(@scope\/name\) can have restricted access\. Use public, or publish under a scope\.$/, { input: 'access' });
+    await refused(
+      { package: dir, access: 'restricted' },
+      /^access: unscoped-restricted is unscoped, and only scoped packages \(@scope\/name\) can have restricted access\. Use public, or publish under a scope\.$/,
+      { input: 'access' },
+    );
     assert.equal(await stat(path.join(dir, SENTINEL)).catch(() => undefined), undefined, 'no script ran');
     const configured = await makeWatched({ name: 'unscoped-configured', version: '1.0.0', publishConfig: { access: 'restricted' } });
     await refused({ package: configured }, /^package \(publishConfig\.access in .+package\.json\): unscoped-configured is unscoped/, { input: 'package' });
@@ -125,7 +151,9 @@ describe('bad input is refused before any request', () => {
 
   it('refuses "private": "true" (a string, which npm treats as private) before any script runs, with no code spent', async () => {
     const dir = await makeWatched({ name: 'string-private', version: '1.0.0', private: 'true' });
-    await refused({ package: dir }, /^package: string-private is marked "private": "true" in .+package\.json; npm refuses to publish it\./, { input: 'package' });
+    await refused({ package: dir }, /^package: string-private is marked "private": "true" in .+package\.json; npm refuses to publish it\./, {
+      input: 'package',
+    });
     assert.equal(await stat(path.join(dir, SENTINEL)).catch(() => undefined), undefined, 'no script ran');
   });
 
@@ -161,7 +189,10 @@ describe('bad input is refused before any request', () => {
     assert.equal(report.error, undefined, String(report.error));
     assert.equal(report.published, true);
     assert.ok(masked.includes(user.token), 'the trimmed token is masked');
-    assert.deepEqual(registry.requests.filter((request) => request.method === 'PUT').map((request) => [request.user, request.otpAccepted, request.status]), [['input-checker', true, 201]]);
+    assert.deepEqual(
+      registry.requests.filter((request) => request.method === 'PUT').map((request) => [request.user, request.otpAccepted, request.status]),
+      [['input-checker', true, 201]],
+    );
     assert.deepEqual(Object.keys((await registry.packument('padded-secrets')).versions), ['1.0.0']);
   });
 });

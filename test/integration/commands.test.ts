@@ -32,8 +32,18 @@ describe('commands through npm’s libraries against the test registry', () => {
     const first = await run(block);
     assert.equal(first.report.error, undefined, String(first.report.error));
     assert.deepEqual(outcomes(first.report), ['published', 'done', 'done']);
-    assert.deepEqual(first.report.results.map((result) => result.otpAttempts), [1, 1, 1]);
-    assert.deepEqual(writes().map((w) => [w.method, w.otpAccepted]), [['PUT', true], ['PUT', true], ['PUT', true]]);
+    assert.deepEqual(
+      first.report.results.map((result) => result.otpAttempts),
+      [1, 1, 1],
+    );
+    assert.deepEqual(
+      writes().map((w) => [w.method, w.otpAccepted]),
+      [
+        ['PUT', true],
+        ['PUT', true],
+        ['PUT', true],
+      ],
+    );
     const packument = await registry.packument('cmd-block');
     assert.equal(packument['dist-tags'].stable, '1.0.0');
     assert.deepEqual(packument.maintainers.map((m: { name: string }) => m.name).sort(), ['alice', 'bob']);
@@ -73,7 +83,9 @@ describe('commands through npm’s libraries against the test registry', () => {
   });
 
   it('sets access status and the 2FA policy, skipping a status already set', async () => {
-    const { report } = await run('access get status @team/cmd-scoped\naccess set status=private @team/cmd-scoped\naccess set status=private @team/cmd-scoped\naccess set mfa=publish @team/cmd-scoped\naccess get status @team/cmd-scoped');
+    const { report } = await run(
+      'access get status @team/cmd-scoped\naccess set status=private @team/cmd-scoped\naccess set status=private @team/cmd-scoped\naccess set mfa=publish @team/cmd-scoped\naccess get status @team/cmd-scoped',
+    );
     assert.equal(report.error, undefined, String(report.error));
     assert.deepEqual(outcomes(report), ['read', 'done', 'unchanged', 'done', 'read']);
     assert.equal(report.results[0]?.detail, '@team/cmd-scoped is public');
@@ -144,7 +156,10 @@ describe('commands through npm’s libraries against the test registry', () => {
     const dir = await makePackage({ 'index.js': '8;\n' }, { name: 'cmd-pkg', version: '1.5.0' });
     registry.clearRequests();
     const implicit = await run(`publish ${dir}`);
-    assert.match(String((implicit.report.error as Error).message), /^tag \(or --tag on line 1\): cmd-pkg@1\.5\.0 is lower than the highest published version, 2\.0\.0/);
+    assert.match(
+      String((implicit.report.error as Error).message),
+      /^tag \(or --tag on line 1\): cmd-pkg@1\.5\.0 is lower than the highest published version, 2\.0\.0/,
+    );
     assert.deepEqual(writes(), []);
     const tagged = await run(`publish ${dir} --tag v1-lts`);
     assert.equal(tagged.report.error, undefined, String(tagged.report.error));
@@ -155,7 +170,9 @@ describe('commands through npm’s libraries against the test registry', () => {
   it('checks a .tgz publish on a later line (prerelease needs a tag) before the first line writes', async () => {
     const pre = await makePackage({ 'index.js': '9;\n' }, { name: 'cmd-tgz', version: '3.0.0-rc.1' });
     const { execFileSync } = await import('node:child_process');
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'npm', 'bin', 'npm-cli.js'), 'pack', '--pack-destination', pre, '--loglevel', 'error'], { cwd: pre });
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'npm', 'bin', 'npm-cli.js'), 'pack', '--pack-destination', pre, '--loglevel', 'error'], {
+      cwd: pre,
+    });
     registry.clearRequests();
     const { report } = await run(`dist-tag add cmd-pkg@1.0.0 early\npublish ${path.join(pre, 'cmd-tgz-3.0.0-rc.1.tgz')}`);
     assert.match(String((report.error as Error).message), /cmd-tgz@3\.0\.0-rc\.1 is a prerelease; give an explicit tag/);

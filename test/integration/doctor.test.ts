@@ -33,14 +33,33 @@ describe('a run that doctor inspects, and a validation that never ends', () => {
       'publish ./not-here\nowner add ghost insp-pkg\ndist-tag add insp-pkg@1.0.0 beta\ndoctor',
       dir,
     );
-    assert.deepEqual(report.results.map((row) => [row.line, row.outcome]), [[1, 'not-run'], [2, 'not-run'], [3, 'not-run'], [4, 'read']]);
+    assert.deepEqual(
+      report.results.map((row) => [row.line, row.outcome]),
+      [
+        [1, 'not-run'],
+        [2, 'not-run'],
+        [3, 'not-run'],
+        [4, 'read'],
+      ],
+    );
     const doctor = report.results[3]?.data as DoctorReport;
-    assert.deepEqual(doctor.writes.map(({ line, ok }) => [line, ok]), [[1, false], [2, false], [3, true]]);
+    assert.deepEqual(
+      doctor.writes.map(({ line, ok }) => [line, ok]),
+      [
+        [1, false],
+        [2, false],
+        [3, true],
+      ],
+    );
     assert.match(doctor.writes[0]?.detail ?? '', /^would fail before any request: commands line 1 \(publish \.\/not-here\): .*does not exist/);
     assert.match(doctor.writes[1]?.detail ?? '', /would fail: npm user "ghost" does not exist/);
     assert.equal((report.error as { code?: string }).code, 'EDOCTOR');
     assert.match(String((report.error as Error).message), /^doctor: 2 of 3 planned writes would fail/);
-    assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET' || request.otpSent), [], 'nothing written, no code sent');
+    assert.deepEqual(
+      registry.requests.filter((request) => request.method !== 'GET' || request.otpSent),
+      [],
+      'nothing written, no code sent',
+    );
     assert.ok(lines.some((line) => line.level === 'info' && line.message.startsWith('npm-totp-publish doctor: 2 of 3 planned writes would fail')));
   });
 
@@ -50,18 +69,36 @@ describe('a run that doctor inspects, and a validation that never ends', () => {
     registry.configure({ stageValidatingAnswers: 0 });
     const clock = new FakeClock(Date.now());
     const { logger, lines } = recordingLogger();
-    const options = normalizeOptions({ token: alice.token, otpSecret: alice.secret, registry: registry.url, package: await makePackage({}, { name: 'insp-other', version: '1.0.0' }) }, NAMES);
+    const options = normalizeOptions(
+      { token: alice.token, otpSecret: alice.secret, registry: registry.url, package: await makePackage({}, { name: 'insp-other', version: '1.0.0' }) },
+      NAMES,
+    );
     registry.clearRequests();
-    const report = await runCommands(options, { block: 'stage approve insp-slow@1.0.0', inputName: 'commands' }, { clock, logger, cwd: process.cwd(), env: {}, userAgent: USER_AGENT });
+    const report = await runCommands(
+      options,
+      { block: 'stage approve insp-slow@1.0.0', inputName: 'commands' },
+      { clock, logger, cwd: process.cwd(), env: {}, userAgent: USER_AGENT },
+    );
     assert.equal((report.error as { code?: string }).code, 'ESTAGEVALIDATING');
-    assert.match(String((report.error as Error).message), /^insp-slow@1\.0\.0 \(staged as [0-9a-f-]{36}\) was still being validated by the registry after \d+ s of waiting \(its status is validating\); nothing was approved/);
+    assert.match(
+      String((report.error as Error).message),
+      /^insp-slow@1\.0\.0 \(staged as [0-9a-f-]{36}\) was still being validated by the registry after \d+ s of waiting \(its status is validating\); nothing was approved/,
+    );
     const waits = clock.sleeps;
     assert.deepEqual(waits.slice(0, 6), [1000, 2000, 4000, 8000, 16_000, 30_000]);
     assert.ok(waits.slice(6).every((ms) => ms === 30_000));
     const total = waits.reduce((sum, ms) => sum + ms, 0);
     assert.ok(total <= MAX_VALIDATION_WAIT_MS && total + 30_000 > MAX_VALIDATION_WAIT_MS, `waited ${total} ms`);
-    assert.equal(lines.filter((line) => /is still being validated by the registry \(its status is validating\); waiting/.test(line.message)).length, waits.length, 'each wait is logged');
-    assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET'), [], 'no approval was sent');
+    assert.equal(
+      lines.filter((line) => /is still being validated by the registry \(its status is validating\); waiting/.test(line.message)).length,
+      waits.length,
+      'each wait is logged',
+    );
+    assert.deepEqual(
+      registry.requests.filter((request) => request.method !== 'GET'),
+      [],
+      'no approval was sent',
+    );
     assert.equal(registry.staged('insp-slow').length, 1);
   });
 });

@@ -34,7 +34,10 @@ describe('a made-up command is one descriptor', () => {
   });
 
   it('is unknown until it is in the list, then parsed by its own rules, the shared ones included', () => {
-    assert.throws(() => parseBlock('versions vers-pkg', COMMANDS, context), (error) => error instanceof InputError && /unknown command "versions"/.test(error.message));
+    assert.throws(
+      () => parseBlock('versions vers-pkg', COMMANDS, context),
+      (error) => error instanceof InputError && /unknown command "versions"/.test(error.message),
+    );
     const [line] = parseBlock('versions --since 1.0.0', commands, context);
     assert.equal(line?.command, versionsCommand);
     assert.deepEqual(line?.data, { pkg: 'vers-pkg', since: '1.0.0' });
@@ -45,19 +48,29 @@ describe('a made-up command is one descriptor', () => {
 
   it('has its help and its flags in the tables built from the list', () => {
     assert.deepEqual(commandsNamed(['versions'], commands), [versionsCommand]);
-    assert.equal(commandHelp([versionsCommand]), "  versions [<pkg>] [--since <version>]\n      list a package's published versions\n      options: --since <value>");
+    assert.equal(
+      commandHelp([versionsCommand]),
+      "  versions [<pkg>] [--since <version>]\n      list a package's published versions\n      options: --since <value>",
+    );
     assert.ok(commandFlags(commands).some((flag) => flag.name === 'since' && flag.value === true));
   });
 
   it('runs in a block beside the real commands, its result rows like theirs', async () => {
     const { logger } = recordingLogger();
     const deps = { clock: systemClock, logger, cwd: process.cwd(), env: process.env, userAgent: USER_AGENT, commands };
-    const withToken = await runCommands(normalizeOptions({ token: user.token, otpSecret: user.secret, registry: registry.url }, NAMES), { block: 'versions vers-pkg\nversions vers-pkg --since 1.0.0\ndist-tag ls vers-pkg', inputName: 'commands' }, deps);
+    const withToken = await runCommands(
+      normalizeOptions({ token: user.token, otpSecret: user.secret, registry: registry.url }, NAMES),
+      { block: 'versions vers-pkg\nversions vers-pkg --since 1.0.0\ndist-tag ls vers-pkg', inputName: 'commands' },
+      deps,
+    );
     assert.equal(withToken.error, undefined, String(withToken.error));
-    assert.deepEqual(withToken.results.map((result) => [result.command, result.outcome, result.detail]), [
-      ['versions vers-pkg', 'read', '1.0.0, 1.1.0, 2.0.0'],
-      ['versions vers-pkg --since 1.0.0', 'read', '1.1.0, 2.0.0'],
-      ['dist-tag ls vers-pkg', 'read', 'latest: 2.0.0'],
-    ]);
+    assert.deepEqual(
+      withToken.results.map((result) => [result.command, result.outcome, result.detail]),
+      [
+        ['versions vers-pkg', 'read', '1.0.0, 1.1.0, 2.0.0'],
+        ['versions vers-pkg --since 1.0.0', 'read', '1.1.0, 2.0.0'],
+        ['dist-tag ls vers-pkg', 'read', 'latest: 2.0.0'],
+      ],
+    );
   });
 });

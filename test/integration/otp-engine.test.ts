@@ -46,7 +46,11 @@ function assertNoRefusedCodeResent(): void {
   log.forEach((request, index) => {
     if (request.otpRefusal !== 'invalid' && request.otpRefusal !== 'reused') return;
     const again = log.slice(index + 1).filter((later) => later.otp === request.otp);
-    assert.deepEqual(again.map((later) => later.path), [], `a refused code was sent again (write #${index + 1} refused as ${request.otpRefusal})`);
+    assert.deepEqual(
+      again.map((later) => later.path),
+      [],
+      `a refused code was sent again (write #${index + 1} refused as ${request.otpRefusal})`,
+    );
   });
 }
 
@@ -93,7 +97,10 @@ function engine(user: CreatedUser, clock: TimeTravelClock) {
 /** Publishes a fresh package for later writes to act on (tolerance 1, no fault). */
 async function published(user: CreatedUser, prefix: string): Promise<string> {
   const pkg = await freshPackage(prefix);
-  const { report } = await publishWithClock({ token: user.token, otpSecret: user.secret, registry: registry.url, package: pkg.dir }, new TimeTravelClock(registry));
+  const { report } = await publishWithClock(
+    { token: user.token, otpSecret: user.secret, registry: registry.url, package: pkg.dir },
+    new TimeTravelClock(registry),
+  );
   assert.equal(report.error, undefined, String(report.error));
   registry.clearRequests();
   return pkg.name;
@@ -101,7 +108,14 @@ async function published(user: CreatedUser, prefix: string): Promise<string> {
 
 describe('the OTP engine against the test registry, on a time-travel clock', () => {
   beforeEach(() => {
-    registry.configure({ clockOffsetMs: 0, otpTolerance: 1, singleUse: false, otpChallenge: 'www-authenticate', rateLimitAfterRejections: undefined, rateLimitRetryAfterS: 1 });
+    registry.configure({
+      clockOffsetMs: 0,
+      otpTolerance: 1,
+      singleUse: false,
+      otpChallenge: 'www-authenticate',
+      rateLimitAfterRejections: undefined,
+      rateLimitRetryAfterS: 1,
+    });
     registry.clearFaults();
     registry.clearRequests();
     secretConfigured = true;
@@ -111,7 +125,11 @@ describe('the OTP engine against the test registry, on a time-travel clock', () 
     assertNoRefusedCodeResent();
     if (!secretConfigured) return;
     const bare = writes().filter((request) => !request.otpSent);
-    assert.deepEqual(bare.map((request) => `${request.method} ${request.path}`), [], 'every write carried an npm-otp header');
+    assert.deepEqual(
+      bare.map((request) => `${request.method} ${request.path}`),
+      [],
+      'every write carried an npm-otp header',
+    );
   });
 
   for (const skewS of [120, -120]) {
@@ -126,7 +144,10 @@ describe('the OTP engine against the test registry, on a time-travel clock', () 
       assert.equal(report.results[0]?.otpAttempts, 1);
       assert.deepEqual(verdicts(), ['accepted']);
       const direction = skewS > 0 ? 'behind' : 'ahead of';
-      assert.ok(lines.some((line) => line.level === 'warning' && new RegExp(`clock is 1(19|20)\\.\\d s ${direction} the registry`).test(line.message)), 'warns about the skew');
+      assert.ok(
+        lines.some((line) => line.level === 'warning' && new RegExp(`clock is 1(19|20)\\.\\d s ${direction} the registry`).test(line.message)),
+        'warns about the skew',
+      );
     });
 
     it(`enters the next window only once the registry is surely in it (${skewS} s off, no tolerance, offset from one Date header)`, async () => {
@@ -142,7 +163,10 @@ describe('the OTP engine against the test registry, on a time-travel clock', () 
       assert.equal(outcome.status, 'done');
       assert.deepEqual(verdicts(), ['accepted']);
       assert.ok(Math.abs(timeSync.offsetMs - skewS * 1000) < 1100, `offset estimate ${timeSync.offsetMs}`);
-      assert.deepEqual({ generated: source.stats.generated, rejected: source.stats.rejected, waits: source.stats.waits }, { generated: 1, rejected: 0, waits: 1 });
+      assert.deepEqual(
+        { generated: source.stats.generated, rejected: source.stats.rejected, waits: source.stats.waits },
+        { generated: 1, rejected: 0, waits: 1 },
+      );
     });
   }
 
@@ -156,7 +180,14 @@ describe('the OTP engine against the test registry, on a time-travel clock', () 
     const block = [`publish ${pkg.dir}`, `dist-tag add ${pkg.name}@1.0.0 beta`, `owner add ${other.name} ${pkg.name}`].join('\n');
     const { report, lines } = await runBlockWithClock({ token: user.token, otpSecret: user.secret, registry: registry.url }, block, clock);
     assert.equal(report.error, undefined, String(report.error));
-    assert.deepEqual(report.results.map((result) => [result.outcome, result.otpAttempts]), [['published', 1], ['done', 2], ['done', 1]]);
+    assert.deepEqual(
+      report.results.map((result) => [result.outcome, result.otpAttempts]),
+      [
+        ['published', 1],
+        ['done', 2],
+        ['done', 1],
+      ],
+    );
     assert.deepEqual(verdicts(), ['accepted', 'reused', 'accepted', 'accepted']);
     const [publish, reuse, tag, owner] = writes();
     assert.equal(reuse?.otp, publish?.otp, 'the refused write reused the code publish had used');
@@ -178,7 +209,13 @@ describe('the OTP engine against the test registry, on a time-travel clock', () 
     registry.configure({ singleUse: true, otpTolerance: 0 });
     const { report } = await runBlockWithClock({ token: user.token, otpSecret: user.secret, registry: registry.url }, `publish ${v1}\npublish ${v2}`, clock);
     assert.equal(report.error, undefined, String(report.error));
-    assert.deepEqual(report.results.map((result) => [result.outcome, result.otpAttempts]), [['published', 1], ['published', 2]]);
+    assert.deepEqual(
+      report.results.map((result) => [result.outcome, result.otpAttempts]),
+      [
+        ['published', 1],
+        ['published', 2],
+      ],
+    );
     assert.deepEqual(verdicts(), ['accepted', 'reused', 'accepted']);
     assert.equal(new Set(writes().map((request) => request.npmSession)).size, 2, 'each publish is a command of its own');
     assert.deepEqual(Object.keys((await registry.packument(name)).versions).sort(), ['1.0.0', '1.1.0']);
@@ -219,11 +256,14 @@ describe('the OTP engine against the test registry, on a time-travel clock', () 
       assert.deepEqual(verdicts(), ['invalid', 'accepted']);
       assert.equal(report.results[0]?.otpAttempts, 2);
       assert.ok((report.results[0]?.waitedMs ?? 0) < 1000, 'no wait: the Date header of the refusal gave the new offset');
-      assert.ok(lines.some((line) => line.level === 'warning' && /clock is (29|30|31)\.\d s behind the registry/.test(line.message)), 'warns about the new skew');
+      assert.ok(
+        lines.some((line) => line.level === 'warning' && /clock is (29|30|31)\.\d s behind the registry/.test(line.message)),
+        'warns about the new skew',
+      );
     });
   }
 
-  it("says which setting is missing when the registry asks for a code in the body style and no secret is set", async () => {
+  it('says which setting is missing when the registry asks for a code in the body style and no secret is set', async () => {
     secretConfigured = false;
     const user = await freshUser();
     const pkg = await freshPackage('nosecret');
@@ -262,7 +302,10 @@ describe('the OTP engine against the test registry, on a time-travel clock', () 
     const [, limited, accepted] = writes();
     assert.equal(limited?.status, 429);
     assert.ok((accepted?.at ?? 0) - (limited?.at ?? 0) >= 19_000, `retried ${(accepted?.at ?? 0) - (limited?.at ?? 0)} ms after the 429`);
-    assert.ok(clock.sleeps.some((ms) => ms >= 19_000 && ms <= 20_000), `sleeps: ${clock.sleeps.join(', ')}`);
+    assert.ok(
+      clock.sleeps.some((ms) => ms >= 19_000 && ms <= 20_000),
+      `sleeps: ${clock.sleeps.join(', ')}`,
+    );
   });
 
   it('serves concurrent writes with one wait for the window they share and no refused code', async () => {
@@ -273,7 +316,10 @@ describe('the OTP engine against the test registry, on a time-travel clock', () 
     clock.placeRegistry({ intoWindowMs: 29_000 });
     registry.configure({ otpTolerance: 0 });
     const outcomes = await Promise.all(['t1', 't2', 't3', 't4'].map((tag) => distTagAdd(command(), pkg, '1.0.0', tag)));
-    assert.deepEqual(outcomes.map((outcome) => outcome.status), ['done', 'done', 'done', 'done']);
+    assert.deepEqual(
+      outcomes.map((outcome) => outcome.status),
+      ['done', 'done', 'done', 'done'],
+    );
     assert.deepEqual(verdicts(), ['accepted', 'accepted', 'accepted', 'accepted']);
     assert.equal(new Set(writes().map((request) => request.otp)).size, 1, 'all four share the new window');
     assert.equal(source.stats.waits, 1);
@@ -288,9 +334,16 @@ describe('the OTP engine against the test registry, on a time-travel clock', () 
     clock.placeRegistry({ intoWindowMs: 5_000 });
     registry.configure({ otpTolerance: 0, singleUse: true });
     const outcomes = await Promise.all(['s1', 's2', 's3'].map((tag) => distTagAdd(command(), pkg, '1.0.0', tag)));
-    assert.deepEqual(outcomes.map((outcome) => outcome.status), ['done', 'done', 'done']);
+    assert.deepEqual(
+      outcomes.map((outcome) => outcome.status),
+      ['done', 'done', 'done'],
+    );
     const refused = writes().filter((request) => request.otpRefusal !== undefined);
-    assert.deepEqual(refused.map((request) => request.otpRefusal), ['reused'], 'one refused reuse teaches the rule; no burst');
+    assert.deepEqual(
+      refused.map((request) => request.otpRefusal),
+      ['reused'],
+      'one refused reuse teaches the rule; no burst',
+    );
     const accepted = writes().filter((request) => request.otpAccepted);
     assert.equal(new Set(accepted.map((request) => request.otp)).size, 3, 'one code per window');
     const windowsUsed = new Set(accepted.map((request) => Math.floor(request.at / WINDOW_MS))).size;
@@ -323,10 +376,16 @@ describe('the OTP engine against the test registry, on a time-travel clock', () 
     clock.placeRegistry({ intoWindowMs: 3_000 });
     const { report } = await runBlockWithClock({ token: user.token, otpSecret: user.secret, registry: registry.url }, block, clock);
     assert.equal(report.error, undefined, String(report.error));
-    assert.deepEqual(report.results.map((result) => result.outcome).filter((outcome) => outcome !== 'published' && outcome !== 'done'), []);
+    assert.deepEqual(
+      report.results.map((result) => result.outcome).filter((outcome) => outcome !== 'published' && outcome !== 'done'),
+      [],
+    );
     const methods = new Set(writes().map((request) => request.method));
     assert.deepEqual([...methods].sort(), ['DELETE', 'POST', 'PUT']);
-    assert.ok(writes().every((request) => request.otpAccepted === true), verdicts().join(', '));
+    assert.ok(
+      writes().every((request) => request.otpAccepted === true),
+      verdicts().join(', '),
+    );
     // The registry allows reuse here, and otp-uses auto knows no limit for it: one code serves all 11 commands
     // (unpublish's two requests share it, as with npm).
     assert.equal(new Set(writes().map((request) => request.otp)).size, 1);

@@ -50,24 +50,44 @@ describe('provenance from GitLab CI', () => {
     await sigstore.close();
   });
 
-  it("signs the statement of this project, commit and job with SIGSTORE_ID_TOKEN, for a new package published with access public", async () => {
-    const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'gl-prov', version: '1.0.0', repository: { type: 'git', url: 'git+https://gitlab.com/acme/widgets.git' } });
+  it('signs the statement of this project, commit and job with SIGSTORE_ID_TOKEN, for a new package published with access public', async () => {
+    const dir = await makePackage(
+      { 'index.js': '1;\n' },
+      { name: 'gl-prov', version: '1.0.0', repository: { type: 'git', url: 'git+https://gitlab.com/acme/widgets.git' } },
+    );
     const { logger } = recordingLogger();
-    const options = normalizeOptions({ token: user.token, otpSecret: user.secret, registry: registry.url, package: dir, provenance: 'true', access: 'public' }, NAMES);
+    const options = normalizeOptions(
+      { token: user.token, otpSecret: user.secret, registry: registry.url, package: dir, provenance: 'true', access: 'public' },
+      NAMES,
+    );
     const { fulcioURL, rekorURL, tsaServerURL } = sigstore;
-    const report = await runCommands(options, undefined, { clock: systemClock, logger, cwd: process.cwd(), env: process.env, userAgent: USER_AGENT, sigstore: { fulcioURL, rekorURL, tsaServerURL } });
+    const report = await runCommands(options, undefined, {
+      clock: systemClock,
+      logger,
+      cwd: process.cwd(),
+      env: process.env,
+      userAgent: USER_AGENT,
+      sigstore: { fulcioURL, rekorURL, tsaServerURL },
+    });
     assert.equal(report.error, undefined, String(report.error));
     assert.match(report.results[0]?.transparencyLogUrl ?? '', /^https:\/\/search\.sigstore\.dev\/\?logIndex=\d+$/);
 
     // access public: the package becomes public with this publish, so its visibility is not asked first.
-    assert.deepEqual(registry.requests.map((request) => `${request.method} ${request.path}`), ['GET /gl-prov', 'PUT /gl-prov']);
+    assert.deepEqual(
+      registry.requests.map((request) => `${request.method} ${request.path}`),
+      ['GET /gl-prov', 'PUT /gl-prov'],
+    );
     const body = registry.requests.find((request) => request.method === 'PUT')?.body as { _attachments: Record<string, { data: string }> };
     const bundle = JSON.parse(body._attachments['gl-prov-1.0.0.sigstore']?.data ?? 'null');
     const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8'));
     const tarball = Buffer.from(body._attachments['gl-prov-1.0.0.tgz']?.data ?? '', 'base64');
     assert.deepEqual(statement.subject, [{ name: 'pkg:npm/gl-prov@1.0.0', digest: { sha512: createHash('sha512').update(tarball).digest('hex') } }]);
     assert.equal(statement.predicateType, 'https://slsa.dev/provenance/v0.2');
-    assert.deepEqual(statement.predicate.invocation.configSource, { uri: 'git+https://gitlab.com/acme/widgets', digest: { sha1: JOB.CI_COMMIT_SHA }, entryPoint: 'publish' });
+    assert.deepEqual(statement.predicate.invocation.configSource, {
+      uri: 'git+https://gitlab.com/acme/widgets',
+      digest: { sha1: JOB.CI_COMMIT_SHA },
+      entryPoint: 'publish',
+    });
     assert.equal(statement.predicate.metadata.buildInvocationId, JOB.CI_JOB_URL);
     assert.equal(sigstore.requests.find((request) => request.service === 'fulcio')?.claims?.iss, 'https://gitlab.com');
   });

@@ -33,7 +33,8 @@ const RUN = {
   GITHUB_RUN_ATTEMPT: '2',
   RUNNER_ENVIRONMENT: 'github-hosted',
 };
-for (const name of ['GITLAB_CI', 'SIGSTORE_ID_TOKEN', 'NPM_ID_TOKEN', 'CIRCLECI', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN']) delete process.env[name];
+for (const name of ['GITLAB_CI', 'SIGSTORE_ID_TOKEN', 'NPM_ID_TOKEN', 'CIRCLECI', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'])
+  delete process.env[name];
 Object.assign(process.env, RUN);
 
 const { systemClock } = await import('../../src/foundation/clock.ts');
@@ -63,7 +64,10 @@ describe('provenance: a statement signed through sigstore, attached to the publi
       const audience = new URL(req.url ?? '/', 'http://x').searchParams.get('audience') ?? '';
       audiences.push(audience);
       if (req.headers.authorization !== 'Bearer ghs_request_token') return void res.writeHead(401).end();
-      const value = audience === 'sigstore' ? sigstoreIdToken({ iss: 'https://token.actions.githubusercontent.com', sub: 'repo:acme/widgets:ref:refs/tags/v1.1.0' }) : registry.issueIdToken(publisher);
+      const value =
+        audience === 'sigstore'
+          ? sigstoreIdToken({ iss: 'https://token.actions.githubusercontent.com', sub: 'repo:acme/widgets:ref:refs/tags/v1.1.0' })
+          : registry.issueIdToken(publisher);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ value }));
     });
     await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
@@ -99,7 +103,9 @@ describe('provenance: a statement signed through sigstore, attached to the publi
 
   /** The publish body the registry received for `name@version`. */
   function publishBody(name: string, version: string): { _attachments: Record<string, { data: string; content_type: string; length: number }> } {
-    const put = registry.requests.find((request) => request.method === 'PUT' && request.path === `/${name.replace('/', '%2f')}` && JSON.stringify(request.body ?? '').includes(`"${version}"`));
+    const put = registry.requests.find(
+      (request) => request.method === 'PUT' && request.path === `/${name.replace('/', '%2f')}` && JSON.stringify(request.body ?? '').includes(`"${version}"`),
+    );
     assert.ok(put, `a publish of ${name}@${version} reached the registry`);
     return put.body as ReturnType<typeof publishBody>;
   }
@@ -130,20 +136,29 @@ describe('provenance: a statement signed through sigstore, attached to the publi
     assert.deepEqual(statement.subject, [{ name: 'pkg:npm/prov-pkg@1.1.0', digest: { sha512: createHash('sha512').update(tarball).digest('hex') } }]);
     assert.equal(statement.predicateType, 'https://slsa.dev/provenance/v1');
     const build = statement.predicate.buildDefinition;
-    assert.deepEqual(build.externalParameters.workflow, { ref: 'refs/tags/v1.1.0', repository: 'https://github.com/acme/widgets', path: '.github/workflows/release.yml' });
+    assert.deepEqual(build.externalParameters.workflow, {
+      ref: 'refs/tags/v1.1.0',
+      repository: 'https://github.com/acme/widgets',
+      path: '.github/workflows/release.yml',
+    });
     assert.deepEqual(build.resolvedDependencies, [{ uri: 'git+https://github.com/acme/widgets@refs/tags/v1.1.0', digest: { gitCommit: RUN.GITHUB_SHA } }]);
     assert.equal(statement.predicate.runDetails.metadata.invocationId, 'https://github.com/acme/widgets/actions/runs/4242/attempts/2');
     assert.equal(statement.predicate.runDetails.builder.id, 'https://github.com/actions/runner/github-hosted');
 
     // Signed with the job's identity (audience sigstore), logged in Rekor, timestamped by the TSA.
     assert.deepEqual(audiences, ['sigstore']);
-    assert.deepEqual(sigstore.requests.map((request) => request.service), ['fulcio', 'rekor', 'tsa']);
+    assert.deepEqual(
+      sigstore.requests.map((request) => request.service),
+      ['fulcio', 'rekor', 'tsa'],
+    );
     assert.equal(sigstore.requests[0]?.claims?.sub, 'repo:acme/widgets:ref:refs/tags/v1.1.0');
     const logIndex = bundle.verificationMaterial.tlogEntries[0].logIndex;
     const url = `https://search.sigstore.dev/?logIndex=${logIndex}`;
     assert.equal(report.results[0]?.transparencyLogUrl, url);
     assert.match(report.results[0]?.detail ?? '', new RegExp(`with provenance \\(transparency log: ${url.replace(/[?.]/g, '\\$&')}\\)`));
-    assert.ok(lines.some((line) => line.level === 'info' && line.message === `Provenance statement for prov-pkg@1.1.0 published to the transparency log: ${url}`));
+    assert.ok(
+      lines.some((line) => line.level === 'info' && line.message === `Provenance statement for prov-pkg@1.1.0 published to the transparency log: ${url}`),
+    );
 
     // The registry was asked whether the package is public before anything ran (and once more by libnpmpublish, as npm does), then one PUT with one code.
     assert.deepEqual(
@@ -163,9 +178,16 @@ describe('provenance: a statement signed through sigstore, attached to the publi
     assert.equal(report.error, undefined, String(report.error));
     const { statement } = attachedStatement('prov-auto', '1.1.0');
     assert.equal(statement.subject[0].name, 'pkg:npm/prov-auto@1.1.0');
-    assert.match(report.results[0]?.detail ?? '', /by trusted publishing, with provenance \(transparency log: https:\/\/search\.sigstore\.dev\/\?logIndex=\d+\)/);
+    assert.match(
+      report.results[0]?.detail ?? '',
+      /by trusted publishing, with provenance \(transparency log: https:\/\/search\.sigstore\.dev\/\?logIndex=\d+\)/,
+    );
     assert.equal(report.results[0]?.otpAttempts, 0);
-    assert.ok(lines.some((line) => /^Provenance: on for prov-auto@1\.1\.0, as npm turns it on for a trusted publish \(public repository and public package\)\.$/.test(line.message)));
+    assert.ok(
+      lines.some((line) =>
+        /^Provenance: on for prov-auto@1\.1\.0, as npm turns it on for a trusted publish \(public repository and public package\)\.$/.test(line.message),
+      ),
+    );
   });
 
   it('with auto: off for a trusted publish from a private repository, and for a publish with the token, saying why', async () => {
@@ -176,7 +198,13 @@ describe('provenance: a statement signed through sigstore, attached to the publi
     assert.equal(report.error, undefined, String(report.error));
     assert.deepEqual(Object.keys(publishBody('prov-auto', '1.2.0')._attachments), ['prov-auto-1.2.0.tgz']);
     assert.equal(report.results[0]?.transparencyLogUrl, undefined);
-    assert.ok(lines.some((line) => /^Provenance: off for prov-auto@1\.2\.0 \(the ID token says the repository is private\); npm would not sign one either\. Set provenance to true to require it\.$/.test(line.message)));
+    assert.ok(
+      lines.some((line) =>
+        /^Provenance: off for prov-auto@1\.2\.0 \(the ID token says the repository is private\); npm would not sign one either\. Set provenance to true to require it\.$/.test(
+          line.message,
+        ),
+      ),
+    );
 
     const next = await makePackage({ 'index.js': '4;\n' }, { name: 'prov-pkg', version: '1.2.0' });
     registry.clearRequests();
@@ -191,16 +219,34 @@ describe('provenance: a statement signed through sigstore, attached to the publi
     const { report, lines } = await publish({ package: dir }, { idTokens: async () => registry.issueIdToken(publisher) });
     assert.equal(report.error, undefined, String(report.error));
     assert.deepEqual(Object.keys(publishBody('prov-auto', '1.3.0')._attachments), ['prov-auto-1.3.0.tgz']);
-    assert.ok(lines.some((line) => line.level === 'warning' && /^Provenance: off for prov-auto@1\.3\.0: npm would sign a statement here, but package\.json's repository is "git\+https:\/\/github\.com\/acme\/old-name\.git"/.test(line.message)), JSON.stringify(lines));
+    assert.ok(
+      lines.some(
+        (line) =>
+          line.level === 'warning' &&
+          /^Provenance: off for prov-auto@1\.3\.0: npm would sign a statement here, but package\.json's repository is "git\+https:\/\/github\.com\/acme\/old-name\.git"/.test(
+            line.message,
+          ),
+      ),
+      JSON.stringify(lines),
+    );
   });
 
   it('reads publishConfig.provenance as npm does, and the provenance setting beats it', async () => {
-    const dir = await makePackage({ 'index.js': '5;\n' }, { name: 'prov-pkg', version: '1.3.0', repository: 'https://github.com/acme/widgets', publishConfig: { provenance: true } });
+    const dir = await makePackage(
+      { 'index.js': '5;\n' },
+      { name: 'prov-pkg', version: '1.3.0', repository: 'https://github.com/acme/widgets', publishConfig: { provenance: true } },
+    );
     registry.clearRequests();
     const { report, lines } = await publish({ package: dir });
     assert.equal(report.error, undefined, String(report.error));
     assert.equal(attachedStatement('prov-pkg', '1.3.0').statement.subject[0].name, 'pkg:npm/prov-pkg@1.3.0');
-    assert.ok(lines.some((line) => line.message.startsWith(`Provenance: signing a statement for prov-pkg@1.3.0 with this job's OIDC identity (package (publishConfig.provenance in ${path.join(dir, 'package.json')}))`)));
+    assert.ok(
+      lines.some((line) =>
+        line.message.startsWith(
+          `Provenance: signing a statement for prov-pkg@1.3.0 with this job's OIDC identity (package (publishConfig.provenance in ${path.join(dir, 'package.json')}))`,
+        ),
+      ),
+    );
 
     const off = await makePackage({ 'index.js': '6;\n' }, { name: 'prov-pkg', version: '1.4.0', publishConfig: { provenance: true } });
     registry.clearRequests();
@@ -233,7 +279,10 @@ describe('provenance: a statement signed through sigstore, attached to the publi
       registry.clearRequests();
       const { report } = await publish({ package: repo.root, workspaces: 'true', provenance: 'true', access: 'public' });
       assert.equal(report.error, undefined, String(report.error));
-      assert.deepEqual(report.results.map((row) => row.command), ['publish prov-ws-a@1.0.0', 'publish prov-ws-b@1.0.0']);
+      assert.deepEqual(
+        report.results.map((row) => row.command),
+        ['publish prov-ws-a@1.0.0', 'publish prov-ws-b@1.0.0'],
+      );
       for (const row of report.results) assert.match(row.transparencyLogUrl ?? '', /^https:\/\/search\.sigstore\.dev\/\?logIndex=\d+$/);
       assert.notEqual(report.results[0]?.transparencyLogUrl, report.results[1]?.transparencyLogUrl);
       assert.equal(attachedStatement('prov-ws-a', '1.0.0').statement.subject[0].name, 'pkg:npm/prov-ws-a@1.0.0');
@@ -249,8 +298,14 @@ describe('provenance: a statement signed through sigstore, attached to the publi
     // Nothing listens on port 9: Fulcio cannot be reached.
     const { report } = await publish({ package: dir, provenance: 'true' }, { fulcioURL: 'http://127.0.0.1:9' });
     assert.equal((report.error as { code?: string } | undefined)?.code, 'EPUBLISH');
-    assert.match((report.error as Error).message, /^Publishing prov-pkg@1\.5\.0 failed: signing the provenance statement failed \(CA_CREATE_SIGNING_CERTIFICATE_ERROR: .*\)\. Nothing was sent to the registry: prov-pkg@1\.5\.0 was not published\.$/);
-    assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET'), []);
+    assert.match(
+      (report.error as Error).message,
+      /^Publishing prov-pkg@1\.5\.0 failed: signing the provenance statement failed \(CA_CREATE_SIGNING_CERTIFICATE_ERROR: .*\)\. Nothing was sent to the registry: prov-pkg@1\.5\.0 was not published\.$/,
+    );
+    assert.deepEqual(
+      registry.requests.filter((request) => request.method !== 'GET'),
+      [],
+    );
   });
 
   describe('stage publish: the staged body carries the statement, as npm stages it', () => {
@@ -259,21 +314,30 @@ describe('provenance: a statement signed through sigstore, attached to the publi
       const { logger, lines } = recordingLogger();
       const options = normalizeOptions({ token: alice.token, otpSecret: alice.secret, registry: registry.url, ...raw }, NAMES);
       const { fulcioURL, rekorURL, tsaServerURL } = sigstore;
-      const report = await runCommands(options, { block: text, inputName: 'commands' }, {
-        clock: systemClock,
-        logger,
-        cwd: process.cwd(),
-        env: extra.env ?? process.env,
-        userAgent: USER_AGENT,
-        sigstore: { fulcioURL: extra.fulcioURL ?? fulcioURL, rekorURL, tsaServerURL },
-        ...(extra.idTokens ? { idTokens: extra.idTokens } : {}),
-      });
+      const report = await runCommands(
+        options,
+        { block: text, inputName: 'commands' },
+        {
+          clock: systemClock,
+          logger,
+          cwd: process.cwd(),
+          env: extra.env ?? process.env,
+          userAgent: USER_AGENT,
+          sigstore: { fulcioURL: extra.fulcioURL ?? fulcioURL, rekorURL, tsaServerURL },
+          ...(extra.idTokens ? { idTokens: extra.idTokens } : {}),
+        },
+      );
       return { report, lines };
     }
 
     /** The attachments of the staged body the registry received for `name@version`. */
     function stagedAttachments(name: string, version: string): Record<string, { data: string; content_type: string }> {
-      const post = registry.requests.find((request) => request.method === 'POST' && request.path === `/-/stage/package/${name.replace('/', '%2f')}` && JSON.stringify(request.body ?? '').includes(`"${version}"`));
+      const post = registry.requests.find(
+        (request) =>
+          request.method === 'POST' &&
+          request.path === `/-/stage/package/${name.replace('/', '%2f')}` &&
+          JSON.stringify(request.body ?? '').includes(`"${version}"`),
+      );
       assert.ok(post, `a stage publish of ${name}@${version} reached the registry`);
       return (post.body as { _attachments: Record<string, { data: string; content_type: string }> })._attachments;
     }
@@ -298,13 +362,20 @@ describe('provenance: a statement signed through sigstore, attached to the publi
       assert.equal(report.error, undefined, String(report.error));
       const { bundle, statement } = stagedStatement('prov-pkg', '2.0.0');
       assert.equal(statement.predicateType, 'https://slsa.dev/provenance/v1');
-      assert.deepEqual(sigstore.requests.map((request) => request.service), ['fulcio', 'rekor', 'tsa']);
+      assert.deepEqual(
+        sigstore.requests.map((request) => request.service),
+        ['fulcio', 'rekor', 'tsa'],
+      );
       const url = `https://search.sigstore.dev/?logIndex=${bundle.verificationMaterial.tlogEntries[0].logIndex}`;
       const [row] = report.results;
       assert.equal(row?.outcome, 'staged');
       assert.equal(row?.transparencyLogUrl, url);
       assert.match(row?.detail ?? '', new RegExp(`with provenance \\(transparency log: ${url.replace(/[?.]/g, '\\$&')}\\); stage approve `));
-      assert.ok(lines.some((line) => line.message.startsWith("Provenance: signing a statement for prov-pkg@2.0.0 with this job's OIDC identity (--provenance on line 1).")));
+      assert.ok(
+        lines.some((line) =>
+          line.message.startsWith("Provenance: signing a statement for prov-pkg@2.0.0 with this job's OIDC identity (--provenance on line 1)."),
+        ),
+      );
       assert.ok(lines.some((line) => line.message === `Provenance statement for prov-pkg@2.0.0 published to the transparency log: ${url}`));
       assert.ok(!lines.some((line) => /staged without a provenance statement/.test(line.message)));
       assert.deepEqual(
@@ -331,7 +402,13 @@ describe('provenance: a statement signed through sigstore, attached to the publi
         registry.clearRequests();
         const { report } = await block({ package: repo.root, provenance: 'true', access: 'public' }, 'stage publish --workspaces');
         assert.equal(report.error, undefined, String(report.error));
-        assert.deepEqual(report.results.map((row) => [row.command, row.outcome]), [['stage publish prov-stage-a@1.0.0', 'staged'], ['stage publish prov-stage-b@1.0.0', 'staged']]);
+        assert.deepEqual(
+          report.results.map((row) => [row.command, row.outcome]),
+          [
+            ['stage publish prov-stage-a@1.0.0', 'staged'],
+            ['stage publish prov-stage-b@1.0.0', 'staged'],
+          ],
+        );
         for (const row of report.results) assert.match(row.transparencyLogUrl ?? '', /^https:\/\/search\.sigstore\.dev\/\?logIndex=\d+$/);
         assert.notEqual(report.results[0]?.transparencyLogUrl, report.results[1]?.transparencyLogUrl);
         stagedStatement('prov-stage-a', '1.0.0');
@@ -351,7 +428,10 @@ describe('provenance: a statement signed through sigstore, attached to the publi
       registry.clearRequests();
       const { report, lines } = await block({ package: dir }, 'stage publish', { idTokens });
       assert.equal(report.error, undefined, String(report.error));
-      assert.match(report.results[0]?.detail ?? '', /by trusted publishing, with provenance \(transparency log: https:\/\/search\.sigstore\.dev\/\?logIndex=\d+\)/);
+      assert.match(
+        report.results[0]?.detail ?? '',
+        /by trusted publishing, with provenance \(transparency log: https:\/\/search\.sigstore\.dev\/\?logIndex=\d+\)/,
+      );
       assert.equal(report.results[0]?.otpAttempts, 0);
       stagedStatement('prov-staged-auto', '1.1.0');
       assert.ok(lines.some((line) => /^Provenance: on for prov-staged-auto@1\.1\.0, as npm turns it on for a trusted publish/.test(line.message)));
@@ -365,26 +445,41 @@ describe('provenance: a statement signed through sigstore, attached to the publi
     });
 
     it('is refused before anything runs where it cannot be signed, naming the line; a bad value is refused naming the line; a signing failure stages nothing', async () => {
-      const dir = await makePackage({ 'index.js': '1;\n', 'mark.js': "require('node:fs').writeFileSync('ran', '');\n" }, { name: 'prov-pkg', version: '9.1.0', repository: REPOSITORY, scripts: { prepublishOnly: 'node mark.js' } });
+      const dir = await makePackage(
+        { 'index.js': '1;\n', 'mark.js': "require('node:fs').writeFileSync('ran', '');\n" },
+        { name: 'prov-pkg', version: '9.1.0', repository: REPOSITORY, scripts: { prepublishOnly: 'node mark.js' } },
+      );
       registry.clearRequests();
       sigstore.requests.length = 0;
       const outside = await block({ package: dir }, 'dist-tag ls prov-pkg\nstage publish --provenance', { env: { PATH: process.env.PATH } });
       assert.equal((outside.report.error as { code?: string } | undefined)?.code, 'EINPUT');
-      assert.match((outside.report.error as Error).message, /^--provenance on line 2: prov-pkg@9\.1\.0 cannot be published with provenance: .*GitHub Actions and GitLab CI only.* Or write --provenance=false or --provenance=auto on line 2 to publish without it; nothing was run or sent\.$/);
+      assert.match(
+        (outside.report.error as Error).message,
+        /^--provenance on line 2: prov-pkg@9\.1\.0 cannot be published with provenance: .*GitHub Actions and GitLab CI only.* Or write --provenance=false or --provenance=auto on line 2 to publish without it; nothing was run or sent\.$/,
+      );
       assert.equal(existsSync(path.join(dir, 'ran')), false, 'prepublishOnly did not run');
       assert.equal(registry.requests.length, 0, 'nothing was read or sent');
       assert.equal(sigstore.requests.length, 0);
 
       const bad = await block({ package: dir }, 'stage publish --provenance=yes');
       assert.equal((bad.report.error as { code?: string } | undefined)?.code, 'EINPUT');
-      assert.equal((bad.report.error as Error).message, 'commands line 1 (stage publish --provenance=yes): --provenance must be true, false or auto, not "yes".');
+      assert.equal(
+        (bad.report.error as Error).message,
+        'commands line 1 (stage publish --provenance=yes): --provenance must be true, false or auto, not "yes".',
+      );
       assert.equal(registry.requests.length, 0);
 
       const failing = await makePackage({ 'index.js': '30;\n' }, { name: 'prov-pkg', version: '3.0.0', repository: REPOSITORY });
       const { report } = await block({ package: failing, provenance: 'true' }, 'stage publish', { fulcioURL: 'http://127.0.0.1:9' });
       assert.equal((report.error as { code?: string } | undefined)?.code, 'ESTAGE');
-      assert.match((report.error as Error).message, /^Staging prov-pkg@3\.0\.0 failed: signing the provenance statement failed \(CA_CREATE_SIGNING_CERTIFICATE_ERROR: .*\)\. Nothing was sent to the registry: prov-pkg@3\.0\.0 was not staged\.$/);
-      assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET'), []);
+      assert.match(
+        (report.error as Error).message,
+        /^Staging prov-pkg@3\.0\.0 failed: signing the provenance statement failed \(CA_CREATE_SIGNING_CERTIFICATE_ERROR: .*\)\. Nothing was sent to the registry: prov-pkg@3\.0\.0 was not staged\.$/,
+      );
+      assert.deepEqual(
+        registry.requests.filter((request) => request.method !== 'GET'),
+        [],
+      );
       assert.deepEqual(registry.staged('prov-pkg'), []);
     });
   });
@@ -392,11 +487,18 @@ describe('provenance: a statement signed through sigstore, attached to the publi
   describe('refused before any script runs or any write is sent', () => {
     /** A package whose prepublishOnly script leaves a file behind: it must never exist. */
     async function scripted(manifest: Record<string, unknown>) {
-      const dir = await makePackage({ 'index.js': '1;\n', 'mark.js': "require('node:fs').writeFileSync('ran', '');\n" }, { ...manifest, scripts: { prepublishOnly: 'node mark.js' } });
+      const dir = await makePackage(
+        { 'index.js': '1;\n', 'mark.js': "require('node:fs').writeFileSync('ran', '');\n" },
+        { ...manifest, scripts: { prepublishOnly: 'node mark.js' } },
+      );
       return { dir, ran: () => existsSync(path.join(dir, 'ran')) };
     }
 
-    async function refusal(raw: RawOptions, env: NodeJS.ProcessEnv = process.env, manifest: Record<string, unknown> = { name: 'prov-pkg', version: '9.0.0', repository: REPOSITORY }) {
+    async function refusal(
+      raw: RawOptions,
+      env: NodeJS.ProcessEnv = process.env,
+      manifest: Record<string, unknown> = { name: 'prov-pkg', version: '9.0.0', repository: REPOSITORY },
+    ) {
       const pkg = await scripted(manifest);
       registry.clearRequests();
       sigstore.requests.length = 0;
@@ -410,7 +512,10 @@ describe('provenance: a statement signed through sigstore, attached to the publi
 
     it('outside GitHub Actions and GitLab CI', async () => {
       const { message, requests } = await refusal({ provenance: 'true' }, { PATH: process.env.PATH });
-      assert.match(message, /^provenance: prov-pkg@9\.0\.0 cannot be published with provenance: .*npm does in GitHub Actions and GitLab CI only, and this run is not in a CI that can sign one\. .* set provenance to false or auto to publish without it; nothing was run or sent\.$/);
+      assert.match(
+        message,
+        /^provenance: prov-pkg@9\.0\.0 cannot be published with provenance: .*npm does in GitHub Actions and GitLab CI only, and this run is not in a CI that can sign one\. .* set provenance to false or auto to publish without it; nothing was run or sent\.$/,
+      );
       assert.deepEqual(requests, []);
     });
 
@@ -420,8 +525,15 @@ describe('provenance: a statement signed through sigstore, attached to the publi
     });
 
     it('in GitLab CI without SIGSTORE_ID_TOKEN, and for publishConfig.provenance naming where it is set', async () => {
-      const { message } = await refusal({}, { GITLAB_CI: 'true', CI: 'true' }, { name: 'prov-pkg', version: '9.0.0', repository: REPOSITORY, publishConfig: { provenance: true } });
-      assert.match(message, /^package \(publishConfig\.provenance in .*package\.json\): prov-pkg@9\.0\.0 cannot be published with provenance: the job has no SIGSTORE_ID_TOKEN .*id_tokens.*set provenance to false \(it overrides publishConfig\.provenance\)/);
+      const { message } = await refusal(
+        {},
+        { GITLAB_CI: 'true', CI: 'true' },
+        { name: 'prov-pkg', version: '9.0.0', repository: REPOSITORY, publishConfig: { provenance: true } },
+      );
+      assert.match(
+        message,
+        /^package \(publishConfig\.provenance in .*package\.json\): prov-pkg@9\.0\.0 cannot be published with provenance: the job has no SIGSTORE_ID_TOKEN .*id_tokens.*set provenance to false \(it overrides publishConfig\.provenance\)/,
+      );
     });
 
     it('on a self-hosted runner', async () => {
@@ -431,20 +543,33 @@ describe('provenance: a statement signed through sigstore, attached to the publi
 
     it('when package.json has no repository, or names another one than the statement would', async () => {
       const missing = await refusal({ provenance: 'true' }, process.env, { name: 'prov-pkg', version: '9.0.0' });
-      assert.match(missing.message, /package\.json has no "repository", .* Add "repository": \{"type": "git", "url": "git\+https:\/\/github\.com\/acme\/widgets\.git"\}/);
+      assert.match(
+        missing.message,
+        /package\.json has no "repository", .* Add "repository": \{"type": "git", "url": "git\+https:\/\/github\.com\/acme\/widgets\.git"\}/,
+      );
       const other = await refusal({ provenance: 'true' }, process.env, { name: 'prov-pkg', version: '9.0.0', repository: 'github:someone/fork' });
-      assert.match(other.message, /package\.json's repository is "github:someone\/fork", but the statement comes from https:\/\/github\.com\/acme\/widgets, and the registry refuses provenance when they differ/);
+      assert.match(
+        other.message,
+        /package\.json's repository is "github:someone\/fork", but the statement comes from https:\/\/github\.com\/acme\/widgets, and the registry refuses provenance when they differ/,
+      );
     });
 
     it('with restricted access', async () => {
-      const { message, requests } = await refusal({ provenance: 'true', access: 'restricted' }, process.env, { name: '@acme/hidden', version: '9.0.0', repository: REPOSITORY });
+      const { message, requests } = await refusal({ provenance: 'true', access: 'restricted' }, process.env, {
+        name: '@acme/hidden',
+        version: '9.0.0',
+        repository: REPOSITORY,
+      });
       assert.match(message, /it is published with restricted access \(access\), and npm signs provenance for public packages only/);
       assert.deepEqual(requests, []);
     });
 
     it('for a package the registry says is private, and for a new one, after one read and before anything runs', async () => {
       const hidden = await refusal({ provenance: 'true' }, process.env, { name: '@acme/hidden', version: '9.0.0', repository: REPOSITORY });
-      assert.match(hidden.message, /^provenance: @acme\/hidden@9\.0\.0 cannot be published with provenance: @acme\/hidden is private in http:\/\/127\.0\.0\.1:\d+\/, and npm signs provenance for public packages only\. Publish with access public/);
+      assert.match(
+        hidden.message,
+        /^provenance: @acme\/hidden@9\.0\.0 cannot be published with provenance: @acme\/hidden is private in http:\/\/127\.0\.0\.1:\d+\/, and npm signs provenance for public packages only\. Publish with access public/,
+      );
       assert.deepEqual(hidden.requests, ['GET /@acme%2fhidden', 'GET /-/package/@acme%2fhidden/visibility']);
 
       const fresh = await refusal({ provenance: 'true' }, process.env, { name: 'prov-new', version: '1.0.0', repository: REPOSITORY });
@@ -456,7 +581,10 @@ describe('provenance: a statement signed through sigstore, attached to the publi
       const pkg = await scripted({ name: 'prov-pkg', version: '9.0.0' });
       const { report } = await publish({ package: pkg.dir, provenance: 'true', dryRun: 'true' }, { env: { PATH: process.env.PATH } });
       assert.equal(report.error, undefined, String(report.error));
-      assert.match(report.results[0]?.detail ?? '', /^dry run: prov-pkg@9\.0\.0 would be published with tag latest; provenance: prov-pkg@9\.0\.0 cannot be published with provenance/);
+      assert.match(
+        report.results[0]?.detail ?? '',
+        /^dry run: prov-pkg@9\.0\.0 would be published with tag latest; provenance: prov-pkg@9\.0\.0 cannot be published with provenance/,
+      );
     });
   });
 });

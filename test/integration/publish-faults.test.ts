@@ -52,9 +52,19 @@ describe('publish under registry faults', () => {
   async function publish(name: string, clock: TimeTravelClock, extra: { raw?: RawOptions; version?: string; onLog?: (message: string) => void } = {}) {
     const dir = await makePackage({ 'index.js': `export default ${JSON.stringify(name)};\n` }, { name, version: extra.version ?? '1.0.0' });
     const { logger, lines } = recordingLogger();
-    const hooked: Logger = { ...logger, warning: (message) => (logger.warning(message), extra.onLog?.(message)), info: (message) => (logger.info(message), extra.onLog?.(message)) };
+    const hooked: Logger = {
+      ...logger,
+      warning: (message) => (logger.warning(message), extra.onLog?.(message)),
+      info: (message) => (logger.info(message), extra.onLog?.(message)),
+    };
     const raw: RawOptions = { token: user.token, otpSecret: user.secret, registry: registry.url, package: dir, ...extra.raw };
-    const report: RunReport = await runCommands(normalizeOptions(raw, NAMES), undefined, { clock, logger: hooked, cwd: dir, env: process.env, userAgent: USER_AGENT });
+    const report: RunReport = await runCommands(normalizeOptions(raw, NAMES), undefined, {
+      clock,
+      logger: hooked,
+      cwd: dir,
+      env: process.env,
+      userAgent: USER_AGENT,
+    });
     return { report, lines, dir };
   }
   const requestsTo = (name: string, method: string) => registry.requests.filter((request) => request.method === method && request.path === `/${name}`);
@@ -71,7 +81,11 @@ describe('publish under registry faults', () => {
     assert.equal(report.results[0]?.outcome, 'published');
     assert.match(report.results[0]?.detail ?? '', /^published pf-lost@1\.0\.0 .*confirmed by reading the registry back$/);
     const puts = requestsTo('pf-lost', 'PUT');
-    assert.deepEqual(puts.map((request) => [request.status, request.fault]), [[201, 'lose-answer']], 'one PUT, stored, answer dropped');
+    assert.deepEqual(
+      puts.map((request) => [request.status, request.fault]),
+      [[201, 'lose-answer']],
+      'one PUT, stored, answer dropped',
+    );
     assert.deepEqual(
       registry.requests.map((request) => `${request.method} ${request.path}${request.query}`),
       ['GET /pf-lost?write=true', 'PUT /pf-lost', 'GET /pf-lost?write=true'],
@@ -91,8 +105,18 @@ describe('publish under registry faults', () => {
     assert.equal(report.error, undefined, String(report.error));
     assert.equal(report.results[0]?.outcome, 'published');
     assert.doesNotMatch(report.results[0]?.detail ?? '', /confirmed by reading/, 'the retry itself was answered');
-    assert.deepEqual(requestsTo('pf-reset', 'PUT').map((request) => [request.status, request.fault]), [[0, 'reset'], [201, undefined]]);
-    assert.deepEqual(clock.sleeps.filter((ms) => ms >= 1000), [1000], 'one backoff');
+    assert.deepEqual(
+      requestsTo('pf-reset', 'PUT').map((request) => [request.status, request.fault]),
+      [
+        [0, 'reset'],
+        [201, undefined],
+      ],
+    );
+    assert.deepEqual(
+      clock.sleeps.filter((ms) => ms >= 1000),
+      [1000],
+      'one backoff',
+    );
     assert.ok((report.results[0]?.waitedMs ?? 0) >= 1000, 'the backoff is reported as waited time');
     assert.ok(lines.some((line) => /pf-reset@1\.0\.0 is not in the registry; retrying the publish in 1 s/.test(line.message)));
     assert.deepEqual(await versionsOf('pf-reset'), ['1.0.0']);
@@ -105,8 +129,15 @@ describe('publish under registry faults', () => {
     const { report } = await publish('pf-burst', clock);
     assert.equal(report.error, undefined, String(report.error));
     assert.equal(report.results[0]?.outcome, 'published');
-    assert.deepEqual(requestsTo('pf-burst', 'PUT').map((request) => request.status), [503, 503, 201], 'npm-registry-fetch itself never re-sent a PUT');
-    assert.deepEqual(clock.sleeps.filter((ms) => ms >= 1000), [1000, 2000]);
+    assert.deepEqual(
+      requestsTo('pf-burst', 'PUT').map((request) => request.status),
+      [503, 503, 201],
+      'npm-registry-fetch itself never re-sent a PUT',
+    );
+    assert.deepEqual(
+      clock.sleeps.filter((ms) => ms >= 1000),
+      [1000, 2000],
+    );
     assert.ok((report.results[0]?.waitedMs ?? 0) >= 3000);
     assert.equal(report.results[0]?.otpAttempts, 3, 'a fresh code for every attempt');
     assert.deepEqual(await versionsOf('pf-burst'), ['1.0.0']);
@@ -140,8 +171,14 @@ describe('publish under registry faults', () => {
     const { report } = await publish('pf-read', clock);
     assert.equal(report.error, undefined, String(report.error));
     assert.equal(report.results[0]?.outcome, 'published');
-    assert.deepEqual(requestsTo('pf-read', 'GET').map((request) => request.status), [503, 503, 404]);
-    assert.deepEqual(requestsTo('pf-read', 'PUT').map((request) => request.status), [201]);
+    assert.deepEqual(
+      requestsTo('pf-read', 'GET').map((request) => request.status),
+      [503, 503, 404],
+    );
+    assert.deepEqual(
+      requestsTo('pf-read', 'PUT').map((request) => request.status),
+      [201],
+    );
     assert.deepEqual(await versionsOf('pf-read'), ['1.0.0']);
   });
 
@@ -151,8 +188,14 @@ describe('publish under registry faults', () => {
     registry.fail({ method: 'GET', path: '/pf-noread', times: 1, status: 403, body: { error: 'Forbidden by proxy' } });
     const { report } = await publish('pf-noread', clock);
     assert.equal(report.results[0]?.outcome, 'failed');
-    assert.match(report.results[0]?.detail ?? '', /^Reading pf-noread from http:\/\/127\.0\.0\.1:\d+\/ before publishing failed: 403 Forbidden by proxy\. Nothing was sent: pf-noread@1\.0\.0 was not published\.$/);
-    assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET'), []);
+    assert.match(
+      report.results[0]?.detail ?? '',
+      /^Reading pf-noread from http:\/\/127\.0\.0\.1:\d+\/ before publishing failed: 403 Forbidden by proxy\. Nothing was sent: pf-noread@1\.0\.0 was not published\.$/,
+    );
+    assert.deepEqual(
+      registry.requests.filter((request) => request.method !== 'GET'),
+      [],
+    );
     assert.equal(await registry.packument('pf-noread'), undefined);
   });
 
@@ -162,10 +205,14 @@ describe('publish under registry faults', () => {
     registry.loseAnswer({ method: 'PUT', path: '/pf-unknown' });
     const { report } = await publish('pf-unknown', clock, {
       // The moment the publish is found unanswered, the registry stops answering reads.
-      onLog: (message) => /without a clear answer/.test(message) && registry.fail({ method: 'GET', path: '/pf-unknown', times: 1, status: 401, body: { error: 'Unauthorized' } }),
+      onLog: (message) =>
+        /without a clear answer/.test(message) && registry.fail({ method: 'GET', path: '/pf-unknown', times: 1, status: 401, body: { error: 'Unauthorized' } }),
     });
     assert.equal(report.results[0]?.outcome, 'failed');
-    assert.match(report.results[0]?.detail ?? '', /^Publishing pf-unknown@1\.0\.0 ended without a clear answer \(.+\), and reading the registry back failed \(401 Unauthorized; the registry refused the token, .+\): pf-unknown@1\.0\.0 may or may not be in the registry\. Run the publish again/);
+    assert.match(
+      report.results[0]?.detail ?? '',
+      /^Publishing pf-unknown@1\.0\.0 ended without a clear answer \(.+\), and reading the registry back failed \(401 Unauthorized; the registry refused the token, .+\): pf-unknown@1\.0\.0 may or may not be in the registry\. Run the publish again/,
+    );
     assert.equal(requestsTo('pf-unknown', 'PUT').length, 1, 'not sent again while unsure');
     assert.deepEqual(await versionsOf('pf-unknown'), ['1.0.0'], 'it had in fact landed');
     // As the message says: running it again is harmless.
@@ -175,15 +222,22 @@ describe('publish under registry faults', () => {
     assert.deepEqual(requestsTo('pf-unknown', 'PUT'), []);
   });
 
-  it('reports a plain refusal with the registry\'s reason, without reading back or retrying', async () => {
+  it("reports a plain refusal with the registry's reason, without reading back or retrying", async () => {
     const clock = midWindowClock(registry);
     registry.clearRequests();
     registry.fail({ method: 'PUT', path: '/pf-refused', times: 1, status: 400, body: { error: 'Invalid package metadata' } });
     const { report } = await publish('pf-refused', clock);
     assert.equal(report.results[0]?.ok, false);
-    assert.equal(report.results[0]?.detail, 'Publishing pf-refused@1.0.0 failed: 400 Invalid package metadata. The registry refused it: pf-refused@1.0.0 was not published.');
+    assert.equal(
+      report.results[0]?.detail,
+      'Publishing pf-refused@1.0.0 failed: 400 Invalid package metadata. The registry refused it: pf-refused@1.0.0 was not published.',
+    );
     assert.equal(requestsTo('pf-refused', 'PUT').length, 1);
-    assert.deepEqual(registry.requests.map((request) => `${request.method} ${request.path}`), ['GET /pf-refused', 'PUT /pf-refused'], 'no read-back, no retry');
+    assert.deepEqual(
+      registry.requests.map((request) => `${request.method} ${request.path}`),
+      ['GET /pf-refused', 'PUT /pf-refused'],
+      'no read-back, no retry',
+    );
     assert.equal(await registry.packument('pf-refused'), undefined);
   });
 
@@ -195,9 +249,19 @@ describe('publish under registry faults', () => {
     registry.clearRequests();
     const { report } = await publish('pf-owned', clock, { version: '1.1.0', raw: { token: intruder.token, otpSecret: intruder.secret } });
     assert.equal(report.results[0]?.outcome, 'failed');
-    assert.match(report.results[0]?.detail ?? '', /^Publishing pf-owned@1\.1\.0 failed: 403 You do not have permission to publish "pf-owned".*\. pf-owned@1\.1\.0 is NOT in the registry \(read back after the failure\)\.$/);
-    assert.deepEqual(requestsTo('pf-owned', 'PUT').map((request) => [request.user, request.status]), [['fault-intruder', 403]], 'not retried');
-    assert.deepEqual(clock.sleeps.filter((ms) => ms >= 1000), []);
+    assert.match(
+      report.results[0]?.detail ?? '',
+      /^Publishing pf-owned@1\.1\.0 failed: 403 You do not have permission to publish "pf-owned".*\. pf-owned@1\.1\.0 is NOT in the registry \(read back after the failure\)\.$/,
+    );
+    assert.deepEqual(
+      requestsTo('pf-owned', 'PUT').map((request) => [request.user, request.status]),
+      [['fault-intruder', 403]],
+      'not retried',
+    );
+    assert.deepEqual(
+      clock.sleeps.filter((ms) => ms >= 1000),
+      [],
+    );
     assert.deepEqual(await versionsOf('pf-owned'), ['1.0.0']);
   });
 
@@ -207,7 +271,8 @@ describe('publish under registry faults', () => {
     const clock = midWindowClock(registry);
     registry.loseAnswer({ method: 'PUT', path: '/pf-twice' });
     const first = await publish('pf-twice', clock, {
-      onLog: (message) => /without a clear answer/.test(message) && registry.fail({ method: 'GET', path: '/pf-twice', times: 1, status: 401, body: { error: 'Unauthorized' } }),
+      onLog: (message) =>
+        /without a clear answer/.test(message) && registry.fail({ method: 'GET', path: '/pf-twice', times: 1, status: 401, body: { error: 'Unauthorized' } }),
     });
     assert.equal(first.report.results[0]?.outcome, 'failed');
     registry.clearRequests();
@@ -266,10 +331,21 @@ describe('publish answers slower than the request timeout', () => {
     const clock = midWindowClock(registry);
     const timeSync = new TimeSync();
     const client = new RegistryClient({ registry: registry.url, token: user.token, clock, timeSync, userAgent: USER_AGENT, timeoutMs });
-    const otp = { source: new OtpSource({ secret: parseTotpSecret(user.secret, 'otp-secret'), clock, timeSync, logger }), clock, logger, secretInput: 'otp-secret' };
+    const otp = {
+      source: new OtpSource({ secret: parseTotpSecret(user.secret, 'otp-secret'), clock, timeSync, logger }),
+      clock,
+      logger,
+      secretInput: 'otp-secret',
+    };
     const outcome = await publishPlanned(commandContext({ client, otp, logger, dryRun: false }), tarballPlan(tarball));
     const said = (pattern: RegExp) => lines.some((line) => pattern.test(line.message));
-    return { outcome, lines, clock, reconciled: said(/the publish did succeed/), uploads: 1 + lines.filter((line) => /retrying the publish in/.test(line.message)).length };
+    return {
+      outcome,
+      lines,
+      clock,
+      reconciled: said(/the publish did succeed/),
+      uploads: 1 + lines.filter((line) => /retrying the publish in/.test(line.message)).length,
+    };
   }
   const putsTo = (name: string) => registry.requests.filter((request) => request.method === 'PUT' && request.path === `/${name}`);
 
@@ -287,7 +363,10 @@ describe('publish answers slower than the request timeout', () => {
     assert.equal(outcome.published, true);
     assert.equal(reconciled, true);
     assert.equal(uploads, 1);
-    assert.deepEqual(putsTo('slow-answer').map((request) => request.fault), ['delay']);
+    assert.deepEqual(
+      putsTo('slow-answer').map((request) => request.fault),
+      ['delay'],
+    );
     assert.deepEqual(Object.keys((await registry.packument('slow-answer')).versions), ['1.0.0']);
   });
 

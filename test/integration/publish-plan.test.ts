@@ -39,7 +39,10 @@ describe('the publish plan', () => {
       const error = report.error as InputError;
       assert.ok(error instanceof InputError, String(error));
       assert.equal(error.input, 'registry');
-      assert.match(error.message, /^registry: pc-elsewhere says "publishConfig": \{"registry": "https:\/\/npm\.pkg\.github\.com\/"\} in .+package\.json, but this run publishes to registry \(http:\/\/127\.0\.0\.1:\d+\/\)\. Set registry to https:\/\/npm\.pkg\.github\.com\/ .+nothing was sent\.$/);
+      assert.match(
+        error.message,
+        /^registry: pc-elsewhere says "publishConfig": \{"registry": "https:\/\/npm\.pkg\.github\.com\/"\} in .+package\.json, but this run publishes to registry \(http:\/\/127\.0\.0\.1:\d+\/\)\. Set registry to https:\/\/npm\.pkg\.github\.com\/ .+nothing was sent\.$/,
+      );
       assert.deepEqual(registry.requests, [], 'not one request');
       assert.equal(await ran(dir), false, 'no script ran');
     });
@@ -51,17 +54,26 @@ describe('the publish plan', () => {
     });
 
     it('publishes when publishConfig.registry is the registry in effect (trailing slash or not)', async () => {
-      const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'pc-same', version: '1.0.0', publishConfig: { registry: registry.url.replace(/\/$/, '') } });
+      const dir = await makePackage(
+        { 'index.js': '1;\n' },
+        { name: 'pc-same', version: '1.0.0', publishConfig: { registry: registry.url.replace(/\/$/, '') } },
+      );
       const { report } = await publish(dir);
       assert.equal(report.error, undefined, String(report.error));
       assert.equal(report.published, true);
     });
 
     it("stops when the project's .npmrc maps the package's scope to another registry, ${VAR} expanded as npm does", async () => {
-      const dir = await watched({ name: '@corp/internal', version: '1.0.0' }, { '.npmrc': 'registry=${PLAN_TEST_REGISTRY}\n@corp:registry=https://npm.corp.example/\n' });
+      const dir = await watched(
+        { name: '@corp/internal', version: '1.0.0' },
+        { '.npmrc': 'registry=${PLAN_TEST_REGISTRY}\n@corp:registry=https://npm.corp.example/\n' },
+      );
       registry.clearRequests();
       const { report } = await publish(dir, {}, { ...process.env, PLAN_TEST_REGISTRY: registry.url });
-      assert.match((report.error as Error).message, /^registry: .+\.npmrc sets @corp:registry=https:\/\/npm\.corp\.example\/, so npm would publish @corp\/internal there, but this run publishes to registry \(http:\/\/127\.0\.0\.1:\d+\/\)/);
+      assert.match(
+        (report.error as Error).message,
+        /^registry: .+\.npmrc sets @corp:registry=https:\/\/npm\.corp\.example\/, so npm would publish @corp\/internal there, but this run publishes to registry \(http:\/\/127\.0\.0\.1:\d+\/\)/,
+      );
       assert.deepEqual(registry.requests, []);
       assert.equal(await ran(dir), false);
     });
@@ -77,7 +89,10 @@ describe('the publish plan', () => {
     });
 
     it('accepts an .npmrc that agrees, and ignores its auth lines', async () => {
-      const dir = await makePackage({ 'index.js': '1;\n', '.npmrc': `registry=${registry.url}\n//127.0.0.1/:_authToken=\${NODE_AUTH_TOKEN?}\n` }, { name: 'rc-same', version: '1.0.0' });
+      const dir = await makePackage(
+        { 'index.js': '1;\n', '.npmrc': `registry=${registry.url}\n//127.0.0.1/:_authToken=\${NODE_AUTH_TOKEN?}\n` },
+        { name: 'rc-same', version: '1.0.0' },
+      );
       const { report } = await publish(dir);
       assert.equal(report.error, undefined, String(report.error));
     });
@@ -91,7 +106,10 @@ describe('the publish plan', () => {
       const { report } = await publish(dir);
       assert.match((report.error as Error).message, /^tag: plan-lower@1\.5\.0 is lower than the highest published version, 2\.0\.0/);
       assert.equal(await ran(dir), false, 'prepack did not run');
-      assert.deepEqual(registry.requests.map((request) => `${request.method} ${request.path}`), ['GET /plan-lower']);
+      assert.deepEqual(
+        registry.requests.map((request) => `${request.method} ${request.path}`),
+        ['GET /plan-lower'],
+      );
       assert.equal(report.results[0]?.otpAttempts, 0);
     });
 
@@ -99,9 +117,20 @@ describe('the publish plan', () => {
       await publish(await makePackage({ 'index.js': '1;\n' }, { name: 'plan-block', version: '3.0.0' }));
       const dir = await watched({ name: 'plan-block', version: '2.9.0' });
       registry.clearRequests();
-      const second = await runBlockInProcess({ token: user.token, otpSecret: user.secret, registry: registry.url, package: dir }, `dist-tag add plan-block@3.0.0 stable\npublish ${dir}`, dir);
-      assert.deepEqual(second.report.results.map((result) => result.outcome), ['not-run', 'failed']);
-      assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET'), [], 'no write');
+      const second = await runBlockInProcess(
+        { token: user.token, otpSecret: user.secret, registry: registry.url, package: dir },
+        `dist-tag add plan-block@3.0.0 stable\npublish ${dir}`,
+        dir,
+      );
+      assert.deepEqual(
+        second.report.results.map((result) => result.outcome),
+        ['not-run', 'failed'],
+      );
+      assert.deepEqual(
+        registry.requests.filter((request) => request.method !== 'GET'),
+        [],
+        'no write',
+      );
       assert.equal(await ran(dir), false);
     });
 
@@ -112,12 +141,18 @@ describe('the publish plan', () => {
       await symlink(path.join(dir, 'nowhere.md'), path.join(dir, 'README.md'));
       registry.fail({ method: 'GET', path: '/plan-early', times: 1, status: 403, body: { error: 'Forbidden by the test' } });
       const refused = await publish(dir);
-      assert.match((refused.report.error as Error).message, /^Reading plan-early from .+ before publishing failed: 403 Forbidden by the test\. Nothing was sent/);
+      assert.match(
+        (refused.report.error as Error).message,
+        /^Reading plan-early from .+ before publishing failed: 403 Forbidden by the test\. Nothing was sent/,
+      );
       // The registry answers now: the folder's own failure is the one reported, and nothing was sent.
       registry.clearRequests();
       const broken = await publish(dir);
       assert.match(String(broken.report.error), /ENOENT/);
-      assert.deepEqual(registry.requests.map((request) => request.method), ['GET']);
+      assert.deepEqual(
+        registry.requests.map((request) => request.method),
+        ['GET'],
+      );
       await rm(path.join(dir, 'README.md'));
       const published = await publish(dir);
       assert.equal(published.report.error, undefined, String(published.report.error));
@@ -125,7 +160,8 @@ describe('the publish plan', () => {
     });
 
     it('reads a folder early only when no script runs before packing, and never a .tgz', async () => {
-      const plan = (scripts: LifecycleEvent[], kind: 'folder' | 'tarball' = 'folder') => ({ name: 'x', version: '1.0.0', scripts, source: kind === 'folder' ? { kind, dir: '/nowhere', manifest: {} } : { kind } }) as unknown as PublishPlan;
+      const plan = (scripts: LifecycleEvent[], kind: 'folder' | 'tarball' = 'folder') =>
+        ({ name: 'x', version: '1.0.0', scripts, source: kind === 'folder' ? { kind, dir: '/nowhere', manifest: {} } : { kind } }) as unknown as PublishPlan;
       for (const before of ['prepublishOnly', 'prepack', 'prepare'] as const) assert.equal(packDuringCheck(plan([before, 'postpack'])), undefined, before);
       assert.equal(packDuringCheck(plan([], 'tarball')), undefined);
       const packing = packDuringCheck(plan(['postpack', 'publish', 'postpublish']));
@@ -161,13 +197,20 @@ describe('the publish plan', () => {
   it('runs publish and postpublish after the upload, as npm does, and not on a re-run', async () => {
     const record = (event: string) => `node -e "require('fs').appendFileSync('order.txt', '${event}\\n')"`;
     const events = ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'];
-    const dir = await makePackage({ 'index.js': '1;\n', '.npmignore': 'order.txt\n' }, { name: 'after-upload', version: '1.0.0', scripts: Object.fromEntries(events.map((event) => [event, record(event)])) });
+    const dir = await makePackage(
+      { 'index.js': '1;\n', '.npmignore': 'order.txt\n' },
+      { name: 'after-upload', version: '1.0.0', scripts: Object.fromEntries(events.map((event) => [event, record(event)])) },
+    );
     const { report } = await publish(dir);
     assert.equal(report.error, undefined, String(report.error));
     assert.deepEqual((await readFile(path.join(dir, 'order.txt'), 'utf8')).trim().split('\n'), events);
     await writeFile(path.join(dir, 'order.txt'), '');
     await publish(dir);
-    assert.deepEqual((await readFile(path.join(dir, 'order.txt'), 'utf8')).trim().split('\n'), ['prepack', 'prepare', 'postpack'], 'only the packing scripts, to compare contents');
+    assert.deepEqual(
+      (await readFile(path.join(dir, 'order.txt'), 'utf8')).trim().split('\n'),
+      ['prepack', 'prepare', 'postpack'],
+      'only the packing scripts, to compare contents',
+    );
   });
 });
 
@@ -199,7 +242,13 @@ describe('package scripts', () => {
     process.env.PLAN_TEST_SECRETISH = 'must-not-leak';
     try {
       const dump = `node -e "require('fs').writeFileSync('env.json', JSON.stringify({ env: process.env, stdin: require('fs').readFileSync(0, 'utf8') }))"`;
-      await runScript({ dir, manifest: { name: 'env-only', version: '1.0.0', scripts: { prepack: dump } }, event: 'prepack', env: { PATH: process.env.PATH ?? '', KEEP: 'yes' }, logger: { debug() {}, info() {}, warning() {}, error() {}, notice() {}, mask() {}, relay() {} } });
+      await runScript({
+        dir,
+        manifest: { name: 'env-only', version: '1.0.0', scripts: { prepack: dump } },
+        event: 'prepack',
+        env: { PATH: process.env.PATH ?? '', KEEP: 'yes' },
+        logger: { debug() {}, info() {}, warning() {}, error() {}, notice() {}, mask() {}, relay() {} },
+      });
       const seen = JSON.parse(await readFile(path.join(dir, 'env.json'), 'utf8')) as { env: Record<string, string>; stdin: string };
       assert.equal(seen.env.PLAN_TEST_SECRETISH, undefined);
       assert.equal(seen.env.KEEP, 'yes');
@@ -214,7 +263,13 @@ describe('package scripts', () => {
   it('fail with the event, the package and the exit code', async () => {
     const dir = await makePackage({}, { name: 'failing', version: '1.0.0' });
     await assert.rejects(
-      runScript({ dir, manifest: { name: 'failing', scripts: { prepack: 'exit 3' } }, event: 'prepack', env: { PATH: process.env.PATH ?? '' }, logger: { debug() {}, info() {}, warning() {}, error() {}, notice() {}, mask() {}, relay() {} } }),
+      runScript({
+        dir,
+        manifest: { name: 'failing', scripts: { prepack: 'exit 3' } },
+        event: 'prepack',
+        env: { PATH: process.env.PATH ?? '' },
+        logger: { debug() {}, info() {}, warning() {}, error() {}, notice() {}, mask() {}, relay() {} },
+      }),
       /^ScriptFailedError: The prepack script of failing failed \(exit code 3\); its output is above\.$/,
     );
   });

@@ -19,11 +19,14 @@ describe('publishing through the library against the test registry', () => {
 
   it('runs prepack, prepare and postpack as npm does, without the token or the TOTP secret in their environment', async () => {
     const dump = "node -e \"require('fs').writeFileSync(process.env.npm_lifecycle_event + '.env.json', JSON.stringify(process.env))\"";
-    const dir = await makePackage({ 'index.js': '1;\n', '.npmignore': '*.env.json\n' }, {
-      name: 'lib-scripts',
-      version: '1.0.0',
-      scripts: { prepublishOnly: dump, prepack: dump, prepare: dump, postpack: dump },
-    });
+    const dir = await makePackage(
+      { 'index.js': '1;\n', '.npmignore': '*.env.json\n' },
+      {
+        name: 'lib-scripts',
+        version: '1.0.0',
+        scripts: { prepublishOnly: dump, prepack: dump, prepare: dump, postpack: dump },
+      },
+    );
     const { report } = await publishInProcess({ token: user.token, otpSecret: user.secret, registry: registry.url, package: dir });
     assert.equal(report.error, undefined, String(report.error));
     assert.equal(report.published, true);
@@ -35,11 +38,13 @@ describe('publishing through the library against the test registry', () => {
     }
   });
 
-  it('publishes a .tgz as it is: the registry records the tarball\'s own integrity', async () => {
+  it("publishes a .tgz as it is: the registry records the tarball's own integrity", async () => {
     const tarball = path.join(ROOT, 'test', 'fixtures', 'isolated-pkg-1.0.0.tgz');
     const { report } = await publishInProcess({ token: user.token, otpSecret: user.secret, registry: registry.url, package: tarball });
     assert.equal(report.error, undefined, String(report.error));
-    const expected = `sha512-${createHash('sha512').update(await readFile(tarball)).digest('base64')}`;
+    const expected = `sha512-${createHash('sha512')
+      .update(await readFile(tarball))
+      .digest('base64')}`;
     const packument = await registry.packument('isolated-pkg');
     assert.equal(packument.versions['1.0.0'].dist.integrity, expected);
   });
@@ -51,7 +56,10 @@ describe('publishing through the library against the test registry', () => {
     assert.equal(report.error, undefined);
     assert.equal(report.results[0]?.outcome, 'dry-run');
     assert.equal(report.published, false);
-    assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET'), []);
+    assert.deepEqual(
+      registry.requests.filter((request) => request.method !== 'GET'),
+      [],
+    );
   });
 
   it('refuses a prerelease without an explicit tag before any request, as npm does', async () => {
@@ -76,8 +84,14 @@ describe('publishing through the library against the test registry', () => {
         assert.equal(report.error, undefined, String(report.error));
         assert.equal(report.results[0]?.otpAttempts, 1);
         const writes = registry.requests.filter((request) => request.method === 'PUT');
-        assert.deepEqual(writes.map((w) => w.otpAccepted), [true]);
-        assert.ok(lines.some((line) => line.level === 'warning' && /clock is (89|90|91)\.\d s/.test(line.message)), 'warns about the skew');
+        assert.deepEqual(
+          writes.map((w) => w.otpAccepted),
+          [true],
+        );
+        assert.ok(
+          lines.some((line) => line.level === 'warning' && /clock is (89|90|91)\.\d s/.test(line.message)),
+          'warns about the skew',
+        );
       } finally {
         registry.configure({ clockOffsetMs: 0 });
       }

@@ -17,9 +17,20 @@ type User = { name: string; token: string; secret: string };
 function eightPackages(scope: string, version = '1.0.0'): MonorepoSpec {
   const name = (short: string) => `@${scope}/${short}`;
   const dep = (short: string) => ({ [name(short)]: `^${version}` });
-  const pkg = (short: string, dependencies?: Record<string, string>) => ({ name: name(short), version, ...(dependencies ? { dependencies } : {}), publishConfig: { access: 'public' } });
+  const pkg = (short: string, dependencies?: Record<string, string>) => ({
+    name: name(short),
+    version,
+    ...(dependencies ? { dependencies } : {}),
+    publishConfig: { access: 'public' },
+  });
   return {
-    root: { name: `${scope}-root`, version: '0.0.0', private: true, workspaces: ['packages/*'], repository: { type: 'git', url: `git+https://github.com/acme/${scope}.git` } },
+    root: {
+      name: `${scope}-root`,
+      version: '0.0.0',
+      private: true,
+      workspaces: ['packages/*'],
+      repository: { type: 'git', url: `git+https://github.com/acme/${scope}.git` },
+    },
     packages: {
       'packages/a': pkg('a'),
       'packages/b': pkg('b', dep('a')),
@@ -56,7 +67,10 @@ describe('trust and stage commands through npm’s libraries against the test re
   describe('trust', () => {
     let dir: string;
     before(async () => {
-      dir = await makePackage({ 'index.js': '1;\n' }, { name: 'tr-pkg', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/tr-pkg.git' } });
+      dir = await makePackage(
+        { 'index.js': '1;\n' },
+        { name: 'tr-pkg', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/tr-pkg.git' } },
+      );
       const { report } = await run(`publish ${dir}`);
       assert.equal(report.error, undefined, String(report.error));
     });
@@ -70,13 +84,28 @@ describe('trust and stage commands through npm’s libraries against the test re
       assert.equal(row?.outcome, 'done');
       assert.match(row?.id ?? '', UUID);
       assert.equal(row?.otpAttempts, 2, 'the read and the write each carry a code');
-      assert.match(row?.detail ?? '', /added a trusted publisher to tr-pkg \(id [0-9a-f-]{36}\): GitHub Actions, repository acme\/tr-pkg, workflow release\.yml, environment npm; may publish, stage publish/);
+      assert.match(
+        row?.detail ?? '',
+        /added a trusted publisher to tr-pkg \(id [0-9a-f-]{36}\): GitHub Actions, repository acme\/tr-pkg, workflow release\.yml, environment npm; may publish, stage publish/,
+      );
       assert.ok(first.lines.some((entry) => /repository acme\/tr-pkg from the "repository" of its package\.json/.test(entry.message)));
       assert.ok(first.lines.some((entry) => /asks for a one-time password even for this read, so it uses a code/.test(entry.message)));
-      assert.deepEqual(requests('POST', '/trust').map((request) => request.body), [
-        [{ type: 'github', claims: { repository: 'acme/tr-pkg', workflow_ref: { file: 'release.yml' }, environment: 'npm' }, permissions: ['createPackage', 'createStagedPackage'] }],
-      ]);
-      assert.deepEqual(registry.packageSettings('tr-pkg')?.trustConfigs.map((config) => config.id), [row?.id]);
+      assert.deepEqual(
+        requests('POST', '/trust').map((request) => request.body),
+        [
+          [
+            {
+              type: 'github',
+              claims: { repository: 'acme/tr-pkg', workflow_ref: { file: 'release.yml' }, environment: 'npm' },
+              permissions: ['createPackage', 'createStagedPackage'],
+            },
+          ],
+        ],
+      );
+      assert.deepEqual(
+        registry.packageSettings('tr-pkg')?.trustConfigs.map((config) => config.id),
+        [row?.id],
+      );
 
       registry.clearRequests();
       const second = await run(line, { package: dir });
@@ -98,13 +127,21 @@ describe('trust and stage commands through npm’s libraries against the test re
       const revoked = await run(`trust revoke tr-pkg --id ${id}\ntrust revoke tr-pkg --id ${id}\ntrust list tr-pkg`);
       assert.equal(revoked.report.error, undefined, String(revoked.report.error));
       assert.deepEqual(outcomes(revoked.report), ['done', 'unchanged', 'read']);
-      assert.deepEqual(revoked.report.results.map((result) => result.id), [id, id, undefined]);
+      assert.deepEqual(
+        revoked.report.results.map((result) => result.id),
+        [id, id, undefined],
+      );
       assert.deepEqual(revoked.report.results[2]?.data, []);
       assert.equal(revoked.report.results[2]?.detail, 'tr-pkg has no trusted publishers');
     });
 
     it('adds GitLab and CircleCI publishers with the bodies npm sends', async () => {
-      const ids = { org: '0b1f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a01', project: '1c2f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a02', pipeline: '2d3f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a03', context: '3e4f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a04' };
+      const ids = {
+        org: '0b1f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a01',
+        project: '1c2f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a02',
+        pipeline: '2d3f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a03',
+        context: '3e4f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a04',
+      };
       const gitlab = await makePackage({ 'index.js': '2;\n' }, { name: 'tr-gitlab', version: '1.0.0', repository: 'gitlab:acme/sub/tr-gitlab' });
       const circle = await makePackage({ 'index.js': '3;\n' }, { name: 'tr-circle', version: '1.0.0' });
       assert.equal((await run(`publish ${gitlab}\npublish ${circle}`)).report.error, undefined);
@@ -115,32 +152,47 @@ describe('trust and stage commands through npm’s libraries against the test re
       );
       assert.equal(report.error, undefined, String(report.error));
       assert.deepEqual(outcomes(report), ['done', 'done']);
-      assert.deepEqual(requests('POST', '/trust').map((request) => request.body), [
-        [{ type: 'gitlab', claims: { project_path: 'acme/sub/tr-gitlab', ci_config_ref_uri: { file: '.gitlab-ci.yml' } }, permissions: ['createPackage'] }],
-        [{
-          type: 'circleci',
-          claims: {
-            'oidc.circleci.com/org-id': ids.org,
-            'oidc.circleci.com/project-id': ids.project,
-            'oidc.circleci.com/pipeline-definition-id': ids.pipeline,
-            'oidc.circleci.com/vcs-origin': 'github.com/acme/tr-circle',
-            'oidc.circleci.com/context-ids': [ids.context],
-          },
-          permissions: ['createStagedPackage'],
-        }],
-      ]);
+      assert.deepEqual(
+        requests('POST', '/trust').map((request) => request.body),
+        [
+          [{ type: 'gitlab', claims: { project_path: 'acme/sub/tr-gitlab', ci_config_ref_uri: { file: '.gitlab-ci.yml' } }, permissions: ['createPackage'] }],
+          [
+            {
+              type: 'circleci',
+              claims: {
+                'oidc.circleci.com/org-id': ids.org,
+                'oidc.circleci.com/project-id': ids.project,
+                'oidc.circleci.com/pipeline-definition-id': ids.pipeline,
+                'oidc.circleci.com/vcs-origin': 'github.com/acme/tr-circle',
+                'oidc.circleci.com/context-ids': [ids.context],
+              },
+              permissions: ['createStagedPackage'],
+            },
+          ],
+        ],
+      );
     });
 
     it('checks every line before the first request: a path for --file, no permission, a repository that is not GitHub, an id that is not a UUID', async () => {
       const gitlabRepo = await makePackage({ 'index.js': '4;\n' }, { name: 'tr-pkg', version: '1.0.0', repository: 'gitlab:acme/tr-pkg' });
       const cases: Array<[string, RegExp, string?]> = [
-        ['trust github tr-pkg --file .github/workflows/release.yml --repo acme/tr-pkg --allow-publish', /--file must be just the GitHub Actions workflow file name, not a path: "release\.yml"/],
+        [
+          'trust github tr-pkg --file .github/workflows/release.yml --repo acme/tr-pkg --allow-publish',
+          /--file must be just the GitHub Actions workflow file name, not a path: "release\.yml"/,
+        ],
         ['trust github tr-pkg --file release.yml --repo acme/tr-pkg', /at least one permission flag is required \(--allow-publish, --allow-stage-publish\)/],
         ['trust github tr-pkg --file release.sh --repo acme/tr-pkg --allow-publish', /--file must end in \.yml or \.yaml/],
         ['trust github tr-pkg --file release.yml --repo acme --allow-publish', /--repo must be owner\/repository/],
-        ['trust github --file release.yml --allow-publish', /tr-pkg: the "repository" in its package\.json is not a GitHub repository; give --repo owner\/repo/, gitlabRepo],
+        [
+          'trust github --file release.yml --allow-publish',
+          /tr-pkg: the "repository" in its package\.json is not a GitHub repository; give --repo owner\/repo/,
+          gitlabRepo,
+        ],
         ['trust revoke tr-pkg --id 42', /--id must be a trusted publisher's id, a UUID/],
-        ['trust circleci tr-pkg --org-id x --project-id y --pipeline-definition-id z --vcs-origin github.com/a/b --allow-publish', /--org-id must be a valid UUID/],
+        [
+          'trust circleci tr-pkg --org-id x --project-id y --pipeline-definition-id z --vcs-origin github.com/a/b --allow-publish',
+          /--org-id must be a valid UUID/,
+        ],
         ['stage approve 1234', /"1234" is neither a stage id \(a UUID\) nor <pkg>@<version>/],
         ['stage view not-a-uuid', /"not-a-uuid" is not a stage id/],
       ];
@@ -162,11 +214,23 @@ describe('trust and stage commands through npm’s libraries against the test re
       const first = await run(line, { package: repo.root });
       assert.equal(first.report.error, undefined, String(first.report.error));
       const shorts = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
-      assert.deepEqual(first.report.results.map((result) => [result.command, result.outcome]), shorts.map((short) => [`trust github @trmono/${short} --file stage-and-approve.yml --repo acme/trmono --env npm --allow-stage-publish`, 'done']));
+      assert.deepEqual(
+        first.report.results.map((result) => [result.command, result.outcome]),
+        shorts.map((short) => [`trust github @trmono/${short} --file stage-and-approve.yml --repo acme/trmono --env npm --allow-stage-publish`, 'done']),
+      );
       assert.ok(first.report.results.every((result) => UUID.test(result.id ?? '')));
-      assert.deepEqual(requests('POST', '/trust').map((request) => request.path), shorts.map((short) => `/-/package/@trmono%2f${short}/trust`));
+      assert.deepEqual(
+        requests('POST', '/trust').map((request) => request.path),
+        shorts.map((short) => `/-/package/@trmono%2f${short}/trust`),
+      );
       for (const request of requests('POST', '/trust')) {
-        assert.deepEqual(request.body, [{ type: 'github', claims: { repository: 'acme/trmono', workflow_ref: { file: 'stage-and-approve.yml' }, environment: 'npm' }, permissions: ['createStagedPackage'] }]);
+        assert.deepEqual(request.body, [
+          {
+            type: 'github',
+            claims: { repository: 'acme/trmono', workflow_ref: { file: 'stage-and-approve.yml' }, environment: 'npm' },
+            permissions: ['createStagedPackage'],
+          },
+        ]);
       }
       registry.clearRequests();
       const second = await run(line, { package: repo.root });
@@ -177,14 +241,20 @@ describe('trust and stage commands through npm’s libraries against the test re
 
     it('refuses, before any write, a trusted publisher for a package that is not in the registry', async () => {
       registry.clearRequests();
-      const { report } = await run('trust github tr-pkg --file release.yml --repo acme/tr-pkg --allow-publish\ntrust github tr-nowhere --file release.yml --repo acme/tr-nowhere --allow-publish');
+      const { report } = await run(
+        'trust github tr-pkg --file release.yml --repo acme/tr-pkg --allow-publish\ntrust github tr-nowhere --file release.yml --repo acme/tr-nowhere --allow-publish',
+      );
       assert.deepEqual(outcomes(report), ['not-run', 'failed']);
       assert.match(report.results[1]?.detail ?? '', /tr-nowhere is not on .* a trusted publisher can only be added to a package that exists/);
       assert.deepEqual(writes(), []);
     });
 
     it('without a TOTP secret, fails with EOTP where npm asks for a code', async () => {
-      for (const line of ['trust github tr-pkg --file release.yml --repo acme/tr-pkg --allow-publish', 'trust list tr-pkg', 'trust revoke tr-pkg --id 0b1f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a01']) {
+      for (const line of [
+        'trust github tr-pkg --file release.yml --repo acme/tr-pkg --allow-publish',
+        'trust list tr-pkg',
+        'trust revoke tr-pkg --id 0b1f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a01',
+      ]) {
         const { report } = await runBlockInProcess({ token: alice.token, registry: registry.url }, line);
         assert.equal((report.error as { code?: string })?.code, 'EOTP', line);
       }
@@ -196,7 +266,11 @@ describe('trust and stage commands through npm’s libraries against the test re
     const cli = async (...argv: string[]) => {
       const out: string[] = [];
       const err: string[] = [];
-      const code = await runCli([...argv, '--registry', registry.url, '--json'], { NODE_AUTH_TOKEN: alice.token, NPM_TOTP_SECRET: alice.secret }, { stdout: (text) => out.push(text), stderr: (text) => err.push(text), cwd: dir });
+      const code = await runCli(
+        [...argv, '--registry', registry.url, '--json'],
+        { NODE_AUTH_TOKEN: alice.token, NPM_TOTP_SECRET: alice.secret },
+        { stdout: (text) => out.push(text), stderr: (text) => err.push(text), cwd: dir },
+      );
       assert.equal(code, 0, err.join(''));
       return JSON.parse(out.join('')) as { results: Array<{ outcome: string; stageId?: string; id?: string }> };
     };
@@ -206,7 +280,10 @@ describe('trust and stage commands through npm’s libraries against the test re
     assert.deepEqual([approved.results[0]?.outcome, approved.results[0]?.stageId], ['done', staged.results[0]?.stageId]);
     const trusted = await cli('trust', 'github', '--file', 'release.yml', '--allow-publish', '--yes');
     assert.equal(trusted.results[0]?.outcome, 'done');
-    assert.deepEqual(registry.packageSettings('cli-ts')?.trustedPublishers.map((publisher) => [publisher.repository, publisher.id]), [['acme/cli-ts', trusted.results[0]?.id]]);
+    assert.deepEqual(
+      registry.packageSettings('cli-ts')?.trustedPublishers.map((publisher) => [publisher.repository, publisher.id]),
+      [['acme/cli-ts', trusted.results[0]?.id]],
+    );
   });
 
   describe('stage', () => {
@@ -221,7 +298,10 @@ describe('trust and stage commands through npm’s libraries against the test re
       assert.equal(staged.report.published, false);
       const stageId = row?.stageId as string;
       const post = requests('POST', '/-/stage/package/st-pkg');
-      assert.deepEqual(post.map((request) => [request.otpSent, request.npmCommand, request.status]), [[false, 'stage', 201]]);
+      assert.deepEqual(
+        post.map((request) => [request.otpSent, request.npmCommand, request.status]),
+        [[false, 'stage', 201]],
+      );
       assert.equal(await registry.packument('st-pkg'), undefined, 'not published until approved');
 
       const again = await run('stage publish --tag next', { package: dir });
@@ -241,12 +321,18 @@ describe('trust and stage commands through npm’s libraries against the test re
       registry.clearRequests();
       const approved = await run('stage approve st-pkg@1.0.0', { package: dir });
       assert.equal(approved.report.error, undefined, String(approved.report.error));
-      assert.deepEqual([approved.report.results[0]?.outcome, approved.report.results[0]?.stageId, approved.report.results[0]?.otpAttempts], ['done', stageId, 1]);
+      assert.deepEqual(
+        [approved.report.results[0]?.outcome, approved.report.results[0]?.stageId, approved.report.results[0]?.otpAttempts],
+        ['done', stageId, 1],
+      );
       assert.match(approved.report.results[0]?.detail ?? '', /the checkout packs to the same tarball/);
       const packument = await registry.packument('st-pkg');
       assert.equal(packument['dist-tags'].next, '1.0.0');
       assert.equal(packument.versions['1.0.0'].dist.shasum, item?.shasum);
-      assert.deepEqual(requests('POST', '/approve').map((request) => [request.path, request.otpAccepted, request.body]), [[`/-/stage/${stageId}/approve`, true, undefined]]);
+      assert.deepEqual(
+        requests('POST', '/approve').map((request) => [request.path, request.otpAccepted, request.body]),
+        [[`/-/stage/${stageId}/approve`, true, undefined]],
+      );
 
       registry.clearRequests();
       const skip = await run('stage approve st-pkg@1.0.0\nstage publish', { package: dir });
@@ -304,21 +390,45 @@ describe('trust and stage commands through npm’s libraries against the test re
       registry.clearRequests();
       const staged = await run('stage publish --workspaces', { package: repo.root });
       assert.equal(staged.report.error, undefined, String(staged.report.error));
-      assert.ok(staged.report.packages?.every((entry) => entry.outcome === 'staged' && UUID.test(entry.stageId ?? '')), JSON.stringify(staged.report.packages));
+      assert.ok(
+        staged.report.packages?.every((entry) => entry.outcome === 'staged' && UUID.test(entry.stageId ?? '')),
+        JSON.stringify(staged.report.packages),
+      );
       assert.ok(staged.report.results.every((result) => result.outcome === 'staged' && result.command.startsWith('stage publish @stmono/')));
-      assert.ok(registry.requests.every((request) => !request.otpSent), 'no code sent while staging');
-      const shasums = new Map(registry.staged().filter((item) => item.packageName.startsWith('@stmono/')).map((item) => [item.packageName, item.shasum]));
+      assert.ok(
+        registry.requests.every((request) => !request.otpSent),
+        'no code sent while staging',
+      );
+      const shasums = new Map(
+        registry
+          .staged()
+          .filter((item) => item.packageName.startsWith('@stmono/'))
+          .map((item) => [item.packageName, item.shasum]),
+      );
       assert.equal(shasums.size, 8);
 
       const again = await run('stage publish --workspaces', { package: repo.root });
-      assert.ok(again.report.packages?.every((entry) => entry.outcome === 'unchanged'), JSON.stringify(again.report.packages));
+      assert.ok(
+        again.report.packages?.every((entry) => entry.outcome === 'unchanged'),
+        JSON.stringify(again.report.packages),
+      );
 
       registry.clearRequests();
       const approved = await run('stage approve --workspaces', { package: repo.root });
       assert.equal(approved.report.error, undefined, String(approved.report.error));
-      assert.ok(approved.report.results.every((result) => result.outcome === 'done'), JSON.stringify(approved.report.results));
+      assert.ok(
+        approved.report.results.every((result) => result.outcome === 'done'),
+        JSON.stringify(approved.report.results),
+      );
       const order = approved.report.results.map((result) => result.command.replace('stage approve @stmono/', '').replace('@1.0.0', ''));
-      for (const [before, after] of [['a', 'b'], ['b', 'c'], ['a', 'd'], ['e', 'f'], ['g', 'h']] as const) assert.ok(order.indexOf(before) < order.indexOf(after), `${before} before ${after}: ${order.join(' ')}`);
+      for (const [before, after] of [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['a', 'd'],
+        ['e', 'f'],
+        ['g', 'h'],
+      ] as const)
+        assert.ok(order.indexOf(before) < order.indexOf(after), `${before} before ${after}: ${order.join(' ')}`);
       assert.equal(requests('POST', '/approve').length, 8);
       for (const [name, shasum] of shasums) {
         const version = (await registry.packument(name)).versions['1.0.0'];
@@ -329,8 +439,14 @@ describe('trust and stage commands through npm’s libraries against the test re
       registry.clearRequests();
       const rerun = await run('stage approve --workspaces\nstage reject --workspaces', { package: repo.root });
       assert.equal(rerun.report.results.length, 16);
-      assert.ok(rerun.report.results.every((result) => result.outcome === 'unchanged'), JSON.stringify(rerun.report.results));
-      assert.match(rerun.report.results[8]?.detail ?? '', /nothing is staged as @stmono\/\w@1\.0\.0 \(@stmono\/\w@1\.0\.0 is published: stage reject cannot remove it\)/);
+      assert.ok(
+        rerun.report.results.every((result) => result.outcome === 'unchanged'),
+        JSON.stringify(rerun.report.results),
+      );
+      assert.match(
+        rerun.report.results[8]?.detail ?? '',
+        /nothing is staged as @stmono\/\w@1\.0\.0 \(@stmono\/\w@1\.0\.0 is published: stage reject cannot remove it\)/,
+      );
       assert.deepEqual(writes(), []);
     });
 
@@ -341,7 +457,10 @@ describe('trust and stage commands through npm’s libraries against the test re
       const { report } = await run('stage approve st-dry@1.0.0 --dry-run\nstage reject st-dry@1.0.0 --dry-run', { package: dir });
       assert.equal(report.error, undefined, String(report.error));
       assert.deepEqual(outcomes(report), ['dry-run', 'dry-run']);
-      assert.match(report.results[0]?.detail ?? '', /would approve [0-9a-f-]{36}, publishing st-dry@1\.0\.0 with tag latest; the checkout packs to the same tarball/);
+      assert.match(
+        report.results[0]?.detail ?? '',
+        /would approve [0-9a-f-]{36}, publishing st-dry@1\.0\.0 with tag latest; the checkout packs to the same tarball/,
+      );
       assert.deepEqual(writes(), []);
       assert.equal(registry.staged('st-dry').length, 1);
     });

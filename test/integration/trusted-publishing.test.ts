@@ -30,7 +30,11 @@ describe('trusted publishing (OIDC) for publish, token and OTP for the rest', ()
   async function run(block: string, idTokens: IdTokenProvider | undefined) {
     const { logger, lines } = recordingLogger();
     const options = normalizeOptions({ token: alice.token, otpSecret: alice.secret, registry: registry.url }, NAMES);
-    const report = await runCommands(options, { block, inputName: 'commands' }, { clock: systemClock, logger, cwd: process.cwd(), env: process.env, userAgent: USER_AGENT, ...(idTokens ? { idTokens } : {}) });
+    const report = await runCommands(
+      options,
+      { block, inputName: 'commands' },
+      { clock: systemClock, logger, cwd: process.cwd(), env: process.env, userAgent: USER_AGENT, ...(idTokens ? { idTokens } : {}) },
+    );
     return { report, lines };
   }
 
@@ -45,7 +49,10 @@ describe('trusted publishing (OIDC) for publish, token and OTP for the rest', ()
     assert.equal(report.error, undefined, String(report.error));
     assert.deepEqual(audiences, ['npm:127.0.0.1']);
     assert.match(report.results[0]?.detail ?? '', /by trusted publishing/);
-    assert.deepEqual(report.results.map((result) => result.otpAttempts), [0, 1]);
+    assert.deepEqual(
+      report.results.map((result) => result.otpAttempts),
+      [0, 1],
+    );
     const writes = registry.requests.filter((request) => request.method !== 'GET');
     assert.deepEqual(
       writes.map((w) => [w.method, w.path.replace(/oidc-pkg.*$/, 'oidc-pkg…'), w.otpSent, w.status, w.oidcPackage ?? null]),
@@ -64,8 +71,17 @@ describe('trusted publishing (OIDC) for publish, token and OTP for the rest', ()
     const { report, lines } = await run(`publish ${dir}`, async () => registry.issueIdToken({ repository: 'someone/else', workflow: 'release.yml' }));
     assert.equal(report.error, undefined, String(report.error));
     assert.equal(report.results[0]?.otpAttempts, 1);
-    assert.ok(lines.some((line) => /Trusted publishing is not available for oidc-pkg \(the registry answered 404.*configure this repository and workflow as a trusted publisher/.test(line.message)));
-    assert.deepEqual(registry.requests.filter((r) => r.method === 'PUT').map((r) => [r.otpAccepted, r.oidcPackage ?? null]), [[true, null]]);
+    assert.ok(
+      lines.some((line) =>
+        /Trusted publishing is not available for oidc-pkg \(the registry answered 404.*configure this repository and workflow as a trusted publisher/.test(
+          line.message,
+        ),
+      ),
+    );
+    assert.deepEqual(
+      registry.requests.filter((r) => r.method === 'PUT').map((r) => [r.otpAccepted, r.oidcPackage ?? null]),
+      [[true, null]],
+    );
   });
 
   it('runs the action with GitHub’s ID token endpoint, and leaks neither the request token nor the ID token', async () => {
@@ -90,7 +106,12 @@ describe('trusted publishing (OIDC) for publish, token and OTP for the rest', ()
       assert.deepEqual(seen, ['true npm:127.0.0.1']);
       assert.equal(JSON.parse(run.outputs.results ?? '[]')[0].otpAttempts, 0);
       assert.match(run.stdout, /the registry issued a short-lived publish token for oidc-pkg/);
-      assertNoSecrets({ stdout: visibleLog(run.stdout), stderr: run.stderr, summary: run.summary, outputs: run.outputFile }, [alice.token, alice.secret, requestToken, idToken]);
+      assertNoSecrets({ stdout: visibleLog(run.stdout), stderr: run.stderr, summary: run.summary, outputs: run.outputFile }, [
+        alice.token,
+        alice.secret,
+        requestToken,
+        idToken,
+      ]);
 
       // trusted-publishing: off never asks for an ID token, and publishes with the token and a code.
       const next = await makePackage({ 'index.js': '5;\n' }, { name: 'oidc-pkg', version: '1.4.0' });
@@ -116,21 +137,39 @@ describe('no token at all: trusted publishing alone', () => {
     // A trusted publisher can only be configured on a package that exists: the first version goes out with a token.
     const first = await makePackage({ 'index.js': '1;\n' }, { ...manifest, version: '1.0.0' });
     const withToken = normalizeOptions({ token: owner.token, otpSecret: owner.secret, registry: registry.url, package: first }, NAMES);
-    assert.equal((await runCommands(withToken, undefined, { clock: systemClock, logger: recordingLogger().logger, cwd: first, env: process.env, userAgent: USER_AGENT })).error, undefined);
+    assert.equal(
+      (await runCommands(withToken, undefined, { clock: systemClock, logger: recordingLogger().logger, cwd: first, env: process.env, userAgent: USER_AGENT }))
+        .error,
+      undefined,
+    );
     registry.trustPublisher('tokenless-pkg', { repository: 'acme/tokenless', workflow: 'release.yml' });
     const dir = await makePackage({ 'index.js': '2;\n' }, { ...manifest, version: '1.1.0' });
     registry.clearRequests();
     const idToken = registry.issueIdToken({ repository: 'acme/tokenless', workflow: 'release.yml', repositoryVisibility: 'private' });
     const { logger, lines } = recordingLogger();
     const options = normalizeOptions({ registry: registry.url, package: dir, provenance: 'false' }, NAMES, { idTokenAvailable: true });
-    const report = await runCommands(options, undefined, { clock: systemClock, logger, cwd: dir, env: process.env, userAgent: USER_AGENT, idTokens: async () => idToken });
+    const report = await runCommands(options, undefined, {
+      clock: systemClock,
+      logger,
+      cwd: dir,
+      env: process.env,
+      userAgent: USER_AGENT,
+      idTokens: async () => idToken,
+    });
     assert.equal(report.error, undefined, String(report.error));
     assert.equal(report.published, true);
     assert.ok(lines.some((line) => /no token: only trusted publishing \(OIDC\) can upload/.test(line.message)));
-    assert.ok(registry.requests.every((request) => request.user === undefined), 'the token of no user was sent');
+    assert.ok(
+      registry.requests.every((request) => request.user === undefined),
+      'the token of no user was sent',
+    );
 
     registry.clearRequests();
-    const refused = await runCommands(options, { block: `owner add ${owner.name} tokenless-pkg`, inputName: 'commands' }, { clock: systemClock, logger, cwd: dir, env: process.env, userAgent: USER_AGENT, idTokens: async () => idToken });
+    const refused = await runCommands(
+      options,
+      { block: `owner add ${owner.name} tokenless-pkg`, inputName: 'commands' },
+      { clock: systemClock, logger, cwd: dir, env: process.env, userAgent: USER_AGENT, idTokens: async () => idToken },
+    );
     assert.match(String(refused.error), /^InputError: token: line 1 \(owner add tokenless-owner tokenless-pkg\) needs a registry token/);
     assert.deepEqual(registry.requests, []);
   });

@@ -49,7 +49,8 @@ describe('publishing a monorepo', () => {
     return publishWithClock({ token: as.token, otpSecret: as.secret, registry: registry.url, package: root, workspaces: 'true', ...extra }, clock, root);
   };
   const outcomes = (packages: PackageResult[] | undefined) => Object.fromEntries((packages ?? []).map((entry) => [entry.name, entry.outcome]));
-  const puts = () => registry.requests.filter((request) => request.method === 'PUT' && request.status === 201).map((request) => decodeURIComponent(request.path.slice(1)));
+  const puts = () =>
+    registry.requests.filter((request) => request.method === 'PUT' && request.status === 201).map((request) => decodeURIComponent(request.path.slice(1)));
 
   it('publishes every public package after the ones it depends on, lists the private one, and warns of the cycle and the private dependency', async () => {
     const repo = await makeMonorepo(npmMonorepo('order'));
@@ -58,11 +59,20 @@ describe('publishing a monorepo', () => {
     const { report, lines } = await run(repo.root);
     assert.equal(report.error, undefined, String(report.error));
     assert.deepEqual(outcomes(report.packages), {
-      '@order/a': 'published', '@order/b': 'published', '@order/c': 'published', '@order/d': 'published', '@order/e': 'published',
-      '@order/f': 'published', '@order/g': 'published', '@order/x': 'published', '@order/y': 'published', '@order/private': 'private',
+      '@order/a': 'published',
+      '@order/b': 'published',
+      '@order/c': 'published',
+      '@order/d': 'published',
+      '@order/e': 'published',
+      '@order/f': 'published',
+      '@order/g': 'published',
+      '@order/x': 'published',
+      '@order/y': 'published',
+      '@order/private': 'private',
     });
     const order = puts();
-    const before = (first: string, then: string) => assert.ok(order.indexOf(`@order/${first}`) < order.indexOf(`@order/${then}`), `${first} before ${then}: ${order.join(' ')}`);
+    const before = (first: string, then: string) =>
+      assert.ok(order.indexOf(`@order/${first}`) < order.indexOf(`@order/${then}`), `${first} before ${then}: ${order.join(' ')}`);
     before('a', 'b');
     before('b', 'c');
     before('a', 'd');
@@ -70,8 +80,17 @@ describe('publishing a monorepo', () => {
     before('a', 'f');
     before('x', 'y');
     assert.equal(order.length, 9);
-    assert.ok(lines.some((line) => line.level === 'warning' && /depend on each other \(@order\/x -> @order\/y, @order\/y -> @order\/x; a -> b: a depends on b\)/.test(line.message)), 'the cycle is named by its edges');
-    assert.ok(lines.some((line) => line.level === 'warning' && /@order\/g: .*@order\/private/.test(line.message)), 'the private dependency is named');
+    assert.ok(
+      lines.some(
+        (line) =>
+          line.level === 'warning' && /depend on each other \(@order\/x -> @order\/y, @order\/y -> @order\/x; a -> b: a depends on b\)/.test(line.message),
+      ),
+      'the cycle is named by its edges',
+    );
+    assert.ok(
+      lines.some((line) => line.level === 'warning' && /@order\/g: .*@order\/private/.test(line.message)),
+      'the private dependency is named',
+    );
     assert.equal(report.published, true);
     assert.equal(report.results.length, 9, 'one row per publish');
   });
@@ -84,8 +103,14 @@ describe('publishing a monorepo', () => {
     const { report } = await run(repo.root);
     assert.equal(report.error, undefined, String(report.error));
     assert.ok(Object.values(outcomes(report.packages)).every((outcome) => outcome === 'unchanged' || outcome === 'private'));
-    assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET'), []);
-    assert.equal(report.results.reduce((sum, row) => sum + row.otpAttempts, 0), 0);
+    assert.deepEqual(
+      registry.requests.filter((request) => request.method !== 'GET'),
+      [],
+    );
+    assert.equal(
+      report.results.reduce((sum, row) => sum + row.otpAttempts, 0),
+      0,
+    );
   });
 
   it('stops the dependents of a failed package, publishes everything independent, says what is in the registry, and a re-run completes it', async () => {
@@ -99,7 +124,10 @@ describe('publishing a monorepo', () => {
     for (const independent of ['a', 'd', 'e', 'f', 'g', 'x', 'y']) assert.equal(got[`@fail/${independent}`], 'published', independent);
     const error = first.report.error as Error & { code?: string };
     assert.equal(error.code, 'EWORKSPACES');
-    assert.match(error.message, /^1 workspace package failed: @fail\/b@1\.0\.0 \(.+\)\. In the registry now: published by this run: .*@fail\/a@1\.0\.0.*; already there: none\. Not in the registry: @fail\/b@1\.0\.0, @fail\/c@1\.0\.0\. Running the same step again publishes only what is missing\.$/);
+    assert.match(
+      error.message,
+      /^1 workspace package failed: @fail\/b@1\.0\.0 \(.+\)\. In the registry now: published by this run: .*@fail\/a@1\.0\.0.*; already there: none\. Not in the registry: @fail\/b@1\.0\.0, @fail\/c@1\.0\.0\. Running the same step again publishes only what is missing\.$/,
+    );
     assert.match(first.report.packages?.find((entry) => entry.name === '@fail/c')?.detail ?? '', /^not run: it depends on @fail\/b, which failed$/);
     assert.equal(await registry.packument('@fail/b'), undefined);
 
@@ -140,11 +168,20 @@ describe('publishing a monorepo', () => {
     const writes = registry.requests.filter((request) => request.method === 'PUT');
     assert.equal(writes.length, 9);
     assert.equal(new Set(writes.map((request) => request.otp)).size, 1, 'one code');
-    assert.equal(report.results.reduce((sum, row) => sum + row.waitedMs, 0), 0, 'no wait for a window');
-    assert.ok(lines.some((line) => /as many writes per one-time password as its window allows \(otp-uses auto: 127\.0\.0\.1 is not known to limit reuse/.test(line.message)), 'the pacing and why');
+    assert.equal(
+      report.results.reduce((sum, row) => sum + row.waitedMs, 0),
+      0,
+      'no wait for a window',
+    );
+    assert.ok(
+      lines.some((line) =>
+        /as many writes per one-time password as its window allows \(otp-uses auto: 127\.0\.0\.1 is not known to limit reuse/.test(line.message),
+      ),
+      'the pacing and why',
+    );
   });
 
-  it('with otp-uses auto, learns a limit from the registry\'s 429 rate limited otp and keeps to it', async () => {
+  it("with otp-uses auto, learns a limit from the registry's 429 rate limited otp and keeps to it", async () => {
     const repo = await makeMonorepo(npmMonorepo('learned'));
     cleanups.push(repo.cleanup);
     registry.configure({ otpUsesPerCode: 3, otpUsesRetryAfterS: 2 });
@@ -158,8 +195,14 @@ describe('publishing a monorepo', () => {
       const tooMany = writes.filter((request) => request.status === 429).length;
       assert.ok(tooMany >= 1 && tooMany <= 4, `429s: ${tooMany}`);
       assert.equal(writes.filter((request) => request.status === 201).length, 9);
-      assert.ok(registry.otpStats.codes.filter((code) => code.user === 'mono-learner').every((code) => code.uses <= 3), 'no code served more than 3 writes');
-      assert.ok(lines.some((line) => /each code serves at most 3 writes/.test(line.message)), lines.map((line) => line.message).join('\n'));
+      assert.ok(
+        registry.otpStats.codes.filter((code) => code.user === 'mono-learner').every((code) => code.uses <= 3),
+        'no code served more than 3 writes',
+      );
+      assert.ok(
+        lines.some((line) => /each code serves at most 3 writes/.test(line.message)),
+        lines.map((line) => line.message).join('\n'),
+      );
     } finally {
       registry.configure({ otpUsesPerCode: undefined });
     }
@@ -168,11 +211,29 @@ describe('publishing a monorepo', () => {
   it('resolves workspace: and catalog: ranges in the published manifest and tarball of a pnpm monorepo, and lifts its publishConfig', async () => {
     const repo = await makeMonorepo({
       root: { name: 'pnpm-root', version: '0.0.0', private: true },
-      rootFiles: { 'pnpm-workspace.yaml': "packages:\n  - 'pkgs/*'\n  - '!pkgs/ignored'\ncatalog:\n  semver: ^7.6.0\ncatalogs:\n  tools:\n    minimist: 1.2.8\n" },
+      rootFiles: {
+        'pnpm-workspace.yaml': "packages:\n  - 'pkgs/*'\n  - '!pkgs/ignored'\ncatalog:\n  semver: ^7.6.0\ncatalogs:\n  tools:\n    minimist: 1.2.8\n",
+      },
       packages: {
-        'pkgs/core': { name: 'pnpm-core', version: '2.1.0', main: 'src/index.ts', publishConfig: { main: 'index.js', access: 'public' }, dependencies: { semver: 'catalog:' } },
-        'pkgs/util': { name: 'pnpm-util', version: '2.1.0', dependencies: { 'pnpm-core': 'workspace:^', minimist: 'catalog:tools' }, devDependencies: { 'pnpm-core': 'workspace:*' } },
-        'pkgs/app': { name: 'pnpm-app', version: '3.0.0', dependencies: { 'pnpm-util': 'workspace:~', 'pnpm-core': 'workspace:*' }, peerDependencies: { 'pnpm-core': 'workspace:>=2.0.0' } },
+        'pkgs/core': {
+          name: 'pnpm-core',
+          version: '2.1.0',
+          main: 'src/index.ts',
+          publishConfig: { main: 'index.js', access: 'public' },
+          dependencies: { semver: 'catalog:' },
+        },
+        'pkgs/util': {
+          name: 'pnpm-util',
+          version: '2.1.0',
+          dependencies: { 'pnpm-core': 'workspace:^', minimist: 'catalog:tools' },
+          devDependencies: { 'pnpm-core': 'workspace:*' },
+        },
+        'pkgs/app': {
+          name: 'pnpm-app',
+          version: '3.0.0',
+          dependencies: { 'pnpm-util': 'workspace:~', 'pnpm-core': 'workspace:*' },
+          peerDependencies: { 'pnpm-core': 'workspace:>=2.0.0' },
+        },
         'pkgs/ignored': { name: 'pnpm-ignored', version: '1.0.0' },
       },
     });
@@ -213,11 +274,22 @@ describe('a monorepo root that is not a package itself', () => {
     const repo = await makeMonorepo({ ...spec, root: { private: true, workspaces: ['packages/*'] } });
     cleanups.push(repo.cleanup);
     const clock = new TimeTravelClock(registry);
-    const { report } = await publishWithClock({ token: user.token, otpSecret: user.secret, registry: registry.url, package: repo.root, workspaces: '@rootless/a,packages/b', otpUses: '10' }, clock, repo.root);
+    const { report } = await publishWithClock(
+      { token: user.token, otpSecret: user.secret, registry: registry.url, package: repo.root, workspaces: '@rootless/a,packages/b', otpUses: '10' },
+      clock,
+      repo.root,
+    );
     assert.equal(report.error, undefined, String(report.error));
-    assert.deepEqual(report.packages?.filter((entry) => entry.outcome !== 'skipped' && entry.outcome !== 'private').map((entry) => `${entry.name}:${entry.outcome}`), ['@rootless/a:published', '@rootless/b:published']);
+    assert.deepEqual(
+      report.packages?.filter((entry) => entry.outcome !== 'skipped' && entry.outcome !== 'private').map((entry) => `${entry.name}:${entry.outcome}`),
+      ['@rootless/a:published', '@rootless/b:published'],
+    );
     const others = report.packages?.filter((entry) => entry.outcome === 'skipped').map((entry) => entry.name);
-    assert.deepEqual(others, ['@rootless/c', '@rootless/d', '@rootless/e', '@rootless/f', '@rootless/g', '@rootless/x', '@rootless/y'], 'the packages left out are listed');
+    assert.deepEqual(
+      others,
+      ['@rootless/c', '@rootless/d', '@rootless/e', '@rootless/f', '@rootless/g', '@rootless/x', '@rootless/y'],
+      'the packages left out are listed',
+    );
     assert.equal(report.packages?.find((entry) => entry.name === '@rootless/c')?.detail, 'skipped: not selected by workspaces (@rootless/a, packages/b)');
   });
 });

@@ -12,7 +12,8 @@ import { runBlockWithClock, TimeTravelClock } from '../helpers/time-travel.ts';
 describe('faults on dist-tag, owner and access writes', () => {
   const registry = suiteRegistry();
   let alice: { name: string; token: string; secret: string };
-  const run = (block: string, clock: TimeTravelClock) => runBlockWithClock({ token: alice.token, otpSecret: alice.secret, registry: registry.url }, block, clock);
+  const run = (block: string, clock: TimeTravelClock) =>
+    runBlockWithClock({ token: alice.token, otpSecret: alice.secret, registry: registry.url }, block, clock);
   const putsTo = (pattern: RegExp) => registry.requests.filter((request) => request.method === 'PUT' && pattern.test(request.path));
 
   before(async () => {
@@ -30,7 +31,10 @@ describe('faults on dist-tag, owner and access writes', () => {
     const { report } = await run('dist-tag add fault-pkg@1.0.0 beta', clock);
     assert.equal(report.error, undefined, String(report.error));
     assert.equal(report.results[0]?.outcome, 'done');
-    assert.deepEqual(putsTo(/dist-tags/).map((request) => request.status), [503, 503, 201]);
+    assert.deepEqual(
+      putsTo(/dist-tags/).map((request) => request.status),
+      [503, 503, 201],
+    );
     assert.equal(putsTo(/dist-tags/).at(-1)?.otpAccepted, true);
     assert.ok(clock.sleeps.includes(1000) && clock.sleeps.includes(2000), `backoff waits: ${clock.sleeps.join(', ')}`);
     assert.equal((await registry.packument('fault-pkg'))['dist-tags'].beta, '1.0.0');
@@ -67,7 +71,10 @@ describe('faults on dist-tag, owner and access writes', () => {
     const { report } = await run('owner add bob fault-pkg', clock);
     assert.equal(report.error, undefined, String(report.error));
     assert.equal(report.results[0]?.outcome, 'done');
-    assert.deepEqual(putsTo(/-rev/).map((request) => request.status), [409, 200]);
+    assert.deepEqual(
+      putsTo(/-rev/).map((request) => request.status),
+      [409, 200],
+    );
     assert.ok((await registry.packument('fault-pkg')).maintainers.some((m: { name: string }) => m.name === 'bob'));
   });
 

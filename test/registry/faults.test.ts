@@ -30,9 +30,15 @@ describe('faults', () => {
     assert.equal((await publish(registry.url, 'demo', '1.0.0', { token: alice.token, otp: otp() })).status, 502);
     assert.equal(await registry.packument('demo'), undefined, 'nothing stored');
     assert.equal((await publish(registry.url, 'demo', '1.0.0', { token: alice.token, otp: otp() })).status, 201, 'third try passes');
-    assert.deepEqual(registry.requests.map((r) => [r.method, r.status, r.fault ?? '-', r.otpAccepted ?? '-']), [
-      ['GET', 404, '-', '-'], ['PUT', 502, 'fail', '-'], ['PUT', 502, 'fail', '-'], ['PUT', 201, '-', true],
-    ]);
+    assert.deepEqual(
+      registry.requests.map((r) => [r.method, r.status, r.fault ?? '-', r.otpAccepted ?? '-']),
+      [
+        ['GET', 404, '-', '-'],
+        ['PUT', 502, 'fail', '-'],
+        ['PUT', 502, 'fail', '-'],
+        ['PUT', 201, '-', true],
+      ],
+    );
   });
 
   test('reset() drops the connection before processing: the client errors and nothing is stored', async (t) => {
@@ -82,7 +88,14 @@ describe('faults', () => {
     };
     assert.equal((await acrossBoundary('answer')).status, 404, 'code checked on arrival, before the boundary: accepted (then 404)');
     assert.equal((await acrossBoundary('request')).status, 401, 'code checked after the boundary: refused');
-    assert.deepEqual(registry.requests.map((r) => [r.fault, r.otpRefusal ?? 'ok']), [['delay', 'ok'], ['delay', 'ok'], ['delay', 'invalid']]);
+    assert.deepEqual(
+      registry.requests.map((r) => [r.fault, r.otpRefusal ?? 'ok']),
+      [
+        ['delay', 'ok'],
+        ['delay', 'ok'],
+        ['delay', 'invalid'],
+      ],
+    );
   });
 
   test('ownerConflictOnce() makes the first owner change answer 409 after the OTP gate, then lets the next through', async (t) => {
@@ -91,17 +104,26 @@ describe('faults', () => {
     await publish(registry.url, 'demo', '1.0.0', { token: alice.token, otp: otp() });
     const change = async () => {
       const { _rev: rev } = await registry.packument('demo');
-      const maintainers = [{ name: 'alice', email: 'alice@example.test' }, { name: 'bob', email: 'bob@example.test' }];
+      const maintainers = [
+        { name: 'alice', email: 'alice@example.test' },
+        { name: 'bob', email: 'bob@example.test' },
+      ];
       return call(registry.url, 'PUT', `demo/-rev/${rev}`, { token: alice.token, otp: otp(), body: { _id: 'demo', _rev: rev, maintainers } });
     };
     registry.ownerConflictOnce();
     const conflicted = await change();
     assert.equal(conflicted.status, 409);
-    assert.deepEqual((await registry.packument('demo')).maintainers.map((m: { name: string }) => m.name), ['alice']);
+    assert.deepEqual(
+      (await registry.packument('demo')).maintainers.map((m: { name: string }) => m.name),
+      ['alice'],
+    );
     const entry = registry.requests.at(-1);
     assert.deepEqual([entry?.otpAccepted, entry?.fault], [true, 'owner-conflict']);
     assert.equal((await change()).status, 200);
-    assert.deepEqual((await registry.packument('demo')).maintainers.map((m: { name: string }) => m.name), ['alice', 'bob']);
+    assert.deepEqual(
+      (await registry.packument('demo')).maintainers.map((m: { name: string }) => m.name),
+      ['alice', 'bob'],
+    );
   });
 
   test('clearFaults() drops pending faults, and close() does not wait for a pending delay', async () => {
@@ -118,14 +140,18 @@ describe('faults', () => {
     assert.ok((await pending) instanceof Error, 'the held request is cut off');
   });
 
-  test('failPackage() fails one package\'s publish in a run of several, once, before the OTP gate', async (t) => {
+  test("failPackage() fails one package's publish in a run of several, once, before the OTP gate", async (t) => {
     const { registry, alice, otp } = await start(t);
     registry.failPackage('@acme/b', { status: 403, body: { error: 'Package name too similar to existing package b2' } });
     const statuses: Array<[string, number]> = [];
     for (const name of ['@acme/a', '@acme/b', '@acme/c']) {
       statuses.push([name, (await publish(registry.url, name, '1.0.0', { token: alice.token, otp: otp() })).status]);
     }
-    assert.deepEqual(statuses, [['@acme/a', 201], ['@acme/b', 403], ['@acme/c', 201]]);
+    assert.deepEqual(statuses, [
+      ['@acme/a', 201],
+      ['@acme/b', 403],
+      ['@acme/c', 201],
+    ]);
     assert.equal(await registry.packument('@acme/b'), undefined, 'nothing stored');
     const failed = registry.requests[1];
     assert.deepEqual([failed?.fault, failed?.otpAccepted, failed?.path], ['fail-package', undefined, '/@acme%2fb'], 'the gate never ran');
@@ -148,7 +174,7 @@ describe('faults', () => {
 
     registry.failPackage('demo', { phase: 'stage', status: 503 });
     assert.equal((await stagePublish(registry.url, 'demo', '1.1.0', { token: alice.token })).status, 503);
-    const { stageId } = await (await stagePublish(registry.url, 'demo', '1.1.0', { token: alice.token })).json() as { stageId: string };
+    const { stageId } = (await (await stagePublish(registry.url, 'demo', '1.1.0', { token: alice.token })).json()) as { stageId: string };
     registry.failPackage('demo');
     const approve = () => call(registry.url, 'POST', `-/stage/${stageId}/approve`, { token: alice.token, otp: otp() });
     assert.equal((await approve()).status, 500, 'the approval of a staged demo is its publish');

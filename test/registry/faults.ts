@@ -71,10 +71,14 @@ const PUBLISHES = new Set<RouteKind>(['publish', 'stage-approve']);
 
 function inPhase(phase: PackageFail['phase'], method: string, route: Route): boolean {
   switch (phase) {
-    case 'publish': return PUBLISHES.has(route.kind);
-    case 'stage': return route.kind === 'stage-publish';
-    case 'write': return isWriteMethod(method);
-    case 'any': return true;
+    case 'publish':
+      return PUBLISHES.has(route.kind);
+    case 'stage':
+      return route.kind === 'stage-publish';
+    case 'write':
+      return isWriteMethod(method);
+    case 'any':
+      return true;
   }
 }
 
@@ -98,7 +102,11 @@ export class FaultPlan {
     const phase = fault.phase ?? 'publish';
     if (!['publish', 'stage', 'write', 'any'].includes(phase)) throw new Error(`unknown phase: ${String(phase)}`);
     this.#packageFails.push({
-      pkg, phase, afterOtp: fault.afterOtp ?? false, remaining: count(fault.times, 1), fault: failReply(fault.status ?? 500, fault),
+      pkg,
+      phase,
+      afterOtp: fault.afterOtp ?? false,
+      remaining: count(fault.times, 1),
+      fault: failReply(fault.status ?? 500, fault),
     });
   }
 
@@ -107,8 +115,7 @@ export class FaultPlan {
    * before processing; true: once the 2FA gate let it through), consumed if found.
    */
   takePackageFail(method: string, route: Route, afterOtp: boolean): FailReply | undefined {
-    const at = this.#packageFails.findIndex((entry) =>
-      entry.afterOtp === afterOtp && entry.pkg === route.pkg && inPhase(entry.phase, method, route));
+    const at = this.#packageFails.findIndex((entry) => entry.afterOtp === afterOtp && entry.pkg === route.pkg && inPhase(entry.phase, method, route));
     const entry = this.#packageFails[at];
     if (!entry) return undefined;
     entry.remaining -= 1;
@@ -117,8 +124,13 @@ export class FaultPlan {
   }
 
   answer(fault: AnswerFault): void {
-    if (!(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 599)) throw new Error(`answer() needs an HTTP status, got ${String(fault.status)}`);
-    this.#pre.push({ match: onlyMatch(fault), remaining: count(fault.times, 1), fault: { kind: 'answer', status: fault.status, headers: { ...fault.headers }, body: fault.body } });
+    if (!(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 599))
+      throw new Error(`answer() needs an HTTP status, got ${String(fault.status)}`);
+    this.#pre.push({
+      match: onlyMatch(fault),
+      remaining: count(fault.times, 1),
+      fault: { kind: 'answer', status: fault.status, headers: { ...fault.headers }, body: fault.body },
+    });
   }
 
   reset(fault: CountedFault = {}): void {

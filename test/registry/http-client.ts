@@ -10,7 +10,9 @@ import { gzipSync } from 'node:zlib';
 export function tinyTarball(manifest: Record<string, unknown>): Buffer {
   const content = Buffer.from(JSON.stringify(manifest, null, 2));
   const header = Buffer.alloc(512);
-  const put = (text: string, at: number, length: number): void => { header.write(text, at, length, 'ascii'); };
+  const put = (text: string, at: number, length: number): void => {
+    header.write(text, at, length, 'ascii');
+  };
   const octal = (value: number, length: number): string => `${value.toString(8).padStart(length - 1, '0')}\0`;
   put('package/package.json', 0, 100);
   put(octal(0o644, 8), 100, 8);
@@ -111,7 +113,10 @@ export const trustBody = {
   gitlab(project: string, file: string, permissions: TrustPermissionName[], environment?: string): unknown[] {
     return [{ type: 'gitlab', claims: { project_path: project, ci_config_ref_uri: { file }, ...(environment ? { environment } : {}) }, permissions }];
   },
-  circleci(ids: { orgId: string; projectId: string; pipelineDefinitionId: string; vcsOrigin: string; contextIds?: string[] }, permissions: TrustPermissionName[]): unknown[] {
+  circleci(
+    ids: { orgId: string; projectId: string; pipelineDefinitionId: string; vcsOrigin: string; contextIds?: string[] },
+    permissions: TrustPermissionName[],
+  ): unknown[] {
     const claims: Record<string, unknown> = {
       'oidc.circleci.com/org-id': ids.orgId,
       'oidc.circleci.com/project-id': ids.projectId,

@@ -32,8 +32,16 @@ import { startVerdaccio } from './verdaccio.ts';
 export type * from './types.ts';
 export { loadVerdaccio } from './verdaccio.ts';
 
-type Settings = Required<Omit<RegistryOptions, 'rateLimitAfterRejections' | 'otpUsesPerCode' | 'webRetryAfterS' | 'webDoneOrigin' | 'dateHeader' | 'npmNotice'>>
-  & { rateLimitAfterRejections: number | undefined; otpUsesPerCode: number | undefined; webRetryAfterS: number | null; webDoneOrigin: string | null; dateHeader: string | undefined; npmNotice: string | undefined };
+type Settings = Required<
+  Omit<RegistryOptions, 'rateLimitAfterRejections' | 'otpUsesPerCode' | 'webRetryAfterS' | 'webDoneOrigin' | 'dateHeader' | 'npmNotice'>
+> & {
+  rateLimitAfterRejections: number | undefined;
+  otpUsesPerCode: number | undefined;
+  webRetryAfterS: number | null;
+  webDoneOrigin: string | null;
+  dateHeader: string | undefined;
+  npmNotice: string | undefined;
+};
 
 function validate(options: Partial<RegistryOptions>): void {
   const { otpTolerance, rateLimitAfterRejections, rateLimitRetryAfterS, otpChallenge, otpUsesPerCode, otpUsesRetryAfterS, stageValidatingAnswers } = options;
@@ -109,10 +117,20 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
   const proxy = new Proxy(backend.port);
   const oidc = new OidcIssuer('127.0.0.1');
   const server = new FrontServer({
-    registryUrl: url, users, packages, stages, proxy, oidc, now,
+    registryUrl: url,
+    users,
+    packages,
+    stages,
+    proxy,
+    oidc,
+    now,
     oidcTokenTtlS: () => settings.oidcTokenTtlS,
     stageValidatingAnswers: () => settings.stageValidatingAnswers,
-    gate, webAuth, faults, settings: frontSettings, log,
+    gate,
+    webAuth,
+    faults,
+    settings: frontSettings,
+    log,
     nextWindow: () => {
       settings.clockOffsetMs += (stepAt(now()) + 1) * PERIOD_S * 1000 - now();
     },

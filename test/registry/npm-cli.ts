@@ -39,7 +39,11 @@ export class NpmClient {
       `registry=${registry}`,
       token === undefined ? '' : `${authKey}=${token}`,
       `cache=${path.join(home, 'cache')}`,
-      'audit=false', 'fund=false', 'update-notifier=false', 'fetch-retries=0', 'loglevel=http',
+      'audit=false',
+      'fund=false',
+      'update-notifier=false',
+      'fetch-retries=0',
+      'loglevel=http',
     ].join('\n');
     await writeFile(path.join(home, '.npmrc'), `${npmrc}\n`);
     const env: NodeJS.ProcessEnv = {};
@@ -77,12 +81,18 @@ export class NpmClient {
   run(args: string[], cwd: string = this.home, env: NodeJS.ProcessEnv = {}): Promise<NpmResult> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [NPM_CLI, ...args, `--registry=${this.#registry}`], {
-        cwd, env: { ...this.#env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+        cwd,
+        env: { ...this.#env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-      child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
       child.on('error', reject);
       child.on('close', (code) => {
         const errorCode = /npm error code (\S+)/.exec(stderr)?.[1];
@@ -103,10 +113,18 @@ export class NpmClient {
     const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
     const command = [process.execPath, NPM_CLI, ...args, `--registry=${this.#registry}`].map(quote).join(' ');
     return new Promise((resolve, reject) => {
-      const child = spawn(script, ['-qfec', command, '/dev/null'], { cwd, env: { ...this.#env, BROWSER: 'true', TERM: 'dumb' }, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(script, ['-qfec', command, '/dev/null'], {
+        cwd,
+        env: { ...this.#env, BROWSER: 'true', TERM: 'dumb' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       let stdout = '';
-      child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-      child.stderr.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+      });
       child.on('error', reject);
       child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr: '', errorCode: /npm error code (\S+)/.exec(stdout)?.[1] }));
     });

@@ -67,7 +67,8 @@ describe('npm CLI against the fixture', { concurrency: 2 }, () => {
     assertOk(published);
     assert.match(published.stdout, /\+ @acme\/cli-publish@1\.0\.0/);
     assert.deepEqual(writesFor('@acme/cli-publish'), [
-      ['PUT', '/@acme%2fcli-publish', false, 401], ['PUT', '/@acme%2fcli-publish', true, 201],
+      ['PUT', '/@acme%2fcli-publish', false, 401],
+      ['PUT', '/@acme%2fcli-publish', true, 201],
     ]);
     const packument = await registry.packument('@acme/cli-publish');
     assert.deepEqual(names(packument.maintainers), ['alice']);
@@ -84,8 +85,10 @@ describe('npm CLI against the fixture', { concurrency: 2 }, () => {
     assertOk(await npm.run(withOtp(['dist-tag', 'rm', 'cli-tags', 'beta'])));
     assert.deepEqual((await registry.packument('cli-tags'))['dist-tags'], { latest: '1.0.0' });
     assert.deepEqual(writesFor('cli-tags'), [
-      ['PUT', '/-/package/cli-tags/dist-tags/beta', false, 401], ['PUT', '/-/package/cli-tags/dist-tags/beta', true, 201],
-      ['DELETE', '/-/package/cli-tags/dist-tags/beta', false, 401], ['DELETE', '/-/package/cli-tags/dist-tags/beta', true, 201],
+      ['PUT', '/-/package/cli-tags/dist-tags/beta', false, 401],
+      ['PUT', '/-/package/cli-tags/dist-tags/beta', true, 201],
+      ['DELETE', '/-/package/cli-tags/dist-tags/beta', false, 401],
+      ['DELETE', '/-/package/cli-tags/dist-tags/beta', true, 201],
     ]);
   });
 
@@ -103,9 +106,15 @@ describe('npm CLI against the fixture', { concurrency: 2 }, () => {
     assert.deepEqual(names(registry.packageSettings('cli-owners')?.maintainers ?? []), ['alice']);
     const rmLast = await npm.run(withOtp(['owner', 'rm', 'alice', 'cli-owners']));
     assert.equal(rmLast.errorCode, 'EOWNERRM', 'npm refuses to remove the last owner itself');
-    assert.deepEqual(writesFor('cli-owners').map(([method, , accepted, status]) => [method, accepted, status]), [
-      ['PUT', false, 401], ['PUT', true, 200], ['PUT', false, 401], ['PUT', true, 200],
-    ]);
+    assert.deepEqual(
+      writesFor('cli-owners').map(([method, , accepted, status]) => [method, accepted, status]),
+      [
+        ['PUT', false, 401],
+        ['PUT', true, 200],
+        ['PUT', false, 401],
+        ['PUT', true, 200],
+      ],
+    );
   });
 
   test('access set status=private and status=public', async () => {
@@ -145,9 +154,16 @@ describe('npm CLI against the fixture', { concurrency: 2 }, () => {
     assertOk(await npm.run(withOtp(['deprecate', 'cli-deprecate@1.0.0', ''])));
     versions = (await registry.packument('cli-deprecate')).versions;
     assert.ok(!versions['1.0.0'].deprecated, 'an empty message undeprecates');
-    assert.deepEqual(writesFor('cli-deprecate').slice(-3).map(([m, p, a, s]) => [m, p, a, s]), [
-      ['PUT', '/cli-deprecate', false, 401], ['PUT', '/cli-deprecate', true, 201], ['PUT', '/cli-deprecate', true, 201],
-    ]);
+    assert.deepEqual(
+      writesFor('cli-deprecate')
+        .slice(-3)
+        .map(([m, p, a, s]) => [m, p, a, s]),
+      [
+        ['PUT', '/cli-deprecate', false, 401],
+        ['PUT', '/cli-deprecate', true, 201],
+        ['PUT', '/cli-deprecate', true, 201],
+      ],
+    );
   });
 
   test('unpublish one version, then the whole package', async () => {
@@ -182,6 +198,13 @@ describe('npm CLI in single-use mode', () => {
     assertEotp(await client.run(['unpublish', 'single-use@1.1.0', `--otp=${code}`]));
     assert.deepEqual(Object.keys((await registry.packument('single-use')).versions), ['1.0.0', '1.1.0']);
     const gated = registry.requests.filter((r) => r.otp === code && r.otpAccepted !== undefined);
-    assert.deepEqual(gated.map((r) => [r.method, r.otpRefusal ?? 'ok']), [['PUT', 'ok'], ['DELETE', 'ok'], ['PUT', 'reused']]);
+    assert.deepEqual(
+      gated.map((r) => [r.method, r.otpRefusal ?? 'ok']),
+      [
+        ['PUT', 'ok'],
+        ['DELETE', 'ok'],
+        ['PUT', 'reused'],
+      ],
+    );
   });
 });

@@ -67,16 +67,26 @@ describe('npm trust and npm stage against the fixture', { concurrency: 2 }, () =
     assertOk(created);
     const id = UUID.exec(created.stdout.split('created successfully')[1] ?? '')?.[0] ?? '';
     assert.match(id, UUID, created.stdout);
-    assert.match(created.stdout, /type: github\nid: .+\nfile: release\.yml\nrepository: acme\/cli-trust\nenvironment: npm\npermissions: publish, stage publish/);
-    assert.deepEqual(bodiesOf('POST', '/-/package/@acme%2fcli-trust/trust'), [
-      trustBody.github('acme/cli-trust', 'release.yml', ['createPackage']),
-      trustBody.github('acme/cli-trust', 'release.yml', ['createPackage', 'createStagedPackage'], 'npm'),
-    ], 'the exact bodies npm sends');
+    assert.match(
+      created.stdout,
+      /type: github\nid: .+\nfile: release\.yml\nrepository: acme\/cli-trust\nenvironment: npm\npermissions: publish, stage publish/,
+    );
+    assert.deepEqual(
+      bodiesOf('POST', '/-/package/@acme%2fcli-trust/trust'),
+      [
+        trustBody.github('acme/cli-trust', 'release.yml', ['createPackage']),
+        trustBody.github('acme/cli-trust', 'release.yml', ['createPackage', 'createStagedPackage'], 'npm'),
+      ],
+      'the exact bodies npm sends',
+    );
 
     assertEotp(await npm.run(['trust', 'list', '@acme/cli-trust']));
     const listed = await npm.run(withOtp(['trust', 'list', '@acme/cli-trust']));
     assertOk(listed);
-    assert.equal(listed.stdout.trim(), `type: github\nid: ${id}\nfile: release.yml\nrepository: acme/cli-trust\nenvironment: npm\npermissions: publish, stage publish`);
+    assert.equal(
+      listed.stdout.trim(),
+      `type: github\nid: ${id}\nfile: release.yml\nrepository: acme/cli-trust\nenvironment: npm\npermissions: publish, stage publish`,
+    );
 
     // The configuration made by npm lets a GitHub Actions job stage with no token and no code.
     const job = await NpmClient.create(registry.url);
@@ -89,7 +99,10 @@ describe('npm trust and npm stage against the fixture', { concurrency: 2 }, () =
     } finally {
       await job.dispose();
     }
-    assert.deepEqual(registry.staged('@acme/cli-trust').map((item) => [item.version, item.actorType]), [['1.1.0', 'oidc']]);
+    assert.deepEqual(
+      registry.staged('@acme/cli-trust').map((item) => [item.version, item.actorType]),
+      [['1.1.0', 'oidc']],
+    );
 
     assertEotp(await npm.run(['trust', 'revoke', '@acme/cli-trust', '--id', id]));
     assertOk(await npm.run(withOtp(['trust', 'revoke', '@acme/cli-trust', '--id', id])));
@@ -121,8 +134,10 @@ describe('npm trust and npm stage against the fixture', { concurrency: 2 }, () =
     const tarball = Buffer.from(body?.['_attachments']['cli-stage-1.1.0.tgz'].data, 'base64');
     const manifest = body?.['versions']['1.1.0'];
     assert.deepEqual(Object.keys(body ?? {}), ['_id', 'name', 'description', 'dist-tags', 'versions', 'access', '_attachments']);
-    assert.deepEqual([body?.['_id'], body?.['name'], body?.['description'], body?.['dist-tags'], body?.['access']],
-      ['cli-stage', 'cli-stage', 'staged by the npm CLI', { next: '1.1.0' }, null]);
+    assert.deepEqual(
+      [body?.['_id'], body?.['name'], body?.['description'], body?.['dist-tags'], body?.['access']],
+      ['cli-stage', 'cli-stage', 'staged by the npm CLI', { next: '1.1.0' }, null],
+    );
     assert.deepEqual(body?.['_attachments']['cli-stage-1.1.0.tgz'].content_type, 'application/octet-stream');
     assert.equal(body?.['_attachments']['cli-stage-1.1.0.tgz'].length, tarball.length);
     assert.deepEqual(manifest.dist, {
@@ -159,7 +174,7 @@ describe('npm trust and npm stage against the fixture', { concurrency: 2 }, () =
     assert.equal(empty.stdout.trim(), 'No staged versions of package name "cli-stage".');
 
     const second = await stagePublish(registry.url, 'cli-stage', '1.2.0', { token: alice.token, headers: { 'npm-command': 'seed' } });
-    const { stageId: rejectId } = await second.json() as { stageId: string };
+    const { stageId: rejectId } = (await second.json()) as { stageId: string };
     assertEotp(await npm.run(['stage', 'reject', rejectId]));
     const rejected = await npm.run(withOtp(['stage', 'reject', rejectId]));
     assertOk(rejected);
@@ -167,17 +182,20 @@ describe('npm trust and npm stage against the fixture', { concurrency: 2 }, () =
     assert.deepEqual(registry.staged('cli-stage'), []);
 
     // The other test's OIDC stage publish runs alongside; leave it out.
-    assert.deepEqual(sent('/-/stage').filter(([, where]) => !where.includes('cli-trust')), [
-      ['POST', '/-/stage/package/cli-stage', 'ungated', 201],
-      ['GET', '/-/stage?page=0&perPage=100&package=cli-stage', 'ungated', 200],
-      ['GET', `/-/stage/${id}`, 'ungated', 200],
-      ['GET', `/-/stage/${id}/tarball`, 'ungated', 200],
-      ['POST', `/-/stage/${id}/approve`, 'missing', 401],
-      ['POST', `/-/stage/${id}/approve`, 'ok', 200],
-      ['GET', '/-/stage?page=0&perPage=100&package=cli-stage', 'ungated', 200],
-      ['DELETE', `/-/stage/${rejectId}`, 'missing', 401],
-      ['DELETE', `/-/stage/${rejectId}`, 'ok', 204],
-    ]);
+    assert.deepEqual(
+      sent('/-/stage').filter(([, where]) => !where.includes('cli-trust')),
+      [
+        ['POST', '/-/stage/package/cli-stage', 'ungated', 201],
+        ['GET', '/-/stage?page=0&perPage=100&package=cli-stage', 'ungated', 200],
+        ['GET', `/-/stage/${id}`, 'ungated', 200],
+        ['GET', `/-/stage/${id}/tarball`, 'ungated', 200],
+        ['POST', `/-/stage/${id}/approve`, 'missing', 401],
+        ['POST', `/-/stage/${id}/approve`, 'ok', 200],
+        ['GET', '/-/stage?page=0&perPage=100&package=cli-stage', 'ungated', 200],
+        ['DELETE', `/-/stage/${rejectId}`, 'missing', 401],
+        ['DELETE', `/-/stage/${rejectId}`, 'ok', 204],
+      ],
+    );
     assert.deepEqual(bodiesOf('POST', `/-/stage/${id}/approve`), [undefined, undefined], 'approve sends no body');
   });
 });

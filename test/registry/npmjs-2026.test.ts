@@ -54,21 +54,31 @@ describe('npmjs in 2026', () => {
     assert.equal((await call(registry.url, 'PUT', '-/package/demo/dist-tags/next', { token: bypass, body: '"1.0.0"' })).status, 201);
     const packument = await registry.packument('demo');
     const refusals = [
-      await call(registry.url, 'PUT', `demo/-rev/${packument._rev}`, { token: bypass, otp: registry.codeFor(alice.secret), body: { _id: 'demo', _rev: packument._rev, maintainers: [{ name: 'alice' }, { name: 'bob' }] } }),
+      await call(registry.url, 'PUT', `demo/-rev/${packument._rev}`, {
+        token: bypass,
+        otp: registry.codeFor(alice.secret),
+        body: { _id: 'demo', _rev: packument._rev, maintainers: [{ name: 'alice' }, { name: 'bob' }] },
+      }),
       await call(registry.url, 'POST', '-/package/demo/access', { token: bypass, body: { publish_requires_tfa: true } }),
       await call(registry.url, 'POST', '-/package/demo/trust', { token: bypass, body: trustBody.github('o/r', 'release.yml', ['createPackage']) }),
       await call(registry.url, 'GET', '-/package/demo/trust', { token: bypass }),
     ];
     for (const answer of refusals) {
       assert.equal(answer.status, 403);
-      assert.deepEqual(await answer.json(), { code: 'Forbidden2FABypassGAT', error: 'Granular access tokens that bypass two-factor authentication may not perform this action.' });
+      assert.deepEqual(await answer.json(), {
+        code: 'Forbidden2FABypassGAT',
+        error: 'Granular access tokens that bypass two-factor authentication may not perform this action.',
+      });
     }
-    assert.deepEqual(registry.packageSettings('demo')?.maintainers.map((m) => m.name), ['alice']);
+    assert.deepEqual(
+      registry.packageSettings('demo')?.maintainers.map((m) => m.name),
+      ['alice'],
+    );
     const asked = await call(registry.url, 'GET', '-/package/demo/trust', { token: alice.token });
     assert.equal(asked.status, 401, "the account's own token is asked for a code instead");
   });
 
-  test('a stage-only token and a trusted publisher that may only stage are refused a direct publish in npm\'s words', async (t) => {
+  test("a stage-only token and a trusted publisher that may only stage are refused a direct publish in npm's words", async (t) => {
     const registry = await start(t);
     const alice = await registry.addUser('alice');
     const stageOnly = registry.issueToken('alice', { stageOnly: true });
@@ -79,7 +89,9 @@ describe('npmjs in 2026', () => {
 
     assert.equal((await publish(registry.url, 'staged-only', '1.0.0', { token: alice.token, otp: registry.codeFor(alice.secret) })).status, 201);
     registry.trustPublisher('staged-only', { repository: 'acme/x', workflow: 'release.yml', permissions: ['createStagedPackage'] });
-    const exchanged = await call(registry.url, 'POST', `-/npm/v1/oidc/token/exchange/package/${escapeName('staged-only')}`, { token: registry.issueIdToken({ repository: 'acme/x', workflow: 'release.yml' }) });
+    const exchanged = await call(registry.url, 'POST', `-/npm/v1/oidc/token/exchange/package/${escapeName('staged-only')}`, {
+      token: registry.issueIdToken({ repository: 'acme/x', workflow: 'release.yml' }),
+    });
     const { token } = (await exchanged.json()) as { token: string };
     const oidc = await publish(registry.url, 'staged-only', '1.0.1', { token });
     assert.equal(oidc.status, 403);

@@ -36,7 +36,11 @@ describe('npmjs routes', () => {
   test('user lookup returns name and email, 404 for an unknown user', async (t) => {
     const { registry } = await start(t);
     assert.deepEqual(await json(call(registry.url, 'GET', '-/user/org.couchdb.user:bob')), {
-      _id: 'org.couchdb.user:bob', name: 'bob', email: 'bob@corp.test', type: 'user', roles: [],
+      _id: 'org.couchdb.user:bob',
+      name: 'bob',
+      email: 'bob@corp.test',
+      type: 'user',
+      roles: [],
     });
     assert.equal((await call(registry.url, 'GET', '-/user/org.couchdb.user:nobody')).status, 404);
   });
@@ -52,7 +56,10 @@ describe('npmjs routes', () => {
     const ok = await put([{ name: 'alice' }, { name: 'bob' }]);
     assert.equal(ok.status, 200);
     const packument = await registry.packument('demo');
-    assert.deepEqual(packument.maintainers, [{ name: 'alice', email: 'alice@example.test' }, { name: 'bob', email: 'bob@corp.test' }]);
+    assert.deepEqual(packument.maintainers, [
+      { name: 'alice', email: 'alice@example.test' },
+      { name: 'bob', email: 'bob@corp.test' },
+    ]);
     assert.notEqual(packument._rev, rev);
     assert.equal((await put([{ name: 'bob' }])).status, 409, 'the old revision is stale now');
   });
@@ -61,7 +68,11 @@ describe('npmjs routes', () => {
     const { registry, bob } = await start(t);
     const otp = registry.codeFor(bob.secret);
     const rev = (await registry.packument('demo'))._rev as string;
-    const owners = await call(registry.url, 'PUT', `demo/-rev/${rev}`, { token: bob.token, otp, body: { _id: 'demo', _rev: rev, maintainers: [{ name: 'bob' }] } });
+    const owners = await call(registry.url, 'PUT', `demo/-rev/${rev}`, {
+      token: bob.token,
+      otp,
+      body: { _id: 'demo', _rev: rev, maintainers: [{ name: 'bob' }] },
+    });
     assert.equal(owners.status, 403);
     const access = await call(registry.url, 'POST', '-/package/@acme%2fscoped/access', { token: bob.token, otp, body: { access: 'restricted' } });
     assert.equal(access.status, 403);
@@ -87,12 +98,16 @@ describe('npmjs routes', () => {
     const rev = (await registry.packument('demo'))._rev as string;
     await call(registry.url, 'PUT', `demo/-rev/${rev}`, { token: alice.token, otp: otp(), body: { maintainers: [{ name: 'alice' }, { name: 'carol' }] } });
     assert.equal((await publish(registry.url, 'demo', '1.1.0', { token: carol.token })).status, 201);
-    await call(registry.url, 'POST', '-/package/demo/access', { token: alice.token, otp: otp(), body: { publish_requires_tfa: true, automation_token_overrides_tfa: false } });
+    await call(registry.url, 'POST', '-/package/demo/access', {
+      token: alice.token,
+      otp: otp(),
+      body: { publish_requires_tfa: true, automation_token_overrides_tfa: false },
+    });
     assert.equal((await publish(registry.url, 'demo', '1.2.0', { token: carol.token })).status, 401);
     assert.equal((await publish(registry.url, 'demo', '1.2.0', { token: carol.token, otp: registry.codeFor(carol.secret) })).status, 201);
   });
 
-  test('collaborators and a user\'s packages list the maintainers\' read-write rights', async (t) => {
+  test("collaborators and a user's packages list the maintainers' read-write rights", async (t) => {
     const { registry } = await start(t);
     assert.deepEqual(await json(call(registry.url, 'GET', '-/package/demo/collaborators')), { alice: 'read-write' });
     assert.deepEqual(await json(call(registry.url, 'GET', '-/user/alice/package')), { demo: 'read-write', '@acme/scoped': 'read-write' });

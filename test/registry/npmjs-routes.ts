@@ -18,8 +18,22 @@ export function handleNpmjsRoute(ctx: RequestContext, deps: RegistryDeps): Reply
       // npm profile get: `tfa` is null when 2FA is off, `{mode, pending}` otherwise (npm CLI 11's lib/commands/profile.js).
       if (identity?.kind !== 'user') return errorReply(401, 'Unauthorized');
       const { user } = identity;
-      const tfa = user.twoFactor || user.web ? { mode: 'auth-and-writes', pending: false } : user.tfa === 'none' ? null : user.tfa === 'pending' ? { mode: 'auth-only', pending: true } : { mode: 'auth-only', pending: false };
-      return jsonReply(200, { name: user.name, email: user.email, email_verified: true, tfa, created: '2020-01-01T00:00:00.000Z', updated: '2020-01-01T00:00:00.000Z' });
+      const tfa =
+        user.twoFactor || user.web
+          ? { mode: 'auth-and-writes', pending: false }
+          : user.tfa === 'none'
+            ? null
+            : user.tfa === 'pending'
+              ? { mode: 'auth-only', pending: true }
+              : { mode: 'auth-only', pending: false };
+      return jsonReply(200, {
+        name: user.name,
+        email: user.email,
+        email_verified: true,
+        tfa,
+        created: '2020-01-01T00:00:00.000Z',
+        updated: '2020-01-01T00:00:00.000Z',
+      });
     }
     case 'user-get': {
       const user = deps.users.byName(route.userName ?? '');

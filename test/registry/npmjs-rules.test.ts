@@ -18,7 +18,7 @@ async function start(t: TestContext): Promise<TestRegistry> {
 }
 
 describe('npmjs rules', () => {
-  test('publishing over an existing version answers 403 with npmjs\'s message, not Verdaccio\'s 409', async (t) => {
+  test("publishing over an existing version answers 403 with npmjs's message, not Verdaccio's 409", async (t) => {
     const registry = await start(t);
     const alice = await registry.addUser('alice');
     const otp = registry.codeFor(alice.secret);
@@ -49,7 +49,7 @@ describe('npmjs rules', () => {
     const otp = registry.codeFor(mallory.secret);
     const published = await publish(registry.url, 'demo', '2.0.0', { token: mallory.token, otp });
     assert.equal(published.status, 403);
-    assert.match((await published.json() as { error: string }).error, /You do not have permission to publish "demo"/);
+    assert.match(((await published.json()) as { error: string }).error, /You do not have permission to publish "demo"/);
     const tagged = await call(registry.url, 'PUT', '-/package/demo/dist-tags/evil', { token: mallory.token, otp, body: '"1.0.0"' });
     assert.equal(tagged.status, 403);
     const packument = await registry.packument('demo');

@@ -31,15 +31,19 @@ const exchange = (registry: TestRegistry, name: string, idToken: string) =>
   call(registry.url, 'POST', `-/npm/v1/oidc/token/exchange/package/${escapeName(name)}`, { token: idToken });
 
 describe('trusted publishing (OIDC)', () => {
-  test('exchanges a trusted workflow\'s ID token for a token that publishes without a code', async (t) => {
+  test("exchanges a trusted workflow's ID token for a token that publishes without a code", async (t) => {
     const { registry } = await start(t);
     const res = await exchange(registry, '@acme/demo', registry.issueIdToken(WORKFLOW));
     assert.equal(res.status, 201);
-    const { token } = await res.json() as { token: string };
+    const { token } = (await res.json()) as { token: string };
     assert.equal((await publish(registry.url, '@acme/demo', '1.1.0', { token })).status, 201);
     const packument = await registry.packument('@acme/demo');
     assert.deepEqual(packument.versions['1.1.0']._npmUser, { name: 'GitHub Actions', email: 'npm-oidc-no-reply@github.com' });
-    assert.deepEqual(packument.maintainers.map((m: { name: string }) => m.name), ['alice'], 'maintainers unchanged');
+    assert.deepEqual(
+      packument.maintainers.map((m: { name: string }) => m.name),
+      ['alice'],
+      'maintainers unchanged',
+    );
     const put = registry.requests.at(-1);
     assert.deepEqual([put?.oidcPackage, put?.otpAccepted, put?.user], ['@acme/demo', undefined, undefined]);
     assert.equal(registry.requests[0]?.otpAccepted, undefined, 'the exchange needs no code');
@@ -47,7 +51,7 @@ describe('trusted publishing (OIDC)', () => {
 
   test('the minted token may only publish its own package, and expires', async (t) => {
     const { registry } = await start(t);
-    const { token } = await (await exchange(registry, '@acme/demo', registry.issueIdToken(WORKFLOW))).json() as { token: string };
+    const { token } = (await (await exchange(registry, '@acme/demo', registry.issueIdToken(WORKFLOW))).json()) as { token: string };
     assert.equal((await publish(registry.url, 'other', '2.0.0', { token })).status, 403);
     const tag = await call(registry.url, 'PUT', '-/package/@acme%2fdemo/dist-tags/next', { token, body: '"1.0.0"' });
     assert.equal(tag.status, 403, 'dist-tag, owner and access still need a user token');
@@ -69,7 +73,7 @@ describe('trusted publishing (OIDC)', () => {
     for (const [label, claims, name, status] of cases) {
       const res = await exchange(registry, name, registry.issueIdToken(claims));
       assert.equal(res.status, status, label);
-      const body = await res.json() as { message: string };
+      const body = (await res.json()) as { message: string };
       assert.match(body.message, /^OIDC token exchange error - (unauthorized|package not found)$/, label);
     }
     assert.equal((await exchange(registry, '@acme/demo', 'not-a-jwt')).status, 401);
@@ -90,9 +94,12 @@ describe('trusted publishing (OIDC)', () => {
     const env = { GITHUB_ACTIONS: 'true', NPM_ID_TOKEN: registry.issueIdToken(WORKFLOW) };
     const result = await npm.run(['publish'], dir, env);
     assert.equal(result.code, 0, result.stderr);
-    assert.deepEqual(registry.requests.filter((r) => r.method !== 'GET').map((r) => [r.method, r.path, r.status]), [
-      ['POST', '/-/npm/v1/oidc/token/exchange/package/@acme%2fdemo', 201],
-      ['PUT', '/@acme%2fdemo', 201],
-    ]);
+    assert.deepEqual(
+      registry.requests.filter((r) => r.method !== 'GET').map((r) => [r.method, r.path, r.status]),
+      [
+        ['POST', '/-/npm/v1/oidc/token/exchange/package/@acme%2fdemo', 201],
+        ['PUT', '/@acme%2fdemo', 201],
+      ],
+    );
   });
 });

@@ -45,9 +45,7 @@ export class OidcIssuer {
     const ref = claims.ref ?? 'refs/heads/main';
     const iat = Math.floor(now / 1000);
     const workflowRef = `${claims.repository}/.github/workflows/${claims.workflow}@${ref}`;
-    const sub = claims.environment
-      ? `repo:${claims.repository}:environment:${claims.environment}`
-      : `repo:${claims.repository}:ref:${ref}`;
+    const sub = claims.environment ? `repo:${claims.repository}:environment:${claims.environment}` : `repo:${claims.repository}:ref:${ref}`;
     const payload: Record<string, unknown> = {
       jti: randomUUID(),
       sub,
@@ -109,8 +107,7 @@ export function matchesPublisher(claims: Record<string, unknown>, config: TrustC
   return wanted['environment'] === undefined || claims['environment'] === wanted['environment'];
 }
 
-const exchangeError = (status: number, what: string): Reply =>
-  jsonReply(status, { message: `OIDC token exchange error - ${what}` });
+const exchangeError = (status: number, what: string): Reply => jsonReply(status, { message: `OIDC token exchange error - ${what}` });
 
 /** `POST /-/npm/v1/oidc/token/exchange/package/<name>` with the ID token as Bearer and no body. */
 export function handleExchange(ctx: RequestContext, deps: RegistryDeps): Reply {

@@ -29,10 +29,18 @@ describe('otp gate', () => {
     const res = await publish(registry.url, 'demo', '1.0.0', { token: alice.token });
     assert.equal(res.status, 401);
     assert.equal(res.headers.get('www-authenticate'), 'OTP');
-    assert.match((await res.json() as { error: string }).error, /one-time pass/);
+    assert.match(((await res.json()) as { error: string }).error, /one-time pass/);
     const [entry] = registry.requests;
     assert.deepEqual(
-      { method: entry?.method, path: entry?.path, otpSent: entry?.otpSent, otpAccepted: entry?.otpAccepted, otpRefusal: entry?.otpRefusal, status: entry?.status, user: entry?.user },
+      {
+        method: entry?.method,
+        path: entry?.path,
+        otpSent: entry?.otpSent,
+        otpAccepted: entry?.otpAccepted,
+        otpRefusal: entry?.otpRefusal,
+        status: entry?.status,
+        user: entry?.user,
+      },
       { method: 'PUT', path: '/demo', otpSent: false, otpAccepted: false, otpRefusal: 'missing', status: 401, user: 'alice' },
     );
     assert.equal(await registry.packument('demo'), undefined);
@@ -63,7 +71,10 @@ describe('otp gate', () => {
     registry.configure({ otpTolerance: 0 });
     assert.equal((await write(codeAt(registry, alice.secret, -1))).status, 401);
     assert.equal((await write(codeAt(registry, alice.secret, 0))).status, 404);
-    assert.deepEqual(registry.requests.map((r) => r.otpRefusal ?? 'ok'), ['ok', 'ok', 'invalid', 'invalid', 'ok']);
+    assert.deepEqual(
+      registry.requests.map((r) => r.otpRefusal ?? 'ok'),
+      ['ok', 'ok', 'invalid', 'invalid', 'ok'],
+    );
   });
 
   test('nextWindowAfterRefusal: an invalid code moves its clock to the start of the next window, said in the Date header', async (t) => {
@@ -107,7 +118,10 @@ describe('otp gate', () => {
     assert.equal((await write(session)).status, 404, 'same command, same code');
     assert.equal((await write({ ...session, 'npm-session': 'other' })).status, 401, 'another command');
     assert.equal((await write()).status, 401, 'no session at all');
-    assert.deepEqual(registry.requests.map((r) => r.otpRefusal ?? 'ok'), ['ok', 'ok', 'reused', 'reused']);
+    assert.deepEqual(
+      registry.requests.map((r) => r.otpRefusal ?? 'ok'),
+      ['ok', 'ok', 'reused', 'reused'],
+    );
     registry.configure({ singleUse: false });
     assert.equal((await write()).status, 404, 'reuse is fine once single use is off');
   });
@@ -124,10 +138,14 @@ describe('otp gate', () => {
   test('a security-key account answers with authUrl and doneUrl and never accepts a TOTP', async (t) => {
     const registry = await start(t);
     const alice = await registry.addUser('alice', { web: true });
-    const res = await publish(registry.url, 'demo', '1.0.0', { token: alice.token, otp: codeAt(registry, alice.secret), headers: { 'npm-auth-type': 'web', 'npm-command': 'publish' } });
+    const res = await publish(registry.url, 'demo', '1.0.0', {
+      token: alice.token,
+      otp: codeAt(registry, alice.secret),
+      headers: { 'npm-auth-type': 'web', 'npm-command': 'publish' },
+    });
     assert.equal(res.status, 401);
     assert.equal(res.headers.get('www-authenticate'), 'OTP');
-    const body = await res.json() as { authUrl: string; doneUrl: string };
+    const body = (await res.json()) as { authUrl: string; doneUrl: string };
     assert.ok(body.authUrl.startsWith(registry.url) && body.doneUrl.startsWith(`${registry.url}-/v1/done?authId=`));
     assert.equal((await fetch(body.doneUrl)).status, 404, 'an anonymous poll learns nothing');
     const done = await fetch(body.doneUrl, { headers: { authorization: `Bearer ${alice.token}` } });
@@ -151,7 +169,10 @@ describe('otp gate', () => {
     assert.equal((await write(bob.token, codeAt(registry, bob.secret))).status, 404, 'the limit is per user');
     registry.configure({ clockOffsetMs: offset + 8000 });
     assert.equal((await write(alice.token, codeAt(registry, alice.secret))).status, 404, 'accepted after Retry-After');
-    assert.deepEqual(registry.requests.map((r) => r.status), [401, 401, 429, 404, 404]);
+    assert.deepEqual(
+      registry.requests.map((r) => r.status),
+      [401, 401, 429, 404, 404],
+    );
   });
 
   test('reads, user creation and writes by a user without 2FA need no code', async (t) => {
@@ -161,8 +182,11 @@ describe('otp gate', () => {
     assert.equal((await call(registry.url, 'GET', 'plain')).status, 200);
     const created = await call(registry.url, 'PUT', '-/user/org.couchdb.user:dave', { body: { name: 'dave', password: 'pw', email: 'd@example.test' } });
     assert.equal(created.status, 201);
-    assert.match((await created.json() as { token: string }).token, /^npm_/);
-    assert.ok(registry.requests.every((r) => r.otpAccepted === undefined), 'the gate never ran');
+    assert.match(((await created.json()) as { token: string }).token, /^npm_/);
+    assert.ok(
+      registry.requests.every((r) => r.otpAccepted === undefined),
+      'the gate never ran',
+    );
   });
 
   test('a write without a token is refused with 401 and no OTP challenge', async (t) => {

@@ -20,9 +20,7 @@ export interface GateSettings {
   otpUsesRetryAfterS: number;
 }
 
-export type GateVerdict =
-  | { ok: true }
-  | { ok: false; refusal: OtpRefusal; retryAfterS?: number; limit?: RateLimitKind };
+export type GateVerdict = { ok: true } | { ok: false; refusal: OtpRefusal; retryAfterS?: number; limit?: RateLimitKind };
 
 /** How often one code (of one user, at one step) was used. */
 interface CodeUses {
@@ -46,8 +44,7 @@ interface UserGateState {
 const secondsLeft = (until: number, now: number): number => Math.max(1, Math.ceil((until - now) / 1000));
 
 /** npmjs's words; npm-registry-fetch recognises "one-time pass" in a 401 body. */
-export const OTP_REQUIRED_MESSAGE =
-  'You must provide a one-time pass. Upgrade your client to npm@latest in order to use 2FA.';
+export const OTP_REQUIRED_MESSAGE = 'You must provide a one-time pass. Upgrade your client to npm@latest in order to use 2FA.';
 
 export class OtpGate {
   readonly #state = new Map<string, UserGateState>();
@@ -178,9 +175,13 @@ export function refusalReply(verdict: Extract<GateVerdict, { ok: false }>, chall
   if (verdict.refusal === 'rate-limited') {
     // 'rate limited otp' is what npm users report from registry.npmjs.org (lerna#2459).
     const error = verdict.limit === 'code-uses' ? 'rate limited otp' : 'Too many failed one-time password attempts. Please try again later.';
-    return jsonReply(429, { error }, {
-      'retry-after': String(verdict.retryAfterS ?? 1),
-    });
+    return jsonReply(
+      429,
+      { error },
+      {
+        'retry-after': String(verdict.retryAfterS ?? 1),
+      },
+    );
   }
   const headers: Record<string, string> = challenge === 'www-authenticate' ? { 'www-authenticate': 'OTP' } : {};
   return jsonReply(401, { error: OTP_REQUIRED_MESSAGE }, headers);

@@ -23,7 +23,10 @@ async function start(t: TestContext, options: RegistryOptions = {}): Promise<Tes
 /** A gated write that passes the gate and then answers 404 (no such package): cheap and side-effect free. */
 const write = (registry: TestRegistry, token: string, otp: string, session?: string) =>
   call(registry.url, 'POST', '-/package/none/access', {
-    token, otp, body: {}, headers: session === undefined ? {} : { 'npm-command': 'access', 'npm-session': session },
+    token,
+    otp,
+    body: {},
+    headers: session === undefined ? {} : { 'npm-command': 'access', 'npm-session': session },
   });
 
 describe('per-code use limit', () => {
@@ -51,7 +54,12 @@ describe('per-code use limit', () => {
     registry.configure({ clockOffsetMs: offset + 41_000 });
     assert.equal((await write(registry, alice.token, registry.codeFor(alice.secret))).status, 404, 'after Retry-After');
     assert.deepEqual(registry.otpStats, {
-      accepted: 5, uses: 5, distinctCodes: 3, refused: 0, rateLimited: 3, rateLimitedCodeUses: 3,
+      accepted: 5,
+      uses: 5,
+      distinctCodes: 3,
+      refused: 0,
+      rateLimited: 3,
+      rateLimitedCodeUses: 3,
       codes: [
         { user: 'alice', code, step: registry.otpStats.codes[0]?.step ?? -1, requests: 3, uses: 3, overLimit: 1 },
         { user: 'bob', code: registry.otpStats.codes[1]?.code ?? '', step: registry.otpStats.codes[1]?.step ?? -1, requests: 1, uses: 1, overLimit: 0 },
@@ -69,7 +77,10 @@ describe('per-code use limit', () => {
     assert.deepEqual(statuses, [404, 404, 404, 404, 404, 429, 429], 'a: use 1, b: use 2, a again is no new use, c: use 3 -> 429, then locked');
     const stats = registry.otpStats;
     assert.deepEqual([stats.accepted, stats.uses, stats.distinctCodes, stats.rateLimitedCodeUses], [5, 2, 1, 2]);
-    assert.deepEqual(registry.requests.map((r) => r.rateLimit ?? '-'), ['-', '-', '-', '-', '-', 'code-uses', 'code-uses']);
+    assert.deepEqual(
+      registry.requests.map((r) => r.rateLimit ?? '-'),
+      ['-', '-', '-', '-', '-', 'code-uses', 'code-uses'],
+    );
   });
 
   test('unlimited by default; refused codes and the failed-attempts limit show in the counters', async (t) => {
@@ -107,9 +118,15 @@ describe('per-code use limit', () => {
     assert.equal(limited.errorCode, 'E429', limited.stderr);
     assert.match(limited.stderr, /rate limited otp/);
     const byCode = registry.requests.filter((r) => r.otp === code && r.otpAccepted !== undefined);
-    assert.deepEqual(byCode.map((r) => [r.npmCommand, r.method, r.status]), [
-      ['unpublish', 'PUT', 201], ['unpublish', 'DELETE', 201], ['dist-tag', 'PUT', 201], ['dist-tag', 'PUT', 429],
-    ]);
+    assert.deepEqual(
+      byCode.map((r) => [r.npmCommand, r.method, r.status]),
+      [
+        ['unpublish', 'PUT', 201],
+        ['unpublish', 'DELETE', 201],
+        ['dist-tag', 'PUT', 201],
+        ['dist-tag', 'PUT', 429],
+      ],
+    );
     const [entry] = registry.otpStats.codes.filter((c) => c.code === code);
     assert.deepEqual([entry?.requests, entry?.uses, entry?.overLimit], [3, 2, 1]);
   });

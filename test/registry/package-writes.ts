@@ -14,9 +14,7 @@ import { errorReply, isObject, jsonReply } from './reply.ts';
 import type { RouteKind } from './routes.ts';
 import { stagedConflict } from './staging.ts';
 
-const PACKAGE_WRITES = new Set<RouteKind>([
-  'publish', 'package-change', 'owner-change', 'unpublish-all', 'tarball-delete', 'dist-tags', 'access',
-]);
+const PACKAGE_WRITES = new Set<RouteKind>(['publish', 'package-change', 'owner-change', 'unpublish-all', 'tarball-delete', 'dist-tags', 'access']);
 
 export function isPackageWrite(ctx: RequestContext): boolean {
   return ctx.method !== 'GET' && ctx.method !== 'HEAD' && PACKAGE_WRITES.has(ctx.route.kind) && ctx.route.pkg !== undefined;
@@ -28,8 +26,7 @@ export function publishedVersion(ctx: RequestContext): string | undefined {
   return isObject(versions) ? Object.keys(versions)[0] : undefined;
 }
 
-const noPermission = (pkg: string): Reply =>
-  errorReply(403, `You do not have permission to publish "${pkg}". Are you logged in as the correct user?`);
+const noPermission = (pkg: string): Reply => errorReply(403, `You do not have permission to publish "${pkg}". Are you logged in as the correct user?`);
 
 /** Refuses a package write that npmjs would refuse; undefined lets it through. Runs after the 2FA gate. */
 export function checkPackageWrite(ctx: RequestContext, deps: RegistryDeps): Reply | undefined {
@@ -91,9 +88,7 @@ export function afterStored(ctx: RequestContext, deps: RegistryDeps): void {
   if (ctx.route.kind === 'publish') {
     const version = publishedVersion(ctx);
     if (version === undefined) return;
-    const publisher = ctx.identity?.kind === 'user'
-      ? { name: ctx.identity.user.name, email: ctx.identity.user.email }
-      : OIDC_PUBLISHER;
+    const publisher = ctx.identity?.kind === 'user' ? { name: ctx.identity.user.name, email: ctx.identity.user.email } : OIDC_PUBLISHER;
     deps.packages.recordPublish(pkg, version, publisher, isObject(ctx.json) ? ctx.json['access'] : undefined);
     return;
   }

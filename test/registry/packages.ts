@@ -61,9 +61,7 @@ export class PackageStore {
 
   /** Existing packages `user` maintains. */
   namesMaintainedBy(user: string): string[] {
-    return [...this.#packages.values()]
-      .filter((state) => state.exists && state.maintainers.some((m) => m.name === user))
-      .map((state) => state.name);
+    return [...this.#packages.values()].filter((state) => state.exists && state.maintainers.some((m) => m.name === user)).map((state) => state.name);
   }
 
   /** The `_rev` clients see and must send back. */

@@ -23,10 +23,19 @@ const registry = suiteRegistry(() => ({ clockOffsetMs: midWindowOffset(), record
 let alice: CreatedUser;
 let npm: NpmClient;
 
-const IDS = { org: '0b1f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a01', project: '1c2f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a02', pipeline: '2d3f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a03', context: '3e4f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a04' };
+const IDS = {
+  org: '0b1f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a01',
+  project: '1c2f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a02',
+  pipeline: '2d3f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a03',
+  context: '3e4f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a04',
+};
 
 async function seed(name: string): Promise<void> {
-  const res = await publish(registry.url, name, '1.0.0', { token: alice.token, otp: registry.codeFor(alice.secret), headers: { 'npm-command': 'seed', 'npm-session': 'seed' } });
+  const res = await publish(registry.url, name, '1.0.0', {
+    token: alice.token,
+    otp: registry.codeFor(alice.secret),
+    headers: { 'npm-command': 'seed', 'npm-session': 'seed' },
+  });
   assert.equal(res.status, 201, `seeding ${name}`);
 }
 
@@ -39,13 +48,25 @@ function assertNpm(result: NpmResult, expected: 'ok' | 'EOTP'): void {
 
 /** Runs one product line; `code` false runs it without a TOTP secret. */
 async function product(line: string, options: { code?: boolean; cwd?: string; pkg?: string } = {}) {
-  const raw = { token: alice.token, registry: registry.url, otpUses: '100', ...(options.code === false ? {} : { otpSecret: alice.secret }), ...(options.pkg ? { package: options.pkg } : {}) };
+  const raw = {
+    token: alice.token,
+    registry: registry.url,
+    otpUses: '100',
+    ...(options.code === false ? {} : { otpSecret: alice.secret }),
+    ...(options.pkg ? { package: options.pkg } : {}),
+  };
   return (await runBlockInProcess(raw, line, options.cwd)).report;
 }
 
 /** The requests since `from` whose path contains `needle`: method, path with query, body, and whether the gate asked for a code. */
-function sentSince(from: number, needle: string): Array<{ method: string; where: string; body: unknown; refusal: string | undefined; command: string | undefined }> {
-  return registry.requests.slice(from).filter((r: RequestRecord) => r.path.includes(needle)).map((r) => ({ method: r.method, where: r.path + r.query, body: r.body, refusal: r.otpRefusal, command: r.npmCommand }));
+function sentSince(
+  from: number,
+  needle: string,
+): Array<{ method: string; where: string; body: unknown; refusal: string | undefined; command: string | undefined }> {
+  return registry.requests
+    .slice(from)
+    .filter((r: RequestRecord) => r.path.includes(needle))
+    .map((r) => ({ method: r.method, where: r.path + r.query, body: r.body, refusal: r.otpRefusal, command: r.npmCommand }));
 }
 
 /** The requests of `sent` that npm's command makes (a method and path), for comparing with npm's. */
@@ -64,7 +85,10 @@ describe('the product against npm CLI 11.21 for trust and stage', { concurrency:
     const lines: Array<[string, string]> = [
       ['github', '--file release.yml --repo acme/conf --env npm --allow-publish --allow-stage-publish'],
       ['gitlab', '--file .gitlab-ci.yml --project acme/sub/conf --allow-stage-publish'],
-      ['circleci', `--org-id ${IDS.org} --project-id ${IDS.project} --pipeline-definition-id ${IDS.pipeline} --vcs-origin github.com/acme/conf --context-id ${IDS.context} --allow-publish`],
+      [
+        'circleci',
+        `--org-id ${IDS.org} --project-id ${IDS.project} --pipeline-definition-id ${IDS.pipeline} --vcs-origin github.com/acme/conf --context-id ${IDS.context} --allow-publish`,
+      ],
     ];
     for (const [provider, flags] of lines) {
       const theirs = `conf-npm-${provider}`;
@@ -76,7 +100,14 @@ describe('the product against npm CLI 11.21 for trust and stage', { concurrency:
       assertNpm(await npm.run(args), 'EOTP');
       assertNpm(await npmWithOtp(args), 'ok');
       const npmSent = sentSince(mark, `/-/package/${theirs}/trust`);
-      assert.deepEqual(npmSent.map((r) => [r.method, r.refusal ?? 'ok']), [['POST', 'missing'], ['POST', 'ok']], provider);
+      assert.deepEqual(
+        npmSent.map((r) => [r.method, r.refusal ?? 'ok']),
+        [
+          ['POST', 'missing'],
+          ['POST', 'ok'],
+        ],
+        provider,
+      );
 
       mark = registry.requests.length;
       const refused = await product(`trust ${provider} ${ours} ${flags}`, { code: false });
@@ -89,7 +120,15 @@ describe('the product against npm CLI 11.21 for trust and stage', { concurrency:
       assert.deepEqual(ourPost?.body, npmPost?.body, `${provider}: the body npm sends`);
       assert.deepEqual([ourPost?.command, npmPost?.command], ['trust', 'trust']);
       // Ours reads the list first (to skip a publisher that is there): a gated read, refused without a code.
-      assert.deepEqual(ourSent.map((r) => [r.method, r.refusal ?? 'ok']), [['GET', 'missing'], ['GET', 'ok'], ['POST', 'ok']], provider);
+      assert.deepEqual(
+        ourSent.map((r) => [r.method, r.refusal ?? 'ok']),
+        [
+          ['GET', 'missing'],
+          ['GET', 'ok'],
+          ['POST', 'ok'],
+        ],
+        provider,
+      );
     }
   });
 
@@ -106,7 +145,10 @@ describe('the product against npm CLI 11.21 for trust and stage', { concurrency:
     assertNpm(await npmWithOtp(['trust', 'list', 'conf-list-npm']), 'ok');
     assertNpm(await npm.run(['trust', 'revoke', 'conf-list-npm', '--id', idOf('conf-list-npm')]), 'EOTP');
     assertNpm(await npmWithOtp(['trust', 'revoke', 'conf-list-npm', '--id', idOf('conf-list-npm')]), 'ok');
-    const npmSent = sentSince(mark, '/-/package/conf-list-npm/trust').map((r) => ({ ...r, where: r.where.replace(/conf-list-npm/g, 'P').replace(/[0-9a-f-]{36}/, 'ID') }));
+    const npmSent = sentSince(mark, '/-/package/conf-list-npm/trust').map((r) => ({
+      ...r,
+      where: r.where.replace(/conf-list-npm/g, 'P').replace(/[0-9a-f-]{36}/, 'ID'),
+    }));
 
     const id = idOf('conf-list-ours');
     mark = registry.requests.length;
@@ -115,8 +157,14 @@ describe('the product against npm CLI 11.21 for trust and stage', { concurrency:
       const report = await product(line);
       assert.equal(report.error, undefined, String(report.error));
     }
-    const ourSent = sentSince(mark, '/-/package/conf-list-ours/trust').map((r) => ({ ...r, where: r.where.replace(/conf-list-ours/g, 'P').replace(/[0-9a-f-]{36}/, 'ID') }));
-    assert.deepEqual(ourSent.map((r) => [r.method, r.where, r.body, r.refusal ?? 'ok']), npmSent.map((r) => [r.method, r.where, r.body, r.refusal ?? 'ok']));
+    const ourSent = sentSince(mark, '/-/package/conf-list-ours/trust').map((r) => ({
+      ...r,
+      where: r.where.replace(/conf-list-ours/g, 'P').replace(/[0-9a-f-]{36}/, 'ID'),
+    }));
+    assert.deepEqual(
+      ourSent.map((r) => [r.method, r.where, r.body, r.refusal ?? 'ok']),
+      npmSent.map((r) => [r.method, r.where, r.body, r.refusal ?? 'ok']),
+    );
     assert.deepEqual(registry.packageSettings('conf-list-ours')?.trustConfigs, []);
   });
 
@@ -155,7 +203,11 @@ describe('the product against npm CLI 11.21 for trust and stage', { concurrency:
     const id = (version: string) => registry.staged('conf-decide').find((item) => item.version === version)?.id as string;
     const [first, second] = [id('1.1.0'), id('1.2.0')];
 
-    const reads = (stageId: string) => [['stage', 'list', 'conf-decide'], ['stage', 'view', stageId], ['stage', 'download', stageId]];
+    const reads = (stageId: string) => [
+      ['stage', 'list', 'conf-decide'],
+      ['stage', 'view', stageId],
+      ['stage', 'download', stageId],
+    ];
     let mark = registry.requests.length;
     for (const args of reads(first)) assertNpm(await npm.run(args), 'ok');
     const npmReads = sentSince(mark, '/-/stage').map((r) => [r.method, r.where.replace(first, 'ID'), r.body, r.refusal]);

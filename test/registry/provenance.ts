@@ -38,7 +38,9 @@ export function takeProvenance(ctx: RequestContext, deps: RegistryDeps): Buffer 
     return refuse(`Failed to parse the bundle: ${(error as Error).message}`);
   }
   const tarball = attachments[`${name}-${version}.tgz`] as { data?: unknown } | undefined;
-  const sha512 = createHash('sha512').update(Buffer.from(String(tarball?.data ?? ''), 'base64')).digest('hex');
+  const sha512 = createHash('sha512')
+    .update(Buffer.from(String(tarball?.data ?? ''), 'base64'))
+    .digest('hex');
   const subject = Array.isArray(statement['subject']) ? (statement['subject'][0] as { name?: unknown; digest?: { sha512?: unknown } } | undefined) : undefined;
   const purl = `pkg:npm/${name.replace(/^@/, '%40')}@${version}`;
   if (subject?.name !== purl) return refuse(`Provenance subject ${String(subject?.name)} does not match the package: ${purl}`);
@@ -65,7 +67,8 @@ export function takeProvenance(ctx: RequestContext, deps: RegistryDeps): Buffer 
 
 /** The repository a statement was built from: GitHub's workflow repository (SLSA v1), GitLab's config source (v0.2). */
 function sourceRepository(predicate: Record<string, unknown>): string | undefined {
-  const github = (predicate as { buildDefinition?: { externalParameters?: { workflow?: { repository?: unknown } } } }).buildDefinition?.externalParameters?.workflow?.repository;
+  const github = (predicate as { buildDefinition?: { externalParameters?: { workflow?: { repository?: unknown } } } }).buildDefinition?.externalParameters
+    ?.workflow?.repository;
   if (typeof github === 'string') return github;
   const gitlab = (predicate as { invocation?: { configSource?: { uri?: unknown } } }).invocation?.configSource?.uri;
   return typeof gitlab === 'string' ? gitlab.replace(/^git\+/, '') : undefined;
@@ -73,5 +76,10 @@ function sourceRepository(predicate: Record<string, unknown>): string | undefine
 
 /** `git+https://github.com/Owner/Repo.git` and `https://github.com/owner/repo` compare equal. */
 function comparable(url: string): string {
-  return url.trim().toLowerCase().replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/+$/, '');
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^git\+/, '')
+    .replace(/\.git$/, '')
+    .replace(/\/+$/, '');
 }

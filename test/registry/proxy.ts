@@ -7,10 +7,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Reply } from './reply.ts';
 
 /** Headers that belong to one connection and must not be copied across. */
-const HOP_BY_HOP = new Set([
-  'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date',
-  'upgrade', 'proxy-connection', 'te', 'trailer',
-]);
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date', 'upgrade', 'proxy-connection', 'te', 'trailer']);
 
 export interface ForwardRequest {
   method: string;
@@ -44,26 +41,29 @@ export class Proxy {
     }
     headers['content-length'] = String(req.body.length);
     return new Promise((resolve, reject) => {
-      const outgoing = request({
-        host: '127.0.0.1',
-        port: this.#port,
-        method: req.method,
-        path: req.url,
-        headers,
-        agent: this.#agent,
-      }, (incoming) => {
-        const chunks: Buffer[] = [];
-        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-        incoming.on('error', reject);
-        incoming.on('end', () => {
-          const out: Record<string, string> = {};
-          for (const [name, value] of Object.entries(incoming.headers)) {
-            if (value === undefined || HOP_BY_HOP.has(name) || name === 'x-powered-by') continue;
-            out[name] = Array.isArray(value) ? value.join(', ') : value;
-          }
-          resolve({ status: incoming.statusCode ?? 502, headers: out, body: Buffer.concat(chunks) });
-        });
-      });
+      const outgoing = request(
+        {
+          host: '127.0.0.1',
+          port: this.#port,
+          method: req.method,
+          path: req.url,
+          headers,
+          agent: this.#agent,
+        },
+        (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('error', reject);
+          incoming.on('end', () => {
+            const out: Record<string, string> = {};
+            for (const [name, value] of Object.entries(incoming.headers)) {
+              if (value === undefined || HOP_BY_HOP.has(name) || name === 'x-powered-by') continue;
+              out[name] = Array.isArray(value) ? value.join(', ') : value;
+            }
+            resolve({ status: incoming.statusCode ?? 502, headers: out, body: Buffer.concat(chunks) });
+          });
+        },
+      );
       outgoing.on('error', reject);
       outgoing.end(req.body);
     });

@@ -118,7 +118,13 @@ export class FrontServer {
   #sleep(ms: number): Promise<void> {
     if (ms <= 0) return Promise.resolve();
     return new Promise((resolve) => {
-      const sleeper = { timer: setTimeout(() => { this.#sleepers.delete(sleeper); resolve(); }, ms), resolve };
+      const sleeper = {
+        timer: setTimeout(() => {
+          this.#sleepers.delete(sleeper);
+          resolve();
+        }, ms),
+        resolve,
+      };
       this.#sleepers.add(sleeper);
     });
   }
@@ -131,7 +137,12 @@ export class FrontServer {
     const pathname = queryAt < 0 ? url : url.slice(0, queryAt);
     const otp = header(req, 'npm-otp');
     const record: RequestRecord = {
-      method, path: pathname, query: queryAt < 0 ? '' : url.slice(queryAt), otpSent: otp !== undefined, status: 0, at: deps.now(),
+      method,
+      path: pathname,
+      query: queryAt < 0 ? '' : url.slice(queryAt),
+      otpSent: otp !== undefined,
+      status: 0,
+      at: deps.now(),
     };
     if (otp !== undefined) record.otp = otp;
     const npmCommand = header(req, 'npm-command');
@@ -169,7 +180,12 @@ export class FrontServer {
         reply = { status: pre.status, headers: { ...type, ...pre.headers }, body: Buffer.from(text) };
       } else {
         const ctx: RequestContext = {
-          method, pathname, url, headers: req.headers, body, json,
+          method,
+          pathname,
+          url,
+          headers: req.headers,
+          body,
+          json,
           route: this.#classify(method, pathname, json),
           identity: identity?.kind === 'oidc' && identity.expiresAt <= deps.now() ? undefined : identity,
           now: deps.now(),
@@ -240,7 +256,14 @@ export class FrontServer {
         if (verdict.ok) record.webAccepted = verdict.reason;
         else {
           record.otpRefusal = 'web';
-          return deps.webAuth.refuse(identity.user, route.kind, ctx.method, ctx.pathname, { authType: header2(ctx, 'npm-auth-type'), npmCommand: header2(ctx, 'npm-command') }, ctx.now);
+          return deps.webAuth.refuse(
+            identity.user,
+            route.kind,
+            ctx.method,
+            ctx.pathname,
+            { authType: header2(ctx, 'npm-auth-type'), npmCommand: header2(ctx, 'npm-command') },
+            ctx.now,
+          );
         }
       } else if (identity.kind === 'user' && this.#needsOtp(identity.user, ctx)) {
         const verdict = deps.gate.check(identity.user, otp, command, ctx.now);
@@ -258,7 +281,8 @@ export class FrontServer {
       record.fault = 'fail-package';
       return this.#failReply(packageFault);
     }
-    if (route.kind === 'web-done') return deps.webAuth.done(ctx.url.slice(ctx.url.indexOf('?') + 1), identity?.kind === 'user' ? identity.user.name : undefined, ctx.now);
+    if (route.kind === 'web-done')
+      return deps.webAuth.done(ctx.url.slice(ctx.url.indexOf('?') + 1), identity?.kind === 'user' ? identity.user.name : undefined, ctx.now);
     if (route.kind === 'web-page') return deps.webAuth.page(ctx.pathname);
     if (route.kind === 'trust') return handleTrust(ctx, deps);
     if (STAGE_ROUTES.has(route.kind)) return handleStage(ctx, deps);

@@ -65,8 +65,7 @@ export class StageStore {
 export const stagedConflict = (entry: StageEntry): Reply =>
   errorReply(409, `${entry.item.packageName}@${entry.item.version} is staged (id ${entry.item.id}). Approve or reject it first.`);
 
-const publishOver = (version: string): Reply =>
-  errorReply(403, `You cannot publish over the previously published versions: ${version}.`);
+const publishOver = (version: string): Reply => errorReply(403, `You cannot publish over the previously published versions: ${version}.`);
 
 /**
  * The entry as an answer shows it: `validating` while the registry still checks it (npmjs's stage list shows the
@@ -78,8 +77,7 @@ function shown(entry: StageEntry): StagedPackage {
   return { ...entry.item, status: 'validating' };
 }
 
-const isMaintainer = (deps: RegistryDeps, pkg: string, user: string): boolean =>
-  deps.packages.get(pkg)?.maintainers.some((m) => m.name === user) === true;
+const isMaintainer = (deps: RegistryDeps, pkg: string, user: string): boolean => deps.packages.get(pkg)?.maintainers.some((m) => m.name === user) === true;
 
 /** Maintainers of an existing package see its staged versions; for a new package, whoever staged it. */
 function canSee(entry: StageEntry, identity: Identity, deps: RegistryDeps): boolean {
@@ -119,7 +117,10 @@ export async function handleStage(ctx: RequestContext, deps: RegistryDeps): Prom
   }
   if (shown(entry).status === 'validating') {
     // The fixture's wording; npmjs answers an approval of a version it still validates with 409 (npm's policy notes).
-    return errorReply(409, `${entry.item.packageName}@${entry.item.version} (id ${entry.item.id}) is still being validated; approve it once its status is staged.`);
+    return errorReply(
+      409,
+      `${entry.item.packageName}@${entry.item.version} (id ${entry.item.id}) is still being validated; approve it once its status is staged.`,
+    );
   }
   return approve(ctx, entry, { name: identity.user.name, email: identity.user.email }, deps);
 }
@@ -176,7 +177,13 @@ function stagePublish(ctx: RequestContext, deps: RegistryDeps): Reply {
     shasum: createHash('sha1').update(parsed.tarball).digest('hex'),
     status: 'staged',
   };
-  deps.stages.add({ item, body, tarball: parsed.tarball, stagedBy: identity.kind === 'user' ? identity.user.name : undefined, validatingLeft: deps.stageValidatingAnswers() });
+  deps.stages.add({
+    item,
+    body,
+    tarball: parsed.tarball,
+    stagedBy: identity.kind === 'user' ? identity.user.name : undefined,
+    validatingLeft: deps.stageValidatingAnswers(),
+  });
   return jsonReply(201, { message: `${pkg}@${parsed.version} staged with tag ${parsed.tag}.`, stageId: item.id });
 }
 

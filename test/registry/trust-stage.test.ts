@@ -53,7 +53,7 @@ describe('trusted publishers (/-/package/<pkg>/trust)', () => {
     assert.equal(refused.headers.get('www-authenticate'), 'OTP');
     const created = await call(registry.url, 'POST', trustPath('@acme/demo'), { token: alice.token, otp: otp(), body });
     assert.equal(created.status, 201);
-    const [config, ...more] = await created.json() as TrustConfig[];
+    const [config, ...more] = (await created.json()) as TrustConfig[];
     assert.equal(more.length, 0);
     assert.match(config?.id ?? '', UUID);
     assert.deepEqual({ ...config, id: 'X' }, { id: 'X', ...(body[0] as object) });
@@ -65,7 +65,11 @@ describe('trusted publishers (/-/package/<pkg>/trust)', () => {
       { repository: 'acme/demo', workflow: 'release.yml', environment: 'npm', permissions: ['createPackage', 'createStagedPackage'], id: config?.id },
     ]);
 
-    const again = await call(registry.url, 'POST', trustPath('@acme/demo'), { token: alice.token, otp: otp(), body: trustBody.gitlab('acme/demo', '.gitlab-ci.yml', ['createPackage']) });
+    const again = await call(registry.url, 'POST', trustPath('@acme/demo'), {
+      token: alice.token,
+      otp: otp(),
+      body: trustBody.gitlab('acme/demo', '.gitlab-ci.yml', ['createPackage']),
+    });
     assert.equal(again.status, 409, 'one trusted publisher per package');
 
     const id = config?.id ?? '';
@@ -73,17 +77,26 @@ describe('trusted publishers (/-/package/<pkg>/trust)', () => {
     assert.equal((await call(registry.url, 'DELETE', trustPath('@acme/demo', 'no-such-id'), { token: alice.token, otp: otp() })).status, 404);
     assert.equal((await call(registry.url, 'DELETE', trustPath('@acme/demo', id), { token: alice.token, otp: otp() })).status, 204);
     assert.deepEqual(await (await call(registry.url, 'GET', trustPath('@acme/demo'), { token: alice.token, otp: otp() })).json(), []);
-    assert.deepEqual(registry.requests.map((r) => [r.method, r.status, r.otpRefusal ?? (r.otpAccepted ? 'ok' : '-')]), [
-      ['POST', 401, 'missing'], ['POST', 201, 'ok'], ['GET', 401, 'missing'], ['GET', 200, 'ok'], ['POST', 409, 'ok'],
-      ['DELETE', 401, 'missing'], ['DELETE', 404, 'ok'], ['DELETE', 204, 'ok'], ['GET', 200, 'ok'],
-    ]);
+    assert.deepEqual(
+      registry.requests.map((r) => [r.method, r.status, r.otpRefusal ?? (r.otpAccepted ? 'ok' : '-')]),
+      [
+        ['POST', 401, 'missing'],
+        ['POST', 201, 'ok'],
+        ['GET', 401, 'missing'],
+        ['GET', 200, 'ok'],
+        ['POST', 409, 'ok'],
+        ['DELETE', 401, 'missing'],
+        ['DELETE', 404, 'ok'],
+        ['DELETE', 204, 'ok'],
+        ['GET', 200, 'ok'],
+      ],
+    );
   });
 
   test('refuses non-maintainers, unknown packages, bad bodies, OIDC tokens and users without 2FA', async (t) => {
     const { registry, alice, bob, otp } = await start(t);
     const good = trustBody.github('acme/demo', 'release.yml', ['createPackage']);
-    const post = (body: unknown, token = alice.token, code = otp(), name = 'demo') =>
-      call(registry.url, 'POST', trustPath(name), { token, otp: code, body });
+    const post = (body: unknown, token = alice.token, code = otp(), name = 'demo') => call(registry.url, 'POST', trustPath(name), { token, otp: code, body });
     assert.equal((await post(good, bob.token, registry.codeFor(bob.secret))).status, 403, 'not a maintainer');
     assert.equal((await call(registry.url, 'GET', trustPath('demo'), { token: bob.token, otp: registry.codeFor(bob.secret) })).status, 403);
     assert.equal((await post(good, alice.token, otp(), 'never-published')).status, 404);
@@ -114,7 +127,11 @@ describe('trusted publishers (/-/package/<pkg>/trust)', () => {
     const { registry, alice, otp } = await start(t);
     const workflow = { repository: 'acme/demo', workflow: 'release.yml' };
     const create = async (permissions: Array<'createPackage' | 'createStagedPackage'>, environment?: string): Promise<string> => {
-      const res = await call(registry.url, 'POST', trustPath('@acme/demo'), { token: alice.token, otp: otp(), body: trustBody.github('acme/demo', 'release.yml', permissions, environment) });
+      const res = await call(registry.url, 'POST', trustPath('@acme/demo'), {
+        token: alice.token,
+        otp: otp(),
+        body: trustBody.github('acme/demo', 'release.yml', permissions, environment),
+      });
       assert.equal(res.status, 201);
       return ((await res.json()) as TrustConfig[])[0]?.id ?? '';
     };
@@ -126,7 +143,9 @@ describe('trusted publishers (/-/package/<pkg>/trust)', () => {
 
     await call(registry.url, 'DELETE', trustPath('@acme/demo', id), { token: alice.token, otp: otp() });
     await create(['createStagedPackage'], 'npm');
-    const noEnvironment = await call(registry.url, 'POST', `-/npm/v1/oidc/token/exchange/package/${escapeName('@acme/demo')}`, { token: registry.issueIdToken(workflow) });
+    const noEnvironment = await call(registry.url, 'POST', `-/npm/v1/oidc/token/exchange/package/${escapeName('@acme/demo')}`, {
+      token: registry.issueIdToken(workflow),
+    });
     assert.equal(noEnvironment.status, 404, 'the environment claim must match');
     token = await exchange(registry, '@acme/demo', registry.issueIdToken({ ...workflow, environment: 'npm' }));
     assert.equal((await publish(registry.url, '@acme/demo', '1.2.0', { token })).status, 403, 'publish needs createPackage');
@@ -134,7 +153,7 @@ describe('trusted publishers (/-/package/<pkg>/trust)', () => {
     assert.equal(staged.status, 201);
     const [item] = registry.staged('@acme/demo');
     assert.deepEqual([item?.actor, item?.actorType, item?.version], ['GitHub Actions', 'oidc', '1.2.0']);
-    assert.equal((await call(registry.url, 'GET', '-/stage', { token })).status, 200, 'the token reads its own package\'s stage');
+    assert.equal((await call(registry.url, 'GET', '-/stage', { token })).status, 200, "the token reads its own package's stage");
     const approve = await call(registry.url, 'POST', `-/stage/${item?.id}/approve`, { token });
     assert.equal(approve.status, 403, 'but a person approves');
   });
@@ -147,7 +166,7 @@ describe('staged publishing (/-/stage)', () => {
     const body = publishBody(registry.url, 'demo', '1.1.0', { tag: 'next' });
     const res = await call(registry.url, 'POST', '-/stage/package/demo', { token: alice.token, body });
     assert.equal(res.status, 201);
-    const { message, stageId } = await res.json() as { message: string; stageId: string };
+    const { message, stageId } = (await res.json()) as { message: string; stageId: string };
     assert.match(stageId, UUID);
     assert.equal(typeof message, 'string');
     assert.deepEqual([registry.requests.at(-1)?.otpAccepted, registry.requests.at(-1)?.user], [undefined, 'alice'], 'no gate');
@@ -161,8 +180,16 @@ describe('staged publishing (/-/stage)', () => {
     const createdAt = registry.staged()[0]?.createdAt ?? '';
     assert.ok(Math.abs(Date.parse(createdAt) - (registry.requests.at(-1)?.at ?? 0)) < 1000, 'staged at registry time');
     const expected: StagedPackage = {
-      id: stageId, packageName: 'demo', version: '1.1.0', tag: 'next', createdAt,
-      actor: 'alice', actorType: 'user', access: null, shasum: createHash('sha1').update(tarball).digest('hex'), status: 'staged',
+      id: stageId,
+      packageName: 'demo',
+      version: '1.1.0',
+      tag: 'next',
+      createdAt,
+      actor: 'alice',
+      actorType: 'user',
+      access: null,
+      shasum: createHash('sha1').update(tarball).digest('hex'),
+      status: 'staged',
     };
     const listed = await call(registry.url, 'GET', '-/stage?page=0&perPage=100', { token: alice.token });
     assert.deepEqual(await listed.json(), { items: [expected], page: 0, perPage: 100, total: 1 });
@@ -173,7 +200,11 @@ describe('staged publishing (/-/stage)', () => {
     assert.deepEqual(registry.staged(), [expected]);
 
     assert.equal((await call(registry.url, 'GET', '-/stage')).status, 401, 'reads need a token');
-    assert.deepEqual(await (await call(registry.url, 'GET', '-/stage', { token: bob.token })).json(), { items: [], page: 0, perPage: 100, total: 0 }, 'others see nothing');
+    assert.deepEqual(
+      await (await call(registry.url, 'GET', '-/stage', { token: bob.token })).json(),
+      { items: [], page: 0, perPage: 100, total: 0 },
+      'others see nothing',
+    );
     assert.equal((await call(registry.url, 'GET', `-/stage/${stageId}`, { token: bob.token })).status, 404);
     assert.equal((await call(registry.url, 'GET', '-/stage/00000000-0000-4000-8000-000000000000', { token: alice.token })).status, 404);
     assert.equal(registry.requests.filter((r) => r.otpAccepted !== undefined).length, 0, 'nothing here was gated');
@@ -201,7 +232,7 @@ describe('staged publishing (/-/stage)', () => {
     const { registry, alice, bob, otp } = await start(t);
     const body = publishBody(registry.url, '@acme/demo', '2.0.0-rc.1', { tag: 'next' });
     const res = await call(registry.url, 'POST', `-/stage/package/${escapeName('@acme/demo')}`, { token: alice.token, body });
-    const { stageId } = await res.json() as { stageId: string };
+    const { stageId } = (await res.json()) as { stageId: string };
     const approve = (token: string, code?: string) =>
       call(registry.url, 'POST', `-/stage/${stageId}/approve`, code === undefined ? { token } : { token, otp: code });
     const refused = await approve(alice.token);
@@ -210,7 +241,7 @@ describe('staged publishing (/-/stage)', () => {
     assert.equal((await approve(bob.token, registry.codeFor(bob.secret))).status, 403, 'not a maintainer');
     const approved = await approve(alice.token, otp());
     assert.equal(approved.status, 200);
-    assert.equal((await approved.json() as { version: string }).version, '2.0.0-rc.1');
+    assert.equal(((await approved.json()) as { version: string }).version, '2.0.0-rc.1');
 
     const packument = await registry.packument('@acme/demo');
     assert.deepEqual(packument['dist-tags'], { latest: '1.0.0', next: '2.0.0-rc.1' });
@@ -231,7 +262,7 @@ describe('staged publishing (/-/stage)', () => {
 
   test('reject needs a code and removes the entry; the version may be staged again', async (t) => {
     const { registry, alice, otp } = await start(t);
-    const { stageId } = await (await stagePublish(registry.url, 'demo', '1.1.0', { token: alice.token })).json() as { stageId: string };
+    const { stageId } = (await (await stagePublish(registry.url, 'demo', '1.1.0', { token: alice.token })).json()) as { stageId: string };
     assert.equal((await call(registry.url, 'DELETE', `-/stage/${stageId}`, { token: alice.token })).status, 401);
     assert.equal((await call(registry.url, 'DELETE', `-/stage/${stageId}`, { token: alice.token, otp: otp() })).status, 204);
     assert.equal((await call(registry.url, 'DELETE', `-/stage/${stageId}`, { token: alice.token, otp: otp() })).status, 404);
@@ -239,25 +270,37 @@ describe('staged publishing (/-/stage)', () => {
     assert.deepEqual(Object.keys((await registry.packument('demo')).versions), ['1.0.0']);
     assert.equal((await stagePublish(registry.url, 'demo', '1.1.0', { token: alice.token })).status, 201, 'never published, so free');
     const carol = await registry.addUser('carol', { twoFactor: false });
-    const { stageId: fresh } = await (await stagePublish(registry.url, 'fresh', '1.0.0', { token: carol.token })).json() as { stageId: string };
+    const { stageId: fresh } = (await (await stagePublish(registry.url, 'fresh', '1.0.0', { token: carol.token })).json()) as { stageId: string };
     assert.equal((await call(registry.url, 'DELETE', `-/stage/${fresh}`, { token: carol.token })).status, 403, 'approving and rejecting need 2FA');
   });
 
   test('lists page by page (pages from 0) and by package; a new package is staged and approved by its stager', async (t) => {
     const { registry, alice, otp } = await start(t);
     for (const version of ['1.1.0', '1.2.0', '1.3.0']) assert.equal((await stagePublish(registry.url, 'demo', version, { token: alice.token })).status, 201);
-    const fresh = await (await stagePublish(registry.url, 'fresh', '0.1.0', { token: alice.token })).json() as { stageId: string };
-    const page = async (query: string) => (await call(registry.url, 'GET', `-/stage?${query}`, { token: alice.token })).json() as Promise<{ items: StagedPackage[]; total: number; page: number; perPage: number }>;
+    const fresh = (await (await stagePublish(registry.url, 'fresh', '0.1.0', { token: alice.token })).json()) as { stageId: string };
+    const page = async (query: string) =>
+      (await call(registry.url, 'GET', `-/stage?${query}`, { token: alice.token })).json() as Promise<{
+        items: StagedPackage[];
+        total: number;
+        page: number;
+        perPage: number;
+      }>;
     const first = await page('page=0&perPage=2&package=demo');
     assert.deepEqual([first.items.map((i) => i.version), first.total, first.page, first.perPage], [['1.1.0', '1.2.0'], 3, 0, 2]);
     const second = await page('page=1&perPage=2&package=demo');
-    assert.deepEqual(second.items.map((i) => i.version), ['1.3.0']);
+    assert.deepEqual(
+      second.items.map((i) => i.version),
+      ['1.3.0'],
+    );
     assert.equal((await page('page=0&perPage=100')).total, 4);
     assert.equal((await call(registry.url, 'GET', '-/stage?perPage=0', { token: alice.token })).status, 400);
 
     assert.equal(await registry.packument('fresh'), undefined, 'a staged new package does not exist yet');
     assert.equal((await call(registry.url, 'POST', `-/stage/${fresh.stageId}/approve`, { token: alice.token, otp: otp() })).status, 200);
-    assert.deepEqual(registry.packageSettings('fresh')?.maintainers.map((m) => m.name), ['alice']);
+    assert.deepEqual(
+      registry.packageSettings('fresh')?.maintainers.map((m) => m.name),
+      ['alice'],
+    );
     assert.equal((await registry.packument('fresh'))['dist-tags'].latest, '0.1.0');
   });
 });

@@ -40,8 +40,7 @@ export function configToPublisher(config: TrustConfig): TrustedPublisher | undef
 export const copyConfig = (config: TrustConfig): TrustConfig => structuredClone(config);
 
 const isString = (value: unknown): value is string => typeof value === 'string' && value !== '';
-const isWorkflowFile = (value: unknown): boolean =>
-  isString(value) && /\.ya?ml$/.test(value) && !value.includes('/') && !value.includes('\\');
+const isWorkflowFile = (value: unknown): boolean => isString(value) && /\.ya?ml$/.test(value) && !value.includes('/') && !value.includes('\\');
 
 /** Checks one entry of a POST body; returns what is wrong, or undefined. */
 function invalidConfig(entry: unknown): string | undefined {

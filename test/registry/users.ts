@@ -29,9 +29,7 @@ export interface TokenFlags {
 }
 
 /** Who a request's bearer token stands for. */
-export type Identity =
-  | { kind: 'user'; user: User; flags: TokenFlags }
-  | { kind: 'oidc'; pkg: string; expiresAt: number; permissions: TrustPermission[] };
+export type Identity = { kind: 'user'; user: User; flags: TokenFlags } | { kind: 'oidc'; pkg: string; expiresAt: number; permissions: TrustPermission[] };
 
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 

@@ -35,7 +35,8 @@ describe('web approvals in the test registry', () => {
     const refused = await publish(registry.url, 'demo', '1.0.0', { token: alice.token, headers: { ...WEB, 'npm-session': 's1' } });
     const { authUrl, doneUrl } = (await refused.json()) as { authUrl: string; doneUrl: string };
     assert.equal((await fetch(authUrl)).status, 200);
-    for (const token of [undefined, mallory.token]) assert.equal((await fetch(doneUrl, token ? { headers: { authorization: `Bearer ${token}` } } : {})).status, 404);
+    for (const token of [undefined, mallory.token])
+      assert.equal((await fetch(doneUrl, token ? { headers: { authorization: `Bearer ${token}` } } : {})).status, 404);
     const pending = await fetch(doneUrl, { headers: { authorization: `Bearer ${alice.token}` } });
     assert.equal(pending.status, 202);
     assert.equal(pending.headers.get('retry-after'), '3');
@@ -47,16 +48,25 @@ describe('web approvals in the test registry', () => {
     const again = await publish(registry.url, 'demo', '1.0.0', { token: alice.token, otp: token, headers: { ...WEB, 'npm-session': 's1' } });
     assert.equal(again.status, 201);
     // Another command with the same token is challenged anew (webTokenReuse off): a new approval page.
-    const other = await call(registry.url, 'PUT', '-/package/demo/dist-tags/beta', { token: alice.token, otp: token, body: '1.0.0', headers: { 'npm-auth-type': 'web', 'npm-command': 'dist-tag', 'npm-session': 's2' } });
+    const other = await call(registry.url, 'PUT', '-/package/demo/dist-tags/beta', {
+      token: alice.token,
+      otp: token,
+      body: '1.0.0',
+      headers: { 'npm-auth-type': 'web', 'npm-command': 'dist-tag', 'npm-session': 's2' },
+    });
     assert.equal(other.status, 401);
     assert.equal(registry.webChallenges().length, 2);
-    assert.deepEqual(registry.requests.filter((request) => request.webAccepted).map((request) => request.webAccepted), ['token']);
+    assert.deepEqual(
+      registry.requests.filter((request) => request.webAccepted).map((request) => request.webAccepted),
+      ['token'],
+    );
   });
 
   test('denied answers 403 and expired 410; the token of a reusing registry serves other commands until it expires', async (t) => {
     const registry = await start(t, { webTokenReuse: true, webRetryAfterS: null });
     const alice = await registry.addUser('alice', { web: true });
-    const challenge = async (name: string) => (await (await publish(registry.url, name, '1.0.0', { token: alice.token, headers: WEB })).json()) as { authUrl: string; doneUrl: string };
+    const challenge = async (name: string) =>
+      (await (await publish(registry.url, name, '1.0.0', { token: alice.token, headers: WEB })).json()) as { authUrl: string; doneUrl: string };
     const poll = (doneUrl: string) => fetch(doneUrl, { headers: { authorization: `Bearer ${alice.token}` } });
     const denied = await challenge('denied');
     registry.denyWeb(denied.doneUrl);
@@ -69,8 +79,15 @@ describe('web approvals in the test registry', () => {
     assert.equal(first.headers.get('retry-after'), null);
     registry.approveWeb(pending.authUrl);
     const { token } = (await (await poll(pending.doneUrl)).json()) as { token: string };
-    for (const [name, session] of [['reused', 'a'], ['reused-too', 'b']]) {
-      assert.equal((await publish(registry.url, name as string, '1.0.0', { token: alice.token, otp: token, headers: { ...WEB, 'npm-session': session as string } })).status, 201);
+    for (const [name, session] of [
+      ['reused', 'a'],
+      ['reused-too', 'b'],
+    ]) {
+      assert.equal(
+        (await publish(registry.url, name as string, '1.0.0', { token: alice.token, otp: token, headers: { ...WEB, 'npm-session': session as string } }))
+          .status,
+        201,
+      );
     }
   });
 
@@ -83,10 +100,16 @@ describe('web approvals in the test registry', () => {
     assert.equal((await publish(registry.url, 'second', '1.0.0', { token: alice.token, headers: WEB })).status, 201);
     const staged = await call(registry.url, 'POST', '-/stage/package/third', { token: alice.token, body: { name: 'third' } });
     assert.notEqual(staged.status, 401, 'stage publish needs no second factor');
-    const approve = await call(registry.url, 'POST', '-/stage/00000000-0000-4000-8000-000000000000/approve', { token: alice.token, headers: { 'npm-auth-type': 'web', 'npm-command': 'stage' } });
+    const approve = await call(registry.url, 'POST', '-/stage/00000000-0000-4000-8000-000000000000/approve', {
+      token: alice.token,
+      headers: { 'npm-auth-type': 'web', 'npm-command': 'stage' },
+    });
     assert.equal(approve.status, 401, 'stage approve is asked every time');
     registry.configure({ clockOffsetMs: 121_000 });
     assert.equal((await publish(registry.url, 'fourth', '1.0.0', { token: alice.token, headers: WEB })).status, 401, 'the window closed');
-    assert.deepEqual(registry.requests.filter((request) => request.webAccepted).map((request) => `${request.path} ${request.webAccepted}`), ['/second window']);
+    assert.deepEqual(
+      registry.requests.filter((request) => request.webAccepted).map((request) => `${request.path} ${request.webAccepted}`),
+      ['/second window'],
+    );
   });
 });

@@ -75,7 +75,14 @@ export class WebAuth {
    * The answer to a refused write of a web-only user: a web challenge when the client asked for one
    * (`npm-auth-type: web` and `npm-command`), else npm's legacy body and the security-key notice.
    */
-  refuse(user: User, route: RouteKind, method: string, path: string, headers: { authType: string | undefined; npmCommand: string | undefined }, now: number): Reply {
+  refuse(
+    user: User,
+    route: RouteKind,
+    method: string,
+    path: string,
+    headers: { authType: string | undefined; npmCommand: string | undefined },
+    now: number,
+  ): Reply {
     if (headers.authType !== 'web' || !headers.npmCommand) {
       return errorReply(401, 'You must provide a one-time pass. Upgrade your client to npm@latest in order to use 2FA.', {
         'npm-notice': SECURITY_KEY_NOTICE(`${this.#registryUrl}-/v1/login`),
@@ -125,7 +132,11 @@ export class WebAuth {
   page(pathname: string): Reply {
     const id = pathname.split('/').pop() ?? '';
     const known = this.#challenges.has(id);
-    return { status: known ? 200 : 404, headers: { 'content-type': 'text/plain' }, body: Buffer.from(known ? 'Approve this request with your security key.\n' : 'Not found\n') };
+    return {
+      status: known ? 200 : 404,
+      headers: { 'content-type': 'text/plain' },
+      body: Buffer.from(known ? 'Approve this request with your security key.\n' : 'Not found\n'),
+    };
   }
 
   approve(idOrUrl: string, options: { dontAskAgain?: boolean } = {}, now: number): void {

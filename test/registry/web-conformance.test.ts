@@ -52,20 +52,25 @@ describe('web approvals on the wire: the product as npm CLI 11.21 does it', () =
     assert.equal(viaNpm.errorCode, undefined, viaNpm.stdout);
     const npmSide = exchange(from);
     const ours = registry.requests.length;
-    const run = await runAction({ inputs: { token: user.token, registry: registry.url, package: await makePackage({ 'index.js': '1;\n' }, { name: 'wire-ours', version: '1.0.0', main: 'index.js' }) } });
+    const run = await runAction({
+      inputs: {
+        token: user.token,
+        registry: registry.url,
+        package: await makePackage({ 'index.js': '1;\n' }, { name: 'wire-ours', version: '1.0.0', main: 'index.js' }),
+      },
+    });
     registry.autoApproveWeb(undefined);
     assert.equal(run.code, 0, run.stdout);
     const ourSide = exchange(ours);
     assert.deepEqual(ourSide, npmSide);
-    assert.deepEqual(npmSide.map((request) => `${request.method} ${request.path} ${request.status} ${request.otp}`), [
-      'PUT /wire-X 401 none',
-      'GET /-/v1/done 200 none',
-      'PUT /wire-X 201 approval token',
-    ]);
+    assert.deepEqual(
+      npmSide.map((request) => `${request.method} ${request.path} ${request.status} ${request.otp}`),
+      ['PUT /wire-X 401 none', 'GET /-/v1/done 200 none', 'PUT /wire-X 201 approval token'],
+    );
     assert.ok(npmSide.every((request) => request.npmAuthType === 'web' && request.npmCommand === 'publish' && request.user === 'web-wire'));
   });
 
-  it('dist-tag add: the same headers; npm polls with the write\'s method and body, the product with GET', async (t) => {
+  it("dist-tag add: the same headers; npm polls with the write's method and body, the product with GET", async (t) => {
     registry.autoApproveWeb({ afterPolls: 1 });
     const from = registry.requests.length;
     const viaNpm = await npm.runInTerminal(['dist-tag', 'add', 'wire-npm@1.0.0', 'beta', '--auth-type=web']);
@@ -77,8 +82,14 @@ describe('web approvals on the wire: the product as npm CLI 11.21 does it', () =
     registry.autoApproveWeb(undefined);
     assert.equal(run.code, 0, run.stdout);
     const ourSide = exchange(ours);
-    assert.deepEqual(npmSide.map((request) => request.method), ['PUT', 'PUT', 'PUT']);
-    assert.deepEqual(ourSide, npmSide.map((request) => (request.path === '/-/v1/done' ? { ...request, method: 'GET' } : request)));
+    assert.deepEqual(
+      npmSide.map((request) => request.method),
+      ['PUT', 'PUT', 'PUT'],
+    );
+    assert.deepEqual(
+      ourSide,
+      npmSide.map((request) => (request.path === '/-/v1/done' ? { ...request, method: 'GET' } : request)),
+    );
     assert.ok(ourSide.every((request) => request.npmAuthType === 'web' && request.npmCommand === 'dist-tag'));
   });
 });

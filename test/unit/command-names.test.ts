@@ -34,7 +34,8 @@ export function runtimeStrings(file: string, text: string): Array<{ line: number
     if (ts.isTypeNode(node) || ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
     const line = () => tree.getLineAndCharacterOfPosition(node.getStart()).line + 1;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.push({ line: line(), text: node.text });
-    if (ts.isTemplateExpression(node)) for (const part of [node.head, ...node.templateSpans.map((span) => span.literal)]) found.push({ line: line(), text: part.text });
+    if (ts.isTemplateExpression(node))
+      for (const part of [node.head, ...node.templateSpans.map((span) => span.literal)]) found.push({ line: line(), text: part.text });
     ts.forEachChild(node, visit);
   };
   visit(tree);
@@ -47,7 +48,12 @@ export function namedCommand(text: string, commands: ReadonlyArray<{ words: read
   for (const { words } of commands) {
     if (trimmed === words[0]) return words[0];
     const phrase = words.length > 1 ? words.join(' ') : `${words[0]} `;
-    if (words.length > 1 ? trimmed === phrase || trimmed.startsWith(`${phrase} `) : trimmed.startsWith(phrase) && trimmed.length > phrase.length && !/^\w+ (a|an|the|of|to|for|and|or|is|was|by|from)\b/i.test(trimmed)) return words.join(' ');
+    if (
+      words.length > 1
+        ? trimmed === phrase || trimmed.startsWith(`${phrase} `)
+        : trimmed.startsWith(phrase) && trimmed.length > phrase.length && !/^\w+ (a|an|the|of|to|for|and|or|is|was|by|from)\b/i.test(trimmed)
+    )
+      return words.join(' ');
   }
   return undefined;
 }
@@ -67,8 +73,19 @@ describe('command names live in their descriptors', () => {
 
   it('sees a command named anywhere (the check is not vacuous)', () => {
     const strings = (code: string) => runtimeStrings('x.ts', code).map(({ text }) => namedCommand(text, COMMANDS));
-    assert.deepEqual(strings("const a = 'dist-tag'; const b = `trust ${p} --file x`; const c = `stage ${action} ${id}`; const d = 'stage publish';"), ['dist-tag', 'trust', undefined, 'stage', undefined, undefined, 'stage publish']);
+    assert.deepEqual(strings("const a = 'dist-tag'; const b = `trust ${p} --file x`; const c = `stage ${action} ${id}`; const d = 'stage publish';"), [
+      'dist-tag',
+      'trust',
+      undefined,
+      'stage',
+      undefined,
+      undefined,
+      'stage publish',
+    ]);
     assert.deepEqual(strings("type T = 'publish' | 'owner'; const e = 'publishing x'; const f = 'owner add bob';"), [undefined, 'owner add']);
-    assert.deepEqual(runtimeStrings('x.ts', 'const b = `trust ${p} --file x`;').map(({ text }) => text), ['trust ', ' --file x']);
+    assert.deepEqual(
+      runtimeStrings('x.ts', 'const b = `trust ${p} --file x`;').map(({ text }) => text),
+      ['trust ', ' --file x'],
+    );
   });
 });

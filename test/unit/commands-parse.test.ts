@@ -62,26 +62,31 @@ deprecate my-pkg ""
 unpublish my-pkg@1.0.0
 unpublish my-pkg --force
 `);
-    assert.deepEqual(
-      commands,
-      [
-        { line: 3, command: 'publish', target: './pkg', targetInput: 'commands line 3 (publish ./pkg --tag next --access public)', tag: 'next', access: 'public', dryRun: false },
-        { line: 4, command: 'dist-tag add', pkg: 'my-pkg', version: '1.2.3', tag: 'beta' },
-        { line: 5, command: 'dist-tag add', pkg: 'other', version: '2.0.0', tag: 'latest' },
-        { line: 6, command: 'dist-tag rm', pkg: 'my-pkg', tag: 'beta' },
-        { line: 7, command: 'dist-tag ls', pkg: 'my-pkg' },
-        { line: 8, command: 'owner add', user: 'alice', pkg: 'my-pkg' },
-        { line: 9, command: 'owner rm', user: 'bob', pkg: 'other' },
-        { line: 10, command: 'owner ls', pkg: 'my-pkg' },
-        { line: 11, command: 'access set', pkg: '@scope/x', status: 'private' },
-        { line: 12, command: 'access set', pkg: 'my-pkg', mfa: 'automation' },
-        { line: 13, command: 'access get', pkg: 'my-pkg' },
-        { line: 14, command: 'deprecate', pkg: 'my-pkg', range: '<2', message: 'use 2.x' },
-        { line: 15, command: 'deprecate', pkg: 'my-pkg', range: '*', message: '' },
-        { line: 16, command: 'unpublish', pkg: 'my-pkg', version: '1.0.0', force: false },
-        { line: 17, command: 'unpublish', pkg: 'my-pkg', force: true },
-      ],
-    );
+    assert.deepEqual(commands, [
+      {
+        line: 3,
+        command: 'publish',
+        target: './pkg',
+        targetInput: 'commands line 3 (publish ./pkg --tag next --access public)',
+        tag: 'next',
+        access: 'public',
+        dryRun: false,
+      },
+      { line: 4, command: 'dist-tag add', pkg: 'my-pkg', version: '1.2.3', tag: 'beta' },
+      { line: 5, command: 'dist-tag add', pkg: 'other', version: '2.0.0', tag: 'latest' },
+      { line: 6, command: 'dist-tag rm', pkg: 'my-pkg', tag: 'beta' },
+      { line: 7, command: 'dist-tag ls', pkg: 'my-pkg' },
+      { line: 8, command: 'owner add', user: 'alice', pkg: 'my-pkg' },
+      { line: 9, command: 'owner rm', user: 'bob', pkg: 'other' },
+      { line: 10, command: 'owner ls', pkg: 'my-pkg' },
+      { line: 11, command: 'access set', pkg: '@scope/x', status: 'private' },
+      { line: 12, command: 'access set', pkg: 'my-pkg', mfa: 'automation' },
+      { line: 13, command: 'access get', pkg: 'my-pkg' },
+      { line: 14, command: 'deprecate', pkg: 'my-pkg', range: '<2', message: 'use 2.x' },
+      { line: 15, command: 'deprecate', pkg: 'my-pkg', range: '*', message: '' },
+      { line: 16, command: 'unpublish', pkg: 'my-pkg', version: '1.0.0', force: false },
+      { line: 17, command: 'unpublish', pkg: 'my-pkg', force: true },
+    ]);
   });
 
   it('names the line and lists the known commands for an unknown command', () => {
@@ -132,7 +137,13 @@ describe('monorepo flags', () => {
   });
 
   it('reads dist-tag add --workspaces <tag> as one tag for every package in scope', () => {
-    assert.deepEqual(parse('dist-tag add --workspaces latest')[0], { line: 1, command: 'dist-tag add', tag: 'latest', workspaces: true, includeWorkspaceRoot: false });
+    assert.deepEqual(parse('dist-tag add --workspaces latest')[0], {
+      line: 1,
+      command: 'dist-tag add',
+      tag: 'latest',
+      workspaces: true,
+      includeWorkspaceRoot: false,
+    });
     assert.deepEqual(parse('dist-tag add -w a -w b next')[0]?.workspaces, ['a', 'b']);
   });
 
@@ -155,19 +166,35 @@ describe('--provenance on a publish or stage publish line', () => {
 
   it('reads --provenance alone as true and =true|false|auto inline (any case), for publish and stage publish; undefined leaves it to the setting', () => {
     assert.deepEqual(
-      ['publish --provenance', 'publish ./pkg --provenance=true', 'publish --provenance=false --tag next', 'publish --provenance=AUTO', 'publish'].map(provenanceOf),
+      ['publish --provenance', 'publish ./pkg --provenance=true', 'publish --provenance=false --tag next', 'publish --provenance=AUTO', 'publish'].map(
+        provenanceOf,
+      ),
       [true, true, false, 'auto', undefined],
     );
     assert.equal('provenance' in (parse('publish')[0] as object), false, 'not set at all when the line says nothing');
-    assert.deepEqual(['stage publish --provenance', 'stage publish --provenance=false', '--provenance=auto stage publish --workspaces', 'stage publish ./pkg'].map(provenanceOf), [true, false, 'auto', undefined]);
+    assert.deepEqual(
+      ['stage publish --provenance', 'stage publish --provenance=false', '--provenance=auto stage publish --workspaces', 'stage publish ./pkg'].map(
+        provenanceOf,
+      ),
+      [true, false, 'auto', undefined],
+    );
     const [staged] = parse('stage publish --workspaces --provenance=true');
     assert.deepEqual([staged?.command, staged?.stage, staged?.workspaces, staged?.provenance], ['stage publish', true, true, true]);
   });
 
   it('refuses a bad value, a value after a space, and --provenance on other commands, naming the line', () => {
-    assert.equal(parseError('dist-tag ls\npublish --provenance=yes'), 'commands line 2 (publish --provenance=yes): --provenance must be true, false or auto, not "yes".');
-    assert.match(parseError('stage publish --provenance='), /^commands line 1 \(stage publish --provenance=\): --provenance must be true, false or auto, not ""\.$/);
-    assert.match(parseError('\n\npublish --provenance false'), /^commands line 3 \(publish --provenance false\): write --provenance=false: the value goes after "="/);
+    assert.equal(
+      parseError('dist-tag ls\npublish --provenance=yes'),
+      'commands line 2 (publish --provenance=yes): --provenance must be true, false or auto, not "yes".',
+    );
+    assert.match(
+      parseError('stage publish --provenance='),
+      /^commands line 1 \(stage publish --provenance=\): --provenance must be true, false or auto, not ""\.$/,
+    );
+    assert.match(
+      parseError('\n\npublish --provenance false'),
+      /^commands line 3 \(publish --provenance false\): write --provenance=false: the value goes after "="/,
+    );
     assert.match(parseError('dist-tag add my-pkg@1.0.0 next --provenance'), /--provenance is not an option of dist-tag/);
     assert.match(parseError('stage approve my-pkg@1.0.0 --provenance'), /--provenance is not an option of stage/);
     try {

@@ -19,7 +19,14 @@ describe('dependencyOrder', () => {
   it('orders a chain dependencies first, one level each', () => {
     const result = order([pkg('app', { dependencies: { mid: '^1.0.0' } }), pkg('mid', { dependencies: { base: 'workspace:*' } }), pkg('base')]);
     assert.deepEqual(result.levels, [['base'], ['mid'], ['app']]);
-    assert.deepEqual([...result.dependsOn], [['app', ['mid']], ['base', []], ['mid', ['base']]]);
+    assert.deepEqual(
+      [...result.dependsOn],
+      [
+        ['app', ['mid']],
+        ['base', []],
+        ['mid', ['base']],
+      ],
+    );
     assert.deepEqual(result.cycles, []);
   });
 
@@ -37,7 +44,11 @@ describe('dependencyOrder', () => {
   });
 
   it('counts peerDependencies and optionalDependencies but never devDependencies', () => {
-    const result = order([pkg('a', { peerDependencies: { b: '^1.0.0' }, devDependencies: { c: 'workspace:*' } }), pkg('b', { optionalDependencies: { c: '^1.0.0' } }), pkg('c', { devDependencies: { a: 'workspace:*' } })]);
+    const result = order([
+      pkg('a', { peerDependencies: { b: '^1.0.0' }, devDependencies: { c: 'workspace:*' } }),
+      pkg('b', { optionalDependencies: { c: '^1.0.0' } }),
+      pkg('c', { devDependencies: { a: 'workspace:*' } }),
+    ]);
     assert.deepEqual(result.levels, [['c'], ['b'], ['a']]);
     assert.deepEqual(result.cycles, []);
   });
@@ -60,7 +71,17 @@ describe('dependencyOrder', () => {
 
   it('follows npm: aliases, workspace: aliases and folders (workspace:, file:, link:, yarn root-relative)', () => {
     const result = order([
-      pkg('a', { dependencies: { x: 'npm:b@^1.0.0', y: 'workspace:c@*', z: 'workspace:../d', w: 'file:../e', v: 'workspace:packages/f', u: 'link:../g', t: 'npm:b@^5.0.0' } }),
+      pkg('a', {
+        dependencies: {
+          x: 'npm:b@^1.0.0',
+          y: 'workspace:c@*',
+          z: 'workspace:../d',
+          w: 'file:../e',
+          v: 'workspace:packages/f',
+          u: 'link:../g',
+          t: 'npm:b@^5.0.0',
+        },
+      }),
       pkg('b'),
       pkg('c'),
       pkg('d'),
@@ -92,7 +113,10 @@ describe('dependencyOrder', () => {
       pkg('x', { dependencies: { y: '*' } }),
       pkg('y', { dependencies: { x: '*' } }),
     ]);
-    assert.deepEqual(result.cycles, [['a', 'b', 'c'], ['x', 'y']]);
+    assert.deepEqual(result.cycles, [
+      ['a', 'b', 'c'],
+      ['x', 'y'],
+    ]);
     assert.deepEqual(result.levels, [['base', 'x'], ['a', 'y'], ['b'], ['c'], ['user']]);
     assert.deepEqual(result.dependsOn.get('a'), ['c']);
   });
@@ -116,7 +140,9 @@ describe('dependencyOrder', () => {
   });
 
   it('orders a chain of 10000 packages without exhausting the stack', () => {
-    const packages = Array.from({ length: 10000 }, (_, index) => pkg(`p${String(index).padStart(5, '0')}`, index === 0 ? {} : { dependencies: { [`p${String(index - 1).padStart(5, '0')}`]: '*' } }));
+    const packages = Array.from({ length: 10000 }, (_, index) =>
+      pkg(`p${String(index).padStart(5, '0')}`, index === 0 ? {} : { dependencies: { [`p${String(index - 1).padStart(5, '0')}`]: '*' } }),
+    );
     const result = order(packages.reverse());
     assert.equal(result.levels.length, 10000);
     assert.deepEqual(result.levels[0], ['p00000']);

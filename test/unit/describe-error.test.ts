@@ -20,8 +20,15 @@ describe('describeError and describeReason', () => {
     for (const body of [{ error: 'Unauthorized' }, { error: 'You must be logged in to publish packages.' }, null]) {
       const error = answer(401, `${REGISTRY}my-pkg`, body);
       const reason = describeReason(error);
-      assert.match(reason, /^401 (Unauthorized|You must be logged in to publish packages); the registry refused the token, which may be invalid, expired or revoked, or made for another registry \(for registry\.npmjs\.org, create a new granular access token/, reason);
-      assert.match(describeError(error), /^the registry answered 401: .+; the registry refused the token, which may be invalid, expired or revoked, or made for another registry/);
+      assert.match(
+        reason,
+        /^401 (Unauthorized|You must be logged in to publish packages); the registry refused the token, which may be invalid, expired or revoked, or made for another registry \(for registry\.npmjs\.org, create a new granular access token/,
+        reason,
+      );
+      assert.match(
+        describeError(error),
+        /^the registry answered 401: .+; the registry refused the token, which may be invalid, expired or revoked, or made for another registry/,
+      );
       assert.doesNotMatch(describeError(error), /registry\.npmjs\.org\/my-pkg|PUT/, 'never the request');
     }
   });
@@ -32,7 +39,10 @@ describe('describeError and describeReason', () => {
   });
 
   it('leave other answers as the registry gave them: a 403, a one-time password challenge, a 401 of another service, our own messages', () => {
-    assert.equal(describeReason(answer(403, `${REGISTRY}my-pkg`, { error: 'You do not have permission to publish "my-pkg"' })), '403 You do not have permission to publish "my-pkg"');
+    assert.equal(
+      describeReason(answer(403, `${REGISTRY}my-pkg`, { error: 'You do not have permission to publish "my-pkg"' })),
+      '403 You do not have permission to publish "my-pkg"',
+    );
     const otp = answer(401, `${REGISTRY}my-pkg`, { error: 'OTP required' }, HttpErrorAuthOTP, { 'www-authenticate': 'OTP' });
     assert.equal(describeReason(otp), '401 OTP required');
     // sigstore's HTTP errors carry a status and no request: a 401 there is about the ID token, not the registry's token.

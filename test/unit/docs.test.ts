@@ -9,10 +9,21 @@ import { anchors, brokenLinks, type Files, slug } from '../helpers/doc-links.ts'
 
 /** The Markdown files of the repository in `dir` (relative to the root), by path. */
 const markdownIn = (dir: string): string[] =>
-  existsSync(path.join(ROOT, dir)) ? readdirSync(path.join(ROOT, dir)).filter((name) => name.endsWith('.md')).sort().map((name) => (dir === '.' ? name : `${dir}/${name}`)) : [];
+  existsSync(path.join(ROOT, dir))
+    ? readdirSync(path.join(ROOT, dir))
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+        .map((name) => (dir === '.' ? name : `${dir}/${name}`))
+    : [];
 
 /** The pages a user reads: the README, docs/, the benchmarks' log, and SECURITY.md and examples/*.md if there are any. */
-const PAGES = ['README.md', ...markdownIn('docs'), 'bench/README.md', ...['SECURITY.md'].filter((file) => existsSync(path.join(ROOT, file))), ...markdownIn('examples')];
+const PAGES = [
+  'README.md',
+  ...markdownIn('docs'),
+  'bench/README.md',
+  ...['SECURITY.md'].filter((file) => existsSync(path.join(ROOT, file))),
+  ...markdownIn('examples'),
+];
 /** Pages whose links are checked too: the changelog (its paths and commands are history, so not those). */
 const LINKED = [...PAGES, 'CHANGELOG.md'];
 
@@ -27,7 +38,9 @@ const repository: Files = {
 /** The example workflows' text: a command a page quotes from one of them is that example's, and test/workflows/ runs it. */
 function examplesText(dir = path.join(ROOT, 'examples')): string {
   return readdirSync(dir, { withFileTypes: true })
-    .map((entry) => (entry.isDirectory() ? examplesText(path.join(dir, entry.name)) : /\.ya?ml$/.test(entry.name) ? readFileSync(path.join(dir, entry.name), 'utf8') : ''))
+    .map((entry) =>
+      entry.isDirectory() ? examplesText(path.join(dir, entry.name)) : /\.ya?ml$/.test(entry.name) ? readFileSync(path.join(dir, entry.name), 'utf8') : '',
+    )
     .join('\n');
 }
 
@@ -38,7 +51,11 @@ describe('the documentation', () => {
 
   before(async () => {
     // The CLI as installed, asked for its usage text: the one list of its commands and options.
-    const help = await runCli(['--help'], { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TMPDIR: process.env.TMPDIR ?? '/tmp', ...compileCacheEnv() }, ROOT);
+    const help = await runCli(
+      ['--help'],
+      { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TMPDIR: process.env.TMPDIR ?? '/tmp', ...compileCacheEnv() },
+      ROOT,
+    );
     assert.equal(help.code, 0, help.stderr);
     usage = help.stdout;
     cli = cliGrammar(usage);
@@ -71,7 +88,8 @@ describe('the documentation', () => {
 
     it('finds a link to a missing file, to a missing heading, out of the repository, and none inside code', () => {
       const pages: Record<string, string> = {
-        'README.md': '# Top\n\n[ok](docs/a.md#second) [self](#top) [site](https://example.com/x#y)\n\n`[code](nowhere.md)`\n\n```md\n[fenced](nowhere.md)\n```\n',
+        'README.md':
+          '# Top\n\n[ok](docs/a.md#second) [self](#top) [site](https://example.com/x#y)\n\n`[code](nowhere.md)`\n\n```md\n[fenced](nowhere.md)\n```\n',
         'docs/a.md': '# A\n\n## Second\n\n[back](../README.md#top) [gone](missing.md) [bad anchor](../README.md#bottom) [out](../../x.md)\n\n[ref]: ./b.md\n',
       };
       const files: Files = { read: (file) => pages[file], exists: (file) => file in pages || file === 'docs' };
@@ -89,7 +107,8 @@ describe('the documentation', () => {
       assert.deepEqual([...(cli.commands.get('publish') ?? [])], []);
       assert.ok(cli.commands.has('run') && cli.commands.get('trust')?.has('circleci') && cli.commands.get('access')?.has('get'));
       for (const flag of ['--registry', '--access', '-w', '--file', '--otp-uses']) assert.ok(cli.valued.has(flag), flag);
-      for (const flag of ['--json', '--workspaces', '--allow-stage-publish', '--force', '--provenance']) assert.ok(cli.flags.has(flag) && !cli.valued.has(flag), flag);
+      for (const flag of ['--json', '--workspaces', '--allow-stage-publish', '--force', '--provenance'])
+        assert.ok(cli.flags.has(flag) && !cli.valued.has(flag), flag);
       assert.deepEqual([...cli.variables].sort(), ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_TOTP_PUBLISH_APPROVAL_WEBHOOK', 'NPM_TOTP_SECRET']);
     });
 
@@ -130,7 +149,8 @@ describe('the documentation', () => {
     });
 
     it('finds a path that does not exist, and leaves placeholders and globs alone', () => {
-      const text = 'Held by test/e2e/secrets.test.ts and (test/e2e/gone.test.ts). See `bench/`, test/unit/otp-*.test.ts, `scripts/<x>.js`, https://github.com/o/r/tree/main/test/x.ts.\n';
+      const text =
+        'Held by test/e2e/secrets.test.ts and (test/e2e/gone.test.ts). See `bench/`, test/unit/otp-*.test.ts, `scripts/<x>.js`, https://github.com/o/r/tree/main/test/x.ts.\n';
       assert.deepEqual(missingPaths(text, repository.exists), ['1: test/e2e/gone.test.ts does not exist']);
     });
   });
@@ -149,7 +169,10 @@ describe('the documentation', () => {
   });
 
   it('has no broken link or anchor in the README, docs/, the changelog and the other pages', () => {
-    assert.deepEqual(LINKED.flatMap((file) => brokenLinks(file, repository)), []);
+    assert.deepEqual(
+      LINKED.flatMap((file) => brokenLinks(file, repository)),
+      [],
+    );
   });
 
   it('shows no command that does not run as written', () => {
@@ -160,14 +183,17 @@ describe('the documentation', () => {
   });
 
   it('names only paths of the repository that exist', () => {
-    const problems = PAGES.flatMap((file) => missingPaths(readFileSync(path.join(ROOT, file), 'utf8'), repository.exists).map((problem) => `${file}:${problem}`));
+    const problems = PAGES.flatMap((file) =>
+      missingPaths(readFileSync(path.join(ROOT, file), 'utf8'), repository.exists).map((problem) => `${file}:${problem}`),
+    );
     assert.deepEqual(problems, []);
   });
 
   it("documents in docs/cli.md every command, option and secret variable of the CLI's usage text", () => {
     const page = readFileSync(path.join(ROOT, 'docs', 'cli.md'), 'utf8');
     for (const [command, subs] of cli.commands) {
-      for (const words of subs.size === 0 ? [command] : [...subs].map((sub) => `${command} ${sub}`)) assert.ok(page.includes(words), `docs/cli.md shows ${words}`);
+      for (const words of subs.size === 0 ? [command] : [...subs].map((sub) => `${command} ${sub}`))
+        assert.ok(page.includes(words), `docs/cli.md shows ${words}`);
     }
     for (const flag of cli.flags) assert.match(page, new RegExp(`${flag}(?![\\w-])`), `docs/cli.md names ${flag}`);
     for (const variable of cli.variables) assert.ok(page.includes(`\`${variable}\``), `docs/cli.md names ${variable}`);
@@ -177,7 +203,11 @@ describe('the documentation', () => {
     const page = readFileSync(path.join(ROOT, 'docs', 'cli.md'), 'utf8');
     const section = page.slice(page.indexOf('\n## Commands\n'));
     const block = /```text\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
-    const lines = (text: string) => text.split('\n').map((line) => line.trim().replace(/\s+/g, ' ')).filter(Boolean);
+    const lines = (text: string) =>
+      text
+        .split('\n')
+        .map((line) => line.trim().replace(/\s+/g, ' '))
+        .filter(Boolean);
     const listed = lines(usage.slice(usage.indexOf('\nCommands'), usage.indexOf('\nOptions'))).slice(1);
     assert.ok(listed.length > 20, usage);
     assert.deepEqual(lines(block), listed, 'copy the Commands lines of npm-totp-publish --help into docs/cli.md');

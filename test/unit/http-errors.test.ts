@@ -15,7 +15,9 @@ describe('what a failed request says', () => {
   });
 
   it('retries 408, 5xx, dropped connections and refused or unresolved-for-now connections, nothing else', () => {
-    for (const retried of [{ statusCode: 408 }, { statusCode: 502 }, { code: 'EPIPE' }, { code: 'ECONNREFUSED' }, { code: 'EAI_AGAIN' }]) assert.equal(isTransient(failure(retried)), true, JSON.stringify(retried));
-    for (const final of [{ statusCode: 400 }, { statusCode: 403 }, { statusCode: 429 }, { code: 'ENOTFOUND' }, { code: 'EINVALIDPROXY' }, { code: 'EOTP' }]) assert.equal(isTransient(failure(final)), false, JSON.stringify(final));
+    for (const retried of [{ statusCode: 408 }, { statusCode: 502 }, { code: 'EPIPE' }, { code: 'ECONNREFUSED' }, { code: 'EAI_AGAIN' }])
+      assert.equal(isTransient(failure(retried)), true, JSON.stringify(retried));
+    for (const final of [{ statusCode: 400 }, { statusCode: 403 }, { statusCode: 429 }, { code: 'ENOTFOUND' }, { code: 'EINVALIDPROXY' }, { code: 'EOTP' }])
+      assert.equal(isTransient(failure(final)), false, JSON.stringify(final));
   });
 });

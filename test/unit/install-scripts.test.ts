@@ -145,7 +145,12 @@ export function scriptedPackages(lock: Lockfile, root?: string): Scripted[] {
       } catch {
         // Unreadable: listed by its folder alone.
       }
-      add(location, `${scripts.join(', ')} in ${location}/package.json${lock.packages[location] ? '' : ' (not in package-lock.json: installed with --no-save?)'}`, manifest.name, manifest.version);
+      add(
+        location,
+        `${scripts.join(', ')} in ${location}/package.json${lock.packages[location] ? '' : ' (not in package-lock.json: installed with --no-save?)'}`,
+        manifest.name,
+        manifest.version,
+      );
     }
   }
   return [...found.values()].sort((a, b) => a.location.localeCompare(b.location));
@@ -203,12 +208,16 @@ export function allowlistProblems(allowScripts: unknown, lock: Lockfile, scripte
       continue;
     }
     if (!scripted.some((pkg) => pkg.name === name)) {
-      problems.push(`allowScripts["${key}"]: ${name} has no install script (package-lock.json has no hasInstallScript for it); remove the entry (npm install-scripts prune)`);
+      problems.push(
+        `allowScripts["${key}"]: ${name} has no install script (package-lock.json has no hasInstallScript for it); remove the entry (npm install-scripts prune)`,
+      );
     }
     for (const version of versions ?? []) {
       const atVersion = same.filter((pkg) => pkg.version === version);
       if (atVersion.length === 0) {
-        problems.push(`allowScripts["${key}"] pins ${name}@${version}, but package-lock.json has ${name}@${[...new Set(same.map((pkg) => pkg.version))].join(', ')}; re-approve the locked version (npm install-scripts approve ${name}, with npm 12)`);
+        problems.push(
+          `allowScripts["${key}"] pins ${name}@${version}, but package-lock.json has ${name}@${[...new Set(same.map((pkg) => pkg.version))].join(', ')}; re-approve the locked version (npm install-scripts approve ${name}, with npm 12)`,
+        );
         continue;
       }
       for (const pkg of atVersion) {
@@ -226,7 +235,9 @@ export function allowlistProblems(allowScripts: unknown, lock: Lockfile, scripte
   }
 
   for (const pkg of scripted) {
-    const matching = keys.filter(({ name, versions }) => name === pkg.name && (versions === undefined || (pkg.version !== undefined && versions.includes(pkg.version))));
+    const matching = keys.filter(
+      ({ name, versions }) => name === pkg.name && (versions === undefined || (pkg.version !== undefined && versions.includes(pkg.version))),
+    );
     if (matching.length === 0) {
       problems.push(
         `${pkg.name}@${pkg.version ?? '?'} (${pkg.location}) has install scripts (${pkg.why}) that allowScripts neither approves nor denies: ` +
@@ -244,7 +255,10 @@ const lock: Lockfile = JSON.parse(read('package-lock.json'));
 describe('install scripts (package.json#allowScripts, as npm 12 reads it)', () => {
   it('approves or denies every dependency that has install scripts, in package-lock.json and under node_modules', () => {
     const scripted = scriptedPackages(lock, ROOT);
-    assert.ok(scripted.some((p) => p.name === 'node'), 'the node package (its preinstall fetches Node 24) is found');
+    assert.ok(
+      scripted.some((p) => p.name === 'node'),
+      'the node package (its preinstall fetches Node 24) is found',
+    );
     assert.deepEqual(allowlistProblems(pkg.allowScripts, lock, scripted), []);
   });
 
@@ -278,7 +292,12 @@ describe('install scripts (package.json#allowScripts, as npm 12 reads it)', () =
     });
 
     it('fails when a dependency with an install script is added without approval', () => {
-      const added: Lockfile = { packages: { ...baseLock.packages, 'node_modules/esbuild': { version: '0.25.0', resolved: 'https://registry.npmjs.org/esbuild/-/esbuild-0.25.0.tgz', hasInstallScript: true } } };
+      const added: Lockfile = {
+        packages: {
+          ...baseLock.packages,
+          'node_modules/esbuild': { version: '0.25.0', resolved: 'https://registry.npmjs.org/esbuild/-/esbuild-0.25.0.tgz', hasInstallScript: true },
+        },
+      };
       const problems = check({ 'node@24.21.0': true, '@scope/gyp': true }, added);
       assert.equal(problems.length, 1);
       assert.match(problems[0] ?? '', /^esbuild@0\.25\.0 \(node_modules\/esbuild\) has install scripts .* npm 12 skips them/);
@@ -326,9 +345,20 @@ describe('install scripts (package.json#allowScripts, as npm 12 reads it)', () =
         put('node_modules/@scope/gyp', { name: '@scope/gyp', version: '2.0.0' }, true);
         put('node_modules/other/node_modules/@scope/gyp', { name: '@scope/gyp', version: '3.0.0', gypfile: false }, true);
         put('node_modules/sneaky', { name: 'sneaky', version: '0.0.1', scripts: { postinstall: 'curl evil' } });
-        const lockfile: Lockfile = { packages: { '': {}, 'node_modules/node': { version: '24.21.0' }, 'node_modules/plain': { version: '1.0.0' }, 'node_modules/@scope/gyp': { version: '2.0.0' }, 'node_modules/other/node_modules/@scope/gyp': { version: '3.0.0' } } };
+        const lockfile: Lockfile = {
+          packages: {
+            '': {},
+            'node_modules/node': { version: '24.21.0' },
+            'node_modules/plain': { version: '1.0.0' },
+            'node_modules/@scope/gyp': { version: '2.0.0' },
+            'node_modules/other/node_modules/@scope/gyp': { version: '3.0.0' },
+          },
+        };
         const scripted = scriptedPackages(lockfile, root);
-        assert.deepEqual(scripted.map((p) => `${p.name}@${p.version}`), ['@scope/gyp@2.0.0', 'node@24.21.0', 'sneaky@0.0.1']);
+        assert.deepEqual(
+          scripted.map((p) => `${p.name}@${p.version}`),
+          ['@scope/gyp@2.0.0', 'node@24.21.0', 'sneaky@0.0.1'],
+        );
         assert.match(scripted.find((p) => p.name === 'sneaky')?.why ?? '', /postinstall: curl evil .*not in package-lock\.json/);
         const problems = allowlistProblems({ node: true, '@scope/gyp': true }, lockfile, scripted);
         assert.equal(problems.length, 1);

@@ -55,7 +55,14 @@ export function upwardImports(files: Array<{ file: string; text: string }>): str
 /** Import cycles among `files`, each as its files in order (a file importing itself is one too). */
 export function importCycles(files: Array<{ file: string; text: string }>): string[][] {
   const known = new Set(files.map(({ file }) => file));
-  const edges = new Map(files.map(({ file, text }) => [file, importsOf(text).map((specifier) => path.resolve(path.dirname(file), specifier)).filter((target) => known.has(target))]));
+  const edges = new Map(
+    files.map(({ file, text }) => [
+      file,
+      importsOf(text)
+        .map((specifier) => path.resolve(path.dirname(file), specifier))
+        .filter((target) => known.has(target)),
+    ]),
+  );
   // Tarjan's strongly connected components.
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -119,14 +126,18 @@ describe('the house: every module imports only from its own layer or below', () 
     const foundation = files.filter(({ file }) => layerOf(file) === 0);
     assert.ok(foundation.length >= 5);
     for (const { file, text } of foundation) {
-      for (const specifier of importsOf(text)) assert.equal(layerOf(path.resolve(path.dirname(file), specifier)), 0, `${path.relative(ROOT, file)} imports ${specifier}`);
+      for (const specifier of importsOf(text))
+        assert.equal(layerOf(path.resolve(path.dirname(file), specifier)), 0, `${path.relative(ROOT, file)} imports ${specifier}`);
     }
   });
 
   it('sees upward imports of every kind (the check is not vacuous)', () => {
     const at = (name: string) => path.join(src, name);
     const problems = upwardImports([
-      { file: at('registry/a.ts'), text: "import { x } from '../commands/b.ts';\nimport type { Y } from '../plan/c.ts';\nexport { z } from '../run/d.ts';\nconst lazy = await import('../action/e.ts');\nimport '../cli/f.ts';" },
+      {
+        file: at('registry/a.ts'),
+        text: "import { x } from '../commands/b.ts';\nimport type { Y } from '../plan/c.ts';\nexport { z } from '../run/d.ts';\nconst lazy = await import('../action/e.ts');\nimport '../cli/f.ts';",
+      },
       { file: at('commands/ok.ts'), text: "import { a } from '../registry/a.ts';\nimport { b } from './b.ts';\nimport { c } from '../foundation/c.ts';" },
     ]);
     assert.equal(problems.length, 5, problems.join('\n'));

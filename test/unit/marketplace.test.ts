@@ -45,7 +45,21 @@ const BRANDING_ICONS = `
 `
   .trim()
   .split(/\s+/);
-const OMITTED_ICONS = ['coffee', 'columns', 'divide-circle', 'divide-square', 'divide', 'frown', 'hexagon', 'key', 'meh', 'mouse-pointer', 'smile', 'tool', 'x-octagon'];
+const OMITTED_ICONS = [
+  'coffee',
+  'columns',
+  'divide-circle',
+  'divide-square',
+  'divide',
+  'frown',
+  'hexagon',
+  'key',
+  'meh',
+  'mouse-pointer',
+  'smile',
+  'tool',
+  'x-octagon',
+];
 const BRANDING_COLORS = ['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark'];
 /** The Marketplace refuses a description of this many characters or more. */
 const DESCRIPTION_LIMIT = 125;
@@ -53,7 +67,11 @@ const DESCRIPTION_LIMIT = 125;
 const NAME_LIMIT = 50;
 
 describe("action.yml meets the GitHub Marketplace's metadata rules", () => {
-  const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { name?: unknown; description?: unknown; branding?: { icon?: unknown; color?: unknown } };
+  const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+    name?: unknown;
+    description?: unknown;
+    branding?: { icon?: unknown; color?: unknown };
+  };
 
   it('has a name, short and on one line', () => {
     assert.equal(typeof action.name, 'string');
@@ -65,15 +83,25 @@ describe("action.yml meets the GitHub Marketplace's metadata rules", () => {
   it(`has a description under ${DESCRIPTION_LIMIT} characters that still says what the action does`, () => {
     assert.equal(typeof action.description, 'string');
     const description = action.description as string;
-    assert.ok(description.length > 0 && description.length < DESCRIPTION_LIMIT, `description is ${description.length} characters (the Marketplace refuses ${DESCRIPTION_LIMIT} or more): ${description}`);
+    assert.ok(
+      description.length > 0 && description.length < DESCRIPTION_LIMIT,
+      `description is ${description.length} characters (the Marketplace refuses ${DESCRIPTION_LIMIT} or more): ${description}`,
+    );
     assert.ok(!description.includes('\n'), 'one line');
     for (const word of [/\bnpm\b/, /\bpublish/i, /\b2FA\b|two-factor/, /one-time password/, /web approval/]) assert.match(description, word);
   });
 
   it("brands it with an icon of GitHub's supported Feather set and one of its colours", () => {
     assert.equal(BRANDING_ICONS.length, 257, 'the list above, whole');
-    assert.deepEqual(OMITTED_ICONS.filter((icon) => BRANDING_ICONS.includes(icon)), [], 'the omitted icons are not in the supported list');
+    assert.deepEqual(
+      OMITTED_ICONS.filter((icon) => BRANDING_ICONS.includes(icon)),
+      [],
+      'the omitted icons are not in the supported list',
+    );
     assert.ok(BRANDING_ICONS.includes(action.branding?.icon as string), `branding.icon ${String(action.branding?.icon)} is not a supported icon`);
-    assert.ok(BRANDING_COLORS.includes(action.branding?.color as string), `branding.color ${String(action.branding?.color)} is not one of ${BRANDING_COLORS.join(', ')}`);
+    assert.ok(
+      BRANDING_COLORS.includes(action.branding?.color as string),
+      `branding.color ${String(action.branding?.color)} is not one of ${BRANDING_COLORS.join(', ')}`,
+    );
   });
 });

@@ -57,14 +57,20 @@ describe('normalizeOptions: the token', () => {
   });
 
   it('refuses a token with a space or line break inside it, without repeating it', () => {
-    assert.match(refusal({ token: `${TOKEN.slice(0, 10)} ${TOKEN.slice(10)}` }, 'token'), /^token: the token has a space or line break inside it\. Give the token alone/);
+    assert.match(
+      refusal({ token: `${TOKEN.slice(0, 10)} ${TOKEN.slice(10)}` }, 'token'),
+      /^token: the token has a space or line break inside it\. Give the token alone/,
+    );
     assert.match(refusal({ token: `${TOKEN}\n${TOKEN}` }, 'token'), /space or line break/);
   });
 });
 
 describe('normalizeOptions: the TOTP secret', () => {
   it('refuses a secret that is not base32, never echoing it', () => {
-    assert.match(refusal({ otpSecret: 'JBSWY3DPEHPK3PXP0189JBSWY3DP' }, 'otp-secret'), /^otp-secret: the secret is not base32 text.*Expected base32 letters A-Z and digits 2-7, or an otpauth:\/\/totp\/ URI/);
+    assert.match(
+      refusal({ otpSecret: 'JBSWY3DPEHPK3PXP0189JBSWY3DP' }, 'otp-secret'),
+      /^otp-secret: the secret is not base32 text.*Expected base32 letters A-Z and digits 2-7, or an otpauth:\/\/totp\/ URI/,
+    );
   });
 
   it('refuses a secret under 80 bits', () => {
@@ -72,7 +78,10 @@ describe('normalizeOptions: the TOTP secret', () => {
   });
 
   it('refuses an otpauth URI of type hotp', () => {
-    assert.match(refusal({ otpSecret: `otpauth://hotp/npm:me?secret=${SECRET}&counter=1` }, 'otp-secret'), /^otp-secret: an otpauth:\/\/hotp\/ URI describes counter-based one-time passwords/);
+    assert.match(
+      refusal({ otpSecret: `otpauth://hotp/npm:me?secret=${SECRET}&counter=1` }, 'otp-secret'),
+      /^otp-secret: an otpauth:\/\/hotp\/ URI describes counter-based one-time passwords/,
+    );
   });
 
   it('refuses an otpauth URI with an unsupported algorithm, digits or period, saying what is supported', () => {
@@ -103,7 +112,10 @@ describe('normalizeOptions: the registry', () => {
 
   it('refuses a registry URL that is not http(s), with an example of one that is', () => {
     for (const registry of ['ftp://registry.example.com/', 'file:///tmp/registry', 'localhost:4873']) {
-      assert.match(refusal({ registry }, 'registry'), /^registry: ".+" is not an http:\/\/ or https:\/\/ URL\. Give the registry's http\(s\) address, for example https:\/\/registry\.npmjs\.org\/\.$/);
+      assert.match(
+        refusal({ registry }, 'registry'),
+        /^registry: ".+" is not an http:\/\/ or https:\/\/ URL\. Give the registry's http\(s\) address, for example https:\/\/registry\.npmjs\.org\/\.$/,
+      );
     }
     assert.match(refusal({ registry: 'not a url' }, 'registry'), /^registry: "not a url" is not a URL\. Give the registry's http\(s\) address/);
   });
@@ -132,7 +144,10 @@ describe('normalizeOptions: the registry', () => {
 
   it('names the opt-in as the adapter calls it', () => {
     const names = { ...NAMES, registry: '--registry', allowInsecureRegistry: '--allow-insecure-registry' };
-    assert.throws(() => normalizeOptions({ token: TOKEN, registry: 'http://example.com/' }, names), /^InputError: --registry: .* set --allow-insecure-registry to true/);
+    assert.throws(
+      () => normalizeOptions({ token: TOKEN, registry: 'http://example.com/' }, names),
+      /^InputError: --registry: .* set --allow-insecure-registry to true/,
+    );
   });
 });
 
@@ -180,8 +195,14 @@ describe('monorepo settings', () => {
     assert.equal(normalize({ workspaces: 'false' }).workspaces, undefined);
     assert.equal(normalize({ workspaces: 'TRUE' }).workspaces, true);
     assert.deepEqual(normalize({ workspaces: '@scope/a\n packages/b ,tools/*\n' }).workspaces, ['@scope/a', 'packages/b', 'tools/*']);
-    assert.deepEqual({ concurrency: normalize({}).concurrency, otpUses: normalize({}).otpUses, root: normalize({}).includeWorkspaceRoot }, { concurrency: 4, otpUses: 'auto', root: false });
-    assert.deepEqual({ concurrency: normalize({ concurrency: '16' }).concurrency, otpUses: normalize({ otpUses: ' 1 ' }).otpUses }, { concurrency: 16, otpUses: 1 });
+    assert.deepEqual(
+      { concurrency: normalize({}).concurrency, otpUses: normalize({}).otpUses, root: normalize({}).includeWorkspaceRoot },
+      { concurrency: 4, otpUses: 'auto', root: false },
+    );
+    assert.deepEqual(
+      { concurrency: normalize({ concurrency: '16' }).concurrency, otpUses: normalize({ otpUses: ' 1 ' }).otpUses },
+      { concurrency: 16, otpUses: 1 },
+    );
     assert.equal(normalize({ otpUses: 'AUTO' }).otpUses, 'auto');
   });
 
@@ -191,14 +212,26 @@ describe('monorepo settings', () => {
     assert.match(npmjs.why, /^at most 3 writes per one-time password \(otp-uses auto: registry\.npmjs\.org answers 429 "rate limited otp"/);
     const local = otpPacing('auto', 'http://127.0.0.1:4873/', 'otp-uses');
     assert.equal(local.uses, Number.POSITIVE_INFINITY);
-    assert.match(local.why, /^as many writes per one-time password as its window allows \(otp-uses auto: 127\.0\.0\.1 is not known to limit reuse; a 429 "rate limited otp" or a refused reuse lowers it\)$/);
+    assert.match(
+      local.why,
+      /^as many writes per one-time password as its window allows \(otp-uses auto: 127\.0\.0\.1 is not known to limit reuse; a 429 "rate limited otp" or a refused reuse lowers it\)$/,
+    );
     assert.deepEqual(otpPacing(5, 'https://npm.pkg.github.com/', '--otp-uses'), { uses: 5, why: 'at most 5 writes per one-time password (--otp-uses 5)' });
     assert.equal(otpPacing(1000, 'https://registry.npmjs.org/', 'otp-uses').uses, 1000, 'a number keeps its meaning on npmjs too');
   });
 
   it('refuses a count that is not a whole number in range, naming the input and the range', () => {
-    assert.throws(() => normalize({ concurrency: '0' }), (error: unknown) => error instanceof InputError && error.input === 'concurrency' && /^concurrency: "0" is not a count of packages packed and uploaded at once; give a whole number from 1 to 32 \(default 4\)\.$/.test(error.message));
-    assert.throws(() => normalize({ otpUses: '2.5' }), /^InputError: otp-uses: "2\.5" is not a count of writes sent with one code; give auto \(the default\) or a whole number from 1 to 1000\.$/);
+    assert.throws(
+      () => normalize({ concurrency: '0' }),
+      (error: unknown) =>
+        error instanceof InputError &&
+        error.input === 'concurrency' &&
+        /^concurrency: "0" is not a count of packages packed and uploaded at once; give a whole number from 1 to 32 \(default 4\)\.$/.test(error.message),
+    );
+    assert.throws(
+      () => normalize({ otpUses: '2.5' }),
+      /^InputError: otp-uses: "2\.5" is not a count of writes sent with one code; give auto \(the default\) or a whole number from 1 to 1000\.$/,
+    );
     assert.throws(() => normalize({ workspaces: 'a, true' }), /^InputError: workspaces: "true" in a list of workspaces/);
   });
 });
@@ -207,7 +240,13 @@ describe('no token, with trusted publishing', () => {
   it('accepts a run without a token when the job can have an OIDC ID token and trusted publishing is on', () => {
     const options = normalizeOptions({ otpSecret: SECRET }, NAMES, { idTokenAvailable: true });
     assert.equal(options.token, undefined);
-    assert.throws(() => normalizeOptions({ otpSecret: SECRET, trustedPublishing: 'off' }, NAMES, { idTokenAvailable: true }), /^InputError: token: no registry token was given\./);
-    assert.throws(() => normalizeOptions({ otpSecret: SECRET }, NAMES, { idTokenAvailable: false }), /give the job an OIDC ID token \(GitHub: permissions id-token: write; elsewhere NPM_ID_TOKEN\)/);
+    assert.throws(
+      () => normalizeOptions({ otpSecret: SECRET, trustedPublishing: 'off' }, NAMES, { idTokenAvailable: true }),
+      /^InputError: token: no registry token was given\./,
+    );
+    assert.throws(
+      () => normalizeOptions({ otpSecret: SECRET }, NAMES, { idTokenAvailable: false }),
+      /give the job an OIDC ID token \(GitHub: permissions id-token: write; elsewhere NPM_ID_TOKEN\)/,
+    );
   });
 });

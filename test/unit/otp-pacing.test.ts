@@ -96,7 +96,14 @@ describe('OtpSource pacing: writes per code', () => {
     const { clock, source, context, firstWindow } = setup({ uses: 3 });
     const registry = fakeRegistry(clock);
     for (let i = 0; i < 9; i += 1) await withOtp(context, { label: `publish p${i}@1.0.0`, send: registry.send });
-    assert.deepEqual([...registry.acceptedPerWindow()], [[firstWindow, 3], [firstWindow + 1, 3], [firstWindow + 2, 3]]);
+    assert.deepEqual(
+      [...registry.acceptedPerWindow()],
+      [
+        [firstWindow, 3],
+        [firstWindow + 1, 3],
+        [firstWindow + 2, 3],
+      ],
+    );
     assert.ok(registry.sends.every((send) => send.answer === 'accepted'));
     assert.equal(clock.sleeps.length, 2);
     assert.deepEqual({ generated: source.stats.generated, windows: source.stats.windows, waits: source.stats.waits }, { generated: 9, windows: 3, waits: 2 });
@@ -107,7 +114,10 @@ describe('OtpSource pacing: writes per code', () => {
     const registry = fakeRegistry(clock);
     const started = clock.now();
     await Promise.all(Array.from({ length: 12 }, (_, i) => withOtp(context, { label: `publish p${i}@1.0.0`, send: registry.send })));
-    assert.deepEqual([...registry.acceptedPerWindow()], [0, 1, 2, 3].map((i) => [firstWindow + i, 3]));
+    assert.deepEqual(
+      [...registry.acceptedPerWindow()],
+      [0, 1, 2, 3].map((i) => [firstWindow + i, 3]),
+    );
     assert.ok(registry.sends.every((send) => send.answer === 'accepted'));
     assert.equal(source.stats.windows, 4);
     assert.equal(source.stats.waits, 3, 'one wait per later window');
@@ -155,7 +165,10 @@ describe('OtpSource pacing: writes per code', () => {
     for (let i = 0; i < 4; i += 1) await withOtp(context, { label: `publish p${i}@1.0.0`, send: registry.send });
     assert.equal(source.singleUse, true);
     assert.equal(source.usesPerCode, 1);
-    assert.deepEqual(registry.sends.map((send) => send.answer), ['accepted', 'reused', 'accepted', 'accepted', 'accepted']);
+    assert.deepEqual(
+      registry.sends.map((send) => send.answer),
+      ['accepted', 'reused', 'accepted', 'accepted', 'accepted'],
+    );
     assert.ok([...registry.acceptedPerWindow().values()].every((count) => count === 1));
     assert.equal(lines.filter((line) => /allows each code once/.test(line.message)).length, 1);
   });
@@ -174,9 +187,15 @@ describe('OtpSource pacing: 429 pauses every write', () => {
     source.setMaxUsesPerCode(10);
     assert.equal(source.usesPerCode, 4, 'what the registry showed still holds');
     const pauses = lines.filter((line) => /slow down/.test(line.message));
-    assert.deepEqual(pauses.map((line) => [line.level, line.message]), [['info', 'The registry asks to slow down (429 rate limited otp); waiting 300 s before the next write.']]);
+    assert.deepEqual(
+      pauses.map((line) => [line.level, line.message]),
+      [['info', 'The registry asks to slow down (429 rate limited otp); waiting 300 s before the next write.']],
+    );
     assert.equal(lines.filter((line) => line.level === 'info' && /rate-limited a one-time password after 4 writes/.test(line.message)).length, 1);
-    assert.deepEqual({ pauses: source.stats.pauses, pausedMs: source.stats.pausedMs, windows: source.stats.windows }, { pauses: 1, pausedMs: 300_000, windows: 2 });
+    assert.deepEqual(
+      { pauses: source.stats.pauses, pausedMs: source.stats.pausedMs, windows: source.stats.windows },
+      { pauses: 1, pausedMs: 300_000, windows: 2 },
+    );
   });
 
   it('holds writes already waiting in next() until the pause ends', async () => {
@@ -213,10 +232,20 @@ describe('OtpSource pacing: one wait budget for the run', () => {
     }).catch((e: unknown) => e);
     assert.ok(error instanceof WaitBudgetError);
     assert.equal(error.code, 'EWAITBUDGET');
-    assert.match(error.message, /^This run has waited 0 s for the registry's rate limits \(429\), and the next write would have to wait 60 s more, over the run's limit of 50 s: the registry is rate-limiting one-time passwords\./);
+    assert.match(
+      error.message,
+      /^This run has waited 0 s for the registry's rate limits \(429\), and the next write would have to wait 60 s more, over the run's limit of 50 s: the registry is rate-limiting one-time passwords\./,
+    );
     assert.doesNotMatch(error.message, /\d{6}/, 'no code in the message');
     assert.equal(calls, 2);
-    assert.ok(lines.some((line) => line.level === 'info' && line.message === "The registry asks to slow down (429 rate limited otp); it asks for 60 s, more than the run's wait limit leaves."), JSON.stringify(lines));
+    assert.ok(
+      lines.some(
+        (line) =>
+          line.level === 'info' &&
+          line.message === "The registry asks to slow down (429 rate limited otp); it asks for 60 s, more than the run's wait limit leaves.",
+      ),
+      JSON.stringify(lines),
+    );
     const sleeps = clock.sleeps.length;
     let sent = false;
     const later = await withOtp(context, { label: 'publish b@1.0.0', send: async () => ((sent = true), 'ok') }).catch((e: unknown) => e);
@@ -245,6 +274,9 @@ describe('OtpSource pacing: one wait budget for the run', () => {
     await withOtp(context, { label: 'publish c@1.0.0', send: registry.send });
     assert.equal(registry.sends.length, 3);
     assert.equal(clock.sleeps.length, 2, 'one window wait per further code');
-    assert.ok(clock.sleeps.every((ms) => ms > 20_000 && ms <= 31_000), JSON.stringify(clock.sleeps));
+    assert.ok(
+      clock.sleeps.every((ms) => ms > 20_000 && ms <= 31_000),
+      JSON.stringify(clock.sleeps),
+    );
   });
 });

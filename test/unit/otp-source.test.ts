@@ -22,7 +22,13 @@ function setup(intoWindowMs: number, options: { offsetMs?: number; marginFloorMs
     }
   }
   const { logger, lines, masked } = recordingLogger();
-  const source = new OtpSource({ secret: SECRET, clock, timeSync, logger, ...(options.marginFloorMs === undefined ? {} : { marginFloorMs: options.marginFloorMs }) });
+  const source = new OtpSource({
+    secret: SECRET,
+    clock,
+    timeSync,
+    logger,
+    ...(options.marginFloorMs === undefined ? {} : { marginFloorMs: options.marginFloorMs }),
+  });
   return { clock, timeSync, source, lines, masked };
 }
 
@@ -30,14 +36,26 @@ describe('OtpSource', () => {
   it('says at info level what it waits for when a wait is longer than 2 s, and keeps short waits in the debug log', async () => {
     const short = setup(WINDOW_MS - 800);
     await short.source.next();
-    assert.ok(short.lines.some((line) => line.level === 'debug' && /^Waiting 0\.\d s for the next one-time password window \(the current window has too little time left for the request\)\.$/.test(line.message)), JSON.stringify(short.lines));
+    assert.ok(
+      short.lines.some(
+        (line) =>
+          line.level === 'debug' &&
+          /^Waiting 0\.\d s for the next one-time password window \(the current window has too little time left for the request\)\.$/.test(line.message),
+      ),
+      JSON.stringify(short.lines),
+    );
     assert.ok(!short.lines.some((line) => line.level === 'info'), 'a wait under 2 s is a debug line');
     // A refused code moves to the next window: from early in the window, that is a long wait, said at info level.
     const refused = setup(2_000);
     const first = await refused.source.next();
     refused.source.rejected(first);
     await refused.source.next();
-    assert.ok(refused.lines.some((line) => line.level === 'info' && /^Waiting 2[0-9]\.\d s for the next one-time password window \(the last code was refused\)\.$/.test(line.message)), JSON.stringify(refused.lines));
+    assert.ok(
+      refused.lines.some(
+        (line) => line.level === 'info' && /^Waiting 2[0-9]\.\d s for the next one-time password window \(the last code was refused\)\.$/.test(line.message),
+      ),
+      JSON.stringify(refused.lines),
+    );
   });
 
   it("hands out the current window's code at once when the window has time left", async () => {

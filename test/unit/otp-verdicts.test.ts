@@ -83,7 +83,10 @@ describe('OtpSource with writes in flight', () => {
     const { clock, source, lines } = setup(5_000);
     const registry = fakeRegistry(clock, { singleUse: true });
     const results = await Promise.all([writer(source, registry), writer(source, registry), writer(source, registry)]);
-    assert.ok(results.every((issued) => issued !== undefined), 'every write succeeds');
+    assert.ok(
+      results.every((issued) => issued !== undefined),
+      'every write succeeds',
+    );
     assert.deepEqual(registry.seen.map((entry) => entry.verdict).sort(), ['accepted', 'accepted', 'accepted', 'reused']);
     assert.equal(new Set(results.map((issued) => issued?.window)).size, 3);
     assert.equal(clock.sleeps.length, 2, 'one wait for each later window');
@@ -121,7 +124,13 @@ describe('withOtp settles every code', () => {
 
   it('lets a concurrent write go on when the first fails without a verdict (network error)', async () => {
     const otp = context();
-    const failing = withOtp(otp, { label: 'publish a@1.0.0', send: async () => { await travel(); throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }); } });
+    const failing = withOtp(otp, {
+      label: 'publish a@1.0.0',
+      send: async () => {
+        await travel();
+        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+      },
+    });
     const other = withOtp(otp, { label: 'dist-tag add a@1.0.0 next', send: async (code) => code });
     await assert.rejects(failing, /socket hang up/);
     assert.match((await other) ?? '', /^\d{6}$/);
@@ -129,8 +138,18 @@ describe('withOtp settles every code', () => {
 
   it('lets a concurrent write go on after a security-key refusal', async () => {
     const otp = context();
-    const error = Object.assign(new Error('401'), { statusCode: 401, code: 'EOTP', body: { authUrl: 'https://example.test/a', doneUrl: 'https://example.test/d' } });
-    const failing = withOtp(otp, { label: 'publish a@1.0.0', send: async () => { await travel(); throw error; } });
+    const error = Object.assign(new Error('401'), {
+      statusCode: 401,
+      code: 'EOTP',
+      body: { authUrl: 'https://example.test/a', doneUrl: 'https://example.test/d' },
+    });
+    const failing = withOtp(otp, {
+      label: 'publish a@1.0.0',
+      send: async () => {
+        await travel();
+        throw error;
+      },
+    });
     const other = withOtp(otp, { label: 'owner add b a', send: async (code) => code });
     await assert.rejects(failing);
     assert.match((await other) ?? '', /^\d{6}$/);
@@ -159,7 +178,13 @@ describe('withOtp settles every code', () => {
   it('fails a concurrent write with EWAITBUDGET, instead of leaving it waiting, when a 429 asks for more than the wait budget', async () => {
     const otp = context();
     const error = Object.assign(new Error('429'), { statusCode: 429, code: 'E429', headers: { 'retry-after': ['9999'] } });
-    const failing = withOtp(otp, { label: 'publish a@1.0.0', send: async () => { await travel(); throw error; } });
+    const failing = withOtp(otp, {
+      label: 'publish a@1.0.0',
+      send: async () => {
+        await travel();
+        throw error;
+      },
+    });
     let sent = false;
     const other = withOtp(otp, { label: 'owner add b a', send: async (code) => ((sent = true), code) });
     await assert.rejects(failing, { code: 'EWAITBUDGET' });

@@ -90,7 +90,8 @@ function findWrappers(files: Array<{ file: string; tree: ts.SourceFile }>): Map<
       let name: string | undefined;
       let fn: ts.FunctionLikeDeclaration | undefined;
       if (ts.isFunctionDeclaration(node) && node.name) [name, fn] = [node.name.text, node];
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isFunctionLike(node.initializer)) [name, fn] = [node.name.text, node.initializer];
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isFunctionLike(node.initializer))
+        [name, fn] = [node.name.text, node.initializer];
       if (!name || !fn) return;
       const params = fn.parameters.map((param) => (ts.isIdentifier(param.name) ? param.name.text : ''));
       walk(fn, (inner) => {
@@ -137,7 +138,8 @@ function outerFunction(node: ts.Node): { name: string; fn: ts.FunctionLikeDeclar
   let found: { name: string; fn: ts.FunctionLikeDeclaration } | undefined;
   for (let at: ts.Node | undefined = node.parent; at; at = at.parent) {
     if (ts.isFunctionDeclaration(at) && at.name) found = { name: at.name.text, fn: at };
-    if (ts.isVariableDeclaration(at) && ts.isIdentifier(at.name) && at.initializer && isFunctionLike(at.initializer)) found = { name: at.name.text, fn: at.initializer };
+    if (ts.isVariableDeclaration(at) && ts.isIdentifier(at.name) && at.initializer && isFunctionLike(at.initializer))
+      found = { name: at.name.text, fn: at.initializer };
   }
   return found;
 }
@@ -161,7 +163,12 @@ export function findWrites(files: Array<{ file: string; text: string }>): Findin
     if (file.includes('registry/')) continue;
     walk(tree, (node) => {
       if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || !primitives.has(node.expression.text)) return;
-      findings.push({ file, line: tree.getLineAndCharacterOfPosition(node.getStart()).line + 1, what: `registry ${node.expression.text}`, wrapped: isWrapped(node, wrappers) });
+      findings.push({
+        file,
+        line: tree.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+        what: `registry ${node.expression.text}`,
+        wrapped: isWrapped(node, wrappers),
+      });
     });
   }
   return findings;
@@ -180,7 +187,8 @@ function findRawWrites(trees: Array<{ file: string; tree: ts.SourceFile }>): Arr
       const bindings = clause?.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) defaults.set(bindings.name.text, module);
       if (bindings && ts.isNamedImports(bindings)) {
-        for (const element of bindings.elements) if (!element.isTypeOnly) named.set(element.name.text, `${module}:${(element.propertyName ?? element.name).text}`);
+        for (const element of bindings.elements)
+          if (!element.isTypeOnly) named.set(element.name.text, `${module}:${(element.propertyName ?? element.name).text}`);
       }
     }
     walk(tree, (node) => {
@@ -209,7 +217,11 @@ function writeOf(call: ts.CallExpression, defaults: Map<string, string>, named: 
   const root = at.text;
   const module = defaults.get(root);
   const imported = named.get(root);
-  if ((module === 'libnpmpublish' && ['publish', 'unpublish'].includes(chain[0] ?? '')) || imported === 'libnpmpublish:publish' || imported === 'libnpmpublish:unpublish') {
+  if (
+    (module === 'libnpmpublish' && ['publish', 'unpublish'].includes(chain[0] ?? '')) ||
+    imported === 'libnpmpublish:publish' ||
+    imported === 'libnpmpublish:unpublish'
+  ) {
     return `libnpmpublish ${chain[0] ?? imported?.split(':')[1]}`;
   }
   if (module === 'libnpmaccess' && chain.length > 0 && !chain[0]?.startsWith('get')) return `libnpmaccess ${chain[0]}`;
@@ -231,20 +243,43 @@ describe('every registry write goes through the one OTP wrapper', () => {
   const findings = all.filter((finding) => !(finding.file in NOT_THE_REGISTRY));
 
   it('knows each write that goes elsewhere than the registry by its file, and no such file is left over', () => {
-    assert.deepEqual([...new Set(all.filter((finding) => finding.file in NOT_THE_REGISTRY).map((finding) => finding.file))].sort(), Object.keys(NOT_THE_REGISTRY).sort());
+    assert.deepEqual(
+      [...new Set(all.filter((finding) => finding.file in NOT_THE_REGISTRY).map((finding) => finding.file))].sort(),
+      Object.keys(NOT_THE_REGISTRY).sort(),
+    );
   });
 
   it('finds no write in src/ outside a withOtp send (static check)', () => {
     const loose = findings.filter((finding) => !finding.wrapped).map((finding) => `${finding.file}:${finding.line} ${finding.what}`);
-    assert.deepEqual(loose, [], 'these writes bypass withOtp: raw writes belong in a src/registry/ function taking `npmHeaders`, called from the `send` of withOtp (or through otpWrite)');
+    assert.deepEqual(
+      loose,
+      [],
+      'these writes bypass withOtp: raw writes belong in a src/registry/ function taking `npmHeaders`, called from the `send` of withOtp (or through otpWrite)',
+    );
   });
 
   it('sees the writes it guards (the check is not vacuous)', () => {
     const where = new Set(findings.map((finding) => finding.file));
-    for (const file of ['src/registry/publish.ts', 'src/registry/dist-tags.ts', 'src/registry/owners.ts', 'src/registry/packument.ts', 'src/registry/unpublish.ts', 'src/registry/access.ts', 'src/registry/oidc.ts']) {
+    for (const file of [
+      'src/registry/publish.ts',
+      'src/registry/dist-tags.ts',
+      'src/registry/owners.ts',
+      'src/registry/packument.ts',
+      'src/registry/unpublish.ts',
+      'src/registry/access.ts',
+      'src/registry/oidc.ts',
+    ]) {
       assert.ok(where.has(file), `no write found in ${file}`);
     }
-    for (const file of ['src/commands/publish.ts', 'src/commands/dist-tag.ts', 'src/commands/owner.ts', 'src/commands/deprecate.ts', 'src/commands/unpublish.ts', 'src/commands/access.ts', 'src/run/trusted-publishing.ts']) {
+    for (const file of [
+      'src/commands/publish.ts',
+      'src/commands/dist-tag.ts',
+      'src/commands/owner.ts',
+      'src/commands/deprecate.ts',
+      'src/commands/unpublish.ts',
+      'src/commands/access.ts',
+      'src/run/trusted-publishing.ts',
+    ]) {
       assert.ok(where.has(file), `no call of a registry write found in ${file}`);
     }
     const kinds = new Set(findings.map((finding) => finding.what.split(' ')[0]));
@@ -304,7 +339,11 @@ describe('every registry write goes through the one OTP wrapper', () => {
       { file: 'src/commands/callers.ts', text: callers },
     ]);
     const loose = (file: string) => found.filter((finding) => finding.file === file && !finding.wrapped).map((finding) => finding.line);
-    assert.deepEqual(loose('src/commands/sample.ts'), [10, 11, 12, 13, 14, 15, 16, 22, 23, 24], 'outside src/registry/ every raw write is loose, wrapped or not');
+    assert.deepEqual(
+      loose('src/commands/sample.ts'),
+      [10, 11, 12, 13, 14, 15, 16, 22, 23, 24],
+      'outside src/registry/ every raw write is loose, wrapped or not',
+    );
     assert.deepEqual(loose('src/registry/tags.ts'), [7]);
     assert.deepEqual(loose('src/commands/callers.ts'), [5, 9]);
     assert.equal(found.filter((finding) => finding.file === 'src/commands/callers.ts' && finding.wrapped).length, 3);

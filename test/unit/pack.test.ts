@@ -78,7 +78,12 @@ describe('packDirectory', () => {
 
   it('marks bins executable as npm 11 does: by the path without its first folder', async () => {
     // pacote's test drops the first folder of the path (it expects package/): bin/run.js is compared as run.js.
-    const dir = await folder({ 'package.json': json({ name: 'bins', version: '1.0.0', bin: { top: './cli.js', nested: 'bin/run.js' } }), 'cli.js': '', 'bin/run.js': '', 'lib/cli.js': '' });
+    const dir = await folder({
+      'package.json': json({ name: 'bins', version: '1.0.0', bin: { top: './cli.js', nested: 'bin/run.js' } }),
+      'cli.js': '',
+      'bin/run.js': '',
+      'lib/cli.js': '',
+    });
     const entries = await unpack((await packDirectory(dir)).data);
     assert.equal(entries.get('cli.js')?.mode, 0o755);
     assert.equal(entries.get('bin/run.js')?.mode, 0o644);
@@ -108,7 +113,10 @@ describe('packDirectory', () => {
       'packages/b/package.json': json({ name: 'twin', version: '1.0.0' }),
     });
     await assert.rejects(packDirectory(twins), { code: 'EPACK', message: /must not have multiple workspaces with the same name/ });
-    await assert.rejects(packDirectory(await folder({ 'package.json': json({ name: 'odd', version: '1.0.0', workspaces: 'packages/*' }) })), { code: 'EPACK', message: /expects an Array/ });
+    await assert.rejects(packDirectory(await folder({ 'package.json': json({ name: 'odd', version: '1.0.0', workspaces: 'packages/*' }) })), {
+      code: 'EPACK',
+      message: /expects an Array/,
+    });
   });
 
   it('lists every entry with its size and returns npm integrity and shasum', async () => {
@@ -116,7 +124,10 @@ describe('packDirectory', () => {
     const dir = await folder({ 'package.json': text, 'a.txt': 'hello' });
     const packed = await packDirectory(dir);
     // npm's order: by extension, then name.
-    assert.deepEqual(packed.files, [{ path: 'package.json', size: text.length }, { path: 'a.txt', size: 5 }]);
+    assert.deepEqual(packed.files, [
+      { path: 'package.json', size: text.length },
+      { path: 'a.txt', size: 5 },
+    ]);
     assert.match(packed.integrity, /^sha512-[A-Za-z0-9+/]{86}==$/);
     assert.match(packed.shasum, /^[0-9a-f]{40}$/);
   });
@@ -125,7 +136,9 @@ describe('packDirectory', () => {
     await assert.rejects(packDirectory(await folder({ 'index.js': 'i' })), { code: 'EPACK', message: /package\.json does not exist/ });
     await assert.rejects(packDirectory(await folder({ 'package.json': json({ name: 'no-version' }) })), { code: 'EPACK', message: /"version"/ });
     await assert.rejects(packDirectory(await folder({ 'package.json': '{ not json' })), { code: 'EPACK' });
-    await assert.rejects(packDirectory(await folder({ 'package.json': json({ name: 'bad-files', version: '1.0.0', files: ['lib', 7] }) })), { code: 'EPACKFILES' });
+    await assert.rejects(packDirectory(await folder({ 'package.json': json({ name: 'bad-files', version: '1.0.0', files: ['lib', 7] }) })), {
+      code: 'EPACKFILES',
+    });
   });
 
   it('refuses a bundled dependency whose "files" npm-packlist cannot walk, instead of crashing', async () => {
@@ -145,11 +158,14 @@ describe('readTarballManifest', () => {
     assert.equal(manifest.name, 'any-top');
     assert.equal(manifest.readme, '# Any\n');
     assert.equal(manifest.readmeFilename, 'README.md');
-    assert.equal(Object.keys(manifest).some((key) => key.startsWith('_')), false);
+    assert.equal(
+      Object.keys(manifest).some((key) => key.startsWith('_')),
+      false,
+    );
   });
 
   it('prefers a markdown README, and uses npm placeholder text when there is none', async () => {
-    const both = await folder({ 'package.json': json({ name: 'readmes', version: '1.0.0' }), 'README': 'plain', 'readme.markdown': 'marked' });
+    const both = await folder({ 'package.json': json({ name: 'readmes', version: '1.0.0' }), README: 'plain', 'readme.markdown': 'marked' });
     assert.equal((await readTarballManifest((await packDirectory(both)).data)).readme, 'marked');
     const none = await folder({ 'package.json': json({ name: 'no-readme', version: '1.0.0' }) });
     assert.equal((await readTarballManifest((await packDirectory(none)).data)).readme, 'ERROR: No README data found!');
@@ -168,7 +184,10 @@ describe('readTarballManifest', () => {
     const whole = (await packDirectory(await folder({ 'package.json': json({ name: 'cut', version: '1.0.0' }) }))).data;
     await assert.rejects(readTarballManifest(whole.subarray(0, whole.length - 4)), { code: 'ETARBALL', message: /unexpected end of file/ });
     const dir = await folder({ 'package/index.js': 'i' });
-    await assert.rejects(readTarballManifest(await createTar({ gzip: true, cwd: dir }, ['package']).concat()), { code: 'ETARBALL', message: /no package\.json/ });
+    await assert.rejects(readTarballManifest(await createTar({ gzip: true, cwd: dir }, ['package']).concat()), {
+      code: 'ETARBALL',
+      message: /no package\.json/,
+    });
     const flat = await folder({ 'package.json': json({ name: 'flat', version: '1.0.0' }) });
     await assert.rejects(readTarballManifest(await createTar({ gzip: true, cwd: flat }, ['package.json']).concat()), { code: 'ETARBALL' });
   });

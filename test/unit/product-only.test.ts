@@ -21,14 +21,23 @@ const READS_DIST: Record<string, string> = {
 };
 
 /** Ways a test could reach the repository's dist/: ROOT joined with it, a relative import of it, or its entries as bare paths. */
-const PATTERNS = [/\bROOT\s*,\s*['"`]dist['"`]/, /\$\{ROOT\}\/dist\b/, /from\s+['"](\.\.\/)+dist\//, /import\(\s*['"](\.\.\/)+dist\//, /['"`](\.\/)?dist\/(index|cli)\.js['"`]/, /resolve\(\s*['"`]dist\b/];
+const PATTERNS = [
+  /\bROOT\s*,\s*['"`]dist['"`]/,
+  /\$\{ROOT\}\/dist\b/,
+  /from\s+['"](\.\.\/)+dist\//,
+  /import\(\s*['"](\.\.\/)+dist\//,
+  /['"`](\.\/)?dist\/(index|cli)\.js['"`]/,
+  /resolve\(\s*['"`]dist\b/,
+];
 
 function testFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && /\.(ts|js|mjs|cjs)$/.test(entry.name))
-    .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    // Real monorepos' own files (their dist/ is theirs), data for the tests, never run.
-    .filter((file) => !file.startsWith('test/fixtures/monorepos/'));
+  return (
+    readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((entry) => entry.isFile() && /\.(ts|js|mjs|cjs)$/.test(entry.name))
+      .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      // Real monorepos' own files (their dist/ is theirs), data for the tests, never run.
+      .filter((file) => !file.startsWith('test/fixtures/monorepos/'))
+  );
 }
 
 /** The lines of `text` that reach dist/ by one of PATTERNS. */
@@ -59,6 +68,10 @@ describe('the tests run the product only as users get it', () => {
     }
     const outside = Object.fromEntries(Object.entries(found).filter(([file]) => !(file in READS_DIST)));
     assert.deepEqual(outside, {}, 'run the product through runAction / runCli (test/helpers/action.ts), never dist/ in place');
-    assert.deepEqual(Object.keys(READS_DIST).filter((file) => !(file in found)), [], 'a reader that no longer reads dist/ leaves READS_DIST');
+    assert.deepEqual(
+      Object.keys(READS_DIST).filter((file) => !(file in found)),
+      [],
+      'a reader that no longer reads dist/ leaves READS_DIST',
+    );
   });
 });

@@ -19,7 +19,24 @@ describe('the project', () => {
     const action = parse(read('action.yml'));
     assert.equal(action.runs.using, 'node24');
     assert.equal(action.runs.main, 'dist/index.js');
-    for (const name of ['token', 'otp-secret', 'registry', 'package', 'tag', 'access', 'dry-run', 'commands', 'workspaces', 'include-workspace-root', 'concurrency', 'otp-uses', 'provenance', 'auth-type', 'approval-timeout', 'approval-webhook']) {
+    for (const name of [
+      'token',
+      'otp-secret',
+      'registry',
+      'package',
+      'tag',
+      'access',
+      'dry-run',
+      'commands',
+      'workspaces',
+      'include-workspace-root',
+      'concurrency',
+      'otp-uses',
+      'provenance',
+      'auth-type',
+      'approval-timeout',
+      'approval-webhook',
+    ]) {
       assert.ok(action.inputs[name], `input ${name}`);
       assert.match(action.inputs[name].description, /default/i, `input ${name} says its default`);
     }
@@ -54,7 +71,8 @@ describe('the project', () => {
     const security = read('SECURITY.md');
     assert.match(security, /\*\*Security → Report a vulnerability\*\*/, "GitHub's private vulnerability reporting");
     assert.doesNotMatch(security, /[\w.+-]+@[\w-]+\.[\w.]+/, 'no e-mail address: the project has none for reports');
-    for (const part of ['action.yml', 'dist/cli.js', '`dist/`', 'examples/workflows/', '.github/workflows/npm-publish.yml']) assert.ok(security.includes(part), `in scope: ${part}`);
+    for (const part of ['action.yml', 'dist/cli.js', '`dist/`', 'examples/workflows/', '.github/workflows/npm-publish.yml'])
+      assert.ok(security.includes(part), `in scope: ${part}`);
     assert.match(security, /\| The newest 1\.x release \| Yes \|/);
     // Its links and anchors resolve: test/unit/docs.test.ts checks every page's.
     assert.ok(security.includes('](docs/security.md)'), 'points to the security model');

@@ -17,28 +17,62 @@ describe('the provenance setting', () => {
 
   it('takes true, false and auto (the default), and refuses anything else naming the input and its choices', () => {
     assert.deepEqual([undefined, '', ' AUTO ', 'true', 'False', true, false].map(normalize), ['auto', 'auto', 'auto', true, false, true, false]);
-    assert.throws(() => normalize('yes'), /^InputError: provenance: "yes" is not a choice\. Use true \(.*\), false \(never\), or auto \(publishConfig\.provenance, else as npm does: with trusted publishing from GitHub Actions or GitLab CI\)\.$/);
+    assert.throws(
+      () => normalize('yes'),
+      /^InputError: provenance: "yes" is not a choice\. Use true \(.*\), false \(never\), or auto \(publishConfig\.provenance, else as npm does: with trusted publishing from GitHub Actions or GitLab CI\)\.$/,
+    );
   });
 });
 
 describe("a line's --provenance", () => {
-  const settle = (setting: string, lineFlag: { value: boolean | 'auto'; line: number } | undefined, publishConfig: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) =>
-    settleProvenance(normalizeOptions({ token: 'npm_x', provenance: setting }, NAMES), { id: 'x@1.0.0', manifest: { name: 'x', version: '1.0.0' }, publishConfig, where: 'x/package.json', access: undefined, accessFrom: 'access', dryRun: false, lineFlag }, env);
+  const settle = (
+    setting: string,
+    lineFlag: { value: boolean | 'auto'; line: number } | undefined,
+    publishConfig: Record<string, unknown> = {},
+    env: NodeJS.ProcessEnv = {},
+  ) =>
+    settleProvenance(
+      normalizeOptions({ token: 'npm_x', provenance: setting }, NAMES),
+      {
+        id: 'x@1.0.0',
+        manifest: { name: 'x', version: '1.0.0' },
+        publishConfig,
+        where: 'x/package.json',
+        access: undefined,
+        accessFrom: 'access',
+        dryRun: false,
+        lineFlag,
+      },
+      env,
+    );
 
   it('overrides the setting, as --tag does, and is named as the line where it decides', () => {
     assert.deepEqual(settle('true', { value: false, line: 2 }), { mode: 'off', from: '--provenance on line 2', ci: undefined });
     assert.deepEqual(settle('true', { value: 'auto', line: 3 }), { mode: 'auto', from: '--provenance on line 3', ci: undefined });
     assert.deepEqual(settle('false', { value: 'auto', line: 3 }, { provenance: false }).mode, 'off', 'auto reads publishConfig.provenance');
-    assert.deepEqual(settle('true', undefined, {}, { GITHUB_ACTIONS: 'true', ACTIONS_ID_TOKEN_REQUEST_URL: 'u', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' }), { mode: 'on', from: 'provenance', ci: 'github' });
+    assert.deepEqual(settle('true', undefined, {}, { GITHUB_ACTIONS: 'true', ACTIONS_ID_TOKEN_REQUEST_URL: 'u', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' }), {
+      mode: 'on',
+      from: 'provenance',
+      ci: 'github',
+    });
   });
 
   it('is refused where it cannot be signed, saying what to write on that line', () => {
-    assert.throws(() => settle('false', { value: true, line: 2 }), (error: Error & { code?: string; input?: string }) => {
-      assert.equal(error.code, 'EINPUT');
-      assert.match(error.message, /^--provenance on line 2: x@1\.0\.0 cannot be published with provenance: .* Or write --provenance=false or --provenance=auto on line 2 to publish without it; nothing was run or sent\.$/);
-      return true;
-    });
-    assert.throws(() => settle('true', { value: 'auto', line: 4 }, { provenance: true }), /^InputError: package \(publishConfig\.provenance in x\/package\.json\): .* Or write --provenance=false on line 4 \(it overrides publishConfig\.provenance\) to publish without it/);
+    assert.throws(
+      () => settle('false', { value: true, line: 2 }),
+      (error: Error & { code?: string; input?: string }) => {
+        assert.equal(error.code, 'EINPUT');
+        assert.match(
+          error.message,
+          /^--provenance on line 2: x@1\.0\.0 cannot be published with provenance: .* Or write --provenance=false or --provenance=auto on line 2 to publish without it; nothing was run or sent\.$/,
+        );
+        return true;
+      },
+    );
+    assert.throws(
+      () => settle('true', { value: 'auto', line: 4 }, { provenance: true }),
+      /^InputError: package \(publishConfig\.provenance in x\/package\.json\): .* Or write --provenance=false on line 4 \(it overrides publishConfig\.provenance\) to publish without it/,
+    );
   });
 });
 
@@ -64,9 +98,15 @@ describe('what provenance depends on', () => {
     ]) {
       assert.equal(repositoryProblem({ repository }, expected), undefined, JSON.stringify(repository));
     }
-    assert.match(repositoryProblem({}, expected) ?? '', /^package\.json has no "repository".* Add "repository": \{"type": "git", "url": "git\+https:\/\/github\.com\/acme\/widgets\.git"\}$/);
+    assert.match(
+      repositoryProblem({}, expected) ?? '',
+      /^package\.json has no "repository".* Add "repository": \{"type": "git", "url": "git\+https:\/\/github\.com\/acme\/widgets\.git"\}$/,
+    );
     assert.match(repositoryProblem({ repository: { type: 'git', url: '' } }, expected) ?? '', /has no "repository"/);
-    assert.match(repositoryProblem({ repository: 'github:acme/widgets-old' }, expected) ?? '', /^package\.json's repository is "github:acme\/widgets-old", but the statement comes from https:\/\/github\.com\/acme\/widgets/);
+    assert.match(
+      repositoryProblem({ repository: 'github:acme/widgets-old' }, expected) ?? '',
+      /^package\.json's repository is "github:acme\/widgets-old", but the statement comes from https:\/\/github\.com\/acme\/widgets/,
+    );
     assert.match(repositoryProblem({ repository: 'https://gitlab.com/acme/widgets' }, expected) ?? '', /but the statement comes from/);
   });
 });
@@ -85,14 +125,20 @@ describe('the CLI --provenance flag', () => {
     const base = ['publish', dir, '--registry', 'http://127.0.0.1:9/'];
     const outside = await cli([...base, '--provenance'], { NODE_AUTH_TOKEN: 'npm_token_for_tests' });
     assert.equal(outside.code, 1);
-    assert.match(outside.stderr, /^npm-totp-publish: --provenance: cli-prov@1\.0\.0 cannot be published with provenance: .* this run is not in a CI that can sign one\. .* set --provenance to false or auto to publish without it; nothing was run or sent\.\n$/);
+    assert.match(
+      outside.stderr,
+      /^npm-totp-publish: --provenance: cli-prov@1\.0\.0 cannot be published with provenance: .* this run is not in a CI that can sign one\. .* set --provenance to false or auto to publish without it; nothing was run or sent\.\n$/,
+    );
     const github = await cli([...base, '--provenance=true'], { NODE_AUTH_TOKEN: 'npm_token_for_tests', GITHUB_ACTIONS: 'true' });
     assert.match(github.stderr, /permissions: id-token: write/);
     const bad = await cli([...base, '--provenance=maybe'], { NODE_AUTH_TOKEN: 'npm_token_for_tests' });
     assert.match(bad.stderr, /^npm-totp-publish: --provenance: "maybe" is not a choice/);
     // With =false and =auto provenance refuses nothing: the next check of the plan speaks.
     for (const value of ['false', 'auto']) {
-      const run = await cli([...base, `--provenance=${value}`, '--expect-version', '9.9.9'], { NODE_AUTH_TOKEN: 'npm_token_for_tests', GITHUB_ACTIONS: 'true' });
+      const run = await cli([...base, `--provenance=${value}`, '--expect-version', '9.9.9'], {
+        NODE_AUTH_TOKEN: 'npm_token_for_tests',
+        GITHUB_ACTIONS: 'true',
+      });
       assert.match(run.stderr, /^npm-totp-publish: --expect-version: the release is 9\.9\.9 but cli-prov is at 1\.0\.0/, run.stderr);
     }
   });
@@ -108,15 +154,31 @@ describe('the transparency log entry of a publish with provenance', () => {
     Object.assign(process.env, { GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile });
     try {
       const url = 'https://search.sigstore.dev/?logIndex=123456';
-      const row = { line: 0, command: 'publish prov-pkg@1.1.0', ok: true, skipped: false, outcome: 'published' as const, otpAttempts: 0, waitedMs: 0, durationMs: 1200, detail: `published prov-pkg@1.1.0 with tag latest, with provenance (transparency log: ${url})`, transparencyLogUrl: url };
+      const row = {
+        line: 0,
+        command: 'publish prov-pkg@1.1.0',
+        ok: true,
+        skipped: false,
+        outcome: 'published' as const,
+        otpAttempts: 0,
+        waitedMs: 0,
+        durationMs: 1200,
+        detail: `published prov-pkg@1.1.0 with tag latest, with provenance (transparency log: ${url})`,
+        transparencyLogUrl: url,
+      };
       const report = { published: true, name: 'prov-pkg', version: '1.1.0', tag: 'latest', registry: 'https://registry.npmjs.org/', results: [row] };
       writeOutputs(report, new Redactor());
       await writeSummary(report, new Redactor(), 'Auth: trusted publishing.');
       const summary = await readFile(summaryFile, 'utf8');
-      assert.match(summary, /<p>Provenance of <code>prov-pkg@1\.1\.0<\/code>: <a href="https:\/\/search\.sigstore\.dev\/\?logIndex=123456">its transparency log entry<\/a><\/p>/);
+      assert.match(
+        summary,
+        /<p>Provenance of <code>prov-pkg@1\.1\.0<\/code>: <a href="https:\/\/search\.sigstore\.dev\/\?logIndex=123456">its transparency log entry<\/a><\/p>/,
+      );
       assert.match(await readFile(outputFile, 'utf8'), /"transparencyLogUrl":"https:\/\/search\.sigstore\.dev\/\?logIndex=123456"/);
     } finally {
-      for (const [name, value] of Object.entries(saved)) if (value === undefined) delete process.env[name]; else process.env[name] = value;
+      for (const [name, value] of Object.entries(saved))
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
       await rm(dir, { recursive: true, force: true });
     }
   });

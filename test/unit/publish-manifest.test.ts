@@ -24,7 +24,13 @@ function workspacePackage(manifest: Record<string, unknown>, folder?: string): W
 }
 
 /** A monorepo of `manager` holding the published package `subject` (packages/subject) and the given siblings. */
-function setup(manager: PackageManager, subject: Record<string, unknown>, siblings: Array<Record<string, unknown>> = [], catalogs: Catalogs = {}, rootManifest: Record<string, unknown> = { name: 'root', private: true }) {
+function setup(
+  manager: PackageManager,
+  subject: Record<string, unknown>,
+  siblings: Array<Record<string, unknown>> = [],
+  catalogs: Catalogs = {},
+  rootManifest: Record<string, unknown> = { name: 'root', private: true },
+) {
   const pkg = workspacePackage({ name: 'subject', version: '1.0.0', ...subject }, 'subject');
   const packages = [pkg, ...siblings.map((manifest) => workspacePackage(manifest))].sort((a, b) => (a.name < b.name ? -1 : 1));
   const monorepo: Monorepo = { root: ROOT, manager, rootManifest, packages, catalogs };
@@ -158,7 +164,13 @@ describe('publishManifest: catalog: ranges', () => {
   });
 
   it('refuses an unknown catalog, a missing entry, a catalog in an npm monorepo and an entry using a local protocol', () => {
-    refused(() => published({ dependencies: { react: 'catalog:next' } }, 'pnpm', catalogs), FILE, 'catalog "next"', 'pnpm-workspace.yaml', '"default", "legacy"');
+    refused(
+      () => published({ dependencies: { react: 'catalog:next' } }, 'pnpm', catalogs),
+      FILE,
+      'catalog "next"',
+      'pnpm-workspace.yaml',
+      '"default", "legacy"',
+    );
     refused(() => published({ dependencies: { vue: 'catalog:' } }, 'pnpm', catalogs), 'catalog "default"', 'no entry for "vue"');
     refused(() => published({ dependencies: { react: 'catalog:' } }, 'pnpm', {}), 'defines none');
     refused(() => published({ dependencies: { react: 'catalog:' } }, 'yarn', {}), '.yarnrc.yml');

@@ -10,7 +10,12 @@ const { HttpErrorGeneral } = createRequire(import.meta.url)('npm-registry-fetch/
 function answer(status: number, body: unknown, headers: Record<string, string> = {}): Error {
   // minipass-fetch's headers, as npm-registry-fetch keeps them on its errors: raw() gives arrays of strings.
   const raw = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]]));
-  const res = { status, statusText: status === 404 ? 'Not Found' : 'Forbidden', url: 'https://registry.npmjs.org/my-pkg', headers: { raw: () => raw, get: (name: string) => headers[name] ?? null } };
+  const res = {
+    status,
+    statusText: status === 404 ? 'Not Found' : 'Forbidden',
+    url: 'https://registry.npmjs.org/my-pkg',
+    headers: { raw: () => raw, get: (name: string) => headers[name] ?? null },
+  };
   return new HttpErrorGeneral('PUT', res, body, undefined);
 }
 
@@ -21,9 +26,16 @@ describe("the registry's refusals of a credential, in npm's 2026 words", () => {
   it('an expired or revoked token (a 404 with its notice) is ETOKEN, saying to make a new granular token and how long they live', () => {
     const error = credentialRefusal(answer(404, { error: 'Not found' }, EXPIRED), 'publish my-pkg@1.0.0', names);
     assert.equal(error?.code, 'ETOKEN');
-    assert.match(error?.message ?? '', /expired or was revoked.*"publish my-pkg@1\.0\.0" \(it answered 404\).*new granular access token.*7 days.*90 days at most/s);
+    assert.match(
+      error?.message ?? '',
+      /expired or was revoked.*"publish my-pkg@1\.0\.0" \(it answered 404\).*new granular access token.*7 days.*90 days at most/s,
+    );
     assert.equal(credentialRefusal(answer(404, { error: 'Not found' }), 'publish my-pkg@1.0.0', names), undefined, 'a 404 without the notice is not');
-    assert.match(describeReason(answer(404, { error: 'Not found' }, EXPIRED)), /^404 Not found; the registry says the token expired or was revoked/, 'any description of such an answer says it too');
+    assert.match(
+      describeReason(answer(404, { error: 'Not found' }, EXPIRED)),
+      /^404 Not found; the registry says the token expired or was revoked/,
+      'any description of such an answer says it too',
+    );
   });
 
   it('a bypass-2FA token refused (403 Forbidden2FABypassGAT) is EBYPASSTOKEN, naming the settings that answer 2FA instead', () => {

@@ -28,12 +28,19 @@ describe('the environment of a package script', () => {
       const base = { PATH: `/usr/local/bin${path.delimiter}/usr/bin${path.delimiter}/bin`, HOME: dir, LANG: 'C' };
       const event: LifecycleEvent = 'prepack';
       // run-script spreads process.env under `env`: every other variable is set to undefined, which spawn leaves out.
-      const hidden = Object.fromEntries(Object.keys(process.env).filter((name) => !(name in base)).map((name) => [name, undefined]));
+      const hidden = Object.fromEntries(
+        Object.keys(process.env)
+          .filter((name) => !(name in base))
+          .map((name) => [name, undefined]),
+      );
       const theirs = await runScript({ event, path: dir, pkg: manifest, env: { ...hidden, ...base }, stdio: 'pipe', nodeGyp: 'node-gyp' });
       const expected = JSON.parse(String(theirs.stdout)) as Record<string, string>;
       const ours = scriptEnvironment({ dir, manifest, event, env: base }, PRINT_ENV);
       const nodeGypBin = path.join(path.dirname(createRequire(import.meta.url).resolve('@npmcli/run-script')), 'node-gyp-bin');
-      expected.PATH = (expected.PATH as string).split(path.delimiter).filter((entry) => entry !== nodeGypBin).join(path.delimiter);
+      expected.PATH = (expected.PATH as string)
+        .split(path.delimiter)
+        .filter((entry) => entry !== nodeGypBin)
+        .join(path.delimiter);
       // What the shell itself adds (PWD, SHLVL, _) is not the environment either side built.
       for (const name of ['PWD', 'SHLVL', '_', 'OLDPWD']) delete expected[name];
       assert.deepEqual(ours, expected);

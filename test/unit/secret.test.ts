@@ -18,7 +18,10 @@ const uri = (query: string, type = 'totp') => `otpauth://${type}/ACME%20Co:jane%
 /** Asserts `text` is refused with an InputError naming the input whose message matches `pattern`; returns the error. */
 function refused(text: string, pattern: RegExp, inputName = INPUT): InputError {
   let caught: unknown;
-  assert.throws(() => parseTotpSecret(text, inputName), (error) => ((caught = error), true));
+  assert.throws(
+    () => parseTotpSecret(text, inputName),
+    (error) => ((caught = error), true),
+  );
   assert.ok(caught instanceof InputError, `expected an InputError, got ${String(caught)}`);
   assert.equal(caught.code, 'EINPUT');
   assert.equal(caught.input, inputName);
@@ -56,7 +59,8 @@ describe('parseTotpSecret: base32 text', () => {
     const text = `${REAL.slice(0, 16)}!${REAL.slice(16)}`;
     const error = refused(text, /^otp-secret: the secret is not base32 text: its character 17 is "!", which base32 does not use\. Expected base32 letters A-Z/);
     assert.ok(!error.message.includes(text.slice(15, 17)) && !error.message.includes(text.slice(16, 18)), 'neither neighbour of the character');
-    for (let at = 0; at + 4 <= text.length; at += 1) assert.ok(!error.message.includes(text.slice(at, at + 4)), `no part of the text: characters ${at + 1}-${at + 4}`);
+    for (let at = 0; at + 4 <= text.length; at += 1)
+      assert.ok(!error.message.includes(text.slice(at, at + 4)), `no part of the text: characters ${at + 1}-${at + 4}`);
     refused(`${HELLO}0`, /its character 17 is "0" \(0, 1, 8 and 9 are not base32 digits\)\./);
     refused(`JBSW Y3DP 8HPK 3PXP`, /its character 11 is "8" \(0, 1, 8 and 9 are not base32 digits\)\./, INPUT);
     refused(`JBSW=Y3DPEHPK3PXP`, /its character 5 is "=", which base32 does not use\./);
@@ -168,7 +172,11 @@ describe('parseTotpSecret: secret hygiene', () => {
     const normalised = REAL.toUpperCase();
     for (const [index, text] of bad.entries()) {
       let caught: unknown;
-      assert.throws(() => parseTotpSecret(text, INPUT), (error) => ((caught = error), true), `bad input #${index} is refused`);
+      assert.throws(
+        () => parseTotpSecret(text, INPUT),
+        (error) => ((caught = error), true),
+        `bad input #${index} is refused`,
+      );
       assert.ok(caught instanceof InputError);
       const shown = `${caught.message}\n${JSON.stringify(caught.received) ?? ''}\n${String(caught.cause ?? '')}`.toUpperCase();
       for (let at = 0; at + 6 <= normalised.length; at++) {
@@ -185,10 +193,13 @@ describe('secretForms', () => {
     const forms = secretForms(text, parseTotpSecret(text, INPUT));
     for (const form of ['jbsw y3dp EHPK 3pxp==', HELLO, HELLO.toLowerCase(), HELLO_HEX, HELLO_HEX.toUpperCase()]) assert.ok(forms.includes(form), form);
     assert.equal(new Set(forms).size, forms.length, 'no duplicates');
-    assert.ok(forms.every((form) => form.length >= 16), 'every form is long enough for the redactor to register');
+    assert.ok(
+      forms.every((form) => form.length >= 16),
+      'every form is long enough for the redactor to register',
+    );
   });
 
-  it("lists a URI whole and its secret parameter as written and decoded", () => {
+  it('lists a URI whole and its secret parameter as written and decoded', () => {
     const text = uri('secret=jbsw%20y3dp%20ehpk%203pxp&digits=8');
     const forms = secretForms(text, parseTotpSecret(text, INPUT));
     for (const form of [text, 'jbsw%20y3dp%20ehpk%203pxp', 'jbsw y3dp ehpk 3pxp', HELLO, HELLO.toLowerCase(), HELLO_HEX]) assert.ok(forms.includes(form), form);

@@ -56,7 +56,10 @@ describe('TimeSync', () => {
       sync.observe({ date, sentAt: base, receivedAt: base + 10 });
     }
     assert.ok(Math.abs(sync.offsetMs - 14 * 60_000) <= 520, `kept: ${sync.offsetMs}`);
-    assert.deepEqual(warnings.map((message) => /(ahead of|behind|not a date)/.exec(message)?.[1]), ['ahead of', 'behind', 'not a date']);
+    assert.deepEqual(
+      warnings.map((message) => /(ahead of|behind|not a date)/.exec(message)?.[1]),
+      ['ahead of', 'behind', 'not a date'],
+    );
     assert.match(warnings[0] ?? '', /is 16 min 0 s ahead of this machine's, more than 15 minutes: not applied/);
   });
 

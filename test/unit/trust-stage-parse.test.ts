@@ -26,7 +26,10 @@ const ID = '0b1f6f6e-8c0e-4b6b-9b55-2d6f4a0e1a01';
 describe('trust lines, as npm CLI 11.21 reads them', () => {
   it('reads trust github with its aliases, in npm’s permission order, leaving the repository to package.json when not given', () => {
     assert.deepEqual(parse('trust github my-pkg --file release.yml --repository acme/r --environment npm --allow-stage-publish --allow-publish --yes'), {
-      command: 'trust github', pkg: 'my-pkg', dryRun: false, includeWorkspaceRoot: false,
+      command: 'trust github',
+      pkg: 'my-pkg',
+      dryRun: false,
+      includeWorkspaceRoot: false,
       spec: { provider: 'github', permissions: ['createPackage', 'createStagedPackage'], environment: 'npm', file: 'release.yml', entity: 'acme/r' },
     });
     const bare = parse('trust github --file release.yml --allow-staged-publish');
@@ -43,22 +46,36 @@ describe('trust lines, as npm CLI 11.21 reads them', () => {
   });
 
   it('reads circleci ids, repeated --context-id included', () => {
-    const line = parse(`trust circleci --org-id ${ID} --project-id ${ID} --pipeline-definition-id ${ID} --vcs-origin github.com/a/b --context-id ${ID} --context-id ${ID} --allow-publish`);
+    const line = parse(
+      `trust circleci --org-id ${ID} --project-id ${ID} --pipeline-definition-id ${ID} --vcs-origin github.com/a/b --context-id ${ID} --context-id ${ID} --allow-publish`,
+    );
     assert.deepEqual(line.spec.circleci, { orgId: ID, projectId: ID, pipelineDefinitionId: ID, vcsOrigin: 'github.com/a/b', contextIds: [ID, ID] });
   });
 
   it('refuses what npm refuses, and a path for --file', () => {
     assert.match(refused('trust github --file release.yml'), /at least one permission flag is required/);
     assert.match(refused('trust github --allow-publish'), /--file is required/);
-    assert.match(refused('trust github --file .github/workflows/release.yml --allow-publish'), /must be just the GitHub Actions workflow file name, not a path/);
+    assert.match(
+      refused('trust github --file .github/workflows/release.yml --allow-publish'),
+      /must be just the GitHub Actions workflow file name, not a path/,
+    );
     assert.match(refused('trust gitlab --file ci/.gitlab-ci.yml --allow-publish'), /must be just the GitLab CI\/CD pipeline file name, not a path/);
     assert.match(refused('trust github --file release.json --allow-publish'), /must end in \.yml or \.yaml/);
     assert.match(refused('trust github --file release.yml --repo a/b/c --allow-publish'), /--repo must be owner\/repository/);
     assert.match(refused('trust gitlab --file .gitlab-ci.yml --project p --allow-publish'), /--project must be group\/project/);
     assert.match(refused('trust gitlab --file .gitlab-ci.yml --repo g/p --allow-publish'), /--repo is not an option of trust/);
-    assert.match(refused(`trust circleci --org-id ${ID} --project-id ${ID} --pipeline-definition-id ${ID} --vcs-origin https://github.com/a/b --allow-publish`), /must not include a scheme/);
-    assert.match(refused(`trust circleci --org-id ${ID} --project-id ${ID} --vcs-origin github.com/a/b --allow-publish`), /--pipeline-definition-id is required/);
-    assert.match(refused(`trust circleci --org-id ${ID} --project-id nope --pipeline-definition-id ${ID} --vcs-origin github.com/a/b --allow-publish`), /--project-id must be a valid UUID/);
+    assert.match(
+      refused(`trust circleci --org-id ${ID} --project-id ${ID} --pipeline-definition-id ${ID} --vcs-origin https://github.com/a/b --allow-publish`),
+      /must not include a scheme/,
+    );
+    assert.match(
+      refused(`trust circleci --org-id ${ID} --project-id ${ID} --vcs-origin github.com/a/b --allow-publish`),
+      /--pipeline-definition-id is required/,
+    );
+    assert.match(
+      refused(`trust circleci --org-id ${ID} --project-id nope --pipeline-definition-id ${ID} --vcs-origin github.com/a/b --allow-publish`),
+      /--project-id must be a valid UUID/,
+    );
     assert.match(refused('trust revoke my-pkg'), /--id is required/);
     assert.match(refused('trust revoke my-pkg --id 12'), /--id must be a trusted publisher's id, a UUID/);
     assert.match(refused('trust publish my-pkg'), /trust takes github, gitlab, circleci, list or revoke, not "publish"/);
@@ -73,7 +90,10 @@ describe('trust lines, as npm CLI 11.21 reads them', () => {
 describe('stage lines', () => {
   it('reads stage publish as a publish with its flags, wherever the words are', () => {
     const line = parse('stage publish ./dist/pkg --tag next --access public -w a');
-    assert.deepEqual([line.command, line.stage, line.target, line.tag, line.access, line.workspaces], ['stage publish', true, './dist/pkg', 'next', 'public', ['a']]);
+    assert.deepEqual(
+      [line.command, line.stage, line.target, line.tag, line.access, line.workspaces],
+      ['stage publish', true, './dist/pkg', 'next', 'public', ['a']],
+    );
     const flagsFirst = parse('--tag stage stage publish');
     assert.deepEqual([flagsFirst.command, flagsFirst.stage, flagsFirst.tag, flagsFirst.target], ['stage publish', true, 'stage', undefined]);
     assert.match(refused('stage publish --tag 1.x'), /is a valid semver range/);
@@ -84,7 +104,11 @@ describe('stage lines', () => {
     assert.deepEqual(parse(`stage view ${ID}`), { command: 'stage view', id: ID });
     assert.deepEqual(parse(`stage download ${ID} --dir out`), { command: 'stage download', id: ID, dir: 'out' });
     assert.deepEqual(parse(`stage approve ${ID} @s/p@1.2.3 --dry-run`), {
-      command: 'stage approve', action: 'approve', targets: [{ id: ID }, { name: '@s/p', version: '1.2.3' }], dryRun: true, includeWorkspaceRoot: false,
+      command: 'stage approve',
+      action: 'approve',
+      targets: [{ id: ID }, { name: '@s/p', version: '1.2.3' }],
+      dryRun: true,
+      includeWorkspaceRoot: false,
     });
     const all = parse('stage reject --workspaces');
     assert.deepEqual([all.command, all.action, all.targets, all.workspaces], ['stage reject', 'reject', [], true]);

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ApprovalHostError, ApprovalRefusedError, ApprovalTimeoutError, type DoneAnswer, formatDuration, parseDuration, type WebApprovalDeps, WebApprovals } from '../../src/otp/web-approval.ts';
+import {
+  ApprovalHostError,
+  ApprovalRefusedError,
+  ApprovalTimeoutError,
+  type DoneAnswer,
+  formatDuration,
+  parseDuration,
+  type WebApprovalDeps,
+  WebApprovals,
+} from '../../src/otp/web-approval.ts';
 import { withOtp } from '../../src/otp/with-otp.ts';
 import { FakeClock, recordingLogger } from '../helpers/fake-clock.ts';
 
@@ -40,9 +49,19 @@ function setup(answers: (url: string, poll: number) => DoneAnswer, extra: Partia
 describe('web approvals', () => {
   it('polls doneUrl as retry-after says (at least 1 s, at most 30 s, 2 s without it), then sends the write again with the token, masked', async () => {
     const retries = [undefined, 0, 45_000, 3000];
-    const { web, polls, masked, lines, context, clock } = setup((_url, poll) => (poll <= retries.length ? { status: 'pending', retryAfterMs: retries[poll - 1] } : { status: 'approved', token: 'tok-1' }));
+    const { web, polls, masked, lines, context, clock } = setup((_url, poll) =>
+      poll <= retries.length ? { status: 'pending', retryAfterMs: retries[poll - 1] } : { status: 'approved', token: 'tok-1' },
+    );
     const sent: Array<string | undefined> = [];
-    const value = await withOtp(context, { label: 'publish a@1.0.0', npmCommand: 'publish', send: async (otp) => { sent.push(otp); if (otp !== 'tok-1') throw challenge(); return 'ok'; } });
+    const value = await withOtp(context, {
+      label: 'publish a@1.0.0',
+      npmCommand: 'publish',
+      send: async (otp) => {
+        sent.push(otp);
+        if (otp !== 'tok-1') throw challenge();
+        return 'ok';
+      },
+    });
     assert.equal(value, 'ok');
     assert.deepEqual(sent, [undefined, 'tok-1']);
     assert.deepEqual(clock.sleeps, [2000, 1000, 30_000, 3000]);
@@ -50,14 +69,26 @@ describe('web approvals', () => {
     assert.deepEqual(masked, ['tok-1']);
     assert.equal(web.approvals, 1);
     const notice = lines.find((line) => line.level === 'notice')?.message ?? '';
-    assert.match(notice, /^Approval needed on npm: publish a@1\.0\.0\. Open https:\/\/www\.npm\.example\/auth\/cli\/\d+ and approve; this job waits until 2026-11-29T12:15:00\.000Z \(15 min\)\. Tick "don't ask again/);
-    assert.ok(lines.some((line) => line.level === 'info' && /^Still waiting for an approval of publish a@1\.0\.0: .* \(14 min left\)\.$/.test(line.message)), 'a reminder after 30 s');
+    assert.match(
+      notice,
+      /^Approval needed on npm: publish a@1\.0\.0\. Open https:\/\/www\.npm\.example\/auth\/cli\/\d+ and approve; this job waits until 2026-11-29T12:15:00\.000Z \(15 min\)\. Tick "don't ask again/,
+    );
+    assert.ok(
+      lines.some((line) => line.level === 'info' && /^Still waiting for an approval of publish a@1\.0\.0: .* \(14 min left\)\.$/.test(line.message)),
+      'a reminder after 30 s',
+    );
   });
 
   it('times out with EAPPROVALTIMEOUT at approval-timeout, having reminded every 30 s, nothing sent again', async () => {
     const { context, lines, clock } = setup(() => ({ status: 'pending', retryAfterMs: 5000 }), { timeoutMs: 95_000 });
     const sent: Array<string | undefined> = [];
-    const error = await withOtp(context, { label: 'dist-tag add a@1.0.0 next', send: async (otp) => { sent.push(otp); throw challenge(); } }).catch((e: unknown) => e);
+    const error = await withOtp(context, {
+      label: 'dist-tag add a@1.0.0 next',
+      send: async (otp) => {
+        sent.push(otp);
+        throw challenge();
+      },
+    }).catch((e: unknown) => e);
     assert.ok(error instanceof ApprovalTimeoutError);
     assert.match(error.message, /Nobody approved "dist-tag add a@1\.0\.0 next" within 95 s \(approval-timeout\)/);
     assert.deepEqual(sent, [undefined]);
@@ -67,7 +98,13 @@ describe('web approvals', () => {
 
   it('a refused approval (denied, expired) is EAPPROVALREFUSED; later challenged writes fail with it at once instead of waiting again', async () => {
     const { context, polls } = setup(() => ({ status: 'refused', httpStatus: 403, message: 'denied' }));
-    const write = (label: string) => withOtp(context, { label, send: async () => { throw challenge(); } }).catch((e: unknown) => e);
+    const write = (label: string) =>
+      withOtp(context, {
+        label,
+        send: async () => {
+          throw challenge();
+        },
+      }).catch((e: unknown) => e);
     const first = await write('publish a@1.0.0');
     assert.ok(first instanceof ApprovalRefusedError);
     const second = await write('publish b@1.0.0');
@@ -78,9 +115,17 @@ describe('web approvals', () => {
   it('never asks a doneUrl on another origin (scheme, host or port), so the token never goes there', async () => {
     for (const origin of ['http://registry.example', 'https://registry.example:8443', 'https://evil.example']) {
       const { context, polls } = setup(() => ({ status: 'approved', token: 't' }));
-      const error = await withOtp(context, { label: 'publish a@1.0.0', send: async () => { throw challenge(origin); } }).catch((e: unknown) => e);
+      const error = await withOtp(context, {
+        label: 'publish a@1.0.0',
+        send: async () => {
+          throw challenge(origin);
+        },
+      }).catch((e: unknown) => e);
       assert.ok(error instanceof ApprovalHostError, origin);
-      assert.match((error as Error).message, new RegExp(`names ${origin.replace(/[.:/]/g, '\\$&')} to ask for its result, which is not the registry \\(https://registry\\.example\\)`));
+      assert.match(
+        (error as Error).message,
+        new RegExp(`names ${origin.replace(/[.:/]/g, '\\$&')} to ask for its result, which is not the registry \\(https://registry\\.example\\)`),
+      );
       assert.deepEqual(polls, []);
     }
   });

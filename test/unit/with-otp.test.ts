@@ -54,7 +54,17 @@ describe('withOtp', () => {
     const { context } = setup();
     const sent: string[] = [];
     const tally: OtpTally = { otpAttempts: 0, waitedMs: 0 };
-    const error = await withOtp(context, { label: 'publish a@1.0.0', send: async (otp) => { sent.push(otp as string); throw eotp(); } }, tally).catch((e: unknown) => e);
+    const error = await withOtp(
+      context,
+      {
+        label: 'publish a@1.0.0',
+        send: async (otp) => {
+          sent.push(otp as string);
+          throw eotp();
+        },
+      },
+      tally,
+    ).catch((e: unknown) => e);
     assert.ok(error instanceof OtpRejectedError);
     assert.equal(error.code, 'EOTPREJECTED');
     assert.equal(sent.length, 3);
@@ -82,7 +92,13 @@ describe('withOtp', () => {
   it('says which setting is missing when the registry asks for a code and no secret is configured', async () => {
     const { context } = setup(false);
     const sent: Array<string | undefined> = [];
-    const error = await withOtp(context, { label: 'publish a@1.0.0', send: async (otp) => { sent.push(otp); throw eotp(); } }).catch((e: unknown) => e);
+    const error = await withOtp(context, {
+      label: 'publish a@1.0.0',
+      send: async (otp) => {
+        sent.push(otp);
+        throw eotp();
+      },
+    }).catch((e: unknown) => e);
     assert.ok(error instanceof OtpRequiredError);
     assert.match(error.message, /otp-secret/);
     assert.deepEqual(sent, [undefined]);
@@ -92,15 +108,19 @@ describe('withOtp', () => {
     const { context, clock } = setup();
     let calls = 0;
     const tally: OtpTally = { otpAttempts: 0, waitedMs: 0 };
-    await withOtp(context, {
-      label: 'publish a@1.0.0',
-      send: async () => {
-        calls += 1;
-        if (calls === 1) throw eotp();
-        if (calls <= 3) throw httpError(429, 'E429', {}, { 'retry-after': ['7'] });
-        return 'ok';
+    await withOtp(
+      context,
+      {
+        label: 'publish a@1.0.0',
+        send: async () => {
+          calls += 1;
+          if (calls === 1) throw eotp();
+          if (calls <= 3) throw httpError(429, 'E429', {}, { 'retry-after': ['7'] });
+          return 'ok';
+        },
       },
-    }, tally);
+      tally,
+    );
     assert.equal(calls, 4);
     assert.equal(clock.sleeps.filter((ms) => ms === 7000).length, 2);
     assert.ok(tally.waitedMs >= 14_000);
@@ -111,7 +131,10 @@ describe('withOtp', () => {
     let calls = 0;
     const error = await withOtp(context, {
       label: 'publish a@1.0.0',
-      send: async () => { calls += 1; throw httpError(429, 'E429', {}, { 'retry-after': ['3600'] }); },
+      send: async () => {
+        calls += 1;
+        throw httpError(429, 'E429', {}, { 'retry-after': ['3600'] });
+      },
     }).catch((e: unknown) => e);
     assert.ok(error instanceof WaitBudgetError);
     assert.equal(error.code, 'EWAITBUDGET');
@@ -122,10 +145,15 @@ describe('withOtp', () => {
 
   it('gives up on a 429 that asks for a longer wait than allowed, without a secret', async () => {
     const { context } = setup(false);
-    const error = await withOtp({ ...context, maxRateLimitWaitMs: 60_000 }, {
-      label: 'publish a@1.0.0',
-      send: async () => { throw httpError(429, 'E429', {}, { 'retry-after': ['3600'] }); },
-    }).catch((e: unknown) => e);
+    const error = await withOtp(
+      { ...context, maxRateLimitWaitMs: 60_000 },
+      {
+        label: 'publish a@1.0.0',
+        send: async () => {
+          throw httpError(429, 'E429', {}, { 'retry-after': ['3600'] });
+        },
+      },
+    ).catch((e: unknown) => e);
     assert.ok(error instanceof RateLimitedError);
     assert.match(error.message, /3600 s/);
   });
@@ -133,7 +161,12 @@ describe('withOtp', () => {
   it('passes other failures through untouched', async () => {
     const { context } = setup();
     const original = httpError(403, 'E403', { error: 'You do not have permission to publish "a".' });
-    const error = await withOtp(context, { label: 'publish a@1.0.0', send: async () => { throw original; } }).catch((e: unknown) => e);
+    const error = await withOtp(context, {
+      label: 'publish a@1.0.0',
+      send: async () => {
+        throw original;
+      },
+    }).catch((e: unknown) => e);
     assert.equal(error, original);
   });
 });

@@ -67,7 +67,14 @@ describe('findWorkspaces: npm', () => {
     assert.deepEqual(monorepo.catalogs, {});
     assert.deepEqual(names(monorepo), ['@scope/alpha', 'zeta']);
     const [alpha, zeta] = monorepo.packages;
-    assert.deepEqual(alpha, { name: '@scope/alpha', version: '1.0.0', dir: path.join(root, 'packages/alpha'), relativeDir: 'packages/alpha', manifest: pkg('@scope/alpha'), private: false });
+    assert.deepEqual(alpha, {
+      name: '@scope/alpha',
+      version: '1.0.0',
+      dir: path.join(root, 'packages/alpha'),
+      relativeDir: 'packages/alpha',
+      manifest: pkg('@scope/alpha'),
+      private: false,
+    });
     assert.equal(zeta?.version, '2.0.0', 'the version as npm publishes it');
     assert.equal(zeta?.manifest.version, 'v2.0.0', 'the manifest as written');
   });
@@ -105,7 +112,10 @@ describe('findWorkspaces: npm', () => {
     };
     const excluded = await tree({ 'package.json': { name: 'root', workspaces: ['packages/**', '!packages/legacy/**', '!packages/b'] }, ...files });
     assert.deepEqual(names(await findWorkspaces(excluded, 'workspaces')), ['a']);
-    const cancelled = await tree({ 'package.json': { name: 'root', workspaces: ['packages/**', '!packages/legacy/**', '!packages/b', 'packages/legacy/kept'] }, ...files });
+    const cancelled = await tree({
+      'package.json': { name: 'root', workspaces: ['packages/**', '!packages/legacy/**', '!packages/b', 'packages/legacy/kept'] },
+      ...files,
+    });
     assert.deepEqual(names(await findWorkspaces(cancelled, 'workspaces')), ['a', 'kept', 'old']);
   });
 
@@ -150,7 +160,10 @@ describe('findWorkspaces: npm', () => {
     const monorepo = await findWorkspaces(root, 'workspaces');
     assert.deepEqual(
       monorepo.packages.map((p) => [p.name, p.version, p.private]),
-      [['@internal/config', '', true], ['tools', '', true]],
+      [
+        ['@internal/config', '', true],
+        ['tools', '', true],
+      ],
     );
   });
 });
@@ -282,11 +295,19 @@ describe('findWorkspaces refuses', () => {
       [{ name: 'a', version: 'one' }, 'not a semver version'],
     ];
     for (const [manifest, why] of cases) {
-      const root = await tree({ 'package.json': { name: 'root', workspaces: ['packages/*'] }, 'packages/a/package.json': manifest, 'packages/b/package.json': pkg('b') });
+      const root = await tree({
+        'package.json': { name: 'root', workspaces: ['packages/*'] },
+        'packages/a/package.json': manifest,
+        'packages/b/package.json': pkg('b'),
+      });
       const monorepo = await findWorkspaces(root, 'workspaces');
       assert.equal(monorepo.packages.length, 2, 'found, and not refused: only what would be published can stop a run');
       await refused(() => selectWorkspaces(monorepo, true, false, 'workspaces'), 'workspaces', path.join(root, 'packages/a/package.json'), why);
-      assert.deepEqual(selectWorkspaces(monorepo, ['b'], false, 'workspaces').map((p) => p.name), ['b'], 'left out by the selection: never refused');
+      assert.deepEqual(
+        selectWorkspaces(monorepo, ['b'], false, 'workspaces').map((p) => p.name),
+        ['b'],
+        'left out by the selection: never refused',
+      );
     }
   });
 
@@ -298,9 +319,18 @@ describe('findWorkspaces refuses', () => {
       'packages/three/package.json': pkg('unique'),
     });
     const monorepo = await findWorkspaces(root, 'workspaces');
-    await refused(() => selectWorkspaces(monorepo, true, false, 'workspaces'), 'workspaces', '"same"', path.join(root, 'packages/one/package.json'), path.join(root, 'packages/two/package.json'));
+    await refused(
+      () => selectWorkspaces(monorepo, true, false, 'workspaces'),
+      'workspaces',
+      '"same"',
+      path.join(root, 'packages/one/package.json'),
+      path.join(root, 'packages/two/package.json'),
+    );
     await refused(() => selectWorkspaces(monorepo, ['packages/one'], false, 'workspaces'), 'workspaces', '"same"');
-    assert.deepEqual(selectWorkspaces(monorepo, ['unique'], false, 'workspaces').map((p) => p.name), ['unique']);
+    assert.deepEqual(
+      selectWorkspaces(monorepo, ['unique'], false, 'workspaces').map((p) => p.name),
+      ['unique'],
+    );
   });
 });
 
@@ -317,16 +347,23 @@ describe('packages that will not be published never stop a run', () => {
     const monorepo = await findWorkspaces(root, 'workspaces');
     assert.deepEqual(duplicateNames(monorepo), [{ name: '@v/fixture', dirs: ['test/one', 'test/two'] }]);
     const selected = selectWorkspaces(monorepo, true, false, 'workspaces');
-    assert.deepEqual(selected.map((p) => `${p.name} ${p.relativeDir}`), ['@v/a packages/a', '@v/fixture test/one', '@v/fixture test/two']);
-    assert.deepEqual(skippedWorkspaces(monorepo, selected, true, 'workspaces').map(({ pkg: p, why }) => [p.name, why]), [
-      ['@test/runner', 'skipped: has no "version", and pnpm publishes only packages with a name and a version'],
-    ]);
+    assert.deepEqual(
+      selected.map((p) => `${p.name} ${p.relativeDir}`),
+      ['@v/a packages/a', '@v/fixture test/one', '@v/fixture test/two'],
+    );
+    assert.deepEqual(
+      skippedWorkspaces(monorepo, selected, true, 'workspaces').map(({ pkg: p, why }) => [p.name, why]),
+      [['@test/runner', 'skipped: has no "version", and pnpm publishes only packages with a name and a version']],
+    );
     const some = selectWorkspaces(monorepo, ['packages/*'], false, 'workspaces');
-    assert.deepEqual(skippedWorkspaces(monorepo, some, ['packages/*'], 'workspaces').map(({ pkg: p, why }) => [p.relativeDir, why]), [
-      ['test/runner', 'skipped: not selected by workspaces (packages/*)'],
-      ['test/one', 'private: not published, and not selected by workspaces (packages/*)'],
-      ['test/two', 'private: not published, and not selected by workspaces (packages/*)'],
-    ]);
+    assert.deepEqual(
+      skippedWorkspaces(monorepo, some, ['packages/*'], 'workspaces').map(({ pkg: p, why }) => [p.relativeDir, why]),
+      [
+        ['test/runner', 'skipped: not selected by workspaces (packages/*)'],
+        ['test/one', 'private: not published, and not selected by workspaces (packages/*)'],
+        ['test/two', 'private: not published, and not selected by workspaces (packages/*)'],
+      ],
+    );
     await refused(() => selectWorkspaces(monorepo, ['@test/runner'], false, 'workspaces'), 'workspaces', '@test/runner', 'has no "version"');
   });
 });
@@ -365,15 +402,24 @@ describe('selectWorkspaces', () => {
 
   it('puts the root first when it is included', () => {
     const selected = selectWorkspaces(monorepo, ['plugin-one'], true, 'workspaces');
-    assert.deepEqual(selected.map((p) => [p.name, p.version, p.relativeDir, p.dir]), [
-      ['root', '0.1.0', '.', monorepo.root],
-      ['plugin-one', '1.0.0', 'plugins/official/one', path.join(monorepo.root, 'plugins/official/one')],
-    ]);
+    assert.deepEqual(
+      selected.map((p) => [p.name, p.version, p.relativeDir, p.dir]),
+      [
+        ['root', '0.1.0', '.', monorepo.root],
+        ['plugin-one', '1.0.0', 'plugins/official/one', path.join(monorepo.root, 'plugins/official/one')],
+      ],
+    );
     assert.deepEqual(select([], true), ['root']);
   });
 
   it('refuses an entry that matches nothing, listing the known packages', async () => {
-    const message = await refused(() => select(['@acme/core', 'nope']), 'workspaces', '"nope"', '@acme/cli (packages/cli)', 'plugin-two (plugins/official/two)');
+    const message = await refused(
+      () => select(['@acme/core', 'nope']),
+      'workspaces',
+      '"nope"',
+      '@acme/cli (packages/cli)',
+      'plugin-two (plugins/official/two)',
+    );
     assert.doesNotMatch(message, /include-workspace-root/);
     await refused(() => select(['root']), 'workspaces', 'include-workspace-root');
   });
@@ -385,8 +431,16 @@ describe('selectWorkspaces', () => {
     await refused(() => selectWorkspaces(versionless, [], true, 'workspaces'), 'workspaces', 'has no "version"');
     await refused(() => selectWorkspaces({ ...monorepo, rootManifest: {} }, [], true, 'workspaces'), 'workspaces', monorepo.root, 'no package.json');
     const clash = { ...monorepo, rootManifest: pkg('@acme/core') };
-    await refused(() => selectWorkspaces(clash, true, true, 'workspaces'), 'workspaces', path.join(monorepo.root, 'packages/core/package.json'), '"@acme/core"');
-    assert.deepEqual(selectWorkspaces(clash, ['@acme/cli'], true, 'workspaces').map((p) => p.name), ['@acme/core', '@acme/cli']);
+    await refused(
+      () => selectWorkspaces(clash, true, true, 'workspaces'),
+      'workspaces',
+      path.join(monorepo.root, 'packages/core/package.json'),
+      '"@acme/core"',
+    );
+    assert.deepEqual(
+      selectWorkspaces(clash, ['@acme/cli'], true, 'workspaces').map((p) => p.name),
+      ['@acme/core', '@acme/cli'],
+    );
   });
 
   it('includes a private root without name or version, named after its folder', () => {

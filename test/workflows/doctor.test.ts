@@ -35,7 +35,11 @@ describe('examples/workflows/npm-doctor.yml', () => {
     const checkout = await makePackage({ 'index.js': '1;\n' }, { name: 'wf-doctor', version: '1.1.0' });
     const github = { event_name: 'schedule', ref: 'refs/heads/main', ref_name: 'main', repository: 'octo-org/wf-doctor' };
     const token = registry.issueToken('alice');
-    const inputs = await actionInputs(actionStep(workflow.jobs.doctor), { github, secrets: { NPM_TOKEN: token, NPM_TOTP_SECRET: alice.secret } }, { registry: registry.url });
+    const inputs = await actionInputs(
+      actionStep(workflow.jobs.doctor),
+      { github, secrets: { NPM_TOKEN: token, NPM_TOTP_SECRET: alice.secret } },
+      { registry: registry.url },
+    );
     const healthy = await runAction({ inputs, cwd: checkout, env: { GITHUB_EVENT_NAME: 'schedule', GITHUB_REF: github.ref } });
     assert.equal(healthy.code, 0, healthy.stdout);
     assert.match(healthy.summary, /<h3>npm-totp-publish doctor: no planned write would fail; nothing was written<\/h3>/);
@@ -46,7 +50,11 @@ describe('examples/workflows/npm-doctor.yml', () => {
     assert.equal(expired.code, 1, expired.stdout);
     assert.match(expired.stdout, /^::error::The registry says the token expired or was revoked.*Create a new granular access token/m);
     assert.match(expired.summary, /<h3>npm-totp-publish doctor: 1 of 1 planned write would fail; nothing was written<\/h3>/);
-    assert.deepEqual(registry.requests.filter((request) => request.method !== 'GET' || request.otpSent), [], 'a check writes nothing and spends no code');
+    assert.deepEqual(
+      registry.requests.filter((request) => request.method !== 'GET' || request.otpSent),
+      [],
+      'a check writes nothing and spends no code',
+    );
     assert.deepEqual(Object.keys((await registry.packument('wf-doctor')).versions), ['1.0.0']);
   });
 });

@@ -54,7 +54,10 @@ export function gitlabMaskable(value: string): boolean {
  * job, with that rule's variables; none, and the job is not in the pipeline. Only the form the
  * example uses, `$VARIABLE =~ /regex/`, is understood; anything else fails the test.
  */
-export function evaluateRules(rules: Array<{ if?: string; variables?: Record<string, string>; when?: string }>, variables: Record<string, string | undefined>): { runs: boolean; variables: Record<string, string> } {
+export function evaluateRules(
+  rules: Array<{ if?: string; variables?: Record<string, string>; when?: string }>,
+  variables: Record<string, string | undefined>,
+): { runs: boolean; variables: Record<string, string> } {
   for (const rule of rules) {
     const match = /^\$(\w+) =~ \/(.*)\/$/.exec(rule.if ?? '');
     if (!match) throw new Error(`rule not understood by the test: ${JSON.stringify(rule)}`);
@@ -79,7 +82,10 @@ describe('examples/gitlab-ci.yml, read as GitLab reads it', () => {
       const job = config[name];
       assert.ok(['build', 'test', 'deploy'].includes(job.stage), `${name}: one of GitLab's default stages, so no stages: list is needed`);
       assert.equal(job.image, 'node:24', `${name}: the Node the CLI runs on`);
-      assert.ok(Array.isArray(job.script) && job.script.length > 0 && job.script.every((line: unknown) => typeof line === 'string'), `${name}: script is a list of lines`);
+      assert.ok(
+        Array.isArray(job.script) && job.script.length > 0 && job.script.every((line: unknown) => typeof line === 'string'),
+        `${name}: script is a list of lines`,
+      );
       for (const line of job.script as string[]) {
         const check = spawnSync('bash', ['-n'], { input: line, encoding: 'utf8' });
         assert.equal(check.status, 0, `${name}: bash -n: ${line}: ${check.stderr}`);
@@ -94,7 +100,8 @@ describe('examples/gitlab-ci.yml, read as GitLab reads it', () => {
       const rules = config[name].rules;
       assert.deepEqual(evaluateRules(rules, { CI_COMMIT_TAG: 'v1.2.3' }), { runs: true, variables: { NPM_DIST_TAG: 'latest' } });
       assert.deepEqual(evaluateRules(rules, { CI_COMMIT_TAG: 'v2.0.0-rc.1' }), { runs: true, variables: { NPM_DIST_TAG: 'next' } });
-      for (const tag of [undefined, 'v1', 'v1.2', 'release-1.2.3', 'v1.2.3-', 'v1.2.3\nx']) assert.equal(evaluateRules(rules, { CI_COMMIT_TAG: tag }).runs, false, `${name} on ${JSON.stringify(tag)}`);
+      for (const tag of [undefined, 'v1', 'v1.2', 'release-1.2.3', 'v1.2.3-', 'v1.2.3\nx'])
+        assert.equal(evaluateRules(rules, { CI_COMMIT_TAG: tag }).runs, false, `${name} on ${JSON.stringify(tag)}`);
     }
   });
 
@@ -225,7 +232,10 @@ describe('examples/gitlab-ci.yml, its script lines run against the test registry
     const dir = await folder('checkout');
     const manifest = { name, version, type: 'module', scripts: { test: 'node -e "process.exit(0)"' } };
     await writeFile(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    await writeFile(path.join(dir, 'package-lock.json'), `${JSON.stringify({ name, version, lockfileVersion: 3, requires: true, packages: { '': { name, version } } }, null, 2)}\n`);
+    await writeFile(
+      path.join(dir, 'package-lock.json'),
+      `${JSON.stringify({ name, version, lockfileVersion: 3, requires: true, packages: { '': { name, version } } }, null, 2)}\n`,
+    );
     await writeFile(path.join(dir, 'index.js'), `export default '${name}@${version}';\n`);
     return dir;
   }
@@ -294,7 +304,8 @@ describe('examples/gitlab-ci.yml, its script lines run against the test registry
     const packed = await runJob('npm-pack', checkout, jobEnv('npm-pack', tag, checkout, {}));
     assert.equal(packed.code, 0, packed.log);
     const publishDir = await folder('publish-job');
-    for (const artifact of config['npm-pack'].artifacts.paths as string[]) await cp(path.join(checkout, artifact), path.join(publishDir, artifact), { recursive: true });
+    for (const artifact of config['npm-pack'].artifacts.paths as string[])
+      await cp(path.join(checkout, artifact), path.join(publishDir, artifact), { recursive: true });
     return publishDir;
   }
 
@@ -304,7 +315,13 @@ describe('examples/gitlab-ci.yml, its script lines run against the test registry
   }
 
   const gitlabIdTokens = () => ({
-    NPM_ID_TOKEN: foreignJwt({ iss: 'https://gitlab.example.com', aud: 'npm:registry.npmjs.org', project_path: 'octo-group/gl-pkg', ci_config_ref_uri: 'gitlab.example.com/octo-group/gl-pkg//.gitlab-ci.yml@refs/tags/v1.2.3', environment: 'npm' }),
+    NPM_ID_TOKEN: foreignJwt({
+      iss: 'https://gitlab.example.com',
+      aud: 'npm:registry.npmjs.org',
+      project_path: 'octo-group/gl-pkg',
+      ci_config_ref_uri: 'gitlab.example.com/octo-group/gl-pkg//.gitlab-ci.yml@refs/tags/v1.2.3',
+      environment: 'npm',
+    }),
     SIGSTORE_ID_TOKEN: foreignJwt({ iss: 'https://gitlab.example.com', aud: 'sigstore', project_path: 'octo-group/gl-pkg' }),
   });
 
@@ -322,7 +339,10 @@ describe('examples/gitlab-ci.yml, its script lines run against the test registry
     const run = await runJob('npm-publish', publishDir, jobEnv('npm-publish', 'v1.2.3', publishDir, publishVariables(), gitlabIdTokens()));
     assert.equal(run.code, 0, run.log);
     assert.match(run.log, /^\$ npm install --global --ignore-scripts "\$NPM_TOTP_PUBLISH"$/m);
-    assert.match(run.log, new RegExp(`^\\$ npm-totp-publish --version\\n${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version.replace(/\./g, '\\.')}$`, 'm'));
+    assert.match(
+      run.log,
+      new RegExp(`^\\$ npm-totp-publish --version\\n${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version.replace(/\./g, '\\.')}$`, 'm'),
+    );
     assert.match(run.log, /Trusted publishing is not available for gl-pkg/);
     const packument = await registry.packument('gl-pkg');
     assert.equal(packument['dist-tags'].latest, '1.2.3');
@@ -345,7 +365,15 @@ describe('examples/gitlab-ci.yml, its script lines run against the test registry
 
   it('v1.3.0-rc.1 with a trusted publisher: publishes under next by OIDC, with no one-time password', async () => {
     registry.trustPublisher('gl-pkg', { repository: 'octo-group/gl-pkg', workflow: 'gitlab-ci.yml' });
-    const ids = { NPM_ID_TOKEN: registry.issueIdToken({ repository: 'octo-group/gl-pkg', workflow: 'gitlab-ci.yml', ref: 'refs/tags/v1.3.0-rc.1', repositoryVisibility: 'private' }), SIGSTORE_ID_TOKEN: gitlabIdTokens().SIGSTORE_ID_TOKEN };
+    const ids = {
+      NPM_ID_TOKEN: registry.issueIdToken({
+        repository: 'octo-group/gl-pkg',
+        workflow: 'gitlab-ci.yml',
+        ref: 'refs/tags/v1.3.0-rc.1',
+        repositoryVisibility: 'private',
+      }),
+      SIGSTORE_ID_TOKEN: gitlabIdTokens().SIGSTORE_ID_TOKEN,
+    };
     const checkout = await project('gl-pkg', '1.3.0-rc.1');
     const publishDir = await packJob(checkout, 'v1.3.0-rc.1');
     gatherCodes();

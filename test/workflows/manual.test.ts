@@ -50,7 +50,10 @@ describe('examples/workflows/manual.yml, run by hand (workflow_dispatch)', () =>
     assert.equal(actionWith.commands, '', 'an empty commands field means: publish the package');
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.equal(run.outputs.published, 'false');
-    assert.deepEqual(JSON.parse(run.outputs.results ?? '[]').map((r: { outcome: string }) => r.outcome), ['dry-run']);
+    assert.deepEqual(
+      JSON.parse(run.outputs.results ?? '[]').map((r: { outcome: string }) => r.outcome),
+      ['dry-run'],
+    );
     assert.ok(registry.requests.length > 0, 'the registry was read');
     assert.deepEqual(writes(), [], 'nothing was written');
     assert.equal(await registry.packument('wf-manual'), undefined);
@@ -71,11 +74,23 @@ describe('examples/workflows/manual.yml, run by hand (workflow_dispatch)', () =>
     assert.equal(actionWith.commands?.trim(), 'dist-tag add wf-manual@1.0.0 stable\n owner add bob');
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const results = JSON.parse(run.outputs.results ?? '[]');
-    assert.deepEqual(results.map((r: { line: number; outcome: string; otpAttempts: number }) => [r.line, r.outcome, r.otpAttempts]), [[1, 'done', 1], [2, 'done', 1]]);
+    assert.deepEqual(
+      results.map((r: { line: number; outcome: string; otpAttempts: number }) => [r.line, r.outcome, r.otpAttempts]),
+      [
+        [1, 'done', 1],
+        [2, 'done', 1],
+      ],
+    );
     const packument = await registry.packument('wf-manual');
     assert.equal(packument['dist-tags'].stable, '1.0.0');
     assert.ok(packument.maintainers.some((m: { name: string }) => m.name === 'bob'));
-    assert.deepEqual(writes().map((w) => [w.method, w.otpAccepted]), [['PUT', true], ['PUT', true]]);
+    assert.deepEqual(
+      writes().map((w) => [w.method, w.otpAccepted]),
+      [
+        ['PUT', true],
+        ['PUT', true],
+      ],
+    );
   });
 
   it('rehearses a commands field too unless dry run is unticked', async () => {
@@ -83,7 +98,10 @@ describe('examples/workflows/manual.yml, run by hand (workflow_dispatch)', () =>
     registry.clearRequests();
     const { run } = await dispatch({ commands: 'dist-tag add wf-manual@1.0.0 beta' }, dir);
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.deepEqual(JSON.parse(run.outputs.results ?? '[]').map((r: { outcome: string }) => r.outcome), ['dry-run']);
+    assert.deepEqual(
+      JSON.parse(run.outputs.results ?? '[]').map((r: { outcome: string }) => r.outcome),
+      ['dry-run'],
+    );
     assert.deepEqual(writes(), []);
     assert.equal((await registry.packument('wf-manual'))['dist-tags'].beta, undefined);
   });

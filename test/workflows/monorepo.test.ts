@@ -9,7 +9,18 @@ import { makeMonorepo, npmMonorepo } from '../helpers/monorepo.ts';
 // @ts-expect-error: a plain JavaScript script without type declarations
 import { workflowFiles } from '../../scripts/lint-workflows.js';
 import { suiteRegistry } from '../helpers/suite-registry.ts';
-import { actionInputs, actionStep, type Context, condition, pathFilterMatches, readWorkflow, runStep, stepById, tagFilterMatches, type Workflow } from './helpers.ts';
+import {
+  actionInputs,
+  actionStep,
+  type Context,
+  condition,
+  pathFilterMatches,
+  readWorkflow,
+  runStep,
+  stepById,
+  tagFilterMatches,
+  type Workflow,
+} from './helpers.ts';
 
 /** One package of the action's `packages` output. */
 interface PackageEntry {
@@ -68,8 +79,22 @@ describe('examples/workflows/monorepo-release.yml', () => {
 
   /** The `github` context of each event. */
   const events = {
-    tag: (tag: string) => ({ event_name: 'push', ref: `refs/tags/${tag}`, ref_name: tag, ref_type: 'tag', repository: 'octo-org/wf-monorepo', workflow: 'monorepo release' }),
-    main: () => ({ event_name: 'push', ref: 'refs/heads/main', ref_name: 'main', ref_type: 'branch', repository: 'octo-org/wf-monorepo', workflow: 'monorepo release' }),
+    tag: (tag: string) => ({
+      event_name: 'push',
+      ref: `refs/tags/${tag}`,
+      ref_name: tag,
+      ref_type: 'tag',
+      repository: 'octo-org/wf-monorepo',
+      workflow: 'monorepo release',
+    }),
+    main: () => ({
+      event_name: 'push',
+      ref: 'refs/heads/main',
+      ref_name: 'main',
+      ref_type: 'branch',
+      repository: 'octo-org/wf-monorepo',
+      workflow: 'monorepo release',
+    }),
   };
   type Github = ReturnType<typeof events.main>;
 
@@ -79,7 +104,13 @@ describe('examples/workflows/monorepo-release.yml', () => {
     const run = await runAction({
       inputs,
       cwd: root,
-      env: { GITHUB_EVENT_NAME: github.event_name, GITHUB_REF: github.ref, GITHUB_REF_NAME: github.ref_name, GITHUB_REF_TYPE: github.ref_type, GITHUB_WORKSPACE: root },
+      env: {
+        GITHUB_EVENT_NAME: github.event_name,
+        GITHUB_REF: github.ref,
+        GITHUB_REF_NAME: github.ref_name,
+        GITHUB_REF_TYPE: github.ref_type,
+        GITHUB_WORKSPACE: root,
+      },
     });
     const packages: PackageEntry[] = run.outputs.packages === undefined ? [] : JSON.parse(run.outputs.packages);
     return { run, inputs, packages, outcomes: Object.fromEntries(packages.map((entry) => [entry.name, entry.outcome])) };
@@ -97,9 +128,11 @@ describe('examples/workflows/monorepo-release.yml', () => {
   }
 
   /** The packages whose publish reached the registry (`PUT /<name>` answered 201), in arrival order. */
-  const puts = () => registry.requests.filter((request) => request.method === 'PUT' && request.status === 201).map((request) => decodeURIComponent(request.path.slice(1)));
+  const puts = () =>
+    registry.requests.filter((request) => request.method === 'PUT' && request.status === 201).map((request) => decodeURIComponent(request.path.slice(1)));
   const writes = () => registry.requests.filter((request) => request.method !== 'GET');
-  const every = (prefix: string, outcome: string, names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'x', 'y']) => Object.fromEntries(names.map((short) => [`@${prefix}/${short}`, outcome]));
+  const every = (prefix: string, outcome: string, names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'x', 'y']) =>
+    Object.fromEntries(names.map((short) => [`@${prefix}/${short}`, outcome]));
 
   /** Sets fields of one fixture package's package.json, as a "Version Packages" merge would. */
   async function edit(root: string, folder: string, fields: Record<string, unknown>) {
@@ -157,7 +190,10 @@ describe('examples/workflows/monorepo-release.yml', () => {
     before(async () => {
       const spec = npmMonorepo('wfmono');
       // One package builds (the others have no build script: --if-present skips them).
-      spec.packages['packages/a'] = { ...spec.packages['packages/a'], scripts: { build: 'node -e "require(\'fs\').writeFileSync(\'built.js\', \'module.exports = 1;\\n\')"' } };
+      spec.packages['packages/a'] = {
+        ...spec.packages['packages/a'],
+        scripts: { build: "node -e \"require('fs').writeFileSync('built.js', 'module.exports = 1;\\n')\"" },
+      };
       const repo = await makeMonorepo(spec);
       cleanups.push(repo.cleanup);
       root = repo.root;
@@ -181,7 +217,10 @@ describe('examples/workflows/monorepo-release.yml', () => {
       assert.equal(run.outputs.published, 'true');
       assert.equal(puts().length, 9);
       const order = puts();
-      assert.ok(order.indexOf('@wfmono/a') < order.indexOf('@wfmono/b') && order.indexOf('@wfmono/b') < order.indexOf('@wfmono/c'), `dependency order: ${order.join(' ')}`);
+      assert.ok(
+        order.indexOf('@wfmono/a') < order.indexOf('@wfmono/b') && order.indexOf('@wfmono/b') < order.indexOf('@wfmono/c'),
+        `dependency order: ${order.join(' ')}`,
+      );
       for (const name of Object.keys(every('wfmono', ''))) {
         const packument = await registry.packument(name);
         assert.equal(packument?.['dist-tags'].latest, '1.0.0', `${name} is in the registry`);
@@ -196,7 +235,10 @@ describe('examples/workflows/monorepo-release.yml', () => {
       const lines = printed?.stdout.trim().split('\n') ?? [];
       assert.equal(lines.length, 10);
       assert.ok(lines.includes(`published\t@wfmono/a@1.0.0\tlatest\t${packages.find((entry) => entry.name === '@wfmono/a')?.detail}`), printed?.stdout);
-      assert.ok(lines.some((line) => line.startsWith('private\t@wfmono/private@1.0.0\t\t')), printed?.stdout);
+      assert.ok(
+        lines.some((line) => line.startsWith('private\t@wfmono/private@1.0.0\t\t')),
+        printed?.stdout,
+      );
     });
 
     it('on the same commit pushed to main (or a re-run): publishes nothing and sends no write', async () => {
@@ -268,7 +310,10 @@ describe('examples/workflows/monorepo-release.yml', () => {
       assert.match(packages.find((entry) => entry.name === '@wffail/a')?.detail ?? '', /403|permission/);
       assert.equal(packages.find((entry) => entry.name === '@wffail/b')?.detail, 'not run: it depends on @wffail/a, which failed');
       assert.equal(packages.find((entry) => entry.name === '@wffail/c')?.detail, 'not run: it depends on @wffail/b, which was not run');
-      assert.match(run.stdout, /::error::1 workspace package failed: @wffail\/a@1\.0\.0 .*Not in the registry: .*Running the same step again publishes only what is missing\./);
+      assert.match(
+        run.stdout,
+        /::error::1 workspace package failed: @wffail\/a@1\.0\.0 .*Not in the registry: .*Running the same step again publishes only what is missing\./,
+      );
       assert.equal(run.outputs.published, 'true', 'some packages were uploaded by this run');
       assert.deepEqual(puts().sort(), ['@wffail/g', '@wffail/x', '@wffail/y']);
       for (const short of ['a', 'b', 'c', 'd', 'e', 'f']) assert.equal(await registry.packument(`@wffail/${short}`), undefined, short);
@@ -313,7 +358,14 @@ describe('examples/workflows/monorepo-release-pnpm.yml and -yarn.yml', () => {
   let secrets: { NPM_TOKEN: string; NPM_TOTP_SECRET: string };
   let npmJob: Workflow;
   const cleanups: Array<() => Promise<void>> = [];
-  const github = { event_name: 'push', ref: 'refs/tags/v1.0.0', ref_name: 'v1.0.0', ref_type: 'tag', repository: 'octo-org/wf-monorepo', workflow: 'monorepo release' };
+  const github = {
+    event_name: 'push',
+    ref: 'refs/tags/v1.0.0',
+    ref_name: 'v1.0.0',
+    ref_type: 'tag',
+    repository: 'octo-org/wf-monorepo',
+    workflow: 'monorepo release',
+  };
 
   before(async () => {
     const user = await registry.addUser('monorepo-managers');
@@ -325,8 +377,16 @@ describe('examples/workflows/monorepo-release-pnpm.yml and -yarn.yml', () => {
   });
 
   const variants = {
-    pnpm: { file: 'examples/workflows/monorepo-release-pnpm.yml', runs: ['pnpm install --frozen-lockfile', 'pnpm -r build', 'pnpm -r --if-present test'], setup: 'pnpm/action-setup@' },
-    yarn: { file: 'examples/workflows/monorepo-release-yarn.yml', runs: ['corepack enable', 'yarn install --immutable', 'yarn workspaces foreach --all --topological run build', 'yarn workspaces foreach --all run test'], setup: undefined },
+    pnpm: {
+      file: 'examples/workflows/monorepo-release-pnpm.yml',
+      runs: ['pnpm install --frozen-lockfile', 'pnpm -r build', 'pnpm -r --if-present test'],
+      setup: 'pnpm/action-setup@',
+    },
+    yarn: {
+      file: 'examples/workflows/monorepo-release-yarn.yml',
+      runs: ['corepack enable', 'yarn install --immutable', 'yarn workspaces foreach --all --topological run build', 'yarn workspaces foreach --all run test'],
+      setup: undefined,
+    },
   };
 
   for (const [manager, variant] of Object.entries(variants)) {
@@ -336,10 +396,17 @@ describe('examples/workflows/monorepo-release-pnpm.yml and -yarn.yml', () => {
       const job = workflow.jobs.publish;
       const npmWorkflow = await readWorkflow('examples/workflows/monorepo-release.yml');
       assert.deepEqual(workflow.on, npmWorkflow.on);
-      assert.deepEqual([job.environment, job.permissions, job.concurrency, workflow.permissions], [npmJob.environment, npmJob.permissions, npmJob.concurrency, npmWorkflow.permissions]);
+      assert.deepEqual(
+        [job.environment, job.permissions, job.concurrency, workflow.permissions],
+        [npmJob.environment, npmJob.permissions, npmJob.concurrency, npmWorkflow.permissions],
+      );
       const steps = job.steps as Workflow[];
-      assert.deepEqual(steps.map((step) => step.run).filter((run) => run !== undefined && !run.includes('jq')), variant.runs);
-      if (variant.setup) assert.ok(steps.findIndex((step) => String(step.uses).startsWith(variant.setup as string)) < steps.findIndex((step) => step.run === variant.runs[0]));
+      assert.deepEqual(
+        steps.map((step) => step.run).filter((run) => run !== undefined && !run.includes('jq')),
+        variant.runs,
+      );
+      if (variant.setup)
+        assert.ok(steps.findIndex((step) => String(step.uses).startsWith(variant.setup as string)) < steps.findIndex((step) => step.run === variant.runs[0]));
       assert.ok(steps.indexOf(actionStep(job)) > steps.findIndex((step) => step.run === variant.runs.at(-1)), 'the action runs after the build');
       assert.deepEqual(await actionInputs(actionStep(job), { github, secrets }), await actionInputs(actionStep(npmJob), { github, secrets }));
       for (const step of steps) {
@@ -354,7 +421,13 @@ describe('examples/workflows/monorepo-release-pnpm.yml and -yarn.yml', () => {
       root: { name: 'wfpnpm-root', private: true, packageManager: 'pnpm@11.22.0' },
       rootFiles: { 'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n  - 'test/*'\ncatalog:\n  semver: ^7.6.0\n", LICENSE: 'MIT License\n' },
       packages: {
-        'packages/core': { name: '@wfpnpm/core', version: '1.0.0', publishConfig: { access: 'public' }, dependencies: { semver: 'catalog:' }, scripts: { build: 'node -e "require(\'fs\').writeFileSync(\'built.js\', \'1;\\n\')"' } },
+        'packages/core': {
+          name: '@wfpnpm/core',
+          version: '1.0.0',
+          publishConfig: { access: 'public' },
+          dependencies: { semver: 'catalog:' },
+          scripts: { build: "node -e \"require('fs').writeFileSync('built.js', '1;\\n')\"" },
+        },
         'packages/app': { name: '@wfpnpm/app', version: '1.0.0', publishConfig: { access: 'public' }, dependencies: { '@wfpnpm/core': 'workspace:^' } },
         'test/runner': { name: '@wfpnpm/test-runner' },
         'test/fixture': { name: '@wfpnpm/fixture', private: true },
@@ -364,17 +437,30 @@ describe('examples/workflows/monorepo-release-pnpm.yml and -yarn.yml', () => {
     const job = (await readWorkflow(variants.pnpm.file)).jobs.publish;
     const home = await mkdtemp(path.join(os.tmpdir(), 'npm-totp-publish-pnpm-home-'));
     cleanups.push(() => rm(home, { recursive: true, force: true }));
-    const build = await runStep((job.steps as Workflow[]).find((step) => step.run === 'pnpm -r build') as Workflow, { github }, { workspace: repo.root, runnerTemp: os.tmpdir(), env: { HOME: home, pnpm_config_verify_deps_before_run: 'false' } });
+    const build = await runStep(
+      (job.steps as Workflow[]).find((step) => step.run === 'pnpm -r build') as Workflow,
+      { github },
+      { workspace: repo.root, runnerTemp: os.tmpdir(), env: { HOME: home, pnpm_config_verify_deps_before_run: 'false' } },
+    );
     assert.equal(build.code, 0, build.stdout + build.stderr);
     const inputs = await actionInputs(actionStep(job), { github, secrets }, { registry: registry.url });
     const run = await runAction({ inputs, cwd: repo.root });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const packages: PackageEntry[] = JSON.parse(run.outputs.packages ?? '[]');
-    assert.deepEqual(Object.fromEntries(packages.map((entry) => [entry.name, entry.outcome])), { '@wfpnpm/core': 'published', '@wfpnpm/app': 'published', '@wfpnpm/fixture': 'private', '@wfpnpm/test-runner': 'skipped' });
+    assert.deepEqual(Object.fromEntries(packages.map((entry) => [entry.name, entry.outcome])), {
+      '@wfpnpm/core': 'published',
+      '@wfpnpm/app': 'published',
+      '@wfpnpm/fixture': 'private',
+      '@wfpnpm/test-runner': 'skipped',
+    });
     assert.doesNotMatch(run.stdout, /for the next one-time password window \(the current code has served/, 'no wait for pacing');
     const core = (await registry.packument('@wfpnpm/core')).versions['1.0.0'];
     const tarball = Buffer.from(await (await fetch(String(core.dist.tarball))).arrayBuffer());
-    assert.deepEqual(await tarballFiles(tarball), ['LICENSE', 'built.js', 'index.js', 'package.json'], 'built by the pnpm step; the root LICENSE added, as pnpm does');
+    assert.deepEqual(
+      await tarballFiles(tarball),
+      ['LICENSE', 'built.js', 'index.js', 'package.json'],
+      'built by the pnpm step; the root LICENSE added, as pnpm does',
+    );
     assert.deepEqual(core.dependencies, { semver: '^7.6.0' });
     assert.deepEqual((await registry.packument('@wfpnpm/app')).versions['1.0.0'].dependencies, { '@wfpnpm/core': '^1.0.0' });
   });

@@ -113,7 +113,10 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
     const dir = await folder('checkout');
     await mkdir(path.join(dir, 'src'));
     await writeFile(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'npm-totp-publish', version: files.version ?? '1.2.3' }, null, 2)}\n`);
-    await writeFile(path.join(dir, 'src', 'version.ts'), `/** This product's version. */\nexport const VERSION = '${files.constant ?? files.version ?? '1.2.3'}';\n`);
+    await writeFile(
+      path.join(dir, 'src', 'version.ts'),
+      `/** This product's version. */\nexport const VERSION = '${files.constant ?? files.version ?? '1.2.3'}';\n`,
+    );
     await writeFile(path.join(dir, 'CHANGELOG.md'), files.changelog ?? CHANGELOG);
     await copyFile(path.join(ROOT, 'README.md'), path.join(dir, 'README.md'));
     await writeFile(path.join(dir, 'action.yml'), files.actionYml ?? read('action.yml'));
@@ -124,7 +127,23 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
 
   /** `git` in `cwd`, with an identity of its own; fails the test when git fails. */
   function git(cwd: string, ...args: string[]): string {
-    const result = spawnSync('git', ['-c', 'user.name=Release Test', '-c', 'user.email=release@example.invalid', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+    const result = spawnSync(
+      'git',
+      [
+        '-c',
+        'user.name=Release Test',
+        '-c',
+        'user.email=release@example.invalid',
+        '-c',
+        'init.defaultBranch=main',
+        '-c',
+        'commit.gpgsign=false',
+        '-c',
+        'tag.gpgsign=false',
+        ...args,
+      ],
+      { cwd, encoding: 'utf8' },
+    );
     assert.equal(result.status, 0, `git ${args.join(' ')}: ${result.stderr}`);
     return result.stdout.trim();
   }
@@ -147,7 +166,15 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
       ].join('\n'),
     );
     await chmod(path.join(bin, 'gh'), 0o755);
-    return { bin, log, calls: async () => (await readFile(log, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line)) };
+    return {
+      bin,
+      log,
+      calls: async () =>
+        (await readFile(log, 'utf8'))
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line)),
+    };
   }
 
   /** The step environment every run here gets: Node 24 and npm first on PATH (as setup-node puts them), npm kept in the test's folder. */
@@ -165,7 +192,14 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
   function context(tag: string, extra: Context = {}): Context {
     const release = parseReleaseTag(tag);
     return {
-      github: { event_name: 'push', ref: `refs/tags/${tag}`, ref_name: tag, ref_type: 'tag', repository: 'npm-totp-publish/npm-totp-publish', token: 'ghs_fake_installation_token' },
+      github: {
+        event_name: 'push',
+        ref: `refs/tags/${tag}`,
+        ref_name: tag,
+        ref_type: 'tag',
+        repository: 'npm-totp-publish/npm-totp-publish',
+        token: 'ghs_fake_installation_token',
+      },
       runner: { temp: path.join(base, 'runner-temp') },
       needs: { check: { outputs: { version: release?.version ?? '', major: release?.major ?? '', prerelease: String(release?.prerelease ?? '') } } },
       steps: {},
@@ -198,7 +232,9 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
 
     it('pins the same action commits as the other workflows', () => {
       const pins = (text: string) => [...text.matchAll(/uses: ([\w./-]+@[0-9a-f]{40}) # (\S+)/g)].map((match) => `${match[1]} # ${match[2]}`);
-      const others = new Set(['.github/workflows/ci.yml', '.github/workflows/check-dist.yml', '.github/workflows/npm-publish.yml'].flatMap((file) => pins(read(file))));
+      const others = new Set(
+        ['.github/workflows/ci.yml', '.github/workflows/check-dist.yml', '.github/workflows/npm-publish.yml'].flatMap((file) => pins(read(file))),
+      );
       const own = pins(read(FILE));
       assert.ok(own.length >= 4, own.join('\n'));
       for (const pin of own) assert.ok(others.has(pin), `${pin} is the pin the other workflows use`);
@@ -206,7 +242,13 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
 
     it('checks before it builds, builds before it compares dist/, and tests last', () => {
       const runs = (workflow.jobs.check.steps as Workflow[]).map((step) => step.id ?? step.run ?? step.uses);
-      assert.deepEqual(runs.slice(2), ['npm ci', 'versions', 'npm run bundle', "if [ -n \"$(git status --porcelain -- dist)\" ]; then\n  echo \"::error::dist/ differs from what the source builds; run npm run bundle, commit dist/ and tag again.\"\n  git status --short -- dist\n  exit 1\nfi\n", 'npm test']);
+      assert.deepEqual(runs.slice(2), [
+        'npm ci',
+        'versions',
+        'npm run bundle',
+        'if [ -n "$(git status --porcelain -- dist)" ]; then\n  echo "::error::dist/ differs from what the source builds; run npm run bundle, commit dist/ and tag again."\n  git status --short -- dist\n  exit 1\nfi\n',
+        'npm test',
+      ]);
     });
 
     it('runs nothing from node_modules next to the token that can write the repository', () => {
@@ -221,20 +263,32 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
   describe('the check job', () => {
     it('the project as committed agrees with a release of its own version', async () => {
       const version = JSON.parse(read('package.json')).version;
-      const run = await runStep(stepById(workflow.jobs.check, 'versions'), context(`v${version}`), { workspace: ROOT, runnerTemp: await folder('temp'), env: stepEnv() });
+      const run = await runStep(stepById(workflow.jobs.check, 'versions'), context(`v${version}`), {
+        workspace: ROOT,
+        runnerTemp: await folder('temp'),
+        env: stepEnv(),
+      });
       assert.equal(run.code, 0, run.stdout + run.stderr);
       assert.deepEqual(run.outputs, { version, major: `v${version.split('.')[0]}`, prerelease: 'false' });
     });
 
     it('passes a tag, package.json, src/version.ts and CHANGELOG.md that agree, and says what to release', async () => {
-      const run = await runStep(stepById(workflow.jobs.check, 'versions'), context('v1.2.3'), { workspace: await checkout(), runnerTemp: await folder('temp'), env: stepEnv() });
+      const run = await runStep(stepById(workflow.jobs.check, 'versions'), context('v1.2.3'), {
+        workspace: await checkout(),
+        runnerTemp: await folder('temp'),
+        env: stepEnv(),
+      });
       assert.equal(run.code, 0, run.stdout + run.stderr);
       assert.deepEqual(run.outputs, { version: '1.2.3', major: 'v1', prerelease: 'false' });
       assert.match(run.stdout, /v1\.2\.3: package\.json, src\/version\.ts and CHANGELOG\.md say 1\.2\.3/);
     });
 
     it('refuses a tag that package.json, src/version.ts or CHANGELOG.md disagrees with, naming each', async () => {
-      const run = await runStep(stepById(workflow.jobs.check, 'versions'), context('v1.3.0'), { workspace: await checkout({ version: '1.3.0', constant: '1.2.3' }), runnerTemp: await folder('temp'), env: stepEnv() });
+      const run = await runStep(stepById(workflow.jobs.check, 'versions'), context('v1.3.0'), {
+        workspace: await checkout({ version: '1.3.0', constant: '1.2.3' }),
+        runnerTemp: await folder('temp'),
+        env: stepEnv(),
+      });
       assert.equal(run.code, 1);
       assert.deepEqual(run.outputs, {});
       const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error::'));
@@ -242,7 +296,11 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
         "::error::src/version.ts's VERSION is 1.2.3, but the tag v1.3.0 releases 1.3.0 (the CLI's --version and the user agent say it)",
         '::error::CHANGELOG.md has no section for 1.3.0: move the Unreleased entries under "## [1.3.0] - YYYY-MM-DD"',
       ]);
-      const manifest = await runStep(stepById(workflow.jobs.check, 'versions'), context('v1.2.4'), { workspace: await checkout({ version: '1.2.3' }), runnerTemp: await folder('temp'), env: stepEnv() });
+      const manifest = await runStep(stepById(workflow.jobs.check, 'versions'), context('v1.2.4'), {
+        workspace: await checkout({ version: '1.2.3' }),
+        runnerTemp: await folder('temp'),
+        env: stepEnv(),
+      });
       assert.equal(manifest.code, 1);
       assert.match(manifest.stdout, /^::error::package\.json's version is 1\.2\.3, but the tag v1\.2\.4 releases 1\.2\.4$/m);
     });
@@ -250,13 +308,21 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
     it("refuses when the README's tables no longer match action.yml", async () => {
       const actionYml = read('action.yml').replace(/(\n {2}token:\n {4}description: >-\n {6})/, '$1Changed. ');
       assert.notEqual(actionYml, read('action.yml'));
-      const run = await runStep(stepById(workflow.jobs.check, 'versions'), context('v1.2.3'), { workspace: await checkout({ actionYml }), runnerTemp: await folder('temp'), env: stepEnv() });
+      const run = await runStep(stepById(workflow.jobs.check, 'versions'), context('v1.2.3'), {
+        workspace: await checkout({ actionYml }),
+        runnerTemp: await folder('temp'),
+        env: stepEnv(),
+      });
       assert.equal(run.code, 1);
       assert.match(run.stdout, /README\.md's inputs or outputs table differs from action\.yml: run node scripts\/readme-tables\.js --write/);
     });
 
     it('refuses what is not a release tag', async () => {
-      const run = await runStep(stepById(workflow.jobs.check, 'versions'), context('v1.2'), { workspace: await checkout(), runnerTemp: await folder('temp'), env: stepEnv() });
+      const run = await runStep(stepById(workflow.jobs.check, 'versions'), context('v1.2'), {
+        workspace: await checkout(),
+        runnerTemp: await folder('temp'),
+        env: stepEnv(),
+      });
       assert.equal(run.code, 1);
       assert.match(run.stdout, /v1\.2 is not a release tag/);
     });
@@ -287,13 +353,20 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
   describe('the release job', () => {
     const step = (id: string) => stepById(workflow.jobs.release, id);
 
-    it('writes the version\'s CHANGELOG.md section as the release notes', async () => {
+    it("writes the version's CHANGELOG.md section as the release notes", async () => {
       const runnerTemp = await folder('temp');
       const ctx = { ...context('v1.2.3'), runner: { temp: runnerTemp } };
       const run = await runStep(step('Release notes from CHANGELOG.md'), ctx, { workspace: await checkout(), runnerTemp, env: stepEnv() });
       assert.equal(run.code, 0, run.stderr);
-      assert.equal(await readFile(path.join(runnerTemp, 'release-notes.md'), 'utf8'), '### Fixed\n\n- A bug, see [the issue][i7].\n\n[i7]: https://github.com/o/r/issues/7\n');
-      const missing = await runStep(step('Release notes from CHANGELOG.md'), { ...context('v9.0.0'), runner: { temp: runnerTemp } }, { workspace: await checkout(), runnerTemp, env: stepEnv() });
+      assert.equal(
+        await readFile(path.join(runnerTemp, 'release-notes.md'), 'utf8'),
+        '### Fixed\n\n- A bug, see [the issue][i7].\n\n[i7]: https://github.com/o/r/issues/7\n',
+      );
+      const missing = await runStep(
+        step('Release notes from CHANGELOG.md'),
+        { ...context('v9.0.0'), runner: { temp: runnerTemp } },
+        { workspace: await checkout(), runnerTemp, env: stepEnv() },
+      );
       assert.equal(missing.code, 1);
       assert.match(missing.stderr, /CHANGELOG\.md has no section for 9\.0\.0/);
     });
@@ -314,12 +387,19 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
     });
 
     it('creates the release with the notes and the tarball, as a prerelease for vX.Y.Z-<pre>', async () => {
-      for (const [tag, prerelease] of [['v1.2.3', false], ['v2.0.0-rc.1', true]] as const) {
+      for (const [tag, prerelease] of [
+        ['v1.2.3', false],
+        ['v2.0.0-rc.1', true],
+      ] as const) {
         const gh = await fakeGh();
         const runnerTemp = await folder('temp');
         const file = path.join(runnerTemp, 'pack', 'npm-totp-publish-x.tgz');
         const ctx = { ...context(tag), runner: { temp: runnerTemp }, steps: { pack: { outputs: { file } } } };
-        const run = await runStep(step('Create the GitHub release'), ctx, { workspace: await folder('ws'), runnerTemp, env: stepEnv({ GH_LOG: gh.log }, gh.bin) });
+        const run = await runStep(step('Create the GitHub release'), ctx, {
+          workspace: await folder('ws'),
+          runnerTemp,
+          env: stepEnv({ GH_LOG: gh.log }, gh.bin),
+        });
         assert.equal(run.code, 0, run.stdout + run.stderr);
         const notes = path.join(runnerTemp, 'release-notes.md');
         assert.deepEqual(await gh.calls(), [
@@ -334,7 +414,11 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
       const runnerTemp = await folder('temp');
       const file = path.join(runnerTemp, 'pack', 'npm-totp-publish-1.2.3.tgz');
       const ctx = { ...context('v1.2.3'), runner: { temp: runnerTemp }, steps: { pack: { outputs: { file } } } };
-      const run = await runStep(step('Create the GitHub release'), ctx, { workspace: await folder('ws'), runnerTemp, env: stepEnv({ GH_LOG: gh.log, FAKE_RELEASE_EXISTS: 'true' }, gh.bin) });
+      const run = await runStep(step('Create the GitHub release'), ctx, {
+        workspace: await folder('ws'),
+        runnerTemp,
+        env: stepEnv({ GH_LOG: gh.log, FAKE_RELEASE_EXISTS: 'true' }, gh.bin),
+      });
       assert.equal(run.code, 0, run.stdout + run.stderr);
       assert.deepEqual(await gh.calls(), [
         ['release', 'view', 'v1.2.3'],
@@ -364,7 +448,11 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
       async function move(tag: string, refExists: boolean) {
         const gh = await fakeGh();
         const ctx = context(tag);
-        const run = await runStep(step('Move the major tag'), ctx, { workspace: repo, runnerTemp: await folder('temp'), env: stepEnv({ GH_LOG: gh.log, FAKE_REF_EXISTS: String(refExists) }, gh.bin) });
+        const run = await runStep(step('Move the major tag'), ctx, {
+          workspace: repo,
+          runnerTemp: await folder('temp'),
+          env: stepEnv({ GH_LOG: gh.log, FAKE_REF_EXISTS: String(refExists) }, gh.bin),
+        });
         return { run, calls: await gh.calls(), runs: condition(step('Move the major tag').if, ctx) };
       }
 
@@ -412,7 +500,8 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
     it('reads release tags as semver writes them', () => {
       assert.deepEqual(parseReleaseTag('v1.2.3'), { version: '1.2.3', major: 'v1', prerelease: false, parts: [1, 2, 3] });
       assert.deepEqual(parseReleaseTag('v0.10.0-rc.1'), { version: '0.10.0-rc.1', major: 'v0', prerelease: true, parts: [0, 10, 0] });
-      for (const tag of ['1.2.3', 'v1.2', 'v01.2.3', 'v1.2.3+build', 'v1.2.3-', 'v1.2.3-01', 'refs/tags/v1.2.3']) assert.equal(parseReleaseTag(tag), undefined, tag);
+      for (const tag of ['1.2.3', 'v1.2', 'v01.2.3', 'v1.2.3+build', 'v1.2.3-', 'v1.2.3-01', 'refs/tags/v1.2.3'])
+        assert.equal(parseReleaseTag(tag), undefined, tag);
     });
 
     it('finds nothing wrong when everything names the version', () => {
@@ -421,11 +510,15 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
 
     it('names a CHANGELOG section without a date, an empty one, and unreadable files', () => {
       const undated = CHANGELOG.replace('## [1.2.3] - 2026-12-01', '## [1.2.3]');
-      assert.deepEqual(releaseProblems(files({ changelog: undated }), readmeWithTables), ['CHANGELOG.md\'s heading for 1.2.3 has no date: "## [1.2.3] - YYYY-MM-DD"']);
+      assert.deepEqual(releaseProblems(files({ changelog: undated }), readmeWithTables), [
+        'CHANGELOG.md\'s heading for 1.2.3 has no date: "## [1.2.3] - YYYY-MM-DD"',
+      ]);
       const empty = CHANGELOG.replace(/### Fixed\n\n- A bug, see \[the issue\]\[i7\]\.\n/, '');
       assert.deepEqual(releaseProblems(files({ changelog: empty }), readmeWithTables), ["CHANGELOG.md's section for 1.2.3 is empty"]);
       assert.match(releaseProblems(files({ packageJson: '{' }), readmeWithTables)[0] ?? '', /^package\.json cannot be read/);
-      assert.deepEqual(releaseProblems(files({ versionTs: 'export const V = 1;' }), readmeWithTables), ["src/version.ts has no `export const VERSION = '...'`"]);
+      assert.deepEqual(releaseProblems(files({ versionTs: 'export const V = 1;' }), readmeWithTables), [
+        "src/version.ts has no `export const VERSION = '...'`",
+      ]);
     });
 
     it('moves the major tag only forward, and never for a prerelease', () => {
@@ -448,10 +541,13 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
       assert.throws(() => releaseNotes(CHANGELOG, '1.2'), /no section for 1\.2 /);
       assert.throws(() => releaseNotes(CHANGELOG, '1.2.3'.replace('3', '4')), /no section for 1\.2\.4/);
       const fenced = '## [1.0.0] - 2026-01-01\n\n```md\n## [9.9.9] - not a heading\n```\n';
-      assert.deepEqual(changelogSections(fenced).map((s: { version: string }) => s.version), ['1.0.0']);
+      assert.deepEqual(
+        changelogSections(fenced).map((s: { version: string }) => s.version),
+        ['1.0.0'],
+      );
     });
 
-    it("is in Keep a Changelog form: Unreleased first, dated versions newest first, each with its link, and the standard kinds of change", () => {
+    it('is in Keep a Changelog form: Unreleased first, dated versions newest first, each with its link, and the standard kinds of change', () => {
       assert.match(changelog, /^# Changelog\n/);
       assert.match(changelog, /\[Keep a Changelog\]\(https:\/\/keepachangelog\.com\/en\/1\.1\.0\/\)/);
       const sections: Array<{ version: string; date?: string; body: string }> = changelogSections(changelog);
@@ -461,12 +557,21 @@ describe('the project release workflow (.github/workflows/release.yml)', () => {
       for (const section of released) {
         assert.ok(parseReleaseTag(`v${section.version}`), `${section.version} is a version`);
         assert.match(section.date ?? '', /^\d{4}-\d{2}-\d{2}$/, `${section.version} has a date`);
-        assert.match(changelog, new RegExp(`^\\[${section.version.replace(/\./g, '\\.')}\\]: https://github\\.com/npm-totp-publish/npm-totp-publish/`, 'm'), `${section.version} has a link`);
+        assert.match(
+          changelog,
+          new RegExp(`^\\[${section.version.replace(/\./g, '\\.')}\\]: https://github\\.com/npm-totp-publish/npm-totp-publish/`, 'm'),
+          `${section.version} has a link`,
+        );
       }
       const order = released.map((s) => (parseReleaseTag(`v${s.version}`) as { parts: number[] }).parts.join('.'));
-      assert.deepEqual(order, [...order].sort((a, b) => b.localeCompare(a, undefined, { numeric: true })), 'newest first');
+      assert.deepEqual(
+        order,
+        [...order].sort((a, b) => b.localeCompare(a, undefined, { numeric: true })),
+        'newest first',
+      );
       for (const section of sections) {
-        for (const kind of section.body.matchAll(/^### (.+)$/gm)) assert.ok(['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Security'].includes(kind[1] as string), `"### ${kind[1]}" in ${section.version}`);
+        for (const kind of section.body.matchAll(/^### (.+)$/gm))
+          assert.ok(['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Security'].includes(kind[1] as string), `"### ${kind[1]}" in ${section.version}`);
       }
     });
 

@@ -30,7 +30,13 @@ describe('examples/workflows/release.yml, on a pushed tag', () => {
     const run = await runAction({
       inputs,
       cwd: workspace,
-      env: { GITHUB_EVENT_NAME: github.event_name, GITHUB_REF: github.ref, GITHUB_REF_NAME: github.ref_name, GITHUB_REF_TYPE: github.ref_type, GITHUB_WORKSPACE: workspace },
+      env: {
+        GITHUB_EVENT_NAME: github.event_name,
+        GITHUB_REF: github.ref,
+        GITHUB_REF_NAME: github.ref_name,
+        GITHUB_REF_TYPE: github.ref_type,
+        GITHUB_WORKSPACE: workspace,
+      },
     });
     return { run, inputs };
   }
@@ -65,7 +71,10 @@ describe('examples/workflows/release.yml, on a pushed tag', () => {
   });
 
   it('refuses a tag that is not the package.json version before any script runs or any request reaches the registry', async () => {
-    const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'wf-release-mismatch', version: '1.2.3', scripts: { prepack: 'node -e "require(\'fs\').writeFileSync(\'prepack-ran\', \'\')"' } });
+    const dir = await makePackage(
+      { 'index.js': '1;\n' },
+      { name: 'wf-release-mismatch', version: '1.2.3', scripts: { prepack: "node -e \"require('fs').writeFileSync('prepack-ran', '')\"" } },
+    );
     registry.clearRequests();
     const { run } = await publishOnTag('v1.2.4', dir);
     assert.equal(run.code, 1);

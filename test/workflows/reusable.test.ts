@@ -5,7 +5,20 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { makePackage, ROOT, runAction } from '../helpers/action.ts';
 import { suiteRegistry } from '../helpers/suite-registry.ts';
-import { actionInputs, actionStep, condition, declaredInputs, interpolate, interpolateAll, OWN_ACTION, readWorkflow, runStep, stepById, tagFilterMatches, type Workflow } from './helpers.ts';
+import {
+  actionInputs,
+  actionStep,
+  condition,
+  declaredInputs,
+  interpolate,
+  interpolateAll,
+  OWN_ACTION,
+  readWorkflow,
+  runStep,
+  stepById,
+  tagFilterMatches,
+  type Workflow,
+} from './helpers.ts';
 
 const REUSABLE = '.github/workflows/npm-publish.yml';
 
@@ -77,23 +90,38 @@ describe('the reusable workflow, called by examples/workflows/caller.yml', () =>
     const run = await runAction({
       inputs: actionWith,
       cwd: emptyWorkspace,
-      env: { GITHUB_EVENT_NAME: github.event_name, GITHUB_REF: github.ref, GITHUB_REF_NAME: github.ref_name, GITHUB_WORKSPACE: emptyWorkspace, RUNNER_TEMP: publishTemp },
+      env: {
+        GITHUB_EVENT_NAME: github.event_name,
+        GITHUB_REF: github.ref,
+        GITHUB_REF_NAME: github.ref_name,
+        GITHUB_WORKSPACE: emptyWorkspace,
+        RUNNER_TEMP: publishTemp,
+      },
     });
     const jobOutputs = interpolateAll(publish.outputs, { steps: { publish: { outputs: run.outputs } } });
     const outputs = Object.fromEntries(
-      Object.entries(reusable.on.workflow_call.outputs as Record<string, { value: string }>).map(([name, output]) => [name, interpolate(output.value, { jobs: { publish: { outputs: jobOutputs } } })]),
+      Object.entries(reusable.on.workflow_call.outputs as Record<string, { value: string }>).map(([name, output]) => [
+        name,
+        interpolate(output.value, { jobs: { publish: { outputs: jobOutputs } } }),
+      ]),
     );
     assert.deepEqual(await readdir(emptyWorkspace), [], 'the publish step wrote nothing into the workspace');
     return { packed, packOutputs, check, run, outputs, actionWith };
   }
 
-  const prepackScript = 'node -e "require(\'fs\').appendFileSync(\'scripts-ran\', process.env.npm_lifecycle_event + \'\\n\')"';
+  const prepackScript = "node -e \"require('fs').appendFileSync('scripts-ran', process.env.npm_lifecycle_event + '\\n')\"";
 
   it('packs in the job without secrets (package scripts run there) and publishes the tarball with ignore-scripts under latest', async () => {
-    const dir = await makePackage({ 'index.js': 'export default 1;\n' }, { name: '@octo-org/wf-lib', version: '2.1.0', scripts: { prepack: prepackScript, postpack: prepackScript, prepublishOnly: prepackScript } });
+    const dir = await makePackage(
+      { 'index.js': 'export default 1;\n' },
+      { name: '@octo-org/wf-lib', version: '2.1.0', scripts: { prepack: prepackScript, postpack: prepackScript, prepublishOnly: prepackScript } },
+    );
     const { packOutputs, run, outputs, actionWith } = await release('v2.1.0', dir);
     assert.ok(run && outputs && actionWith);
-    assert.deepEqual([packOutputs.name, packOutputs.version, packOutputs.tag, packOutputs.file], ['@octo-org/wf-lib', '2.1.0', 'latest', 'octo-org-wf-lib-2.1.0.tgz']);
+    assert.deepEqual(
+      [packOutputs.name, packOutputs.version, packOutputs.tag, packOutputs.file],
+      ['@octo-org/wf-lib', '2.1.0', 'latest', 'octo-org-wf-lib-2.1.0.tgz'],
+    );
     assert.equal(packOutputs.artifact, 'npm-package-@octo-org__wf-lib-2.1.0', 'an artifact name without a slash');
     assert.equal(actionWith['ignore-scripts'], 'true');
     assert.match(actionWith.package ?? '', /\.tgz$/);
@@ -173,8 +201,10 @@ describe('the reusable workflow and its caller: the contract between them', () =
     assert.equal(reusable.jobs.pack.environment, undefined);
     const publish = reusable.jobs.publish;
     for (const step of publish.steps as Workflow[]) {
-      if (step.run !== undefined) assert.doesNotMatch(JSON.stringify(step.env ?? {}), /secrets\.NPM_(TOKEN|TOTP_SECRET) *\}\}/, `step ${step.name} gets no secret value`);
-      if (String(step.uses).startsWith('actions/checkout@') || String(step.uses).startsWith('actions/setup-node@')) assert.fail('the publish job checks nothing out and installs nothing');
+      if (step.run !== undefined)
+        assert.doesNotMatch(JSON.stringify(step.env ?? {}), /secrets\.NPM_(TOKEN|TOTP_SECRET) *\}\}/, `step ${step.name} gets no secret value`);
+      if (String(step.uses).startsWith('actions/checkout@') || String(step.uses).startsWith('actions/setup-node@'))
+        assert.fail('the publish job checks nothing out and installs nothing');
     }
     assert.equal(actionStep(publish).with['ignore-scripts'], true);
   });

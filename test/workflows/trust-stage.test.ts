@@ -15,10 +15,24 @@ import { actionInputs, actionStep, condition, declaredInputs, readWorkflow, runS
 /** A monorepo of 8 public packages (a <- b <- c, a <- d, e <- f, g <- h) whose root names its GitHub repository. */
 function monorepo(scope: string, repository: string): MonorepoSpec {
   const name = (short: string) => `@${scope}/${short}`;
-  const pkg = (short: string, on?: string) => ({ name: name(short), version: '1.0.0', ...(on ? { dependencies: { [name(on)]: '^1.0.0' } } : {}), publishConfig: { access: 'public' } });
+  const pkg = (short: string, on?: string) => ({
+    name: name(short),
+    version: '1.0.0',
+    ...(on ? { dependencies: { [name(on)]: '^1.0.0' } } : {}),
+    publishConfig: { access: 'public' },
+  });
   return {
     root: { name: `${scope}-root`, version: '0.0.0', private: true, workspaces: ['packages/*'], repository: `github:${repository}` },
-    packages: { 'packages/a': pkg('a'), 'packages/b': pkg('b', 'a'), 'packages/c': pkg('c', 'b'), 'packages/d': pkg('d', 'a'), 'packages/e': pkg('e'), 'packages/f': pkg('f', 'e'), 'packages/g': pkg('g'), 'packages/h': pkg('h', 'g') },
+    packages: {
+      'packages/a': pkg('a'),
+      'packages/b': pkg('b', 'a'),
+      'packages/c': pkg('c', 'b'),
+      'packages/d': pkg('d', 'a'),
+      'packages/e': pkg('e'),
+      'packages/f': pkg('f', 'e'),
+      'packages/g': pkg('g'),
+      'packages/h': pkg('h', 'g'),
+    },
   };
 }
 
@@ -54,7 +68,10 @@ after(async () => {
 async function publishedMonorepo(scope: string, repository: string): Promise<string> {
   const repo = await makeMonorepo(monorepo(scope, repository));
   cleanups.push(repo.cleanup);
-  const { report } = await runBlockInProcess({ token: secrets.NPM_TOKEN, otpSecret: secrets.NPM_TOTP_SECRET, registry: registry.url, package: repo.root, otpUses: '100' }, 'publish --workspaces');
+  const { report } = await runBlockInProcess(
+    { token: secrets.NPM_TOKEN, otpSecret: secrets.NPM_TOTP_SECRET, registry: registry.url, package: repo.root, otpUses: '100' },
+    'publish --workspaces',
+  );
   assert.equal(report.error, undefined, String(report.error));
   return repo.root;
 }
@@ -73,7 +90,14 @@ describe('examples/workflows/trusted-publishing-setup.yml', () => {
     workflow = await readWorkflow('examples/workflows/trusted-publishing-setup.yml');
   });
 
-  const github = { event_name: 'workflow_dispatch', ref: 'refs/heads/main', ref_name: 'main', ref_type: 'branch', repository: 'octo-org/wf-trust', workflow: 'npm trusted publishing setup' };
+  const github = {
+    event_name: 'workflow_dispatch',
+    ref: 'refs/heads/main',
+    ref_name: 'main',
+    ref_type: 'branch',
+    repository: 'octo-org/wf-trust',
+    workflow: 'npm trusted publishing setup',
+  };
 
   async function dispatch(form: Record<string, unknown>, root: string) {
     const inputs = declaredInputs(workflow.on.workflow_dispatch.inputs, form);
@@ -88,7 +112,11 @@ describe('examples/workflows/trusted-publishing-setup.yml', () => {
     if (!condition(setup.if, { inputs })) return { line, planWith, dryRun, setup: undefined };
     const setupWith = await actionInputs(actionStep(setup), { github, inputs, secrets, needs }, { registry: registry.url, 'otp-uses': '100' });
     const real = await runAction({ inputs: setupWith, cwd: root, env });
-    const report = await runStep(stepById(setup, 'Report'), { steps: { trust: { outputs: real.outputs } }, job: { status: real.code === 0 ? 'success' : 'failure' } }, { workspace: root, runnerTemp: os.tmpdir() });
+    const report = await runStep(
+      stepById(setup, 'Report'),
+      { steps: { trust: { outputs: real.outputs } }, job: { status: real.code === 0 ? 'success' : 'failure' } },
+      { workspace: root, runnerTemp: os.tmpdir() },
+    );
     return { line, planWith, dryRun, setup: { run: real, inputs: setupWith, report } };
   }
 
@@ -117,8 +145,14 @@ describe('examples/workflows/trusted-publishing-setup.yml', () => {
       assert.deepEqual([planWith.token ?? '', planWith['otp-secret'] ?? ''], ['', ''], 'no secret reaches the dry run');
       assert.equal(dryRun.code, 0, dryRun.stdout + dryRun.stderr);
       const results = rows(dryRun.outputs);
-      assert.deepEqual(results.map((row) => [row.command, row.outcome]), SHORTS.map((short) => [`trust github @wftrust/${short} --file stage-and-approve.yml --repo octo-org/wf-trust --allow-stage-publish`, 'dry-run']));
-      assert.match(results[0]?.detail ?? '', /would add a trusted publisher to @wftrust\/a: GitHub Actions, repository octo-org\/wf-trust, workflow stage-and-approve\.yml; may stage publish/);
+      assert.deepEqual(
+        results.map((row) => [row.command, row.outcome]),
+        SHORTS.map((short) => [`trust github @wftrust/${short} --file stage-and-approve.yml --repo octo-org/wf-trust --allow-stage-publish`, 'dry-run']),
+      );
+      assert.match(
+        results[0]?.detail ?? '',
+        /would add a trusted publisher to @wftrust\/a: GitHub Actions, repository octo-org\/wf-trust, workflow stage-and-approve\.yml; may stage publish/,
+      );
       assert.match(dryRun.summary, /dry run: nothing was written/);
       assert.equal(setup, undefined, 'the setup job is skipped');
       assert.deepEqual(writes(), []);
@@ -132,23 +166,40 @@ describe('examples/workflows/trusted-publishing-setup.yml', () => {
       assert.ok(setup);
       assert.equal(setup.run.code, 0, setup.run.stdout + setup.run.stderr);
       const results = rows(setup.run.outputs);
-      assert.deepEqual(results.map((row) => row.outcome), SHORTS.map(() => 'done'));
+      assert.deepEqual(
+        results.map((row) => row.outcome),
+        SHORTS.map(() => 'done'),
+      );
       assert.ok(results.every((row) => UUID.test(row.id ?? '')));
       const posts = registry.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/trust'));
-      assert.deepEqual(posts.map((request) => [decodeURIComponent(request.path), request.status]), SHORTS.map((short) => [`/-/package/@wftrust/${short}/trust`, 201]));
+      assert.deepEqual(
+        posts.map((request) => [decodeURIComponent(request.path), request.status]),
+        SHORTS.map((short) => [`/-/package/@wftrust/${short}/trust`, 201]),
+      );
       for (const short of SHORTS) {
-        assert.deepEqual(registry.packageSettings(`@wftrust/${short}`)?.trustedPublishers.map(({ repository, workflow: file, environment, permissions }) => ({ repository, file, environment, permissions })), [
-          { repository: 'octo-org/wf-trust', file: 'stage-and-approve.yml', environment: 'npm-stage', permissions: ['createPackage', 'createStagedPackage'] },
-        ]);
+        assert.deepEqual(
+          registry
+            .packageSettings(`@wftrust/${short}`)
+            ?.trustedPublishers.map(({ repository, workflow: file, environment, permissions }) => ({ repository, file, environment, permissions })),
+          [{ repository: 'octo-org/wf-trust', file: 'stage-and-approve.yml', environment: 'npm-stage', permissions: ['createPackage', 'createStagedPackage'] }],
+        );
       }
       const printed = setup.report.stdout.trim().split('\n');
       assert.equal(printed.length, 8);
-      assert.ok(printed[0]?.startsWith(`done\ttrust github @wftrust/a --file stage-and-approve.yml --repo octo-org/wf-trust --env npm-stage --allow-publish --allow-stage-publish\t${results[0]?.id}\t`), printed[0]);
+      assert.ok(
+        printed[0]?.startsWith(
+          `done\ttrust github @wftrust/a --file stage-and-approve.yml --repo octo-org/wf-trust --env npm-stage --allow-publish --allow-stage-publish\t${results[0]?.id}\t`,
+        ),
+        printed[0],
+      );
 
       registry.clearRequests();
       const second = await dispatch({ 'dry-run': false, environment: 'npm-stage', may: 'publish and stage publish' }, root);
       assert.equal(second.setup?.run.code, 0, second.setup?.run.stdout);
-      assert.deepEqual(rows(second.setup?.run.outputs ?? {}).map((row) => [row.outcome, row.id]), results.map((row) => ['unchanged', row.id]));
+      assert.deepEqual(
+        rows(second.setup?.run.outputs ?? {}).map((row) => [row.outcome, row.id]),
+        results.map((row) => ['unchanged', row.id]),
+      );
       assert.deepEqual(writes(), [], 'no POST: the second run only read');
       assert.match(second.setup?.run.stdout ?? '', /asks for a one-time password even for this read, so it uses a code/);
     });
@@ -170,11 +221,25 @@ describe('examples/workflows/stage-and-approve.yml', () => {
   before(async () => {
     workflow = await readWorkflow('examples/workflows/stage-and-approve.yml');
     root = await publishedMonorepo('wfstage', repository);
-    for (const short of SHORTS) registry.trustPublisher(`@wfstage/${short}`, { repository, workflow: 'stage-and-approve.yml', permissions: ['createStagedPackage'] });
+    for (const short of SHORTS)
+      registry.trustPublisher(`@wfstage/${short}`, { repository, workflow: 'stage-and-approve.yml', permissions: ['createStagedPackage'] });
   });
 
-  const github = (tag: string) => ({ event_name: 'push', ref: `refs/tags/${tag}`, ref_name: tag, ref_type: 'tag', repository, workflow: 'npm stage and approve' });
-  const env = (tag: string) => ({ GITHUB_EVENT_NAME: 'push', GITHUB_REF: `refs/tags/${tag}`, GITHUB_REF_NAME: tag, GITHUB_REF_TYPE: 'tag', GITHUB_WORKSPACE: root });
+  const github = (tag: string) => ({
+    event_name: 'push',
+    ref: `refs/tags/${tag}`,
+    ref_name: tag,
+    ref_type: 'tag',
+    repository,
+    workflow: 'npm stage and approve',
+  });
+  const env = (tag: string) => ({
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REF: `refs/tags/${tag}`,
+    GITHUB_REF_NAME: tag,
+    GITHUB_REF_TYPE: 'tag',
+    GITHUB_WORKSPACE: root,
+  });
 
   async function stage(tag: string) {
     const inputs = await actionInputs(actionStep(workflow.jobs.stage), { github: github(tag), secrets }, { registry: registry.url });
@@ -186,7 +251,11 @@ describe('examples/workflows/stage-and-approve.yml', () => {
     const job = workflow.jobs.approve;
     const inputs = await actionInputs(actionStep(job), { github: github(tag), secrets }, { registry: registry.url, 'otp-uses': '100' });
     const run = await runAction({ inputs, cwd: root, env: env(tag) });
-    const report = await runStep(stepById(job, 'Report'), { steps: { approve: { outputs: run.outputs } }, job: { status: run.code === 0 ? 'success' : 'failure' } }, { workspace: root, runnerTemp: os.tmpdir() });
+    const report = await runStep(
+      stepById(job, 'Report'),
+      { steps: { approve: { outputs: run.outputs } }, job: { status: run.code === 0 ? 'success' : 'failure' } },
+      { workspace: root, runnerTemp: os.tmpdir() },
+    );
     return { inputs, run, report };
   }
 
@@ -227,23 +296,45 @@ describe('examples/workflows/stage-and-approve.yml', () => {
     assert.equal(staged.inputs.token ?? '', '', 'no token either: the stage job holds no long-lived secret');
     assert.equal(staged.run.code, 0, staged.run.stdout + staged.run.stderr);
     const stagedRows = rows(staged.run.outputs);
-    assert.deepEqual(stagedRows.map((row) => [row.outcome, row.otpAttempts]), SHORTS.map(() => ['staged', 0]));
+    assert.deepEqual(
+      stagedRows.map((row) => [row.outcome, row.otpAttempts]),
+      SHORTS.map(() => ['staged', 0]),
+    );
     assert.ok(stagedRows.every((row) => UUID.test(row.stageId ?? '')));
     assert.equal(staged.run.outputs.published, 'false');
-    assert.ok(registry.requests.every((request) => !request.otpSent), 'no one-time password was sent');
+    assert.ok(
+      registry.requests.every((request) => !request.otpSent),
+      'no one-time password was sent',
+    );
     const entries = registry.staged().filter((item) => item.packageName.startsWith('@wfstage/'));
-    assert.deepEqual(entries.map((item) => [item.version, item.actorType]), SHORTS.map(() => ['1.1.0', 'oidc']));
+    assert.deepEqual(
+      entries.map((item) => [item.version, item.actorType]),
+      SHORTS.map(() => ['1.1.0', 'oidc']),
+    );
     for (const short of SHORTS) assert.equal((await registry.packument(`@wfstage/${short}`))['dist-tags'].latest, '1.0.0', 'nothing public yet');
 
     registry.clearRequests();
     const approved = await approve('v1.1.0');
     assert.equal(approved.run.code, 0, approved.run.stdout + approved.run.stderr);
     const approvedRows = rows(approved.run.outputs);
-    assert.ok(approvedRows.every((row) => row.outcome === 'done' && /the checkout packs to the same tarball/.test(row.detail)), JSON.stringify(approvedRows));
+    assert.ok(
+      approvedRows.every((row) => row.outcome === 'done' && /the checkout packs to the same tarball/.test(row.detail)),
+      JSON.stringify(approvedRows),
+    );
     const order = approvedRows.map((row) => /@wfstage\/(\w)@/.exec(row.command)?.[1]);
-    for (const [first, then] of [['a', 'b'], ['b', 'c'], ['a', 'd'], ['e', 'f'], ['g', 'h']]) assert.ok(order.indexOf(first) < order.indexOf(then), order.join(' '));
+    for (const [first, then] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['a', 'd'],
+      ['e', 'f'],
+      ['g', 'h'],
+    ])
+      assert.ok(order.indexOf(first) < order.indexOf(then), order.join(' '));
     const posts = registry.requests.filter((request) => request.method === 'POST');
-    assert.deepEqual(posts.map((request) => [request.path.endsWith('/approve'), request.otpAccepted]), SHORTS.map(() => [true, true]));
+    assert.deepEqual(
+      posts.map((request) => [request.path.endsWith('/approve'), request.otpAccepted]),
+      SHORTS.map(() => [true, true]),
+    );
     for (const entry of entries) {
       const version = (await registry.packument(entry.packageName)).versions['1.1.0'];
       const served = Buffer.from(await (await fetch(String(version.dist.tarball))).arrayBuffer());
@@ -257,7 +348,10 @@ describe('examples/workflows/stage-and-approve.yml', () => {
     registry.clearRequests();
     const again = await approve('v1.1.0');
     assert.equal(again.run.code, 0, again.run.stdout);
-    assert.deepEqual(rows(again.run.outputs).map((row) => row.outcome), SHORTS.map(() => 'unchanged'));
+    assert.deepEqual(
+      rows(again.run.outputs).map((row) => row.outcome),
+      SHORTS.map(() => 'unchanged'),
+    );
     assert.deepEqual(writes(), [], 'a re-run approves nothing');
   });
 
@@ -265,7 +359,12 @@ describe('examples/workflows/stage-and-approve.yml', () => {
     await bump('1.2.0', ['a']);
     const staged = await stage('v1.2.0');
     assert.equal(staged.run.code, 0, staged.run.stdout + staged.run.stderr);
-    assert.deepEqual(rows(staged.run.outputs).filter((row) => row.outcome === 'staged').map((row) => row.command), ['stage publish @wfstage/a@1.2.0']);
+    assert.deepEqual(
+      rows(staged.run.outputs)
+        .filter((row) => row.outcome === 'staged')
+        .map((row) => row.command),
+      ['stage publish @wfstage/a@1.2.0'],
+    );
     await writeFile(path.join(root, 'packages', 'a', 'index.js'), 'module.exports = "not what was staged";\n');
     registry.clearRequests();
     const approved = await approve('v1.2.0');

@@ -55,7 +55,14 @@ describe('examples/workflows/release-web-approval.yml, for an account without TO
     const run = await runAction({
       inputs,
       cwd: dir,
-      env: { GITHUB_EVENT_NAME: 'push', GITHUB_REF: github.ref, GITHUB_REF_NAME: github.ref_name, GITHUB_REPOSITORY: github.repository, GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '9' },
+      env: {
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_REF: github.ref,
+        GITHUB_REF_NAME: github.ref_name,
+        GITHUB_REPOSITORY: github.repository,
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_RUN_ID: '9',
+      },
       onStdout: (text) => {
         const page = /::notice::.*Open (\S+) and approve/.exec(text)?.[1];
         if (page && !approving) {
@@ -69,7 +76,11 @@ describe('examples/workflows/release-web-approval.yml, for an account without TO
     assert.equal(heard.length, 1);
     assert.equal(JSON.parse(heard[0] ?? '{}').repository, 'octo-org/wf-web');
     assert.ok(!visibleLog(run.stdout).includes(secrets.NPM_APPROVAL_WEBHOOK), 'the webhook URL is a secret: only ::add-mask:: names it');
-    const report = await runStep(stepById(workflow.jobs.publish, 'Report'), { steps: { publish: { outputs: run.outputs } } }, { workspace: dir, runnerTemp: dir });
+    const report = await runStep(
+      stepById(workflow.jobs.publish, 'Report'),
+      { steps: { publish: { outputs: run.outputs } } },
+      { workspace: dir, runnerTemp: dir },
+    );
     assert.equal(report.stdout.trim(), 'published=true wf-web@1.2.3 after 1 web approval(s)');
   });
 });
