@@ -625,7 +625,7 @@ const SETUP_NODE_PLACEHOLDER = 'XXXXX-XXXXX-XXXXX-XXXXX';
 /* harmony export */   _: () => (/* binding */ USER_AGENT),
 /* harmony export */   x: () => (/* binding */ VERSION)
 /* harmony export */ });
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 const USER_AGENT = `npm-totp-publish/${VERSION} node/${process.version}`;
 
 

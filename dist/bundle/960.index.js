@@ -721,7 +721,7 @@ function outcomeResult(line, command, outcome, tally, durationMs) {
 /* harmony export */   _: () => (/* binding */ USER_AGENT),
 /* harmony export */   x: () => (/* binding */ VERSION)
 /* harmony export */ });
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 const USER_AGENT = `npm-totp-publish/${VERSION} node/${process.version}`;
 
 
