@@ -15,6 +15,7 @@ const READS_DIST: Record<string, string> = {
   'test/helpers/product.ts': 'copies dist/ into the folder laid out as uses: checks it out',
   'test/e2e/check-bundle.test.ts': 'parses the committed dist/ (scripts/check-bundle.js) and plants a require in a copy',
   'test/e2e/install.test.ts': 'packs the repository with npm and compares the packed file list with dist/',
+  'test/unit/format.test.ts': 'asks Prettier whether it would format dist/ files (it must not), never runs them',
   'test/e2e/licenses.test.ts': 'reads dist/licenses.txt and dist/bundled-packages.json (scripts/check-licenses.js) and edits a copy',
   'test/unit/project.test.ts': "checks action.yml's runs.main",
   'test/unit/publish-manifest.test.ts': "fixture packages' own main, bin and exports fields, not this repository's dist/",
