@@ -168,9 +168,9 @@ describe('web approvals from the action as users get it (accounts without TOTP)'
 
   it('no approval within approval-timeout: EAPPROVALTIMEOUT, nothing published, the summary says so', async () => {
     const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'web-timeout', version: '1.0.0' });
-    const run = await runAction({ inputs: { token: keyUser.token, registry: registry.url, package: dir, 'approval-timeout': '2s' } });
+    const run = await runAction({ inputs: { token: keyUser.token, registry: registry.url, package: dir, 'approval-timeout': '1s' } });
     assert.equal(run.code, 1);
-    assert.match(run.stdout, /::error::Nobody approved "publish web-timeout@1\.0\.0" within 2 s \(approval-timeout\), so it was not written\./);
+    assert.match(run.stdout, /::error::Nobody approved "publish web-timeout@1\.0\.0" within 1 s \(approval-timeout\), so it was not written\./);
     assert.equal(run.outputs.published, 'false');
     assert.equal(await registry.packument('web-timeout'), undefined);
     assert.match(run.summary, /failed/);
