@@ -369,7 +369,6 @@ async function doctorScope(data, options, cwd, env) {
 }
 async function diagnose(context, env, data, options, scope) {
     const { client } = context;
-    const clock = context.otp.clock;
     const rows = [];
     const problems = [];
     const report = {
@@ -383,9 +382,7 @@ async function diagnose(context, env, data, options, scope) {
         problems,
     };
     let tokenError;
-    const sentAt = clock.now();
     const asked = await whoami(client).catch((error) => error);
-    const receivedAt = clock.now();
     const who = isAnswer(asked) ? asked : undefined;
     if (options.token === undefined) {
         report.token = {
@@ -409,7 +406,7 @@ async function diagnose(context, env, data, options, scope) {
         report.token = { state: 'unknown', bypass2fa: null, detail: `whoami answered ${who.status}: the token could not be checked` };
     }
     const user = report.token.user;
-    report.clock = clockFinding(who?.header('date'), sentAt, receivedAt);
+    report.clock = clockFinding(client.clockOffset);
     if (user !== undefined) {
         const profile = await readProfile(client).catch((error) => error);
         report.account.tfa = isAnswer(profile) && profile.status === 200 ? tfaOf(profile.body) : 'unknown';
@@ -717,17 +714,16 @@ function tfaOf(body) {
         return 'pending';
     return tfa.mode === 'auth-and-writes' || tfa.mode === 'auth-only' ? tfa.mode : 'unknown';
 }
-function clockFinding(date, sentAt, receivedAt) {
-    const at = date === undefined ? Number.NaN : Date.parse(date);
-    if (!Number.isFinite(at)) {
+function clockFinding(offset) {
+    if (offset === undefined) {
         return {
             offsetMs: null,
-            detail: "the registry sent no usable Date header: one-time passwords are made on this runner's clock, which must then be right within about 30 s (NTP)",
+            detail: "the registry sent no Date header this run can apply (one more than 15 minutes off is not applied): one-time passwords are made on this runner's clock, which must then be right within about 30 s (NTP)",
         };
     }
-    const offsetMs = Math.round(at + 500 - (sentAt + receivedAt) / 2);
+    const { offsetMs } = offset;
     const apart = `${(Math.abs(offsetMs) / 1000).toFixed(1)} s ${offsetMs > 0 ? 'behind' : 'ahead of'}`;
-    const base = `this runner's clock is ${apart} the registry's (from its Date header, to about a second)`;
+    const base = `this runner's clock is ${apart} the registry's (from its Date headers, to within ${(offset.uncertaintyMs / 1000).toFixed(1)} s)`;
     return {
         offsetMs,
         detail: Math.abs(offsetMs) > 30_000
@@ -5632,6 +5628,9 @@ class RegistryClient {
             preferOnline: true,
             ...(options.token === undefined ? {} : { [`//${url.host}${url.pathname}:_authToken`]: options.token }),
         };
+    }
+    get clockOffset() {
+        return this.#timeSync.known ? { offsetMs: this.#timeSync.offsetMs, uncertaintyMs: this.#timeSync.uncertaintyMs } : undefined;
     }
     writeOptions(npmHeaders, extra = {}) {
         return {

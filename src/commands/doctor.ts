@@ -173,7 +173,6 @@ type TwoFactorAnswer = { auth: string } | { fail: string };
 
 async function diagnose(context: CommandContext, env: StepEnv, data: DoctorLine, options: Options, scope: ScopePackage[]): Promise<CommandOutcome> {
   const { client } = context;
-  const clock = context.otp.clock;
   const rows: Array<[string, Status, string]> = [];
   const problems: string[] = [];
   const report: DoctorReport = {
@@ -187,11 +186,9 @@ async function diagnose(context: CommandContext, env: StepEnv, data: DoctorLine,
     problems,
   };
 
-  // The token: whoami. Its answer's Date header also says how far this runner's clock is from the registry's.
+  // The token: whoami. Its answer's Date header also tells the client how far this runner's clock is from the registry's.
   let tokenError: TokenError | undefined;
-  const sentAt = clock.now();
   const asked = await whoami(client).catch((error: unknown) => error);
-  const receivedAt = clock.now();
   const who = isAnswer(asked) ? asked : undefined;
   if (options.token === undefined) {
     report.token = {
@@ -211,7 +208,7 @@ async function diagnose(context: CommandContext, env: StepEnv, data: DoctorLine,
     report.token = { state: 'unknown', bypass2fa: null, detail: `whoami answered ${who.status}: the token could not be checked` };
   }
   const user = report.token.user;
-  report.clock = clockFinding(who?.header('date'), sentAt, receivedAt);
+  report.clock = clockFinding(client.clockOffset);
 
   // The account's 2FA, as its profile says it.
   if (user !== undefined) {
@@ -530,19 +527,18 @@ function tfaOf(body: unknown): DoctorReport['account']['tfa'] {
   return tfa.mode === 'auth-and-writes' || tfa.mode === 'auth-only' ? tfa.mode : 'unknown';
 }
 
-/** The runner's clock against the registry's `Date` header (whole seconds), from one request's midpoint. */
-function clockFinding(date: string | undefined, sentAt: number, receivedAt: number): DoctorReport['clock'] {
-  const at = date === undefined ? Number.NaN : Date.parse(date);
-  if (!Number.isFinite(at)) {
+/** The runner's clock against the registry's, as the run's TimeSync estimates it from the answers' `Date` headers. */
+function clockFinding(offset: { offsetMs: number; uncertaintyMs: number } | undefined): DoctorReport['clock'] {
+  if (offset === undefined) {
     return {
       offsetMs: null,
-      detail: "the registry sent no usable Date header: one-time passwords are made on this runner's clock, which must then be right within about 30 s (NTP)",
+      detail:
+        "the registry sent no Date header this run can apply (one more than 15 minutes off is not applied): one-time passwords are made on this runner's clock, which must then be right within about 30 s (NTP)",
     };
   }
-  // The header counts whole seconds: the registry's time was somewhere in [at, at + 1 s).
-  const offsetMs = Math.round(at + 500 - (sentAt + receivedAt) / 2);
+  const { offsetMs } = offset;
   const apart = `${(Math.abs(offsetMs) / 1000).toFixed(1)} s ${offsetMs > 0 ? 'behind' : 'ahead of'}`;
-  const base = `this runner's clock is ${apart} the registry's (from its Date header, to about a second)`;
+  const base = `this runner's clock is ${apart} the registry's (from its Date headers, to within ${(offset.uncertaintyMs / 1000).toFixed(1)} s)`;
   return {
     offsetMs,
     detail:

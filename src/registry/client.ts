@@ -67,6 +67,14 @@ export class RegistryClient {
   }
 
   /**
+   * The registry's clock against this machine's, as the answers so far say (TimeSync: registry time minus local
+   * time, and how precise that is); undefined until an answer carried a `Date` that is applied.
+   */
+  get clockOffset(): { offsetMs: number; uncertaintyMs: number } | undefined {
+    return this.#timeSync.known ? { offsetMs: this.#timeSync.offsetMs, uncertaintyMs: this.#timeSync.uncertaintyMs } : undefined;
+  }
+
+  /**
    * Options for one of npm's libraries making a write: the code if any, and
    * never a retry by make-fetch-happen (it re-sends any method but POST on
    * 5xx and resets), whatever `extra` says: a lost write is reconciled by

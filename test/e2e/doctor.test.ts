@@ -272,6 +272,18 @@ describe('doctor', () => {
     assert.doesNotMatch(wrong.stdout + wrong.stderr, new RegExp(`${alice.token}|${alice.secret}|${bob.secret}`));
   });
 
+  it("a registry Date more than 15 minutes off is not applied, and the clock row says codes then follow the runner's clock", async () => {
+    await seed('doc-clock');
+    const dir = await makePackage({ 'index.js': '1;\n' }, { name: 'doc-clock', version: '1.1.0' });
+    const env = { PATH: process.env.PATH ?? '', HOME: work, NODE_AUTH_TOKEN: alice.token, NPM_TOTP_SECRET: alice.secret };
+    registry.configure({ dateHeader: new Date(Date.now() + 20 * 60 * 1000).toUTCString() });
+    const run = await runCli(['doctor', '--registry', registry.url, '--json'], env, dir).finally(() => registry.configure({ dateHeader: undefined }));
+    const report = doctorOf(JSON.parse(run.stdout).results);
+    assert.equal(report.clock.offsetMs, null);
+    assert.match(report.clock.detail, /no Date header this run can apply .*made on this runner's clock/);
+    assert.match(run.stderr, /clock +warn +the registry sent no Date header this run can apply/);
+  });
+
   it('a doctor line in a block, from a file through the CLI, inspects the other lines; help lists it; a bad doctor input is refused naming it', async () => {
     await seed('doc-block');
     const file = path.join(work, 'block.txt');

@@ -132,7 +132,8 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
     settings: frontSettings,
     log,
     nextWindow: () => {
-      settings.clockOffsetMs += (stepAt(now()) + 1) * PERIOD_S * 1000 - now();
+      const at = now();
+      settings.clockOffsetMs += (stepAt(at) + 1) * PERIOD_S * 1000 - at;
     },
   });
   front.on('request', (request, response) => void server.handle(request, response));
